@@ -1,0 +1,21 @@
+package io.siftbench.model.project;
+
+import io.siftbench.model.datasets.DatasetStore;
+
+import java.nio.file.Path;
+
+/**
+ * One open project: a single H2 file holding datasets, prompts, runs, samples and decisions.
+ * The model sees it only through the ports it hands out, so no JDBC leaks past storage.
+ */
+public interface Project extends AutoCloseable {
+
+    /** The project file as the user chose it. */
+    Path file();
+
+    DatasetStore datasets();
+
+    /** Closes the database; the file stays consistent and can be opened again. */
+    @Override
+    void close();
+}

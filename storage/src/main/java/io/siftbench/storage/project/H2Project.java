@@ -1,0 +1,38 @@
+package io.siftbench.storage.project;
+
+import io.siftbench.model.datasets.DatasetStore;
+import io.siftbench.model.project.Project;
+import io.siftbench.storage.datasets.H2DatasetStore;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+import java.nio.file.Path;
+
+/** An open project backed by an embedded H2 file; hands out the stores of each feature. */
+public final class H2Project implements Project {
+
+    private final Path file;
+    private final JdbcConnectionPool pool;
+    private final H2DatasetStore datasets;
+
+    H2Project(Path file, JdbcConnectionPool pool) {
+        this.file = file;
+        this.pool = pool;
+        this.datasets = new H2DatasetStore(pool);
+    }
+
+    @Override
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public DatasetStore datasets() {
+        return datasets;
+    }
+
+    @Override
+    public void close() {
+        // H2 closes the file when the last connection goes, which disposing the pool makes happen.
+        pool.dispose();
+    }
+}

@@ -1,0 +1,209 @@
+package io.siftbench.views.shell;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import io.siftbench.model.settings.Theme;
+import io.siftbench.model.settings.WindowBounds;
+import io.siftbench.views.task.FxTaskExecutor;
+import javafx.application.Application;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The main window: File and View menus, the screen navigation on the left, the chosen screen in the
+ * centre and the status bar at the bottom. It only builds nodes and binds them to its view model.
+ */
+public final class MainWindow {
+
+    private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
+    private static final List<Integer> ICON_SIZES = List.of(16, 24, 32, 48, 64, 128, 256, 512);
+
+    private final MainWindowViewModel viewModel;
+    private final FileDialogs dialogs;
+    private final Map<Screen, ScreenView> screens = new EnumMap<>(Screen.class);
+    private final BorderPane root = new BorderPane();
+    private final StackPane centre = new StackPane();
+    private final Menu recentMenu = new Menu("Open recent");
+    private Stage stage;
+
+    public MainWindow(MainWindowViewModel viewModel, FileDialogs dialogs, List<ScreenView> screenViews,
+                      FxTaskExecutor tasks) {
+        this.viewModel = viewModel;
+        this.dialogs = dialogs;
+        screenViews.forEach(v -> screens.put(v.screen(), v));
+        for (Screen s : Screen.values()) {
+            Objects.requireNonNull(screens.get(s), () -> "no view for screen " + s);
+        }
+        root.getStyleClass().add("main-window");
+        root.setTop(menuBar());
+        root.setLeft(navigation());
+        root.setCenter(centre);
+        root.setBottom(new StatusBar(viewModel.projectProperty(), tasks.running()));
+        viewModel.screenProperty().addListener((obs, was, now) -> showScreen(now));
+        showScreen(viewModel.screenProperty().get());
+        viewModel.problemProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                showProblem(now);
+            }
+        });
+    }
+
+    /** Puts the window on {@code stage}, where it was last time, and shows it. */
+    public void show(Stage target) {
+        this.stage = target;
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(MainWindow.class.getResource("main-window.css").toExternalForm());
+        target.setScene(scene);
+        target.titleProperty().bind(viewModel.titleProperty());
+        ICON_SIZES.forEach(size -> target.getIcons().add(new Image(Objects.requireNonNull(
+                MainWindow.class.getResourceAsStream("/io/siftbench/icons/siftbench-" + size + ".png")))));
+        applyTheme(viewModel.themeProperty().get());
+        viewModel.themeProperty().addListener((obs, was, now) -> applyTheme(now));
+        place(target, viewModel.windowBounds());
+        target.setOnHidden(e -> viewModel.rememberWindow(boundsOf(target)));
+        target.show();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    private MenuBar menuBar() {
+        MenuItem newProject = item("New project…", "Shortcut+N", () ->
+                dialogs.chooseNewProject(stage).ifPresent(viewModel::newProject));
+        newProject.setId("menu-new-project");
+        MenuItem openProject = item("Open project…", "Shortcut+O", () ->
+                dialogs.chooseProjectToOpen(stage).ifPresent(viewModel::openProject));
+        openProject.setId("menu-open-project");
+        recentMenu.setId("menu-open-recent");
+        rebuildRecent();
+        viewModel.recentProjects().addListener((ListChangeListener<Path>) c -> rebuildRecent());
+        MenuItem close = item("Close", "Shortcut+W", viewModel::closeProject);
+        close.setId("menu-close-project");
+        close.disableProperty().bind(viewModel.projectProperty().isNull());
+        MenuItem quit = item("Quit", "Shortcut+Q", () -> stage.close());
+        quit.setId("menu-quit");
+        Menu file = new Menu("File", null, newProject, openProject, recentMenu, new SeparatorMenuItem(), close,
+                new SeparatorMenuItem(), quit);
+        file.setId("menu-file");
+
+        Menu view = new Menu("View");
+        view.setId("menu-view");
+        MenuItem theme = item("Toggle dark theme", "Shortcut+Shift+D", viewModel::toggleTheme);
+        theme.setId("menu-toggle-theme");
+        view.getItems().addAll(theme, new SeparatorMenuItem());
+        for (Screen s : Screen.values()) {
+            MenuItem go = item(s.title(), "Shortcut+" + (s.ordinal() + 1), () -> viewModel.screenProperty().set(s));
+            view.getItems().add(go);
+        }
+        return new MenuBar(file, view);
+    }
+
+    private void rebuildRecent() {
+        recentMenu.getItems().clear();
+        List<Path> recent = viewModel.recentProjects();
+        for (int i = 0; i < recent.size(); i++) {
+            Path p = recent.get(i);
+            MenuItem open = new MenuItem(p.toString());
+            open.setMnemonicParsing(false);
+            if (i < 9) {
+                open.setAccelerator(KeyCombination.keyCombination("Shortcut+Alt+" + (i + 1)));
+            }
+            open.setOnAction(e -> viewModel.openProject(p));
+            recentMenu.getItems().add(open);
+        }
+        recentMenu.setDisable(recent.isEmpty());
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private VBox navigation() {
+        ToggleGroup group = new ToggleGroup();
+        VBox nav = new VBox();
+        nav.getStyleClass().add("navigation");
+        for (Screen s : Screen.values()) {
+            ToggleButton button = new ToggleButton(s.title(), new FontIcon(s.icon()));
+            button.setId("nav-" + EmptyScreenView.screenId(s));
+            button.setToggleGroup(group);
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setTooltip(new Tooltip(s.title() + " (Ctrl+" + (s.ordinal() + 1) + ")"));
+            button.setUserData(s);
+            button.setSelected(s == viewModel.screenProperty().get());
+            nav.getChildren().add(button);
+        }
+        group.selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now == null) {
+                group.selectToggle(was); // one screen is always shown
+            } else {
+                viewModel.screenProperty().set((Screen) now.getUserData());
+            }
+        });
+        viewModel.screenProperty().addListener((obs, was, now) -> group.getToggles().stream()
+                .filter(t -> t.getUserData() == now).findFirst().ifPresent(group::selectToggle));
+        return nav;
+    }
+
+    private void showScreen(Screen screen) {
+        centre.getChildren().setAll(screens.get(screen).node());
+    }
+
+    private void applyTheme(Theme theme) {
+        Application.setUserAgentStylesheet(theme == Theme.DARK
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        root.pseudoClassStateChanged(DARK, theme == Theme.DARK);
+    }
+
+    private void showProblem(Problem problem) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(stage);
+        alert.setTitle("Siftbench");
+        alert.setHeaderText(problem.heading());
+        alert.setContentText(problem.message());
+        alert.getDialogPane().setId("problem-dialog");
+        alert.show();
+    }
+
+    private static void place(Stage stage, WindowBounds bounds) {
+        stage.setWidth(bounds.width());
+        stage.setHeight(bounds.height());
+        if (bounds.unplaced()) {
+            stage.centerOnScreen();
+        } else {
+            stage.setX(bounds.x());
+            stage.setY(bounds.y());
+        }
+        stage.setMaximized(bounds.maximized());
+    }
+
+    private static WindowBounds boundsOf(Stage stage) {
+        return new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
+    }
+}

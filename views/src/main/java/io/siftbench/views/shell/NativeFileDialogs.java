@@ -1,0 +1,32 @@
+package io.siftbench.views.shell;
+
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The platform's own file dialogs. */
+public final class NativeFileDialogs implements FileDialogs {
+
+    private static final FileChooser.ExtensionFilter PROJECTS =
+            new FileChooser.ExtensionFilter("Siftbench project (*.mv.db)", "*.mv.db");
+
+    @Override
+    public Optional<Path> chooseNewProject(Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("New project");
+        chooser.getExtensionFilters().add(PROJECTS);
+        chooser.setInitialFileName("project.mv.db");
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseProjectToOpen(Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open project");
+        chooser.getExtensionFilters().add(PROJECTS);
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+    }
+}

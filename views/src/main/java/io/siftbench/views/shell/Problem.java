@@ -1,0 +1,11 @@
+package io.siftbench.views.shell;
+
+/** Something the user must be told about: a heading and a message that says what was wrong and where. */
+public record Problem(String heading, String message) {
+
+    /** The message of {@code error} as the user should read it, never a bare class name. */
+    public static Problem of(String heading, Throwable error) {
+        String message = error.getMessage();
+        return new Problem(heading, message == null || message.isBlank() ? error.toString() : message);
+    }
+}

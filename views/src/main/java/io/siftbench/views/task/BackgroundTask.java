@@ -1,0 +1,98 @@
+package io.siftbench.views.task;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A piece of work for the background: what to run, and what to do with its outcome on the UI thread.
+ * View models build these and hand them to the {@link TaskExecutor} they were given, so that tests can
+ * run the same work on the calling thread.
+ *
+ * @param <T> the result
+ */
+public final class BackgroundTask<T> {
+
+    /** The work itself; it reports progress and checks for cancellation through {@link Progress}. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Progress progress) throws Exception;
+    }
+
+    /** How work tells the user how far it got, and learns that the user cancelled it. */
+    public interface Progress {
+        void update(double done, double total, String message);
+
+        boolean isCancelled();
+
+        /** Throws {@link java.util.concurrent.CancellationException} once the user has cancelled. */
+        default void checkCancelled() {
+            if (isCancelled()) {
+                throw new java.util.concurrent.CancellationException();
+            }
+        }
+    }
+
+    private final String title;
+    private final Work<T> work;
+    private Consumer<T> onSuccess = result -> { };
+    private Consumer<Throwable> onFailure = error -> { };
+    private Runnable onCancelled = () -> { };
+    private boolean showInStatusBar = true;
+
+    private BackgroundTask(String title, Work<T> work) {
+        this.title = Objects.requireNonNull(title);
+        this.work = Objects.requireNonNull(work);
+    }
+
+    public static <T> BackgroundTask<T> of(String title, Work<T> work) {
+        return new BackgroundTask<>(title, work);
+    }
+
+    /** Called on the UI thread with the result. */
+    public BackgroundTask<T> onSuccess(Consumer<T> handler) {
+        this.onSuccess = Objects.requireNonNull(handler);
+        return this;
+    }
+
+    /** Called on the UI thread with what went wrong. */
+    public BackgroundTask<T> onFailure(Consumer<Throwable> handler) {
+        this.onFailure = Objects.requireNonNull(handler);
+        return this;
+    }
+
+    /** Called on the UI thread when the user cancelled. */
+    public BackgroundTask<T> onCancelled(Runnable handler) {
+        this.onCancelled = Objects.requireNonNull(handler);
+        return this;
+    }
+
+    /** Quick queries (a page, a count) need not flicker through the status bar. */
+    public BackgroundTask<T> quiet() {
+        this.showInStatusBar = false;
+        return this;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public boolean showInStatusBar() {
+        return showInStatusBar;
+    }
+
+    T run(Progress progress) throws Exception {
+        return work.run(progress);
+    }
+
+    void succeeded(T result) {
+        onSuccess.accept(result);
+    }
+
+    void failed(Throwable error) {
+        onFailure.accept(error);
+    }
+
+    void cancelled() {
+        onCancelled.run();
+    }
+}

@@ -1,0 +1,95 @@
+package io.siftbench.views.task;
+
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs tasks on a pool of daemon threads as JavaFX {@link Task}s, so that their progress and message
+ * are properties the status bar can bind to, and their handlers run on the UI thread.
+ */
+public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
+
+    private final ExecutorService pool;
+    private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
+
+    public FxTaskExecutor() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, "siftbench-background-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        this.pool = Executors.newCachedThreadPool(threads);
+    }
+
+    /** The tasks now running that the user should see; read and changed on the UI thread only. */
+    public ObservableList<Task<?>> running() {
+        return FXCollections.unmodifiableObservableList(running);
+    }
+
+    @Override
+    public <T> TaskHandle execute(BackgroundTask<T> task) {
+        Task<T> fx = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                updateTitle(task.title());
+                return task.run(new BackgroundTask.Progress() {
+                    @Override
+                    public void update(double done, double total, String message) {
+                        updateProgress(done, total);
+                        if (message != null) {
+                            updateMessage(message);
+                        }
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return isCancelled() || Thread.currentThread().isInterrupted();
+                    }
+                });
+            }
+        };
+        fx.setOnSucceeded(e -> {
+            running.remove(fx);
+            task.succeeded(fx.getValue());
+        });
+        fx.setOnFailed(e -> {
+            running.remove(fx);
+            if (fx.getException() instanceof CancellationException) {
+                task.cancelled();
+            } else {
+                task.failed(fx.getException());
+            }
+        });
+        fx.setOnCancelled(e -> {
+            running.remove(fx);
+            task.cancelled();
+        });
+        if (task.showInStatusBar()) {
+            onFxThread(() -> running.add(fx));
+        }
+        pool.execute(fx);
+        return () -> fx.cancel(true);
+    }
+
+    private static void onFxThread(Runnable r) {
+        if (Platform.isFxApplicationThread()) {
+            r.run();
+        } else {
+            Platform.runLater(r);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

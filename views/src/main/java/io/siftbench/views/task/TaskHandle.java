@@ -1,0 +1,8 @@
+package io.siftbench.views.task;
+
+/** A started task, which the user may cancel. */
+@FunctionalInterface
+public interface TaskHandle {
+
+    void cancel();
+}
