@@ -157,9 +157,12 @@ public final class GgufChatModel implements ChatModel, StreamingChatModel, AutoC
                 break;
             }
             LlamaOutput out = it.next();
-            generated++;
-            text.append(out.text);
-            tokens.accept(out.text);
+            // The stream ends with an empty output that only says "stop": it is not a token.
+            if (!out.text.isEmpty()) {
+                generated++;
+                text.append(out.text);
+                tokens.accept(out.text);
+            }
         }
         FinishReason finish = generated >= maxTokens ? FinishReason.LENGTH : FinishReason.STOP;
         return ChatResponse.builder()
