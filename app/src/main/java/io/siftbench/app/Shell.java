@@ -1,9 +1,12 @@
 package io.siftbench.app;
 
+import io.siftbench.app.backends.ActiveBackend;
+import io.siftbench.app.backends.LocalBackendProbe;
 import io.siftbench.model.project.ProjectOpener;
 import io.siftbench.model.settings.SettingsRepository;
 import io.siftbench.model.settings.UserSettings;
 import io.siftbench.storage.project.H2ProjectOpener;
+import io.siftbench.storage.settings.JsonBackendsFile;
 import io.siftbench.views.datasets.DatasetsView;
 import io.siftbench.views.datasets.DatasetsViewModel;
 import io.siftbench.views.shell.EmptyScreenView;
@@ -11,6 +14,8 @@ import io.siftbench.views.shell.FileDialogs;
 import io.siftbench.views.shell.MainWindow;
 import io.siftbench.views.shell.MainWindowViewModel;
 import io.siftbench.views.shell.Screen;
+import io.siftbench.views.settings.SettingsView;
+import io.siftbench.views.settings.SettingsViewModel;
 import io.siftbench.views.task.FxTaskExecutor;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.stage.Stage;
@@ -24,6 +29,7 @@ import java.util.List;
 public final class Shell {
 
     private final FxTaskExecutor tasks = new FxTaskExecutor();
+    private final ActiveBackend activeBackend = new ActiveBackend();
     private final MainWindowViewModel viewModel;
     private final MainWindow window;
 
@@ -43,9 +49,15 @@ public final class Shell {
                         "Diversity and agreement charts appear once a run has samples."),
                 new EmptyScreenView(Screen.RUNS, project, "No runs yet",
                         "A run sends a prompt version to a backend and keeps every sample the moment it arrives."),
-                new EmptyScreenView(Screen.SETTINGS, project, "No backends configured",
-                        "Add an Ollama server, an OpenAI-compatible server or a GGUF model file to generate text.")),
+                new SettingsView(settings())),
                 tasks);
+    }
+
+    /** The Settings screen's view model; the active backend follows its default and unloads on change. */
+    private SettingsViewModel settings() {
+        SettingsViewModel settings = new SettingsViewModel(JsonBackendsFile.forCurrentUser(), new LocalBackendProbe(), tasks);
+        settings.settingsProperty().addListener((obs, was, now) -> activeBackend.select(now.defaultConfig()));
+        return settings;
     }
 
     public MainWindowViewModel viewModel() {
@@ -59,6 +71,7 @@ public final class Shell {
     /** Saves the settings and closes the project; call once the window is gone. */
     public void shutdown() {
         viewModel.shutdown();
+        activeBackend.close();
         tasks.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.siftbench.model.backends;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.langchain4j.exception.HttpException;
 
 import java.io.IOException;
@@ -40,6 +41,10 @@ public enum FailureKind {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof HttpException http) {
                 return ofStatus(http.statusCode());
+            }
+            if (t instanceof JsonProcessingException) {
+                // An answer that is not the JSON expected: asking again brings the same answer.
+                return OTHER;
             }
             if (t instanceof ConnectException) {
                 return REFUSED;
