@@ -1,6 +1,8 @@
 package io.siftbench.model.project;
 
 import io.siftbench.model.datasets.DatasetStore;
+import io.siftbench.model.demonstrations.EmbeddingCache;
+import io.siftbench.model.prompts.PromptStore;
 
 import java.nio.file.Path;
 
@@ -14,6 +16,11 @@ public interface Project extends AutoCloseable {
     Path file();
 
     DatasetStore datasets();
+
+    PromptStore prompts();
+
+    /** Embeddings of dataset records, cached per embedding model. */
+    EmbeddingCache recordEmbeddings();
 
     /** Closes the database; the file stays consistent and can be opened again. */
     @Override

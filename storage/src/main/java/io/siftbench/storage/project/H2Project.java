@@ -1,8 +1,12 @@
 package io.siftbench.storage.project;
 
 import io.siftbench.model.datasets.DatasetStore;
+import io.siftbench.model.demonstrations.EmbeddingCache;
 import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.PromptStore;
 import io.siftbench.storage.datasets.H2DatasetStore;
+import io.siftbench.storage.demonstrations.H2EmbeddingCache;
+import io.siftbench.storage.prompts.H2PromptStore;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 import java.nio.file.Path;
@@ -13,11 +17,15 @@ public final class H2Project implements Project {
     private final Path file;
     private final JdbcConnectionPool pool;
     private final H2DatasetStore datasets;
+    private final H2PromptStore prompts;
+    private final H2EmbeddingCache recordEmbeddings;
 
     H2Project(Path file, JdbcConnectionPool pool) {
         this.file = file;
         this.pool = pool;
         this.datasets = new H2DatasetStore(pool);
+        this.prompts = new H2PromptStore(pool);
+        this.recordEmbeddings = new H2EmbeddingCache(pool);
     }
 
     @Override
@@ -28,6 +36,16 @@ public final class H2Project implements Project {
     @Override
     public DatasetStore datasets() {
         return datasets;
+    }
+
+    @Override
+    public PromptStore prompts() {
+        return prompts;
+    }
+
+    @Override
+    public EmbeddingCache recordEmbeddings() {
+        return recordEmbeddings;
     }
 
     @Override
