@@ -6,6 +6,8 @@ import io.siftbench.model.settings.UserSettings;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.views.datasets.DatasetsView;
 import io.siftbench.views.datasets.DatasetsViewModel;
+import io.siftbench.views.prompts.PromptStudioView;
+import io.siftbench.views.prompts.PromptStudioViewModel;
 import io.siftbench.views.shell.EmptyScreenView;
 import io.siftbench.views.shell.FileDialogs;
 import io.siftbench.views.shell.MainWindow;
@@ -33,8 +35,7 @@ public final class Shell {
         ReadOnlyObjectProperty<io.siftbench.model.project.Project> project = viewModel.projectProperty();
         window = new MainWindow(viewModel, dialogs, List.of(
                 new DatasetsView(new DatasetsViewModel(project, tasks)),
-                new EmptyScreenView(Screen.PROMPT_STUDIO, project, "No prompts yet",
-                        "Design a prompt: a task specification, a template, switchable conditions and demonstrations."),
+                new PromptStudioView(new PromptStudioViewModel(project, tasks)),
                 new EmptyScreenView(Screen.COMPARE, project, "Nothing to compare yet",
                         "Run two prompt versions, models or condition settings over the same inputs to see them side by side."),
                 new EmptyScreenView(Screen.REVIEW, project, "No samples to review",
