@@ -2,6 +2,7 @@ package io.siftbench.app.prompts;
 
 import io.siftbench.model.project.Project;
 import io.siftbench.storage.project.H2ProjectOpener;
+import io.siftbench.views.prompts.PromptFileDialogs;
 import io.siftbench.views.prompts.PromptStudioView;
 import io.siftbench.views.prompts.PromptStudioViewModel;
 import io.siftbench.views.task.FxTaskExecutor;
@@ -12,6 +13,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +46,17 @@ class PromptStudioUiTest {
         viewModel.userTemplateProperty().set("{{#condition.tone}}Tone: {{condition.tone}}. {{/condition.tone}}Q: {{text}}");
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         // Within Monocle's headless screen (1280 × 800), or the frame buffer overflows.
-        stage.setScene(new Scene((javafx.scene.Parent) new PromptStudioView(viewModel).node(), 1240, 780));
+        stage.setScene(new Scene((javafx.scene.Parent) new PromptStudioView(viewModel, new PromptFileDialogs() {
+            @Override
+            public Optional<Path> chooseExport(Window owner, String suggestedName) {
+                return Optional.of(dir.resolve(suggestedName + ".json"));
+            }
+
+            @Override
+            public Optional<Path> chooseImport(Window owner) {
+                return Optional.of(dir.resolve("new-prompt.json"));
+            }
+        }).node(), 1240, 780));
         stage.show();
     }
 
@@ -93,5 +106,20 @@ class PromptStudioUiTest {
                 .extracting(n -> ((javafx.scene.text.Text) n).getText()).containsExactly("{{mood}}");
         assertThat(robot.lookup("#prompt-problems").queryListView().getItems())
                 .anyMatch(p -> p.toString().contains("{{mood}}"));
+    }
+
+    @Test
+    void exportsTheDraftAsAPromptFileAndImportsItBack(FxRobot robot) throws Exception {
+        robot.clickOn("#prompt-export");
+        WaitForAsyncUtils.waitForFxEvents();
+        Path exported = dir.resolve("new-prompt.json");
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> Files.exists(exported) && Files.size(exported) > 0);
+        assertThat(io.siftbench.model.prompts.PromptFile.read(exported).template().user())
+                .isEqualTo("{{#condition.tone}}Tone: {{condition.tone}}. {{/condition.tone}}Q: {{text}}");
+        Files.writeString(exported, Files.readString(exported).replace("Q: {{text}}", "Question: {{text}}"));
+
+        robot.clickOn("#prompt-import");
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> rendered(robot).startsWith("Tone: angry. Question:"));
+        assertThat(rendered(robot)).isEqualTo("Tone: angry. Question: I am still waiting on my card?");
     }
 }

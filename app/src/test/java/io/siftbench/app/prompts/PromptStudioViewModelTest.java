@@ -2,7 +2,9 @@ package io.siftbench.app.prompts;
 
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.ConditionValue;
+import io.siftbench.model.prompts.DemonstrationStrategy;
 import io.siftbench.model.prompts.DiffLine;
+import io.siftbench.model.prompts.PromptFile;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.storage.project.H2ProjectOpener;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,5 +115,48 @@ class PromptStudioViewModelTest {
 
         assertThat(studio.statusProperty().get()).contains("task.labels: annotate needs at least one label");
         assertThat(project.prompts().list()).isEmpty();
+    }
+
+    @Test
+    void editsTheDemonstrationsAndSaysTheyArePickedAtRunTime() {
+        studio.demoDatasetProperty().set("b77");
+        studio.demoStrategyProperty().set(DemonstrationStrategy.FIXED);
+        studio.demoIdsProperty().set("3, 17 42");
+        studio.demoKProperty().set(3);
+
+        assertThat(studio.draft().demonstrations().ids()).containsExactly(3L, 17L, 42L);
+        assertThat(studio.problems()).anyMatch(p -> p.contains("demonstrations from 'b77' are picked when a run starts"));
+        studio.demoIdsProperty().set("3, x");
+        assertThat(studio.problems()).containsExactly("demonstrations ids: 'x' is not a record id");
+        studio.demoDatasetProperty().set("");
+        assertThat(studio.draft().demonstrations()).isNull();
+    }
+
+    @Test
+    void exportsAndImportsPromptFilesAndABadFileLeavesTheDraft() throws Exception {
+        Path file = dir.resolve("exported.json");
+        studio.nameProperty().set("exported");
+        studio.exportTo(file);
+        assertThat(PromptFile.read(file).name()).isEqualTo("exported");
+
+        Files.writeString(file, Files.readString(file).replace("\"exported\"", "\"imported\""));
+        studio.importFrom(file);
+        assertThat(studio.nameProperty().get()).isEqualTo("imported");
+        assertThat(studio.loadedProperty().get()).isNull();
+
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\n  \"name\": 1,\n  \"mode\": \"nope\"\n}");
+        studio.importFrom(broken);
+        assertThat(studio.statusProperty().get()).startsWith(broken + ": line 3, column").contains("nope");
+        assertThat(studio.nameProperty().get()).isEqualTo("imported");
+    }
+
+    @Test
+    void showsTheSchemaDerivedFromTheLabelsWhenAnnotating() {
+        studio.labelsProperty().set("card_arrival | not yet here\nrefund | money back | give back");
+
+        assertThat(studio.derivedSchemaProperty().get()).contains("\"card_arrival\"", "\"refund\"");
+        assertThat(studio.draft().task().labels().get(1).verbalizer()).isEqualTo("give back");
+        studio.modeProperty().set(PromptMode.SYNTHESIZE);
+        assertThat(studio.derivedSchemaProperty().get()).isEmpty();
     }
 }

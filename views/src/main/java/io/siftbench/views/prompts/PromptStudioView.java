@@ -1,5 +1,6 @@
 package io.siftbench.views.prompts;
 
+import io.siftbench.model.prompts.DemonstrationStrategy;
 import io.siftbench.model.prompts.DiffLine;
 import io.siftbench.model.prompts.PlanKind;
 import io.siftbench.model.prompts.PromptMode;
@@ -27,6 +28,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.control.TextFormatter;
+import javafx.util.converter.IntegerStringConverter;
 import javafx.util.converter.LongStringConverter;
 
 import java.util.List;
@@ -38,10 +41,12 @@ import java.util.List;
 public final class PromptStudioView implements ScreenView {
 
     private final PromptStudioViewModel viewModel;
+    private final PromptFileDialogs dialogs;
     private final BorderPane root = new BorderPane();
 
-    public PromptStudioView(PromptStudioViewModel viewModel) {
+    public PromptStudioView(PromptStudioViewModel viewModel, PromptFileDialogs dialogs) {
         this.viewModel = viewModel;
+        this.dialogs = dialogs;
         root.getStyleClass().add("prompt-studio");
         root.getStylesheets().add(PromptStudioView.class.getResource("prompt-studio.css").toExternalForm());
         root.setTop(toolbar());
@@ -75,10 +80,17 @@ public final class PromptStudioView implements ScreenView {
         save.setDefaultButton(false);
         save.disableProperty().bind(viewModel.projectProperty().isNull());
         save.setOnAction(e -> viewModel.save());
+        Button importFile = new Button("Import…");
+        importFile.setId("prompt-import");
+        importFile.setOnAction(e -> dialogs.chooseImport(root.getScene().getWindow()).ifPresent(viewModel::importFrom));
+        Button exportFile = new Button("Export…");
+        exportFile.setId("prompt-export");
+        exportFile.setOnAction(e -> dialogs.chooseExport(root.getScene().getWindow(), viewModel.nameProperty().get())
+                .ifPresent(viewModel::exportTo));
         Label status = new Label();
         status.setId("prompt-status");
         status.textProperty().bind(viewModel.statusProperty());
-        HBox bar = new HBox(8, newPrompt, name, mode, note, save, status);
+        HBox bar = new HBox(8, newPrompt, name, mode, note, save, importFile, exportFile, status);
         bar.getStyleClass().add("toolbar");
         return bar;
     }
@@ -156,39 +168,59 @@ public final class PromptStudioView implements ScreenView {
         plan.valueProperty().bindBidirectional(viewModel.planKindProperty());
         TextField seed = new TextField();
         seed.setPrefColumnCount(6);
-        javafx.scene.control.TextFormatter<Long> seedFormat = new javafx.scene.control.TextFormatter<>(new LongStringConverter(), 0L);
+        TextFormatter<Long> seedFormat = new TextFormatter<>(new LongStringConverter(), 0L);
         seed.setTextFormatter(seedFormat);
         seedFormat.valueProperty().bindBidirectional(viewModel.planSeedProperty());
         Label combinations = new Label();
         combinations.setId("prompt-combinations");
         combinations.textProperty().bind(Bindings.format("%d combinations of the switched-on values",
                 viewModel.combinationsProperty()));
-        Label demonstrations = new Label();
-        demonstrations.setWrapText(true);
-        demonstrations.textProperty().bind(Bindings.createStringBinding(() -> demonstrationsText(),
-                viewModel.loadedProperty(), viewModel.nameProperty()));
         TextArea schema = new TextArea();
         schema.setId("output-schema");
         schema.setPrefRowCount(8);
         schema.textProperty().bindBidirectional(viewModel.outputSchemaProperty());
-        schema.disableProperty().bind(viewModel.modeProperty().isEqualTo(PromptMode.ANNOTATE));
-        schema.setPromptText("annotate: derived from the labels; synthesize: the JSON schema of a sample");
+        schema.setPromptText("the JSON schema of a generated sample");
+        TextArea derived = readOnly("output-schema-derived", 8);
+        derived.textProperty().bind(viewModel.derivedSchemaProperty());
+        // Annotation derives its schema from the labels; only synthesis has one written by hand.
+        schema.visibleProperty().bind(viewModel.modeProperty().isEqualTo(PromptMode.SYNTHESIZE));
+        schema.managedProperty().bind(schema.visibleProperty());
+        derived.visibleProperty().bind(schema.visibleProperty().not());
+        derived.managedProperty().bind(derived.visibleProperty());
         VBox box = new VBox(8, heading("Conditions"), new ConditionsEditor(viewModel), combinations,
                 heading("Condition plan"), new HBox(6, plan, new Label("seed"), seed),
-                heading("Demonstrations"), demonstrations,
-                heading("Output schema"), schema);
+                heading("Demonstrations"), demonstrations(),
+                heading("Output schema"), schema, derived);
         box.getStyleClass().add("pane");
         return box;
     }
 
-    private String demonstrationsText() {
-        try {
-            var d = viewModel.draft().demonstrations();
-            return d == null ? "none" : d.strategy().name().toLowerCase(java.util.Locale.ROOT) + ", k = " + d.k()
-                    + ", from '" + d.dataset() + "' (text: " + d.text() + ", label: " + d.label() + ")";
-        } catch (RuntimeException e) {
-            return "";
+    private Node demonstrations() {
+        TextField dataset = bound("demo-dataset", "dataset name (blank: none)", viewModel.demoDatasetProperty());
+        ComboBox<DemonstrationStrategy> strategy = new ComboBox<>();
+        strategy.setId("demo-strategy");
+        strategy.getItems().setAll(DemonstrationStrategy.values());
+        strategy.valueProperty().bindBidirectional(viewModel.demoStrategyProperty());
+        TextField k = new TextField();
+        k.setPrefColumnCount(3);
+        TextFormatter<Integer> kFormat = new TextFormatter<>(new IntegerStringConverter(), 4);
+        k.setTextFormatter(kFormat);
+        kFormat.valueProperty().bindBidirectional(viewModel.demoKProperty());
+        TextField seed = new TextField();
+        seed.setPrefColumnCount(6);
+        TextFormatter<Long> seedFormat = new TextFormatter<>(new LongStringConverter(), 0L);
+        seed.setTextFormatter(seedFormat);
+        seedFormat.valueProperty().bindBidirectional(viewModel.demoSeedProperty());
+        TextField text = bound("demo-text", "text column", viewModel.demoTextProperty());
+        TextField label = bound("demo-label", "label column", viewModel.demoLabelProperty());
+        TextField ids = bound("demo-ids", "record ids for fixed, e.g. 3, 17, 42", viewModel.demoIdsProperty());
+        ids.disableProperty().bind(viewModel.demoStrategyProperty().isNotEqualTo(DemonstrationStrategy.FIXED));
+        VBox box = new VBox(4, dataset, new HBox(6, strategy, new Label("k"), k, new Label("seed"), seed),
+                new HBox(6, new Label("text"), text, new Label("label"), label), ids);
+        for (Node n : List.of(strategy, k, seed, text, label)) {
+            n.disableProperty().bind(viewModel.demoDatasetProperty().isEmpty());
         }
+        return box;
     }
 
     private Node preview() {

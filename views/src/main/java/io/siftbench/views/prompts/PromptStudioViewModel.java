@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.Condition;
 import io.siftbench.model.prompts.ConditionPlan;
+import io.siftbench.model.prompts.DemonstrationStrategy;
 import io.siftbench.model.prompts.Demonstrations;
 import io.siftbench.model.prompts.DiffLine;
 import io.siftbench.model.prompts.Label;
@@ -44,6 +45,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,18 +92,26 @@ public final class PromptStudioViewModel {
 
     private final ReadOnlyLongWrapper combinations = new ReadOnlyLongWrapper(this, "combinations", 1);
     private final ReadOnlyStringWrapper combinationText = new ReadOnlyStringWrapper(this, "combinationText", "");
+    private final ReadOnlyStringWrapper derivedSchema = new ReadOnlyStringWrapper(this, "derivedSchema", "");
     private final ReadOnlyStringWrapper renderedSystem = new ReadOnlyStringWrapper(this, "renderedSystem", "");
     private final ReadOnlyStringWrapper renderedUser = new ReadOnlyStringWrapper(this, "renderedUser", "");
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    /** The demonstrations spec of the loaded version, carried into the next version unchanged. */
-    private Demonstrations demonstrations;
+    private final StringProperty demoDataset = new SimpleStringProperty(this, "demoDataset", "");
+    private final ObjectProperty<DemonstrationStrategy> demoStrategy =
+            new SimpleObjectProperty<>(this, "demoStrategy", DemonstrationStrategy.RANDOM);
+    private final ObjectProperty<Integer> demoK = new SimpleObjectProperty<>(this, "demoK", 4);
+    private final StringProperty demoText = new SimpleStringProperty(this, "demoText", "text");
+    private final StringProperty demoLabel = new SimpleStringProperty(this, "demoLabel", "label");
+    private final StringProperty demoIds = new SimpleStringProperty(this, "demoIds", "");
+    private final ObjectProperty<Long> demoSeed = new SimpleObjectProperty<>(this, "demoSeed", 0L);
 
     public PromptStudioViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks) {
         this.project = project;
         this.tasks = tasks;
         for (Observable o : List.of(name, mode, role, purpose, format, labels, rationale, confidence, systemTemplate, userTemplate,
-                conditions, planKind, planSeed, outputSchema, sampleRecord, combinationIndex)) {
+                conditions, planKind, planSeed, outputSchema, sampleRecord, combinationIndex,
+                demoDataset, demoStrategy, demoK, demoText, demoLabel, demoIds, demoSeed)) {
             o.addListener(x -> refresh());
         }
         project.addListener((obs, was, now) -> reloadVersions(null));
@@ -226,7 +237,16 @@ public final class PromptStudioViewModel {
         conditions.setAll(v.conditions());
         planKind.set(v.plan().kind());
         planSeed.set(v.plan().seed());
-        demonstrations = v.demonstrations();
+        Demonstrations d = v.demonstrations();
+        demoDataset.set(d == null ? "" : d.dataset());
+        if (d != null) {
+            demoStrategy.set(d.strategy());
+            demoK.set(d.k());
+            demoText.set(d.text());
+            demoLabel.set(d.label());
+            demoIds.set(String.join(", ", d.ids().stream().map(String::valueOf).toList()));
+            demoSeed.set(d.seed());
+        }
         JsonNode schema = v.mode() == PromptMode.SYNTHESIZE && v.output() != null ? v.output().schema() : null;
         outputSchema.set(schema == null ? "" : schema.toPrettyString());
         combinationIndex.set(0);
@@ -252,7 +272,55 @@ public final class PromptStudioViewModel {
         }
         return new PromptVersion(name.get(), note.get(), mode.get(), task,
                 new Template(systemTemplate.get(), userTemplate.get()), conditions, Plan.of(planKind.get(), planSeed.get()),
-                demonstrations, output);
+                demonstrationsDraft(), output);
+    }
+
+    /** The demonstrations as edited; none while no dataset is named. */
+    private Demonstrations demonstrationsDraft() {
+        if (demoDataset.get().isBlank()) {
+            return null;
+        }
+        List<Long> ids = new ArrayList<>();
+        for (String id : demoIds.get().split("[,\\s]+")) {
+            if (!id.isBlank()) {
+                try {
+                    ids.add(Long.parseLong(id));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("demonstrations ids: '" + id + "' is not a record id");
+                }
+            }
+        }
+        try {
+            return new Demonstrations(demoDataset.get().strip(), demoStrategy.get(), demoK.get(), demoText.get(),
+                    demoLabel.get(), ids, demoSeed.get());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("demonstrations: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the draft as a prompt file to {@code file}. */
+    public void exportTo(Path file) {
+        String json;
+        try {
+            json = draftAsJson();
+        } catch (RuntimeException e) {
+            status.set("Cannot export: " + e.getMessage());
+            return;
+        }
+        tasks.execute(BackgroundTask.of("Exporting prompt", progress -> Files.writeString(file, json)).quiet()
+                .onSuccess(written -> status.set("Exported to " + file))
+                .onFailure(e -> status.set("Cannot export to " + file + ": " + e.getMessage())));
+    }
+
+    /** Reads a prompt file into the draft; saving it then makes it a version. A bad file leaves the draft as it was. */
+    public void importFrom(Path file) {
+        tasks.execute(BackgroundTask.of("Importing prompt", progress -> PromptFile.read(file)).quiet()
+                .onSuccess(v -> {
+                    edit(v);
+                    loaded.set(null);
+                    status.set("Imported " + file.getFileName() + "; save it to make it a version of '" + v.name() + "'");
+                })
+                .onFailure(e -> status.set(e.getMessage())));
     }
 
     /** Renders the draft again and lists what is wrong with it. */
@@ -278,6 +346,7 @@ public final class PromptStudioViewModel {
         combinationText.set(combination.isEmpty() ? "no condition switched on"
                 : String.join(", ", combination.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList()));
         found.addAll(PromptValidator.problems(draft));
+        derivedSchema.set(draft.mode() == PromptMode.ANNOTATE ? OutputSchema.of(draft).toPrettyString() : "");
         Placeholders placeholders = new Placeholders(draft, record.keySet(), null);
         List<String> unknown = new ArrayList<>(placeholders.unknown(draft.template().system()));
         placeholders.unknown(draft.template().user()).stream().filter(n -> !unknown.contains(n)).forEach(unknown::add);
@@ -328,16 +397,6 @@ public final class PromptStudioViewModel {
         long n = combinations.get();
         if (n > 0) {
             combinationIndex.set(combinationDice.nextInt((int) Math.min(n, Integer.MAX_VALUE)));
-        }
-    }
-
-    /** The derived schema for annotation, the hand-written one for synthesis (as shown on the right). */
-    public String effectiveSchema() {
-        try {
-            JsonNode schema = OutputSchema.of(draft());
-            return schema == null ? "" : schema.toPrettyString();
-        } catch (RuntimeException e) {
-            return "";
         }
     }
 
@@ -445,6 +504,36 @@ public final class PromptStudioViewModel {
         return planSeed;
     }
 
+    /** The demonstrations' dataset; blank for none. */
+    public StringProperty demoDatasetProperty() {
+        return demoDataset;
+    }
+
+    public ObjectProperty<DemonstrationStrategy> demoStrategyProperty() {
+        return demoStrategy;
+    }
+
+    public ObjectProperty<Integer> demoKProperty() {
+        return demoK;
+    }
+
+    public StringProperty demoTextProperty() {
+        return demoText;
+    }
+
+    public StringProperty demoLabelProperty() {
+        return demoLabel;
+    }
+
+    /** The fixed strategy's record ids, separated by commas or spaces. */
+    public StringProperty demoIdsProperty() {
+        return demoIds;
+    }
+
+    public ObjectProperty<Long> demoSeedProperty() {
+        return demoSeed;
+    }
+
     public StringProperty outputSchemaProperty() {
         return outputSchema;
     }
@@ -465,6 +554,11 @@ public final class PromptStudioViewModel {
 
     public ReadOnlyStringProperty combinationTextProperty() {
         return combinationText.getReadOnlyProperty();
+    }
+
+    /** In annotate mode, the output schema derived from the label set; empty in synthesize mode. */
+    public ReadOnlyStringProperty derivedSchemaProperty() {
+        return derivedSchema.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty renderedSystemProperty() {
