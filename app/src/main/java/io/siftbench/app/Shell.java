@@ -9,6 +9,9 @@ import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.settings.JsonBackendsFile;
 import io.siftbench.views.datasets.DatasetsView;
 import io.siftbench.views.datasets.DatasetsViewModel;
+import io.siftbench.views.prompts.NativePromptFileDialogs;
+import io.siftbench.views.prompts.PromptStudioView;
+import io.siftbench.views.prompts.PromptStudioViewModel;
 import io.siftbench.views.shell.EmptyScreenView;
 import io.siftbench.views.shell.FileDialogs;
 import io.siftbench.views.shell.MainWindow;
@@ -39,8 +42,7 @@ public final class Shell {
         ReadOnlyObjectProperty<io.siftbench.model.project.Project> project = viewModel.projectProperty();
         window = new MainWindow(viewModel, dialogs, List.of(
                 new DatasetsView(new DatasetsViewModel(project, tasks)),
-                new EmptyScreenView(Screen.PROMPT_STUDIO, project, "No prompts yet",
-                        "Design a prompt: a task specification, a template, switchable conditions and demonstrations."),
+                new PromptStudioView(new PromptStudioViewModel(project, tasks), new NativePromptFileDialogs()),
                 new EmptyScreenView(Screen.COMPARE, project, "Nothing to compare yet",
                         "Run two prompt versions, models or condition settings over the same inputs to see them side by side."),
                 new EmptyScreenView(Screen.REVIEW, project, "No samples to review",

@@ -3,6 +3,8 @@ package io.siftbench.model.project;
 import io.siftbench.model.datasets.DatasetStore;
 import io.siftbench.model.runs.RunStore;
 import io.siftbench.model.runs.SampleStore;
+import io.siftbench.model.demonstrations.EmbeddingCache;
+import io.siftbench.model.prompts.PromptStore;
 
 import java.nio.file.Path;
 
@@ -20,6 +22,11 @@ public interface Project extends AutoCloseable {
     RunStore runs();
 
     SampleStore samples();
+
+    PromptStore prompts();
+
+    /** Embeddings of dataset records, cached per embedding model. */
+    EmbeddingCache recordEmbeddings();
 
     /** Closes the database; the file stays consistent and can be opened again. */
     @Override

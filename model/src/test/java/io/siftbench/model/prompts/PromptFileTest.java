@@ -76,6 +76,17 @@ class PromptFileTest {
     }
 
     @Test
+    void anAnnotateFileNeedNotSayItWantsNoRationale() {
+        PromptVersion v = PromptFile.parse("""
+                {"name": "a", "mode": "annotate", "task": {"labels": [{"name": "x"}]}, "template": {"user": "{{text}}"}}
+                """, "a.json");
+
+        assertThat(v.task().rationale()).isFalse();
+        assertThat(v.task().confidence()).isFalse();
+        assertThat(OutputSchema.of(v).at("/required")).extracting(JsonNode::asText).containsExactly("label");
+    }
+
+    @Test
     void annotateSchemaIsDerivedFromTheLabels() throws IOException {
         PromptVersion v = PromptFile.parse(designExample(), "example");
 
