@@ -1,12 +1,17 @@
 package io.siftbench.model.bench;
 
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import io.siftbench.model.curation.DuplicateGroup;
 import io.siftbench.model.curation.ExactDuplicates;
 import io.siftbench.model.curation.MinHashDetector;
+import io.siftbench.model.insights.InsightsProgress;
 import io.siftbench.model.insights.InsightsSettings;
 import io.siftbench.model.insights.LengthStatistics;
 import io.siftbench.model.insights.LexicalDiversity;
 import io.siftbench.model.insights.NGramIndex;
+import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.insights.SelfBleu;
 import io.siftbench.model.insights.SelfBleuScore;
@@ -22,7 +27,7 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Timings of the metrics and near-duplicate detection on synthetic samples. Run with
+ * Timings of the metrics, near-duplicate detection and embedding on synthetic samples. Run with
  * {@code mvn -Pbench verify -pl model -am} or through {@link #main}. Each figure is the median of three timed
  * runs after one warm-up run, printed with its ratio to the goal of issue 7 (time / goal: ≤ 1 meets it) and to
  * a baseline measured in the same run: tokenising the same texts, the least any metric must do.
@@ -131,10 +136,48 @@ class InsightsBench {
         assertThat(plantedFound).isGreaterThanOrEqualTo(990);
     }
 
+    /**
+     * Embedding 10,000 short texts through {@link SampleEmbedder} (batched, for progress and cancel) against raw
+     * {@code embedAll} calls on the same texts: the batching must keep at least 90% of the raw throughput. Each
+     * side embeds every text once, in two halves timed in the order raw, batched, batched, raw, so that a change
+     * in the machine's load during the run weighs on both sides alike.
+     */
+    @Test
+    void embeddingTenThousandShortTextsAgainstRawEmbedAll() {
+        EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        List<String> texts = syntheticTexts(10_000, 4).stream()
+                .map(text -> String.join(" ", Arrays.asList(text.split(" ")).subList(0, 5))).toList();
+        List<SampleText> samples = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            samples.add(SampleText.of(i, i + " " + texts.get(i))); // distinct, so nothing is skipped as repeated
+        }
+        List<TextSegment> segments = samples.stream().map(sample -> TextSegment.from(sample.text())).toList();
+        model.embedAll(segments.subList(0, 500));
+        SampleEmbedder embedder = new SampleEmbedder(model);
+        int half = samples.size() / 2;
+
+        double raw = seconds(() -> model.embedAll(segments.subList(0, half)));
+        double batched = seconds(() -> embedder.embed(samples.subList(0, half), InsightsProgress.NONE));
+        batched += seconds(() -> embedder.embed(samples.subList(half, samples.size()), InsightsProgress.NONE));
+        raw += seconds(() -> model.embedAll(segments.subList(half, segments.size())));
+
+        double ratio = raw / batched;
+        System.out.printf("BENCH %-55s %8.3f s  raw embedAll %.3f s (%.0f texts/s)  throughput ratio %.3f, "
+                + "goal ≥ 0.9 (%s)%n", "embedding 10,000 short texts (SampleEmbedder)", batched, raw,
+                texts.size() / raw, ratio, ratio >= 0.9 ? "met" : "MISSED");
+    }
+
+    private static double seconds(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
     public static void main(String[] args) {
         InsightsBench bench = new InsightsBench();
         bench.distinctNSampledSelfBleuAndLengthsOnTenThousand();
         bench.exactSelfBleuOnTwoThousand();
         bench.nearDuplicatesOnOneHundredThousand();
+        bench.embeddingTenThousandShortTextsAgainstRawEmbedAll();
     }
 }
