@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Condition coverage: for each pair of conditions, the number of samples (and of accepted samples) per value
@@ -18,16 +19,21 @@ public final class ConditionCoverage {
     }
 
     /**
-     * One grid per pair of conditions (in declared order, then in order of first appearance on the samples).
+     * One grid per pair of conditions: the declared conditions in their order, then the others alphabetically;
+     * the values of each in declared order, then in order of first appearance on the samples.
      *
      * @param declared the conditions' values as the prompt declares them, by condition name (may be empty)
      */
     public static List<CoverageGrid> of(List<SampleText> samples, Map<String, List<String>> declared) {
         Map<String, Set<String>> values = new LinkedHashMap<>();
         declared.forEach((condition, conditionValues) -> values.put(condition, new LinkedHashSet<>(conditionValues)));
+        Set<String> undeclared = new TreeSet<>();
         for (SampleText sample : samples) {
-            sample.conditions().forEach((condition, value) ->
-                    values.computeIfAbsent(condition, c -> new LinkedHashSet<>()).add(value));
+            undeclared.addAll(sample.conditions().keySet());
+        }
+        undeclared.forEach(condition -> values.putIfAbsent(condition, new LinkedHashSet<>()));
+        for (SampleText sample : samples) {
+            sample.conditions().forEach((condition, value) -> values.get(condition).add(value));
         }
         List<String> conditions = new ArrayList<>(values.keySet());
         List<CoverageGrid> grids = new ArrayList<>();
