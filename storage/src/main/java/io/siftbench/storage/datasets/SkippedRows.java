@@ -37,7 +37,7 @@ final class SkippedRows implements AutoCloseable {
                 out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                 out.write(where.unit() + ",column,problem\n");
             }
-            out.write(where.number() + "," + csv(where.column() == null ? "" : where.column()) + ","
+            out.write(where.number() + "," + csv(columnName(where.column())) + ","
                     + csv(problem.problem()) + "\n");
         } catch (IOException e) {
             throw new ProjectException("Cannot write the list of skipped rows to " + file + ": " + e.getMessage(), e);
@@ -66,6 +66,15 @@ final class SkippedRows implements AutoCloseable {
                 throw new ProjectException("Cannot write the list of skipped rows to " + file + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /** The column as named in the file, without the quotes the message puts around it. */
+    private static String columnName(String shown) {
+        if (shown == null) {
+            return "";
+        }
+        return shown.length() >= 2 && shown.startsWith("\"") && shown.endsWith("\"")
+                ? shown.substring(1, shown.length() - 1) : shown;
     }
 
     private static String csv(String s) {
