@@ -1,6 +1,8 @@
 package io.siftbench.model.project;
 
 import io.siftbench.model.datasets.DatasetStore;
+import io.siftbench.model.runs.RunStore;
+import io.siftbench.model.runs.SampleStore;
 
 import java.nio.file.Path;
 
@@ -14,6 +16,10 @@ public interface Project extends AutoCloseable {
     Path file();
 
     DatasetStore datasets();
+
+    RunStore runs();
+
+    SampleStore samples();
 
     /** Closes the database; the file stays consistent and can be opened again. */
     @Override

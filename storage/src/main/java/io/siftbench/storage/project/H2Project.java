@@ -2,7 +2,11 @@ package io.siftbench.storage.project;
 
 import io.siftbench.model.datasets.DatasetStore;
 import io.siftbench.model.project.Project;
+import io.siftbench.model.runs.RunStore;
+import io.siftbench.model.runs.SampleStore;
 import io.siftbench.storage.datasets.H2DatasetStore;
+import io.siftbench.storage.runs.H2RunStore;
+import io.siftbench.storage.runs.H2SampleStore;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 import java.nio.file.Path;
@@ -13,11 +17,15 @@ public final class H2Project implements Project {
     private final Path file;
     private final JdbcConnectionPool pool;
     private final H2DatasetStore datasets;
+    private final H2RunStore runs;
+    private final H2SampleStore samples;
 
     H2Project(Path file, JdbcConnectionPool pool) {
         this.file = file;
         this.pool = pool;
         this.datasets = new H2DatasetStore(pool);
+        this.runs = new H2RunStore(pool);
+        this.samples = new H2SampleStore(pool);
     }
 
     @Override
@@ -28,6 +36,16 @@ public final class H2Project implements Project {
     @Override
     public DatasetStore datasets() {
         return datasets;
+    }
+
+    @Override
+    public RunStore runs() {
+        return runs;
+    }
+
+    @Override
+    public SampleStore samples() {
+        return samples;
     }
 
     @Override
