@@ -18,8 +18,9 @@ import java.util.Optional;
  * @param skipBadRows    skip malformed rows (and list them) instead of stopping at the first
  * @param replace        replace a dataset of the same name instead of adding a second one
  * @param columns        the user's renames and types from the preview; empty to infer every column
- * @param textColumn     the text column, or {@code null} to guess it from the column names
- * @param labelColumn    the label column, or {@code null} to guess it from the column names
+ * @param textColumn     the text column; {@code null} guesses it from the column names, except where the user
+ *                       made column choices in the preview, where {@code null} means there is none
+ * @param labelColumn    the label column, {@code null} read as for {@code textColumn}
  * @param skippedRowsFile where to write the list of skipped rows; {@code null} for a temporary file
  */
 public record ImportOptions(Path file, String name, ImportFormat format, Charset encoding, Character delimiter,

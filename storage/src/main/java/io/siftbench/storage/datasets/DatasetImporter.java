@@ -65,8 +65,7 @@ final class DatasetImporter {
             return new ImportPreview(settings.format(), settings.encoding(),
                     settings.format() == ImportFormat.CSV || settings.format() == ImportFormat.TSV ? settings.delimiter() : null,
                     reader instanceof CsvRecordReader csv ? csv.header() : true, columns, cells,
-                    role(options.textColumn(), columns).or(() -> ColumnRoles.guessText(columns)).orElse(null),
-                    role(options.labelColumn(), columns).or(() -> ColumnRoles.guessLabel(columns)).orElse(null));
+                    textColumn(options, columns), labelColumn(options, columns));
         }
     }
 
@@ -99,8 +98,8 @@ final class DatasetImporter {
                         ? "every one of its " + skipped.count() + " records is malformed; nothing to import."
                         : "the file holds no records" + (sourceColumns.isEmpty() ? "." : ", only a header."));
             }
-            String text = role(options.textColumn(), columns).or(() -> ColumnRoles.guessText(columns)).orElse(null);
-            String label = role(options.labelColumn(), columns).or(() -> ColumnRoles.guessLabel(columns)).orElse(null);
+            String text = textColumn(options, columns);
+            String label = labelColumn(options, columns);
             // Pass 2: store.
             DatasetInfo info = store(settings, sourceColumns, columns, skipped, name, options.replace(), text, label,
                     rows, progress);
@@ -265,6 +264,19 @@ final class DatasetImporter {
         String file = options.file().getFileName().toString();
         int dot = file.indexOf('.');
         return dot > 0 ? file.substring(0, dot) : file;
+    }
+
+    /** The user's text column; guessed only where the user has not been through the preview. */
+    private static String textColumn(ImportOptions options, List<ColumnInfo> columns) {
+        Optional<String> chosen = role(options.textColumn(), columns);
+        return options.columns().isEmpty() ? chosen.or(() -> ColumnRoles.guessText(columns)).orElse(null)
+                : chosen.orElse(null);
+    }
+
+    private static String labelColumn(ImportOptions options, List<ColumnInfo> columns) {
+        Optional<String> chosen = role(options.labelColumn(), columns);
+        return options.columns().isEmpty() ? chosen.or(() -> ColumnRoles.guessLabel(columns)).orElse(null)
+                : chosen.orElse(null);
     }
 
     /** The user's role column, checked against the columns. */
