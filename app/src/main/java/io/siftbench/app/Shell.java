@@ -41,7 +41,7 @@ public final class Shell {
         viewModel = new MainWindowViewModel(opener, settingsRepository, settings, tasks);
         ReadOnlyObjectProperty<io.siftbench.model.project.Project> project = viewModel.projectProperty();
         window = new MainWindow(viewModel, dialogs, List.of(
-                new DatasetsView(new DatasetsViewModel(project, tasks)),
+                new DatasetsView(new DatasetsViewModel(project, tasks, tasks.uiThread())),
                 new PromptStudioView(new PromptStudioViewModel(project, tasks), new NativePromptFileDialogs()),
                 new EmptyScreenView(Screen.COMPARE, project, "Nothing to compare yet",
                         "Run two prompt versions, models or condition settings over the same inputs to see them side by side."),
