@@ -1,6 +1,8 @@
 package io.siftbench.model.project;
 
 import io.siftbench.model.datasets.DatasetStore;
+import io.siftbench.model.review.DecisionStore;
+import io.siftbench.model.review.ReviewStore;
 import io.siftbench.model.runs.RunStore;
 import io.siftbench.model.runs.SampleStore;
 
@@ -20,6 +22,10 @@ public interface Project extends AutoCloseable {
     RunStore runs();
 
     SampleStore samples();
+
+    DecisionStore decisions();
+
+    ReviewStore review();
 
     /** Closes the database; the file stays consistent and can be opened again. */
     @Override

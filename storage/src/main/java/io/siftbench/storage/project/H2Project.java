@@ -2,9 +2,13 @@ package io.siftbench.storage.project;
 
 import io.siftbench.model.datasets.DatasetStore;
 import io.siftbench.model.project.Project;
+import io.siftbench.model.review.DecisionStore;
+import io.siftbench.model.review.ReviewStore;
 import io.siftbench.model.runs.RunStore;
 import io.siftbench.model.runs.SampleStore;
 import io.siftbench.storage.datasets.H2DatasetStore;
+import io.siftbench.storage.review.H2DecisionStore;
+import io.siftbench.storage.review.H2ReviewStore;
 import io.siftbench.storage.runs.H2RunStore;
 import io.siftbench.storage.runs.H2SampleStore;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -19,6 +23,8 @@ public final class H2Project implements Project {
     private final H2DatasetStore datasets;
     private final H2RunStore runs;
     private final H2SampleStore samples;
+    private final H2DecisionStore decisions;
+    private final H2ReviewStore review;
 
     H2Project(Path file, JdbcConnectionPool pool) {
         this.file = file;
@@ -26,6 +32,8 @@ public final class H2Project implements Project {
         this.datasets = new H2DatasetStore(pool);
         this.runs = new H2RunStore(pool);
         this.samples = new H2SampleStore(pool);
+        this.decisions = new H2DecisionStore(pool);
+        this.review = new H2ReviewStore(pool, samples, decisions);
     }
 
     @Override
@@ -46,6 +54,16 @@ public final class H2Project implements Project {
     @Override
     public SampleStore samples() {
         return samples;
+    }
+
+    @Override
+    public DecisionStore decisions() {
+        return decisions;
+    }
+
+    @Override
+    public ReviewStore review() {
+        return review;
     }
 
     @Override
