@@ -1,5 +1,7 @@
 package io.siftbench.model.runs;
 
+import io.siftbench.model.prompts.PromptMode;
+
 /**
  * How a run was set up; with the seed it fixes every input, condition value and demonstration.
  *
@@ -14,7 +16,7 @@ package io.siftbench.model.runs;
  * @param votes           self-consistency: answers asked per input (1 = none)
  * @param details         further settings as JSON (limit, filters, plan), for provenance and re-runs
  */
-public record RunConfig(long promptVersionId, RunMode mode, BackendRef backend, String parameters,
+public record RunConfig(long promptVersionId, PromptMode mode, BackendRef backend, String parameters,
                         Long datasetId, long seed, int concurrency, int target, int votes, String details) {
 
     public RunConfig {

@@ -18,7 +18,7 @@ import java.util.Map;
  * @param label         the parsed label (annotate), the majority label when votes were taken
  * @param rationale     the parsed rationale, if asked for
  * @param confidence    the model's stated confidence, or the agreement of the votes
- * @param text          the generated text (synthesize) or the input text (annotate)
+ * @param text          the generated text (synthesize); null in annotate mode, where the input is the record
  * @param parsed        the parsed output as JSON
  * @param valid         whether the output passed validation against the output schema
  * @param validationError why it did not, or null

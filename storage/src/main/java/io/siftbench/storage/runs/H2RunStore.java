@@ -3,7 +3,7 @@ package io.siftbench.storage.runs;
 import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunInfo;
-import io.siftbench.model.runs.RunMode;
+import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.RunStore;
 import io.siftbench.storage.Sql;
@@ -110,7 +110,7 @@ public final class H2RunStore implements RunStore {
     private static RunInfo read(ResultSet rs) throws SQLException {
         long datasetId = rs.getLong(10);
         Long dataset = rs.wasNull() ? null : datasetId;
-        RunConfig config = new RunConfig(rs.getLong(4), RunMode.fromId(rs.getString(5)),
+        RunConfig config = new RunConfig(rs.getLong(4), PromptMode.fromId(rs.getString(5)),
                 new BackendRef(rs.getString(6), rs.getString(7), rs.getString(8)), rs.getString(9), dataset,
                 rs.getLong(11), rs.getInt(12), rs.getInt(13), rs.getInt(14), rs.getString(15));
         return new RunInfo(rs.getLong(1), rs.getString(2), rs.getInt(3), config, RunStatus.fromId(rs.getString(16)),

@@ -5,7 +5,7 @@ import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.Message;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunEngine;
-import io.siftbench.model.runs.RunMode;
+import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.runs.RunProgress;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.Sample;
@@ -148,7 +148,7 @@ class RunEngineTest {
     }
 
     private long newRun(int target, int concurrency) {
-        return project.runs().create(new RunConfig(promptVersionId, RunMode.SYNTHESIZE,
+        return project.runs().create(new RunConfig(promptVersionId, PromptMode.SYNTHESIZE,
                 new BackendRef("openai", "http://127.0.0.1:1/v1", "tiny"), "{\"temperature\":0.7}", null, 7,
                 concurrency, target, 1, "{}"));
     }
