@@ -6,7 +6,7 @@ import io.siftbench.app.JarProcess;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.review.Decision;
 import io.siftbench.model.review.DecisionStatus;
-import io.siftbench.model.runs.RunMode;
+import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
@@ -33,9 +33,9 @@ class DecideCommandIT {
     @BeforeEach
     void runWithSamples() throws Exception {
         file = dir.resolve("curate.mv.db");
-        long version = RunFixture.promptVersion(file, "intents", RunMode.ANNOTATE);
+        long version = RunFixture.promptVersion(file, "intents", PromptMode.ANNOTATE);
         try (Project project = new H2ProjectOpener().open(file)) {
-            samples = RunFixture.run(project, version, RunMode.ANNOTATE, 4);
+            samples = RunFixture.run(project, version, PromptMode.ANNOTATE, 4);
         }
     }
 

@@ -6,7 +6,7 @@ import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.QueueFilter;
 import io.siftbench.model.review.QueueOrder;
 import io.siftbench.model.review.ReviewItem;
-import io.siftbench.model.runs.RunMode;
+import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
@@ -44,7 +44,7 @@ class ReviewViewModelTest {
 
     @Test
     void decisionsMoveOnUndoGoesBackRedoForwardAndARestartComesBackToTheSameCard() throws Exception {
-        open(RunMode.ANNOTATE, 10);
+        open(PromptMode.ANNOTATE, 10);
         assertThat(current()).isEqualTo(samples.get(0).id());
 
         viewModel.accept();
@@ -78,7 +78,7 @@ class ReviewViewModelTest {
 
     @Test
     void labelKeysAcceptTheModelsLabelAndEditAnyOther() throws Exception {
-        open(RunMode.ANNOTATE, 3);
+        open(PromptMode.ANNOTATE, 3);
         assertThat(viewModel.labels()).containsExactlyElementsOf(RunFixture.LABELS);
         String modelsLabel = samples.get(0).label();
 
@@ -96,7 +96,7 @@ class ReviewViewModelTest {
 
     @Test
     void synthesizeEditKeepsTheTextAndUnchangedTextIsAnAcceptance() throws Exception {
-        open(RunMode.SYNTHESIZE, 2);
+        open(PromptMode.SYNTHESIZE, 2);
 
         viewModel.saveEdit(samples.get(0).text(), null);
         viewModel.saveEdit("a calmer story", null);
@@ -112,7 +112,7 @@ class ReviewViewModelTest {
 
     @Test
     void bulkRejectOfTheFlaggedIsOneUndoableAction() throws Exception {
-        open(RunMode.ANNOTATE, 10);
+        open(PromptMode.ANNOTATE, 10);
         viewModel.filterProperty().set(QueueFilter.ALL.withFlags(Set.of(ReviewItem.FLAG_INVALID)));
         List<Long> flagged = viewModel.items().stream().map(ReviewItem::sampleId).toList();
         assertThat(flagged).containsExactly(samples.get(4).id(), samples.get(9).id());
@@ -127,7 +127,7 @@ class ReviewViewModelTest {
 
     @Test
     void orderAndFilterReloadTheQueue() throws Exception {
-        open(RunMode.ANNOTATE, 8);
+        open(PromptMode.ANNOTATE, 8);
         viewModel.orderProperty().set(QueueOrder.LOWEST_CONFIDENCE);
         assertThat(viewModel.items()).extracting(i -> i.sample().confidence()).isSorted();
         viewModel.labelAll(List.of(samples.get(0).id(), samples.get(1).id()), "pin_blocked");
@@ -138,7 +138,7 @@ class ReviewViewModelTest {
         assertThat(viewModel.size()).isEqualTo(3);
     }
 
-    private void open(RunMode mode, int count) throws Exception {
+    private void open(PromptMode mode, int count) throws Exception {
         file = dir.resolve("review.mv.db");
         long version = RunFixture.promptVersion(file, "p", mode);
         Project opened = new H2ProjectOpener().open(file);

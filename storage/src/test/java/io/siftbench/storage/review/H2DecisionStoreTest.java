@@ -6,7 +6,7 @@ import io.siftbench.model.review.DecisionAction;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.review.ReviewItem;
-import io.siftbench.model.runs.RunMode;
+import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
@@ -38,9 +38,9 @@ class H2DecisionStoreTest {
     @BeforeEach
     void runWithSamples() throws Exception {
         file = dir.resolve("review.mv.db");
-        long version = RunFixture.promptVersion(file, "intents", RunMode.ANNOTATE);
+        long version = RunFixture.promptVersion(file, "intents", PromptMode.ANNOTATE);
         project = new H2ProjectOpener().open(file);
-        samples = RunFixture.run(project, version, RunMode.ANNOTATE, 12);
+        samples = RunFixture.run(project, version, PromptMode.ANNOTATE, 12);
     }
 
     @AfterEach

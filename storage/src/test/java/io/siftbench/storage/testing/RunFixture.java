@@ -4,7 +4,7 @@ import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.Message;
 import io.siftbench.model.runs.RunConfig;
-import io.siftbench.model.runs.RunMode;
+import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.model.runs.Slot;
@@ -38,7 +38,7 @@ public final class RunFixture {
      * Stores a prompt version (named {@code prompt}, the next version number) in the project file, which must
      * not be open, creating the project where none exists; returns the version's id.
      */
-    public static long promptVersion(Path file, String prompt, RunMode mode) throws Exception {
+    public static long promptVersion(Path file, String prompt, PromptMode mode) throws Exception {
         ProjectFile project = ProjectFile.of(file);
         if (!project.exists()) {
             new H2ProjectOpener().open(file).close();
@@ -52,7 +52,7 @@ public final class RunFixture {
                     + " + 1, ?, ? FROM prompt p WHERE p.name = ?", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, mode.id());
                 ps.setString(2, "{\"name\":\"" + prompt + "\",\"mode\":\"" + mode.id() + "\",\"task\":{\"labels\":["
-                        + (mode == RunMode.ANNOTATE ? labels : "") + "]}}");
+                        + (mode == PromptMode.ANNOTATE ? labels : "") + "]}}");
                 ps.setString(3, prompt);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -68,7 +68,7 @@ public final class RunFixture {
      * have stored them: annotate samples answer records 1..count, synthesize samples cycle through two tone
      * values. Confidence, labels and votes vary so that orders and filters have something to sort.
      */
-    public static List<Sample> run(Project project, long promptVersionId, RunMode mode, int count) {
+    public static List<Sample> run(Project project, long promptVersionId, PromptMode mode, int count) {
         long run = project.runs().create(new RunConfig(promptVersionId, mode, new BackendRef("openai",
                 "http://127.0.0.1:1/v1", "tiny"), "{\"temperature\":0.7}", null, 7, 1, count, 1, "{}"));
         List<Sample> stored = new ArrayList<>();
@@ -80,14 +80,16 @@ public final class RunFixture {
     }
 
     /** Sample {@code i} of a run: its text and label say which it is, so that tests can tell them apart. */
-    public static Sample sample(long run, RunMode mode, int i) {
-        boolean annotate = mode == RunMode.ANNOTATE;
+    public static Sample sample(long run, PromptMode mode, int i) {
+        boolean annotate = mode == PromptMode.ANNOTATE;
         String tone = i % 2 == 0 ? "angry" : "polite";
         String label = LABELS.get(i % LABELS.size());
-        String text = annotate ? "question " + i + " about my card" : "story " + i + " told in a " + tone + " tone";
+        String input = "question " + i + " about my card";
+        String text = annotate ? null : "story " + i + " told in a " + tone + " tone";
         Slot slot = new Slot(annotate ? "r" + (i + 1) : "c" + i, i, annotate ? (long) (i + 1) : null,
                 annotate ? Map.of() : Map.of("tone", tone), List.of(100L + i),
-                List.of(Message.system("You label customer-banking questions."), Message.user("Q: " + text + "\nA:")));
+                List.of(Message.system("You label customer-banking questions."),
+                        Message.user(annotate ? "Q: " + input + "\nA:" : "Write a story in a " + tone + " tone.")));
         List<String> votes = List.of(label, i % 3 == 0 ? LABELS.get((i + 1) % LABELS.size()) : label, label);
         return new Sample(0, run, slot, "tiny", "{\"temperature\":0.7}", 7L, "{\"label\":\"" + label + "\"}",
                 annotate ? label : null, null, annotate ? ((i * 37) % 100) / 100.0 : null, text, null, i % 5 != 4,

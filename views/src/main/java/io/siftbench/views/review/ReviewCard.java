@@ -2,7 +2,7 @@ package io.siftbench.views.review;
 
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.Message;
-import io.siftbench.model.runs.RunMode;
+import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.runs.Sample;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -19,6 +19,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SearchableComboBox;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -187,7 +188,7 @@ final class ReviewCard extends HBox {
     private void onEditKey(KeyEvent e) {
         if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
             e.consume();
-            boolean annotate = viewModel.modeProperty().get() == RunMode.ANNOTATE;
+            boolean annotate = viewModel.modeProperty().get() == PromptMode.ANNOTATE;
             String label = annotate ? labelPicker.getValue() : null;
             String text = annotate ? null : textEditor.getText();
             endEditing();
@@ -218,7 +219,7 @@ final class ReviewCard extends HBox {
         if (item == null) {
             return;
         }
-        boolean annotate = viewModel.modeProperty().get() == RunMode.ANNOTATE;
+        boolean annotate = viewModel.modeProperty().get() == PromptMode.ANNOTATE;
         state = State.EDITING;
         showEditors(annotate, !annotate);
         if (annotate) {
@@ -268,7 +269,7 @@ final class ReviewCard extends HBox {
             return;
         }
         Sample s = item.sample();
-        boolean annotate = viewModel.modeProperty().get() == RunMode.ANNOTATE;
+        boolean annotate = viewModel.modeProperty().get() == PromptMode.ANNOTATE;
         position.setText("Sample " + (viewModel.positionProperty().get() + 1) + " of " + viewModel.size());
         output.setText(s.failed() ? "Failed: " + s.error() : annotate ? item.label() : item.text());
         status.setText("Status: " + item.state()
@@ -278,8 +279,8 @@ final class ReviewCard extends HBox {
                 : item.text() != null && !item.text().equals(s.text()) ? "Edited; the model wrote: " + s.text() : "");
         flags.setText(item.flags().isEmpty() ? "" : "Flags: " + String.join(", ", item.flags())
                 + (s.validationError() != null ? " — " + s.validationError() : ""));
-        input.setText(s.slot().recordId() == null ? "none (synthesized)"
-                : "Record " + s.slot().recordId() + (annotate && s.text() != null ? ": " + s.text() : ""));
+        input.setText(s.slot().recordId() == null ? "none (synthesized)" : "Record " + s.slot().recordId()
+                + lastUserMessage(s).map(m -> "\nAs the model saw it:\n" + m).orElse(""));
         conditions.setText(s.conditions().isEmpty() ? "none" : s.conditions().entrySet().stream()
                 .map(Map.Entry::toString).sorted().collect(Collectors.joining("\n")));
         demonstrations.setText(s.slot().demonstrationIds().isEmpty() ? "none" : "Records "
@@ -288,6 +289,17 @@ final class ReviewCard extends HBox {
         model.setText(s.model() + "\nParameters: " + s.parameters() + "\nConfidence: "
                 + (s.confidence() == null ? "—" : String.format(Locale.ROOT, "%.2f", s.confidence()))
                 + (s.votes().isEmpty() ? "" : "\nVotes: " + String.join(", ", s.votes())));
+    }
+
+    /** The record's text reaches the card through the prompt it was rendered into. */
+    private static java.util.Optional<String> lastUserMessage(Sample s) {
+        List<Message> messages = s.slot().messages();
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).role().equals("user")) {
+                return java.util.Optional.of(messages.get(i).content());
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static String message(Message m) {

@@ -9,7 +9,7 @@ import io.siftbench.model.review.QueueOrder;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.review.ReviewQueue;
 import io.siftbench.model.runs.RunInfo;
-import io.siftbench.model.runs.RunMode;
+import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.SerialTaskQueue;
 import io.siftbench.views.task.TaskExecutor;
@@ -63,7 +63,7 @@ public final class ReviewViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
-    private final ReadOnlyObjectWrapper<RunMode> mode = new ReadOnlyObjectWrapper<>(this, "mode", RunMode.ANNOTATE);
+    private final ReadOnlyObjectWrapper<PromptMode> mode = new ReadOnlyObjectWrapper<>(this, "mode", PromptMode.ANNOTATE);
     private ReviewQueue queue = new ReviewQueue(List.of(), QueueOrder.AS_GENERATED, 0, QueueFilter.ALL);
     /** Bumped on every load, so that an answer for an older choice of run, order or filter is dropped. */
     private long generation;
@@ -155,7 +155,7 @@ public final class ReviewViewModel {
         return note;
     }
 
-    public ReadOnlyObjectProperty<RunMode> modeProperty() {
+    public ReadOnlyObjectProperty<PromptMode> modeProperty() {
         return mode.getReadOnlyProperty();
     }
 
@@ -235,7 +235,7 @@ public final class ReviewViewModel {
      * counts as an acceptance, another one as an edit.
      */
     public void chooseLabel(int number) {
-        if (mode.get() != RunMode.ANNOTATE || number < 1 || number > labels.size()) {
+        if (mode.get() != PromptMode.ANNOTATE || number < 1 || number > labels.size()) {
             return;
         }
         saveEdit(null, labels.get(number - 1));
