@@ -1,6 +1,8 @@
 package io.siftbench.model.project;
 
 import io.siftbench.model.datasets.DatasetStore;
+import io.siftbench.model.review.DecisionStore;
+import io.siftbench.model.review.ReviewStore;
 import io.siftbench.model.runs.RunStore;
 import io.siftbench.model.runs.SampleStore;
 import io.siftbench.model.demonstrations.EmbeddingCache;
@@ -27,6 +29,10 @@ public interface Project extends AutoCloseable {
 
     /** Embeddings of dataset records, cached per embedding model. */
     EmbeddingCache recordEmbeddings();
+
+    DecisionStore decisions();
+
+    ReviewStore review();
 
     /** Closes the database; the file stays consistent and can be opened again. */
     @Override
