@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** What an installer looks like on each operating system: its icon, its package type and its desktop integration. */
@@ -40,6 +41,11 @@ public enum Os {
     /** The application icon, relative to the {@code icons/} folder. */
     public String icon() {
         return icon;
+    }
+
+    /** The folder, under {@code packaging/src/main/jpackage}, of the files that replace jpackage's defaults. */
+    public String resourceFolder() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** jpackage's {@code --type} for this system's installer. */

@@ -21,6 +21,7 @@ public final class Packager {
     static final String NAME = "Siftbench";
     static final String MAIN_CLASS = "io.siftbench.app.Main";
     static final String DESCRIPTION = "Build labelled and synthetic text data with a local language model";
+    static final String PROJECT_FILE_ASSOCIATION = "siftbench-project.properties";
 
     private final Inputs inputs;
     private final TargetPlatform platform;
@@ -28,11 +29,12 @@ public final class Packager {
     /**
      * @param fatJar           the runnable {@code app/target/siftbench.jar}
      * @param icons            the {@code icons/} folder
-     * @param fileAssociations jpackage's properties file for project files
+     * @param resources        {@code packaging/src/main/jpackage}: per system ({@code linux/}, ...) the files
+     *                         jpackage takes in place of its defaults, and the project-file association
      * @param version          the installer's version: numbers only, never a SNAPSHOT
      * @param work             where the jar, runtime, image and installer go; emptied first
      */
-    public record Inputs(Path fatJar, Path icons, Path fileAssociations, String version, Path work) {
+    public record Inputs(Path fatJar, Path icons, Path resources, String version, Path work) {
     }
 
     public Packager(Inputs inputs, TargetPlatform platform) {
@@ -97,8 +99,12 @@ public final class Packager {
                 "--app-image", image.toString(),
                 "--dest", dest.toString()));
         args.addAll(platform.os().installerOptions());
+        Path resources = inputs.resources().resolve(platform.os().resourceFolder());
+        if (Files.isDirectory(resources)) {
+            args.addAll(List.of("--resource-dir", resources.toString()));
+        }
         if (platform.os().associatesProjectFiles()) {
-            args.addAll(List.of("--file-associations", inputs.fileAssociations().toString()));
+            args.addAll(List.of("--file-associations", resources.resolve(PROJECT_FILE_ASSOCIATION).toString()));
         }
         return args;
     }
@@ -108,10 +114,10 @@ public final class Packager {
                 "--description", DESCRIPTION);
     }
 
-    /** {@code java -cp packaging/target/classes io.siftbench.packaging.Packager JAR ICONS ASSOCIATIONS VERSION WORK [installer]} */
+    /** {@code java -cp packaging/target/classes io.siftbench.packaging.Packager JAR ICONS RESOURCES VERSION WORK [installer]} */
     public static void main(String[] args) {
         if (args.length < 5) {
-            System.err.println("usage: Packager FAT_JAR ICONS_DIR FILE_ASSOCIATIONS VERSION WORK_DIR [installer]");
+            System.err.println("usage: Packager FAT_JAR ICONS_DIR RESOURCES_DIR VERSION WORK_DIR [installer]");
             System.exit(2);
         }
         Inputs inputs = new Inputs(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), args[3], Path.of(args[4]));
