@@ -26,6 +26,8 @@ public enum Os {
             "--mac-package-identifier", "io.siftbench.app",
             "--mac-package-name", "Siftbench"));
 
+    public static final String WINDOWS_CONSOLE_LAUNCHER = "siftbench-cli";
+
     private final String icon;
     private final String installerType;
     private final List<String> installerTools;
@@ -41,6 +43,17 @@ public enum Os {
     /** The application icon, relative to the {@code icons/} folder. */
     public String icon() {
         return icon;
+    }
+
+    /**
+     * Options for the app-image beyond the common ones. A Windows launcher is a GUI program whose output goes
+     * nowhere, so the command line gets a console twin, {@value #WINDOWS_CONSOLE_LAUNCHER}.exe.
+     */
+    public List<String> appImageOptions(Path resources) {
+        return this == WINDOWS
+                ? List.of("--add-launcher", WINDOWS_CONSOLE_LAUNCHER + "=" + resources.resolve(resourceFolder())
+                        .resolve(WINDOWS_CONSOLE_LAUNCHER + ".properties"))
+                : List.of();
     }
 
     /** The folder, under {@code packaging/src/main/jpackage}, of the files that replace jpackage's defaults. */

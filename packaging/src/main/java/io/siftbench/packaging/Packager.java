@@ -90,6 +90,7 @@ public final class Packager {
                 "--runtime-image", runtime.toString(),
                 "--icon", inputs.icons().resolve(platform.os().icon()).toString(),
                 "--dest", dest.toString()));
+        args.addAll(platform.os().appImageOptions(inputs.resources()));
         return args;
     }
 

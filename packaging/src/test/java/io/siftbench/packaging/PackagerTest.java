@@ -41,7 +41,9 @@ class PackagerTest {
                 .containsSequence("--main-jar", "siftbench.jar").containsSequence("--runtime-image", "rt")
                 .containsSequence("--app-version", "0.1.0").containsSequence("--name", "Siftbench")
                 .containsSequence("--icon", Path.of("icons/png/siftbench-512.png").toString());
-        assertThat(windows).containsSequence("--icon", Path.of("icons/siftbench.ico").toString());
+        assertThat(windows).containsSequence("--icon", Path.of("icons/siftbench.ico").toString())
+                .containsSequence("--add-launcher", "siftbench-cli=" + resources.resolve("windows/siftbench-cli.properties"));
+        assertThat(linux).doesNotContain("--add-launcher");
         assertThat(mac).containsSequence("--icon", Path.of("icons/siftbench.icns").toString());
         assertThat(List.of(linux, windows, mac)).allSatisfy(args -> assertThat(args).doesNotContain("--file-associations"));
     }

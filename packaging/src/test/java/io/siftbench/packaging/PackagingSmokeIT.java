@@ -94,9 +94,10 @@ class PackagingSmokeIT {
         assertThat(probe.output()).contains("embedding dimensions: 384").containsPattern("gguf completion characters: [1-9]");
     }
 
+    /** The launcher that prints: on Windows the console twin, since Siftbench.exe is a GUI program. */
     private static Path launcher() {
         return PLATFORM.os() == Os.MAC ? image.resolve("Contents/MacOS/Siftbench")
-                : PLATFORM.os() == Os.WINDOWS ? image.resolve("Siftbench.exe") : image.resolve("bin/Siftbench");
+                : PLATFORM.os() == Os.WINDOWS ? image.resolve(Os.WINDOWS_CONSOLE_LAUNCHER + ".exe") : image.resolve("bin/Siftbench");
     }
 
     private static Path runtimeHome() {
