@@ -1,10 +1,14 @@
 package io.siftbench.packaging;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The trimmed Java runtime inside the image: the JDK modules the jar's classes refer to, as jdeps finds
@@ -27,11 +31,23 @@ public final class RuntimeImage {
         return new ArrayList<>(modules);
     }
 
-    /** Links the runtime for {@code jar} into {@code target}, which must not exist yet. */
+    /**
+     * Links the runtime for {@code jar} into {@code target}, which must not exist yet. The runtime gets a
+     * class-data sharing archive, which takes about a third off the launcher's start-up work; the archive
+     * for heaps beyond 32 GB (no compressed pointers) is left out, since such a JVM merely starts without one.
+     */
     public static void link(Path jar, Path target) {
         JdkTool.run("jlink", List.of(
                 "--add-modules", String.join(",", modules(jar)),
                 "--strip-debug", "--no-header-files", "--no-man-pages", "--compress=2",
+                "--generate-cds-archive",
                 "--output", target.toString()));
+        try (Stream<Path> files = Files.walk(target)) {
+            for (Path archive : files.filter(f -> f.getFileName().toString().equals("classes_nocoops.jsa")).toList()) {
+                Files.delete(archive);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot trim the runtime in " + target, e);
+        }
     }
 }

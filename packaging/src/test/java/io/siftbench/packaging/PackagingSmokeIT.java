@@ -64,11 +64,15 @@ class PackagingSmokeIT {
     }
 
     @Test
-    void theImageBringsItsOwnRuntimeWithoutTheJdkTools() {
+    void theImageBringsItsOwnRuntimeWithoutTheJdkTools() throws Exception {
         Path runtime = runtimeHome();
         assertThat(runtime.resolve("release")).exists();
         assertThat(runtime.resolve("bin").resolve(executable("javac"))).doesNotExist();
         assertThat(runtime.resolve("jmods")).doesNotExist();
+        // -Xshare:on refuses to start without the class-data archive that shortens every start.
+        Run shared = run(List.of(runtime.resolve("bin").resolve(executable("java")).toString(), "-Xshare:on",
+                "-cp", imageJar().toString(), Packager.MAIN_CLASS, "--help"));
+        assertThat(shared.code()).as(shared.output()).isZero();
     }
 
     @Test
