@@ -2,6 +2,9 @@ package io.siftbench.app;
 
 import io.siftbench.app.backends.ActiveBackend;
 import io.siftbench.app.backends.LocalBackendProbe;
+import io.siftbench.app.runs.EmbeddingModels;
+import io.siftbench.app.runs.ProjectRuns;
+import io.siftbench.app.runs.RunBackends;
 import io.siftbench.model.project.ProjectOpener;
 import io.siftbench.model.settings.SettingsRepository;
 import io.siftbench.model.settings.UserSettings;
@@ -14,6 +17,8 @@ import io.siftbench.views.prompts.PromptStudioView;
 import io.siftbench.views.prompts.PromptStudioViewModel;
 import io.siftbench.views.review.ReviewView;
 import io.siftbench.views.review.ReviewViewModel;
+import io.siftbench.views.runs.RunsView;
+import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.shell.EmptyScreenView;
 import io.siftbench.views.shell.FileDialogs;
 import io.siftbench.views.shell.MainWindow;
@@ -35,6 +40,7 @@ public final class Shell {
 
     private final FxTaskExecutor tasks = new FxTaskExecutor();
     private final ActiveBackend activeBackend = new ActiveBackend();
+    private final RunBackends runBackends = new RunBackends(JsonBackendsFile.forCurrentUser()::load);
     private final MainWindowViewModel viewModel;
     private final MainWindow window;
     private final ReviewViewModel review;
@@ -52,8 +58,8 @@ public final class Shell {
                 new ReviewView(review, project),
                 new EmptyScreenView(Screen.INSIGHTS, project, "No runs to measure",
                         "Diversity and agreement charts appear once a run has samples."),
-                new EmptyScreenView(Screen.RUNS, project, "No runs yet",
-                        "A run sends a prompt version to a backend and keeps every sample the moment it arrives."),
+                new RunsView(new RunsViewModel(project, tasks,
+                        open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher())),
                 new SettingsView(settings())),
                 tasks);
     }
@@ -82,6 +88,7 @@ public final class Shell {
         review.flush();
         viewModel.shutdown();
         activeBackend.close();
+        runBackends.close();
         tasks.close();
     }
 }
