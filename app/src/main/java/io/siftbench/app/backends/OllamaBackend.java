@@ -25,9 +25,11 @@ final class OllamaBackend implements ChatBackend {
     OllamaBackend(BackendConfig config) {
         this.config = config;
         // langchain4j must not retry on its own: BackendClient retries, with backoff, and counts attempts.
-        this.chat = OllamaChatModel.builder().baseUrl(config.location()).modelName(config.model())
+        this.chat = OllamaChatModel.builder().httpClientBuilder(Providers.http()).baseUrl(config.location())
+                .modelName(config.model())
                 .timeout(Providers.HTTP_TIMEOUT).maxRetries(0).build();
-        this.streaming = OllamaStreamingChatModel.builder().baseUrl(config.location()).modelName(config.model())
+        this.streaming = OllamaStreamingChatModel.builder().httpClientBuilder(Providers.http())
+                .baseUrl(config.location()).modelName(config.model())
                 .timeout(Providers.HTTP_TIMEOUT).build();
     }
 

@@ -34,9 +34,11 @@ final class OpenAiBackend implements ChatBackend {
     OpenAiBackend(BackendConfig config) {
         this.config = config;
         String key = config.hasApiKey() ? config.apiKey() : NO_KEY;
-        this.chat = OpenAiChatModel.builder().baseUrl(config.location()).apiKey(key).modelName(config.model())
+        this.chat = OpenAiChatModel.builder().httpClientBuilder(Providers.http()).baseUrl(config.location())
+                .apiKey(key).modelName(config.model())
                 .timeout(Providers.HTTP_TIMEOUT).maxRetries(0).build();
-        this.streaming = OpenAiStreamingChatModel.builder().baseUrl(config.location()).apiKey(key)
+        this.streaming = OpenAiStreamingChatModel.builder().httpClientBuilder(Providers.http())
+                .baseUrl(config.location()).apiKey(key)
                 .modelName(config.model()).timeout(Providers.HTTP_TIMEOUT).build();
     }
 
