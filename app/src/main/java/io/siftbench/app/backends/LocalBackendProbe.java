@@ -64,7 +64,7 @@ public final class LocalBackendProbe implements BackendProbe {
 
     private List<String> openAiModels(BackendConfig config) {
         return OpenAiModelCatalog.builder().httpClientBuilder(Providers.http()).baseUrl(config.location())
-                .apiKey(config.hasApiKey() ? config.apiKey() : OpenAiBackend.NO_KEY)
+                .apiKey(OpenAiBackend.key(config))
                 .connectTimeout(timeout).readTimeout(timeout).build()
                 .listModels().stream().map(ModelDescription::name).toList();
     }
