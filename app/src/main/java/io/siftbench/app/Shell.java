@@ -9,6 +9,11 @@ import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.settings.JsonBackendsFile;
 import io.siftbench.views.datasets.DatasetsView;
 import io.siftbench.views.datasets.DatasetsViewModel;
+import io.siftbench.views.prompts.NativePromptFileDialogs;
+import io.siftbench.views.prompts.PromptStudioView;
+import io.siftbench.views.prompts.PromptStudioViewModel;
+import io.siftbench.views.review.ReviewView;
+import io.siftbench.views.review.ReviewViewModel;
 import io.siftbench.views.shell.EmptyScreenView;
 import io.siftbench.views.shell.FileDialogs;
 import io.siftbench.views.shell.MainWindow;
@@ -32,19 +37,19 @@ public final class Shell {
     private final ActiveBackend activeBackend = new ActiveBackend();
     private final MainWindowViewModel viewModel;
     private final MainWindow window;
+    private final ReviewViewModel review;
 
     public Shell(SettingsRepository settingsRepository, UserSettings settings, FileDialogs dialogs) {
         ProjectOpener opener = new H2ProjectOpener();
         viewModel = new MainWindowViewModel(opener, settingsRepository, settings, tasks);
         ReadOnlyObjectProperty<io.siftbench.model.project.Project> project = viewModel.projectProperty();
+        review = new ReviewViewModel(project, tasks);
         window = new MainWindow(viewModel, dialogs, List.of(
-                new DatasetsView(new DatasetsViewModel(project, tasks)),
-                new EmptyScreenView(Screen.PROMPT_STUDIO, project, "No prompts yet",
-                        "Design a prompt: a task specification, a template, switchable conditions and demonstrations."),
+                new DatasetsView(new DatasetsViewModel(project, tasks, tasks.uiThread())),
+                new PromptStudioView(new PromptStudioViewModel(project, tasks), new NativePromptFileDialogs()),
                 new EmptyScreenView(Screen.COMPARE, project, "Nothing to compare yet",
                         "Run two prompt versions, models or condition settings over the same inputs to see them side by side."),
-                new EmptyScreenView(Screen.REVIEW, project, "No samples to review",
-                        "Start a run: its samples arrive here to be accepted, edited or rejected."),
+                new ReviewView(review, project),
                 new EmptyScreenView(Screen.INSIGHTS, project, "No runs to measure",
                         "Diversity and agreement charts appear once a run has samples."),
                 new EmptyScreenView(Screen.RUNS, project, "No runs yet",
@@ -64,12 +69,17 @@ public final class Shell {
         return viewModel;
     }
 
+    public ReviewViewModel review() {
+        return review;
+    }
+
     public void show(Stage stage) {
         window.show(stage);
     }
 
     /** Saves the settings and closes the project; call once the window is gone. */
     public void shutdown() {
+        review.flush();
         viewModel.shutdown();
         activeBackend.close();
         tasks.close();
