@@ -7,6 +7,7 @@ import io.siftbench.model.settings.SettingsRepository;
 import io.siftbench.model.settings.UserSettings;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.settings.JsonBackendsFile;
+import io.siftbench.storage.settings.JsonSettingsFile;
 import io.siftbench.views.datasets.DatasetsView;
 import io.siftbench.views.datasets.DatasetsViewModel;
 import io.siftbench.views.prompts.NativePromptFileDialogs;
@@ -54,13 +55,18 @@ public final class Shell {
                         "Diversity and agreement charts appear once a run has samples."),
                 new EmptyScreenView(Screen.RUNS, project, "No runs yet",
                         "A run sends a prompt version to a backend and keeps every sample the moment it arrives."),
-                new SettingsView(settings())),
+                new SettingsView(settings(settingsRepository))),
                 tasks);
     }
 
-    /** The Settings screen's view model; the active backend follows its default and unloads on change. */
-    private SettingsViewModel settings() {
-        SettingsViewModel settings = new SettingsViewModel(JsonBackendsFile.forCurrentUser(), new LocalBackendProbe(), tasks);
+    /**
+     * The Settings screen's view model, with the backends file beside the settings file; the active backend
+     * follows its default and unloads on change.
+     */
+    private SettingsViewModel settings(SettingsRepository settingsRepository) {
+        JsonBackendsFile backends = settingsRepository instanceof JsonSettingsFile file
+                ? new JsonBackendsFile(file.file().resolveSibling("backends.json")) : JsonBackendsFile.forCurrentUser();
+        SettingsViewModel settings = new SettingsViewModel(backends, new LocalBackendProbe(), tasks);
         settings.settingsProperty().addListener((obs, was, now) -> activeBackend.select(now.defaultConfig()));
         return settings;
     }
