@@ -179,6 +179,34 @@ class HttpBackendsTest {
 
     @ParameterizedTest
     @EnumSource(Protocol.class)
+    void aStreamDroppedMidwayIsRetriedFromTheStart(Protocol protocol) throws Exception {
+        CuttingServer server = new CuttingServer(protocol);
+        open.add(server);
+        BackendKind kind = protocol == Protocol.OLLAMA ? BackendKind.OLLAMA : BackendKind.OPENAI;
+        BackendClient client = client(BackendConfig.of(kind, server.url(), "m").withLimits(1, 2));
+        List<String> events = new CopyOnWriteArrayList<>();
+
+        Generation g = client.stream(labelRequest(PARAMS), new StreamListener() {
+            @Override
+            public void token(String text) {
+                events.add(text);
+            }
+
+            @Override
+            public void retrying(int nextAttempt, FailureKind cause) {
+                events.add("<retry " + nextAttempt + ": " + cause + ">");
+            }
+        }).await();
+
+        assertThat(events).containsExactly("{\"label\": ", "<retry 2: CONNECTION>", "{\"label\": ", "\"card_arrival\"}");
+        assertThat(g.text()).isEqualTo("{\"label\": \"card_arrival\"}");
+        assertThat(g.valid()).isTrue();
+        assertThat(g.attempts()).isEqualTo(2);
+        assertThat(server.connections()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
     void givesUpAfterTheConfiguredNumberOfRetries(Protocol protocol) throws Exception {
         LoopbackServer server = server(protocol).always(status(500));
         BackendClient client = client(server, protocol, 1, 2);
