@@ -10,6 +10,7 @@ import io.siftbench.model.settings.SettingsRepository;
 import io.siftbench.model.settings.UserSettings;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.settings.JsonBackendsFile;
+import io.siftbench.storage.settings.JsonSettingsFile;
 import io.siftbench.views.datasets.DatasetsView;
 import io.siftbench.views.datasets.DatasetsViewModel;
 import io.siftbench.views.prompts.NativePromptFileDialogs;
@@ -40,13 +41,15 @@ public final class Shell {
 
     private final FxTaskExecutor tasks = new FxTaskExecutor();
     private final ActiveBackend activeBackend = new ActiveBackend();
-    private final RunBackends runBackends = new RunBackends(JsonBackendsFile.forCurrentUser()::load);
+    private final RunBackends runBackends;
     private final MainWindowViewModel viewModel;
     private final MainWindow window;
     private final ReviewViewModel review;
 
     public Shell(SettingsRepository settingsRepository, UserSettings settings, FileDialogs dialogs) {
         ProjectOpener opener = new H2ProjectOpener();
+        JsonBackendsFile backendsFile = backendsFile(settingsRepository);
+        runBackends = new RunBackends(backendsFile::load);
         viewModel = new MainWindowViewModel(opener, settingsRepository, settings, tasks);
         ReadOnlyObjectProperty<io.siftbench.model.project.Project> project = viewModel.projectProperty();
         review = new ReviewViewModel(project, tasks);
@@ -60,13 +63,19 @@ public final class Shell {
                         "Diversity and agreement charts appear once a run has samples."),
                 new RunsView(new RunsViewModel(project, tasks,
                         open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher())),
-                new SettingsView(settings())),
+                new SettingsView(settings(backendsFile))),
                 tasks);
     }
 
+    /** The user's backends live beside the settings file (a test's own folder in tests). */
+    private static JsonBackendsFile backendsFile(SettingsRepository settingsRepository) {
+        return settingsRepository instanceof JsonSettingsFile file
+                ? new JsonBackendsFile(file.file().resolveSibling("backends.json")) : JsonBackendsFile.forCurrentUser();
+    }
+
     /** The Settings screen's view model; the active backend follows its default and unloads on change. */
-    private SettingsViewModel settings() {
-        SettingsViewModel settings = new SettingsViewModel(JsonBackendsFile.forCurrentUser(), new LocalBackendProbe(), tasks);
+    private SettingsViewModel settings(JsonBackendsFile backends) {
+        SettingsViewModel settings = new SettingsViewModel(backends, new LocalBackendProbe(), tasks);
         settings.settingsProperty().addListener((obs, was, now) -> activeBackend.select(now.defaultConfig()));
         return settings;
     }

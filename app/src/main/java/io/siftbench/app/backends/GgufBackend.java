@@ -1,50 +1,34 @@
 package io.siftbench.app.backends;
 
-import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.chat.request.ChatRequest;
 import io.siftbench.model.backends.BackendConfig;
-import io.siftbench.model.backends.ChatBackend;
-import io.siftbench.model.backends.GenerationRequest;
 
 import java.nio.file.Path;
-import java.util.Optional;
 
-/** A GGUF file run in-process; the model loads on the first request and unloads on {@link #close()}. */
-final class GgufBackend implements ChatBackend {
+/**
+ * A GGUF file run in-process; the model loads on the first request and unloads on {@link #close()}. The
+ * schema is passed as langchain4j's JSON response format, which {@link GgufChatModel} turns into a grammar.
+ */
+final class GgufBackend extends ProviderBackend<GgufChatRequestParameters.Builder> {
 
-    private final BackendConfig config;
     private final GgufChatModel model;
 
     GgufBackend(BackendConfig config) {
-        this.config = config;
-        this.model = new GgufChatModel(Path.of(config.location()), config.effectiveThreads(), config.contextSize());
+        this(config, new GgufChatModel(Path.of(config.location()), config.effectiveThreads(), config.contextSize()));
+    }
+
+    private GgufBackend(BackendConfig config, GgufChatModel model) {
+        super(config, model, model);
+        this.model = model;
     }
 
     @Override
-    public BackendConfig config() {
-        return config;
+    GgufChatRequestParameters.Builder parameters() {
+        return GgufChatRequestParameters.builder();
     }
 
     @Override
-    public ChatRequest toChatRequest(GenerationRequest request) {
-        GgufChatRequestParameters.Builder p = RequestParameters.common(GgufChatRequestParameters.builder(),
-                config.model(), request.parameters())
-                .seed(request.parameters().seed());
-        if (request.schema() != null) {
-            p.responseFormat(RequestParameters.jsonSchema(request.schema()));
-        }
-        return ChatRequest.builder().messages(request.messages()).parameters(p.build()).build();
-    }
-
-    @Override
-    public ChatModel chatModel() {
-        return model;
-    }
-
-    @Override
-    public Optional<StreamingChatModel> streamingModel() {
-        return Optional.of(model);
+    void seed(GgufChatRequestParameters.Builder p, Integer seed) {
+        p.seed(seed);
     }
 
     GgufChatModel model() {

@@ -57,13 +57,14 @@ public final class LocalBackendProbe implements BackendProbe {
     }
 
     private List<String> ollamaModels(BackendConfig config) {
-        return OllamaModels.builder().baseUrl(config.location()).timeout(timeout).maxRetries(0).build()
+        return OllamaModels.builder().httpClientBuilder(Providers.http()).baseUrl(config.location())
+                .timeout(timeout).maxRetries(0).build()
                 .availableModels().content().stream().map(OllamaModel::getName).toList();
     }
 
     private List<String> openAiModels(BackendConfig config) {
-        return OpenAiModelCatalog.builder().baseUrl(config.location())
-                .apiKey(config.hasApiKey() ? config.apiKey() : OpenAiBackend.NO_KEY)
+        return OpenAiModelCatalog.builder().httpClientBuilder(Providers.http()).baseUrl(config.location())
+                .apiKey(OpenAiBackend.key(config))
                 .connectTimeout(timeout).readTimeout(timeout).build()
                 .listModels().stream().map(ModelDescription::name).toList();
     }

@@ -1,18 +1,13 @@
 package io.siftbench.app.backends;
 
-import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.siftbench.model.backends.BackendConfig;
-import io.siftbench.model.backends.ChatBackend;
-import io.siftbench.model.backends.GenerationRequest;
+import io.siftbench.model.backends.OutputSchema;
 import io.siftbench.model.backends.SchemaStyle;
 
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * An OpenAI-compatible server (llama.cpp server, LM Studio, vLLM, LocalAI, Jan) through langchain4j-open-ai
@@ -22,52 +17,40 @@ import java.util.Optional;
  * silently ignore that, as {@code {type: json_object, schema: …}}. langchain4j 1.17 has no field for the
  * latter, so it is sent through {@code customParameters}, which are merged into the request body as they are.
  */
-final class OpenAiBackend implements ChatBackend {
+final class OpenAiBackend extends ProviderBackend<OpenAiChatRequestParameters.Builder> {
 
     /** Sent where the user gave no key: langchain4j always sends an Authorization header. */
     static final String NO_KEY = "none";
 
-    private final BackendConfig config;
-    private final OpenAiChatModel chat;
-    private final OpenAiStreamingChatModel streaming;
-
     OpenAiBackend(BackendConfig config) {
-        this.config = config;
-        String key = config.hasApiKey() ? config.apiKey() : NO_KEY;
-        this.chat = OpenAiChatModel.builder().baseUrl(config.location()).apiKey(key).modelName(config.model())
-                .timeout(Providers.HTTP_TIMEOUT).maxRetries(0).build();
-        this.streaming = OpenAiStreamingChatModel.builder().baseUrl(config.location()).apiKey(key)
-                .modelName(config.model()).timeout(Providers.HTTP_TIMEOUT).build();
+        super(config,
+                OpenAiChatModel.builder().httpClientBuilder(Providers.http()).baseUrl(config.location())
+                        .apiKey(key(config)).modelName(config.model()).timeout(Providers.HTTP_TIMEOUT).maxRetries(0)
+                        .build(),
+                OpenAiStreamingChatModel.builder().httpClientBuilder(Providers.http()).baseUrl(config.location())
+                        .apiKey(key(config)).modelName(config.model()).timeout(Providers.HTTP_TIMEOUT).build());
+    }
+
+    static String key(BackendConfig config) {
+        return config.hasApiKey() ? config.apiKey() : NO_KEY;
     }
 
     @Override
-    public BackendConfig config() {
-        return config;
+    OpenAiChatRequestParameters.Builder parameters() {
+        return OpenAiChatRequestParameters.builder();
     }
 
     @Override
-    public ChatRequest toChatRequest(GenerationRequest request) {
-        OpenAiChatRequestParameters.Builder p = RequestParameters.common(OpenAiChatRequestParameters.builder(),
-                config.model(), request.parameters())
-                .seed(request.parameters().seed());
-        if (request.schema() != null) {
-            if (config.schemaStyle() == SchemaStyle.JSON_OBJECT) {
-                p.customParameters(Map.of("response_format",
-                        Map.of("type", "json_object", "schema", request.schema().schema())));
-            } else {
-                p.responseFormat(RequestParameters.jsonSchema(request.schema()));
-            }
+    void seed(OpenAiChatRequestParameters.Builder p, Integer seed) {
+        p.seed(seed);
+    }
+
+    @Override
+    void schema(OpenAiChatRequestParameters.Builder p, OutputSchema schema) {
+        if (config().schemaStyle() == SchemaStyle.JSON_OBJECT) {
+            p.customParameters(Map.of("response_format", Map.of("type", "json_object", "schema", schema.schema())));
+        } else {
+            super.schema(p, schema);
         }
-        return ChatRequest.builder().messages(request.messages()).parameters(p.build()).build();
-    }
-
-    @Override
-    public ChatModel chatModel() {
-        return chat;
-    }
-
-    @Override
-    public Optional<StreamingChatModel> streamingModel() {
-        return Optional.of(streaming);
     }
 }

@@ -1,8 +1,11 @@
 package io.siftbench.app.backends;
 
+import dev.langchain4j.http.client.jdk.JdkHttpClient;
+import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.ChatBackend;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
 
 /** Builds the langchain4j provider for a backend configuration. */
@@ -15,6 +18,14 @@ public final class Providers {
     static final Duration HTTP_TIMEOUT = Duration.ofMinutes(10);
 
     private Providers() {
+    }
+
+    /**
+     * The HTTP client for the servers: HTTP/1.1, which every local server speaks. The JDK's default, HTTP/2,
+     * tries a cleartext upgrade that local servers do not answer and some mishandle.
+     */
+    static JdkHttpClientBuilder http() {
+        return JdkHttpClient.builder().httpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1));
     }
 
     public static ChatBackend open(BackendConfig config) {

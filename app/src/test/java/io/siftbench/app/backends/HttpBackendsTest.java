@@ -35,6 +35,7 @@ import static io.siftbench.app.backends.LoopbackServer.drop;
 import static io.siftbench.app.backends.LoopbackServer.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The Ollama and OpenAI-compatible backends, through the real langchain4j clients, against a real HTTP
@@ -178,16 +179,43 @@ class HttpBackendsTest {
 
     @ParameterizedTest
     @EnumSource(Protocol.class)
+    void aStreamDroppedMidwayIsRetriedFromTheStart(Protocol protocol) throws Exception {
+        CuttingServer server = new CuttingServer(protocol);
+        open.add(server);
+        BackendKind kind = protocol == Protocol.OLLAMA ? BackendKind.OLLAMA : BackendKind.OPENAI;
+        BackendClient client = client(BackendConfig.of(kind, server.url(), "m").withLimits(1, 2));
+        List<String> events = new CopyOnWriteArrayList<>();
+
+        Generation g = client.stream(labelRequest(PARAMS), new StreamListener() {
+            @Override
+            public void token(String text) {
+                events.add(text);
+            }
+
+            @Override
+            public void retrying(int nextAttempt, FailureKind cause) {
+                events.add("<retry " + nextAttempt + ": " + cause + ">");
+            }
+        }).await();
+
+        assertThat(events).containsExactly("{\"label\": ", "<retry 2: CONNECTION>", "{\"label\": ", "\"card_arrival\"}");
+        assertThat(g.text()).isEqualTo("{\"label\": \"card_arrival\"}");
+        assertThat(g.valid()).isTrue();
+        assertThat(g.attempts()).isEqualTo(2);
+        assertThat(server.connections()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
     void givesUpAfterTheConfiguredNumberOfRetries(Protocol protocol) throws Exception {
         LoopbackServer server = server(protocol).always(status(500));
         BackendClient client = client(server, protocol, 1, 2);
 
-        assertThatThrownBy(() -> client.generate(labelRequest(PARAMS)))
-                .isInstanceOfSatisfying(GenerationException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(FailureKind.SERVER_ERROR);
-                    assertThat(e.attempts()).isEqualTo(3);
-                    assertThat(e.getMessage()).contains("server error after 3 attempts");
-                });
+        GenerationException e = failure(client, labelRequest(PARAMS));
+
+        assertThat(e.kind()).isEqualTo(FailureKind.SERVER_ERROR);
+        assertThat(e.attempts()).isEqualTo(3);
+        assertThat(e.getMessage()).contains("server error after 3 attempts");
         assertThat(server.chatRequests()).isEqualTo(3);
     }
 
@@ -197,9 +225,7 @@ class HttpBackendsTest {
         LoopbackServer server = server(protocol).always(status(400));
         BackendClient client = client(server, protocol, 1, 3);
 
-        assertThatThrownBy(() -> client.generate(labelRequest(PARAMS)))
-                .isInstanceOfSatisfying(GenerationException.class,
-                        e -> assertThat(e.kind()).isEqualTo(FailureKind.CLIENT_ERROR));
+        assertThat(failure(client, labelRequest(PARAMS)).kind()).isEqualTo(FailureKind.CLIENT_ERROR);
         assertThat(server.chatRequests()).isEqualTo(1);
     }
 
@@ -208,9 +234,8 @@ class HttpBackendsTest {
         LoopbackServer server = server(Protocol.OPENAI).requireKey("sk-right-key");
         BackendConfig base = config(server, Protocol.OPENAI).withLimits(1, 3);
 
-        assertThatThrownBy(() -> client(base.withApiKey("sk-wrong")).generate(labelRequest(PARAMS)))
-                .isInstanceOfSatisfying(GenerationException.class,
-                        e -> assertThat(e.kind()).isEqualTo(FailureKind.UNAUTHORIZED));
+        assertThat(failure(client(base.withApiKey("sk-wrong")), labelRequest(PARAMS)).kind())
+                .isEqualTo(FailureKind.UNAUTHORIZED);
         assertThat(server.chatRequests()).isEqualTo(1);
 
         assertThat(client(base.withApiKey("sk-right-key")).generate(labelRequest(PARAMS)).valid()).isTrue();
@@ -237,11 +262,10 @@ class HttpBackendsTest {
         LoopbackServer server = server(protocol).always(after(Duration.ofSeconds(3), answer("late")));
         BackendClient client = client(server, protocol, 1, 0);
 
-        assertThatThrownBy(() -> client.generate(labelRequest(PARAMS.withTimeout(Duration.ofMillis(300)))))
-                .isInstanceOfSatisfying(GenerationException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT);
-                    assertThat(e.getMessage()).contains("no answer within 300 ms");
-                });
+        GenerationException e = failure(client, labelRequest(PARAMS.withTimeout(Duration.ofMillis(300))));
+
+        assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT);
+        assertThat(e.getMessage()).contains("no answer within 300 ms");
     }
 
     @ParameterizedTest
@@ -301,6 +325,10 @@ class HttpBackendsTest {
         assertThat(prose.text()).isEqualTo("I think it is card_arrival");
         assertThat(prose.validation().error()).isEqualTo("no JSON object in the output");
         assertThat(server.chatRequests()).as("a bad output is not retried").isEqualTo(2);
+    }
+
+    private static GenerationException failure(BackendClient client, GenerationRequest request) {
+        return catchThrowableOfType(GenerationException.class, () -> client.generate(request));
     }
 
     static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {

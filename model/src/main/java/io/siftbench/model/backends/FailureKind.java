@@ -66,12 +66,7 @@ public enum FailureKind {
         if (status >= 500) {
             return SERVER_ERROR;
         }
-        if (status == 401 || status == 403) {
-            return UNAUTHORIZED;
-        }
-        if (status == 408) {
-            return TIMEOUT;
-        }
-        return CLIENT_ERROR;
+        // Every 4xx, 408 and 429 included, is final: the server has judged this request.
+        return status == 401 || status == 403 ? UNAUTHORIZED : CLIENT_ERROR;
     }
 }

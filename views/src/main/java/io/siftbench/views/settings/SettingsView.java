@@ -3,6 +3,7 @@ package io.siftbench.views.settings;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.SchemaStyle;
+import io.siftbench.views.controls.EmptyState;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
 import javafx.beans.binding.Bindings;
@@ -24,6 +25,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -50,7 +52,6 @@ public final class SettingsView implements ScreenView {
     private Node backendList() {
         ListView<BackendConfig> list = new ListView<>(viewModel.backends());
         list.setId("backends-list");
-        list.setPlaceholder(new Label("No backends yet: add Ollama, an OpenAI-compatible server or a GGUF file."));
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(BackendConfig item, boolean empty) {
@@ -75,8 +76,14 @@ public final class SettingsView implements ScreenView {
         Button makeDefault = button("Make default", "backend-default", viewModel::makeSelectedDefault);
         remove.disableProperty().bind(viewModel.selectedProperty().isNull());
         makeDefault.disableProperty().bind(viewModel.selectedProperty().isNull());
-        VBox box = new VBox(8, new Label("Backends"), list, new HBox(8, add, remove, makeDefault));
-        VBox.setVgrow(list, Priority.ALWAYS);
+        EmptyState empty = new EmptyState(Screen.SETTINGS.icon(), "No backends configured",
+                "Add an Ollama server, an OpenAI-compatible server or a GGUF model file to generate text.");
+        empty.setId("settings-empty");
+        empty.visibleProperty().bind(Bindings.isEmpty(viewModel.backends()));
+        list.visibleProperty().bind(empty.visibleProperty().not());
+        StackPane backends = new StackPane(list, empty);
+        VBox box = new VBox(8, new Label("Backends"), backends, new HBox(8, add, remove, makeDefault));
+        VBox.setVgrow(backends, Priority.ALWAYS);
         box.setPadding(new Insets(12));
         return box;
     }
