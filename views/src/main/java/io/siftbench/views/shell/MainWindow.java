@@ -107,6 +107,11 @@ public final class MainWindow {
         quit.setId("menu-quit");
         Menu file = new Menu("File", null, newProject, openProject, recentMenu, new SeparatorMenuItem(), close,
                 new SeparatorMenuItem(), quit);
+        List<MenuItem> screenItems = screens.values().stream().flatMap(v -> v.menuItems().stream()).toList();
+        if (!screenItems.isEmpty()) {
+            file.getItems().addAll(4, screenItems);
+            file.getItems().add(4 + screenItems.size(), new SeparatorMenuItem());
+        }
         file.setId("menu-file");
 
         Menu view = new Menu("View");
