@@ -125,7 +125,7 @@ public final class MinHashDetector implements DuplicateDetector {
     }
 
     /** The sample's distinct shingles as sorted 64-bit hashes. */
-    long[] shingles(String text) {
+    private long[] shingles(String text) {
         List<String> tokens = Tokenizer.tokens(text);
         if (tokens.isEmpty()) {
             return new long[0];
@@ -163,7 +163,7 @@ public final class MinHashDetector implements DuplicateDetector {
     }
 
     /** |A ∩ B| / |A ∪ B| of two sorted, distinct arrays. */
-    static double jaccard(long[] a, long[] b) {
+    private static double jaccard(long[] a, long[] b) {
         int i = 0;
         int j = 0;
         int common = 0;
