@@ -32,7 +32,7 @@ public final class Shell {
         viewModel = new MainWindowViewModel(opener, settingsRepository, settings, tasks);
         ReadOnlyObjectProperty<io.siftbench.model.project.Project> project = viewModel.projectProperty();
         window = new MainWindow(viewModel, dialogs, List.of(
-                new DatasetsView(new DatasetsViewModel(project, tasks, javafx.application.Platform::runLater)),
+                new DatasetsView(new DatasetsViewModel(project, tasks), dialogs),
                 new EmptyScreenView(Screen.PROMPT_STUDIO, project, "No prompts yet",
                         "Design a prompt: a task specification, a template, switchable conditions and demonstrations."),
                 new EmptyScreenView(Screen.COMPARE, project, "Nothing to compare yet",
