@@ -1,17 +1,21 @@
-package io.siftbench.app;
+package io.siftbench.views.datasets;
 
 import io.siftbench.model.datasets.DatasetRecord;
-import io.siftbench.storage.settings.JsonSettingsFile;
+import io.siftbench.model.project.Project;
+import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.views.shell.FileDialogs;
+import io.siftbench.views.task.FxTaskExecutor;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -25,8 +29,11 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Datasets screen driven as a user would: import through the preview, browse, search, statistics, delete. */
-class DatasetsUiTest {
+/**
+ * The Datasets screen alone in a window, over a real project and the real background executor, driven as a
+ * user would: import through the preview, jump to the end of the table, search, statistics, delete.
+ */
+class DatasetsViewUiTest {
 
     private static final int ROWS = 50_000;
 
@@ -34,43 +41,59 @@ class DatasetsUiTest {
     Path dir;
 
     private final FxRobot robot = new FxRobot();
-    private Shell shell;
-    private Stage stage;
+    private final FxTaskExecutor tasks = new FxTaskExecutor();
+    private final SimpleObjectProperty<Project> project = new SimpleObjectProperty<>();
+    private Path data;
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        if (stage != null) {
-            Stage closing = stage;
-            stage = null;
-            FxToolkit.setupFixture(closing::close);
-            WaitForAsyncUtils.waitForFxEvents();
-            shell.shutdown();
-        }
-    }
-
-    @Test
-    @SuppressWarnings("unchecked")
-    void importBrowseSearchMeasureAndDelete() throws Exception {
+    @BeforeEach
+    void showScreen() throws Exception {
         StringBuilder csv = new StringBuilder("id,text,label\n");
         for (int i = 1; i <= ROWS; i++) {
             csv.append(i).append(",\"").append(i % 1000 == 0 ? "refund, please: " : "card ").append(i).append("\",")
                     .append(i % 2 == 0 ? "even" : "odd").append('\n');
         }
-        Path data = dir.resolve("cards.csv");
+        data = dir.resolve("cards.csv");
         Files.writeString(data, csv.toString());
-        start(dir.resolve("p.mv.db"), data);
+        FileDialogs dialogs = new FileDialogs() {
+            @Override
+            public Optional<Path> chooseNewProject(Window owner) {
+                return Optional.empty();
+            }
 
-        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#status-project").endsWith("p.mv.db"));
-        robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
+            @Override
+            public Optional<Path> chooseProjectToOpen(Window owner) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> chooseDatasetToImport(Window owner) {
+                return Optional.of(data);
+            }
+        };
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            project.set(new H2ProjectOpener().open(dir.resolve("p")));
+            DatasetsView view = new DatasetsView(new DatasetsViewModel(project, tasks), dialogs);
+            stage.setScene(new Scene((Parent) view.node(), 1200, 800));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void closeScreen() throws Exception {
+        FxToolkit.hideStage();
+        tasks.close();
+        project.get().close();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void importBrowseSearchMeasureAndDelete() throws Exception {
+        robot.clickOn("#datasets-import");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#import-dialog").tryQuery().isPresent());
         TableView<?> preview = robot.lookup("#import-preview-rows").queryAs(TableView.class);
-        assertThat(preview.getItems()).hasSize(20);
+        assertThat(preview.getItems()).hasSize(DatasetsViewModel.PREVIEW_ROWS);
         robot.clickOn("OK");
 
         ListView<?> list = robot.lookup("#datasets-list").queryAs(ListView.class);
@@ -79,7 +102,7 @@ class DatasetsUiTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == ROWS);
         assertThat(text("#import-status")).isEqualTo("Imported 50000 records.");
 
-        // Jump to the end: only the pages around what is shown are fetched.
+        // Jump to the end: the rows shown arrive once their page does.
         FxToolkit.setupFixture(() -> table.scrollTo(ROWS - 1));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().get(ROWS - 1) != null);
         assertThat(table.getItems().get(ROWS - 1).text("text")).isEqualTo("refund, please: 50000");
@@ -97,34 +120,6 @@ class DatasetsUiTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#delete-dialog").tryQuery().isPresent());
         robot.clickOn("OK");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> list.getItems().isEmpty());
-    }
-
-    private void start(Path project, Path dataset) throws Exception {
-        JsonSettingsFile settings = new JsonSettingsFile(dir.resolve("settings.json"));
-        var loaded = settings.load();
-        FileDialogs dialogs = new FileDialogs() {
-            @Override
-            public Optional<Path> chooseNewProject(Window owner) {
-                return Optional.of(project);
-            }
-
-            @Override
-            public Optional<Path> chooseProjectToOpen(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseDatasetToImport(Window owner) {
-                return Optional.of(dataset);
-            }
-        };
-        FxToolkit.setupFixture(() -> {
-            shell = new Shell(settings, loaded, dialogs);
-            stage = new Stage();
-            shell.show(stage);
-            stage.toFront();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private String text(String query) {
