@@ -54,7 +54,7 @@ public final class Shell {
         ReadOnlyObjectProperty<io.siftbench.model.project.Project> project = viewModel.projectProperty();
         review = new ReviewViewModel(project, tasks);
         window = new MainWindow(viewModel, dialogs, List.of(
-                new DatasetsView(new DatasetsViewModel(project, tasks, tasks.uiThread())),
+                new DatasetsView(new DatasetsViewModel(project, tasks), dialogs),
                 new PromptStudioView(new PromptStudioViewModel(project, tasks), new NativePromptFileDialogs()),
                 new EmptyScreenView(Screen.COMPARE, project, "Nothing to compare yet",
                         "Run two prompt versions, models or condition settings over the same inputs to see them side by side."),
