@@ -45,9 +45,19 @@ public final class H2ProjectOpener implements ProjectOpener {
 
     /** The newest schema version this build knows. */
     static MigrationVersion latestKnownVersion() {
-        Flyway probe = Flyway.configure().locations(MIGRATIONS).dataSource("jdbc:h2:mem:", "sa", "").load();
-        var pending = probe.info().all();
-        return pending[pending.length - 1].getVersion();
+        return LatestVersion.VERSION;
+    }
+
+    /** Computed once, on first use: Flyway lists this build's migrations as pending on an empty database. */
+    private static final class LatestVersion {
+        static final MigrationVersion VERSION = compute();
+
+        private static MigrationVersion compute() {
+            Flyway probe = Flyway.configure().locations(MIGRATIONS).loggers("slf4j")
+                    .dataSource("jdbc:h2:mem:", "sa", "").load();
+            var pending = probe.info().all();
+            return pending[pending.length - 1].getVersion();
+        }
     }
 
     private static Flyway flyway(JdbcConnectionPool pool) {

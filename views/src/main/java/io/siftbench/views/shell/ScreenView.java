@@ -8,4 +8,9 @@ public interface ScreenView {
     Screen screen();
 
     Node node();
+
+    /** Items the screen adds to the File menu (for example "Import dataset…"). */
+    default java.util.List<javafx.scene.control.MenuItem> menuItems() {
+        return java.util.List.of();
+    }
 }

@@ -1,6 +1,7 @@
 package io.siftbench.views.task;
 
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
 
 /**
  * Runs each task at once on the calling thread and calls its handlers there. View model tests use it to
@@ -30,5 +31,10 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
             task.failed(e);
         }
         return () -> cancelled[0] = true;
+    }
+
+    @Override
+    public Executor uiThread() {
+        return Runnable::run;
     }
 }

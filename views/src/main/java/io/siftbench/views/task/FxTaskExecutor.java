@@ -6,6 +6,7 @@ import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -78,6 +79,11 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
         }
         pool.execute(fx);
         return () -> fx.cancel(true);
+    }
+
+    @Override
+    public Executor uiThread() {
+        return FxTaskExecutor::onFxThread;
     }
 
     private static void onFxThread(Runnable r) {

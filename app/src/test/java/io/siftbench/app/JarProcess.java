@@ -1,0 +1,76 @@
+package io.siftbench.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code app/target/siftbench.jar} as a real subprocess, as a user or script would, with its own
+ * settings folder so that no test touches the user's settings.
+ */
+public final class JarProcess {
+
+    /** What a finished run printed and how it exited. */
+    public record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    private JarProcess() {
+    }
+
+    public static Path jar() {
+        String fromBuild = System.getProperty("siftbench.jar");
+        Path jar = fromBuild != null ? Path.of(fromBuild) : Path.of("target", "siftbench.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: these tests run after `mvn package` (failsafe)");
+        }
+        return jar;
+    }
+
+    /** Runs the jar with {@code args}, waiting at most {@code timeoutSeconds}. */
+    public static Result run(Path home, long timeoutSeconds, String... args) throws IOException, InterruptedException {
+        Process process = start(home, args);
+        Path out = Files.createTempFile("siftbench-out", ".txt");
+        Path err = Files.createTempFile("siftbench-err", ".txt");
+        try {
+            Thread pumpOut = pump(process.getInputStream(), out);
+            Thread pumpErr = pump(process.getErrorStream(), err);
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("siftbench " + String.join(" ", args) + " did not exit within "
+                        + timeoutSeconds + " s");
+            }
+            pumpOut.join();
+            pumpErr.join();
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /** Starts the jar with {@code args} and returns the running process; the caller reads its streams. */
+    public static Process start(Path home, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dsiftbench.home=" + home, "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).start();
+    }
+
+    private static Thread pump(java.io.InputStream in, Path to) {
+        Thread t = new Thread(() -> {
+            try (in) {
+                Files.copy(in, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        t.start();
+        return t;
+    }
+}

@@ -1,0 +1,284 @@
+package io.siftbench.model.backends;
+
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
+import dev.langchain4j.model.output.TokenUsage;
+
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * What the run engine calls to generate: one backend behind a limit of requests in flight, a timeout per
+ * attempt, retries with jittered exponential backoff on connection errors, 5xx and timeouts (never on a
+ * 4xx), token accounting, and validation of every output against the declared schema. A cancelled or
+ * timed-out attempt gives its slot back at once, even where the backend keeps computing.
+ */
+public final class BackendClient implements AutoCloseable {
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final ChatBackend backend;
+    private final RetryPolicy retry;
+    private final Semaphore slots;
+    private final int maxInFlight;
+    private final OutputValidator validator = new OutputValidator();
+    // Daemon threads: a request left running must never keep the application from exiting.
+    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "siftbench-backend-" + THREADS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+
+    public BackendClient(ChatBackend backend) {
+        this(backend, RetryPolicy.of(backend.config().maxRetries()));
+    }
+
+    public BackendClient(ChatBackend backend, RetryPolicy retry) {
+        this.backend = backend;
+        this.retry = retry;
+        this.maxInFlight = backend.config().maxInFlight();
+        this.slots = new Semaphore(maxInFlight, true);
+    }
+
+    public BackendConfig config() {
+        return backend.config();
+    }
+
+    /** Requests now holding a slot. */
+    public int inFlight() {
+        return maxInFlight - slots.availablePermits();
+    }
+
+    /**
+     * Generates on the calling thread without streaming; interrupting the thread cancels the request.
+     *
+     * @throws GenerationException   when the request failed for good
+     * @throws CancellationException when the thread was interrupted
+     */
+    public Generation generate(GenerationRequest request) {
+        return run(request, null, new Ticket());
+    }
+
+    /** Generates in the background without streaming. */
+    public PendingGeneration submit(GenerationRequest request) {
+        return start(request, null);
+    }
+
+    /**
+     * Generates in the background, handing each piece of text to {@code listener} as it arrives, where the
+     * backend streams (and all at once where it does not).
+     */
+    public PendingGeneration stream(GenerationRequest request, StreamListener listener) {
+        return start(request, listener);
+    }
+
+    private PendingGeneration start(GenerationRequest request, StreamListener listener) {
+        Ticket ticket = new Ticket();
+        Future<Generation> future = workers.submit(() -> run(request, listener, ticket));
+        return new PendingGeneration(future, ticket::cancel);
+    }
+
+    /**
+     * One request's hold on a slot and on its running call. A cancel gives both back from the cancelling
+     * thread itself, so the next request can start before the cancelled one has even noticed.
+     */
+    private final class Ticket {
+        private final AtomicBoolean holding = new AtomicBoolean();
+        private volatile Runnable stopCall = () -> { };
+
+        void acquire() {
+            try {
+                slots.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("Generation cancelled while waiting for a free slot");
+            }
+            holding.set(true);
+        }
+
+        void release() {
+            if (holding.compareAndSet(true, false)) {
+                slots.release();
+            }
+        }
+
+        void cancel() {
+            release();
+            stopCall.run();
+        }
+    }
+
+    private Generation run(GenerationRequest request, StreamListener listener, Ticket ticket) {
+        ChatRequest chat = backend.toChatRequest(request);
+        Duration timeout = request.parameters().timeout();
+        for (int attempt = 1; ; attempt++) {
+            Throwable failure;
+            ticket.acquire();
+            long start = System.nanoTime();
+            try {
+                ChatResponse response = attempt(chat, timeout, listener, ticket);
+                return toGeneration(response, request, Duration.ofNanos(System.nanoTime() - start), attempt);
+            } catch (ExecutionException e) {
+                failure = e.getCause();
+            } catch (TimeoutException e) {
+                failure = new TimeoutException("no answer within " + timeout.toMillis() + " ms");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("Generation cancelled");
+            } finally {
+                ticket.release();
+            }
+            FailureKind kind = FailureKind.of(failure);
+            if (!kind.retryable() || attempt > retry.maxRetries()) {
+                throw new GenerationException(kind, attempt, describe(kind, failure, attempt), failure);
+            }
+            if (listener != null) {
+                listener.retrying(attempt + 1, kind);
+            }
+            pause(retry.delay(attempt, ThreadLocalRandom.current()));
+        }
+    }
+
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Generation cancelled while waiting to retry");
+        }
+    }
+
+    /** One attempt, bounded by the timeout; whatever is left of it is cancelled on the way out. */
+    private ChatResponse attempt(ChatRequest chat, Duration timeout, StreamListener listener, Ticket ticket)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Call call = listener == null ? callBlocking(chat) : callStreaming(chat, listener);
+        ticket.stopCall = call.cancel();
+        try {
+            return call.result().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            call.cancel().run();
+        }
+    }
+
+    private record Call(Future<ChatResponse> result, Runnable cancel) {
+    }
+
+    private Call callBlocking(ChatRequest chat) {
+        Future<ChatResponse> result = workers.submit(() -> backend.chatModel().chat(chat));
+        return new Call(result, () -> result.cancel(true));
+    }
+
+    private Call callStreaming(ChatRequest chat, StreamListener listener) {
+        StreamingChatModel model = backend.streamingModel().orElse(null);
+        if (model == null) {
+            Call blocking = callBlocking(chat);
+            CompletableFuture<ChatResponse> whole = new CompletableFuture<>();
+            workers.execute(() -> {
+                try {
+                    ChatResponse response = blocking.result().get();
+                    listener.token(response.aiMessage().text());
+                    whole.complete(response);
+                } catch (InterruptedException e) {
+                    whole.cancel(true);
+                } catch (ExecutionException | RuntimeException e) {
+                    whole.completeExceptionally(e instanceof ExecutionException ? e.getCause() : e);
+                }
+            });
+            return new Call(whole, () -> {
+                blocking.cancel().run();
+                whole.cancel(true);
+            });
+        }
+        CompletableFuture<ChatResponse> result = new CompletableFuture<>();
+        AtomicReference<StreamingHandle> handle = new AtomicReference<>();
+        try {
+            model.chat(chat, new StreamingChatResponseHandler() {
+                @Override
+                public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+                    handle.set(context.streamingHandle());
+                    // Text after a cancel or a timeout belongs to nobody.
+                    if (result.isDone()) {
+                        context.streamingHandle().cancel();
+                    } else {
+                        listener.token(partial.text());
+                    }
+                }
+
+                @Override
+                public void onCompleteResponse(ChatResponse response) {
+                    result.complete(response);
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    result.completeExceptionally(error);
+                }
+            });
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+        }
+        return new Call(result, () -> {
+            result.cancel(true);
+            StreamingHandle h = handle.get();
+            if (h != null) {
+                h.cancel();
+            }
+        });
+    }
+
+    private Generation toGeneration(ChatResponse response, GenerationRequest request, Duration latency,
+                                    int attempts) {
+        String text = response.aiMessage() == null || response.aiMessage().text() == null
+                ? "" : response.aiMessage().text();
+        TokenUsage usage = response.tokenUsage();
+        String model = response.modelName() == null || response.modelName().isBlank()
+                ? backend.config().model() : response.modelName();
+        String finish = response.finishReason() == null ? "UNKNOWN" : response.finishReason().name();
+        return new Generation(text, count(usage == null ? null : usage.inputTokenCount()),
+                count(usage == null ? null : usage.outputTokenCount()), latency, model, finish,
+                validator.validate(text, request.schema()), attempts);
+    }
+
+    private static int count(Integer tokens) {
+        return tokens == null ? 0 : tokens;
+    }
+
+    private String describe(FailureKind kind, Throwable failure, int attempts) {
+        String what = switch (kind) {
+            case REFUSED -> "connection refused";
+            case CONNECTION -> "connection dropped";
+            case TIMEOUT -> "timed out";
+            case SERVER_ERROR -> "server error";
+            case UNAUTHORIZED -> "not authorized (check the API key)";
+            case CLIENT_ERROR -> "request refused";
+            case OTHER -> "failed";
+        };
+        String detail = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        return backend.config().name() + " (" + backend.config().location() + "): " + what + " after " + attempts
+                + (attempts == 1 ? " attempt: " : " attempts: ") + detail.lines().findFirst().orElse(detail);
+    }
+
+    /** Stops the workers and frees the backend (unloads an in-process model). */
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        backend.close();
+    }
+}

@@ -1,0 +1,102 @@
+package io.siftbench.model.backends;
+
+import java.util.Objects;
+
+/**
+ * One backend as the user configured it. {@code location} is a base URL for a server and a file path for
+ * a GGUF file. The API key is a secret: it lives only in the user's owner-only settings file, and
+ * {@link #toString()} masks it so that it never reaches a log.
+ *
+ * @param threads     threads for the in-process GGUF backend (0 = one per physical core)
+ * @param contextSize context window in tokens for the in-process GGUF backend
+ * @param maxInFlight most requests this backend may have in flight at once
+ * @param maxRetries  retries after a connection error, a 5xx or a timeout (never after a 4xx)
+ * @param keepAlive   seconds Ollama keeps the model loaded after a request, so a run does not reload it
+ */
+public record BackendConfig(String name, BackendKind kind, String location, String model, String apiKey,
+                            SchemaStyle schemaStyle, int threads, int contextSize, int maxInFlight,
+                            int maxRetries, int keepAlive) {
+
+    public static final int DEFAULT_CONTEXT_SIZE = 2048;
+    public static final int DEFAULT_MAX_IN_FLIGHT = 4;
+    public static final int DEFAULT_MAX_RETRIES = 3;
+    public static final int DEFAULT_KEEP_ALIVE = 600;
+
+    public BackendConfig {
+        Objects.requireNonNull(kind, "kind");
+        name = name == null || name.isBlank() ? kind.title() : name.strip();
+        location = location == null ? "" : location.strip();
+        model = model == null ? "" : model.strip();
+        apiKey = apiKey == null ? "" : apiKey.strip();
+        schemaStyle = schemaStyle == null ? SchemaStyle.JSON_SCHEMA : schemaStyle;
+        if (threads < 0 || contextSize < 1 || maxInFlight < 1 || maxRetries < 0 || keepAlive < 0) {
+            throw new IllegalArgumentException("Backend '" + name + "': threads and retries must be 0 or more; "
+                    + "context size and requests in flight at least 1");
+        }
+    }
+
+    /** A backend of {@code kind} at {@code location} with the defaults for everything else. */
+    public static BackendConfig of(BackendKind kind, String location, String model) {
+        return new BackendConfig(null, kind, location, model, "", SchemaStyle.JSON_SCHEMA, 0,
+                DEFAULT_CONTEXT_SIZE, DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_RETRIES, DEFAULT_KEEP_ALIVE);
+    }
+
+    public BackendConfig withName(String newName) {
+        return new BackendConfig(newName, kind, location, model, apiKey, schemaStyle, threads, contextSize,
+                maxInFlight, maxRetries, keepAlive);
+    }
+
+    public BackendConfig withModel(String newModel) {
+        return new BackendConfig(name, kind, location, newModel, apiKey, schemaStyle, threads, contextSize,
+                maxInFlight, maxRetries, keepAlive);
+    }
+
+    public BackendConfig withApiKey(String newKey) {
+        return new BackendConfig(name, kind, location, model, newKey, schemaStyle, threads, contextSize,
+                maxInFlight, maxRetries, keepAlive);
+    }
+
+    public BackendConfig withSchemaStyle(SchemaStyle style) {
+        return new BackendConfig(name, kind, location, model, apiKey, style, threads, contextSize,
+                maxInFlight, maxRetries, keepAlive);
+    }
+
+    public BackendConfig withLimits(int newMaxInFlight, int newMaxRetries) {
+        return new BackendConfig(name, kind, location, model, apiKey, schemaStyle, threads, contextSize,
+                newMaxInFlight, newMaxRetries, keepAlive);
+    }
+
+    public BackendConfig withGguf(int newThreads, int newContextSize) {
+        return new BackendConfig(name, kind, location, model, apiKey, schemaStyle, newThreads, newContextSize,
+                maxInFlight, maxRetries, keepAlive);
+    }
+
+    /** The threads to use: the configured count, or one per physical core. */
+    public int effectiveThreads() {
+        return threads > 0 ? threads : PhysicalCores.count();
+    }
+
+    public boolean hasApiKey() {
+        return !apiKey.isEmpty();
+    }
+
+    /** The key as the user may see it: its last four characters at most. */
+    public String maskedApiKey() {
+        return mask(apiKey);
+    }
+
+    public static String mask(String key) {
+        if (key == null || key.isEmpty()) {
+            return "";
+        }
+        return key.length() <= 8 ? "••••" : "••••" + key.substring(key.length() - 4);
+    }
+
+    @Override
+    public String toString() {
+        return "BackendConfig[name=" + name + ", kind=" + kind + ", location=" + location + ", model=" + model
+                + ", apiKey=" + maskedApiKey() + ", schemaStyle=" + schemaStyle + ", threads=" + threads
+                + ", contextSize=" + contextSize + ", maxInFlight=" + maxInFlight + ", maxRetries=" + maxRetries
+                + ", keepAlive=" + keepAlive + "]";
+    }
+}

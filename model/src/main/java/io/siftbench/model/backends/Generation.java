@@ -1,0 +1,16 @@
+package io.siftbench.model.backends;
+
+import java.time.Duration;
+
+/**
+ * One model output with its accounting: the raw text (always kept, valid or not), the tokens the backend
+ * counted, the latency of the attempt that answered, the model name the backend reported, why it stopped
+ * (langchain4j's finish reason: STOP, LENGTH, …) and how many attempts it took.
+ */
+public record Generation(String text, int promptTokens, int completionTokens, Duration latency, String model,
+                         String finishReason, Validation validation, int attempts) {
+
+    public boolean valid() {
+        return validation.valid();
+    }
+}

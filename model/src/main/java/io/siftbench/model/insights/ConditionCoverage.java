@@ -1,0 +1,74 @@
+package io.siftbench.model.insights;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Condition coverage: for each pair of conditions, the number of samples (and of accepted samples) per value
+ * combination. The values come from the prompt's conditions where given, so that combinations no sample has
+ * still appear as empty cells; values seen on samples but not declared are added after the declared ones.
+ */
+public final class ConditionCoverage {
+
+    private ConditionCoverage() {
+    }
+
+    /**
+     * One grid per pair of conditions: the declared conditions in their order, then the others alphabetically;
+     * the values of each in declared order, then in order of first appearance on the samples.
+     *
+     * @param declared the conditions' values as the prompt declares them, by condition name (may be empty)
+     */
+    public static List<CoverageGrid> of(List<SampleText> samples, Map<String, List<String>> declared) {
+        Map<String, Set<String>> values = new LinkedHashMap<>();
+        declared.forEach((condition, conditionValues) -> values.put(condition, new LinkedHashSet<>(conditionValues)));
+        Set<String> undeclared = new TreeSet<>();
+        for (SampleText sample : samples) {
+            undeclared.addAll(sample.conditions().keySet());
+        }
+        undeclared.forEach(condition -> values.putIfAbsent(condition, new LinkedHashSet<>()));
+        for (SampleText sample : samples) {
+            sample.conditions().forEach((condition, value) -> values.get(condition).add(value));
+        }
+        List<String> conditions = new ArrayList<>(values.keySet());
+        List<CoverageGrid> grids = new ArrayList<>();
+        for (int a = 0; a < conditions.size(); a++) {
+            for (int b = a + 1; b < conditions.size(); b++) {
+                String conditionA = conditions.get(a);
+                String conditionB = conditions.get(b);
+                grids.add(grid(samples, conditionA, List.copyOf(values.get(conditionA)), conditionB,
+                        List.copyOf(values.get(conditionB))));
+            }
+        }
+        return grids;
+    }
+
+    private static CoverageGrid grid(List<SampleText> samples, String conditionA, List<String> valuesA,
+                                     String conditionB, List<String> valuesB) {
+        long[][] counts = new long[valuesA.size()][valuesB.size()];
+        long[][] accepted = new long[valuesA.size()][valuesB.size()];
+        for (SampleText sample : samples) {
+            int row = valuesA.indexOf(sample.conditions().get(conditionA));
+            int column = valuesB.indexOf(sample.conditions().get(conditionB));
+            if (row >= 0 && column >= 0) {
+                counts[row][column]++;
+                if (sample.status() == SampleStatus.ACCEPTED) {
+                    accepted[row][column]++;
+                }
+            }
+        }
+        List<CoverageCell> cells = new ArrayList<>();
+        for (int row = 0; row < valuesA.size(); row++) {
+            for (int column = 0; column < valuesB.size(); column++) {
+                cells.add(new CoverageCell(valuesA.get(row), valuesB.get(column), counts[row][column],
+                        accepted[row][column]));
+            }
+        }
+        return new CoverageGrid(conditionA, conditionB, valuesA, valuesB, cells);
+    }
+}

@@ -1,0 +1,43 @@
+package io.siftbench.model.prompts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The JSON schema a prompt version's outputs must satisfy, as backends use it for structured output. */
+public final class OutputSchema {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private OutputSchema() {
+    }
+
+    /**
+     * For annotation, derived from the label set, so that the label can only be one of the allowed names
+     * (plus a rationale string and a confidence in [0, 1] where asked); for synthesis, the hand-written one.
+     */
+    public static JsonNode of(PromptVersion version) {
+        if (version.mode() == PromptMode.ANNOTATE) {
+            return forLabels(version.task());
+        }
+        return version.output() == null ? null : version.output().schema();
+    }
+
+    static ObjectNode forLabels(TaskSpec task) {
+        ObjectNode schema = NODES.objectNode().put("type", "object");
+        ObjectNode properties = schema.putObject("properties");
+        ObjectNode label = properties.putObject("label").put("type", "string");
+        task.labels().forEach(l -> label.withArray("enum").add(l.name()));
+        var required = schema.putArray("required").add("label");
+        if (task.rationale()) {
+            properties.putObject("rationale").put("type", "string");
+            required.add("rationale");
+        }
+        if (task.confidence()) {
+            properties.putObject("confidence").put("type", "number").put("minimum", 0).put("maximum", 1);
+            required.add("confidence");
+        }
+        schema.put("additionalProperties", false);
+        return schema;
+    }
+}

@@ -1,0 +1,118 @@
+package io.siftbench.model.prompts;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the placeholders of a template and tells which ones nothing will fill, so that the editor can
+ * highlight them and flag typos before a run renders empty text into thousands of prompts.
+ * A name resolves as Mustache resolves it: in the innermost section first, then outwards.
+ */
+public final class Placeholders {
+
+    private static final Pattern TAG = Pattern.compile("\\{\\{(\\{)?\\s*([#^/!>&=]?)\\s*(.*?)\\s*\\}?\\}\\}", Pattern.DOTALL);
+    private static final Set<String> TASK_FIELDS = Set.of("role", "purpose", "format", "labels", "rationale", "confidence");
+    private static final Set<String> LABEL_FIELDS = Set.of("name", "description", "verbalizer");
+    private static final Set<String> DEMO_FIELDS = Set.of("id", "text", "label");
+
+    private final PromptVersion version;
+    private final Set<String> recordColumns;
+    private final Set<String> demoColumns;
+
+    /**
+     * @param recordColumns the columns of the records the prompt will see, or null when not yet known
+     *                      (any column name is then accepted)
+     * @param demoColumns   the columns of the demonstrations' dataset, or null when not yet known
+     */
+    public Placeholders(PromptVersion version, Set<String> recordColumns, Set<String> demoColumns) {
+        this.version = version;
+        this.recordColumns = version.mode() == PromptMode.SYNTHESIZE ? Set.of() : recordColumns;
+        this.demoColumns = demoColumns;
+    }
+
+    /** Every tag of {@code template} in order of appearance. */
+    public List<Placeholder> scan(String template) {
+        List<Placeholder> out = new ArrayList<>();
+        Deque<Predicate<String>> frames = new ArrayDeque<>();
+        frames.push(this::rootKnows);
+        Matcher m = TAG.matcher(template);
+        while (m.find()) {
+            String sigil = m.group(1) != null ? "&" : m.group(2);
+            String name = m.group(3);
+            Placeholder.Kind kind = kind(sigil);
+            boolean known = switch (kind) {
+                case COMMENT, DELIMITERS, CLOSE -> true;
+                case PARTIAL -> false;
+                default -> name.equals(".") || frames.stream().anyMatch(f -> f.test(name));
+            };
+            if (kind == Placeholder.Kind.SECTION) {
+                frames.push(sectionFrame(name));
+            } else if (kind == Placeholder.Kind.INVERTED_SECTION) {
+                frames.push(n -> false);
+            } else if (kind == Placeholder.Kind.CLOSE && frames.size() > 1) {
+                frames.pop();
+            }
+            out.add(new Placeholder(name, kind, m.start(), m.end(), known));
+        }
+        return out;
+    }
+
+    /** The distinct names of {@code template} nothing will fill, in order of first appearance. */
+    public List<String> unknown(String template) {
+        return scan(template).stream().filter(p -> !p.known())
+                .map(p -> p.kind() == Placeholder.Kind.PARTIAL ? ">" + p.name() : p.name()).distinct().toList();
+    }
+
+    private static Placeholder.Kind kind(String sigil) {
+        return switch (sigil) {
+            case "#" -> Placeholder.Kind.SECTION;
+            case "^" -> Placeholder.Kind.INVERTED_SECTION;
+            case "/" -> Placeholder.Kind.CLOSE;
+            case "!" -> Placeholder.Kind.COMMENT;
+            case ">" -> Placeholder.Kind.PARTIAL;
+            case "=" -> Placeholder.Kind.DELIMITERS;
+            default -> Placeholder.Kind.VARIABLE;
+        };
+    }
+
+    private boolean rootKnows(String name) {
+        switch (name) {
+            case "record", "condition", "demos", "labels", "task":
+                return true;
+            default:
+                break;
+        }
+        int dot = name.indexOf('.');
+        if (dot < 0) {
+            return isColumn(recordColumns, name);
+        }
+        String head = name.substring(0, dot);
+        String rest = name.substring(dot + 1);
+        return switch (head) {
+            case "record" -> isColumn(recordColumns, rest);
+            case "condition" -> version.conditions().stream().anyMatch(c -> c.name().equals(rest));
+            case "task" -> TASK_FIELDS.contains(rest);
+            default -> isColumn(recordColumns, name);
+        };
+    }
+
+    private Predicate<String> sectionFrame(String name) {
+        if (name.equals("demos")) {
+            return n -> DEMO_FIELDS.contains(n) || isColumn(demoColumns, n);
+        }
+        if (name.equals("labels") || name.equals("task.labels")) {
+            return LABEL_FIELDS::contains;
+        }
+        return n -> false;
+    }
+
+    private static boolean isColumn(Set<String> columns, String name) {
+        return columns == null || columns.contains(name);
+    }
+}

@@ -1,0 +1,126 @@
+package io.siftbench.model.prompts;
+
+import com.samskivert.mustache.BasicCollector;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
+import com.samskivert.mustache.Template;
+import io.siftbench.model.demonstrations.Demonstration;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Renders a prompt version into the system and user messages for one sample. The template is
+ * logic-less and safe: partials are refused (no template reads a file) and values are only looked up
+ * in maps and lists, never by reflection on Java objects (no template calls a method). Nothing is
+ * HTML-escaped: the text goes to a language model, not a browser.
+ *
+ * <p>The template sees the record's columns top-level ({@code {{text}}}) and under {@code record};
+ * {@code condition.NAME} for each switched-on condition only, so its sections vanish when it is off;
+ * {@code demos} (each with {@code id}, {@code text}, {@code label} and its columns); {@code labels}
+ * ({@code name}, {@code description}, {@code verbalizer}); and {@code task}.
+ * A compiled renderer is immutable and may be shared between threads.
+ */
+public final class PromptRenderer {
+
+    private static final Mustache.Compiler COMPILER = Mustache.compiler()
+            .escapeHTML(false)
+            .defaultValue("")
+            .emptyStringIsFalse(true)
+            .withLoader(name -> {
+                throw new IllegalArgumentException("partials ({{>" + name + "}}) are not allowed: a template cannot read files");
+            })
+            .withCollector(new BasicCollector() {
+                @Override
+                public <K, V> Map<K, V> createFetcherCache() {
+                    return new ConcurrentHashMap<>();
+                }
+            });
+
+    private final PromptVersion version;
+    private final Template system;
+    private final Template user;
+    private final Map<String, Object> task;
+    private final List<Map<String, Object>> labels;
+
+    /** @throws IllegalArgumentException naming the message and line when a template does not compile */
+    public PromptRenderer(PromptVersion version) {
+        this.version = version;
+        this.system = compile("template.system", version.template().system());
+        this.user = compile("template.user", version.template().user());
+        this.labels = version.task().labels().stream().map(PromptRenderer::labelContext).toList();
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("role", version.task().role());
+        t.put("purpose", version.task().purpose());
+        t.put("format", version.task().format());
+        t.put("labels", labels);
+        t.put("rationale", version.task().rationale());
+        t.put("confidence", version.task().confidence());
+        this.task = Map.copyOf(t);
+    }
+
+    /**
+     * @param record     the record's columns; empty in synthesize mode
+     * @param conditions the chosen value per condition name; conditions or values that are switched off
+     *                   are left out, as if not chosen
+     * @param demos      the demonstrations for this sample, in order
+     */
+    public RenderedPrompt render(Map<String, ?> record, Map<String, String> conditions, List<Demonstration> demos) {
+        Map<String, Object> context = new LinkedHashMap<>(record);
+        // The reserved names win over columns of the same name, so a template means the same on any dataset.
+        context.put("record", record);
+        context.put("condition", switchedOn(conditions));
+        context.put("demos", demos.stream().map(PromptRenderer::demoContext).toList());
+        context.put("labels", labels);
+        context.put("task", task);
+        try {
+            return new RenderedPrompt(system.execute(context), user.execute(context));
+        } catch (MustacheException e) {
+            throw new IllegalArgumentException("cannot render prompt '" + version.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, String> switchedOn(Map<String, String> chosen) {
+        Map<String, String> on = new LinkedHashMap<>();
+        for (Condition c : version.conditions()) {
+            String value = chosen.get(c.name());
+            if (value != null && c.activeValues().stream().anyMatch(v -> v.value().equals(value))) {
+                on.put(c.name(), value);
+            }
+        }
+        return on;
+    }
+
+    /** What keeps {@code template} from compiling (unbalanced sections, a partial…), if anything. */
+    public static Optional<String> syntaxProblem(String template) {
+        try {
+            COMPILER.compile(template);
+            return Optional.empty();
+        } catch (MustacheException | IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private static Template compile(String where, String text) {
+        try {
+            return COMPILER.compile(text);
+        } catch (MustacheException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Object> labelContext(Label l) {
+        return Map.of("name", l.name(), "description", l.description(), "verbalizer", l.verbalizer());
+    }
+
+    private static Map<String, Object> demoContext(Demonstration d) {
+        Map<String, Object> m = new LinkedHashMap<>(d.columns());
+        m.put("id", d.id());
+        m.put("text", d.text());
+        m.put("label", d.label());
+        return m;
+    }
+}

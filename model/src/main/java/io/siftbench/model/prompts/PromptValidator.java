@@ -1,0 +1,64 @@
+package io.siftbench.model.prompts;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rules that span fields of a prompt version (a single field's rules live in its record). Each
+ * problem names the field it is about, so the researcher can find it in the file or the studio.
+ */
+public final class PromptValidator {
+
+    private PromptValidator() {
+    }
+
+    /** Every problem of {@code version}, empty when it can be saved and run. */
+    public static List<String> problems(PromptVersion version) {
+        List<String> problems = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < version.conditions().size(); i++) {
+            String name = version.conditions().get(i).name();
+            if (!names.add(name)) {
+                problems.add("conditions[" + i + "]: the condition name '" + name + "' is used twice");
+            }
+        }
+        if (version.mode() == PromptMode.ANNOTATE) {
+            annotateRules(version, problems);
+        } else if (version.output() == null || version.output().schema() == null
+                || !version.output().schema().isObject()) {
+            problems.add("output.schema: synthesize needs a JSON schema object naming the fields of a sample");
+        }
+        Placeholders placeholders = new Placeholders(version, null, null);
+        templateRules("template.system", version.template().system(), placeholders, problems);
+        templateRules("template.user", version.template().user(), placeholders, problems);
+        return problems;
+    }
+
+    private static void annotateRules(PromptVersion version, List<String> problems) {
+        if (version.task().labels().isEmpty()) {
+            problems.add("task.labels: annotate needs at least one label");
+        }
+        Set<String> labels = new HashSet<>();
+        for (int i = 0; i < version.task().labels().size(); i++) {
+            String name = version.task().labels().get(i).name();
+            if (!labels.add(name)) {
+                problems.add("task.labels[" + i + "]: the label '" + name + "' is listed twice");
+            }
+        }
+    }
+
+    private static void templateRules(String where, String template, Placeholders placeholders, List<String> problems) {
+        var syntax = PromptRenderer.syntaxProblem(template);
+        if (syntax.isPresent()) {
+            problems.add(where + ": " + syntax.get());
+            return;
+        }
+        List<String> unknown = placeholders.unknown(template);
+        if (!unknown.isEmpty()) {
+            problems.add(where + ": nothing fills " + String.join(", ", unknown.stream().map(n -> "{{" + n + "}}").toList())
+                    + " (check the spelling, the condition names and, in synthesize mode, that no record field is used)");
+        }
+    }
+}

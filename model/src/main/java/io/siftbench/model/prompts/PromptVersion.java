@@ -1,0 +1,67 @@
+package io.siftbench.model.prompts;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One immutable version of a prompt, field for field the prompt file of DESIGN.md ("Prompt file").
+ * Saving a changed copy makes a new version; nothing here ever changes an old one.
+ *
+ * @param demonstrations null when the prompt uses none
+ * @param output         the hand-written output schema; for annotation the schema is derived from the
+ *                       labels instead (see {@link OutputSchema#of})
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"name", "note", "mode", "task", "template", "conditions", "plan", "demonstrations", "output"})
+public record PromptVersion(String name, String note, PromptMode mode, TaskSpec task, Template template,
+                            List<Condition> conditions, Plan plan, Demonstrations demonstrations,
+                            OutputSpec output) {
+
+    public PromptVersion {
+        Objects.requireNonNull(name, "a prompt needs a name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("a prompt needs a name");
+        }
+        Objects.requireNonNull(mode, "a prompt needs a mode: annotate or synthesize");
+        note = note == null ? "" : note;
+        task = task == null ? new TaskSpec(null, null, null, null, false, false) : task;
+        template = template == null ? new Template(null, null) : template;
+        conditions = conditions == null ? List.of() : List.copyOf(conditions);
+        plan = plan == null ? new Plan(null, null) : plan;
+    }
+
+    public PromptVersion withNote(String newNote) {
+        return new PromptVersion(name, newNote, mode, task, template, conditions, plan, demonstrations, output);
+    }
+
+    public PromptVersion withName(String newName) {
+        return new PromptVersion(newName, note, mode, task, template, conditions, plan, demonstrations, output);
+    }
+
+    public PromptVersion withTask(TaskSpec newTask) {
+        return new PromptVersion(name, note, mode, newTask, template, conditions, plan, demonstrations, output);
+    }
+
+    public PromptVersion withTemplate(Template newTemplate) {
+        return new PromptVersion(name, note, mode, task, newTemplate, conditions, plan, demonstrations, output);
+    }
+
+    public PromptVersion withConditions(List<Condition> newConditions) {
+        return new PromptVersion(name, note, mode, task, template, newConditions, plan, demonstrations, output);
+    }
+
+    public PromptVersion withPlan(Plan newPlan) {
+        return new PromptVersion(name, note, mode, task, template, conditions, newPlan, demonstrations, output);
+    }
+
+    public PromptVersion withDemonstrations(Demonstrations newDemonstrations) {
+        return new PromptVersion(name, note, mode, task, template, conditions, plan, newDemonstrations, output);
+    }
+
+    public PromptVersion withOutput(OutputSpec newOutput) {
+        return new PromptVersion(name, note, mode, task, template, conditions, plan, demonstrations, newOutput);
+    }
+}

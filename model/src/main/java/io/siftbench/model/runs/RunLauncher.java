@@ -1,0 +1,51 @@
+package io.siftbench.model.runs;
+
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Starts and resumes runs of one project: plans the run's slots from its stored configuration (the same
+ * seed gives the same plan), then lets the {@link RunEngine} send what is missing. The caller chooses the
+ * thread: the command line runs it in the foreground, the window as a background task.
+ */
+public final class RunLauncher {
+
+    /** Plans every slot of a run from its configuration alone, so that a resume plans the same slots. */
+    @FunctionalInterface
+    public interface Planner {
+        List<Slot> plan(RunInfo run);
+    }
+
+    /** Makes the sample source (backend, parsing, validation, votes) for a run. */
+    @FunctionalInterface
+    public interface Sources {
+        RunEngine.SampleSource forRun(RunInfo run);
+    }
+
+    private final RunStore runs;
+    private final RunEngine engine;
+    private final Planner planner;
+    private final Sources sources;
+
+    public RunLauncher(RunStore runs, SampleStore samples, Planner planner, Sources sources) {
+        this.runs = runs;
+        this.engine = new RunEngine(runs, samples);
+        this.planner = planner;
+        this.sources = sources;
+    }
+
+    /** Stores a new run; {@link #execute} then generates its samples. */
+    public RunInfo create(RunConfig config) {
+        long id = runs.create(config);
+        return runs.find(id).orElseThrow();
+    }
+
+    /** Generates the missing samples of {@code runId} on the calling thread, until done or cancelled. */
+    public RunStatus execute(long runId, RunEngine.Listener listener, BooleanSupplier cancelled)
+            throws InterruptedException {
+        RunInfo run = runs.find(runId)
+                .orElseThrow(() -> new IllegalArgumentException("There is no run " + runId + " in this project."));
+        List<Slot> plan = planner.plan(run);
+        return engine.run(runId, plan, run.config().concurrency(), sources.forRun(run), listener, cancelled);
+    }
+}

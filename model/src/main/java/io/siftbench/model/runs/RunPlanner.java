@@ -1,0 +1,91 @@
+package io.siftbench.model.runs;
+
+import io.siftbench.model.demonstrations.Demonstration;
+import io.siftbench.model.prompts.ConditionPlan;
+import io.siftbench.model.prompts.PromptRenderer;
+import io.siftbench.model.prompts.PromptVersion;
+import io.siftbench.model.prompts.RenderedPrompt;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a prompt version and a run's inputs into the run's slots: the condition values from the seeded
+ * plan, the demonstrations from the strategy, and the exact messages from the template. Everything is
+ * derived from the seed, so planning the same run again gives the same slots in the same order.
+ */
+public final class RunPlanner {
+
+    /** An input record of an annotate run: its id and its columns. */
+    public record Input(long id, Map<String, Object> columns) {
+    }
+
+    /** Picks the demonstrations of the slot at {@code ordinal}; {@code input} is null in synthesize mode. */
+    @FunctionalInterface
+    public interface DemonstrationSource {
+        List<Demonstration> pick(int ordinal, Input input);
+
+        DemonstrationSource NONE = (ordinal, input) -> List.of();
+    }
+
+    private final PromptVersion version;
+    private final PromptRenderer renderer;
+
+    public RunPlanner(PromptVersion version) {
+        this.version = version;
+        this.renderer = new PromptRenderer(version);
+    }
+
+    /**
+     * The records an annotate run takes: all of them in their order when {@code limit} is null or not
+     * smaller, else a random subset of {@code limit} chosen by the seed.
+     */
+    public static List<Long> chooseInputs(List<Long> recordIds, Integer limit, long seed) {
+        if (limit == null || limit >= recordIds.size()) {
+            return List.copyOf(recordIds);
+        }
+        List<Long> shuffled = new ArrayList<>(recordIds);
+        Collections.shuffle(shuffled, new Random(seed));
+        return List.copyOf(shuffled.subList(0, limit));
+    }
+
+    /** One slot per input record, keyed by the record. */
+    public List<Slot> annotate(List<Input> inputs, DemonstrationSource demonstrations) {
+        List<Map<String, String>> values = ConditionPlan.of(version).first(inputs.size());
+        List<Slot> slots = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            Input input = inputs.get(i);
+            slots.add(slot("record=" + input.id(), i, input, values.get(i), demonstrations.pick(i, input)));
+        }
+        return slots;
+    }
+
+    /** {@code n} slots over the condition plan, keyed by position and condition values. */
+    public List<Slot> synthesize(int n, DemonstrationSource demonstrations) {
+        List<Map<String, String>> values = ConditionPlan.of(version).first(n);
+        List<Slot> slots = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Map<String, String> conditions = values.get(i);
+            String key = "sample=" + i + conditions.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";", "|", ""));
+            slots.add(slot(key, i, null, conditions, demonstrations.pick(i, null)));
+        }
+        return slots;
+    }
+
+    private Slot slot(String key, int ordinal, Input input, Map<String, String> conditions,
+                      List<Demonstration> demos) {
+        RenderedPrompt prompt = renderer.render(input == null ? Map.of() : input.columns(), conditions, demos);
+        List<Message> messages = new ArrayList<>(2);
+        if (prompt.system() != null && !prompt.system().isBlank()) {
+            messages.add(Message.system(prompt.system()));
+        }
+        messages.add(Message.user(prompt.user()));
+        return new Slot(key, ordinal, input == null ? null : input.id(), conditions,
+                demos.stream().map(Demonstration::id).toList(), messages);
+    }
+}

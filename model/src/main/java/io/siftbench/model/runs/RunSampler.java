@@ -1,0 +1,114 @@
+package io.siftbench.model.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.data.message.AiMessage;
+import io.siftbench.model.backends.BackendClient;
+import io.siftbench.model.backends.Generation;
+import io.siftbench.model.backends.GenerationException;
+import io.siftbench.model.backends.GenerationParameters;
+import io.siftbench.model.backends.GenerationRequest;
+import io.siftbench.model.backends.OutputSchema;
+import io.siftbench.model.insights.Votes;
+import io.siftbench.model.prompts.PromptMode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Makes the sample of one slot: sends its messages to the backend with the output schema, keeps the raw
+ * text, the parsed fields and the validation result. With self-consistency it asks {@code votes} times
+ * (each with its own seed) and keeps every answer: the label is the majority, the confidence the agreement.
+ */
+public final class RunSampler implements RunEngine.SampleSource {
+
+    private final BackendClient client;
+    private final GenerationParameters parameters;
+    private final String parametersJson;
+    private final OutputSchema schema;
+    private final PromptMode mode;
+    private final int votes;
+    private final long seed;
+
+    public RunSampler(BackendClient client, GenerationParameters parameters, String parametersJson,
+                      OutputSchema schema, PromptMode mode, int votes, long seed) {
+        this.client = client;
+        this.parameters = parameters;
+        this.parametersJson = parametersJson;
+        this.schema = schema;
+        this.mode = mode;
+        this.votes = votes;
+        this.seed = seed;
+    }
+
+    @Override
+    public Sample generate(long runId, Slot slot) throws InterruptedException {
+        List<ChatMessage> messages = slot.messages().stream().map(RunSampler::toChat).toList();
+        // Each slot (and each vote) gets a seed of its own, derived from the run's seed, so reruns repeat.
+        long slotSeed = seed * 1_000_003L + slot.ordinal();
+        List<Generation> answers = new ArrayList<>(votes);
+        try {
+            for (int vote = 0; vote < votes; vote++) {
+                int requestSeed = (int) (slotSeed * 31 + vote);
+                answers.add(client.generate(new GenerationRequest(messages, parameters.withSeed(requestSeed), schema)));
+            }
+        } catch (CancellationException e) {
+            throw new InterruptedException("cancelled");
+        } catch (GenerationException e) {
+            return new Sample(0, runId, slot, client.config().model(), parametersJson, slotSeed, null, null, null,
+                    null, null, null, false, null, List.of(), null, null, null, null, e.getMessage(), null);
+        }
+        return sampleOf(runId, slot, slotSeed, answers);
+    }
+
+    private Sample sampleOf(long runId, Slot slot, long slotSeed, List<Generation> answers) {
+        Generation first = answers.get(0);
+        JsonNode parsed = first.validation().value();
+        String label = text(parsed, "label");
+        Double confidence = parsed != null && parsed.path("confidence").isNumber()
+                ? parsed.get("confidence").asDouble() : null;
+        List<String> voted = List.of();
+        if (answers.size() > 1) {
+            voted = answers.stream().map(g -> text(g.validation().value(), "label"))
+                    .map(l -> l == null ? "" : l).toList();
+            Votes tally = new Votes(voted.stream().filter(l -> !l.isEmpty()).toList());
+            label = tally.majority().orElse(null);
+            confidence = tally.agreement();
+        }
+        String text = mode == PromptMode.SYNTHESIZE
+                ? firstNonNull(text(parsed, "text"), parsed == null ? first.text() : null)
+                : null;
+        int promptTokens = answers.stream().mapToInt(Generation::promptTokens).sum();
+        int completionTokens = answers.stream().mapToInt(Generation::completionTokens).sum();
+        long latency = answers.stream().mapToLong(g -> g.latency().toMillis()).sum();
+        boolean valid = answers.stream().allMatch(Generation::valid);
+        String validationError = answers.stream().map(g -> g.validation().error()).filter(e -> e != null)
+                .findFirst().orElse(null);
+        return new Sample(0, runId, slot, first.model(), parametersJson, slotSeed, first.text(), label,
+                text(parsed, "rationale"), confidence, text, parsed == null ? null : parsed.toString(), valid,
+                validationError, voted, promptTokens, completionTokens, latency, first.finishReason(), null, null);
+    }
+
+    private static String text(JsonNode parsed, String field) {
+        if (parsed == null || !parsed.has(field) || parsed.get(field).isNull()) {
+            return null;
+        }
+        JsonNode value = parsed.get(field);
+        return value.isTextual() ? value.asText() : value.toString();
+    }
+
+    private static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    private static ChatMessage toChat(Message m) {
+        return switch (m.role()) {
+            case "system" -> SystemMessage.from(m.content());
+            case "assistant" -> AiMessage.from(m.content());
+            default -> UserMessage.from(m.content());
+        };
+    }
+}

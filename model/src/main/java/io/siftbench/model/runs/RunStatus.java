@@ -1,0 +1,19 @@
+package io.siftbench.model.runs;
+
+import java.util.Locale;
+
+/**
+ * Where a run stands. A run found {@code RUNNING} when nobody runs it was killed. Any run can be resumed:
+ * a resume sends the slots that have no sample and those whose request failed.
+ */
+public enum RunStatus {
+    RUNNING, CANCELLED, FAILED, COMPLETED;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static RunStatus fromId(String id) {
+        return valueOf(id.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,50 @@
+package io.siftbench.model.runs;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One model output with its full provenance, as stored the moment it arrives. A failed request is a
+ * sample too: {@code error} says what went wrong, and {@code rawOutput} keeps whatever text came back.
+ *
+ * @param id            the stored id, or 0 before it is stored
+ * @param runId         the run it belongs to
+ * @param slot          what was asked (record, condition values, demonstrations, messages)
+ * @param model         the model name the backend reported
+ * @param parameters    the generation parameters as JSON
+ * @param seed          the seed sent with the request
+ * @param rawOutput     the text exactly as the model wrote it
+ * @param label         the parsed label (annotate), the majority label when votes were taken
+ * @param rationale     the parsed rationale, if asked for
+ * @param confidence    the model's stated confidence, or the agreement of the votes
+ * @param text          the generated text (synthesize); null in annotate mode, where the input is the record
+ * @param parsed        the parsed output as JSON
+ * @param valid         whether the output passed validation against the output schema
+ * @param validationError why it did not, or null
+ * @param votes         the labels of each vote when self-consistency was asked for, else empty
+ * @param promptTokens  tokens in the prompt as counted by the backend
+ * @param completionTokens tokens generated
+ * @param latencyMillis time from request to complete answer
+ * @param finishReason  why generation stopped (stop, length, …)
+ * @param error         the failure, or null
+ * @param createdAt     when it was stored
+ */
+public record Sample(long id, long runId, Slot slot, String model, String parameters, Long seed,
+                     String rawOutput, String label, String rationale, Double confidence, String text,
+                     String parsed, boolean valid, String validationError, List<String> votes,
+                     Integer promptTokens, Integer completionTokens, Long latencyMillis, String finishReason,
+                     String error, Instant createdAt) {
+
+    public Sample {
+        votes = votes == null ? List.of() : List.copyOf(votes);
+    }
+
+    public boolean failed() {
+        return error != null;
+    }
+
+    public Map<String, String> conditions() {
+        return slot.conditions();
+    }
+}

@@ -1,0 +1,28 @@
+package io.siftbench.model.runs;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The samples of a project's runs. Every sample is committed the moment it is added. */
+public interface SampleStore {
+
+    /**
+     * The keys of the slots of {@code runId} that have a sample which needs no second try (failed requests
+     * do not count, so that a resumed run tries them again).
+     */
+    Set<String> doneSlotKeys(long runId);
+
+    /**
+     * Commits {@code sample} at once and returns it with its id. A failed sample stored earlier for the same
+     * slot is replaced; a slot never holds two samples.
+     */
+    Sample add(Sample sample);
+
+    /** The samples of {@code runId} in the run's order. */
+    List<Sample> list(long runId, int offset, int limit);
+
+    long count(long runId);
+
+    Optional<Sample> find(long sampleId);
+}

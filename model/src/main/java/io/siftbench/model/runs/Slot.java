@@ -1,0 +1,26 @@
+package io.siftbench.model.runs;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One planned request of a run, fixed by the run's seed before anything is sent: which record (annotate)
+ * or which condition values (synthesize), which demonstrations, and the exact messages. Its key names it,
+ * so that a resumed run sends exactly the slots that have no sample yet.
+ *
+ * @param key        unique within the run, stable across resumes
+ * @param ordinal    position in the run's order, from 0
+ * @param recordId   the input record, or null in synthesize mode
+ * @param conditions the values of the switched-on conditions, by condition name
+ * @param demonstrationIds the records shown as demonstrations
+ * @param messages   exactly what the model receives
+ */
+public record Slot(String key, int ordinal, Long recordId, Map<String, String> conditions,
+                   List<Long> demonstrationIds, List<Message> messages) {
+
+    public Slot {
+        conditions = Map.copyOf(conditions);
+        demonstrationIds = List.copyOf(demonstrationIds);
+        messages = List.copyOf(messages);
+    }
+}

@@ -1,0 +1,64 @@
+package io.siftbench.model.insights;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConditionCoverageTest {
+
+    private static final List<String> TONES = List.of("angry", "polite", "neutral");
+    private static final List<String> LENGTHS = List.of("short", "long");
+
+    /** A balanced plan: every tone × length combination twice; the first of each pair accepted. */
+    private static List<SampleText> balancedSamples() {
+        List<SampleText> samples = new ArrayList<>();
+        long id = 1;
+        for (int round = 0; round < 2; round++) {
+            for (String tone : TONES) {
+                for (String length : LENGTHS) {
+                    samples.add(SampleText.of(id++, tone + " " + length)
+                            .withConditions(Map.of("tone", tone, "length", length, "audience", "adults"))
+                            .withStatus(round == 0 ? SampleStatus.ACCEPTED : SampleStatus.REJECTED));
+                }
+            }
+        }
+        return samples;
+    }
+
+    @Test
+    void aBalancedPlanHasTheSameCountInEveryCell() {
+        Map<String, List<String>> declared = Map.of("tone", TONES);
+
+        List<CoverageGrid> grids = ConditionCoverage.of(balancedSamples(), declared);
+
+        CoverageGrid toneByLength = grids.stream()
+                .filter(grid -> grid.conditionA().equals("tone") && grid.conditionB().equals("length"))
+                .findFirst().orElseThrow();
+        assertThat(toneByLength.valuesA()).isEqualTo(TONES);
+        assertThat(toneByLength.cells()).hasSize(6).allSatisfy(cell -> {
+            assertThat(cell.samples()).isEqualTo(2);
+            assertThat(cell.accepted()).isEqualTo(1);
+            assertThat(cell.empty()).isFalse();
+        });
+        assertThat(grids).hasSize(3); // tone×length, tone×audience, length×audience
+    }
+
+    @Test
+    void declaredValuesNoSampleHasShowAsEmptyCells() {
+        Map<String, List<String>> declared = new java.util.LinkedHashMap<>();
+        declared.put("tone", List.of("angry", "polite", "neutral", "sarcastic"));
+        declared.put("length", LENGTHS);
+
+        CoverageGrid toneByLength = ConditionCoverage.of(balancedSamples(), declared).get(0);
+
+        assertThat(toneByLength.conditionA()).isEqualTo("tone");
+        assertThat(toneByLength.conditionB()).isEqualTo("length");
+        assertThat(toneByLength.emptyCells()).containsExactly(new CoverageCell("sarcastic", "short", 0, 0),
+                new CoverageCell("sarcastic", "long", 0, 0));
+        assertThat(toneByLength.cell("polite", "long").samples()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,45 @@
+package io.siftbench.model.insights;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class LengthStatisticsTest {
+
+    @Test
+    void charactersAndWordsAreSummarisedWithAHistogram() {
+        // words: 1, 2, 3, 6 -> mean 3, median 2.5, population sd sqrt((4+1+0+9)/4) = sqrt(3.5)
+        List<String> texts = List.of("Hi", "Hi you", "a b c", "one two three four five six");
+        LengthStatistics lengths = LengthStatistics.of(texts, texts.stream().map(Tokenizer::tokens).toList(), 5);
+
+        Summary words = lengths.words();
+        assertThat(words.count()).isEqualTo(4);
+        assertThat(words.min()).isEqualTo(1);
+        assertThat(words.max()).isEqualTo(6);
+        assertThat(words.mean()).isEqualTo(3);
+        assertThat(words.median()).isEqualTo(2.5);
+        assertThat(words.standardDeviation()).isCloseTo(Math.sqrt(3.5), within(1e-12));
+        // 5 bins of width 1 from 1: [1,2) [2,3) [3,4) [4,5) [5,6]; the maximum falls in the last bin.
+        assertThat(words.histogram()).isEqualTo(new Histogram(1, 1, new long[] {1, 1, 1, 0, 1}));
+        assertThat(lengths.characters().max()).isEqualTo(27);
+    }
+
+    @Test
+    void charactersAreCodePointsSoAnEmojiCountsOnce() {
+        LengthStatistics lengths = LengthStatistics.of(List.of("ok 👍"), List.of(Tokenizer.tokens("ok 👍")), 1);
+
+        assertThat(lengths.characters().max()).isEqualTo(4);
+        assertThat(lengths.words().max()).isEqualTo(1);
+    }
+
+    @Test
+    void anEmptySetSummarisesToZeros() {
+        LengthStatistics lengths = LengthStatistics.of(List.of(), List.of(), 3);
+
+        assertThat(lengths.words().count()).isZero();
+        assertThat(lengths.words().histogram().counts()).containsExactly(0, 0, 0);
+    }
+}

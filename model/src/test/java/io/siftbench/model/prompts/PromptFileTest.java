@@ -1,0 +1,163 @@
+package io.siftbench.model.prompts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PromptFileTest {
+
+    static String designExample() throws IOException {
+        try (InputStream in = PromptFileTest.class.getResourceAsStream("intent-annotator.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void readsTheDesignExampleFieldForField() throws IOException {
+        PromptVersion v = PromptFile.parse(designExample(), "intent-annotator.json");
+
+        assertThat(v.name()).isEqualTo("intent-annotator");
+        assertThat(v.mode()).isEqualTo(PromptMode.ANNOTATE);
+        assertThat(v.task().labels()).extracting(Label::name).containsExactly("card_arrival", "lost_or_stolen_card");
+        assertThat(v.task().labels().get(0).verbalizer()).as("verbalizer defaults to the name").isEqualTo("card_arrival");
+        assertThat(v.task().labels().get(1).verbalizer()).isEqualTo("lost card");
+        assertThat(v.task().confidence()).isTrue();
+        assertThat(v.conditions().get(0).values()).extracting(ConditionValue::value, ConditionValue::enabled, ConditionValue::weight)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("angry", true, 1.0),
+                        org.assertj.core.groups.Tuple.tuple("polite", false, 1.0));
+        assertThat(v.plan()).isEqualTo(Plan.of(PlanKind.BALANCED, 7));
+        assertThat(v.demonstrations().strategy()).isEqualTo(DemonstrationStrategy.RANDOM);
+        assertThat(v.demonstrations().label()).isEqualTo("category");
+        assertThat(v.template().user()).startsWith("{{#demos}}Q: {{text}}\nA:");
+    }
+
+    @Test
+    void writingAndReadingAgainGivesTheSameVersion() throws IOException {
+        PromptVersion v = PromptFile.parse(designExample(), "example");
+
+        String written = PromptFile.write(v);
+        PromptVersion again = PromptFile.parse(written, "written");
+
+        assertThat(again).isEqualTo(v);
+        assertThat(PromptFile.write(again)).isEqualTo(written);
+        JsonNode tree = new ObjectMapper().readTree(written);
+        assertThat(tree.fieldNames()).toIterable()
+                .containsExactly("name", "note", "mode", "task", "template", "conditions", "plan", "demonstrations", "output");
+        assertThat(tree.at("/mode").asText()).isEqualTo("annotate");
+        assertThat(tree.at("/plan/kind").asText()).isEqualTo("balanced");
+        assertThat(tree.at("/demonstrations/strategy").asText()).isEqualTo("random");
+        assertThat(tree.at("/conditions/0/values/1/enabled").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void aMinimalSynthesizeFileGetsDefaults() {
+        PromptVersion v = PromptFile.parse("""
+                {"name": "faq", "mode": "synthesize",
+                 "template": {"user": "Write a question{{#condition.topic}} about {{condition.topic}}{{/condition.topic}}."},
+                 "conditions": [{"name": "topic", "values": [{"value": "cards"}]}],
+                 "output": {"schema": {"type": "object", "properties": {"text": {"type": "string"}}}}}
+                """, "faq.json");
+
+        assertThat(v.conditions().get(0).isOn()).isTrue();
+        assertThat(v.conditions().get(0).values().get(0).isOn()).isTrue();
+        assertThat(v.plan()).isEqualTo(Plan.of(PlanKind.ALL, 0));
+        assertThat(v.demonstrations()).isNull();
+        assertThat(OutputSchema.of(v).at("/properties/text/type").asText()).isEqualTo("string");
+    }
+
+    @Test
+    void anAnnotateFileNeedNotSayItWantsNoRationale() {
+        PromptVersion v = PromptFile.parse("""
+                {"name": "a", "mode": "annotate", "task": {"labels": [{"name": "x"}]}, "template": {"user": "{{text}}"}}
+                """, "a.json");
+
+        assertThat(v.task().rationale()).isFalse();
+        assertThat(v.task().confidence()).isFalse();
+        assertThat(OutputSchema.of(v).at("/required")).extracting(JsonNode::asText).containsExactly("label");
+    }
+
+    @Test
+    void annotateSchemaIsDerivedFromTheLabels() throws IOException {
+        PromptVersion v = PromptFile.parse(designExample(), "example");
+
+        JsonNode schema = OutputSchema.of(v);
+
+        assertThat(schema.at("/properties/label/enum")).extracting(JsonNode::asText)
+                .containsExactly("card_arrival", "lost_or_stolen_card");
+        assertThat(schema.at("/properties/confidence/type").asText()).isEqualTo("number");
+        assertThat(schema.at("/properties/rationale").isMissingNode()).as("no rationale was asked for").isTrue();
+        assertThat(schema.at("/required")).extracting(JsonNode::asText).containsExactly("label", "confidence");
+    }
+
+    @Test
+    void brokenJsonSaysFileLineAndColumn() {
+        String broken = "{\n  \"name\": \"x\",\n  \"mode\": \"annotate\"\n  \"task\": {}\n}";
+
+        assertThatThrownBy(() -> PromptFile.parse(broken, "p.json"))
+                .isInstanceOf(PromptFileException.class)
+                .hasMessageStartingWith("p.json: line 4, column 3: ");
+    }
+
+    @Test
+    void aWrongValueSaysWhereAndWhat() {
+        String negative = """
+                {"name": "x", "mode": "synthesize",
+                 "conditions": [{"name": "tone", "values": [{"value": "calm"},
+                                                              {"value": "angry", "weight": -2}]}],
+                 "output": {"schema": {"type": "object"}}}
+                """;
+        String badMode = "{\"name\": \"x\",\n \"mode\": \"summarize\"}";
+
+        assertThatThrownBy(() -> PromptFile.parse(negative, "p.json"))
+                .hasMessageContaining("p.json: line 3, column")
+                .hasMessageContaining("conditions[0].values[1]")
+                .hasMessageContaining("weight of value 'angry' must be a number >= 0");
+        assertThatThrownBy(() -> PromptFile.parse(badMode, "p.json"))
+                .hasMessageContaining("p.json: line 2, column")
+                .hasMessageContaining("at mode")
+                .hasMessageContaining("summarize");
+    }
+
+    @Test
+    void rulesAcrossFieldsNameTheField() {
+        String noLabels = "{\"name\": \"x\", \"mode\": \"annotate\", \"template\": {\"user\": \"{{record.text}}\"}}";
+        String typo = """
+                {"name": "x", "mode": "synthesize", "template": {"user": "{{condition.tnoe}} {{task.rol}}"},
+                 "conditions": [{"name": "tone", "values": [{"value": "calm"}]}],
+                 "output": {"schema": {"type": "object"}}}
+                """;
+        String unbalanced = """
+                {"name": "x", "mode": "synthesize", "template": {"system": "{{#demos}}{{text}}"},
+                 "output": {"schema": {"type": "object"}}}
+                """;
+
+        assertThatThrownBy(() -> PromptFile.parse(noLabels, "p.json"))
+                .hasMessage("p.json: task.labels: annotate needs at least one label");
+        assertThatThrownBy(() -> PromptFile.parse(typo, "p.json"))
+                .hasMessageStartingWith("p.json: template.user: nothing fills {{condition.tnoe}}, {{task.rol}}");
+        assertThatThrownBy(() -> PromptFile.parse(unbalanced, "p.json"))
+                .hasMessageStartingWith("p.json: template.system: ")
+                .hasMessageContaining("demos");
+    }
+
+    @Test
+    void readsFromDiskAndNamesAMissingFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("p.json");
+        Files.writeString(file, designExample());
+
+        assertThat(PromptFile.read(file).name()).isEqualTo("intent-annotator");
+        assertThatThrownBy(() -> PromptFile.read(dir.resolve("missing.json")))
+                .isInstanceOf(PromptFileException.class)
+                .hasMessageContaining("missing.json");
+    }
+}

@@ -1,0 +1,84 @@
+package io.siftbench.model.runs;
+
+import io.siftbench.model.demonstrations.Demonstration;
+import io.siftbench.model.prompts.PromptFile;
+import io.siftbench.model.prompts.PromptVersion;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunPlannerTest {
+
+    private static final String STORY = """
+            {"name": "story", "mode": "synthesize",
+             "task": {"role": "You write short stories.", "rationale": false, "confidence": false},
+             "template": {"system": "{{task.role}}",
+                          "user": "Write a story{{#condition.topic}} about {{condition.topic}}{{/condition.topic}}{{#condition.tone}} in a {{condition.tone}} tone{{/condition.tone}}."},
+             "conditions": [
+               {"name": "topic", "enabled": true, "values": [{"value": "dragons"}, {"value": "trains"}, {"value": "cats", "enabled": false}]},
+               {"name": "tone", "enabled": false, "values": [{"value": "sad"}, {"value": "happy"}]}],
+             "plan": {"kind": "balanced", "seed": 3},
+             "output": {"schema": {"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]}}}
+            """;
+
+    private static final String LABELS = """
+            {"name": "intent", "mode": "annotate",
+             "task": {"role": "You label questions.", "labels": [{"name": "card_arrival"}, {"name": "lost_card"}], "rationale": false, "confidence": false},
+             "template": {"system": "{{task.role}}",
+                          "user": "{{#demos}}Q: {{text}} A: {{label}}\\n{{/demos}}Q: {{text}}\\nA:"}}
+            """;
+
+    @Test
+    void synthesizeSlotsCarryOnlySwitchedOnValuesAndTheExactMessages() {
+        List<Slot> slots = new RunPlanner(PromptFile.parse(STORY, "story.json")).synthesize(6,
+                RunPlanner.DemonstrationSource.NONE);
+
+        assertThat(slots).hasSize(6).extracting(Slot::key).doesNotHaveDuplicates();
+        assertThat(slots).extracting(s -> s.conditions().get("topic")).containsOnly("dragons", "trains")
+                .filteredOn("dragons"::equals).hasSize(3);
+        assertThat(slots).allSatisfy(s -> assertThat(s.conditions()).containsOnlyKeys("topic"));
+        Slot first = slots.get(0);
+        assertThat(first.messages()).containsExactly(Message.system("You write short stories."),
+                Message.user("Write a story about " + first.conditions().get("topic") + "."));
+    }
+
+    @Test
+    void sameSeedPlansTheSameSlots() {
+        PromptVersion version = PromptFile.parse(STORY, "story.json");
+
+        assertThat(new RunPlanner(version).synthesize(20, RunPlanner.DemonstrationSource.NONE))
+                .isEqualTo(new RunPlanner(version).synthesize(20, RunPlanner.DemonstrationSource.NONE));
+    }
+
+    @Test
+    void annotateSlotsAreKeyedByRecordAndShowTheirDemonstrations() {
+        PromptVersion version = PromptFile.parse(LABELS, "intent.json");
+        List<RunPlanner.Input> inputs = List.of(
+                new RunPlanner.Input(11, Map.of("text", "where is my card?", "category", "card_arrival")),
+                new RunPlanner.Input(12, Map.of("text", "I lost my card", "category", "lost_card")));
+        Demonstration demo = new Demonstration(99, "has my card shipped?", "card_arrival", Map.of());
+
+        List<Slot> slots = new RunPlanner(version).annotate(inputs, (ordinal, input) -> List.of(demo));
+
+        assertThat(slots).extracting(Slot::key).containsExactly("record=11", "record=12");
+        assertThat(slots.get(1).recordId()).isEqualTo(12L);
+        assertThat(slots.get(1).demonstrationIds()).containsExactly(99L);
+        assertThat(slots.get(1).messages().get(1).content())
+                .isEqualTo("Q: has my card shipped? A: card_arrival\nQ: I lost my card\nA:");
+    }
+
+    @Test
+    void limitTakesASeededSubset() {
+        List<Long> ids = LongStream.rangeClosed(1, 100).boxed().toList();
+
+        List<Long> chosen = RunPlanner.chooseInputs(ids, 10, 5);
+
+        assertThat(chosen).hasSize(10).doesNotHaveDuplicates().isSubsetOf(ids).isNotEqualTo(ids.subList(0, 10));
+        assertThat(RunPlanner.chooseInputs(ids, 10, 5)).isEqualTo(chosen);
+        assertThat(RunPlanner.chooseInputs(ids, null, 5)).isEqualTo(ids);
+    }
+}

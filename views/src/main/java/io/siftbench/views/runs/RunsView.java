@@ -1,0 +1,151 @@
+package io.siftbench.views.runs;
+
+import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunProgress;
+import io.siftbench.views.controls.EmptyState;
+import io.siftbench.views.shell.Screen;
+import io.siftbench.views.shell.ScreenView;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.MapChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
+
+/**
+ * The Runs screen: every run with its configuration and counts, and for the selected one its live progress,
+ * ETA, rates and errors, with resume and cancel.
+ */
+public final class RunsView implements ScreenView {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private final StackPane root = new StackPane();
+    private final RunsViewModel viewModel;
+    private final TableView<RunInfo> table = new TableView<>();
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label progressText = new Label();
+    private final Button resume = new Button("Resume", new FontIcon(Material2MZ.PLAY_ARROW));
+    private final Button cancel = new Button("Cancel", new FontIcon(Material2AL.CLOSE));
+
+    public RunsView(RunsViewModel viewModel) {
+        this.viewModel = viewModel;
+        table.setId("runs-table");
+        table.setItems(viewModel.runs());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("#", r -> String.valueOf(r.id())));
+        table.getColumns().add(column("Prompt", r -> r.promptName() + " v" + r.promptVersion()));
+        table.getColumns().add(column("Mode", r -> r.config().mode().id()));
+        table.getColumns().add(column("Backend", r -> r.config().backend().kind() + " " + r.config().backend().location()));
+        table.getColumns().add(column("Model", r -> r.config().backend().model()));
+        table.getColumns().add(column("Seed", r -> String.valueOf(r.config().seed())));
+        table.getColumns().add(column("Status", r -> r.status().id()));
+        table.getColumns().add(column("Samples", r -> r.samples() + " / " + r.config().target()));
+        table.getColumns().add(column("Errors", r -> String.valueOf(r.failures())));
+        table.getColumns().add(column("Created", r -> WHEN.format(r.createdAt())));
+
+        resume.setId("run-resume");
+        cancel.setId("run-cancel");
+        progress.setId("run-progress");
+        progressText.setId("run-progress-text");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        HBox controls = new HBox(8, resume, cancel, progress, progressText);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        controls.setPadding(new Insets(8));
+
+        resume.setOnAction(e -> selected().ifPresent(viewModel::resume));
+        cancel.setOnAction(e -> selected().ifPresent(r -> viewModel.cancel(r.id())));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> showSelected());
+        viewModel.live().addListener((MapChangeListener<Long, RunProgress>) c -> showSelected());
+        // A reload replaces the rows; keep the run the user had selected.
+        viewModel.runs().addListener((javafx.collections.ListChangeListener<RunInfo>) c -> reselect());
+        showSelected();
+
+        BorderPane content = new BorderPane(table);
+        content.setBottom(controls);
+        EmptyState empty = new EmptyState(Screen.RUNS.icon(), "", "");
+        empty.setId("runs-empty");
+        empty.titleProperty().bind(Bindings.when(viewModel.projectProperty().isNull())
+                .then("No project open").otherwise("No runs yet"));
+        empty.messageProperty().bind(Bindings.when(viewModel.projectProperty().isNull())
+                .then("Create a project with File ▸ New project… (Ctrl+N) or open one with File ▸ Open project… (Ctrl+O).")
+                .otherwise("A run sends a prompt version to a backend and keeps every sample the moment it arrives."));
+        empty.visibleProperty().bind(Bindings.isEmpty(viewModel.runs()));
+        content.visibleProperty().bind(empty.visibleProperty().not());
+        root.getChildren().addAll(content, empty);
+    }
+
+    private Long selectedId;
+
+    private void reselect() {
+        if (selectedId != null) {
+            viewModel.runs().stream().filter(r -> r.id() == selectedId).findFirst()
+                    .ifPresent(r -> table.getSelectionModel().select(r));
+        }
+    }
+
+    private java.util.Optional<RunInfo> selected() {
+        return java.util.Optional.ofNullable(table.getSelectionModel().getSelectedItem());
+    }
+
+    private void showSelected() {
+        RunInfo run = table.getSelectionModel().getSelectedItem();
+        if (run != null) {
+            selectedId = run.id();
+        }
+        if (run == null) {
+            resume.setDisable(true);
+            cancel.setDisable(true);
+            progress.setProgress(0);
+            progressText.setText("Select a run");
+            return;
+        }
+        boolean going = viewModel.isRunning(run.id());
+        resume.setDisable(going || !RunsViewModel.resumable(run));
+        cancel.setDisable(!going);
+        RunProgress live = viewModel.live().get(run.id());
+        if (live != null) {
+            progress.setProgress(live.total() == 0 ? 0 : (double) live.done() / live.total());
+            progressText.setText(live.describe());
+        } else {
+            int target = run.config().target();
+            progress.setProgress(target == 0 ? 0 : (double) run.samples() / target);
+            progressText.setText(run.samples() + " / " + target + " samples · " + run.status().id()
+                    + (run.failures() > 0 ? " · " + run.failures() + " errors" : ""));
+        }
+    }
+
+    private static TableColumn<RunInfo, String> column(String title, Function<RunInfo, String> value) {
+        TableColumn<RunInfo, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+
+    @Override
+    public Screen screen() {
+        return Screen.RUNS;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+}
