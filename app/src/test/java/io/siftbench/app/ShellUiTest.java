@@ -42,7 +42,7 @@ class ShellUiTest {
             Screen.REVIEW, "No samples to review",
             Screen.INSIGHTS, "No runs to measure",
             Screen.RUNS, "No runs yet",
-            Screen.SETTINGS, "No backends yet: add Ollama, an OpenAI-compatible server or a GGUF file.");
+            Screen.SETTINGS, "No backends configured");
 
     @TempDir
     Path dir;
@@ -109,9 +109,9 @@ class ShellUiTest {
         MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
         var file = bar.getMenus().get(0);
         assertThat(file.getItems().stream().filter(i -> i.getText() != null && !i.getText().equals("Open recent"))
-                .map(MenuItem::getText)).containsExactly("New project…", "Open project…", "Import dataset…", "Close", "Quit");
+                .map(MenuItem::getText)).containsExactly("New project…", "Open project…", "Close", "Quit");
         assertThat(file.getItems().stream().filter(i -> i.getText() != null && !i.getText().equals("Open recent"))
-                .map(i -> i.getAccelerator().getDisplayText())).containsExactly("Ctrl+N", "Ctrl+O", "Ctrl+I", "Ctrl+W", "Ctrl+Q");
+                .map(i -> i.getAccelerator().getDisplayText())).containsExactly("Ctrl+N", "Ctrl+O", "Ctrl+W", "Ctrl+Q");
 
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> statusProject().endsWith("p.mv.db"));

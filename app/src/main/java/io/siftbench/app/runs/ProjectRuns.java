@@ -58,7 +58,8 @@ public final class ProjectRuns {
             RunDetails details = RunDetails.fromJson(run.config().details());
             OutputSchema schema = new OutputSchema(io.siftbench.model.prompts.OutputSchema.of(version));
             return new RunSampler(clients.apply(run), details.parameters(),
-                    run.config().parameters(), schema, version.mode(), run.config().votes(), run.config().seed());
+                    run.config().parameters(), schema, version.mode(), version.task(), run.config().votes(),
+                    run.config().seed());
         });
     }
 

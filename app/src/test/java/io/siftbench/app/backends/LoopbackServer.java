@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -26,13 +27,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * time (500s, slow answers, dropped connections, 401s, off-schema outputs) and read what it saw: how many
  * requests, how many at once, the request bodies and headers.
  */
-final class LoopbackServer implements AutoCloseable {
+public final class LoopbackServer implements AutoCloseable {
 
-    enum Protocol { OLLAMA, OPENAI }
+    public enum Protocol { OLLAMA, OPENAI }
 
     /** One scripted answer to a chat request. */
     @FunctionalInterface
-    interface Reply {
+    public interface Reply {
         void send(LoopbackServer server, HttpExchange exchange, JsonNode request) throws Exception;
     }
 
@@ -55,7 +56,7 @@ final class LoopbackServer implements AutoCloseable {
     private volatile List<String> models = List.of("llama3.2:1b", "qwen2.5:7b");
     private volatile String requiredKey;
 
-    LoopbackServer(Protocol protocol) throws IOException {
+    public LoopbackServer(Protocol protocol) throws IOException {
         this.protocol = protocol;
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         http.setExecutor(pool);
@@ -65,48 +66,48 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /** The base URL a backend is configured with. */
-    String url() {
+    public String url() {
         String root = "http://127.0.0.1:" + http.getAddress().getPort();
         return protocol == Protocol.OLLAMA ? root : root + "/v1";
     }
 
-    LoopbackServer then(Reply... replies) {
+    public LoopbackServer then(Reply... replies) {
         script.addAll(List.of(replies));
         return this;
     }
 
-    LoopbackServer always(Reply reply) {
+    public LoopbackServer always(Reply reply) {
         fallback = reply;
         return this;
     }
 
-    LoopbackServer requireKey(String key) {
+    public LoopbackServer requireKey(String key) {
         requiredKey = key;
         return this;
     }
 
-    LoopbackServer offering(List<String> names) {
+    public LoopbackServer offering(List<String> names) {
         models = List.copyOf(names);
         return this;
     }
 
-    int chatRequests() {
+    public int chatRequests() {
         return chats.get();
     }
 
-    int maxConcurrentChats() {
+    public int maxConcurrentChats() {
         return maxInFlight.get();
     }
 
-    int chatsInFlight() {
+    public int chatsInFlight() {
         return inFlight.get();
     }
 
-    List<JsonNode> bodies() {
+    public List<JsonNode> bodies() {
         return bodies;
     }
 
-    List<String> authorizations() {
+    public List<String> authorizations() {
         return authorizations;
     }
 
@@ -163,29 +164,34 @@ final class LoopbackServer implements AutoCloseable {
     // ---- scripted replies ----
 
     /** The model answers {@code text}, streamed word by word where the request asked to stream. */
-    static Reply answer(String text) {
+    public static Reply answer(String text) {
         return (server, ex, request) -> server.reply(ex, request, text, Duration.ZERO);
     }
 
+    /** The model answers what {@code text} makes of the request (for answers that depend on the question). */
+    public static Reply answering(Function<JsonNode, String> text) {
+        return (server, ex, request) -> server.reply(ex, request, text.apply(request), Duration.ZERO);
+    }
+
     /** Like {@link #answer}, but waits {@code pause} before each streamed piece (or before the whole answer). */
-    static Reply answerSlowly(String text, Duration pause) {
+    public static Reply answerSlowly(String text, Duration pause) {
         return (server, ex, request) -> server.reply(ex, request, text, pause);
     }
 
     /** Waits, then answers. */
-    static Reply after(Duration delay, Reply then) {
+    public static Reply after(Duration delay, Reply then) {
         return (server, ex, request) -> {
             Thread.sleep(delay.toMillis());
             then.send(server, ex, request);
         };
     }
 
-    static Reply status(int code) {
+    public static Reply status(int code) {
         return (server, ex, request) -> json(ex, code, "{\"error\":{\"message\":\"scripted " + code + "\"}}");
     }
 
     /** Closes the connection without a byte of answer. */
-    static Reply drop() {
+    public static Reply drop() {
         return (server, ex, request) -> {
             ex.sendResponseHeaders(200, 1000);
             ex.getResponseBody().write('{');
