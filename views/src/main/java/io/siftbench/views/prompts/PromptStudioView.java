@@ -5,6 +5,7 @@ import io.siftbench.model.prompts.DiffLine;
 import io.siftbench.model.prompts.PlanKind;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.StoredVersion;
+import io.siftbench.views.controls.EmptyState;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
 import javafx.beans.binding.Bindings;
@@ -107,6 +108,15 @@ public final class PromptStudioView implements ScreenView {
                         : item.name() + "  v" + item.version() + (item.note().isBlank() ? "" : " — " + item.note()));
             }
         });
+        // Like every screen of the shell, an empty project says so, and says what to do first.
+        EmptyState empty = new EmptyState(Screen.PROMPT_STUDIO.icon(), "", "");
+        empty.setId("prompt-studio-empty");
+        empty.titleProperty().bind(Bindings.when(viewModel.projectProperty().isNull())
+                .then("No project open").otherwise("No prompts yet"));
+        empty.messageProperty().bind(Bindings.when(viewModel.projectProperty().isNull())
+                .then("Open or create a project to save prompt versions.")
+                .otherwise("Edit the example on the right and save it to make version 1."));
+        list.setPlaceholder(empty);
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
                 viewModel.open(list.getSelectionModel().getSelectedItem());
