@@ -37,6 +37,15 @@ public record InsightsReport(StatusSelection selection, int samples, LexicalDive
     public static InsightsReport of(List<SampleText> all, StatusSelection selection, InsightsSettings settings,
                                     InsightsProgress progress) {
         List<SampleText> samples = selection.select(all);
+        return measure(samples, selection, settings, progress, null);
+    }
+
+    /**
+     * Measures the selected samples with the length histograms and the embedding map on shared axes, for
+     * showing beside other sets measured on the same axes (see {@link InsightsComparison}).
+     */
+    static InsightsReport measure(List<SampleText> samples, StatusSelection selection, InsightsSettings settings,
+                                  InsightsProgress progress, SharedAxes axes) {
         step(progress, 0);
         List<String> texts = samples.stream().map(SampleText::text).toList();
         List<List<String>> tokens = texts.stream().map(Tokenizer::tokens).toList();
@@ -45,7 +54,8 @@ public record InsightsReport(StatusSelection selection, int samples, LexicalDive
         step(progress, 2);
         SelfBleuScore selfBleu = new SelfBleu(settings.selfBleuExactLimit(), settings.seed()).score(tokens);
         step(progress, 3);
-        LengthStatistics lengths = LengthStatistics.of(texts, tokens, settings.bins());
+        LengthStatistics lengths = axes == null ? LengthStatistics.of(texts, tokens, settings.bins())
+                : LengthStatistics.of(texts, tokens, axes.characters(), axes.words());
         LabelDistribution labels = LabelDistribution.of(samples);
         step(progress, 4);
         List<CoverageGrid> coverage = ConditionCoverage.of(samples, settings.conditions());
@@ -54,7 +64,8 @@ public record InsightsReport(StatusSelection selection, int samples, LexicalDive
         SimilarityDistribution similarity = embedded < 2 ? null
                 : new EmbeddingSimilarity(settings.similarityLimit(), settings.seed()).measure(samples);
         step(progress, 6);
-        EmbeddingMap map = embedded == 0 ? null : EmbeddingMap.of(samples);
+        EmbeddingMap map = embedded == 0 ? null
+                : axes == null ? EmbeddingMap.of(samples) : axes.projection().project(samples);
         step(progress, 7);
         boolean hasGold = samples.stream().anyMatch(sample -> sample.goldLabel() != null);
         GoldAgreement gold = hasGold ? GoldAgreement.of(samples) : null;
