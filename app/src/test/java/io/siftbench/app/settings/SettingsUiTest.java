@@ -22,9 +22,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -62,15 +59,8 @@ class SettingsUiTest {
 
     @Test
     void addsTestsAndSavesABackendWithAMaskedKey() throws Exception {
-        ollama = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 5);
-        ollama.createContext("/api/tags", ex -> {
-            byte[] body = "{\"models\":[{\"name\":\"llama3.2:1b\"},{\"name\":\"phi4\"}]}".getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(200, body.length);
-            ex.getResponseBody().write(body);
-            ex.close();
-        });
-        ollama.start();
-        String url = "http://127.0.0.1:" + ollama.getAddress().getPort();
+        ollama = OllamaTags.start();
+        String url = OllamaTags.url(ollama);
         JsonSettingsFile settings = new JsonSettingsFile(dir.resolve("config/settings.json"));
         FxToolkit.setupFixture(() -> {
             shell = new Shell(settings, settings.load(), noFiles());
