@@ -2,6 +2,9 @@ package io.siftbench.app;
 
 import io.siftbench.app.backends.ActiveBackend;
 import io.siftbench.app.backends.LocalBackendProbe;
+import io.siftbench.app.runs.EmbeddingModels;
+import io.siftbench.app.runs.ProjectRuns;
+import io.siftbench.app.runs.RunBackends;
 import io.siftbench.model.project.ProjectOpener;
 import io.siftbench.model.settings.SettingsRepository;
 import io.siftbench.model.settings.UserSettings;
@@ -15,6 +18,8 @@ import io.siftbench.views.prompts.PromptStudioView;
 import io.siftbench.views.prompts.PromptStudioViewModel;
 import io.siftbench.views.review.ReviewView;
 import io.siftbench.views.review.ReviewViewModel;
+import io.siftbench.views.runs.RunsView;
+import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.shell.EmptyScreenView;
 import io.siftbench.views.shell.FileDialogs;
 import io.siftbench.views.shell.MainWindow;
@@ -36,36 +41,40 @@ public final class Shell {
 
     private final FxTaskExecutor tasks = new FxTaskExecutor();
     private final ActiveBackend activeBackend = new ActiveBackend();
+    private final RunBackends runBackends;
     private final MainWindowViewModel viewModel;
     private final MainWindow window;
     private final ReviewViewModel review;
 
     public Shell(SettingsRepository settingsRepository, UserSettings settings, FileDialogs dialogs) {
         ProjectOpener opener = new H2ProjectOpener();
+        JsonBackendsFile backendsFile = backendsFile(settingsRepository);
+        runBackends = new RunBackends(backendsFile::load);
         viewModel = new MainWindowViewModel(opener, settingsRepository, settings, tasks);
         ReadOnlyObjectProperty<io.siftbench.model.project.Project> project = viewModel.projectProperty();
         review = new ReviewViewModel(project, tasks);
         window = new MainWindow(viewModel, dialogs, List.of(
-                new DatasetsView(new DatasetsViewModel(project, tasks, tasks.uiThread())),
+                new DatasetsView(new DatasetsViewModel(project, tasks), dialogs),
                 new PromptStudioView(new PromptStudioViewModel(project, tasks), new NativePromptFileDialogs()),
                 new EmptyScreenView(Screen.COMPARE, project, "Nothing to compare yet",
                         "Run two prompt versions, models or condition settings over the same inputs to see them side by side."),
                 new ReviewView(review, project),
                 new EmptyScreenView(Screen.INSIGHTS, project, "No runs to measure",
                         "Diversity and agreement charts appear once a run has samples."),
-                new EmptyScreenView(Screen.RUNS, project, "No runs yet",
-                        "A run sends a prompt version to a backend and keeps every sample the moment it arrives."),
-                new SettingsView(settings(settingsRepository))),
+                new RunsView(new RunsViewModel(project, tasks,
+                        open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher())),
+                new SettingsView(settings(backendsFile))),
                 tasks);
     }
 
-    /**
-     * The Settings screen's view model, with the backends file beside the settings file; the active backend
-     * follows its default and unloads on change.
-     */
-    private SettingsViewModel settings(SettingsRepository settingsRepository) {
-        JsonBackendsFile backends = settingsRepository instanceof JsonSettingsFile file
+    /** The user's backends live beside the settings file (a test's own folder in tests). */
+    private static JsonBackendsFile backendsFile(SettingsRepository settingsRepository) {
+        return settingsRepository instanceof JsonSettingsFile file
                 ? new JsonBackendsFile(file.file().resolveSibling("backends.json")) : JsonBackendsFile.forCurrentUser();
+    }
+
+    /** The Settings screen's view model; the active backend follows its default and unloads on change. */
+    private SettingsViewModel settings(JsonBackendsFile backends) {
         SettingsViewModel settings = new SettingsViewModel(backends, new LocalBackendProbe(), tasks);
         settings.settingsProperty().addListener((obs, was, now) -> activeBackend.select(now.defaultConfig()));
         return settings;
@@ -88,6 +97,7 @@ public final class Shell {
         review.flush();
         viewModel.shutdown();
         activeBackend.close();
+        runBackends.close();
         tasks.close();
     }
 }

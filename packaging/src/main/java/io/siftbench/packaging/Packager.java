@@ -38,6 +38,11 @@ public final class Packager {
     }
 
     public Packager(Inputs inputs, TargetPlatform platform) {
+        // jpackage's own refusal comes after the runtime is linked and does not say how to get past it.
+        if (platform.os() == Os.MAC && inputs.version().matches("0+(\\..*)?")) {
+            throw new PackagingException("macOS app versions must start at 1 (CFBundleVersion), and " + inputs.version()
+                    + " does not: build the .dmg with -Dinstaller.version=1.0.0 or later.");
+        }
         this.inputs = inputs;
         this.platform = platform;
     }

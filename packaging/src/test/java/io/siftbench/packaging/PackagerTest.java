@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What jpackage is asked to build on each system. Only the build machine's installer can be built here;
@@ -24,8 +25,12 @@ class PackagerTest {
     private final Path resources = Path.of(System.getProperty("siftbench.projectRoot", "..")).resolve("packaging/src/main/jpackage");
 
     private Packager packager(TargetPlatform platform) {
+        return packager(platform, platform.os() == Os.MAC ? "1.0.0" : "0.1.0");
+    }
+
+    private Packager packager(TargetPlatform platform, String version) {
         return new Packager(new Packager.Inputs(Path.of("app/target/siftbench.jar"), Path.of("icons"), resources,
-                "0.1.0", dir), platform);
+                version, dir), platform);
     }
 
     @Test
@@ -76,6 +81,14 @@ class PackagerTest {
 
         assertThat(dmg).containsSequence("--type", "dmg").containsSequence("--mac-package-identifier", "io.siftbench.app")
                 .doesNotContain("--file-associations");
+    }
+
+    @Test
+    void macOsRefusesAVersionBeforeOneAndSaysWhatToDo() {
+        assertThatThrownBy(() -> packager(TargetPlatform.MAC_AARCH64, "0.1.0"))
+                .isInstanceOf(PackagingException.class).hasMessageContaining("-Dinstaller.version=1.0.0");
+        assertThat(packager(TargetPlatform.MAC_AARCH64, "1.2.0").appImageArguments(Path.of("in"),
+                Path.of("in/siftbench.jar"), Path.of("rt"), Path.of("out"))).containsSequence("--app-version", "1.2.0");
     }
 
     @Test

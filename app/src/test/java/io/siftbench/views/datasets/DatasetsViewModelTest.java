@@ -7,7 +7,10 @@ import io.siftbench.model.datasets.DatasetRecord;
 import io.siftbench.model.datasets.ImportOptions;
 import io.siftbench.model.project.Project;
 import io.siftbench.storage.project.H2ProjectOpener;
+import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
+import io.siftbench.views.task.TaskExecutor;
+import io.siftbench.views.task.TaskHandle;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,9 +50,21 @@ class DatasetsViewModelTest {
         file = dir.resolve("intents.csv");
         Files.writeString(file, csv.toString());
         project.set(new H2ProjectOpener().open(dir.resolve("project")));
-        viewModel = new DatasetsViewModel(project, new CurrentThreadTaskExecutor(), r -> {
-            uiUpdates.add(r);
-            r.run();
+        CurrentThreadTaskExecutor onThisThread = new CurrentThreadTaskExecutor();
+        viewModel = new DatasetsViewModel(project, new TaskExecutor() {
+            @Override
+            public <T> TaskHandle execute(BackgroundTask<T> task) {
+                return onThisThread.execute(task);
+            }
+
+            @Override
+            public Executor uiThread() {
+                // Counts what reaches the UI, then runs it, as the calling thread stands for the UI thread here.
+                return r -> {
+                    uiUpdates.add(r);
+                    r.run();
+                };
+            }
         });
     }
 

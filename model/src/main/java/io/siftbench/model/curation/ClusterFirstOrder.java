@@ -16,6 +16,12 @@ public record ClusterFirstOrder(int clusters, long seed) implements ReviewOrder 
 
     public static final int DEFAULT_CLUSTERS = 10;
 
+    public ClusterFirstOrder {
+        if (clusters < 1) {
+            throw new IllegalArgumentException("k-means needs at least one cluster, was " + clusters);
+        }
+    }
+
     @Override
     public List<SampleText> order(List<SampleText> queue, List<SampleText> reviewed) {
         EmbeddedQueue split = EmbeddedQueue.of(queue);

@@ -5,7 +5,6 @@ import io.siftbench.model.insights.Vectors;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * Diverse-representative first, after vote-k (Su et al., 2022, "Selective annotation makes language models
@@ -121,17 +120,28 @@ public record DiverseRepresentativeOrder(int neighbours, double rho) implements 
         int k = Math.min(neighbours, n - 1);
         int[][] nearest = new int[n][];
         for (int v = 0; v < n; v++) {
-            // A min-heap of the k best so far: its head is the one to drop when a closer sample appears.
-            PriorityQueue<double[]> best = new PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
+            // The k best so far, most similar first; a candidate enters only when it beats the last one.
+            int[] best = new int[k];
+            double[] similarity = new double[k];
+            int found = 0;
             for (int u = 0; u < n; u++) {
-                if (u != v) {
-                    best.add(new double[] {Vectors.dot(units[v], units[u]), u});
-                    if (best.size() > k) {
-                        best.poll();
+                if (u == v) {
+                    continue;
+                }
+                double cosine = Vectors.dot(units[v], units[u]);
+                if (found < k || cosine > similarity[k - 1]) {
+                    int slot = Math.min(found, k - 1);
+                    while (slot > 0 && similarity[slot - 1] < cosine) {
+                        similarity[slot] = similarity[slot - 1];
+                        best[slot] = best[slot - 1];
+                        slot--;
                     }
+                    similarity[slot] = cosine;
+                    best[slot] = u;
+                    found = Math.min(found + 1, k);
                 }
             }
-            nearest[v] = best.stream().mapToInt(entry -> (int) entry[1]).toArray();
+            nearest[v] = best;
         }
         return nearest;
     }

@@ -12,11 +12,11 @@ import java.util.Map;
  * Flags every member of a duplicate group but the earliest, naming the kept sample and the similarity:
  * "0.86 similar to #3, the earliest of its group (MinHash Jaccard)".
  */
-public record DuplicateFilter(NearDuplicateDetector detector) implements CurationFilter {
+public record DuplicateFilter(DuplicateDetector detector) implements CurationFilter {
 
     @Override
     public List<Flag> flag(List<SampleText> samples) {
-        FlagKind kind = detector instanceof ExactDuplicates ? FlagKind.EXACT_DUPLICATE : FlagKind.NEAR_DUPLICATE;
+        FlagKind kind = detector.flagKind();
         Map<Long, Integer> position = new HashMap<>();
         for (int i = 0; i < samples.size(); i++) {
             position.put(samples.get(i).id(), i);

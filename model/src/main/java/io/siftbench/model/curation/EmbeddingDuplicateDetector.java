@@ -10,7 +10,7 @@ import java.util.List;
  * at least {@code threshold}. Every pair is compared (quadratic in the number of samples); samples without an
  * embedding are never near duplicates.
  */
-public record EmbeddingDuplicateDetector(double threshold) implements NearDuplicateDetector {
+public record EmbeddingDuplicateDetector(double threshold) implements DuplicateDetector {
 
     public static final double DEFAULT_THRESHOLD = 0.95;
 

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Exact duplicates after normalising: lower case, every run of punctuation and whitespace turned into one space,
  * leading and trailing space removed. So "Where is my card?" and "where is  my card" are duplicates.
  */
-public final class ExactDuplicates implements NearDuplicateDetector {
+public final class ExactDuplicates implements DuplicateDetector {
 
     private static final Pattern SEPARATORS = Pattern.compile("[\\p{P}\\s]+");
 
@@ -34,6 +34,11 @@ public final class ExactDuplicates implements NearDuplicateDetector {
             }
         }
         return sets.groups(ids, (kept, member) -> 1.0);
+    }
+
+    @Override
+    public FlagKind flagKind() {
+        return FlagKind.EXACT_DUPLICATE;
     }
 
     @Override

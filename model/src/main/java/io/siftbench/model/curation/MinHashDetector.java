@@ -3,11 +3,8 @@ package io.siftbench.model.curation;
 import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.insights.Tokenizer;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -21,7 +18,7 @@ import java.util.SplittableRandom;
  * the largest r (fewest needless candidates) for which a pair exactly at the threshold becomes a candidate with
  * probability 1 − (1 − t^r)^b ≥ {@value #TARGET_RECALL}; pairs above the threshold are found more often still.
  */
-public final class MinHashDetector implements NearDuplicateDetector {
+public final class MinHashDetector implements DuplicateDetector {
 
     public static final int DEFAULT_SHINGLE_SIZE = 2;
     public static final int DEFAULT_HASHES = 128;
@@ -76,31 +73,50 @@ public final class MinHashDetector implements NearDuplicateDetector {
         int n = samples.size();
         long[][] shingles = new long[n][];
         long[] ids = new long[n];
+        int hashes = hashSeeds.length;
+        // 32 bits of each minimum are plenty to compare signatures and halve the memory of 64.
+        int[] signatures = new int[n * hashes];
         for (int i = 0; i < n; i++) {
             shingles[i] = shingles(samples.get(i).text());
             ids[i] = samples.get(i).id();
+            sign(shingles[i], signatures, i * hashes);
         }
         DisjointSets sets = new DisjointSets(n);
-        List<Map<Long, List<Integer>>> buckets = new ArrayList<>();
-        for (int b = 0; b < bands; b++) {
-            buckets.add(new HashMap<>());
-        }
-        for (int i = 0; i < n; i++) {
-            if (shingles[i].length == 0) {
-                continue; // a text without tokens is nobody's near duplicate (exact duplicates catch blanks)
-            }
-            long[] signature = signature(shingles[i]);
-            for (int b = 0; b < bands; b++) {
-                List<Integer> bucket = buckets.get(b).computeIfAbsent(bandKey(signature, b), key -> new ArrayList<>());
-                for (int earlier : bucket) {
-                    if (!sets.connected(earlier, i) && jaccard(shingles[earlier], shingles[i]) >= threshold) {
-                        sets.union(earlier, i);
-                    }
+        int indexBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(n));
+        long[] keyed = new long[n];
+        for (int band = 0; band < bands; band++) {
+            // Each sample's band key (truncated) above its index, sorted: equal keys form runs in sample order.
+            // Truncating the key can only put more samples in a bucket, and every candidate is checked exactly.
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                if (shingles[i].length > 0) { // no tokens: nobody's near duplicate (exact duplicates catch blanks)
+                    keyed[count++] = (bandKey(signatures, i * hashes, band) << indexBits) | i;
                 }
-                bucket.add(i);
+            }
+            Arrays.sort(keyed, 0, count);
+            int runStart = 0;
+            for (int k = 1; k <= count; k++) {
+                if (k == count || keyed[k] >>> indexBits != keyed[runStart] >>> indexBits) {
+                    linkRun(keyed, runStart, k, indexBits, shingles, sets);
+                    runStart = k;
+                }
             }
         }
         return sets.groups(ids, (kept, member) -> jaccard(shingles[kept], shingles[member]));
+    }
+
+    /** Joins the candidates of one bucket, keyed[from … to), whose exact Jaccard reaches the threshold. */
+    private void linkRun(long[] keyed, int from, int to, int indexBits, long[][] shingles, DisjointSets sets) {
+        long indexMask = (1L << indexBits) - 1;
+        for (int later = from + 1; later < to; later++) {
+            int j = (int) (keyed[later] & indexMask);
+            for (int earlier = from; earlier < later; earlier++) {
+                int i = (int) (keyed[earlier] & indexMask);
+                if (!sets.connected(i, j) && jaccard(shingles[i], shingles[j]) >= threshold) {
+                    sets.union(i, j);
+                }
+            }
+        }
     }
 
     @Override
@@ -109,7 +125,7 @@ public final class MinHashDetector implements NearDuplicateDetector {
     }
 
     /** The sample's distinct shingles as sorted 64-bit hashes. */
-    long[] shingles(String text) {
+    private long[] shingles(String text) {
         List<String> tokens = Tokenizer.tokens(text);
         if (tokens.isEmpty()) {
             return new long[0];
@@ -127,30 +143,27 @@ public final class MinHashDetector implements NearDuplicateDetector {
         return Arrays.stream(hashes).sorted().distinct().toArray();
     }
 
-    private long[] signature(long[] shingleHashes) {
-        long[] signature = new long[hashSeeds.length];
-        Arrays.fill(signature, Long.MAX_VALUE);
-        for (long shingle : shingleHashes) {
-            for (int h = 0; h < hashSeeds.length; h++) {
-                long value = mix(shingle ^ hashSeeds[h]);
-                if (value < signature[h]) {
-                    signature[h] = value;
-                }
+    /** Writes the sample's MinHash signature (the low 32 bits of each minimum) at {@code offset}. */
+    private void sign(long[] shingleHashes, int[] signatures, int offset) {
+        for (int h = 0; h < hashSeeds.length; h++) {
+            long min = Long.MAX_VALUE;
+            for (long shingle : shingleHashes) {
+                min = Math.min(min, mix(shingle ^ hashSeeds[h]));
             }
+            signatures[offset + h] = (int) min;
         }
-        return signature;
     }
 
-    private long bandKey(long[] signature, int band) {
+    private long bandKey(int[] signatures, int offset, int band) {
         long key = band;
         for (int r = band * rows; r < (band + 1) * rows; r++) {
-            key = mix(key * 31 + signature[r]);
+            key = mix(key * 31 + signatures[offset + r]);
         }
         return key;
     }
 
     /** |A ∩ B| / |A ∪ B| of two sorted, distinct arrays. */
-    static double jaccard(long[] a, long[] b) {
+    private static double jaccard(long[] a, long[] b) {
         int i = 0;
         int j = 0;
         int common = 0;

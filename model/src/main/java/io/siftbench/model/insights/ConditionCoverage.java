@@ -53,9 +53,12 @@ public final class ConditionCoverage {
         long[][] counts = new long[valuesA.size()][valuesB.size()];
         long[][] accepted = new long[valuesA.size()][valuesB.size()];
         for (SampleText sample : samples) {
-            int row = valuesA.indexOf(sample.conditions().get(conditionA));
-            int column = valuesB.indexOf(sample.conditions().get(conditionB));
-            if (row >= 0 && column >= 0) {
+            String valueA = sample.conditions().get(conditionA);
+            String valueB = sample.conditions().get(conditionB);
+            // A sample generated without one of the two conditions has no cell in this grid.
+            if (valueA != null && valueB != null) {
+                int row = valuesA.indexOf(valueA);
+                int column = valuesB.indexOf(valueB);
                 counts[row][column]++;
                 if (sample.status() == SampleStatus.ACCEPTED) {
                     accepted[row][column]++;

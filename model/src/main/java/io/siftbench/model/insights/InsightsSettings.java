@@ -1,5 +1,7 @@
 package io.siftbench.model.insights;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,13 +14,15 @@ import java.util.Map;
  * @param similarityLimit    up to how many embedded samples every pair's cosine is computed
  * @param seed               the seed of every sampling step, so that results repeat
  * @param bins               the number of bins of the length histograms
- * @param conditions         the declared values of each condition, so that the coverage shows empty cells
+ * @param conditions         the declared values of each condition in the prompt's order, so that the coverage
+ *                           shows empty cells
  */
 public record InsightsSettings(int maxN, int topNGrams, int selfBleuExactLimit, int similarityLimit, long seed,
                                int bins, Map<String, List<String>> conditions) {
 
     public InsightsSettings {
-        conditions = Map.copyOf(conditions);
+        // A copy that keeps the prompt's order of conditions, which the coverage grids follow.
+        conditions = Collections.unmodifiableMap(new LinkedHashMap<>(conditions));
     }
 
     public static InsightsSettings defaults() {

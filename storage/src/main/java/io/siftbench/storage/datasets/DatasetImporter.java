@@ -187,7 +187,7 @@ final class DatasetImporter {
         ColumnType[] types = columns.stream().map(DatasetTable.Column::type).toArray(ColumnType[]::new);
         int[] sqlTypes = Arrays.stream(types).mapToInt(DatasetImporter::sqlType).toArray();
         long id = 0;
-        try (RecordReader reader = settings.open(sourceColumns);
+        try (RecordReader reader = new PrefetchingReader(settings.open(sourceColumns));
              PreparedStatement insert = c.prepareStatement(table.insertSql())) {
             while (true) {
                 RawRow row;

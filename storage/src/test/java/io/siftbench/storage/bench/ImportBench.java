@@ -36,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ImportBench {
 
     private static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
     private static final String[] WORDS = {"card", "refund", "my", "the", "transfer", "why", "is", "pending",
             "account", "top-up", "declined", "\"urgent\"", "fee,", "exchange", "rate", "PIN", "app", "help"};
     private static final String[] LABELS = {"card_arrival", "refund_not_showing_up", "pending_transfer",
@@ -51,26 +52,45 @@ class ImportBench {
             System.out.printf("bench: %,d rows; CSV %,d MB, JSONL %,d MB%n", ROWS, Files.size(csv) >> 20,
                     Files.size(jsonl) >> 20);
 
-            double baseline = h2CsvRead(dir.resolve("baseline"), csv);
-            System.out.printf("bench: H2 CREATE TABLE AS SELECT * FROM CSVREAD: %.1f s (baseline)%n", baseline);
-
             try (Project project = new H2ProjectOpener().open(dir.resolve("project"))) {
-                resetPeaks();
-                long start = System.nanoTime();
-                DatasetInfo info = project.datasets().importFile(ImportOptions.of(csv), ImportProgress.NONE).dataset();
-                double csvSeconds = seconds(start);
-                long peak = peakHeap();
-                assertThat(info.rows()).isEqualTo(ROWS);
+                // The machine may be shared: each figure is the best of a few rounds, taken in turn, so
+                // that a busy spell does not land on one side of a ratio only.
+                double baseline = Double.MAX_VALUE;
+                double csvSeconds = Double.MAX_VALUE;
+                double jsonSeconds = Double.MAX_VALUE;
+                long peak = 0;
+                long oldPeak = 0;
+                DatasetInfo info = null;
+                for (int round = 1; round <= ROUNDS; round++) {
+                    double roundBaseline = h2CsvRead(dir.resolve("baseline"), csv);
+                    baseline = Math.min(baseline, roundBaseline);
+                    resetPeaks();
+                    HeapSampler heap = HeapSampler.start();
+                    long start = System.nanoTime();
+                    DatasetInfo imported = project.datasets().importFile(ImportOptions.of(csv), ImportProgress.NONE)
+                            .dataset();
+                    double roundCsv = seconds(start);
+                    csvSeconds = Math.min(csvSeconds, roundCsv);
+                    peak = Math.max(peak, heap.stop());
+                    oldPeak = Math.max(oldPeak, oldGenerationPeak());
+                    assertThat(imported.rows()).isEqualTo(ROWS);
+                    info = info == null ? imported : info;
+                    start = System.nanoTime();
+                    DatasetInfo fromJson = project.datasets().importFile(ImportOptions.of(jsonl), ImportProgress.NONE)
+                            .dataset();
+                    double roundJson = seconds(start);
+                    jsonSeconds = Math.min(jsonSeconds, roundJson);
+                    assertThat(fromJson.rows()).isEqualTo(ROWS);
+                    System.out.printf("bench: round %d: baseline %.1f s, CSV import %.1f s, JSONL import %.1f s%n",
+                            round, roundBaseline, roundCsv, roundJson);
+                }
+                System.out.printf("bench: H2 CREATE TABLE AS SELECT * FROM CSVREAD: %.1f s (baseline, best of %d)%n",
+                        baseline, ROUNDS);
                 System.out.printf("bench: Siftbench CSV import: %.1f s = %.2fx the baseline (goal <= 1.3x)%n",
                         csvSeconds, csvSeconds / baseline);
-                System.out.printf("bench: peak heap during the CSV import: %d MB of max %d MB (goal <= 256 MB)%n",
-                        peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
-
-                start = System.nanoTime();
-                DatasetInfo fromJson = project.datasets().importFile(ImportOptions.of(jsonl), ImportProgress.NONE)
-                        .dataset();
-                double jsonSeconds = seconds(start);
-                assertThat(fromJson.rows()).isEqualTo(ROWS);
+                System.out.printf("bench: peak heap in use during the CSV import: %d MB (garbage included; old generation"
+                        + " %d MB) with -Xmx%dm, which it succeeded with (goal <= 256 MB)%n", peak >> 20, oldPeak >> 20,
+                        Runtime.getRuntime().maxMemory() >> 20);
                 System.out.printf("bench: Siftbench JSONL import: %.1f s = %.2fx the CSV import (goal <= 2x)%n",
                         jsonSeconds, jsonSeconds / csvSeconds);
 
@@ -160,9 +180,43 @@ class ImportBench {
         heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
     }
 
-    /** The sum of each heap pool's peak: an upper bound of the heap in use at any one moment. */
-    private static long peakHeap() {
-        return heapPools().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    /** Samples the heap in use every few milliseconds and keeps the highest. */
+    private static final class HeapSampler {
+        private final Thread thread;
+        private volatile boolean running = true;
+        private volatile long peak;
+
+        private HeapSampler() {
+            thread = new Thread(() -> {
+                while (running) {
+                    peak = Math.max(peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-sampler");
+            thread.setDaemon(true);
+        }
+
+        static HeapSampler start() {
+            HeapSampler sampler = new HeapSampler();
+            sampler.thread.start();
+            return sampler;
+        }
+
+        long stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            return peak;
+        }
+    }
+
+    /** What survived collections: young pools fill up to their size before every collection, garbage and all. */
+    private static long oldGenerationPeak() {
+        return heapPools().filter(p -> p.getName().contains("Old") || p.getName().contains("Tenured"))
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }
 
     private static Stream<MemoryPoolMXBean> heapPools() {

@@ -4,6 +4,7 @@ import io.siftbench.model.datasets.ColumnInfo;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetRecord;
 import io.siftbench.views.controls.EmptyState;
+import io.siftbench.views.shell.FileDialogs;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
 import javafx.beans.binding.Bindings;
@@ -50,12 +51,14 @@ import java.util.Objects;
 public final class DatasetsView implements ScreenView {
 
     private final DatasetsViewModel viewModel;
+    private final FileDialogs dialogs;
     private final StackPane root = new StackPane();
     private final TableView<DatasetRecord> table = new TableView<>();
     private String appliedSort = "";
 
-    public DatasetsView(DatasetsViewModel viewModel) {
+    public DatasetsView(DatasetsViewModel viewModel, FileDialogs dialogs) {
         this.viewModel = viewModel;
+        this.dialogs = dialogs;
         BorderPane content = new BorderPane();
         SplitPane split = new SplitPane(datasetList(), browser(), new StatisticsPane(viewModel.table()));
         split.setDividerPositions(0.2, 0.78);
@@ -68,7 +71,7 @@ public final class DatasetsView implements ScreenView {
                 .then("No project open").otherwise("No datasets yet"));
         empty.messageProperty().bind(Bindings.when(viewModel.projectProperty().isNull())
                 .then("Create a project with File ▸ New project… (Ctrl+N) or open one with File ▸ Open project… (Ctrl+O).")
-                .otherwise("Import a CSV, TSV, JSONL or JSON file (File ▸ Import dataset…, Ctrl+I), or drop one here."));
+                .otherwise("Import a CSV, TSV, JSONL or JSON file (Datasets ▸ Import dataset…, Ctrl+I), or drop one here."));
         empty.visibleProperty().bind(Bindings.isEmpty(viewModel.datasets()).and(viewModel.importingProperty().not()));
         content.visibleProperty().bind(empty.visibleProperty().not());
         root.getChildren().addAll(content, empty);
@@ -105,16 +108,7 @@ public final class DatasetsView implements ScreenView {
     }
 
     private void chooseFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import dataset");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Datasets", "*.csv", "*.tsv", "*.jsonl", "*.ndjson", "*.json",
-                        "*.csv.gz", "*.tsv.gz", "*.jsonl.gz", "*.json.gz"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        File file = chooser.showOpenDialog(window());
-        if (file != null) {
-            viewModel.preview(file.toPath());
-        }
+        dialogs.chooseDatasetToImport(window()).ifPresent(viewModel::preview);
     }
 
     private void acceptDroppedFiles() {

@@ -25,12 +25,10 @@ import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 /**
  * The Datasets screen: the project's datasets, the one shown in the table, and importing, renaming and
- * deleting them. All work runs through the task executor; import progress is handed to the UI thread
- * through {@code uiThread}.
+ * deleting them. All work runs through the task executor, which also hands import progress to the UI thread.
  */
 public final class DatasetsViewModel {
 
@@ -42,7 +40,6 @@ public final class DatasetsViewModel {
 
     private final ReadOnlyObjectProperty<Project> project;
     private final TaskExecutor tasks;
-    private final Executor uiThread;
     private final ObservableList<DatasetInfo> datasets = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ObjectProperty<DatasetInfo> selected = new SimpleObjectProperty<>(this, "selected");
@@ -55,10 +52,9 @@ public final class DatasetsViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private TaskHandle runningImport;
 
-    public DatasetsViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks, Executor uiThread) {
+    public DatasetsViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks) {
         this.project = project;
         this.tasks = tasks;
-        this.uiThread = uiThread;
         this.table = new DatasetTableViewModel(project, tasks);
         project.addListener((obs, was, now) -> {
             selected.set(null);
@@ -188,7 +184,7 @@ public final class DatasetsViewModel {
                             public void update(ImportStage stage, long rows, long bytesRead, long totalBytes) {
                                 ImportMeter.Reading r = meter.read(stage, rows, bytesRead, totalBytes, System.nanoTime());
                                 progress.update(r.fraction(), 1, r.text());
-                                uiThread.execute(() -> {
+                                tasks.uiThread().execute(() -> {
                                     importFraction.set(r.fraction());
                                     importStatus.set(r.text());
                                 });

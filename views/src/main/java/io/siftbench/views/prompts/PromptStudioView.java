@@ -166,11 +166,7 @@ public final class PromptStudioView implements ScreenView {
         ComboBox<PlanKind> plan = new ComboBox<>();
         plan.getItems().setAll(PlanKind.values());
         plan.valueProperty().bindBidirectional(viewModel.planKindProperty());
-        TextField seed = new TextField();
-        seed.setPrefColumnCount(6);
-        TextFormatter<Long> seedFormat = new TextFormatter<>(new LongStringConverter(), 0L);
-        seed.setTextFormatter(seedFormat);
-        seedFormat.valueProperty().bindBidirectional(viewModel.planSeedProperty());
+        TextField seed = numberField(viewModel.planSeedProperty(), new LongStringConverter(), 6);
         Label combinations = new Label();
         combinations.setId("prompt-combinations");
         combinations.textProperty().bind(Bindings.format("%d combinations of the switched-on values",
@@ -201,16 +197,8 @@ public final class PromptStudioView implements ScreenView {
         strategy.setId("demo-strategy");
         strategy.getItems().setAll(DemonstrationStrategy.values());
         strategy.valueProperty().bindBidirectional(viewModel.demoStrategyProperty());
-        TextField k = new TextField();
-        k.setPrefColumnCount(3);
-        TextFormatter<Integer> kFormat = new TextFormatter<>(new IntegerStringConverter(), 4);
-        k.setTextFormatter(kFormat);
-        kFormat.valueProperty().bindBidirectional(viewModel.demoKProperty());
-        TextField seed = new TextField();
-        seed.setPrefColumnCount(6);
-        TextFormatter<Long> seedFormat = new TextFormatter<>(new LongStringConverter(), 0L);
-        seed.setTextFormatter(seedFormat);
-        seedFormat.valueProperty().bindBidirectional(viewModel.demoSeedProperty());
+        TextField k = numberField(viewModel.demoKProperty(), new IntegerStringConverter(), 3);
+        TextField seed = numberField(viewModel.demoSeedProperty(), new LongStringConverter(), 6);
         TextField text = bound("demo-text", "text column", viewModel.demoTextProperty());
         TextField label = bound("demo-label", "label column", viewModel.demoLabelProperty());
         TextField ids = bound("demo-ids", "record ids for fixed, e.g. 3, 17, 42", viewModel.demoIdsProperty());
@@ -284,6 +272,17 @@ public final class PromptStudioView implements ScreenView {
         field.setId(id);
         field.setPromptText(prompt);
         field.textProperty().bindBidirectional(property);
+        return field;
+    }
+
+    /** A field that takes only what {@code converter} reads, bound both ways to {@code property}. */
+    private static <T> TextField numberField(javafx.beans.property.ObjectProperty<T> property,
+                                             javafx.util.StringConverter<T> converter, int columns) {
+        TextField field = new TextField();
+        field.setPrefColumnCount(columns);
+        TextFormatter<T> format = new TextFormatter<>(converter, property.get());
+        field.setTextFormatter(format);
+        format.valueProperty().bindBidirectional(property);
         return field;
     }
 

@@ -52,6 +52,8 @@ final class ReviewCard extends HBox {
     private final TextField note = new TextField();
     private final VBox noteBox = new VBox(4);
     private State state = State.DECIDING;
+    /** Set when E or N opened an editor: the character the key types must not land in it. */
+    private boolean swallowTyped;
 
     ReviewCard(ReviewViewModel viewModel) {
         this.viewModel = viewModel;
@@ -113,6 +115,12 @@ final class ReviewCard extends HBox {
         viewModel.modeProperty().addListener((obs, was, now) -> show(viewModel.currentProperty().get()));
         show(viewModel.currentProperty().get());
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if (swallowTyped) {
+                swallowTyped = false;
+                e.consume();
+            }
+        });
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             if (state == State.DECIDING) {
                 requestFocus();
@@ -153,6 +161,7 @@ final class ReviewCard extends HBox {
     }
 
     private void onDecideKey(KeyEvent e) {
+        swallowTyped = false;
         KeyCode code = e.getCode();
         boolean plain = !e.isShortcutDown() && !e.isAltDown();
         if (code == KeyCode.Z && e.isShortcutDown() && e.isShiftDown()) {
@@ -166,8 +175,10 @@ final class ReviewCard extends HBox {
         } else if (plain && code == KeyCode.SPACE) {
             viewModel.skip();
         } else if (plain && code == KeyCode.E) {
+            swallowTyped = true;
             startEdit();
         } else if (plain && code == KeyCode.N) {
+            swallowTyped = true;
             startNote();
         } else if (plain && labelNumber(code) > 0) {
             viewModel.chooseLabel(labelNumber(code));
@@ -225,6 +236,8 @@ final class ReviewCard extends HBox {
         if (annotate) {
             labelPicker.setValue(item.label());
             labelPicker.requestFocus();
+            // Showing the picker puts the caret in its search field: the researcher types, Enter picks.
+            labelPicker.show();
         } else {
             textEditor.setText(item.text());
             textEditor.requestFocus();
@@ -239,6 +252,7 @@ final class ReviewCard extends HBox {
     }
 
     private void endEditing() {
+        labelPicker.hide();
         state = State.DECIDING;
         showEditors(false, false);
         requestFocus();

@@ -9,7 +9,7 @@ public interface ScreenView {
 
     Node node();
 
-    /** Items the screen adds to the File menu (for example "Import dataset…"). */
+    /** The screen's own commands, shown in a menu named after the screen (for example "Import dataset…"). */
     default java.util.List<javafx.scene.control.MenuItem> menuItems() {
         return java.util.List.of();
     }
