@@ -229,16 +229,28 @@ public final class GgufChatModel implements ChatModel, StreamingChatModel, AutoC
     }
 
     /**
-     * Frees the model's memory. llama.cpp leaves a non-daemon native thread behind (java-llama.cpp issue
+     * Frees the model for good. llama.cpp leaves a non-daemon native thread behind (java-llama.cpp issue
      * #116), so the application and the command line exit explicitly.
      */
     @Override
     public void close() {
         streams.shutdownNow();
+        free(true);
+    }
+
+    /**
+     * Frees the model's memory, waiting for a generation inside it to end; the next request loads it again.
+     * This is how another backend takes over the memory without breaking a run that still holds this one.
+     */
+    public void unload() {
+        free(false);
+    }
+
+    private void free(boolean forGood) {
         lock.writeLock().lock();
         try {
             synchronized (this) {
-                closed = true;
+                closed |= forGood;
                 if (model != null) {
                     model.close();
                     model = null;

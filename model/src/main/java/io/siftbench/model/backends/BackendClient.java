@@ -266,6 +266,14 @@ public final class BackendClient implements AutoCloseable {
                 + (attempts == 1 ? " attempt: " : " attempts: ") + detail.lines().findFirst().orElse(detail);
     }
 
+    /**
+     * Frees the backend's in-process model, if it has one, once no generation is inside it; the client stays
+     * usable and loads the model again on its next request.
+     */
+    public void unload() {
+        backend.unload();
+    }
+
     /** Stops the workers and frees the backend (unloads an in-process model). */
     @Override
     public void close() {
