@@ -3,9 +3,7 @@ package io.siftbench.app.backends;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.chat.request.ChatRequest;
 import io.siftbench.app.backends.LoopbackServer.Protocol;
 import io.siftbench.model.backends.BackendClient;
 import io.siftbench.model.backends.BackendConfig;
@@ -174,22 +172,7 @@ class HttpBackendsTest {
     void aBackendWithoutStreamingHandsTheWholeTextAtOnce() throws Exception {
         LoopbackServer server = server(Protocol.OLLAMA).then(answer("Once upon a time"));
         ChatBackend ollama = Providers.open(config(server, Protocol.OLLAMA));
-        ChatBackend blockingOnly = new ChatBackend() {
-            @Override
-            public BackendConfig config() {
-                return ollama.config();
-            }
-
-            @Override
-            public ChatRequest toChatRequest(GenerationRequest request) {
-                return ollama.toChatRequest(request);
-            }
-
-            @Override
-            public ChatModel chatModel() {
-                return ollama.chatModel();
-            }
-
+        ChatBackend blockingOnly = new DelegatingBackend(ollama) {
             @Override
             public Optional<StreamingChatModel> streamingModel() {
                 return Optional.empty();

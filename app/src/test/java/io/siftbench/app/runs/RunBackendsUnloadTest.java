@@ -1,8 +1,6 @@
 package io.siftbench.app.runs;
 
-import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.chat.request.ChatRequest;
+import io.siftbench.app.backends.DelegatingBackend;
 import io.siftbench.app.backends.Providers;
 import io.siftbench.model.backends.BackendClient;
 import io.siftbench.model.backends.BackendConfig;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -61,36 +58,11 @@ class RunBackendsUnloadTest {
 
     /** The real backend, counting how often it is asked to unload. */
     private static ChatBackend counting(ChatBackend real, AtomicInteger unloads) {
-        return new ChatBackend() {
-            @Override
-            public BackendConfig config() {
-                return real.config();
-            }
-
-            @Override
-            public ChatRequest toChatRequest(GenerationRequest request) {
-                return real.toChatRequest(request);
-            }
-
-            @Override
-            public ChatModel chatModel() {
-                return real.chatModel();
-            }
-
-            @Override
-            public Optional<StreamingChatModel> streamingModel() {
-                return real.streamingModel();
-            }
-
+        return new DelegatingBackend(real) {
             @Override
             public void unload() {
                 unloads.incrementAndGet();
-                real.unload();
-            }
-
-            @Override
-            public void close() {
-                real.close();
+                super.unload();
             }
         };
     }
