@@ -29,8 +29,11 @@ final class ImportMeter {
 
     Reading read(ImportStage now, long rows, long bytesRead, long totalBytes, long nowNanos) {
         if (now != stage) {
+            // The first stage began when the import did; a later one begins with its first report.
+            if (stage != null) {
+                stageStartNanos = nowNanos;
+            }
             stage = now;
-            stageStartNanos = nowNanos;
         }
         double ofFile = totalBytes <= 0 ? 1 : Math.min(1, (double) bytesRead / totalBytes);
         double fraction = now == ImportStage.CHECKING ? CHECKING_SHARE * ofFile
