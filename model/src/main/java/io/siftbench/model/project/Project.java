@@ -1,8 +1,12 @@
 package io.siftbench.model.project;
 
 import io.siftbench.model.datasets.DatasetStore;
+import io.siftbench.model.review.DecisionStore;
+import io.siftbench.model.review.ReviewStore;
 import io.siftbench.model.runs.RunStore;
 import io.siftbench.model.runs.SampleStore;
+import io.siftbench.model.demonstrations.EmbeddingCache;
+import io.siftbench.model.prompts.PromptStore;
 
 import java.nio.file.Path;
 
@@ -20,6 +24,15 @@ public interface Project extends AutoCloseable {
     RunStore runs();
 
     SampleStore samples();
+
+    PromptStore prompts();
+
+    /** Embeddings of dataset records, cached per embedding model. */
+    EmbeddingCache recordEmbeddings();
+
+    DecisionStore decisions();
+
+    ReviewStore review();
 
     /** Closes the database; the file stays consistent and can be opened again. */
     @Override

@@ -1,12 +1,20 @@
 package io.siftbench.storage.project;
 
 import io.siftbench.model.datasets.DatasetStore;
+import io.siftbench.model.demonstrations.EmbeddingCache;
 import io.siftbench.model.project.Project;
+import io.siftbench.model.review.DecisionStore;
+import io.siftbench.model.review.ReviewStore;
 import io.siftbench.model.runs.RunStore;
 import io.siftbench.model.runs.SampleStore;
 import io.siftbench.storage.datasets.H2DatasetStore;
+import io.siftbench.storage.review.H2DecisionStore;
+import io.siftbench.storage.review.H2ReviewStore;
 import io.siftbench.storage.runs.H2RunStore;
 import io.siftbench.storage.runs.H2SampleStore;
+import io.siftbench.model.prompts.PromptStore;
+import io.siftbench.storage.demonstrations.H2EmbeddingCache;
+import io.siftbench.storage.prompts.H2PromptStore;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 import java.nio.file.Path;
@@ -19,6 +27,10 @@ public final class H2Project implements Project {
     private final H2DatasetStore datasets;
     private final H2RunStore runs;
     private final H2SampleStore samples;
+    private final H2PromptStore prompts;
+    private final H2EmbeddingCache recordEmbeddings;
+    private final H2DecisionStore decisions;
+    private final H2ReviewStore review;
 
     H2Project(Path file, JdbcConnectionPool pool) {
         this.file = file;
@@ -26,6 +38,10 @@ public final class H2Project implements Project {
         this.datasets = new H2DatasetStore(pool);
         this.runs = new H2RunStore(pool);
         this.samples = new H2SampleStore(pool);
+        this.prompts = new H2PromptStore(pool);
+        this.recordEmbeddings = new H2EmbeddingCache(pool);
+        this.decisions = new H2DecisionStore(pool);
+        this.review = new H2ReviewStore(pool, samples, decisions);
     }
 
     @Override
@@ -46,6 +62,26 @@ public final class H2Project implements Project {
     @Override
     public SampleStore samples() {
         return samples;
+    }
+
+    @Override
+    public PromptStore prompts() {
+        return prompts;
+    }
+
+    @Override
+    public EmbeddingCache recordEmbeddings() {
+        return recordEmbeddings;
+    }
+
+    @Override
+    public DecisionStore decisions() {
+        return decisions;
+    }
+
+    @Override
+    public ReviewStore review() {
+        return review;
     }
 
     @Override

@@ -43,6 +43,7 @@ public final class MainWindow {
     private final MainWindowViewModel viewModel;
     private final FileDialogs dialogs;
     private final Map<Screen, ScreenView> screens = new EnumMap<>(Screen.class);
+    private final Map<Screen, StackPane> frames = new EnumMap<>(Screen.class);
     private final BorderPane root = new BorderPane();
     private final StackPane centre = new StackPane();
     private final Menu recentMenu = new Menu("Open recent");
@@ -179,7 +180,12 @@ public final class MainWindow {
     }
 
     private void showScreen(Screen screen) {
-        centre.getChildren().setAll(screens.get(screen).node());
+        centre.getChildren().setAll(frames.computeIfAbsent(screen, s -> {
+            // Each screen sits in a frame of its own id, so that tests and styles find it whatever it shows.
+            StackPane frame = new StackPane(screens.get(s).node());
+            frame.setId("screen-" + EmptyScreenView.screenId(s));
+            return frame;
+        }));
     }
 
     private void applyTheme(Theme theme) {

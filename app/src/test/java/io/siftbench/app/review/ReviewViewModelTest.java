@@ -1,0 +1,163 @@
+package io.siftbench.app.review;
+
+import io.siftbench.model.project.Project;
+import io.siftbench.model.review.Decision;
+import io.siftbench.model.review.DecisionStatus;
+import io.siftbench.model.review.QueueFilter;
+import io.siftbench.model.review.QueueOrder;
+import io.siftbench.model.review.ReviewItem;
+import io.siftbench.model.prompts.PromptMode;
+import io.siftbench.model.runs.Sample;
+import io.siftbench.storage.project.H2ProjectOpener;
+import io.siftbench.storage.testing.RunFixture;
+import io.siftbench.views.review.ReviewViewModel;
+import io.siftbench.views.task.CurrentThreadTaskExecutor;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The review view model on a real project file, its background work run on the calling thread. */
+class ReviewViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private final SimpleObjectProperty<Project> project = new SimpleObjectProperty<>();
+    private Path file;
+    private List<Sample> samples;
+    private ReviewViewModel viewModel;
+
+    @AfterEach
+    void close() {
+        if (project.get() != null) {
+            project.get().close();
+        }
+    }
+
+    @Test
+    void decisionsMoveOnUndoGoesBackRedoForwardAndARestartComesBackToTheSameCard() throws Exception {
+        open(PromptMode.ANNOTATE, 10);
+        assertThat(current()).isEqualTo(samples.get(0).id());
+
+        viewModel.accept();
+        viewModel.noteProperty().set("looks right");
+        viewModel.accept();
+        viewModel.reject();
+        viewModel.skip();
+        assertThat(current()).isEqualTo(samples.get(4).id());
+        assertThat(viewModel.decidedProperty().get()).isEqualTo(3);
+        assertThat(viewModel.acceptRateProperty().get()).isCloseTo(2 / 3.0, within(1e-9));
+        assertThat(viewModel.noteProperty().get()).isEmpty();
+        assertThat(project.get().decisions().current(samples.get(1).id())).get().extracting(Decision::note)
+                .isEqualTo("looks right");
+
+        viewModel.undo();
+        viewModel.undo();
+        assertThat(current()).isEqualTo(samples.get(2).id());
+        assertThat(viewModel.currentProperty().get().state()).isEqualTo(ReviewItem.UNDECIDED);
+        assertThat(viewModel.decidedProperty().get()).isEqualTo(2);
+        viewModel.redo();
+        assertThat(current()).isEqualTo(samples.get(3).id());
+        assertThat(viewModel.items().get(2).state()).isEqualTo("rejected");
+
+        restart();
+        assertThat(current()).isEqualTo(samples.get(3).id());
+        assertThat(viewModel.decidedProperty().get()).isEqualTo(3);
+        viewModel.undo();
+        assertThat(current()).as("undo after a restart").isEqualTo(samples.get(2).id());
+        assertThat(project.get().decisions().current(samples.get(2).id())).isEmpty();
+    }
+
+    @Test
+    void labelKeysAcceptTheModelsLabelAndEditAnyOther() throws Exception {
+        open(PromptMode.ANNOTATE, 3);
+        assertThat(viewModel.labels()).containsExactlyElementsOf(RunFixture.LABELS);
+        String modelsLabel = samples.get(0).label();
+
+        viewModel.chooseLabel(RunFixture.LABELS.indexOf(modelsLabel) + 1);
+        viewModel.chooseLabel(5);
+        viewModel.chooseLabel(10);
+
+        assertThat(project.get().decisions().current(samples.get(0).id())).get().extracting(Decision::status)
+                .isEqualTo(DecisionStatus.ACCEPTED);
+        Decision edit = project.get().decisions().current(samples.get(1).id()).orElseThrow();
+        assertThat(edit.status()).isEqualTo(DecisionStatus.EDITED);
+        assertThat(edit.editedLabel()).isEqualTo(RunFixture.LABELS.get(4));
+        assertThat(current()).as("a key without a label does nothing").isEqualTo(samples.get(2).id());
+    }
+
+    @Test
+    void synthesizeEditKeepsTheTextAndUnchangedTextIsAnAcceptance() throws Exception {
+        open(PromptMode.SYNTHESIZE, 2);
+
+        viewModel.saveEdit(samples.get(0).text(), null);
+        viewModel.saveEdit("a calmer story", null);
+
+        assertThat(project.get().decisions().current(samples.get(0).id()).orElseThrow().status())
+                .isEqualTo(DecisionStatus.ACCEPTED);
+        assertThat(project.get().decisions().edits(samples.get(0).runId())).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.originalText()).isEqualTo(samples.get(1).text());
+                    assertThat(e.editedText()).isEqualTo("a calmer story");
+                });
+    }
+
+    @Test
+    void bulkRejectOfTheFlaggedIsOneUndoableAction() throws Exception {
+        open(PromptMode.ANNOTATE, 10);
+        viewModel.filterProperty().set(QueueFilter.ALL.withFlags(Set.of(ReviewItem.FLAG_INVALID)));
+        List<Long> flagged = viewModel.items().stream().map(ReviewItem::sampleId).toList();
+        assertThat(flagged).containsExactly(samples.get(4).id(), samples.get(9).id());
+
+        viewModel.decideAll(flagged, DecisionStatus.REJECTED);
+        assertThat(viewModel.items()).extracting(ReviewItem::state).containsOnly("rejected");
+        viewModel.undo();
+
+        assertThat(viewModel.items()).extracting(ReviewItem::state).containsOnly(ReviewItem.UNDECIDED);
+        assertThat(project.get().decisions().currentOfRun(samples.get(0).runId())).isEmpty();
+    }
+
+    @Test
+    void orderAndFilterReloadTheQueue() throws Exception {
+        open(PromptMode.ANNOTATE, 8);
+        viewModel.orderProperty().set(QueueOrder.LOWEST_CONFIDENCE);
+        assertThat(viewModel.items()).extracting(i -> i.sample().confidence()).isSorted();
+        viewModel.labelAll(List.of(samples.get(0).id(), samples.get(1).id()), "pin_blocked");
+        viewModel.filterProperty().set(QueueFilter.ALL.withLabels(Set.of("pin_blocked")));
+
+        assertThat(viewModel.items()).extracting(ReviewItem::sampleId)
+                .containsExactlyInAnyOrder(samples.get(0).id(), samples.get(1).id(), samples.get(4).id());
+        assertThat(viewModel.size()).isEqualTo(3);
+    }
+
+    private void open(PromptMode mode, int count) throws Exception {
+        file = dir.resolve("review.mv.db");
+        long version = RunFixture.promptVersion(file, "p", mode);
+        Project opened = new H2ProjectOpener().open(file);
+        samples = RunFixture.run(opened, version, mode, count);
+        project.set(opened);
+        viewModel = new ReviewViewModel(project, new CurrentThreadTaskExecutor());
+    }
+
+    /** Closes the project and builds a new view model on it opened again, as a restart would. */
+    private void restart() {
+        viewModel.flush();
+        Project old = project.get();
+        project.set(null);
+        old.close();
+        project.set(new H2ProjectOpener().open(file));
+        viewModel = new ReviewViewModel(project, new CurrentThreadTaskExecutor());
+    }
+
+    private long current() {
+        return viewModel.currentProperty().get().sampleId();
+    }
+}

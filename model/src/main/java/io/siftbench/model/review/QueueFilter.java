@@ -1,0 +1,52 @@
+package io.siftbench.model.review;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which samples the review queue holds. An empty set or map lets everything through; otherwise an item
+ * passes when it matches one of the states, labels, flags and runs given, and every condition value.
+ *
+ * @param states     decision status ids or {@value ReviewItem#UNDECIDED}
+ * @param conditions condition name → the value it must have
+ * @param labels     labels (the one that counts: edited or the model's)
+ * @param flags      flags, any of which lets an item through
+ * @param runs       run ids
+ */
+public record QueueFilter(Set<String> states, Map<String, String> conditions, Set<String> labels,
+                          Set<String> flags, Set<Long> runs) {
+
+    public static final QueueFilter ALL = new QueueFilter(Set.of(), Map.of(), Set.of(), Set.of(), Set.of());
+
+    public QueueFilter {
+        states = Set.copyOf(states);
+        conditions = Map.copyOf(conditions);
+        labels = Set.copyOf(labels);
+        flags = Set.copyOf(flags);
+        runs = Set.copyOf(runs);
+    }
+
+    public QueueFilter withStates(Set<String> now) {
+        return new QueueFilter(now, conditions, labels, flags, runs);
+    }
+
+    public QueueFilter withConditions(Map<String, String> now) {
+        return new QueueFilter(states, now, labels, flags, runs);
+    }
+
+    public QueueFilter withLabels(Set<String> now) {
+        return new QueueFilter(states, conditions, now, flags, runs);
+    }
+
+    public QueueFilter withFlags(Set<String> now) {
+        return new QueueFilter(states, conditions, labels, now, runs);
+    }
+
+    public boolean test(ReviewItem item) {
+        return (states.isEmpty() || states.contains(item.state()))
+                && item.sample().conditions().entrySet().containsAll(conditions.entrySet())
+                && (labels.isEmpty() || labels.contains(item.label()))
+                && (flags.isEmpty() || item.flags().stream().anyMatch(flags::contains))
+                && (runs.isEmpty() || runs.contains(item.sample().runId()));
+    }
+}

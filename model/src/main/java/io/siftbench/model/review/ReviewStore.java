@@ -1,0 +1,19 @@
+package io.siftbench.model.review;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What the review screen reads and remembers besides the decisions themselves. */
+public interface ReviewStore {
+
+    /** The samples of {@code runId} with the decision that counts for each, in the run's order. */
+    List<ReviewItem> items(long runId);
+
+    /** The labels a run may give: its prompt version's label set, else the labels its samples carry. */
+    List<String> labels(long runId);
+
+    /** Remembers the sample the researcher is at in {@code runId}, so that a restart comes back to it. */
+    void savePosition(long runId, long sampleId);
+
+    Optional<Long> position(long runId);
+}

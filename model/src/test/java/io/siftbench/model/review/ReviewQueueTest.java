@@ -1,0 +1,102 @@
+package io.siftbench.model.review;
+
+import io.siftbench.model.runs.Message;
+import io.siftbench.model.runs.Sample;
+import io.siftbench.model.runs.Slot;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The review queue's orders, filters, position and running counts. */
+class ReviewQueueTest {
+
+    private static final List<ReviewItem> ITEMS = List.of(
+            item(1, 0, "a", 0.9, List.of("a", "a", "a"), true, "angry"),
+            item(2, 1, "b", 0.2, List.of("b", "a", "c"), true, "polite"),
+            item(3, 2, "a", null, List.of(), false, "angry"),
+            item(4, 3, "c", 0.5, List.of("c", "c", "a"), true, "polite"));
+
+    @Test
+    void ordersAsGeneratedByConfidenceAndByVoteEntropy() {
+        assertThat(ids(new ReviewQueue(reversed(), QueueOrder.AS_GENERATED, 1, QueueFilter.ALL)))
+                .containsExactly(1L, 2L, 3L, 4L);
+        assertThat(ids(new ReviewQueue(ITEMS, QueueOrder.LOWEST_CONFIDENCE, 1, QueueFilter.ALL)))
+                .containsExactly(2L, 4L, 1L, 3L);
+        assertThat(ids(new ReviewQueue(ITEMS, QueueOrder.HIGHEST_VOTE_ENTROPY, 1, QueueFilter.ALL)))
+                .startsWith(2L, 4L);
+        assertThat(ITEMS.get(1).voteEntropy()).isCloseTo(Math.log(3) / Math.log(2), within(1e-9));
+    }
+
+    @Test
+    void randomOrderIsTheSameForTheSameSeedWhateverTheInputOrder() {
+        List<Long> once = ids(new ReviewQueue(ITEMS, QueueOrder.RANDOM, 42, QueueFilter.ALL));
+        assertThat(ids(new ReviewQueue(reversed(), QueueOrder.RANDOM, 42, QueueFilter.ALL))).isEqualTo(once);
+        assertThat(once).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void filtersByStateConditionLabelAndFlag() {
+        List<ReviewItem> decided = List.of(ITEMS.get(0).withDecision(Decision.of(1, DecisionStatus.REJECTED, null)),
+                ITEMS.get(1), ITEMS.get(2), ITEMS.get(3));
+        assertThat(ids(new ReviewQueue(decided, QueueOrder.AS_GENERATED, 0,
+                QueueFilter.ALL.withStates(Set.of(ReviewItem.UNDECIDED))))).containsExactly(2L, 3L, 4L);
+        assertThat(ids(new ReviewQueue(decided, QueueOrder.AS_GENERATED, 0,
+                QueueFilter.ALL.withConditions(Map.of("tone", "angry"))))).containsExactly(1L, 3L);
+        assertThat(ids(new ReviewQueue(decided, QueueOrder.AS_GENERATED, 0,
+                QueueFilter.ALL.withLabels(Set.of("a"))))).containsExactly(1L, 3L);
+        assertThat(ids(new ReviewQueue(decided, QueueOrder.AS_GENERATED, 0,
+                QueueFilter.ALL.withFlags(Set.of(ReviewItem.FLAG_INVALID))))).containsExactly(3L);
+    }
+
+    @Test
+    void decisionsCountTowardsProgressAndTheAcceptRateAndUndoTakesThemBack() {
+        ReviewQueue queue = new ReviewQueue(ITEMS, QueueOrder.AS_GENERATED, 0, QueueFilter.ALL);
+        queue.update(1, Decision.of(1, DecisionStatus.ACCEPTED, null));
+        queue.update(2, Decision.edit(2, null, "a", null));
+        queue.update(3, Decision.of(3, DecisionStatus.REJECTED, null));
+        queue.update(4, Decision.of(4, DecisionStatus.SKIPPED, null));
+        assertThat(queue.decided()).isEqualTo(3);
+        assertThat(queue.acceptRate()).isCloseTo(2 / 3.0, within(1e-9));
+        assertThat(queue.get(1).label()).isEqualTo("a");
+
+        queue.update(2, null);
+        assertThat(queue.decided()).isEqualTo(2);
+        assertThat(queue.acceptRate()).isCloseTo(0.5, within(1e-9));
+        assertThat(queue.get(1).state()).isEqualTo(ReviewItem.UNDECIDED);
+    }
+
+    @Test
+    void positionFollowsTheResearcherAndStopsPastTheEnd() {
+        ReviewQueue queue = new ReviewQueue(ITEMS, QueueOrder.AS_GENERATED, 0, QueueFilter.ALL);
+        assertThat(queue.moveToSample(3)).isTrue();
+        assertThat(queue.current()).get().extracting(ReviewItem::sampleId).isEqualTo(3L);
+        queue.next();
+        queue.next();
+        queue.next();
+        assertThat(queue.position()).isEqualTo(4);
+        assertThat(queue.current()).isEmpty();
+        assertThat(queue.moveToSample(99)).isFalse();
+    }
+
+    private static List<ReviewItem> reversed() {
+        List<ReviewItem> copy = new java.util.ArrayList<>(ITEMS);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    private static List<Long> ids(ReviewQueue queue) {
+        return queue.items().stream().map(ReviewItem::sampleId).toList();
+    }
+
+    private static ReviewItem item(long id, int ordinal, String label, Double confidence, List<String> votes,
+                                   boolean valid, String tone) {
+        Slot slot = new Slot("s" + id, ordinal, id, Map.of("tone", tone), List.of(), List.of(Message.user("q")));
+        return ReviewItem.of(new Sample(id, 1, slot, "m", "{}", 1L, "", label, null, confidence, "text " + id, null,
+                valid, valid ? null : "bad", votes, 1, 1, 1L, "stop", null, null), null);
+    }
+}

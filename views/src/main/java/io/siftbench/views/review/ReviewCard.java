@@ -1,0 +1,329 @@
+package io.siftbench.views.review;
+
+import io.siftbench.model.review.ReviewItem;
+import io.siftbench.model.runs.Message;
+import io.siftbench.model.prompts.PromptMode;
+import io.siftbench.model.runs.Sample;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.SearchableComboBox;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Card mode: one sample, large, with its provenance beside it, decided by keyboard — {@code A} accept,
+ * {@code X} reject, {@code E} edit, {@code Space} skip, {@code Ctrl+Z} undo, {@code Ctrl+Shift+Z} redo,
+ * {@code 1}–{@code 9} a label (annotate), {@code N} a note. The card takes the focus back on any click
+ * outside its editors, so the keys always work.
+ */
+final class ReviewCard extends HBox {
+
+    /** What the keys do right now. */
+    private enum State { DECIDING, EDITING, NOTING }
+
+    private final ReviewViewModel viewModel;
+    private final Label position = new Label();
+    private final Label output = new Label();
+    private final Label status = new Label();
+    private final Label labelLine = new Label();
+    private final Label flags = new Label();
+    private final Label input = new Label();
+    private final Label conditions = new Label();
+    private final Label demonstrations = new Label();
+    private final Label prompt = new Label();
+    private final Label model = new Label();
+    private final SearchableComboBox<String> labelPicker = new SearchableComboBox<>();
+    private final TextArea textEditor = new TextArea();
+    private final VBox editBox = new VBox(6);
+    private final TextField note = new TextField();
+    private final VBox noteBox = new VBox(4);
+    private State state = State.DECIDING;
+    /** Set when E or N opened an editor: the character the key types must not land in it. */
+    private boolean swallowTyped;
+
+    ReviewCard(ReviewViewModel viewModel) {
+        this.viewModel = viewModel;
+        setId("review-card");
+        getStyleClass().add("review-card");
+        setFocusTraversable(true);
+        setSpacing(16);
+        setPadding(new Insets(16));
+
+        output.setId("card-output");
+        output.getStyleClass().add("card-output");
+        output.setWrapText(true);
+        position.setId("card-position");
+        status.setId("card-status");
+        labelLine.setId("card-label");
+        flags.setId("card-flags");
+        labelPicker.setId("card-label-picker");
+        labelPicker.setItems(viewModel.labels());
+        labelPicker.setMaxWidth(Double.MAX_VALUE);
+        textEditor.setId("card-text-editor");
+        textEditor.setWrapText(true);
+        textEditor.setPrefRowCount(6);
+        editBox.getChildren().addAll(new Label("Edit — Ctrl+Enter saves, Esc cancels"), labelPicker, textEditor);
+        editBox.setId("card-edit");
+        note.setId("card-note");
+        note.setPromptText("A note kept with the next decision on this sample");
+        note.textProperty().bindBidirectional(viewModel.noteProperty());
+        noteBox.getChildren().addAll(new Label("Note — Enter keeps it, Esc drops it"), note);
+        showEditors(false, false);
+
+        VBox main = new VBox(10, position, output, status, labelLine, flags, editBox, noteBox, buttons(),
+                new Label("A accept · X reject · E edit · Space skip · 1–9 label · N note · Ctrl+Z undo · "
+                        + "Ctrl+Shift+Z redo"));
+        main.getStyleClass().add("card-main");
+        HBox.setHgrow(main, Priority.ALWAYS);
+        main.setPrefWidth(600);
+
+        input.setId("card-input");
+        conditions.setId("card-conditions");
+        model.setId("card-model");
+        for (Label l : new Label[] {input, conditions, demonstrations, prompt, model}) {
+            l.setWrapText(true);
+        }
+        TitledPane demos = new TitledPane("Demonstrations", demonstrations);
+        demos.setId("card-demonstrations");
+        demos.setExpanded(false);
+        TitledPane rendered = new TitledPane("Rendered prompt", prompt);
+        rendered.setId("card-prompt");
+        rendered.setExpanded(false);
+        VBox side = new VBox(10, heading("Input record"), input, heading("Conditions"), conditions, demos, rendered,
+                heading("Model"), model);
+        side.setPrefWidth(380);
+        ScrollPane sideScroll = new ScrollPane(side);
+        sideScroll.setFitToWidth(true);
+        sideScroll.setFocusTraversable(false);
+        getChildren().addAll(main, sideScroll);
+
+        viewModel.currentProperty().addListener((obs, was, now) -> show(now));
+        viewModel.modeProperty().addListener((obs, was, now) -> show(viewModel.currentProperty().get()));
+        show(viewModel.currentProperty().get());
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if (swallowTyped) {
+                swallowTyped = false;
+                e.consume();
+            }
+        });
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (state == State.DECIDING) {
+                requestFocus();
+            }
+        });
+    }
+
+    private static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("card-heading");
+        return l;
+    }
+
+    private HBox buttons() {
+        HBox row = new HBox(8, button("Accept (A)", viewModel::accept), button("Reject (X)", viewModel::reject),
+                button("Edit (E)", this::startEdit), button("Skip (Space)", viewModel::skip),
+                button("Note (N)", this::startNote));
+        return row;
+    }
+
+    private Button button(String text, Runnable action) {
+        Button b = new Button(text);
+        // Buttons never take the focus, or Space would press them instead of skipping.
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> {
+            action.run();
+            requestFocus();
+        });
+        return b;
+    }
+
+    private void onKey(KeyEvent e) {
+        switch (state) {
+            case EDITING -> onEditKey(e);
+            case NOTING -> onNoteKey(e);
+            case DECIDING -> onDecideKey(e);
+        }
+    }
+
+    private void onDecideKey(KeyEvent e) {
+        swallowTyped = false;
+        KeyCode code = e.getCode();
+        boolean plain = !e.isShortcutDown() && !e.isAltDown();
+        if (code == KeyCode.Z && e.isShortcutDown() && e.isShiftDown()) {
+            viewModel.redo();
+        } else if (code == KeyCode.Z && e.isShortcutDown()) {
+            viewModel.undo();
+        } else if (plain && code == KeyCode.A) {
+            viewModel.accept();
+        } else if (plain && code == KeyCode.X) {
+            viewModel.reject();
+        } else if (plain && code == KeyCode.SPACE) {
+            viewModel.skip();
+        } else if (plain && code == KeyCode.E) {
+            swallowTyped = true;
+            startEdit();
+        } else if (plain && code == KeyCode.N) {
+            swallowTyped = true;
+            startNote();
+        } else if (plain && labelNumber(code) > 0) {
+            viewModel.chooseLabel(labelNumber(code));
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    private static int labelNumber(KeyCode code) {
+        if (code.isDigitKey()) {
+            String name = code.getName().replace("Numpad ", "");
+            return name.length() == 1 && name.charAt(0) >= '1' && name.charAt(0) <= '9' ? name.charAt(0) - '0' : 0;
+        }
+        return 0;
+    }
+
+    private void onEditKey(KeyEvent e) {
+        if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+            e.consume();
+            boolean annotate = viewModel.modeProperty().get() == PromptMode.ANNOTATE;
+            String label = annotate ? labelPicker.getValue() : null;
+            String text = annotate ? null : textEditor.getText();
+            endEditing();
+            if (!annotate || label != null) {
+                viewModel.saveEdit(text, label);
+            }
+        } else if (e.getCode() == KeyCode.ESCAPE) {
+            e.consume();
+            endEditing();
+        }
+    }
+
+    private void onNoteKey(KeyEvent e) {
+        if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.ESCAPE) {
+            e.consume();
+            if (e.getCode() == KeyCode.ESCAPE) {
+                note.clear();
+            }
+            state = State.DECIDING;
+            noteBox.setVisible(!note.getText().isBlank());
+            noteBox.setManaged(noteBox.isVisible());
+            requestFocus();
+        }
+    }
+
+    private void startEdit() {
+        ReviewItem item = viewModel.currentProperty().get();
+        if (item == null) {
+            return;
+        }
+        boolean annotate = viewModel.modeProperty().get() == PromptMode.ANNOTATE;
+        state = State.EDITING;
+        showEditors(annotate, !annotate);
+        if (annotate) {
+            labelPicker.setValue(item.label());
+            labelPicker.requestFocus();
+            // Showing the picker puts the caret in its search field: the researcher types, Enter picks.
+            labelPicker.show();
+        } else {
+            textEditor.setText(item.text());
+            textEditor.requestFocus();
+        }
+    }
+
+    private void startNote() {
+        state = State.NOTING;
+        noteBox.setVisible(true);
+        noteBox.setManaged(true);
+        note.requestFocus();
+    }
+
+    private void endEditing() {
+        labelPicker.hide();
+        state = State.DECIDING;
+        showEditors(false, false);
+        requestFocus();
+    }
+
+    private void showEditors(boolean picker, boolean text) {
+        editBox.setVisible(picker || text);
+        editBox.setManaged(picker || text);
+        labelPicker.setVisible(picker);
+        labelPicker.setManaged(picker);
+        textEditor.setVisible(text);
+        textEditor.setManaged(text);
+        noteBox.setVisible(state == State.NOTING || !note.getText().isBlank());
+        noteBox.setManaged(noteBox.isVisible());
+    }
+
+    private void show(ReviewItem item) {
+        if (state == State.EDITING) {
+            endEditing();
+        }
+        showEditors(false, false);
+        if (item == null) {
+            position.setText(viewModel.size() == 0 ? "Nothing in the queue" : "End of the queue");
+            output.setText(viewModel.size() == 0 ? "" : "Every sample in this queue has been seen. Ctrl+Z goes back.");
+            for (Label l : new Label[] {status, labelLine, flags, input, conditions, demonstrations, prompt, model}) {
+                l.setText("");
+            }
+            return;
+        }
+        Sample s = item.sample();
+        boolean annotate = viewModel.modeProperty().get() == PromptMode.ANNOTATE;
+        position.setText("Sample " + (viewModel.positionProperty().get() + 1) + " of " + viewModel.size());
+        output.setText(s.failed() ? "Failed: " + s.error() : annotate ? item.label() : item.text());
+        status.setText("Status: " + item.state()
+                + (item.decision() != null && item.decision().note() != null ? " — " + item.decision().note() : ""));
+        labelLine.setText(annotate ? "Label: " + item.label() + (item.label() != null
+                && !item.label().equals(s.label()) ? " (model said " + s.label() + ")" : "")
+                : item.text() != null && !item.text().equals(s.text()) ? "Edited; the model wrote: " + s.text() : "");
+        flags.setText(item.flags().isEmpty() ? "" : "Flags: " + String.join(", ", item.flags())
+                + (s.validationError() != null ? " — " + s.validationError() : ""));
+        input.setText(s.slot().recordId() == null ? "none (synthesized)" : "Record " + s.slot().recordId()
+                + lastUserMessage(s).map(m -> "\nAs the model saw it:\n" + m).orElse(""));
+        conditions.setText(s.conditions().isEmpty() ? "none" : s.conditions().entrySet().stream()
+                .map(Map.Entry::toString).sorted().collect(Collectors.joining("\n")));
+        demonstrations.setText(s.slot().demonstrationIds().isEmpty() ? "none" : "Records "
+                + s.slot().demonstrationIds().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        prompt.setText(s.slot().messages().stream().map(ReviewCard::message).collect(Collectors.joining("\n\n")));
+        model.setText(s.model() + "\nParameters: " + s.parameters() + "\nConfidence: "
+                + (s.confidence() == null ? "—" : String.format(Locale.ROOT, "%.2f", s.confidence()))
+                + (s.votes().isEmpty() ? "" : "\nVotes: " + String.join(", ", s.votes())));
+    }
+
+    /** The record's text reaches the card through the prompt it was rendered into. */
+    private static java.util.Optional<String> lastUserMessage(Sample s) {
+        List<Message> messages = s.slot().messages();
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).role().equals("user")) {
+                return java.util.Optional.of(messages.get(i).content());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String message(Message m) {
+        return m.role().toUpperCase(Locale.ROOT) + ":\n" + m.content();
+    }
+
+    /** Puts the keyboard on the card, so that the keys work the moment the screen shows. */
+    void focus() {
+        if (state == State.DECIDING) {
+            requestFocus();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.siftbench.views.review;
+
+import io.siftbench.model.review.DecisionStatus;
+import io.siftbench.model.review.ReviewItem;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Table mode: the queue as rows with status, label, confidence, flags and condition values (narrowed by the
+ * screen's filters), several selected at once for bulk accept, reject or "set label", each one undoable in
+ * one step. A double click opens the row as a card.
+ */
+final class ReviewTable extends VBox {
+
+    private final TableView<ReviewItem> table = new TableView<>();
+
+    ReviewTable(ReviewViewModel viewModel, Runnable showCard) {
+        setId("review-table-mode");
+        setSpacing(8);
+        table.setId("review-table");
+        table.setItems(viewModel.items());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getColumns().addAll(List.of(
+                column("#", 50, item -> String.valueOf(item.sample().slot().ordinal() + 1)),
+                column("Status", 90, ReviewItem::state),
+                column("Label", 150, item -> item.label() == null ? "" : item.label()),
+                column("Confidence", 90, item -> item.sample().confidence() == null ? ""
+                        : String.format(java.util.Locale.ROOT, "%.2f", item.sample().confidence())),
+                column("Flags", 90, item -> String.join(", ", item.flags())),
+                column("Conditions", 160, item -> item.sample().conditions().entrySet().stream()
+                        .map(Map.Entry::toString).sorted().collect(Collectors.joining(", "))),
+                column("Text", 400, item -> item.text() == null ? "" : item.text())));
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<ReviewItem> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    viewModel.moveTo(row.getIndex());
+                    showCard.run();
+                }
+            });
+            return row;
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Button accept = new Button("Accept selected");
+        accept.setId("bulk-accept");
+        accept.setOnAction(e -> viewModel.decideAll(selected(), DecisionStatus.ACCEPTED));
+        Button reject = new Button("Reject selected");
+        reject.setId("bulk-reject");
+        reject.setOnAction(e -> viewModel.decideAll(selected(), DecisionStatus.REJECTED));
+        ComboBox<String> label = new ComboBox<>(viewModel.labels());
+        label.setId("bulk-label");
+        label.setPromptText("Label");
+        Button setLabel = new Button("Set label");
+        setLabel.setId("bulk-set-label");
+        setLabel.disableProperty().bind(label.valueProperty().isNull());
+        setLabel.setOnAction(e -> viewModel.labelAll(selected(), label.getValue()));
+        getChildren().addAll(new HBox(8, accept, reject, label, setLabel), table);
+    }
+
+    private List<Long> selected() {
+        return table.getSelectionModel().getSelectedItems().stream().map(ReviewItem::sampleId).toList();
+    }
+
+    private static TableColumn<ReviewItem, String> column(String title, double width,
+                                                          Function<ReviewItem, String> value) {
+        TableColumn<ReviewItem, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return c;
+    }
+}

@@ -1,0 +1,197 @@
+package io.siftbench.views.review;
+
+import io.siftbench.model.project.Project;
+import io.siftbench.model.review.DecisionStatus;
+import io.siftbench.model.review.QueueFilter;
+import io.siftbench.model.review.QueueOrder;
+import io.siftbench.model.review.ReviewItem;
+import io.siftbench.model.runs.RunInfo;
+import io.siftbench.views.shell.EmptyScreenView;
+import io.siftbench.views.shell.Screen;
+import io.siftbench.views.shell.ScreenView;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Review screen: the run picker, queue order and filters and the progress bar on top; the sample as a
+ * card (keyboard first) or the queue as a table below. Without runs it says what to do first.
+ */
+public final class ReviewView implements ScreenView {
+
+    private static final String ANY = "any";
+
+    private final ReviewViewModel viewModel;
+    private final StackPane root = new StackPane();
+    private final BorderPane content = new BorderPane();
+    private final ReviewCard card;
+    private final ReviewTable table;
+    private final ToggleButton cardMode = new ToggleButton("Card");
+    private final ToggleButton tableMode = new ToggleButton("Table");
+    private final ObservableList<String> labelChoices = FXCollections.observableArrayList(ANY);
+
+    public ReviewView(ReviewViewModel viewModel, javafx.beans.property.ReadOnlyObjectProperty<Project> project) {
+        this.viewModel = viewModel;
+        root.getStylesheets().add(ReviewView.class.getResource("review.css").toExternalForm());
+        card = new ReviewCard(viewModel);
+        table = new ReviewTable(viewModel, () -> cardMode.setSelected(true));
+        content.setId("review-content");
+        content.setTop(toolbar());
+        Label message = new Label();
+        message.setId("review-message");
+        message.textProperty().bind(viewModel.messageProperty());
+        message.setPadding(new Insets(4, 16, 4, 16));
+        content.setBottom(message);
+        showMode(true);
+
+        Node empty = new EmptyScreenView(Screen.REVIEW, project, "No samples to review",
+                "Start a run: its samples arrive here to be accepted, edited or rejected.").node();
+        empty.visibleProperty().bind(Bindings.isEmpty(viewModel.runs()));
+        content.visibleProperty().bind(empty.visibleProperty().not());
+        root.getChildren().addAll(content, empty);
+        // The keys work the moment the screen shows, without a click first.
+        root.sceneProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                javafx.application.Platform.runLater(card::focus);
+            }
+        });
+    }
+
+    private FlowPane toolbar() {
+        ComboBox<RunInfo> run = new ComboBox<>(viewModel.runs());
+        run.setId("review-run");
+        run.valueProperty().bindBidirectional(viewModel.runProperty());
+        run.setConverter(converter(r -> "Run " + r.id() + " — " + r.promptName() + " v" + r.promptVersion() + ", "
+                + r.config().mode().id() + ", " + r.samples() + " samples"));
+
+        ComboBox<QueueOrder> order = new ComboBox<>(FXCollections.observableArrayList(QueueOrder.values()));
+        order.setId("review-order");
+        order.valueProperty().bindBidirectional(viewModel.orderProperty());
+        order.setConverter(converter(QueueOrder::title));
+
+        ComboBox<String> state = choice("review-filter-state", FXCollections.observableArrayList(ANY,
+                ReviewItem.UNDECIDED, DecisionStatus.ACCEPTED.id(), DecisionStatus.REJECTED.id(),
+                DecisionStatus.EDITED.id(), DecisionStatus.SKIPPED.id()), "Status");
+        state.valueProperty().addListener((obs, was, now) ->
+                viewModel.filterProperty().set(viewModel.filterProperty().get().withStates(only(now))));
+        viewModel.labels().addListener((ListChangeListener<String>) c -> {
+            labelChoices.setAll(ANY);
+            labelChoices.addAll(viewModel.labels());
+        });
+        ComboBox<String> label = choice("review-filter-label", labelChoices, "Label");
+        label.valueProperty().addListener((obs, was, now) ->
+                viewModel.filterProperty().set(viewModel.filterProperty().get().withLabels(only(now))));
+        ComboBox<String> flag = choice("review-filter-flag", FXCollections.observableArrayList(ANY,
+                ReviewItem.FLAG_FAILED, ReviewItem.FLAG_INVALID), "Flag");
+        flag.valueProperty().addListener((obs, was, now) ->
+                viewModel.filterProperty().set(viewModel.filterProperty().get().withFlags(only(now))));
+        TextField condition = new TextField();
+        condition.setId("review-filter-condition");
+        condition.setPromptText("condition=value");
+        condition.setOnAction(e -> filterCondition(condition.getText()));
+
+        ToggleGroup modes = new ToggleGroup();
+        cardMode.setId("review-card-mode");
+        tableMode.setId("review-table-mode-toggle");
+        cardMode.setToggleGroup(modes);
+        tableMode.setToggleGroup(modes);
+        cardMode.setSelected(true);
+        modes.selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now == null) {
+                modes.selectToggle(was);
+            } else {
+                showMode(now == cardMode);
+            }
+        });
+
+        ProgressBar progress = new ProgressBar();
+        progress.setId("review-progress");
+        progress.progressProperty().bind(viewModel.progressProperty());
+        Label counts = new Label();
+        counts.setId("review-progress-text");
+        counts.textProperty().bind(Bindings.createStringBinding(() -> viewModel.decidedProperty().get() + " / "
+                        + viewModel.items().size() + " decided · " + Math.round(viewModel.acceptRateProperty().get() * 100)
+                        + "% accepted", viewModel.decidedProperty(), viewModel.acceptRateProperty(), viewModel.items()));
+
+        FlowPane bar = new FlowPane(8, 8, run, order, state, label, flag, condition, cardMode, tableMode, progress,
+                counts);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 16, 8, 16));
+        bar.getStyleClass().add("review-toolbar");
+        return bar;
+    }
+
+    /** {@code name=value} narrows the queue to that condition value; an empty field lets every value through. */
+    private void filterCondition(String text) {
+        String trimmed = text.strip();
+        if (trimmed.isEmpty()) {
+            viewModel.filterProperty().set(viewModel.filterProperty().get().withConditions(Map.of()));
+            return;
+        }
+        String[] parts = trimmed.split("=", 2);
+        if (parts.length == 2 && !parts[0].isBlank()) {
+            viewModel.filterProperty().set(viewModel.filterProperty().get()
+                    .withConditions(Map.of(parts[0].strip(), parts[1].strip())));
+        }
+    }
+
+    private static ComboBox<String> choice(String id, ObservableList<String> items, String prompt) {
+        ComboBox<String> box = new ComboBox<>(items);
+        box.setId(id);
+        box.setValue(ANY);
+        box.setConverter(converter(v -> ANY.equals(v) ? prompt + ": any" : v));
+        return box;
+    }
+
+    private static Set<String> only(String choice) {
+        return choice == null || ANY.equals(choice) ? Set.of() : Set.of(choice);
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                throw new UnsupportedOperationException("choices are picked, not typed");
+            }
+        };
+    }
+
+    private void showMode(boolean cards) {
+        content.setCenter(cards ? card : table);
+        if (cards) {
+            card.focus();
+        }
+    }
+
+    @Override
+    public Screen screen() {
+        return Screen.REVIEW;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+}

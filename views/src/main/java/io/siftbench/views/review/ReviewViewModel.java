@@ -1,0 +1,408 @@
+package io.siftbench.views.review;
+
+import io.siftbench.model.project.Project;
+import io.siftbench.model.review.Decision;
+import io.siftbench.model.review.DecisionAction;
+import io.siftbench.model.review.DecisionStatus;
+import io.siftbench.model.review.QueueFilter;
+import io.siftbench.model.review.QueueOrder;
+import io.siftbench.model.review.ReviewItem;
+import io.siftbench.model.review.ReviewQueue;
+import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.prompts.PromptMode;
+import io.siftbench.views.task.BackgroundTask;
+import io.siftbench.views.task.SerialTaskQueue;
+import io.siftbench.views.task.TaskExecutor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The review screen's state and commands. The whole filtered queue of the chosen run is held in memory,
+ * so the next card shows the moment a decision is made; the decision itself is written by a serial
+ * background queue, in order, before any later undo, redo or reload touches the project.
+ */
+public final class ReviewViewModel {
+
+    /** What a queue load brings back from the project. */
+    private record Loaded(RunInfo run, ReviewQueue queue, List<String> labels) {
+    }
+
+    private final ReadOnlyObjectProperty<Project> project;
+    private final TaskExecutor tasks;
+    private final SerialTaskQueue writes;
+    private final ObservableList<RunInfo> runs = FXCollections.observableArrayList();
+    private final ObjectProperty<RunInfo> run = new SimpleObjectProperty<>(this, "run");
+    private final ObjectProperty<QueueOrder> order = new SimpleObjectProperty<>(this, "order", QueueOrder.AS_GENERATED);
+    private final ObjectProperty<QueueFilter> filter = new SimpleObjectProperty<>(this, "filter", QueueFilter.ALL);
+    private final ObservableList<ReviewItem> items = FXCollections.observableArrayList();
+    private final ObservableList<String> labels = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<ReviewItem> current = new ReadOnlyObjectWrapper<>(this, "current");
+    private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper(this, "position");
+    private final ReadOnlyIntegerWrapper decided = new ReadOnlyIntegerWrapper(this, "decided");
+    private final ReadOnlyDoubleWrapper acceptRate = new ReadOnlyDoubleWrapper(this, "acceptRate");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final StringProperty note = new SimpleStringProperty(this, "note", "");
+    private final ReadOnlyObjectWrapper<PromptMode> mode = new ReadOnlyObjectWrapper<>(this, "mode", PromptMode.ANNOTATE);
+    private ReviewQueue queue = new ReviewQueue(List.of(), QueueOrder.AS_GENERATED, 0, QueueFilter.ALL);
+    /** Bumped on every load, so that an answer for an older choice of run, order or filter is dropped. */
+    private long generation;
+
+    public ReviewViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks) {
+        this.project = project;
+        this.tasks = tasks;
+        this.writes = new SerialTaskQueue(tasks, "Saving decisions");
+        project.addListener((obs, was, now) -> {
+            // The decisions made in the project being closed go to its file before it closes.
+            writes.flush();
+            reloadRuns();
+        });
+        run.addListener((obs, was, now) -> {
+            if (was == null || now == null || was.id() != now.id()) {
+                reload();
+            }
+        });
+        order.addListener((obs, was, now) -> reload());
+        filter.addListener((obs, was, now) -> reload());
+        reloadRuns();
+    }
+
+    // ---- state -------------------------------------------------------------------------------------
+
+    public ObservableList<RunInfo> runs() {
+        return FXCollections.unmodifiableObservableList(runs);
+    }
+
+    public ObjectProperty<RunInfo> runProperty() {
+        return run;
+    }
+
+    public ObjectProperty<QueueOrder> orderProperty() {
+        return order;
+    }
+
+    public ObjectProperty<QueueFilter> filterProperty() {
+        return filter;
+    }
+
+    /** The queue's items in order, for table mode; kept in step with every decision. */
+    public ObservableList<ReviewItem> items() {
+        return FXCollections.unmodifiableObservableList(items);
+    }
+
+    /** The labels of the run, in the order the keys 1–9 choose them. */
+    public ObservableList<String> labels() {
+        return FXCollections.unmodifiableObservableList(labels);
+    }
+
+    /** The card shown; null when the queue is empty or the researcher went past its end. */
+    public ReadOnlyObjectProperty<ReviewItem> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty positionProperty() {
+        return position.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty decidedProperty() {
+        return decided.getReadOnlyProperty();
+    }
+
+    public int size() {
+        return queue.size();
+    }
+
+    public ReadOnlyDoubleProperty acceptRateProperty() {
+        return acceptRate.getReadOnlyProperty();
+    }
+
+    /** Decided out of the queue's size, 0 to 1. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** What just happened or went wrong, in a sentence for the status line. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** The note the next decision on the current card keeps. */
+    public StringProperty noteProperty() {
+        return note;
+    }
+
+    public ReadOnlyObjectProperty<PromptMode> modeProperty() {
+        return mode.getReadOnlyProperty();
+    }
+
+    /** Whether every decision made so far is on disk. */
+    public boolean isSaved() {
+        return writes.isIdle();
+    }
+
+    // ---- loading -----------------------------------------------------------------------------------
+
+    /** Lists the project's runs again and keeps the chosen one if it is still there. */
+    public void reloadRuns() {
+        Project open = project.get();
+        if (open == null) {
+            runs.clear();
+            run.set(null);
+            showQueue(new ReviewQueue(List.of(), QueueOrder.AS_GENERATED, 0, QueueFilter.ALL));
+            return;
+        }
+        tasks.execute(BackgroundTask.of("Listing runs", p -> open.runs().list()).quiet().onSuccess(list -> {
+            if (open != project.get()) {
+                return;
+            }
+            runs.setAll(list);
+            RunInfo chosen = run.get();
+            run.set(list.stream().filter(r -> chosen != null && r.id() == chosen.id()).findFirst()
+                    .orElse(list.isEmpty() ? null : list.get(0)));
+        }).onFailure(this::failed));
+    }
+
+    /** Reads the chosen run's queue again, after every write still pending, and goes to where the researcher was. */
+    public void reload() {
+        Project open = project.get();
+        RunInfo chosen = run.get();
+        long asked = ++generation;
+        if (open == null || chosen == null) {
+            showQueue(new ReviewQueue(List.of(), QueueOrder.AS_GENERATED, 0, QueueFilter.ALL));
+            return;
+        }
+        QueueOrder ordered = order.get();
+        QueueFilter filtered = filter.get();
+        loading.set(true);
+        writes.submit(() -> {
+            ReviewQueue loaded = new ReviewQueue(open.review().items(chosen.id()), ordered, chosen.config().seed(),
+                    filtered);
+            open.review().position(chosen.id()).ifPresent(loaded::moveToSample);
+            return new Loaded(chosen, loaded, open.review().labels(chosen.id()));
+        }, loaded -> {
+            if (asked == generation) {
+                loading.set(false);
+                labels.setAll(loaded.labels());
+                mode.set(loaded.run().config().mode());
+                showQueue(loaded.queue());
+            }
+        }, error -> {
+            loading.set(false);
+            failed(error);
+        });
+    }
+
+    // ---- decisions ---------------------------------------------------------------------------------
+
+    public void accept() {
+        decideCurrent(id -> Decision.of(id, DecisionStatus.ACCEPTED, note()));
+    }
+
+    public void reject() {
+        decideCurrent(id -> Decision.of(id, DecisionStatus.REJECTED, note()));
+    }
+
+    public void skip() {
+        decideCurrent(id -> Decision.of(id, DecisionStatus.SKIPPED, note()));
+    }
+
+    /**
+     * Chooses label {@code number} (1–9) of the run for the current annotate sample: the model's own label
+     * counts as an acceptance, another one as an edit.
+     */
+    public void chooseLabel(int number) {
+        if (mode.get() != PromptMode.ANNOTATE || number < 1 || number > labels.size()) {
+            return;
+        }
+        saveEdit(null, labels.get(number - 1));
+    }
+
+    /**
+     * Saves the researcher's version of the current sample: a label (annotate) or a text (synthesize).
+     * Saving what the model wrote unchanged is an acceptance, since there is no edit to keep.
+     */
+    public void saveEdit(String text, String label) {
+        decideCurrent(id -> {
+            ReviewItem item = current.get();
+            boolean sameText = text == null || text.equals(item.sample().text());
+            boolean sameLabel = label == null || label.equals(item.sample().label());
+            return sameText && sameLabel ? Decision.of(id, DecisionStatus.ACCEPTED, note())
+                    : Decision.edit(id, sameText ? null : text, sameLabel ? null : label, note());
+        });
+    }
+
+    /** Records {@code status} for every sample in {@code sampleIds} as one action that one undo takes back. */
+    public void decideAll(List<Long> sampleIds, DecisionStatus status) {
+        record(sampleIds.stream().map(id -> Decision.of(id, status, null)).toList(), false);
+    }
+
+    /** Sets {@code label} on every sample in {@code sampleIds} as one action (an edit where it differs). */
+    public void labelAll(List<Long> sampleIds, String label) {
+        List<Decision> decisions = new ArrayList<>();
+        for (long id : sampleIds) {
+            queue.indexOf(id).map(queue::get).ifPresent(item -> decisions.add(label.equals(item.sample().label())
+                    ? Decision.of(id, DecisionStatus.ACCEPTED, null) : Decision.edit(id, null, label, null)));
+        }
+        record(decisions, false);
+    }
+
+    /** Shows the card at {@code index} of the queue (a click in table mode). */
+    public void moveTo(int index) {
+        queue.moveTo(index);
+        showPosition();
+        savePosition();
+    }
+
+    public void undo() {
+        step(false, writesTo -> writesTo.decisions().undo());
+    }
+
+    public void redo() {
+        step(true, writesTo -> writesTo.decisions().redo());
+    }
+
+    /** Writes everything still pending now, on the calling thread; for closing the application. */
+    public void flush() {
+        writes.flush();
+    }
+
+    private String note() {
+        String text = note.get();
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private void decideCurrent(java.util.function.LongFunction<Decision> decision) {
+        ReviewItem item = current.get();
+        if (item != null) {
+            record(List.of(decision.apply(item.sampleId())), true);
+        }
+    }
+
+    /** Shows the decisions at once, moves on when deciding card by card, and writes them in the background. */
+    private void record(List<Decision> decisions, boolean moveOn) {
+        Project open = project.get();
+        RunInfo chosen = run.get();
+        if (open == null || chosen == null || decisions.isEmpty()) {
+            return;
+        }
+        decisions.forEach(this::show);
+        if (moveOn) {
+            queue.next();
+            note.set("");
+        }
+        showPosition();
+        Optional<Long> at = positionSample();
+        writes.submit(() -> {
+            DecisionAction done = open.decisions().decide(decisions);
+            at.ifPresent(sample -> open.review().savePosition(chosen.id(), sample));
+            return done;
+        }, done -> done.current().forEach(this::show), this::failed);
+    }
+
+    /** Undoes ({@code redo} false) or redoes the newest action in the project's history, after pending writes. */
+    private void step(boolean redo, ProjectStep action) {
+        Project open = project.get();
+        if (open == null) {
+            return;
+        }
+        writes.submit(() -> action.apply(open), stepped -> {
+            if (stepped.isEmpty()) {
+                message.set(redo ? "Nothing to redo." : "Nothing to undo.");
+                return;
+            }
+            DecisionAction a = stepped.get();
+            for (int i = 0; i < a.decisions().size(); i++) {
+                long sample = a.decisions().get(i).sampleId();
+                Decision now = a.current().get(i);
+                queue.update(sample, now);
+                queue.indexOf(sample).ifPresent(index -> items.set(index, queue.get(index)));
+            }
+            // Undo goes back to the card it took back; redo goes on past it, as deciding did.
+            Optional<Integer> first = a.sampleIds().stream().map(queue::indexOf).flatMap(Optional::stream).findFirst();
+            first.ifPresent(index -> queue.moveTo(redo && a.decisions().size() == 1 ? index + 1 : index));
+            message.set((redo ? "Redid " : "Undid ") + (a.decisions().size() == 1 ? "a decision" : a.decisions().size() + " decisions")
+                    + (first.isEmpty() ? " in another run." : "."));
+            showPosition();
+            savePosition();
+        }, this::failed);
+    }
+
+    @FunctionalInterface
+    private interface ProjectStep {
+        Optional<DecisionAction> apply(Project project);
+    }
+
+    private void savePosition() {
+        Project open = project.get();
+        RunInfo chosen = run.get();
+        Optional<Long> at = positionSample();
+        if (open != null && chosen != null && at.isPresent()) {
+            writes.submit(() -> {
+                open.review().savePosition(chosen.id(), at.get());
+                return null;
+            }, nothing -> { }, this::failed);
+        }
+    }
+
+    /** The sample the researcher is at; past the end, the last one, so that a restart shows the end again. */
+    private Optional<Long> positionSample() {
+        if (queue.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(queue.get(Math.min(queue.position(), queue.size() - 1)).sampleId());
+    }
+
+    private void show(Decision decision) {
+        if (decision == null) {
+            return;
+        }
+        queue.update(decision.sampleId(), decision);
+        queue.indexOf(decision.sampleId()).ifPresent(index -> items.set(index, queue.get(index)));
+    }
+
+    private void showQueue(ReviewQueue loaded) {
+        queue = loaded;
+        items.setAll(loaded.items());
+        showPosition();
+    }
+
+    private void showPosition() {
+        position.set(queue.position());
+        ReviewItem now = queue.current().orElse(null);
+        if (!Objects.equals(now, current.get())) {
+            current.set(now);
+        }
+        decided.set(queue.decided());
+        acceptRate.set(queue.acceptRate());
+        progress.set(queue.isEmpty() ? 0 : (double) queue.decided() / queue.size());
+    }
+
+    private void failed(Throwable error) {
+        String why = error.getMessage() == null ? error.toString() : error.getMessage();
+        message.set(why.lines().findFirst().orElse(why));
+    }
+}
