@@ -48,7 +48,8 @@ final class CsvFile implements ExportFile<ExportRecord> {
         cells.add(r.sample().seed() == null ? null : r.sample().seed().toString());
         cells.add(String.join(" ", r.flags()));
         conditions.forEach(c -> cells.add(r.conditions().get(c)));
-        rows.write(cells.stream().map(FormulaGuard::guard).toArray(String[]::new));
+        // CSV has no null: an absent value is an empty cell (Jackson would drop a null and shift the row).
+        rows.write(cells.stream().map(c -> c == null ? "" : FormulaGuard.guard(c)).toArray(String[]::new));
     }
 
     @Override

@@ -60,7 +60,8 @@ public record ExportSelection(List<RunInfo> runs, Map<Long, List<ReviewItem>> it
                     : demonstrationGuard(project, run, runItems, evaluation);
             Map<Long, String> recordTexts = recordTexts(project, run, runItems);
             for (ReviewItem item : runItems) {
-                ExportRecord record = ExportRecord.of(run, item, recordTexts.get(item.sample().slot().recordId()));
+                Long recordId = item.sample().slot().recordId();
+                ExportRecord record = ExportRecord.of(run, item, recordId == null ? null : recordTexts.get(recordId));
                 all.put(record.id(), record);
                 boolean rejected = item.decision() != null && item.decision().status() == DecisionStatus.REJECTED;
                 boolean wanted = request.status().takes(item.decision()) || rejected && request.rejectedAsNegatives();
