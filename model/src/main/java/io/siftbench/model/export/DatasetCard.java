@@ -110,7 +110,7 @@ final class DatasetCard {
         Map<String, Map<String, Integer>> byLabel = new TreeMap<>();
         List<ExportRecord> records = writtenRecords();
         for (ExportRecord r : records) {
-            byLabel.computeIfAbsent(String.valueOf(r.label()), k -> new TreeMap<>()).merge(r.split().id(), 1, Integer::sum);
+            byLabel.computeIfAbsent(r.label() == null ? "(no label)" : r.label(), k -> new TreeMap<>()).merge(r.split().id(), 1, Integer::sum);
         }
         List<String> splits = files.stream().map(this::splitOf).toList();
         line("| label | " + String.join(" | ", splits) + " |");
