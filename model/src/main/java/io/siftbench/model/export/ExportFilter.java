@@ -1,5 +1,8 @@
 package io.siftbench.model.export;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,6 +18,19 @@ public record ExportFilter(Map<String, Set<String>> conditions, Set<String> labe
         conditions = Map.copyOf(conditions);
         labels = Set.copyOf(labels);
         flags = Set.copyOf(flags);
+    }
+
+    /** Reads {@code name=value} pairs; values of the same condition add up. */
+    public static Map<String, Set<String>> conditionValues(Collection<String> pairs) {
+        Map<String, Set<String>> byName = new LinkedHashMap<>();
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("a condition filter is NAME=VALUE, not '" + pair + "'");
+            }
+            byName.computeIfAbsent(pair.substring(0, eq).trim(), k -> new HashSet<>()).add(pair.substring(eq + 1).trim());
+        }
+        return byName;
     }
 
     public boolean passes(ExportRecord record) {

@@ -16,6 +16,7 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -46,6 +47,8 @@ public final class ReviewView implements ScreenView {
     private final ToggleButton cardMode = new ToggleButton("Card");
     private final ToggleButton tableMode = new ToggleButton("Table");
     private final ObservableList<String> labelChoices = FXCollections.observableArrayList(ANY);
+
+    private java.util.function.BiConsumer<javafx.stage.Window, Long> onExport = (owner, run) -> { };
 
     public ReviewView(ReviewViewModel viewModel, javafx.beans.property.ReadOnlyObjectProperty<Project> project) {
         this.viewModel = viewModel;
@@ -130,12 +133,21 @@ public final class ReviewView implements ScreenView {
                         + viewModel.items().size() + " decided · " + Math.round(viewModel.acceptRateProperty().get() * 100)
                         + "% accepted", viewModel.decidedProperty(), viewModel.acceptRateProperty(), viewModel.items()));
 
+        Button export = new Button("Export…");
+        export.setId("review-export");
+        export.disableProperty().bind(viewModel.runProperty().isNull());
+        export.setOnAction(e -> onExport.accept(export.getScene().getWindow(), viewModel.runProperty().get().id()));
         FlowPane bar = new FlowPane(8, 8, run, order, state, label, flag, condition, cardMode, tableMode, progress,
-                counts);
+                counts, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 16, 8, 16));
         bar.getStyleClass().add("review-toolbar");
         return bar;
+    }
+
+    /** What the Export… button does with the run shown: open the Export dialog (wired by the shell). */
+    public void setOnExport(java.util.function.BiConsumer<javafx.stage.Window, Long> action) {
+        onExport = action;
     }
 
     /** {@code name=value} narrows the queue to that condition value; an empty field lets every value through. */
