@@ -15,13 +15,8 @@ import io.siftbench.model.export.ExportReport;
 import io.siftbench.model.export.ExportRequest;
 import io.siftbench.model.export.Exporter;
 import io.siftbench.model.export.FormulaGuard;
-import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.Sample;
-import io.siftbench.storage.project.H2ProjectOpener;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every format exported from a small curated run in a real project file, parsed back, checked field by
  * field, and imported back as a dataset with the text unchanged byte for byte.
  */
-class ExportFormatsTest {
+class ExportFormatsTest extends CuratedProjectTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,23 +47,6 @@ class ExportFormatsTest {
     /** The curated synthesize set: stories 1, 2 (edited), 4, 5, 6; story 3 rejected, story 7 undecided. */
     private static final List<String> KEPT_STORIES = List.of(STORIES.get(0), EDITED_STORY, STORIES.get(3),
             STORIES.get(4), STORIES.get(5));
-
-    @TempDir
-    Path dir;
-
-    private Project project;
-    private ExportFixture fixture;
-
-    @BeforeEach
-    void curatedProject() throws Exception {
-        project = new H2ProjectOpener().open(dir.resolve("export.mv.db"));
-        fixture = new ExportFixture(project, dir).curateAnnotations().curateStories();
-    }
-
-    @AfterEach
-    void close() {
-        project.close();
-    }
 
     @Test
     void jsonlCarriesEveryFieldAndComesBackByteForByte() throws Exception {

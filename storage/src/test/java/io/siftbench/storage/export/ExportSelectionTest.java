@@ -18,10 +18,7 @@ import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,24 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What goes into an export: status, filters, the leakage guard, the split, and the card that says so. */
-class ExportSelectionTest {
-
-    @TempDir
-    Path dir;
-
-    private Project project;
-    private ExportFixture fixture;
-
-    @BeforeEach
-    void curatedProject() throws Exception {
-        project = new H2ProjectOpener().open(dir.resolve("export.mv.db"));
-        fixture = new ExportFixture(project, dir).curateAnnotations().curateStories();
-    }
-
-    @AfterEach
-    void close() {
-        project.close();
-    }
+class ExportSelectionTest extends CuratedProjectTest {
 
     @Test
     void demonstrationRecordsAreLeftOutAndCounted() throws Exception {

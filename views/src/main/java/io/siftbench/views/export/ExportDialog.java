@@ -2,6 +2,7 @@ package io.siftbench.views.export;
 
 import io.siftbench.model.export.ExportFormat;
 import io.siftbench.model.export.ExportStatus;
+import io.siftbench.views.controls.Controls;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -18,7 +19,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -44,25 +44,24 @@ public final class ExportDialog {
         ChoiceBox<ExportFormat> format = new ChoiceBox<>();
         format.setId("export-format");
         format.getItems().setAll(ExportFormat.values());
-        format.setConverter(named(ExportFormat::id, ExportFormat::fromId));
+        format.setConverter(Controls.shownAs(ExportFormat::id));
         format.valueProperty().bindBidirectional(viewModel.formatProperty());
 
         ChoiceBox<ExportStatus> status = new ChoiceBox<>();
         status.setId("export-status");
         status.getItems().setAll(ExportStatus.values());
-        status.setConverter(named(s -> s == ExportStatus.ACCEPTED ? "accepted and edited" : "all samples",
-                s -> s.startsWith("all") ? ExportStatus.ALL : ExportStatus.ACCEPTED));
+        status.setConverter(Controls.shownAs(s -> s == ExportStatus.ACCEPTED ? "accepted and edited" : "all samples"));
         status.valueProperty().bindBidirectional(viewModel.statusProperty());
 
         CheckBox negatives = check("export-negatives", "Also write the rejected samples, as negatives",
                 viewModel.rejectedAsNegativesProperty());
-        TextField labels = field("export-labels", "card_arrival, pin_blocked", viewModel.labelsProperty());
-        TextField conditions = field("export-conditions", "tone=angry, length=short", viewModel.conditionsProperty());
-        TextField flags = field("export-flags", "invalid, duplicate", viewModel.flagsProperty());
+        TextField labels = Controls.boundField("export-labels", "card_arrival, pin_blocked", viewModel.labelsProperty());
+        TextField conditions = Controls.boundField("export-conditions", "tone=angry, length=short", viewModel.conditionsProperty());
+        TextField flags = Controls.boundField("export-flags", "invalid, duplicate", viewModel.flagsProperty());
 
         CheckBox split = check("export-split", "Split train / validation / test", viewModel.splitProperty());
-        TextField shares = field("export-shares", "0.8,0.1,0.1", viewModel.sharesProperty());
-        TextField seed = field("export-seed", "0", viewModel.seedProperty());
+        TextField shares = Controls.boundField("export-shares", "0.8,0.1,0.1", viewModel.sharesProperty());
+        TextField seed = Controls.boundField("export-seed", "0", viewModel.seedProperty());
         shares.disableProperty().bind(split.selectedProperty().not());
         seed.disableProperty().bind(split.selectedProperty().not());
         seed.setPrefColumnCount(6);
@@ -165,28 +164,5 @@ public final class ExportDialog {
         box.setId(id);
         box.selectedProperty().bindBidirectional(property);
         return box;
-    }
-
-    private static TextField field(String id, String prompt, javafx.beans.property.StringProperty property) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPromptText(prompt);
-        field.textProperty().bindBidirectional(property);
-        return field;
-    }
-
-    private static <T> StringConverter<T> named(java.util.function.Function<T, String> name,
-                                                java.util.function.Function<String, T> parse) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : name.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                return parse.apply(text);
-            }
-        };
     }
 }

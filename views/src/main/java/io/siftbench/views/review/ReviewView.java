@@ -1,5 +1,6 @@
 package io.siftbench.views.review;
 
+import io.siftbench.views.controls.Controls;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.QueueFilter;
@@ -26,7 +27,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
-import javafx.util.StringConverter;
 
 import java.util.Map;
 import java.util.Set;
@@ -81,13 +81,13 @@ public final class ReviewView implements ScreenView {
         ComboBox<RunInfo> run = new ComboBox<>(viewModel.runs());
         run.setId("review-run");
         run.valueProperty().bindBidirectional(viewModel.runProperty());
-        run.setConverter(converter(r -> "Run " + r.id() + " — " + r.promptName() + " v" + r.promptVersion() + ", "
+        run.setConverter(Controls.shownAs(r -> "Run " + r.id() + " — " + r.promptName() + " v" + r.promptVersion() + ", "
                 + r.config().mode().id() + ", " + r.samples() + " samples"));
 
         ComboBox<QueueOrder> order = new ComboBox<>(FXCollections.observableArrayList(QueueOrder.values()));
         order.setId("review-order");
         order.valueProperty().bindBidirectional(viewModel.orderProperty());
-        order.setConverter(converter(QueueOrder::title));
+        order.setConverter(Controls.shownAs(QueueOrder::title));
 
         ComboBox<String> state = choice("review-filter-state", FXCollections.observableArrayList(ANY,
                 ReviewItem.UNDECIDED, DecisionStatus.ACCEPTED.id(), DecisionStatus.REJECTED.id(),
@@ -168,26 +168,12 @@ public final class ReviewView implements ScreenView {
         ComboBox<String> box = new ComboBox<>(items);
         box.setId(id);
         box.setValue(ANY);
-        box.setConverter(converter(v -> ANY.equals(v) ? prompt + ": any" : v));
+        box.setConverter(Controls.shownAs(v -> ANY.equals(v) ? prompt + ": any" : v));
         return box;
     }
 
     private static Set<String> only(String choice) {
         return choice == null || ANY.equals(choice) ? Set.of() : Set.of(choice);
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                throw new UnsupportedOperationException("choices are picked, not typed");
-            }
-        };
     }
 
     private void showMode(boolean cards) {
