@@ -23,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code siftbench export} with the real jar on a real curated project. */
 class ExportCommandIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path dir;
 
@@ -32,16 +30,24 @@ class ExportCommandIT {
     private List<Sample> samples;
 
     @BeforeEach
-    void curatedRun() throws Exception {
-        file = dir.resolve("curate.mv.db");
+    void curatedStories() throws Exception {
+        file = dir.resolve("stories.mv.db");
+        samples = storeCuratedStories(file);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Six stories: 0, 1 accepted, 2 edited, 3 rejected, 4 and 5 undecided; 1 preferred to 3 in Compare. */
+    private static List<Sample> storeCuratedStories(Path file) throws Exception {
         long version = RunFixture.promptVersion(file, "stories", PromptMode.SYNTHESIZE);
         try (Project project = new H2ProjectOpener().open(file)) {
-            samples = RunFixture.run(project, version, PromptMode.SYNTHESIZE, 6);
-            project.decisions().decide(List.of(Decision.of(samples.get(0).id(), DecisionStatus.ACCEPTED, null),
-                    Decision.of(samples.get(1).id(), DecisionStatus.ACCEPTED, null),
-                    Decision.edit(samples.get(2).id(), "=SUM(A1) rewritten by hand", null, null),
-                    Decision.of(samples.get(3).id(), DecisionStatus.REJECTED, null)));
-            project.preferences().record(samples.get(1).id(), samples.get(3).id());
+            List<Sample> stories = RunFixture.run(project, version, PromptMode.SYNTHESIZE, 6);
+            project.decisions().decide(List.of(Decision.of(stories.get(0).id(), DecisionStatus.ACCEPTED, null),
+                    Decision.of(stories.get(1).id(), DecisionStatus.ACCEPTED, null),
+                    Decision.edit(stories.get(2).id(), "=SUM(A1) rewritten by hand", null, null),
+                    Decision.of(stories.get(3).id(), DecisionStatus.REJECTED, null)));
+            project.preferences().record(stories.get(1).id(), stories.get(3).id());
+            return stories;
         }
     }
 

@@ -84,11 +84,7 @@ final class JsonShapes {
     }
 
     static void alpaca(JsonGenerator json, ExportRecord r) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("instruction", r.instruction());
-        json.writeStringField("input", r.input());
-        json.writeStringField("output", r.output());
-        json.writeEndObject();
+        strings(json, "instruction", r.instruction(), "input", r.input(), "output", r.output());
     }
 
     /** The messages the model got, then the answer that counts as the assistant's reply. */
@@ -99,10 +95,7 @@ final class JsonShapes {
     }
 
     static void classification(JsonGenerator json, ExportRecord r) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("text", r.classifiedText());
-        json.writeStringField("label", r.label());
-        json.writeEndObject();
+        strings(json, "text", r.classifiedText(), "label", r.label());
     }
 
     static void preference(JsonGenerator json, PreferencePair p) throws IOException {
@@ -113,6 +106,15 @@ final class JsonShapes {
         json.writeStringField("source", p.source());
         json.writeNumberField("chosen_id", p.record().id());
         json.writeNumberField("rejected_id", p.rejectedSampleId());
+        json.writeEndObject();
+    }
+
+    /** One object of string fields, given as name, value, name, value… */
+    private static void strings(JsonGenerator json, String... namesAndValues) throws IOException {
+        json.writeStartObject();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            json.writeStringField(namesAndValues[i], namesAndValues[i + 1]);
+        }
         json.writeEndObject();
     }
 
