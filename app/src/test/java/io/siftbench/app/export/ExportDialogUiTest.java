@@ -1,21 +1,16 @@
 package io.siftbench.app.export;
 
-import io.siftbench.app.Shell;
+import io.siftbench.app.OpenedShell;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.Decision;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
-import io.siftbench.storage.settings.JsonSettingsFile;
 import io.siftbench.storage.testing.RunFixture;
-import io.siftbench.views.shell.FileDialogs;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +22,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,8 +33,7 @@ class ExportDialogUiTest {
     Path dir;
 
     private final FxRobot robot = new FxRobot();
-    private Shell shell;
-    private Stage stage;
+    private OpenedShell shell;
     private Path file;
 
     @BeforeAll
@@ -50,16 +43,8 @@ class ExportDialogUiTest {
 
     @AfterEach
     void quit() throws Exception {
-        if (stage != null) {
-            Stage closing = stage;
-            stage = null;
-            FxToolkit.setupFixture(() -> {
-                Window.getWindows().stream().filter(w -> w != closing && w instanceof Stage).toList()
-                        .forEach(w -> ((Stage) w).close());
-                closing.close();
-            });
-            WaitForAsyncUtils.waitForFxEvents();
-            shell.shutdown();
+        if (shell != null) {
+            shell.quit();
         }
     }
 
@@ -110,23 +95,6 @@ class ExportDialogUiTest {
     }
 
     private void start() throws Exception {
-        JsonSettingsFile settings = new JsonSettingsFile(dir.resolve("settings.json"));
-        FxToolkit.setupFixture(() -> {
-            shell = new Shell(settings, settings.load(), new FileDialogs() {
-                @Override
-                public Optional<Path> chooseNewProject(Window owner) {
-                    return Optional.empty();
-                }
-
-                @Override
-                public Optional<Path> chooseProjectToOpen(Window owner) {
-                    return Optional.of(file);
-                }
-            });
-            stage = new Stage();
-            shell.show(stage);
-            stage.toFront();
-        });
-        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+        shell = OpenedShell.start(robot, dir.resolve("settings.json"), file);
     }
 }
