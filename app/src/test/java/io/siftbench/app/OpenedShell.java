@@ -32,7 +32,7 @@ public record OpenedShell(Shell shell, Stage stage) {
         return new OpenedShell(shell[0], stage[0]);
     }
 
-    /** File dialogs that open {@code project} and create nothing. */
+    /** File dialogs that open {@code project} (nothing when null) and create nothing. */
     public static FileDialogs opening(Path project) {
         return new FileDialogs() {
             @Override
@@ -42,7 +42,7 @@ public record OpenedShell(Shell shell, Stage stage) {
 
             @Override
             public Optional<Path> chooseProjectToOpen(Window owner) {
-                return Optional.of(project);
+                return Optional.ofNullable(project);
             }
         };
     }
