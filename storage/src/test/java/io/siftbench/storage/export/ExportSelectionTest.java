@@ -10,12 +10,18 @@ import io.siftbench.model.export.ExportReport;
 import io.siftbench.model.export.ExportRequest;
 import io.siftbench.model.export.ExportStatus;
 import io.siftbench.model.export.Exporter;
+import io.siftbench.model.export.Split;
 import io.siftbench.model.export.SplitRatios;
 import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.PromptFile;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.Decision;
 import io.siftbench.model.review.DecisionStatus;
+import io.siftbench.model.runs.BackendRef;
+import io.siftbench.model.runs.Message;
+import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.Sample;
+import io.siftbench.model.runs.Slot;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
 import org.junit.jupiter.api.Test;
@@ -45,6 +51,34 @@ class ExportSelectionTest extends CuratedProjectTest {
                 .withKeepDemonstrations(true));
         assertThat(kept.leftOutAsDemonstrations()).isZero();
         assertThat(texts(kept)).startsWith(QUESTIONS.get(0)).hasSize(5);
+    }
+
+    @Test
+    void generatedSamplesThatRepeatADemonstrationAreLeftOut() {
+        long version = project.prompts().save(PromptFile.parse("""
+                {"name": "paraphrases", "mode": "synthesize",
+                 "task": {"role": "Write a new customer question like the examples."},
+                 "template": {"system": "{{task.role}}", "user": "{{#demos}}Q: {{text}}\\n{{/demos}}Q:"},
+                 "demonstrations": {"dataset": "questions", "strategy": "fixed", "ids": [2, 3], "text": "text"},
+                 "output": {"schema": {"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]}}}
+                """, "paraphrases.json")).id();
+        long run = project.runs().create(new RunConfig(version, PromptMode.SYNTHESIZE,
+                new BackendRef("openai", "http://127.0.0.1:1/v1", "tiny"), "{}", null, 1, 1, 2,
+                1, "{}"));
+        // The first copies demonstration 3 with other case and spacing; the second is new.
+        List<String> texts = List.of("  WHAT rate do you use, \"today's\"   or yesterday's?", "Can I pay in yen?");
+        for (int i = 0; i < texts.size(); i++) {
+            Sample stored = project.samples().add(new Sample(0, run, new Slot("c" + i, i, null,
+                    Map.of(), List.of(2L, 3L), List.of(Message.user("Q:"))), "tiny", "{}", 1L,
+                    texts.get(i), null, null, null, texts.get(i), null, true, null, List.of(), 1, 1, 1L, "stop", null,
+                    null));
+            project.decisions().decide(Decision.of(stored.id(), DecisionStatus.ACCEPTED, null));
+        }
+
+        ExportReport report = export(ExportRequest.of(List.of(run), ExportFormat.CLASSIFICATION, out("para.jsonl")));
+
+        assertThat(report.leftOutAsDemonstrations()).isEqualTo(1);
+        assertThat(report.written()).containsEntry("all", 1);
     }
 
     @Test
@@ -111,7 +145,7 @@ class ExportSelectionTest extends CuratedProjectTest {
             // 6 labels x 10 samples: every label has 6 / 2 / 2.
             for (String split : List.of("train", "validation", "test")) {
                 Map<String, Integer> perLabel = new HashMap<>();
-                jsonLines(request.fileOf(io.siftbench.model.export.Split.valueOf(split.toUpperCase())))
+                jsonLines(request.fileOf(Split.valueOf(split.toUpperCase(java.util.Locale.ROOT))))
                         .forEach(n -> perLabel.merge(n.get("label").asText(), 1, Integer::sum));
                 assertThat(perLabel.values()).as(split).containsOnly(split.equals("train") ? 6 : 2);
             }
