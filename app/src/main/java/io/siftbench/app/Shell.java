@@ -15,6 +15,7 @@ import io.siftbench.views.datasets.DatasetsViewModel;
 import io.siftbench.views.prompts.NativePromptFileDialogs;
 import io.siftbench.views.prompts.PromptStudioView;
 import io.siftbench.views.prompts.PromptStudioViewModel;
+import io.siftbench.views.export.ExportDialog;
 import io.siftbench.views.review.ReviewView;
 import io.siftbench.views.review.ReviewViewModel;
 import io.siftbench.views.runs.RunsView;
@@ -51,16 +52,20 @@ public final class Shell {
         viewModel = new MainWindowViewModel(opener, settingsRepository, settings, tasks);
         ReadOnlyObjectProperty<io.siftbench.model.project.Project> project = viewModel.projectProperty();
         review = new ReviewViewModel(project, tasks);
+        ReviewView reviewView = new ReviewView(review, project);
+        reviewView.setOnExport(ExportDialog.opener(project, tasks));
+        RunsView runsView = new RunsView(new RunsViewModel(project, tasks,
+                open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher()));
+        runsView.setOnExport(ExportDialog.opener(project, tasks));
         window = new MainWindow(viewModel, dialogs, List.of(
                 new DatasetsView(new DatasetsViewModel(project, tasks), dialogs),
                 new PromptStudioView(new PromptStudioViewModel(project, tasks), new NativePromptFileDialogs()),
                 new EmptyScreenView(Screen.COMPARE, project, "Nothing to compare yet",
                         "Run two prompt versions, models or condition settings over the same inputs to see them side by side."),
-                new ReviewView(review, project),
+                reviewView,
                 new EmptyScreenView(Screen.INSIGHTS, project, "No runs to measure",
                         "Diversity and agreement charts appear once a run has samples."),
-                new RunsView(new RunsViewModel(project, tasks,
-                        open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher())),
+                runsView,
                 new SettingsView(new SettingsViewModel(backendsFile, new LocalBackendProbe(), tasks))),
                 tasks);
     }

@@ -6,13 +6,11 @@ import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.storage.settings.JsonBackendsFile;
 import io.siftbench.storage.settings.JsonSettingsFile;
-import io.siftbench.views.shell.FileDialogs;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,6 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +59,7 @@ class SettingsUiTest {
         String url = OllamaTags.url(ollama);
         JsonSettingsFile settings = new JsonSettingsFile(dir.resolve("config/settings.json"));
         FxToolkit.setupFixture(() -> {
-            shell = new Shell(settings, settings.load(), noFiles());
+            shell = new Shell(settings, settings.load(), io.siftbench.app.OpenedShell.opening(null));
             stage = new Stage();
             shell.show(stage);
             stage.toFront();
@@ -102,19 +99,5 @@ class SettingsUiTest {
                 .map(n -> ((javafx.scene.control.ListCell<?>) n).getText()).filter(t -> t != null))
                 .anySatisfy(text -> assertThat(text).contains("laptop (default)").contains("••••4321")
                         .doesNotContain("secret"));
-    }
-
-    private static FileDialogs noFiles() {
-        return new FileDialogs() {
-            @Override
-            public Optional<Path> chooseNewProject(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseProjectToOpen(Window owner) {
-                return Optional.empty();
-            }
-        };
     }
 }

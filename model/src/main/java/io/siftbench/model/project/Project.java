@@ -2,6 +2,7 @@ package io.siftbench.model.project;
 
 import io.siftbench.model.datasets.DatasetStore;
 import io.siftbench.model.review.DecisionStore;
+import io.siftbench.model.review.PreferenceStore;
 import io.siftbench.model.review.ReviewStore;
 import io.siftbench.model.runs.RunStore;
 import io.siftbench.model.runs.SampleStore;
@@ -33,6 +34,9 @@ public interface Project extends AutoCloseable {
     DecisionStore decisions();
 
     ReviewStore review();
+
+    /** Pairwise preferences recorded in Compare. */
+    PreferenceStore preferences();
 
     /** Closes the database; the file stays consistent and can be opened again. */
     @Override

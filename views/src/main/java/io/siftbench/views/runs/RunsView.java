@@ -44,6 +44,8 @@ public final class RunsView implements ScreenView {
     private final Label progressText = new Label();
     private final Button resume = new Button("Resume", new FontIcon(Material2MZ.PLAY_ARROW));
     private final Button cancel = new Button("Cancel", new FontIcon(Material2AL.CLOSE));
+    private final Button export = new Button("Export…");
+    private java.util.function.BiConsumer<javafx.stage.Window, Long> onExport = (owner, run) -> { };
 
     public RunsView(RunsViewModel viewModel) {
         this.viewModel = viewModel;
@@ -67,7 +69,10 @@ public final class RunsView implements ScreenView {
         progressText.setId("run-progress-text");
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
-        HBox controls = new HBox(8, resume, cancel, progress, progressText);
+        export.setId("run-export");
+        export.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        export.setOnAction(e -> selected().ifPresent(r -> onExport.accept(root.getScene().getWindow(), r.id())));
+        HBox controls = new HBox(8, resume, cancel, export, progress, progressText);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPadding(new Insets(8));
 
@@ -94,6 +99,11 @@ public final class RunsView implements ScreenView {
     }
 
     private Long selectedId;
+
+    /** What the Export… button does with the selected run: open the Export dialog (wired by the shell). */
+    public void setOnExport(java.util.function.BiConsumer<javafx.stage.Window, Long> action) {
+        onExport = action;
+    }
 
     private void reselect() {
         if (selectedId != null) {

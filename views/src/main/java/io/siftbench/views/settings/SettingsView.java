@@ -3,6 +3,7 @@ package io.siftbench.views.settings;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.SchemaStyle;
+import io.siftbench.views.controls.Controls;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
 import javafx.beans.binding.Bindings;
@@ -26,7 +27,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 
 import java.io.File;
 
@@ -99,7 +99,7 @@ public final class SettingsView implements ScreenView {
         ComboBox<BackendKind> kind = new ComboBox<>();
         kind.setId("backend-kind");
         kind.getItems().setAll(BackendKind.values());
-        kind.setConverter(converter(BackendKind::title));
+        kind.setConverter(Controls.shownAs(BackendKind::title));
         kind.valueProperty().bindBidirectional(viewModel.kindProperty());
         BooleanBinding gguf = viewModel.kindProperty().isEqualTo(BackendKind.GGUF);
         BooleanBinding openAi = viewModel.kindProperty().isEqualTo(BackendKind.OPENAI);
@@ -126,7 +126,7 @@ public final class SettingsView implements ScreenView {
 
         ComboBox<SchemaStyle> style = new ComboBox<>();
         style.getItems().setAll(SchemaStyle.values());
-        style.setConverter(converter(s -> s == SchemaStyle.JSON_SCHEMA ? "json_schema (OpenAI, vLLM, LM Studio)"
+        style.setConverter(Controls.shownAs(s -> s == SchemaStyle.JSON_SCHEMA ? "json_schema (OpenAI, vLLM, LM Studio)"
                 : "json_object + schema (llama.cpp server)"));
         style.valueProperty().bindBidirectional(viewModel.schemaStyleProperty());
 
@@ -237,20 +237,6 @@ public final class SettingsView implements ScreenView {
         button.setId(id);
         button.setOnAction(e -> action.run());
         return button;
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> toText) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : toText.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                throw new UnsupportedOperationException("not editable");
-            }
-        };
     }
 
     @Override
