@@ -127,8 +127,9 @@ public final class ReviewView implements ScreenView {
         Label counts = new Label();
         counts.setId("review-progress-text");
         counts.textProperty().bind(Bindings.createStringBinding(() -> viewModel.decidedProperty().get() + " / "
-                        + viewModel.items().size() + " decided · " + Math.round(viewModel.acceptRateProperty().get() * 100)
-                        + "% accepted", viewModel.decidedProperty(), viewModel.acceptRateProperty(), viewModel.items()));
+                        + viewModel.sizeProperty().get() + " decided · "
+                        + Math.round(viewModel.acceptRateProperty().get() * 100) + "% accepted",
+                viewModel.decidedProperty(), viewModel.acceptRateProperty(), viewModel.sizeProperty()));
 
         FlowPane bar = new FlowPane(8, 8, run, order, state, label, flag, condition, cardMode, tableMode, progress,
                 counts);
