@@ -4,6 +4,8 @@ import io.siftbench.model.project.ProjectOpener;
 import io.siftbench.model.settings.SettingsRepository;
 import io.siftbench.model.settings.UserSettings;
 import io.siftbench.storage.project.H2ProjectOpener;
+import io.siftbench.views.compare.CompareView;
+import io.siftbench.views.compare.CompareViewModel;
 import io.siftbench.views.datasets.DatasetsView;
 import io.siftbench.views.datasets.DatasetsViewModel;
 import io.siftbench.views.review.ReviewView;
@@ -29,18 +31,19 @@ public final class Shell {
     private final MainWindowViewModel viewModel;
     private final MainWindow window;
     private final ReviewViewModel review;
+    private final CompareViewModel compare;
 
     public Shell(SettingsRepository settingsRepository, UserSettings settings, FileDialogs dialogs) {
         ProjectOpener opener = new H2ProjectOpener();
         viewModel = new MainWindowViewModel(opener, settingsRepository, settings, tasks);
         ReadOnlyObjectProperty<io.siftbench.model.project.Project> project = viewModel.projectProperty();
         review = new ReviewViewModel(project, tasks);
+        compare = new CompareViewModel(project, tasks);
         window = new MainWindow(viewModel, dialogs, List.of(
                 new DatasetsView(new DatasetsViewModel(project, tasks)),
                 new EmptyScreenView(Screen.PROMPT_STUDIO, project, "No prompts yet",
                         "Design a prompt: a task specification, a template, switchable conditions and demonstrations."),
-                new EmptyScreenView(Screen.COMPARE, project, "Nothing to compare yet",
-                        "Run two prompt versions, models or condition settings over the same inputs to see them side by side."),
+                new CompareView(compare, project),
                 new ReviewView(review, project),
                 new EmptyScreenView(Screen.INSIGHTS, project, "No runs to measure",
                         "Diversity and agreement charts appear once a run has samples."),
@@ -66,6 +69,7 @@ public final class Shell {
     /** Saves the settings and closes the project; call once the window is gone. */
     public void shutdown() {
         review.flush();
+        compare.flush();
         viewModel.shutdown();
         tasks.close();
     }

@@ -1,5 +1,6 @@
 package io.siftbench.model.project;
 
+import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.datasets.DatasetStore;
 import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.review.ReviewStore;
@@ -26,6 +27,8 @@ public interface Project extends AutoCloseable {
     DecisionStore decisions();
 
     ReviewStore review();
+
+    PreferenceStore preferences();
 
     /** Closes the database; the file stays consistent and can be opened again. */
     @Override

@@ -1,11 +1,13 @@
 package io.siftbench.storage.project;
 
+import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.datasets.DatasetStore;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.review.ReviewStore;
 import io.siftbench.model.runs.RunStore;
 import io.siftbench.model.runs.SampleStore;
+import io.siftbench.storage.compare.H2PreferenceStore;
 import io.siftbench.storage.datasets.H2DatasetStore;
 import io.siftbench.storage.review.H2DecisionStore;
 import io.siftbench.storage.review.H2ReviewStore;
@@ -25,6 +27,7 @@ public final class H2Project implements Project {
     private final H2SampleStore samples;
     private final H2DecisionStore decisions;
     private final H2ReviewStore review;
+    private final H2PreferenceStore preferences;
 
     H2Project(Path file, JdbcConnectionPool pool) {
         this.file = file;
@@ -34,6 +37,7 @@ public final class H2Project implements Project {
         this.samples = new H2SampleStore(pool);
         this.decisions = new H2DecisionStore(pool);
         this.review = new H2ReviewStore(pool, samples, decisions);
+        this.preferences = new H2PreferenceStore(pool);
     }
 
     @Override
@@ -64,6 +68,11 @@ public final class H2Project implements Project {
     @Override
     public ReviewStore review() {
         return review;
+    }
+
+    @Override
+    public PreferenceStore preferences() {
+        return preferences;
     }
 
     @Override
