@@ -8,13 +8,11 @@ import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.settings.JsonSettingsFile;
 import io.siftbench.storage.testing.RunFixture;
 import io.siftbench.views.review.ReviewViewModel;
-import io.siftbench.views.shell.FileDialogs;
 import io.siftbench.views.shell.Screen;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -65,17 +62,7 @@ class ReviewAtFullSpeedUiTest {
         }
         JsonSettingsFile settings = new JsonSettingsFile(dir.resolve("settings.json"));
         FxToolkit.setupFixture(() -> {
-            shell = new Shell(settings, settings.load(), new FileDialogs() {
-                @Override
-                public Optional<Path> chooseNewProject(Window owner) {
-                    return Optional.empty();
-                }
-
-                @Override
-                public Optional<Path> chooseProjectToOpen(Window owner) {
-                    return Optional.empty();
-                }
-            });
+            shell = new Shell(settings, settings.load(), new OpeningDialogs(file));
             stage = new Stage();
             shell.show(stage);
             shell.viewModel().screenProperty().set(Screen.REVIEW);

@@ -9,11 +9,9 @@ import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.settings.JsonSettingsFile;
 import io.siftbench.storage.testing.RunFixture;
-import io.siftbench.views.shell.FileDialogs;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static io.siftbench.model.review.DecisionStatus.ACCEPTED;
@@ -145,17 +142,7 @@ class ReviewCardUiTest {
     private void start() throws Exception {
         JsonSettingsFile settings = new JsonSettingsFile(dir.resolve("settings.json"));
         FxToolkit.setupFixture(() -> {
-            shell = new Shell(settings, settings.load(), new FileDialogs() {
-                @Override
-                public Optional<Path> chooseNewProject(Window owner) {
-                    return Optional.empty();
-                }
-
-                @Override
-                public Optional<Path> chooseProjectToOpen(Window owner) {
-                    return Optional.of(file);
-                }
-            });
+            shell = new Shell(settings, settings.load(), new OpeningDialogs(file));
             stage = new Stage();
             shell.show(stage);
             stage.toFront();
