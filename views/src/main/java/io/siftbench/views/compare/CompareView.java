@@ -83,6 +83,12 @@ public final class CompareView implements ScreenView {
         empty.visibleProperty().bind(Bindings.size(viewModel.runs()).lessThan(2));
         content.visibleProperty().bind(empty.visibleProperty().not());
         root.getChildren().addAll(content, empty);
+        // Runs started since the screen was last shown can be chosen at once.
+        root.sceneProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                viewModel.reloadRuns();
+            }
+        });
     }
 
     private void showHeader() {

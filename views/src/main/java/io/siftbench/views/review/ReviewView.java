@@ -66,9 +66,10 @@ public final class ReviewView implements ScreenView {
         empty.visibleProperty().bind(Bindings.isEmpty(viewModel.runs()));
         content.visibleProperty().bind(empty.visibleProperty().not());
         root.getChildren().addAll(content, empty);
-        // The keys work the moment the screen shows, without a click first.
+        // Each time the screen shows: runs started meanwhile appear, and the keys work without a click first.
         root.sceneProperty().addListener((obs, was, now) -> {
             if (now != null) {
+                viewModel.reloadRuns();
                 javafx.application.Platform.runLater(card::focus);
             }
         });
