@@ -1,20 +1,34 @@
 package io.siftbench.app;
 
+import io.siftbench.app.backends.ActiveBackend;
+import io.siftbench.app.backends.LocalBackendProbe;
+import io.siftbench.app.runs.EmbeddingModels;
+import io.siftbench.app.runs.ProjectRuns;
+import io.siftbench.app.runs.RunBackends;
 import io.siftbench.model.project.ProjectOpener;
 import io.siftbench.model.settings.SettingsRepository;
 import io.siftbench.model.settings.UserSettings;
 import io.siftbench.storage.project.H2ProjectOpener;
+import io.siftbench.storage.settings.JsonBackendsFile;
+import io.siftbench.storage.settings.JsonSettingsFile;
 import io.siftbench.views.compare.CompareView;
 import io.siftbench.views.compare.CompareViewModel;
 import io.siftbench.views.datasets.DatasetsView;
 import io.siftbench.views.datasets.DatasetsViewModel;
+import io.siftbench.views.prompts.NativePromptFileDialogs;
+import io.siftbench.views.prompts.PromptStudioView;
+import io.siftbench.views.prompts.PromptStudioViewModel;
 import io.siftbench.views.review.ReviewView;
 import io.siftbench.views.review.ReviewViewModel;
+import io.siftbench.views.runs.RunsView;
+import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.shell.EmptyScreenView;
 import io.siftbench.views.shell.FileDialogs;
 import io.siftbench.views.shell.MainWindow;
 import io.siftbench.views.shell.MainWindowViewModel;
 import io.siftbench.views.shell.Screen;
+import io.siftbench.views.settings.SettingsView;
+import io.siftbench.views.settings.SettingsViewModel;
 import io.siftbench.views.task.FxTaskExecutor;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.stage.Stage;
@@ -28,6 +42,8 @@ import java.util.List;
 public final class Shell {
 
     private final FxTaskExecutor tasks = new FxTaskExecutor();
+    private final ActiveBackend activeBackend = new ActiveBackend();
+    private final RunBackends runBackends;
     private final MainWindowViewModel viewModel;
     private final MainWindow window;
     private final ReviewViewModel review;
@@ -35,23 +51,36 @@ public final class Shell {
 
     public Shell(SettingsRepository settingsRepository, UserSettings settings, FileDialogs dialogs) {
         ProjectOpener opener = new H2ProjectOpener();
+        JsonBackendsFile backendsFile = backendsFile(settingsRepository);
+        runBackends = new RunBackends(backendsFile::load);
         viewModel = new MainWindowViewModel(opener, settingsRepository, settings, tasks);
         ReadOnlyObjectProperty<io.siftbench.model.project.Project> project = viewModel.projectProperty();
         review = new ReviewViewModel(project, tasks);
         compare = new CompareViewModel(project, tasks);
         window = new MainWindow(viewModel, dialogs, List.of(
-                new DatasetsView(new DatasetsViewModel(project, tasks)),
-                new EmptyScreenView(Screen.PROMPT_STUDIO, project, "No prompts yet",
-                        "Design a prompt: a task specification, a template, switchable conditions and demonstrations."),
+                new DatasetsView(new DatasetsViewModel(project, tasks), dialogs),
+                new PromptStudioView(new PromptStudioViewModel(project, tasks), new NativePromptFileDialogs()),
                 new CompareView(compare, project),
                 new ReviewView(review, project),
                 new EmptyScreenView(Screen.INSIGHTS, project, "No runs to measure",
                         "Diversity and agreement charts appear once a run has samples."),
-                new EmptyScreenView(Screen.RUNS, project, "No runs yet",
-                        "A run sends a prompt version to a backend and keeps every sample the moment it arrives."),
-                new EmptyScreenView(Screen.SETTINGS, project, "No backends configured",
-                        "Add an Ollama server, an OpenAI-compatible server or a GGUF model file to generate text.")),
+                new RunsView(new RunsViewModel(project, tasks,
+                        open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher())),
+                new SettingsView(settings(backendsFile))),
                 tasks);
+    }
+
+    /** The user's backends live beside the settings file (a test's own folder in tests). */
+    private static JsonBackendsFile backendsFile(SettingsRepository settingsRepository) {
+        return settingsRepository instanceof JsonSettingsFile file
+                ? new JsonBackendsFile(file.file().resolveSibling("backends.json")) : JsonBackendsFile.forCurrentUser();
+    }
+
+    /** The Settings screen's view model; the active backend follows its default and unloads on change. */
+    private SettingsViewModel settings(JsonBackendsFile backends) {
+        SettingsViewModel settings = new SettingsViewModel(backends, new LocalBackendProbe(), tasks);
+        settings.settingsProperty().addListener((obs, was, now) -> activeBackend.select(now.defaultConfig()));
+        return settings;
     }
 
     public MainWindowViewModel viewModel() {
@@ -71,6 +100,8 @@ public final class Shell {
         review.flush();
         compare.flush();
         viewModel.shutdown();
+        activeBackend.close();
+        runBackends.close();
         tasks.close();
     }
 }

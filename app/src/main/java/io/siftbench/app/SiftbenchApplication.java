@@ -7,6 +7,8 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /** The JavaFX application: the main window with the user's settings. */
 public final class SiftbenchApplication extends Application {
@@ -14,12 +16,14 @@ public final class SiftbenchApplication extends Application {
     private JsonSettingsFile settingsFile;
     private UserSettings settings;
     private Shell shell;
+    private Optional<Path> projectToOpen;
 
     @Override
     public void init() {
         // init() runs on the launcher thread, so reading the settings file never holds up the UI thread.
         settingsFile = JsonSettingsFile.forCurrentUser();
         settings = settingsFile.load();
+        projectToOpen = Main.projectToOpen(getParameters().getRaw().toArray(String[]::new));
     }
 
     @Override
@@ -28,6 +32,7 @@ public final class SiftbenchApplication extends Application {
         stage.setOnShown(e -> System.err.printf("Siftbench: main window shown %d ms after JVM start%n",
                 System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()));
         shell.show(stage);
+        projectToOpen.ifPresent(shell.viewModel()::openProject);
     }
 
     @Override

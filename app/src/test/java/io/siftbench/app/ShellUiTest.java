@@ -3,11 +3,12 @@ package io.siftbench.app;
 import io.siftbench.model.settings.Theme;
 import io.siftbench.model.settings.UserSettings;
 import io.siftbench.storage.settings.JsonSettingsFile;
-import io.siftbench.views.controls.EmptyState;
 import io.siftbench.views.shell.FileDialogs;
 import io.siftbench.views.shell.Screen;
 import javafx.application.Application;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
@@ -33,9 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Starts the real shell headless, drives it as a user would, restarts it, and checks what it remembered. */
 class ShellUiTest {
 
-    private static final Map<Screen, String> EMPTY_TITLES = Map.of(
+    /** What each screen says in a new project before anything is in it. */
+    private static final Map<Screen, String> EMPTY_TEXTS = Map.of(
             Screen.DATASETS, "No datasets yet",
-            Screen.PROMPT_STUDIO, "No prompts yet",
+            Screen.PROMPT_STUDIO, "Versions",
             Screen.COMPARE, "Nothing to compare yet",
             Screen.REVIEW, "No samples to review",
             Screen.INSIGHTS, "No runs to measure",
@@ -74,12 +76,14 @@ class ShellUiTest {
         assertThat(stage.getTitle()).isEqualTo("Siftbench — first.mv.db");
 
         for (Screen screen : Screen.values()) {
-            robot.clickOn("#nav-" + screen.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            EmptyState empty = robot.lookup("#" + screen.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-empty")
-                    .queryAs(EmptyState.class);
-            assertThat(empty.isVisible()).as(screen.title()).isTrue();
-            assertThat(empty.getScene()).as(screen.title() + " is shown").isNotNull();
-            assertThat(empty.getTitle()).isEqualTo(EMPTY_TITLES.get(screen));
+            String id = screen.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            robot.clickOn("#nav-" + id);
+            WaitForAsyncUtils.waitForFxEvents();
+            Node frame = robot.lookup("#screen-" + id).query();
+            assertThat(frame.getScene()).as(screen.title() + " is shown").isNotNull();
+            assertThat(robot.from(frame).lookup((Labeled l) -> l.isVisible() && showing(l)
+                    && EMPTY_TEXTS.get(screen).equals(l.getText())).tryQuery())
+                    .as(screen.title() + " says '" + EMPTY_TEXTS.get(screen) + "'").isPresent();
         }
 
         assertThat(Application.getUserAgentStylesheet()).contains("primer-light");
@@ -157,6 +161,16 @@ class ShellUiTest {
         FxToolkit.setupFixture(closing::close);
         WaitForAsyncUtils.waitForFxEvents();
         shell.shutdown();
+    }
+
+    /** Visible all the way up: a label inside a hidden pane is not seen by the user. */
+    private static boolean showing(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String statusProject() {

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
                 "Without a subcommand, opens the window.",
                 "Every subcommand prints a JSON summary on stdout, progress on stderr,",
                 "and exits non-zero with a one-line reason on failure."},
-        subcommands = {DatasetsCommand.class, DecideCommand.class})
+        subcommands = {DatasetsCommand.class, ImportCommand.class, BackendCommand.class, PromptCommand.class,
+                DecideCommand.class, RunCommand.class, RunsCommand.class})
 public final class SiftbenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -20,6 +20,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -72,12 +73,12 @@ public final class BackendClient implements AutoCloseable {
      * @throws CancellationException when the thread was interrupted
      */
     public Generation generate(GenerationRequest request) {
-        return run(request, null);
+        return run(request, null, new Ticket());
     }
 
     /** Generates in the background without streaming. */
     public PendingGeneration submit(GenerationRequest request) {
-        return new PendingGeneration(workers.submit(() -> run(request, null)));
+        return start(request, null);
     }
 
     /**
@@ -85,18 +86,54 @@ public final class BackendClient implements AutoCloseable {
      * backend streams (and all at once where it does not).
      */
     public PendingGeneration stream(GenerationRequest request, StreamListener listener) {
-        return new PendingGeneration(workers.submit(() -> run(request, listener)));
+        return start(request, listener);
     }
 
-    private Generation run(GenerationRequest request, StreamListener listener) {
+    private PendingGeneration start(GenerationRequest request, StreamListener listener) {
+        Ticket ticket = new Ticket();
+        Future<Generation> future = workers.submit(() -> run(request, listener, ticket));
+        return new PendingGeneration(future, ticket::cancel);
+    }
+
+    /**
+     * One request's hold on a slot and on its running call. A cancel gives both back from the cancelling
+     * thread itself, so the next request can start before the cancelled one has even noticed.
+     */
+    private final class Ticket {
+        private final AtomicBoolean holding = new AtomicBoolean();
+        private volatile Runnable stopCall = () -> { };
+
+        void acquire() {
+            try {
+                slots.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("Generation cancelled while waiting for a free slot");
+            }
+            holding.set(true);
+        }
+
+        void release() {
+            if (holding.compareAndSet(true, false)) {
+                slots.release();
+            }
+        }
+
+        void cancel() {
+            release();
+            stopCall.run();
+        }
+    }
+
+    private Generation run(GenerationRequest request, StreamListener listener, Ticket ticket) {
         ChatRequest chat = backend.toChatRequest(request);
         Duration timeout = request.parameters().timeout();
         for (int attempt = 1; ; attempt++) {
             Throwable failure;
-            acquireSlot();
+            ticket.acquire();
             long start = System.nanoTime();
             try {
-                ChatResponse response = attempt(chat, timeout, listener);
+                ChatResponse response = attempt(chat, timeout, listener, ticket);
                 return toGeneration(response, request, Duration.ofNanos(System.nanoTime() - start), attempt);
             } catch (ExecutionException e) {
                 failure = e.getCause();
@@ -106,7 +143,7 @@ public final class BackendClient implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new CancellationException("Generation cancelled");
             } finally {
-                slots.release();
+                ticket.release();
             }
             FailureKind kind = FailureKind.of(failure);
             if (!kind.retryable() || attempt > retry.maxRetries()) {
@@ -116,15 +153,6 @@ public final class BackendClient implements AutoCloseable {
                 listener.retrying(attempt + 1, kind);
             }
             pause(retry.delay(attempt, ThreadLocalRandom.current()));
-        }
-    }
-
-    private void acquireSlot() {
-        try {
-            slots.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("Generation cancelled while waiting for a free slot");
         }
     }
 
@@ -138,9 +166,10 @@ public final class BackendClient implements AutoCloseable {
     }
 
     /** One attempt, bounded by the timeout; whatever is left of it is cancelled on the way out. */
-    private ChatResponse attempt(ChatRequest chat, Duration timeout, StreamListener listener)
+    private ChatResponse attempt(ChatRequest chat, Duration timeout, StreamListener listener, Ticket ticket)
             throws InterruptedException, ExecutionException, TimeoutException {
         Call call = listener == null ? callBlocking(chat) : callStreaming(chat, listener);
+        ticket.stopCall = call.cancel();
         try {
             return call.result().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } finally {

@@ -41,6 +41,19 @@ public record BackendConfig(String name, BackendKind kind, String location, Stri
                 DEFAULT_CONTEXT_SIZE, DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_RETRIES, DEFAULT_KEEP_ALIVE);
     }
 
+    /**
+     * The backend named on a command line as {@code KIND:URL_OR_FILE}, for example
+     * {@code ollama:http://127.0.0.1:11434} or {@code gguf:/models/tiny.gguf}.
+     */
+    public static BackendConfig parse(String spec, String model) {
+        int colon = spec.indexOf(':');
+        if (colon <= 0 || colon == spec.length() - 1) {
+            throw new IllegalArgumentException("Backend '" + spec + "' is not KIND:URL_OR_FILE, for example "
+                    + "ollama:http://127.0.0.1:11434, openai:http://127.0.0.1:8080/v1 or gguf:/models/model.gguf");
+        }
+        return of(BackendKind.parse(spec.substring(0, colon)), spec.substring(colon + 1), model);
+    }
+
     public BackendConfig withName(String newName) {
         return new BackendConfig(newName, kind, location, model, apiKey, schemaStyle, threads, contextSize,
                 maxInFlight, maxRetries, keepAlive);

@@ -1,5 +1,6 @@
 package io.siftbench.model.backends;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.langchain4j.exception.HttpException;
 
 import java.io.IOException;
@@ -41,6 +42,10 @@ public enum FailureKind {
             if (t instanceof HttpException http) {
                 return ofStatus(http.statusCode());
             }
+            if (t instanceof JsonProcessingException) {
+                // An answer that is not the JSON expected: asking again brings the same answer.
+                return OTHER;
+            }
             if (t instanceof ConnectException) {
                 return REFUSED;
             }
@@ -61,12 +66,7 @@ public enum FailureKind {
         if (status >= 500) {
             return SERVER_ERROR;
         }
-        if (status == 401 || status == 403) {
-            return UNAUTHORIZED;
-        }
-        if (status == 408) {
-            return TIMEOUT;
-        }
-        return CLIENT_ERROR;
+        // Every 4xx, 408 and 429 included, is final: the server has judged this request.
+        return status == 401 || status == 403 ? UNAUTHORIZED : CLIENT_ERROR;
     }
 }

@@ -8,9 +8,11 @@ import java.util.concurrent.Future;
 public final class PendingGeneration {
 
     private final Future<Generation> future;
+    private final Runnable freeSlot;
 
-    PendingGeneration(Future<Generation> future) {
+    PendingGeneration(Future<Generation> future, Runnable freeSlot) {
         this.future = future;
+        this.freeSlot = freeSlot;
     }
 
     /**
@@ -18,6 +20,7 @@ public final class PendingGeneration {
      */
     public void cancel() {
         future.cancel(true);
+        freeSlot.run();
     }
 
     public boolean isDone() {

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Condition coverage: for each pair of conditions, the number of samples (and of accepted samples) per value
@@ -18,16 +19,21 @@ public final class ConditionCoverage {
     }
 
     /**
-     * One grid per pair of conditions (in declared order, then in order of first appearance on the samples).
+     * One grid per pair of conditions: the declared conditions in their order, then the others alphabetically;
+     * the values of each in declared order, then in order of first appearance on the samples.
      *
      * @param declared the conditions' values as the prompt declares them, by condition name (may be empty)
      */
     public static List<CoverageGrid> of(List<SampleText> samples, Map<String, List<String>> declared) {
         Map<String, Set<String>> values = new LinkedHashMap<>();
         declared.forEach((condition, conditionValues) -> values.put(condition, new LinkedHashSet<>(conditionValues)));
+        Set<String> undeclared = new TreeSet<>();
         for (SampleText sample : samples) {
-            sample.conditions().forEach((condition, value) ->
-                    values.computeIfAbsent(condition, c -> new LinkedHashSet<>()).add(value));
+            undeclared.addAll(sample.conditions().keySet());
+        }
+        undeclared.forEach(condition -> values.putIfAbsent(condition, new LinkedHashSet<>()));
+        for (SampleText sample : samples) {
+            sample.conditions().forEach((condition, value) -> values.get(condition).add(value));
         }
         List<String> conditions = new ArrayList<>(values.keySet());
         List<CoverageGrid> grids = new ArrayList<>();
@@ -47,9 +53,12 @@ public final class ConditionCoverage {
         long[][] counts = new long[valuesA.size()][valuesB.size()];
         long[][] accepted = new long[valuesA.size()][valuesB.size()];
         for (SampleText sample : samples) {
-            int row = valuesA.indexOf(sample.conditions().get(conditionA));
-            int column = valuesB.indexOf(sample.conditions().get(conditionB));
-            if (row >= 0 && column >= 0) {
+            String valueA = sample.conditions().get(conditionA);
+            String valueB = sample.conditions().get(conditionB);
+            // A sample generated without one of the two conditions has no cell in this grid.
+            if (valueA != null && valueB != null) {
+                int row = valuesA.indexOf(valueA);
+                int column = valuesB.indexOf(valueB);
                 counts[row][column]++;
                 if (sample.status() == SampleStatus.ACCEPTED) {
                     accepted[row][column]++;

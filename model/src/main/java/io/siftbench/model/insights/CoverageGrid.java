@@ -23,4 +23,12 @@ public record CoverageGrid(String conditionA, String conditionB, List<String> va
     public List<CoverageCell> emptyCells() {
         return cells.stream().filter(CoverageCell::empty).toList();
     }
+
+    /**
+     * The combinations with fewer than {@code minimum} accepted samples, empty ones included: the cells a
+     * "fill the gaps" run generates for.
+     */
+    public List<CoverageCell> thinCells(long minimum) {
+        return cells.stream().filter(cell -> cell.accepted() < minimum).toList();
+    }
 }

@@ -12,7 +12,7 @@ public final class EmbeddingSimilarity {
 
     public static final int DEFAULT_EXACT_LIMIT = 2_000;
     public static final long DEFAULT_SEED = 7;
-    private static final int BINS = 40;
+    private static final HistogramAxis AXIS = new HistogramAxis(-1, 0.05, 40);
 
     private final int exactLimit;
     private final long seed;
@@ -31,7 +31,7 @@ public final class EmbeddingSimilarity {
                 .map(sample -> Vectors.unit(sample.embedding())).toArray(float[][]::new);
         int n = units.length;
         if (n < 2) {
-            return new SimilarityDistribution(null, 0, false, Histogram.of(new double[0], -1, 2.0 / BINS, BINS));
+            return new SimilarityDistribution(null, 0, false, AXIS.count(new double[0]));
         }
         boolean sampled = n > exactLimit;
         long pairs = sampled ? (long) exactLimit * (exactLimit - 1) / 2 : (long) n * (n - 1) / 2;
@@ -57,6 +57,6 @@ public final class EmbeddingSimilarity {
             sum += cosine;
         }
         return new SimilarityDistribution(sum / cosines.length, pairs, sampled,
-                Histogram.of(cosines, -1, 2.0 / BINS, BINS));
+                AXIS.count(cosines));
     }
 }

@@ -1,6 +1,7 @@
 package io.siftbench.model.insights;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,20 +54,18 @@ public record LexicalDiversity(long tokens, int vocabularySize, List<DistinctN> 
     }
 
     private static List<NGramCount> mostFrequent(NGramIndex index, int n, long[] counts, int top) {
-        if (top <= 0) {
+        if (top <= 0 || counts.length == 0) {
             return List.of();
         }
-        List<Integer> ids = new ArrayList<>(counts.length);
-        for (int id = 0; id < counts.length; id++) {
-            ids.add(id);
-        }
-        // Sorting ids by count alone is enough to find the top ones; text is built only for those kept.
-        ids.sort(Comparator.comparingLong((Integer id) -> -counts[id]));
+        // The count of the top-th most frequent n-gram; only n-grams at or above it (ties included) get text.
+        long[] sorted = counts.clone();
+        Arrays.sort(sorted);
+        long cutoff = sorted[Math.max(0, sorted.length - top)];
         List<NGramCount> candidates = new ArrayList<>();
-        int i = 0;
-        while (i < ids.size() && (candidates.size() < top || counts[ids.get(i)] == counts[ids.get(top - 1)])) {
-            candidates.add(new NGramCount(index.text(n, ids.get(i)), counts[ids.get(i)]));
-            i++;
+        for (int id = 0; id < counts.length; id++) {
+            if (counts[id] >= cutoff) {
+                candidates.add(new NGramCount(index.text(n, id), counts[id]));
+            }
         }
         candidates.sort(Comparator.comparingLong(NGramCount::count).reversed().thenComparing(NGramCount::ngram));
         return List.copyOf(candidates.subList(0, Math.min(top, candidates.size())));

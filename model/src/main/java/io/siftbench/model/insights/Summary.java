@@ -11,11 +11,16 @@ public record Summary(int count, double min, double max, double mean, double med
 
     public static final int DEFAULT_BINS = 20;
 
-    /** The summary of {@code values}; all zeros for an empty list. */
+    /** The summary of {@code values}, its histogram spanning them in {@code bins} bins. */
     public static Summary of(double[] values, int bins) {
+        return of(values, HistogramAxis.spanning(values, bins));
+    }
+
+    /** The summary of {@code values}, its histogram on {@code axis}; all zeros for an empty list. */
+    public static Summary of(double[] values, HistogramAxis axis) {
         int n = values.length;
         if (n == 0) {
-            return new Summary(0, 0, 0, 0, 0, 0, Histogram.of(values, bins));
+            return new Summary(0, 0, 0, 0, 0, 0, axis.count(values));
         }
         double[] sorted = values.clone();
         Arrays.sort(sorted);
@@ -26,6 +31,6 @@ public record Summary(int count, double min, double max, double mean, double med
         }
         double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
         return new Summary(n, sorted[0], sorted[n - 1], mean, median, Math.sqrt(squares / n),
-                Histogram.of(values, bins));
+                axis.count(values));
     }
 }

@@ -6,6 +6,8 @@ import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.review.ReviewStore;
 import io.siftbench.model.runs.RunStore;
 import io.siftbench.model.runs.SampleStore;
+import io.siftbench.model.demonstrations.EmbeddingCache;
+import io.siftbench.model.prompts.PromptStore;
 
 import java.nio.file.Path;
 
@@ -23,6 +25,11 @@ public interface Project extends AutoCloseable {
     RunStore runs();
 
     SampleStore samples();
+
+    PromptStore prompts();
+
+    /** Embeddings of dataset records, cached per embedding model. */
+    EmbeddingCache recordEmbeddings();
 
     DecisionStore decisions();
 

@@ -10,6 +10,10 @@ public record ConditionValue(String value, Boolean enabled, Double weight) {
 
     public ConditionValue {
         Objects.requireNonNull(value, "a condition value needs a value");
+        if (value.isBlank()) {
+            // A blank value would render as nothing and make its sections vanish as if switched off.
+            throw new IllegalArgumentException("a condition value must not be blank");
+        }
         enabled = enabled == null || enabled;
         weight = weight == null ? 1.0 : weight;
         if (weight < 0 || weight.isNaN() || weight.isInfinite()) {

@@ -13,7 +13,7 @@ public final class OutputSchema {
     }
 
     /**
-     * For annotation, derived from the label set, so that the label can only be one of the allowed names
+     * For annotation, derived from the label set, so that the label can only be one of the allowed verbalizers
      * (plus a rationale string and a confidence in [0, 1] where asked); for synthesis, the hand-written one.
      */
     public static JsonNode of(PromptVersion version) {
@@ -27,7 +27,8 @@ public final class OutputSchema {
         ObjectNode schema = NODES.objectNode().put("type", "object");
         ObjectNode properties = schema.putObject("properties");
         ObjectNode label = properties.putObject("label").put("type", "string");
-        task.labels().forEach(l -> label.withArray("enum").add(l.name()));
+        // The model answers with what it was shown: the verbalizers (TaskSpec.labelOf maps them back).
+        task.labels().stream().map(Label::verbalizer).distinct().forEach(v -> label.withArray("enum").add(v));
         var required = schema.putArray("required").add("label");
         if (task.rationale()) {
             properties.putObject("rationale").put("type", "string");

@@ -67,6 +67,18 @@ public final class PromptFile {
         return version;
     }
 
+    /**
+     * Reads a version the project stored earlier. Only the shape is checked, not {@link PromptValidator}'s
+     * rules: a version saved under older rules must stay readable, or its runs would lose their prompt.
+     */
+    public static PromptVersion readStored(String json, String source) {
+        try {
+            return JSON.readValue(json, PromptVersion.class);
+        } catch (JsonProcessingException e) {
+            throw new PromptFileException(source + ": " + describe(e), e);
+        }
+    }
+
     /** The prompt file text of {@code version}, indented, fields in the documented order. */
     public static String write(PromptVersion version) {
         try {

@@ -41,10 +41,14 @@ public final class PromptValidator {
             problems.add("task.labels: annotate needs at least one label");
         }
         Set<String> labels = new HashSet<>();
+        Set<String> verbalizers = new HashSet<>();
         for (int i = 0; i < version.task().labels().size(); i++) {
-            String name = version.task().labels().get(i).name();
-            if (!labels.add(name)) {
-                problems.add("task.labels[" + i + "]: the label '" + name + "' is listed twice");
+            Label label = version.task().labels().get(i);
+            if (!labels.add(label.name())) {
+                problems.add("task.labels[" + i + "]: the label '" + label.name() + "' is listed twice");
+            } else if (!verbalizers.add(label.verbalizer().toLowerCase(java.util.Locale.ROOT))) {
+                problems.add("task.labels[" + i + "]: the verbalizer '" + label.verbalizer()
+                        + "' is used by another label too, so an answer could not tell them apart");
             }
         }
     }

@@ -12,7 +12,9 @@ import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.backends.GenerationRequest;
 import io.siftbench.model.backends.OutputSchema;
 import io.siftbench.model.insights.Votes;
+import io.siftbench.model.prompts.Label;
 import io.siftbench.model.prompts.PromptMode;
+import io.siftbench.model.prompts.TaskSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,16 +32,19 @@ public final class RunSampler implements RunEngine.SampleSource {
     private final String parametersJson;
     private final OutputSchema schema;
     private final PromptMode mode;
+    private final TaskSpec task;
     private final int votes;
     private final long seed;
 
+    /** @param task the prompt's task: its labels map a verbalizer the model answered back to the label's name */
     public RunSampler(BackendClient client, GenerationParameters parameters, String parametersJson,
-                      OutputSchema schema, PromptMode mode, int votes, long seed) {
+                      OutputSchema schema, PromptMode mode, TaskSpec task, int votes, long seed) {
         this.client = client;
         this.parameters = parameters;
         this.parametersJson = parametersJson;
         this.schema = schema;
         this.mode = mode;
+        this.task = task;
         this.votes = votes;
         this.seed = seed;
     }
@@ -67,12 +72,12 @@ public final class RunSampler implements RunEngine.SampleSource {
     private Sample sampleOf(long runId, Slot slot, long slotSeed, List<Generation> answers) {
         Generation first = answers.get(0);
         JsonNode parsed = first.validation().value();
-        String label = text(parsed, "label");
+        String label = labelOf(parsed);
         Double confidence = parsed != null && parsed.path("confidence").isNumber()
                 ? parsed.get("confidence").asDouble() : null;
         List<String> voted = List.of();
         if (answers.size() > 1) {
-            voted = answers.stream().map(g -> text(g.validation().value(), "label"))
+            voted = answers.stream().map(g -> labelOf(g.validation().value()))
                     .map(l -> l == null ? "" : l).toList();
             Votes tally = new Votes(voted.stream().filter(l -> !l.isEmpty()).toList());
             label = tally.majority().orElse(null);
@@ -90,6 +95,12 @@ public final class RunSampler implements RunEngine.SampleSource {
         return new Sample(0, runId, slot, first.model(), parametersJson, slotSeed, first.text(), label,
                 text(parsed, "rationale"), confidence, text, parsed == null ? null : parsed.toString(), valid,
                 validationError, voted, promptTokens, completionTokens, latency, first.finishReason(), null, null);
+    }
+
+    /** The label's name for what the model answered (its verbalizer or its name). */
+    private String labelOf(JsonNode parsed) {
+        String answer = text(parsed, "label");
+        return answer == null ? null : task.labelOf(answer).map(Label::name).orElse(answer);
     }
 
     private static String text(JsonNode parsed, String field) {

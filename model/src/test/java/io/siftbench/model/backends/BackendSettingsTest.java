@@ -43,6 +43,19 @@ class BackendSettingsTest {
     }
 
     @Test
+    void aBackendIsNamedOnTheCommandLineAsKindColonLocation() {
+        BackendConfig parsed = BackendConfig.parse("openai:http://127.0.0.1:8080/v1", "qwen");
+
+        assertThat(parsed.kind()).isEqualTo(BackendKind.OPENAI);
+        assertThat(parsed.location()).isEqualTo("http://127.0.0.1:8080/v1");
+        assertThat(parsed.model()).isEqualTo("qwen");
+        assertThat(BackendConfig.parse("GGUF:/models/tiny.gguf", null).location()).isEqualTo("/models/tiny.gguf");
+        assertThatThrownBy(() -> BackendConfig.parse("http://127.0.0.1:11434", "m"))
+                .hasMessage("Unknown backend kind 'http': use ollama, openai or gguf");
+        assertThatThrownBy(() -> BackendConfig.parse("ollama", "m")).hasMessageContaining("is not KIND:URL_OR_FILE");
+    }
+
+    @Test
     void theKeyIsMaskedInTextAndNeverPrintedWhole() {
         BackendConfig withKey = server.withApiKey("sk-very-secret-1234");
 

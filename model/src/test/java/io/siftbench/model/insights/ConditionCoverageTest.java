@@ -61,4 +61,21 @@ class ConditionCoverageTest {
                 new CoverageCell("sarcastic", "long", 0, 0));
         assertThat(toneByLength.cell("polite", "long").samples()).isEqualTo(2);
     }
+
+    @Test
+    void thinCellsAreThoseWithTooFewAcceptedSamples() {
+        List<SampleText> samples = new ArrayList<>(balancedSamples());
+        samples.add(SampleText.of(99, "extra").withStatus(SampleStatus.ACCEPTED)
+                .withConditions(Map.of("tone", "angry", "length", "short")));
+
+        CoverageGrid toneByLength = ConditionCoverage.of(samples, Map.of("tone", TONES, "length", LENGTHS)).stream()
+                .filter(grid -> grid.conditionA().equals("tone") || grid.conditionB().equals("tone"))
+                .filter(grid -> grid.conditionA().equals("length") || grid.conditionB().equals("length"))
+                .findFirst().orElseThrow();
+
+        // every cell has one accepted sample but angry × short, which has two
+        assertThat(toneByLength.thinCells(2)).hasSize(5).noneMatch(cell -> cell.accepted() >= 2);
+        assertThat(toneByLength.thinCells(1)).isEmpty();
+        assertThat(toneByLength.emptyCells()).isEmpty();
+    }
 }

@@ -75,6 +75,15 @@ class SelfBleuTest {
     }
 
     @Test
+    void matchesNltkOnARandomSetWithShortSentencesAndLengthTies() {
+        // 50 sentences of 1–9 tokens over 6 words; NLTK 3.10's sentence_bleu with
+        // SmoothingFunction(epsilon=0.1).method1, each against the 49 others, averages 0.38077129812658833.
+        List<List<String>> samples = randomSentences(new Random(21), 50, 6);
+
+        assertThat(new SelfBleu().score(samples).value()).isCloseTo(0.38077129812658833, within(1e-12));
+    }
+
+    @Test
     void aSetAboveTheExactLimitIsScoredOnASeededSampleOfThatSize() {
         List<List<String>> samples = randomSentences(new Random(5), 500, 12);
 

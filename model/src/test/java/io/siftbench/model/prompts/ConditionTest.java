@@ -35,5 +35,7 @@ class ConditionTest {
     void refusesNamesMustacheCannotReachAndRepeatedValues() {
         assertThatThrownBy(() -> Condition.of("tone.x", "a")).hasMessageContaining("condition name 'tone.x'");
         assertThatThrownBy(() -> Condition.of("tone", "a", "a")).hasMessageContaining("value 'a' twice");
+        assertThatThrownBy(() -> Condition.of("tone", "a").renamed("")).hasMessageContaining("condition name ''");
+        assertThatThrownBy(() -> Condition.of("tone", " ")).hasMessageContaining("must not be blank");
     }
 }

@@ -76,13 +76,27 @@ class PromptFileTest {
     }
 
     @Test
+    void anAnnotateFileNeedNotSayItWantsNoRationale() {
+        PromptVersion v = PromptFile.parse("""
+                {"name": "a", "mode": "annotate", "task": {"labels": [{"name": "x"}]}, "template": {"user": "{{text}}"}}
+                """, "a.json");
+
+        assertThat(v.task().rationale()).isFalse();
+        assertThat(v.task().confidence()).isFalse();
+        assertThat(OutputSchema.of(v).at("/required")).extracting(JsonNode::asText).containsExactly("label");
+    }
+
+    @Test
     void annotateSchemaIsDerivedFromTheLabels() throws IOException {
         PromptVersion v = PromptFile.parse(designExample(), "example");
 
         JsonNode schema = OutputSchema.of(v);
 
-        assertThat(schema.at("/properties/label/enum")).extracting(JsonNode::asText)
-                .containsExactly("card_arrival", "lost_or_stolen_card");
+        assertThat(schema.at("/properties/label/enum")).as("the model answers with the verbalizers it is shown")
+                .extracting(JsonNode::asText).containsExactly("card_arrival", "lost card");
+        assertThat(v.task().labelOf(" Lost Card ")).map(Label::name).contains("lost_or_stolen_card");
+        assertThat(v.task().labelOf("lost_or_stolen_card")).map(Label::name).contains("lost_or_stolen_card");
+        assertThat(v.task().labelOf("stolen")).isEmpty();
         assertThat(schema.at("/properties/confidence/type").asText()).isEqualTo("number");
         assertThat(schema.at("/properties/rationale").isMissingNode()).as("no rationale was asked for").isTrue();
         assertThat(schema.at("/required")).extracting(JsonNode::asText).containsExactly("label", "confidence");
@@ -132,6 +146,11 @@ class PromptFileTest {
 
         assertThatThrownBy(() -> PromptFile.parse(noLabels, "p.json"))
                 .hasMessage("p.json: task.labels: annotate needs at least one label");
+        String sameWord = noLabels.replace("\"template\"", "\"task\": {\"labels\": [{\"name\": \"a\", \"verbalizer\": \"card\"},"
+                + " {\"name\": \"b\", \"verbalizer\": \"Card\"}]}, \"template\"");
+        assertThatThrownBy(() -> PromptFile.parse(sameWord, "p.json"))
+                .hasMessage("p.json: task.labels[1]: the verbalizer 'Card' is used by another label too,"
+                        + " so an answer could not tell them apart");
         assertThatThrownBy(() -> PromptFile.parse(typo, "p.json"))
                 .hasMessageStartingWith("p.json: template.user: nothing fills {{condition.tnoe}}, {{task.rol}}");
         assertThatThrownBy(() -> PromptFile.parse(unbalanced, "p.json"))

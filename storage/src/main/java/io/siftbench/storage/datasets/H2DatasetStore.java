@@ -1,56 +1,93 @@
 package io.siftbench.storage.datasets;
 
-import io.siftbench.model.datasets.ColumnInfo;
-import io.siftbench.model.datasets.ColumnType;
+import io.siftbench.model.datasets.ColumnStatistics;
 import io.siftbench.model.datasets.DatasetInfo;
+import io.siftbench.model.datasets.DatasetPage;
+import io.siftbench.model.datasets.DatasetQuery;
+import io.siftbench.model.datasets.DatasetRecord;
 import io.siftbench.model.datasets.DatasetStore;
-import io.siftbench.storage.Sql;
+import io.siftbench.model.datasets.ImportOptions;
+import io.siftbench.model.datasets.ImportPreview;
+import io.siftbench.model.datasets.ImportProgress;
+import io.siftbench.model.datasets.ImportReport;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
-/** Datasets as described by the {@code dataset} and {@code dataset_column} tables. */
+/** Datasets in H2: each in its own typed table, described by the {@code dataset} and {@code dataset_column} tables. */
 public final class H2DatasetStore implements DatasetStore {
 
-    private final DataSource db;
+    private final DatasetCatalog catalog;
+    private final DatasetImporter importer;
+    private final DatasetBrowser browser;
 
     public H2DatasetStore(DataSource db) {
-        this.db = db;
+        this.catalog = new DatasetCatalog(db);
+        this.importer = new DatasetImporter(db, catalog);
+        this.browser = new DatasetBrowser(db, catalog);
+        catalog.dropOrphans();
     }
 
     @Override
     public List<DatasetInfo> list() {
-        return Sql.call(db, "list datasets", c -> {
-            Map<Long, List<ColumnInfo>> columns = columns(c);
-            List<DatasetInfo> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, name, row_count FROM dataset ORDER BY name");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long id = rs.getLong(1);
-                    out.add(new DatasetInfo(id, rs.getString(2), rs.getLong(3), columns.getOrDefault(id, List.of())));
-                }
-            }
-            return out;
-        });
+        return catalog.list();
     }
 
-    private static Map<Long, List<ColumnInfo>> columns(Connection c) throws SQLException {
-        Map<Long, List<ColumnInfo>> columns = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT dataset_id, name, type FROM dataset_column ORDER BY dataset_id, position");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                columns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                        .add(new ColumnInfo(rs.getString(2), ColumnType.valueOf(rs.getString(3))));
-            }
-        }
-        return columns;
+    @Override
+    public Optional<DatasetInfo> find(String name) {
+        return catalog.find(name);
+    }
+
+    @Override
+    public ImportPreview preview(ImportOptions options, int rows) {
+        return importer.preview(options, rows);
+    }
+
+    @Override
+    public ImportReport importFile(ImportOptions options, ImportProgress progress) {
+        return importer.importFile(options, progress);
+    }
+
+    @Override
+    public long count(long datasetId, DatasetQuery query) {
+        return browser.count(datasetId, query);
+    }
+
+    @Override
+    public DatasetPage page(long datasetId, DatasetQuery query, long offset, int limit) {
+        return browser.page(datasetId, query, offset, limit);
+    }
+
+    @Override
+    public ColumnStatistics statistics(long datasetId, String column) {
+        return browser.statistics(datasetId, column);
+    }
+
+    @Override
+    public void forEachRecord(long datasetId, Consumer<DatasetRecord> action) {
+        browser.forEachRecord(datasetId, action);
+    }
+
+    @Override
+    public List<DatasetRecord> records(long datasetId, Collection<Long> ids) {
+        return browser.records(datasetId, ids);
+    }
+
+    @Override
+    public void rename(long datasetId, String newName) {
+        catalog.rename(datasetId, newName);
+    }
+
+    @Override
+    public void setRoles(long datasetId, String textColumn, String labelColumn) {
+        catalog.setRoles(datasetId, textColumn, labelColumn);
+    }
+
+    @Override
+    public void delete(long datasetId) {
+        catalog.delete(datasetId);
     }
 }

@@ -2,6 +2,7 @@ package io.siftbench.storage.project;
 
 import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.datasets.DatasetStore;
+import io.siftbench.model.demonstrations.EmbeddingCache;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.review.ReviewStore;
@@ -13,6 +14,9 @@ import io.siftbench.storage.review.H2DecisionStore;
 import io.siftbench.storage.review.H2ReviewStore;
 import io.siftbench.storage.runs.H2RunStore;
 import io.siftbench.storage.runs.H2SampleStore;
+import io.siftbench.model.prompts.PromptStore;
+import io.siftbench.storage.demonstrations.H2EmbeddingCache;
+import io.siftbench.storage.prompts.H2PromptStore;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 import java.nio.file.Path;
@@ -25,6 +29,8 @@ public final class H2Project implements Project {
     private final H2DatasetStore datasets;
     private final H2RunStore runs;
     private final H2SampleStore samples;
+    private final H2PromptStore prompts;
+    private final H2EmbeddingCache recordEmbeddings;
     private final H2DecisionStore decisions;
     private final H2ReviewStore review;
     private final H2PreferenceStore preferences;
@@ -35,6 +41,8 @@ public final class H2Project implements Project {
         this.datasets = new H2DatasetStore(pool);
         this.runs = new H2RunStore(pool);
         this.samples = new H2SampleStore(pool);
+        this.prompts = new H2PromptStore(pool);
+        this.recordEmbeddings = new H2EmbeddingCache(pool);
         this.decisions = new H2DecisionStore(pool);
         this.review = new H2ReviewStore(pool, samples, decisions);
         this.preferences = new H2PreferenceStore(pool);
@@ -58,6 +66,16 @@ public final class H2Project implements Project {
     @Override
     public SampleStore samples() {
         return samples;
+    }
+
+    @Override
+    public PromptStore prompts() {
+        return prompts;
+    }
+
+    @Override
+    public EmbeddingCache recordEmbeddings() {
+        return recordEmbeddings;
     }
 
     @Override

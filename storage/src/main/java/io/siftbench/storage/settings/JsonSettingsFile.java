@@ -82,11 +82,16 @@ public final class JsonSettingsFile implements SettingsRepository {
 
     @Override
     public void save(UserSettings settings) {
+        writeOwnerOnly(file, Stored.of(settings));
+    }
+
+    /** Writes {@code value} as JSON to a temporary owner-only file beside {@code file}, then moves it into place. */
+    static void writeOwnerOnly(Path file, Object value) {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), "settings", ".tmp");
             ownerOnly(tmp);
-            JSON.writeValue(tmp.toFile(), Stored.of(settings));
+            JSON.writeValue(tmp.toFile(), value);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -124,7 +124,7 @@ public final class RunsView implements ScreenView {
         RunProgress live = viewModel.live().get(run.id());
         if (live != null) {
             progress.setProgress(live.total() == 0 ? 0 : (double) live.done() / live.total());
-            progressText.setText(RunProgressText.describe(live));
+            progressText.setText(live.describe());
         } else {
             int target = run.config().target();
             progress.setProgress(target == 0 ? 0 : (double) run.samples() / target);

@@ -89,7 +89,7 @@ public final class RunsViewModel {
         running.put(run.id(), cancelRequested);
         tasks.execute(BackgroundTask.of("Run #" + run.id(), progress ->
                 launchers.apply(open).execute(run.id(), (sample, p) -> {
-                    progress.update(p.done(), p.total(), RunProgressText.describe(p));
+                    progress.update(p.done(), p.total(), p.describe());
                     // Samples may arrive faster than frames: one pending UI update carries the newest progress.
                     if (newest.getAndSet(p) == null) {
                         tasks.uiThread().execute(() -> live.put(run.id(), newest.getAndSet(null)));

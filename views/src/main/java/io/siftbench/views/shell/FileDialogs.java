@@ -11,4 +11,9 @@ public interface FileDialogs {
     Optional<Path> chooseNewProject(Window owner);
 
     Optional<Path> chooseProjectToOpen(Window owner);
+
+    /** A CSV, TSV, JSONL or JSON file (optionally .gz) to import; none by default, for dialogs that only open projects. */
+    default Optional<Path> chooseDatasetToImport(Window owner) {
+        return Optional.empty();
+    }
 }

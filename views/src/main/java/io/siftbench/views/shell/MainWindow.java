@@ -43,6 +43,7 @@ public final class MainWindow {
     private final MainWindowViewModel viewModel;
     private final FileDialogs dialogs;
     private final Map<Screen, ScreenView> screens = new EnumMap<>(Screen.class);
+    private final Map<Screen, StackPane> frames = new EnumMap<>(Screen.class);
     private final BorderPane root = new BorderPane();
     private final StackPane centre = new StackPane();
     private final Menu recentMenu = new Menu("Open recent");
@@ -107,6 +108,7 @@ public final class MainWindow {
         quit.setId("menu-quit");
         Menu file = new Menu("File", null, newProject, openProject, recentMenu, new SeparatorMenuItem(), close,
                 new SeparatorMenuItem(), quit);
+
         file.setId("menu-file");
 
         Menu view = new Menu("View");
@@ -118,7 +120,14 @@ public final class MainWindow {
             MenuItem go = item(s.title(), "Shortcut+" + (s.ordinal() + 1), () -> viewModel.screenProperty().set(s));
             view.getItems().add(go);
         }
-        return new MenuBar(file, view);
+        MenuBar bar = new MenuBar(file, view);
+        // A screen's own commands get a menu named after the screen, after File and View.
+        screens.values().stream().filter(v -> !v.menuItems().isEmpty()).forEach(v -> {
+            Menu menu = new Menu(v.screen().title(), null, v.menuItems().toArray(MenuItem[]::new));
+            menu.setId("menu-" + EmptyScreenView.screenId(v.screen()));
+            bar.getMenus().add(menu);
+        });
+        return bar;
     }
 
     private void rebuildRecent() {
@@ -171,7 +180,12 @@ public final class MainWindow {
     }
 
     private void showScreen(Screen screen) {
-        centre.getChildren().setAll(screens.get(screen).node());
+        centre.getChildren().setAll(frames.computeIfAbsent(screen, s -> {
+            // Each screen sits in a frame of its own id, so that tests and styles find it whatever it shows.
+            StackPane frame = new StackPane(screens.get(s).node());
+            frame.setId("screen-" + EmptyScreenView.screenId(s));
+            return frame;
+        }));
     }
 
     private void applyTheme(Theme theme) {

@@ -23,6 +23,17 @@ public final class NativeFileDialogs implements FileDialogs {
     }
 
     @Override
+    public Optional<Path> chooseDatasetToImport(Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import dataset");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Datasets (CSV, TSV, JSONL, JSON, optionally .gz)", "*.csv", "*.tsv",
+                        "*.jsonl", "*.ndjson", "*.json", "*.csv.gz", "*.tsv.gz", "*.jsonl.gz", "*.ndjson.gz", "*.json.gz"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+    }
+
+    @Override
     public Optional<Path> chooseProjectToOpen(Window owner) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open project");

@@ -8,4 +8,9 @@ public interface ScreenView {
     Screen screen();
 
     Node node();
+
+    /** The screen's own commands, shown in a menu named after the screen (for example "Import dataset…"). */
+    default java.util.List<javafx.scene.control.MenuItem> menuItems() {
+        return java.util.List.of();
+    }
 }

@@ -42,6 +42,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
             @Override
             protected T call() throws Exception {
                 updateTitle(task.title());
+                Task<T> self = this;
                 return task.run(new BackgroundTask.Progress() {
                     @Override
                     public void update(double done, double total, String message) {
@@ -53,7 +54,8 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
                     @Override
                     public boolean isCancelled() {
-                        return isCancelled() || Thread.currentThread().isInterrupted();
+                        // The task's own flag: a bare isCancelled() here would call this method forever.
+                        return self.isCancelled() || Thread.currentThread().isInterrupted();
                     }
                 });
             }

@@ -1,0 +1,41 @@
+package io.siftbench.app.cli;
+
+import io.siftbench.model.project.Project;
+import io.siftbench.model.runs.RunInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** {@code siftbench runs --project P}: the project's runs, newest first. */
+@Command(name = "runs", mixinStandardHelpOptions = true,
+        description = "List the runs of a project: [{id, prompt, version, mode, status, samples, target}].")
+public final class RunsCommand implements Callable<Integer> {
+
+    @Mixin
+    ProjectOption project;
+
+    @Spec
+    CommandSpec spec;
+
+    /** One run as printed. */
+    record Listed(long id, String prompt, int version, String mode, String status, long samples, int target,
+                  long failures, String backend, String model, long seed) {
+        static Listed of(RunInfo r) {
+            return new Listed(r.id(), r.promptName(), r.promptVersion(), r.config().mode().id(), r.status().id(),
+                    r.samples(), r.config().target(), r.failures(),
+                    r.config().backend().kind() + ":" + r.config().backend().location(), r.config().backend().model(),
+                    r.config().seed());
+        }
+    }
+
+    @Override
+    public Integer call() {
+        try (Project open = project.open()) {
+            JsonOut.print(spec.commandLine().getOut(), open.runs().list().stream().map(Listed::of).toList());
+        }
+        return 0;
+    }
+}

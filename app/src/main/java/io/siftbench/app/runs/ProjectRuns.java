@@ -1,0 +1,118 @@
+package io.siftbench.app.runs;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.siftbench.model.backends.BackendClient;
+import io.siftbench.model.backends.OutputSchema;
+import io.siftbench.model.datasets.DatasetInfo;
+import io.siftbench.model.datasets.DatasetRecord;
+import io.siftbench.model.demonstrations.Demonstration;
+import io.siftbench.model.demonstrations.DemonstrationPicker;
+import io.siftbench.model.demonstrations.RecordEmbeddings;
+import io.siftbench.model.project.Project;
+import io.siftbench.model.project.ProjectException;
+import io.siftbench.model.prompts.DemonstrationStrategy;
+import io.siftbench.model.prompts.Demonstrations;
+import io.siftbench.model.prompts.PromptMode;
+import io.siftbench.model.prompts.PromptVersion;
+import io.siftbench.model.runs.RunDetails;
+import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunLauncher;
+import io.siftbench.model.runs.RunPlanner;
+import io.siftbench.model.runs.RunSampler;
+import io.siftbench.model.runs.Slot;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Builds the run launcher of a project: runs are planned from their stored prompt version, dataset and
+ * seed, and sampled through the backend each run names.
+ */
+public final class ProjectRuns {
+
+    /** The name the embedding cache files vectors under. */
+    public static final String EMBEDDING_MODEL = "all-minilm-l6-v2-q";
+
+    private final Project project;
+    private final Function<RunInfo, BackendClient> clients;
+    private final Supplier<EmbeddingModel> embeddings;
+
+    /**
+     * @param clients    the backend client of a run (its concurrency is the run's)
+     * @param embeddings the embedding model, loaded only when a strategy needs it
+     */
+    public ProjectRuns(Project project, Function<RunInfo, BackendClient> clients,
+                       Supplier<EmbeddingModel> embeddings) {
+        this.project = project;
+        this.clients = clients;
+        this.embeddings = embeddings;
+    }
+
+    public RunLauncher launcher() {
+        return new RunLauncher(project.runs(), project.samples(), this::plan, run -> {
+            PromptVersion version = project.prompts().load(run.config().promptVersionId());
+            RunDetails details = RunDetails.fromJson(run.config().details());
+            OutputSchema schema = new OutputSchema(io.siftbench.model.prompts.OutputSchema.of(version));
+            return new RunSampler(clients.apply(run), details.parameters(),
+                    run.config().parameters(), schema, version.mode(), version.task(), run.config().votes(),
+                    run.config().seed());
+        });
+    }
+
+    /** Every slot of {@code run}, from its stored configuration alone. */
+    public List<Slot> plan(RunInfo run) {
+        PromptVersion version = project.prompts().load(run.config().promptVersionId());
+        RunPlanner planner = new RunPlanner(version);
+        RunDetails details = RunDetails.fromJson(run.config().details());
+        if (version.mode() == PromptMode.SYNTHESIZE) {
+            return planner.synthesize(run.config().target(), demonstrations(version, null));
+        }
+        Long datasetId = run.config().datasetId();
+        if (datasetId == null) {
+            throw new ProjectException("Run " + run.id() + " annotates, but its dataset is gone.");
+        }
+        Map<Long, Map<String, Object>> records = new HashMap<>();
+        List<Long> ids = new ArrayList<>();
+        project.datasets().forEachRecord(datasetId, r -> {
+            ids.add(r.id());
+            records.put(r.id(), r.values());
+        });
+        List<RunPlanner.Input> inputs = RunPlanner.chooseInputs(ids, details.limit(), run.config().seed()).stream()
+                .map(id -> new RunPlanner.Input(id, records.get(id))).toList();
+        return planner.annotate(inputs, demonstrations(version, datasetId));
+    }
+
+    private RunPlanner.DemonstrationSource demonstrations(PromptVersion version, Long inputDataset) {
+        Demonstrations spec = version.demonstrations();
+        if (spec == null || spec.k() == 0) {
+            return RunPlanner.DemonstrationSource.NONE;
+        }
+        DatasetInfo source = project.datasets().find(spec.dataset()).orElseThrow(() -> new ProjectException(
+                "The prompt takes its demonstrations from dataset '" + spec.dataset() + "', which this project has not."));
+        List<Demonstration> pool = new ArrayList<>();
+        project.datasets().forEachRecord(source.id(), r -> pool.add(demonstration(r, spec)));
+        boolean byMeaning = spec.strategy() == DemonstrationStrategy.SIMILAR
+                || spec.strategy() == DemonstrationStrategy.DIVERSE;
+        RecordEmbeddings vectors = byMeaning
+                ? new RecordEmbeddings(embeddings.get(), EMBEDDING_MODEL, project.recordEmbeddings()) : null;
+        DemonstrationPicker picker = new DemonstrationPicker(spec, pool,
+                byMeaning ? vectors.of(source.id(), pool) : Map.of());
+        boolean sameDataset = inputDataset != null && inputDataset == source.id();
+        return (ordinal, input) -> picker.pick(new DemonstrationPicker.Query(ordinal,
+                sameDataset && input != null ? input.id() : null,
+                byMeaning && input != null ? vectors.of(textOf(input, spec)) : null));
+    }
+
+    private static Demonstration demonstration(DatasetRecord r, Demonstrations spec) {
+        return new Demonstration(r.id(), r.text(spec.text()), r.text(spec.label()), r.values());
+    }
+
+    private static String textOf(RunPlanner.Input input, Demonstrations spec) {
+        Object text = input.columns().get(spec.text());
+        return text == null ? "" : text.toString();
+    }
+}

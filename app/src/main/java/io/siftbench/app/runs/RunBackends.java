@@ -1,0 +1,58 @@
+package io.siftbench.app.runs;
+
+import io.siftbench.app.backends.Providers;
+import io.siftbench.model.backends.BackendClient;
+import io.siftbench.model.backends.BackendConfig;
+import io.siftbench.model.backends.BackendKind;
+import io.siftbench.model.backends.BackendSettings;
+import io.siftbench.model.runs.BackendRef;
+import io.siftbench.model.runs.RunInfo;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The backend client of each run, built from what the run stored (kind, location, model) and the user's
+ * own backends, which hold the API key and tuning that a project never stores. Clients are kept per
+ * backend and concurrency, so a resumed run reuses a loaded model; {@link #close} frees them.
+ */
+public final class RunBackends implements Function<RunInfo, BackendClient>, AutoCloseable {
+
+    /** An API key for a backend not among the user's backends (scripts, CI). */
+    static final String API_KEY_VARIABLE = "SIFTBENCH_API_KEY";
+
+    private final Supplier<BackendSettings> userBackends;
+    private final Map<BackendConfig, BackendClient> clients = new HashMap<>();
+
+    /** @param userBackends read again for every run, so that changes in Settings count at once */
+    public RunBackends(Supplier<BackendSettings> userBackends) {
+        this.userBackends = userBackends;
+    }
+
+    @Override
+    public synchronized BackendClient apply(RunInfo run) {
+        BackendConfig config = configOf(run.config().backend(), run.config().concurrency());
+        return clients.computeIfAbsent(config, c -> new BackendClient(Providers.open(c)));
+    }
+
+    /** What the user configured for this location, with the run's model and its requests in flight. */
+    BackendConfig configOf(BackendRef ref, int concurrency) {
+        BackendKind kind = BackendKind.parse(ref.kind());
+        BackendConfig base = userBackends.get().backends().stream()
+                .filter(b -> b.kind() == kind && b.location().equals(ref.location()))
+                .findFirst()
+                .orElseGet(() -> BackendConfig.of(kind, ref.location(), ref.model())
+                        .withApiKey(System.getenv().getOrDefault(API_KEY_VARIABLE, "")));
+        return new BackendConfig(base.name(), kind, ref.location(), ref.model() == null ? base.model() : ref.model(),
+                base.apiKey(), base.schemaStyle(), base.threads(), base.contextSize(), concurrency, base.maxRetries(),
+                base.keepAlive());
+    }
+
+    @Override
+    public synchronized void close() {
+        clients.values().forEach(BackendClient::close);
+        clients.clear();
+    }
+}

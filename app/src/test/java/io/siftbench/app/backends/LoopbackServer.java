@@ -1,0 +1,288 @@
+package io.siftbench.app.backends;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real HTTP server on 127.0.0.1 that speaks Ollama's or the OpenAI wire protocol: model listing, chat,
+ * and streaming (NDJSON for Ollama, server-sent events for OpenAI). Tests script its answers one request at a
+ * time (500s, slow answers, dropped connections, 401s, off-schema outputs) and read what it saw: how many
+ * requests, how many at once, the request bodies and headers.
+ */
+public final class LoopbackServer implements AutoCloseable {
+
+    public enum Protocol { OLLAMA, OPENAI }
+
+    /** One scripted answer to a chat request. */
+    @FunctionalInterface
+    public interface Reply {
+        void send(LoopbackServer server, HttpExchange exchange, JsonNode request) throws Exception;
+    }
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Protocol protocol;
+    private final HttpServer http;
+    private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "loopback-server");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ConcurrentLinkedDeque<Reply> script = new ConcurrentLinkedDeque<>();
+    private volatile Reply fallback = answer("{\"label\": \"card_arrival\"}");
+    private final AtomicInteger chats = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final List<JsonNode> bodies = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private volatile List<String> models = List.of("llama3.2:1b", "qwen2.5:7b");
+    private volatile String requiredKey;
+
+    public LoopbackServer(Protocol protocol) throws IOException {
+        this.protocol = protocol;
+        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        http.setExecutor(pool);
+        http.createContext(protocol == Protocol.OLLAMA ? "/api/tags" : "/v1/models", this::models);
+        http.createContext(protocol == Protocol.OLLAMA ? "/api/chat" : "/v1/chat/completions", this::chat);
+        http.start();
+    }
+
+    /** The base URL a backend is configured with. */
+    public String url() {
+        String root = "http://127.0.0.1:" + http.getAddress().getPort();
+        return protocol == Protocol.OLLAMA ? root : root + "/v1";
+    }
+
+    public LoopbackServer then(Reply... replies) {
+        script.addAll(List.of(replies));
+        return this;
+    }
+
+    public LoopbackServer always(Reply reply) {
+        fallback = reply;
+        return this;
+    }
+
+    public LoopbackServer requireKey(String key) {
+        requiredKey = key;
+        return this;
+    }
+
+    public LoopbackServer offering(List<String> names) {
+        models = List.copyOf(names);
+        return this;
+    }
+
+    public int chatRequests() {
+        return chats.get();
+    }
+
+    public int maxConcurrentChats() {
+        return maxInFlight.get();
+    }
+
+    public int chatsInFlight() {
+        return inFlight.get();
+    }
+
+    public List<JsonNode> bodies() {
+        return bodies;
+    }
+
+    public List<String> authorizations() {
+        return authorizations;
+    }
+
+    private void models(HttpExchange ex) throws IOException {
+        authorizations.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
+        if (unauthorized(ex)) {
+            return;
+        }
+        ObjectNode body = JSON.createObjectNode();
+        if (protocol == Protocol.OLLAMA) {
+            var list = body.putArray("models");
+            models.forEach(m -> list.addObject().put("name", m).put("model", m)
+                    .put("modified_at", "2025-05-01T10:00:00Z").put("size", 1_000_000).put("digest", "d"));
+        } else {
+            body.put("object", "list");
+            var list = body.putArray("data");
+            models.forEach(m -> list.addObject().put("id", m).put("object", "model").put("created", 1)
+                    .put("owned_by", "local"));
+        }
+        json(ex, 200, body.toString());
+    }
+
+    private boolean unauthorized(HttpExchange ex) throws IOException {
+        if (requiredKey != null && !("Bearer " + requiredKey).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+            json(ex, 401, "{\"error\":{\"message\":\"Invalid API key\",\"type\":\"invalid_request_error\"}}");
+            return true;
+        }
+        return false;
+    }
+
+    private void chat(HttpExchange ex) throws IOException {
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
+        chats.incrementAndGet();
+        try {
+            JsonNode request = JSON.readTree(ex.getRequestBody().readAllBytes());
+            bodies.add(request);
+            authorizations.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
+            if (unauthorized(ex)) {
+                return;
+            }
+            Reply reply = script.poll();
+            (reply == null ? fallback : reply).send(this, ex, request);
+        } catch (IOException e) {
+            // The client went away (a cancel or a timeout): nothing to answer.
+        } catch (Exception e) {
+            throw new IOException(e);
+        } finally {
+            inFlight.decrementAndGet();
+            ex.close();
+        }
+    }
+
+    // ---- scripted replies ----
+
+    /** The model answers {@code text}, streamed word by word where the request asked to stream. */
+    public static Reply answer(String text) {
+        return (server, ex, request) -> server.reply(ex, request, text, Duration.ZERO);
+    }
+
+    /** The model answers what {@code text} makes of the request (for answers that depend on the question). */
+    public static Reply answering(Function<JsonNode, String> text) {
+        return (server, ex, request) -> server.reply(ex, request, text.apply(request), Duration.ZERO);
+    }
+
+    /** Like {@link #answer}, but waits {@code pause} before each streamed piece (or before the whole answer). */
+    public static Reply answerSlowly(String text, Duration pause) {
+        return (server, ex, request) -> server.reply(ex, request, text, pause);
+    }
+
+    /** Waits, then answers. */
+    public static Reply after(Duration delay, Reply then) {
+        return (server, ex, request) -> {
+            Thread.sleep(delay.toMillis());
+            then.send(server, ex, request);
+        };
+    }
+
+    public static Reply status(int code) {
+        return (server, ex, request) -> json(ex, code, "{\"error\":{\"message\":\"scripted " + code + "\"}}");
+    }
+
+    /** Closes the connection without a byte of answer. */
+    public static Reply drop() {
+        return (server, ex, request) -> {
+            ex.sendResponseHeaders(200, 1000);
+            ex.getResponseBody().write('{');
+            ex.getResponseBody().flush();
+            // Content-Length promised 1000 bytes: closing now breaks the connection mid-answer.
+            throw new IOException("dropped on purpose");
+        };
+    }
+
+    private void reply(HttpExchange ex, JsonNode request, String text, Duration pause) throws Exception {
+        String model = request.path("model").asText("unknown");
+        List<String> pieces = List.of(text.split("(?<= )"));
+        int promptTokens = 3 + request.path("messages").toString().length() / 10;
+        if (!request.path("stream").asBoolean(false)) {
+            Thread.sleep(pause.toMillis());
+            json(ex, 200, whole(model, text, promptTokens, pieces.size()));
+            return;
+        }
+        ex.getResponseHeaders().set("Content-Type",
+                protocol == Protocol.OLLAMA ? "application/x-ndjson" : "text/event-stream");
+        ex.sendResponseHeaders(200, 0);
+        OutputStream out = ex.getResponseBody();
+        for (String piece : pieces) {
+            Thread.sleep(pause.toMillis());
+            event(out, chunk(model, piece));
+        }
+        event(out, last(model, promptTokens, pieces.size()));
+        if (protocol == Protocol.OPENAI) {
+            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+        }
+        out.flush();
+    }
+
+    private void event(OutputStream out, String json) throws IOException {
+        String framed = protocol == Protocol.OLLAMA ? json + "\n" : "data: " + json + "\n\n";
+        out.write(framed.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private String whole(String model, String text, int promptTokens, int completionTokens) {
+        if (protocol == Protocol.OLLAMA) {
+            return obj(Map.of("model", model, "created_at", "2025-05-01T10:00:00Z",
+                    "message", Map.of("role", "assistant", "content", text), "done", true, "done_reason", "stop",
+                    "prompt_eval_count", promptTokens, "eval_count", completionTokens));
+        }
+        return obj(Map.of("id", "c1", "object", "chat.completion", "created", 1, "model", model,
+                "choices", List.of(Map.of("index", 0, "message", Map.of("role", "assistant", "content", text),
+                        "finish_reason", "stop")),
+                "usage", Map.of("prompt_tokens", promptTokens, "completion_tokens", completionTokens,
+                        "total_tokens", promptTokens + completionTokens)));
+    }
+
+    private String chunk(String model, String piece) {
+        if (protocol == Protocol.OLLAMA) {
+            return obj(Map.of("model", model, "created_at", "2025-05-01T10:00:00Z",
+                    "message", Map.of("role", "assistant", "content", piece), "done", false));
+        }
+        return obj(Map.of("id", "c1", "object", "chat.completion.chunk", "created", 1, "model", model,
+                "choices", List.of(Map.of("index", 0, "delta", Map.of("content", piece)))));
+    }
+
+    private String last(String model, int promptTokens, int completionTokens) {
+        if (protocol == Protocol.OLLAMA) {
+            return obj(Map.of("model", model, "created_at", "2025-05-01T10:00:00Z",
+                    "message", Map.of("role", "assistant", "content", ""), "done", true, "done_reason", "stop",
+                    "prompt_eval_count", promptTokens, "eval_count", completionTokens));
+        }
+        return obj(Map.of("id", "c1", "object", "chat.completion.chunk", "created", 1, "model", model,
+                "choices", List.of(Map.of("index", 0, "delta", Map.of(), "finish_reason", "stop")),
+                "usage", Map.of("prompt_tokens", promptTokens, "completion_tokens", completionTokens,
+                        "total_tokens", promptTokens + completionTokens)));
+    }
+
+    private static String obj(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void json(HttpExchange ex, int code, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(code, bytes.length);
+        ex.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        pool.shutdownNow();
+    }
+}

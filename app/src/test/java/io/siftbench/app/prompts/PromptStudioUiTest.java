@@ -1,0 +1,125 @@
+package io.siftbench.app.prompts;
+
+import io.siftbench.model.project.Project;
+import io.siftbench.storage.project.H2ProjectOpener;
+import io.siftbench.views.prompts.PromptFileDialogs;
+import io.siftbench.views.prompts.PromptStudioView;
+import io.siftbench.views.prompts.PromptStudioViewModel;
+import io.siftbench.views.task.FxTaskExecutor;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Prompt studio on screen (headless): editing a condition shows in the rendered prompt at once. */
+@ExtendWith(ApplicationExtension.class)
+class PromptStudioUiTest {
+
+    private Path dir;
+    private Project project;
+    private FxTaskExecutor tasks;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        dir = Files.createTempDirectory("studio");
+        project = new H2ProjectOpener().open(dir.resolve("project"));
+        tasks = new FxTaskExecutor();
+        PromptStudioViewModel viewModel = new PromptStudioViewModel(new SimpleObjectProperty<>(project), tasks);
+        viewModel.userTemplateProperty().set("{{#condition.tone}}Tone: {{condition.tone}}. {{/condition.tone}}Q: {{text}}");
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        // Within Monocle's headless screen (1280 × 800), or the frame buffer overflows.
+        stage.setScene(new Scene((javafx.scene.Parent) new PromptStudioView(viewModel, new PromptFileDialogs() {
+            @Override
+            public Optional<Path> chooseExport(Window owner, String suggestedName) {
+                return Optional.of(dir.resolve(suggestedName + ".json"));
+            }
+
+            @Override
+            public Optional<Path> chooseImport(Window owner) {
+                return Optional.of(dir.resolve("new-prompt.json"));
+            }
+        }).node(), 1240, 780));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        tasks.close();
+        project.close();
+    }
+
+    private static String rendered(FxRobot robot) {
+        return robot.lookup("#rendered-user").queryAs(TextArea.class).getText();
+    }
+
+    @Test
+    void editingAConditionChangesThePreviewAndASwitchedOffValueDisappears(FxRobot robot) {
+        assertThat(rendered(robot)).isEqualTo("Tone: angry. Q: I am still waiting on my card?");
+
+        TextField firstValue = robot.lookup("#condition-0-value-0").queryAs(TextField.class);
+        robot.clickOn(firstValue).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL)
+                .write("furious").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(rendered(robot)).isEqualTo("Tone: furious. Q: I am still waiting on my card?");
+
+        robot.clickOn("#condition-0-value-0-on");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#condition-0-value-0-on").queryAs(CheckBox.class).isSelected()).isFalse();
+        assertThat(rendered(robot)).doesNotContain("furious").isEqualTo("Tone: polite. Q: I am still waiting on my card?");
+
+        robot.clickOn("#condition-0-on");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(rendered(robot)).isEqualTo("Q: I am still waiting on my card?");
+    }
+
+    @Test
+    void typingInTheTemplateUpdatesThePreviewAndFlagsUnknownPlaceholders(FxRobot robot) {
+        TextArea user = robot.lookup("#template-user").queryAs(TextArea.class);
+        // The editor may lie below the fold of its scroll pane: focus it instead of clicking where it is not.
+        robot.interact(() -> {
+            user.requestFocus();
+            user.end();
+        });
+        robot.write(" {{mood}}!");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(rendered(robot)).isEqualTo("Tone: angry. Q: I am still waiting on my card? !");
+        assertThat(robot.lookup("#template-user-placeholders .placeholder-unknown").queryAll())
+                .extracting(n -> ((javafx.scene.text.Text) n).getText()).containsExactly("{{mood}}");
+        assertThat(robot.lookup("#prompt-problems").queryListView().getItems())
+                .anyMatch(p -> p.toString().contains("{{mood}}"));
+    }
+
+    @Test
+    void exportsTheDraftAsAPromptFileAndImportsItBack(FxRobot robot) throws Exception {
+        robot.clickOn("#prompt-export");
+        WaitForAsyncUtils.waitForFxEvents();
+        Path exported = dir.resolve("new-prompt.json");
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> Files.exists(exported) && Files.size(exported) > 0);
+        assertThat(io.siftbench.model.prompts.PromptFile.read(exported).template().user())
+                .isEqualTo("{{#condition.tone}}Tone: {{condition.tone}}. {{/condition.tone}}Q: {{text}}");
+        Files.writeString(exported, Files.readString(exported).replace("Q: {{text}}", "Question: {{text}}"));
+
+        robot.clickOn("#prompt-import");
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> rendered(robot).startsWith("Tone: angry. Question:"));
+        assertThat(rendered(robot)).isEqualTo("Tone: angry. Question: I am still waiting on my card?");
+    }
+}

@@ -1,0 +1,162 @@
+package io.siftbench.app.prompts;
+
+import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.ConditionValue;
+import io.siftbench.model.prompts.DemonstrationStrategy;
+import io.siftbench.model.prompts.DiffLine;
+import io.siftbench.model.prompts.PromptFile;
+import io.siftbench.model.prompts.PromptMode;
+import io.siftbench.model.prompts.StoredVersion;
+import io.siftbench.storage.project.H2ProjectOpener;
+import io.siftbench.views.prompts.PromptStudioViewModel;
+import io.siftbench.views.task.CurrentThreadTaskExecutor;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The studio's view model on a real project file, its background work run on the calling thread. */
+class PromptStudioViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private Project project;
+    private PromptStudioViewModel studio;
+
+    @BeforeEach
+    void open() {
+        project = new H2ProjectOpener().open(dir.resolve("project"));
+        studio = new PromptStudioViewModel(new SimpleObjectProperty<>(project), new CurrentThreadTaskExecutor());
+    }
+
+    @AfterEach
+    void close() {
+        project.close();
+    }
+
+    @Test
+    void rendersTheDraftAndFollowsEveryEdit() {
+        studio.userTemplateProperty().set("{{#condition.tone}}Tone: {{condition.tone}}. {{/condition.tone}}Q: {{text}}");
+
+        assertThat(studio.renderedUserProperty().get()).isEqualTo("Tone: angry. Q: I am still waiting on my card?");
+        studio.combinationIndexProperty().set(1);
+        assertThat(studio.renderedUserProperty().get()).startsWith("Tone: polite.");
+        studio.renameValue(0, 1, "courteous");
+        assertThat(studio.renderedUserProperty().get()).startsWith("Tone: courteous.");
+        studio.switchValue(0, 1, false);
+        assertThat(studio.combinationsProperty().get()).isEqualTo(1);
+        assertThat(studio.renderedUserProperty().get()).startsWith("Tone: angry.");
+        studio.switchCondition(0, false);
+        assertThat(studio.renderedUserProperty().get()).isEqualTo("Q: I am still waiting on my card?");
+        studio.sampleRecordProperty().set("{\"text\": \"Card lost\"}");
+        assertThat(studio.renderedUserProperty().get()).isEqualTo("Q: Card lost");
+    }
+
+    @Test
+    void editsConditionValuesAndReportsRefusedEdits() {
+        studio.editCondition(0, c -> c.pasteValues("curt\nfriendly\nangry"));
+        studio.editCondition(0, c -> c.duplicateValue(0).moveValue(4, 0));
+        studio.weighValue(0, 1, 3);
+
+        assertThat(studio.conditions().get(0).values()).extracting(ConditionValue::value)
+                .containsExactly("friendly", "angry", "angry (copy)", "polite", "curt");
+        assertThat(studio.conditions().get(0).values().get(1).weight()).isEqualTo(3.0);
+        studio.renameValue(0, 0, "polite");
+        assertThat(studio.statusProperty().get()).contains("'polite' twice");
+        assertThat(studio.conditions().get(0).values().get(0).value()).isEqualTo("friendly");
+        studio.weighValue(0, 0, -1);
+        assertThat(studio.statusProperty().get()).contains("must be a number >= 0");
+    }
+
+    @Test
+    void flagsPlaceholdersNothingFills() {
+        studio.userTemplateProperty().set("{{condition.tnoe}} {{intent}} {{text}}");
+
+        assertThat(studio.problems()).anyMatch(p -> p.contains("{{condition.tnoe}}"));
+        assertThat(studio.placeholders(studio.userTemplateProperty().get()))
+                .extracting(p -> p.name() + "=" + p.known()).containsExactly("condition.tnoe=false", "intent=false", "text=true");
+        studio.sampleRecordProperty().set("{\"text\": \"x\", \"intent\": \"y\"}");
+        assertThat(studio.placeholders(studio.userTemplateProperty().get()))
+                .extracting(p -> p.name() + "=" + p.known()).containsExactly("condition.tnoe=false", "intent=true", "text=true");
+    }
+
+    @Test
+    void savesVersionsOpensThemAgainAndDiffsThem() {
+        studio.nameProperty().set("intents");
+        studio.noteProperty().set("first");
+        studio.save();
+        studio.userTemplateProperty().set("Question: {{text}}");
+        studio.noteProperty().set("shorter");
+        studio.save();
+
+        assertThat(studio.versions()).extracting(StoredVersion::version).containsExactly(2, 1);
+        assertThat(studio.loadedProperty().get().version()).isEqualTo(2);
+        assertThat(project.prompts().load("intents", 2).template().user()).isEqualTo("Question: {{text}}");
+
+        studio.open(studio.versions().get(1));
+        assertThat(studio.userTemplateProperty().get()).startsWith("{{#condition.tone}}");
+        assertThat(studio.modeProperty().get()).isEqualTo(PromptMode.ANNOTATE);
+        studio.compare(studio.versions().get(1), studio.versions().get(0));
+        assertThat(studio.diff()).filteredOn(l -> l.kind() == DiffLine.Kind.ADDED).extracting(DiffLine::text)
+                .contains("    \"user\" : \"Question: {{text}}\"");
+    }
+
+    @Test
+    void anInvalidDraftIsNotSaved() {
+        studio.labelsProperty().set("");
+        studio.save();
+
+        assertThat(studio.statusProperty().get()).contains("task.labels: annotate needs at least one label");
+        assertThat(project.prompts().list()).isEmpty();
+    }
+
+    @Test
+    void editsTheDemonstrationsAndSaysTheyArePickedAtRunTime() {
+        studio.demoDatasetProperty().set("b77");
+        studio.demoStrategyProperty().set(DemonstrationStrategy.FIXED);
+        studio.demoIdsProperty().set("3, 17 42");
+        studio.demoKProperty().set(3);
+
+        assertThat(studio.draft().demonstrations().ids()).containsExactly(3L, 17L, 42L);
+        assertThat(studio.problems()).anyMatch(p -> p.contains("demonstrations from 'b77' are picked when a run starts"));
+        studio.demoIdsProperty().set("3, x");
+        assertThat(studio.problems()).containsExactly("demonstrations ids: 'x' is not a record id");
+        studio.demoDatasetProperty().set("");
+        assertThat(studio.draft().demonstrations()).isNull();
+    }
+
+    @Test
+    void exportsAndImportsPromptFilesAndABadFileLeavesTheDraft() throws Exception {
+        Path file = dir.resolve("exported.json");
+        studio.nameProperty().set("exported");
+        studio.exportTo(file);
+        assertThat(PromptFile.read(file).name()).isEqualTo("exported");
+
+        Files.writeString(file, Files.readString(file).replace("\"exported\"", "\"imported\""));
+        studio.importFrom(file);
+        assertThat(studio.nameProperty().get()).isEqualTo("imported");
+        assertThat(studio.loadedProperty().get()).isNull();
+
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\n  \"name\": 1,\n  \"mode\": \"nope\"\n}");
+        studio.importFrom(broken);
+        assertThat(studio.statusProperty().get()).startsWith(broken + ": line 3, column").contains("nope");
+        assertThat(studio.nameProperty().get()).isEqualTo("imported");
+    }
+
+    @Test
+    void showsTheSchemaDerivedFromTheLabelsWhenAnnotating() {
+        studio.labelsProperty().set("card_arrival | not yet here\nrefund | money back | give back");
+
+        assertThat(studio.derivedSchemaProperty().get()).contains("\"card_arrival\"", "\"give back\"");
+        assertThat(studio.draft().task().labels().get(1).verbalizer()).isEqualTo("give back");
+        studio.modeProperty().set(PromptMode.SYNTHESIZE);
+        assertThat(studio.derivedSchemaProperty().get()).isEmpty();
+    }
+}

@@ -1,0 +1,194 @@
+package io.siftbench.app.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.siftbench.app.backends.LoopbackServer;
+import io.siftbench.model.backends.BackendSettings;
+import io.siftbench.model.backends.GenerationParameters;
+import io.siftbench.model.datasets.DatasetInfo;
+import io.siftbench.model.datasets.ImportOptions;
+import io.siftbench.model.datasets.ImportProgress;
+import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.PromptFile;
+import io.siftbench.model.prompts.StoredVersion;
+import io.siftbench.model.runs.BackendRef;
+import io.siftbench.model.runs.RunConfig;
+import io.siftbench.model.runs.RunDetails;
+import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunLauncher;
+import io.siftbench.model.runs.RunStatus;
+import io.siftbench.model.runs.Sample;
+import io.siftbench.model.testing.SharedFixtures;
+import io.siftbench.storage.project.H2ProjectOpener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs end to end: prompt versions from the store, Banking77 from ../shared, the real OpenAI client of
+ * langchain4j against a loopback server that speaks the protocol, and every sample in a real project file.
+ */
+class ProjectRunsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private Project project;
+    private LoopbackServer server;
+    private RunBackends backends;
+
+    @BeforeEach
+    void open() throws Exception {
+        project = new H2ProjectOpener().open(dir.resolve("runs"));
+        server = new LoopbackServer(LoopbackServer.Protocol.OPENAI);
+        backends = new RunBackends(() -> BackendSettings.EMPTY);
+    }
+
+    @AfterEach
+    void close() {
+        backends.close();
+        server.close();
+        project.close();
+    }
+
+    @Test
+    void annotates200Banking77RecordsWithThe77LabelsAsTheSchema() throws Exception {
+        Path train = SharedFixtures.require("data/banking77/train.csv");
+        List<String> labels = List.of(JSON.readValue(SharedFixtures.require("data/banking77/categories.json").toFile(),
+                String[].class));
+        DatasetInfo b77 = project.datasets().importFile(ImportOptions.of(train), ImportProgress.NONE).dataset();
+        Map<String, String> gold = new HashMap<>();
+        project.datasets().forEachRecord(b77.id(), r -> gold.put(r.text("text"), r.text("category")));
+        // The model answers the gold label, except for questions with a "?" at the end, where it invents one.
+        server.always(LoopbackServer.answering(request -> {
+            String question = lastUserMessage(request).replaceFirst("(?s).*Q: ", "").replaceFirst("\\nA:$", "");
+            return question.endsWith("?") ? "{\"label\": \"not_a_label\"}"
+                    : "{\"label\": \"" + gold.get(question) + "\"}";
+        }));
+        StoredVersion prompt = project.prompts().save(PromptFile.parse("""
+                {"name": "intent", "mode": "annotate",
+                 "task": {"role": "You label banking questions.", "labels": %s, "rationale": false, "confidence": false},
+                 "template": {"system": "{{task.role}}", "user": "Q: {{text}}\\nA:"}}
+                """.formatted(labels.stream().map(l -> "{\"name\": \"" + l + "\"}")
+                .collect(Collectors.joining(",", "[", "]"))), "intent.json"));
+
+        RunInfo run = start(annotate(prompt, b77, 200, 1));
+
+        List<Sample> samples = project.samples().list(run.id(), 0, 1000);
+        assertThat(samples).hasSize(200).extracting(s -> s.slot().recordId()).doesNotHaveDuplicates();
+        JsonNode schema = server.bodies().get(0).path("response_format").path("json_schema").path("schema");
+        assertThat(schema.path("properties").path("label").path("enum")).hasSize(77);
+        for (Sample s : samples) {
+            String question = project.datasets().records(b77.id(), List.of(s.slot().recordId())).get(0).text("text");
+            if (question.endsWith("?")) {
+                assertThat(s.valid()).as(question).isFalse();
+                assertThat(s.validationError()).contains("not_a_label");
+                assertThat(s.rawOutput()).isEqualTo("{\"label\": \"not_a_label\"}");
+            } else {
+                assertThat(s.valid()).as(question).isTrue();
+                assertThat(s.label()).isEqualTo(gold.get(question));
+            }
+            assertThat(s.promptTokens()).isPositive();
+            assertThat(s.slot().messages().get(1).content()).isEqualTo("Q: " + question + "\nA:");
+        }
+        assertThat(samples).filteredOn(Sample::valid).hasSizeGreaterThan(50);
+        assertThat(samples).filteredOn(s -> !s.valid()).hasSizeGreaterThan(10);
+    }
+
+    @Test
+    void synthesizes120SamplesOverTheSwitchedOnValuesOnly() throws Exception {
+        StoredVersion prompt = project.prompts().save(PromptFile.parse("""
+                {"name": "questions", "mode": "synthesize",
+                 "task": {"role": "You write customer questions.", "rationale": false, "confidence": false},
+                 "template": {"system": "{{task.role}}",
+                   "user": "Write a question{{#condition.topic}} about {{condition.topic}}{{/condition.topic}}{{#condition.tone}}, {{condition.tone}}{{/condition.tone}}{{#condition.length}}, {{condition.length}}{{/condition.length}}."},
+                 "conditions": [
+                   {"name": "topic", "enabled": true, "values": [{"value": "cards"}, {"value": "transfers"}, {"value": "fees"}, {"value": "crypto", "enabled": false}]},
+                   {"name": "tone", "enabled": false, "values": [{"value": "angry"}, {"value": "polite"}]},
+                   {"name": "length", "enabled": false, "values": [{"value": "short"}, {"value": "long"}]}],
+                 "plan": {"kind": "balanced", "seed": 11},
+                 "output": {"schema": {"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]}}}
+                """, "questions.json"));
+        server.always(LoopbackServer.answering(request ->
+                "{\"text\": \"" + lastUserMessage(request).replace("Write a question about ", "Q on ") + "\"}"));
+
+        RunInfo run = start(new RunConfig(prompt.id(), prompt.mode(), backend(), "{}", null, 5, 4, 120, 1,
+                RunDetails.of(null, GenerationParameters.DEFAULT).toJson()));
+
+        List<Sample> samples = project.samples().list(run.id(), 0, 1000);
+        assertThat(samples).hasSize(120).allSatisfy(s -> assertThat(s.conditions()).containsOnlyKeys("topic"));
+        Map<String, Long> perTopic = samples.stream().collect(Collectors.groupingBy(s -> s.conditions().get("topic"),
+                Collectors.counting()));
+        assertThat(perTopic).containsOnlyKeys("cards", "transfers", "fees").allSatisfy((t, n) -> assertThat(n).isEqualTo(40));
+        assertThat(samples).allSatisfy(s -> {
+            assertThat(s.text()).isEqualTo("Q on " + s.conditions().get("topic") + ".");
+            assertThat(s.slot().messages().get(1).content()).doesNotContain("angry", "polite", "short", "long", "crypto");
+        });
+    }
+
+    @Test
+    void selfConsistencyKeepsEveryVoteAndTakesTheMajority() throws Exception {
+        StoredVersion prompt = project.prompts().save(PromptFile.parse("""
+                {"name": "votes", "mode": "annotate",
+                 "task": {"role": "Label it.", "labels": [{"name": "a"}, {"name": "b"}], "rationale": false, "confidence": false},
+                 "template": {"user": "{{text}}"}}
+                """, "votes.json"));
+        Path csv = dir.resolve("items.csv");
+        Files.writeString(csv, "text\none\ntwo\nthree\n");
+        DatasetInfo items = project.datasets().importFile(ImportOptions.of(csv), ImportProgress.NONE).dataset();
+        // Each of the three votes of a record carries its own seed: the first two say "a", the third "b".
+        Map<String, Integer> seen = new HashMap<>();
+        server.always(LoopbackServer.answering(request -> {
+            int n;
+            synchronized (seen) {
+                n = seen.merge(lastUserMessage(request), 1, Integer::sum);
+            }
+            return n <= 2 ? "{\"label\": \"a\"}" : "{\"label\": \"b\"}";
+        }));
+
+        RunInfo run = start(annotate(prompt, items, null, 3));
+
+        List<Sample> samples = project.samples().list(run.id(), 0, 10);
+        assertThat(samples).hasSize(3).allSatisfy(s -> {
+            assertThat(s.votes()).containsExactly("a", "a", "b");
+            assertThat(s.label()).isEqualTo("a");
+            assertThat(s.confidence()).isCloseTo(2 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
+        });
+        assertThat(server.bodies()).extracting(b -> b.path("seed").asInt()).doesNotHaveDuplicates().hasSize(9);
+    }
+
+    private RunConfig annotate(StoredVersion prompt, DatasetInfo dataset, Integer limit, int votes) {
+        int target = limit == null ? (int) dataset.rows() : limit;
+        return new RunConfig(prompt.id(), prompt.mode(), backend(), "{}", dataset.id(), 3, 4, target, votes,
+                RunDetails.of(limit, GenerationParameters.DEFAULT).toJson());
+    }
+
+    private BackendRef backend() {
+        return new BackendRef("openai", server.url(), "tiny");
+    }
+
+    private RunInfo start(RunConfig config) throws InterruptedException {
+        RunLauncher launcher = new ProjectRuns(project, backends, EmbeddingModels::miniLm).launcher();
+        RunInfo run = launcher.create(config);
+        assertThat(launcher.execute(run.id(), (s, p) -> { }, () -> false)).isEqualTo(RunStatus.COMPLETED);
+        return project.runs().find(run.id()).orElseThrow();
+    }
+
+    private static String lastUserMessage(JsonNode request) {
+        JsonNode messages = request.path("messages");
+        return messages.get(messages.size() - 1).path("content").asText();
+    }
+}

@@ -1,0 +1,131 @@
+package io.siftbench.app.settings;
+
+import com.sun.net.httpserver.HttpServer;
+import io.siftbench.app.Shell;
+import io.siftbench.model.backends.BackendConfig;
+import io.siftbench.model.backends.BackendSettings;
+import io.siftbench.storage.settings.JsonBackendsFile;
+import io.siftbench.storage.settings.JsonSettingsFile;
+import io.siftbench.views.controls.EmptyState;
+import io.siftbench.views.shell.FileDialogs;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Settings screen in the real shell, headless: add a backend, test it against loopback, save it. */
+class SettingsUiTest {
+
+    @TempDir
+    Path dir;
+
+    private final FxRobot robot = new FxRobot();
+    private Shell shell;
+    private Stage stage;
+    private HttpServer ollama;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (stage != null) {
+            Stage closing = stage;
+            FxToolkit.setupFixture(closing::close);
+            WaitForAsyncUtils.waitForFxEvents();
+            shell.shutdown();
+        }
+        if (ollama != null) {
+            ollama.stop(0);
+        }
+    }
+
+    @Test
+    void addsTestsAndSavesABackendWithAMaskedKey() throws Exception {
+        ollama = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 5);
+        ollama.createContext("/api/tags", ex -> {
+            byte[] body = "{\"models\":[{\"name\":\"llama3.2:1b\"},{\"name\":\"phi4\"}]}".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        ollama.start();
+        String url = "http://127.0.0.1:" + ollama.getAddress().getPort();
+        JsonSettingsFile settings = new JsonSettingsFile(dir.resolve("config/settings.json"));
+        FxToolkit.setupFixture(() -> {
+            shell = new Shell(settings, settings.load(), noFiles());
+            stage = new Stage();
+            shell.show(stage);
+            stage.toFront();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#nav-settings");
+        EmptyState empty = robot.lookup("#settings-empty").queryAs(EmptyState.class);
+        assertThat(empty.isVisible()).isTrue();
+        assertThat(empty.getTitle()).isEqualTo("No backends configured");
+
+        robot.clickOn("#backend-add");
+        robot.clickOn("#backend-name").write("laptop");
+        TextField location = robot.lookup("#backend-location").queryAs(TextField.class);
+        robot.interact(() -> location.setText(url));
+        assertThat((Object) robot.lookup("#backend-key").query()).isInstanceOf(PasswordField.class);
+        robot.clickOn("#backend-key").write("sk-secret-4321");
+        robot.clickOn("#backend-test");
+        Label result = robot.lookup("#backend-test-result").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> result.getText().startsWith("2 models listed"));
+        robot.clickOn("#backend-save");
+
+        JsonBackendsFile file = new JsonBackendsFile(dir.resolve("config/backends.json"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !file.load().backends().isEmpty());
+        BackendSettings saved = file.load();
+        BackendConfig laptop = saved.find("laptop").orElseThrow();
+        assertThat(laptop.location()).isEqualTo(url);
+        assertThat(laptop.model()).isEqualTo("llama3.2:1b");
+        assertThat(laptop.apiKey()).isEqualTo("sk-secret-4321");
+        assertThat(saved.defaultBackend()).isEqualTo("laptop");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(empty.isVisible()).isFalse();
+        @SuppressWarnings("unchecked")
+        ListView<BackendConfig> list = robot.lookup("#backends-list").queryAs(ListView.class);
+        assertThat(list.getItems()).containsExactly(laptop);
+        assertThat(robot.lookup(".list-cell").queryAll().stream()
+                .map(n -> ((javafx.scene.control.ListCell<?>) n).getText()).filter(t -> t != null))
+                .anySatisfy(text -> assertThat(text).contains("laptop (default)").contains("••••4321")
+                        .doesNotContain("secret"));
+    }
+
+    private static FileDialogs noFiles() {
+        return new FileDialogs() {
+            @Override
+            public Optional<Path> chooseNewProject(Window owner) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> chooseProjectToOpen(Window owner) {
+                return Optional.empty();
+            }
+        };
+    }
+}

@@ -1,0 +1,173 @@
+package io.siftbench.app.settings;
+
+import io.siftbench.app.backends.LocalBackendProbe;
+import io.siftbench.model.backends.BackendConfig;
+import io.siftbench.model.backends.BackendKind;
+import io.siftbench.model.backends.BackendSettings;
+import io.siftbench.model.backends.SchemaStyle;
+import io.siftbench.storage.settings.JsonBackendsFile;
+import io.siftbench.views.settings.SettingsViewModel;
+import io.siftbench.views.task.CurrentThreadTaskExecutor;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Settings screen's view model with its real collaborators: the backends file in a temporary folder,
+ * the real connection test against an Ollama-speaking server on loopback, and work run on this thread.
+ */
+class SettingsViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private HttpServer ollama;
+    private String url;
+    private JsonBackendsFile file;
+    private SettingsViewModel vm;
+
+    @BeforeEach
+    void start() throws Exception {
+        ollama = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 5);
+        ollama.createContext("/api/tags", ex -> {
+            byte[] body = "{\"models\":[{\"name\":\"llama3.2:1b\"},{\"name\":\"phi4\"}]}".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        ollama.start();
+        url = "http://127.0.0.1:" + ollama.getAddress().getPort();
+        file = new JsonBackendsFile(dir.resolve("backends.json"));
+        vm = new SettingsViewModel(file, new LocalBackendProbe(Duration.ofSeconds(2)), new CurrentThreadTaskExecutor());
+    }
+
+    @AfterEach
+    void stop() {
+        ollama.stop(0);
+    }
+
+    @Test
+    void addsABackendAfterTestingItAndKeepsItAcrossRestarts() {
+        vm.newBackend();
+        vm.nameProperty().set("laptop ollama");
+        vm.kindProperty().set(BackendKind.OLLAMA);
+        vm.locationProperty().set(url);
+
+        vm.testConnection();
+        assertThat(vm.models()).containsExactly("llama3.2:1b", "phi4");
+        assertThat(vm.testResultProperty().get()).startsWith("2 models listed in");
+        assertThat(vm.modelProperty().get()).as("the first model is offered").isEqualTo("llama3.2:1b");
+        vm.modelProperty().set("phi4");
+        vm.saveBackend();
+
+        assertThat(vm.backends()).extracting(BackendConfig::name).containsExactly("laptop ollama");
+        BackendSettings reloaded = file.load();
+        assertThat(reloaded.defaultConfig().orElseThrow().model()).isEqualTo("phi4");
+        assertThat(reloaded.defaultConfig().orElseThrow().location()).isEqualTo(url);
+    }
+
+    @Test
+    void aFailedTestSaysWhy() {
+        vm.newBackend();
+        vm.kindProperty().set(BackendKind.GGUF);
+        vm.locationProperty().set(dir.resolve("missing.gguf").toString());
+
+        vm.testConnection();
+
+        assertThat(vm.testResultProperty().get()).isEqualTo("The model file " + dir.resolve("missing.gguf") + " does not exist");
+        assertThat(vm.models()).isEmpty();
+        assertThat(vm.testingProperty().get()).isFalse();
+    }
+
+    @Test
+    void editsRenamesChoosesTheDefaultAndRemoves() {
+        add("first", BackendKind.OLLAMA, url, "");
+        add("second", BackendKind.OPENAI, url + "/v1", "sk-secret-9876");
+        assertThat(file.load().defaultBackend()).isEqualTo("first");
+
+        vm.selectedProperty().set(vm.backends().get(1));
+        assertThat(vm.apiKeyProperty().get()).isEqualTo("sk-secret-9876");
+        vm.nameProperty().set("llama-server");
+        vm.schemaStyleProperty().set(SchemaStyle.JSON_OBJECT);
+        vm.saveBackend();
+        vm.makeSelectedDefault();
+
+        BackendSettings saved = file.load();
+        assertThat(saved.backends()).extracting(BackendConfig::name).containsExactly("first", "llama-server");
+        assertThat(saved.defaultBackend()).isEqualTo("llama-server");
+        assertThat(saved.find("llama-server").orElseThrow().schemaStyle()).isEqualTo(SchemaStyle.JSON_OBJECT);
+
+        vm.removeSelected();
+        assertThat(file.load().backends()).extracting(BackendConfig::name).containsExactly("first");
+        assertThat(file.load().defaultBackend()).isEqualTo("first");
+        assertThat(vm.selectedProperty().get()).isNull();
+    }
+
+    @Test
+    void aDuplicateNameOrAMissingUrlIsRefusedWithAReason() {
+        add("first", BackendKind.OLLAMA, url, "");
+        vm.newBackend();
+        vm.nameProperty().set("first");
+        vm.locationProperty().set(url);
+        vm.saveBackend();
+        assertThat(vm.problemProperty().get().message()).isEqualTo("There is already a backend named 'first'");
+
+        vm.newBackend();
+        vm.locationProperty().set("");
+        vm.saveBackend();
+        assertThat(vm.problemProperty().get().message()).isEqualTo("Enter the server's URL");
+        assertThat(file.load().backends()).hasSize(1);
+    }
+
+    @Test
+    void savesDefaultParametersOrSaysWhichFieldIsWrong() {
+        vm.temperatureProperty().set("0.2");
+        vm.maxTokensProperty().set("128");
+        vm.seedProperty().set("7");
+        vm.stopProperty().set("### | END");
+        vm.timeoutSecondsProperty().set("30");
+        vm.saveParameters();
+
+        assertThat(file.load().defaults().maxTokens()).isEqualTo(128);
+        assertThat(file.load().defaults().stop()).containsExactly("###", "END");
+        assertThat(file.load().defaults().timeout()).isEqualTo(Duration.ofSeconds(30));
+
+        vm.maxTokensProperty().set("lots");
+        vm.saveParameters();
+        assertThat(vm.problemProperty().get().message()).isEqualTo("Max tokens: 'lots' is not a whole number");
+        assertThat(file.load().defaults().maxTokens()).isEqualTo(128);
+    }
+
+    @Test
+    void aDamagedFileIsReportedAndNeverSavedOver() throws Exception {
+        Files.writeString(file.file(), "{ not json");
+        SettingsViewModel damaged = new SettingsViewModel(file, new LocalBackendProbe(), new CurrentThreadTaskExecutor());
+
+        assertThat(damaged.problemProperty().get().message()).contains("backends.json line 1");
+        damaged.locationProperty().set(url);
+        damaged.saveBackend();
+
+        assertThat(Files.readString(file.file())).isEqualTo("{ not json");
+        assertThat(damaged.problemProperty().get().message()).contains("fix or remove it first");
+    }
+
+    private void add(String name, BackendKind kind, String location, String key) {
+        vm.newBackend();
+        vm.nameProperty().set(name);
+        vm.kindProperty().set(kind);
+        vm.locationProperty().set(location);
+        vm.apiKeyProperty().set(key);
+        vm.saveBackend();
+    }
+}

@@ -1,0 +1,128 @@
+package io.siftbench.views.datasets;
+
+import io.siftbench.model.datasets.DatasetRecord;
+import io.siftbench.model.project.Project;
+import io.siftbench.storage.project.H2ProjectOpener;
+import io.siftbench.views.shell.FileDialogs;
+import io.siftbench.views.task.FxTaskExecutor;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Datasets screen alone in a window, over a real project and the real background executor, driven as a
+ * user would: import through the preview, jump to the end of the table, search, statistics, delete.
+ */
+class DatasetsViewUiTest {
+
+    private static final int ROWS = 50_000;
+
+    @TempDir
+    Path dir;
+
+    private final FxRobot robot = new FxRobot();
+    private final FxTaskExecutor tasks = new FxTaskExecutor();
+    private final SimpleObjectProperty<Project> project = new SimpleObjectProperty<>();
+    private Path data;
+
+    @BeforeEach
+    void showScreen() throws Exception {
+        StringBuilder csv = new StringBuilder("id,text,label\n");
+        for (int i = 1; i <= ROWS; i++) {
+            csv.append(i).append(",\"").append(i % 1000 == 0 ? "refund, please: " : "card ").append(i).append("\",")
+                    .append(i % 2 == 0 ? "even" : "odd").append('\n');
+        }
+        data = dir.resolve("cards.csv");
+        Files.writeString(data, csv.toString());
+        FileDialogs dialogs = new FileDialogs() {
+            @Override
+            public Optional<Path> chooseNewProject(Window owner) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> chooseProjectToOpen(Window owner) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> chooseDatasetToImport(Window owner) {
+                return Optional.of(data);
+            }
+        };
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            project.set(new H2ProjectOpener().open(dir.resolve("p")));
+            DatasetsView view = new DatasetsView(new DatasetsViewModel(project, tasks), dialogs);
+            stage.setScene(new Scene((Parent) view.node(), 1200, 800));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void closeScreen() throws Exception {
+        FxToolkit.hideStage();
+        tasks.close();
+        project.get().close();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void importBrowseSearchMeasureAndDelete() throws Exception {
+        robot.clickOn("#datasets-import");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#import-dialog").tryQuery().isPresent());
+        TableView<?> preview = robot.lookup("#import-preview-rows").queryAs(TableView.class);
+        assertThat(preview.getItems()).hasSize(DatasetsViewModel.PREVIEW_ROWS);
+        robot.clickOn("OK");
+
+        ListView<?> list = robot.lookup("#datasets-list").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
+        TableView<DatasetRecord> table = robot.lookup("#datasets-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == ROWS);
+        assertThat(text("#import-status")).isEqualTo("Imported 50000 records.");
+
+        // Jump to the end: the rows shown arrive once their page does.
+        FxToolkit.setupFixture(() -> table.scrollTo(ROWS - 1));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().get(ROWS - 1) != null);
+        assertThat(table.getItems().get(ROWS - 1).text("text")).isEqualTo("refund, please: 50000");
+
+        robot.clickOn("#datasets-search").write("REFUND").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#datasets-matching").equals("50 records"));
+
+        ComboBox<String> column = robot.lookup("#statistics-column").queryAs(ComboBox.class);
+        FxToolkit.setupFixture(() -> column.setValue("label"));
+        robot.clickOn("#statistics-compute");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> text("#statistics-summary").equals("label: 50,000 records, 0 empty, 2 distinct values"));
+
+        robot.clickOn("#datasets-delete");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#delete-dialog").tryQuery().isPresent());
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> list.getItems().isEmpty());
+    }
+
+    private String text(String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+}

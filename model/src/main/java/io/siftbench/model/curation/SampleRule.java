@@ -1,0 +1,25 @@
+package io.siftbench.model.curation;
+
+import io.siftbench.model.insights.SampleText;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A curation filter that judges each sample on its own, without looking at the others. */
+public interface SampleRule extends CurationFilter {
+
+    /** The reason this sample is flagged, or empty when it passes. */
+    Optional<String> check(SampleText sample);
+
+    FlagKind kind();
+
+    @Override
+    default List<Flag> flag(List<SampleText> samples) {
+        List<Flag> flags = new ArrayList<>();
+        for (SampleText sample : samples) {
+            check(sample).ifPresent(reason -> flags.add(new Flag(sample.id(), kind(), reason)));
+        }
+        return flags;
+    }
+}

@@ -1,0 +1,13 @@
+package io.siftbench.model.datasets;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The outcome of a finished import.
+ *
+ * @param skippedRows     how many malformed rows were skipped (only with "skip bad rows")
+ * @param skippedRowsFile the CSV list of the skipped rows (location, column, reason), or {@code null} when none was skipped
+ */
+public record ImportReport(DatasetInfo dataset, long skippedRows, Path skippedRowsFile, Duration elapsed) {
+}

@@ -1,0 +1,83 @@
+package io.siftbench.model.insights;
+
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Every metric of one set of samples (one run or prompt version, restricted to all, accepted or rejected
+ * samples), as the Insights screen shows it and the {@code metrics} command prints it.
+ *
+ * @param selection    which samples were measured
+ * @param samples      how many samples that selection holds
+ * @param lexical      distinct-n, vocabulary size and top n-grams
+ * @param selfBleu     self-BLEU (exact or sampled, as it says)
+ * @param lengths      length statistics and histograms
+ * @param labels       the label distribution
+ * @param coverage     condition coverage per pair of conditions
+ * @param similarity   the pairwise embedding cosine; null when fewer than two samples have an embedding
+ * @param embeddingMap the 2-D PCA map; null when no sample has an embedding
+ * @param gold         agreement with the gold labels; null when no sample has a gold label
+ */
+public record InsightsReport(StatusSelection selection, int samples, LexicalDiversity lexical,
+                             SelfBleuScore selfBleu, LengthStatistics lengths, LabelDistribution labels,
+                             List<CoverageGrid> coverage, SimilarityDistribution similarity,
+                             EmbeddingMap embeddingMap, GoldAgreement gold) {
+
+    private static final String[] STEPS = {"tokenising", "distinct-n", "self-BLEU", "lengths and labels",
+        "condition coverage", "embedding similarity", "embedding map", "agreement with gold labels"};
+
+    public InsightsReport {
+        coverage = List.copyOf(coverage);
+    }
+
+    /**
+     * Measures the selected samples. Runs on the caller's thread; an interrupted thread stops between steps
+     * with a {@link CancellationException}.
+     */
+    public static InsightsReport of(List<SampleText> all, StatusSelection selection, InsightsSettings settings,
+                                    InsightsProgress progress) {
+        List<SampleText> samples = selection.select(all);
+        return measure(samples, selection, settings, progress, null);
+    }
+
+    /**
+     * Measures the selected samples with the length histograms and the embedding map on shared axes, for
+     * showing beside other sets measured on the same axes (see {@link InsightsComparison}).
+     */
+    static InsightsReport measure(List<SampleText> samples, StatusSelection selection, InsightsSettings settings,
+                                  InsightsProgress progress, SharedAxes axes) {
+        step(progress, 0);
+        List<String> texts = samples.stream().map(SampleText::text).toList();
+        List<List<String>> tokens = texts.stream().map(Tokenizer::tokens).toList();
+        step(progress, 1);
+        LexicalDiversity lexical = LexicalDiversity.of(new NGramIndex(tokens, settings.maxN()), settings.topNGrams());
+        step(progress, 2);
+        SelfBleuScore selfBleu = new SelfBleu(settings.selfBleuExactLimit(), settings.seed()).score(tokens);
+        step(progress, 3);
+        LengthStatistics lengths = axes == null ? LengthStatistics.of(texts, tokens, settings.bins())
+                : LengthStatistics.of(texts, tokens, axes.characters(), axes.words());
+        LabelDistribution labels = LabelDistribution.of(samples);
+        step(progress, 4);
+        List<CoverageGrid> coverage = ConditionCoverage.of(samples, settings.conditions());
+        step(progress, 5);
+        long embedded = samples.stream().filter(SampleText::hasEmbedding).count();
+        SimilarityDistribution similarity = embedded < 2 ? null
+                : new EmbeddingSimilarity(settings.similarityLimit(), settings.seed()).measure(samples);
+        step(progress, 6);
+        EmbeddingMap map = embedded == 0 ? null
+                : axes == null ? EmbeddingMap.of(samples) : axes.projection().project(samples);
+        step(progress, 7);
+        boolean hasGold = samples.stream().anyMatch(sample -> sample.goldLabel() != null);
+        GoldAgreement gold = hasGold ? GoldAgreement.of(samples) : null;
+        progress.update(STEPS.length, STEPS.length, "done");
+        return new InsightsReport(selection, samples.size(), lexical, selfBleu, lengths, labels, coverage,
+                similarity, map, gold);
+    }
+
+    private static void step(InsightsProgress progress, int done) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("metrics cancelled while " + STEPS[done]);
+        }
+        progress.update(done, STEPS.length, STEPS[done]);
+    }
+}

@@ -1,0 +1,30 @@
+/**
+ * Prompt versions and the engine that turns them into requests: rendering, condition plans, placeholders
+ * and the output schema.
+ *
+ * <h2>The prompt file (a stable format)</h2>
+ * A prompt version is read and written as the JSON of DESIGN.md's "Prompt file" section by
+ * {@link io.siftbench.model.prompts.PromptFile}; the studio's export, its import and {@code siftbench
+ * prompt add} all use it. Field names never change meaning; new fields may be added, and readers ignore
+ * fields they do not know. Missing fields take these defaults:
+ * <ul>
+ *   <li>{@code note} "", {@code task.role/purpose/format} "", {@code task.labels} none,
+ *       {@code task.rationale} and {@code task.confidence} false;</li>
+ *   <li>a label's {@code description} "", its {@code verbalizer} its {@code name};</li>
+ *   <li>a condition's and a value's {@code enabled} true, a value's {@code weight} 1;</li>
+ *   <li>{@code plan} {@code {"kind": "all", "seed": 0}};</li>
+ *   <li>{@code demonstrations} none; when present, {@code strategy} "random", {@code k} 4 (the number of
+ *       ids for "fixed"), {@code text} "text", {@code label} "label", {@code seed} 0.</li>
+ * </ul>
+ * {@code name} and {@code mode} ("annotate" or "synthesize") are required. Annotation needs at least one
+ * label and derives its output schema from the labels ({@link io.siftbench.model.prompts.OutputSchema});
+ * synthesis needs {@code output.schema}, a JSON schema object. A condition's name is a Mustache key:
+ * letters, digits, {@code _} and {@code -}, no dot. Every placeholder of the templates must be fillable.
+ * A file that breaks a rule is refused with the line and column, or the field, and what is wrong.
+ *
+ * <h2>What a template sees</h2>
+ * See {@link io.siftbench.model.prompts.PromptRenderer}: the record's columns top-level and under
+ * {@code record}, {@code condition.NAME} for switched-on conditions only, {@code demos}, {@code labels}
+ * and {@code task}. Templates are logic-less Mustache; partials and method calls are refused.
+ */
+package io.siftbench.model.prompts;

@@ -1,0 +1,292 @@
+package io.siftbench.storage.datasets;
+
+import io.siftbench.model.datasets.ColumnInfo;
+import io.siftbench.model.datasets.ColumnRoles;
+import io.siftbench.model.datasets.ColumnType;
+import io.siftbench.model.datasets.DatasetImportException;
+import io.siftbench.model.datasets.DatasetInfo;
+import io.siftbench.model.datasets.ImportFormat;
+import io.siftbench.model.datasets.ImportOptions;
+import io.siftbench.model.datasets.ImportPreview;
+import io.siftbench.model.datasets.ImportProgress;
+import io.siftbench.model.datasets.ImportReport;
+import io.siftbench.model.datasets.ImportStage;
+import io.siftbench.model.datasets.SourceLocation;
+import io.siftbench.model.project.ProjectException;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Imports one file in two streaming passes. The first checks every record and settles the column types, so
+ * that a malformed file is refused before anything is written. The second creates the dataset's table and
+ * fills it in batches inside one transaction; the dataset row is written last. Whatever fails or is cancelled
+ * on the way, the table is dropped and the project is left as it was.
+ */
+final class DatasetImporter {
+
+    private static final int BATCH = 1000;
+    private static final int PROGRESS_EVERY = 4096;
+
+    private final DataSource db;
+    private final DatasetCatalog catalog;
+
+    DatasetImporter(DataSource db, DatasetCatalog catalog) {
+        this.db = db;
+        this.catalog = catalog;
+    }
+
+    ImportPreview preview(ImportOptions options, int limit) {
+        SourceSettings settings = SourceSettings.resolve(options);
+        try (RecordReader reader = settings.open(List.of())) {
+            SchemaScan scan = scan(settings, reader, options);
+            List<RawRow> rows = new ArrayList<>();
+            while (rows.size() < limit) {
+                RawRow row = nextGood(reader, scan, options, null);
+                if (row == null) {
+                    break;
+                }
+                rows.add(row);
+            }
+            List<ColumnInfo> columns = scan.columns();
+            List<List<String>> cells = rows.stream()
+                    .map(r -> Arrays.asList(Arrays.copyOf(r.values(), columns.size()))).toList();
+            return new ImportPreview(settings.format(), settings.encoding(),
+                    settings.format() == ImportFormat.CSV || settings.format() == ImportFormat.TSV ? settings.delimiter() : null,
+                    reader instanceof CsvRecordReader csv ? csv.header() : true, columns, cells,
+                    textColumn(options, columns), labelColumn(options, columns));
+        }
+    }
+
+    ImportReport importFile(ImportOptions options, ImportProgress progress) {
+        long started = System.nanoTime();
+        SourceSettings settings = SourceSettings.resolve(options);
+        String name = datasetName(options);
+        try (SkippedRows skipped = new SkippedRows(options.skippedRowsFile())) {
+            // Pass 1: check everything and settle the types, writing nothing.
+            List<String> sourceColumns;
+            List<ColumnInfo> columns;
+            long rows;
+            try (RecordReader reader = settings.open(List.of())) {
+                SchemaScan scan = scan(settings, reader, options);
+                if (reader instanceof CsvRecordReader csv) {
+                    settings = settings.withHeader(csv.header());
+                }
+                long seen = 0;
+                while (nextGood(reader, scan, options, skipped) != null) {
+                    if (++seen % PROGRESS_EVERY == 0) {
+                        report(progress, ImportStage.CHECKING, seen, reader, settings);
+                    }
+                }
+                rows = scan.rows();
+                sourceColumns = List.copyOf(reader.columns());
+                columns = scan.columns();
+            }
+            if (rows == 0) {
+                throw new DatasetImportException(SourceLocation.file(settings.fileName()), skipped.count() > 0
+                        ? "every one of its " + skipped.count() + " records is malformed; nothing to import."
+                        : "the file holds no records" + (sourceColumns.isEmpty() ? "." : ", only a header."));
+            }
+            String text = textColumn(options, columns);
+            String label = labelColumn(options, columns);
+            // Pass 2: store.
+            DatasetInfo info = store(settings, sourceColumns, columns, skipped, name, options.replace(), text, label,
+                    rows, progress);
+            return new ImportReport(info, skipped.count(), skipped.file(), Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private SchemaScan scan(SourceSettings settings, RecordReader reader, ImportOptions options) {
+        boolean csv = reader instanceof CsvRecordReader;
+        if (reader instanceof CsvRecordReader r && r.header()) {
+            SchemaScan.requireNamed(r.columns(), r.headerLocation());
+        }
+        return new SchemaScan(settings.fileName(), reader, options, csv);
+    }
+
+    /** The next good record; a bad one is skipped and listed when the user said so, else it stops the import. */
+    private static RawRow nextGood(RecordReader reader, SchemaScan scan, ImportOptions options, SkippedRows skipped) {
+        while (true) {
+            DatasetImportException problem;
+            RawRow row = null;
+            try {
+                row = reader.next();
+                if (row == null) {
+                    return null;
+                }
+                problem = scan.check(row);
+            } catch (BadRowException e) {
+                problem = e.problem();
+            }
+            if (problem == null) {
+                return row;
+            }
+            if (!options.skipBadRows()) {
+                throw problem;
+            }
+            if (skipped != null) {
+                skipped.add(problem);
+            }
+        }
+    }
+
+    private DatasetInfo store(SourceSettings settings, List<String> sourceColumns, List<ColumnInfo> columns,
+                              SkippedRows skipped, String name, boolean replace, String text, String label,
+                              long expectedRows, ImportProgress progress) {
+        try (Connection c = db.getConnection()) {
+            DatasetTable table = DatasetTable.create(nextTableNumber(c), columns);
+            try (Statement s = c.createStatement()) {
+                s.execute(table.createSql());
+            }
+            List<String> replaced = new ArrayList<>();
+            DatasetInfo info;
+            try {
+                c.setAutoCommit(false);
+                long rows = fill(c, table, settings, sourceColumns, skipped, expectedRows, progress);
+                info = catalog.register(c, table, name, replace, settings, rows, text, label, replaced);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                c.setAutoCommit(true);
+                try (Statement s = c.createStatement()) {
+                    s.execute("DROP TABLE IF EXISTS " + table.quotedName());
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            DatasetCatalog.drop(c, replaced);
+            return info;
+        } catch (SQLException e) {
+            throw new ProjectException("Could not store the dataset: " + e.getMessage(), e);
+        }
+    }
+
+    private static long nextTableNumber(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("VALUES NEXT VALUE FOR dataset_table_seq")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private long fill(Connection c, DatasetTable table, SourceSettings settings, List<String> sourceColumns,
+                      SkippedRows skipped, long expectedRows, ImportProgress progress) throws SQLException {
+        List<DatasetTable.Column> columns = table.columns();
+        int n = columns.size();
+        ColumnType[] types = columns.stream().map(DatasetTable.Column::type).toArray(ColumnType[]::new);
+        int[] sqlTypes = Arrays.stream(types).mapToInt(DatasetImporter::sqlType).toArray();
+        long id = 0;
+        try (RecordReader reader = new PrefetchingReader(settings.open(sourceColumns));
+             PreparedStatement insert = c.prepareStatement(table.insertSql())) {
+            while (true) {
+                RawRow row;
+                try {
+                    row = reader.next();
+                } catch (BadRowException e) {
+                    continue; // listed by the first pass
+                }
+                if (row == null) {
+                    break;
+                }
+                if (skipped.contains(row.source())) {
+                    continue;
+                }
+                insert.setLong(1, ++id);
+                insert.setLong(2, row.source());
+                String[] values = row.values();
+                for (int i = 0; i < n; i++) {
+                    String v = i < values.length ? values[i] : null;
+                    if (v == null) {
+                        insert.setNull(i + 3, sqlTypes[i]);
+                    } else if (types[i] == ColumnType.TEXT || types[i] == ColumnType.JSON) {
+                        insert.setString(i + 3, v);
+                    } else {
+                        insert.setObject(i + 3, ValueTypes.convert(v, types[i]));
+                    }
+                }
+                insert.addBatch();
+                if (id % BATCH == 0) {
+                    insert.executeBatch();
+                    if (progress.isCancelled()) {
+                        throw new CancellationException("The import was cancelled.");
+                    }
+                    if (id % PROGRESS_EVERY < BATCH) {
+                        report(progress, ImportStage.STORING, id, reader, settings);
+                    }
+                }
+            }
+            insert.executeBatch();
+        }
+        if (id != expectedRows) {
+            throw new ProjectException(settings.fileName() + " changed while it was imported: it held " + expectedRows
+                    + " good records at first and " + id + " the second time. Import it again.");
+        }
+        progress.update(ImportStage.STORING, id, settings.file().toFile().length(), settings.file().toFile().length());
+        return id;
+    }
+
+    private static void report(ImportProgress progress, ImportStage stage, long rows, RecordReader reader,
+                               SourceSettings settings) {
+        if (progress.isCancelled()) {
+            throw new CancellationException("The import was cancelled.");
+        }
+        progress.update(stage, rows, reader.bytesRead(), settings.file().toFile().length());
+    }
+
+    private static int sqlType(ColumnType t) {
+        return switch (t) {
+            case TEXT, JSON -> Types.VARCHAR;
+            case INTEGER -> Types.BIGINT;
+            case DECIMAL -> Types.DECIMAL;
+            case BOOLEAN -> Types.BOOLEAN;
+            case TIMESTAMP -> Types.TIMESTAMP_WITH_TIMEZONE;
+        };
+    }
+
+    private static String datasetName(ImportOptions options) {
+        if (options.name() != null) {
+            if (options.name().isBlank()) {
+                throw new IllegalArgumentException("A dataset needs a name.");
+            }
+            return options.name().trim();
+        }
+        String file = options.file().getFileName().toString();
+        int dot = file.indexOf('.');
+        return dot > 0 ? file.substring(0, dot) : file;
+    }
+
+    /** The user's text column; guessed only where the user has not been through the preview. */
+    private static String textColumn(ImportOptions options, List<ColumnInfo> columns) {
+        Optional<String> chosen = role(options.textColumn(), columns);
+        return options.columns().isEmpty() ? chosen.or(() -> ColumnRoles.guessText(columns)).orElse(null)
+                : chosen.orElse(null);
+    }
+
+    private static String labelColumn(ImportOptions options, List<ColumnInfo> columns) {
+        Optional<String> chosen = role(options.labelColumn(), columns);
+        return options.columns().isEmpty() ? chosen.or(() -> ColumnRoles.guessLabel(columns)).orElse(null)
+                : chosen.orElse(null);
+    }
+
+    /** The user's role column, checked against the columns. */
+    private static Optional<String> role(String column, List<ColumnInfo> columns) {
+        if (column == null) {
+            return Optional.empty();
+        }
+        if (columns.stream().noneMatch(c -> c.name().equals(column))) {
+            throw new IllegalArgumentException("There is no column \"" + column + "\" to hold the text or the label.");
+        }
+        return Optional.of(column);
+    }
+}

@@ -1,0 +1,323 @@
+package io.siftbench.views.prompts;
+
+import io.siftbench.model.prompts.DemonstrationStrategy;
+import io.siftbench.model.prompts.DiffLine;
+import io.siftbench.model.prompts.PlanKind;
+import io.siftbench.model.prompts.PromptMode;
+import io.siftbench.model.prompts.StoredVersion;
+import io.siftbench.views.controls.EmptyState;
+import io.siftbench.views.shell.Screen;
+import io.siftbench.views.shell.ScreenView;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.control.TextFormatter;
+import javafx.util.converter.IntegerStringConverter;
+import javafx.util.converter.LongStringConverter;
+
+import java.util.List;
+
+/**
+ * The Prompt studio: versions on the left; task specification and templates in the middle; conditions,
+ * plan, demonstrations and output schema on the right; the rendered prompt (and version diffs) below.
+ */
+public final class PromptStudioView implements ScreenView {
+
+    private final PromptStudioViewModel viewModel;
+    private final PromptFileDialogs dialogs;
+    private final BorderPane root = new BorderPane();
+
+    public PromptStudioView(PromptStudioViewModel viewModel, PromptFileDialogs dialogs) {
+        this.viewModel = viewModel;
+        this.dialogs = dialogs;
+        root.getStyleClass().add("prompt-studio");
+        root.getStylesheets().add(PromptStudioView.class.getResource("prompt-studio.css").toExternalForm());
+        root.setTop(toolbar());
+        SplitPane middle = new SplitPane(new ScrollPane(editors()), preview());
+        middle.setOrientation(Orientation.VERTICAL);
+        middle.setDividerPositions(0.55);
+        ScrollPane right = new ScrollPane(rightPane());
+        right.setFitToWidth(true);
+        SplitPane columns = new SplitPane(versions(), middle, right);
+        columns.setDividerPositions(0.18, 0.65);
+        root.setCenter(columns);
+    }
+
+    private Node toolbar() {
+        Button newPrompt = new Button("New prompt");
+        newPrompt.setOnAction(e -> viewModel.newPrompt());
+        TextField name = new TextField();
+        name.setId("prompt-name");
+        name.setPromptText("prompt name");
+        name.textProperty().bindBidirectional(viewModel.nameProperty());
+        ComboBox<PromptMode> mode = new ComboBox<>();
+        mode.getItems().setAll(PromptMode.values());
+        mode.valueProperty().bindBidirectional(viewModel.modeProperty());
+        TextField note = new TextField();
+        note.setId("prompt-note");
+        note.setPromptText("why this version exists");
+        note.textProperty().bindBidirectional(viewModel.noteProperty());
+        HBox.setHgrow(note, Priority.ALWAYS);
+        Button save = new Button("Save version");
+        save.setId("prompt-save");
+        save.setDefaultButton(false);
+        save.disableProperty().bind(viewModel.projectProperty().isNull());
+        save.setOnAction(e -> viewModel.save());
+        Button importFile = new Button("Import…");
+        importFile.setId("prompt-import");
+        importFile.setOnAction(e -> dialogs.chooseImport(root.getScene().getWindow()).ifPresent(viewModel::importFrom));
+        Button exportFile = new Button("Export…");
+        exportFile.setId("prompt-export");
+        exportFile.setOnAction(e -> dialogs.chooseExport(root.getScene().getWindow(), viewModel.nameProperty().get())
+                .ifPresent(viewModel::exportTo));
+        Label status = new Label();
+        status.setId("prompt-status");
+        status.textProperty().bind(viewModel.statusProperty());
+        HBox bar = new HBox(8, newPrompt, name, mode, note, save, importFile, exportFile, status);
+        bar.getStyleClass().add("toolbar");
+        return bar;
+    }
+
+    private Node versions() {
+        ListView<StoredVersion> list = new ListView<>(viewModel.versions());
+        list.setId("prompt-versions");
+        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(StoredVersion item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null
+                        : item.name() + "  v" + item.version() + (item.note().isBlank() ? "" : " — " + item.note()));
+            }
+        });
+        // Like every screen of the shell, an empty project says so, and says what to do first.
+        EmptyState empty = new EmptyState(Screen.PROMPT_STUDIO.icon(), "", "");
+        empty.setId("prompt-studio-empty");
+        empty.titleProperty().bind(Bindings.when(viewModel.projectProperty().isNull())
+                .then("No project open").otherwise("No prompts yet"));
+        empty.messageProperty().bind(Bindings.when(viewModel.projectProperty().isNull())
+                .then("Open or create a project to save prompt versions.")
+                .otherwise("Edit the example on the right and save it to make version 1."));
+        list.setPlaceholder(empty);
+        list.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
+                viewModel.open(list.getSelectionModel().getSelectedItem());
+            }
+        });
+        Button open = new Button("Open");
+        open.disableProperty().bind(Bindings.size(list.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
+        open.setOnAction(e -> viewModel.open(list.getSelectionModel().getSelectedItem()));
+        Button diff = new Button("Diff two");
+        diff.setTooltip(new javafx.scene.control.Tooltip("Select two versions of one prompt (Ctrl+click) to see what changed"));
+        diff.disableProperty().bind(Bindings.size(list.getSelectionModel().getSelectedItems()).isNotEqualTo(2));
+        diff.setOnAction(e -> {
+            List<StoredVersion> two = List.copyOf(list.getSelectionModel().getSelectedItems());
+            boolean firstOlder = two.get(0).version() < two.get(1).version();
+            viewModel.compare(firstOlder ? two.get(0) : two.get(1), firstOlder ? two.get(1) : two.get(0));
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        VBox box = new VBox(6, heading("Versions"), list, new HBox(6, open, diff));
+        box.getStyleClass().add("pane");
+        return box;
+    }
+
+    private Node editors() {
+        TextField role = bound("task-role", "You are …", viewModel.roleProperty());
+        TextField purpose = bound("task-purpose", "what the model should do", viewModel.purposeProperty());
+        TextField format = bound("task-format", "how it should answer", viewModel.formatProperty());
+        TextArea labels = new TextArea();
+        labels.setId("task-labels");
+        labels.setPromptText("one label a line: name | description | verbalizer");
+        labels.setPrefRowCount(4);
+        labels.textProperty().bindBidirectional(viewModel.labelsProperty());
+        labels.disableProperty().bind(viewModel.modeProperty().isEqualTo(PromptMode.SYNTHESIZE));
+        CheckBox rationale = new CheckBox("ask for a rationale");
+        rationale.selectedProperty().bindBidirectional(viewModel.rationaleProperty());
+        CheckBox confidence = new CheckBox("ask for a confidence");
+        confidence.selectedProperty().bindBidirectional(viewModel.confidenceProperty());
+        TemplateEditor system = new TemplateEditor("System message", "template-system",
+                viewModel.systemTemplateProperty(), viewModel::placeholders);
+        TemplateEditor user = new TemplateEditor("User message", "template-user",
+                viewModel.userTemplateProperty(), viewModel::placeholders);
+        // What a placeholder resolves against can change without its template changing.
+        Runnable redraw = () -> {
+            system.redraw(viewModel.systemTemplateProperty().get());
+            user.redraw(viewModel.userTemplateProperty().get());
+        };
+        viewModel.conditions().addListener((ListChangeListener<Object>) c -> redraw.run());
+        viewModel.sampleRecordProperty().addListener((obs, was, now) -> redraw.run());
+        viewModel.modeProperty().addListener((obs, was, now) -> redraw.run());
+        VBox box = new VBox(6, heading("Task specification"), new Label("Role"), role, new Label("Purpose"), purpose,
+                new Label("Output format"), format, new Label("Labels"), labels, new HBox(12, rationale, confidence),
+                heading("Template"), system, user);
+        box.getStyleClass().add("pane");
+        return box;
+    }
+
+    private Node rightPane() {
+        ComboBox<PlanKind> plan = new ComboBox<>();
+        plan.getItems().setAll(PlanKind.values());
+        plan.valueProperty().bindBidirectional(viewModel.planKindProperty());
+        TextField seed = numberField(viewModel.planSeedProperty(), new LongStringConverter(), 6);
+        Label combinations = new Label();
+        combinations.setId("prompt-combinations");
+        combinations.textProperty().bind(Bindings.format("%d combinations of the switched-on values",
+                viewModel.combinationsProperty()));
+        TextArea schema = new TextArea();
+        schema.setId("output-schema");
+        schema.setPrefRowCount(8);
+        schema.textProperty().bindBidirectional(viewModel.outputSchemaProperty());
+        schema.setPromptText("the JSON schema of a generated sample");
+        TextArea derived = readOnly("output-schema-derived", 8);
+        derived.textProperty().bind(viewModel.derivedSchemaProperty());
+        // Annotation derives its schema from the labels; only synthesis has one written by hand.
+        schema.visibleProperty().bind(viewModel.modeProperty().isEqualTo(PromptMode.SYNTHESIZE));
+        schema.managedProperty().bind(schema.visibleProperty());
+        derived.visibleProperty().bind(schema.visibleProperty().not());
+        derived.managedProperty().bind(derived.visibleProperty());
+        VBox box = new VBox(8, heading("Conditions"), new ConditionsEditor(viewModel), combinations,
+                heading("Condition plan"), new HBox(6, plan, new Label("seed"), seed),
+                heading("Demonstrations"), demonstrations(),
+                heading("Output schema"), schema, derived);
+        box.getStyleClass().add("pane");
+        return box;
+    }
+
+    private Node demonstrations() {
+        TextField dataset = bound("demo-dataset", "dataset name (blank: none)", viewModel.demoDatasetProperty());
+        ComboBox<DemonstrationStrategy> strategy = new ComboBox<>();
+        strategy.setId("demo-strategy");
+        strategy.getItems().setAll(DemonstrationStrategy.values());
+        strategy.valueProperty().bindBidirectional(viewModel.demoStrategyProperty());
+        TextField k = numberField(viewModel.demoKProperty(), new IntegerStringConverter(), 3);
+        TextField seed = numberField(viewModel.demoSeedProperty(), new LongStringConverter(), 6);
+        TextField text = bound("demo-text", "text column", viewModel.demoTextProperty());
+        TextField label = bound("demo-label", "label column", viewModel.demoLabelProperty());
+        TextField ids = bound("demo-ids", "record ids for fixed, e.g. 3, 17, 42", viewModel.demoIdsProperty());
+        ids.disableProperty().bind(viewModel.demoStrategyProperty().isNotEqualTo(DemonstrationStrategy.FIXED));
+        VBox box = new VBox(4, dataset, new HBox(6, strategy, new Label("k"), k, new Label("seed"), seed),
+                new HBox(6, new Label("text"), text, new Label("label"), label), ids);
+        for (Node n : List.of(strategy, k, seed, text, label)) {
+            n.disableProperty().bind(viewModel.demoDatasetProperty().isEmpty());
+        }
+        return box;
+    }
+
+    private Node preview() {
+        TextArea system = readOnly("rendered-system", 3);
+        system.textProperty().bind(viewModel.renderedSystemProperty());
+        TextArea user = readOnly("rendered-user", 8);
+        user.textProperty().bind(viewModel.renderedUserProperty());
+        TextArea record = new TextArea();
+        record.setId("sample-record");
+        record.setPrefRowCount(2);
+        record.textProperty().bindBidirectional(viewModel.sampleRecordProperty());
+        record.disableProperty().bind(viewModel.modeProperty().isEqualTo(PromptMode.SYNTHESIZE));
+        Label combination = new Label();
+        combination.setId("preview-combination");
+        combination.textProperty().bind(viewModel.combinationTextProperty());
+        Button previous = new Button("◀");
+        previous.setOnAction(e -> viewModel.combinationIndexProperty().set(Math.max(0, viewModel.combinationIndexProperty().get() - 1)));
+        Button next = new Button("▶");
+        next.setOnAction(e -> viewModel.combinationIndexProperty().set((int) Math.min(viewModel.combinationsProperty().get() - 1,
+                viewModel.combinationIndexProperty().get() + 1L)));
+        Button random = new Button("Random");
+        random.setOnAction(e -> viewModel.randomCombination());
+        ListView<String> problems = new ListView<>(viewModel.problems());
+        problems.setId("prompt-problems");
+        problems.setPrefHeight(70);
+        VBox rendered = new VBox(6, new Label("Sample record (columns as JSON)"), record,
+                new HBox(6, new Label("Combination"), previous, next, random, combination),
+                new Label("System"), system, new Label("User"), user, problems);
+        rendered.getStyleClass().add("pane");
+        ListView<DiffLine> diff = new ListView<>(viewModel.diff());
+        diff.setId("prompt-diff");
+        diff.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(DiffLine line, boolean empty) {
+                super.updateItem(line, empty);
+                getStyleClass().removeAll("diff-added", "diff-removed");
+                if (empty || line == null) {
+                    setText(null);
+                    return;
+                }
+                String sign = switch (line.kind()) {
+                    case ADDED -> "+ ";
+                    case REMOVED -> "- ";
+                    case SAME -> "  ";
+                };
+                setText(sign + line.text());
+                if (line.kind() != DiffLine.Kind.SAME) {
+                    getStyleClass().add(line.kind() == DiffLine.Kind.ADDED ? "diff-added" : "diff-removed");
+                }
+            }
+        });
+        TabPane tabs = new TabPane(new Tab("Rendered prompt", new ScrollPane(rendered)), new Tab("Diff", diff));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        ((ScrollPane) tabs.getTabs().get(0).getContent()).setFitToWidth(true);
+        viewModel.diff().addListener((ListChangeListener<DiffLine>) c -> tabs.getSelectionModel().select(1));
+        return tabs;
+    }
+
+    private static TextField bound(String id, String prompt, javafx.beans.property.StringProperty property) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(property);
+        return field;
+    }
+
+    /** A field that takes only what {@code converter} reads, bound both ways to {@code property}. */
+    private static <T> TextField numberField(javafx.beans.property.ObjectProperty<T> property,
+                                             javafx.util.StringConverter<T> converter, int columns) {
+        TextField field = new TextField();
+        field.setPrefColumnCount(columns);
+        TextFormatter<T> format = new TextFormatter<>(converter, property.get());
+        field.setTextFormatter(format);
+        format.valueProperty().bindBidirectional(property);
+        return field;
+    }
+
+    private static TextArea readOnly(String id, int rows) {
+        TextArea area = new TextArea();
+        area.setId(id);
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.setPrefRowCount(rows);
+        return area;
+    }
+
+    private static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-heading");
+        return l;
+    }
+
+    @Override
+    public Screen screen() {
+        return Screen.PROMPT_STUDIO;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+}

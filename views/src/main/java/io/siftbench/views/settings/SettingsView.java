@@ -1,0 +1,269 @@
+package io.siftbench.views.settings;
+
+import io.siftbench.model.backends.BackendConfig;
+import io.siftbench.model.backends.BackendKind;
+import io.siftbench.model.backends.SchemaStyle;
+import io.siftbench.views.controls.EmptyState;
+import io.siftbench.views.shell.Screen;
+import io.siftbench.views.shell.ScreenView;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+
+import java.io.File;
+
+/**
+ * The Settings screen: the backends on the left; on the right the chosen backend's editor with "Test
+ * connection", and the default generation parameters. The API key field never shows the key.
+ */
+public final class SettingsView implements ScreenView {
+
+    private final SettingsViewModel viewModel;
+    private final SplitPane root = new SplitPane();
+
+    public SettingsView(SettingsViewModel viewModel) {
+        this.viewModel = viewModel;
+        root.setId("settings");
+        root.getStylesheets().add(SettingsView.class.getResource("settings.css").toExternalForm());
+        root.getItems().addAll(backendList(), new ScrollPane(new VBox(16, editor(), parameters(), problemLine())));
+        root.setDividerPositions(0.3);
+    }
+
+    private Node backendList() {
+        ListView<BackendConfig> list = new ListView<>(viewModel.backends());
+        list.setId("backends-list");
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(BackendConfig item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : describe(item));
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                viewModel.selectedProperty().set(now);
+            }
+        });
+        viewModel.selectedProperty().addListener((obs, was, now) -> {
+            if (now == null) {
+                list.getSelectionModel().clearSelection();
+            } else {
+                list.getSelectionModel().select(now);
+            }
+        });
+        Button add = button("Add", "backend-add", viewModel::newBackend);
+        Button remove = button("Remove", "backend-remove", viewModel::removeSelected);
+        Button makeDefault = button("Make default", "backend-default", viewModel::makeSelectedDefault);
+        remove.disableProperty().bind(viewModel.selectedProperty().isNull());
+        makeDefault.disableProperty().bind(viewModel.selectedProperty().isNull());
+        EmptyState empty = new EmptyState(Screen.SETTINGS.icon(), "No backends configured",
+                "Add an Ollama server, an OpenAI-compatible server or a GGUF model file to generate text.");
+        empty.setId("settings-empty");
+        empty.visibleProperty().bind(Bindings.isEmpty(viewModel.backends()));
+        list.visibleProperty().bind(empty.visibleProperty().not());
+        StackPane backends = new StackPane(list, empty);
+        VBox box = new VBox(8, new Label("Backends"), backends, new HBox(8, add, remove, makeDefault));
+        VBox.setVgrow(backends, Priority.ALWAYS);
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
+    private String describe(BackendConfig b) {
+        String key = b.hasApiKey() ? " · key " + b.maskedApiKey() : "";
+        String isDefault = b.name().equals(viewModel.settingsProperty().get().defaultBackend()) ? " (default)" : "";
+        return b.name() + isDefault + "\n" + b.kind().title() + " · " + (b.model().isEmpty() ? b.location() : b.model())
+                + key;
+    }
+
+    private Node editor() {
+        GridPane form = form();
+        TextField name = new TextField();
+        name.setId("backend-name");
+        name.textProperty().bindBidirectional(viewModel.nameProperty());
+        ComboBox<BackendKind> kind = new ComboBox<>();
+        kind.setId("backend-kind");
+        kind.getItems().setAll(BackendKind.values());
+        kind.setConverter(converter(BackendKind::title));
+        kind.valueProperty().bindBidirectional(viewModel.kindProperty());
+        BooleanBinding gguf = viewModel.kindProperty().isEqualTo(BackendKind.GGUF);
+        BooleanBinding openAi = viewModel.kindProperty().isEqualTo(BackendKind.OPENAI);
+
+        TextField location = new TextField();
+        location.setId("backend-location");
+        location.textProperty().bindBidirectional(viewModel.locationProperty());
+        Button browse = button("Browse…", "backend-browse", () -> chooseGguf(location));
+        browse.visibleProperty().bind(gguf);
+        HBox.setHgrow(location, Priority.ALWAYS);
+        Label locationLabel = new Label();
+        locationLabel.textProperty().bind(Bindings.when(gguf).then("Model file").otherwise("Server URL"));
+
+        ComboBox<String> model = new ComboBox<>(viewModel.models());
+        model.setId("backend-model");
+        model.setEditable(true);
+        model.setMaxWidth(Double.MAX_VALUE);
+        model.valueProperty().bindBidirectional(viewModel.modelProperty());
+
+        PasswordField key = new PasswordField();
+        key.setId("backend-key");
+        key.setPromptText("optional; kept in your settings folder only");
+        key.textProperty().bindBidirectional(viewModel.apiKeyProperty());
+
+        ComboBox<SchemaStyle> style = new ComboBox<>();
+        style.getItems().setAll(SchemaStyle.values());
+        style.setConverter(converter(s -> s == SchemaStyle.JSON_SCHEMA ? "json_schema (OpenAI, vLLM, LM Studio)"
+                : "json_object + schema (llama.cpp server)"));
+        style.valueProperty().bindBidirectional(viewModel.schemaStyleProperty());
+
+        CheckBox isDefault = new CheckBox("Default backend");
+        isDefault.selectedProperty().bindBidirectional(viewModel.defaultProperty());
+
+        int row = 0;
+        form.addRow(row++, new Label("Name"), name);
+        form.addRow(row++, new Label("Kind"), kind);
+        form.addRow(row++, locationLabel, new HBox(8, location, browse));
+        form.addRow(row++, new Label("Model"), model);
+        row = optionalRow(form, row, "API key", key, gguf.not());
+        row = optionalRow(form, row, "Output schema as", style, openAi);
+        row = optionalRow(form, row, "Threads (0 = cores)", spinner(viewModel.threadsProperty(), 0, 256), gguf);
+        row = optionalRow(form, row, "Context size", spinner(viewModel.contextSizeProperty(), 128, 1 << 20), gguf);
+        form.addRow(row++, new Label("Requests at once"), spinner(viewModel.maxInFlightProperty(), 1, 256));
+        form.addRow(row++, new Label("Retries"), spinner(viewModel.maxRetriesProperty(), 0, 20));
+        form.add(isDefault, 1, row++);
+
+        Button save = button("Save backend", "backend-save", viewModel::saveBackend);
+        save.setDefaultButton(true);
+        Button test = button("Test connection", "backend-test", viewModel::testConnection);
+        test.disableProperty().bind(viewModel.testingProperty());
+        Label result = new Label();
+        result.setId("backend-test-result");
+        result.setWrapText(true);
+        result.textProperty().bind(viewModel.testResultProperty());
+        form.add(new HBox(8, save, test), 1, row++);
+        form.add(result, 1, row);
+
+        Label heading = new Label();
+        heading.getStyleClass().add("title-4");
+        heading.textProperty().bind(Bindings.when(viewModel.selectedProperty().isNull())
+                .then("New backend").otherwise("Backend"));
+        return new VBox(8, heading, form);
+    }
+
+    private Node parameters() {
+        GridPane form = form();
+        form.addRow(0, new Label("Temperature"), field("param-temperature", viewModel.temperatureProperty()));
+        form.addRow(1, new Label("Top-p"), field("param-top-p", viewModel.topPProperty()));
+        form.addRow(2, new Label("Max tokens"), field("param-max-tokens", viewModel.maxTokensProperty()));
+        form.addRow(3, new Label("Seed (empty = any)"), field("param-seed", viewModel.seedProperty()));
+        form.addRow(4, new Label("Stop sequences (a | b)"), field("param-stop", viewModel.stopProperty()));
+        form.addRow(5, new Label("Timeout (s)"), field("param-timeout", viewModel.timeoutSecondsProperty()));
+        form.add(button("Save parameters", "params-save", viewModel::saveParameters), 1, 6);
+        Label heading = new Label("Default parameters");
+        heading.getStyleClass().add("title-4");
+        return new VBox(8, heading, form);
+    }
+
+    private Node problemLine() {
+        Label line = new Label();
+        line.setId("settings-problem");
+        line.getStyleClass().add("settings-problem");
+        line.setWrapText(true);
+        line.textProperty().bind(Bindings.createStringBinding(() -> viewModel.problemProperty().get() == null ? ""
+                : viewModel.problemProperty().get().heading() + ": " + viewModel.problemProperty().get().message(),
+                viewModel.problemProperty()));
+        return line;
+    }
+
+    private void chooseGguf(TextField location) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Choose a GGUF model file");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("GGUF models", "*.gguf"));
+        File file = chooser.showOpenDialog(root.getScene().getWindow());
+        if (file != null) {
+            location.setText(file.getAbsolutePath());
+        }
+    }
+
+    private static GridPane form() {
+        GridPane form = new GridPane();
+        form.setHgap(12);
+        form.setVgap(8);
+        form.setPadding(new Insets(12));
+        return form;
+    }
+
+    private static int optionalRow(GridPane form, int row, String label, Node field, BooleanBinding shown) {
+        Label l = new Label(label);
+        for (Node n : new Node[] {l, field}) {
+            n.visibleProperty().bind(shown);
+            n.managedProperty().bind(shown);
+        }
+        form.addRow(row, l, field);
+        return row + 1;
+    }
+
+    private static TextField field(String id, javafx.beans.property.StringProperty property) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.textProperty().bindBidirectional(property);
+        return field;
+    }
+
+    private static Spinner<Integer> spinner(IntegerProperty property, int min, int max) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, property.get());
+        spinner.setEditable(true);
+        spinner.getValueFactory().valueProperty().addListener((obs, was, now) -> property.set(now));
+        property.addListener((obs, was, now) -> spinner.getValueFactory().setValue(now.intValue()));
+        return spinner;
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> toText) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : toText.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        };
+    }
+
+    @Override
+    public Screen screen() {
+        return Screen.SETTINGS;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+}

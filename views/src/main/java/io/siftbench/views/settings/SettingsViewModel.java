@@ -1,0 +1,378 @@
+package io.siftbench.views.settings;
+
+import io.siftbench.model.backends.BackendConfig;
+import io.siftbench.model.backends.BackendKind;
+import io.siftbench.model.backends.BackendProbe;
+import io.siftbench.model.backends.BackendSettings;
+import io.siftbench.model.backends.BackendSettingsRepository;
+import io.siftbench.model.backends.ConnectionReport;
+import io.siftbench.model.backends.GenerationParameters;
+import io.siftbench.model.backends.SchemaStyle;
+import io.siftbench.views.shell.Problem;
+import io.siftbench.views.task.BackgroundTask;
+import io.siftbench.views.task.TaskExecutor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The Settings screen's backends: the list, an editor for the chosen one (or a new one), "Test connection"
+ * in the background, the default backend and the default generation parameters. Every change is saved to
+ * the user's backends file in the background. The API key is typed in, never shown: the list shows it
+ * masked.
+ */
+public final class SettingsViewModel {
+
+    private final BackendSettingsRepository repository;
+    private final BackendProbe probe;
+    private final TaskExecutor tasks;
+
+    private final ReadOnlyObjectWrapper<BackendSettings> settings =
+            new ReadOnlyObjectWrapper<>(this, "settings", BackendSettings.EMPTY);
+    private final ObservableList<BackendConfig> backends = FXCollections.observableArrayList();
+    private final ObjectProperty<BackendConfig> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
+    private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(this, "testing");
+    private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper(this, "testResult", "");
+    private final ObservableList<String> models = FXCollections.observableArrayList();
+    /** False after a file that could not be read: saving over it would lose the user's backends. */
+    private final ReadOnlyBooleanWrapper writable = new ReadOnlyBooleanWrapper(this, "writable", true);
+
+    // The editor.
+    private final StringProperty name = new SimpleStringProperty(this, "name", "");
+    private final ObjectProperty<BackendKind> kind = new SimpleObjectProperty<>(this, "kind", BackendKind.OLLAMA);
+    private final StringProperty location = new SimpleStringProperty(this, "location", "");
+    private final StringProperty model = new SimpleStringProperty(this, "model", "");
+    private final StringProperty apiKey = new SimpleStringProperty(this, "apiKey", "");
+    private final ObjectProperty<SchemaStyle> schemaStyle =
+            new SimpleObjectProperty<>(this, "schemaStyle", SchemaStyle.JSON_SCHEMA);
+    private final IntegerProperty threads = new SimpleIntegerProperty(this, "threads", 0);
+    private final IntegerProperty contextSize =
+            new SimpleIntegerProperty(this, "contextSize", BackendConfig.DEFAULT_CONTEXT_SIZE);
+    private final IntegerProperty maxInFlight =
+            new SimpleIntegerProperty(this, "maxInFlight", BackendConfig.DEFAULT_MAX_IN_FLIGHT);
+    private final IntegerProperty maxRetries =
+            new SimpleIntegerProperty(this, "maxRetries", BackendConfig.DEFAULT_MAX_RETRIES);
+    private final BooleanProperty isDefault = new SimpleBooleanProperty(this, "default");
+
+    // The default generation parameters, as typed.
+    private final StringProperty temperature = new SimpleStringProperty(this, "temperature");
+    private final StringProperty topP = new SimpleStringProperty(this, "topP");
+    private final StringProperty maxTokens = new SimpleStringProperty(this, "maxTokens");
+    private final StringProperty seed = new SimpleStringProperty(this, "seed");
+    private final StringProperty stop = new SimpleStringProperty(this, "stop");
+    private final StringProperty timeoutSeconds = new SimpleStringProperty(this, "timeoutSeconds");
+
+    public SettingsViewModel(BackendSettingsRepository repository, BackendProbe probe, TaskExecutor tasks) {
+        this.repository = repository;
+        this.probe = probe;
+        this.tasks = tasks;
+        selected.addListener((obs, was, now) -> edit(now));
+        showParameters(GenerationParameters.DEFAULT);
+        load();
+    }
+
+    /** Reads the backends file again, in the background. */
+    public void load() {
+        tasks.execute(BackgroundTask.of("Reading backends", progress -> repository.load()).quiet()
+                .onSuccess(loaded -> {
+                    writable.set(true);
+                    show(loaded);
+                    showParameters(loaded.defaults());
+                })
+                .onFailure(error -> {
+                    writable.set(false);
+                    problem.set(Problem.of("Your backends could not be read; fix or remove the file", error));
+                }));
+    }
+
+    // ---- commands ----
+
+    /** Empties the editor for a new backend. */
+    public void newBackend() {
+        selected.set(null);
+        edit(null);
+    }
+
+    /** Saves the editor: a new backend, or the chosen one changed. */
+    public void saveBackend() {
+        BackendConfig config;
+        BackendSettings next;
+        try {
+            config = editedConfig();
+            BackendConfig previous = selected.get();
+            next = settings.get().with(previous == null ? null : previous.name(), config);
+            if (isDefault.get()) {
+                next = next.withDefault(config.name());
+            }
+        } catch (IllegalArgumentException e) {
+            problem.set(Problem.of("The backend was not saved", e));
+            return;
+        }
+        persist(next, config.name());
+    }
+
+    public void removeSelected() {
+        BackendConfig chosen = selected.get();
+        if (chosen != null) {
+            persist(settings.get().without(chosen.name()), null);
+        }
+    }
+
+    public void makeSelectedDefault() {
+        BackendConfig chosen = selected.get();
+        if (chosen != null) {
+            persist(settings.get().withDefault(chosen.name()), chosen.name());
+        }
+    }
+
+    /** Saves the default generation parameters as typed, or says which field is wrong. */
+    public void saveParameters() {
+        GenerationParameters parameters;
+        try {
+            parameters = typedParameters();
+        } catch (IllegalArgumentException e) {
+            problem.set(Problem.of("The default parameters were not saved", e));
+            return;
+        }
+        BackendConfig chosen = selected.get();
+        persist(settings.get().withDefaults(parameters), chosen == null ? null : chosen.name());
+    }
+
+    /** Lists the models of the backend in the editor, in the background, or says why it cannot. */
+    public void testConnection() {
+        BackendConfig config;
+        try {
+            config = editedConfig();
+        } catch (IllegalArgumentException e) {
+            testResult.set(e.getMessage());
+            return;
+        }
+        testing.set(true);
+        testResult.set("Testing " + config.location() + "…");
+        tasks.execute(BackgroundTask.of("Testing " + config.name(), progress -> probe.test(config))
+                .onSuccess(this::showReport)
+                .onFailure(error -> {
+                    testing.set(false);
+                    testResult.set(Problem.of("", error).message());
+                }));
+    }
+
+    private void showReport(ConnectionReport report) {
+        testing.set(false);
+        if (!report.ok()) {
+            models.clear();
+            testResult.set(report.problem());
+            return;
+        }
+        models.setAll(report.models());
+        testResult.set(report.models().size() + (report.models().size() == 1 ? " model" : " models")
+                + (report.latency().isZero() ? "" : " listed in " + report.latency().toMillis() + " ms"));
+        if (model.get().isBlank() && !report.models().isEmpty() && kind.get() != BackendKind.GGUF) {
+            model.set(report.models().get(0));
+        }
+    }
+
+    // ---- state ----
+
+    private void persist(BackendSettings next, String select) {
+        if (!writable.get()) {
+            problem.set(new Problem("The backends were not saved",
+                    "The backends file could not be read; fix or remove it first, so that no backend is lost."));
+            return;
+        }
+        tasks.execute(BackgroundTask.of("Saving backends", progress -> {
+            repository.save(next);
+            return next;
+        }).quiet().onSuccess(saved -> {
+            show(saved);
+            selected.set(select == null ? null : saved.find(select).orElse(null));
+        }).onFailure(error -> problem.set(Problem.of("The backends were not saved", error))));
+    }
+
+    private void show(BackendSettings value) {
+        settings.set(value);
+        backends.setAll(value.backends());
+    }
+
+    private void edit(BackendConfig config) {
+        BackendConfig shown = config == null ? BackendConfig.of(BackendKind.OLLAMA, "http://127.0.0.1:11434", "")
+                .withName("") : config;
+        name.set(config == null ? "" : shown.name());
+        kind.set(shown.kind());
+        location.set(shown.location());
+        model.set(shown.model());
+        apiKey.set(shown.apiKey());
+        schemaStyle.set(shown.schemaStyle());
+        threads.set(shown.threads());
+        contextSize.set(shown.contextSize());
+        maxInFlight.set(shown.maxInFlight());
+        maxRetries.set(shown.maxRetries());
+        isDefault.set(config != null && config.name().equals(settings.get().defaultBackend()));
+        models.clear();
+        testResult.set("");
+    }
+
+    private BackendConfig editedConfig() {
+        if (location.get() == null || location.get().isBlank()) {
+            throw new IllegalArgumentException(kind.get() == BackendKind.GGUF
+                    ? "Choose the GGUF model file" : "Enter the server's URL");
+        }
+        int keepAlive = selected.get() == null ? BackendConfig.DEFAULT_KEEP_ALIVE : selected.get().keepAlive();
+        return new BackendConfig(name.get(), kind.get(), location.get(), model.get(), apiKey.get(), schemaStyle.get(),
+                threads.get(), contextSize.get(), maxInFlight.get(), maxRetries.get(), keepAlive);
+    }
+
+    private void showParameters(GenerationParameters p) {
+        temperature.set(Double.toString(p.temperature()));
+        topP.set(Double.toString(p.topP()));
+        maxTokens.set(Integer.toString(p.maxTokens()));
+        seed.set(p.seed() == null ? "" : p.seed().toString());
+        stop.set(String.join(" | ", p.stop()));
+        timeoutSeconds.set(Long.toString(p.timeout().toSeconds()));
+    }
+
+    private GenerationParameters typedParameters() {
+        List<String> stops = stop.get() == null || stop.get().isBlank() ? List.of()
+                : Arrays.stream(stop.get().split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return new GenerationParameters(number("Temperature", temperature.get()), number("Top-p", topP.get()),
+                (int) whole("Max tokens", maxTokens.get()),
+                seed.get() == null || seed.get().isBlank() ? null : (int) whole("Seed", seed.get()), stops,
+                Duration.ofSeconds(whole("Timeout", timeoutSeconds.get())));
+    }
+
+    private static double number(String field, String text) {
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new IllegalArgumentException(field + ": '" + text + "' is not a number");
+        }
+    }
+
+    private static long whole(String field, String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new IllegalArgumentException(field + ": '" + text + "' is not a whole number");
+        }
+    }
+
+    // ---- properties ----
+
+    public ReadOnlyObjectProperty<BackendSettings> settingsProperty() {
+        return settings.getReadOnlyProperty();
+    }
+
+    public ObservableList<BackendConfig> backends() {
+        return FXCollections.unmodifiableObservableList(backends);
+    }
+
+    public ObjectProperty<BackendConfig> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyObjectProperty<Problem> problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty testingProperty() {
+        return testing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty testResultProperty() {
+        return testResult.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> models() {
+        return FXCollections.unmodifiableObservableList(models);
+    }
+
+    public ReadOnlyBooleanProperty writableProperty() {
+        return writable.getReadOnlyProperty();
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public ObjectProperty<BackendKind> kindProperty() {
+        return kind;
+    }
+
+    public StringProperty locationProperty() {
+        return location;
+    }
+
+    public StringProperty modelProperty() {
+        return model;
+    }
+
+    public StringProperty apiKeyProperty() {
+        return apiKey;
+    }
+
+    public ObjectProperty<SchemaStyle> schemaStyleProperty() {
+        return schemaStyle;
+    }
+
+    public IntegerProperty threadsProperty() {
+        return threads;
+    }
+
+    public IntegerProperty contextSizeProperty() {
+        return contextSize;
+    }
+
+    public IntegerProperty maxInFlightProperty() {
+        return maxInFlight;
+    }
+
+    public IntegerProperty maxRetriesProperty() {
+        return maxRetries;
+    }
+
+    public BooleanProperty defaultProperty() {
+        return isDefault;
+    }
+
+    public StringProperty temperatureProperty() {
+        return temperature;
+    }
+
+    public StringProperty topPProperty() {
+        return topP;
+    }
+
+    public StringProperty maxTokensProperty() {
+        return maxTokens;
+    }
+
+    public StringProperty seedProperty() {
+        return seed;
+    }
+
+    public StringProperty stopProperty() {
+        return stop;
+    }
+
+    public StringProperty timeoutSecondsProperty() {
+        return timeoutSeconds;
+    }
+}
