@@ -1,6 +1,5 @@
 package io.siftbench.app;
 
-import io.siftbench.app.backends.ActiveBackend;
 import io.siftbench.app.backends.LocalBackendProbe;
 import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.app.runs.ProjectRuns;
@@ -42,7 +41,6 @@ import java.util.List;
 public final class Shell {
 
     private final FxTaskExecutor tasks = new FxTaskExecutor();
-    private final ActiveBackend activeBackend = new ActiveBackend();
     private final RunBackends runBackends;
     private final MainWindowViewModel viewModel;
     private final MainWindow window;
@@ -66,7 +64,7 @@ public final class Shell {
                         "Diversity and agreement charts appear once a run has samples."),
                 new RunsView(new RunsViewModel(project, tasks,
                         open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher())),
-                new SettingsView(settings(backendsFile))),
+                new SettingsView(new SettingsViewModel(backendsFile, new LocalBackendProbe(), tasks))),
                 tasks);
     }
 
@@ -74,13 +72,6 @@ public final class Shell {
     private static JsonBackendsFile backendsFile(SettingsRepository settingsRepository) {
         return settingsRepository instanceof JsonSettingsFile file
                 ? new JsonBackendsFile(file.file().resolveSibling("backends.json")) : JsonBackendsFile.forCurrentUser();
-    }
-
-    /** The Settings screen's view model; the active backend follows its default and unloads on change. */
-    private SettingsViewModel settings(JsonBackendsFile backends) {
-        SettingsViewModel settings = new SettingsViewModel(backends, new LocalBackendProbe(), tasks);
-        settings.settingsProperty().addListener((obs, was, now) -> activeBackend.select(now.defaultConfig()));
-        return settings;
     }
 
     public MainWindowViewModel viewModel() {
@@ -100,7 +91,6 @@ public final class Shell {
         review.flush();
         compare.flush();
         viewModel.shutdown();
-        activeBackend.close();
         runBackends.close();
         tasks.close();
     }
