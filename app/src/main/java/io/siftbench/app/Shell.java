@@ -10,6 +10,8 @@ import io.siftbench.model.settings.UserSettings;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.settings.JsonBackendsFile;
 import io.siftbench.storage.settings.JsonSettingsFile;
+import io.siftbench.views.compare.CompareView;
+import io.siftbench.views.compare.CompareViewModel;
 import io.siftbench.views.datasets.DatasetsView;
 import io.siftbench.views.datasets.DatasetsViewModel;
 import io.siftbench.views.prompts.NativePromptFileDialogs;
@@ -44,6 +46,7 @@ public final class Shell {
     private final MainWindowViewModel viewModel;
     private final MainWindow window;
     private final ReviewViewModel review;
+    private final CompareViewModel compare;
 
     public Shell(SettingsRepository settingsRepository, UserSettings settings, FileDialogs dialogs) {
         ProjectOpener opener = new H2ProjectOpener();
@@ -52,6 +55,7 @@ public final class Shell {
         viewModel = new MainWindowViewModel(opener, settingsRepository, settings, tasks);
         ReadOnlyObjectProperty<io.siftbench.model.project.Project> project = viewModel.projectProperty();
         review = new ReviewViewModel(project, tasks);
+        compare = new CompareViewModel(project, tasks);
         ReviewView reviewView = new ReviewView(review, project);
         reviewView.setOnExport(ExportDialog.opener(project, tasks));
         RunsView runsView = new RunsView(new RunsViewModel(project, tasks,
@@ -60,8 +64,7 @@ public final class Shell {
         window = new MainWindow(viewModel, dialogs, List.of(
                 new DatasetsView(new DatasetsViewModel(project, tasks), dialogs),
                 new PromptStudioView(new PromptStudioViewModel(project, tasks), new NativePromptFileDialogs()),
-                new EmptyScreenView(Screen.COMPARE, project, "Nothing to compare yet",
-                        "Run two prompt versions, models or condition settings over the same inputs to see them side by side."),
+                new CompareView(compare, project),
                 reviewView,
                 new EmptyScreenView(Screen.INSIGHTS, project, "No runs to measure",
                         "Diversity and agreement charts appear once a run has samples."),
@@ -91,6 +94,7 @@ public final class Shell {
     /** Saves the settings and closes the project; call once the window is gone. */
     public void shutdown() {
         review.flush();
+        compare.flush();
         viewModel.shutdown();
         runBackends.close();
         tasks.close();

@@ -46,7 +46,7 @@ class ExportCommandIT {
                     Decision.of(stories.get(1).id(), DecisionStatus.ACCEPTED, null),
                     Decision.edit(stories.get(2).id(), "=SUM(A1) rewritten by hand", null, null),
                     Decision.of(stories.get(3).id(), DecisionStatus.REJECTED, null)));
-            project.preferences().record(stories.get(1).id(), stories.get(3).id());
+            project.preferences().prefer(stories.get(1).id(), stories.get(3).id());
             return stories;
         }
     }

@@ -7,7 +7,7 @@ import io.siftbench.model.prompts.Demonstrations;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.DecisionStore;
-import io.siftbench.model.review.PreferenceStore;
+import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.RunInfo;
 

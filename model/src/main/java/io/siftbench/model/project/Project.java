@@ -1,8 +1,8 @@
 package io.siftbench.model.project;
 
+import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.datasets.DatasetStore;
 import io.siftbench.model.review.DecisionStore;
-import io.siftbench.model.review.PreferenceStore;
 import io.siftbench.model.review.ReviewStore;
 import io.siftbench.model.runs.RunStore;
 import io.siftbench.model.runs.SampleStore;

@@ -1,16 +1,16 @@
 package io.siftbench.storage.project;
 
+import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.datasets.DatasetStore;
 import io.siftbench.model.demonstrations.EmbeddingCache;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.review.DecisionStore;
-import io.siftbench.model.review.PreferenceStore;
 import io.siftbench.model.review.ReviewStore;
 import io.siftbench.model.runs.RunStore;
 import io.siftbench.model.runs.SampleStore;
+import io.siftbench.storage.compare.H2PreferenceStore;
 import io.siftbench.storage.datasets.H2DatasetStore;
 import io.siftbench.storage.review.H2DecisionStore;
-import io.siftbench.storage.review.H2PreferenceStore;
 import io.siftbench.storage.review.H2ReviewStore;
 import io.siftbench.storage.runs.H2RunStore;
 import io.siftbench.storage.runs.H2SampleStore;

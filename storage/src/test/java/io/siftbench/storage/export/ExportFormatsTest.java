@@ -157,7 +157,7 @@ class ExportFormatsTest extends CuratedProjectTest {
     void preferencePairsComeFromCompareAndFromEdits() throws Exception {
         Sample chosen = fixture.synthesized.get(4);
         Sample rejected = fixture.synthesized.get(6);
-        project.preferences().record(chosen.id(), rejected.id());
+        project.preferences().prefer(chosen.id(), rejected.id());
 
         ExportReport report = export(fixture.synthesizeRun, ExportFormat.DPO, "pairs.jsonl");
 

@@ -69,9 +69,10 @@ public final class ReviewView implements ScreenView {
         empty.visibleProperty().bind(Bindings.isEmpty(viewModel.runs()));
         content.visibleProperty().bind(empty.visibleProperty().not());
         root.getChildren().addAll(content, empty);
-        // The keys work the moment the screen shows, without a click first.
+        // Each time the screen shows: runs started meanwhile appear, and the keys work without a click first.
         root.sceneProperty().addListener((obs, was, now) -> {
             if (now != null) {
+                viewModel.reloadRuns();
                 javafx.application.Platform.runLater(card::focus);
             }
         });
@@ -130,8 +131,9 @@ public final class ReviewView implements ScreenView {
         Label counts = new Label();
         counts.setId("review-progress-text");
         counts.textProperty().bind(Bindings.createStringBinding(() -> viewModel.decidedProperty().get() + " / "
-                        + viewModel.items().size() + " decided · " + Math.round(viewModel.acceptRateProperty().get() * 100)
-                        + "% accepted", viewModel.decidedProperty(), viewModel.acceptRateProperty(), viewModel.items()));
+                        + viewModel.sizeProperty().get() + " decided · "
+                        + Math.round(viewModel.acceptRateProperty().get() * 100) + "% accepted",
+                viewModel.decidedProperty(), viewModel.acceptRateProperty(), viewModel.sizeProperty()));
 
         Button export = new Button("Export…");
         export.setId("review-export");

@@ -55,6 +55,11 @@ public final class ReviewViewModel {
     private final ObjectProperty<QueueFilter> filter = new SimpleObjectProperty<>(this, "filter", QueueFilter.ALL);
     private final ObservableList<ReviewItem> items = FXCollections.observableArrayList();
     private final ObservableList<String> labels = FXCollections.observableArrayList();
+    // One read-only view each: every wrapper listens to its list, so a new one per call would pile up listeners.
+    private final ObservableList<RunInfo> runsView = FXCollections.unmodifiableObservableList(runs);
+    private final ObservableList<ReviewItem> itemsView = FXCollections.unmodifiableObservableList(items);
+    private final ObservableList<String> labelsView = FXCollections.unmodifiableObservableList(labels);
+    private final ReadOnlyIntegerWrapper size = new ReadOnlyIntegerWrapper(this, "size");
     private final ReadOnlyObjectWrapper<ReviewItem> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper(this, "position");
     private final ReadOnlyIntegerWrapper decided = new ReadOnlyIntegerWrapper(this, "decided");
@@ -90,7 +95,7 @@ public final class ReviewViewModel {
     // ---- state -------------------------------------------------------------------------------------
 
     public ObservableList<RunInfo> runs() {
-        return FXCollections.unmodifiableObservableList(runs);
+        return runsView;
     }
 
     public ObjectProperty<RunInfo> runProperty() {
@@ -107,12 +112,12 @@ public final class ReviewViewModel {
 
     /** The queue's items in order, for table mode; kept in step with every decision. */
     public ObservableList<ReviewItem> items() {
-        return FXCollections.unmodifiableObservableList(items);
+        return itemsView;
     }
 
     /** The labels of the run, in the order the keys 1–9 choose them. */
     public ObservableList<String> labels() {
-        return FXCollections.unmodifiableObservableList(labels);
+        return labelsView;
     }
 
     /** The card shown; null when the queue is empty or the researcher went past its end. */
@@ -130,6 +135,11 @@ public final class ReviewViewModel {
 
     public int size() {
         return queue.size();
+    }
+
+    /** How many samples the queue holds. */
+    public ReadOnlyIntegerProperty sizeProperty() {
+        return size.getReadOnlyProperty();
     }
 
     public ReadOnlyDoubleProperty acceptRateProperty() {
@@ -320,7 +330,8 @@ public final class ReviewViewModel {
             DecisionAction done = open.decisions().decide(decisions);
             at.ifPresent(sample -> open.review().savePosition(chosen.id(), sample));
             return done;
-        }, done -> done.current().forEach(this::show), this::failed);
+            // The queue shows these decisions already; going over thousands of rows again would cost frames.
+        }, done -> { }, this::failed);
     }
 
     /** Undoes ({@code redo} false) or redoes the newest action in the project's history, after pending writes. */
@@ -391,6 +402,7 @@ public final class ReviewViewModel {
     }
 
     private void showPosition() {
+        size.set(queue.size());
         position.set(queue.position());
         ReviewItem now = queue.current().orElse(null);
         if (!Objects.equals(now, current.get())) {
