@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * How fast the installed launcher starts, against the baseline {@code java -jar app/target/siftbench.jar}
  * with the JDK that runs the build, measured in the same run: {@code --help} (the command line) and, where
  * there is a display, the main window ("main window shown N ms after JVM start"). Linux app-image only.
- * <pre>xvfb-run -a mvn -B -Pbench verify -pl packaging -am -Dbench.runs=5</pre>
+ * <pre>xvfb-run -a mvn -B -Pbench verify -pl packaging -am -DskipITs -Dbench.runs=5 \
+ *     -Dtest=LauncherStartBench -Dsurefire.failIfNoSpecifiedTests=false</pre>
  */
 class LauncherStartBench {
 
