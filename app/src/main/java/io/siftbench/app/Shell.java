@@ -18,6 +18,7 @@ import io.siftbench.views.prompts.PromptStudioView;
 import io.siftbench.views.prompts.PromptStudioViewModel;
 import io.siftbench.views.review.ReviewView;
 import io.siftbench.views.review.ReviewViewModel;
+import io.siftbench.views.runs.NewRunViewModel;
 import io.siftbench.views.runs.RunsView;
 import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.shell.EmptyScreenView;
@@ -61,10 +62,17 @@ public final class Shell {
                 new ReviewView(review, project),
                 new EmptyScreenView(Screen.INSIGHTS, project, "No runs to measure",
                         "Diversity and agreement charts appear once a run has samples."),
-                new RunsView(new RunsViewModel(project, tasks,
-                        open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher())),
+                runsView(project, backendsFile),
                 new SettingsView(settings(backendsFile))),
                 tasks);
+    }
+
+    /** The Runs screen; its New run dialog offers the user's backends as Settings saved them. */
+    private RunsView runsView(ReadOnlyObjectProperty<io.siftbench.model.project.Project> project,
+                              JsonBackendsFile backendsFile) {
+        RunsViewModel runs = new RunsViewModel(project, tasks,
+                open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher());
+        return new RunsView(runs, new NewRunViewModel(runs, tasks, backendsFile::load));
     }
 
     /** The user's backends live beside the settings file (a test's own folder in tests). */
