@@ -2,7 +2,6 @@ package io.siftbench.app.runs;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.siftbench.model.backends.BackendClient;
-import io.siftbench.model.backends.OutputSchema;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetRecord;
 import io.siftbench.model.demonstrations.Demonstration;
@@ -56,9 +55,8 @@ public final class ProjectRuns {
         return new RunLauncher(project.runs(), project.samples(), this::plan, run -> {
             PromptVersion version = project.prompts().load(run.config().promptVersionId());
             RunDetails details = RunDetails.fromJson(run.config().details());
-            OutputSchema schema = new OutputSchema(io.siftbench.model.prompts.OutputSchema.of(version));
             return new RunSampler(clients.apply(run), details.parameters(),
-                    run.config().parameters(), schema, version.mode(), version.task(), run.config().votes(),
+                    run.config().parameters(), version.outputSchema(), version.mode(), version.task(), run.config().votes(),
                     run.config().seed());
         });
     }
