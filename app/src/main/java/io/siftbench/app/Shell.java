@@ -72,6 +72,7 @@ public final class Shell {
                               JsonBackendsFile backendsFile) {
         RunsViewModel runs = new RunsViewModel(project, tasks,
                 open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher());
+        review.follow(runs.live());
         return new RunsView(runs, new NewRunViewModel(runs, tasks, backendsFile::load));
     }
 
