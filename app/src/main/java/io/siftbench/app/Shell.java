@@ -5,6 +5,7 @@ import io.siftbench.app.backends.LocalBackendProbe;
 import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.app.runs.ProjectRuns;
 import io.siftbench.app.runs.RunBackends;
+import io.siftbench.app.runs.StudioPreviews;
 import io.siftbench.model.project.ProjectOpener;
 import io.siftbench.model.settings.SettingsRepository;
 import io.siftbench.model.settings.UserSettings;
@@ -14,6 +15,7 @@ import io.siftbench.storage.settings.JsonSettingsFile;
 import io.siftbench.views.datasets.DatasetsView;
 import io.siftbench.views.datasets.DatasetsViewModel;
 import io.siftbench.views.prompts.NativePromptFileDialogs;
+import io.siftbench.views.prompts.PreviewViewModel;
 import io.siftbench.views.prompts.PromptStudioView;
 import io.siftbench.views.prompts.PromptStudioViewModel;
 import io.siftbench.views.review.ReviewView;
@@ -56,7 +58,7 @@ public final class Shell {
         review = new ReviewViewModel(project, tasks);
         window = new MainWindow(viewModel, dialogs, List.of(
                 new DatasetsView(new DatasetsViewModel(project, tasks), dialogs),
-                new PromptStudioView(new PromptStudioViewModel(project, tasks), new NativePromptFileDialogs()),
+                studioView(project, backendsFile),
                 new EmptyScreenView(Screen.COMPARE, project, "Nothing to compare yet",
                         "Run two prompt versions, models or condition settings over the same inputs to see them side by side."),
                 new ReviewView(review, project),
@@ -65,6 +67,14 @@ public final class Shell {
                 runsView(project, backendsFile),
                 new SettingsView(settings(backendsFile))),
                 tasks);
+    }
+
+    /** The Prompt studio; its Preview tab offers the user's backends as Settings saved them. */
+    private PromptStudioView studioView(ReadOnlyObjectProperty<io.siftbench.model.project.Project> project,
+                                        JsonBackendsFile backendsFile) {
+        PromptStudioViewModel studio = new PromptStudioViewModel(project, tasks);
+        return new PromptStudioView(studio, new NativePromptFileDialogs(),
+                new PreviewViewModel(studio, tasks, backendsFile::load, new StudioPreviews()));
     }
 
     /** The Runs screen; its New run dialog offers the user's backends as Settings saved them. */

@@ -1,0 +1,159 @@
+package io.siftbench.views.prompts;
+
+import io.siftbench.model.backends.BackendConfig;
+import io.siftbench.model.backends.BackendSettings;
+import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.PromptVersion;
+import io.siftbench.model.runs.Sample;
+import io.siftbench.views.task.BackgroundTask;
+import io.siftbench.views.task.TaskExecutor;
+import io.siftbench.views.task.TaskHandle;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * "Preview 5" in the Prompt studio: sends the draft as it stands to a chosen backend for five samples, in the
+ * background and cancellable, and shows each one's raw output, parsed label or text, validation, tokens,
+ * latency and the demonstrations the strategy picked. Nothing is stored.
+ */
+public final class PreviewViewModel {
+
+    public static final int SAMPLES = 5;
+
+    private final PromptStudioViewModel studio;
+    private final TaskExecutor tasks;
+    private final Supplier<BackendSettings> userBackends;
+    private final PromptPreviewer previewer;
+    private final ObservableList<BackendConfig> backends = FXCollections.observableArrayList();
+    private final ObjectProperty<BackendConfig> backend = new SimpleObjectProperty<>(this, "backend");
+    private final StringProperty dataset = new SimpleStringProperty(this, "dataset", "");
+    private final ObservableList<Sample> samples = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private TaskHandle handle;
+
+    /** @param userBackends the user's backends, read again by {@link #loadBackends()} */
+    public PreviewViewModel(PromptStudioViewModel studio, TaskExecutor tasks, Supplier<BackendSettings> userBackends,
+                            PromptPreviewer previewer) {
+        this.studio = studio;
+        this.tasks = tasks;
+        this.userBackends = userBackends;
+        this.previewer = previewer;
+    }
+
+    /** Reads the user's backends (Settings may have changed them) and chooses the default one. */
+    public void loadBackends() {
+        tasks.execute(BackgroundTask.of("Reading backends", progress -> userBackends.get()).quiet()
+                .onSuccess(settings -> {
+                    BackendConfig chosen = backend.get();
+                    backends.setAll(settings.backends());
+                    backend.set(backends.contains(chosen) ? chosen : settings.defaultConfig().orElse(null));
+                })
+                .onFailure(e -> message.set("The backends could not be read: " + e.getMessage())));
+    }
+
+    /** Generates {@link #SAMPLES} samples of the draft now. */
+    public void preview() {
+        Project project = studio.projectProperty().get();
+        if (project == null || running.get()) {
+            return;
+        }
+        PromptVersion draft;
+        try {
+            draft = studio.draft();
+        } catch (IllegalArgumentException e) {
+            message.set("The draft cannot be sent: " + e.getMessage());
+            return;
+        }
+        BackendConfig chosen = backend.get();
+        String records = dataset.get().isBlank() ? studio.demoDatasetProperty().get() : dataset.get();
+        running.set(true);
+        samples.clear();
+        message.set("Generating " + SAMPLES + " samples…");
+        handle = tasks.execute(BackgroundTask.of("Preview " + SAMPLES, progress ->
+                        previewer.preview(project, draft, records, chosen, SAMPLES, progress::isCancelled))
+                .onSuccess(this::show)
+                .onCancelled(() -> {
+                    running.set(false);
+                    message.set("Preview cancelled.");
+                })
+                .onFailure(e -> {
+                    running.set(false);
+                    message.set("The preview failed: " + e.getMessage());
+                }));
+    }
+
+    public void cancel() {
+        if (handle != null && running.get()) {
+            handle.cancel();
+        }
+    }
+
+    private void show(List<Sample> made) {
+        running.set(false);
+        samples.setAll(made);
+        long valid = made.stream().filter(Sample::valid).count();
+        message.set(made.size() + " samples, " + valid + " valid");
+    }
+
+    /** One sample as the preview shows it: what was parsed, whether it is valid, its cost, and the raw output. */
+    public static String describe(Sample s) {
+        StringBuilder text = new StringBuilder();
+        if (s.error() != null) {
+            return text.append("Error: ").append(s.error()).toString();
+        }
+        if (s.label() != null) {
+            text.append("label: ").append(s.label()).append('\n');
+        }
+        if (s.text() != null) {
+            text.append("text: ").append(s.text()).append('\n');
+        }
+        if (!s.conditions().isEmpty()) {
+            text.append("conditions: ").append(s.conditions()).append('\n');
+        }
+        if (!s.slot().demonstrationIds().isEmpty()) {
+            text.append("demonstrations: records ").append(s.slot().demonstrationIds()).append('\n');
+        }
+        text.append(s.valid() ? "valid" : "invalid: " + s.validationError())
+                .append(" · ").append(s.promptTokens()).append(" + ").append(s.completionTokens()).append(" tokens")
+                .append(" · ").append(s.latencyMillis()).append(" ms\n")
+                .append("raw: ").append(s.rawOutput());
+        return text.toString();
+    }
+
+    public ObservableList<BackendConfig> backends() {
+        return backends;
+    }
+
+    public ObjectProperty<BackendConfig> backendProperty() {
+        return backend;
+    }
+
+    /** The dataset whose records an annotate draft is previewed with; blank: the demonstrations' dataset. */
+    public StringProperty datasetProperty() {
+        return dataset;
+    }
+
+    public ObservableList<Sample> samples() {
+        return samples;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}
