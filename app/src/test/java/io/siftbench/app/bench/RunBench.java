@@ -1,6 +1,5 @@
 package io.siftbench.app.bench;
 
-import com.sun.net.httpserver.HttpServer;
 import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.app.runs.ProjectRuns;
 import io.siftbench.app.runs.RunBackends;
@@ -23,13 +22,10 @@ import io.siftbench.storage.project.H2ProjectOpener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,9 +56,6 @@ class RunBench {
     private static final long DELAY_MS = 50;
     private static final List<String> LABELS = List.of("card_arrival", "lost_or_stolen_card", "exchange_rate",
             "top_up_failed", "pin_blocked", "refund_not_showing_up", "transfer_timing", "cash_withdrawal_charge");
-    private static final String ANSWER = "{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"bench\","
-            + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"{\\\"label\\\": \\\"card_arrival\\\"}\"},"
-            + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":6,\"total_tokens\":26}}";
 
     @TempDir
     Path dir;
@@ -73,30 +66,12 @@ class RunBench {
 
     @Test
     void aRunKeepsUpWithARawHttpClient() throws Exception {
-        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK
-        // and add ~40 ms to every answer, which would hide the run's own cost behind the network's.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        ExecutorService serverThreads = Executors.newCachedThreadPool();
-        server.setExecutor(serverThreads);
-        server.createContext("/v1/chat/completions", ex -> {
-            byte[] body = ex.getRequestBody().readAllBytes();
+        FixedDelayServer server = new FixedDelayServer(DELAY_MS, FixedDelayServer.CARD_ARRIVAL, body -> {
             if (capture) {
                 captured.add(body);
             }
-            try {
-                Thread.sleep(DELAY_MS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            byte[] bytes = ANSWER.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().set("Content-Type", "application/json");
-            ex.sendResponseHeaders(200, bytes.length);
-            ex.getResponseBody().write(bytes);
-            ex.close();
         });
-        server.start();
-        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        String url = server.url();
         Path csv = dir.resolve("questions.csv");
         Files.writeString(csv, IntStream.range(0, SAMPLES)
                 .mapToObj(i -> "where is card number " + i + " - it has not arrived yet?")
@@ -146,8 +121,7 @@ class RunBench {
             assertThat(ratio).isGreaterThan(0);
         } finally {
             callers.shutdownNow();
-            server.stop(0);
-            serverThreads.shutdownNow();
+            server.close();
         }
     }
 

@@ -1,29 +1,24 @@
 package io.siftbench.app.prompts;
 
 import io.siftbench.app.backends.LoopbackServer;
+import io.siftbench.app.runs.LoopbackProject;
 import io.siftbench.app.runs.StudioPreviews;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
-import io.siftbench.model.datasets.ImportOptions;
-import io.siftbench.model.datasets.ImportProgress;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.DemonstrationStrategy;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.runs.Sample;
-import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.views.prompts.PreviewViewModel;
 import io.siftbench.views.prompts.PromptStudioViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
 import javafx.beans.property.SimpleObjectProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PreviewViewModelTest {
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final LoopbackProject fixture = new LoopbackProject();
 
     private Project project;
     private LoopbackServer server;
@@ -47,23 +42,15 @@ class PreviewViewModelTest {
 
     @BeforeEach
     void open() throws Exception {
-        project = new H2ProjectOpener().open(dir.resolve("project"));
-        server = new LoopbackServer(LoopbackServer.Protocol.OPENAI);
+        project = fixture.project();
+        server = fixture.server();
         user = new BackendSettings(List.of(BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny").withName("loopback")),
                 "loopback", GenerationParameters.DEFAULT);
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         studio = new PromptStudioViewModel(new SimpleObjectProperty<>(project), tasks);
         preview = new PreviewViewModel(studio, tasks, () -> user, new StudioPreviews());
-        Path csv = dir.resolve("q.csv");
-        Files.writeString(csv, "text,category\ncard lost,lost_card\ncard late,card_arrival\nwhere is my card,card_arrival\n"
+        fixture.importCsv("q", "text,category\ncard lost,lost_card\ncard late,card_arrival\nwhere is my card,card_arrival\n"
                 + "stolen card,lost_card\ncard never came,card_arrival\nlost it,lost_card\n");
-        project.datasets().importFile(ImportOptions.of(csv).withName("q"), ImportProgress.NONE);
-    }
-
-    @AfterEach
-    void close() {
-        server.close();
-        project.close();
     }
 
     @Test
@@ -143,7 +130,6 @@ class PreviewViewModelTest {
 
         preview.preview();
 
-        assertThat(byValidity).containsKeys(true, false);
         assertThat(preview.messageProperty().get()).isEqualTo(
                 "The preview failed: Choose the backend to preview with (add one in Settings).");
         assertThat(server.chatRequests()).isZero();

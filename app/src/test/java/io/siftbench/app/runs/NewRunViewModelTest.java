@@ -5,8 +5,6 @@ import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
-import io.siftbench.model.datasets.ImportOptions;
-import io.siftbench.model.datasets.ImportProgress;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptFile;
 import io.siftbench.model.prompts.StoredVersion;
@@ -15,18 +13,14 @@ import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.Sample;
-import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.views.runs.NewRunViewModel;
 import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
 import javafx.beans.property.SimpleObjectProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -40,39 +34,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NewRunViewModelTest {
 
-    @TempDir
-    Path dir;
+    /** The user's backends: one elsewhere, and the default on the loopback server. */
+    private BackendSettings user;
+
+    @RegisterExtension
+    final LoopbackProject fixture = new LoopbackProject(() -> user);
 
     private Project project;
     private LoopbackServer server;
-    private RunBackends backends;
     private RunsViewModel runs;
     private NewRunViewModel form;
 
     @BeforeEach
-    void open() throws Exception {
-        project = new H2ProjectOpener().open(dir.resolve("project"));
-        server = new LoopbackServer(LoopbackServer.Protocol.OPENAI);
+    void open() {
+        project = fixture.project();
+        server = fixture.server();
         server.always(LoopbackServer.answering(request -> {
             String question = request.path("messages").get(1).path("content").asText();
             return "{\"label\": \"" + (question.contains("lost") ? "lost_card" : "card_arrival") + "\"}";
         }));
-        BackendSettings user = new BackendSettings(List.of(
+        user = new BackendSettings(List.of(
                 BackendConfig.of(BackendKind.OLLAMA, "http://127.0.0.1:9", "llama3.2:1b").withName("elsewhere"),
                 BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny").withName("loopback")),
                 "loopback", GenerationParameters.DEFAULT);
-        backends = new RunBackends(() -> user);
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
-        runs = new RunsViewModel(new SimpleObjectProperty<>(project), tasks,
-                p -> new ProjectRuns(p, backends, EmbeddingModels::miniLm).launcher());
+        runs = new RunsViewModel(new SimpleObjectProperty<>(project), tasks, p -> fixture.launcher());
         form = new NewRunViewModel(runs, tasks, () -> user);
-    }
-
-    @AfterEach
-    void close() {
-        backends.close();
-        server.close();
-        project.close();
     }
 
     @Test
@@ -176,10 +163,9 @@ class NewRunViewModelTest {
     }
 
     private long importQuestions(int n) throws Exception {
-        Path csv = dir.resolve("questions" + n + ".csv");
-        Files.writeString(csv, IntStream.range(0, n).mapToObj(i -> i % 2 == 0 ? "card " + i + " lost" : "card " + i + " late")
-                .collect(Collectors.joining("\n", "text\n", "\n")));
-        return project.datasets().importFile(ImportOptions.of(csv), ImportProgress.NONE).dataset().id();
+        return fixture.importCsv("questions" + n, IntStream.range(0, n)
+                .mapToObj(i -> i % 2 == 0 ? "card " + i + " lost" : "card " + i + " late")
+                .collect(Collectors.joining("\n", "text\n", "\n"))).id();
     }
 
     /** Saves {@code versions} versions of the annotate prompt "intent" and returns the newest. */
