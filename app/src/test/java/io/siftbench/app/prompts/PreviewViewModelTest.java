@@ -124,6 +124,31 @@ class PreviewViewModelTest {
     }
 
     @Test
+    void rendersThePromptAgainstARecordChosenByItsId() {
+        studio.userTemplateProperty().set("Q: {{text}}");
+        preview.datasetProperty().set("q");
+        long[] stolen = new long[1];
+        project.datasets().forEachRecord(project.datasets().find("q").orElseThrow().id(), r -> {
+            if (r.text("text").equals("stolen card")) {
+                stolen[0] = r.id();
+            }
+        });
+        preview.recordIdProperty().set(String.valueOf(stolen[0]));
+
+        preview.useRecord();
+
+        assertThat(studio.renderedUserProperty().get()).isEqualTo("Q: stolen card");
+        assertThat(preview.messageProperty().get()).isEqualTo("The prompt shows record " + stolen[0] + " of q.");
+        preview.recordIdProperty().set("999");
+        preview.useRecord();
+        assertThat(preview.messageProperty().get()).isEqualTo("Dataset 'q' has no record 999.");
+        assertThat(studio.renderedUserProperty().get()).isEqualTo("Q: stolen card");
+        preview.recordIdProperty().set("x1");
+        preview.useRecord();
+        assertThat(preview.messageProperty().get()).isEqualTo("A record is chosen by its id, a number: 'x1' is not one.");
+    }
+
+    @Test
     void withoutABackendThePreviewSaysWhy() {
         user = BackendSettings.EMPTY;
         preview.loadBackends();

@@ -14,7 +14,10 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
-/** The studio's "Preview 5" tab: backend and dataset, the button and its cancel, and the samples as they came. */
+/**
+ * The studio's "Preview 5" tab: backend and dataset, a record to render the prompt against, the button and
+ * its cancel, and the samples as they came.
+ */
 final class PreviewPane extends BorderPane {
 
     PreviewPane(PreviewViewModel viewModel) {
@@ -48,7 +51,16 @@ final class PreviewPane extends BorderPane {
         Label message = new Label();
         message.setId("preview-message");
         message.textProperty().bind(viewModel.messageProperty());
-        HBox bar = new HBox(8, backend, dataset, run, cancel, message);
+        TextField record = new TextField();
+        record.setId("preview-record");
+        record.setPromptText("record id");
+        record.setPrefColumnCount(6);
+        record.textProperty().bindBidirectional(viewModel.recordIdProperty());
+        Button useRecord = new Button("Use record");
+        useRecord.setId("preview-use-record");
+        useRecord.setOnAction(e -> viewModel.useRecord());
+        record.setOnAction(e -> viewModel.useRecord());
+        HBox bar = new HBox(8, backend, dataset, record, useRecord, run, cancel, message);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
 

@@ -1,7 +1,10 @@
 package io.siftbench.views.prompts;
 
 import io.siftbench.model.backends.BackendConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siftbench.model.backends.BackendSettings;
+import io.siftbench.model.datasets.DatasetInfo;
+import io.siftbench.model.datasets.DatasetRecord;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.runs.Sample;
@@ -23,13 +26,14 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * "Preview 5" in the Prompt studio: sends the draft as it stands to a chosen backend for five samples, in the
+ * "Preview 5" in the Prompt studio: renders the prompt against a record chosen from a dataset, and sends the draft as it stands to a chosen backend for five samples, in the
  * background and cancellable, and shows each one's raw output, parsed label or text, validation, tokens,
  * latency and the demonstrations the strategy picked. Nothing is stored.
  */
 public final class PreviewViewModel {
 
     public static final int SAMPLES = 5;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PromptStudioViewModel studio;
     private final TaskExecutor tasks;
@@ -38,6 +42,7 @@ public final class PreviewViewModel {
     private final ObservableList<BackendConfig> backends = FXCollections.observableArrayList();
     private final ObjectProperty<BackendConfig> backend = new SimpleObjectProperty<>(this, "backend");
     private final StringProperty dataset = new SimpleStringProperty(this, "dataset", "");
+    private final StringProperty recordId = new SimpleStringProperty(this, "recordId", "");
     private final ObservableList<Sample> samples = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -63,6 +68,42 @@ public final class PreviewViewModel {
                 .onFailure(e -> message.set("The backends could not be read: " + e.getMessage())));
     }
 
+    /**
+     * Renders the studio's prompt against record {@link #recordIdProperty()} of the preview's dataset: the
+     * record's columns become the studio's sample record.
+     */
+    public void useRecord() {
+        Project project = studio.projectProperty().get();
+        if (project == null) {
+            return;
+        }
+        String name = records();
+        long id;
+        try {
+            id = Long.parseLong(recordId.get().strip());
+        } catch (NumberFormatException e) {
+            message.set("A record is chosen by its id, a number: '" + recordId.get() + "' is not one.");
+            return;
+        }
+        tasks.execute(BackgroundTask.of("Reading record " + id, progress -> {
+            DatasetInfo source = project.datasets().find(name).orElseThrow(() ->
+                    new IllegalArgumentException("There is no dataset '" + name + "' in this project."));
+            List<DatasetRecord> found = project.datasets().records(source.id(), List.of(id));
+            if (found.isEmpty()) {
+                throw new IllegalArgumentException("Dataset '" + name + "' has no record " + id + ".");
+            }
+            return JSON.writeValueAsString(found.get(0).values());
+        }).quiet().onSuccess(columns -> {
+            studio.sampleRecordProperty().set(columns);
+            message.set("The prompt shows record " + id + " of " + name + ".");
+        }).onFailure(e -> message.set(e.getMessage())));
+    }
+
+    /** The dataset the preview takes records from: the one named here, or else the demonstrations'. */
+    private String records() {
+        return dataset.get().isBlank() ? studio.demoDatasetProperty().get() : dataset.get().strip();
+    }
+
     /** Generates {@link #SAMPLES} samples of the draft now. */
     public void preview() {
         Project project = studio.projectProperty().get();
@@ -77,7 +118,7 @@ public final class PreviewViewModel {
             return;
         }
         BackendConfig chosen = backend.get();
-        String records = dataset.get().isBlank() ? studio.demoDatasetProperty().get() : dataset.get();
+        String records = records();
         running.set(true);
         samples.clear();
         message.set("Generating " + SAMPLES + " samples…");
@@ -143,6 +184,11 @@ public final class PreviewViewModel {
     /** The dataset whose records an annotate draft is previewed with; blank: the demonstrations' dataset. */
     public StringProperty datasetProperty() {
         return dataset;
+    }
+
+    /** The id of the record {@link #useRecord()} renders the prompt against. */
+    public StringProperty recordIdProperty() {
+        return recordId;
     }
 
     public ObservableList<Sample> samples() {
