@@ -1,6 +1,5 @@
 package io.siftbench.app;
 
-import io.siftbench.app.backends.ActiveBackend;
 import io.siftbench.app.backends.LocalBackendProbe;
 import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.app.runs.ProjectRuns;
@@ -43,7 +42,6 @@ import java.util.List;
 public final class Shell {
 
     private final FxTaskExecutor tasks = new FxTaskExecutor();
-    private final ActiveBackend activeBackend = new ActiveBackend();
     private final RunBackends runBackends;
     private final MainWindowViewModel viewModel;
     private final MainWindow window;
@@ -65,7 +63,7 @@ public final class Shell {
                 new EmptyScreenView(Screen.INSIGHTS, project, "No runs to measure",
                         "Diversity and agreement charts appear once a run has samples."),
                 runsView(project, backendsFile),
-                new SettingsView(settings(backendsFile))),
+                new SettingsView(new SettingsViewModel(backendsFile, new LocalBackendProbe(), tasks))),
                 tasks);
     }
 
@@ -92,13 +90,6 @@ public final class Shell {
                 ? new JsonBackendsFile(file.file().resolveSibling("backends.json")) : JsonBackendsFile.forCurrentUser();
     }
 
-    /** The Settings screen's view model; the active backend follows its default and unloads on change. */
-    private SettingsViewModel settings(JsonBackendsFile backends) {
-        SettingsViewModel settings = new SettingsViewModel(backends, new LocalBackendProbe(), tasks);
-        settings.settingsProperty().addListener((obs, was, now) -> activeBackend.select(now.defaultConfig()));
-        return settings;
-    }
-
     public MainWindowViewModel viewModel() {
         return viewModel;
     }
@@ -115,7 +106,6 @@ public final class Shell {
     public void shutdown() {
         review.flush();
         viewModel.shutdown();
-        activeBackend.close();
         runBackends.close();
         tasks.close();
     }

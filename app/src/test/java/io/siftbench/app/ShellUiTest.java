@@ -42,7 +42,7 @@ class ShellUiTest {
             Screen.REVIEW, "No samples to review",
             Screen.INSIGHTS, "No runs to measure",
             Screen.RUNS, "No runs yet",
-            Screen.SETTINGS, "No backends configured");
+            Screen.SETTINGS, "No backends yet: add Ollama, an OpenAI-compatible server or a GGUF file.");
 
     @TempDir
     Path dir;

@@ -56,7 +56,8 @@ class ReviewFollowsRunTest {
 
         runs.resume(run);
 
-        assertThat(review.items()).hasSize(5);
+        assertThat(review.items()).as(review.messageProperty().get() + " | " + runs.problemProperty().get() + " | "
+                + project.samples().count(run.id()) + " | " + seen).hasSize(5);
         // The queue grew while the run was going (the first sample at once), not only once it had finished.
         assertThat(seen.get(0)).isBetween(1, 4);
         assertThat(seen.get(seen.size() - 1)).isEqualTo(5);

@@ -6,7 +6,6 @@ import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.storage.settings.JsonBackendsFile;
 import io.siftbench.storage.settings.JsonSettingsFile;
-import io.siftbench.views.controls.EmptyState;
 import io.siftbench.views.shell.FileDialogs;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -22,9 +21,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -62,15 +58,8 @@ class SettingsUiTest {
 
     @Test
     void addsTestsAndSavesABackendWithAMaskedKey() throws Exception {
-        ollama = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 5);
-        ollama.createContext("/api/tags", ex -> {
-            byte[] body = "{\"models\":[{\"name\":\"llama3.2:1b\"},{\"name\":\"phi4\"}]}".getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(200, body.length);
-            ex.getResponseBody().write(body);
-            ex.close();
-        });
-        ollama.start();
-        String url = "http://127.0.0.1:" + ollama.getAddress().getPort();
+        ollama = OllamaTags.start();
+        String url = OllamaTags.url(ollama);
         JsonSettingsFile settings = new JsonSettingsFile(dir.resolve("config/settings.json"));
         FxToolkit.setupFixture(() -> {
             shell = new Shell(settings, settings.load(), noFiles());
@@ -81,9 +70,9 @@ class SettingsUiTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         robot.clickOn("#nav-settings");
-        EmptyState empty = robot.lookup("#settings-empty").queryAs(EmptyState.class);
-        assertThat(empty.isVisible()).isTrue();
-        assertThat(empty.getTitle()).isEqualTo("No backends configured");
+        Label empty = robot.lookup("#settings-empty").queryAs(Label.class);
+        assertThat(empty.getScene()).as("the empty list says what to do").isNotNull();
+        assertThat(empty.getText()).isEqualTo("No backends yet: add Ollama, an OpenAI-compatible server or a GGUF file.");
 
         robot.clickOn("#backend-add");
         robot.clickOn("#backend-name").write("laptop");
@@ -105,7 +94,7 @@ class SettingsUiTest {
         assertThat(laptop.apiKey()).isEqualTo("sk-secret-4321");
         assertThat(saved.defaultBackend()).isEqualTo("laptop");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(empty.isVisible()).isFalse();
+        assertThat(empty.getParent().isVisible()).as("the list replaces the placeholder").isFalse();
         @SuppressWarnings("unchecked")
         ListView<BackendConfig> list = robot.lookup("#backends-list").queryAs(ListView.class);
         assertThat(list.getItems()).containsExactly(laptop);

@@ -245,11 +245,6 @@ public final class DatasetsViewModel {
         change("Deleting " + dataset.name(), open -> open.datasets().delete(dataset.id()));
     }
 
-    /** Sets which columns of the shown dataset hold the text and the label. */
-    public void setRoles(DatasetInfo dataset, String textColumn, String labelColumn) {
-        change("Saving the text and label columns", open -> open.datasets().setRoles(dataset.id(), textColumn, labelColumn));
-    }
-
     private void change(String title, java.util.function.Consumer<Project> work) {
         Project open = project.get();
         if (open == null) {

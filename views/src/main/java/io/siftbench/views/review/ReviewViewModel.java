@@ -70,7 +70,7 @@ public final class ReviewViewModel {
     private ReviewQueue queue = new ReviewQueue(List.of(), QueueOrder.AS_GENERATED, 0, QueueFilter.ALL);
     private static final long FOLLOW_INTERVAL_NANOS = 1_000_000_000L;
     /** When the queue was last read again for a run going on (see {@link #follow}). */
-    private long lastFollowed;
+    private long lastFollowed = System.nanoTime() - FOLLOW_INTERVAL_NANOS; // nanoTime's origin is arbitrary
     /** Bumped on every load, so that an answer for an older choice of run, order or filter is dropped. */
     private long generation;
 
