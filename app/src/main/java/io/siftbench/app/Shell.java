@@ -4,6 +4,7 @@ import io.siftbench.app.backends.LocalBackendProbe;
 import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.app.runs.ProjectRuns;
 import io.siftbench.app.runs.RunBackends;
+import io.siftbench.app.runs.StudioPreviews;
 import io.siftbench.model.project.ProjectOpener;
 import io.siftbench.model.settings.SettingsRepository;
 import io.siftbench.model.settings.UserSettings;
@@ -15,11 +16,13 @@ import io.siftbench.views.compare.CompareViewModel;
 import io.siftbench.views.datasets.DatasetsView;
 import io.siftbench.views.datasets.DatasetsViewModel;
 import io.siftbench.views.prompts.NativePromptFileDialogs;
+import io.siftbench.views.prompts.PreviewViewModel;
 import io.siftbench.views.prompts.PromptStudioView;
 import io.siftbench.views.prompts.PromptStudioViewModel;
 import io.siftbench.views.export.ExportDialog;
 import io.siftbench.views.review.ReviewView;
 import io.siftbench.views.review.ReviewViewModel;
+import io.siftbench.views.runs.NewRunViewModel;
 import io.siftbench.views.runs.RunsView;
 import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.shell.EmptyScreenView;
@@ -58,12 +61,11 @@ public final class Shell {
         compare = new CompareViewModel(project, tasks);
         ReviewView reviewView = new ReviewView(review, project);
         reviewView.setOnExport(ExportDialog.opener(project, tasks));
-        RunsView runsView = new RunsView(new RunsViewModel(project, tasks,
-                open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher()));
+        RunsView runsView = runsView(project, backendsFile);
         runsView.setOnExport(ExportDialog.opener(project, tasks));
         window = new MainWindow(viewModel, dialogs, List.of(
                 new DatasetsView(new DatasetsViewModel(project, tasks), dialogs),
-                new PromptStudioView(new PromptStudioViewModel(project, tasks), new NativePromptFileDialogs()),
+                studioView(project, backendsFile),
                 new CompareView(compare, project),
                 reviewView,
                 new EmptyScreenView(Screen.INSIGHTS, project, "No runs to measure",
@@ -71,6 +73,23 @@ public final class Shell {
                 runsView,
                 new SettingsView(new SettingsViewModel(backendsFile, new LocalBackendProbe(), tasks))),
                 tasks);
+    }
+
+    /** The Prompt studio; its Preview tab offers the user's backends as Settings saved them. */
+    private PromptStudioView studioView(ReadOnlyObjectProperty<io.siftbench.model.project.Project> project,
+                                        JsonBackendsFile backendsFile) {
+        PromptStudioViewModel studio = new PromptStudioViewModel(project, tasks);
+        return new PromptStudioView(studio, new NativePromptFileDialogs(),
+                new PreviewViewModel(studio, tasks, backendsFile::load, new StudioPreviews()));
+    }
+
+    /** The Runs screen; its New run dialog offers the user's backends as Settings saved them. */
+    private RunsView runsView(ReadOnlyObjectProperty<io.siftbench.model.project.Project> project,
+                              JsonBackendsFile backendsFile) {
+        RunsViewModel runs = new RunsViewModel(project, tasks,
+                open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher());
+        review.follow(runs.live());
+        return new RunsView(runs, new NewRunViewModel(runs, tasks, backendsFile::load));
     }
 
     /** The user's backends live beside the settings file (a test's own folder in tests). */

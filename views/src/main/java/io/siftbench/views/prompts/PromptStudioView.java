@@ -44,11 +44,13 @@ public final class PromptStudioView implements ScreenView {
 
     private final PromptStudioViewModel viewModel;
     private final PromptFileDialogs dialogs;
+    private final PreviewViewModel samplePreview;
     private final BorderPane root = new BorderPane();
 
-    public PromptStudioView(PromptStudioViewModel viewModel, PromptFileDialogs dialogs) {
+    public PromptStudioView(PromptStudioViewModel viewModel, PromptFileDialogs dialogs, PreviewViewModel samplePreview) {
         this.viewModel = viewModel;
         this.dialogs = dialogs;
+        this.samplePreview = samplePreview;
         root.getStyleClass().add("prompt-studio");
         root.getStylesheets().add(PromptStudioView.class.getResource("prompt-studio.css").toExternalForm());
         root.setTop(toolbar());
@@ -274,7 +276,8 @@ public final class PromptStudioView implements ScreenView {
                 }
             }
         });
-        TabPane tabs = new TabPane(new Tab("Rendered prompt", new ScrollPane(rendered)), new Tab("Diff", diff));
+        TabPane tabs = new TabPane(new Tab("Rendered prompt", new ScrollPane(rendered)), new Tab("Diff", diff),
+                new Tab("Preview " + PreviewViewModel.SAMPLES, new PreviewPane(samplePreview)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         ((ScrollPane) tabs.getTabs().get(0).getContent()).setFitToWidth(true);
         viewModel.diff().addListener((ListChangeListener<DiffLine>) c -> tabs.getSelectionModel().select(1));

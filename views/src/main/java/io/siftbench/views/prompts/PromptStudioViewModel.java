@@ -10,7 +10,6 @@ import io.siftbench.model.prompts.DemonstrationStrategy;
 import io.siftbench.model.prompts.Demonstrations;
 import io.siftbench.model.prompts.DiffLine;
 import io.siftbench.model.prompts.Label;
-import io.siftbench.model.prompts.OutputSchema;
 import io.siftbench.model.prompts.OutputSpec;
 import io.siftbench.model.prompts.Placeholder;
 import io.siftbench.model.prompts.Placeholders;
@@ -346,7 +345,7 @@ public final class PromptStudioViewModel {
         combinationText.set(combination.isEmpty() ? "no condition switched on"
                 : String.join(", ", combination.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList()));
         found.addAll(PromptValidator.problems(draft));
-        derivedSchema.set(draft.mode() == PromptMode.ANNOTATE ? OutputSchema.of(draft).toPrettyString() : "");
+        derivedSchema.set(draft.mode() == PromptMode.ANNOTATE ? draft.outputSchema().schema().toPrettyString() : "");
         Placeholders placeholders = new Placeholders(draft, record.keySet(), null);
         List<String> unknown = new ArrayList<>(placeholders.unknown(draft.template().system()));
         placeholders.unknown(draft.template().user()).stream().filter(n -> !unknown.contains(n)).forEach(unknown::add);

@@ -9,6 +9,7 @@ import io.siftbench.model.review.QueueOrder;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.review.ReviewQueue;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunProgress;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.SerialTaskQueue;
@@ -28,7 +29,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +73,9 @@ public final class ReviewViewModel {
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private final ReadOnlyObjectWrapper<PromptMode> mode = new ReadOnlyObjectWrapper<>(this, "mode", PromptMode.ANNOTATE);
     private ReviewQueue queue = new ReviewQueue(List.of(), QueueOrder.AS_GENERATED, 0, QueueFilter.ALL);
+    private static final long FOLLOW_INTERVAL_NANOS = 1_000_000_000L;
+    /** When the queue was last read again for a run going on (see {@link #follow}). */
+    private long lastFollowed = System.nanoTime() - FOLLOW_INTERVAL_NANOS; // nanoTime's origin is arbitrary
     /** Bumped on every load, so that an answer for an older choice of run, order or filter is dropped. */
     private long generation;
 
@@ -175,6 +181,29 @@ public final class ReviewViewModel {
     }
 
     // ---- loading -----------------------------------------------------------------------------------
+
+    /**
+     * Picks up the samples of the reviewed run while it is going: {@code live} is the progress of the runs
+     * going on in this window, by run id (the Runs screen's), changed on the UI thread. The queue is read
+     * again at most once a second while samples arrive, and once more when the run stops.
+     */
+    public void follow(ObservableMap<Long, RunProgress> live) {
+        live.addListener((MapChangeListener<Long, RunProgress>) change -> {
+            if (runs.stream().noneMatch(r -> r.id() == change.getKey())) {
+                reloadRuns(); // a run started after the list was read
+            }
+            RunInfo chosen = run.get();
+            if (chosen == null || change.getKey() != chosen.id()) {
+                return;
+            }
+            long now = System.nanoTime();
+            boolean stopped = !change.wasAdded();
+            if (stopped || now - lastFollowed >= FOLLOW_INTERVAL_NANOS) {
+                lastFollowed = now;
+                reload();
+            }
+        });
+    }
 
     /** Lists the project's runs again and keeps the chosen one if it is still there. */
     public void reloadRuns() {

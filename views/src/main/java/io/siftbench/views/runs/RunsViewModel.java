@@ -1,6 +1,7 @@
 package io.siftbench.views.runs;
 
 import io.siftbench.model.project.Project;
+import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunProgress;
@@ -76,6 +77,17 @@ public final class RunsViewModel {
                         runs.setAll(list);
                     }
                 }));
+    }
+
+    /** Stores a new run of {@code config} in the background, then starts generating its samples. */
+    public void start(RunConfig config) {
+        Project open = project.get();
+        if (open == null) {
+            return;
+        }
+        tasks.execute(BackgroundTask.of("Creating a run", progress -> launchers.apply(open).create(config)).quiet()
+                .onSuccess(this::resume)
+                .onFailure(error -> problem.set(Problem.of("The run could not be created", error))));
     }
 
     /** Generates the missing samples of {@code run} in the background: a resume, or the first go. */
