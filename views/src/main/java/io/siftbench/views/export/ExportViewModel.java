@@ -62,6 +62,8 @@ public final class ExportViewModel {
     private final StringProperty evaluationDataset = new SimpleStringProperty(this, "evaluationDataset",
             NO_EVALUATION_SET);
     private final ObservableList<String> datasets = FXCollections.observableArrayList(NO_EVALUATION_SET);
+    /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
+    private final ObservableList<String> datasetsReadOnly = FXCollections.unmodifiableObservableList(datasets);
     private final ObjectProperty<Path> out = new SimpleObjectProperty<>(this, "out");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
@@ -215,7 +217,7 @@ public final class ExportViewModel {
     }
 
     public ObservableList<String> datasets() {
-        return FXCollections.unmodifiableObservableList(datasets);
+        return datasetsReadOnly;
     }
 
     public ObjectProperty<Path> outProperty() {

@@ -31,7 +31,11 @@ public final class RunsViewModel {
     private final TaskExecutor tasks;
     private final Function<Project, RunLauncher> launchers;
     private final ObservableList<RunInfo> runs = FXCollections.observableArrayList();
+    /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
+    private final ObservableList<RunInfo> runsReadOnly = FXCollections.unmodifiableObservableList(runs);
     private final ObservableMap<Long, RunProgress> live = FXCollections.observableHashMap();
+    /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
+    private final ObservableMap<Long, RunProgress> liveReadOnly = FXCollections.unmodifiableObservableMap(live);
     private final Map<Long, AtomicBoolean> running = new HashMap<>();
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
 
@@ -45,12 +49,12 @@ public final class RunsViewModel {
     }
 
     public ObservableList<RunInfo> runs() {
-        return FXCollections.unmodifiableObservableList(runs);
+        return runsReadOnly;
     }
 
     /** Progress of the runs going on in this window, by run id. */
     public ObservableMap<Long, RunProgress> live() {
-        return FXCollections.unmodifiableObservableMap(live);
+        return liveReadOnly;
     }
 
     public ReadOnlyObjectProperty<Problem> problemProperty() {
