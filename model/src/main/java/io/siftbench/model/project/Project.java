@@ -1,6 +1,7 @@
 package io.siftbench.model.project;
 
 import io.siftbench.model.datasets.DatasetStore;
+import io.siftbench.model.insights.MetricSnapshots;
 import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.review.ReviewStore;
 import io.siftbench.model.runs.RunStore;
@@ -33,6 +34,9 @@ public interface Project extends AutoCloseable {
     DecisionStore decisions();
 
     ReviewStore review();
+
+    /** Computed metrics, cached per run, scope and sample-set version. */
+    MetricSnapshots metricSnapshots();
 
     /** Closes the database; the file stays consistent and can be opened again. */
     @Override
