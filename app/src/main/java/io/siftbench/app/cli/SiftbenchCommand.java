@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
                 "Every subcommand prints a JSON summary on stdout, progress on stderr,",
                 "and exits non-zero with a one-line reason on failure."},
         subcommands = {DatasetsCommand.class, ImportCommand.class, BackendCommand.class, PromptCommand.class,
-                DecideCommand.class, RunCommand.class, RunsCommand.class})
+                DecideCommand.class, RunCommand.class, RunsCommand.class, MetricsCommand.class})
 public final class SiftbenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

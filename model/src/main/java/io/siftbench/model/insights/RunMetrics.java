@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Computes a run's metrics, or reads them from the project's metric snapshots when the run's samples and
@@ -21,14 +22,15 @@ public final class RunMetrics {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final Project project;
-    private final SampleEmbedder embedder;
+    private final Supplier<SampleEmbedder> embedder;
     private final InsightsSettings settings;
 
     /**
      * @param embedder gives the samples embeddings for the similarity and the map; null measures without them
-     *                 (the two metrics are then absent)
+     *                 (the two metrics are then absent). Asked for only when metrics are computed, because
+     *                 loading an embedding model takes a while that a snapshot or a bad run id should not cost.
      */
-    public RunMetrics(Project project, SampleEmbedder embedder, InsightsSettings settings) {
+    public RunMetrics(Project project, Supplier<SampleEmbedder> embedder, InsightsSettings settings) {
         this.project = project;
         this.embedder = embedder;
         this.settings = settings;
@@ -45,7 +47,7 @@ public final class RunMetrics {
         }
         List<SampleText> samples = selection.select(set.samples());
         if (embedder != null) {
-            samples = embedder.embed(samples, progress);
+            samples = embedder.get().embed(samples, progress);
         }
         InsightsReport report = InsightsReport.measure(samples, selection,
                 settings.withConditions(set.conditions()), progress, null);
