@@ -11,8 +11,12 @@ import io.siftbench.model.settings.UserSettings;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.settings.JsonBackendsFile;
 import io.siftbench.storage.settings.JsonSettingsFile;
+import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.views.datasets.DatasetsView;
 import io.siftbench.views.datasets.DatasetsViewModel;
+import io.siftbench.views.insights.ChartFiles;
+import io.siftbench.views.insights.InsightsView;
+import io.siftbench.views.insights.InsightsViewModel;
 import io.siftbench.views.prompts.NativePromptFileDialogs;
 import io.siftbench.views.prompts.PromptStudioView;
 import io.siftbench.views.prompts.PromptStudioViewModel;
@@ -59,8 +63,8 @@ public final class Shell {
                 new EmptyScreenView(Screen.COMPARE, project, "Nothing to compare yet",
                         "Run two prompt versions, models or condition settings over the same inputs to see them side by side."),
                 new ReviewView(review, project),
-                new EmptyScreenView(Screen.INSIGHTS, project, "No runs to measure",
-                        "Diversity and agreement charts appear once a run has samples."),
+                new InsightsView(new InsightsViewModel(project, tasks,
+                        () -> new SampleEmbedder(EmbeddingModels.miniLm())), ChartFiles.nativeDialog()),
                 new RunsView(new RunsViewModel(project, tasks,
                         open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher())),
                 new SettingsView(settings(backendsFile))),
