@@ -63,6 +63,7 @@ public final class InsightsView implements ScreenView {
     private final ChoiceBox<String> colourBy = new ChoiceBox<>();
     private final VBox content = new VBox(16);
     private final ScrollPane scroll = new ScrollPane(content);
+    private boolean rebuilding;
     private final EmptyState empty = new EmptyState(Screen.INSIGHTS.icon(), "No runs to measure",
             "Diversity and agreement charts appear once a run has samples.");
 
@@ -77,7 +78,11 @@ public final class InsightsView implements ScreenView {
         scroll.setFitToWidth(true);
         viewModel.runs().addListener((ListChangeListener<RunInfo>) change -> runsChanged());
         viewModel.measured().addListener((ListChangeListener<MeasuredRun>) change -> show());
-        colourBy.valueProperty().addListener((obs, was, now) -> show());
+        colourBy.valueProperty().addListener((obs, was, now) -> {
+            if (!rebuilding) {
+                show();
+            }
+        });
         runsChanged();
         show();
     }
@@ -280,8 +285,11 @@ public final class InsightsView implements ScreenView {
                 .distinct().sorted().forEach(choices::add);
         if (!choices.equals(colourBy.getItems())) {
             String chosen = colourBy.getValue();
+            // The charts are being rebuilt already: the choice's own listener must not rebuild them again.
+            rebuilding = true;
             colourBy.getItems().setAll(choices);
             colourBy.setValue(choices.contains(chosen) ? chosen : COLOUR_STATUS);
+            rebuilding = false;
         }
     }
 
