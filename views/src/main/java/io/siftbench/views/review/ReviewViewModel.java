@@ -6,6 +6,10 @@ import io.siftbench.model.review.DecisionAction;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.QueueFilter;
 import io.siftbench.model.review.QueueOrder;
+import io.siftbench.model.curation.CurationReport;
+import io.siftbench.model.curation.CurationSettings;
+import io.siftbench.model.curation.FlagKind;
+import io.siftbench.model.curation.RunCuration;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.review.ReviewQueue;
 import io.siftbench.model.runs.RunInfo;
@@ -32,6 +36,8 @@ import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -43,7 +49,7 @@ import java.util.Optional;
 public final class ReviewViewModel {
 
     /** What a queue load brings back from the project. */
-    private record Loaded(RunInfo run, ReviewQueue queue, List<String> labels) {
+    private record Loaded(RunInfo run, ReviewQueue queue, List<String> labels, CurationReport flags) {
     }
 
     private final ReadOnlyObjectProperty<Project> project;
@@ -65,6 +71,10 @@ public final class ReviewViewModel {
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private final ReadOnlyObjectWrapper<PromptMode> mode = new ReadOnlyObjectWrapper<>(this, "mode", PromptMode.ANNOTATE);
     private ReviewQueue queue = new ReviewQueue(List.of(), QueueOrder.AS_GENERATED, 0, QueueFilter.ALL);
+    private final ObjectProperty<CurationSettings> curation =
+            new SimpleObjectProperty<>(this, "curation", CurationSettings.defaults());
+    /** The curation flags of the run as last loaded, for "reject all flagged by …". */
+    private CurationReport flags = new CurationReport(List.of());
     /** Bumped on every load, so that an answer for an older choice of run, order or filter is dropped. */
     private long generation;
 
@@ -84,6 +94,7 @@ public final class ReviewViewModel {
         });
         order.addListener((obs, was, now) -> reload());
         filter.addListener((obs, was, now) -> reload());
+        curation.addListener((obs, was, now) -> reload());
         reloadRuns();
     }
 
@@ -197,15 +208,18 @@ public final class ReviewViewModel {
         }
         QueueOrder ordered = order.get();
         QueueFilter filtered = filter.get();
+        CurationSettings thresholds = curation.get();
         loading.set(true);
         writes.submit(() -> {
-            ReviewQueue loaded = new ReviewQueue(open.review().items(chosen.id()), ordered, chosen.config().seed(),
-                    filtered);
+            CurationReport report = new RunCuration(open, thresholds).report(chosen.id());
+            ReviewQueue loaded = new ReviewQueue(RunCuration.withFlags(open.review().items(chosen.id()), report),
+                    ordered, chosen.config().seed(), filtered);
             open.review().position(chosen.id()).ifPresent(loaded::moveToSample);
-            return new Loaded(chosen, loaded, open.review().labels(chosen.id()));
+            return new Loaded(chosen, loaded, open.review().labels(chosen.id()), report);
         }, loaded -> {
             if (asked == generation) {
                 loading.set(false);
+                flags = loaded.flags();
                 labels.setAll(loaded.labels());
                 mode.set(loaded.run().config().mode());
                 showQueue(loaded.queue());
@@ -258,6 +272,26 @@ public final class ReviewViewModel {
     /** Records {@code status} for every sample in {@code sampleIds} as one action that one undo takes back. */
     public void decideAll(List<Long> sampleIds, DecisionStatus status) {
         record(sampleIds.stream().map(id -> Decision.of(id, status, null)).toList(), false);
+    }
+
+    /** The kinds of curation flag the run's samples carry, for the "reject all flagged by …" choices. */
+    public Set<FlagKind> flagKinds() {
+        Set<FlagKind> kinds = EnumSet.noneOf(FlagKind.class);
+        flags.flags().forEach(flag -> kinds.add(flag.kind()));
+        return kinds;
+    }
+
+    /** Rejects every sample flagged by {@code kind} as one action that one undo takes back. */
+    public void rejectAllFlaggedBy(FlagKind kind) {
+        List<Long> flagged = new ArrayList<>(flags.flaggedBy(kind));
+        if (!flagged.isEmpty()) {
+            decideAll(flagged, DecisionStatus.REJECTED);
+        }
+    }
+
+    /** The thresholds of the curation filters; a change flags the run's samples again. */
+    public ObjectProperty<CurationSettings> curationProperty() {
+        return curation;
     }
 
     /** Sets {@code label} on every sample in {@code sampleIds} as one action (an edit where it differs). */
