@@ -1,10 +1,18 @@
 package io.siftbench.app.review;
 
+import io.siftbench.app.runs.EmbeddingModels;
+import io.siftbench.model.curation.ClusterFirstOrder;
 import io.siftbench.model.curation.CurationSettings;
 import io.siftbench.model.curation.FlagKind;
+import io.siftbench.model.insights.InsightsProgress;
+import io.siftbench.model.insights.RunSamples;
+import io.siftbench.model.insights.SampleEmbedder;
+import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
+import io.siftbench.model.review.Decision;
 import io.siftbench.model.review.DecisionStatus;
+import io.siftbench.model.review.QueueOrder;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
@@ -17,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,5 +70,32 @@ class ReviewCurationTest {
         viewModel.undo();
         assertThat(project.get().decisions().currentOfRun(samples.get(0).runId())).isEmpty();
         assertThat(viewModel.items()).allMatch(item -> item.state().equals(ReviewItem.UNDECIDED));
+    }
+
+    @Test
+    void embeddingOrdersPutTheUndecidedFirstInTheEnginesOrderAndTheDecidedLast() throws Exception {
+        Path file = dir.resolve("orders.mv.db");
+        long version = RunFixture.promptVersion(file, "stories", PromptMode.SYNTHESIZE);
+        project.set(new H2ProjectOpener().open(file));
+        List<Sample> samples = RunFixture.run(project.get(), version, PromptMode.SYNTHESIZE, 24);
+        project.get().decisions().decide(Decision.of(samples.get(0).id(), DecisionStatus.ACCEPTED, null));
+        ReviewViewModel viewModel = new ReviewViewModel(project, new CurrentThreadTaskExecutor(),
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
+
+        viewModel.orderProperty().set(QueueOrder.ONE_PER_CLUSTER);
+
+        List<SampleText> pending = new SampleEmbedder(EmbeddingModels.miniLm()).embed(
+                RunSamples.load(project.get(), samples.get(0).runId()).samples().subList(1, 24), InsightsProgress.NONE);
+        List<Long> expected = new ArrayList<>(new ClusterFirstOrder(ClusterFirstOrder.DEFAULT_CLUSTERS, 7)
+                .order(pending, List.of()).stream().map(SampleText::id).toList());
+        expected.add(samples.get(0).id());
+        assertThat(viewModel.items()).extracting(ReviewItem::sampleId).containsExactlyElementsOf(expected);
+        assertThat(expected.subList(0, 23)).isNotEqualTo(samples.subList(1, 24).stream().map(Sample::id).toList());
+
+        viewModel.orderProperty().set(QueueOrder.DIVERSE_REPRESENTATIVE);
+        assertThat(viewModel.items()).hasSize(24).last().extracting(ReviewItem::sampleId)
+                .isEqualTo(samples.get(0).id());
+        assertThat(viewModel.items()).extracting(ReviewItem::sampleId)
+                .containsExactlyInAnyOrderElementsOf(samples.stream().map(Sample::id).toList());
     }
 }

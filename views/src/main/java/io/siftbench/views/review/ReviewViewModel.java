@@ -10,6 +10,9 @@ import io.siftbench.model.curation.CurationReport;
 import io.siftbench.model.curation.CurationSettings;
 import io.siftbench.model.curation.FlagKind;
 import io.siftbench.model.curation.RunCuration;
+import io.siftbench.model.curation.EmbeddedReviewOrder;
+import io.siftbench.model.insights.RunSamples;
+import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.review.ReviewQueue;
 import io.siftbench.model.runs.RunInfo;
@@ -37,6 +40,7 @@ import javafx.collections.ObservableList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,6 +57,7 @@ public final class ReviewViewModel {
     }
 
     private final ReadOnlyObjectProperty<Project> project;
+    private final Supplier<SampleEmbedder> embedder;
     private final TaskExecutor tasks;
     private final SerialTaskQueue writes;
     private final ObservableList<RunInfo> runs = FXCollections.observableArrayList();
@@ -79,6 +84,16 @@ public final class ReviewViewModel {
     private long generation;
 
     public ReviewViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks) {
+        this(project, tasks, null);
+    }
+
+    /**
+     * @param embedder gives the samples embeddings for the k-means and vote-k orders (the bundled MiniLM in the
+     *                 app); null leaves those orders in generation order
+     */
+    public ReviewViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks,
+                           Supplier<SampleEmbedder> embedder) {
+        this.embedder = embedder;
         this.project = project;
         this.tasks = tasks;
         this.writes = new SerialTaskQueue(tasks, "Saving decisions");
@@ -212,8 +227,12 @@ public final class ReviewViewModel {
         loading.set(true);
         writes.submit(() -> {
             CurationReport report = new RunCuration(open, thresholds).report(chosen.id());
-            ReviewQueue loaded = new ReviewQueue(RunCuration.withFlags(open.review().items(chosen.id()), report),
-                    ordered, chosen.config().seed(), filtered);
+            List<ReviewItem> flagged = RunCuration.withFlags(open.review().items(chosen.id()), report);
+            if (ordered.byEmbedding() && embedder != null) {
+                flagged = new EmbeddedReviewOrder(embedder.get()).arrange(flagged,
+                        RunSamples.load(open, chosen.id()).samples(), ordered, chosen.config().seed());
+            }
+            ReviewQueue loaded = new ReviewQueue(flagged, ordered, chosen.config().seed(), filtered);
             open.review().position(chosen.id()).ifPresent(loaded::moveToSample);
             return new Loaded(chosen, loaded, open.review().labels(chosen.id()), report);
         }, loaded -> {
