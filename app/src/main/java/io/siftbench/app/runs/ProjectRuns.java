@@ -69,7 +69,7 @@ public final class ProjectRuns {
         RunPlanner planner = new RunPlanner(version);
         RunDetails details = RunDetails.fromJson(run.config().details());
         if (version.mode() == PromptMode.SYNTHESIZE) {
-            return planner.synthesize(run.config().target(), demonstrations(version, null));
+            return planner.synthesize(run.config().target(), demonstrations(version, null), details.cells());
         }
         Long datasetId = run.config().datasetId();
         if (datasetId == null) {
