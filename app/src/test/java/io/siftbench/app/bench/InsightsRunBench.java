@@ -38,7 +38,9 @@ class InsightsRunBench {
             RunFixture.run(project, version, PromptMode.SYNTHESIZE, SAMPLES);
             SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
             InsightsViewModel viewModel = new InsightsViewModel(open, new CurrentThreadTaskExecutor(),
-                    () -> new SampleEmbedder(EmbeddingModels.miniLm()));
+                    () -> new SampleEmbedder(EmbeddingModels.miniLm()), none -> {
+                        throw new AssertionError("no run is started here");
+                    });
             EmbeddingModels.miniLm(); // loading the model once is start-up cost, not the screen's
             RunInfo run = viewModel.runs().get(0);
 

@@ -25,6 +25,9 @@ import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
+import io.siftbench.views.insights.InsightsViewModel;
+import io.siftbench.views.task.CurrentThreadTaskExecutor;
+import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,6 +108,38 @@ class FillTheGapsTest {
         assertThat(server.chatRequests()).isEqualTo(requests);
 
         assertThatThrownBy(() -> GapFilling.config(first, grid, 0, 3)).hasMessageContaining("there is no gap to fill");
+    }
+
+    @Test
+    void theInsightsScreenFillsTheGapsOfAGridAndListsTheNewRun() throws Exception {
+        StoredVersion prompt = project.prompts().save(PromptFile.parse("""
+                {"name": "stories", "mode": "synthesize",
+                 "task": {"role": "You write one-line stories.", "rationale": false, "confidence": false},
+                 "template": {"system": "{{task.role}}", "user": "A story about {{condition.topic}} in a {{condition.mood}} mood."},
+                 "conditions": [
+                   {"name": "topic", "enabled": true, "values": [{"value": "dragons"}, {"value": "trains"}]},
+                   {"name": "mood", "enabled": true, "values": [{"value": "sad"}, {"value": "happy"}, {"value": "odd", "enabled": false}]}],
+                 "plan": {"kind": "all", "seed": 3},
+                 "output": {"schema": {"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]}}}
+                """, "stories.json"));
+        RunInfo first = start(new RunConfig(prompt.id(), prompt.mode(), new BackendRef("openai", server.url(), "tiny"),
+                "{}", null, 5, 2, 4, 1, RunDetails.of(null, GenerationParameters.DEFAULT).toJson()));
+        project.decisions().decide(project.samples().list(first.id(), 0, 100).stream()
+                .map(s -> Decision.of(s.id(), DecisionStatus.ACCEPTED, null)).toList());
+        InsightsViewModel viewModel = new InsightsViewModel(new SimpleObjectProperty<>(project),
+                new CurrentThreadTaskExecutor(), null, open -> launcher());
+        viewModel.measure(List.of(first));
+        InsightsViewModel.MeasuredRun measured = viewModel.measured().get(0);
+
+        // Every switched-on cell has an accepted sample; the switched-off mood's two cells are empty.
+        viewModel.fillTheGaps(measured, measured.report().metrics().coverage().get(0), 1, 2);
+
+        assertThat(viewModel.problemProperty().get()).isNull();
+        assertThat(viewModel.runs()).hasSize(2);
+        RunInfo filled = viewModel.runs().get(0);
+        assertThat(viewModel.stepProperty().get()).isEqualTo("run #" + filled.id() + " filled the gaps of topic × mood");
+        assertThat(project.samples().list(filled.id(), 0, 100)).hasSize(4)
+                .allSatisfy(s -> assertThat(s.conditions()).containsEntry("mood", "odd"));
     }
 
     private RunLauncher launcher() {

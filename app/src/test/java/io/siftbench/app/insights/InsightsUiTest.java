@@ -63,7 +63,9 @@ class InsightsUiTest {
         Path png = dir.resolve("distinct.png");
         FxToolkit.setupStage(stage -> {
             InsightsViewModel viewModel = new InsightsViewModel(new SimpleObjectProperty<>(project), tasks,
-                    () -> new SampleEmbedder(EmbeddingModels.miniLm()));
+                    () -> new SampleEmbedder(EmbeddingModels.miniLm()), open -> {
+                        throw new AssertionError("no run is started here");
+                    });
             InsightsView view = new InsightsView(viewModel, (owner, name) -> Optional.of(png));
             stage.setScene(new Scene((javafx.scene.Parent) view.node(), 1100, 750));
             stage.show();

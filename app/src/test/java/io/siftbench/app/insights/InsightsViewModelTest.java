@@ -44,7 +44,9 @@ class InsightsViewModelTest {
         first = RunFixture.run(project.get(), version, PromptMode.SYNTHESIZE, 10);
         RunFixture.run(project.get(), version, PromptMode.SYNTHESIZE, 6);
         viewModel = new InsightsViewModel(project, new CurrentThreadTaskExecutor(),
-                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()), open -> {
+                    throw new AssertionError("no run is started here");
+                });
     }
 
     @AfterEach

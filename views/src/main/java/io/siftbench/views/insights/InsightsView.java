@@ -27,6 +27,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
@@ -200,7 +201,7 @@ public final class InsightsView implements ScreenView {
         }
         if (runs.stream().anyMatch(r -> !r.report().metrics().coverage().isEmpty())) {
             content.getChildren().add(section("coverage", "Condition coverage (samples / accepted)",
-                    sideBySide(runs, r -> grids(r.report().metrics().coverage()))));
+                    sideBySide(runs, this::grids)));
         }
         if (runs.stream().anyMatch(r -> r.report().metrics().gold() != null)) {
             content.getChildren().add(section("confusion", "Confusion matrix (gold ↓, model →)",
@@ -333,9 +334,9 @@ public final class InsightsView implements ScreenView {
         return value == null ? "(none)" : value;
     }
 
-    private static Node grids(List<CoverageGrid> grids) {
+    private Node grids(MeasuredRun run) {
         VBox all = new VBox(8);
-        for (CoverageGrid grid : grids) {
+        for (CoverageGrid grid : run.report().metrics().coverage()) {
             long max = grid.cells().stream().mapToLong(CoverageCell::samples).max().orElse(0);
             GridPane table = new GridPane();
             table.getStyleClass().add("heatmap");
@@ -353,8 +354,25 @@ public final class InsightsView implements ScreenView {
                 }
             }
             all.getChildren().add(table);
+            all.getChildren().add(fillTheGaps(run, grid));
         }
         return all;
+    }
+
+    /** "Fill the gaps": a run of a few samples in every cell with fewer accepted samples than asked for. */
+    private Node fillTheGaps(MeasuredRun run, CoverageGrid grid) {
+        Spinner<Integer> minimum = new Spinner<>(1, 1000, 1);
+        minimum.setPrefWidth(80);
+        Spinner<Integer> perCell = new Spinner<>(1, 1000, 5);
+        perCell.setPrefWidth(80);
+        Button fill = new Button("Fill the gaps");
+        fill.setId("insights-fill-" + grid.conditionA() + "-" + grid.conditionB());
+        fill.disableProperty().bind(viewModel.busyProperty());
+        fill.setOnAction(e -> viewModel.fillTheGaps(run, grid, minimum.getValue(), perCell.getValue()));
+        HBox bar = new HBox(6, new Label("cells with fewer than"), minimum, new Label("accepted: make"), perCell,
+                new Label("each"), fill);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return bar;
     }
 
     private static Node confusion(ConfusionMatrix matrix) {

@@ -1,5 +1,7 @@
 package io.siftbench.views.insights;
 
+import io.siftbench.model.insights.CoverageGrid;
+import io.siftbench.model.insights.GapFilling;
 import io.siftbench.model.insights.Histogram;
 import io.siftbench.model.insights.HistogramAxis;
 import io.siftbench.model.insights.InsightsSettings;
@@ -14,6 +16,7 @@ import io.siftbench.model.insights.Summary;
 import io.siftbench.model.insights.Tokenizer;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
@@ -38,6 +41,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.DoubleStream;
 
@@ -64,6 +68,7 @@ public final class InsightsViewModel {
     private final ReadOnlyObjectProperty<Project> project;
     private final TaskExecutor tasks;
     private final Supplier<SampleEmbedder> embedder;
+    private final Function<Project, RunLauncher> launchers;
     private final ObservableList<RunInfo> runs = FXCollections.observableArrayList();
     private final ObservableList<MeasuredRun> measured = FXCollections.observableArrayList();
     // The read-only views are kept: a fresh wrapper per call listens only weakly and could be collected
@@ -78,14 +83,16 @@ public final class InsightsViewModel {
     private TaskHandle current;
 
     /**
-     * @param embedder gives embeddings for the similarity, the map and their charts (the bundled MiniLM in the
-     *                 app); asked for only when something is computed
+     * @param embedder  gives embeddings for the similarity, the map and their charts (the bundled MiniLM in the
+     *                  app); asked for only when something is computed
+     * @param launchers starts the runs that fill the gaps of a coverage grid
      */
     public InsightsViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks,
-                             Supplier<SampleEmbedder> embedder) {
+                             Supplier<SampleEmbedder> embedder, Function<Project, RunLauncher> launchers) {
         this.project = project;
         this.tasks = tasks;
         this.embedder = embedder;
+        this.launchers = launchers;
         project.addListener((obs, was, now) -> {
             cancel();
             measured.clear();
@@ -211,6 +218,39 @@ public final class InsightsViewModel {
         busy.set(false);
         progress.set(message.isEmpty() ? 1 : 0);
         step.set(message);
+    }
+
+    /**
+     * Starts a synthesize run like {@code measured}'s that makes {@code perCell} samples in every cell of
+     * {@code grid} with fewer than {@code minimumAccepted} accepted samples, and runs it in the background;
+     * it shows on the Runs screen and can be cancelled there or here.
+     */
+    public void fillTheGaps(MeasuredRun measuredRun, CoverageGrid grid, long minimumAccepted, int perCell) {
+        Project open = project.get();
+        if (open == null) {
+            return;
+        }
+        cancel();
+        busy.set(true);
+        problem.set(null);
+        current = tasks.execute(BackgroundTask.of("Filling the gaps of run #" + measuredRun.run().id(), work -> {
+            RunLauncher launcher = launchers.apply(open);
+            RunInfo run = launcher.create(GapFilling.config(measuredRun.run(), grid, minimumAccepted, perCell));
+            launcher.execute(run.id(), (sample, p) -> {
+                work.update(p.done(), p.total(), p.describe());
+                tasks.uiThread().execute(() -> {
+                    progress.set(p.total() == 0 ? 0 : (double) p.done() / p.total());
+                    step.set("run #" + run.id() + ": " + p.describe());
+                });
+            }, work::isCancelled);
+            return run;
+        }).onSuccess(run -> {
+            finished("run #" + run.id() + " filled the gaps of " + grid.conditionA() + " × " + grid.conditionB());
+            reload();
+        }).onCancelled(() -> finished("cancelled")).onFailure(error -> {
+            finished("");
+            problem.set(Problem.of("The gaps could not be filled", error));
+        }));
     }
 
     /** Writes a chart's snapshot (taken by the view on the FX thread) to {@code file} in the background. */
