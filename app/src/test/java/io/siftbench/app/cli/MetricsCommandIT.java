@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siftbench.app.JarProcess;
 import io.siftbench.app.backends.LoopbackServer;
+import io.siftbench.app.insights.StoryPrompt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,16 +31,7 @@ class MetricsCommandIT {
     void printsEveryMetricOfARunForAllAndForAcceptedSamples() throws Exception {
         Path project = dir.resolve("metrics.mv.db");
         Path prompt = dir.resolve("story.json");
-        Files.writeString(prompt, """
-                {"name": "story", "mode": "synthesize",
-                 "task": {"role": "You write one-line stories.", "rationale": false, "confidence": false},
-                 "template": {"system": "{{task.role}}", "user": "A story about {{condition.topic}} in a {{condition.mood}} mood."},
-                 "conditions": [
-                   {"name": "topic", "enabled": true, "values": [{"value": "dragons"}, {"value": "trains"}]},
-                   {"name": "mood", "enabled": true, "values": [{"value": "sad"}, {"value": "happy"}, {"value": "odd", "enabled": false}]}],
-                 "plan": {"kind": "all", "seed": 9},
-                 "output": {"schema": {"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]}}}
-                """);
+        Files.writeString(prompt, StoryPrompt.twoMoodsAndOneOff());
         run("prompt", "add", "--project", project.toString(), "--file", prompt.toString());
         try (LoopbackServer server = new LoopbackServer(LoopbackServer.Protocol.OPENAI)) {
             server.always(LoopbackServer.answering(request ->

@@ -43,12 +43,17 @@ class ReviewCurationTest {
         project.get().close();
     }
 
-    @Test
-    void keywordFlagsShowOnTheItemsAndRejectingThemAllIsUndoneAtOnce() throws Exception {
+    /** A project with a synthesize run of {@code count} fixture stories, told alternately angry and polite. */
+    private List<Sample> stories(int count) throws Exception {
         Path file = dir.resolve("curate.mv.db");
         long version = RunFixture.promptVersion(file, "stories", PromptMode.SYNTHESIZE);
         project.set(new H2ProjectOpener().open(file));
-        List<Sample> samples = RunFixture.run(project.get(), version, PromptMode.SYNTHESIZE, 10);
+        return RunFixture.run(project.get(), version, PromptMode.SYNTHESIZE, count);
+    }
+
+    @Test
+    void keywordFlagsShowOnTheItemsAndRejectingThemAllIsUndoneAtOnce() throws Exception {
+        List<Sample> samples = stories(10);
         ReviewViewModel viewModel = new ReviewViewModel(project, new CurrentThreadTaskExecutor());
 
         // The fixture's odd samples are told in a polite tone.
@@ -74,10 +79,7 @@ class ReviewCurationTest {
 
     @Test
     void embeddingOrdersPutTheUndecidedFirstInTheEnginesOrderAndTheDecidedLast() throws Exception {
-        Path file = dir.resolve("orders.mv.db");
-        long version = RunFixture.promptVersion(file, "stories", PromptMode.SYNTHESIZE);
-        project.set(new H2ProjectOpener().open(file));
-        List<Sample> samples = RunFixture.run(project.get(), version, PromptMode.SYNTHESIZE, 24);
+        List<Sample> samples = stories(24);
         project.get().decisions().decide(Decision.of(samples.get(0).id(), DecisionStatus.ACCEPTED, null));
         ReviewViewModel viewModel = new ReviewViewModel(project, new CurrentThreadTaskExecutor(),
                 () -> new SampleEmbedder(EmbeddingModels.miniLm()));
