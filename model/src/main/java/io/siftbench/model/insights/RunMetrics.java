@@ -37,7 +37,12 @@ public final class RunMetrics {
     }
 
     public RunMetricsReport measure(long runId, StatusSelection selection, InsightsProgress progress) {
-        RunSampleSet set = RunSamples.load(project, runId);
+        return measure(RunSamples.load(project, runId), selection, progress);
+    }
+
+    /** Measures a run's samples already read (a screen that also shows the samples reads them once). */
+    public RunMetricsReport measure(RunSampleSet set, StatusSelection selection, InsightsProgress progress) {
+        long runId = set.runId();
         String scope = scope(selection);
         Optional<String> stored = project.metricSnapshots().find(runId, scope, set.version());
         if (stored.isPresent()) {

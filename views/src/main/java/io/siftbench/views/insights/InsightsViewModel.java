@@ -8,6 +8,7 @@ import io.siftbench.model.insights.InsightsSettings;
 import io.siftbench.model.insights.LengthStatistics;
 import io.siftbench.model.insights.RunMetrics;
 import io.siftbench.model.insights.RunMetricsReport;
+import io.siftbench.model.insights.RunSampleSet;
 import io.siftbench.model.insights.RunSamples;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.insights.SampleText;
@@ -166,7 +167,8 @@ public final class InsightsViewModel {
             for (int i = 0; i < chosen.size(); i++) {
                 RunInfo run = chosen.get(i);
                 int index = i;
-                RunMetricsReport report = metrics.measure(run.id(), selection, (done, total, name) -> {
+                RunSampleSet set = RunSamples.load(open, run.id());
+                RunMetricsReport report = metrics.measure(set, selection, (done, total, name) -> {
                     work.checkCancelled();
                     double overall = (index + (double) done / Math.max(1, total)) / chosen.size();
                     work.update(overall, 1, "run #" + run.id() + ": " + name);
@@ -176,7 +178,7 @@ public final class InsightsViewModel {
                     });
                 });
                 Map<Long, SampleText> samples = new LinkedHashMap<>();
-                selection.select(RunSamples.load(open, run.id()).samples()).forEach(s -> samples.put(s.id(), s));
+                selection.select(set.samples()).forEach(s -> samples.put(s.id(), s));
                 reports.add(report);
                 sampleMaps.add(samples);
             }
