@@ -1,10 +1,10 @@
 package io.siftbench.app;
 
-import io.siftbench.app.backends.ActiveBackend;
 import io.siftbench.app.backends.LocalBackendProbe;
 import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.app.runs.ProjectRuns;
 import io.siftbench.app.runs.RunBackends;
+import io.siftbench.app.runs.StudioPreviews;
 import io.siftbench.model.project.ProjectOpener;
 import io.siftbench.model.settings.SettingsRepository;
 import io.siftbench.model.settings.UserSettings;
@@ -12,23 +12,26 @@ import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.settings.JsonBackendsFile;
 import io.siftbench.storage.settings.JsonSettingsFile;
 import io.siftbench.model.insights.SampleEmbedder;
+import io.siftbench.views.compare.CompareView;
+import io.siftbench.views.compare.CompareViewModel;
 import io.siftbench.views.datasets.DatasetsView;
 import io.siftbench.views.datasets.DatasetsViewModel;
 import io.siftbench.views.insights.ChartFiles;
 import io.siftbench.views.insights.InsightsView;
 import io.siftbench.views.insights.InsightsViewModel;
 import io.siftbench.views.prompts.NativePromptFileDialogs;
+import io.siftbench.views.prompts.PreviewViewModel;
 import io.siftbench.views.prompts.PromptStudioView;
 import io.siftbench.views.prompts.PromptStudioViewModel;
+import io.siftbench.views.export.ExportDialog;
 import io.siftbench.views.review.ReviewView;
 import io.siftbench.views.review.ReviewViewModel;
+import io.siftbench.views.runs.NewRunViewModel;
 import io.siftbench.views.runs.RunsView;
 import io.siftbench.views.runs.RunsViewModel;
-import io.siftbench.views.shell.EmptyScreenView;
 import io.siftbench.views.shell.FileDialogs;
 import io.siftbench.views.shell.MainWindow;
 import io.siftbench.views.shell.MainWindowViewModel;
-import io.siftbench.views.shell.Screen;
 import io.siftbench.views.settings.SettingsView;
 import io.siftbench.views.settings.SettingsViewModel;
 import io.siftbench.views.task.FxTaskExecutor;
@@ -44,11 +47,11 @@ import java.util.List;
 public final class Shell {
 
     private final FxTaskExecutor tasks = new FxTaskExecutor();
-    private final ActiveBackend activeBackend = new ActiveBackend();
     private final RunBackends runBackends;
     private final MainWindowViewModel viewModel;
     private final MainWindow window;
     private final ReviewViewModel review;
+    private final CompareViewModel compare;
 
     public Shell(SettingsRepository settingsRepository, UserSettings settings, FileDialogs dialogs) {
         ProjectOpener opener = new H2ProjectOpener();
@@ -57,33 +60,46 @@ public final class Shell {
         viewModel = new MainWindowViewModel(opener, settingsRepository, settings, tasks);
         ReadOnlyObjectProperty<io.siftbench.model.project.Project> project = viewModel.projectProperty();
         review = new ReviewViewModel(project, tasks, () -> new SampleEmbedder(EmbeddingModels.miniLm()));
+        compare = new CompareViewModel(project, tasks);
+        ReviewView reviewView = new ReviewView(review, project);
+        reviewView.setOnExport(ExportDialog.opener(project, tasks));
+        RunsView runsView = runsView(project, backendsFile);
+        runsView.setOnExport(ExportDialog.opener(project, tasks));
         window = new MainWindow(viewModel, dialogs, List.of(
                 new DatasetsView(new DatasetsViewModel(project, tasks), dialogs),
-                new PromptStudioView(new PromptStudioViewModel(project, tasks), new NativePromptFileDialogs()),
-                new EmptyScreenView(Screen.COMPARE, project, "Nothing to compare yet",
-                        "Run two prompt versions, models or condition settings over the same inputs to see them side by side."),
-                new ReviewView(review, project),
+                studioView(project, backendsFile),
+                new CompareView(compare, project),
+                reviewView,
                 new InsightsView(new InsightsViewModel(project, tasks,
                         () -> new SampleEmbedder(EmbeddingModels.miniLm()),
                         open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher()),
                         ChartFiles.nativeDialog()),
-                new RunsView(new RunsViewModel(project, tasks,
-                        open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher())),
-                new SettingsView(settings(backendsFile))),
+                runsView,
+                new SettingsView(new SettingsViewModel(backendsFile, new LocalBackendProbe(), tasks))),
                 tasks);
+    }
+
+    /** The Prompt studio; its Preview tab offers the user's backends as Settings saved them. */
+    private PromptStudioView studioView(ReadOnlyObjectProperty<io.siftbench.model.project.Project> project,
+                                        JsonBackendsFile backendsFile) {
+        PromptStudioViewModel studio = new PromptStudioViewModel(project, tasks);
+        return new PromptStudioView(studio, new NativePromptFileDialogs(),
+                new PreviewViewModel(studio, tasks, backendsFile::load, new StudioPreviews()));
+    }
+
+    /** The Runs screen; its New run dialog offers the user's backends as Settings saved them. */
+    private RunsView runsView(ReadOnlyObjectProperty<io.siftbench.model.project.Project> project,
+                              JsonBackendsFile backendsFile) {
+        RunsViewModel runs = new RunsViewModel(project, tasks,
+                open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher());
+        review.follow(runs.live());
+        return new RunsView(runs, new NewRunViewModel(runs, tasks, backendsFile::load));
     }
 
     /** The user's backends live beside the settings file (a test's own folder in tests). */
     private static JsonBackendsFile backendsFile(SettingsRepository settingsRepository) {
         return settingsRepository instanceof JsonSettingsFile file
                 ? new JsonBackendsFile(file.file().resolveSibling("backends.json")) : JsonBackendsFile.forCurrentUser();
-    }
-
-    /** The Settings screen's view model; the active backend follows its default and unloads on change. */
-    private SettingsViewModel settings(JsonBackendsFile backends) {
-        SettingsViewModel settings = new SettingsViewModel(backends, new LocalBackendProbe(), tasks);
-        settings.settingsProperty().addListener((obs, was, now) -> activeBackend.select(now.defaultConfig()));
-        return settings;
     }
 
     public MainWindowViewModel viewModel() {
@@ -101,8 +117,8 @@ public final class Shell {
     /** Saves the settings and closes the project; call once the window is gone. */
     public void shutdown() {
         review.flush();
+        compare.flush();
         viewModel.shutdown();
-        activeBackend.close();
         runBackends.close();
         tasks.close();
     }

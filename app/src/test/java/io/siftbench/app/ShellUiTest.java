@@ -42,7 +42,7 @@ class ShellUiTest {
             Screen.REVIEW, "No samples to review",
             Screen.INSIGHTS, "No runs to measure",
             Screen.RUNS, "No runs yet",
-            Screen.SETTINGS, "No backends configured");
+            Screen.SETTINGS, "No backends yet: add Ollama, an OpenAI-compatible server or a GGUF file.");
 
     @TempDir
     Path dir;
@@ -123,17 +123,7 @@ class ShellUiTest {
     void projectThatCannotBeOpenedIsExplainedInADialog() throws Exception {
         Path stranger = dir.resolve("stranger.mv.db");
         Files.writeString(stranger, "not a database");
-        start(dir.resolve("settings.json"), new FileDialogs() {
-            @Override
-            public Optional<Path> chooseNewProject(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseProjectToOpen(Window owner) {
-                return Optional.of(stranger);
-            }
-        });
+        start(dir.resolve("settings.json"), OpenedShell.opening(stranger));
 
         robot.clickOn("File").clickOn("Open project…");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#problem-dialog").tryQuery().isPresent());

@@ -123,8 +123,8 @@ public final class Packager {
     /** {@code java -cp packaging/target/classes io.siftbench.packaging.Packager JAR ICONS RESOURCES VERSION WORK [installer]} */
     public static void main(String[] args) {
         if (args.length < 5) {
-            System.err.println("usage: Packager FAT_JAR ICONS_DIR RESOURCES_DIR VERSION WORK_DIR [installer]");
-            System.exit(2);
+            // Thrown, not System.exit: the package profile runs this inside Maven's JVM.
+            throw new PackagingException("usage: Packager FAT_JAR ICONS_DIR RESOURCES_DIR VERSION WORK_DIR [installer]");
         }
         Inputs inputs = new Inputs(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), args[3], Path.of(args[4]));
         Packager packager = new Packager(inputs, TargetPlatform.current());

@@ -38,10 +38,7 @@ class PackagingSmokeIT {
                 Assumptions.abort(reason);
             }
         }
-        Packager.Inputs inputs = new Packager.Inputs(Path.of(System.getProperty("siftbench.fatJar")),
-                Path.of(System.getProperty("siftbench.icons")), Path.of(System.getProperty("siftbench.jpackageResources")),
-                System.getProperty("installer.version"), Path.of(System.getProperty("siftbench.smokeWork")));
-        image = new Packager(inputs, PLATFORM).appImage();
+        image = new Packager(BuildInputs.fromSystemProperties("siftbench.smokeWork"), PLATFORM).appImage();
     }
 
     @Test

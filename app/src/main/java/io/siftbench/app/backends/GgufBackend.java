@@ -36,6 +36,11 @@ final class GgufBackend extends ProviderBackend<GgufChatRequestParameters.Builde
     }
 
     @Override
+    public void unload() {
+        model.unload();
+    }
+
+    @Override
     public void close() {
         model.close();
     }

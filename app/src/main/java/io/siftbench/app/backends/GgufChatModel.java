@@ -34,6 +34,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -52,7 +54,11 @@ public final class GgufChatModel implements ChatModel, StreamingChatModel, AutoC
         t.setDaemon(true);
         return t;
     });
+    // Generations hold the read lock and closing takes the write lock: llama.cpp must never be freed while
+    // a generation is inside it.
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private LlamaModel model;
+    private boolean closed;
 
     public GgufChatModel(Path file, int threads, int contextSize) {
         this.file = file;
@@ -62,6 +68,9 @@ public final class GgufChatModel implements ChatModel, StreamingChatModel, AutoC
 
     /** The loaded model, loading it first where it is not yet. */
     synchronized LlamaModel model() {
+        if (closed) {
+            throw new IllegalStateException("The GGUF model " + file.getFileName() + " was unloaded");
+        }
         if (model == null) {
             String problem = GgufFile.problem(file);
             if (problem != null) {
@@ -115,7 +124,8 @@ public final class GgufChatModel implements ChatModel, StreamingChatModel, AutoC
         streams.execute(() -> {
             try {
                 ChatResponse response = generate(request,
-                        text -> handler.onPartialResponse(new PartialResponse(text), context), cancelled::get);
+                        text -> handler.onPartialResponse(new PartialResponse(text), context),
+                        () -> cancelled.get() || Thread.currentThread().isInterrupted());
                 if (!cancelled.get()) {
                     handler.onCompleteResponse(response);
                 }
@@ -125,8 +135,17 @@ public final class GgufChatModel implements ChatModel, StreamingChatModel, AutoC
         });
     }
 
-    private ChatResponse generate(ChatRequest request, Consumer<String> tokens, java.util.function.BooleanSupplier stop) {
-        LlamaModel llama = model();
+    private ChatResponse generate(ChatRequest request, Consumer<String> tokens, BooleanSupplier stop) {
+        lock.readLock().lock();
+        try {
+            return generate(model(), request, tokens, stop);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private ChatResponse generate(LlamaModel llama, ChatRequest request, Consumer<String> tokens,
+                                  BooleanSupplier stop) {
         ChatRequestParameters p = request.parameters();
         String prompt = llama.applyTemplate(conversation(request.messages()));
         InferenceParameters inference = new InferenceParameters(prompt);
@@ -210,15 +229,35 @@ public final class GgufChatModel implements ChatModel, StreamingChatModel, AutoC
     }
 
     /**
-     * Frees the model's memory. llama.cpp leaves a non-daemon native thread behind (java-llama.cpp issue
+     * Frees the model for good. llama.cpp leaves a non-daemon native thread behind (java-llama.cpp issue
      * #116), so the application and the command line exit explicitly.
      */
     @Override
-    public synchronized void close() {
+    public void close() {
         streams.shutdownNow();
-        if (model != null) {
-            model.close();
-            model = null;
+        free(true);
+    }
+
+    /**
+     * Frees the model's memory, waiting for a generation inside it to end; the next request loads it again.
+     * This is how another backend takes over the memory without breaking a run that still holds this one.
+     */
+    public void unload() {
+        free(false);
+    }
+
+    private void free(boolean forGood) {
+        lock.writeLock().lock();
+        try {
+            synchronized (this) {
+                closed |= forGood;
+                if (model != null) {
+                    model.close();
+                    model = null;
+                }
+            }
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 }

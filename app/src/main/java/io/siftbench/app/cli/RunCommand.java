@@ -8,7 +8,6 @@ import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
-import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.RunConfig;
@@ -153,7 +152,6 @@ public final class RunCommand implements Callable<Integer> {
                 : versions.stream().filter(v -> String.valueOf(v.version()).equals(nameAndVersion[1])).findFirst()
                 .orElseThrow(() -> new ParameterException(spec.commandLine(), "Prompt '" + nameAndVersion[0]
                         + "' has no version " + nameAndVersion[1] + " (it has 1 to " + versions.size() + ")."));
-        PromptVersion version = open.prompts().load(chosen.id());
         int colon = o.backend.indexOf(':');
         if (colon < 1) {
             throw new ParameterException(spec.commandLine(), "--backend takes KIND:URL_OR_FILE, e.g. "
@@ -163,26 +161,20 @@ public final class RunCommand implements Callable<Integer> {
         BackendRef backend = new BackendRef(kind.name().toLowerCase(Locale.ROOT), o.backend.substring(colon + 1), o.model);
         GenerationParameters parameters = new GenerationParameters(o.temperature, GenerationParameters.DEFAULT.topP(),
                 o.maxTokens, null, List.of(), Duration.ofSeconds(o.timeoutSeconds));
-        RunDetails details = RunDetails.of(o.limit, parameters);
-        Long datasetId = null;
-        int total;
-        if (version.mode() == PromptMode.ANNOTATE) {
+        DatasetInfo dataset = null;
+        if (chosen.mode() == PromptMode.ANNOTATE) {
             if (o.dataset == null) {
                 throw new ParameterException(spec.commandLine(), "Prompt '" + chosen.name()
                         + "' annotates: name the dataset with --dataset D.");
             }
-            DatasetInfo dataset = open.datasets().find(o.dataset).orElseThrow(() -> new ParameterException(
+            dataset = open.datasets().find(o.dataset).orElseThrow(() -> new ParameterException(
                     spec.commandLine(), "There is no dataset '" + o.dataset + "' in " + open.file() + "."));
-            datasetId = dataset.id();
-            total = (int) (o.limit == null ? dataset.rows() : Math.min(o.limit, dataset.rows()));
-        } else {
-            if (o.samples == null || o.samples < 1) {
-                throw new ParameterException(spec.commandLine(), "Prompt '" + chosen.name()
-                        + "' synthesizes: say how many samples with --samples N.");
-            }
-            total = o.samples;
         }
-        return new RunConfig(chosen.id(), version.mode(), backend, details.toJson(), datasetId, o.seed,
-                o.concurrency, total, o.votes, details.toJson());
+        try {
+            return new io.siftbench.model.runs.NewRun(chosen, backend, RunDetails.of(o.limit, parameters), dataset,
+                    o.samples, o.seed, o.concurrency, o.votes).toConfig();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
                 "Every subcommand prints a JSON summary on stdout, progress on stderr,",
                 "and exits non-zero with a one-line reason on failure."},
         subcommands = {DatasetsCommand.class, ImportCommand.class, BackendCommand.class, PromptCommand.class,
-                DecideCommand.class, RunCommand.class, RunsCommand.class, MetricsCommand.class})
+                DecideCommand.class, RunCommand.class, RunsCommand.class,
+                ExportCommand.class, MetricsCommand.class})
 public final class SiftbenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -2,7 +2,7 @@ package io.siftbench.app.runs;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.siftbench.model.backends.BackendClient;
-import io.siftbench.model.backends.OutputSchema;
+import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetRecord;
 import io.siftbench.model.demonstrations.Demonstration;
@@ -19,12 +19,14 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunPlanner;
 import io.siftbench.model.runs.RunSampler;
+import io.siftbench.model.runs.Sample;
 import io.siftbench.model.runs.Slot;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -56,9 +58,8 @@ public final class ProjectRuns {
         return new RunLauncher(project.runs(), project.samples(), this::plan, run -> {
             PromptVersion version = project.prompts().load(run.config().promptVersionId());
             RunDetails details = RunDetails.fromJson(run.config().details());
-            OutputSchema schema = new OutputSchema(io.siftbench.model.prompts.OutputSchema.of(version));
             return new RunSampler(clients.apply(run), details.parameters(),
-                    run.config().parameters(), schema, version.mode(), version.task(), run.config().votes(),
+                    run.config().parameters(), version.outputSchema(), version.mode(), version.task(), run.config().votes(),
                     run.config().seed());
         });
     }
@@ -66,14 +67,40 @@ public final class ProjectRuns {
     /** Every slot of {@code run}, from its stored configuration alone. */
     public List<Slot> plan(RunInfo run) {
         PromptVersion version = project.prompts().load(run.config().promptVersionId());
-        RunPlanner planner = new RunPlanner(version);
         RunDetails details = RunDetails.fromJson(run.config().details());
-        if (version.mode() == PromptMode.SYNTHESIZE) {
-            return planner.synthesize(run.config().target(), demonstrations(version, null), details.cells());
-        }
-        Long datasetId = run.config().datasetId();
-        if (datasetId == null) {
+        if (version.mode() == PromptMode.ANNOTATE && run.config().datasetId() == null) {
             throw new ProjectException("Run " + run.id() + " annotates, but its dataset is gone.");
+        }
+        return plan(version, run.config().datasetId(), details.limit(), run.config().target(), run.config().seed(),
+                details.cells());
+    }
+
+    /**
+     * Samples {@code n} slots of {@code draft} now, planned as a run of it would be (annotate: a seeded random
+     * subset of {@code datasetId}), through {@code client}; nothing is stored. The studio's "Preview".
+     */
+    public List<Sample> preview(PromptVersion draft, Long datasetId, int n, long seed, BackendClient client,
+                                GenerationParameters parameters, BooleanSupplier cancelled) throws InterruptedException {
+        if (draft.mode() == PromptMode.ANNOTATE && datasetId == null) {
+            throw new ProjectException("Choose the dataset whose records the preview annotates.");
+        }
+        RunSampler sampler = new RunSampler(client, parameters, "{}", draft.outputSchema(), draft.mode(),
+                draft.task(), 1, seed);
+        List<Sample> samples = new ArrayList<>();
+        for (Slot slot : plan(draft, datasetId, n, n, seed, List.of())) {
+            if (cancelled.getAsBoolean()) {
+                break;
+            }
+            samples.add(sampler.generate(0, slot));
+        }
+        return samples;
+    }
+
+    private List<Slot> plan(PromptVersion version, Long datasetId, Integer limit, int target, long seed,
+                            List<Map<String, String>> cells) {
+        RunPlanner planner = new RunPlanner(version);
+        if (version.mode() == PromptMode.SYNTHESIZE) {
+            return planner.synthesize(target, demonstrations(version, null), cells);
         }
         Map<Long, Map<String, Object>> records = new HashMap<>();
         List<Long> ids = new ArrayList<>();
@@ -81,7 +108,7 @@ public final class ProjectRuns {
             ids.add(r.id());
             records.put(r.id(), r.values());
         });
-        List<RunPlanner.Input> inputs = RunPlanner.chooseInputs(ids, details.limit(), run.config().seed()).stream()
+        List<RunPlanner.Input> inputs = RunPlanner.chooseInputs(ids, limit, seed).stream()
                 .map(id -> new RunPlanner.Input(id, records.get(id))).toList();
         return planner.annotate(inputs, demonstrations(version, datasetId));
     }

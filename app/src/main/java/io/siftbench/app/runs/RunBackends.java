@@ -5,6 +5,7 @@ import io.siftbench.model.backends.BackendClient;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.BackendSettings;
+import io.siftbench.model.backends.ChatBackend;
 import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.RunInfo;
 
@@ -24,17 +25,31 @@ public final class RunBackends implements Function<RunInfo, BackendClient>, Auto
     static final String API_KEY_VARIABLE = "SIFTBENCH_API_KEY";
 
     private final Supplier<BackendSettings> userBackends;
+    private final Function<BackendConfig, ChatBackend> providers;
     private final Map<BackendConfig, BackendClient> clients = new HashMap<>();
 
     /** @param userBackends read again for every run, so that changes in Settings count at once */
     public RunBackends(Supplier<BackendSettings> userBackends) {
+        this(userBackends, Providers::open);
+    }
+
+    RunBackends(Supplier<BackendSettings> userBackends, Function<BackendConfig, ChatBackend> providers) {
         this.userBackends = userBackends;
+        this.providers = providers;
     }
 
     @Override
     public synchronized BackendClient apply(RunInfo run) {
         BackendConfig config = configOf(run.config().backend(), run.config().concurrency());
-        return clients.computeIfAbsent(config, c -> new BackendClient(Providers.open(c)));
+        BackendClient client = clients.get(config);
+        if (client == null) {
+            // The backend changed: the others' in-process models give their memory back (a run still using
+            // one loads it again on its next request).
+            clients.values().forEach(BackendClient::unload);
+            client = new BackendClient(providers.apply(config));
+            clients.put(config, client);
+        }
+        return client;
     }
 
     /** What the user configured for this location, with the run's model and its requests in flight. */

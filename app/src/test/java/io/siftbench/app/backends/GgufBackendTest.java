@@ -117,6 +117,21 @@ class GgufBackendTest {
         }
     }
 
+    @Test
+    void unloadingFreesTheModelAndTheNextRequestLoadsItAgain() {
+        try (GgufBackend fresh = (GgufBackend) Providers.open(backend.config());
+             BackendClient freshClient = new BackendClient(fresh)) {
+            freshClient.generate(GenerationRequest.of("Once", PARAMS.withMaxTokens(3)));
+            assertThat(fresh.model().isLoaded()).isTrue();
+
+            freshClient.unload();
+
+            assertThat(fresh.model().isLoaded()).isFalse();
+            assertThat(freshClient.generate(GenerationRequest.of("Once", PARAMS.withMaxTokens(3))).text()).isNotEmpty();
+            assertThat(fresh.model().isLoaded()).isTrue();
+        }
+    }
+
     private static void sleep() {
         try {
             Thread.sleep(5);

@@ -3,10 +3,12 @@ package io.siftbench.app.backends;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import io.siftbench.app.backends.LoopbackServer.Protocol;
 import io.siftbench.model.backends.BackendClient;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
+import io.siftbench.model.backends.ChatBackend;
 import io.siftbench.model.backends.FailureKind;
 import io.siftbench.model.backends.Generation;
 import io.siftbench.model.backends.GenerationException;
@@ -25,6 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -163,6 +166,27 @@ class HttpBackendsTest {
         assertThat(g.completionTokens()).isEqualTo(4);
         assertThat(g.finishReason()).isEqualTo("STOP");
         assertThat(server.bodies().get(0).path("stream").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aBackendWithoutStreamingHandsTheWholeTextAtOnce() throws Exception {
+        LoopbackServer server = server(Protocol.OLLAMA).then(answer("Once upon a time"));
+        ChatBackend ollama = Providers.open(config(server, Protocol.OLLAMA));
+        ChatBackend blockingOnly = new DelegatingBackend(ollama) {
+            @Override
+            public Optional<StreamingChatModel> streamingModel() {
+                return Optional.empty();
+            }
+        };
+        BackendClient client = new BackendClient(blockingOnly);
+        open.add(client);
+        List<String> pieces = new CopyOnWriteArrayList<>();
+
+        Generation g = client.stream(GenerationRequest.of("Tell a story", PARAMS), pieces::add).await();
+
+        assertThat(pieces).containsExactly("Once upon a time");
+        assertThat(g.text()).isEqualTo("Once upon a time");
+        assertThat(server.bodies().get(0).path("stream").asBoolean()).isFalse();
     }
 
     @ParameterizedTest

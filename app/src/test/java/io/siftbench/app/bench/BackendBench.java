@@ -1,6 +1,5 @@
 package io.siftbench.app.bench;
 
-import com.sun.net.httpserver.HttpServer;
 import io.siftbench.app.backends.Providers;
 import io.siftbench.model.backends.BackendClient;
 import io.siftbench.model.backends.BackendConfig;
@@ -11,13 +10,10 @@ import io.siftbench.model.backends.OutputSchema;
 import dev.langchain4j.data.message.UserMessage;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,34 +37,12 @@ class BackendBench {
     private static final int REQUESTS = Integer.getInteger("bench.requests", 480);
     private static final int ROUNDS = 3;
     private static final long DELAY_MS = 50;
-    private static final String ANSWER = "{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"bench\","
-            + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"{\\\"label\\\": \\\"card_arrival\\\"}\"},"
-            + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":6,\"total_tokens\":26}}";
 
     @Test
     void backendLayerKeepsUpWithARawHttpClient() throws Exception {
-        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK
-        // and add ~40 ms to every answer, which would hide the layer's own cost behind the network's.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         AtomicReference<byte[]> lastBody = new AtomicReference<>();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        ExecutorService serverThreads = Executors.newCachedThreadPool();
-        server.setExecutor(serverThreads);
-        server.createContext("/v1/chat/completions", ex -> {
-            lastBody.set(ex.getRequestBody().readAllBytes());
-            try {
-                Thread.sleep(DELAY_MS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            byte[] bytes = ANSWER.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().set("Content-Type", "application/json");
-            ex.sendResponseHeaders(200, bytes.length);
-            ex.getResponseBody().write(bytes);
-            ex.close();
-        });
-        server.start();
-        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        FixedDelayServer server = new FixedDelayServer(DELAY_MS, FixedDelayServer.CARD_ARRIVAL, lastBody::set);
+        String url = server.url();
         BackendConfig config = BackendConfig.of(BackendKind.OPENAI, url, "bench").withLimits(CONCURRENCY, 2);
         GenerationRequest request = new GenerationRequest(List.of(UserMessage.from("Q: where is my card?\nA:")),
                 GenerationParameters.DEFAULT.withSeed(1), OutputSchema.label(List.of("card_arrival", "lost_or_stolen_card")));
@@ -106,8 +80,7 @@ class BackendBench {
             assertThat(ratio).isGreaterThan(0);
         } finally {
             callers.shutdownNow();
-            server.stop(0);
-            serverThreads.shutdownNow();
+            server.close();
         }
     }
 

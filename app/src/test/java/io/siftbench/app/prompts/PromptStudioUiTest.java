@@ -1,7 +1,10 @@
 package io.siftbench.app.prompts;
 
+import io.siftbench.app.runs.StudioPreviews;
+import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.project.Project;
 import io.siftbench.storage.project.H2ProjectOpener;
+import io.siftbench.views.prompts.PreviewViewModel;
 import io.siftbench.views.prompts.PromptFileDialogs;
 import io.siftbench.views.prompts.PromptStudioView;
 import io.siftbench.views.prompts.PromptStudioViewModel;
@@ -56,7 +59,7 @@ class PromptStudioUiTest {
             public Optional<Path> chooseImport(Window owner) {
                 return Optional.of(dir.resolve("new-prompt.json"));
             }
-        }).node(), 1240, 780));
+        }, new PreviewViewModel(viewModel, tasks, () -> BackendSettings.EMPTY, new StudioPreviews())).node(), 1240, 780));
         stage.show();
     }
 

@@ -1,5 +1,6 @@
 package io.siftbench.app.review;
 
+import io.siftbench.app.OpenedShell;
 import io.siftbench.app.Shell;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
@@ -7,13 +8,10 @@ import io.siftbench.model.review.Decision;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
-import io.siftbench.storage.settings.JsonSettingsFile;
 import io.siftbench.storage.testing.RunFixture;
-import io.siftbench.views.shell.FileDialogs;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static io.siftbench.model.review.DecisionStatus.ACCEPTED;
@@ -143,34 +140,17 @@ class ReviewCardUiTest {
 
     /** Starts the shell, opens the project and goes to the Review screen, as a researcher would. */
     private void start() throws Exception {
-        JsonSettingsFile settings = new JsonSettingsFile(dir.resolve("settings.json"));
-        FxToolkit.setupFixture(() -> {
-            shell = new Shell(settings, settings.load(), new FileDialogs() {
-                @Override
-                public Optional<Path> chooseNewProject(Window owner) {
-                    return Optional.empty();
-                }
-
-                @Override
-                public Optional<Path> chooseProjectToOpen(Window owner) {
-                    return Optional.of(file);
-                }
-            });
-            stage = new Stage();
-            shell.show(stage);
-            stage.toFront();
-        });
-        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+        OpenedShell opened = OpenedShell.start(robot, dir.resolve("settings.json"), file);
+        shell = opened.shell();
+        stage = opened.stage();
         robot.clickOn("#nav-review");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#card-position").tryQuery()
                 .map(n -> ((Label) n).getText().startsWith("Sample")).orElse(false));
     }
 
     private void quit() throws Exception {
-        Stage closing = stage;
+        OpenedShell closing = new OpenedShell(shell, stage);
         stage = null;
-        FxToolkit.setupFixture(closing::close);
-        WaitForAsyncUtils.waitForFxEvents();
-        shell.shutdown();
+        closing.quit();
     }
 }

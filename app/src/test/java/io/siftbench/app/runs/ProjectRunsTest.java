@@ -3,7 +3,6 @@ package io.siftbench.app.runs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siftbench.app.backends.LoopbackServer;
-import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.ImportOptions;
@@ -11,7 +10,6 @@ import io.siftbench.model.datasets.ImportProgress;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptFile;
 import io.siftbench.model.prompts.StoredVersion;
-import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
@@ -19,13 +17,10 @@ import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.model.testing.SharedFixtures;
-import io.siftbench.storage.project.H2ProjectOpener;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -43,25 +38,16 @@ class ProjectRunsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final LoopbackProject fixture = new LoopbackProject();
 
     private Project project;
     private LoopbackServer server;
-    private RunBackends backends;
 
     @BeforeEach
-    void open() throws Exception {
-        project = new H2ProjectOpener().open(dir.resolve("runs"));
-        server = new LoopbackServer(LoopbackServer.Protocol.OPENAI);
-        backends = new RunBackends(() -> BackendSettings.EMPTY);
-    }
-
-    @AfterEach
-    void close() {
-        backends.close();
-        server.close();
-        project.close();
+    void open() {
+        project = fixture.project();
+        server = fixture.server();
     }
 
     @Test
@@ -125,7 +111,7 @@ class ProjectRunsTest {
         server.always(LoopbackServer.answering(request ->
                 "{\"text\": \"" + lastUserMessage(request).replace("Write a question about ", "Q on ") + "\"}"));
 
-        RunInfo run = start(new RunConfig(prompt.id(), prompt.mode(), backend(), "{}", null, 5, 4, 120, 1,
+        RunInfo run = start(new RunConfig(prompt.id(), prompt.mode(), fixture.backend(), "{}", null, 5, 4, 120, 1,
                 RunDetails.of(null, GenerationParameters.DEFAULT).toJson()));
 
         List<Sample> samples = project.samples().list(run.id(), 0, 1000);
@@ -146,9 +132,7 @@ class ProjectRunsTest {
                  "task": {"role": "Label it.", "labels": [{"name": "a"}, {"name": "b"}], "rationale": false, "confidence": false},
                  "template": {"user": "{{text}}"}}
                 """, "votes.json"));
-        Path csv = dir.resolve("items.csv");
-        Files.writeString(csv, "text\none\ntwo\nthree\n");
-        DatasetInfo items = project.datasets().importFile(ImportOptions.of(csv), ImportProgress.NONE).dataset();
+        DatasetInfo items = fixture.importCsv("items", "text\none\ntwo\nthree\n");
         // Each of the three votes of a record carries its own seed: the first two say "a", the third "b".
         Map<String, Integer> seen = new HashMap<>();
         server.always(LoopbackServer.answering(request -> {
@@ -172,16 +156,13 @@ class ProjectRunsTest {
 
     private RunConfig annotate(StoredVersion prompt, DatasetInfo dataset, Integer limit, int votes) {
         int target = limit == null ? (int) dataset.rows() : limit;
-        return new RunConfig(prompt.id(), prompt.mode(), backend(), "{}", dataset.id(), 3, 4, target, votes,
+        return new RunConfig(prompt.id(), prompt.mode(), fixture.backend(), "{}", dataset.id(), 3, 4, target, votes,
                 RunDetails.of(limit, GenerationParameters.DEFAULT).toJson());
     }
 
-    private BackendRef backend() {
-        return new BackendRef("openai", server.url(), "tiny");
-    }
 
     private RunInfo start(RunConfig config) throws InterruptedException {
-        RunLauncher launcher = new ProjectRuns(project, backends, EmbeddingModels::miniLm).launcher();
+        RunLauncher launcher = fixture.launcher();
         RunInfo run = launcher.create(config);
         assertThat(launcher.execute(run.id(), (s, p) -> { }, () -> false)).isEqualTo(RunStatus.COMPLETED);
         return project.runs().find(run.id()).orElseThrow();

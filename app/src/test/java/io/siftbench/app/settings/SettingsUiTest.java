@@ -6,14 +6,11 @@ import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.storage.settings.JsonBackendsFile;
 import io.siftbench.storage.settings.JsonSettingsFile;
-import io.siftbench.views.controls.EmptyState;
-import io.siftbench.views.shell.FileDialogs;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,11 +19,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,18 +55,11 @@ class SettingsUiTest {
 
     @Test
     void addsTestsAndSavesABackendWithAMaskedKey() throws Exception {
-        ollama = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 5);
-        ollama.createContext("/api/tags", ex -> {
-            byte[] body = "{\"models\":[{\"name\":\"llama3.2:1b\"},{\"name\":\"phi4\"}]}".getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(200, body.length);
-            ex.getResponseBody().write(body);
-            ex.close();
-        });
-        ollama.start();
-        String url = "http://127.0.0.1:" + ollama.getAddress().getPort();
+        ollama = OllamaTags.start();
+        String url = OllamaTags.url(ollama);
         JsonSettingsFile settings = new JsonSettingsFile(dir.resolve("config/settings.json"));
         FxToolkit.setupFixture(() -> {
-            shell = new Shell(settings, settings.load(), noFiles());
+            shell = new Shell(settings, settings.load(), io.siftbench.app.OpenedShell.opening(null));
             stage = new Stage();
             shell.show(stage);
             stage.toFront();
@@ -81,9 +67,9 @@ class SettingsUiTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         robot.clickOn("#nav-settings");
-        EmptyState empty = robot.lookup("#settings-empty").queryAs(EmptyState.class);
-        assertThat(empty.isVisible()).isTrue();
-        assertThat(empty.getTitle()).isEqualTo("No backends configured");
+        Label empty = robot.lookup("#settings-empty").queryAs(Label.class);
+        assertThat(empty.getScene()).as("the empty list says what to do").isNotNull();
+        assertThat(empty.getText()).isEqualTo("No backends yet: add Ollama, an OpenAI-compatible server or a GGUF file.");
 
         robot.clickOn("#backend-add");
         robot.clickOn("#backend-name").write("laptop");
@@ -105,7 +91,7 @@ class SettingsUiTest {
         assertThat(laptop.apiKey()).isEqualTo("sk-secret-4321");
         assertThat(saved.defaultBackend()).isEqualTo("laptop");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(empty.isVisible()).isFalse();
+        assertThat(empty.getParent().isVisible()).as("the list replaces the placeholder").isFalse();
         @SuppressWarnings("unchecked")
         ListView<BackendConfig> list = robot.lookup("#backends-list").queryAs(ListView.class);
         assertThat(list.getItems()).containsExactly(laptop);
@@ -113,19 +99,5 @@ class SettingsUiTest {
                 .map(n -> ((javafx.scene.control.ListCell<?>) n).getText()).filter(t -> t != null))
                 .anySatisfy(text -> assertThat(text).contains("laptop (default)").contains("••••4321")
                         .doesNotContain("secret"));
-    }
-
-    private static FileDialogs noFiles() {
-        return new FileDialogs() {
-            @Override
-            public Optional<Path> chooseNewProject(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseProjectToOpen(Window owner) {
-                return Optional.empty();
-            }
-        };
     }
 }

@@ -14,9 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,15 +36,8 @@ class SettingsViewModelTest {
 
     @BeforeEach
     void start() throws Exception {
-        ollama = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 5);
-        ollama.createContext("/api/tags", ex -> {
-            byte[] body = "{\"models\":[{\"name\":\"llama3.2:1b\"},{\"name\":\"phi4\"}]}".getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(200, body.length);
-            ex.getResponseBody().write(body);
-            ex.close();
-        });
-        ollama.start();
-        url = "http://127.0.0.1:" + ollama.getAddress().getPort();
+        ollama = OllamaTags.start();
+        url = OllamaTags.url(ollama);
         file = new JsonBackendsFile(dir.resolve("backends.json"));
         vm = new SettingsViewModel(file, new LocalBackendProbe(Duration.ofSeconds(2)), new CurrentThreadTaskExecutor());
     }

@@ -116,10 +116,20 @@ class DatasetsViewUiTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> text("#statistics-summary").equals("label: 50,000 records, 0 empty, 2 distinct values"));
 
+        saveScreenshot("datasets-screen.png");
+
         robot.clickOn("#datasets-delete");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#delete-dialog").tryQuery().isPresent());
         robot.clickOn("OK");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> list.getItems().isEmpty());
+    }
+
+    /** Keeps a picture of the screen in target/ for a person to look at. */
+    private void saveScreenshot(String name) throws Exception {
+        javafx.scene.image.Image image = robot.capture(robot.lookup("#datasets-table").queryAs(TableView.class)
+                .getScene().getRoot()).getImage();
+        Path target = Path.of("target", name);
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", target.toFile());
     }
 
     private String text(String query) {

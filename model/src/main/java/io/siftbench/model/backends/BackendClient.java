@@ -168,7 +168,8 @@ public final class BackendClient implements AutoCloseable {
     /** One attempt, bounded by the timeout; whatever is left of it is cancelled on the way out. */
     private ChatResponse attempt(ChatRequest chat, Duration timeout, StreamListener listener, Ticket ticket)
             throws InterruptedException, ExecutionException, TimeoutException {
-        Call call = listener == null ? callBlocking(chat) : callStreaming(chat, listener);
+        StreamingChatModel streaming = listener == null ? null : backend.streamingModel().orElse(null);
+        Call call = streaming == null ? callBlocking(chat, listener) : callStreaming(streaming, chat, listener);
         ticket.stopCall = call.cancel();
         try {
             return call.result().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -180,32 +181,19 @@ public final class BackendClient implements AutoCloseable {
     private record Call(Future<ChatResponse> result, Runnable cancel) {
     }
 
-    private Call callBlocking(ChatRequest chat) {
-        Future<ChatResponse> result = workers.submit(() -> backend.chatModel().chat(chat));
+    /** A call to the blocking model; a listener, where there is one, gets the whole text at once. */
+    private Call callBlocking(ChatRequest chat, StreamListener listener) {
+        Future<ChatResponse> result = workers.submit(() -> {
+            ChatResponse response = backend.chatModel().chat(chat);
+            if (listener != null) {
+                listener.token(text(response));
+            }
+            return response;
+        });
         return new Call(result, () -> result.cancel(true));
     }
 
-    private Call callStreaming(ChatRequest chat, StreamListener listener) {
-        StreamingChatModel model = backend.streamingModel().orElse(null);
-        if (model == null) {
-            Call blocking = callBlocking(chat);
-            CompletableFuture<ChatResponse> whole = new CompletableFuture<>();
-            workers.execute(() -> {
-                try {
-                    ChatResponse response = blocking.result().get();
-                    listener.token(response.aiMessage().text());
-                    whole.complete(response);
-                } catch (InterruptedException e) {
-                    whole.cancel(true);
-                } catch (ExecutionException | RuntimeException e) {
-                    whole.completeExceptionally(e instanceof ExecutionException ? e.getCause() : e);
-                }
-            });
-            return new Call(whole, () -> {
-                blocking.cancel().run();
-                whole.cancel(true);
-            });
-        }
+    private Call callStreaming(StreamingChatModel model, ChatRequest chat, StreamListener listener) {
         CompletableFuture<ChatResponse> result = new CompletableFuture<>();
         AtomicReference<StreamingHandle> handle = new AtomicReference<>();
         try {
@@ -245,8 +233,7 @@ public final class BackendClient implements AutoCloseable {
 
     private Generation toGeneration(ChatResponse response, GenerationRequest request, Duration latency,
                                     int attempts) {
-        String text = response.aiMessage() == null || response.aiMessage().text() == null
-                ? "" : response.aiMessage().text();
+        String text = text(response);
         TokenUsage usage = response.tokenUsage();
         String model = response.modelName() == null || response.modelName().isBlank()
                 ? backend.config().model() : response.modelName();
@@ -254,6 +241,10 @@ public final class BackendClient implements AutoCloseable {
         return new Generation(text, count(usage == null ? null : usage.inputTokenCount()),
                 count(usage == null ? null : usage.outputTokenCount()), latency, model, finish,
                 validator.validate(text, request.schema()), attempts);
+    }
+
+    private static String text(ChatResponse response) {
+        return response.aiMessage() == null || response.aiMessage().text() == null ? "" : response.aiMessage().text();
     }
 
     private static int count(Integer tokens) {
@@ -273,6 +264,14 @@ public final class BackendClient implements AutoCloseable {
         String detail = failure.getMessage() == null ? failure.toString() : failure.getMessage();
         return backend.config().name() + " (" + backend.config().location() + "): " + what + " after " + attempts
                 + (attempts == 1 ? " attempt: " : " attempts: ") + detail.lines().findFirst().orElse(detail);
+    }
+
+    /**
+     * Frees the backend's in-process model, if it has one, once no generation is inside it; the client stays
+     * usable and loads the model again on its next request.
+     */
+    public void unload() {
+        backend.unload();
     }
 
     /** Stops the workers and frees the backend (unloads an in-process model). */

@@ -22,7 +22,14 @@ public interface ChatBackend extends AutoCloseable {
     /** The streaming model, where the backend streams. */
     Optional<StreamingChatModel> streamingModel();
 
-    /** Frees what the backend holds (an in-process model); the default holds nothing. */
+    /**
+     * Frees what the next request can load again (an in-process model), so that another backend can have
+     * the memory; the default holds nothing.
+     */
+    default void unload() {
+    }
+
+    /** Frees what the backend holds (an in-process model) for good; the default holds nothing. */
     @Override
     default void close() {
     }

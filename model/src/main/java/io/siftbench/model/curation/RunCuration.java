@@ -33,8 +33,12 @@ public final class RunCuration {
 
     /** Every flag the filters raise on the run's answered samples. */
     public CurationReport report(long runId) {
-        RunInfo run = project.runs().find(runId).orElseThrow();
-        RunSampleSet set = RunSamples.load(project, runId);
+        return report(project.runs().find(runId).orElseThrow(), RunSamples.load(project, runId));
+    }
+
+    /** Every flag the filters raise on {@code set}, the samples of {@code run} already read. */
+    public CurationReport report(RunInfo run, RunSampleSet set) {
+        long runId = run.id();
         List<CurationFilter> filters = new ArrayList<>();
         if (settings.minWords() != null || settings.maxWords() != null) {
             filters.add(new LengthFilter(LengthUnit.WORDS, settings.minWords(), settings.maxWords()));

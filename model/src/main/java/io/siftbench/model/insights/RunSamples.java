@@ -37,8 +37,13 @@ public final class RunSamples {
     public static RunSampleSet load(Project project, long runId) {
         RunInfo run = project.runs().find(runId)
                 .orElseThrow(() -> new ProjectException("There is no run " + runId + " in " + project.file()));
-        List<ReviewItem> items = project.review().items(runId).stream()
-                .filter(item -> !item.sample().failed()).toList();
+        return of(project, run, project.review().items(runId));
+    }
+
+    /** The run's samples from its review items already read (the review screen has them at hand). */
+    public static RunSampleSet of(Project project, RunInfo run, List<ReviewItem> reviewItems) {
+        long runId = run.id();
+        List<ReviewItem> items = reviewItems.stream().filter(item -> !item.sample().failed()).toList();
         Optional<DatasetInfo> dataset = Optional.ofNullable(run.config().datasetId())
                 .flatMap(id -> project.datasets().list().stream().filter(d -> d.id() == id).findFirst());
         Map<Long, DatasetRecord> records = new HashMap<>();

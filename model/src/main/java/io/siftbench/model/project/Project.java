@@ -1,5 +1,6 @@
 package io.siftbench.model.project;
 
+import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.datasets.DatasetStore;
 import io.siftbench.model.insights.MetricSnapshots;
 import io.siftbench.model.review.DecisionStore;
@@ -37,6 +38,9 @@ public interface Project extends AutoCloseable {
 
     /** Computed metrics, cached per run, scope and sample-set version. */
     MetricSnapshots metricSnapshots();
+
+    /** Pairwise preferences recorded in Compare. */
+    PreferenceStore preferences();
 
     /** Closes the database; the file stays consistent and can be opened again. */
     @Override

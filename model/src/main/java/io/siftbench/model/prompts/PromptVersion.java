@@ -2,6 +2,7 @@ package io.siftbench.model.prompts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.siftbench.model.backends.OutputSchema;
 
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +13,7 @@ import java.util.Objects;
  *
  * @param demonstrations null when the prompt uses none
  * @param output         the hand-written output schema; for annotation the schema is derived from the
- *                       labels instead (see {@link OutputSchema#of})
+ *                       labels instead (see {@link #outputSchema()})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"name", "note", "mode", "task", "template", "conditions", "plan", "demonstrations", "output"})
@@ -31,6 +32,17 @@ public record PromptVersion(String name, String note, PromptMode mode, TaskSpec 
         template = template == null ? new Template(null, null) : template;
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
         plan = plan == null ? new Plan(null, null) : plan;
+    }
+
+    /**
+     * The schema every output must satisfy, as backends use it for structured output: for annotation derived
+     * from the label set, for synthesis the hand-written one; null when a synthesis prompt has none.
+     */
+    public OutputSchema outputSchema() {
+        if (mode == PromptMode.ANNOTATE) {
+            return new OutputSchema(LabelSchema.of(task));
+        }
+        return output == null || output.schema() == null ? null : new OutputSchema(output.schema());
     }
 
     public PromptVersion withNote(String newNote) {

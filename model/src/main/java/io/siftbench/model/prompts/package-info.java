@@ -17,7 +17,7 @@
  *       ids for "fixed"), {@code text} "text", {@code label} "label", {@code seed} 0.</li>
  * </ul>
  * {@code name} and {@code mode} ("annotate" or "synthesize") are required. Annotation needs at least one
- * label and derives its output schema from the labels ({@link io.siftbench.model.prompts.OutputSchema});
+ * label and derives its output schema from the labels ({@link io.siftbench.model.prompts.PromptVersion#outputSchema()});
  * synthesis needs {@code output.schema}, a JSON schema object. A condition's name is a Mustache key:
  * letters, digits, {@code _} and {@code -}, no dot. Every placeholder of the templates must be fillable.
  * A file that breaks a rule is refused with the line and column, or the field, and what is wrong.

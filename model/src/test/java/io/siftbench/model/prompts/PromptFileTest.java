@@ -72,7 +72,7 @@ class PromptFileTest {
         assertThat(v.conditions().get(0).values().get(0).isOn()).isTrue();
         assertThat(v.plan()).isEqualTo(Plan.of(PlanKind.ALL, 0));
         assertThat(v.demonstrations()).isNull();
-        assertThat(OutputSchema.of(v).at("/properties/text/type").asText()).isEqualTo("string");
+        assertThat(v.outputSchema().schema().at("/properties/text/type").asText()).isEqualTo("string");
     }
 
     @Test
@@ -83,14 +83,14 @@ class PromptFileTest {
 
         assertThat(v.task().rationale()).isFalse();
         assertThat(v.task().confidence()).isFalse();
-        assertThat(OutputSchema.of(v).at("/required")).extracting(JsonNode::asText).containsExactly("label");
+        assertThat(v.outputSchema().schema().at("/required")).extracting(JsonNode::asText).containsExactly("label");
     }
 
     @Test
     void annotateSchemaIsDerivedFromTheLabels() throws IOException {
         PromptVersion v = PromptFile.parse(designExample(), "example");
 
-        JsonNode schema = OutputSchema.of(v);
+        JsonNode schema = v.outputSchema().schema();
 
         assertThat(schema.at("/properties/label/enum")).as("the model answers with the verbalizers it is shown")
                 .extracting(JsonNode::asText).containsExactly("card_arrival", "lost card");

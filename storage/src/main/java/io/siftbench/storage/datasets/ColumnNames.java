@@ -1,10 +1,10 @@
 package io.siftbench.storage.datasets;
 
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The columns of a JSON source in order of first appearance. A second reading of the same file starts from
@@ -12,8 +12,9 @@ import java.util.Map;
  */
 final class ColumnNames {
 
-    private final List<String> names = new ArrayList<>();
-    private final Map<String, Integer> positions = new HashMap<>();
+    // Read by the thread that stores while the reading thread may still add keys; new keys are rare.
+    private final List<String> names = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> positions = new ConcurrentHashMap<>();
 
     ColumnNames(List<String> known) {
         known.forEach(this::positionOf);

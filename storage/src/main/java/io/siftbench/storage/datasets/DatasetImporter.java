@@ -24,20 +24,25 @@ import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 
 /**
- * Imports one file in two streaming passes. The first checks every record and settles the column types, so
- * that a malformed file is refused before anything is written. The second creates the dataset's table and
- * fills it in batches inside one transaction; the dataset row is written last. Whatever fails or is cancelled
+ * Imports one file as a stream. Usually it is read once: the first rows settle the column types, the table is
+ * created, and every record is checked as it is stored, in batches inside one transaction. Where a later value
+ * needs a wider type, that attempt is undone and the file is read twice: once to check every record and settle
+ * the types, writing nothing, once to store. The dataset row is written last; whatever fails or is cancelled
  * on the way, the table is dropped and the project is left as it was.
  */
 final class DatasetImporter {
 
     private static final int BATCH = 1000;
     private static final int PROGRESS_EVERY = 4096;
+    /** The first rows that settle the types when the file is read once: enough to see the usual values. */
+    private static final int SAMPLE_ROWS = 10_000;
+    private static final long SAMPLE_CHARS = 8L << 20;
 
     private final DataSource db;
     private final DatasetCatalog catalog;
@@ -74,39 +79,123 @@ final class DatasetImporter {
         SourceSettings settings = SourceSettings.resolve(options);
         String name = datasetName(options);
         try (SkippedRows skipped = new SkippedRows(options.skippedRowsFile())) {
-            // Pass 1: check everything and settle the types, writing nothing.
-            List<String> sourceColumns;
-            List<ColumnInfo> columns;
-            long rows;
-            try (RecordReader reader = settings.open(List.of())) {
-                SchemaScan scan = scan(settings, reader, options);
-                if (reader instanceof CsvRecordReader csv) {
-                    settings = settings.withHeader(csv.header());
-                }
-                long seen = 0;
-                while (nextGood(reader, scan, options, skipped) != null) {
-                    if (++seen % PROGRESS_EVERY == 0) {
-                        report(progress, ImportStage.CHECKING, seen, reader, settings);
-                    }
-                }
-                rows = scan.rows();
-                sourceColumns = List.copyOf(reader.columns());
-                columns = scan.columns();
+            DatasetInfo info = storeInOnePass(settings, options, name, skipped, progress);
+            if (info != null) {
+                return new ImportReport(info, skipped.count(), skipped.file(), Duration.ofNanos(System.nanoTime() - started));
             }
-            if (rows == 0) {
-                throw new DatasetImportException(SourceLocation.file(settings.fileName()), skipped.count() > 0
-                        ? "every one of its " + skipped.count() + " records is malformed; nothing to import."
-                        : "the file holds no records" + (sourceColumns.isEmpty() ? "." : ", only a header."));
-            }
-            String text = textColumn(options, columns);
-            String label = labelColumn(options, columns);
-            // Pass 2: store.
-            DatasetInfo info = store(settings, sourceColumns, columns, skipped, name, options.replace(), text, label,
-                    rows, progress);
+        }
+        // A later value needed a wider type than the first rows showed: check the whole file, then store it.
+        try (SkippedRows skipped = new SkippedRows(options.skippedRowsFile())) {
+            DatasetInfo info = checkThenStore(settings, options, name, skipped, progress);
             return new ImportReport(info, skipped.count(), skipped.file(), Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
+    /**
+     * The usual case, read once: the types are settled on the first rows, and the rest are stored as they are
+     * checked. Returns {@code null}, having stored nothing, when a later value needs a wider type or a later
+     * JSON record brings a new key.
+     */
+    private DatasetInfo storeInOnePass(SourceSettings settings, ImportOptions options, String name,
+                                       SkippedRows skipped, ImportProgress progress) {
+        RecordReader source = settings.open(List.of());
+        try (RecordReader reader = new PrefetchingReader(source)) {
+            SchemaScan scan = scan(settings, source, options);
+            List<RawRow> sample = new ArrayList<>();
+            long chars = 0;
+            RawRow row;
+            while (sample.size() < SAMPLE_ROWS && chars < SAMPLE_CHARS
+                    && (row = nextGood(reader, scan, options, skipped)) != null) {
+                sample.add(row);
+                chars += length(row);
+            }
+            if (sample.isEmpty()) {
+                return null; // the careful way says why there is nothing to import
+            }
+            List<ColumnInfo> columns = scan.columns();
+            scan.settle();
+            Iterator<RawRow> first = sample.iterator();
+            RowSource rows = () -> {
+                if (first.hasNext()) {
+                    return first.next();
+                }
+                RawRow next = nextGood(reader, scan, options, skipped);
+                if (scan.unsettled()) {
+                    throw new TypesWidened();
+                }
+                return next;
+            };
+            return store(settings, columns, rows, reader, name, options, -1, progress);
+        } catch (TypesWidened e) {
+            return null;
+        }
+    }
+
+    /** The careful way, read twice: check every record and settle the types, writing nothing; then store. */
+    private DatasetInfo checkThenStore(SourceSettings settings, ImportOptions options, String name,
+                                       SkippedRows skipped, ImportProgress progress) {
+        List<String> sourceColumns;
+        List<ColumnInfo> columns;
+        long rows;
+        try (RecordReader reader = settings.open(List.of())) {
+            SchemaScan scan = scan(settings, reader, options);
+            if (reader instanceof CsvRecordReader csv) {
+                settings = settings.withHeader(csv.header());
+            }
+            long seen = 0;
+            while (nextGood(reader, scan, options, skipped) != null) {
+                if (++seen % PROGRESS_EVERY == 0) {
+                    report(progress, ImportStage.CHECKING, seen, reader, settings);
+                }
+            }
+            rows = scan.rows();
+            sourceColumns = List.copyOf(reader.columns());
+            columns = scan.columns();
+        }
+        if (rows == 0) {
+            throw new DatasetImportException(SourceLocation.file(settings.fileName()), skipped.count() > 0
+                    ? "every one of its " + skipped.count() + " records is malformed; nothing to import."
+                    : "the file holds no records" + (sourceColumns.isEmpty() ? "." : ", only a header."));
+        }
+        try (RecordReader reader = new PrefetchingReader(settings.open(sourceColumns))) {
+            RowSource good = () -> {
+                while (true) {
+                    try {
+                        RawRow row = reader.next();
+                        if (row == null || !skipped.contains(row.source())) {
+                            return row;
+                        }
+                    } catch (BadRowException e) {
+                        // listed by the first pass
+                    }
+                }
+            };
+            return store(settings, columns, good, reader, name, options, rows, progress);
+        }
+    }
+
+    /** The records to store, good ones only, in order; {@code null} at the end. */
+    @FunctionalInterface
+    private interface RowSource {
+        RawRow next();
+    }
+
+    /** A value the settled types cannot hold: the one-pass import gives way to the careful one. */
+    private static final class TypesWidened extends RuntimeException {
+        TypesWidened() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static long length(RawRow row) {
+        long n = 0;
+        for (String v : row.values()) {
+            n += v == null ? 0 : v.length();
+        }
+        return n;
+    }
+
+    /** A scan of {@code reader}'s records; give the file's own reader, not a wrapper, so CSV rules apply. */
     private SchemaScan scan(SourceSettings settings, RecordReader reader, ImportOptions options) {
         boolean csv = reader instanceof CsvRecordReader;
         if (reader instanceof CsvRecordReader r && r.header()) {
@@ -141,9 +230,10 @@ final class DatasetImporter {
         }
     }
 
-    private DatasetInfo store(SourceSettings settings, List<String> sourceColumns, List<ColumnInfo> columns,
-                              SkippedRows skipped, String name, boolean replace, String text, String label,
-                              long expectedRows, ImportProgress progress) {
+    private DatasetInfo store(SourceSettings settings, List<ColumnInfo> columns, RowSource rows, RecordReader reader,
+                              String name, ImportOptions options, long expectedRows, ImportProgress progress) {
+        String text = textColumn(options, columns);
+        String label = labelColumn(options, columns);
         try (Connection c = db.getConnection()) {
             DatasetTable table = DatasetTable.create(nextTableNumber(c), columns);
             try (Statement s = c.createStatement()) {
@@ -153,8 +243,12 @@ final class DatasetImporter {
             DatasetInfo info;
             try {
                 c.setAutoCommit(false);
-                long rows = fill(c, table, settings, sourceColumns, skipped, expectedRows, progress);
-                info = catalog.register(c, table, name, replace, settings, rows, text, label, replaced);
+                long stored = fill(c, table, rows, reader, settings, progress);
+                if (expectedRows >= 0 && stored != expectedRows) {
+                    throw new ProjectException(settings.fileName() + " changed while it was imported: it held "
+                            + expectedRows + " good records at first and " + stored + " the second time. Import it again.");
+                }
+                info = catalog.register(c, table, name, options.replace(), settings, stored, text, label, replaced);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -180,28 +274,15 @@ final class DatasetImporter {
         }
     }
 
-    private long fill(Connection c, DatasetTable table, SourceSettings settings, List<String> sourceColumns,
-                      SkippedRows skipped, long expectedRows, ImportProgress progress) throws SQLException {
+    private long fill(Connection c, DatasetTable table, RowSource rows, RecordReader reader, SourceSettings settings,
+                      ImportProgress progress) throws SQLException {
         List<DatasetTable.Column> columns = table.columns();
         int n = columns.size();
         ColumnType[] types = columns.stream().map(DatasetTable.Column::type).toArray(ColumnType[]::new);
         int[] sqlTypes = Arrays.stream(types).mapToInt(DatasetImporter::sqlType).toArray();
         long id = 0;
-        try (RecordReader reader = new PrefetchingReader(settings.open(sourceColumns));
-             PreparedStatement insert = c.prepareStatement(table.insertSql())) {
-            while (true) {
-                RawRow row;
-                try {
-                    row = reader.next();
-                } catch (BadRowException e) {
-                    continue; // listed by the first pass
-                }
-                if (row == null) {
-                    break;
-                }
-                if (skipped.contains(row.source())) {
-                    continue;
-                }
+        try (PreparedStatement insert = c.prepareStatement(table.insertSql())) {
+            for (RawRow row = rows.next(); row != null; row = rows.next()) {
                 insert.setLong(1, ++id);
                 insert.setLong(2, row.source());
                 String[] values = row.values();
@@ -218,19 +299,12 @@ final class DatasetImporter {
                 insert.addBatch();
                 if (id % BATCH == 0) {
                     insert.executeBatch();
-                    if (progress.isCancelled()) {
-                        throw new CancellationException("The import was cancelled.");
-                    }
                     if (id % PROGRESS_EVERY < BATCH) {
                         report(progress, ImportStage.STORING, id, reader, settings);
                     }
                 }
             }
             insert.executeBatch();
-        }
-        if (id != expectedRows) {
-            throw new ProjectException(settings.fileName() + " changed while it was imported: it held " + expectedRows
-                    + " good records at first and " + id + " the second time. Import it again.");
         }
         progress.update(ImportStage.STORING, id, settings.file().toFile().length(), settings.file().toFile().length());
         return id;

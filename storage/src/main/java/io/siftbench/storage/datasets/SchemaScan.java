@@ -28,6 +28,8 @@ final class SchemaScan {
     private ColumnType[] chosen = new ColumnType[16];
     private int known;
     private long rows;
+    private ColumnType[] settled;
+    private boolean unsettled;
 
     SchemaScan(String file, RecordReader reader, ImportOptions options, boolean fixedWidth) {
         this.file = file;
@@ -84,6 +86,9 @@ final class SchemaScan {
                 inferred[i] = inferred[i] == null ? t : inferred[i].widen(t);
             }
         }
+        if (settled != null && !unsettled) {
+            unsettled = values.length > settled.length || changedSinceSettled(values.length);
+        }
         rows++;
         return null;
     }
@@ -125,6 +130,31 @@ final class SchemaScan {
             String source = reader.columns().get(known);
             chosen[known] = options.choiceFor(source).map(ColumnChoice::type).orElse(null);
         }
+    }
+
+    /** Fixes the types as {@link #columns()} gives them now; {@link #unsettled()} then says whether a row changed them. */
+    void settle() {
+        settled = Arrays.copyOf(inferred, known);
+        for (int i = 0; i < known; i++) {
+            if (chosen[i] == null && settled[i] == null) {
+                settled[i] = ColumnType.TEXT;
+            }
+        }
+    }
+
+    /** Whether a row checked since {@link #settle()} needed a wider type or brought a new column. */
+    boolean unsettled() {
+        return unsettled;
+    }
+
+    private boolean changedSinceSettled(int width) {
+        for (int i = 0; i < width; i++) {
+            // A column that had no value yet was settled as text, which holds anything.
+            if (chosen[i] == null && inferred[i] != null && settled[i] != ColumnType.TEXT && inferred[i] != settled[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     long rows() {

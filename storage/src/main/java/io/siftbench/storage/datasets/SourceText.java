@@ -34,22 +34,17 @@ final class SourceText implements AutoCloseable {
     private final CountingInputStream raw;
     private final Reader reader;
     private final Charset encoding;
-    private final long size;
-    private final boolean gzip;
 
-    private SourceText(CountingInputStream raw, Reader reader, Charset encoding, long size, boolean gzip) {
+    private SourceText(CountingInputStream raw, Reader reader, Charset encoding) {
         this.raw = raw;
         this.reader = reader;
         this.encoding = encoding;
-        this.size = size;
-        this.gzip = gzip;
     }
 
     /** Opens {@code file}; {@code chosen} is the user's encoding or {@code null} to detect it. */
     static SourceText open(Path file, Charset chosen) {
         String name = file.getFileName().toString();
         try {
-            long size = Files.size(file);
             CountingInputStream raw = new CountingInputStream(Files.newInputStream(file));
             try {
                 BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
@@ -79,7 +74,7 @@ final class SourceText implements AutoCloseable {
                         .onMalformedInput(CodingErrorAction.REPLACE)
                         .onUnmappableCharacter(CodingErrorAction.REPLACE)
                         .replaceWith(String.valueOf(INVALID));
-                return new SourceText(raw, new InputStreamReader(data, decoder), encoding, size, gzip);
+                return new SourceText(raw, new InputStreamReader(data, decoder), encoding);
             } catch (RuntimeException | IOException e) {
                 raw.close();
                 throw e;
@@ -107,14 +102,6 @@ final class SourceText implements AutoCloseable {
     /** Bytes of the file read so far (compressed bytes for gzip), for progress. */
     long bytesRead() {
         return raw.count;
-    }
-
-    long size() {
-        return size;
-    }
-
-    boolean gzip() {
-        return gzip;
     }
 
     @Override

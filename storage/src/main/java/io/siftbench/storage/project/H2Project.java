@@ -1,5 +1,6 @@
 package io.siftbench.storage.project;
 
+import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.datasets.DatasetStore;
 import io.siftbench.model.demonstrations.EmbeddingCache;
 import io.siftbench.model.insights.MetricSnapshots;
@@ -8,6 +9,7 @@ import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.review.ReviewStore;
 import io.siftbench.model.runs.RunStore;
 import io.siftbench.model.runs.SampleStore;
+import io.siftbench.storage.compare.H2PreferenceStore;
 import io.siftbench.storage.datasets.H2DatasetStore;
 import io.siftbench.storage.insights.H2MetricSnapshots;
 import io.siftbench.storage.review.H2DecisionStore;
@@ -34,6 +36,7 @@ public final class H2Project implements Project {
     private final H2DecisionStore decisions;
     private final H2ReviewStore review;
     private final H2MetricSnapshots metricSnapshots;
+    private final H2PreferenceStore preferences;
 
     H2Project(Path file, JdbcConnectionPool pool) {
         this.file = file;
@@ -46,6 +49,7 @@ public final class H2Project implements Project {
         this.decisions = new H2DecisionStore(pool);
         this.review = new H2ReviewStore(pool, samples, decisions);
         this.metricSnapshots = new H2MetricSnapshots(pool);
+        this.preferences = new H2PreferenceStore(pool);
     }
 
     @Override
@@ -91,6 +95,11 @@ public final class H2Project implements Project {
     @Override
     public MetricSnapshots metricSnapshots() {
         return metricSnapshots;
+    }
+
+    @Override
+    public PreferenceStore preferences() {
+        return preferences;
     }
 
     @Override

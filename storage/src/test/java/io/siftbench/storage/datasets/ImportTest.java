@@ -132,19 +132,31 @@ class ImportTest {
     }
 
     @Test
-    void infersTypesAndWidensThemWhenALaterValueNeedsIt() throws IOException {
+    void widensTypesWithinTheFirstRows() throws IOException {
+        assertTypesWidenAfter(500);
+    }
+
+    @Test
+    void widensTypesWhenAValueFarDownTheFileNeedsIt() throws IOException {
+        // Past the rows that settle the types in one reading: the import must read the file again, carefully.
+        assertTypesWidenAfter(25_000);
+    }
+
+    private void assertTypesWidenAfter(int rows) throws IOException {
         StringBuilder csv = new StringBuilder("n,widened,flag,when,code\n");
-        for (int i = 0; i < 5000; i++) {
+        for (int i = 0; i < rows; i++) {
             csv.append(i).append(',').append(i).append(",true,2024-05-0").append(1 + i % 9).append(" 10:30:00,")
                     .append(i).append('\n');
         }
-        csv.append("5000,2.5,false,2024-06-01T00:00:00Z,007\n");
+        csv.append(rows).append(",2.5,false,2024-06-01T00:00:00Z,007\n");
         DatasetInfo info = importFile(write("types.csv", csv.toString(), StandardCharsets.UTF_8)).dataset();
 
         assertThat(info.columns()).extracting(ColumnInfo::type).containsExactly(ColumnType.INTEGER,
                 ColumnType.DECIMAL, ColumnType.BOOLEAN, ColumnType.TIMESTAMP, ColumnType.TEXT);
-        DatasetRecord last = store.records(info.id(), List.of(5001L)).get(0);
-        assertThat(last.values().get("n")).isEqualTo(5000L);
+        DatasetRecord last = store.records(info.id(), List.of(rows + 1L)).get(0);
+        assertThat(info.rows()).isEqualTo(rows + 1L);
+        assertThat(last.values().get("n")).isEqualTo((long) rows);
+        assertThat(store.records(info.id(), List.of(2L)).get(0).values().get("widened")).isEqualTo(new BigDecimal("1"));
         assertThat((BigDecimal) last.values().get("widened")).isEqualByComparingTo("2.5");
         assertThat(last.values().get("flag")).isEqualTo(false);
         assertThat(last.values().get("when")).isEqualTo(OffsetDateTime.of(2024, 6, 1, 0, 0, 0, 0, ZoneOffset.UTC));
@@ -168,6 +180,22 @@ class ImportTest {
         assertThat(all(lines)).extracting(DatasetRecord::source).containsExactly(1L, 3L);
         assertThat(all(array)).extracting(r -> r.text("tags")).containsExactly("[\"x\",\"y\"]", "[]");
         assertThat(all(array)).extracting(DatasetRecord::source).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aKeyThatFirstAppearsFarDownAJsonLinesFileBecomesAColumn() throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 15_000; i++) {
+            lines.append("{\"text\":\"line ").append(i).append("\"}\n");
+        }
+        lines.append("{\"text\":\"last\",\"late\":[1]}\n");
+
+        DatasetInfo info = importFile(write("late.jsonl", lines.toString(), StandardCharsets.UTF_8)).dataset();
+
+        assertThat(info.columns()).containsExactly(new ColumnInfo("text", ColumnType.TEXT),
+                new ColumnInfo("late", ColumnType.JSON));
+        assertThat(store.records(info.id(), List.of(1L, 15_001L))).extracting(r -> r.text("late"))
+                .containsExactly(null, "[1]");
     }
 
     @Test

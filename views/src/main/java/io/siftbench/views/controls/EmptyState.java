@@ -29,10 +29,16 @@ public class EmptyState extends VBox {
         Label heading = new Label();
         heading.getStyleClass().addAll("title-3", "empty-state-title");
         heading.textProperty().bind(title);
+        // Narrow panes (a list beside an editor) must wrap the heading, never cut it to "No p...".
+        heading.setWrapText(true);
+        heading.setMaxWidth(480);
+        heading.setMinHeight(javafx.scene.control.Label.USE_PREF_SIZE);
+        heading.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         Label text = new Label();
         text.getStyleClass().add("empty-state-message");
         text.setWrapText(true);
         text.setMaxWidth(480);
+        text.setMinHeight(javafx.scene.control.Label.USE_PREF_SIZE);
         text.textProperty().bind(message);
         getChildren().addAll(glyph, heading, text);
     }

@@ -59,22 +59,24 @@ public final class DatasetsView implements ScreenView {
     public DatasetsView(DatasetsViewModel viewModel, FileDialogs dialogs) {
         this.viewModel = viewModel;
         this.dialogs = dialogs;
-        BorderPane content = new BorderPane();
-        SplitPane split = new SplitPane(datasetList(), browser(), new StatisticsPane(viewModel.table()));
-        split.setDividerPositions(0.2, 0.78);
-        content.setCenter(split);
-        content.setBottom(importBar());
-
         EmptyState empty = new EmptyState(Screen.DATASETS.icon(), "", "");
         empty.setId("datasets-empty");
         empty.titleProperty().bind(Bindings.when(viewModel.projectProperty().isNull())
                 .then("No project open").otherwise("No datasets yet"));
         empty.messageProperty().bind(Bindings.when(viewModel.projectProperty().isNull())
                 .then("Create a project with File ▸ New project… (Ctrl+N) or open one with File ▸ Open project… (Ctrl+O).")
-                .otherwise("Import a CSV, TSV, JSONL or JSON file (Datasets ▸ Import dataset…, Ctrl+I), or drop one here."));
+                .otherwise("Import a CSV, TSV, JSONL or JSON file (Datasets ▸ Import dataset…, Ctrl+I, or the Import"
+                        + " button), or drop one here."));
         empty.visibleProperty().bind(Bindings.isEmpty(viewModel.datasets()).and(viewModel.importingProperty().not()));
-        content.visibleProperty().bind(empty.visibleProperty().not());
-        root.getChildren().addAll(content, empty);
+        VBox browser = browser();
+        browser.visibleProperty().bind(empty.visibleProperty().not());
+        // The empty state takes the table's place only, so that the Import button stays at hand.
+        SplitPane split = new SplitPane(datasetList(), new StackPane(browser, empty),
+                new StatisticsPane(viewModel.table()));
+        split.setDividerPositions(0.2, 0.78);
+        BorderPane content = new BorderPane(split);
+        content.setBottom(importBar());
+        root.getChildren().add(content);
 
         acceptDroppedFiles();
         viewModel.pendingProperty().addListener((obs, was, now) -> {
@@ -153,7 +155,7 @@ public final class DatasetsView implements ScreenView {
         Button importButton = new Button("Import…");
         importButton.setId("datasets-import");
         importButton.setOnAction(e -> chooseFile());
-        importButton.disableProperty().bind(viewModel.importingProperty());
+        importButton.disableProperty().bind(viewModel.importingProperty().or(viewModel.projectProperty().isNull()));
         Button rename = new Button("Rename…");
         rename.setId("datasets-rename");
         rename.disableProperty().bind(viewModel.selectedProperty().isNull());
@@ -170,6 +172,7 @@ public final class DatasetsView implements ScreenView {
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox box = new VBox(6, new HBox(6, importButton, rename, delete), list);
         box.setPadding(new Insets(6));
+        box.setMinWidth(270);
         return box;
     }
 

@@ -41,6 +41,8 @@ public final class DatasetsViewModel {
     private final ReadOnlyObjectProperty<Project> project;
     private final TaskExecutor tasks;
     private final ObservableList<DatasetInfo> datasets = FXCollections.observableArrayList();
+    /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
+    private final ObservableList<DatasetInfo> datasetsReadOnly = FXCollections.unmodifiableObservableList(datasets);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ObjectProperty<DatasetInfo> selected = new SimpleObjectProperty<>(this, "selected");
     private final DatasetTableViewModel table;
@@ -69,7 +71,7 @@ public final class DatasetsViewModel {
     }
 
     public ObservableList<DatasetInfo> datasets() {
-        return FXCollections.unmodifiableObservableList(datasets);
+        return datasetsReadOnly;
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
@@ -243,11 +245,6 @@ public final class DatasetsViewModel {
             selected.set(null);
         }
         change("Deleting " + dataset.name(), open -> open.datasets().delete(dataset.id()));
-    }
-
-    /** Sets which columns of the shown dataset hold the text and the label. */
-    public void setRoles(DatasetInfo dataset, String textColumn, String labelColumn) {
-        change("Saving the text and label columns", open -> open.datasets().setRoles(dataset.id(), textColumn, labelColumn));
     }
 
     private void change(String title, java.util.function.Consumer<Project> work) {

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * Turns an import's progress into what the user reads: the fraction done, rows per second and the time
- * left. The import reads the file twice, and storing takes most of the time, so the second reading counts
+ * left. Where the import reads the file twice, storing takes most of the time, so the second reading counts
  * for most of the bar.
  */
 final class ImportMeter {
@@ -17,6 +17,7 @@ final class ImportMeter {
     private final long startNanos;
     private long stageStartNanos;
     private ImportStage stage;
+    private boolean checked;
 
     ImportMeter(long startNanos) {
         this.startNanos = startNanos;
@@ -29,12 +30,17 @@ final class ImportMeter {
 
     Reading read(ImportStage now, long rows, long bytesRead, long totalBytes, long nowNanos) {
         if (now != stage) {
+            // The first stage began when the import did; a later one begins with its first report.
+            if (stage != null) {
+                stageStartNanos = nowNanos;
+            }
             stage = now;
-            stageStartNanos = nowNanos;
+            checked |= now == ImportStage.CHECKING;
         }
         double ofFile = totalBytes <= 0 ? 1 : Math.min(1, (double) bytesRead / totalBytes);
+        // A file read once is only stored; one read twice was checked first.
         double fraction = now == ImportStage.CHECKING ? CHECKING_SHARE * ofFile
-                : CHECKING_SHARE + (1 - CHECKING_SHARE) * ofFile;
+                : checked ? CHECKING_SHARE + (1 - CHECKING_SHARE) * ofFile : ofFile;
         double stageSeconds = Math.max(1e-3, (nowNanos - stageStartNanos) / 1e9);
         double rate = rows / stageSeconds;
         double elapsed = (nowNanos - startNanos) / 1e9;

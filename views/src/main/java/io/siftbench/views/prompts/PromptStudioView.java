@@ -1,5 +1,6 @@
 package io.siftbench.views.prompts;
 
+import io.siftbench.views.controls.Controls;
 import io.siftbench.model.prompts.DemonstrationStrategy;
 import io.siftbench.model.prompts.DiffLine;
 import io.siftbench.model.prompts.PlanKind;
@@ -43,11 +44,13 @@ public final class PromptStudioView implements ScreenView {
 
     private final PromptStudioViewModel viewModel;
     private final PromptFileDialogs dialogs;
+    private final PreviewViewModel samplePreview;
     private final BorderPane root = new BorderPane();
 
-    public PromptStudioView(PromptStudioViewModel viewModel, PromptFileDialogs dialogs) {
+    public PromptStudioView(PromptStudioViewModel viewModel, PromptFileDialogs dialogs, PreviewViewModel samplePreview) {
         this.viewModel = viewModel;
         this.dialogs = dialogs;
+        this.samplePreview = samplePreview;
         root.getStyleClass().add("prompt-studio");
         root.getStylesheets().add(PromptStudioView.class.getResource("prompt-studio.css").toExternalForm());
         root.setTop(toolbar());
@@ -140,9 +143,10 @@ public final class PromptStudioView implements ScreenView {
     }
 
     private Node editors() {
-        TextField role = bound("task-role", "You are …", viewModel.roleProperty());
-        TextField purpose = bound("task-purpose", "what the model should do", viewModel.purposeProperty());
-        TextField format = bound("task-format", "how it should answer", viewModel.formatProperty());
+        TextField role = Controls.boundField("task-role", "You are …", viewModel.roleProperty());
+        TextField purpose = Controls.boundField("task-purpose", "what the model should do",
+                viewModel.purposeProperty());
+        TextField format = Controls.boundField("task-format", "how it should answer", viewModel.formatProperty());
         TextArea labels = new TextArea();
         labels.setId("task-labels");
         labels.setPromptText("one label a line: name | description | verbalizer");
@@ -202,16 +206,18 @@ public final class PromptStudioView implements ScreenView {
     }
 
     private Node demonstrations() {
-        TextField dataset = bound("demo-dataset", "dataset name (blank: none)", viewModel.demoDatasetProperty());
+        TextField dataset = Controls.boundField("demo-dataset", "dataset name (blank: none)",
+                viewModel.demoDatasetProperty());
         ComboBox<DemonstrationStrategy> strategy = new ComboBox<>();
         strategy.setId("demo-strategy");
         strategy.getItems().setAll(DemonstrationStrategy.values());
         strategy.valueProperty().bindBidirectional(viewModel.demoStrategyProperty());
         TextField k = numberField(viewModel.demoKProperty(), new IntegerStringConverter(), 3);
         TextField seed = numberField(viewModel.demoSeedProperty(), new LongStringConverter(), 6);
-        TextField text = bound("demo-text", "text column", viewModel.demoTextProperty());
-        TextField label = bound("demo-label", "label column", viewModel.demoLabelProperty());
-        TextField ids = bound("demo-ids", "record ids for fixed, e.g. 3, 17, 42", viewModel.demoIdsProperty());
+        TextField text = Controls.boundField("demo-text", "text column", viewModel.demoTextProperty());
+        TextField label = Controls.boundField("demo-label", "label column", viewModel.demoLabelProperty());
+        TextField ids = Controls.boundField("demo-ids", "record ids for fixed, e.g. 3, 17, 42",
+                viewModel.demoIdsProperty());
         ids.disableProperty().bind(viewModel.demoStrategyProperty().isNotEqualTo(DemonstrationStrategy.FIXED));
         VBox box = new VBox(4, dataset, new HBox(6, strategy, new Label("k"), k, new Label("seed"), seed),
                 new HBox(6, new Label("text"), text, new Label("label"), label), ids);
@@ -270,19 +276,12 @@ public final class PromptStudioView implements ScreenView {
                 }
             }
         });
-        TabPane tabs = new TabPane(new Tab("Rendered prompt", new ScrollPane(rendered)), new Tab("Diff", diff));
+        TabPane tabs = new TabPane(new Tab("Rendered prompt", new ScrollPane(rendered)), new Tab("Diff", diff),
+                new Tab("Preview " + PreviewViewModel.SAMPLES, new PreviewPane(samplePreview)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         ((ScrollPane) tabs.getTabs().get(0).getContent()).setFitToWidth(true);
         viewModel.diff().addListener((ListChangeListener<DiffLine>) c -> tabs.getSelectionModel().select(1));
         return tabs;
-    }
-
-    private static TextField bound(String id, String prompt, javafx.beans.property.StringProperty property) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPromptText(prompt);
-        field.textProperty().bindBidirectional(property);
-        return field;
     }
 
     /** A field that takes only what {@code converter} reads, bound both ways to {@code property}. */

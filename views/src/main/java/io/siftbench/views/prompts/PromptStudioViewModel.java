@@ -10,7 +10,6 @@ import io.siftbench.model.prompts.DemonstrationStrategy;
 import io.siftbench.model.prompts.Demonstrations;
 import io.siftbench.model.prompts.DiffLine;
 import io.siftbench.model.prompts.Label;
-import io.siftbench.model.prompts.OutputSchema;
 import io.siftbench.model.prompts.OutputSpec;
 import io.siftbench.model.prompts.Placeholder;
 import io.siftbench.model.prompts.Placeholders;
@@ -69,8 +68,14 @@ public final class PromptStudioViewModel {
     private final Random combinationDice = new Random();
 
     private final ObservableList<StoredVersion> versions = FXCollections.observableArrayList();
+
+    /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
+
+    private final ObservableList<StoredVersion> versionsReadOnly = FXCollections.unmodifiableObservableList(versions);
     private final ReadOnlyObjectWrapper<StoredVersion> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
     private final ObservableList<DiffLine> diff = FXCollections.observableArrayList();
+    /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
+    private final ObservableList<DiffLine> diffReadOnly = FXCollections.unmodifiableObservableList(diff);
 
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
@@ -84,6 +89,8 @@ public final class PromptStudioViewModel {
     private final StringProperty systemTemplate = new SimpleStringProperty(this, "systemTemplate", "");
     private final StringProperty userTemplate = new SimpleStringProperty(this, "userTemplate", "");
     private final ObservableList<Condition> conditions = FXCollections.observableArrayList();
+    /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
+    private final ObservableList<Condition> conditionsReadOnly = FXCollections.unmodifiableObservableList(conditions);
     private final ObjectProperty<PlanKind> planKind = new SimpleObjectProperty<>(this, "planKind", PlanKind.ALL);
     private final ObjectProperty<Long> planSeed = new SimpleObjectProperty<>(this, "planSeed", 0L);
     private final StringProperty outputSchema = new SimpleStringProperty(this, "outputSchema", "");
@@ -96,6 +103,8 @@ public final class PromptStudioViewModel {
     private final ReadOnlyStringWrapper renderedSystem = new ReadOnlyStringWrapper(this, "renderedSystem", "");
     private final ReadOnlyStringWrapper renderedUser = new ReadOnlyStringWrapper(this, "renderedUser", "");
     private final ObservableList<String> problems = FXCollections.observableArrayList();
+    /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
+    private final ObservableList<String> problemsReadOnly = FXCollections.unmodifiableObservableList(problems);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final StringProperty demoDataset = new SimpleStringProperty(this, "demoDataset", "");
     private final ObjectProperty<DemonstrationStrategy> demoStrategy =
@@ -123,7 +132,7 @@ public final class PromptStudioViewModel {
 
     /** Every saved version of every prompt, prompts by name, newest version first. */
     public ObservableList<StoredVersion> versions() {
-        return FXCollections.unmodifiableObservableList(versions);
+        return versionsReadOnly;
     }
 
     /** The saved version the draft started from; null for a new prompt. */
@@ -193,7 +202,7 @@ public final class PromptStudioViewModel {
     }
 
     public ObservableList<DiffLine> diff() {
-        return FXCollections.unmodifiableObservableList(diff);
+        return diffReadOnly;
     }
 
     private void reloadVersions(StoredVersion select) {
@@ -346,7 +355,7 @@ public final class PromptStudioViewModel {
         combinationText.set(combination.isEmpty() ? "no condition switched on"
                 : String.join(", ", combination.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList()));
         found.addAll(PromptValidator.problems(draft));
-        derivedSchema.set(draft.mode() == PromptMode.ANNOTATE ? OutputSchema.of(draft).toPrettyString() : "");
+        derivedSchema.set(draft.mode() == PromptMode.ANNOTATE ? draft.outputSchema().schema().toPrettyString() : "");
         Placeholders placeholders = new Placeholders(draft, record.keySet(), null);
         List<String> unknown = new ArrayList<>(placeholders.unknown(draft.template().system()));
         placeholders.unknown(draft.template().user()).stream().filter(n -> !unknown.contains(n)).forEach(unknown::add);
@@ -493,7 +502,7 @@ public final class PromptStudioViewModel {
     }
 
     public ObservableList<Condition> conditions() {
-        return FXCollections.unmodifiableObservableList(conditions);
+        return conditionsReadOnly;
     }
 
     public ObjectProperty<PlanKind> planKindProperty() {
@@ -570,7 +579,7 @@ public final class PromptStudioViewModel {
     }
 
     public ObservableList<String> problems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return problemsReadOnly;
     }
 
     public ReadOnlyStringProperty statusProperty() {

@@ -45,6 +45,8 @@ final class ReviewCard extends HBox {
     private final Label conditions = new Label();
     private final Label demonstrations = new Label();
     private final Label prompt = new Label();
+    private final TitledPane demos = new TitledPane("Demonstrations", demonstrations);
+    private final TitledPane rendered = new TitledPane("Rendered prompt", prompt);
     private final Label model = new Label();
     private final SearchableComboBox<String> labelPicker = new SearchableComboBox<>();
     private final TextArea textEditor = new TextArea();
@@ -97,12 +99,12 @@ final class ReviewCard extends HBox {
         for (Label l : new Label[] {input, conditions, demonstrations, prompt, model}) {
             l.setWrapText(true);
         }
-        TitledPane demos = new TitledPane("Demonstrations", demonstrations);
         demos.setId("card-demonstrations");
         demos.setExpanded(false);
-        TitledPane rendered = new TitledPane("Rendered prompt", prompt);
         rendered.setId("card-prompt");
         rendered.setExpanded(false);
+        demos.expandedProperty().addListener((obs, was, now) -> showCollapsible());
+        rendered.expandedProperty().addListener((obs, was, now) -> showCollapsible());
         VBox side = new VBox(10, heading("Input record"), input, heading("Conditions"), conditions, demos, rendered,
                 heading("Model"), model);
         side.setPrefWidth(380);
@@ -277,9 +279,10 @@ final class ReviewCard extends HBox {
         if (item == null) {
             position.setText(viewModel.size() == 0 ? "Nothing in the queue" : "End of the queue");
             output.setText(viewModel.size() == 0 ? "" : "Every sample in this queue has been seen. Ctrl+Z goes back.");
-            for (Label l : new Label[] {status, labelLine, flags, input, conditions, demonstrations, prompt, model}) {
+            for (Label l : new Label[] {status, labelLine, flags, input, conditions, model}) {
                 l.setText("");
             }
+            showCollapsible();
             return;
         }
         Sample s = item.sample();
@@ -297,12 +300,24 @@ final class ReviewCard extends HBox {
                 + lastUserMessage(s).map(m -> "\nAs the model saw it:\n" + m).orElse(""));
         conditions.setText(s.conditions().isEmpty() ? "none" : s.conditions().entrySet().stream()
                 .map(Map.Entry::toString).sorted().collect(Collectors.joining("\n")));
-        demonstrations.setText(s.slot().demonstrationIds().isEmpty() ? "none" : "Records "
-                + s.slot().demonstrationIds().stream().map(String::valueOf).collect(Collectors.joining(", ")));
-        prompt.setText(s.slot().messages().stream().map(ReviewCard::message).collect(Collectors.joining("\n\n")));
+        showCollapsible();
         model.setText(s.model() + "\nParameters: " + s.parameters() + "\nConfidence: "
                 + (s.confidence() == null ? "—" : String.format(Locale.ROOT, "%.2f", s.confidence()))
                 + (s.votes().isEmpty() ? "" : "\nVotes: " + String.join(", ", s.votes())));
+    }
+
+    /**
+     * Fills the demonstrations and the rendered prompt only while they are open: laying out a long prompt
+     * nobody looks at would cost frames when deciding fast.
+     */
+    private void showCollapsible() {
+        ReviewItem item = viewModel.currentProperty().get();
+        Sample s = item == null ? null : item.sample();
+        demonstrations.setText(s == null || !demos.isExpanded() ? "" : s.slot().demonstrationIds().isEmpty() ? "none"
+                : "Records " + s.slot().demonstrationIds().stream().map(String::valueOf)
+                .collect(Collectors.joining(", ")));
+        prompt.setText(s == null || !rendered.isExpanded() ? ""
+                : s.slot().messages().stream().map(ReviewCard::message).collect(Collectors.joining("\n\n")));
     }
 
     /** The record's text reaches the card through the prompt it was rendered into. */

@@ -1,5 +1,6 @@
 package io.siftbench.views.review;
 
+import io.siftbench.views.controls.Controls;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.QueueFilter;
@@ -16,6 +17,7 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -25,7 +27,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
-import javafx.util.StringConverter;
 
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +48,8 @@ public final class ReviewView implements ScreenView {
     private final ToggleButton tableMode = new ToggleButton("Table");
     private final ObservableList<String> labelChoices = FXCollections.observableArrayList(ANY);
 
+    private java.util.function.BiConsumer<javafx.stage.Window, Long> onExport = (owner, run) -> { };
+
     public ReviewView(ReviewViewModel viewModel, javafx.beans.property.ReadOnlyObjectProperty<Project> project) {
         this.viewModel = viewModel;
         root.getStylesheets().add(ReviewView.class.getResource("review.css").toExternalForm());
@@ -66,9 +69,10 @@ public final class ReviewView implements ScreenView {
         empty.visibleProperty().bind(Bindings.isEmpty(viewModel.runs()));
         content.visibleProperty().bind(empty.visibleProperty().not());
         root.getChildren().addAll(content, empty);
-        // The keys work the moment the screen shows, without a click first.
+        // Each time the screen shows: runs started meanwhile appear, and the keys work without a click first.
         root.sceneProperty().addListener((obs, was, now) -> {
             if (now != null) {
+                viewModel.reloadRuns();
                 javafx.application.Platform.runLater(card::focus);
             }
         });
@@ -78,13 +82,13 @@ public final class ReviewView implements ScreenView {
         ComboBox<RunInfo> run = new ComboBox<>(viewModel.runs());
         run.setId("review-run");
         run.valueProperty().bindBidirectional(viewModel.runProperty());
-        run.setConverter(converter(r -> "Run " + r.id() + " — " + r.promptName() + " v" + r.promptVersion() + ", "
+        run.setConverter(Controls.shownAs(r -> "Run " + r.id() + " — " + r.promptName() + " v" + r.promptVersion() + ", "
                 + r.config().mode().id() + ", " + r.samples() + " samples"));
 
         ComboBox<QueueOrder> order = new ComboBox<>(FXCollections.observableArrayList(QueueOrder.values()));
         order.setId("review-order");
         order.valueProperty().bindBidirectional(viewModel.orderProperty());
-        order.setConverter(converter(QueueOrder::title));
+        order.setConverter(Controls.shownAs(QueueOrder::title));
 
         ComboBox<String> state = choice("review-filter-state", FXCollections.observableArrayList(ANY,
                 ReviewItem.UNDECIDED, DecisionStatus.ACCEPTED.id(), DecisionStatus.REJECTED.id(),
@@ -127,15 +131,25 @@ public final class ReviewView implements ScreenView {
         Label counts = new Label();
         counts.setId("review-progress-text");
         counts.textProperty().bind(Bindings.createStringBinding(() -> viewModel.decidedProperty().get() + " / "
-                        + viewModel.items().size() + " decided · " + Math.round(viewModel.acceptRateProperty().get() * 100)
-                        + "% accepted", viewModel.decidedProperty(), viewModel.acceptRateProperty(), viewModel.items()));
+                        + viewModel.sizeProperty().get() + " decided · "
+                        + Math.round(viewModel.acceptRateProperty().get() * 100) + "% accepted",
+                viewModel.decidedProperty(), viewModel.acceptRateProperty(), viewModel.sizeProperty()));
 
+        Button export = new Button("Export…");
+        export.setId("review-export");
+        export.disableProperty().bind(viewModel.runProperty().isNull());
+        export.setOnAction(e -> onExport.accept(export.getScene().getWindow(), viewModel.runProperty().get().id()));
         FlowPane bar = new FlowPane(8, 8, run, order, state, label, flag, condition, cardMode, tableMode, progress,
-                counts);
+                counts, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 16, 8, 16));
         bar.getStyleClass().add("review-toolbar");
         return bar;
+    }
+
+    /** What the Export… button does with the run shown: open the Export dialog (wired by the shell). */
+    public void setOnExport(java.util.function.BiConsumer<javafx.stage.Window, Long> action) {
+        onExport = action;
     }
 
     /** {@code name=value} narrows the queue to that condition value; an empty field lets every value through. */
@@ -156,26 +170,12 @@ public final class ReviewView implements ScreenView {
         ComboBox<String> box = new ComboBox<>(items);
         box.setId(id);
         box.setValue(ANY);
-        box.setConverter(converter(v -> ANY.equals(v) ? prompt + ": any" : v));
+        box.setConverter(Controls.shownAs(v -> ANY.equals(v) ? prompt + ": any" : v));
         return box;
     }
 
     private static Set<String> only(String choice) {
         return choice == null || ANY.equals(choice) ? Set.of() : Set.of(choice);
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                throw new UnsupportedOperationException("choices are picked, not typed");
-            }
-        };
     }
 
     private void showMode(boolean cards) {

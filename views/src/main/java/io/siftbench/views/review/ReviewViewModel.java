@@ -11,11 +11,13 @@ import io.siftbench.model.curation.CurationSettings;
 import io.siftbench.model.curation.FlagKind;
 import io.siftbench.model.curation.RunCuration;
 import io.siftbench.model.curation.EmbeddedReviewOrder;
+import io.siftbench.model.insights.RunSampleSet;
 import io.siftbench.model.insights.RunSamples;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.review.ReviewQueue;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunProgress;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.SerialTaskQueue;
@@ -35,7 +37,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +70,11 @@ public final class ReviewViewModel {
     private final ObjectProperty<QueueFilter> filter = new SimpleObjectProperty<>(this, "filter", QueueFilter.ALL);
     private final ObservableList<ReviewItem> items = FXCollections.observableArrayList();
     private final ObservableList<String> labels = FXCollections.observableArrayList();
+    // One read-only view each: every wrapper listens to its list, so a new one per call would pile up listeners.
+    private final ObservableList<RunInfo> runsView = FXCollections.unmodifiableObservableList(runs);
+    private final ObservableList<ReviewItem> itemsView = FXCollections.unmodifiableObservableList(items);
+    private final ObservableList<String> labelsView = FXCollections.unmodifiableObservableList(labels);
+    private final ReadOnlyIntegerWrapper size = new ReadOnlyIntegerWrapper(this, "size");
     private final ReadOnlyObjectWrapper<ReviewItem> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper(this, "position");
     private final ReadOnlyIntegerWrapper decided = new ReadOnlyIntegerWrapper(this, "decided");
@@ -80,6 +89,9 @@ public final class ReviewViewModel {
             new SimpleObjectProperty<>(this, "curation", CurationSettings.defaults());
     /** The curation flags of the run as last loaded, for "reject all flagged by …". */
     private CurationReport flags = new CurationReport(List.of());
+    private static final long FOLLOW_INTERVAL_NANOS = 1_000_000_000L;
+    /** When the queue was last read again for a run going on (see {@link #follow}). */
+    private long lastFollowed = System.nanoTime() - FOLLOW_INTERVAL_NANOS; // nanoTime's origin is arbitrary
     /** Bumped on every load, so that an answer for an older choice of run, order or filter is dropped. */
     private long generation;
 
@@ -116,7 +128,7 @@ public final class ReviewViewModel {
     // ---- state -------------------------------------------------------------------------------------
 
     public ObservableList<RunInfo> runs() {
-        return FXCollections.unmodifiableObservableList(runs);
+        return runsView;
     }
 
     public ObjectProperty<RunInfo> runProperty() {
@@ -133,12 +145,12 @@ public final class ReviewViewModel {
 
     /** The queue's items in order, for table mode; kept in step with every decision. */
     public ObservableList<ReviewItem> items() {
-        return FXCollections.unmodifiableObservableList(items);
+        return itemsView;
     }
 
     /** The labels of the run, in the order the keys 1–9 choose them. */
     public ObservableList<String> labels() {
-        return FXCollections.unmodifiableObservableList(labels);
+        return labelsView;
     }
 
     /** The card shown; null when the queue is empty or the researcher went past its end. */
@@ -156,6 +168,11 @@ public final class ReviewViewModel {
 
     public int size() {
         return queue.size();
+    }
+
+    /** How many samples the queue holds. */
+    public ReadOnlyIntegerProperty sizeProperty() {
+        return size.getReadOnlyProperty();
     }
 
     public ReadOnlyDoubleProperty acceptRateProperty() {
@@ -192,6 +209,29 @@ public final class ReviewViewModel {
 
     // ---- loading -----------------------------------------------------------------------------------
 
+    /**
+     * Picks up the samples of the reviewed run while it is going: {@code live} is the progress of the runs
+     * going on in this window, by run id (the Runs screen's), changed on the UI thread. The queue is read
+     * again at most once a second while samples arrive, and once more when the run stops.
+     */
+    public void follow(ObservableMap<Long, RunProgress> live) {
+        live.addListener((MapChangeListener<Long, RunProgress>) change -> {
+            if (runs.stream().noneMatch(r -> r.id() == change.getKey())) {
+                reloadRuns(); // a run started after the list was read
+            }
+            RunInfo chosen = run.get();
+            if (chosen == null || change.getKey() != chosen.id()) {
+                return;
+            }
+            long now = System.nanoTime();
+            boolean stopped = !change.wasAdded();
+            if (stopped || now - lastFollowed >= FOLLOW_INTERVAL_NANOS) {
+                lastFollowed = now;
+                reload();
+            }
+        });
+    }
+
     /** Lists the project's runs again and keeps the chosen one if it is still there. */
     public void reloadRuns() {
         Project open = project.get();
@@ -226,11 +266,14 @@ public final class ReviewViewModel {
         CurationSettings thresholds = curation.get();
         loading.set(true);
         writes.submit(() -> {
-            CurationReport report = new RunCuration(open, thresholds).report(chosen.id());
-            List<ReviewItem> flagged = RunCuration.withFlags(open.review().items(chosen.id()), report);
+            // The items are read once; the curation filters and the embedding orders work on the same read.
+            List<ReviewItem> items = open.review().items(chosen.id());
+            RunSampleSet set = RunSamples.of(open, chosen, items);
+            CurationReport report = new RunCuration(open, thresholds).report(chosen, set);
+            List<ReviewItem> flagged = RunCuration.withFlags(items, report);
             if (ordered.byEmbedding() && embedder != null) {
-                flagged = new EmbeddedReviewOrder(embedder.get()).arrange(flagged,
-                        RunSamples.load(open, chosen.id()).samples(), ordered, chosen.config().seed());
+                flagged = new EmbeddedReviewOrder(embedder.get()).arrange(flagged, set.samples(), ordered,
+                        chosen.config().seed());
             }
             ReviewQueue loaded = new ReviewQueue(flagged, ordered, chosen.config().seed(), filtered);
             open.review().position(chosen.id()).ifPresent(loaded::moveToSample);
@@ -373,7 +416,8 @@ public final class ReviewViewModel {
             DecisionAction done = open.decisions().decide(decisions);
             at.ifPresent(sample -> open.review().savePosition(chosen.id(), sample));
             return done;
-        }, done -> done.current().forEach(this::show), this::failed);
+            // The queue shows these decisions already; going over thousands of rows again would cost frames.
+        }, done -> { }, this::failed);
     }
 
     /** Undoes ({@code redo} false) or redoes the newest action in the project's history, after pending writes. */
@@ -444,6 +488,7 @@ public final class ReviewViewModel {
     }
 
     private void showPosition() {
+        size.set(queue.size());
         position.set(queue.position());
         ReviewItem now = queue.current().orElse(null);
         if (!Objects.equals(now, current.get())) {

@@ -37,15 +37,19 @@ public final class RunsView implements ScreenView {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
 
-    private final StackPane root = new StackPane();
+    private final BorderPane root = new BorderPane();
     private final RunsViewModel viewModel;
     private final TableView<RunInfo> table = new TableView<>();
     private final ProgressBar progress = new ProgressBar(0);
     private final Label progressText = new Label();
     private final Button resume = new Button("Resume", new FontIcon(Material2MZ.PLAY_ARROW));
     private final Button cancel = new Button("Cancel", new FontIcon(Material2AL.CLOSE));
+    private final Button export = new Button("Export…");
+    private java.util.function.BiConsumer<javafx.stage.Window, Long> onExport = (owner, run) -> { };
+    private final Button newRun = new Button("New run…", new FontIcon(Material2AL.ADD));
+    private final Button rerun = new Button("Re-run with one change…", new FontIcon(Material2MZ.REPLAY));
 
-    public RunsView(RunsViewModel viewModel) {
+    public RunsView(RunsViewModel viewModel, NewRunViewModel form) {
         this.viewModel = viewModel;
         table.setId("runs-table");
         table.setItems(viewModel.runs());
@@ -67,11 +71,25 @@ public final class RunsView implements ScreenView {
         progressText.setId("run-progress-text");
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
-        HBox controls = new HBox(8, resume, cancel, progress, progressText);
+        export.setId("run-export");
+        export.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        export.setOnAction(e -> selected().ifPresent(r -> onExport.accept(root.getScene().getWindow(), r.id())));
+        newRun.setId("run-new");
+        rerun.setId("run-rerun");
+        newRun.disableProperty().bind(viewModel.projectProperty().isNull());
+        HBox controls = new HBox(8, rerun, resume, cancel, export, progress, progressText);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPadding(new Insets(8));
 
         resume.setOnAction(e -> selected().ifPresent(viewModel::resume));
+        newRun.setOnAction(e -> {
+            form.open();
+            new NewRunDialog(root.getScene().getWindow(), form, "New run").show();
+        });
+        rerun.setOnAction(e -> selected().ifPresent(run -> {
+            form.openFrom(run);
+            new NewRunDialog(root.getScene().getWindow(), form, "Re-run #" + run.id() + " with one change").show();
+        }));
         cancel.setOnAction(e -> selected().ifPresent(r -> viewModel.cancel(r.id())));
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> showSelected());
         viewModel.live().addListener((MapChangeListener<Long, RunProgress>) c -> showSelected());
@@ -90,10 +108,19 @@ public final class RunsView implements ScreenView {
                 .otherwise("A run sends a prompt version to a backend and keeps every sample the moment it arrives."));
         empty.visibleProperty().bind(Bindings.isEmpty(viewModel.runs()));
         content.visibleProperty().bind(empty.visibleProperty().not());
-        root.getChildren().addAll(content, empty);
+        // "New run…" stays above the empty state: it is how the first run is made.
+        HBox top = new HBox(8, newRun);
+        top.setPadding(new Insets(8, 8, 0, 8));
+        root.setTop(top);
+        root.setCenter(new StackPane(content, empty));
     }
 
     private Long selectedId;
+
+    /** What the Export… button does with the selected run: open the Export dialog (wired by the shell). */
+    public void setOnExport(java.util.function.BiConsumer<javafx.stage.Window, Long> action) {
+        onExport = action;
+    }
 
     private void reselect() {
         if (selectedId != null) {
@@ -111,6 +138,7 @@ public final class RunsView implements ScreenView {
         if (run != null) {
             selectedId = run.id();
         }
+        rerun.setDisable(run == null);
         if (run == null) {
             resume.setDisable(true);
             cancel.setDisable(true);

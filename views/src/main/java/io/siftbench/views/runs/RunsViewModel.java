@@ -1,6 +1,7 @@
 package io.siftbench.views.runs;
 
 import io.siftbench.model.project.Project;
+import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunProgress;
@@ -30,7 +31,11 @@ public final class RunsViewModel {
     private final TaskExecutor tasks;
     private final Function<Project, RunLauncher> launchers;
     private final ObservableList<RunInfo> runs = FXCollections.observableArrayList();
+    /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
+    private final ObservableList<RunInfo> runsReadOnly = FXCollections.unmodifiableObservableList(runs);
     private final ObservableMap<Long, RunProgress> live = FXCollections.observableHashMap();
+    /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
+    private final ObservableMap<Long, RunProgress> liveReadOnly = FXCollections.unmodifiableObservableMap(live);
     private final Map<Long, AtomicBoolean> running = new HashMap<>();
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
 
@@ -44,12 +49,12 @@ public final class RunsViewModel {
     }
 
     public ObservableList<RunInfo> runs() {
-        return FXCollections.unmodifiableObservableList(runs);
+        return runsReadOnly;
     }
 
     /** Progress of the runs going on in this window, by run id. */
     public ObservableMap<Long, RunProgress> live() {
-        return FXCollections.unmodifiableObservableMap(live);
+        return liveReadOnly;
     }
 
     public ReadOnlyObjectProperty<Problem> problemProperty() {
@@ -76,6 +81,17 @@ public final class RunsViewModel {
                         runs.setAll(list);
                     }
                 }));
+    }
+
+    /** Stores a new run of {@code config} in the background, then starts generating its samples. */
+    public void start(RunConfig config) {
+        Project open = project.get();
+        if (open == null) {
+            return;
+        }
+        tasks.execute(BackgroundTask.of("Creating a run", progress -> launchers.apply(open).create(config)).quiet()
+                .onSuccess(this::resume)
+                .onFailure(error -> problem.set(Problem.of("The run could not be created", error))));
     }
 
     /** Generates the missing samples of {@code run} in the background: a resume, or the first go. */

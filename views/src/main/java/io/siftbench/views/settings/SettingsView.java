@@ -3,7 +3,7 @@ package io.siftbench.views.settings;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.SchemaStyle;
-import io.siftbench.views.controls.EmptyState;
+import io.siftbench.views.controls.Controls;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
 import javafx.beans.binding.Bindings;
@@ -25,10 +25,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 
 import java.io.File;
 
@@ -76,14 +74,12 @@ public final class SettingsView implements ScreenView {
         Button makeDefault = button("Make default", "backend-default", viewModel::makeSelectedDefault);
         remove.disableProperty().bind(viewModel.selectedProperty().isNull());
         makeDefault.disableProperty().bind(viewModel.selectedProperty().isNull());
-        EmptyState empty = new EmptyState(Screen.SETTINGS.icon(), "No backends configured",
-                "Add an Ollama server, an OpenAI-compatible server or a GGUF model file to generate text.");
+        Label empty = new Label("No backends yet: add Ollama, an OpenAI-compatible server or a GGUF file.");
         empty.setId("settings-empty");
-        empty.visibleProperty().bind(Bindings.isEmpty(viewModel.backends()));
-        list.visibleProperty().bind(empty.visibleProperty().not());
-        StackPane backends = new StackPane(list, empty);
-        VBox box = new VBox(8, new Label("Backends"), backends, new HBox(8, add, remove, makeDefault));
-        VBox.setVgrow(backends, Priority.ALWAYS);
+        empty.setWrapText(true);
+        list.setPlaceholder(empty);
+        VBox box = new VBox(8, new Label("Backends"), list, new HBox(8, add, remove, makeDefault));
+        VBox.setVgrow(list, Priority.ALWAYS);
         box.setPadding(new Insets(12));
         return box;
     }
@@ -103,7 +99,7 @@ public final class SettingsView implements ScreenView {
         ComboBox<BackendKind> kind = new ComboBox<>();
         kind.setId("backend-kind");
         kind.getItems().setAll(BackendKind.values());
-        kind.setConverter(converter(BackendKind::title));
+        kind.setConverter(Controls.shownAs(BackendKind::title));
         kind.valueProperty().bindBidirectional(viewModel.kindProperty());
         BooleanBinding gguf = viewModel.kindProperty().isEqualTo(BackendKind.GGUF);
         BooleanBinding openAi = viewModel.kindProperty().isEqualTo(BackendKind.OPENAI);
@@ -130,7 +126,7 @@ public final class SettingsView implements ScreenView {
 
         ComboBox<SchemaStyle> style = new ComboBox<>();
         style.getItems().setAll(SchemaStyle.values());
-        style.setConverter(converter(s -> s == SchemaStyle.JSON_SCHEMA ? "json_schema (OpenAI, vLLM, LM Studio)"
+        style.setConverter(Controls.shownAs(s -> s == SchemaStyle.JSON_SCHEMA ? "json_schema (OpenAI, vLLM, LM Studio)"
                 : "json_object + schema (llama.cpp server)"));
         style.valueProperty().bindBidirectional(viewModel.schemaStyleProperty());
 
@@ -241,20 +237,6 @@ public final class SettingsView implements ScreenView {
         button.setId(id);
         button.setOnAction(e -> action.run());
         return button;
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> toText) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : toText.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                throw new UnsupportedOperationException("not editable");
-            }
-        };
     }
 
     @Override

@@ -47,11 +47,15 @@ public final class SettingsViewModel {
     private final ReadOnlyObjectWrapper<BackendSettings> settings =
             new ReadOnlyObjectWrapper<>(this, "settings", BackendSettings.EMPTY);
     private final ObservableList<BackendConfig> backends = FXCollections.observableArrayList();
+    /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
+    private final ObservableList<BackendConfig> backendsReadOnly = FXCollections.unmodifiableObservableList(backends);
     private final ObjectProperty<BackendConfig> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(this, "testing");
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper(this, "testResult", "");
     private final ObservableList<String> models = FXCollections.observableArrayList();
+    /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
+    private final ObservableList<String> modelsReadOnly = FXCollections.unmodifiableObservableList(models);
     /** False after a file that could not be read: saving over it would lose the user's backends. */
     private final ReadOnlyBooleanWrapper writable = new ReadOnlyBooleanWrapper(this, "writable", true);
 
@@ -281,7 +285,7 @@ public final class SettingsViewModel {
     }
 
     public ObservableList<BackendConfig> backends() {
-        return FXCollections.unmodifiableObservableList(backends);
+        return backendsReadOnly;
     }
 
     public ObjectProperty<BackendConfig> selectedProperty() {
@@ -301,7 +305,7 @@ public final class SettingsViewModel {
     }
 
     public ObservableList<String> models() {
-        return FXCollections.unmodifiableObservableList(models);
+        return modelsReadOnly;
     }
 
     public ReadOnlyBooleanProperty writableProperty() {

@@ -39,6 +39,8 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(this, "screen", Screen.DATASETS);
     private final ObservableList<Path> recentProjects = FXCollections.observableArrayList();
+    /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
+    private final ObservableList<Path> recentProjectsReadOnly = FXCollections.unmodifiableObservableList(recentProjects);
 
     public MainWindowViewModel(ProjectOpener opener, SettingsRepository settingsRepository,
                                UserSettings initial, TaskExecutor tasks) {
@@ -75,7 +77,7 @@ public final class MainWindowViewModel {
     }
 
     public ObservableList<Path> recentProjects() {
-        return FXCollections.unmodifiableObservableList(recentProjects);
+        return recentProjectsReadOnly;
     }
 
     public WindowBounds windowBounds() {

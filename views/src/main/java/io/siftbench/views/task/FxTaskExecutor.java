@@ -20,6 +20,8 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
     private final ExecutorService pool;
     private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
+    /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
+    private final ObservableList<Task<?>> runningReadOnly = FXCollections.unmodifiableObservableList(running);
 
     public FxTaskExecutor() {
         AtomicInteger count = new AtomicInteger();
@@ -33,7 +35,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
     /** The tasks now running that the user should see; read and changed on the UI thread only. */
     public ObservableList<Task<?>> running() {
-        return FXCollections.unmodifiableObservableList(running);
+        return runningReadOnly;
     }
 
     @Override

@@ -1,29 +1,20 @@
 package io.siftbench.model.prompts;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The JSON schema a prompt version's outputs must satisfy, as backends use it for structured output. */
-public final class OutputSchema {
+/**
+ * The output schema of an annotation prompt, derived from its label set, so that the label can only be one
+ * of the allowed verbalizers (plus a rationale string and a confidence in [0, 1] where asked).
+ */
+final class LabelSchema {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private OutputSchema() {
+    private LabelSchema() {
     }
 
-    /**
-     * For annotation, derived from the label set, so that the label can only be one of the allowed verbalizers
-     * (plus a rationale string and a confidence in [0, 1] where asked); for synthesis, the hand-written one.
-     */
-    public static JsonNode of(PromptVersion version) {
-        if (version.mode() == PromptMode.ANNOTATE) {
-            return forLabels(version.task());
-        }
-        return version.output() == null ? null : version.output().schema();
-    }
-
-    static ObjectNode forLabels(TaskSpec task) {
+    static ObjectNode of(TaskSpec task) {
         ObjectNode schema = NODES.objectNode().put("type", "object");
         ObjectNode properties = schema.putObject("properties");
         ObjectNode label = properties.putObject("label").put("type", "string");

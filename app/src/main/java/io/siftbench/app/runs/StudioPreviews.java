@@ -1,0 +1,38 @@
+package io.siftbench.app.runs;
+
+import io.siftbench.app.backends.Providers;
+import io.siftbench.model.backends.BackendClient;
+import io.siftbench.model.backends.BackendConfig;
+import io.siftbench.model.backends.GenerationParameters;
+import io.siftbench.model.datasets.DatasetInfo;
+import io.siftbench.model.project.Project;
+import io.siftbench.model.project.ProjectException;
+import io.siftbench.model.prompts.PromptVersion;
+import io.siftbench.model.runs.Sample;
+import io.siftbench.views.prompts.PromptPreviewer;
+
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The studio's previews: a client for the chosen backend, opened for the preview and closed after it, and
+ * the draft planned with the draft's own plan seed, so that the same draft previews the same inputs.
+ */
+public final class StudioPreviews implements PromptPreviewer {
+
+    @Override
+    public List<Sample> preview(Project project, PromptVersion draft, String dataset, BackendConfig backend, int n,
+                                BooleanSupplier cancelled) throws InterruptedException {
+        if (backend == null) {
+            throw new IllegalArgumentException("Choose the backend to preview with (add one in Settings).");
+        }
+        Long datasetId = dataset == null || dataset.isBlank() ? null : project.datasets().find(dataset.strip())
+                .map(DatasetInfo::id)
+                .orElseThrow(() -> new ProjectException("There is no dataset '" + dataset + "' in this project."));
+        long seed = draft.plan().seed() == null ? 0 : draft.plan().seed();
+        try (BackendClient client = new BackendClient(Providers.open(backend))) {
+            return new ProjectRuns(project, run -> client, EmbeddingModels::miniLm)
+                    .preview(draft, datasetId, n, seed, client, GenerationParameters.DEFAULT, cancelled);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.siftbench.app.bench;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * The benchmarks' OpenAI-protocol server on 127.0.0.1: every chat request is answered with the same body
+ * after the same fixed delay, so that what a benchmark measures beyond the delay is the client's own cost.
+ */
+final class FixedDelayServer implements AutoCloseable {
+
+    /** A whole chat completion whose content is {@code {"label": "card_arrival"}}, with token usage. */
+    static final String CARD_ARRIVAL = "{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"bench\","
+            + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"{\\\"label\\\": \\\"card_arrival\\\"}\"},"
+            + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":6,\"total_tokens\":26}}";
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
+    /** @param requestBody told of each request body, on the server's threads */
+    FixedDelayServer(long delayMillis, String answer, Consumer<byte[]> requestBody) throws IOException {
+        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK
+        // and add ~40 ms to every answer, which would hide the client's own cost behind the network's.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+        server.setExecutor(threads);
+        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+        server.createContext("/v1/chat/completions", ex -> {
+            requestBody.accept(ex.getRequestBody().readAllBytes());
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, bytes.length);
+            ex.getResponseBody().write(bytes);
+            ex.close();
+        });
+        server.start();
+    }
+
+    /** The base URL an OpenAI-compatible backend is configured with. */
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}

@@ -1,0 +1,110 @@
+package io.siftbench.app.compare;
+
+import io.siftbench.model.compare.CompareRow;
+import io.siftbench.model.compare.PreferenceStore;
+import io.siftbench.model.compare.VariantSummary;
+import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.PromptMode;
+import io.siftbench.model.review.ReviewItem;
+import io.siftbench.model.runs.BackendRef;
+import io.siftbench.model.runs.RunConfig;
+import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.Sample;
+import io.siftbench.model.runs.Slot;
+import io.siftbench.storage.project.H2ProjectOpener;
+import io.siftbench.storage.testing.RunFixture;
+import io.siftbench.views.compare.CompareViewModel;
+import io.siftbench.views.task.CurrentThreadTaskExecutor;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Compare over two prompt versions' runs on a real project: rows aligned by input, "prefer" stored as a pair. */
+class CompareViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private final SimpleObjectProperty<Project> project = new SimpleObjectProperty<>();
+
+    @AfterEach
+    void close() {
+        project.get().close();
+    }
+
+    @Test
+    void rowsAlignByInputRecordAndPreferStoresAPreferencePair() throws Exception {
+        Path file = dir.resolve("compare.mv.db");
+        long v1 = RunFixture.promptVersion(file, "intents", PromptMode.ANNOTATE);
+        long v2 = RunFixture.promptVersion(file, "intents", PromptMode.ANNOTATE);
+        project.set(new H2ProjectOpener().open(file));
+        List<Sample> first = RunFixture.run(project.get(), v1, PromptMode.ANNOTATE, 5);
+        // The second version answered the same records in another order, and one of them not at all.
+        List<Sample> second = reversedRun(v2, 4);
+        CompareViewModel viewModel = new CompareViewModel(project, new CurrentThreadTaskExecutor());
+        assertThat(viewModel.runs()).hasSize(2);
+
+        viewModel.compare(List.of(run(first), run(second)));
+
+        assertThat(viewModel.rows()).hasSize(5);
+        for (CompareRow row : viewModel.rows().subList(0, 4)) {
+            assertThat(row.cells()).doesNotContainNull();
+            assertThat(row.cells().get(0).sample().slot().recordId())
+                    .isEqualTo(row.cells().get(1).sample().slot().recordId());
+            assertThat(row.input()).startsWith("Record " + row.cells().get(0).sample().slot().recordId() + ": Q: ");
+        }
+        assertThat(viewModel.rows().get(4).cell(1)).as("record 5 has no answer from version 2").isEmpty();
+        assertThat(viewModel.rows()).extracting(CompareRow::key)
+                .containsExactly("record 1", "record 2", "record 3", "record 4", "record 5");
+
+        viewModel.prefer(2, 1);
+        List<PreferenceStore.Preference> stored = project.get().preferences().ofRun(first.get(0).runId());
+        assertThat(stored).singleElement().satisfies(p -> {
+            assertThat(p.chosenSampleId()).isEqualTo(viewModel.rows().get(2).cells().get(1).sampleId());
+            assertThat(p.rejectedSampleId()).isEqualTo(first.get(2).id());
+        });
+
+        viewModel.accept(0, 0);
+        viewModel.reject(1, 0);
+        viewModel.edit(0, 1, null, "pin_blocked");
+        VariantSummary firstSummary = viewModel.summaries().get(0);
+        assertThat(firstSummary.acceptRate()).isCloseTo(0.5, within(1e-9));
+        assertThat(firstSummary.samples()).isEqualTo(5);
+        assertThat(firstSummary.failures()).isZero();
+        assertThat(viewModel.summaries().get(1).labels().labels()).extracting(l -> l.label()).contains("pin_blocked");
+        assertThat(project.get().decisions().current(first.get(1).id())).get()
+                .extracting(d -> d.status().id()).isEqualTo("rejected");
+        assertThat(viewModel.rows().get(0).cells()).extracting(ReviewItem::state).containsExactly("accepted", "edited");
+    }
+
+    private List<Sample> reversedRun(long version, int count) {
+        long run = project.get().runs().create(new RunConfig(version, PromptMode.ANNOTATE, new BackendRef("openai",
+                "http://127.0.0.1:1/v1", "tiny"), "{}", null, 7, 1, count, 1, "{}"));
+        List<Sample> stored = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Sample s = RunFixture.sample(run, PromptMode.ANNOTATE, i);
+            Slot slot = s.slot();
+            Slot reordered = new Slot(slot.key(), count - 1 - i, slot.recordId(), slot.conditions(),
+                    slot.demonstrationIds(), slot.messages());
+            stored.add(project.get().samples().add(new Sample(0, run, reordered, s.model(), s.parameters(), s.seed(),
+                    s.rawOutput(), s.label(), s.rationale(), s.confidence(), s.text(), s.parsed(), s.valid(),
+                    s.validationError(), s.votes(), s.promptTokens(), s.completionTokens(), s.latencyMillis(),
+                    s.finishReason(), s.error(), null)));
+        }
+        stored.sort(Comparator.comparingInt(s -> s.slot().ordinal()));
+        return stored;
+    }
+
+    private RunInfo run(List<Sample> samples) {
+        return project.get().runs().find(samples.get(0).runId()).orElseThrow();
+    }
+}

@@ -1,0 +1,162 @@
+package io.siftbench.app.prompts;
+
+import io.siftbench.app.backends.LoopbackServer;
+import io.siftbench.app.runs.LoopbackProject;
+import io.siftbench.app.runs.StudioPreviews;
+import io.siftbench.model.backends.BackendConfig;
+import io.siftbench.model.backends.BackendKind;
+import io.siftbench.model.backends.BackendSettings;
+import io.siftbench.model.backends.GenerationParameters;
+import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.DemonstrationStrategy;
+import io.siftbench.model.prompts.PromptMode;
+import io.siftbench.model.runs.Sample;
+import io.siftbench.views.prompts.PreviewViewModel;
+import io.siftbench.views.prompts.PromptStudioViewModel;
+import io.siftbench.views.task.CurrentThreadTaskExecutor;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * "Preview 5" on a real project file against a loopback server speaking the OpenAI protocol: the draft as it
+ * stands is planned and sent, each answer parsed and validated, and nothing is stored.
+ */
+class PreviewViewModelTest {
+
+    @RegisterExtension
+    final LoopbackProject fixture = new LoopbackProject();
+
+    private Project project;
+    private LoopbackServer server;
+    private PromptStudioViewModel studio;
+    private PreviewViewModel preview;
+    private BackendSettings user;
+
+    @BeforeEach
+    void open() throws Exception {
+        project = fixture.project();
+        server = fixture.server();
+        user = new BackendSettings(List.of(BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny").withName("loopback")),
+                "loopback", GenerationParameters.DEFAULT);
+        CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
+        studio = new PromptStudioViewModel(new SimpleObjectProperty<>(project), tasks);
+        preview = new PreviewViewModel(studio, tasks, () -> user, new StudioPreviews());
+        fixture.importCsv("q", "text,category\ncard lost,lost_card\ncard late,card_arrival\nwhere is my card,card_arrival\n"
+                + "stolen card,lost_card\ncard never came,card_arrival\nlost it,lost_card\n");
+    }
+
+    @Test
+    void previewsFiveAnnotationsOfTheDraftWithDemonstrationsAndStoresNothing() {
+        // The model answers "lost_card" when the question says lost, else something off the label set.
+        server.always(LoopbackServer.answering(request -> {
+            String user = request.path("messages").get(request.path("messages").size() - 1).path("content").asText();
+            String question = user.substring(user.lastIndexOf("Q: ") + 3);
+            return question.contains("lost") ? "{\"label\": \"lost_card\"}" : "{\"label\": \"no_such_label\"}";
+        }));
+        studio.nameProperty().set("intent");
+        studio.modeProperty().set(PromptMode.ANNOTATE);
+        studio.labelsProperty().set("lost_card | lost\ncard_arrival | late");
+        studio.userTemplateProperty().set("{{#demos}}E: {{text}} = {{label}}\n{{/demos}}Q: {{text}}");
+        studio.demoDatasetProperty().set("q");
+        studio.demoStrategyProperty().set(DemonstrationStrategy.RANDOM);
+        studio.demoKProperty().set(2);
+        studio.demoLabelProperty().set("category");
+        preview.loadBackends();
+        assertThat(preview.backendProperty().get().name()).isEqualTo("loopback");
+
+        preview.preview();
+
+        List<Sample> samples = preview.samples();
+        assertThat(samples).hasSize(PreviewViewModel.SAMPLES);
+        assertThat(server.chatRequests()).isEqualTo(PreviewViewModel.SAMPLES);
+        Map<Boolean, Integer> byValidity = new HashMap<>();
+        for (Sample s : samples) {
+            String question = s.slot().messages().get(s.slot().messages().size() - 1).content();
+            question = question.substring(question.lastIndexOf("Q: ") + 3);
+            assertThat(s.valid()).as(question).isEqualTo(question.contains("lost"));
+            if (s.valid()) {
+                assertThat(s.label()).isEqualTo("lost_card");
+            } else {
+                assertThat(s.validationError()).contains("no_such_label");
+                assertThat(s.rawOutput()).isEqualTo("{\"label\": \"no_such_label\"}");
+            }
+            assertThat(s.slot().demonstrationIds()).hasSize(2).doesNotContain(s.slot().recordId());
+            assertThat(PreviewViewModel.describe(s)).contains("demonstrations: records " + s.slot().demonstrationIds(),
+                    "raw: " + s.rawOutput(), s.latencyMillis() + " ms", s.valid() ? "valid" : "invalid: ");
+            byValidity.merge(s.valid(), 1, Integer::sum);
+        }
+        assertThat(byValidity).containsKeys(true, false);
+        assertThat(preview.messageProperty().get())
+                .isEqualTo("5 samples, " + byValidity.getOrDefault(true, 0) + " valid");
+        assertThat(preview.runningProperty().get()).isFalse();
+        assertThat(project.runs().list()).isEmpty();
+    }
+
+    @Test
+    void previewsSynthesisOverTheSwitchedOnValuesOnly() {
+        server.always(LoopbackServer.answering(request ->
+                "{\"text\": \"about " + request.path("messages").get(0).path("content").asText() + "\"}"));
+        studio.nameProperty().set("stories");
+        studio.modeProperty().set(PromptMode.SYNTHESIZE);
+        studio.systemTemplateProperty().set("{{condition.tone}}");
+        studio.userTemplateProperty().set("Write one.");
+        studio.outputSchemaProperty().set("{\"type\": \"object\", \"properties\": {\"text\": {\"type\": \"string\"}},"
+                + " \"required\": [\"text\"]}");
+        studio.editCondition(0, c -> c.pasteValues("calm"));
+        studio.switchValue(0, 0, false);
+        preview.loadBackends();
+
+        preview.preview();
+
+        assertThat(preview.samples()).hasSize(5).allSatisfy(s -> {
+            assertThat(s.valid()).isTrue();
+            assertThat(s.conditions().get("tone")).isNotEqualTo(studio.conditions().get(0).values().get(0).value());
+            assertThat(s.text()).isEqualTo("about " + s.conditions().get("tone"));
+        });
+    }
+
+    @Test
+    void rendersThePromptAgainstARecordChosenByItsId() {
+        studio.userTemplateProperty().set("Q: {{text}}");
+        preview.datasetProperty().set("q");
+        long[] stolen = new long[1];
+        project.datasets().forEachRecord(project.datasets().find("q").orElseThrow().id(), r -> {
+            if (r.text("text").equals("stolen card")) {
+                stolen[0] = r.id();
+            }
+        });
+        preview.recordIdProperty().set(String.valueOf(stolen[0]));
+
+        preview.useRecord();
+
+        assertThat(studio.renderedUserProperty().get()).isEqualTo("Q: stolen card");
+        assertThat(preview.messageProperty().get()).isEqualTo("The prompt shows record " + stolen[0] + " of q.");
+        preview.recordIdProperty().set("999");
+        preview.useRecord();
+        assertThat(preview.messageProperty().get()).isEqualTo("Dataset 'q' has no record 999.");
+        assertThat(studio.renderedUserProperty().get()).isEqualTo("Q: stolen card");
+        preview.recordIdProperty().set("x1");
+        preview.useRecord();
+        assertThat(preview.messageProperty().get()).isEqualTo("A record is chosen by its id, a number: 'x1' is not one.");
+    }
+
+    @Test
+    void withoutABackendThePreviewSaysWhy() {
+        user = BackendSettings.EMPTY;
+        preview.loadBackends();
+
+        preview.preview();
+
+        assertThat(preview.messageProperty().get()).isEqualTo(
+                "The preview failed: Choose the backend to preview with (add one in Settings).");
+        assertThat(server.chatRequests()).isZero();
+    }
+}

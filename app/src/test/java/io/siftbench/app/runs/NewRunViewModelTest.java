@@ -1,0 +1,183 @@
+package io.siftbench.app.runs;
+
+import io.siftbench.app.backends.LoopbackServer;
+import io.siftbench.model.backends.BackendConfig;
+import io.siftbench.model.backends.BackendKind;
+import io.siftbench.model.backends.BackendSettings;
+import io.siftbench.model.backends.GenerationParameters;
+import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.PromptFile;
+import io.siftbench.model.prompts.StoredVersion;
+import io.siftbench.model.runs.RunConfig;
+import io.siftbench.model.runs.RunDetails;
+import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunStatus;
+import io.siftbench.model.runs.Sample;
+import io.siftbench.views.runs.NewRunViewModel;
+import io.siftbench.views.runs.RunsViewModel;
+import io.siftbench.views.task.CurrentThreadTaskExecutor;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The New run form on a real project file, with the user's backend pointing at a loopback server that
+ * speaks the OpenAI protocol; background work runs on the calling thread, so a started run has finished
+ * when {@code start()} returns.
+ */
+class NewRunViewModelTest {
+
+    /** The user's backends: one elsewhere, and the default on the loopback server. */
+    private BackendSettings user;
+
+    @RegisterExtension
+    final LoopbackProject fixture = new LoopbackProject(() -> user);
+
+    private Project project;
+    private LoopbackServer server;
+    private RunsViewModel runs;
+    private NewRunViewModel form;
+
+    @BeforeEach
+    void open() {
+        project = fixture.project();
+        server = fixture.server();
+        server.always(LoopbackServer.answering(request -> {
+            String question = request.path("messages").get(1).path("content").asText();
+            return "{\"label\": \"" + (question.contains("lost") ? "lost_card" : "card_arrival") + "\"}";
+        }));
+        user = new BackendSettings(List.of(
+                BackendConfig.of(BackendKind.OLLAMA, "http://127.0.0.1:9", "llama3.2:1b").withName("elsewhere"),
+                BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny").withName("loopback")),
+                "loopback", GenerationParameters.DEFAULT);
+        CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
+        runs = new RunsViewModel(new SimpleObjectProperty<>(project), tasks, p -> fixture.launcher());
+        form = new NewRunViewModel(runs, tasks, () -> user);
+    }
+
+    @Test
+    void startsAnAnnotateRunOnARandomSubsetWithTheDefaultBackend() throws Exception {
+        long datasetId = importQuestions(20);
+        StoredVersion v2 = saveAnnotator(2);
+
+        form.open();
+        assertThat(form.versionProperty().get()).isEqualTo(v2);
+        assertThat(form.versions()).extracting(StoredVersion::version).containsExactly(2, 1);
+        assertThat(form.backendProperty().get().name()).isEqualTo("loopback");
+        assertThat(form.modelProperty().get()).isEqualTo("tiny");
+        assertThat(form.annotatesBinding().get()).isTrue();
+        form.randomSubsetProperty().set(true);
+        form.subsetSizeProperty().set(6);
+        form.seedProperty().set(9L);
+        form.concurrencyProperty().set(2);
+
+        assertThat(form.start()).isTrue();
+
+        assertThat(runs.runs()).hasSize(1);
+        RunInfo run = runs.runs().get(0);
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(run.config().datasetId()).isEqualTo(datasetId);
+        assertThat(run.config().target()).isEqualTo(6);
+        assertThat(run.config().seed()).isEqualTo(9);
+        assertThat(run.config().concurrency()).isEqualTo(2);
+        assertThat(run.config().backend().location()).isEqualTo(server.url());
+        List<Sample> samples = project.samples().list(run.id(), 0, 100);
+        assertThat(samples).hasSize(6).allSatisfy(s -> assertThat(s.valid()).isTrue())
+                .extracting(s -> s.slot().recordId()).doesNotHaveDuplicates();
+        assertThat(server.bodies()).hasSize(6).allSatisfy(b -> assertThat(b.path("model").asText()).isEqualTo("tiny"));
+    }
+
+    @Test
+    void reRunCopiesTheRunAndChangesOnlyWhatTheUserChanged() throws Exception {
+        importQuestions(8);
+        saveAnnotator(1);
+        form.open();
+        form.votesProperty().set(3);
+        form.temperatureProperty().set(0.9);
+        assertThat(form.start()).isTrue();
+        RunInfo first = runs.runs().get(0);
+
+        form.openFrom(first);
+        assertThat(form.votesProperty().get()).isEqualTo(3);
+        assertThat(form.temperatureProperty().get()).isEqualTo(0.9);
+        form.seedProperty().set(42L);
+        assertThat(form.start()).isTrue();
+
+        RunInfo second = runs.runs().get(0); // newest first
+        assertThat(second.id()).isNotEqualTo(first.id());
+        RunConfig a = first.config();
+        RunConfig b = second.config();
+        assertThat(b.seed()).isEqualTo(42);
+        assertThat(new RunConfig(b.promptVersionId(), b.mode(), b.backend(), b.parameters(), b.datasetId(), a.seed(),
+                b.concurrency(), b.target(), b.votes(), b.details())).isEqualTo(a);
+        assertThat(project.samples().list(second.id(), 0, 100)).hasSize(8)
+                .allSatisfy(s -> assertThat(s.votes()).hasSize(3));
+    }
+
+    @Test
+    void reRunOfACommandLineRunOffersItsBackendEvenWhenTheUserHasNotSavedIt() throws Exception {
+        saveAnnotator(1);
+        long datasetId = importQuestions(3);
+        form.open();
+        assertThat(form.start()).isTrue();
+        RunInfo cli = project.runs().find(project.runs().create(new RunConfig(form.versionProperty().get().id(),
+                form.versionProperty().get().mode(), new io.siftbench.model.runs.BackendRef("openai",
+                "http://127.0.0.1:1/v1", "other"), "{}", datasetId, 1, 1, 3, 1,
+                RunDetails.of(null, GenerationParameters.DEFAULT).toJson()))).orElseThrow();
+
+        form.openFrom(cli);
+
+        assertThat(form.backendProperty().get().location()).isEqualTo("http://127.0.0.1:1/v1");
+        assertThat(form.modelProperty().get()).isEqualTo("other");
+        assertThat(form.backends()).hasSize(3);
+    }
+
+    @Test
+    void anIncompleteFormSaysWhyAndStartsNothing() throws Exception {
+        project.prompts().save(PromptFile.parse("""
+                {"name": "stories", "mode": "synthesize", "task": {"role": "You write."},
+                 "template": {"user": "Write a story."},
+                 "output": {"schema": {"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]}}}
+                """, "stories.json"));
+        form.open();
+        assertThat(form.annotatesBinding().get()).isFalse();
+        form.samplesProperty().set(0);
+
+        assertThat(form.start()).isFalse();
+        assertThat(form.errorProperty().get()).isEqualTo("Prompt 'stories' synthesizes: say how many samples (at least 1).");
+
+        saveAnnotator(1);
+        form.open(); // no dataset in the project
+        assertThat(form.versionProperty().get().name()).isEqualTo("intent");
+        assertThat(form.start()).isFalse();
+        assertThat(form.errorProperty().get()).isEqualTo("Prompt 'intent' annotates: choose the dataset.");
+        assertThat(project.runs().list()).isEmpty();
+        assertThat(server.chatRequests()).isZero();
+    }
+
+    private long importQuestions(int n) throws Exception {
+        return fixture.importCsv("questions" + n, IntStream.range(0, n)
+                .mapToObj(i -> i % 2 == 0 ? "card " + i + " lost" : "card " + i + " late")
+                .collect(Collectors.joining("\n", "text\n", "\n"))).id();
+    }
+
+    /** Saves {@code versions} versions of the annotate prompt "intent" and returns the newest. */
+    private StoredVersion saveAnnotator(int versions) {
+        StoredVersion newest = null;
+        for (int v = 1; v <= versions; v++) {
+            newest = project.prompts().save(PromptFile.parse("""
+                    {"name": "intent", "mode": "annotate", "note": "v%d",
+                     "task": {"role": "You label.", "labels": [{"name": "lost_card"}, {"name": "card_arrival"}]},
+                     "template": {"system": "{{task.role}}", "user": "Q: {{text}} (%d)"}}
+                    """.formatted(v, v), "intent.json"));
+        }
+        return newest;
+    }
+}

@@ -1,0 +1,151 @@
+package io.siftbench.app.runs;
+
+import io.siftbench.app.Shell;
+import io.siftbench.app.backends.LoopbackServer;
+import io.siftbench.model.backends.BackendConfig;
+import io.siftbench.model.backends.BackendKind;
+import io.siftbench.model.backends.BackendSettings;
+import io.siftbench.model.backends.GenerationParameters;
+import io.siftbench.model.datasets.ImportOptions;
+import io.siftbench.model.datasets.ImportProgress;
+import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.PromptFile;
+import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunStatus;
+import io.siftbench.storage.project.H2ProjectOpener;
+import io.siftbench.storage.settings.JsonBackendsFile;
+import io.siftbench.storage.settings.JsonSettingsFile;
+import io.siftbench.views.shell.FileDialogs;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real shell, headless: a run started from the New run dialog against a loopback server shows its
+ * live progress in the status bar, completes, and its samples are in the project.
+ */
+class RunsUiTest {
+
+    private static final int RECORDS = 40;
+
+    @TempDir
+    Path dir;
+
+    private final FxRobot robot = new FxRobot();
+    private LoopbackServer server;
+    private Shell shell;
+    private Stage stage;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void quit() throws Exception {
+        if (stage != null) {
+            FxToolkit.setupFixture(stage::close);
+            WaitForAsyncUtils.waitForFxEvents();
+            shell.shutdown();
+        }
+        server.close();
+    }
+
+    @Test
+    void startsARunFromTheDialogAndWatchesItsProgress() throws Exception {
+        server = new LoopbackServer(LoopbackServer.Protocol.OPENAI);
+        // Slow enough (40 answers, 4 at a time, 150 ms each) that the status bar shows the run going.
+        server.always(LoopbackServer.after(Duration.ofMillis(150), LoopbackServer.answer("{\"label\": \"card_arrival\"}")));
+        Path projectFile = dir.resolve("runs.mv.db");
+        Path csv = dir.resolve("questions.csv");
+        Files.writeString(csv, IntStream.range(0, RECORDS).mapToObj(i -> "where is card " + i)
+                .collect(Collectors.joining("\n", "text\n", "\n")));
+        try (Project project = new H2ProjectOpener().open(projectFile)) {
+            project.datasets().importFile(ImportOptions.of(csv), ImportProgress.NONE);
+            project.prompts().save(PromptFile.parse("""
+                    {"name": "intent", "mode": "annotate",
+                     "task": {"role": "You label.", "labels": [{"name": "card_arrival"}, {"name": "lost_card"}]},
+                     "template": {"user": "Q: {{text}}"}}
+                    """, "intent.json"));
+        }
+        Path settingsFile = dir.resolve("config/settings.json");
+        new JsonBackendsFile(settingsFile.resolveSibling("backends.json")).save(new BackendSettings(List.of(
+                BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny").withName("loopback")), "loopback",
+                GenerationParameters.DEFAULT));
+        start(settingsFile, projectFile);
+
+        robot.clickOn("File").clickOn("Open project…");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#status-project").queryAs(Label.class)
+                .getText().equals(projectFile.toString()));
+        robot.clickOn("#nav-runs");
+        robot.clickOn("#run-new");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#new-run-dialog").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#new-run-start");
+
+        List<String> statusTexts = new ArrayList<>();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            String text = robot.lookup("#status-task").queryAs(Label.class).getText();
+            if (text.contains("samples/s")) {
+                statusTexts.add(text);
+            }
+            return statusTexts.size() >= 2;
+        });
+        assertThat(statusTexts.get(0)).startsWith("Run #1 — ").contains(" / " + RECORDS + " samples", "tokens/s", "ETA");
+
+        @SuppressWarnings("unchecked")
+        TableView<RunInfo> table = robot.lookup("#runs-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !table.getItems().isEmpty()
+                && table.getItems().get(0).status() == RunStatus.COMPLETED);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        assertThat(robot.lookup("#run-progress-text").queryAs(Label.class).getText())
+                .isEqualTo(RECORDS + " / " + RECORDS + " samples · completed");
+        Project open = shell.viewModel().projectProperty().get();
+        assertThat(open.samples().list(1, 0, 100)).hasSize(RECORDS)
+                .allSatisfy(s -> assertThat(s.label()).isEqualTo("card_arrival"));
+        assertThat(server.bodies()).allSatisfy(b -> assertThat(b.path("model").asText()).isEqualTo("tiny"));
+    }
+
+    private void start(Path settingsFile, Path project) throws Exception {
+        JsonSettingsFile settings = new JsonSettingsFile(settingsFile);
+        var loaded = settings.load();
+        FileDialogs dialogs = new FileDialogs() {
+            @Override
+            public Optional<Path> chooseNewProject(Window owner) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> chooseProjectToOpen(Window owner) {
+                return Optional.of(project);
+            }
+        };
+        FxToolkit.setupFixture(() -> {
+            shell = new Shell(settings, loaded, dialogs);
+            stage = new Stage();
+            shell.show(stage);
+            stage.toFront();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

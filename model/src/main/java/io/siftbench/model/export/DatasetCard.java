@@ -1,0 +1,304 @@
+package io.siftbench.model.export;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.siftbench.model.insights.LexicalDiversity;
+import io.siftbench.model.insights.LengthStatistics;
+import io.siftbench.model.insights.NGramIndex;
+import io.siftbench.model.insights.SelfBleu;
+import io.siftbench.model.insights.SelfBleuScore;
+import io.siftbench.model.insights.Summary;
+import io.siftbench.model.insights.Tokenizer;
+import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.Condition;
+import io.siftbench.model.prompts.ConditionValue;
+import io.siftbench.model.prompts.PromptFile;
+import io.siftbench.model.prompts.PromptMode;
+import io.siftbench.model.prompts.PromptVersion;
+import io.siftbench.model.review.ReviewItem;
+import io.siftbench.model.runs.RunInfo;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code README.md} written beside exported data, in the Hugging Face dataset card layout (YAML front
+ * matter, then sections), so that whoever trains on the data later can tell how it was made: the prompt
+ * versions word for word, the conditions and plan, the backends, models and parameters, the seeds, the
+ * decisions and the diversity of what was written.
+ */
+final class DatasetCard {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Project project;
+    private final ExportRequest request;
+    private final ExportSelection selection;
+    private final List<Path> files;
+    private final StringBuilder md = new StringBuilder();
+
+    DatasetCard(Project project, ExportRequest request, ExportSelection selection, List<Path> files) {
+        this.project = project;
+        this.request = request;
+        this.selection = selection;
+        this.files = List.copyOf(files);
+    }
+
+    String markdown() {
+        frontMatter();
+        String name = stem();
+        line("# " + name);
+        line("");
+        line("Exported by Siftbench in the `" + request.format().id() + "` format from run(s) "
+                + selection.runs().stream().map(r -> "#" + r.id()).collect(Collectors.joining(", "))
+                + ": " + (request.status() == ExportStatus.ALL ? "every sample, decided or not" : "the accepted and edited samples")
+                + (request.rejectedAsNegatives() ? ", with the rejected samples as negatives" : "") + ".");
+        line("");
+        structure();
+        sourceData();
+        curation();
+        diversity();
+        return md.toString();
+    }
+
+    private void frontMatter() {
+        line("---");
+        line("pretty_name: " + quoted(stem()));
+        line("tags:");
+        line("- siftbench");
+        boolean synthetic = selection.runs().stream().anyMatch(r -> r.config().mode() == PromptMode.SYNTHESIZE);
+        if (synthetic) {
+            line("- synthetic");
+        }
+        line("task_categories:");
+        line(request.format() == ExportFormat.CLASSIFICATION ? "- text-classification" : "- text-generation");
+        line("size_categories:");
+        line("- " + sizeCategory(itemCount()));
+        line("configs:");
+        line("- config_name: default");
+        line("  data_files:");
+        for (Path file : files) {
+            String split = splitOf(file);
+            line("  - split: " + split);
+            line("    path: " + quoted(file.getFileName().toString()));
+        }
+        line("---");
+        line("");
+    }
+
+    private void structure() {
+        line("## Dataset structure");
+        line("");
+        line("| split | file | records |");
+        line("| --- | --- | ---: |");
+        for (Path file : files) {
+            String split = splitOf(file);
+            line("| " + split + " | `" + file.getFileName() + "` | " + count(split) + " |");
+        }
+        line("");
+        line("### Labels");
+        line("");
+        Map<String, Map<String, Integer>> byLabel = new TreeMap<>();
+        List<ExportRecord> records = writtenRecords();
+        for (ExportRecord r : records) {
+            byLabel.computeIfAbsent(r.label() == null ? "(no label)" : r.label(), k -> new TreeMap<>()).merge(r.split().id(), 1, Integer::sum);
+        }
+        List<String> splits = files.stream().map(this::splitOf).toList();
+        line("| label | " + String.join(" | ", splits) + " |");
+        line("| --- |" + " ---: |".repeat(splits.size()));
+        byLabel.forEach((label, counts) -> line("| " + cell(label) + " | "
+                + splits.stream().map(s -> String.valueOf(counts.getOrDefault(s, 0))).collect(Collectors.joining(" | "))
+                + " |"));
+        line("");
+    }
+
+    private void sourceData() {
+        line("## Source data");
+        line("");
+        line("### Prompt versions");
+        line("");
+        Set<Long> versions = new LinkedHashSet<>();
+        selection.runs().forEach(r -> versions.add(r.config().promptVersionId()));
+        Map<Long, PromptVersion> loaded = new LinkedHashMap<>();
+        for (long id : versions) {
+            PromptVersion version = project.prompts().load(id);
+            loaded.put(id, version);
+            RunInfo run = selection.runs().stream().filter(r -> r.config().promptVersionId() == id).findFirst().orElseThrow();
+            line("#### " + run.promptName() + " v" + run.promptVersion() + " (" + version.mode().id() + ")");
+            line("");
+            line("```json");
+            line(PromptFile.write(version).strip());
+            line("```");
+            line("");
+        }
+        line("### Conditions and plan");
+        line("");
+        loaded.forEach((id, version) -> {
+            line("- **" + version.name() + "**: plan `" + (version.plan().kind() == null ? "default"
+                    : version.plan().kind().name().toLowerCase(Locale.ROOT)) + "`"
+                    + (version.plan().seed() == null ? "" : ", seed " + version.plan().seed()));
+            for (Condition c : version.conditions()) {
+                line("  - " + c.name() + (Boolean.FALSE.equals(c.enabled()) ? " (off)" : "") + ": "
+                        + c.values().stream().map(DatasetCard::value).collect(Collectors.joining(", ")));
+            }
+        });
+        line("");
+        line("### Backends, models and seeds");
+        line("");
+        line("| run | prompt | mode | backend | location | model | parameters | seed |");
+        line("| --- | --- | --- | --- | --- | --- | --- | ---: |");
+        for (RunInfo r : selection.runs()) {
+            line("| #" + r.id() + " | " + cell(r.promptName()) + " v" + r.promptVersion() + " | " + r.config().mode().id()
+                    + " | " + r.config().backend().kind() + " | " + cell(r.config().backend().location()) + " | "
+                    + cell(r.config().backend().model()) + " | `" + cell(r.config().parameters()) + "` | "
+                    + r.config().seed() + " |");
+        }
+        line("");
+        if (request.split() != null) {
+            line("Split seed: " + request.split().seed() + " (train " + request.split().train() + ", validation "
+                    + request.split().validation() + ", test " + request.split().test() + "; stratified by label for"
+                    + " annotate runs, by condition combination for synthesize runs).");
+            line("");
+        }
+    }
+
+    private void curation() {
+        line("## Curation");
+        line("");
+        line("### Decisions");
+        line("");
+        line("| run | accepted | edited | rejected | skipped | undecided | failed |");
+        line("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        for (Map.Entry<Long, List<ReviewItem>> run : selection.items().entrySet()) {
+            Map<String, Long> states = run.getValue().stream()
+                    .collect(Collectors.groupingBy(ReviewItem::state, Collectors.counting()));
+            long failed = run.getValue().stream().filter(i -> i.sample().failed()).count();
+            line("| #" + run.getKey() + " | " + states.getOrDefault("accepted", 0L) + " | "
+                    + states.getOrDefault("edited", 0L) + " | " + states.getOrDefault("rejected", 0L) + " | "
+                    + states.getOrDefault("skipped", 0L) + " | " + states.getOrDefault(ReviewItem.UNDECIDED, 0L)
+                    + " | " + failed + " |");
+        }
+        line("");
+        line("### Leakage guard");
+        line("");
+        line("- Left out as demonstrations shown in their run: " + selection.leftOutAsDemonstrations()
+                + (request.keepDemonstrations() ? " (the guard was switched off)" : ""));
+        line("- Left out as present in the evaluation dataset"
+                + (request.evaluationDataset() == null ? "" : " `" + request.evaluationDataset() + "`") + ": "
+                + selection.leftOutAsEvaluation());
+        line("");
+    }
+
+    /** Measured on the texts written (the generated text, or the annotated record's text). */
+    private void diversity() {
+        List<String> texts = request.format() == ExportFormat.DPO
+                ? selection.pairs().stream().map(PreferencePair::chosen).toList()
+                : writtenRecords().stream().map(ExportRecord::classifiedText).map(t -> t == null ? "" : t).toList();
+        line("## Diversity metrics");
+        line("");
+        if (texts.isEmpty()) {
+            line("Nothing was written, so there is nothing to measure.");
+            line("");
+            return;
+        }
+        List<List<String>> tokens = texts.stream().map(Tokenizer::tokens).toList();
+        LexicalDiversity lexical = LexicalDiversity.of(new NGramIndex(tokens, 2), 0);
+        SelfBleuScore selfBleu = new SelfBleu().score(tokens);
+        LengthStatistics lengths = LengthStatistics.of(texts, tokens, Summary.DEFAULT_BINS);
+        line("| metric | value |");
+        line("| --- | ---: |");
+        line("| texts | " + texts.size() + " |");
+        line("| tokens | " + lexical.tokens() + " |");
+        line("| vocabulary size | " + lexical.vocabularySize() + " |");
+        line("| distinct-1 | " + format(lexical.distinct(1).value()) + " |");
+        line("| distinct-2 | " + format(lexical.distinct(2).value()) + " |");
+        line("| self-BLEU | " + (selfBleu.value() == null ? "n/a" : format(selfBleu.value()))
+                + (selfBleu.sampled() ? " (sampled)" : "") + " |");
+        line("| mean length (characters) | " + format(lengths.characters().mean()) + " |");
+        line("| mean length (words) | " + format(lengths.words().mean()) + " |");
+        line("");
+    }
+
+    private List<ExportRecord> writtenRecords() {
+        if (request.format() == ExportFormat.DPO) {
+            return selection.pairs().stream().map(PreferencePair::record).toList();
+        }
+        List<ExportRecord> all = new ArrayList<>(selection.records());
+        if (request.rejectedAsNegatives()) {
+            all.addAll(selection.negatives());
+        }
+        return all;
+    }
+
+    private int itemCount() {
+        return writtenRecords().size();
+    }
+
+    private long count(String split) {
+        return writtenRecords().stream().filter(r -> r.split().id().equals(split)).count();
+    }
+
+    private String splitOf(Path file) {
+        for (Split split : Split.values()) {
+            if (split != Split.ALL && request.fileOf(split).equals(file)) {
+                return split.id();
+            }
+        }
+        return Split.ALL.id();
+    }
+
+    private String stem() {
+        String name = request.out().getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static String value(ConditionValue v) {
+        return v.value() + (Boolean.FALSE.equals(v.enabled()) ? " (off)" : "")
+                + (v.weight() == null ? "" : " ×" + v.weight());
+    }
+
+    static String sizeCategory(int n) {
+        if (n < 1_000) {
+            return "n<1K";
+        } else if (n < 10_000) {
+            return "1K<n<10K";
+        } else if (n < 100_000) {
+            return "10K<n<100K";
+        } else if (n < 1_000_000) {
+            return "100K<n<1M";
+        }
+        return "n>1M";
+    }
+
+    /** A JSON string is a valid YAML scalar, whatever characters it holds. */
+    private static String quoted(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Keeps a table cell on one line and its pipes from splitting it. */
+    private static String cell(String text) {
+        return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
+    }
+
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    private void line(String text) {
+        md.append(text).append('\n');
+    }
+}

@@ -1,0 +1,198 @@
+package io.siftbench.model.export;
+
+import io.siftbench.model.datasets.DatasetInfo;
+import io.siftbench.model.datasets.DatasetRecord;
+import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.Demonstrations;
+import io.siftbench.model.prompts.PromptMode;
+import io.siftbench.model.review.DecisionStatus;
+import io.siftbench.model.review.DecisionStore;
+import io.siftbench.model.compare.PreferenceStore;
+import io.siftbench.model.review.ReviewItem;
+import io.siftbench.model.runs.RunInfo;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The records an export writes, read from the project: the runs' samples with the decisions that count,
+ * narrowed by status and filter, with the leakage guard applied, and split.
+ *
+ * @param runs        the runs exported, in the order asked
+ * @param items       every sample of those runs with its decision, by run id (for the card's decision counts)
+ * @param records     the records written, in run and sample order, each with its split
+ * @param negatives   the rejected samples, when asked for as negatives
+ * @param pairs       the preference pairs (DPO only), each with its split
+ * @param leftOutAsDemonstrations records left out because they were demonstrations in their run
+ * @param leftOutAsEvaluation records left out because their text is in the evaluation dataset
+ */
+public record ExportSelection(List<RunInfo> runs, Map<Long, List<ReviewItem>> items, List<ExportRecord> records,
+                              List<ExportRecord> negatives, List<PreferencePair> pairs,
+                              int leftOutAsDemonstrations, int leftOutAsEvaluation) {
+
+    private static final Comparator<ExportRecord> RUN_ORDER = Comparator
+            .comparingLong((ExportRecord r) -> r.run().id()).thenComparingInt(r -> r.sample().slot().ordinal());
+
+    public static ExportSelection select(Project project, ExportRequest request) {
+        Set<String> evaluation = evaluationHashes(project, request.evaluationDataset());
+        List<RunInfo> runs = new ArrayList<>();
+        Map<Long, List<ReviewItem>> items = new LinkedHashMap<>();
+        Map<Long, ExportRecord> all = new HashMap<>();
+        List<ExportRecord> kept = new ArrayList<>();
+        List<ExportRecord> negatives = new ArrayList<>();
+        Set<Long> guarded = new HashSet<>();
+        int demonstrations = 0;
+        int contaminated = 0;
+        for (long runId : request.runs()) {
+            RunInfo run = project.runs().find(runId).orElseThrow(() ->
+                    new IllegalArgumentException("there is no run " + runId + " in " + project.file()));
+            runs.add(run);
+            List<ReviewItem> runItems = project.review().items(runId);
+            items.put(runId, runItems);
+            LeakageGuard guard = request.keepDemonstrations() ? new LeakageGuard(Set.of(), Set.of(), evaluation)
+                    : demonstrationGuard(project, run, runItems, evaluation);
+            Map<Long, String> recordTexts = recordTexts(project, run, runItems);
+            for (ReviewItem item : runItems) {
+                Long recordId = item.sample().slot().recordId();
+                ExportRecord record = ExportRecord.of(run, item, recordId == null ? null : recordTexts.get(recordId));
+                all.put(record.id(), record);
+                boolean rejected = item.decision() != null && item.decision().status() == DecisionStatus.REJECTED;
+                boolean wanted = request.status().takes(item.decision()) || rejected && request.rejectedAsNegatives();
+                if (item.sample().failed() || !wanted || !request.filter().passes(record)) {
+                    continue;
+                }
+                if (guard.wasDemonstration(record)) {
+                    demonstrations++;
+                    guarded.add(record.id());
+                } else if (guard.inEvaluationSet(record)) {
+                    contaminated++;
+                    guarded.add(record.id());
+                } else if (rejected && request.status() != ExportStatus.ALL) {
+                    negatives.add(record.in(Split.REJECTED));
+                } else {
+                    kept.add(record);
+                }
+            }
+        }
+        List<PreferencePair> pairs = request.format() == ExportFormat.DPO
+                ? pairs(project, request, runs, all, guarded) : List.of();
+        if (request.split() != null) {
+            StratifiedSplitter splitter = new StratifiedSplitter(request.split());
+            kept = splitter.split(kept, ExportSelection::stratum, RUN_ORDER, ExportRecord::in);
+            pairs = splitter.split(pairs, p -> stratum(p.record()),
+                    Comparator.comparing(PreferencePair::record, RUN_ORDER)
+                            .thenComparingLong(PreferencePair::rejectedSampleId), PreferencePair::in);
+        }
+        return new ExportSelection(runs, items, kept, negatives, pairs, demonstrations, contaminated);
+    }
+
+    /** Stratified by label for annotate runs, by condition combination for synthesize runs. */
+    private static String stratum(ExportRecord r) {
+        return r.mode() == PromptMode.ANNOTATE ? String.valueOf(r.label()) : r.conditionKey();
+    }
+
+    /**
+     * Preference pairs from Compare (either sample in an exported run) and from edits (edited = chosen,
+     * original = rejected). The status choice does not apply: a preference is a decision of its own.
+     */
+    private static List<PreferencePair> pairs(Project project, ExportRequest request, List<RunInfo> runs,
+                                              Map<Long, ExportRecord> all, Set<Long> guarded) {
+        List<PreferencePair> pairs = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (RunInfo run : runs) {
+            for (PreferenceStore.Preference p : project.preferences().ofRun(run.id())) {
+                ExportRecord chosen = all.get(p.chosenSampleId());
+                ExportRecord rejected = all.get(p.rejectedSampleId());
+                if (seen.add(p.id()) && chosen != null && rejected != null && usable(request, chosen, guarded)) {
+                    pairs.add(new PreferencePair(PreferencePair.FROM_COMPARE, chosen, rejected.id(),
+                            chosen.promptText(), chosen.output(), rejected.output()));
+                }
+            }
+            for (DecisionStore.Edit edit : project.decisions().edits(run.id())) {
+                ExportRecord record = all.get(edit.sampleId());
+                if (record != null && usable(request, record, guarded)
+                        && !Objects.equals(record.output(), record.originalOutput())) {
+                    pairs.add(new PreferencePair(PreferencePair.FROM_EDIT, record, record.id(), record.promptText(),
+                            record.output(), record.originalOutput()));
+                }
+            }
+        }
+        return pairs;
+    }
+
+    private static boolean usable(ExportRequest request, ExportRecord chosen, Set<Long> guarded) {
+        return !chosen.sample().failed() && !guarded.contains(chosen.id()) && request.filter().passes(chosen);
+    }
+
+    /** The texts of the annotated records, by record id; empty in synthesize mode or when the dataset is gone. */
+    private static Map<Long, String> recordTexts(Project project, RunInfo run, List<ReviewItem> items) {
+        Long datasetId = run.config().datasetId();
+        DatasetInfo dataset = datasetId == null ? null : datasetById(project, datasetId);
+        if (dataset == null || dataset.textColumn() == null) {
+            return Map.of();
+        }
+        List<Long> ids = items.stream().map(i -> i.sample().slot().recordId()).filter(Objects::nonNull).toList();
+        Map<Long, String> texts = new HashMap<>();
+        for (DatasetRecord record : project.datasets().records(datasetId, ids)) {
+            texts.put(record.id(), record.text(dataset.textColumn()));
+        }
+        return texts;
+    }
+
+    /**
+     * The run's demonstrations: their record ids where they come from the run's own input dataset, and
+     * their texts, so that a generated sample that merely repeats a demonstration is caught too.
+     */
+    private static LeakageGuard demonstrationGuard(Project project, RunInfo run, List<ReviewItem> items,
+                                                   Set<String> evaluation) {
+        Set<Long> ids = new HashSet<>();
+        for (ReviewItem item : items) {
+            ids.addAll(item.sample().slot().demonstrationIds());
+        }
+        Demonstrations source = project.prompts().load(run.config().promptVersionId()).demonstrations();
+        DatasetInfo dataset = source == null ? null : project.datasets().find(source.dataset()).orElse(null);
+        if (dataset == null || ids.isEmpty()) {
+            return new LeakageGuard(Set.of(), Set.of(), evaluation);
+        }
+        Set<String> hashes = new HashSet<>();
+        for (DatasetRecord record : project.datasets().records(dataset.id(), ids)) {
+            String text = record.text(source.text());
+            if (text != null) {
+                hashes.add(TextHash.of(text));
+            }
+        }
+        boolean sameDataset = Objects.equals(run.config().datasetId(), dataset.id());
+        return new LeakageGuard(sameDataset ? ids : Set.of(), hashes, evaluation);
+    }
+
+    private static Set<String> evaluationHashes(Project project, String name) {
+        if (name == null || name.isBlank()) {
+            return Set.of();
+        }
+        DatasetInfo dataset = project.datasets().find(name).orElseThrow(() ->
+                new IllegalArgumentException("there is no dataset '" + name + "' to use as the evaluation set"));
+        if (dataset.textColumn() == null) {
+            throw new IllegalArgumentException("the evaluation dataset '" + name + "' has no text column;"
+                    + " choose one on the Datasets screen");
+        }
+        Set<String> hashes = new HashSet<>();
+        project.datasets().forEachRecord(dataset.id(), r -> {
+            String text = r.text(dataset.textColumn());
+            if (text != null) {
+                hashes.add(TextHash.of(text));
+            }
+        });
+        return hashes;
+    }
+
+    private static DatasetInfo datasetById(Project project, long id) {
+        return project.datasets().list().stream().filter(d -> d.id() == id).findFirst().orElse(null);
+    }
+}

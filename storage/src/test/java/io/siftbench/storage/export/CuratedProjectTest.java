@@ -1,0 +1,30 @@
+package io.siftbench.storage.export;
+
+import io.siftbench.model.project.Project;
+import io.siftbench.storage.project.H2ProjectOpener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+/** Export tests start from the curated {@link ExportFixture} project in a fresh folder. */
+abstract class CuratedProjectTest {
+
+    @TempDir
+    Path dir;
+
+    Project project;
+    ExportFixture fixture;
+
+    @BeforeEach
+    void curatedProject() throws Exception {
+        project = new H2ProjectOpener().open(dir.resolve("export.mv.db"));
+        fixture = new ExportFixture(project, dir).curateAnnotations().curateStories();
+    }
+
+    @AfterEach
+    void closeProject() {
+        project.close();
+    }
+}

@@ -1,0 +1,38 @@
+package io.siftbench.views.controls;
+
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.TextField;
+import javafx.util.StringConverter;
+
+import java.util.function.Function;
+
+/** Small builders the screens share, so that each screen's code says only what is particular to it. */
+public final class Controls {
+
+    private Controls() {
+    }
+
+    /** A text field with an id and a prompt, bound both ways to {@code property}. */
+    public static TextField boundField(String id, String prompt, StringProperty property) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(property);
+        return field;
+    }
+
+    /** Shows the choices of a choice box or combo box as {@code text} names them; they are picked, never typed. */
+    public static <T> StringConverter<T> shownAs(Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                throw new UnsupportedOperationException("choices are picked, not typed");
+            }
+        };
+    }
+}

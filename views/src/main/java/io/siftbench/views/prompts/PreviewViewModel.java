@@ -1,0 +1,205 @@
+package io.siftbench.views.prompts;
+
+import io.siftbench.model.backends.BackendConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.siftbench.model.backends.BackendSettings;
+import io.siftbench.model.datasets.DatasetInfo;
+import io.siftbench.model.datasets.DatasetRecord;
+import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.PromptVersion;
+import io.siftbench.model.runs.Sample;
+import io.siftbench.views.task.BackgroundTask;
+import io.siftbench.views.task.TaskExecutor;
+import io.siftbench.views.task.TaskHandle;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * "Preview 5" in the Prompt studio: renders the prompt against a record chosen from a dataset, and sends the draft as it stands to a chosen backend for five samples, in the
+ * background and cancellable, and shows each one's raw output, parsed label or text, validation, tokens,
+ * latency and the demonstrations the strategy picked. Nothing is stored.
+ */
+public final class PreviewViewModel {
+
+    public static final int SAMPLES = 5;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PromptStudioViewModel studio;
+    private final TaskExecutor tasks;
+    private final Supplier<BackendSettings> userBackends;
+    private final PromptPreviewer previewer;
+    private final ObservableList<BackendConfig> backends = FXCollections.observableArrayList();
+    private final ObjectProperty<BackendConfig> backend = new SimpleObjectProperty<>(this, "backend");
+    private final StringProperty dataset = new SimpleStringProperty(this, "dataset", "");
+    private final StringProperty recordId = new SimpleStringProperty(this, "recordId", "");
+    private final ObservableList<Sample> samples = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private TaskHandle handle;
+
+    /** @param userBackends the user's backends, read again by {@link #loadBackends()} */
+    public PreviewViewModel(PromptStudioViewModel studio, TaskExecutor tasks, Supplier<BackendSettings> userBackends,
+                            PromptPreviewer previewer) {
+        this.studio = studio;
+        this.tasks = tasks;
+        this.userBackends = userBackends;
+        this.previewer = previewer;
+    }
+
+    /** Reads the user's backends (Settings may have changed them) and chooses the default one. */
+    public void loadBackends() {
+        tasks.execute(BackgroundTask.of("Reading backends", progress -> userBackends.get()).quiet()
+                .onSuccess(settings -> {
+                    BackendConfig chosen = backend.get();
+                    backends.setAll(settings.backends());
+                    backend.set(backends.contains(chosen) ? chosen : settings.defaultConfig().orElse(null));
+                })
+                .onFailure(e -> message.set("The backends could not be read: " + e.getMessage())));
+    }
+
+    /**
+     * Renders the studio's prompt against record {@link #recordIdProperty()} of the preview's dataset: the
+     * record's columns become the studio's sample record.
+     */
+    public void useRecord() {
+        Project project = studio.projectProperty().get();
+        if (project == null) {
+            return;
+        }
+        String name = records();
+        long id;
+        try {
+            id = Long.parseLong(recordId.get().strip());
+        } catch (NumberFormatException e) {
+            message.set("A record is chosen by its id, a number: '" + recordId.get() + "' is not one.");
+            return;
+        }
+        tasks.execute(BackgroundTask.of("Reading record " + id, progress -> {
+            DatasetInfo source = project.datasets().find(name).orElseThrow(() ->
+                    new IllegalArgumentException("There is no dataset '" + name + "' in this project."));
+            List<DatasetRecord> found = project.datasets().records(source.id(), List.of(id));
+            if (found.isEmpty()) {
+                throw new IllegalArgumentException("Dataset '" + name + "' has no record " + id + ".");
+            }
+            return JSON.writeValueAsString(found.get(0).values());
+        }).quiet().onSuccess(columns -> {
+            studio.sampleRecordProperty().set(columns);
+            message.set("The prompt shows record " + id + " of " + name + ".");
+        }).onFailure(e -> message.set(e.getMessage())));
+    }
+
+    /** The dataset the preview takes records from: the one named here, or else the demonstrations'. */
+    private String records() {
+        return dataset.get().isBlank() ? studio.demoDatasetProperty().get() : dataset.get().strip();
+    }
+
+    /** Generates {@link #SAMPLES} samples of the draft now. */
+    public void preview() {
+        Project project = studio.projectProperty().get();
+        if (project == null || running.get()) {
+            return;
+        }
+        PromptVersion draft;
+        try {
+            draft = studio.draft();
+        } catch (IllegalArgumentException e) {
+            message.set("The draft cannot be sent: " + e.getMessage());
+            return;
+        }
+        BackendConfig chosen = backend.get();
+        String records = records();
+        running.set(true);
+        samples.clear();
+        message.set("Generating " + SAMPLES + " samples…");
+        handle = tasks.execute(BackgroundTask.of("Preview " + SAMPLES, progress ->
+                        previewer.preview(project, draft, records, chosen, SAMPLES, progress::isCancelled))
+                .onSuccess(this::show)
+                .onCancelled(() -> {
+                    running.set(false);
+                    message.set("Preview cancelled.");
+                })
+                .onFailure(e -> {
+                    running.set(false);
+                    message.set("The preview failed: " + e.getMessage());
+                }));
+    }
+
+    public void cancel() {
+        if (handle != null && running.get()) {
+            handle.cancel();
+        }
+    }
+
+    private void show(List<Sample> made) {
+        running.set(false);
+        samples.setAll(made);
+        long valid = made.stream().filter(Sample::valid).count();
+        message.set(made.size() + " samples, " + valid + " valid");
+    }
+
+    /** One sample as the preview shows it: what was parsed, whether it is valid, its cost, and the raw output. */
+    public static String describe(Sample s) {
+        StringBuilder text = new StringBuilder();
+        if (s.error() != null) {
+            return text.append("Error: ").append(s.error()).toString();
+        }
+        if (s.label() != null) {
+            text.append("label: ").append(s.label()).append('\n');
+        }
+        if (s.text() != null) {
+            text.append("text: ").append(s.text()).append('\n');
+        }
+        if (!s.conditions().isEmpty()) {
+            text.append("conditions: ").append(s.conditions()).append('\n');
+        }
+        if (!s.slot().demonstrationIds().isEmpty()) {
+            text.append("demonstrations: records ").append(s.slot().demonstrationIds()).append('\n');
+        }
+        text.append(s.valid() ? "valid" : "invalid: " + s.validationError())
+                .append(" · ").append(s.promptTokens()).append(" + ").append(s.completionTokens()).append(" tokens")
+                .append(" · ").append(s.latencyMillis()).append(" ms\n")
+                .append("raw: ").append(s.rawOutput());
+        return text.toString();
+    }
+
+    public ObservableList<BackendConfig> backends() {
+        return backends;
+    }
+
+    public ObjectProperty<BackendConfig> backendProperty() {
+        return backend;
+    }
+
+    /** The dataset whose records an annotate draft is previewed with; blank: the demonstrations' dataset. */
+    public StringProperty datasetProperty() {
+        return dataset;
+    }
+
+    /** The id of the record {@link #useRecord()} renders the prompt against. */
+    public StringProperty recordIdProperty() {
+        return recordId;
+    }
+
+    public ObservableList<Sample> samples() {
+        return samples;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,24 @@
+package io.siftbench.views.prompts;
+
+import io.siftbench.model.backends.BackendConfig;
+import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.PromptVersion;
+import io.siftbench.model.runs.Sample;
+
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Generates a few samples of a draft now, planned and sampled as a run would, without storing a run: the
+ * studio's "Preview". Built in {@code app}, where backends are.
+ */
+@FunctionalInterface
+public interface PromptPreviewer {
+
+    /**
+     * @param dataset the dataset whose records an annotate draft is sent with (by name); ignored for synthesis
+     * @param cancelled checked between samples
+     */
+    List<Sample> preview(Project project, PromptVersion draft, String dataset, BackendConfig backend, int n,
+                         BooleanSupplier cancelled) throws Exception;
+}
