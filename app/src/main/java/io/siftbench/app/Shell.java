@@ -11,10 +11,14 @@ import io.siftbench.model.settings.UserSettings;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.settings.JsonBackendsFile;
 import io.siftbench.storage.settings.JsonSettingsFile;
+import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.views.compare.CompareView;
 import io.siftbench.views.compare.CompareViewModel;
 import io.siftbench.views.datasets.DatasetsView;
 import io.siftbench.views.datasets.DatasetsViewModel;
+import io.siftbench.views.insights.ChartFiles;
+import io.siftbench.views.insights.InsightsView;
+import io.siftbench.views.insights.InsightsViewModel;
 import io.siftbench.views.prompts.NativePromptFileDialogs;
 import io.siftbench.views.prompts.PreviewViewModel;
 import io.siftbench.views.prompts.PromptStudioView;
@@ -25,11 +29,9 @@ import io.siftbench.views.review.ReviewViewModel;
 import io.siftbench.views.runs.NewRunViewModel;
 import io.siftbench.views.runs.RunsView;
 import io.siftbench.views.runs.RunsViewModel;
-import io.siftbench.views.shell.EmptyScreenView;
 import io.siftbench.views.shell.FileDialogs;
 import io.siftbench.views.shell.MainWindow;
 import io.siftbench.views.shell.MainWindowViewModel;
-import io.siftbench.views.shell.Screen;
 import io.siftbench.views.settings.SettingsView;
 import io.siftbench.views.settings.SettingsViewModel;
 import io.siftbench.views.task.FxTaskExecutor;
@@ -57,7 +59,7 @@ public final class Shell {
         runBackends = new RunBackends(backendsFile::load);
         viewModel = new MainWindowViewModel(opener, settingsRepository, settings, tasks);
         ReadOnlyObjectProperty<io.siftbench.model.project.Project> project = viewModel.projectProperty();
-        review = new ReviewViewModel(project, tasks);
+        review = new ReviewViewModel(project, tasks, () -> new SampleEmbedder(EmbeddingModels.miniLm()));
         compare = new CompareViewModel(project, tasks);
         ReviewView reviewView = new ReviewView(review, project);
         reviewView.setOnExport(ExportDialog.opener(project, tasks));
@@ -68,8 +70,10 @@ public final class Shell {
                 studioView(project, backendsFile),
                 new CompareView(compare, project),
                 reviewView,
-                new EmptyScreenView(Screen.INSIGHTS, project, "No runs to measure",
-                        "Diversity and agreement charts appear once a run has samples."),
+                new InsightsView(new InsightsViewModel(project, tasks,
+                        () -> new SampleEmbedder(EmbeddingModels.miniLm()),
+                        open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher()),
+                        ChartFiles.nativeDialog()),
                 runsView,
                 new SettingsView(new SettingsViewModel(backendsFile, new LocalBackendProbe(), tasks))),
                 tasks);

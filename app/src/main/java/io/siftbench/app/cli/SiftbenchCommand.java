@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 "and exits non-zero with a one-line reason on failure."},
         subcommands = {DatasetsCommand.class, ImportCommand.class, BackendCommand.class, PromptCommand.class,
                 DecideCommand.class, RunCommand.class, RunsCommand.class,
-                ExportCommand.class})
+                ExportCommand.class, MetricsCommand.class})
 public final class SiftbenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -71,7 +71,8 @@ public final class ProjectRuns {
         if (version.mode() == PromptMode.ANNOTATE && run.config().datasetId() == null) {
             throw new ProjectException("Run " + run.id() + " annotates, but its dataset is gone.");
         }
-        return plan(version, run.config().datasetId(), details.limit(), run.config().target(), run.config().seed());
+        return plan(version, run.config().datasetId(), details.limit(), run.config().target(), run.config().seed(),
+                details.cells());
     }
 
     /**
@@ -86,7 +87,7 @@ public final class ProjectRuns {
         RunSampler sampler = new RunSampler(client, parameters, "{}", draft.outputSchema(), draft.mode(),
                 draft.task(), 1, seed);
         List<Sample> samples = new ArrayList<>();
-        for (Slot slot : plan(draft, datasetId, n, n, seed)) {
+        for (Slot slot : plan(draft, datasetId, n, n, seed, List.of())) {
             if (cancelled.getAsBoolean()) {
                 break;
             }
@@ -95,10 +96,11 @@ public final class ProjectRuns {
         return samples;
     }
 
-    private List<Slot> plan(PromptVersion version, Long datasetId, Integer limit, int target, long seed) {
+    private List<Slot> plan(PromptVersion version, Long datasetId, Integer limit, int target, long seed,
+                            List<Map<String, String>> cells) {
         RunPlanner planner = new RunPlanner(version);
         if (version.mode() == PromptMode.SYNTHESIZE) {
-            return planner.synthesize(target, demonstrations(version, null));
+            return planner.synthesize(target, demonstrations(version, null), cells);
         }
         Map<Long, Map<String, Object>> records = new HashMap<>();
         List<Long> ids = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.siftbench.model.project;
 
 import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.datasets.DatasetStore;
+import io.siftbench.model.insights.MetricSnapshots;
 import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.review.ReviewStore;
 import io.siftbench.model.runs.RunStore;
@@ -34,6 +35,9 @@ public interface Project extends AutoCloseable {
     DecisionStore decisions();
 
     ReviewStore review();
+
+    /** Computed metrics, cached per run, scope and sample-set version. */
+    MetricSnapshots metricSnapshots();
 
     /** Pairwise preferences recorded in Compare. */
     PreferenceStore preferences();

@@ -10,7 +10,9 @@ public enum QueueOrder {
     AS_GENERATED("As generated"),
     RANDOM("Random (seeded)"),
     LOWEST_CONFIDENCE("Lowest confidence first"),
-    HIGHEST_VOTE_ENTROPY("Highest vote entropy first");
+    HIGHEST_VOTE_ENTROPY("Highest vote entropy first"),
+    ONE_PER_CLUSTER("One per cluster first (k-means)"),
+    DIVERSE_REPRESENTATIVE("Diverse and representative first (vote-k)");
 
     private static final Comparator<ReviewItem> GENERATED = Comparator
             .comparingLong((ReviewItem i) -> i.sample().runId())
@@ -27,8 +29,20 @@ public enum QueueOrder {
         return title;
     }
 
+    /**
+     * Whether the order comes from the samples' embeddings. A queue has no embedding model, so such an order is
+     * arranged before the queue is built ({@code io.siftbench.model.curation.EmbeddedReviewOrder}) and the queue
+     * keeps the order it is given.
+     */
+    public boolean byEmbedding() {
+        return this == ONE_PER_CLUSTER || this == DIVERSE_REPRESENTATIVE;
+    }
+
     /** Sorts {@code items} in place; {@code seed} fixes the random order so it is the same every time. */
     void sort(List<ReviewItem> items, long seed) {
+        if (byEmbedding()) {
+            return;
+        }
         items.sort(GENERATED);
         switch (this) {
             case AS_GENERATED -> { }
@@ -37,6 +51,7 @@ public enum QueueOrder {
             case LOWEST_CONFIDENCE -> items.sort(Comparator.comparing(
                     (ReviewItem i) -> i.sample().confidence(), Comparator.nullsLast(Comparator.naturalOrder())));
             case HIGHEST_VOTE_ENTROPY -> items.sort(Comparator.comparingDouble(ReviewItem::voteEntropy).reversed());
+            case ONE_PER_CLUSTER, DIVERSE_REPRESENTATIVE -> { }
         }
     }
 }

@@ -8,6 +8,7 @@ import io.siftbench.model.prompts.RenderedPrompt;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -66,10 +67,24 @@ public final class RunPlanner {
 
     /** {@code n} slots over the condition plan, keyed by position and condition values. */
     public List<Slot> synthesize(int n, DemonstrationSource demonstrations) {
+        return synthesize(n, demonstrations, List.of());
+    }
+
+    /**
+     * {@code n} slots over the condition plan, restricted to {@code cells} when there are any: slot i takes the
+     * values of cell i mod |cells| (filling the gaps of a coverage grid evenly) and the plan's values for the
+     * conditions the cell does not name.
+     */
+    public List<Slot> synthesize(int n, DemonstrationSource demonstrations, List<Map<String, String>> cells) {
         List<Map<String, String>> values = ConditionPlan.of(version).first(n);
         List<Slot> slots = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            Map<String, String> conditions = values.get(i);
+            // A copy in the plan's order: the slot key lists the values in that order, and a resumed run must
+            // key its slots exactly as the first attempt did.
+            Map<String, String> conditions = new LinkedHashMap<>(values.get(i));
+            if (!cells.isEmpty()) {
+                conditions.putAll(cells.get(i % cells.size()));
+            }
             String key = "sample=" + i + conditions.entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";", "|", ""));
             slots.add(slot(key, i, null, conditions, demonstrations.pick(i, null)));

@@ -3,6 +3,7 @@ package io.siftbench.storage.project;
 import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.datasets.DatasetStore;
 import io.siftbench.model.demonstrations.EmbeddingCache;
+import io.siftbench.model.insights.MetricSnapshots;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.review.ReviewStore;
@@ -10,6 +11,7 @@ import io.siftbench.model.runs.RunStore;
 import io.siftbench.model.runs.SampleStore;
 import io.siftbench.storage.compare.H2PreferenceStore;
 import io.siftbench.storage.datasets.H2DatasetStore;
+import io.siftbench.storage.insights.H2MetricSnapshots;
 import io.siftbench.storage.review.H2DecisionStore;
 import io.siftbench.storage.review.H2ReviewStore;
 import io.siftbench.storage.runs.H2RunStore;
@@ -33,6 +35,7 @@ public final class H2Project implements Project {
     private final H2EmbeddingCache recordEmbeddings;
     private final H2DecisionStore decisions;
     private final H2ReviewStore review;
+    private final H2MetricSnapshots metricSnapshots;
     private final H2PreferenceStore preferences;
 
     H2Project(Path file, JdbcConnectionPool pool) {
@@ -45,6 +48,7 @@ public final class H2Project implements Project {
         this.recordEmbeddings = new H2EmbeddingCache(pool);
         this.decisions = new H2DecisionStore(pool);
         this.review = new H2ReviewStore(pool, samples, decisions);
+        this.metricSnapshots = new H2MetricSnapshots(pool);
         this.preferences = new H2PreferenceStore(pool);
     }
 
@@ -86,6 +90,11 @@ public final class H2Project implements Project {
     @Override
     public ReviewStore review() {
         return review;
+    }
+
+    @Override
+    public MetricSnapshots metricSnapshots() {
+        return metricSnapshots;
     }
 
     @Override

@@ -67,7 +67,16 @@ final class ReviewTable extends VBox {
         setLabel.setId("bulk-set-label");
         setLabel.disableProperty().bind(label.valueProperty().isNull());
         setLabel.setOnAction(e -> viewModel.labelAll(selected(), label.getValue()));
-        getChildren().addAll(new HBox(8, accept, reject, label, setLabel), table);
+        // The kinds are read when the menu opens, so that it offers exactly what the run is flagged by now.
+        javafx.scene.control.MenuButton rejectFlagged = new javafx.scene.control.MenuButton("Reject all flagged by…");
+        rejectFlagged.setId("bulk-reject-flagged");
+        rejectFlagged.setOnShowing(e -> rejectFlagged.getItems().setAll(viewModel.flagKinds().stream().map(kind -> {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(
+                    kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            item.setOnAction(a -> viewModel.rejectAllFlaggedBy(kind));
+            return item;
+        }).toList()));
+        getChildren().addAll(new HBox(8, accept, reject, label, setLabel, rejectFlagged), table);
     }
 
     private List<Long> selected() {

@@ -6,6 +6,14 @@ import io.siftbench.model.review.DecisionAction;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.QueueFilter;
 import io.siftbench.model.review.QueueOrder;
+import io.siftbench.model.curation.CurationReport;
+import io.siftbench.model.curation.CurationSettings;
+import io.siftbench.model.curation.FlagKind;
+import io.siftbench.model.curation.RunCuration;
+import io.siftbench.model.curation.EmbeddedReviewOrder;
+import io.siftbench.model.insights.RunSampleSet;
+import io.siftbench.model.insights.RunSamples;
+import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.review.ReviewQueue;
 import io.siftbench.model.runs.RunInfo;
@@ -35,6 +43,9 @@ import javafx.collections.ObservableMap;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -46,10 +57,11 @@ import java.util.Optional;
 public final class ReviewViewModel {
 
     /** What a queue load brings back from the project. */
-    private record Loaded(RunInfo run, ReviewQueue queue, List<String> labels) {
+    private record Loaded(RunInfo run, ReviewQueue queue, List<String> labels, CurationReport flags) {
     }
 
     private final ReadOnlyObjectProperty<Project> project;
+    private final Supplier<SampleEmbedder> embedder;
     private final TaskExecutor tasks;
     private final SerialTaskQueue writes;
     private final ObservableList<RunInfo> runs = FXCollections.observableArrayList();
@@ -73,6 +85,10 @@ public final class ReviewViewModel {
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private final ReadOnlyObjectWrapper<PromptMode> mode = new ReadOnlyObjectWrapper<>(this, "mode", PromptMode.ANNOTATE);
     private ReviewQueue queue = new ReviewQueue(List.of(), QueueOrder.AS_GENERATED, 0, QueueFilter.ALL);
+    private final ObjectProperty<CurationSettings> curation =
+            new SimpleObjectProperty<>(this, "curation", CurationSettings.defaults());
+    /** The curation flags of the run as last loaded, for "reject all flagged by …". */
+    private CurationReport flags = new CurationReport(List.of());
     private static final long FOLLOW_INTERVAL_NANOS = 1_000_000_000L;
     /** When the queue was last read again for a run going on (see {@link #follow}). */
     private long lastFollowed = System.nanoTime() - FOLLOW_INTERVAL_NANOS; // nanoTime's origin is arbitrary
@@ -80,6 +96,16 @@ public final class ReviewViewModel {
     private long generation;
 
     public ReviewViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks) {
+        this(project, tasks, null);
+    }
+
+    /**
+     * @param embedder gives the samples embeddings for the k-means and vote-k orders (the bundled MiniLM in the
+     *                 app); null leaves those orders in generation order
+     */
+    public ReviewViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks,
+                           Supplier<SampleEmbedder> embedder) {
+        this.embedder = embedder;
         this.project = project;
         this.tasks = tasks;
         this.writes = new SerialTaskQueue(tasks, "Saving decisions");
@@ -95,6 +121,7 @@ public final class ReviewViewModel {
         });
         order.addListener((obs, was, now) -> reload());
         filter.addListener((obs, was, now) -> reload());
+        curation.addListener((obs, was, now) -> reload());
         reloadRuns();
     }
 
@@ -236,15 +263,25 @@ public final class ReviewViewModel {
         }
         QueueOrder ordered = order.get();
         QueueFilter filtered = filter.get();
+        CurationSettings thresholds = curation.get();
         loading.set(true);
         writes.submit(() -> {
-            ReviewQueue loaded = new ReviewQueue(open.review().items(chosen.id()), ordered, chosen.config().seed(),
-                    filtered);
+            // The items are read once; the curation filters and the embedding orders work on the same read.
+            List<ReviewItem> items = open.review().items(chosen.id());
+            RunSampleSet set = RunSamples.of(open, chosen, items);
+            CurationReport report = new RunCuration(open, thresholds).report(chosen, set);
+            List<ReviewItem> flagged = RunCuration.withFlags(items, report);
+            if (ordered.byEmbedding() && embedder != null) {
+                flagged = new EmbeddedReviewOrder(embedder.get()).arrange(flagged, set.samples(), ordered,
+                        chosen.config().seed());
+            }
+            ReviewQueue loaded = new ReviewQueue(flagged, ordered, chosen.config().seed(), filtered);
             open.review().position(chosen.id()).ifPresent(loaded::moveToSample);
-            return new Loaded(chosen, loaded, open.review().labels(chosen.id()));
+            return new Loaded(chosen, loaded, open.review().labels(chosen.id()), report);
         }, loaded -> {
             if (asked == generation) {
                 loading.set(false);
+                flags = loaded.flags();
                 labels.setAll(loaded.labels());
                 mode.set(loaded.run().config().mode());
                 showQueue(loaded.queue());
@@ -297,6 +334,26 @@ public final class ReviewViewModel {
     /** Records {@code status} for every sample in {@code sampleIds} as one action that one undo takes back. */
     public void decideAll(List<Long> sampleIds, DecisionStatus status) {
         record(sampleIds.stream().map(id -> Decision.of(id, status, null)).toList(), false);
+    }
+
+    /** The kinds of curation flag the run's samples carry, for the "reject all flagged by …" choices. */
+    public Set<FlagKind> flagKinds() {
+        Set<FlagKind> kinds = EnumSet.noneOf(FlagKind.class);
+        flags.flags().forEach(flag -> kinds.add(flag.kind()));
+        return kinds;
+    }
+
+    /** Rejects every sample flagged by {@code kind} as one action that one undo takes back. */
+    public void rejectAllFlaggedBy(FlagKind kind) {
+        List<Long> flagged = new ArrayList<>(flags.flaggedBy(kind));
+        if (!flagged.isEmpty()) {
+            decideAll(flagged, DecisionStatus.REJECTED);
+        }
+    }
+
+    /** The thresholds of the curation filters; a change flags the run's samples again. */
+    public ObjectProperty<CurationSettings> curationProperty() {
+        return curation;
     }
 
     /** Sets {@code label} on every sample in {@code sampleIds} as one action (an edit where it differs). */

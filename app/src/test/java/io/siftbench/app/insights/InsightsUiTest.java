@@ -1,0 +1,105 @@
+package io.siftbench.app.insights;
+
+import io.siftbench.app.runs.EmbeddingModels;
+import io.siftbench.model.insights.SampleEmbedder;
+import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.PromptMode;
+import io.siftbench.storage.project.H2ProjectOpener;
+import io.siftbench.storage.testing.RunFixture;
+import io.siftbench.views.insights.InsightsView;
+import io.siftbench.views.insights.InsightsViewModel;
+import io.siftbench.views.task.FxTaskExecutor;
+import javafx.scene.Scene;
+import javafx.scene.chart.ScatterChart;
+import javafx.scene.control.Label;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Insights screen alone on a small real run: measure in the background, see the charts, save one as PNG. */
+class InsightsUiTest {
+
+    @TempDir
+    Path dir;
+
+    private final FxRobot robot = new FxRobot();
+    private final FxTaskExecutor tasks = new FxTaskExecutor();
+    private Project project;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        tasks.close();
+        if (project != null) {
+            project.close();
+        }
+    }
+
+    @Test
+    void measuresARunShowsItsChartsAndSavesTheDistinctNChartAsPng() throws Exception {
+        Path file = dir.resolve("ui.mv.db");
+        long version = RunFixture.promptVersion(file, "stories", PromptMode.SYNTHESIZE);
+        project = new H2ProjectOpener().open(file);
+        RunFixture.run(project, version, PromptMode.SYNTHESIZE, 12);
+        Path png = dir.resolve("distinct.png");
+        FxToolkit.setupStage(stage -> {
+            InsightsViewModel viewModel = new InsightsViewModel(new SimpleObjectProperty<>(project), tasks,
+                    () -> new SampleEmbedder(EmbeddingModels.miniLm()), open -> {
+                        throw new AssertionError("no run is started here");
+                    });
+            InsightsView view = new InsightsView(viewModel, (owner, name) -> Optional.of(png));
+            stage.setScene(new Scene((javafx.scene.Parent) view.node(), 1100, 750));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#insights-measure").queryButton().isDisabled());
+
+        robot.clickOn("#insights-measure");
+        // The map is the last chart of a synthesize run without gold labels; once it shows, all of them do.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#insights-chart-map").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#insights-problem").queryAs(Label.class).getText()).isEmpty();
+        assertThat(robot.lookup("#insights-chart-lengths").tryQuery()).isPresent();
+        ScatterChart<?, ?> map = robot.lookup("#insights-chart-map .chart").queryAs(ScatterChart.class);
+        assertThat(map.getData()).extracting(s -> s.getName()).containsExactly("pending");
+        assertThat(robot.lookup(".metric-name").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("samples", "distinct-1", "self-BLEU");
+
+        robot.clickOn("#insights-save-distinct-n");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "saved distinct.png".equals(
+                robot.lookup("#insights-step").queryAs(Label.class).getText()));
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isGreaterThan(300);
+        assertThat(image.getHeight()).isGreaterThan(200);
+        assertThat(distinctColours(image)).as("a drawn chart, not a blank image").isGreaterThan(3);
+    }
+
+    private static long distinctColours(BufferedImage image) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int x = 0; x < image.getWidth(); x += 3) {
+            for (int y = 0; y < image.getHeight(); y += 3) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+}

@@ -1,0 +1,69 @@
+package io.siftbench.app.insights;
+
+import io.siftbench.app.backends.LoopbackServer;
+import io.siftbench.app.runs.EmbeddingModels;
+import io.siftbench.app.runs.ProjectRuns;
+import io.siftbench.app.runs.RunBackends;
+import io.siftbench.model.backends.BackendSettings;
+import io.siftbench.model.backends.GenerationParameters;
+import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.PromptFile;
+import io.siftbench.model.prompts.StoredVersion;
+import io.siftbench.model.runs.BackendRef;
+import io.siftbench.model.runs.RunConfig;
+import io.siftbench.model.runs.RunDetails;
+import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunLauncher;
+import io.siftbench.model.runs.RunStatus;
+import io.siftbench.storage.project.H2ProjectOpener;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real project with story runs made through the real run machinery against a loopback OpenAI-compatible
+ * server that answers each request with its own user message as the story's text.
+ */
+final class LoopbackRuns implements AutoCloseable {
+
+    final Project project;
+    final LoopbackServer server;
+    private final RunBackends backends = new RunBackends(() -> BackendSettings.EMPTY);
+
+    LoopbackRuns(Path file) throws IOException {
+        project = new H2ProjectOpener().open(file);
+        server = new LoopbackServer(LoopbackServer.Protocol.OPENAI);
+        server.always(LoopbackServer.answering(request -> {
+            var messages = request.path("messages");
+            return "{\"text\": \"" + messages.get(messages.size() - 1).path("content").asText() + "\"}";
+        }));
+    }
+
+    RunLauncher launcher() {
+        return new ProjectRuns(project, backends, EmbeddingModels::miniLm).launcher();
+    }
+
+    /** A completed run of {@code samples} stories over the prompt file {@code promptJson}. */
+    RunInfo stories(String promptJson, int samples) throws InterruptedException {
+        StoredVersion prompt = project.prompts().save(PromptFile.parse(promptJson, "story.json"));
+        return start(new RunConfig(prompt.id(), prompt.mode(), new BackendRef("openai", server.url(), "tiny"), "{}",
+                null, 5, 2, samples, 1, RunDetails.of(null, GenerationParameters.DEFAULT).toJson()));
+    }
+
+    /** Creates the run and generates all its samples. */
+    RunInfo start(RunConfig config) throws InterruptedException {
+        RunLauncher launcher = launcher();
+        RunInfo run = launcher.create(config);
+        assertThat(launcher.execute(run.id(), (s, p) -> { }, () -> false)).isEqualTo(RunStatus.COMPLETED);
+        return project.runs().find(run.id()).orElseThrow();
+    }
+
+    @Override
+    public void close() {
+        backends.close();
+        server.close();
+        project.close();
+    }
+}

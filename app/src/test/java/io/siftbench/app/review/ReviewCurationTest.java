@@ -1,0 +1,103 @@
+package io.siftbench.app.review;
+
+import io.siftbench.app.runs.EmbeddingModels;
+import io.siftbench.model.curation.ClusterFirstOrder;
+import io.siftbench.model.curation.CurationSettings;
+import io.siftbench.model.curation.FlagKind;
+import io.siftbench.model.insights.InsightsProgress;
+import io.siftbench.model.insights.RunSamples;
+import io.siftbench.model.insights.SampleEmbedder;
+import io.siftbench.model.insights.SampleText;
+import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.PromptMode;
+import io.siftbench.model.review.Decision;
+import io.siftbench.model.review.DecisionStatus;
+import io.siftbench.model.review.QueueOrder;
+import io.siftbench.model.review.ReviewItem;
+import io.siftbench.model.runs.Sample;
+import io.siftbench.storage.project.H2ProjectOpener;
+import io.siftbench.storage.testing.RunFixture;
+import io.siftbench.views.review.ReviewViewModel;
+import io.siftbench.views.task.CurrentThreadTaskExecutor;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Curation flags in the review queue and "reject all flagged by …" with one undo, on a real project. */
+class ReviewCurationTest {
+
+    @TempDir
+    Path dir;
+
+    private final SimpleObjectProperty<Project> project = new SimpleObjectProperty<>();
+
+    @AfterEach
+    void close() {
+        project.get().close();
+    }
+
+    /** A project with a synthesize run of {@code count} fixture stories, told alternately angry and polite. */
+    private List<Sample> stories(int count) throws Exception {
+        Path file = dir.resolve("curate.mv.db");
+        long version = RunFixture.promptVersion(file, "stories", PromptMode.SYNTHESIZE);
+        project.set(new H2ProjectOpener().open(file));
+        return RunFixture.run(project.get(), version, PromptMode.SYNTHESIZE, count);
+    }
+
+    @Test
+    void keywordFlagsShowOnTheItemsAndRejectingThemAllIsUndoneAtOnce() throws Exception {
+        List<Sample> samples = stories(10);
+        ReviewViewModel viewModel = new ReviewViewModel(project, new CurrentThreadTaskExecutor());
+
+        // The fixture's odd samples are told in a polite tone.
+        viewModel.curationProperty().set(new CurationSettings(null, null, null, null, List.of("polite"), 0.7, 0.6));
+
+        assertThat(viewModel.flagKinds()).containsExactly(FlagKind.PATTERN);
+        assertThat(viewModel.items().get(1).flags()).singleElement().asString()
+                .startsWith("pattern: ").contains("polite");
+        assertThat(viewModel.items().get(0).flags()).isEmpty();
+        assertThat(viewModel.currentProperty().get().flags()).isEmpty();
+
+        viewModel.rejectAllFlaggedBy(FlagKind.PATTERN);
+        assertThat(project.get().decisions().currentOfRun(samples.get(0).runId()).values())
+                .hasSize(5).allMatch(d -> d.status() == DecisionStatus.REJECTED);
+        assertThat(viewModel.items()).filteredOn(item -> item.state().equals("rejected"))
+                .extracting(ReviewItem::sampleId).containsExactly(samples.get(1).id(), samples.get(3).id(),
+                        samples.get(5).id(), samples.get(7).id(), samples.get(9).id());
+
+        viewModel.undo();
+        assertThat(project.get().decisions().currentOfRun(samples.get(0).runId())).isEmpty();
+        assertThat(viewModel.items()).allMatch(item -> item.state().equals(ReviewItem.UNDECIDED));
+    }
+
+    @Test
+    void embeddingOrdersPutTheUndecidedFirstInTheEnginesOrderAndTheDecidedLast() throws Exception {
+        List<Sample> samples = stories(24);
+        project.get().decisions().decide(Decision.of(samples.get(0).id(), DecisionStatus.ACCEPTED, null));
+        ReviewViewModel viewModel = new ReviewViewModel(project, new CurrentThreadTaskExecutor(),
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
+
+        viewModel.orderProperty().set(QueueOrder.ONE_PER_CLUSTER);
+
+        List<SampleText> pending = new SampleEmbedder(EmbeddingModels.miniLm()).embed(
+                RunSamples.load(project.get(), samples.get(0).runId()).samples().subList(1, 24), InsightsProgress.NONE);
+        List<Long> expected = new ArrayList<>(new ClusterFirstOrder(ClusterFirstOrder.DEFAULT_CLUSTERS, 7)
+                .order(pending, List.of()).stream().map(SampleText::id).toList());
+        expected.add(samples.get(0).id());
+        assertThat(viewModel.items()).extracting(ReviewItem::sampleId).containsExactlyElementsOf(expected);
+        assertThat(expected.subList(0, 23)).isNotEqualTo(samples.subList(1, 24).stream().map(Sample::id).toList());
+
+        viewModel.orderProperty().set(QueueOrder.DIVERSE_REPRESENTATIVE);
+        assertThat(viewModel.items()).hasSize(24).last().extracting(ReviewItem::sampleId)
+                .isEqualTo(samples.get(0).id());
+        assertThat(viewModel.items()).extracting(ReviewItem::sampleId)
+                .containsExactlyInAnyOrderElementsOf(samples.stream().map(Sample::id).toList());
+    }
+}

@@ -1,0 +1,86 @@
+package io.siftbench.model.curation;
+
+import io.siftbench.model.insights.RunSampleSet;
+import io.siftbench.model.insights.RunSamples;
+import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.PromptMode;
+import io.siftbench.model.review.Decision;
+import io.siftbench.model.review.DecisionAction;
+import io.siftbench.model.review.DecisionStatus;
+import io.siftbench.model.review.ReviewItem;
+import io.siftbench.model.runs.RunInfo;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The curation filters applied to one run of a project: the flags shown in the review card and table, and the
+ * bulk action "reject all flagged by …", recorded as one action so that one undo takes it all back.
+ */
+public final class RunCuration {
+
+    private final Project project;
+    private final CurationSettings settings;
+
+    public RunCuration(Project project, CurationSettings settings) {
+        this.project = project;
+        this.settings = settings;
+    }
+
+    /** Every flag the filters raise on the run's answered samples. */
+    public CurationReport report(long runId) {
+        return report(project.runs().find(runId).orElseThrow(), RunSamples.load(project, runId));
+    }
+
+    /** Every flag the filters raise on {@code set}, the samples of {@code run} already read. */
+    public CurationReport report(RunInfo run, RunSampleSet set) {
+        long runId = run.id();
+        List<CurationFilter> filters = new ArrayList<>();
+        if (settings.minWords() != null || settings.maxWords() != null) {
+            filters.add(new LengthFilter(LengthUnit.WORDS, settings.minWords(), settings.maxWords()));
+        }
+        filters.add(PatternFilter.of(settings.mustMatch(), settings.mustNotMatch(), settings.keywords()));
+        if (run.config().mode() == PromptMode.ANNOTATE) {
+            List<String> labels = project.review().labels(runId);
+            if (!labels.isEmpty()) {
+                filters.add(InvalidOutputFilter.labelSet(labels));
+            }
+        }
+        filters.add(new DuplicateFilter(new ExactDuplicates()));
+        filters.add(new DuplicateFilter(new MinHashDetector(MinHashDetector.DEFAULT_SHINGLE_SIZE,
+                MinHashDetector.DEFAULT_HASHES, settings.nearDuplicate(), run.config().seed())));
+        filters.add(new SelfConsistencyFilter(settings.minAgreement()));
+        return CurationReport.of(set.samples(), filters);
+    }
+
+    /** The items with their curation flags added, each as "kind: reason". */
+    public static List<ReviewItem> withFlags(List<ReviewItem> items, CurationReport report) {
+        return items.stream().map(item -> {
+            List<String> flags = new ArrayList<>(item.flags());
+            report.flagsOf(item.sampleId()).forEach(flag -> flags.add(describe(flag)));
+            return new ReviewItem(item.sample(), item.decision(), flags);
+        }).toList();
+    }
+
+    /** How a flag reads in the card and the table. */
+    public static String describe(Flag flag) {
+        return flag.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + flag.reason();
+    }
+
+    /**
+     * Rejects every sample {@code kind} flagged, each with its flag's reason as the note, as one action; empty
+     * when nothing is flagged by that kind.
+     */
+    public Optional<DecisionAction> rejectAllFlaggedBy(long runId, FlagKind kind) {
+        Set<Long> seen = new HashSet<>();
+        List<Decision> decisions = report(runId).flags().stream()
+                .filter(flag -> flag.kind() == kind && seen.add(flag.sampleId()))
+                .map(flag -> Decision.of(flag.sampleId(), DecisionStatus.REJECTED, describe(flag)))
+                .toList();
+        return decisions.isEmpty() ? Optional.empty() : Optional.of(project.decisions().decide(decisions));
+    }
+}

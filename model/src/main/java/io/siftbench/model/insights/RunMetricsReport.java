@@ -1,0 +1,20 @@
+package io.siftbench.model.insights;
+
+/**
+ * Every metric of one run for one status selection, as the {@code metrics} command prints it and the Insights
+ * screen shows it.
+ *
+ * @param run                 the run measured
+ * @param status              which samples were measured
+ * @param sampleSetVersion    the fingerprint of the run's samples and decisions the metrics belong to
+ * @param cached              whether the metrics came from the project's snapshot rather than a new computation
+ * @param metrics             the metrics, with agreement with gold for the model's labels
+ * @param researcherAgreement agreement with gold for the researcher's final labels; null without gold labels
+ */
+public record RunMetricsReport(long run, StatusSelection status, long sampleSetVersion, boolean cached,
+                               InsightsReport metrics, GoldAgreement researcherAgreement) {
+
+    /** What a snapshot keeps: the figures, not where they came from. */
+    public record Snapshot(InsightsReport metrics, GoldAgreement researcherAgreement) {
+    }
+}

@@ -1,0 +1,136 @@
+package io.siftbench.model.insights;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.siftbench.model.datasets.DatasetInfo;
+import io.siftbench.model.datasets.DatasetRecord;
+import io.siftbench.model.project.Project;
+import io.siftbench.model.project.ProjectException;
+import io.siftbench.model.prompts.Condition;
+import io.siftbench.model.prompts.ConditionValue;
+import io.siftbench.model.review.Decision;
+import io.siftbench.model.review.ReviewItem;
+import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.Sample;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads a run's samples from a project as the metrics need them: the answered samples (failed requests have
+ * nothing to measure) with the status their decision gives, the text that counts (the researcher's edit, the
+ * generated text, or in annotate mode the input record's text), and, for an annotate run over a dataset with a
+ * label column, the record's gold label.
+ */
+public final class RunSamples {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RunSamples() {
+    }
+
+    public static RunSampleSet load(Project project, long runId) {
+        RunInfo run = project.runs().find(runId)
+                .orElseThrow(() -> new ProjectException("There is no run " + runId + " in " + project.file()));
+        return of(project, run, project.review().items(runId));
+    }
+
+    /** The run's samples from its review items already read (the review screen has them at hand). */
+    public static RunSampleSet of(Project project, RunInfo run, List<ReviewItem> reviewItems) {
+        long runId = run.id();
+        List<ReviewItem> items = reviewItems.stream().filter(item -> !item.sample().failed()).toList();
+        Optional<DatasetInfo> dataset = Optional.ofNullable(run.config().datasetId())
+                .flatMap(id -> project.datasets().list().stream().filter(d -> d.id() == id).findFirst());
+        Map<Long, DatasetRecord> records = new HashMap<>();
+        dataset.ifPresent(d -> project.datasets().records(d.id(), items.stream().map(i -> i.sample().slot().recordId())
+                .filter(Objects::nonNull).toList()).forEach(r -> records.put(r.id(), r)));
+        String textColumn = dataset.map(DatasetInfo::textColumn).orElse(null);
+        String labelColumn = dataset.map(DatasetInfo::labelColumn).orElse(null);
+
+        List<SampleText> samples = new java.util.ArrayList<>(items.size());
+        Map<Long, String> researcherLabels = new HashMap<>();
+        Fingerprint version = new Fingerprint();
+        for (ReviewItem item : items) {
+            Sample sample = item.sample();
+            DatasetRecord record = sample.slot().recordId() == null ? null : records.get(sample.slot().recordId());
+            String text = item.text() != null ? item.text()
+                    : record != null && textColumn != null ? record.text(textColumn) : null;
+            String gold = record != null && labelColumn != null ? record.text(labelColumn) : null;
+            SampleText measured = new SampleText(sample.id(), text, sample.label(), gold, sample.conditions(),
+                    fieldsOf(sample), statusOf(item.decision()), sample.confidence(), sample.votes(), null, null, null);
+            samples.add(measured);
+            if (item.label() != null) {
+                researcherLabels.put(sample.id(), item.label());
+            }
+            version.add(sample.id()).add(measured.status().name()).add(text).add(sample.label()).add(item.label());
+        }
+        return new RunSampleSet(runId, samples, researcherLabels, declaredConditions(project, run),
+                version.value());
+    }
+
+    static SampleStatus statusOf(Decision decision) {
+        if (decision == null || !decision.status().decided()) {
+            return SampleStatus.PENDING;
+        }
+        return decision.status().kept() ? SampleStatus.ACCEPTED : SampleStatus.REJECTED;
+    }
+
+    /** The top-level fields of the parsed output, as text; none when the output was not a JSON object. */
+    private static Map<String, String> fieldsOf(Sample sample) {
+        if (sample.parsed() == null) {
+            return Map.of();
+        }
+        try {
+            JsonNode node = JSON.readTree(sample.parsed());
+            Map<String, String> fields = new LinkedHashMap<>();
+            if (node != null && node.isObject()) {
+                node.fields().forEachRemaining(f -> {
+                    if (!f.getValue().isNull()) {
+                        fields.put(f.getKey(), f.getValue().isValueNode() ? f.getValue().asText()
+                                : f.getValue().toString());
+                    }
+                });
+            }
+            return fields;
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
+    }
+
+    /** Every declared value of every condition, switched on or off, so that unused combinations show as empty. */
+    private static Map<String, List<String>> declaredConditions(Project project, RunInfo run) {
+        Map<String, List<String>> declared = new LinkedHashMap<>();
+        for (Condition condition : project.prompts().load(run.config().promptVersionId()).conditions()) {
+            declared.put(condition.name(), condition.values().stream().map(ConditionValue::value).toList());
+        }
+        return declared;
+    }
+
+    /** A 64-bit FNV-1a hash over the parts added, each followed by a separator so that parts cannot run together. */
+    private static final class Fingerprint {
+        private long hash = 0xcbf29ce484222325L;
+
+        Fingerprint add(Object part) {
+            String s = part == null ? "\u0000null" : part.toString();
+            for (int i = 0; i < s.length(); i++) {
+                mix(s.charAt(i));
+            }
+            mix('\u0001');
+            return this;
+        }
+
+        private void mix(char c) {
+            hash ^= c;
+            hash *= 0x100000001b3L;
+        }
+
+        long value() {
+            return hash;
+        }
+    }
+}

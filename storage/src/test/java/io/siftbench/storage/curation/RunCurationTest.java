@@ -1,0 +1,118 @@
+package io.siftbench.storage.curation;
+
+import io.siftbench.model.curation.CurationReport;
+import io.siftbench.model.curation.CurationSettings;
+import io.siftbench.model.curation.FlagKind;
+import io.siftbench.model.curation.RunCuration;
+import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.PromptMode;
+import io.siftbench.model.review.Decision;
+import io.siftbench.model.review.DecisionStatus;
+import io.siftbench.model.review.ReviewItem;
+import io.siftbench.model.runs.BackendRef;
+import io.siftbench.model.runs.RunConfig;
+import io.siftbench.model.runs.Sample;
+import io.siftbench.storage.project.H2ProjectOpener;
+import io.siftbench.storage.testing.RunFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The curation filters on a real run in a real project file, and "reject all flagged by …" with one undo. */
+class RunCurationTest {
+
+    private static final List<String> TEXTS = List.of(
+            "the quick brown fox jumps over the lazy dog near the river bank",
+            "an entirely different sentence about banking and cards today",
+            "the quick brown fox jumps over the lazy dog near the river bank today",
+            "An entirely different sentence, about banking and cards today!",
+            "my card was declined at the shop this morning",
+            "how long does a transfer to another country take");
+
+    @TempDir
+    Path dir;
+
+    private Project project;
+    private long run;
+    private final List<Sample> samples = new ArrayList<>();
+
+    @BeforeEach
+    void runWithPlantedDuplicates() throws Exception {
+        Path file = dir.resolve("curation.mv.db");
+        long version = RunFixture.promptVersion(file, "stories", PromptMode.SYNTHESIZE);
+        project = new H2ProjectOpener().open(file);
+        run = project.runs().create(new RunConfig(version, PromptMode.SYNTHESIZE,
+                new BackendRef("openai", "http://127.0.0.1:1/v1", "tiny"), "{}", null, 7, 1, TEXTS.size(), 1, "{}"));
+        for (int i = 0; i < TEXTS.size(); i++) {
+            Sample s = RunFixture.sample(run, PromptMode.SYNTHESIZE, i);
+            samples.add(project.samples().add(new Sample(0, run, s.slot(), s.model(), s.parameters(), s.seed(),
+                    s.rawOutput(), null, null, null, TEXTS.get(i), null, true, null, List.of(), 20, 5, 30L, "stop",
+                    null, null)));
+        }
+    }
+
+    @AfterEach
+    void close() {
+        project.close();
+    }
+
+    private long id(int index) {
+        return samples.get(index).id();
+    }
+
+    @Test
+    void plantedDuplicatesAndKeywordsAreFlaggedWithReasons() {
+        CurationSettings settings = new CurationSettings(null, 13, null, null, List.of("river"), 0.7, 0.6);
+        CurationReport report = new RunCuration(project, settings).report(run);
+
+        assertThat(report.flaggedBy(FlagKind.EXACT_DUPLICATE)).containsExactly(id(3));
+        assertThat(report.flaggedBy(FlagKind.NEAR_DUPLICATE)).containsExactlyInAnyOrder(id(2), id(3));
+        assertThat(report.flaggedBy(FlagKind.PATTERN)).containsExactly(id(0), id(2));
+        // The planted near duplicate has 14 words, its original 13: only the copy is too long.
+        assertThat(report.flaggedBy(FlagKind.LENGTH)).containsExactly(id(2));
+
+        List<ReviewItem> items = RunCuration.withFlags(project.review().items(run), report);
+        assertThat(items.get(2).flags()).anyMatch(f -> f.startsWith("near duplicate: ")
+                && f.contains("similar to #" + id(0)));
+        assertThat(items.get(4).flags()).isEmpty();
+    }
+
+    @Test
+    void rejectAllFlaggedByNearDuplicatesIsOneActionThatOneUndoTakesBack() {
+        project.decisions().decide(Decision.of(id(5), DecisionStatus.ACCEPTED, null));
+        RunCuration curation = new RunCuration(project, CurationSettings.defaults());
+
+        assertThat(curation.rejectAllFlaggedBy(run, FlagKind.NEAR_DUPLICATE)).get()
+                .satisfies(action -> assertThat(action.decisions()).hasSize(2));
+        assertThat(project.decisions().current(id(2))).get().satisfies(d -> {
+            assertThat(d.status()).isEqualTo(DecisionStatus.REJECTED);
+            assertThat(d.note()).startsWith("near duplicate: ");
+        });
+        assertThat(project.decisions().current(id(3))).get().extracting(Decision::status)
+                .isEqualTo(DecisionStatus.REJECTED);
+
+        project.decisions().undo();
+        assertThat(project.decisions().current(id(2))).isEmpty();
+        assertThat(project.decisions().current(id(3))).isEmpty();
+        assertThat(project.decisions().current(id(5))).get().extracting(Decision::status)
+                .isEqualTo(DecisionStatus.ACCEPTED);
+        assertThat(curation.rejectAllFlaggedBy(run, FlagKind.LOW_JUDGE_SCORE)).isEmpty();
+    }
+
+    @Test
+    void aMalformedPatternIsRefusedWithWhereAndRecordsNothing() {
+        CurationSettings broken = new CurationSettings(null, null, "card(", null, List.of(), 0.7, 0.6);
+
+        assertThatThrownBy(() -> new RunCuration(project, broken).rejectAllFlaggedBy(run, FlagKind.PATTERN))
+                .hasMessageStartingWith("the must-match pattern 'card(' is not a valid regular expression at character 6");
+        assertThat(project.decisions().currentOfRun(run)).isEmpty();
+    }
+}

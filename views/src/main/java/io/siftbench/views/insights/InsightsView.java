@@ -1,0 +1,419 @@
+package io.siftbench.views.insights;
+
+import io.siftbench.model.insights.ConfusionMatrix;
+import io.siftbench.model.insights.CoverageCell;
+import io.siftbench.model.insights.CoverageGrid;
+import io.siftbench.model.insights.Histogram;
+import io.siftbench.model.insights.MapPoint;
+import io.siftbench.model.insights.SampleText;
+import io.siftbench.model.insights.StatusSelection;
+import io.siftbench.model.runs.RunInfo;
+import io.siftbench.views.controls.EmptyState;
+import io.siftbench.views.shell.Screen;
+import io.siftbench.views.shell.ScreenView;
+import io.siftbench.views.insights.InsightsViewModel.MeasuredRun;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.ScatterChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The Insights screen: choose a run (and another to compare it with) and which samples to measure; the metric
+ * cards and charts then show both side by side on shared axes. Every chart saves as PNG, and the figures copy
+ * to the clipboard as a tab-separated table.
+ */
+public final class InsightsView implements ScreenView {
+
+    private static final String COLOUR_STATUS = "status";
+    private static final String COLOUR_LABEL = "label";
+
+    private final InsightsViewModel viewModel;
+    private final ChartFiles files;
+    private final BorderPane root = new BorderPane();
+    private final ComboBox<RunInfo> run = new ComboBox<>();
+    private final ComboBox<RunInfo> compare = new ComboBox<>();
+    private final ChoiceBox<String> colourBy = new ChoiceBox<>();
+    private final VBox content = new VBox(16);
+    private final ScrollPane scroll = new ScrollPane(content);
+    private boolean rebuilding;
+    private final EmptyState empty = new EmptyState(Screen.INSIGHTS.icon(), "No runs to measure",
+            "Diversity and agreement charts appear once a run has samples.");
+
+    public InsightsView(InsightsViewModel viewModel, ChartFiles files) {
+        this.viewModel = viewModel;
+        this.files = files;
+        root.setId("insights");
+        root.getStylesheets().add(InsightsView.class.getResource("insights.css").toExternalForm());
+        empty.setId("insights-empty");
+        root.setTop(toolbar());
+        content.setPadding(new Insets(12));
+        scroll.setFitToWidth(true);
+        viewModel.runs().addListener((ListChangeListener<RunInfo>) change -> runsChanged());
+        viewModel.measured().addListener((ListChangeListener<MeasuredRun>) change -> show());
+        colourBy.valueProperty().addListener((obs, was, now) -> {
+            if (!rebuilding) {
+                show();
+            }
+        });
+        runsChanged();
+        show();
+    }
+
+    private Node toolbar() {
+        run.setId("insights-run");
+        compare.setId("insights-compare");
+        StringConverter<RunInfo> names = new StringConverter<>() {
+            @Override
+            public String toString(RunInfo r) {
+                return r == null ? "no comparison" : "#" + r.id() + " " + r.promptName() + " v" + r.promptVersion()
+                        + " · " + r.config().mode().id() + " · " + r.samples() + " samples";
+            }
+
+            @Override
+            public RunInfo fromString(String s) {
+                return null;
+            }
+        };
+        run.setConverter(names);
+        compare.setConverter(names);
+        compare.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(RunInfo item, boolean emptyCell) {
+                super.updateItem(item, emptyCell);
+                setText(names.toString(item));
+            }
+        });
+        ChoiceBox<StatusSelection> status = new ChoiceBox<>();
+        status.setId("insights-status");
+        status.getItems().setAll(StatusSelection.values());
+        status.valueProperty().bindBidirectional(viewModel.statusProperty());
+        colourBy.setId("insights-colour");
+        Button measure = new Button("Measure");
+        measure.setId("insights-measure");
+        measure.setDefaultButton(true);
+        measure.disableProperty().bind(run.valueProperty().isNull().or(viewModel.busyProperty()));
+        measure.setOnAction(e -> {
+            List<RunInfo> chosen = new ArrayList<>();
+            chosen.add(run.getValue());
+            if (compare.getValue() != null && compare.getValue().id() != run.getValue().id()) {
+                chosen.add(compare.getValue());
+            }
+            viewModel.measure(chosen);
+        });
+        Button cancel = new Button("Cancel");
+        cancel.setId("insights-cancel");
+        cancel.disableProperty().bind(viewModel.busyProperty().not());
+        cancel.setOnAction(e -> viewModel.cancel());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("insights-progress");
+        progress.progressProperty().bind(viewModel.progressProperty());
+        progress.visibleProperty().bind(viewModel.busyProperty());
+        Label step = new Label();
+        step.setId("insights-step");
+        step.textProperty().bind(viewModel.stepProperty());
+        Label problem = new Label();
+        problem.setId("insights-problem");
+        problem.getStyleClass().add("insights-problem");
+        viewModel.problemProperty().addListener((obs, was, now) ->
+                problem.setText(now == null ? "" : now.heading() + ": " + now.message()));
+        Button copy = new Button("Copy metrics");
+        copy.setId("insights-copy");
+        copy.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.measured()));
+        copy.setOnAction(e -> {
+            ClipboardContent table = new ClipboardContent();
+            table.putString(viewModel.metricsTable());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(table);
+        });
+        HBox bar = new HBox(8, new Label("Run"), run, new Label("compare with"), compare, new Label("samples"),
+                status, measure, cancel, progress, step, copy, new Label("colour map by"), colourBy, problem);
+        bar.setPadding(new Insets(8, 12, 8, 12));
+        bar.getStyleClass().add("insights-toolbar");
+        return bar;
+    }
+
+    private void runsChanged() {
+        RunInfo chosen = run.getValue();
+        run.getItems().setAll(viewModel.runs());
+        List<RunInfo> others = new ArrayList<>();
+        others.add(null);
+        others.addAll(viewModel.runs());
+        compare.getItems().setAll(others);
+        run.setValue(viewModel.runs().stream().filter(r -> chosen != null && r.id() == chosen.id()).findFirst()
+                .orElse(viewModel.runs().isEmpty() ? null : viewModel.runs().get(0)));
+        root.setCenter(viewModel.runs().isEmpty() ? empty : scroll);
+    }
+
+    /** Rebuilds the cards and charts from the measured runs. */
+    private void show() {
+        List<MeasuredRun> runs = viewModel.measured();
+        updateColourChoices(runs);
+        content.getChildren().clear();
+        if (runs.isEmpty()) {
+            content.getChildren().add(new Label("Choose a run and press Measure."));
+            return;
+        }
+        content.getChildren().add(cards(runs));
+        content.getChildren().add(section("distinct-n", "Distinct n-grams", bars(runs, r -> {
+            Map<String, Number> values = new LinkedHashMap<>();
+            r.report().metrics().lexical().distinct().forEach(d -> values.put("distinct-" + d.n(), d.value()));
+            return values;
+        }, "share of unique n-grams")));
+        content.getChildren().add(section("lengths", "Length in words", bars(runs, r -> histogram(r.sharedWords()),
+                "samples")));
+        if (runs.stream().anyMatch(r -> !r.report().metrics().labels().labels().isEmpty())) {
+            content.getChildren().add(section("labels", "Label distribution", bars(runs, r -> {
+                Map<String, Number> values = new LinkedHashMap<>();
+                r.report().metrics().labels().labels().forEach(l -> values.put(l.label(), l.count()));
+                return values;
+            }, "samples")));
+        }
+        if (runs.stream().anyMatch(r -> r.report().metrics().embeddingMap() != null)) {
+            content.getChildren().add(section("map", "Embedding map (PCA)", sideBySide(runs, this::map)));
+        }
+        if (runs.stream().anyMatch(r -> !r.report().metrics().coverage().isEmpty())) {
+            content.getChildren().add(section("coverage", "Condition coverage (samples / accepted)",
+                    sideBySide(runs, this::grids)));
+        }
+        if (runs.stream().anyMatch(r -> r.report().metrics().gold() != null)) {
+            content.getChildren().add(section("confusion", "Confusion matrix (gold ↓, model →)",
+                    sideBySide(runs, r -> r.report().metrics().gold() == null ? new Label("no gold labels")
+                            : confusion(r.report().metrics().gold().confusion()))));
+        }
+    }
+
+    private Node cards(List<MeasuredRun> runs) {
+        FlowPane cards = new FlowPane(8, 8);
+        cards.setId("insights-cards");
+        for (MetricRows.Row row : MetricRows.rows()) {
+            List<String> values = runs.stream().map(r -> row.value().apply(r.report())).toList();
+            if (values.stream().allMatch(MetricRows.NONE::equals)) {
+                continue;
+            }
+            VBox card = new VBox(2, new Label(row.name()));
+            card.getStyleClass().add("metric-card");
+            card.getChildren().get(0).getStyleClass().add("metric-name");
+            for (int i = 0; i < runs.size(); i++) {
+                Label value = new Label(values.get(i) + (runs.size() > 1 ? "  " + runs.get(i).heading() : ""));
+                value.getStyleClass().add("metric-value");
+                card.getChildren().add(value);
+            }
+            cards.getChildren().add(card);
+        }
+        return cards;
+    }
+
+    /** A titled chart with its "Save PNG" button, which saves exactly the chart as drawn. */
+    private Node section(String id, String title, Node chart) {
+        chart.setId("insights-chart-" + id);
+        Button save = new Button("Save PNG");
+        save.setId("insights-save-" + id);
+        save.setOnAction(e -> files.choosePng(root.getScene().getWindow(), id + ".png")
+                .ifPresent(file -> viewModel.savePng(chart.snapshot(null, null), file)));
+        Label heading = new Label(title);
+        heading.getStyleClass().add("insights-heading");
+        HBox head = new HBox(8, heading, save);
+        return new VBox(4, head, chart);
+    }
+
+    /** One bar chart with a series per run: the runs share both axes, bar beside bar. */
+    private static Node bars(List<MeasuredRun> runs, Function<MeasuredRun, Map<String, Number>> values, String unit) {
+        CategoryAxis x = new CategoryAxis();
+        NumberAxis y = new NumberAxis();
+        y.setLabel(unit);
+        BarChart<String, Number> chart = new BarChart<>(x, y);
+        chart.setAnimated(false);
+        chart.setPrefHeight(280);
+        for (MeasuredRun r : runs) {
+            XYChart.Series<String, Number> series = new XYChart.Series<>();
+            series.setName(r.heading());
+            values.apply(r).forEach((category, value) -> series.getData().add(new XYChart.Data<>(category, value)));
+            chart.getData().add(series);
+        }
+        return chart;
+    }
+
+    private static Map<String, Number> histogram(Histogram histogram) {
+        Map<String, Number> bins = new LinkedHashMap<>();
+        for (int bin = 0; bin < histogram.bins(); bin++) {
+            bins.put(String.format(Locale.ROOT, "%.0f–%.0f", histogram.lowerEdge(bin),
+                    histogram.lowerEdge(bin) + histogram.width()), histogram.counts()[bin]);
+        }
+        return bins;
+    }
+
+    private static Node sideBySide(List<MeasuredRun> runs, Function<MeasuredRun, Node> chart) {
+        HBox row = new HBox(12);
+        for (MeasuredRun r : runs) {
+            VBox column = new VBox(4, new Label(r.heading()), chart.apply(r));
+            HBox.setHgrow(column, Priority.ALWAYS);
+            row.getChildren().add(column);
+        }
+        return row;
+    }
+
+    private void updateColourChoices(List<MeasuredRun> runs) {
+        List<String> choices = new ArrayList<>(List.of(COLOUR_STATUS, COLOUR_LABEL));
+        runs.stream().flatMap(r -> r.samples().values().stream()).flatMap(s -> s.conditions().keySet().stream())
+                .distinct().sorted().forEach(choices::add);
+        if (!choices.equals(colourBy.getItems())) {
+            String chosen = colourBy.getValue();
+            // The charts are being rebuilt already: the choice's own listener must not rebuild them again.
+            rebuilding = true;
+            colourBy.getItems().setAll(choices);
+            colourBy.setValue(choices.contains(chosen) ? chosen : COLOUR_STATUS);
+            rebuilding = false;
+        }
+    }
+
+    /** The PCA map, a series per colour value, each point's tooltip showing its sample. */
+    private Node map(MeasuredRun r) {
+        if (r.report().metrics().embeddingMap() == null) {
+            return new Label("no embeddings");
+        }
+        ScatterChart<Number, Number> chart = new ScatterChart<>(new NumberAxis(), new NumberAxis());
+        chart.setAnimated(false);
+        chart.setPrefHeight(360);
+        String by = colourBy.getValue() == null ? COLOUR_STATUS : colourBy.getValue();
+        Map<String, XYChart.Series<Number, Number>> series = new LinkedHashMap<>();
+        for (MapPoint point : r.report().metrics().embeddingMap().points()) {
+            SampleText sample = r.samples().get(point.sampleId());
+            String colour = sample == null ? "?" : colourOf(sample, by);
+            XYChart.Data<Number, Number> data = new XYChart.Data<>(point.x(), point.y());
+            if (sample != null) {
+                data.nodeProperty().addListener((obs, was, node) -> {
+                    if (node != null) {
+                        Tooltip.install(node, new Tooltip("#" + sample.id() + " · " + colour + "\n" + sample.text()));
+                    }
+                });
+            }
+            series.computeIfAbsent(colour, c -> {
+                XYChart.Series<Number, Number> s = new XYChart.Series<>();
+                s.setName(c);
+                return s;
+            }).getData().add(data);
+        }
+        chart.getData().addAll(series.values());
+        return chart;
+    }
+
+    private static String colourOf(SampleText sample, String by) {
+        String value = switch (by) {
+            case COLOUR_STATUS -> sample.status().name().toLowerCase(Locale.ROOT);
+            case COLOUR_LABEL -> sample.label();
+            default -> sample.conditions().get(by);
+        };
+        return value == null ? "(none)" : value;
+    }
+
+    private Node grids(MeasuredRun run) {
+        VBox all = new VBox(8);
+        for (CoverageGrid grid : run.report().metrics().coverage()) {
+            long max = grid.cells().stream().mapToLong(CoverageCell::samples).max().orElse(0);
+            GridPane table = new GridPane();
+            table.getStyleClass().add("heatmap");
+            table.add(new Label(grid.conditionA() + " \\ " + grid.conditionB()), 0, 0);
+            for (int b = 0; b < grid.valuesB().size(); b++) {
+                table.add(new Label(grid.valuesB().get(b)), b + 1, 0);
+            }
+            for (int a = 0; a < grid.valuesA().size(); a++) {
+                table.add(new Label(grid.valuesA().get(a)), 0, a + 1);
+                for (int b = 0; b < grid.valuesB().size(); b++) {
+                    CoverageCell cell = grid.cell(grid.valuesA().get(a), grid.valuesB().get(b));
+                    long n = cell == null ? 0 : cell.samples();
+                    Label label = new Label(n == 0 ? "empty" : n + " / " + cell.accepted());
+                    table.add(shade(label, n, max, n == 0), b + 1, a + 1);
+                }
+            }
+            all.getChildren().add(table);
+            all.getChildren().add(fillTheGaps(run, grid));
+        }
+        return all;
+    }
+
+    /** "Fill the gaps": a run of a few samples in every cell with fewer accepted samples than asked for. */
+    private Node fillTheGaps(MeasuredRun run, CoverageGrid grid) {
+        Spinner<Integer> minimum = new Spinner<>(1, 1000, 1);
+        minimum.setPrefWidth(80);
+        Spinner<Integer> perCell = new Spinner<>(1, 1000, 5);
+        perCell.setPrefWidth(80);
+        Button fill = new Button("Fill the gaps");
+        fill.setId("insights-fill-" + grid.conditionA() + "-" + grid.conditionB());
+        fill.disableProperty().bind(viewModel.busyProperty());
+        fill.setOnAction(e -> viewModel.fillTheGaps(run, grid, minimum.getValue(), perCell.getValue()));
+        HBox bar = new HBox(6, new Label("cells with fewer than"), minimum, new Label("accepted: make"), perCell,
+                new Label("each"), fill);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private static Node confusion(ConfusionMatrix matrix) {
+        GridPane table = new GridPane();
+        table.getStyleClass().add("heatmap");
+        long max = 0;
+        for (long[] row : matrix.counts()) {
+            for (long count : row) {
+                max = Math.max(max, count);
+            }
+        }
+        List<String> labels = matrix.labels();
+        for (int i = 0; i < labels.size(); i++) {
+            table.add(new Label(labels.get(i)), i + 1, 0);
+            table.add(new Label(labels.get(i)), 0, i + 1);
+            for (int j = 0; j < labels.size(); j++) {
+                long n = matrix.counts()[i][j];
+                table.add(shade(new Label(String.valueOf(n)), n, max, false), j + 1, i + 1);
+            }
+        }
+        return table;
+    }
+
+    /** A heat cell: the darker, the more samples; an empty cell is marked as such rather than just pale. */
+    private static Node shade(Label label, long value, long max, boolean markedEmpty) {
+        StackPane cell = new StackPane(label);
+        cell.getStyleClass().add(markedEmpty ? "heat-empty" : "heat-cell");
+        if (!markedEmpty) {
+            double share = max == 0 ? 0 : (double) value / max;
+            cell.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(33, 102, 172, %.2f);", 0.1 + 0.8 * share));
+        }
+        return cell;
+    }
+
+    @Override
+    public Screen screen() {
+        return Screen.INSIGHTS;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+}
