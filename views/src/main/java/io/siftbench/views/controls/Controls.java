@@ -1,6 +1,9 @@
 package io.siftbench.views.controls;
 
 import javafx.beans.property.StringProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.control.TextField;
 import javafx.util.StringConverter;
 
@@ -19,6 +22,16 @@ public final class Controls {
         field.setPromptText(prompt);
         field.textProperty().bindBidirectional(property);
         return field;
+    }
+
+    /**
+     * A row of controls that wraps onto the next line where the pane is too narrow, so that a button or a
+     * label is never cut to "Impo…" (an HBox shrinks its children below their text instead).
+     */
+    public static FlowPane toolbar(double gap, Node... nodes) {
+        FlowPane bar = new FlowPane(gap, gap, nodes);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
     }
 
     /** Shows the choices of a choice box or combo box as {@code text} names them; they are picked, never typed. */

@@ -3,6 +3,7 @@ package io.siftbench.views.datasets;
 import io.siftbench.model.datasets.ColumnInfo;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetRecord;
+import io.siftbench.views.controls.Controls;
 import io.siftbench.views.controls.EmptyState;
 import io.siftbench.views.shell.FileDialogs;
 import io.siftbench.views.shell.Screen;
@@ -31,6 +32,7 @@ import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -170,7 +172,7 @@ public final class DatasetsView implements ScreenView {
         deleteItem.setOnAction(e -> delete(list.getSelectionModel().getSelectedItem()));
         list.setContextMenu(new ContextMenu(renameItem, deleteItem));
         VBox.setVgrow(list, Priority.ALWAYS);
-        VBox box = new VBox(6, new HBox(6, importButton, rename, delete), list);
+        VBox box = new VBox(6, Controls.toolbar(6, importButton, rename, delete), list);
         box.setPadding(new Insets(6));
         box.setMinWidth(270);
         return box;
@@ -234,9 +236,7 @@ public final class DatasetsView implements ScreenView {
         matching.textProperty().bind(Bindings.createStringBinding(() -> browse.datasetProperty().get() == null ? ""
                 : String.format(Locale.ROOT, "%,d records", browse.matchingProperty().get()),
                 browse.matchingProperty(), browse.datasetProperty()));
-        HBox.setHgrow(search, Priority.ALWAYS);
-        HBox bar = new HBox(6, search, filterColumn, new Label("="), filterValue, apply, clear, matching);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        FlowPane bar = Controls.toolbar(6, search, filterColumn, new Label("="), filterValue, apply, clear, matching);
 
         table.setId("datasets-table");
         table.setPlaceholder(new Label("Choose a dataset."));

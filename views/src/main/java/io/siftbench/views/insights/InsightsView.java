@@ -1,5 +1,8 @@
 package io.siftbench.views.insights;
 
+import io.siftbench.views.controls.Controls;
+import javafx.scene.layout.FlowPane;
+
 import io.siftbench.model.insights.ConfusionMatrix;
 import io.siftbench.model.insights.CoverageCell;
 import io.siftbench.model.insights.CoverageGrid;
@@ -31,7 +34,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -153,8 +155,9 @@ public final class InsightsView implements ScreenView {
             table.putString(viewModel.metricsTable());
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(table);
         });
-        HBox bar = new HBox(8, new Label("Run"), run, new Label("compare with"), compare, new Label("samples"),
-                status, measure, cancel, progress, step, copy, new Label("colour map by"), colourBy, problem);
+        FlowPane bar = Controls.toolbar(8, new Label("Run"), run, new Label("compare with"), compare,
+                new Label("samples"), status, measure, cancel, progress, step, copy, new Label("colour map by"),
+                colourBy, problem);
         bar.setPadding(new Insets(8, 12, 8, 12));
         bar.getStyleClass().add("insights-toolbar");
         return bar;
@@ -369,10 +372,8 @@ public final class InsightsView implements ScreenView {
         fill.setId("insights-fill-" + grid.conditionA() + "-" + grid.conditionB());
         fill.disableProperty().bind(viewModel.busyProperty());
         fill.setOnAction(e -> viewModel.fillTheGaps(run, grid, minimum.getValue(), perCell.getValue()));
-        HBox bar = new HBox(6, new Label("cells with fewer than"), minimum, new Label("accepted: make"), perCell,
+        return Controls.toolbar(6, new Label("cells with fewer than"), minimum, new Label("accepted: make"), perCell,
                 new Label("each"), fill);
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return bar;
     }
 
     private static Node confusion(ConfusionMatrix matrix) {
