@@ -93,6 +93,7 @@ public final class Shell {
         RunsViewModel runs = new RunsViewModel(project, tasks,
                 open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher());
         review.follow(runs.live());
+        compare.follow(runs.live());
         return new RunsView(runs, new NewRunViewModel(runs, tasks, backendsFile::load));
     }
 

@@ -1,5 +1,9 @@
 package io.siftbench.views.compare;
 
+import io.siftbench.model.runs.RunProgress;
+import io.siftbench.views.runs.RunFollower;
+import javafx.collections.ObservableMap;
+
 import io.siftbench.model.compare.Alignment;
 import io.siftbench.model.compare.CompareRow;
 import io.siftbench.model.compare.PreferenceStore;
@@ -90,6 +94,16 @@ public final class CompareViewModel {
                 runs.setAll(list);
             }
         }).onFailure(this::failed));
+    }
+
+    /**
+     * Keeps the rows up to date while a compared run is going (see {@link RunFollower}): its new samples join
+     * their rows without a restart.
+     */
+    public void follow(ObservableMap<Long, RunProgress> live) {
+        RunFollower.follow(live, id -> runs.stream().anyMatch(r -> r.id() == id),
+                id -> variants.stream().anyMatch(r -> r.id() == id), this::reloadRuns,
+                () -> compare(List.copyOf(variants)));
     }
 
     /** Compares {@code chosen} (2 to 4 runs): reads their samples after pending writes and lines them up. */

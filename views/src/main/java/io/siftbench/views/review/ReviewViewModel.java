@@ -19,6 +19,7 @@ import io.siftbench.model.review.ReviewQueue;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunProgress;
 import io.siftbench.model.prompts.PromptMode;
+import io.siftbench.views.runs.RunFollower;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.SerialTaskQueue;
 import io.siftbench.views.task.TaskExecutor;
@@ -37,7 +38,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
-import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
@@ -89,9 +89,6 @@ public final class ReviewViewModel {
             new SimpleObjectProperty<>(this, "curation", CurationSettings.defaults());
     /** The curation flags of the run as last loaded, for "reject all flagged by …". */
     private CurationReport flags = new CurationReport(List.of());
-    private static final long FOLLOW_INTERVAL_NANOS = 1_000_000_000L;
-    /** When the queue was last read again for a run going on (see {@link #follow}). */
-    private long lastFollowed = System.nanoTime() - FOLLOW_INTERVAL_NANOS; // nanoTime's origin is arbitrary
     /** Bumped on every load, so that an answer for an older choice of run, order or filter is dropped. */
     private long generation;
 
@@ -215,21 +212,8 @@ public final class ReviewViewModel {
      * again at most once a second while samples arrive, and once more when the run stops.
      */
     public void follow(ObservableMap<Long, RunProgress> live) {
-        live.addListener((MapChangeListener<Long, RunProgress>) change -> {
-            if (runs.stream().noneMatch(r -> r.id() == change.getKey())) {
-                reloadRuns(); // a run started after the list was read
-            }
-            RunInfo chosen = run.get();
-            if (chosen == null || change.getKey() != chosen.id()) {
-                return;
-            }
-            long now = System.nanoTime();
-            boolean stopped = !change.wasAdded();
-            if (stopped || now - lastFollowed >= FOLLOW_INTERVAL_NANOS) {
-                lastFollowed = now;
-                reload();
-            }
-        });
+        RunFollower.follow(live, id -> runs.stream().anyMatch(r -> r.id() == id),
+                id -> run.get() != null && run.get().id() == id, this::reloadRuns, this::reload);
     }
 
     /** Lists the project's runs again and keeps the chosen one if it is still there. */
