@@ -76,6 +76,10 @@ public final class RunCommand implements Callable<Integer> {
         @Option(names = "--limit", paramLabel = "N", description = "Annotate a seeded random subset of N records.")
         Integer limit;
 
+        @Option(names = "--where", paramLabel = "COLUMN=VALUE",
+                description = "Annotate only the records whose COLUMN holds VALUE (with --limit: a subset of those).")
+        String where;
+
         @Option(names = "--samples", paramLabel = "N", description = "How many samples to synthesize.")
         Integer samples;
 
@@ -170,9 +174,26 @@ public final class RunCommand implements Callable<Integer> {
             dataset = open.datasets().find(o.dataset).orElseThrow(() -> new ParameterException(
                     spec.commandLine(), "There is no dataset '" + o.dataset + "' in " + open.file() + "."));
         }
+        RunDetails details = RunDetails.of(o.limit, parameters);
+        long available = dataset == null ? 0 : dataset.rows();
+        if (o.where != null && dataset != null) {
+            int equals = o.where.indexOf('=');
+            String column = equals < 1 ? "" : o.where.substring(0, equals);
+            if (dataset.column(column).isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--where takes COLUMN=VALUE with a column of dataset '"
+                        + dataset.name() + "' (" + dataset.columns().stream().map(c -> c.name()).toList()
+                        + "); got '" + o.where + "'.");
+            }
+            RunDetails filtered = details.withWhere(column, o.where.substring(equals + 1));
+            // Counted with the planner's own test, so that the target is exactly the number of slots it plans.
+            long[] matching = {0};
+            open.datasets().forEachRecord(dataset.id(), r -> matching[0] += filtered.takes(r.values()) ? 1 : 0);
+            details = filtered;
+            available = matching[0];
+        }
         try {
-            return new io.siftbench.model.runs.NewRun(chosen, backend, RunDetails.of(o.limit, parameters), dataset,
-                    o.samples, o.seed, o.concurrency, o.votes).toConfig();
+            return new io.siftbench.model.runs.NewRun(chosen, backend, details, dataset,
+                    o.samples, o.seed, o.concurrency, o.votes).toConfig(available);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

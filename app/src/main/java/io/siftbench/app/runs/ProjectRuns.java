@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -72,7 +73,7 @@ public final class ProjectRuns {
             throw new ProjectException("Run " + run.id() + " annotates, but its dataset is gone.");
         }
         return plan(version, run.config().datasetId(), details.limit(), run.config().target(), run.config().seed(),
-                details.cells());
+                details.cells(), details::takes);
     }
 
     /**
@@ -87,7 +88,7 @@ public final class ProjectRuns {
         RunSampler sampler = new RunSampler(client, parameters, "{}", draft.outputSchema(), draft.mode(),
                 draft.task(), 1, seed);
         List<Sample> samples = new ArrayList<>();
-        for (Slot slot : plan(draft, datasetId, n, n, seed, List.of())) {
+        for (Slot slot : plan(draft, datasetId, n, n, seed, List.of(), values -> true)) {
             if (cancelled.getAsBoolean()) {
                 break;
             }
@@ -96,8 +97,9 @@ public final class ProjectRuns {
         return samples;
     }
 
+    /** @param takes which of the dataset's records an annotate run takes (a filtered subset, or all) */
     private List<Slot> plan(PromptVersion version, Long datasetId, Integer limit, int target, long seed,
-                            List<Map<String, String>> cells) {
+                            List<Map<String, String>> cells, Predicate<Map<String, Object>> takes) {
         RunPlanner planner = new RunPlanner(version);
         if (version.mode() == PromptMode.SYNTHESIZE) {
             return planner.synthesize(target, demonstrations(version, null), cells);
@@ -105,8 +107,10 @@ public final class ProjectRuns {
         Map<Long, Map<String, Object>> records = new HashMap<>();
         List<Long> ids = new ArrayList<>();
         project.datasets().forEachRecord(datasetId, r -> {
-            ids.add(r.id());
-            records.put(r.id(), r.values());
+            if (takes.test(r.values())) {
+                ids.add(r.id());
+                records.put(r.id(), r.values());
+            }
         });
         List<RunPlanner.Input> inputs = RunPlanner.chooseInputs(ids, limit, seed).stream()
                 .map(id -> new RunPlanner.Input(id, records.get(id))).toList();

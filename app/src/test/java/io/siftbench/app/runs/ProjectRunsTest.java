@@ -10,6 +10,7 @@ import io.siftbench.model.datasets.ImportProgress;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptFile;
 import io.siftbench.model.prompts.StoredVersion;
+import io.siftbench.model.runs.NewRun;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
@@ -152,6 +153,39 @@ class ProjectRunsTest {
             assertThat(s.confidence()).isCloseTo(2 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
         });
         assertThat(server.bodies()).extracting(b -> b.path("seed").asInt()).doesNotHaveDuplicates().hasSize(9);
+    }
+
+    @Test
+    void annotatesOnlyTheRecordsTheFilterTakesAndASeededSubsetOfThem() throws Exception {
+        StoredVersion prompt = project.prompts().save(PromptFile.parse("""
+                {"name": "filtered", "mode": "annotate",
+                 "task": {"labels": [{"name": "a"}, {"name": "b"}]},
+                 "template": {"user": "{{text}}"}}
+                """, "filtered.json"));
+        StringBuilder csv = new StringBuilder("text,topic\n");
+        for (int i = 0; i < 30; i++) {
+            csv.append("question ").append(i).append(',').append(i % 3 == 0 ? "cards" : "fees").append('\n');
+        }
+        DatasetInfo questions = fixture.importCsv("questions", csv.toString());
+        server.always(LoopbackServer.answer("{\"label\": \"a\"}"));
+        RunDetails onlyCards = RunDetails.of(null, GenerationParameters.DEFAULT).withWhere("topic", "cards");
+
+        RunInfo all = start(new NewRun(prompt, fixture.backend(), onlyCards, questions, null, 3, 2, 1).toConfig(10));
+        RunInfo some = start(new NewRun(prompt, fixture.backend(),
+                RunDetails.of(4, GenerationParameters.DEFAULT).withWhere("topic", "cards"), questions, null, 3, 2, 1)
+                .toConfig(10));
+
+        assertThat(all.config().target()).isEqualTo(10);
+        assertThat(texts(all)).hasSize(10).allSatisfy(t -> assertThat(Integer.parseInt(t.substring(9)) % 3).isZero());
+        assertThat(some.config().target()).isEqualTo(4);
+        assertThat(texts(some)).hasSize(4).isSubsetOf(texts(all));
+        assertThat(RunDetails.fromJson(some.config().details()).whereValue()).isEqualTo("cards");
+    }
+
+    /** The input texts of a run's samples, as the model saw them. */
+    private List<String> texts(RunInfo run) {
+        return project.samples().list(run.id(), 0, 100).stream()
+                .map(s -> s.slot().messages().get(s.slot().messages().size() - 1).content()).toList();
     }
 
     private RunConfig annotate(StoredVersion prompt, DatasetInfo dataset, Integer limit, int votes) {

@@ -23,6 +23,16 @@ public record NewRun(StoredVersion version, BackendRef backend, RunDetails detai
      * @throws IllegalArgumentException saying what is missing or out of range
      */
     public RunConfig toConfig() {
+        return toConfig(dataset == null ? 0 : dataset.rows());
+    }
+
+    /**
+     * The run's configuration when the run may take {@code available} records: all of the dataset's, or those
+     * that match the details' filter.
+     *
+     * @throws IllegalArgumentException saying what is missing or out of range
+     */
+    public RunConfig toConfig(long available) {
         if (version == null) {
             throw new IllegalArgumentException("Choose the prompt version to run.");
         }
@@ -40,7 +50,13 @@ public record NewRun(StoredVersion version, BackendRef backend, RunDetails detai
                 throw new IllegalArgumentException("A random subset needs at least 1 record, not " + limit + ".");
             }
             datasetId = dataset.id();
-            target = (int) (limit == null ? dataset.rows() : Math.min(limit, dataset.rows()));
+            if (available < 1) {
+                throw new IllegalArgumentException(details.filtered()
+                        ? "No record of dataset '" + dataset.name() + "' has " + details.whereColumn() + " = "
+                                + details.whereValue() + "."
+                        : "Dataset '" + dataset.name() + "' has no records.");
+            }
+            target = (int) (limit == null ? available : Math.min(limit, available));
         } else {
             if (samples == null || samples < 1) {
                 throw new IllegalArgumentException("Prompt '" + version.name()

@@ -22,10 +22,13 @@ import java.util.Map;
  * @param timeoutSeconds one request's time limit
  * @param cells       "fill the gaps": the condition value combinations a synthesize run takes, in turn, over
  *                    whatever the prompt's plan picks for the other conditions; empty for the prompt's plan
+ * @param whereColumn annotate: only records whose value in this column equals {@code whereValue}; null for all
+ * @param whereValue  the value {@code whereColumn} must have
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RunDetails(Integer limit, double temperature, double topP, int maxTokens, List<String> stop,
-                         long timeoutSeconds, List<Map<String, String>> cells) {
+                         long timeoutSeconds, List<Map<String, String>> cells, String whereColumn,
+                         String whereValue) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,15 +37,35 @@ public record RunDetails(Integer limit, double temperature, double topP, int max
         cells = cells == null ? List.of() : cells.stream().map(Map::copyOf).toList();
     }
 
-    /** Settings that follow the prompt's plan (runs stored before "fill the gaps" read the same way). */
+    /** Settings that follow the prompt's plan over every record (runs stored before these read the same way). */
     public RunDetails(Integer limit, double temperature, double topP, int maxTokens, List<String> stop,
                       long timeoutSeconds) {
-        this(limit, temperature, topP, maxTokens, stop, timeoutSeconds, List.of());
+        this(limit, temperature, topP, maxTokens, stop, timeoutSeconds, List.of(), null, null);
     }
 
     /** The same settings restricted to {@code combinations} of condition values. */
     public RunDetails withCells(List<Map<String, String>> combinations) {
-        return new RunDetails(limit, temperature, topP, maxTokens, stop, timeoutSeconds, combinations);
+        return new RunDetails(limit, temperature, topP, maxTokens, stop, timeoutSeconds, combinations, whereColumn,
+                whereValue);
+    }
+
+    /** The same settings restricted to the records whose {@code column} holds {@code value}. */
+    public RunDetails withWhere(String column, String value) {
+        return new RunDetails(limit, temperature, topP, maxTokens, stop, timeoutSeconds, cells, column, value);
+    }
+
+    /** Whether the run takes only the records that match {@link #whereColumn}. */
+    public boolean filtered() {
+        return whereColumn != null && !whereColumn.isBlank();
+    }
+
+    /** Whether a record with these column values is one the run takes. */
+    public boolean takes(Map<String, Object> values) {
+        if (!filtered()) {
+            return true;
+        }
+        Object value = values.get(whereColumn);
+        return value != null && value.toString().equals(whereValue);
     }
 
     public static RunDetails of(Integer limit, GenerationParameters p) {
