@@ -1,7 +1,8 @@
 package io.siftbench.model.curation;
 
+import io.siftbench.model.embeddings.Vectors;
+
 import io.siftbench.model.insights.SampleText;
-import io.siftbench.model.insights.Vectors;
 
 import java.util.ArrayList;
 import java.util.List;

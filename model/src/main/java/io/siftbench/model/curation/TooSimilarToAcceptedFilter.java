@@ -1,8 +1,9 @@
 package io.siftbench.model.curation;
 
+import io.siftbench.model.embeddings.Vectors;
+
 import io.siftbench.model.insights.SampleStatus;
 import io.siftbench.model.insights.SampleText;
-import io.siftbench.model.insights.Vectors;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.siftbench.model.insights;
 
+import io.siftbench.model.embeddings.Vectors;
+
 import java.util.List;
 import java.util.Random;
 

@@ -1,5 +1,7 @@
 package io.siftbench.model.demonstrations;
 
+import io.siftbench.model.embeddings.Vectors;
+
 import io.siftbench.model.prompts.DemonstrationStrategy;
 import io.siftbench.model.prompts.Demonstrations;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package io.siftbench.model.insights;
 
+import io.siftbench.model.embeddings.Vectors;
+
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,7 @@
 package io.siftbench.storage.demonstrations;
 
+import io.siftbench.model.embeddings.Vectors;
+
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -11,7 +13,6 @@ import dev.langchain4j.model.output.Response;
 import io.siftbench.model.demonstrations.Demonstration;
 import io.siftbench.model.demonstrations.DemonstrationPicker;
 import io.siftbench.model.demonstrations.RecordEmbeddings;
-import io.siftbench.model.demonstrations.Vectors;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.DemonstrationStrategy;
 import io.siftbench.model.prompts.Demonstrations;

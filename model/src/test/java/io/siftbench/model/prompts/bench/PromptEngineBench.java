@@ -1,8 +1,9 @@
 package io.siftbench.model.prompts.bench;
 
+import io.siftbench.model.embeddings.Vectors;
+
 import io.siftbench.model.demonstrations.Demonstration;
 import io.siftbench.model.demonstrations.DemonstrationPicker;
-import io.siftbench.model.demonstrations.Vectors;
 import io.siftbench.model.prompts.Condition;
 import io.siftbench.model.prompts.ConditionPlan;
 import io.siftbench.model.prompts.DemonstrationStrategy;

@@ -1,4 +1,4 @@
-package io.siftbench.model.insights;
+package io.siftbench.model.embeddings;
 
 /** Small vector maths on embeddings; cosine similarity is what every embedding-based metric compares with. */
 public final class Vectors {
