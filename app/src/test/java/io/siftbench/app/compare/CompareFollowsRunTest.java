@@ -1,14 +1,8 @@
 package io.siftbench.app.compare;
 
 import io.siftbench.app.runs.LoopbackProject;
-import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.compare.CompareRow;
-import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.project.Project;
-import io.siftbench.model.prompts.PromptFile;
-import io.siftbench.model.prompts.StoredVersion;
-import io.siftbench.model.runs.RunConfig;
-import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.views.compare.CompareViewModel;
 import io.siftbench.views.runs.RunsViewModel;
@@ -35,17 +29,12 @@ class CompareFollowsRunTest {
     @Test
     void samplesOfAComparedRunJoinTheirRowsWhileItIsGoing() throws Exception {
         Project project = fixture.project();
-        DatasetInfo questions = fixture.importCsv("q", "text\nalpha\nbravo\ncharlie\ndelta\necho\n");
-        StoredVersion prompt = project.prompts().save(PromptFile.parse("""
-                {"name": "intent", "mode": "annotate", "task": {"labels": [{"name": "card_arrival"}]},
-                 "template": {"user": "Q: {{text}}"}}
-                """, "intent.json"));
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
         RunsViewModel runs = new RunsViewModel(open, tasks, p -> fixture.launcher());
-        RunInfo done = fixture.launcher().create(config(prompt, questions));
+        RunInfo done = fixture.fiveQuestionRun();
         fixture.launcher().execute(done.id(), (s, p) -> { }, () -> false);
-        RunInfo going = fixture.launcher().create(config(prompt, questions));
+        RunInfo going = fixture.fiveQuestionRun();
         CompareViewModel compare = new CompareViewModel(open, tasks);
         compare.follow(runs.live());
         compare.compare(List.of(done, going));
@@ -60,10 +49,5 @@ class CompareFollowsRunTest {
         // The rows filled in while the run was going (the first sample at once), not only once it had finished.
         assertThat(filled.get(0)).isBetween(1L, 4L);
         assertThat(filled.get(filled.size() - 1)).isEqualTo(5L);
-    }
-
-    private RunConfig config(StoredVersion prompt, DatasetInfo questions) {
-        return new RunConfig(prompt.id(), prompt.mode(), fixture.backend(), "{}", questions.id(), 1, 1, 5, 1,
-                RunDetails.of(null, GenerationParameters.DEFAULT).toJson());
     }
 }

@@ -1,14 +1,8 @@
 package io.siftbench.app.review;
 
 import io.siftbench.app.runs.LoopbackProject;
-import io.siftbench.model.backends.GenerationParameters;
-import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.project.Project;
-import io.siftbench.model.prompts.PromptFile;
-import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.model.review.ReviewItem;
-import io.siftbench.model.runs.RunConfig;
-import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.views.review.ReviewViewModel;
 import io.siftbench.views.runs.RunsViewModel;
@@ -35,18 +29,10 @@ class ReviewFollowsRunTest {
     @Test
     void samplesOfTheReviewedRunAppearWhileItIsGoing() throws Exception {
         Project project = fixture.project();
-        DatasetInfo questions = fixture.importCsv("q", "text\nalpha\nbravo\ncharlie\ndelta\necho\n");
-        StoredVersion prompt = project.prompts().save(PromptFile.parse("""
-                {"name": "intent", "mode": "annotate", "task": {"labels": [{"name": "card_arrival"}]},
-                 "template": {"user": "Q: {{text}}"}}
-                """, "intent.json"));
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
-        RunsViewModel runs = new RunsViewModel(open, tasks,
-                p -> fixture.launcher());
-        RunInfo run = fixture.launcher().create(new RunConfig(
-                prompt.id(), prompt.mode(), fixture.backend(), "{}", questions.id(), 1, 1,
-                5, 1, RunDetails.of(null, GenerationParameters.DEFAULT).toJson()));
+        RunsViewModel runs = new RunsViewModel(open, tasks, p -> fixture.launcher());
+        RunInfo run = fixture.fiveQuestionRun();
         ReviewViewModel review = new ReviewViewModel(open, tasks);
         review.follow(runs.live());
         assertThat(review.runProperty().get().id()).isEqualTo(run.id());

@@ -3,6 +3,12 @@ package io.siftbench.app.runs;
 import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.datasets.DatasetInfo;
+import io.siftbench.model.backends.GenerationParameters;
+import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunDetails;
+import io.siftbench.model.runs.RunConfig;
+import io.siftbench.model.prompts.StoredVersion;
+import io.siftbench.model.prompts.PromptFile;
 import io.siftbench.model.datasets.ImportOptions;
 import io.siftbench.model.datasets.ImportProgress;
 import io.siftbench.model.project.Project;
@@ -32,6 +38,9 @@ public final class LoopbackProject implements BeforeEachCallback, AfterEachCallb
     private Project project;
     private LoopbackServer server;
     private RunBackends backends;
+
+    private DatasetInfo fiveQuestions;
+    private StoredVersion intentPrompt;
 
     public LoopbackProject() {
         this(() -> BackendSettings.EMPTY);
@@ -92,5 +101,23 @@ public final class LoopbackProject implements BeforeEachCallback, AfterEachCallb
         Path file = dir.resolve(name + ".csv");
         Files.writeString(file, csv);
         return project.datasets().importFile(ImportOptions.of(file).withName(name), ImportProgress.NONE).dataset();
+    }
+
+    /**
+     * A new run of a one-label annotate prompt over the same five questions, stored but not started: what the
+     * tests of screens that follow a run going on need.
+     */
+    public RunInfo fiveQuestionRun() throws IOException {
+        if (fiveQuestions == null) {
+            fiveQuestions = importCsv("q", "text\nalpha\nbravo\ncharlie\ndelta\necho\n");
+            intentPrompt = project.prompts().save(PromptFile.parse("""
+                    {"name": "intent", "mode": "annotate", "task": {"labels": [{"name": "card_arrival"}]},
+                     "template": {"user": "Q: {{text}}"}}
+                    """, "intent.json"));
+        }
+        DatasetInfo questions = fiveQuestions;
+        StoredVersion prompt = intentPrompt;
+        return launcher().create(new RunConfig(prompt.id(), prompt.mode(), backend(), "{}", questions.id(), 1, 1,
+                5, 1, RunDetails.of(null, GenerationParameters.DEFAULT).toJson()));
     }
 }
