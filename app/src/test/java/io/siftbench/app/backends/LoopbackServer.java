@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +51,8 @@ public final class LoopbackServer implements AutoCloseable {
     private final ConcurrentLinkedDeque<Reply> script = new ConcurrentLinkedDeque<>();
     private volatile Reply fallback = answer("{\"label\": \"card_arrival\"}");
     private final AtomicInteger chats = new AtomicInteger();
+    /** The chats counted in flight (an exchange's attributes are its context's, shared by all, so not there). */
+    private final Set<HttpExchange> counting = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final List<JsonNode> bodies = new CopyOnWriteArrayList<>();
@@ -99,10 +103,6 @@ public final class LoopbackServer implements AutoCloseable {
         return maxInFlight.get();
     }
 
-    public int chatsInFlight() {
-        return inFlight.get();
-    }
-
     public List<JsonNode> bodies() {
         return bodies;
     }
@@ -142,6 +142,7 @@ public final class LoopbackServer implements AutoCloseable {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         chats.incrementAndGet();
+        counting.add(ex);
         try {
             JsonNode request = JSON.readTree(ex.getRequestBody().readAllBytes());
             bodies.add(request);
@@ -156,7 +157,7 @@ public final class LoopbackServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IOException(e);
         } finally {
-            inFlight.decrementAndGet();
+            lastBytes(ex);
             ex.close();
         }
     }
@@ -187,7 +188,7 @@ public final class LoopbackServer implements AutoCloseable {
     }
 
     public static Reply status(int code) {
-        return (server, ex, request) -> json(ex, code, "{\"error\":{\"message\":\"scripted " + code + "\"}}");
+        return (server, ex, request) -> server.json(ex, code, "{\"error\":{\"message\":\"scripted " + code + "\"}}");
     }
 
     /** Closes the connection without a byte of answer. */
@@ -218,6 +219,7 @@ public final class LoopbackServer implements AutoCloseable {
             Thread.sleep(pause.toMillis());
             event(out, chunk(model, piece));
         }
+        lastBytes(ex);
         event(out, last(model, promptTokens, pieces.size()));
         if (protocol == Protocol.OPENAI) {
             out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
@@ -273,11 +275,23 @@ public final class LoopbackServer implements AutoCloseable {
         }
     }
 
-    static void json(HttpExchange ex, int code, String body) throws IOException {
+    void json(HttpExchange ex, int code, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "application/json");
         ex.sendResponseHeaders(code, bytes.length);
+        lastBytes(ex);
         ex.getResponseBody().write(bytes);
+    }
+
+    /**
+     * The request stops counting as in flight just before its last bytes go out: once the client has them it
+     * may send its next request at once, possibly before this handler's thread has returned, and a count
+     * dropped only then would see one request too many in flight.
+     */
+    private void lastBytes(HttpExchange ex) {
+        if (counting.remove(ex)) {
+            inFlight.decrementAndGet();
+        }
     }
 
     @Override
