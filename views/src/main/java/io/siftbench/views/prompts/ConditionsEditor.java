@@ -10,7 +10,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.function.Consumer;
 
@@ -56,7 +58,7 @@ final class ConditionsEditor extends VBox {
         TextField name = committing(condition.name(), text -> viewModel.editCondition(c, x -> x.renamed(text)));
         name.setId(id + "-name");
         HBox.setHgrow(name, Priority.ALWAYS);
-        Button remove = button("✕", "Remove the condition", () -> viewModel.removeCondition(c));
+        Button remove = iconButton("mdal-close", "Remove the condition", () -> viewModel.removeCondition(c));
         VBox box = new VBox(4, new HBox(6, on, name, remove));
         box.getStyleClass().add("condition");
         for (int v = 0; v < condition.values().size(); v++) {
@@ -90,13 +92,14 @@ final class ConditionsEditor extends VBox {
         });
         weight.setId(id + "-weight");
         weight.setPrefColumnCount(3);
+        weight.setMinWidth(Region.USE_PREF_SIZE); // the value's name gives way first, so a weight stays readable
         weight.setTooltip(new Tooltip("Weight in random plans"));
-        Button up = button("↑", "Move up", () -> viewModel.editCondition(c, x -> x.moveValue(v, v - 1)));
+        Button up = iconButton("mdal-arrow_upward", "Move up", () -> viewModel.editCondition(c, x -> x.moveValue(v, v - 1)));
         up.setDisable(v == 0);
-        Button down = button("↓", "Move down", () -> viewModel.editCondition(c, x -> x.moveValue(v, v + 1)));
+        Button down = iconButton("mdal-arrow_downward", "Move down", () -> viewModel.editCondition(c, x -> x.moveValue(v, v + 1)));
         down.setDisable(v == count - 1);
-        Button duplicate = button("⧉", "Duplicate", () -> viewModel.editCondition(c, x -> x.duplicateValue(v)));
-        Button remove = button("✕", "Remove", () -> viewModel.editCondition(c, x -> x.removeValue(v)));
+        Button duplicate = iconButton("mdal-content_copy", "Duplicate", () -> viewModel.editCondition(c, x -> x.duplicateValue(v)));
+        Button remove = iconButton("mdal-close", "Remove", () -> viewModel.editCondition(c, x -> x.removeValue(v)));
         HBox row = new HBox(4, on, text, weight, up, down, duplicate, remove);
         row.getStyleClass().add("condition-value");
         return row;
@@ -121,6 +124,17 @@ final class ConditionsEditor extends VBox {
             }
         });
         return field;
+    }
+
+    /**
+     * A button showing an icon (the theme's font has no glyph for some symbols, such as a copy sign), never
+     * squeezed below its size.
+     */
+    private static Button iconButton(String icon, String tip, Runnable action) {
+        Button b = button("", tip, action);
+        b.setGraphic(new FontIcon(icon));
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        return b;
     }
 
     private static Button button(String text, String tip, Runnable action) {
