@@ -1,16 +1,24 @@
 package io.siftbench.views.controls;
 
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TextField;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
 import java.util.function.Function;
 
 /** Small builders the screens share, so that each screen's code says only what is particular to it. */
 public final class Controls {
+
+    /** The room a column header takes beside its title: padding on both sides and a sort arrow. */
+    private static final double HEADER_PADDING = 28;
 
     private Controls() {
     }
@@ -32,6 +40,22 @@ public final class Controls {
         FlowPane bar = new FlowPane(gap, gap, nodes);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    /**
+     * A table column of text that is never narrower than its title: a constrained table otherwise squeezes
+     * short columns to "Sam…" while a long one (a backend's path) keeps its room.
+     *
+     * @param width the column's preferred width, the share it starts with
+     */
+    public static <T> TableColumn<T, String> textColumn(String title, double width, Function<T, String> value) {
+        TableColumn<T, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        Text measure = new Text(title);
+        measure.setFont(Font.font(null, FontWeight.BOLD, Font.getDefault().getSize()));
+        column.setMinWidth(Math.ceil(measure.getLayoutBounds().getWidth()) + HEADER_PADDING);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return column;
     }
 
     /** Shows the choices of a choice box or combo box as {@code text} names them; they are picked, never typed. */

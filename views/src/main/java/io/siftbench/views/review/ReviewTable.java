@@ -2,11 +2,10 @@ package io.siftbench.views.review;
 
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.ReviewItem;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import io.siftbench.views.controls.Controls;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -14,7 +13,6 @@ import javafx.scene.layout.VBox;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -33,15 +31,15 @@ final class ReviewTable extends VBox {
         table.setItems(viewModel.items());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().addAll(List.of(
-                column("#", 50, item -> String.valueOf(item.sample().slot().ordinal() + 1)),
-                column("Status", 90, ReviewItem::state),
-                column("Label", 150, item -> item.label() == null ? "" : item.label()),
-                column("Confidence", 90, item -> item.sample().confidence() == null ? ""
+                Controls.textColumn("#", 50, item -> String.valueOf(item.sample().slot().ordinal() + 1)),
+                Controls.textColumn("Status", 90, ReviewItem::state),
+                Controls.textColumn("Label", 150, item -> item.label() == null ? "" : item.label()),
+                Controls.textColumn("Confidence", 90, item -> item.sample().confidence() == null ? ""
                         : String.format(java.util.Locale.ROOT, "%.2f", item.sample().confidence())),
-                column("Flags", 90, item -> String.join(", ", item.flags())),
-                column("Conditions", 160, item -> item.sample().conditions().entrySet().stream()
+                Controls.textColumn("Flags", 90, item -> String.join(", ", item.flags())),
+                Controls.textColumn("Conditions", 160, item -> item.sample().conditions().entrySet().stream()
                         .map(Map.Entry::toString).sorted().collect(Collectors.joining(", "))),
-                column("Text", 400, item -> item.text() == null ? "" : item.text())));
+                Controls.textColumn("Text", 400, item -> item.text() == null ? "" : item.text())));
         table.setRowFactory(t -> {
             javafx.scene.control.TableRow<ReviewItem> row = new javafx.scene.control.TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -81,13 +79,5 @@ final class ReviewTable extends VBox {
 
     private List<Long> selected() {
         return table.getSelectionModel().getSelectedItems().stream().map(ReviewItem::sampleId).toList();
-    }
-
-    private static TableColumn<ReviewItem, String> column(String title, double width,
-                                                          Function<ReviewItem, String> value) {
-        TableColumn<ReviewItem, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return c;
     }
 }

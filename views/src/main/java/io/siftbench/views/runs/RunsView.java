@@ -2,11 +2,11 @@ package io.siftbench.views.runs;
 
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunProgress;
+import io.siftbench.views.controls.Controls;
 import io.siftbench.views.controls.EmptyState;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -26,7 +26,6 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.function.Function;
 
 /**
  * The Runs screen: every run with its configuration and counts, and for the selected one its live progress,
@@ -54,16 +53,16 @@ public final class RunsView implements ScreenView {
         table.setId("runs-table");
         table.setItems(viewModel.runs());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("#", r -> String.valueOf(r.id())));
-        table.getColumns().add(column("Prompt", r -> r.promptName() + " v" + r.promptVersion()));
-        table.getColumns().add(column("Mode", r -> r.config().mode().id()));
-        table.getColumns().add(column("Backend", r -> r.config().backend().kind() + " " + r.config().backend().location()));
-        table.getColumns().add(column("Model", r -> r.config().backend().model()));
-        table.getColumns().add(column("Seed", r -> String.valueOf(r.config().seed())));
-        table.getColumns().add(column("Status", r -> r.status().id()));
-        table.getColumns().add(column("Samples", r -> r.samples() + " / " + r.config().target()));
-        table.getColumns().add(column("Errors", r -> String.valueOf(r.failures())));
-        table.getColumns().add(column("Created", r -> WHEN.format(r.createdAt())));
+        table.getColumns().add(Controls.textColumn("#", 40, r -> String.valueOf(r.id())));
+        table.getColumns().add(Controls.textColumn("Prompt", 170, r -> r.promptName() + " v" + r.promptVersion()));
+        table.getColumns().add(Controls.textColumn("Mode", 105, r -> r.config().mode().id()));
+        table.getColumns().add(Controls.textColumn("Backend", 230, r -> r.config().backend().kind() + " " + r.config().backend().location()));
+        table.getColumns().add(Controls.textColumn("Model", 110, r -> r.config().backend().model()));
+        table.getColumns().add(Controls.textColumn("Seed", 60, r -> String.valueOf(r.config().seed())));
+        table.getColumns().add(Controls.textColumn("Status", 95, r -> r.status().id()));
+        table.getColumns().add(Controls.textColumn("Samples", 95, r -> r.samples() + " / " + r.config().target()));
+        table.getColumns().add(Controls.textColumn("Errors", 65, r -> String.valueOf(r.failures())));
+        table.getColumns().add(Controls.textColumn("Created", 150, r -> WHEN.format(r.createdAt())));
 
         resume.setId("run-resume");
         cancel.setId("run-cancel");
@@ -159,12 +158,6 @@ public final class RunsView implements ScreenView {
             progressText.setText(run.samples() + " / " + target + " samples · " + run.status().id()
                     + (run.failures() > 0 ? " · " + run.failures() + " errors" : ""));
         }
-    }
-
-    private static TableColumn<RunInfo, String> column(String title, Function<RunInfo, String> value) {
-        TableColumn<RunInfo, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return column;
     }
 
     @Override
