@@ -23,6 +23,14 @@ public final class Cli {
             commandLine.getErr().println("siftbench: " + message.lines().findFirst().orElse(message));
             return 1;
         });
+        // A mistyped option or a name that is not in the project: one line that says what, and where help is,
+        // rather than the whole usage text burying the reason.
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine command = e.getCommandLine();
+            command.getErr().println("siftbench: " + e.getMessage().lines().findFirst().orElse(e.getMessage()));
+            command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more.");
+            return command.getCommandSpec().exitCodeOnInvalidInput();
+        });
         return cli.execute(args);
     }
 }

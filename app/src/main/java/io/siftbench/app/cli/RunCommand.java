@@ -146,16 +146,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private RunConfig configure(Project open, NewRun o) {
-        String[] nameAndVersion = o.prompt.split("@", 2);
-        List<StoredVersion> versions = open.prompts().versions(nameAndVersion[0]);
-        if (versions.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "There is no prompt '" + nameAndVersion[0] + "' in "
-                    + open.file() + "; add one with: siftbench prompt add --project P --file prompt.json");
-        }
-        StoredVersion chosen = nameAndVersion.length == 1 ? versions.get(versions.size() - 1)
-                : versions.stream().filter(v -> String.valueOf(v.version()).equals(nameAndVersion[1])).findFirst()
-                .orElseThrow(() -> new ParameterException(spec.commandLine(), "Prompt '" + nameAndVersion[0]
-                        + "' has no version " + nameAndVersion[1] + " (it has 1 to " + versions.size() + ")."));
+        StoredVersion chosen = PromptRef.resolve(open, o.prompt, spec.commandLine());
         int colon = o.backend.indexOf(':');
         if (colon < 1) {
             throw new ParameterException(spec.commandLine(), "--backend takes KIND:URL_OR_FILE, e.g. "

@@ -82,6 +82,19 @@ class MetricsCommandIT {
                 "--status", "accepted").stdout());
         assertThat(accepted.path("status").asText()).isEqualTo("ACCEPTED");
         assertThat(accepted.path("metrics").path("samples").asInt()).isEqualTo(ids.size());
+
+        // One condition value over every run of the prompt version: the 4 sad stories, each "A story about T in
+        // a sad mood. The end.", so "happy" is not among the 10 different tokens.
+        JsonNode sad = JSON.readTree(run("metrics", "--project", project.toString(), "--prompt", "story",
+                "--condition", "mood=sad").stdout());
+        assertThat(sad.path("slice").asText()).isEqualTo("prompt story@1 runs 1; condition mood=sad");
+        assertThat(sad.path("metrics").path("samples").asInt()).isEqualTo(4);
+        assertThat(sad.path("metrics").path("lexical").path("vocabularySize").asInt()).isEqualTo(10);
+        JarProcess.Result noSuchCondition = JarProcess.run(dir, 60, "metrics", "--project", project.toString(),
+                "--run", "1", "--condition", "tone=sad");
+        assertThat(noSuchCondition.exitCode()).isNotZero();
+        assertThat(noSuchCondition.stderr().lines().findFirst())
+                .contains("siftbench: The prompt has no condition 'tone'; it has topic, mood.");
     }
 
     @Test

@@ -42,12 +42,23 @@ public final class RunMetrics {
 
     /** Measures a run's samples already read (a screen that also shows the samples reads them once). */
     public RunMetricsReport measure(RunSampleSet set, StatusSelection selection, InsightsProgress progress) {
+        return measure(set, "", selection, progress);
+    }
+
+    /**
+     * Measures a slice of samples: one condition value's ({@link RunSampleSet#where}) or the runs of one prompt
+     * version ({@link RunSampleSet#union}).
+     *
+     * @param slice says which slice, in the report and in the snapshot's key (empty for a whole run)
+     */
+    public RunMetricsReport measure(RunSampleSet set, String slice, StatusSelection selection,
+                                    InsightsProgress progress) {
         long runId = set.runId();
-        String scope = scope(selection);
+        String scope = scope(selection) + (slice.isEmpty() ? "" : ";" + slice);
         Optional<String> stored = project.metricSnapshots().find(runId, scope, set.version());
         if (stored.isPresent()) {
             RunMetricsReport.Snapshot snapshot = read(stored.get());
-            return new RunMetricsReport(runId, selection, set.version(), true, snapshot.metrics(),
+            return new RunMetricsReport(runId, slice, selection, set.version(), true, snapshot.metrics(),
                     snapshot.researcherAgreement());
         }
         List<SampleText> samples = selection.select(set.samples());
@@ -60,7 +71,7 @@ public final class RunMetrics {
                 : GoldAgreement.of(selection.select(set.withResearcherLabels()));
         project.metricSnapshots().save(runId, scope, set.version(),
                 write(new RunMetricsReport.Snapshot(report, researcher)));
-        return new RunMetricsReport(runId, selection, set.version(), false, report, researcher);
+        return new RunMetricsReport(runId, slice, selection, set.version(), false, report, researcher);
     }
 
     /** The snapshot's scope: the status selection, and whether embeddings were part of it. */

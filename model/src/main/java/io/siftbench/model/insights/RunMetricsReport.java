@@ -4,14 +4,16 @@ package io.siftbench.model.insights;
  * Every metric of one run for one status selection, as the {@code metrics} command prints it and the Insights
  * screen shows it.
  *
- * @param run                 the run measured
+ * @param run                 the run measured (the first, when the slice holds several)
+ * @param slice               which of its samples, with others: "condition tone=angry", "prompt intent@2 runs 1, 4";
+ *                            empty for the whole run
  * @param status              which samples were measured
  * @param sampleSetVersion    the fingerprint of the run's samples and decisions the metrics belong to
  * @param cached              whether the metrics came from the project's snapshot rather than a new computation
  * @param metrics             the metrics, with agreement with gold for the model's labels
  * @param researcherAgreement agreement with gold for the researcher's final labels; null without gold labels
  */
-public record RunMetricsReport(long run, StatusSelection status, long sampleSetVersion, boolean cached,
+public record RunMetricsReport(long run, String slice, StatusSelection status, long sampleSetVersion, boolean cached,
                                InsightsReport metrics, GoldAgreement researcherAgreement) {
 
     /** What a snapshot keeps: the figures, not where they came from. */

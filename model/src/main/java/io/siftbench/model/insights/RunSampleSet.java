@@ -1,5 +1,7 @@
 package io.siftbench.model.insights;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +22,34 @@ public record RunSampleSet(long runId, List<SampleText> samples, Map<Long, Strin
     public RunSampleSet {
         samples = List.copyOf(samples);
         researcherLabels = Map.copyOf(researcherLabels);
+    }
+
+    /**
+     * The samples generated with {@code condition} set to {@code value}: the metrics of one condition value.
+     * The fingerprint stays the run's; a snapshot tells slices apart by its scope.
+     */
+    public RunSampleSet where(String condition, String value) {
+        return new RunSampleSet(runId, samples.stream().filter(s -> value.equals(s.conditions().get(condition)))
+                .toList(), researcherLabels, conditions, version);
+    }
+
+    /**
+     * The samples of several runs (the runs of one prompt version) as one set, in the order given, under the
+     * first run's id; its fingerprint changes when any run's does.
+     */
+    public static RunSampleSet union(List<RunSampleSet> sets) {
+        if (sets.isEmpty()) {
+            throw new IllegalArgumentException("a union needs at least one run's samples");
+        }
+        List<SampleText> all = new ArrayList<>();
+        Map<Long, String> labels = new HashMap<>();
+        long version = 17;
+        for (RunSampleSet set : sets) {
+            all.addAll(set.samples());
+            labels.putAll(set.researcherLabels());
+            version = 31 * version + set.version();
+        }
+        return new RunSampleSet(sets.get(0).runId(), all, labels, sets.get(0).conditions(), version);
     }
 
     /** The samples with the researcher's final labels in place of the model's. */
