@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -59,9 +60,8 @@ public final class ProjectRuns {
         return new RunLauncher(project.runs(), project.samples(), this::plan, run -> {
             PromptVersion version = project.prompts().load(run.config().promptVersionId());
             RunDetails details = RunDetails.fromJson(run.config().details());
-            return new RunSampler(clients.apply(run), details.parameters(),
-                    run.config().parameters(), version.outputSchema(), version.mode(), version.task(), run.config().votes(),
-                    run.config().seed());
+            return new RunSampler(clients.apply(run), details.parameters(), run.config().parameters(), version,
+                    run.config().votes(), run.config().seed());
         });
     }
 
@@ -71,6 +71,9 @@ public final class ProjectRuns {
         RunDetails details = RunDetails.fromJson(run.config().details());
         if (version.mode() == PromptMode.ANNOTATE && run.config().datasetId() == null) {
             throw new ProjectException("Run " + run.id() + " annotates, but its dataset is gone.");
+        }
+        if (version.mode() == PromptMode.JUDGE) {
+            return new RunPlanner(version).judge(judged(run, details), demonstrations(version, null));
         }
         return plan(version, run.config().datasetId(), details.limit(), run.config().target(), run.config().seed(),
                 details.cells(), details::takes);
@@ -85,8 +88,11 @@ public final class ProjectRuns {
         if (draft.mode() == PromptMode.ANNOTATE && datasetId == null) {
             throw new ProjectException("Choose the dataset whose records the preview annotates.");
         }
-        RunSampler sampler = new RunSampler(client, parameters, "{}", draft.outputSchema(), draft.mode(),
-                draft.task(), 1, seed);
+        if (draft.mode() == PromptMode.JUDGE) {
+            throw new ProjectException("A judge scores the samples of a run: try it with a judge run of a few samples"
+                    + " (Runs ▸ New run…, then the run to judge).");
+        }
+        RunSampler sampler = new RunSampler(client, parameters, "{}", draft, 1, seed);
         List<Sample> samples = new ArrayList<>();
         for (Slot slot : plan(draft, datasetId, n, n, seed, List.of(), values -> true)) {
             if (cancelled.getAsBoolean()) {
@@ -115,6 +121,35 @@ public final class ProjectRuns {
         List<RunPlanner.Input> inputs = RunPlanner.chooseInputs(ids, limit, seed).stream()
                 .map(id -> new RunPlanner.Input(id, records.get(id))).toList();
         return planner.annotate(inputs, demonstrations(version, datasetId));
+    }
+
+    /**
+     * The samples judge run {@code run} scores: the judged run's answered samples up to the newest one when the
+     * judge run was made, in the judged run's order, each with its input record and the text that counts.
+     */
+    private List<RunPlanner.Judged> judged(RunInfo run, RunDetails details) {
+        RunInfo judged = project.runs().find(details.judgeOf()).orElseThrow(() -> new ProjectException(
+                "Run " + run.id() + " judges run " + details.judgeOf() + ", which is gone."));
+        List<Sample> samples = project.samples().list(judged.id(), 0, Integer.MAX_VALUE).stream()
+                .filter(s -> !s.failed() && s.id() <= details.judgeUpTo()).toList();
+        Map<Long, DatasetRecord> records = new HashMap<>();
+        String textColumn = null;
+        Long datasetId = judged.config().datasetId();
+        if (datasetId != null) {
+            DatasetInfo dataset = project.datasets().list().stream().filter(d -> d.id() == datasetId).findFirst()
+                    .orElseThrow(() -> new ProjectException("Run " + run.id() + " judges run " + judged.id()
+                            + ", whose dataset is gone."));
+            textColumn = dataset.textColumn();
+            project.datasets().records(datasetId, samples.stream().map(s -> s.slot().recordId())
+                    .filter(Objects::nonNull).toList()).forEach(r -> records.put(r.id(), r));
+        }
+        List<RunPlanner.Judged> out = new ArrayList<>(samples.size());
+        for (Sample s : samples) {
+            DatasetRecord record = s.slot().recordId() == null ? null : records.get(s.slot().recordId());
+            String text = s.text() != null || record == null || textColumn == null ? s.text() : record.text(textColumn);
+            out.add(new RunPlanner.Judged(s, record == null ? Map.of() : record.values(), text));
+        }
+        return out;
     }
 
     private RunPlanner.DemonstrationSource demonstrations(PromptVersion version, Long inputDataset) {
