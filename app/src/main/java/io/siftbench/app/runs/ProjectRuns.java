@@ -15,6 +15,7 @@ import io.siftbench.model.prompts.Demonstrations;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.runs.RunDetails;
+import io.siftbench.model.runs.JudgedSamples;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunPlanner;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -73,7 +73,7 @@ public final class ProjectRuns {
             throw new ProjectException("Run " + run.id() + " annotates, but its dataset is gone.");
         }
         if (version.mode() == PromptMode.JUDGE) {
-            return new RunPlanner(version).judge(judged(run, details), demonstrations(version, null));
+            return new RunPlanner(version).judge(JudgedSamples.of(project, run), demonstrations(version, null));
         }
         return plan(version, run.config().datasetId(), details.limit(), run.config().target(), run.config().seed(),
                 details.cells(), details::takes);
@@ -121,35 +121,6 @@ public final class ProjectRuns {
         List<RunPlanner.Input> inputs = RunPlanner.chooseInputs(ids, limit, seed).stream()
                 .map(id -> new RunPlanner.Input(id, records.get(id))).toList();
         return planner.annotate(inputs, demonstrations(version, datasetId));
-    }
-
-    /**
-     * The samples judge run {@code run} scores: the judged run's answered samples up to the newest one when the
-     * judge run was made, in the judged run's order, each with its input record and the text that counts.
-     */
-    private List<RunPlanner.Judged> judged(RunInfo run, RunDetails details) {
-        RunInfo judged = project.runs().find(details.judgeOf()).orElseThrow(() -> new ProjectException(
-                "Run " + run.id() + " judges run " + details.judgeOf() + ", which is gone."));
-        List<Sample> samples = project.samples().list(judged.id(), 0, Integer.MAX_VALUE).stream()
-                .filter(s -> !s.failed() && s.id() <= details.judgeUpTo()).toList();
-        Map<Long, DatasetRecord> records = new HashMap<>();
-        String textColumn = null;
-        Long datasetId = judged.config().datasetId();
-        if (datasetId != null) {
-            DatasetInfo dataset = project.datasets().list().stream().filter(d -> d.id() == datasetId).findFirst()
-                    .orElseThrow(() -> new ProjectException("Run " + run.id() + " judges run " + judged.id()
-                            + ", whose dataset is gone."));
-            textColumn = dataset.textColumn();
-            project.datasets().records(datasetId, samples.stream().map(s -> s.slot().recordId())
-                    .filter(Objects::nonNull).toList()).forEach(r -> records.put(r.id(), r));
-        }
-        List<RunPlanner.Judged> out = new ArrayList<>(samples.size());
-        for (Sample s : samples) {
-            DatasetRecord record = s.slot().recordId() == null ? null : records.get(s.slot().recordId());
-            String text = s.text() != null || record == null || textColumn == null ? s.text() : record.text(textColumn);
-            out.add(new RunPlanner.Judged(s, record == null ? Map.of() : record.values(), text));
-        }
-        return out;
     }
 
     private RunPlanner.DemonstrationSource demonstrations(PromptVersion version, Long inputDataset) {
