@@ -294,7 +294,9 @@ final class ReviewCard extends HBox {
         Sample s = item.sample();
         boolean annotate = viewModel.modeProperty().get() == PromptMode.ANNOTATE;
         position.setText("Sample " + (viewModel.positionProperty().get() + 1) + " of " + viewModel.size());
-        output.setText(s.failed() ? "Failed: " + s.error() : annotate ? item.label() : item.text());
+        // A sample without text (a judge's verdict, an output that did not parse) shows what the model wrote.
+        output.setText(s.failed() ? "Failed: " + s.error() : annotate ? item.label()
+                : item.text() != null ? item.text() : s.rawOutput());
         status.setText("Status: " + item.state()
                 + (item.decision() != null && item.decision().note() != null ? " — " + item.decision().note() : ""));
         labelLine.setText(annotate ? "Label: " + item.label() + (item.label() != null
