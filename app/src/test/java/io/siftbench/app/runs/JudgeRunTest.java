@@ -98,6 +98,10 @@ class JudgeRunTest {
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
         RunsViewModel runs = new RunsViewModel(open, tasks, p -> fixture.launcher());
         NewRunViewModel form = new NewRunViewModel(runs, tasks, () -> user);
+        ReviewViewModel review = new ReviewViewModel(open, tasks);
+        review.follow(runs.live());
+        assertThat(review.runProperty().get().id()).isEqualTo(annotated.id());
+        assertThat(review.flagKinds()).isEmpty();
 
         form.open();
         form.versionProperty().set(judge);
@@ -128,8 +132,8 @@ class JudgeRunTest {
         assertThat(schema.at("/properties/score/maximum").asDouble()).isEqualTo(5.0);
         assertThat(schema.at("/required").toString()).isEqualTo("[\"score\",\"reason\"]");
 
-        ReviewViewModel review = new ReviewViewModel(open, tasks);
-        review.runProperty().set(annotated);
+        // Review, left on the annotated run, picked up the verdicts while the judge run went on.
+        assertThat(review.runProperty().get().id()).isEqualTo(annotated.id());
         Map<Long, String> questions = questionsOf(annotated);
         // The judge's 1-5 scale passes at 3: alpha (1) and charlie (2) are flagged, echo was not judged.
         assertThat(flaggedQuestions(review, questions)).containsExactlyInAnyOrder("alpha", "charlie");

@@ -18,6 +18,7 @@ import io.siftbench.model.insights.RunSamples;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.review.ReviewQueue;
+import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunProgress;
 import io.siftbench.model.prompts.PromptMode;
@@ -218,13 +219,21 @@ public final class ReviewViewModel {
     // ---- loading -----------------------------------------------------------------------------------
 
     /**
-     * Picks up the samples of the reviewed run while it is going: {@code live} is the progress of the runs
-     * going on in this window, by run id (the Runs screen's), changed on the UI thread. The queue is read
-     * again at most once a second while samples arrive, and once more when the run stops.
+     * Picks up the samples of the reviewed run while it is going, and the verdicts of a judge run of it:
+     * {@code live} is the progress of the runs going on in this window, by run id (the Runs screen's), changed
+     * on the UI thread. The queue is read again at most once a second while samples arrive, and once more when
+     * the run stops.
      */
     public void follow(ObservableMap<Long, RunProgress> live) {
         RunFollower.follow(live, id -> runs.stream().anyMatch(r -> r.id() == id),
-                id -> run.get() != null && run.get().id() == id, this::reloadRuns, this::reload);
+                id -> run.get() != null && (run.get().id() == id || judges(id, run.get().id())),
+                this::reloadRuns, this::reload);
+    }
+
+    /** Whether run {@code runId} is a judge run of run {@code judgedId}, whose cards show its verdicts. */
+    private boolean judges(long runId, long judgedId) {
+        return runs.stream().anyMatch(r -> r.id() == runId && r.config().mode() == PromptMode.JUDGE
+                && Objects.equals(RunDetails.fromJson(r.config().details()).judgeOf(), judgedId));
     }
 
     /** Lists the project's runs again and keeps the chosen one if it is still there. */
