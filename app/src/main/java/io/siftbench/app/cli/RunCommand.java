@@ -38,8 +38,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * Every sample is committed as it arrives, so a killed run resumes with exactly the missing ones.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a prompt version on a backend (annotate a dataset, or synthesize samples),",
-                "or resume a run with --resume. Progress on stderr, a JSON summary on stdout."})
+        description = {"Run a prompt version on a backend (annotate a dataset, synthesize samples, or judge",
+                "another run's samples with --judge), or resume a run with --resume.",
+                "Progress on stderr, a JSON summary on stdout."})
 public final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -83,6 +84,10 @@ public final class RunCommand implements Callable<Integer> {
         @Option(names = "--samples", paramLabel = "N", description = "How many samples to synthesize.")
         Integer samples;
 
+        @Option(names = "--judge", paramLabel = "RUN",
+                description = "The run whose answered samples a judge prompt scores (judge prompts).")
+        Long judge;
+
         @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "The run's seed (default 1).")
         long seed;
 
@@ -107,9 +112,13 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** What is printed when the run stops. */
+    /**
+     * What is printed when the run stops.
+     *
+     * @param judged the run a judge run scores, null for the other modes
+     */
     record Summary(long run, String prompt, int version, String mode, String status, long samples, int target,
-                   long failures, double seconds, double samplesPerSecond, double tokensPerSecond) {
+                   long failures, double seconds, double samplesPerSecond, double tokensPerSecond, Long judged) {
     }
 
     @Override
@@ -140,7 +149,8 @@ public final class RunCommand implements Callable<Integer> {
             RunProgress p = last.get();
             JsonOut.print(spec.commandLine().getOut(), new Summary(run.id(), run.promptName(), run.promptVersion(),
                     run.config().mode().id(), status.id(), finished.samples(), run.config().target(),
-                    finished.failures(), seconds, p == null ? 0 : p.samplesPerSecond(), p == null ? 0 : p.tokensPerSecond()));
+                    finished.failures(), seconds, p == null ? 0 : p.samplesPerSecond(), p == null ? 0 : p.tokensPerSecond(),
+                    RunDetails.fromJson(run.config().details()).judgeOf()));
             return status == RunStatus.COMPLETED && finished.failures() == 0 ? 0 : 1;
         }
     }
@@ -156,6 +166,12 @@ public final class RunCommand implements Callable<Integer> {
         BackendRef backend = new BackendRef(kind.name().toLowerCase(Locale.ROOT), o.backend.substring(colon + 1), o.model);
         GenerationParameters parameters = new GenerationParameters(o.temperature, GenerationParameters.DEFAULT.topP(),
                 o.maxTokens, null, List.of(), Duration.ofSeconds(o.timeoutSeconds));
+        if (o.judge != null && chosen.mode() != PromptMode.JUDGE) {
+            throw new ParameterException(spec.commandLine(), "--judge takes a judge prompt; '" + chosen.name()
+                    + "' v" + chosen.version() + " is in " + chosen.mode().id() + " mode.");
+        }
+        RunInfo judged = o.judge == null ? null : open.runs().find(o.judge).orElseThrow(() -> new ParameterException(
+                spec.commandLine(), "There is no run " + o.judge + " to judge in " + open.file() + "."));
         DatasetInfo dataset = null;
         if (chosen.mode() == PromptMode.ANNOTATE) {
             if (o.dataset == null) {
@@ -184,7 +200,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         try {
             return new io.siftbench.model.runs.NewRun(chosen, backend, details, dataset,
-                    o.samples, o.seed, o.concurrency, o.votes).toConfig(available);
+                    o.samples, o.seed, o.concurrency, o.votes, judged).toConfig(available);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -1,6 +1,7 @@
 package io.siftbench.app.cli;
 
 import io.siftbench.model.project.Project;
+import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +12,7 @@ import java.util.concurrent.Callable;
 
 /** {@code siftbench runs --project P}: the project's runs, newest first. */
 @Command(name = "runs", mixinStandardHelpOptions = true,
-        description = "List the runs of a project: [{id, prompt, version, mode, status, samples, target}].")
+        description = "List the runs of a project: [{id, prompt, version, mode, status, samples, target, judged}].")
 public final class RunsCommand implements Callable<Integer> {
 
     @Mixin
@@ -20,14 +21,14 @@ public final class RunsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** One run as printed. */
+    /** One run as printed; {@code judged} is the run a judge run scores, null for the other modes. */
     record Listed(long id, String prompt, int version, String mode, String status, long samples, int target,
-                  long failures, String backend, String model, long seed) {
+                  long failures, String backend, String model, long seed, Long judged) {
         static Listed of(RunInfo r) {
             return new Listed(r.id(), r.promptName(), r.promptVersion(), r.config().mode().id(), r.status().id(),
                     r.samples(), r.config().target(), r.failures(),
                     r.config().backend().kind() + ":" + r.config().backend().location(), r.config().backend().model(),
-                    r.config().seed());
+                    r.config().seed(), RunDetails.fromJson(r.config().details()).judgeOf());
         }
     }
 

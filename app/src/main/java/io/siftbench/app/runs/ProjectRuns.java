@@ -15,6 +15,7 @@ import io.siftbench.model.prompts.Demonstrations;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.runs.RunDetails;
+import io.siftbench.model.runs.JudgedSamples;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunPlanner;
@@ -59,9 +60,8 @@ public final class ProjectRuns {
         return new RunLauncher(project.runs(), project.samples(), this::plan, run -> {
             PromptVersion version = project.prompts().load(run.config().promptVersionId());
             RunDetails details = RunDetails.fromJson(run.config().details());
-            return new RunSampler(clients.apply(run), details.parameters(),
-                    run.config().parameters(), version.outputSchema(), version.mode(), version.task(), run.config().votes(),
-                    run.config().seed());
+            return new RunSampler(clients.apply(run), details.parameters(), run.config().parameters(), version,
+                    run.config().votes(), run.config().seed());
         });
     }
 
@@ -71,6 +71,9 @@ public final class ProjectRuns {
         RunDetails details = RunDetails.fromJson(run.config().details());
         if (version.mode() == PromptMode.ANNOTATE && run.config().datasetId() == null) {
             throw new ProjectException("Run " + run.id() + " annotates, but its dataset is gone.");
+        }
+        if (version.mode() == PromptMode.JUDGE) {
+            return new RunPlanner(version).judge(JudgedSamples.of(project, run), demonstrations(version, null));
         }
         return plan(version, run.config().datasetId(), details.limit(), run.config().target(), run.config().seed(),
                 details.cells(), details::takes);
@@ -85,8 +88,11 @@ public final class ProjectRuns {
         if (draft.mode() == PromptMode.ANNOTATE && datasetId == null) {
             throw new ProjectException("Choose the dataset whose records the preview annotates.");
         }
-        RunSampler sampler = new RunSampler(client, parameters, "{}", draft.outputSchema(), draft.mode(),
-                draft.task(), 1, seed);
+        if (draft.mode() == PromptMode.JUDGE) {
+            throw new ProjectException("A judge scores the samples of a run: try it with a judge run of a few samples"
+                    + " (Runs ▸ New run…, then the run to judge).");
+        }
+        RunSampler sampler = new RunSampler(client, parameters, "{}", draft, 1, seed);
         List<Sample> samples = new ArrayList<>();
         for (Slot slot : plan(draft, datasetId, n, n, seed, List.of(), values -> true)) {
             if (cancelled.getAsBoolean()) {

@@ -57,7 +57,7 @@ class ReviewCurationTest {
         ReviewViewModel viewModel = new ReviewViewModel(project, new CurrentThreadTaskExecutor());
 
         // The fixture's odd samples are told in a polite tone.
-        viewModel.curationProperty().set(new CurationSettings(null, null, null, null, List.of("polite"), 0.7, 0.6));
+        viewModel.curationProperty().set(new CurationSettings(null, null, null, null, List.of("polite"), 0.7, 0.6, null));
 
         assertThat(viewModel.flagKinds()).containsExactly(FlagKind.PATTERN);
         assertThat(viewModel.items().get(1).flags()).singleElement().asString()

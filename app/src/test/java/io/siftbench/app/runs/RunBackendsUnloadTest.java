@@ -53,7 +53,7 @@ class RunBackendsUnloadTest {
     private static RunInfo run(String file, int concurrency) {
         RunConfig config = new RunConfig(1, PromptMode.SYNTHESIZE, new BackendRef("gguf", file, null), "{}", null, 7,
                 concurrency, 1, 1, "");
-        return new RunInfo(1, "p", 1, config, RunStatus.RUNNING, 0, 0, Instant.now(), null);
+        return new RunInfo(1, "p", 1, config, RunStatus.RUNNING, 0, 0, Instant.now(), null, null);
     }
 
     /** The real backend, counting how often it is asked to unload. */

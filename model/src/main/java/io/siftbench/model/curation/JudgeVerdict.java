@@ -52,6 +52,11 @@ public record JudgeVerdict(double score, String reason) {
         return new JudgeVerdict(score.asDouble(), reason);
     }
 
+    /** The score as the review card and the flags show it: at most two decimals, no trailing zeros. */
+    public String scoreText() {
+        return Numbers.format(score);
+    }
+
     /** The error's line and column in the whole reply (the parser counts from the object's first brace). */
     private static String where(String reply, int objectStart, JsonLocation location) {
         if (location == null || location.getCharOffset() < 0) {

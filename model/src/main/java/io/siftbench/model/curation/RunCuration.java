@@ -38,6 +38,14 @@ public final class RunCuration {
 
     /** Every flag the filters raise on {@code set}, the samples of {@code run} already read. */
     public CurationReport report(RunInfo run, RunSampleSet set) {
+        return report(run, set, project.samples().judgements(run.id()));
+    }
+
+    /**
+     * Every flag the filters raise on {@code set}, the samples of {@code run} already read, with the verdicts of
+     * its newest judge run already read.
+     */
+    public CurationReport report(RunInfo run, RunSampleSet set, Judgements judgements) {
         long runId = run.id();
         List<CurationFilter> filters = new ArrayList<>();
         if (settings.minWords() != null || settings.maxWords() != null) {
@@ -54,7 +62,17 @@ public final class RunCuration {
         filters.add(new DuplicateFilter(new MinHashDetector(MinHashDetector.DEFAULT_SHINGLE_SIZE,
                 MinHashDetector.DEFAULT_HASHES, settings.nearDuplicate(), run.config().seed())));
         filters.add(new SelfConsistencyFilter(settings.minAgreement()));
-        return CurationReport.of(set.samples(), filters);
+        if (judgements.judgeRunId() != null) {
+            filters.add(new JudgeScoreFilter(settings.minJudgeScore() != null ? settings.minJudgeScore()
+                    : passMark(judgements.judgeRunId())));
+        }
+        return CurationReport.of(judgements.apply(set.samples()), filters);
+    }
+
+    /** The pass mark of the scale of judge run {@code judgeRunId}'s prompt. */
+    private double passMark(long judgeRunId) {
+        RunInfo judge = project.runs().find(judgeRunId).orElseThrow();
+        return project.prompts().load(judge.config().promptVersionId()).scale().passMark();
     }
 
     /** The items with their curation flags added, each as "kind: reason". */

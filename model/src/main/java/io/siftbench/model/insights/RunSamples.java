@@ -1,8 +1,5 @@
 package io.siftbench.model.insights;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetRecord;
 import io.siftbench.model.project.Project;
@@ -28,8 +25,6 @@ import java.util.Optional;
  * label column, the record's gold label.
  */
 public final class RunSamples {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunSamples() {
     }
@@ -62,7 +57,7 @@ public final class RunSamples {
                     : record != null && textColumn != null ? record.text(textColumn) : null;
             String gold = record != null && labelColumn != null ? record.text(labelColumn) : null;
             SampleText measured = new SampleText(sample.id(), text, sample.label(), gold, sample.conditions(),
-                    fieldsOf(sample), statusOf(item.decision()), sample.confidence(), sample.votes(), null, null, null);
+                    sample.fields(), statusOf(item.decision()), sample.confidence(), sample.votes(), null, null, null);
             samples.add(measured);
             if (item.label() != null) {
                 researcherLabels.put(sample.id(), item.label());
@@ -78,28 +73,6 @@ public final class RunSamples {
             return SampleStatus.PENDING;
         }
         return decision.status().kept() ? SampleStatus.ACCEPTED : SampleStatus.REJECTED;
-    }
-
-    /** The top-level fields of the parsed output, as text; none when the output was not a JSON object. */
-    private static Map<String, String> fieldsOf(Sample sample) {
-        if (sample.parsed() == null) {
-            return Map.of();
-        }
-        try {
-            JsonNode node = JSON.readTree(sample.parsed());
-            Map<String, String> fields = new LinkedHashMap<>();
-            if (node != null && node.isObject()) {
-                node.fields().forEachRemaining(f -> {
-                    if (!f.getValue().isNull()) {
-                        fields.put(f.getKey(), f.getValue().isValueNode() ? f.getValue().asText()
-                                : f.getValue().toString());
-                    }
-                });
-            }
-            return fields;
-        } catch (JsonProcessingException e) {
-            return Map.of();
-        }
     }
 
     /** Every declared value of every condition, switched on or off, so that unused combinations show as empty. */

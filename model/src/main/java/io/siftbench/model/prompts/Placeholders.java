@@ -82,9 +82,12 @@ public final class Placeholders {
     }
 
     private boolean rootKnows(String name) {
+        boolean judge = version.mode() == PromptMode.JUDGE;
         switch (name) {
             case "record", "condition", "demos", "labels", "task":
                 return true;
+            case "sample":
+                return judge || isColumn(recordColumns, name);
             default:
                 break;
         }
@@ -96,7 +99,9 @@ public final class Placeholders {
         String rest = name.substring(dot + 1);
         return switch (head) {
             case "record" -> isColumn(recordColumns, rest);
-            case "condition" -> version.conditions().stream().anyMatch(c -> c.name().equals(rest));
+            // A judge sees the judged run's conditions and output fields, which only the run to judge names.
+            case "condition" -> judge || version.conditions().stream().anyMatch(c -> c.name().equals(rest));
+            case "sample" -> judge || isColumn(recordColumns, name);
             case "task" -> TASK_FIELDS.contains(rest);
             default -> isColumn(recordColumns, name);
         };

@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The template sees the record's columns top-level ({@code {{text}}}) and under {@code record};
  * {@code condition.NAME} for each switched-on condition only, so its sections vanish when it is off;
  * {@code demos} (each with {@code id}, {@code text}, {@code label} and its columns); {@code labels}
- * ({@code name}, {@code description}, {@code verbalizer}); and {@code task}.
+ * ({@code name}, {@code description}, {@code verbalizer}); and {@code task}. A judge prompt sees, besides,
+ * the judged sample as {@code sample} and all the judged sample's condition values.
  * A compiled renderer is immutable and may be shared between threads.
  */
 public final class PromptRenderer {
@@ -69,13 +70,38 @@ public final class PromptRenderer {
      * @param demos      the demonstrations for this sample, in order
      */
     public RenderedPrompt render(Map<String, ?> record, Map<String, String> conditions, List<Demonstration> demos) {
+        return execute(context(record, switchedOn(conditions), demos));
+    }
+
+    /**
+     * Renders a judge prompt for one judged sample.
+     *
+     * @param record     the judged sample's input record's columns; empty when it has none (synthesized)
+     * @param conditions the judged sample's condition values, all of them: the judged run's prompt chose them
+     * @param demos      the demonstrations for this judgement, in order
+     * @param sample     what the template sees as {@code sample}: its id, text, label, rationale, confidence and
+     *                   the fields of its parsed output
+     */
+    public RenderedPrompt renderJudged(Map<String, ?> record, Map<String, String> conditions,
+                                       List<Demonstration> demos, Map<String, ?> sample) {
+        Map<String, Object> context = context(record, conditions, demos);
+        context.put("sample", sample);
+        return execute(context);
+    }
+
+    private Map<String, Object> context(Map<String, ?> record, Map<String, String> conditions,
+                                        List<Demonstration> demos) {
         Map<String, Object> context = new LinkedHashMap<>(record);
         // The reserved names win over columns of the same name, so a template means the same on any dataset.
         context.put("record", record);
-        context.put("condition", switchedOn(conditions));
+        context.put("condition", conditions);
         context.put("demos", demos.stream().map(PromptRenderer::demoContext).toList());
         context.put("labels", labels);
         context.put("task", task);
+        return context;
+    }
+
+    private RenderedPrompt execute(Map<String, Object> context) {
         try {
             return new RenderedPrompt(system.execute(context), user.execute(context));
         } catch (MustacheException e) {

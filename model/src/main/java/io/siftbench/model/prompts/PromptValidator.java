@@ -24,11 +24,23 @@ public final class PromptValidator {
                 problems.add("conditions[" + i + "]: the condition name '" + name + "' is used twice");
             }
         }
-        if (version.mode() == PromptMode.ANNOTATE) {
-            annotateRules(version, problems);
-        } else if (version.output() == null || version.output().schema() == null
-                || !version.output().schema().isObject()) {
-            problems.add("output.schema: synthesize needs a JSON schema object naming the fields of a sample");
+        switch (version.mode()) {
+            case ANNOTATE -> annotateRules(version, problems);
+            case SYNTHESIZE -> {
+                if (version.output() == null || version.output().schema() == null
+                        || !version.output().schema().isObject()) {
+                    problems.add("output.schema: synthesize needs a JSON schema object naming the fields of a sample");
+                }
+            }
+            case JUDGE -> {
+                if (!version.conditions().isEmpty()) {
+                    problems.add("conditions: a judge sees the judged sample's condition values as {{condition.NAME}};"
+                            + " it declares no conditions of its own");
+                }
+            }
+        }
+        if (version.mode() != PromptMode.JUDGE && version.scale() != null) {
+            problems.add("scale: only a judge prompt (mode \"judge\") has a scale");
         }
         Placeholders placeholders = new Placeholders(version, null, null);
         templateRules("template.system", version.template().system(), placeholders, problems);

@@ -13,67 +13,79 @@ import java.util.Objects;
  *
  * @param demonstrations null when the prompt uses none
  * @param output         the hand-written output schema; for annotation the schema is derived from the
- *                       labels instead (see {@link #outputSchema()})
+ *                       labels instead, for a judge from its scale (see {@link #outputSchema()})
+ * @param scale          a judge's scale ({@link JudgeScale#DEFAULT} when a judge prompt leaves it out); null
+ *                       for the other modes
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "note", "mode", "task", "template", "conditions", "plan", "demonstrations", "output"})
+@JsonPropertyOrder({"name", "note", "mode", "task", "template", "conditions", "plan", "demonstrations", "output",
+        "scale"})
 public record PromptVersion(String name, String note, PromptMode mode, TaskSpec task, Template template,
                             List<Condition> conditions, Plan plan, Demonstrations demonstrations,
-                            OutputSpec output) {
+                            OutputSpec output, JudgeScale scale) {
 
     public PromptVersion {
         Objects.requireNonNull(name, "a prompt needs a name");
         if (name.isBlank()) {
             throw new IllegalArgumentException("a prompt needs a name");
         }
-        Objects.requireNonNull(mode, "a prompt needs a mode: annotate or synthesize");
+        Objects.requireNonNull(mode, "a prompt needs a mode: annotate, synthesize or judge");
         note = note == null ? "" : note;
         task = task == null ? new TaskSpec(null, null, null, null, false, false) : task;
         template = template == null ? new Template(null, null) : template;
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
         plan = plan == null ? new Plan(null, null) : plan;
+        scale = scale == null && mode == PromptMode.JUDGE ? JudgeScale.DEFAULT : scale;
+    }
+
+    /** A prompt version of the annotate or synthesize mode, which has no judge's scale. */
+    public PromptVersion(String name, String note, PromptMode mode, TaskSpec task, Template template,
+                         List<Condition> conditions, Plan plan, Demonstrations demonstrations, OutputSpec output) {
+        this(name, note, mode, task, template, conditions, plan, demonstrations, output, null);
     }
 
     /**
      * The schema every output must satisfy, as backends use it for structured output: for annotation derived
-     * from the label set, for synthesis the hand-written one; null when a synthesis prompt has none.
+     * from the label set, for a judge from its scale, for synthesis the hand-written one; null when a synthesis
+     * prompt has none.
      */
     public OutputSchema outputSchema() {
-        if (mode == PromptMode.ANNOTATE) {
-            return new OutputSchema(LabelSchema.of(task));
-        }
-        return output == null || output.schema() == null ? null : new OutputSchema(output.schema());
+        return switch (mode) {
+            case ANNOTATE -> new OutputSchema(LabelSchema.of(task));
+            case JUDGE -> new OutputSchema(scale.schema());
+            case SYNTHESIZE -> output == null || output.schema() == null ? null : new OutputSchema(output.schema());
+        };
     }
 
     public PromptVersion withNote(String newNote) {
-        return new PromptVersion(name, newNote, mode, task, template, conditions, plan, demonstrations, output);
+        return new PromptVersion(name, newNote, mode, task, template, conditions, plan, demonstrations, output, scale);
     }
 
     public PromptVersion withName(String newName) {
-        return new PromptVersion(newName, note, mode, task, template, conditions, plan, demonstrations, output);
+        return new PromptVersion(newName, note, mode, task, template, conditions, plan, demonstrations, output, scale);
     }
 
     public PromptVersion withTask(TaskSpec newTask) {
-        return new PromptVersion(name, note, mode, newTask, template, conditions, plan, demonstrations, output);
+        return new PromptVersion(name, note, mode, newTask, template, conditions, plan, demonstrations, output, scale);
     }
 
     public PromptVersion withTemplate(Template newTemplate) {
-        return new PromptVersion(name, note, mode, task, newTemplate, conditions, plan, demonstrations, output);
+        return new PromptVersion(name, note, mode, task, newTemplate, conditions, plan, demonstrations, output, scale);
     }
 
     public PromptVersion withConditions(List<Condition> newConditions) {
-        return new PromptVersion(name, note, mode, task, template, newConditions, plan, demonstrations, output);
+        return new PromptVersion(name, note, mode, task, template, newConditions, plan, demonstrations, output, scale);
     }
 
     public PromptVersion withPlan(Plan newPlan) {
-        return new PromptVersion(name, note, mode, task, template, conditions, newPlan, demonstrations, output);
+        return new PromptVersion(name, note, mode, task, template, conditions, newPlan, demonstrations, output, scale);
     }
 
     public PromptVersion withDemonstrations(Demonstrations newDemonstrations) {
-        return new PromptVersion(name, note, mode, task, template, conditions, plan, newDemonstrations, output);
+        return new PromptVersion(name, note, mode, task, template, conditions, plan, newDemonstrations, output, scale);
     }
 
     public PromptVersion withOutput(OutputSpec newOutput) {
-        return new PromptVersion(name, note, mode, task, template, conditions, plan, demonstrations, newOutput);
+        return new PromptVersion(name, note, mode, task, template, conditions, plan, demonstrations, newOutput, scale);
     }
 }

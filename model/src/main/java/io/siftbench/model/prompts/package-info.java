@@ -15,16 +15,23 @@
  *   <li>{@code plan} {@code {"kind": "all", "seed": 0}};</li>
  *   <li>{@code demonstrations} none; when present, {@code strategy} "random", {@code k} 4 (the number of
  *       ids for "fixed"), {@code text} "text", {@code label} "label", {@code seed} 0.</li>
+ *   <li>{@code scale} (judge only) {@code {"kind": "score", "min": 1, "max": 5}}; {@code kind} "score" with
+ *       {@code min} 1 and {@code max} 5 where left out, or "pass-fail".</li>
  * </ul>
- * {@code name} and {@code mode} ("annotate" or "synthesize") are required. Annotation needs at least one
+ * {@code name} and {@code mode} ("annotate", "synthesize" or "judge") are required. Annotation needs at least one
  * label and derives its output schema from the labels ({@link io.siftbench.model.prompts.PromptVersion#outputSchema()});
- * synthesis needs {@code output.schema}, a JSON schema object. A condition's name is a Mustache key:
+ * synthesis needs {@code output.schema}, a JSON schema object; a judge derives its schema from its
+ * {@code scale} ({@code {"score": n, "reason": "…"}} with min ≤ n ≤ max, or {@code {"pass": true|false,
+ * "reason": "…"}}) and declares no conditions. A condition's name is a Mustache key:
  * letters, digits, {@code _} and {@code -}, no dot. Every placeholder of the templates must be fillable.
  * A file that breaks a rule is refused with the line and column, or the field, and what is wrong.
  *
  * <h2>What a template sees</h2>
  * See {@link io.siftbench.model.prompts.PromptRenderer}: the record's columns top-level and under
  * {@code record}, {@code condition.NAME} for switched-on conditions only, {@code demos}, {@code labels}
- * and {@code task}. Templates are logic-less Mustache; partials and method calls are refused.
+ * and {@code task}. A judge prompt sees the judged sample as {@code sample} ({@code id}, {@code text} — the
+ * generated text or the annotated record's text —, {@code label}, {@code rationale}, {@code confidence} and the
+ * fields of its parsed output), the sample's input record as above, and all its condition values.
+ * Templates are logic-less Mustache; partials and method calls are refused.
  */
 package io.siftbench.model.prompts;

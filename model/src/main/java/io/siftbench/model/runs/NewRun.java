@@ -11,11 +11,18 @@ import io.siftbench.model.prompts.StoredVersion;
  * @param version     the prompt version to send; its mode is the run's mode
  * @param backend     where the text comes from
  * @param details     the generation parameters and, for annotate, the subset size ({@code limit}, null = all)
- * @param dataset     the records to annotate, or null when synthesizing
- * @param samples     how many samples to synthesize (ignored when annotating)
+ * @param dataset     the records to annotate, or null when synthesizing or judging
+ * @param samples     how many samples to synthesize (ignored when annotating or judging)
+ * @param judged      the run whose answered samples a judge prompt scores, as listed; null for the other modes
  */
 public record NewRun(StoredVersion version, BackendRef backend, RunDetails details, DatasetInfo dataset,
-                     Integer samples, long seed, int concurrency, int votes) {
+                     Integer samples, long seed, int concurrency, int votes, RunInfo judged) {
+
+    /** A new annotate or synthesize run. */
+    public NewRun(StoredVersion version, BackendRef backend, RunDetails details, DatasetInfo dataset,
+                  Integer samples, long seed, int concurrency, int votes) {
+        this(version, backend, details, dataset, samples, seed, concurrency, votes, null);
+    }
 
     /**
      * The run's configuration.
@@ -39,32 +46,56 @@ public record NewRun(StoredVersion version, BackendRef backend, RunDetails detai
         if (backend == null || backend.location().isBlank()) {
             throw new IllegalArgumentException("Choose the backend to run on.");
         }
-        Long datasetId = null;
-        int target;
-        if (version.mode() == PromptMode.ANNOTATE) {
-            if (dataset == null) {
-                throw new IllegalArgumentException("Prompt '" + version.name() + "' annotates: choose the dataset.");
+        return switch (version.mode()) {
+            case ANNOTATE -> annotate(available);
+            case SYNTHESIZE -> {
+                if (samples == null || samples < 1) {
+                    throw new IllegalArgumentException("Prompt '" + version.name()
+                            + "' synthesizes: say how many samples (at least 1).");
+                }
+                yield config(details, null, samples);
             }
-            Integer limit = details.limit();
-            if (limit != null && limit < 1) {
-                throw new IllegalArgumentException("A random subset needs at least 1 record, not " + limit + ".");
-            }
-            datasetId = dataset.id();
-            if (available < 1) {
-                throw new IllegalArgumentException(details.filtered()
-                        ? "No record of dataset '" + dataset.name() + "' has " + details.whereColumn() + " = "
-                                + details.whereValue() + "."
-                        : "Dataset '" + dataset.name() + "' has no records.");
-            }
-            target = (int) (limit == null ? available : Math.min(limit, available));
-        } else {
-            if (samples == null || samples < 1) {
-                throw new IllegalArgumentException("Prompt '" + version.name()
-                        + "' synthesizes: say how many samples (at least 1).");
-            }
-            target = samples;
+            case JUDGE -> judge();
+        };
+    }
+
+    private RunConfig annotate(long available) {
+        if (dataset == null) {
+            throw new IllegalArgumentException("Prompt '" + version.name() + "' annotates: choose the dataset.");
         }
-        return new RunConfig(version.id(), version.mode(), backend, details.toJson(), datasetId, seed, concurrency,
-                target, votes, details.toJson());
+        Integer limit = details.limit();
+        if (limit != null && limit < 1) {
+            throw new IllegalArgumentException("A random subset needs at least 1 record, not " + limit + ".");
+        }
+        if (available < 1) {
+            throw new IllegalArgumentException(details.filtered()
+                    ? "No record of dataset '" + dataset.name() + "' has " + details.whereColumn() + " = "
+                            + details.whereValue() + "."
+                    : "Dataset '" + dataset.name() + "' has no records.");
+        }
+        return config(details, dataset.id(), (int) (limit == null ? available : Math.min(limit, available)));
+    }
+
+    private RunConfig judge() {
+        if (judged == null) {
+            throw new IllegalArgumentException("Prompt '" + version.name()
+                    + "' judges: choose the run whose samples it scores.");
+        }
+        if (judged.config().mode() == PromptMode.JUDGE) {
+            throw new IllegalArgumentException("Run " + judged.id()
+                    + " is a judge run itself: choose a run of annotated or synthesized samples to judge.");
+        }
+        if (judged.answered() < 1 || judged.lastAnswered() == null) {
+            throw new IllegalArgumentException("Run " + judged.id() + " has no answered samples to judge.");
+        }
+        if (votes != 1) {
+            throw new IllegalArgumentException("A judge run asks once per sample: leave votes at 1, not " + votes + ".");
+        }
+        return config(details.judging(judged.id(), judged.lastAnswered()), null, (int) judged.answered());
+    }
+
+    private RunConfig config(RunDetails settings, Long datasetId, int target) {
+        return new RunConfig(version.id(), version.mode(), backend, settings.toJson(), datasetId, seed, concurrency,
+                target, votes, settings.toJson());
     }
 }

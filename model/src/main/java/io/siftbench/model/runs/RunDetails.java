@@ -24,11 +24,16 @@ import java.util.Map;
  *                    whatever the prompt's plan picks for the other conditions; empty for the prompt's plan
  * @param whereColumn annotate: only records whose value in this column equals {@code whereValue}; null for all
  * @param whereValue  the value {@code whereColumn} must have
+ * @param judgeOf     judge: the run whose samples this run scores; null for the other modes
+ * @param judgeUpTo   judge: the id of the judged run's newest answered sample when this run was made. The
+ *                    run judges the answered samples up to it, so that its plan (and its target) stays the same
+ *                    on every resume even while the judged run goes on: answered samples are never replaced,
+ *                    and a retried or new one gets a larger id, left to another judge run
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RunDetails(Integer limit, double temperature, double topP, int maxTokens, List<String> stop,
                          long timeoutSeconds, List<Map<String, String>> cells, String whereColumn,
-                         String whereValue) {
+                         String whereValue, Long judgeOf, Long judgeUpTo) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,18 +45,25 @@ public record RunDetails(Integer limit, double temperature, double topP, int max
     /** Settings that follow the prompt's plan over every record (runs stored before these read the same way). */
     public RunDetails(Integer limit, double temperature, double topP, int maxTokens, List<String> stop,
                       long timeoutSeconds) {
-        this(limit, temperature, topP, maxTokens, stop, timeoutSeconds, List.of(), null, null);
+        this(limit, temperature, topP, maxTokens, stop, timeoutSeconds, List.of(), null, null, null, null);
     }
 
     /** The same settings restricted to {@code combinations} of condition values. */
     public RunDetails withCells(List<Map<String, String>> combinations) {
         return new RunDetails(limit, temperature, topP, maxTokens, stop, timeoutSeconds, combinations, whereColumn,
-                whereValue);
+                whereValue, judgeOf, judgeUpTo);
     }
 
     /** The same settings restricted to the records whose {@code column} holds {@code value}. */
     public RunDetails withWhere(String column, String value) {
-        return new RunDetails(limit, temperature, topP, maxTokens, stop, timeoutSeconds, cells, column, value);
+        return new RunDetails(limit, temperature, topP, maxTokens, stop, timeoutSeconds, cells, column, value,
+                judgeOf, judgeUpTo);
+    }
+
+    /** The same settings for a judge run of {@code runId}'s answered samples up to sample {@code upTo}. */
+    public RunDetails judging(long runId, long upTo) {
+        return new RunDetails(limit, temperature, topP, maxTokens, stop, timeoutSeconds, cells, whereColumn,
+                whereValue, runId, upTo);
     }
 
     /** Whether the run takes only the records that match {@link #whereColumn}. */

@@ -2,7 +2,17 @@ package io.siftbench.model.runs;
 
 import java.time.Instant;
 
-/** A run as listed: its configuration, where it stands and how many samples (and failures) it has. */
+/**
+ * A run as listed: its configuration, where it stands and how many samples (and failures) it has.
+ *
+ * @param lastAnswered the id of its newest answered (not failed) sample, null when it has none: what a judge
+ *                     run of it judges up to
+ */
 public record RunInfo(long id, String promptName, int promptVersion, RunConfig config, RunStatus status,
-                      long samples, long failures, Instant createdAt, Instant finishedAt) {
+                      long samples, long failures, Instant createdAt, Instant finishedAt, Long lastAnswered) {
+
+    /** How many of its samples have an answer to judge: every sample but the failed requests. */
+    public long answered() {
+        return samples - failures;
+    }
 }

@@ -15,8 +15,8 @@ import java.util.Random;
 import java.util.stream.Collectors;
 
 /**
- * Turns a prompt version and a run's inputs into the run's slots: the condition values from the seeded
- * plan, the demonstrations from the strategy, and the exact messages from the template. Everything is
+ * Turns a prompt version and a run's inputs (records, condition values, or the samples a judge scores) into
+ * the run's slots: the condition values from the seeded plan, the demonstrations from the strategy, and the exact messages from the template. Everything is
  * derived from the seed, so planning the same run again gives the same slots in the same order.
  */
 public final class RunPlanner {
@@ -25,7 +25,17 @@ public final class RunPlanner {
     public record Input(long id, Map<String, Object> columns) {
     }
 
-    /** Picks the demonstrations of the slot at {@code ordinal}; {@code input} is null in synthesize mode. */
+    /**
+     * A sample a judge run scores.
+     *
+     * @param sample the judged sample
+     * @param record its input record's columns; empty when it has none (a synthesized sample)
+     * @param text   the text that counts: the generated text, or the annotated record's text
+     */
+    public record Judged(Sample sample, Map<String, Object> record, String text) {
+    }
+
+    /** Picks the demonstrations of the slot at {@code ordinal}; {@code input} is null without an input record. */
     @FunctionalInterface
     public interface DemonstrationSource {
         List<Demonstration> pick(int ordinal, Input input);
@@ -92,15 +102,44 @@ public final class RunPlanner {
         return slots;
     }
 
+    /**
+     * One slot per judged sample, keyed by the sample, with its record and condition values: a judge prompt
+     * sees the sample as {@code sample} (its id, text, label, rationale, confidence and the fields of its parsed
+     * output), its record's columns and all its condition values.
+     */
+    public List<Slot> judge(List<Judged> judged, DemonstrationSource demonstrations) {
+        List<Slot> slots = new ArrayList<>(judged.size());
+        for (int i = 0; i < judged.size(); i++) {
+            Judged j = judged.get(i);
+            Sample s = j.sample();
+            Input input = s.slot().recordId() == null ? null : new Input(s.slot().recordId(), j.record());
+            List<Demonstration> demos = demonstrations.pick(i, input);
+            Map<String, Object> sample = new LinkedHashMap<>(s.fields());
+            sample.put("id", s.id());
+            sample.put("text", j.text());
+            sample.put("label", s.label());
+            sample.put("rationale", s.rationale());
+            sample.put("confidence", s.confidence());
+            RenderedPrompt prompt = renderer.renderJudged(j.record(), s.conditions(), demos, sample);
+            slots.add(new Slot("judged=" + s.id(), i, s.slot().recordId(), s.conditions(),
+                    demos.stream().map(Demonstration::id).toList(), messages(prompt), s.id()));
+        }
+        return slots;
+    }
+
     private Slot slot(String key, int ordinal, Input input, Map<String, String> conditions,
                       List<Demonstration> demos) {
         RenderedPrompt prompt = renderer.render(input == null ? Map.of() : input.columns(), conditions, demos);
+        return new Slot(key, ordinal, input == null ? null : input.id(), conditions,
+                demos.stream().map(Demonstration::id).toList(), messages(prompt));
+    }
+
+    private static List<Message> messages(RenderedPrompt prompt) {
         List<Message> messages = new ArrayList<>(2);
         if (prompt.system() != null && !prompt.system().isBlank()) {
             messages.add(Message.system(prompt.system()));
         }
         messages.add(Message.user(prompt.user()));
-        return new Slot(key, ordinal, input == null ? null : input.id(), conditions,
-                demos.stream().map(Demonstration::id).toList(), messages);
+        return messages;
     }
 }

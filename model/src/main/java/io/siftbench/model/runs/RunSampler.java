@@ -11,9 +11,12 @@ import io.siftbench.model.backends.GenerationException;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.backends.GenerationRequest;
 import io.siftbench.model.backends.OutputSchema;
+import io.siftbench.model.curation.JudgeVerdict;
 import io.siftbench.model.insights.Votes;
+import io.siftbench.model.prompts.JudgeScale;
 import io.siftbench.model.prompts.Label;
 import io.siftbench.model.prompts.PromptMode;
+import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.prompts.TaskSpec;
 
 import java.util.ArrayList;
@@ -24,6 +27,7 @@ import java.util.concurrent.CancellationException;
  * Makes the sample of one slot: sends its messages to the backend with the output schema, keeps the raw
  * text, the parsed fields and the validation result. With self-consistency it asks {@code votes} times
  * (each with its own seed) and keeps every answer: the label is the majority, the confidence the agreement.
+ * A judge's reply is read as a {@link JudgeVerdict}.
  */
 public final class RunSampler implements RunEngine.SampleSource {
 
@@ -33,18 +37,23 @@ public final class RunSampler implements RunEngine.SampleSource {
     private final OutputSchema schema;
     private final PromptMode mode;
     private final TaskSpec task;
+    private final JudgeScale scale;
     private final int votes;
     private final long seed;
 
-    /** @param task the prompt's task: its labels map a verbalizer the model answered back to the label's name */
+    /**
+     * @param version the prompt version sent: its mode, its output schema, its task (whose labels map a
+     *                verbalizer the model answered back to the label's name) and, for a judge, its scale
+     */
     public RunSampler(BackendClient client, GenerationParameters parameters, String parametersJson,
-                      OutputSchema schema, PromptMode mode, TaskSpec task, int votes, long seed) {
+                      PromptVersion version, int votes, long seed) {
         this.client = client;
         this.parameters = parameters;
         this.parametersJson = parametersJson;
-        this.schema = schema;
-        this.mode = mode;
-        this.task = task;
+        this.schema = version.outputSchema();
+        this.mode = version.mode();
+        this.task = version.task();
+        this.scale = version.scale();
         this.votes = votes;
         this.seed = seed;
     }
@@ -92,8 +101,26 @@ public final class RunSampler implements RunEngine.SampleSource {
         boolean valid = answers.stream().allMatch(Generation::valid);
         String validationError = answers.stream().map(g -> g.validation().error()).filter(e -> e != null)
                 .findFirst().orElse(null);
+        String rationale = text(parsed, "rationale");
+        if (mode == PromptMode.JUDGE) {
+            // The verdict is kept in the judge's own sample, its score as the confidence and its reason as the
+            // rationale, so that it is committed with the reply in one insert: a killed judge run never leaves a
+            // judged slot without its verdict. A reply that is not a verdict is stored raw and marked invalid.
+            JudgeVerdict verdict = null;
+            if (valid) {
+                try {
+                    verdict = JudgeVerdict.parse(first.text(), scale.lowest(), scale.highest());
+                } catch (IllegalArgumentException e) {
+                    valid = false;
+                    validationError = e.getMessage();
+                }
+            }
+            label = null;
+            rationale = verdict == null ? null : verdict.reason();
+            confidence = verdict == null ? null : verdict.score();
+        }
         return new Sample(0, runId, slot, first.model(), parametersJson, slotSeed, first.text(), label,
-                text(parsed, "rationale"), confidence, text, parsed == null ? null : parsed.toString(), valid,
+                rationale, confidence, text, parsed == null ? null : parsed.toString(), valid,
                 validationError, voted, promptTokens, completionTokens, latency, first.finishReason(), null, null);
     }
 

@@ -1,6 +1,11 @@
 package io.siftbench.model.runs;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +21,9 @@ import java.util.Map;
  * @param seed          the seed sent with the request
  * @param rawOutput     the text exactly as the model wrote it
  * @param label         the parsed label (annotate), the majority label when votes were taken
- * @param rationale     the parsed rationale, if asked for
- * @param confidence    the model's stated confidence, or the agreement of the votes
+ * @param rationale     the parsed rationale, if asked for; a judge's reason in a judge run
+ * @param confidence    the model's stated confidence, or the agreement of the votes; a judge's score in a
+ *                      judge run (the verdict is the judge's sample itself, so it is committed with it at once)
  * @param text          the generated text (synthesize); null in annotate mode, where the input is the record
  * @param parsed        the parsed output as JSON
  * @param valid         whether the output passed validation against the output schema
@@ -36,6 +42,8 @@ public record Sample(long id, long runId, Slot slot, String model, String parame
                      Integer promptTokens, Integer completionTokens, Long latencyMillis, String finishReason,
                      String error, Instant createdAt) {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     public Sample {
         votes = votes == null ? List.of() : List.copyOf(votes);
     }
@@ -46,5 +54,27 @@ public record Sample(long id, long runId, Slot slot, String model, String parame
 
     public Map<String, String> conditions() {
         return slot.conditions();
+    }
+
+    /** The top-level fields of the parsed output, as text; none when the output was not a JSON object. */
+    public Map<String, String> fields() {
+        if (parsed == null) {
+            return Map.of();
+        }
+        try {
+            JsonNode node = JSON.readTree(parsed);
+            Map<String, String> fields = new LinkedHashMap<>();
+            if (node != null && node.isObject()) {
+                node.fields().forEachRemaining(f -> {
+                    if (!f.getValue().isNull()) {
+                        fields.put(f.getKey(), f.getValue().isValueNode() ? f.getValue().asText()
+                                : f.getValue().toString());
+                    }
+                });
+            }
+            return fields;
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
     }
 }

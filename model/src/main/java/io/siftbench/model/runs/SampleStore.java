@@ -1,5 +1,7 @@
 package io.siftbench.model.runs;
 
+import io.siftbench.model.curation.Judgements;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,4 +27,10 @@ public interface SampleStore {
     long count(long runId);
 
     Optional<Sample> find(long sampleId);
+
+    /**
+     * The verdicts of the newest judge run of {@code runId}: the newest run with a sample that judges one of
+     * {@code runId}'s samples.
+     */
+    Judgements judgements(long runId);
 }

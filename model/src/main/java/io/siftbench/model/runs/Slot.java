@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One planned request of a run, fixed by the run's seed before anything is sent: which record (annotate)
- * or which condition values (synthesize), which demonstrations, and the exact messages. Its key names it,
+ * One planned request of a run, fixed by the run's seed before anything is sent: which record (annotate),
+ * which condition values (synthesize) or which sample (judge), which demonstrations, and the exact messages. Its key names it,
  * so that a resumed run sends exactly the slots that have no sample yet.
  *
  * @param key        unique within the run, stable across resumes
@@ -14,13 +14,21 @@ import java.util.Map;
  * @param conditions the values of the switched-on conditions, by condition name
  * @param demonstrationIds the records shown as demonstrations
  * @param messages   exactly what the model receives
+ * @param judgedSampleId in a judge run, the sample this slot judges (its record and conditions are that
+ *                   sample's); null in the other modes
  */
 public record Slot(String key, int ordinal, Long recordId, Map<String, String> conditions,
-                   List<Long> demonstrationIds, List<Message> messages) {
+                   List<Long> demonstrationIds, List<Message> messages, Long judgedSampleId) {
 
     public Slot {
         conditions = Map.copyOf(conditions);
         demonstrationIds = List.copyOf(demonstrationIds);
         messages = List.copyOf(messages);
+    }
+
+    /** A slot of an annotate or synthesize run, which judges no sample. */
+    public Slot(String key, int ordinal, Long recordId, Map<String, String> conditions, List<Long> demonstrationIds,
+                List<Message> messages) {
+        this(key, ordinal, recordId, conditions, demonstrationIds, messages, null);
     }
 }

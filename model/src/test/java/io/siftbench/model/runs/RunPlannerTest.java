@@ -72,6 +72,36 @@ class RunPlannerTest {
     }
 
     @Test
+    void judgeSlotsAreKeyedByTheJudgedSampleAndShowItsTextLabelRecordAndConditions() {
+        PromptVersion judge = PromptFile.parse("""
+                {"name": "faithful", "mode": "judge",
+                 "template": {"user": "{{sample.id}}: {{record.text}} / {{sample.text}} -> {{sample.label}} ({{condition.tone}}, {{sample.topic}})"}}
+                """, "faithful.json");
+        Slot annotatedSlot = new Slot("record=11", 0, 11L, Map.of(), List.of(), List.of(Message.user("Q")));
+        Slot synthesizedSlot = new Slot("sample=1|tone=angry", 1, null, Map.of("tone", "angry"), List.of(),
+                List.of(Message.user("W")));
+        Sample annotated = new Sample(41, 1, annotatedSlot, "m", "{}", 1L, "{\"label\":\"lost\"}", "lost_card", null,
+                null, null, "{\"label\":\"lost\"}", true, null, List.of(), 1, 1, 1L, "stop", null, null);
+        Sample synthesized = new Sample(42, 1, synthesizedSlot, "m", "{}", 1L, "raw", null, null, null,
+                "my card is gone", "{\"text\":\"my card is gone\",\"topic\":\"cards\"}", true, null, List.of(), 1, 1,
+                1L, "stop", null, null);
+
+        List<Slot> slots = new RunPlanner(judge).judge(List.of(
+                new RunPlanner.Judged(annotated, Map.of("text", "I lost my card"), "I lost my card"),
+                new RunPlanner.Judged(synthesized, Map.of(), "my card is gone")), RunPlanner.DemonstrationSource.NONE);
+
+        assertThat(slots).extracting(Slot::key).containsExactly("judged=41", "judged=42");
+        assertThat(slots).extracting(Slot::judgedSampleId).containsExactly(41L, 42L);
+        assertThat(slots.get(0).recordId()).isEqualTo(11L);
+        assertThat(slots.get(1).conditions()).containsEntry("tone", "angry");
+        assertThat(slots.get(0).messages()).containsExactly(
+                Message.user("41: I lost my card / I lost my card -> lost_card (, )"));
+        // The judged prompt's conditions are not the judge's, yet the judge sees them; the output fields too.
+        assertThat(slots.get(1).messages()).containsExactly(
+                Message.user("42:  / my card is gone ->  (angry, cards)"));
+    }
+
+    @Test
     void limitTakesASeededSubset() {
         List<Long> ids = LongStream.rangeClosed(1, 100).boxed().toList();
 

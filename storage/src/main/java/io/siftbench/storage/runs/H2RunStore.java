@@ -27,7 +27,8 @@ public final class H2RunStore implements RunStore {
             + " r.backend_kind, r.backend_location, r.model, r.parameters, r.dataset_id, r.seed, r.concurrency,"
             + " r.target, r.votes, r.config, r.status, r.created_at, r.finished_at,"
             + " (SELECT COUNT(*) FROM sample s WHERE s.run_id = r.id),"
-            + " (SELECT COUNT(*) FROM sample s WHERE s.run_id = r.id AND s.error IS NOT NULL)"
+            + " (SELECT COUNT(*) FROM sample s WHERE s.run_id = r.id AND s.error IS NOT NULL),"
+            + " (SELECT MAX(s.id) FROM sample s WHERE s.run_id = r.id AND s.error IS NULL)"
             + " FROM run r JOIN prompt_version v ON v.id = r.prompt_version_id JOIN prompt p ON p.id = v.prompt_id";
 
     private final DataSource db;
@@ -108,13 +109,16 @@ public final class H2RunStore implements RunStore {
     }
 
     private static RunInfo read(ResultSet rs) throws SQLException {
+        long lastAnswered = rs.getLong(21);
+        boolean noneAnswered = rs.wasNull();
         long datasetId = rs.getLong(10);
         Long dataset = rs.wasNull() ? null : datasetId;
         RunConfig config = new RunConfig(rs.getLong(4), PromptMode.fromId(rs.getString(5)),
                 new BackendRef(rs.getString(6), rs.getString(7), rs.getString(8)), rs.getString(9), dataset,
                 rs.getLong(11), rs.getInt(12), rs.getInt(13), rs.getInt(14), rs.getString(15));
         return new RunInfo(rs.getLong(1), rs.getString(2), rs.getInt(3), config, RunStatus.fromId(rs.getString(16)),
-                rs.getLong(19), rs.getLong(20), instant(rs.getTimestamp(17)), instant(rs.getTimestamp(18)));
+                rs.getLong(19), rs.getLong(20), instant(rs.getTimestamp(17)), instant(rs.getTimestamp(18)),
+                noneAnswered ? null : lastAnswered);
     }
 
     private static Instant instant(Timestamp t) {

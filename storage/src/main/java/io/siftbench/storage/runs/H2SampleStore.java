@@ -1,6 +1,8 @@
 package io.siftbench.storage.runs;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.siftbench.model.curation.JudgeVerdict;
+import io.siftbench.model.curation.Judgements;
 import io.siftbench.model.project.ProjectException;
 import io.siftbench.model.runs.Message;
 import io.siftbench.model.runs.Sample;
@@ -16,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +35,8 @@ public final class H2SampleStore implements SampleStore {
     private static final TypeReference<List<String>> VOTES = new TypeReference<>() { };
     private static final String COLUMNS = "id, run_id, slot_key, ordinal, record_id, conditions, demonstration_ids,"
             + " messages, model, parameters, seed, raw_output, label, rationale, confidence, text, parsed, valid,"
-            + " validation_error, votes, prompt_tokens, completion_tokens, latency_ms, finish_reason, error, created_at";
+            + " validation_error, votes, prompt_tokens, completion_tokens, latency_ms, finish_reason, error, created_at,"
+            + " judged_sample_id";
 
     private final DataSource db;
 
@@ -68,7 +72,7 @@ public final class H2SampleStore implements SampleStore {
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sample (" + COLUMNS.substring(4)
                     .replace(", created_at", "") + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                    + " ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + " ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 Slot slot = s.slot();
                 ps.setLong(1, s.runId());
                 ps.setString(2, slot.key());
@@ -98,6 +102,7 @@ public final class H2SampleStore implements SampleStore {
                 setLong(ps, 22, s.latencyMillis());
                 ps.setString(23, s.finishReason());
                 ps.setString(24, truncate(s.error()));
+                setLong(ps, 25, slot.judgedSampleId());
                 try {
                     ps.executeUpdate();
                 } catch (SQLException e) {
@@ -152,6 +157,36 @@ public final class H2SampleStore implements SampleStore {
         return Sql.call(db, "read sample " + sampleId, c -> find(c, sampleId));
     }
 
+    @Override
+    public Judgements judgements(long runId) {
+        return Sql.call(db, "read the judgements of run " + runId, c -> {
+            Long judgeRun;
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(j.run_id) FROM sample j"
+                    + " JOIN sample s ON s.id = j.judged_sample_id WHERE s.run_id = ?")) {
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    judgeRun = getLong(rs, 1);
+                }
+            }
+            if (judgeRun == null) {
+                return Judgements.NONE;
+            }
+            Map<Long, JudgeVerdict> verdicts = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT judged_sample_id, confidence, rationale FROM sample"
+                    + " WHERE run_id = ? AND judged_sample_id IS NOT NULL AND error IS NULL AND valid"
+                    + " AND confidence IS NOT NULL")) {
+                ps.setLong(1, judgeRun);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        verdicts.put(rs.getLong(1), new JudgeVerdict(rs.getDouble(2), rs.getString(3)));
+                    }
+                }
+            }
+            return new Judgements(judgeRun, verdicts);
+        });
+    }
+
     private static Optional<Sample> find(java.sql.Connection c, long sampleId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sample WHERE id = ?")) {
             ps.setLong(1, sampleId);
@@ -166,7 +201,7 @@ public final class H2SampleStore implements SampleStore {
         List<Long> demos = Json.read(rs.getString(7), IDS);
         Slot slot = new Slot(rs.getString(3), rs.getInt(4), getLong(rs, 5),
                 conditions == null ? Map.of() : conditions, demos == null ? List.of() : demos,
-                Json.read(rs.getString(8), MESSAGES));
+                Json.read(rs.getString(8), MESSAGES), getLong(rs, 27));
         double confidence = rs.getDouble(15);
         Double conf = rs.wasNull() ? null : confidence;
         int pt = rs.getInt(21);

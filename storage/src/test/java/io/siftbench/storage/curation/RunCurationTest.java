@@ -70,7 +70,7 @@ class RunCurationTest {
 
     @Test
     void plantedDuplicatesAndKeywordsAreFlaggedWithReasons() {
-        CurationSettings settings = new CurationSettings(null, 13, null, null, List.of("river"), 0.7, 0.6);
+        CurationSettings settings = new CurationSettings(null, 13, null, null, List.of("river"), 0.7, 0.6, null);
         CurationReport report = new RunCuration(project, settings).report(run);
 
         assertThat(report.flaggedBy(FlagKind.EXACT_DUPLICATE)).containsExactly(id(3));
@@ -109,7 +109,7 @@ class RunCurationTest {
 
     @Test
     void aMalformedPatternIsRefusedWithWhereAndRecordsNothing() {
-        CurationSettings broken = new CurationSettings(null, null, "card(", null, List.of(), 0.7, 0.6);
+        CurationSettings broken = new CurationSettings(null, null, "card(", null, List.of(), 0.7, 0.6, null);
 
         assertThatThrownBy(() -> new RunCuration(project, broken).rejectAllFlaggedBy(run, FlagKind.PATTERN))
                 .hasMessageStartingWith("the must-match pattern 'card(' is not a valid regular expression at character 6");

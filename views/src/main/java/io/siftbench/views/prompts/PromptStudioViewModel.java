@@ -9,6 +9,7 @@ import io.siftbench.model.prompts.ConditionPlan;
 import io.siftbench.model.prompts.DemonstrationStrategy;
 import io.siftbench.model.prompts.Demonstrations;
 import io.siftbench.model.prompts.DiffLine;
+import io.siftbench.model.prompts.JudgeScale;
 import io.siftbench.model.prompts.Label;
 import io.siftbench.model.prompts.OutputSpec;
 import io.siftbench.model.prompts.Placeholder;
@@ -80,6 +81,8 @@ public final class PromptStudioViewModel {
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private final ObjectProperty<PromptMode> mode = new SimpleObjectProperty<>(this, "mode", PromptMode.ANNOTATE);
+    /** The judge's scale of the version edited, kept as it was: the studio does not edit it (the prompt file does). */
+    private JudgeScale scale;
     private final StringProperty role = new SimpleStringProperty(this, "role", "");
     private final StringProperty purpose = new SimpleStringProperty(this, "purpose", "");
     private final StringProperty format = new SimpleStringProperty(this, "format", "");
@@ -234,6 +237,7 @@ public final class PromptStudioViewModel {
     private void edit(PromptVersion v) {
         name.set(v.name());
         note.set(v.note());
+        scale = v.scale();
         mode.set(v.mode());
         role.set(v.task().role());
         purpose.set(v.task().purpose());
@@ -281,7 +285,7 @@ public final class PromptStudioViewModel {
         }
         return new PromptVersion(name.get(), note.get(), mode.get(), task,
                 new Template(systemTemplate.get(), userTemplate.get()), conditions, Plan.of(planKind.get(), planSeed.get()),
-                demonstrationsDraft(), output);
+                demonstrationsDraft(), output, mode.get() == PromptMode.JUDGE ? scale : null);
     }
 
     /** The demonstrations as edited; none while no dataset is named. */
@@ -355,7 +359,7 @@ public final class PromptStudioViewModel {
         combinationText.set(combination.isEmpty() ? "no condition switched on"
                 : String.join(", ", combination.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList()));
         found.addAll(PromptValidator.problems(draft));
-        derivedSchema.set(draft.mode() == PromptMode.ANNOTATE ? draft.outputSchema().schema().toPrettyString() : "");
+        derivedSchema.set(draft.mode() != PromptMode.SYNTHESIZE ? draft.outputSchema().schema().toPrettyString() : "");
         Placeholders placeholders = new Placeholders(draft, record.keySet(), null);
         List<String> unknown = new ArrayList<>(placeholders.unknown(draft.template().system()));
         placeholders.unknown(draft.template().user()).stream().filter(n -> !unknown.contains(n)).forEach(unknown::add);
@@ -565,7 +569,7 @@ public final class PromptStudioViewModel {
         return combinationText.getReadOnlyProperty();
     }
 
-    /** In annotate mode, the output schema derived from the label set; empty in synthesize mode. */
+    /** The output schema derived from the label set (annotate) or the scale (judge); empty in synthesize mode. */
     public ReadOnlyStringProperty derivedSchemaProperty() {
         return derivedSchema.getReadOnlyProperty();
     }

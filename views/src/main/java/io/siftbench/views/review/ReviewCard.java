@@ -1,5 +1,6 @@
 package io.siftbench.views.review;
 
+import io.siftbench.model.curation.JudgeVerdict;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.Message;
 import io.siftbench.model.prompts.PromptMode;
@@ -41,6 +42,7 @@ final class ReviewCard extends HBox {
     private final Label status = new Label();
     private final Label labelLine = new Label();
     private final Label flags = new Label();
+    private final Label judge = new Label();
     private final Label input = new Label();
     private final Label conditions = new Label();
     private final Label demonstrations = new Label();
@@ -72,6 +74,8 @@ final class ReviewCard extends HBox {
         status.setId("card-status");
         labelLine.setId("card-label");
         flags.setId("card-flags");
+        judge.setId("card-judge");
+        judge.setWrapText(true);
         labelPicker.setId("card-label-picker");
         labelPicker.setItems(viewModel.labels());
         labelPicker.setMaxWidth(Double.MAX_VALUE);
@@ -86,7 +90,7 @@ final class ReviewCard extends HBox {
         noteBox.getChildren().addAll(new Label("Note — Enter keeps it, Esc drops it"), note);
         showEditors(false, false);
 
-        VBox main = new VBox(10, position, output, status, labelLine, flags, editBox, noteBox, buttons(),
+        VBox main = new VBox(10, position, output, status, labelLine, flags, judge, editBox, noteBox, buttons(),
                 new Label("A accept · X reject · E edit · Space skip · 1–9 label · N note · Ctrl+Z undo · "
                         + "Ctrl+Shift+Z redo"));
         main.getStyleClass().add("card-main");
@@ -115,6 +119,8 @@ final class ReviewCard extends HBox {
 
         viewModel.currentProperty().addListener((obs, was, now) -> show(now));
         viewModel.modeProperty().addListener((obs, was, now) -> show(viewModel.currentProperty().get()));
+        viewModel.judgementProperty().addListener((obs, was, now) -> showJudgement(now));
+        showJudgement(viewModel.judgementProperty().get());
         show(viewModel.currentProperty().get());
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         addEventFilter(KeyEvent.KEY_TYPED, e -> {
@@ -288,7 +294,9 @@ final class ReviewCard extends HBox {
         Sample s = item.sample();
         boolean annotate = viewModel.modeProperty().get() == PromptMode.ANNOTATE;
         position.setText("Sample " + (viewModel.positionProperty().get() + 1) + " of " + viewModel.size());
-        output.setText(s.failed() ? "Failed: " + s.error() : annotate ? item.label() : item.text());
+        // A sample without text (a judge's verdict, an output that did not parse) shows what the model wrote.
+        output.setText(s.failed() ? "Failed: " + s.error() : annotate ? item.label()
+                : item.text() != null ? item.text() : s.rawOutput());
         status.setText("Status: " + item.state()
                 + (item.decision() != null && item.decision().note() != null ? " — " + item.decision().note() : ""));
         labelLine.setText(annotate ? "Label: " + item.label() + (item.label() != null
@@ -304,6 +312,12 @@ final class ReviewCard extends HBox {
         model.setText(s.model() + "\nParameters: " + s.parameters() + "\nConfidence: "
                 + (s.confidence() == null ? "—" : String.format(Locale.ROOT, "%.2f", s.confidence()))
                 + (s.votes().isEmpty() ? "" : "\nVotes: " + String.join(", ", s.votes())));
+    }
+
+    /** The newest judge's score and reason for the card shown, or nothing when it was not judged. */
+    private void showJudgement(JudgeVerdict verdict) {
+        judge.setText(verdict == null ? "" : "Judge: " + verdict.scoreText()
+                + (verdict.reason() == null || verdict.reason().isBlank() ? "" : " — " + verdict.reason()));
     }
 
     /**

@@ -110,6 +110,14 @@ public final class ReviewView implements ScreenView {
         condition.setId("review-filter-condition");
         condition.setPromptText("condition=value");
         condition.setOnAction(e -> filterCondition(condition.getText()));
+        // A curation threshold: samples the newest judge run scored below it are flagged "low judge score".
+        TextField minJudgeScore = new TextField();
+        minJudgeScore.setId("review-min-judge-score");
+        minJudgeScore.setPromptText("min judge score");
+        minJudgeScore.setPrefColumnCount(8);
+        minJudgeScore.setTooltip(new javafx.scene.control.Tooltip("Flag samples the newest judge run of this run"
+                + " scored below this (Enter applies; empty: the judge's pass mark)"));
+        minJudgeScore.setOnAction(e -> viewModel.minJudgeScore(minJudgeScore.getText()));
 
         ToggleGroup modes = new ToggleGroup();
         cardMode.setId("review-card-mode");
@@ -139,7 +147,8 @@ public final class ReviewView implements ScreenView {
         export.setId("review-export");
         export.disableProperty().bind(viewModel.runProperty().isNull());
         export.setOnAction(e -> onExport.accept(export.getScene().getWindow(), viewModel.runProperty().get().id()));
-        FlowPane bar = new FlowPane(8, 8, run, order, state, label, flag, condition, cardMode, tableMode, progress,
+        FlowPane bar = new FlowPane(8, 8, run, order, state, label, flag, condition, minJudgeScore, cardMode,
+                tableMode, progress,
                 counts, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 16, 8, 16));

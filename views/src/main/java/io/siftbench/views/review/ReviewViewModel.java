@@ -9,6 +9,8 @@ import io.siftbench.model.review.QueueOrder;
 import io.siftbench.model.curation.CurationReport;
 import io.siftbench.model.curation.CurationSettings;
 import io.siftbench.model.curation.FlagKind;
+import io.siftbench.model.curation.JudgeVerdict;
+import io.siftbench.model.curation.Judgements;
 import io.siftbench.model.curation.RunCuration;
 import io.siftbench.model.curation.EmbeddedReviewOrder;
 import io.siftbench.model.insights.RunSampleSet;
@@ -16,6 +18,7 @@ import io.siftbench.model.insights.RunSamples;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.review.ReviewQueue;
+import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunProgress;
 import io.siftbench.model.prompts.PromptMode;
@@ -57,7 +60,8 @@ import java.util.Optional;
 public final class ReviewViewModel {
 
     /** What a queue load brings back from the project. */
-    private record Loaded(RunInfo run, ReviewQueue queue, List<String> labels, CurationReport flags) {
+    private record Loaded(RunInfo run, ReviewQueue queue, List<String> labels, CurationReport flags,
+                          Judgements judgements) {
     }
 
     private final ReadOnlyObjectProperty<Project> project;
@@ -84,11 +88,14 @@ public final class ReviewViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private final ReadOnlyObjectWrapper<PromptMode> mode = new ReadOnlyObjectWrapper<>(this, "mode", PromptMode.ANNOTATE);
+    private final ReadOnlyObjectWrapper<JudgeVerdict> judgement = new ReadOnlyObjectWrapper<>(this, "judgement");
     private ReviewQueue queue = new ReviewQueue(List.of(), QueueOrder.AS_GENERATED, 0, QueueFilter.ALL);
     private final ObjectProperty<CurationSettings> curation =
             new SimpleObjectProperty<>(this, "curation", CurationSettings.defaults());
     /** The curation flags of the run as last loaded, for "reject all flagged by …". */
     private CurationReport flags = new CurationReport(List.of());
+    /** The verdicts of the newest judge run of the run as last loaded, for the card. */
+    private Judgements judgements = Judgements.NONE;
     /** Bumped on every load, so that an answer for an older choice of run, order or filter is dropped. */
     private long generation;
 
@@ -199,6 +206,11 @@ public final class ReviewViewModel {
         return mode.getReadOnlyProperty();
     }
 
+    /** What the newest judge run of the run said about the card shown; null when it was not judged. */
+    public ReadOnlyObjectProperty<JudgeVerdict> judgementProperty() {
+        return judgement.getReadOnlyProperty();
+    }
+
     /** Whether every decision made so far is on disk. */
     public boolean isSaved() {
         return writes.isIdle();
@@ -207,13 +219,21 @@ public final class ReviewViewModel {
     // ---- loading -----------------------------------------------------------------------------------
 
     /**
-     * Picks up the samples of the reviewed run while it is going: {@code live} is the progress of the runs
-     * going on in this window, by run id (the Runs screen's), changed on the UI thread. The queue is read
-     * again at most once a second while samples arrive, and once more when the run stops.
+     * Picks up the samples of the reviewed run while it is going, and the verdicts of a judge run of it:
+     * {@code live} is the progress of the runs going on in this window, by run id (the Runs screen's), changed
+     * on the UI thread. The queue is read again at most once a second while samples arrive, and once more when
+     * the run stops.
      */
     public void follow(ObservableMap<Long, RunProgress> live) {
         RunFollower.follow(live, id -> runs.stream().anyMatch(r -> r.id() == id),
-                id -> run.get() != null && run.get().id() == id, this::reloadRuns, this::reload);
+                id -> run.get() != null && (run.get().id() == id || judges(id, run.get().id())),
+                this::reloadRuns, this::reload);
+    }
+
+    /** Whether run {@code runId} is a judge run of run {@code judgedId}, whose cards show its verdicts. */
+    private boolean judges(long runId, long judgedId) {
+        return runs.stream().anyMatch(r -> r.id() == runId && r.config().mode() == PromptMode.JUDGE
+                && Objects.equals(RunDetails.fromJson(r.config().details()).judgeOf(), judgedId));
     }
 
     /** Lists the project's runs again and keeps the chosen one if it is still there. */
@@ -253,7 +273,8 @@ public final class ReviewViewModel {
             // The items are read once; the curation filters and the embedding orders work on the same read.
             List<ReviewItem> items = open.review().items(chosen.id());
             RunSampleSet set = RunSamples.of(open, chosen, items);
-            CurationReport report = new RunCuration(open, thresholds).report(chosen, set);
+            Judgements judged = open.samples().judgements(chosen.id());
+            CurationReport report = new RunCuration(open, thresholds).report(chosen, set, judged);
             List<ReviewItem> flagged = RunCuration.withFlags(items, report);
             if (ordered.byEmbedding() && embedder != null) {
                 flagged = new EmbeddedReviewOrder(embedder.get()).arrange(flagged, set.samples(), ordered,
@@ -261,11 +282,12 @@ public final class ReviewViewModel {
             }
             ReviewQueue loaded = new ReviewQueue(flagged, ordered, chosen.config().seed(), filtered);
             open.review().position(chosen.id()).ifPresent(loaded::moveToSample);
-            return new Loaded(chosen, loaded, open.review().labels(chosen.id()), report);
+            return new Loaded(chosen, loaded, open.review().labels(chosen.id()), report, judged);
         }, loaded -> {
             if (asked == generation) {
                 loading.set(false);
                 flags = loaded.flags();
+                judgements = loaded.judgements();
                 labels.setAll(loaded.labels());
                 mode.set(loaded.run().config().mode());
                 showQueue(loaded.queue());
@@ -338,6 +360,29 @@ public final class ReviewViewModel {
     /** The thresholds of the curation filters; a change flags the run's samples again. */
     public ObjectProperty<CurationSettings> curationProperty() {
         return curation;
+    }
+
+    /**
+     * Sets the "low judge score" threshold from what the researcher typed: a number, or nothing for the pass mark
+     * of the judge's scale. Anything else is refused with a message and leaves the threshold as it was.
+     */
+    public void minJudgeScore(String typed) {
+        String text = typed == null ? "" : typed.strip();
+        Double score = null;
+        if (!text.isEmpty()) {
+            try {
+                score = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                score = Double.NaN;
+            }
+            if (!Double.isFinite(score)) {
+                Double kept = curation.get().minJudgeScore();
+                message.set("Min judge score: '" + text + "' is not a number; it stays "
+                        + (kept == null ? "the judge's pass mark" : kept) + ".");
+                return;
+            }
+        }
+        curation.set(curation.get().withMinJudgeScore(score));
     }
 
     /** Sets {@code label} on every sample in {@code sampleIds} as one action (an edit where it differs). */
@@ -475,6 +520,8 @@ public final class ReviewViewModel {
         size.set(queue.size());
         position.set(queue.position());
         ReviewItem now = queue.current().orElse(null);
+        // Set before the card, so that a card shown for a new sample finds its verdict already there.
+        judgement.set(now == null ? null : judgements.of(now.sampleId()).orElse(null));
         if (!Objects.equals(now, current.get())) {
             current.set(now);
         }

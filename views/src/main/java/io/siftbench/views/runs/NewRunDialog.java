@@ -3,6 +3,7 @@ package io.siftbench.views.runs;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.prompts.StoredVersion;
+import io.siftbench.model.runs.RunInfo;
 import javafx.beans.property.Property;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
@@ -59,6 +60,9 @@ final class NewRunDialog {
                 form.subsetSizeProperty());
         subsetSize.disableProperty().bind(subset.selectedProperty().not());
         Spinner<Integer> samples = spinner("new-run-samples", 1, Integer.MAX_VALUE, form.samplesProperty());
+        ComboBox<RunInfo> judged = combo("new-run-judged", form.judgeableRuns(), form.judgedProperty(),
+                r -> "Run " + r.id() + " — " + r.promptName() + " v" + r.promptVersion() + ", " + r.config().mode().id()
+                        + ", " + r.answered() + " answered samples");
         TextField seed = numberField("new-run-seed", new LongStringConverter(), form.seedProperty());
         Spinner<Integer> concurrency = spinner("new-run-concurrency", 1, 64, form.concurrencyProperty());
         Spinner<Integer> votes = spinner("new-run-votes", 1, 15, form.votesProperty());
@@ -83,6 +87,8 @@ final class NewRunDialog {
         grid.addRow(row++, annotateRows[2], annotateRows[3]);
         Label samplesLabel = new Label("Samples");
         grid.addRow(row++, samplesLabel, samples);
+        Label judgedLabel = new Label("Run to judge");
+        grid.addRow(row++, judgedLabel, judged);
         grid.addRow(row++, new Label("Seed"), seed);
         grid.addRow(row++, new Label("Concurrency"), concurrency);
         grid.addRow(row++, new Label("Votes (self-consistency)"), votes);
@@ -92,10 +98,15 @@ final class NewRunDialog {
             n.visibleProperty().bind(form.annotatesBinding());
             n.managedProperty().bind(form.annotatesBinding());
         }
-        samplesLabel.visibleProperty().bind(form.annotatesBinding().not());
+        samplesLabel.visibleProperty().bind(form.annotatesBinding().or(form.judgesBinding()).not());
         samplesLabel.managedProperty().bind(samplesLabel.visibleProperty());
         samples.visibleProperty().bind(samplesLabel.visibleProperty());
         samples.managedProperty().bind(samplesLabel.visibleProperty());
+        // A judge scores another run's answered samples: that run stands where a dataset would.
+        for (Node n : new Node[] {judgedLabel, judged}) {
+            n.visibleProperty().bind(form.judgesBinding());
+            n.managedProperty().bind(form.judgesBinding());
+        }
         dialog.getDialogPane().setContent(grid);
 
         Button ok = (Button) dialog.getDialogPane().lookupButton(start);

@@ -35,14 +35,15 @@ import java.util.function.Supplier;
 
 /**
  * The New run dialog's form: prompt version (its mode decides the rest), backend from the user's backends
- * with model and parameters, dataset and subset (annotate) or sample count (synthesize), seed, concurrency
- * and votes. "Re-run with one change" fills it from a stored run. Starting hands the configuration to the
+ * with model and parameters, dataset and subset (annotate), sample count (synthesize) or the run to judge
+ * (judge), seed, concurrency and votes. "Re-run with one change" fills it from a stored run. Starting hands the configuration to the
  * {@link RunsViewModel}, which stores the run and generates it in the background.
  */
 public final class NewRunViewModel {
 
     /** The choices the form offers, read together in the background. */
-    private record Choices(List<StoredVersion> versions, List<DatasetInfo> datasets, List<BackendConfig> backends) {
+    private record Choices(List<StoredVersion> versions, List<DatasetInfo> datasets, List<BackendConfig> backends,
+                           List<RunInfo> judgeable) {
     }
 
     private final RunsViewModel runs;
@@ -51,6 +52,8 @@ public final class NewRunViewModel {
     private final ObservableList<StoredVersion> versions = FXCollections.observableArrayList();
     private final ObservableList<DatasetInfo> datasets = FXCollections.observableArrayList();
     private final ObservableList<BackendConfig> backends = FXCollections.observableArrayList();
+    private final ObservableList<RunInfo> judgeable = FXCollections.observableArrayList();
+    private final ObjectProperty<RunInfo> judged = new SimpleObjectProperty<>(this, "judged");
     private final ObjectProperty<StoredVersion> version = new SimpleObjectProperty<>(this, "version");
     private final ObjectProperty<BackendConfig> backend = new SimpleObjectProperty<>(this, "backend");
     private final StringProperty model = new SimpleStringProperty(this, "model", "");
@@ -64,8 +67,8 @@ public final class NewRunViewModel {
     private final ObjectProperty<Integer> concurrency = new SimpleObjectProperty<>(this, "concurrency");
     private final ObjectProperty<Integer> votes = new SimpleObjectProperty<>(this, "votes");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final BooleanBinding annotates = Bindings.createBooleanBinding(
-            () -> version.get() != null && version.get().mode() == PromptMode.ANNOTATE, version);
+    private final BooleanBinding annotates = modeIs(PromptMode.ANNOTATE);
+    private final BooleanBinding judges = modeIs(PromptMode.JUDGE);
 
     /** @param userBackends the user's backends, read each time the form opens (Settings may have changed) */
     public NewRunViewModel(RunsViewModel runs, TaskExecutor tasks, Supplier<BackendSettings> userBackends) {
@@ -109,11 +112,15 @@ public final class NewRunViewModel {
                 configs.remove(d);
                 configs.add(0, d);
             });
-            return new Choices(all, project.datasets().list(), configs);
+            // A judge scores annotated or synthesized samples, not another judge's verdicts.
+            List<RunInfo> judgeableRuns = project.runs().list().stream()
+                    .filter(r -> r.config().mode() != PromptMode.JUDGE).toList();
+            return new Choices(all, project.datasets().list(), configs, judgeableRuns);
         }).quiet().onSuccess(choices -> {
             versions.setAll(choices.versions());
             datasets.setAll(choices.datasets());
             backends.setAll(choices.backends());
+            judgeable.setAll(choices.judgeable());
             reset();
             if (from != null) {
                 fill(from);
@@ -128,6 +135,7 @@ public final class NewRunViewModel {
         temperature.set(defaults.temperature());
         maxTokens.set(defaults.maxTokens());
         dataset.set(datasets.isEmpty() ? null : datasets.get(0));
+        judged.set(judgeable.isEmpty() ? null : judgeable.get(0));
         randomSubset.set(false);
         subsetSize.set(100);
         samples.set(100);
@@ -146,6 +154,8 @@ public final class NewRunViewModel {
         maxTokens.set(details.maxTokens());
         datasets.stream().filter(d -> config.datasetId() != null && d.id() == config.datasetId()).findFirst()
                 .ifPresent(dataset::set);
+        judgeable.stream().filter(r -> details.judgeOf() != null && r.id() == details.judgeOf()).findFirst()
+                .ifPresent(judged::set);
         randomSubset.set(details.limit() != null);
         if (details.limit() != null) {
             subsetSize.set(details.limit());
@@ -186,8 +196,8 @@ public final class NewRunViewModel {
                     GenerationParameters.DEFAULT.timeout());
             Integer limit = annotates.get() && randomSubset.get() ? subsetSize.get() : null;
             config = new NewRun(version.get(), ref, RunDetails.of(limit, parameters),
-                    annotates.get() ? dataset.get() : null, samples.get(), seed.get(), concurrency.get(), votes.get())
-                    .toConfig();
+                    annotates.get() ? dataset.get() : null, samples.get(), seed.get(), concurrency.get(), votes.get(),
+                    judges.get() ? judged.get() : null).toConfig();
         } catch (IllegalArgumentException e) {
             error.set(e.getMessage());
             return false;
@@ -233,6 +243,16 @@ public final class NewRunViewModel {
         return dataset;
     }
 
+    /** The runs a judge prompt may score: every run of the project but the judge runs, newest first. */
+    public ObservableList<RunInfo> judgeableRuns() {
+        return judgeable;
+    }
+
+    /** The run whose answered samples a judge prompt scores. */
+    public ObjectProperty<RunInfo> judgedProperty() {
+        return judged;
+    }
+
     /** Annotate a seeded random subset of {@link #subsetSizeProperty()} records instead of all of them. */
     public BooleanProperty randomSubsetProperty() {
         return randomSubset;
@@ -258,9 +278,18 @@ public final class NewRunViewModel {
         return votes;
     }
 
-    /** True when the chosen version annotates (dataset and subset apply), false when it synthesizes. */
+    /** True when the chosen version annotates (dataset and subset apply). */
     public BooleanBinding annotatesBinding() {
         return annotates;
+    }
+
+    /** True when the chosen version judges (the run to judge applies instead of a dataset or a sample count). */
+    public BooleanBinding judgesBinding() {
+        return judges;
+    }
+
+    private BooleanBinding modeIs(PromptMode mode) {
+        return Bindings.createBooleanBinding(() -> version.get() != null && version.get().mode() == mode, version);
     }
 
     public ReadOnlyStringProperty errorProperty() {

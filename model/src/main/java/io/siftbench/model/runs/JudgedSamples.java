@@ -1,0 +1,52 @@
+package io.siftbench.model.runs;
+
+import io.siftbench.model.datasets.DatasetInfo;
+import io.siftbench.model.datasets.DatasetRecord;
+import io.siftbench.model.project.Project;
+import io.siftbench.model.project.ProjectException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The samples a judge run scores, read from its stored configuration alone: the judged run's answered samples
+ * up to the newest one when the judge run was made ({@link RunDetails#judgeUpTo()}), in the judged run's order,
+ * each with its input record and the text that counts. Answered samples are never replaced, so every resume
+ * reads the same list.
+ */
+public final class JudgedSamples {
+
+    private JudgedSamples() {
+    }
+
+    /** @throws ProjectException when the judged run, or its dataset, is gone */
+    public static List<RunPlanner.Judged> of(Project project, RunInfo judgeRun) {
+        RunDetails details = RunDetails.fromJson(judgeRun.config().details());
+        RunInfo judged = project.runs().find(details.judgeOf()).orElseThrow(() -> new ProjectException(
+                "Run " + judgeRun.id() + " judges run " + details.judgeOf() + ", which is gone."));
+        List<Sample> samples = project.samples().list(judged.id(), 0, Integer.MAX_VALUE).stream()
+                .filter(s -> !s.failed() && s.id() <= details.judgeUpTo()).toList();
+        Map<Long, DatasetRecord> records = new HashMap<>();
+        String textColumn = null;
+        Long datasetId = judged.config().datasetId();
+        if (datasetId != null) {
+            DatasetInfo dataset = project.datasets().list().stream().filter(d -> d.id() == datasetId).findFirst()
+                    .orElseThrow(() -> new ProjectException("Run " + judgeRun.id() + " judges run " + judged.id()
+                            + ", whose dataset is gone."));
+            textColumn = dataset.textColumn();
+            project.datasets().records(datasetId, samples.stream().map(s -> s.slot().recordId())
+                    .filter(Objects::nonNull).toList()).forEach(r -> records.put(r.id(), r));
+        }
+        List<RunPlanner.Judged> out = new ArrayList<>(samples.size());
+        for (Sample s : samples) {
+            DatasetRecord record = s.slot().recordId() == null ? null : records.get(s.slot().recordId());
+            // An annotated sample's text is its record's: that is what the model labelled.
+            String text = s.text() != null || record == null || textColumn == null ? s.text() : record.text(textColumn);
+            out.add(new RunPlanner.Judged(s, record == null ? Map.of() : record.values(), text));
+        }
+        return out;
+    }
+}
