@@ -1,8 +1,13 @@
 package io.siftbench.app.compare;
 
+import io.siftbench.app.runs.EmbeddingModels;
+import io.siftbench.app.runs.ProjectRuns;
+import io.siftbench.app.runs.RunBackends;
+import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.compare.CompareRow;
 import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.compare.VariantSummary;
+import io.siftbench.model.curation.CurationSettings;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.ReviewItem;
@@ -14,6 +19,7 @@ import io.siftbench.model.runs.Slot;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
 import io.siftbench.views.compare.CompareViewModel;
+import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -35,10 +41,20 @@ class CompareViewModelTest {
     Path dir;
 
     private final SimpleObjectProperty<Project> project = new SimpleObjectProperty<>();
+    private final RunBackends backends = new RunBackends(() -> BackendSettings.EMPTY);
 
     @AfterEach
     void close() {
+        backends.close();
         project.get().close();
+    }
+
+    /** Compare on the open project, with the Runs screen's machinery (nothing is started here). */
+    private CompareViewModel compareViewModel() {
+        CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
+        RunsViewModel runs = new RunsViewModel(project, tasks,
+                open -> new ProjectRuns(open, backends, EmbeddingModels::miniLm).launcher());
+        return new CompareViewModel(project, tasks, runs, () -> BackendSettings.EMPTY);
     }
 
     @Test
@@ -50,7 +66,7 @@ class CompareViewModelTest {
         List<Sample> first = RunFixture.run(project.get(), v1, PromptMode.ANNOTATE, 5);
         // The second version answered the same records in another order, and one of them not at all.
         List<Sample> second = reversedRun(v2, 4);
-        CompareViewModel viewModel = new CompareViewModel(project, new CurrentThreadTaskExecutor());
+        CompareViewModel viewModel = compareViewModel();
         assertThat(viewModel.runs()).hasSize(2);
 
         viewModel.compare(List.of(run(first), run(second)));
@@ -84,6 +100,39 @@ class CompareViewModelTest {
         assertThat(project.get().decisions().current(first.get(1).id())).get()
                 .extracting(d -> d.status().id()).isEqualTo("rejected");
         assertThat(viewModel.rows().get(0).cells()).extracting(ReviewItem::state).containsExactly("accepted", "edited");
+    }
+
+    @Test
+    void everyCellShowsTheCurationFlagsOfItsRunWithTheThresholdsSet() throws Exception {
+        Path file = dir.resolve("flags.mv.db");
+        long v1 = RunFixture.promptVersion(file, "intents", PromptMode.ANNOTATE);
+        long v2 = RunFixture.promptVersion(file, "intents", PromptMode.ANNOTATE);
+        project.set(new H2ProjectOpener().open(file));
+        List<Sample> first = RunFixture.run(project.get(), v1, PromptMode.ANNOTATE, 6);
+        List<Sample> second = RunFixture.run(project.get(), v2, PromptMode.ANNOTATE, 6);
+        CompareViewModel viewModel = compareViewModel();
+        viewModel.compare(List.of(run(first), run(second)));
+        // The fixture's records 1 and 4 got one dissenting vote of three: 0.67 passes the default of 0.6.
+        assertThat(viewModel.rows()).flatExtracting(CompareRow::cells).flatExtracting(ReviewItem::flags)
+                .noneMatch(flag -> flag.startsWith("low self consistency"));
+
+        viewModel.curationProperty().set(new CurationSettings(null, null, null, null, List.of(), 0.7, 0.9));
+
+        for (int row : new int[] {0, 3}) {
+            assertThat(viewModel.rows().get(row).cells()).allSatisfy(cell -> assertThat(cell.flags())
+                    .anySatisfy(flag -> assertThat(flag).startsWith("low self consistency: ")));
+        }
+        for (int row : new int[] {1, 2, 5}) {
+            assertThat(viewModel.rows().get(row).cells()).allSatisfy(cell -> assertThat(cell.flags()).isEmpty());
+        }
+        assertThat(viewModel.rows().get(4).cells()).allSatisfy(cell -> assertThat(cell.flags())
+                .containsExactly(ReviewItem.FLAG_INVALID));
+        // A decision keeps the cell's flags.
+        viewModel.accept(0, 1);
+        assertThat(viewModel.rows().get(0).cell(1)).get().satisfies(cell -> {
+            assertThat(cell.state()).isEqualTo("accepted");
+            assertThat(cell.flags()).anySatisfy(flag -> assertThat(flag).startsWith("low self consistency: "));
+        });
     }
 
     private List<Sample> reversedRun(long version, int count) {

@@ -23,6 +23,16 @@ import java.util.Set;
  */
 public final class RunCuration {
 
+    /**
+     * A run's review items as read once, flagged: what the review queue and the Compare cells show.
+     *
+     * @param items  the items with their curation flags added
+     * @param set    the run's samples as the metrics and the embedding orders see them
+     * @param report every flag raised
+     */
+    public record Flagged(List<ReviewItem> items, RunSampleSet set, CurationReport report) {
+    }
+
     private final Project project;
     private final CurationSettings settings;
 
@@ -55,6 +65,13 @@ public final class RunCuration {
                 MinHashDetector.DEFAULT_HASHES, settings.nearDuplicate(), run.config().seed())));
         filters.add(new SelfConsistencyFilter(settings.minAgreement()));
         return CurationReport.of(set.samples(), filters);
+    }
+
+    /** {@code items}, the review items of {@code run} already read, with the flags the filters raise on them. */
+    public Flagged flag(RunInfo run, List<ReviewItem> items) {
+        RunSampleSet set = RunSamples.of(project, run, items);
+        CurationReport report = report(run, set);
+        return new Flagged(withFlags(items, report), set, report);
     }
 
     /** The items with their curation flags added, each as "kind: reason". */
