@@ -125,6 +125,7 @@ class CompareViewModelTest {
         for (int row : new int[] {1, 2, 5}) {
             assertThat(viewModel.rows().get(row).cells()).allSatisfy(cell -> assertThat(cell.flags()).isEmpty());
         }
+        // The fixture's annotate samples have no record text: nothing to call a duplicate.
         assertThat(viewModel.rows().get(4).cells()).allSatisfy(cell -> assertThat(cell.flags())
                 .containsExactly(ReviewItem.FLAG_INVALID));
         // A decision keeps the cell's flags.
