@@ -11,11 +11,8 @@ import io.siftbench.model.curation.CurationSettings;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.ReviewItem;
-import io.siftbench.model.runs.BackendRef;
-import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.Sample;
-import io.siftbench.model.runs.Slot;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
 import io.siftbench.views.compare.CompareViewModel;
@@ -27,8 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +60,7 @@ class CompareViewModelTest {
         project.set(new H2ProjectOpener().open(file));
         List<Sample> first = RunFixture.run(project.get(), v1, PromptMode.ANNOTATE, 5);
         // The second version answered the same records in another order, and one of them not at all.
-        List<Sample> second = reversedRun(v2, 4);
+        List<Sample> second = RunFixture.reversedRun(project.get(), v2, PromptMode.ANNOTATE, 4);
         CompareViewModel viewModel = compareViewModel();
         assertThat(viewModel.runs()).hasSize(2);
 
@@ -134,24 +129,6 @@ class CompareViewModelTest {
             assertThat(cell.state()).isEqualTo("accepted");
             assertThat(cell.flags()).anySatisfy(flag -> assertThat(flag).startsWith("low self consistency: "));
         });
-    }
-
-    private List<Sample> reversedRun(long version, int count) {
-        long run = project.get().runs().create(new RunConfig(version, PromptMode.ANNOTATE, new BackendRef("openai",
-                "http://127.0.0.1:1/v1", "tiny"), "{}", null, 7, 1, count, 1, "{}"));
-        List<Sample> stored = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Sample s = RunFixture.sample(run, PromptMode.ANNOTATE, i);
-            Slot slot = s.slot();
-            Slot reordered = new Slot(slot.key(), count - 1 - i, slot.recordId(), slot.conditions(),
-                    slot.demonstrationIds(), slot.messages());
-            stored.add(project.get().samples().add(new Sample(0, run, reordered, s.model(), s.parameters(), s.seed(),
-                    s.rawOutput(), s.label(), s.rationale(), s.confidence(), s.text(), s.parsed(), s.valid(),
-                    s.validationError(), s.votes(), s.promptTokens(), s.completionTokens(), s.latencyMillis(),
-                    s.finishReason(), s.error(), null)));
-        }
-        stored.sort(Comparator.comparingInt(s -> s.slot().ordinal()));
-        return stored;
     }
 
     private RunInfo run(List<Sample> samples) {

@@ -69,11 +69,33 @@ public final class RunFixture {
      * values. Confidence, labels and votes vary so that orders and filters have something to sort.
      */
     public static List<Sample> run(Project project, long promptVersionId, PromptMode mode, int count) {
+        return run(project, promptVersionId, mode, count, false);
+    }
+
+    /**
+     * Like {@link #run}, with the same configuration, but the samples were generated in the opposite order:
+     * sample i (record i + 1) has ordinal count - 1 - i. What Compare must still line up by input.
+     */
+    public static List<Sample> reversedRun(Project project, long promptVersionId, PromptMode mode, int count) {
+        return run(project, promptVersionId, mode, count, true);
+    }
+
+    private static List<Sample> run(Project project, long promptVersionId, PromptMode mode, int count,
+                                    boolean reversed) {
         long run = project.runs().create(new RunConfig(promptVersionId, mode, new BackendRef("openai",
                 "http://127.0.0.1:1/v1", "tiny"), "{\"temperature\":0.7}", null, 7, 1, count, 1, "{}"));
         List<Sample> stored = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            stored.add(project.samples().add(sample(run, mode, i)));
+            Sample s = sample(run, mode, i);
+            if (reversed) {
+                Slot slot = s.slot();
+                s = new Sample(0, run, new Slot(slot.key(), count - 1 - i, slot.recordId(), slot.conditions(),
+                        slot.demonstrationIds(), slot.messages()), s.model(), s.parameters(), s.seed(), s.rawOutput(),
+                        s.label(), s.rationale(), s.confidence(), s.text(), s.parsed(), s.valid(), s.validationError(),
+                        s.votes(), s.promptTokens(), s.completionTokens(), s.latencyMillis(), s.finishReason(),
+                        s.error(), null);
+            }
+            stored.add(project.samples().add(s));
         }
         project.runs().setStatus(run, RunStatus.COMPLETED);
         return stored;
