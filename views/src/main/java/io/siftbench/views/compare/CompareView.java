@@ -17,6 +17,7 @@ import io.siftbench.views.shell.EmptyScreenView;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -51,8 +52,11 @@ import java.util.stream.Collectors;
  */
 public final class CompareView implements ScreenView {
 
-    private static final double INPUT_WIDTH = 260;
-    private static final double CELL_WIDTH = 300;
+    /** The narrowest a column gets before the rows scroll sideways. */
+    private static final double MIN_COLUMN_WIDTH = 200;
+    /** The list's cell padding and its vertical scroll bar. */
+    private static final double LIST_INSETS = 40;
+    private static final double GAP = 8;
 
     /** What an added variant changes; the editors of the chosen kind show beside the choice. */
     private enum VariantKind {
@@ -67,13 +71,19 @@ public final class CompareView implements ScreenView {
 
     private final CompareViewModel viewModel;
     private final StackPane root = new StackPane();
-    private final HBox header = new HBox(8);
+    private final HBox header = new HBox(GAP);
+    /** The input and every variant share the list's width equally, so that 2 to 4 columns all fit. */
+    private final DoubleBinding columnWidth;
 
     public CompareView(CompareViewModel viewModel, ReadOnlyObjectProperty<Project> project) {
         this.viewModel = viewModel;
         root.getStylesheets().add(CompareView.class.getResource("compare.css").toExternalForm());
 
         ListView<CompareRow> list = new ListView<>(viewModel.rows());
+        columnWidth = Bindings.createDoubleBinding(() -> {
+            int columns = viewModel.variants().size() + 1;
+            return Math.max(MIN_COLUMN_WIDTH, (list.getWidth() - LIST_INSETS - GAP * (columns - 1)) / columns);
+        }, list.widthProperty(), viewModel.variants());
         list.setId("compare-rows");
         list.setCellFactory(v -> new RowCell());
         header.setId("compare-header");
@@ -174,7 +184,7 @@ public final class CompareView implements ScreenView {
 
     /** The variants added so far, each removable, and the action that compares them with the base run. */
     private FlowPane plannedBar() {
-        FlowPane chips = Controls.toolbar(6);
+        HBox chips = new HBox(6);
         Runnable showChips = () -> {
             chips.getChildren().clear();
             for (int i = 0; i < viewModel.planned().size(); i++) {
@@ -220,7 +230,7 @@ public final class CompareView implements ScreenView {
     }
 
     private void showHeader() {
-        header.getChildren().setAll(fixed(new Label("Input"), INPUT_WIDTH));
+        header.getChildren().setAll(fixed(new Label("Input")));
         for (int v = 0; v < viewModel.summaries().size(); v++) {
             VariantSummary s = viewModel.summaries().get(v);
             Label l = new Label(viewModel.variantName(v) + "\n" + String.format(Locale.ROOT,
@@ -229,19 +239,33 @@ public final class CompareView implements ScreenView {
                     .map(LabelCount::label).collect(Collectors.joining(", ")));
             l.setId("compare-summary-" + v);
             l.setWrapText(true);
-            header.getChildren().add(fixed(l, CELL_WIDTH));
+            header.getChildren().add(fixed(l));
         }
     }
 
-    private static <T extends Region> T fixed(T node, double width) {
-        node.setPrefWidth(width);
-        node.setMinWidth(width);
-        node.setMaxWidth(width);
+    /** {@code node} as wide as a column, however long its text: long texts wrap instead. */
+    private <T extends Region> T fixed(T node) {
+        node.prefWidthProperty().bind(columnWidth);
+        node.minWidthProperty().bind(columnWidth);
+        node.maxWidthProperty().bind(columnWidth);
         return node;
     }
 
     /** One input and each variant's output; labels wrap, so the row is as tall as its longest text. */
     private final class RowCell extends ListCell<CompareRow> {
+
+        /**
+         * The row's own height, each column's wrapped lines counted at the column's width. A list cell's skin
+         * asks its graphic for the height at the width left beside a (missing) text, too little for wrapped
+         * labels, so a tall row would be cut off with an ellipsis.
+         */
+        @Override
+        protected double computePrefHeight(double width) {
+            Node line = getGraphic();
+            return line == null ? super.computePrefHeight(width)
+                    : snappedTopInset() + line.prefHeight(-1) + snappedBottomInset();
+        }
+
         @Override
         protected void updateItem(CompareRow row, boolean empty) {
             super.updateItem(row, empty);
@@ -252,9 +276,9 @@ public final class CompareView implements ScreenView {
             Label input = new Label(row.input());
             input.setId("compare-input-" + getIndex());
             input.setWrapText(true);
-            HBox line = new HBox(8, fixed(input, INPUT_WIDTH));
+            HBox line = new HBox(GAP, fixed(input));
             for (int v = 0; v < row.cells().size(); v++) {
-                line.getChildren().add(fixed(cell(getIndex(), v, row.cell(v).orElse(null)), CELL_WIDTH));
+                line.getChildren().add(fixed(cell(getIndex(), v, row.cell(v).orElse(null))));
             }
             setGraphic(line);
         }

@@ -82,6 +82,8 @@ public final class CompareViewModel {
     private List<String> names = List.of();
     /** What the comparison shown reused and started, said again with each refresh. */
     private String planNote = "";
+    /** The id of the base run the variants were added to; -1 before one is chosen. */
+    private long baseId = -1;
     /** Bumped on each summary request, so that only the newest one shows. */
     private long summaryGeneration;
 
@@ -100,15 +102,23 @@ public final class CompareViewModel {
         project.addListener((obs, was, now) -> {
             writes.flush();
             base.set(null);
+            baseId = -1;
+            planned.clear();
+            loadChoices(null);
             variants.clear();
             rows.clear();
             summaries.clear();
             reloadRuns();
         });
         base.addListener((obs, was, now) -> {
-            // The variants were changes of the old base run: another one may not even have the same mode.
-            planned.clear();
-            loadChoices(now);
+            // The same run listed again (with more samples, say) keeps its variants; another base run does not:
+            // the variants were changes of the old one, which may not even have had the same mode. Losing the
+            // choice for a moment (a chooser whose items were listed again) changes nothing either.
+            if (now != null && now.id() != baseId) {
+                baseId = now.id();
+                planned.clear();
+                loadChoices(now);
+            }
         });
         curation.addListener((obs, was, now) -> {
             if (!variants.isEmpty()) {
@@ -182,6 +192,7 @@ public final class CompareViewModel {
         tasks.execute(BackgroundTask.of("Listing runs", p -> open.runs().list()).quiet().onSuccess(list -> {
             if (open == project.get()) {
                 runs.setAll(list);
+                list.stream().filter(r -> r.id() == baseId).findFirst().ifPresent(base::set);
             }
         }).onFailure(this::failed));
     }
@@ -410,7 +421,7 @@ public final class CompareViewModel {
             return new Choices(others, open.prompts().load(from.config().promptVersionId()).conditions(),
                     userBackends.get().backends());
         }).quiet().onSuccess(choices -> {
-            if (from == base.get()) {
+            if (open == project.get() && from.id() == baseId) {
                 versions.setAll(choices.versions());
                 conditions.setAll(choices.conditions());
                 backends.setAll(choices.backends());
