@@ -1,21 +1,18 @@
 package io.siftbench.app.compare;
 
-import io.siftbench.app.OpenedShell;
+import io.siftbench.app.ShellSession;
 import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.project.Project;
-import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
@@ -31,36 +28,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CompareUiTest {
 
+    @RegisterExtension
+    static final ShellSession SESSION = new ShellSession();
+
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
-    private OpenedShell opened;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void quit() throws Exception {
-        if (opened != null) {
-            opened.quit();
-        }
-    }
+    private final FxRobot robot = SESSION.robot();
 
     @Test
     void rowsLineUpByInputAndPreferStoresAPair() throws Exception {
         Path file = dir.resolve("compare.mv.db");
-        long v1 = RunFixture.promptVersion(file, "intents", PromptMode.ANNOTATE);
-        long v2 = RunFixture.promptVersion(file, "intents", PromptMode.ANNOTATE);
-        List<Sample> first;
-        List<Sample> second;
-        try (Project project = new H2ProjectOpener().open(file)) {
-            first = RunFixture.run(project, v1, PromptMode.ANNOTATE, 4);
-            second = RunFixture.reversedRun(project, v2, PromptMode.ANNOTATE, 4);
-        }
-        opened = OpenedShell.start(robot, dir.resolve("settings.json"), file);
+        RunFixture.Compared runs = RunFixture.comparedVersions(file, "intents", 4, 4);
+        List<Sample> first = runs.first();
+        List<Sample> second = runs.second();
+        SESSION.start(dir.resolve("settings.json"), file);
         robot.clickOn("#nav-compare");
 
         choose("#compare-base", "run " + first.get(0).runId() + " · intents v1");
@@ -86,8 +68,7 @@ class CompareUiTest {
         robot.clickOn("#compare-prefer-2-1");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#compare-message").startsWith("Preferred"));
         assertThat(text("#compare-message")).isEqualTo("Preferred intents v2 over 1 other.");
-        opened.quit();
-        opened = null;
+        SESSION.quit();
 
         try (Project project = new H2ProjectOpener().open(file)) {
             List<PreferenceStore.Preference> stored = project.preferences().ofRun(first.get(0).runId());

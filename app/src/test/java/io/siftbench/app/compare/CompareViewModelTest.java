@@ -9,7 +9,6 @@ import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.compare.VariantSummary;
 import io.siftbench.model.curation.CurationSettings;
 import io.siftbench.model.project.Project;
-import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.Sample;
@@ -54,17 +53,13 @@ class CompareViewModelTest {
 
     @Test
     void rowsAlignByInputRecordAndPreferStoresAPreferencePair() throws Exception {
-        Path file = dir.resolve("compare.mv.db");
-        long v1 = RunFixture.promptVersion(file, "intents", PromptMode.ANNOTATE);
-        long v2 = RunFixture.promptVersion(file, "intents", PromptMode.ANNOTATE);
-        project.set(new H2ProjectOpener().open(file));
-        List<Sample> first = RunFixture.run(project.get(), v1, PromptMode.ANNOTATE, 5);
         // The second version answered the same records in another order, and one of them not at all.
-        List<Sample> second = RunFixture.reversedRun(project.get(), v2, PromptMode.ANNOTATE, 4);
+        RunFixture.Compared runs = opened("compare.mv.db", 5, 4);
+        List<Sample> first = runs.first();
         CompareViewModel viewModel = compareViewModel();
         assertThat(viewModel.runs()).hasSize(2);
 
-        viewModel.compare(List.of(run(first), run(second)));
+        viewModel.compare(List.of(run(first), run(runs.second())));
 
         assertThat(viewModel.rows()).hasSize(5);
         for (CompareRow row : viewModel.rows().subList(0, 4)) {
@@ -99,14 +94,9 @@ class CompareViewModelTest {
 
     @Test
     void everyCellShowsTheCurationFlagsOfItsRunWithTheThresholdsSet() throws Exception {
-        Path file = dir.resolve("flags.mv.db");
-        long v1 = RunFixture.promptVersion(file, "intents", PromptMode.ANNOTATE);
-        long v2 = RunFixture.promptVersion(file, "intents", PromptMode.ANNOTATE);
-        project.set(new H2ProjectOpener().open(file));
-        List<Sample> first = RunFixture.run(project.get(), v1, PromptMode.ANNOTATE, 6);
-        List<Sample> second = RunFixture.run(project.get(), v2, PromptMode.ANNOTATE, 6);
+        RunFixture.Compared runs = opened("flags.mv.db", 6, 6);
         CompareViewModel viewModel = compareViewModel();
-        viewModel.compare(List.of(run(first), run(second)));
+        viewModel.compare(List.of(run(runs.first()), run(runs.second())));
         // The fixture's records 1 and 4 got one dissenting vote of three: 0.67 passes the default of 0.6.
         assertThat(viewModel.rows()).flatExtracting(CompareRow::cells).flatExtracting(ReviewItem::flags)
                 .noneMatch(flag -> flag.startsWith("low self consistency"));
@@ -129,6 +119,14 @@ class CompareViewModelTest {
             assertThat(cell.state()).isEqualTo("accepted");
             assertThat(cell.flags()).anySatisfy(flag -> assertThat(flag).startsWith("low self consistency: "));
         });
+    }
+
+    /** Two versions' runs over the same records (see {@link RunFixture#comparedVersions}), in the open project. */
+    private RunFixture.Compared opened(String fileName, int first, int second) throws Exception {
+        Path file = dir.resolve(fileName);
+        RunFixture.Compared runs = RunFixture.comparedVersions(file, "intents", first, second);
+        project.set(new H2ProjectOpener().open(file));
+        return runs;
     }
 
     private RunInfo run(List<Sample> samples) {

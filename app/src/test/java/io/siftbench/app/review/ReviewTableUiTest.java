@@ -1,6 +1,6 @@
 package io.siftbench.app.review;
 
-import io.siftbench.app.OpenedShell;
+import io.siftbench.app.ShellSession;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.Decision;
@@ -9,14 +9,13 @@ import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
+import io.siftbench.views.review.ReviewViewModel;
 import javafx.scene.control.TableRow;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
@@ -34,23 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReviewTableUiTest {
 
+    @RegisterExtension
+    static final ShellSession SESSION = new ShellSession();
+
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
-    private OpenedShell opened;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void quit() throws Exception {
-        if (opened != null) {
-            opened.quit();
-        }
-    }
+    private final FxRobot robot = SESSION.robot();
 
     @Test
     void selectedRowsAreAcceptedInBulkByClicking() throws Exception {
@@ -60,9 +49,9 @@ class ReviewTableUiTest {
         try (Project project = new H2ProjectOpener().open(file)) {
             samples = RunFixture.run(project, version, PromptMode.ANNOTATE, 8);
         }
-        opened = OpenedShell.start(robot, dir.resolve("settings.json"), file);
+        ReviewViewModel review = SESSION.start(dir.resolve("settings.json"), file).review();
         robot.clickOn("#nav-review");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> opened.shell().review().items().size() == 8);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> review.items().size() == 8);
         robot.clickOn("#review-table-mode-toggle");
 
         robot.clickOn(row(1));
@@ -72,13 +61,12 @@ class ReviewTableUiTest {
         robot.clickOn(row(7));
         robot.clickOn("#bulk-reject");
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> opened.shell().review().isSaved()
-                && opened.shell().review().items().get(7).state().equals(REJECTED.id()));
-        assertThat(opened.shell().review().items()).extracting(ReviewItem::state).containsExactly(
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> review.isSaved()
+                && review.items().get(7).state().equals(REJECTED.id()));
+        assertThat(review.items()).extracting(ReviewItem::state).containsExactly(
                 ReviewItem.UNDECIDED, "accepted", "accepted", "accepted", ReviewItem.UNDECIDED, ReviewItem.UNDECIDED,
                 "accepted", "rejected");
-        opened.quit();
-        opened = null;
+        SESSION.quit();
 
         try (Project project = new H2ProjectOpener().open(file)) {
             List<DecisionStatus> statuses = samples.stream().map(s -> project.decisions().current(s.id())

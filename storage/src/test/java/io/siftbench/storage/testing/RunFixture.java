@@ -72,12 +72,24 @@ public final class RunFixture {
         return run(project, promptVersionId, mode, count, false);
     }
 
+    /** The samples of two runs of one prompt's versions 1 and 2, as {@link #comparedVersions} stores them. */
+    public record Compared(List<Sample> first, List<Sample> second) {
+    }
+
     /**
-     * Like {@link #run}, with the same configuration, but the samples were generated in the opposite order:
-     * sample i (record i + 1) has ordinal count - 1 - i. What Compare must still line up by input.
+     * Stores versions 1 and 2 of the annotate prompt {@code prompt} in {@code file} (which must not be open) and a
+     * run of each over the same records, configured alike: the first answered records 1 to {@code firstCount} in
+     * order, the second records 1 to {@code secondCount} in the opposite order (sample i, of record i + 1, has
+     * ordinal secondCount - 1 - i). What Compare lines up by input.
      */
-    public static List<Sample> reversedRun(Project project, long promptVersionId, PromptMode mode, int count) {
-        return run(project, promptVersionId, mode, count, true);
+    public static Compared comparedVersions(Path file, String prompt, int firstCount, int secondCount)
+            throws Exception {
+        long v1 = promptVersion(file, prompt, PromptMode.ANNOTATE);
+        long v2 = promptVersion(file, prompt, PromptMode.ANNOTATE);
+        try (Project project = new H2ProjectOpener().open(file)) {
+            return new Compared(run(project, v1, PromptMode.ANNOTATE, firstCount, false),
+                    run(project, v2, PromptMode.ANNOTATE, secondCount, true));
+        }
     }
 
     private static List<Sample> run(Project project, long promptVersionId, PromptMode mode, int count,
