@@ -60,10 +60,15 @@ public final class Shell {
         viewModel = new MainWindowViewModel(opener, settingsRepository, settings, tasks);
         ReadOnlyObjectProperty<io.siftbench.model.project.Project> project = viewModel.projectProperty();
         review = new ReviewViewModel(project, tasks, () -> new SampleEmbedder(EmbeddingModels.miniLm()));
-        compare = new CompareViewModel(project, tasks);
+        RunsViewModel runs = new RunsViewModel(project, tasks,
+                open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher());
+        review.follow(runs.live());
+        compare = new CompareViewModel(project, tasks, runs, backendsFile::load);
+        // Compare flags its cells with the thresholds the researcher set in Review.
+        compare.curationProperty().bind(review.curationProperty());
         ReviewView reviewView = new ReviewView(review, project);
         reviewView.setOnExport(ExportDialog.opener(project, tasks));
-        RunsView runsView = runsView(project, backendsFile);
+        RunsView runsView = new RunsView(runs, new NewRunViewModel(runs, tasks, backendsFile::load));
         runsView.setOnExport(ExportDialog.opener(project, tasks));
         window = new MainWindow(viewModel, dialogs, List.of(
                 new DatasetsView(new DatasetsViewModel(project, tasks), dialogs),
@@ -87,16 +92,6 @@ public final class Shell {
                 new PreviewViewModel(studio, tasks, backendsFile::load, new StudioPreviews()));
     }
 
-    /** The Runs screen; its New run dialog offers the user's backends as Settings saved them. */
-    private RunsView runsView(ReadOnlyObjectProperty<io.siftbench.model.project.Project> project,
-                              JsonBackendsFile backendsFile) {
-        RunsViewModel runs = new RunsViewModel(project, tasks,
-                open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher());
-        review.follow(runs.live());
-        compare.follow(runs.live());
-        return new RunsView(runs, new NewRunViewModel(runs, tasks, backendsFile::load));
-    }
-
     /** The user's backends live beside the settings file (a test's own folder in tests). */
     private static JsonBackendsFile backendsFile(SettingsRepository settingsRepository) {
         return settingsRepository instanceof JsonSettingsFile file
@@ -109,6 +104,10 @@ public final class Shell {
 
     public ReviewViewModel review() {
         return review;
+    }
+
+    public CompareViewModel compare() {
+        return compare;
     }
 
     public void show(Stage stage) {

@@ -28,7 +28,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -163,7 +162,7 @@ public final class RunCommand implements Callable<Integer> {
                     + "ollama:http://127.0.0.1:11434 or gguf:/models/tiny.gguf; got '" + o.backend + "'.");
         }
         BackendKind kind = BackendKind.parse(o.backend.substring(0, colon));
-        BackendRef backend = new BackendRef(kind.name().toLowerCase(Locale.ROOT), o.backend.substring(colon + 1), o.model);
+        BackendRef backend = BackendRef.of(kind, o.backend.substring(colon + 1), o.model);
         GenerationParameters parameters = new GenerationParameters(o.temperature, GenerationParameters.DEFAULT.topP(),
                 o.maxTokens, null, List.of(), Duration.ofSeconds(o.timeoutSeconds));
         if (o.judge != null && chosen.mode() != PromptMode.JUDGE) {

@@ -1,6 +1,7 @@
 package io.siftbench.app.compare;
 
 import io.siftbench.app.runs.LoopbackProject;
+import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.compare.CompareRow;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunInfo;
@@ -35,8 +36,7 @@ class CompareFollowsRunTest {
         RunInfo done = fixture.fiveQuestionRun();
         fixture.launcher().execute(done.id(), (s, p) -> { }, () -> false);
         RunInfo going = fixture.fiveQuestionRun();
-        CompareViewModel compare = new CompareViewModel(open, tasks);
-        compare.follow(runs.live());
+        CompareViewModel compare = new CompareViewModel(open, tasks, runs, () -> BackendSettings.EMPTY);
         compare.compare(List.of(done, going));
         assertThat(compare.rows()).hasSize(5).allSatisfy(row -> assertThat(row.cell(1)).isEmpty());
         List<Long> filled = new ArrayList<>();

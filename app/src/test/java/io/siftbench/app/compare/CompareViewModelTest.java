@@ -1,19 +1,21 @@
 package io.siftbench.app.compare;
 
+import io.siftbench.app.runs.EmbeddingModels;
+import io.siftbench.app.runs.ProjectRuns;
+import io.siftbench.app.runs.RunBackends;
+import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.compare.CompareRow;
 import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.compare.VariantSummary;
+import io.siftbench.model.curation.CurationSettings;
 import io.siftbench.model.project.Project;
-import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.ReviewItem;
-import io.siftbench.model.runs.BackendRef;
-import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.Sample;
-import io.siftbench.model.runs.Slot;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
 import io.siftbench.views.compare.CompareViewModel;
+import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -21,8 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,25 +35,31 @@ class CompareViewModelTest {
     Path dir;
 
     private final SimpleObjectProperty<Project> project = new SimpleObjectProperty<>();
+    private final RunBackends backends = new RunBackends(() -> BackendSettings.EMPTY);
 
     @AfterEach
     void close() {
+        backends.close();
         project.get().close();
+    }
+
+    /** Compare on the open project, with the Runs screen's machinery (nothing is started here). */
+    private CompareViewModel compareViewModel() {
+        CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
+        RunsViewModel runs = new RunsViewModel(project, tasks,
+                open -> new ProjectRuns(open, backends, EmbeddingModels::miniLm).launcher());
+        return new CompareViewModel(project, tasks, runs, () -> BackendSettings.EMPTY);
     }
 
     @Test
     void rowsAlignByInputRecordAndPreferStoresAPreferencePair() throws Exception {
-        Path file = dir.resolve("compare.mv.db");
-        long v1 = RunFixture.promptVersion(file, "intents", PromptMode.ANNOTATE);
-        long v2 = RunFixture.promptVersion(file, "intents", PromptMode.ANNOTATE);
-        project.set(new H2ProjectOpener().open(file));
-        List<Sample> first = RunFixture.run(project.get(), v1, PromptMode.ANNOTATE, 5);
         // The second version answered the same records in another order, and one of them not at all.
-        List<Sample> second = reversedRun(v2, 4);
-        CompareViewModel viewModel = new CompareViewModel(project, new CurrentThreadTaskExecutor());
+        RunFixture.Compared runs = opened("compare.mv.db", 5, 4);
+        List<Sample> first = runs.first();
+        CompareViewModel viewModel = compareViewModel();
         assertThat(viewModel.runs()).hasSize(2);
 
-        viewModel.compare(List.of(run(first), run(second)));
+        viewModel.compare(List.of(run(first), run(runs.second())));
 
         assertThat(viewModel.rows()).hasSize(5);
         for (CompareRow row : viewModel.rows().subList(0, 4)) {
@@ -86,22 +92,41 @@ class CompareViewModelTest {
         assertThat(viewModel.rows().get(0).cells()).extracting(ReviewItem::state).containsExactly("accepted", "edited");
     }
 
-    private List<Sample> reversedRun(long version, int count) {
-        long run = project.get().runs().create(new RunConfig(version, PromptMode.ANNOTATE, new BackendRef("openai",
-                "http://127.0.0.1:1/v1", "tiny"), "{}", null, 7, 1, count, 1, "{}"));
-        List<Sample> stored = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Sample s = RunFixture.sample(run, PromptMode.ANNOTATE, i);
-            Slot slot = s.slot();
-            Slot reordered = new Slot(slot.key(), count - 1 - i, slot.recordId(), slot.conditions(),
-                    slot.demonstrationIds(), slot.messages());
-            stored.add(project.get().samples().add(new Sample(0, run, reordered, s.model(), s.parameters(), s.seed(),
-                    s.rawOutput(), s.label(), s.rationale(), s.confidence(), s.text(), s.parsed(), s.valid(),
-                    s.validationError(), s.votes(), s.promptTokens(), s.completionTokens(), s.latencyMillis(),
-                    s.finishReason(), s.error(), null)));
+    @Test
+    void everyCellShowsTheCurationFlagsOfItsRunWithTheThresholdsSet() throws Exception {
+        RunFixture.Compared runs = opened("flags.mv.db", 6, 6);
+        CompareViewModel viewModel = compareViewModel();
+        viewModel.compare(List.of(run(runs.first()), run(runs.second())));
+        // The fixture's records 1 and 4 got one dissenting vote of three: 0.67 passes the default of 0.6.
+        assertThat(viewModel.rows()).flatExtracting(CompareRow::cells).flatExtracting(ReviewItem::flags)
+                .noneMatch(flag -> flag.startsWith("low self consistency"));
+
+        viewModel.curationProperty().set(new CurationSettings(null, null, null, null, List.of(), 0.7, 0.9, null));
+
+        for (int row : new int[] {0, 3}) {
+            assertThat(viewModel.rows().get(row).cells()).allSatisfy(cell -> assertThat(cell.flags())
+                    .anySatisfy(flag -> assertThat(flag).startsWith("low self consistency: ")));
         }
-        stored.sort(Comparator.comparingInt(s -> s.slot().ordinal()));
-        return stored;
+        for (int row : new int[] {1, 2, 5}) {
+            assertThat(viewModel.rows().get(row).cells()).allSatisfy(cell -> assertThat(cell.flags()).isEmpty());
+        }
+        // The fixture's annotate samples have no record text: nothing to call a duplicate.
+        assertThat(viewModel.rows().get(4).cells()).allSatisfy(cell -> assertThat(cell.flags())
+                .containsExactly(ReviewItem.FLAG_INVALID));
+        // A decision keeps the cell's flags.
+        viewModel.accept(0, 1);
+        assertThat(viewModel.rows().get(0).cell(1)).get().satisfies(cell -> {
+            assertThat(cell.state()).isEqualTo("accepted");
+            assertThat(cell.flags()).anySatisfy(flag -> assertThat(flag).startsWith("low self consistency: "));
+        });
+    }
+
+    /** Two versions' runs over the same records (see {@link RunFixture#comparedVersions}), in the open project. */
+    private RunFixture.Compared opened(String fileName, int first, int second) throws Exception {
+        Path file = dir.resolve(fileName);
+        RunFixture.Compared runs = RunFixture.comparedVersions(file, "intents", first, second);
+        project.set(new H2ProjectOpener().open(file));
+        return runs;
     }
 
     private RunInfo run(List<Sample> samples) {

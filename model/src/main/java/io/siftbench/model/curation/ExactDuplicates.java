@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Exact duplicates after normalising: lower case, every run of punctuation and whitespace turned into one space,
- * leading and trailing space removed. So "Where is my card?" and "where is  my card" are duplicates.
+ * leading and trailing space removed. So "Where is my card?" and "where is  my card" are duplicates. Samples with
+ * no text left after that are no one's duplicate.
  */
 public final class ExactDuplicates implements DuplicateDetector {
 
@@ -28,7 +29,12 @@ public final class ExactDuplicates implements DuplicateDetector {
         long[] ids = new long[samples.size()];
         for (int i = 0; i < samples.size(); i++) {
             ids[i] = samples.get(i).id();
-            Integer earlier = first.putIfAbsent(normalise(samples.get(i).text()), i);
+            String normalised = normalise(samples.get(i).text());
+            if (normalised.isEmpty()) {
+                // No text to compare (an annotate sample whose record has no text column): no duplicate of anything.
+                continue;
+            }
+            Integer earlier = first.putIfAbsent(normalised, i);
             if (earlier != null) {
                 sets.union(earlier, i);
             }

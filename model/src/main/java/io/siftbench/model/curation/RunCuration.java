@@ -23,6 +23,17 @@ import java.util.Set;
  */
 public final class RunCuration {
 
+    /**
+     * A run's review items as read once, flagged: what the review queue and the Compare cells show.
+     *
+     * @param items  the items with their curation flags added
+     * @param set    the run's samples as the metrics and the embedding orders see them
+     * @param report every flag raised
+     * @param judgements the verdicts of the run's newest judge run (none when it was never judged)
+     */
+    public record Flagged(List<ReviewItem> items, RunSampleSet set, CurationReport report, Judgements judgements) {
+    }
+
     private final Project project;
     private final CurationSettings settings;
 
@@ -73,6 +84,14 @@ public final class RunCuration {
     private double passMark(long judgeRunId) {
         RunInfo judge = project.runs().find(judgeRunId).orElseThrow();
         return project.prompts().load(judge.config().promptVersionId()).scale().passMark();
+    }
+
+    /** {@code items}, the review items of {@code run} already read, with the flags the filters raise on them. */
+    public Flagged flag(RunInfo run, List<ReviewItem> items) {
+        RunSampleSet set = RunSamples.of(project, run, items);
+        Judgements judgements = project.samples().judgements(run.id());
+        CurationReport report = report(run, set, judgements);
+        return new Flagged(withFlags(items, report), set, report, judgements);
     }
 
     /** The items with their curation flags added, each as "kind: reason". */

@@ -27,4 +27,16 @@ public record RunConfig(long promptVersionId, PromptMode mode, BackendRef backen
             throw new IllegalArgumentException("votes must be at least 1, not " + votes);
         }
     }
+
+    /** The same run sending another prompt version of the same mode: the inputs and seed stay. */
+    public RunConfig withPromptVersion(long versionId) {
+        return new RunConfig(versionId, mode, backend, parameters, datasetId, seed, concurrency, target, votes,
+                details);
+    }
+
+    /** The same run on another backend or model: the inputs and seed stay. */
+    public RunConfig withBackend(BackendRef other) {
+        return new RunConfig(promptVersionId, mode, other, parameters, datasetId, seed, concurrency, target, votes,
+                details);
+    }
 }

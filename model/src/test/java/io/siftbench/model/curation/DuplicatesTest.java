@@ -29,6 +29,16 @@ class DuplicatesTest {
     }
 
     @Test
+    void samplesWithoutTextAreNoOnesDuplicate() {
+        // Annotate samples of a dataset without a text column have no text to compare.
+        List<SampleText> samples = List.of(SampleText.of(10, null), SampleText.of(11, ""), SampleText.of(12, "?!"),
+                SampleText.of(13, "card"), SampleText.of(14, "Card."));
+
+        assertThat(new DuplicateFilter(new ExactDuplicates()).flag(samples)).extracting(Flag::sampleId)
+                .containsExactly(14L);
+    }
+
+    @Test
     void theBandShapeGivesAtLeastTheTargetChanceAtTheThreshold() {
         MinHashDetector detector = new MinHashDetector(2, 128, 0.7, 1);
 

@@ -69,11 +69,45 @@ public final class RunFixture {
      * values. Confidence, labels and votes vary so that orders and filters have something to sort.
      */
     public static List<Sample> run(Project project, long promptVersionId, PromptMode mode, int count) {
+        return run(project, promptVersionId, mode, count, false);
+    }
+
+    /** The samples of two runs of one prompt's versions 1 and 2, as {@link #comparedVersions} stores them. */
+    public record Compared(List<Sample> first, List<Sample> second) {
+    }
+
+    /**
+     * Stores versions 1 and 2 of the annotate prompt {@code prompt} in {@code file} (which must not be open) and a
+     * run of each over the same records, configured alike: the first answered records 1 to {@code firstCount} in
+     * order, the second records 1 to {@code secondCount} in the opposite order (sample i, of record i + 1, has
+     * ordinal secondCount - 1 - i). What Compare lines up by input.
+     */
+    public static Compared comparedVersions(Path file, String prompt, int firstCount, int secondCount)
+            throws Exception {
+        long v1 = promptVersion(file, prompt, PromptMode.ANNOTATE);
+        long v2 = promptVersion(file, prompt, PromptMode.ANNOTATE);
+        try (Project project = new H2ProjectOpener().open(file)) {
+            return new Compared(run(project, v1, PromptMode.ANNOTATE, firstCount, false),
+                    run(project, v2, PromptMode.ANNOTATE, secondCount, true));
+        }
+    }
+
+    private static List<Sample> run(Project project, long promptVersionId, PromptMode mode, int count,
+                                    boolean reversed) {
         long run = project.runs().create(new RunConfig(promptVersionId, mode, new BackendRef("openai",
                 "http://127.0.0.1:1/v1", "tiny"), "{\"temperature\":0.7}", null, 7, 1, count, 1, "{}"));
         List<Sample> stored = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            stored.add(project.samples().add(sample(run, mode, i)));
+            Sample s = sample(run, mode, i);
+            if (reversed) {
+                Slot slot = s.slot();
+                s = new Sample(0, run, new Slot(slot.key(), count - 1 - i, slot.recordId(), slot.conditions(),
+                        slot.demonstrationIds(), slot.messages()), s.model(), s.parameters(), s.seed(), s.rawOutput(),
+                        s.label(), s.rationale(), s.confidence(), s.text(), s.parsed(), s.valid(), s.validationError(),
+                        s.votes(), s.promptTokens(), s.completionTokens(), s.latencyMillis(), s.finishReason(),
+                        s.error(), null);
+            }
+            stored.add(project.samples().add(s));
         }
         project.runs().setStatus(run, RunStatus.COMPLETED);
         return stored;

@@ -13,8 +13,6 @@ import io.siftbench.model.curation.JudgeVerdict;
 import io.siftbench.model.curation.Judgements;
 import io.siftbench.model.curation.RunCuration;
 import io.siftbench.model.curation.EmbeddedReviewOrder;
-import io.siftbench.model.insights.RunSampleSet;
-import io.siftbench.model.insights.RunSamples;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.review.ReviewQueue;
@@ -271,18 +269,15 @@ public final class ReviewViewModel {
         loading.set(true);
         writes.submit(() -> {
             // The items are read once; the curation filters and the embedding orders work on the same read.
-            List<ReviewItem> items = open.review().items(chosen.id());
-            RunSampleSet set = RunSamples.of(open, chosen, items);
-            Judgements judged = open.samples().judgements(chosen.id());
-            CurationReport report = new RunCuration(open, thresholds).report(chosen, set, judged);
-            List<ReviewItem> flagged = RunCuration.withFlags(items, report);
+            RunCuration.Flagged read = new RunCuration(open, thresholds).flag(chosen, open.review().items(chosen.id()));
+            List<ReviewItem> flagged = read.items();
             if (ordered.byEmbedding() && embedder != null) {
-                flagged = new EmbeddedReviewOrder(embedder.get()).arrange(flagged, set.samples(), ordered,
+                flagged = new EmbeddedReviewOrder(embedder.get()).arrange(flagged, read.set().samples(), ordered,
                         chosen.config().seed());
             }
             ReviewQueue loaded = new ReviewQueue(flagged, ordered, chosen.config().seed(), filtered);
             open.review().position(chosen.id()).ifPresent(loaded::moveToSample);
-            return new Loaded(chosen, loaded, open.review().labels(chosen.id()), report, judged);
+            return new Loaded(chosen, loaded, open.review().labels(chosen.id()), read.report(), read.judgements());
         }, loaded -> {
             if (asked == generation) {
                 loading.set(false);

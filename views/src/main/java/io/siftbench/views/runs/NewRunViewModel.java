@@ -30,7 +30,6 @@ import javafx.collections.ObservableList;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -186,8 +185,7 @@ public final class NewRunViewModel {
         RunConfig config;
         try {
             BackendConfig chosen = backend.get();
-            BackendRef ref = chosen == null ? null : new BackendRef(chosen.kind().name().toLowerCase(Locale.ROOT),
-                    chosen.location(), model.get() == null || model.get().isBlank() ? null : model.get().strip());
+            BackendRef ref = chosen == null ? null : BackendRef.of(chosen.kind(), chosen.location(), model.get());
             if (temperature.get() == null || seed.get() == null) {
                 throw new IllegalArgumentException("Give the temperature and the seed as numbers.");
             }

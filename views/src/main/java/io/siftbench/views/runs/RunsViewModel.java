@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -85,12 +86,23 @@ public final class RunsViewModel {
 
     /** Stores a new run of {@code config} in the background, then starts generating its samples. */
     public void start(RunConfig config) {
+        start(config, run -> { });
+    }
+
+    /**
+     * Stores a new run of {@code config} in the background, tells {@code created} (on the UI thread) which run it
+     * is, then starts generating its samples: a screen that shows the run can list it before its first sample.
+     */
+    public void start(RunConfig config, Consumer<RunInfo> created) {
         Project open = project.get();
         if (open == null) {
             return;
         }
         tasks.execute(BackgroundTask.of("Creating a run", progress -> launchers.apply(open).create(config)).quiet()
-                .onSuccess(this::resume)
+                .onSuccess(run -> {
+                    created.accept(run);
+                    resume(run);
+                })
                 .onFailure(error -> problem.set(Problem.of("The run could not be created", error))));
     }
 
