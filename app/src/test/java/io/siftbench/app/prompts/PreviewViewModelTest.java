@@ -124,6 +124,40 @@ class PreviewViewModelTest {
     }
 
     @Test
+    void previewAsksForTheChosenModelTemperatureAndMaxTokens() {
+        server.always(LoopbackServer.answer("{\"text\": \"a story\"}"));
+        user = new BackendSettings(List.of(BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny").withName("loopback"),
+                BackendConfig.of(BackendKind.OPENAI, server.url(), "bigger").withName("also loopback")), "loopback",
+                new GenerationParameters(0.4, 0.95, 512, null, List.of("END"), java.time.Duration.ofSeconds(60)));
+        studio.nameProperty().set("stories");
+        studio.modeProperty().set(PromptMode.SYNTHESIZE);
+        studio.userTemplateProperty().set("Write one.");
+        preview.loadBackends();
+        assertThat(preview.modelProperty().get()).isEqualTo("tiny");
+        assertThat(preview.temperatureProperty().get()).isEqualTo(0.4);
+        preview.backendProperty().set(user.find("also loopback").orElseThrow());
+        assertThat(preview.modelProperty().get()).isEqualTo("bigger");
+
+        preview.modelProperty().set("qwen2.5:0.5b");
+        preview.temperatureProperty().set(0.15);
+        preview.maxTokensProperty().set(33);
+        preview.preview();
+
+        assertThat(preview.samples()).hasSize(PreviewViewModel.SAMPLES);
+        assertThat(server.bodies()).hasSize(PreviewViewModel.SAMPLES).allSatisfy(b -> {
+            assertThat(b.path("model").asText()).isEqualTo("qwen2.5:0.5b");
+            assertThat(b.path("temperature").asDouble()).isEqualTo(0.15);
+            assertThat(b.path("max_tokens").asInt()).isEqualTo(33);
+            assertThat(b.path("stop").get(0).asText()).isEqualTo("END"); // the rest from the user's defaults
+        });
+
+        preview.temperatureProperty().set(-1.0);
+        preview.preview();
+        assertThat(preview.messageProperty().get()).startsWith("Generation parameters out of range");
+        assertThat(server.chatRequests()).isEqualTo(PreviewViewModel.SAMPLES);
+    }
+
+    @Test
     void rendersThePromptAgainstARecordChosenByItsId() {
         studio.userTemplateProperty().set("Q: {{text}}");
         preview.datasetProperty().set("q");

@@ -10,7 +10,8 @@ import io.siftbench.model.prompts.StoredVersion;
  *
  * @param version     the prompt version to send; its mode is the run's mode
  * @param backend     where the text comes from
- * @param details     the generation parameters and, for annotate, the subset size ({@code limit}, null = all)
+ * @param details     the generation parameters and, for annotate, the filter and the subset size ({@code limit},
+ *                    null = all); the config keeps them whole, and the generation parameters alone again
  * @param dataset     the records to annotate, or null when synthesizing
  * @param samples     how many samples to synthesize (ignored when annotating)
  */
@@ -64,7 +65,8 @@ public record NewRun(StoredVersion version, BackendRef backend, RunDetails detai
             }
             target = samples;
         }
-        return new RunConfig(version.id(), version.mode(), backend, details.toJson(), datasetId, seed, concurrency,
-                target, votes, details.toJson());
+        details.parameters(); // says which parameter is out of range before anything is stored
+        return new RunConfig(version.id(), version.mode(), backend, details.parametersJson(), datasetId, seed,
+                concurrency, target, votes, details.toJson());
     }
 }

@@ -3,6 +3,7 @@ package io.siftbench.views.prompts;
 import io.siftbench.model.backends.BackendConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siftbench.model.backends.BackendSettings;
+import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetRecord;
 import io.siftbench.model.project.Project;
@@ -26,7 +27,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * "Preview 5" in the Prompt studio: renders the prompt against a record chosen from a dataset, and sends the draft as it stands to a chosen backend for five samples, in the
+ * "Preview 5" in the Prompt studio: renders the prompt against a record chosen from a dataset, and sends the
+ * draft as it stands to a chosen backend, model, temperature and longest answer for five samples, in the
  * background and cancellable, and shows each one's raw output, parsed label or text, validation, tokens,
  * latency and the demonstrations the strategy picked. Nothing is stored.
  */
@@ -41,12 +43,19 @@ public final class PreviewViewModel {
     private final PromptPreviewer previewer;
     private final ObservableList<BackendConfig> backends = FXCollections.observableArrayList();
     private final ObjectProperty<BackendConfig> backend = new SimpleObjectProperty<>(this, "backend");
+    private final StringProperty model = new SimpleStringProperty(this, "model", "");
+    private final ObjectProperty<Double> temperature =
+            new SimpleObjectProperty<>(this, "temperature", GenerationParameters.DEFAULT.temperature());
+    private final ObjectProperty<Integer> maxTokens =
+            new SimpleObjectProperty<>(this, "maxTokens", GenerationParameters.DEFAULT.maxTokens());
     private final StringProperty dataset = new SimpleStringProperty(this, "dataset", "");
     private final StringProperty recordId = new SimpleStringProperty(this, "recordId", "");
     private final ObservableList<Sample> samples = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private TaskHandle handle;
+    /** The user's default parameters (Settings): what the preview sends beyond temperature and max tokens. */
+    private GenerationParameters defaults;
 
     /** @param userBackends the user's backends, read again by {@link #loadBackends()} */
     public PreviewViewModel(PromptStudioViewModel studio, TaskExecutor tasks, Supplier<BackendSettings> userBackends,
@@ -55,12 +64,21 @@ public final class PreviewViewModel {
         this.tasks = tasks;
         this.userBackends = userBackends;
         this.previewer = previewer;
+        backend.addListener((obs, was, now) -> model.set(now == null ? "" : now.model()));
     }
 
-    /** Reads the user's backends (Settings may have changed them) and chooses the default one. */
+    /**
+     * Reads the user's backends (Settings may have changed them) and chooses the default one; the first time,
+     * the temperature and max tokens are the user's defaults, later the ones typed here stay.
+     */
     public void loadBackends() {
         tasks.execute(BackgroundTask.of("Reading backends", progress -> userBackends.get()).quiet()
                 .onSuccess(settings -> {
+                    if (defaults == null) {
+                        temperature.set(settings.defaults().temperature());
+                        maxTokens.set(settings.defaults().maxTokens());
+                    }
+                    defaults = settings.defaults();
                     BackendConfig chosen = backend.get();
                     backends.setAll(settings.backends());
                     backend.set(backends.contains(chosen) ? chosen : settings.defaultConfig().orElse(null));
@@ -117,13 +135,21 @@ public final class PreviewViewModel {
             message.set("The draft cannot be sent: " + e.getMessage());
             return;
         }
-        BackendConfig chosen = backend.get();
+        GenerationParameters parameters;
+        try {
+            parameters = parameters();
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        BackendConfig chosen = backend.get() == null || model.get() == null || model.get().isBlank()
+                ? backend.get() : backend.get().withModel(model.get());
         String records = records();
         running.set(true);
         samples.clear();
         message.set("Generating " + SAMPLES + " samples…");
-        handle = tasks.execute(BackgroundTask.of("Preview " + SAMPLES, progress ->
-                        previewer.preview(project, draft, records, chosen, SAMPLES, progress::isCancelled))
+        handle = tasks.execute(BackgroundTask.of("Preview " + SAMPLES, progress -> previewer.preview(project,
+                        draft, records, chosen, parameters, SAMPLES, progress::isCancelled))
                 .onSuccess(this::show)
                 .onCancelled(() -> {
                     running.set(false);
@@ -133,6 +159,16 @@ public final class PreviewViewModel {
                     running.set(false);
                     message.set("The preview failed: " + e.getMessage());
                 }));
+    }
+
+    /** The typed temperature and max tokens over the user's defaults; says which one is wrong. */
+    private GenerationParameters parameters() {
+        if (temperature.get() == null || maxTokens.get() == null) {
+            throw new IllegalArgumentException("Give the temperature and the max tokens as numbers.");
+        }
+        GenerationParameters base = defaults == null ? GenerationParameters.DEFAULT : defaults;
+        return new GenerationParameters(temperature.get(), base.topP(), maxTokens.get(), null, base.stop(),
+                base.timeout());
     }
 
     public void cancel() {
@@ -179,6 +215,19 @@ public final class PreviewViewModel {
 
     public ObjectProperty<BackendConfig> backendProperty() {
         return backend;
+    }
+
+    /** The model to ask for: the chosen backend's, unless the user types another. */
+    public StringProperty modelProperty() {
+        return model;
+    }
+
+    public ObjectProperty<Double> temperatureProperty() {
+        return temperature;
+    }
+
+    public ObjectProperty<Integer> maxTokensProperty() {
+        return maxTokens;
     }
 
     /** The dataset whose records an annotate draft is previewed with; blank: the demonstrations' dataset. */

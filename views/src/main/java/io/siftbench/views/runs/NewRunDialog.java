@@ -3,9 +3,11 @@ package io.siftbench.views.runs;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.prompts.StoredVersion;
+import io.siftbench.views.controls.Controls;
 import javafx.beans.property.Property;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -15,10 +17,10 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import javafx.util.converter.DoubleStringConverter;
 import javafx.util.converter.LongStringConverter;
 
@@ -47,21 +49,39 @@ final class NewRunDialog {
         TextField model = new TextField();
         model.setId("new-run-model");
         model.textProperty().bindBidirectional(form.modelProperty());
-        TextField temperature = numberField("new-run-temperature", new DoubleStringConverter(),
-                form.temperatureProperty());
-        Spinner<Integer> maxTokens = spinner("new-run-max-tokens", 1, 1_000_000, form.maxTokensProperty());
+        TextField temperature = Controls.numberField("new-run-temperature", form.temperatureProperty(),
+                new DoubleStringConverter(), TextField.DEFAULT_PREF_COLUMN_COUNT);
+        Spinner<Integer> maxTokens = Controls.spinner("new-run-max-tokens", 1, 1_000_000, form.maxTokensProperty());
         ComboBox<DatasetInfo> dataset = combo("new-run-dataset", form.datasets(), form.datasetProperty(),
                 d -> d.name() + " (" + d.rows() + " records)");
+        CheckBox filter = new CheckBox("Only records where");
+        filter.setId("new-run-filter");
+        filter.selectedProperty().bindBidirectional(form.filterProperty());
+        ComboBox<String> filterColumn = combo("new-run-filter-column", form.filterColumns(),
+                form.filterColumnProperty(), c -> c);
+        filterColumn.setPromptText("column");
+        TextField filterValue = new TextField();
+        filterValue.setId("new-run-filter-value");
+        filterValue.setPromptText("value");
+        filterValue.textProperty().bindBidirectional(form.filterValueProperty());
+        HBox where = new HBox(6, filterColumn, new Label("="), filterValue);
+        where.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(filterValue, Priority.ALWAYS);
+        where.disableProperty().bind(filter.selectedProperty().not());
+        Label matching = new Label();
+        matching.setId("new-run-matching");
+        matching.textProperty().bind(form.matchingProperty());
         CheckBox subset = new CheckBox("Random subset of");
         subset.setId("new-run-subset");
         subset.selectedProperty().bindBidirectional(form.randomSubsetProperty());
-        Spinner<Integer> subsetSize = spinner("new-run-subset-size", 1, Integer.MAX_VALUE,
+        Spinner<Integer> subsetSize = Controls.spinner("new-run-subset-size", 1, Integer.MAX_VALUE,
                 form.subsetSizeProperty());
         subsetSize.disableProperty().bind(subset.selectedProperty().not());
-        Spinner<Integer> samples = spinner("new-run-samples", 1, Integer.MAX_VALUE, form.samplesProperty());
-        TextField seed = numberField("new-run-seed", new LongStringConverter(), form.seedProperty());
-        Spinner<Integer> concurrency = spinner("new-run-concurrency", 1, 64, form.concurrencyProperty());
-        Spinner<Integer> votes = spinner("new-run-votes", 1, 15, form.votesProperty());
+        Spinner<Integer> samples = Controls.spinner("new-run-samples", 1, Integer.MAX_VALUE, form.samplesProperty());
+        TextField seed = Controls.numberField("new-run-seed", form.seedProperty(), new LongStringConverter(),
+                TextField.DEFAULT_PREF_COLUMN_COUNT);
+        Spinner<Integer> concurrency = Controls.spinner("new-run-concurrency", 1, 64, form.concurrencyProperty());
+        Spinner<Integer> votes = Controls.spinner("new-run-votes", 1, 15, form.votesProperty());
         Label error = new Label();
         error.setId("new-run-error");
         error.getStyleClass().add("danger");
@@ -78,9 +98,11 @@ final class NewRunDialog {
         grid.addRow(row++, new Label("Model"), model);
         grid.addRow(row++, new Label("Temperature"), temperature);
         grid.addRow(row++, new Label("Max tokens"), maxTokens);
-        Node[] annotateRows = {new Label("Dataset"), dataset, subset, subsetSize};
+        Node[] annotateRows = {new Label("Dataset"), dataset, filter, where, matching, subset, subsetSize};
         grid.addRow(row++, annotateRows[0], annotateRows[1]);
         grid.addRow(row++, annotateRows[2], annotateRows[3]);
+        grid.add(matching, 1, row++);
+        grid.addRow(row++, annotateRows[5], annotateRows[6]);
         Label samplesLabel = new Label("Samples");
         grid.addRow(row++, samplesLabel, samples);
         grid.addRow(row++, new Label("Seed"), seed);
@@ -117,34 +139,8 @@ final class NewRunDialog {
         combo.setId(id);
         combo.valueProperty().bindBidirectional(value);
         combo.setMaxWidth(Double.MAX_VALUE);
-        combo.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(T item) {
-                return item == null ? "" : text.apply(item);
-            }
-
-            @Override
-            public T fromString(String string) {
-                return null; // not editable
-            }
-        });
+        combo.setConverter(Controls.shownAs(text));
         return combo;
     }
 
-    private static Spinner<Integer> spinner(String id, int min, int max, javafx.beans.property.ObjectProperty<Integer> value) {
-        Spinner<Integer> spinner = new Spinner<>(min, max, value.get());
-        spinner.setId(id);
-        spinner.setEditable(true);
-        spinner.getValueFactory().valueProperty().bindBidirectional(value);
-        return spinner;
-    }
-
-    private static <T> TextField numberField(String id, StringConverter<T> converter, Property<T> value) {
-        TextField field = new TextField();
-        field.setId(id);
-        TextFormatter<T> formatter = new TextFormatter<>(converter);
-        formatter.valueProperty().bindBidirectional(value);
-        field.setTextFormatter(formatter);
-        return field;
-    }
 }

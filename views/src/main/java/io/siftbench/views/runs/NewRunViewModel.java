@@ -3,6 +3,7 @@ package io.siftbench.views.runs;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
+import io.siftbench.model.datasets.ColumnInfo;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
@@ -12,8 +13,10 @@ import io.siftbench.model.runs.NewRun;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunInputs;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
+import io.siftbench.views.task.TaskHandle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -24,10 +27,10 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,14 +38,18 @@ import java.util.function.Supplier;
 
 /**
  * The New run dialog's form: prompt version (its mode decides the rest), backend from the user's backends
- * with model and parameters, dataset and subset (annotate) or sample count (synthesize), seed, concurrency
- * and votes. "Re-run with one change" fills it from a stored run. Starting hands the configuration to the
- * {@link RunsViewModel}, which stores the run and generates it in the background.
+ * with model and parameters, dataset with an optional filter (only the records whose column holds a value,
+ * counted in the background as the user types) and subset (annotate) or sample count (synthesize), seed,
+ * concurrency and votes. "Re-run with one change" fills it from a stored run and starts from that run's
+ * details, so that what the form does not show (top-p, stop sequences, timeout, the cells of a "fill the
+ * gaps" run) is kept. Starting hands the configuration to the {@link RunsViewModel}, which stores the run and
+ * generates it in the background.
  */
 public final class NewRunViewModel {
 
     /** The choices the form offers, read together in the background. */
-    private record Choices(List<StoredVersion> versions, List<DatasetInfo> datasets, List<BackendConfig> backends) {
+    private record Choices(List<StoredVersion> versions, List<DatasetInfo> datasets, List<BackendConfig> backends,
+                           GenerationParameters defaults) {
     }
 
     private final RunsViewModel runs;
@@ -57,6 +64,11 @@ public final class NewRunViewModel {
     private final ObjectProperty<Double> temperature = new SimpleObjectProperty<>(this, "temperature");
     private final ObjectProperty<Integer> maxTokens = new SimpleObjectProperty<>(this, "maxTokens");
     private final ObjectProperty<DatasetInfo> dataset = new SimpleObjectProperty<>(this, "dataset");
+    private final ObservableList<String> filterColumns = FXCollections.observableArrayList();
+    private final BooleanProperty filter = new SimpleBooleanProperty(this, "filter");
+    private final ObjectProperty<String> filterColumn = new SimpleObjectProperty<>(this, "filterColumn");
+    private final StringProperty filterValue = new SimpleStringProperty(this, "filterValue", "");
+    private final ReadOnlyStringWrapper matching = new ReadOnlyStringWrapper(this, "matching", "");
     private final BooleanProperty randomSubset = new SimpleBooleanProperty(this, "randomSubset");
     private final ObjectProperty<Integer> subsetSize = new SimpleObjectProperty<>(this, "subsetSize");
     private final ObjectProperty<Integer> samples = new SimpleObjectProperty<>(this, "samples");
@@ -66,6 +78,15 @@ public final class NewRunViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final BooleanBinding annotates = Bindings.createBooleanBinding(
             () -> version.get() != null && version.get().mode() == PromptMode.ANNOTATE, version);
+    /** The user's default generation parameters (Settings), read when the form opens. */
+    private GenerationParameters defaults = GenerationParameters.DEFAULT;
+    /** What the form starts from: the defaults, or the details of the run being re-run. */
+    private RunDetails base = RunDetails.of(null, defaults);
+    /** How many records the filter the form shows matches; null while they are counted (or there is no filter). */
+    private Long counted;
+    /** Latest wins: a count for a filter the user has typed past is cancelled and its answer ignored. */
+    private int counting;
+    private TaskHandle countHandle;
 
     /** @param userBackends the user's backends, read each time the form opens (Settings may have changed) */
     public NewRunViewModel(RunsViewModel runs, TaskExecutor tasks, Supplier<BackendSettings> userBackends) {
@@ -77,6 +98,16 @@ public final class NewRunViewModel {
                 model.set(now.model());
             }
         });
+        dataset.addListener((obs, was, now) -> {
+            filterColumns.setAll(now == null ? List.of() : now.columns().stream().map(ColumnInfo::name).toList());
+            if (!filterColumns.contains(filterColumn.get())) {
+                // The label column is what a filter usually picks ("only the card_arrival questions").
+                filterColumn.set(now == null ? null : now.labelColumn());
+            }
+        });
+        for (ObservableValue<?> o : List.of(dataset, filter, filterColumn, filterValue)) {
+            o.addListener((obs, was, now) -> recount());
+        }
         reset();
     }
 
@@ -109,8 +140,9 @@ public final class NewRunViewModel {
                 configs.remove(d);
                 configs.add(0, d);
             });
-            return new Choices(all, project.datasets().list(), configs);
+            return new Choices(all, project.datasets().list(), configs, settings.defaults());
         }).quiet().onSuccess(choices -> {
+            defaults = choices.defaults();
             versions.setAll(choices.versions());
             datasets.setAll(choices.datasets());
             backends.setAll(choices.backends());
@@ -122,12 +154,14 @@ public final class NewRunViewModel {
     }
 
     private void reset() {
-        GenerationParameters defaults = GenerationParameters.DEFAULT;
+        base = RunDetails.of(null, defaults);
         version.set(versions.isEmpty() ? null : versions.get(0));
         backend.set(backends.isEmpty() ? null : backends.get(0));
         temperature.set(defaults.temperature());
         maxTokens.set(defaults.maxTokens());
         dataset.set(datasets.isEmpty() ? null : datasets.get(0));
+        filter.set(false);
+        filterValue.set("");
         randomSubset.set(false);
         subsetSize.set(100);
         samples.set(100);
@@ -139,6 +173,7 @@ public final class NewRunViewModel {
     private void fill(RunInfo run) {
         RunConfig config = run.config();
         RunDetails details = RunDetails.fromJson(config.details());
+        base = details;
         versions.stream().filter(v -> v.id() == config.promptVersionId()).findFirst().ifPresent(version::set);
         backend.set(backendOf(config.backend()));
         model.set(config.backend().model() == null ? "" : config.backend().model());
@@ -146,6 +181,11 @@ public final class NewRunViewModel {
         maxTokens.set(details.maxTokens());
         datasets.stream().filter(d -> config.datasetId() != null && d.id() == config.datasetId()).findFirst()
                 .ifPresent(dataset::set);
+        filter.set(details.filtered());
+        if (details.filtered()) {
+            filterColumn.set(details.whereColumn());
+            filterValue.set(details.whereValue() == null ? "" : details.whereValue());
+        }
         randomSubset.set(details.limit() != null);
         if (details.limit() != null) {
             subsetSize.set(details.limit());
@@ -168,6 +208,70 @@ public final class NewRunViewModel {
                 });
     }
 
+    /** Whether the records to annotate are filtered: the box is ticked and the run annotates. */
+    private boolean filtering() {
+        return filter.get() && annotates.get();
+    }
+
+    /**
+     * Counts in the background the records of the chosen dataset the filter matches and says so in
+     * {@link #matchingProperty()}; an earlier count still going is cancelled.
+     */
+    private void recount() {
+        int mine = ++counting;
+        counted = null;
+        if (countHandle != null) {
+            countHandle.cancel();
+            countHandle = null;
+        }
+        DatasetInfo chosen = dataset.get();
+        Project project = runs.projectProperty().get();
+        String column = filterColumn.get();
+        if (!filter.get() || chosen == null || project == null) {
+            matching.set("");
+            return;
+        }
+        if (column == null) {
+            matching.set("Choose the column whose value the records must have.");
+            return;
+        }
+        String value = filterValue.get();
+        RunDetails where = RunDetails.of(null, GenerationParameters.DEFAULT).withWhere(column, value);
+        matching.set("Counting the records that match…");
+        countHandle = tasks.execute(BackgroundTask.of("Counting matching records", progress ->
+                        RunInputs.count(project.datasets(), chosen, where, progress::isCancelled)).quiet()
+                .onSuccess(n -> {
+                    if (mine == counting) {
+                        counted = n;
+                        matching.set(String.format(Locale.ROOT, "%,d of %,d records match", n, chosen.rows()));
+                    }
+                })
+                .onFailure(e -> {
+                    if (mine == counting) {
+                        matching.set("The records could not be counted: " + e.getMessage());
+                    }
+                }));
+    }
+
+    /**
+     * How many records the run may take: the dataset's size, or what the filter the form shows matched.
+     *
+     * @throws IllegalArgumentException when the filter has no column yet or its count is not in
+     */
+    private long available() {
+        DatasetInfo chosen = dataset.get();
+        if (!filtering() || chosen == null) {
+            return chosen == null ? 0 : chosen.rows();
+        }
+        if (filterColumn.get() == null) {
+            throw new IllegalArgumentException("Choose the column whose value the records must have.");
+        }
+        if (counted == null) {
+            throw new IllegalArgumentException("The matching records are still being counted; start again in a moment.");
+        }
+        return counted;
+    }
+
     /**
      * Starts the run the form describes; returns false and says why in {@link #errorProperty()} when the form
      * is incomplete or out of range.
@@ -181,13 +285,12 @@ public final class NewRunViewModel {
             if (temperature.get() == null || seed.get() == null) {
                 throw new IllegalArgumentException("Give the temperature and the seed as numbers.");
             }
-            GenerationParameters parameters = new GenerationParameters(temperature.get(),
-                    GenerationParameters.DEFAULT.topP(), maxTokens.get(), null, List.of(),
-                    GenerationParameters.DEFAULT.timeout());
             Integer limit = annotates.get() && randomSubset.get() ? subsetSize.get() : null;
-            config = new NewRun(version.get(), ref, RunDetails.of(limit, parameters),
-                    annotates.get() ? dataset.get() : null, samples.get(), seed.get(), concurrency.get(), votes.get())
-                    .toConfig();
+            // Only what the form shows changes; the rest of the details (top-p, stop, timeout, cells) is kept.
+            RunDetails details = base.withSampling(temperature.get(), maxTokens.get()).withLimit(limit)
+                    .withWhere(filtering() ? filterColumn.get() : null, filtering() ? filterValue.get() : null);
+            config = new NewRun(version.get(), ref, details, annotates.get() ? dataset.get() : null, samples.get(),
+                    seed.get(), concurrency.get(), votes.get()).toConfig(available());
         } catch (IllegalArgumentException e) {
             error.set(e.getMessage());
             return false;
@@ -231,6 +334,29 @@ public final class NewRunViewModel {
 
     public ObjectProperty<DatasetInfo> datasetProperty() {
         return dataset;
+    }
+
+    /** The columns of the chosen dataset, which the filter may test. */
+    public ObservableList<String> filterColumns() {
+        return filterColumns;
+    }
+
+    /** Annotate only the records whose {@link #filterColumnProperty()} holds {@link #filterValueProperty()}. */
+    public BooleanProperty filterProperty() {
+        return filter;
+    }
+
+    public ObjectProperty<String> filterColumnProperty() {
+        return filterColumn;
+    }
+
+    public StringProperty filterValueProperty() {
+        return filterValue;
+    }
+
+    /** How many of the dataset's records the filter matches ("412 of 10,003 records match"); empty without one. */
+    public ReadOnlyStringProperty matchingProperty() {
+        return matching.getReadOnlyProperty();
     }
 
     /** Annotate a seeded random subset of {@link #subsetSizeProperty()} records instead of all of them. */
