@@ -70,7 +70,7 @@ class PreviewViewModelTest {
         studio.demoKProperty().set(2);
         studio.demoLabelProperty().set("category");
         preview.loadBackends();
-        assertThat(preview.backendProperty().get().name()).isEqualTo("loopback");
+        assertThat(preview.generation().backendProperty().get().name()).isEqualTo("loopback");
 
         preview.preview();
 
@@ -133,14 +133,14 @@ class PreviewViewModelTest {
         studio.modeProperty().set(PromptMode.SYNTHESIZE);
         studio.userTemplateProperty().set("Write one.");
         preview.loadBackends();
-        assertThat(preview.modelProperty().get()).isEqualTo("tiny");
-        assertThat(preview.temperatureProperty().get()).isEqualTo(0.4);
-        preview.backendProperty().set(user.find("also loopback").orElseThrow());
-        assertThat(preview.modelProperty().get()).isEqualTo("bigger");
+        assertThat(preview.generation().modelProperty().get()).isEqualTo("tiny");
+        assertThat(preview.generation().temperatureProperty().get()).isEqualTo(0.4);
+        preview.generation().backendProperty().set(user.find("also loopback").orElseThrow());
+        assertThat(preview.generation().modelProperty().get()).isEqualTo("bigger");
 
-        preview.modelProperty().set("qwen2.5:0.5b");
-        preview.temperatureProperty().set(0.15);
-        preview.maxTokensProperty().set(33);
+        preview.generation().modelProperty().set("qwen2.5:0.5b");
+        preview.generation().temperatureProperty().set(0.15);
+        preview.generation().maxTokensProperty().set(33);
         preview.preview();
 
         assertThat(preview.samples()).hasSize(PreviewViewModel.SAMPLES);
@@ -151,7 +151,7 @@ class PreviewViewModelTest {
             assertThat(b.path("stop").get(0).asText()).isEqualTo("END"); // the rest from the user's defaults
         });
 
-        preview.temperatureProperty().set(-1.0);
+        preview.generation().temperatureProperty().set(-1.0);
         preview.preview();
         assertThat(preview.messageProperty().get()).startsWith("Generation parameters out of range");
         assertThat(server.chatRequests()).isEqualTo(PreviewViewModel.SAMPLES);

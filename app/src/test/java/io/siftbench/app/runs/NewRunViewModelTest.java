@@ -70,8 +70,8 @@ class NewRunViewModelTest {
         form.open();
         assertThat(form.versionProperty().get()).isEqualTo(v2);
         assertThat(form.versions()).extracting(StoredVersion::version).containsExactly(2, 1);
-        assertThat(form.backendProperty().get().name()).isEqualTo("loopback");
-        assertThat(form.modelProperty().get()).isEqualTo("tiny");
+        assertThat(form.generation().backendProperty().get().name()).isEqualTo("loopback");
+        assertThat(form.generation().modelProperty().get()).isEqualTo("tiny");
         assertThat(form.annotatesBinding().get()).isTrue();
         form.randomSubsetProperty().set(true);
         form.subsetSizeProperty().set(6);
@@ -100,13 +100,13 @@ class NewRunViewModelTest {
         saveAnnotator(1);
         form.open();
         form.votesProperty().set(3);
-        form.temperatureProperty().set(0.9);
+        form.generation().temperatureProperty().set(0.9);
         assertThat(form.start()).isTrue();
         RunInfo first = runs.runs().get(0);
 
         form.openFrom(first);
         assertThat(form.votesProperty().get()).isEqualTo(3);
-        assertThat(form.temperatureProperty().get()).isEqualTo(0.9);
+        assertThat(form.generation().temperatureProperty().get()).isEqualTo(0.9);
         form.seedProperty().set(42L);
         assertThat(form.start()).isTrue();
 
@@ -207,9 +207,9 @@ class NewRunViewModelTest {
 
         form.openFrom(cli);
 
-        assertThat(form.backendProperty().get().location()).isEqualTo("http://127.0.0.1:1/v1");
-        assertThat(form.modelProperty().get()).isEqualTo("other");
-        assertThat(form.backends()).hasSize(3);
+        assertThat(form.generation().backendProperty().get().location()).isEqualTo("http://127.0.0.1:1/v1");
+        assertThat(form.generation().modelProperty().get()).isEqualTo("other");
+        assertThat(form.generation().backends()).hasSize(3);
     }
 
     @Test

@@ -50,10 +50,10 @@ public record RunDetails(Integer limit, double temperature, double topP, int max
                 whereValue);
     }
 
-    /** The same settings with another temperature and longest answer (what the New run form offers). */
-    public RunDetails withSampling(double newTemperature, int newMaxTokens) {
-        return new RunDetails(limit, newTemperature, topP, newMaxTokens, stop, timeoutSeconds, cells, whereColumn,
-                whereValue);
+    /** The same settings sent with other generation parameters (the seed is the run's, not theirs). */
+    public RunDetails withParameters(GenerationParameters p) {
+        return new RunDetails(limit, p.temperature(), p.topP(), p.maxTokens(), p.stop(), p.timeout().toSeconds(),
+                cells, whereColumn, whereValue);
     }
 
     /** The same settings restricted to {@code combinations} of condition values. */

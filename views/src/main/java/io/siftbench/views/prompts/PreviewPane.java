@@ -22,17 +22,17 @@ import javafx.util.converter.DoubleStringConverter;
 final class PreviewPane extends BorderPane {
 
     PreviewPane(PreviewViewModel viewModel) {
-        ComboBox<BackendConfig> backend = new ComboBox<>(viewModel.backends());
+        ComboBox<BackendConfig> backend = new ComboBox<>(viewModel.generation().backends());
         backend.setId("preview-backend");
-        backend.valueProperty().bindBidirectional(viewModel.backendProperty());
+        backend.valueProperty().bindBidirectional(viewModel.generation().backendProperty());
         backend.setConverter(Controls.shownAs(b -> b.name() + " (" + b.location() + ")"));
         backend.setOnShowing(e -> viewModel.loadBackends());
-        TextField model = Controls.boundField("preview-model", "model", viewModel.modelProperty());
+        TextField model = Controls.boundField("preview-model", "model", viewModel.generation().modelProperty());
         model.setPrefColumnCount(10);
-        TextField temperature = Controls.numberField("preview-temperature", viewModel.temperatureProperty(),
+        TextField temperature = Controls.numberField("preview-temperature", viewModel.generation().temperatureProperty(),
                 new DoubleStringConverter(), 4);
         Spinner<Integer> maxTokens = Controls.spinner("preview-max-tokens", 1, 1_000_000,
-                viewModel.maxTokensProperty());
+                viewModel.generation().maxTokensProperty());
         maxTokens.setPrefWidth(100);
         TextField dataset = new TextField();
         dataset.setId("preview-dataset");

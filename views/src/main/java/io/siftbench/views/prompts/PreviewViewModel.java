@@ -9,15 +9,14 @@ import io.siftbench.model.datasets.DatasetRecord;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.runs.Sample;
+import io.siftbench.views.runs.GenerationChoice;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
 import io.siftbench.views.task.TaskHandle;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -41,13 +40,7 @@ public final class PreviewViewModel {
     private final TaskExecutor tasks;
     private final Supplier<BackendSettings> userBackends;
     private final PromptPreviewer previewer;
-    private final ObservableList<BackendConfig> backends = FXCollections.observableArrayList();
-    private final ObjectProperty<BackendConfig> backend = new SimpleObjectProperty<>(this, "backend");
-    private final StringProperty model = new SimpleStringProperty(this, "model", "");
-    private final ObjectProperty<Double> temperature =
-            new SimpleObjectProperty<>(this, "temperature", GenerationParameters.DEFAULT.temperature());
-    private final ObjectProperty<Integer> maxTokens =
-            new SimpleObjectProperty<>(this, "maxTokens", GenerationParameters.DEFAULT.maxTokens());
+    private final GenerationChoice generation = new GenerationChoice();
     private final StringProperty dataset = new SimpleStringProperty(this, "dataset", "");
     private final StringProperty recordId = new SimpleStringProperty(this, "recordId", "");
     private final ObservableList<Sample> samples = FXCollections.observableArrayList();
@@ -64,7 +57,6 @@ public final class PreviewViewModel {
         this.tasks = tasks;
         this.userBackends = userBackends;
         this.previewer = previewer;
-        backend.addListener((obs, was, now) -> model.set(now == null ? "" : now.model()));
     }
 
     /**
@@ -75,13 +67,13 @@ public final class PreviewViewModel {
         tasks.execute(BackgroundTask.of("Reading backends", progress -> userBackends.get()).quiet()
                 .onSuccess(settings -> {
                     if (defaults == null) {
-                        temperature.set(settings.defaults().temperature());
-                        maxTokens.set(settings.defaults().maxTokens());
+                        generation.show(settings.defaults());
                     }
                     defaults = settings.defaults();
-                    BackendConfig chosen = backend.get();
-                    backends.setAll(settings.backends());
-                    backend.set(backends.contains(chosen) ? chosen : settings.defaultConfig().orElse(null));
+                    BackendConfig chosen = generation.backendProperty().get();
+                    generation.backends().setAll(settings.backends());
+                    generation.backendProperty().set(generation.backends().contains(chosen) ? chosen
+                            : settings.defaultConfig().orElse(null));
                 })
                 .onFailure(e -> message.set("The backends could not be read: " + e.getMessage())));
     }
@@ -137,13 +129,12 @@ public final class PreviewViewModel {
         }
         GenerationParameters parameters;
         try {
-            parameters = parameters();
+            parameters = generation.over(defaults == null ? GenerationParameters.DEFAULT : defaults);
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
             return;
         }
-        BackendConfig chosen = backend.get() == null || model.get() == null || model.get().isBlank()
-                ? backend.get() : backend.get().withModel(model.get());
+        BackendConfig chosen = generation.chosen();
         String records = records();
         running.set(true);
         samples.clear();
@@ -159,16 +150,6 @@ public final class PreviewViewModel {
                     running.set(false);
                     message.set("The preview failed: " + e.getMessage());
                 }));
-    }
-
-    /** The typed temperature and max tokens over the user's defaults; says which one is wrong. */
-    private GenerationParameters parameters() {
-        if (temperature.get() == null || maxTokens.get() == null) {
-            throw new IllegalArgumentException("Give the temperature and the max tokens as numbers.");
-        }
-        GenerationParameters base = defaults == null ? GenerationParameters.DEFAULT : defaults;
-        return new GenerationParameters(temperature.get(), base.topP(), maxTokens.get(), null, base.stop(),
-                base.timeout());
     }
 
     public void cancel() {
@@ -209,25 +190,9 @@ public final class PreviewViewModel {
         return text.toString();
     }
 
-    public ObservableList<BackendConfig> backends() {
-        return backends;
-    }
-
-    public ObjectProperty<BackendConfig> backendProperty() {
-        return backend;
-    }
-
-    /** The model to ask for: the chosen backend's, unless the user types another. */
-    public StringProperty modelProperty() {
-        return model;
-    }
-
-    public ObjectProperty<Double> temperatureProperty() {
-        return temperature;
-    }
-
-    public ObjectProperty<Integer> maxTokensProperty() {
-        return maxTokens;
+    /** The backend, model, temperature and max tokens the preview asks. */
+    public GenerationChoice generation() {
+        return generation;
     }
 
     /** The dataset whose records an annotate draft is previewed with; blank: the demonstrations' dataset. */

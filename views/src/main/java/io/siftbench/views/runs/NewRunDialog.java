@@ -44,14 +44,14 @@ final class NewRunDialog {
 
         ComboBox<StoredVersion> version = combo("new-run-version", form.versions(), form.versionProperty(),
                 v -> v.name() + " v" + v.version() + " · " + v.mode().id());
-        ComboBox<BackendConfig> backend = combo("new-run-backend", form.backends(), form.backendProperty(),
+        ComboBox<BackendConfig> backend = combo("new-run-backend", form.generation().backends(), form.generation().backendProperty(),
                 b -> b.name() + " (" + b.location() + ")");
         TextField model = new TextField();
         model.setId("new-run-model");
-        model.textProperty().bindBidirectional(form.modelProperty());
-        TextField temperature = Controls.numberField("new-run-temperature", form.temperatureProperty(),
+        model.textProperty().bindBidirectional(form.generation().modelProperty());
+        TextField temperature = Controls.numberField("new-run-temperature", form.generation().temperatureProperty(),
                 new DoubleStringConverter(), TextField.DEFAULT_PREF_COLUMN_COUNT);
-        Spinner<Integer> maxTokens = Controls.spinner("new-run-max-tokens", 1, 1_000_000, form.maxTokensProperty());
+        Spinner<Integer> maxTokens = Controls.spinner("new-run-max-tokens", 1, 1_000_000, form.generation().maxTokensProperty());
         ComboBox<DatasetInfo> dataset = combo("new-run-dataset", form.datasets(), form.datasetProperty(),
                 d -> d.name() + " (" + d.rows() + " records)");
         CheckBox filter = new CheckBox("Only records where");

@@ -57,12 +57,8 @@ public final class NewRunViewModel {
     private final Supplier<BackendSettings> userBackends;
     private final ObservableList<StoredVersion> versions = FXCollections.observableArrayList();
     private final ObservableList<DatasetInfo> datasets = FXCollections.observableArrayList();
-    private final ObservableList<BackendConfig> backends = FXCollections.observableArrayList();
     private final ObjectProperty<StoredVersion> version = new SimpleObjectProperty<>(this, "version");
-    private final ObjectProperty<BackendConfig> backend = new SimpleObjectProperty<>(this, "backend");
-    private final StringProperty model = new SimpleStringProperty(this, "model", "");
-    private final ObjectProperty<Double> temperature = new SimpleObjectProperty<>(this, "temperature");
-    private final ObjectProperty<Integer> maxTokens = new SimpleObjectProperty<>(this, "maxTokens");
+    private final GenerationChoice generation = new GenerationChoice();
     private final ObjectProperty<DatasetInfo> dataset = new SimpleObjectProperty<>(this, "dataset");
     private final ObservableList<String> filterColumns = FXCollections.observableArrayList();
     private final BooleanProperty filter = new SimpleBooleanProperty(this, "filter");
@@ -93,11 +89,6 @@ public final class NewRunViewModel {
         this.runs = runs;
         this.tasks = tasks;
         this.userBackends = userBackends;
-        backend.addListener((obs, was, now) -> {
-            if (now != null) {
-                model.set(now.model());
-            }
-        });
         dataset.addListener((obs, was, now) -> {
             filterColumns.setAll(now == null ? List.of() : now.columns().stream().map(ColumnInfo::name).toList());
             if (!filterColumns.contains(filterColumn.get())) {
@@ -145,7 +136,7 @@ public final class NewRunViewModel {
             defaults = choices.defaults();
             versions.setAll(choices.versions());
             datasets.setAll(choices.datasets());
-            backends.setAll(choices.backends());
+            generation.backends().setAll(choices.backends());
             reset();
             if (from != null) {
                 fill(from);
@@ -156,9 +147,8 @@ public final class NewRunViewModel {
     private void reset() {
         base = RunDetails.of(null, defaults);
         version.set(versions.isEmpty() ? null : versions.get(0));
-        backend.set(backends.isEmpty() ? null : backends.get(0));
-        temperature.set(defaults.temperature());
-        maxTokens.set(defaults.maxTokens());
+        generation.backendProperty().set(generation.backends().isEmpty() ? null : generation.backends().get(0));
+        generation.show(defaults);
         dataset.set(datasets.isEmpty() ? null : datasets.get(0));
         filter.set(false);
         filterValue.set("");
@@ -175,10 +165,9 @@ public final class NewRunViewModel {
         RunDetails details = RunDetails.fromJson(config.details());
         base = details;
         versions.stream().filter(v -> v.id() == config.promptVersionId()).findFirst().ifPresent(version::set);
-        backend.set(backendOf(config.backend()));
-        model.set(config.backend().model() == null ? "" : config.backend().model());
-        temperature.set(details.temperature());
-        maxTokens.set(details.maxTokens());
+        generation.backendProperty().set(backendOf(config.backend()));
+        generation.modelProperty().set(config.backend().model() == null ? "" : config.backend().model());
+        generation.show(details.parameters());
         datasets.stream().filter(d -> config.datasetId() != null && d.id() == config.datasetId()).findFirst()
                 .ifPresent(dataset::set);
         filter.set(details.filtered());
@@ -198,12 +187,12 @@ public final class NewRunViewModel {
 
     /** The user's backend at the run's location, or (for a run started from the command line) a new entry. */
     private BackendConfig backendOf(BackendRef ref) {
-        return backends.stream()
+        return generation.backends().stream()
                 .filter(b -> b.kind().name().equalsIgnoreCase(ref.kind()) && b.location().equals(ref.location()))
                 .findFirst()
                 .orElseGet(() -> {
                     BackendConfig added = BackendConfig.parse(ref.kind() + ":" + ref.location(), ref.model());
-                    backends.add(added);
+                    generation.backends().add(added);
                     return added;
                 });
     }
@@ -279,15 +268,15 @@ public final class NewRunViewModel {
     public boolean start() {
         RunConfig config;
         try {
-            BackendConfig chosen = backend.get();
+            BackendConfig chosen = generation.chosen();
             BackendRef ref = chosen == null ? null : new BackendRef(chosen.kind().name().toLowerCase(Locale.ROOT),
-                    chosen.location(), model.get() == null || model.get().isBlank() ? null : model.get().strip());
-            if (temperature.get() == null || seed.get() == null) {
-                throw new IllegalArgumentException("Give the temperature and the seed as numbers.");
+                    chosen.location(), chosen.model().isEmpty() ? null : chosen.model());
+            if (seed.get() == null) {
+                throw new IllegalArgumentException("Give the seed as a number.");
             }
             Integer limit = annotates.get() && randomSubset.get() ? subsetSize.get() : null;
             // Only what the form shows changes; the rest of the details (top-p, stop, timeout, cells) is kept.
-            RunDetails details = base.withSampling(temperature.get(), maxTokens.get()).withLimit(limit)
+            RunDetails details = base.withParameters(generation.over(base.parameters())).withLimit(limit)
                     .withWhere(filtering() ? filterColumn.get() : null, filtering() ? filterValue.get() : null);
             config = new NewRun(version.get(), ref, details, annotates.get() ? dataset.get() : null, samples.get(),
                     seed.get(), concurrency.get(), votes.get()).toConfig(available());
@@ -308,28 +297,13 @@ public final class NewRunViewModel {
         return datasets;
     }
 
-    public ObservableList<BackendConfig> backends() {
-        return backends;
-    }
-
     public ObjectProperty<StoredVersion> versionProperty() {
         return version;
     }
 
-    public ObjectProperty<BackendConfig> backendProperty() {
-        return backend;
-    }
-
-    public StringProperty modelProperty() {
-        return model;
-    }
-
-    public ObjectProperty<Double> temperatureProperty() {
-        return temperature;
-    }
-
-    public ObjectProperty<Integer> maxTokensProperty() {
-        return maxTokens;
+    /** The backend, model, temperature and max tokens of the run. */
+    public GenerationChoice generation() {
+        return generation;
     }
 
     public ObjectProperty<DatasetInfo> datasetProperty() {
