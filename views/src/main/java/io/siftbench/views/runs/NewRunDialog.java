@@ -9,6 +9,7 @@ import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -119,6 +120,14 @@ final class NewRunDialog {
         samples.visibleProperty().bind(samplesLabel.visibleProperty());
         samples.managedProperty().bind(samplesLabel.visibleProperty());
         dialog.getDialogPane().setContent(grid);
+        // The rows of one mode replace the other's when the chosen version arrives (the form loads in the
+        // background) or changes: the window takes the new height, or Start would end up below its edge.
+        samplesLabel.visibleProperty().addListener((obs, was, now) -> {
+            Scene scene = dialog.getDialogPane().getScene();
+            if (scene != null && scene.getWindow() != null) {
+                scene.getWindow().sizeToScene();
+            }
+        });
 
         Button ok = (Button) dialog.getDialogPane().lookupButton(start);
         ok.setId("new-run-start");

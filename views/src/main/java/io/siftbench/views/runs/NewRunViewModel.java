@@ -16,7 +16,6 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunInputs;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
-import io.siftbench.views.task.TaskHandle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -80,9 +79,12 @@ public final class NewRunViewModel {
     private RunDetails base = RunDetails.of(null, defaults);
     /** How many records the filter the form shows matches; null while they are counted (or there is no filter). */
     private Long counted;
-    /** Latest wins: a count for a filter the user has typed past is cancelled and its answer ignored. */
-    private int counting;
-    private TaskHandle countHandle;
+    /**
+     * Latest wins: a count for a filter the user has typed past stops at its next record and its answer is
+     * ignored. Written on the UI thread, read by the counting one; never an interrupt, which would close the
+     * project's H2 file under every connection.
+     */
+    private volatile int counting;
 
     /** @param userBackends the user's backends, read each time the form opens (Settings may have changed) */
     public NewRunViewModel(RunsViewModel runs, TaskExecutor tasks, Supplier<BackendSettings> userBackends) {
@@ -204,15 +206,11 @@ public final class NewRunViewModel {
 
     /**
      * Counts in the background the records of the chosen dataset the filter matches and says so in
-     * {@link #matchingProperty()}; an earlier count still going is cancelled.
+     * {@link #matchingProperty()}; an earlier count still going stops.
      */
     private void recount() {
         int mine = ++counting;
         counted = null;
-        if (countHandle != null) {
-            countHandle.cancel();
-            countHandle = null;
-        }
         DatasetInfo chosen = dataset.get();
         Project project = runs.projectProperty().get();
         String column = filterColumn.get();
@@ -227,8 +225,8 @@ public final class NewRunViewModel {
         String value = filterValue.get();
         RunDetails where = RunDetails.of(null, GenerationParameters.DEFAULT).withWhere(column, value);
         matching.set("Counting the records that match…");
-        countHandle = tasks.execute(BackgroundTask.of("Counting matching records", progress ->
-                        RunInputs.count(project.datasets(), chosen, where, progress::isCancelled)).quiet()
+        tasks.execute(BackgroundTask.of("Counting matching records", progress ->
+                        RunInputs.count(project.datasets(), chosen, where, () -> mine != counting)).quiet()
                 .onSuccess(n -> {
                     if (mine == counting) {
                         counted = n;
