@@ -126,7 +126,8 @@ class PreviewViewModelTest {
     @Test
     void previewAsksForTheChosenModelTemperatureAndMaxTokens() {
         server.always(LoopbackServer.answer("{\"text\": \"a story\"}"));
-        user = new BackendSettings(List.of(BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny").withName("loopback"),
+        user = new BackendSettings(List.of(
+                BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny").withName("loopback"),
                 BackendConfig.of(BackendKind.OPENAI, server.url(), "bigger").withName("also loopback")), "loopback",
                 new GenerationParameters(0.4, 0.95, 512, null, List.of("END"), java.time.Duration.ofSeconds(60)));
         studio.nameProperty().set("stories");

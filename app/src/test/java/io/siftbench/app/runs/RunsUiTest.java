@@ -107,7 +107,8 @@ class RunsUiTest {
         robot.interact(() -> robot.lookup("#new-run-filter-column").queryComboBox().getSelectionModel().select("text"));
         robot.clickOn("#new-run-filter-value").write("where is card 7");
         Label matching = robot.lookup("#new-run-matching").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> matching.getText().equals("1 of " + RECORDS + " records match"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> matching.getText().equals("1 of " + RECORDS + " records match"));
         robot.clickOn("#new-run-filter");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> matching.getText().isEmpty());
         robot.clickOn("#new-run-start");

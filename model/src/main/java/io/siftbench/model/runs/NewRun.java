@@ -11,7 +11,8 @@ import io.siftbench.model.prompts.StoredVersion;
  * @param version     the prompt version to send; its mode is the run's mode
  * @param backend     where the text comes from
  * @param details     the generation parameters and, for annotate, the filter and the subset size ({@code limit},
- *                    null = all); the config keeps them whole, and the generation parameters alone again
+ *                    null = all); the config keeps them whole in {@code details} and the generation parameters
+ *                    alone in {@code parameters}
  * @param dataset     the records to annotate, or null when synthesizing
  * @param samples     how many samples to synthesize (ignored when annotating)
  */

@@ -29,8 +29,8 @@ final class PreviewPane extends BorderPane {
         backend.setOnShowing(e -> viewModel.loadBackends());
         TextField model = Controls.boundField("preview-model", "model", viewModel.generation().modelProperty());
         model.setPrefColumnCount(10);
-        TextField temperature = Controls.numberField("preview-temperature", viewModel.generation().temperatureProperty(),
-                new DoubleStringConverter(), 4);
+        TextField temperature = Controls.numberField("preview-temperature",
+                viewModel.generation().temperatureProperty(), new DoubleStringConverter(), 4);
         Spinner<Integer> maxTokens = Controls.spinner("preview-max-tokens", 1, 1_000_000,
                 viewModel.generation().maxTokensProperty());
         maxTokens.setPrefWidth(100);

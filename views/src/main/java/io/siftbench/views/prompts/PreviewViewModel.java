@@ -71,9 +71,8 @@ public final class PreviewViewModel {
                     }
                     defaults = settings.defaults();
                     BackendConfig chosen = generation.backendProperty().get();
-                    generation.backends().setAll(settings.backends());
-                    generation.backendProperty().set(generation.backends().contains(chosen) ? chosen
-                            : settings.defaultConfig().orElse(null));
+                    boolean stillThere = chosen != null && settings.backends().contains(chosen);
+                    generation.offer(settings.backends(), stillThere ? chosen : settings.defaultConfig().orElse(null));
                 })
                 .onFailure(e -> message.set("The backends could not be read: " + e.getMessage())));
     }

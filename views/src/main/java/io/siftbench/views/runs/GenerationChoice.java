@@ -9,6 +9,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.List;
+
 /**
  * Where text comes from and how it is sampled, as a form offers it: one of the user's backends, the model to
  * ask for (the backend's own until the user types another), the temperature and the longest answer. The New
@@ -17,6 +19,8 @@ import javafx.collections.ObservableList;
 public final class GenerationChoice {
 
     private final ObservableList<BackendConfig> backends = FXCollections.observableArrayList();
+    /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
+    private final ObservableList<BackendConfig> backendsView = FXCollections.unmodifiableObservableList(backends);
     private final ObjectProperty<BackendConfig> backend = new SimpleObjectProperty<>(this, "backend");
     private final StringProperty model = new SimpleStringProperty(this, "model", "");
     private final ObjectProperty<Double> temperature = new SimpleObjectProperty<>(this, "temperature");
@@ -56,9 +60,20 @@ public final class GenerationChoice {
                 base.timeout());
     }
 
-    /** The user's backends to choose from. */
+    /** Offers {@code configs} and chooses {@code chosen} among them (null for none). */
+    public void offer(List<BackendConfig> configs, BackendConfig chosen) {
+        backends.setAll(configs);
+        backend.set(chosen);
+    }
+
+    /** Offers {@code config} as well, for a backend the user has not saved (a run from the command line). */
+    public void add(BackendConfig config) {
+        backends.add(config);
+    }
+
+    /** The backends to choose from. */
     public ObservableList<BackendConfig> backends() {
-        return backends;
+        return backendsView;
     }
 
     public ObjectProperty<BackendConfig> backendProperty() {

@@ -45,14 +45,14 @@ final class NewRunDialog {
 
         ComboBox<StoredVersion> version = combo("new-run-version", form.versions(), form.versionProperty(),
                 v -> v.name() + " v" + v.version() + " · " + v.mode().id());
-        ComboBox<BackendConfig> backend = combo("new-run-backend", form.generation().backends(), form.generation().backendProperty(),
-                b -> b.name() + " (" + b.location() + ")");
-        TextField model = new TextField();
-        model.setId("new-run-model");
-        model.textProperty().bindBidirectional(form.generation().modelProperty());
-        TextField temperature = Controls.numberField("new-run-temperature", form.generation().temperatureProperty(),
+        GenerationChoice generation = form.generation();
+        ComboBox<BackendConfig> backend = combo("new-run-backend", generation.backends(),
+                generation.backendProperty(), b -> b.name() + " (" + b.location() + ")");
+        TextField model = Controls.boundField("new-run-model", "the backend's model", generation.modelProperty());
+        TextField temperature = Controls.numberField("new-run-temperature", generation.temperatureProperty(),
                 new DoubleStringConverter(), TextField.DEFAULT_PREF_COLUMN_COUNT);
-        Spinner<Integer> maxTokens = Controls.spinner("new-run-max-tokens", 1, 1_000_000, form.generation().maxTokensProperty());
+        Spinner<Integer> maxTokens = Controls.spinner("new-run-max-tokens", 1, 1_000_000,
+                generation.maxTokensProperty());
         ComboBox<DatasetInfo> dataset = combo("new-run-dataset", form.datasets(), form.datasetProperty(),
                 d -> d.name() + " (" + d.rows() + " records)");
         CheckBox filter = new CheckBox("Only records where");
@@ -78,10 +78,12 @@ final class NewRunDialog {
         Spinner<Integer> subsetSize = Controls.spinner("new-run-subset-size", 1, Integer.MAX_VALUE,
                 form.subsetSizeProperty());
         subsetSize.disableProperty().bind(subset.selectedProperty().not());
-        Spinner<Integer> samples = Controls.spinner("new-run-samples", 1, Integer.MAX_VALUE, form.samplesProperty());
+        Spinner<Integer> samples = Controls.spinner("new-run-samples", 1, Integer.MAX_VALUE,
+                form.samplesProperty());
         TextField seed = Controls.numberField("new-run-seed", form.seedProperty(), new LongStringConverter(),
                 TextField.DEFAULT_PREF_COLUMN_COUNT);
-        Spinner<Integer> concurrency = Controls.spinner("new-run-concurrency", 1, 64, form.concurrencyProperty());
+        Spinner<Integer> concurrency = Controls.spinner("new-run-concurrency", 1, 64,
+                form.concurrencyProperty());
         Spinner<Integer> votes = Controls.spinner("new-run-votes", 1, 15, form.votesProperty());
         Label error = new Label();
         error.setId("new-run-error");
@@ -99,11 +101,12 @@ final class NewRunDialog {
         grid.addRow(row++, new Label("Model"), model);
         grid.addRow(row++, new Label("Temperature"), temperature);
         grid.addRow(row++, new Label("Max tokens"), maxTokens);
-        Node[] annotateRows = {new Label("Dataset"), dataset, filter, where, matching, subset, subsetSize};
-        grid.addRow(row++, annotateRows[0], annotateRows[1]);
-        grid.addRow(row++, annotateRows[2], annotateRows[3]);
+        Label datasetLabel = new Label("Dataset");
+        grid.addRow(row++, datasetLabel, dataset);
+        grid.addRow(row++, filter, where);
         grid.add(matching, 1, row++);
-        grid.addRow(row++, annotateRows[5], annotateRows[6]);
+        grid.addRow(row++, subset, subsetSize);
+        Node[] annotateRows = {datasetLabel, dataset, filter, where, matching, subset, subsetSize};
         Label samplesLabel = new Label("Samples");
         grid.addRow(row++, samplesLabel, samples);
         grid.addRow(row++, new Label("Seed"), seed);

@@ -60,6 +60,8 @@ public final class NewRunViewModel {
     private final GenerationChoice generation = new GenerationChoice();
     private final ObjectProperty<DatasetInfo> dataset = new SimpleObjectProperty<>(this, "dataset");
     private final ObservableList<String> filterColumns = FXCollections.observableArrayList();
+    /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
+    private final ObservableList<String> filterColumnsView = FXCollections.unmodifiableObservableList(filterColumns);
     private final BooleanProperty filter = new SimpleBooleanProperty(this, "filter");
     private final ObjectProperty<String> filterColumn = new SimpleObjectProperty<>(this, "filterColumn");
     private final StringProperty filterValue = new SimpleStringProperty(this, "filterValue", "");
@@ -138,7 +140,7 @@ public final class NewRunViewModel {
             defaults = choices.defaults();
             versions.setAll(choices.versions());
             datasets.setAll(choices.datasets());
-            generation.backends().setAll(choices.backends());
+            generation.offer(choices.backends(), null);
             reset();
             if (from != null) {
                 fill(from);
@@ -194,7 +196,7 @@ public final class NewRunViewModel {
                 .findFirst()
                 .orElseGet(() -> {
                     BackendConfig added = BackendConfig.parse(ref.kind() + ":" + ref.location(), ref.model());
-                    generation.backends().add(added);
+                    generation.add(added);
                     return added;
                 });
     }
@@ -254,7 +256,8 @@ public final class NewRunViewModel {
             throw new IllegalArgumentException("Choose the column whose value the records must have.");
         }
         if (counted == null) {
-            throw new IllegalArgumentException("The matching records are still being counted; start again in a moment.");
+            throw new IllegalArgumentException(
+                    "The matching records are still being counted; start again in a moment.");
         }
         return counted;
     }
@@ -310,7 +313,7 @@ public final class NewRunViewModel {
 
     /** The columns of the chosen dataset, which the filter may test. */
     public ObservableList<String> filterColumns() {
-        return filterColumns;
+        return filterColumnsView;
     }
 
     /** Annotate only the records whose {@link #filterColumnProperty()} holds {@link #filterValueProperty()}. */
