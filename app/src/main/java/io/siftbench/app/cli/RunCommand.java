@@ -13,6 +13,7 @@ import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunInputs;
 import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunProgress;
 import io.siftbench.model.runs.RunStatus;
@@ -181,7 +182,6 @@ public final class RunCommand implements Callable<Integer> {
                     spec.commandLine(), "There is no dataset '" + o.dataset + "' in " + open.file() + "."));
         }
         RunDetails details = RunDetails.of(o.limit, parameters);
-        long available = dataset == null ? 0 : dataset.rows();
         if (o.where != null && dataset != null) {
             int equals = o.where.indexOf('=');
             String column = equals < 1 ? "" : o.where.substring(0, equals);
@@ -190,13 +190,9 @@ public final class RunCommand implements Callable<Integer> {
                         + dataset.name() + "' (" + dataset.columns().stream().map(c -> c.name()).toList()
                         + "); got '" + o.where + "'.");
             }
-            RunDetails filtered = details.withWhere(column, o.where.substring(equals + 1));
-            // Counted with the planner's own test, so that the target is exactly the number of slots it plans.
-            long[] matching = {0};
-            open.datasets().forEachRecord(dataset.id(), r -> matching[0] += filtered.takes(r.values()) ? 1 : 0);
-            details = filtered;
-            available = matching[0];
+            details = details.withWhere(column, o.where.substring(equals + 1));
         }
+        long available = dataset == null ? 0 : RunInputs.count(open.datasets(), dataset, details, () -> false);
         try {
             return new io.siftbench.model.runs.NewRun(chosen, backend, details, dataset,
                     o.samples, o.seed, o.concurrency, o.votes, judged).toConfig(available);

@@ -17,6 +17,7 @@ import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.JudgedSamples;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunInputs;
 import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunPlanner;
 import io.siftbench.model.runs.RunSampler;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -75,8 +75,7 @@ public final class ProjectRuns {
         if (version.mode() == PromptMode.JUDGE) {
             return new RunPlanner(version).judge(JudgedSamples.of(project, run), demonstrations(version, null));
         }
-        return plan(version, run.config().datasetId(), details.limit(), run.config().target(), run.config().seed(),
-                details.cells(), details::takes);
+        return plan(version, run.config().datasetId(), details, run.config().target(), run.config().seed());
     }
 
     /**
@@ -92,9 +91,10 @@ public final class ProjectRuns {
             throw new ProjectException("A judge scores the samples of a run: try it with a judge run of a few samples"
                     + " (Runs ▸ New run…, then the run to judge).");
         }
-        RunSampler sampler = new RunSampler(client, parameters, "{}", draft, 1, seed);
+        RunDetails details = RunDetails.of(n, parameters);
+        RunSampler sampler = new RunSampler(client, parameters, details.parametersJson(), draft, 1, seed);
         List<Sample> samples = new ArrayList<>();
-        for (Slot slot : plan(draft, datasetId, n, n, seed, List.of(), values -> true)) {
+        for (Slot slot : plan(draft, datasetId, details, n, seed)) {
             if (cancelled.getAsBoolean()) {
                 break;
             }
@@ -103,22 +103,19 @@ public final class ProjectRuns {
         return samples;
     }
 
-    /** @param takes which of the dataset's records an annotate run takes (a filtered subset, or all) */
-    private List<Slot> plan(PromptVersion version, Long datasetId, Integer limit, int target, long seed,
-                            List<Map<String, String>> cells, Predicate<Map<String, Object>> takes) {
+    /** @param details which records an annotate run takes (filter, subset size), which cells a synthesis fills */
+    private List<Slot> plan(PromptVersion version, Long datasetId, RunDetails details, int target, long seed) {
         RunPlanner planner = new RunPlanner(version);
         if (version.mode() == PromptMode.SYNTHESIZE) {
-            return planner.synthesize(target, demonstrations(version, null), cells);
+            return planner.synthesize(target, demonstrations(version, null), details.cells());
         }
         Map<Long, Map<String, Object>> records = new HashMap<>();
         List<Long> ids = new ArrayList<>();
-        project.datasets().forEachRecord(datasetId, r -> {
-            if (takes.test(r.values())) {
-                ids.add(r.id());
-                records.put(r.id(), r.values());
-            }
+        RunInputs.forEachTaken(project.datasets(), datasetId, details, r -> {
+            ids.add(r.id());
+            records.put(r.id(), r.values());
         });
-        List<RunPlanner.Input> inputs = RunPlanner.chooseInputs(ids, limit, seed).stream()
+        List<RunPlanner.Input> inputs = RunPlanner.chooseInputs(ids, details.limit(), seed).stream()
                 .map(id -> new RunPlanner.Input(id, records.get(id))).toList();
         return planner.annotate(inputs, demonstrations(version, datasetId));
     }

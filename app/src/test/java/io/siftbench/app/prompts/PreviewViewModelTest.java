@@ -70,7 +70,7 @@ class PreviewViewModelTest {
         studio.demoKProperty().set(2);
         studio.demoLabelProperty().set("category");
         preview.loadBackends();
-        assertThat(preview.backendProperty().get().name()).isEqualTo("loopback");
+        assertThat(preview.generation().backendProperty().get().name()).isEqualTo("loopback");
 
         preview.preview();
 
@@ -121,6 +121,41 @@ class PreviewViewModelTest {
             assertThat(s.conditions().get("tone")).isNotEqualTo(studio.conditions().get(0).values().get(0).value());
             assertThat(s.text()).isEqualTo("about " + s.conditions().get("tone"));
         });
+    }
+
+    @Test
+    void previewAsksForTheChosenModelTemperatureAndMaxTokens() {
+        server.always(LoopbackServer.answer("{\"text\": \"a story\"}"));
+        user = new BackendSettings(List.of(
+                BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny").withName("loopback"),
+                BackendConfig.of(BackendKind.OPENAI, server.url(), "bigger").withName("also loopback")), "loopback",
+                new GenerationParameters(0.4, 0.95, 512, null, List.of("END"), java.time.Duration.ofSeconds(60)));
+        studio.nameProperty().set("stories");
+        studio.modeProperty().set(PromptMode.SYNTHESIZE);
+        studio.userTemplateProperty().set("Write one.");
+        preview.loadBackends();
+        assertThat(preview.generation().modelProperty().get()).isEqualTo("tiny");
+        assertThat(preview.generation().temperatureProperty().get()).isEqualTo(0.4);
+        preview.generation().backendProperty().set(user.find("also loopback").orElseThrow());
+        assertThat(preview.generation().modelProperty().get()).isEqualTo("bigger");
+
+        preview.generation().modelProperty().set("qwen2.5:0.5b");
+        preview.generation().temperatureProperty().set(0.15);
+        preview.generation().maxTokensProperty().set(33);
+        preview.preview();
+
+        assertThat(preview.samples()).hasSize(PreviewViewModel.SAMPLES);
+        assertThat(server.bodies()).hasSize(PreviewViewModel.SAMPLES).allSatisfy(b -> {
+            assertThat(b.path("model").asText()).isEqualTo("qwen2.5:0.5b");
+            assertThat(b.path("temperature").asDouble()).isEqualTo(0.15);
+            assertThat(b.path("max_tokens").asInt()).isEqualTo(33);
+            assertThat(b.path("stop").get(0).asText()).isEqualTo("END"); // the rest from the user's defaults
+        });
+
+        preview.generation().temperatureProperty().set(-1.0);
+        preview.preview();
+        assertThat(preview.messageProperty().get()).startsWith("Generation parameters out of range");
+        assertThat(server.chatRequests()).isEqualTo(PreviewViewModel.SAMPLES);
     }
 
     @Test

@@ -70,8 +70,8 @@ class NewRunViewModelTest {
         form.open();
         assertThat(form.versionProperty().get()).isEqualTo(v2);
         assertThat(form.versions()).extracting(StoredVersion::version).containsExactly(2, 1);
-        assertThat(form.backendProperty().get().name()).isEqualTo("loopback");
-        assertThat(form.modelProperty().get()).isEqualTo("tiny");
+        assertThat(form.generation().backendProperty().get().name()).isEqualTo("loopback");
+        assertThat(form.generation().modelProperty().get()).isEqualTo("tiny");
         assertThat(form.annotatesBinding().get()).isTrue();
         form.randomSubsetProperty().set(true);
         form.subsetSizeProperty().set(6);
@@ -100,13 +100,13 @@ class NewRunViewModelTest {
         saveAnnotator(1);
         form.open();
         form.votesProperty().set(3);
-        form.temperatureProperty().set(0.9);
+        form.generation().temperatureProperty().set(0.9);
         assertThat(form.start()).isTrue();
         RunInfo first = runs.runs().get(0);
 
         form.openFrom(first);
         assertThat(form.votesProperty().get()).isEqualTo(3);
-        assertThat(form.temperatureProperty().get()).isEqualTo(0.9);
+        assertThat(form.generation().temperatureProperty().get()).isEqualTo(0.9);
         form.seedProperty().set(42L);
         assertThat(form.start()).isTrue();
 
@@ -122,6 +122,79 @@ class NewRunViewModelTest {
     }
 
     @Test
+    void theFilterCountsTheMatchingRecordsAsTheUserTypesAndTheRunTakesOnlyThose() throws Exception {
+        long datasetId = importTopics();
+        saveAnnotator(1);
+        form.open();
+        assertThat(form.filterColumns()).containsExactly("text", "topic");
+        assertThat(form.matchingProperty().get()).isEmpty();
+
+        form.filterProperty().set(true);
+        form.filterColumnProperty().set("topic");
+        form.filterValueProperty().set("car");
+        assertThat(form.matchingProperty().get()).isEqualTo("0 of 30 records match");
+        form.filterValueProperty().set("cards");
+        assertThat(form.matchingProperty().get()).isEqualTo("10 of 30 records match");
+        form.randomSubsetProperty().set(true);
+        form.subsetSizeProperty().set(4);
+
+        assertThat(form.start()).isTrue();
+
+        RunInfo run = runs.runs().get(0);
+        assertThat(run.config().datasetId()).isEqualTo(datasetId);
+        assertThat(run.config().target()).isEqualTo(4);
+        RunDetails details = RunDetails.fromJson(run.config().details());
+        assertThat(details.whereColumn()).isEqualTo("topic");
+        assertThat(details.whereValue()).isEqualTo("cards");
+        assertThat(questions(run)).hasSize(4).allSatisfy(q -> assertThat(q).contains(" lost"));
+
+        form.filterValueProperty().set("loans");
+        assertThat(form.matchingProperty().get()).isEqualTo("0 of 30 records match");
+        assertThat(form.start()).isFalse();
+        assertThat(form.errorProperty().get()).isEqualTo("No record of dataset 'topics' has topic = loans.");
+        assertThat(project.runs().list()).hasSize(1);
+        assertThat(server.chatRequests()).isEqualTo(4);
+    }
+
+    @Test
+    void reRunKeepsTheFilterTheCellsAndTheParametersTheFormDoesNotShow() throws Exception {
+        long datasetId = importTopics();
+        StoredVersion prompt = saveAnnotator(1);
+        RunDetails stored = new RunDetails(null, 0.3, 0.8, 64, List.of("\n\n"), 30,
+                List.of(java.util.Map.of("tone", "calm")), "topic", "cards", null, null);
+        // Stored as projects before the split did: the whole details in the parameters too.
+        RunInfo old = project.runs().find(project.runs().create(new RunConfig(prompt.id(), prompt.mode(),
+                fixture.backend(), stored.toJson(), datasetId, 1, 2, 10, 1, stored.toJson()))).orElseThrow();
+
+        form.openFrom(old);
+        assertThat(form.filterProperty().get()).isTrue();
+        assertThat(form.filterColumnProperty().get()).isEqualTo("topic");
+        assertThat(form.filterValueProperty().get()).isEqualTo("cards");
+        assertThat(form.matchingProperty().get()).isEqualTo("10 of 30 records match");
+        form.seedProperty().set(42L);
+        assertThat(form.start()).isTrue();
+
+        RunInfo rerun = runs.runs().get(0);
+        assertThat(rerun.config().seed()).isEqualTo(42);
+        assertThat(RunDetails.fromJson(rerun.config().details())).isEqualTo(stored);
+        assertThat(questions(rerun)).hasSize(10).allSatisfy(q -> assertThat(q).contains(" lost"));
+        assertThat(server.bodies()).hasSize(10).allSatisfy(b -> {
+            assertThat(b.path("temperature").asDouble()).isEqualTo(0.3);
+            assertThat(b.path("top_p").asDouble()).isEqualTo(0.8);
+            assertThat(b.path("max_tokens").asInt()).isEqualTo(64);
+            assertThat(b.path("stop").get(0).asText()).isEqualTo("\n\n");
+        });
+        // The new run keeps the generation parameters alone; its details hold the rest, once.
+        com.fasterxml.jackson.databind.JsonNode parameters =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(rerun.config().parameters());
+        assertThat(parameters.fieldNames()).toIterable()
+                .containsExactly("temperature", "topP", "maxTokens", "stop", "timeoutSeconds");
+        assertThat(RunDetails.fromJson(rerun.config().parameters()).parameters()).isEqualTo(stored.parameters());
+        assertThat(project.samples().list(rerun.id(), 0, 100))
+                .allSatisfy(s -> assertThat(s.parameters()).isEqualTo(rerun.config().parameters()));
+    }
+
+    @Test
     void reRunOfACommandLineRunOffersItsBackendEvenWhenTheUserHasNotSavedIt() throws Exception {
         saveAnnotator(1);
         long datasetId = importQuestions(3);
@@ -134,9 +207,9 @@ class NewRunViewModelTest {
 
         form.openFrom(cli);
 
-        assertThat(form.backendProperty().get().location()).isEqualTo("http://127.0.0.1:1/v1");
-        assertThat(form.modelProperty().get()).isEqualTo("other");
-        assertThat(form.backends()).hasSize(3);
+        assertThat(form.generation().backendProperty().get().location()).isEqualTo("http://127.0.0.1:1/v1");
+        assertThat(form.generation().modelProperty().get()).isEqualTo("other");
+        assertThat(form.generation().backends()).hasSize(3);
     }
 
     @Test
@@ -160,6 +233,19 @@ class NewRunViewModelTest {
         assertThat(form.errorProperty().get()).isEqualTo("Prompt 'intent' annotates: choose the dataset.");
         assertThat(project.runs().list()).isEmpty();
         assertThat(server.chatRequests()).isZero();
+    }
+
+    /** 30 questions, every third one about cards, the rest about fees. */
+    private long importTopics() throws Exception {
+        return fixture.importCsv("topics", IntStream.range(0, 30)
+                .mapToObj(i -> "card " + (i % 3 == 0 ? i + " lost,cards" : i + " late,fees"))
+                .collect(Collectors.joining("\n", "text,topic\n", "\n"))).id();
+    }
+
+    /** The questions of a run's samples, as the model got them. */
+    private List<String> questions(RunInfo run) {
+        return project.samples().list(run.id(), 0, 100).stream()
+                .map(s -> s.slot().messages().get(s.slot().messages().size() - 1).content()).toList();
     }
 
     private long importQuestions(int n) throws Exception {

@@ -41,8 +41,9 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real shell, headless: a run started from the New run dialog against a loopback server shows its
- * live progress in the status bar, completes, and its samples are in the project.
+ * The real shell, headless: the New run dialog counts the records its filter matches as the value is typed,
+ * and a run started from it against a loopback server shows its live progress in the status bar, completes,
+ * and its samples are in the project.
  */
 class RunsUiTest {
 
@@ -101,6 +102,15 @@ class RunsUiTest {
         robot.clickOn("#run-new");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#new-run-dialog").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
+        // The filter counts in the background as the value is typed; the run here still takes every record.
+        robot.clickOn("#new-run-filter");
+        robot.interact(() -> robot.lookup("#new-run-filter-column").queryComboBox().getSelectionModel().select("text"));
+        robot.clickOn("#new-run-filter-value").write("where is card 7");
+        Label matching = robot.lookup("#new-run-matching").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> matching.getText().equals("1 of " + RECORDS + " records match"));
+        robot.clickOn("#new-run-filter");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> matching.getText().isEmpty());
         robot.clickOn("#new-run-start");
 
         List<String> statusTexts = new ArrayList<>();

@@ -36,7 +36,8 @@ public final class GapFilling {
         }
         RunConfig old = run.config();
         RunDetails details = RunDetails.fromJson(old.details()).withCells(cells);
-        return new RunConfig(old.promptVersionId(), old.mode(), old.backend(), old.parameters(), old.datasetId(),
-                old.seed() + run.id(), old.concurrency(), cells.size() * perCell, old.votes(), details.toJson());
+        return new RunConfig(old.promptVersionId(), old.mode(), old.backend(), details.parametersJson(),
+                old.datasetId(), old.seed() + run.id(), old.concurrency(), cells.size() * perCell, old.votes(),
+                details.toJson());
     }
 }

@@ -10,7 +10,9 @@ import io.siftbench.model.prompts.StoredVersion;
  *
  * @param version     the prompt version to send; its mode is the run's mode
  * @param backend     where the text comes from
- * @param details     the generation parameters and, for annotate, the subset size ({@code limit}, null = all)
+ * @param details     the generation parameters and, for annotate, the filter and the subset size ({@code limit},
+ *                    null = all); the config keeps them whole in {@code details} and the generation parameters
+ *                    alone in {@code parameters}
  * @param dataset     the records to annotate, or null when synthesizing or judging
  * @param samples     how many samples to synthesize (ignored when annotating or judging)
  * @param judged      the run whose answered samples a judge prompt scores, as listed; null for the other modes
@@ -95,7 +97,8 @@ public record NewRun(StoredVersion version, BackendRef backend, RunDetails detai
     }
 
     private RunConfig config(RunDetails settings, Long datasetId, int target) {
-        return new RunConfig(version.id(), version.mode(), backend, settings.toJson(), datasetId, seed, concurrency,
-                target, votes, settings.toJson());
+        settings.parameters(); // says which parameter is out of range before anything is stored
+        return new RunConfig(version.id(), version.mode(), backend, settings.parametersJson(), datasetId, seed,
+                concurrency, target, votes, settings.toJson());
     }
 }

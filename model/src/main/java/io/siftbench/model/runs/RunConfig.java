@@ -8,13 +8,15 @@ import io.siftbench.model.prompts.PromptMode;
  * @param promptVersionId the prompt version sent
  * @param mode            annotate or synthesize
  * @param backend         where the text comes from
- * @param parameters      the generation parameters as JSON
+ * @param parameters      the generation parameters as JSON (temperature, topP, maxTokens, stop, timeoutSeconds);
+ *                        runs stored before these were kept apart hold the whole details here as well
  * @param datasetId       the input dataset (annotate), or null
  * @param seed            the run's seed
  * @param concurrency     requests in flight at most
  * @param target          how many samples the run makes when complete
  * @param votes           self-consistency: answers asked per input (1 = none)
- * @param details         further settings as JSON (limit, filters, plan), for provenance and re-runs
+ * @param details         every setting as JSON ({@link RunDetails}: the parameters, limit, filter, cells), for
+ *                        planning, resuming and re-runs
  */
 public record RunConfig(long promptVersionId, PromptMode mode, BackendRef backend, String parameters,
                         Long datasetId, long seed, int concurrency, int target, int votes, String details) {

@@ -7,6 +7,7 @@ import io.siftbench.model.backends.GenerationParameters;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +47,18 @@ public record RunDetails(Integer limit, double temperature, double topP, int max
     public RunDetails(Integer limit, double temperature, double topP, int maxTokens, List<String> stop,
                       long timeoutSeconds) {
         this(limit, temperature, topP, maxTokens, stop, timeoutSeconds, List.of(), null, null, null, null);
+    }
+
+    /** The same settings over a seeded random subset of {@code newLimit} records, or all of them when null. */
+    public RunDetails withLimit(Integer newLimit) {
+        return new RunDetails(newLimit, temperature, topP, maxTokens, stop, timeoutSeconds, cells, whereColumn,
+                whereValue, judgeOf, judgeUpTo);
+    }
+
+    /** The same settings sent with other generation parameters (the seed is the run's, not theirs). */
+    public RunDetails withParameters(GenerationParameters p) {
+        return new RunDetails(limit, p.temperature(), p.topP(), p.maxTokens(), p.stop(), p.timeout().toSeconds(),
+                cells, whereColumn, whereValue, judgeOf, judgeUpTo);
     }
 
     /** The same settings restricted to {@code combinations} of condition values. */
@@ -89,9 +102,27 @@ public record RunDetails(Integer limit, double temperature, double topP, int max
         return new GenerationParameters(temperature, topP, maxTokens, null, stop, Duration.ofSeconds(timeoutSeconds));
     }
 
+    /**
+     * The generation parameters alone as JSON: what a run's and each sample's {@code parameters} hold. The
+     * field names are those of the details, so {@link #fromJson} reads the parameters back as well.
+     */
+    public String parametersJson() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("temperature", temperature);
+        fields.put("topP", topP);
+        fields.put("maxTokens", maxTokens);
+        fields.put("stop", stop);
+        fields.put("timeoutSeconds", timeoutSeconds);
+        return write(fields);
+    }
+
     public String toJson() {
+        return write(this);
+    }
+
+    private static String write(Object value) {
         try {
-            return JSON.writeValueAsString(this);
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

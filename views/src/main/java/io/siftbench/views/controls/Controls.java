@@ -1,12 +1,16 @@
 package io.siftbench.views.controls;
 
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.Property;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
@@ -30,6 +34,27 @@ public final class Controls {
         field.setPromptText(prompt);
         field.textProperty().bindBidirectional(property);
         return field;
+    }
+
+    /** A field that takes only what {@code converter} reads, bound both ways to {@code property}. */
+    public static <T> TextField numberField(String id, Property<T> property, StringConverter<T> converter,
+                                            int columns) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPrefColumnCount(columns);
+        TextFormatter<T> format = new TextFormatter<>(converter, property.getValue());
+        field.setTextFormatter(format);
+        format.valueProperty().bindBidirectional(property);
+        return field;
+    }
+
+    /** An editable spinner of whole numbers from {@code min} to {@code max}, bound both ways to {@code property}. */
+    public static Spinner<Integer> spinner(String id, int min, int max, ObjectProperty<Integer> property) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, property.get());
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.getValueFactory().valueProperty().bindBidirectional(property);
+        return spinner;
     }
 
     /**

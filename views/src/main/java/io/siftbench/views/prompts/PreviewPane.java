@@ -2,40 +2,38 @@ package io.siftbench.views.prompts;
 
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.runs.Sample;
+import io.siftbench.views.controls.Controls;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.util.StringConverter;
+import javafx.scene.layout.FlowPane;
+import javafx.util.converter.DoubleStringConverter;
 
 /**
- * The studio's "Preview 5" tab: backend and dataset, a record to render the prompt against, the button and
- * its cancel, and the samples as they came.
+ * The studio's "Preview 5" tab: backend, model (the backend's unless typed), temperature and max tokens,
+ * dataset, a record to render the prompt against, the button and its cancel, and the samples as they came.
  */
 final class PreviewPane extends BorderPane {
 
     PreviewPane(PreviewViewModel viewModel) {
-        ComboBox<BackendConfig> backend = new ComboBox<>(viewModel.backends());
+        ComboBox<BackendConfig> backend = new ComboBox<>(viewModel.generation().backends());
         backend.setId("preview-backend");
-        backend.valueProperty().bindBidirectional(viewModel.backendProperty());
-        backend.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(BackendConfig b) {
-                return b == null ? "" : b.name() + " · " + b.model();
-            }
-
-            @Override
-            public BackendConfig fromString(String text) {
-                return null; // not editable
-            }
-        });
+        backend.valueProperty().bindBidirectional(viewModel.generation().backendProperty());
+        backend.setConverter(Controls.shownAs(b -> b.name() + " (" + b.location() + ")"));
         backend.setOnShowing(e -> viewModel.loadBackends());
+        TextField model = Controls.boundField("preview-model", "model", viewModel.generation().modelProperty());
+        model.setPrefColumnCount(10);
+        TextField temperature = Controls.numberField("preview-temperature",
+                viewModel.generation().temperatureProperty(), new DoubleStringConverter(), 4);
+        Spinner<Integer> maxTokens = Controls.spinner("preview-max-tokens", 1, 1_000_000,
+                viewModel.generation().maxTokensProperty());
+        maxTokens.setPrefWidth(100);
         TextField dataset = new TextField();
         dataset.setId("preview-dataset");
         dataset.setPromptText("dataset (default: the demonstrations')");
@@ -60,8 +58,8 @@ final class PreviewPane extends BorderPane {
         useRecord.setId("preview-use-record");
         useRecord.setOnAction(e -> viewModel.useRecord());
         record.setOnAction(e -> viewModel.useRecord());
-        HBox bar = new HBox(8, backend, dataset, record, useRecord, run, cancel, message);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        FlowPane bar = Controls.toolbar(8, backend, model, new Label("temperature"), temperature,
+                new Label("max tokens"), maxTokens, dataset, record, useRecord, run, cancel, message);
         bar.setPadding(new Insets(6));
 
         ListView<Sample> samples = new ListView<>(viewModel.samples());

@@ -3,20 +3,20 @@ package io.siftbench.views.prompts;
 import io.siftbench.model.backends.BackendConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siftbench.model.backends.BackendSettings;
+import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetRecord;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.runs.Sample;
+import io.siftbench.views.runs.GenerationChoice;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
 import io.siftbench.views.task.TaskHandle;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -26,7 +26,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * "Preview 5" in the Prompt studio: renders the prompt against a record chosen from a dataset, and sends the draft as it stands to a chosen backend for five samples, in the
+ * "Preview 5" in the Prompt studio: renders the prompt against a record chosen from a dataset, and sends the
+ * draft as it stands to a chosen backend, model, temperature and longest answer for five samples, in the
  * background and cancellable, and shows each one's raw output, parsed label or text, validation, tokens,
  * latency and the demonstrations the strategy picked. Nothing is stored.
  */
@@ -39,14 +40,15 @@ public final class PreviewViewModel {
     private final TaskExecutor tasks;
     private final Supplier<BackendSettings> userBackends;
     private final PromptPreviewer previewer;
-    private final ObservableList<BackendConfig> backends = FXCollections.observableArrayList();
-    private final ObjectProperty<BackendConfig> backend = new SimpleObjectProperty<>(this, "backend");
+    private final GenerationChoice generation = new GenerationChoice();
     private final StringProperty dataset = new SimpleStringProperty(this, "dataset", "");
     private final StringProperty recordId = new SimpleStringProperty(this, "recordId", "");
     private final ObservableList<Sample> samples = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private TaskHandle handle;
+    /** The user's default parameters (Settings): what the preview sends beyond temperature and max tokens. */
+    private GenerationParameters defaults;
 
     /** @param userBackends the user's backends, read again by {@link #loadBackends()} */
     public PreviewViewModel(PromptStudioViewModel studio, TaskExecutor tasks, Supplier<BackendSettings> userBackends,
@@ -57,13 +59,20 @@ public final class PreviewViewModel {
         this.previewer = previewer;
     }
 
-    /** Reads the user's backends (Settings may have changed them) and chooses the default one. */
+    /**
+     * Reads the user's backends (Settings may have changed them) and chooses the default one; the first time,
+     * the temperature and max tokens are the user's defaults, later the ones typed here stay.
+     */
     public void loadBackends() {
         tasks.execute(BackgroundTask.of("Reading backends", progress -> userBackends.get()).quiet()
                 .onSuccess(settings -> {
-                    BackendConfig chosen = backend.get();
-                    backends.setAll(settings.backends());
-                    backend.set(backends.contains(chosen) ? chosen : settings.defaultConfig().orElse(null));
+                    if (defaults == null) {
+                        generation.show(settings.defaults());
+                    }
+                    defaults = settings.defaults();
+                    BackendConfig chosen = generation.backendProperty().get();
+                    boolean stillThere = chosen != null && settings.backends().contains(chosen);
+                    generation.offer(settings.backends(), stillThere ? chosen : settings.defaultConfig().orElse(null));
                 })
                 .onFailure(e -> message.set("The backends could not be read: " + e.getMessage())));
     }
@@ -117,13 +126,20 @@ public final class PreviewViewModel {
             message.set("The draft cannot be sent: " + e.getMessage());
             return;
         }
-        BackendConfig chosen = backend.get();
+        GenerationParameters parameters;
+        try {
+            parameters = generation.over(defaults == null ? GenerationParameters.DEFAULT : defaults);
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        BackendConfig chosen = generation.chosen();
         String records = records();
         running.set(true);
         samples.clear();
         message.set("Generating " + SAMPLES + " samples…");
-        handle = tasks.execute(BackgroundTask.of("Preview " + SAMPLES, progress ->
-                        previewer.preview(project, draft, records, chosen, SAMPLES, progress::isCancelled))
+        handle = tasks.execute(BackgroundTask.of("Preview " + SAMPLES, progress -> previewer.preview(project,
+                        draft, records, chosen, parameters, SAMPLES, progress::isCancelled))
                 .onSuccess(this::show)
                 .onCancelled(() -> {
                     running.set(false);
@@ -173,12 +189,9 @@ public final class PreviewViewModel {
         return text.toString();
     }
 
-    public ObservableList<BackendConfig> backends() {
-        return backends;
-    }
-
-    public ObjectProperty<BackendConfig> backendProperty() {
-        return backend;
+    /** The backend, model, temperature and max tokens the preview asks. */
+    public GenerationChoice generation() {
+        return generation;
     }
 
     /** The dataset whose records an annotate draft is previewed with; blank: the demonstrations' dataset. */

@@ -1,6 +1,7 @@
 package io.siftbench.views.prompts;
 
 import io.siftbench.model.backends.BackendConfig;
+import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.runs.Sample;
@@ -16,9 +17,11 @@ import java.util.function.BooleanSupplier;
 public interface PromptPreviewer {
 
     /**
-     * @param dataset the dataset whose records an annotate draft is sent with (by name); ignored for synthesis
-     * @param cancelled checked between samples
+     * @param dataset    the dataset whose records an annotate draft is sent with (by name); ignored for synthesis
+     * @param backend    the backend and the model to ask for
+     * @param parameters the parameters of every request (the seed is set per sample)
+     * @param cancelled  checked between samples
      */
-    List<Sample> preview(Project project, PromptVersion draft, String dataset, BackendConfig backend, int n,
-                         BooleanSupplier cancelled) throws Exception;
+    List<Sample> preview(Project project, PromptVersion draft, String dataset, BackendConfig backend,
+                         GenerationParameters parameters, int n, BooleanSupplier cancelled) throws Exception;
 }

@@ -30,7 +30,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.scene.control.TextFormatter;
 import javafx.util.converter.IntegerStringConverter;
 import javafx.util.converter.LongStringConverter;
 
@@ -180,7 +179,7 @@ public final class PromptStudioView implements ScreenView {
         ComboBox<PlanKind> plan = new ComboBox<>();
         plan.getItems().setAll(PlanKind.values());
         plan.valueProperty().bindBidirectional(viewModel.planKindProperty());
-        TextField seed = numberField(viewModel.planSeedProperty(), new LongStringConverter(), 6);
+        TextField seed = Controls.numberField(null, viewModel.planSeedProperty(), new LongStringConverter(), 6);
         Label combinations = new Label();
         combinations.setId("prompt-combinations");
         combinations.textProperty().bind(Bindings.format("%d combinations of the switched-on values",
@@ -212,8 +211,8 @@ public final class PromptStudioView implements ScreenView {
         strategy.setId("demo-strategy");
         strategy.getItems().setAll(DemonstrationStrategy.values());
         strategy.valueProperty().bindBidirectional(viewModel.demoStrategyProperty());
-        TextField k = numberField(viewModel.demoKProperty(), new IntegerStringConverter(), 3);
-        TextField seed = numberField(viewModel.demoSeedProperty(), new LongStringConverter(), 6);
+        TextField k = Controls.numberField(null, viewModel.demoKProperty(), new IntegerStringConverter(), 3);
+        TextField seed = Controls.numberField(null, viewModel.demoSeedProperty(), new LongStringConverter(), 6);
         TextField text = Controls.boundField("demo-text", "text column", viewModel.demoTextProperty());
         TextField label = Controls.boundField("demo-label", "label column", viewModel.demoLabelProperty());
         TextField ids = Controls.boundField("demo-ids", "record ids for fixed, e.g. 3, 17, 42",
@@ -282,17 +281,6 @@ public final class PromptStudioView implements ScreenView {
         ((ScrollPane) tabs.getTabs().get(0).getContent()).setFitToWidth(true);
         viewModel.diff().addListener((ListChangeListener<DiffLine>) c -> tabs.getSelectionModel().select(1));
         return tabs;
-    }
-
-    /** A field that takes only what {@code converter} reads, bound both ways to {@code property}. */
-    private static <T> TextField numberField(javafx.beans.property.ObjectProperty<T> property,
-                                             javafx.util.StringConverter<T> converter, int columns) {
-        TextField field = new TextField();
-        field.setPrefColumnCount(columns);
-        TextFormatter<T> format = new TextFormatter<>(converter, property.get());
-        field.setTextFormatter(format);
-        format.valueProperty().bindBidirectional(property);
-        return field;
     }
 
     private static TextArea readOnly(String id, int rows) {

@@ -4,10 +4,13 @@ import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.views.controls.Controls;
 import javafx.beans.property.Property;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -16,10 +19,10 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import javafx.util.converter.DoubleStringConverter;
 import javafx.util.converter.LongStringConverter;
 
@@ -43,29 +46,49 @@ final class NewRunDialog {
 
         ComboBox<StoredVersion> version = combo("new-run-version", form.versions(), form.versionProperty(),
                 v -> v.name() + " v" + v.version() + " · " + v.mode().id());
-        ComboBox<BackendConfig> backend = combo("new-run-backend", form.backends(), form.backendProperty(),
-                b -> b.name() + " (" + b.location() + ")");
-        TextField model = new TextField();
-        model.setId("new-run-model");
-        model.textProperty().bindBidirectional(form.modelProperty());
-        TextField temperature = numberField("new-run-temperature", new DoubleStringConverter(),
-                form.temperatureProperty());
-        Spinner<Integer> maxTokens = spinner("new-run-max-tokens", 1, 1_000_000, form.maxTokensProperty());
+        GenerationChoice generation = form.generation();
+        ComboBox<BackendConfig> backend = combo("new-run-backend", generation.backends(),
+                generation.backendProperty(), b -> b.name() + " (" + b.location() + ")");
+        TextField model = Controls.boundField("new-run-model", "the backend's model", generation.modelProperty());
+        TextField temperature = Controls.numberField("new-run-temperature", generation.temperatureProperty(),
+                new DoubleStringConverter(), TextField.DEFAULT_PREF_COLUMN_COUNT);
+        Spinner<Integer> maxTokens = Controls.spinner("new-run-max-tokens", 1, 1_000_000,
+                generation.maxTokensProperty());
         ComboBox<DatasetInfo> dataset = combo("new-run-dataset", form.datasets(), form.datasetProperty(),
                 d -> d.name() + " (" + d.rows() + " records)");
+        CheckBox filter = new CheckBox("Only records where");
+        filter.setId("new-run-filter");
+        filter.selectedProperty().bindBidirectional(form.filterProperty());
+        ComboBox<String> filterColumn = combo("new-run-filter-column", form.filterColumns(),
+                form.filterColumnProperty(), c -> c);
+        filterColumn.setPromptText("column");
+        TextField filterValue = new TextField();
+        filterValue.setId("new-run-filter-value");
+        filterValue.setPromptText("value");
+        filterValue.textProperty().bindBidirectional(form.filterValueProperty());
+        HBox where = new HBox(6, filterColumn, new Label("="), filterValue);
+        where.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(filterValue, Priority.ALWAYS);
+        where.disableProperty().bind(filter.selectedProperty().not());
+        Label matching = new Label();
+        matching.setId("new-run-matching");
+        matching.textProperty().bind(form.matchingProperty());
         CheckBox subset = new CheckBox("Random subset of");
         subset.setId("new-run-subset");
         subset.selectedProperty().bindBidirectional(form.randomSubsetProperty());
-        Spinner<Integer> subsetSize = spinner("new-run-subset-size", 1, Integer.MAX_VALUE,
+        Spinner<Integer> subsetSize = Controls.spinner("new-run-subset-size", 1, Integer.MAX_VALUE,
                 form.subsetSizeProperty());
         subsetSize.disableProperty().bind(subset.selectedProperty().not());
-        Spinner<Integer> samples = spinner("new-run-samples", 1, Integer.MAX_VALUE, form.samplesProperty());
+        Spinner<Integer> samples = Controls.spinner("new-run-samples", 1, Integer.MAX_VALUE,
+                form.samplesProperty());
         ComboBox<RunInfo> judged = combo("new-run-judged", form.judgeableRuns(), form.judgedProperty(),
                 r -> "Run " + r.id() + " — " + r.promptName() + " v" + r.promptVersion() + ", " + r.config().mode().id()
                         + ", " + r.answered() + " answered samples");
-        TextField seed = numberField("new-run-seed", new LongStringConverter(), form.seedProperty());
-        Spinner<Integer> concurrency = spinner("new-run-concurrency", 1, 64, form.concurrencyProperty());
-        Spinner<Integer> votes = spinner("new-run-votes", 1, 15, form.votesProperty());
+        TextField seed = Controls.numberField("new-run-seed", form.seedProperty(), new LongStringConverter(),
+                TextField.DEFAULT_PREF_COLUMN_COUNT);
+        Spinner<Integer> concurrency = Controls.spinner("new-run-concurrency", 1, 64,
+                form.concurrencyProperty());
+        Spinner<Integer> votes = Controls.spinner("new-run-votes", 1, 15, form.votesProperty());
         Label error = new Label();
         error.setId("new-run-error");
         error.getStyleClass().add("danger");
@@ -82,9 +105,12 @@ final class NewRunDialog {
         grid.addRow(row++, new Label("Model"), model);
         grid.addRow(row++, new Label("Temperature"), temperature);
         grid.addRow(row++, new Label("Max tokens"), maxTokens);
-        Node[] annotateRows = {new Label("Dataset"), dataset, subset, subsetSize};
-        grid.addRow(row++, annotateRows[0], annotateRows[1]);
-        grid.addRow(row++, annotateRows[2], annotateRows[3]);
+        Label datasetLabel = new Label("Dataset");
+        grid.addRow(row++, datasetLabel, dataset);
+        grid.addRow(row++, filter, where);
+        grid.add(matching, 1, row++);
+        grid.addRow(row++, subset, subsetSize);
+        Node[] annotateRows = {datasetLabel, dataset, filter, where, matching, subset, subsetSize};
         Label samplesLabel = new Label("Samples");
         grid.addRow(row++, samplesLabel, samples);
         Label judgedLabel = new Label("Run to judge");
@@ -108,6 +134,14 @@ final class NewRunDialog {
             n.managedProperty().bind(form.judgesBinding());
         }
         dialog.getDialogPane().setContent(grid);
+        // The rows of one mode replace the other's when the chosen version arrives (the form loads in the
+        // background) or changes: the window takes the new height, or Start would end up below its edge.
+        samplesLabel.visibleProperty().addListener((obs, was, now) -> {
+            Scene scene = dialog.getDialogPane().getScene();
+            if (scene != null && scene.getWindow() != null) {
+                scene.getWindow().sizeToScene();
+            }
+        });
 
         Button ok = (Button) dialog.getDialogPane().lookupButton(start);
         ok.setId("new-run-start");
@@ -128,34 +162,8 @@ final class NewRunDialog {
         combo.setId(id);
         combo.valueProperty().bindBidirectional(value);
         combo.setMaxWidth(Double.MAX_VALUE);
-        combo.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(T item) {
-                return item == null ? "" : text.apply(item);
-            }
-
-            @Override
-            public T fromString(String string) {
-                return null; // not editable
-            }
-        });
+        combo.setConverter(Controls.shownAs(text));
         return combo;
     }
 
-    private static Spinner<Integer> spinner(String id, int min, int max, javafx.beans.property.ObjectProperty<Integer> value) {
-        Spinner<Integer> spinner = new Spinner<>(min, max, value.get());
-        spinner.setId(id);
-        spinner.setEditable(true);
-        spinner.getValueFactory().valueProperty().bindBidirectional(value);
-        return spinner;
-    }
-
-    private static <T> TextField numberField(String id, StringConverter<T> converter, Property<T> value) {
-        TextField field = new TextField();
-        field.setId(id);
-        TextFormatter<T> formatter = new TextFormatter<>(converter);
-        formatter.valueProperty().bindBidirectional(value);
-        field.setTextFormatter(formatter);
-        return field;
-    }
 }

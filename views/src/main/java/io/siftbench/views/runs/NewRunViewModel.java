@@ -3,6 +3,7 @@ package io.siftbench.views.runs;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
+import io.siftbench.model.datasets.ColumnInfo;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
@@ -12,6 +13,7 @@ import io.siftbench.model.runs.NewRun;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunInputs;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
 import javafx.beans.binding.Bindings;
@@ -24,25 +26,30 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
  * The New run dialog's form: prompt version (its mode decides the rest), backend from the user's backends
- * with model and parameters, dataset and subset (annotate), sample count (synthesize) or the run to judge
- * (judge), seed, concurrency and votes. "Re-run with one change" fills it from a stored run. Starting hands the configuration to the
- * {@link RunsViewModel}, which stores the run and generates it in the background.
+ * with model and parameters, dataset with an optional filter (only the records whose column holds a value,
+ * counted in the background as the user types) and subset (annotate), sample count (synthesize) or the run
+ * to judge (judge), seed,
+ * concurrency and votes. "Re-run with one change" fills it from a stored run and starts from that run's
+ * details, so that what the form does not show (top-p, stop sequences, timeout, the cells of a "fill the
+ * gaps" run) is kept. Starting hands the configuration to the {@link RunsViewModel}, which stores the run and
+ * generates it in the background.
  */
 public final class NewRunViewModel {
 
     /** The choices the form offers, read together in the background. */
     private record Choices(List<StoredVersion> versions, List<DatasetInfo> datasets, List<BackendConfig> backends,
-                           List<RunInfo> judgeable) {
+                           List<RunInfo> judgeable, GenerationParameters defaults) {
     }
 
     private final RunsViewModel runs;
@@ -50,15 +57,18 @@ public final class NewRunViewModel {
     private final Supplier<BackendSettings> userBackends;
     private final ObservableList<StoredVersion> versions = FXCollections.observableArrayList();
     private final ObservableList<DatasetInfo> datasets = FXCollections.observableArrayList();
-    private final ObservableList<BackendConfig> backends = FXCollections.observableArrayList();
     private final ObservableList<RunInfo> judgeable = FXCollections.observableArrayList();
     private final ObjectProperty<RunInfo> judged = new SimpleObjectProperty<>(this, "judged");
     private final ObjectProperty<StoredVersion> version = new SimpleObjectProperty<>(this, "version");
-    private final ObjectProperty<BackendConfig> backend = new SimpleObjectProperty<>(this, "backend");
-    private final StringProperty model = new SimpleStringProperty(this, "model", "");
-    private final ObjectProperty<Double> temperature = new SimpleObjectProperty<>(this, "temperature");
-    private final ObjectProperty<Integer> maxTokens = new SimpleObjectProperty<>(this, "maxTokens");
+    private final GenerationChoice generation = new GenerationChoice();
     private final ObjectProperty<DatasetInfo> dataset = new SimpleObjectProperty<>(this, "dataset");
+    private final ObservableList<String> filterColumns = FXCollections.observableArrayList();
+    /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
+    private final ObservableList<String> filterColumnsView = FXCollections.unmodifiableObservableList(filterColumns);
+    private final BooleanProperty filter = new SimpleBooleanProperty(this, "filter");
+    private final ObjectProperty<String> filterColumn = new SimpleObjectProperty<>(this, "filterColumn");
+    private final StringProperty filterValue = new SimpleStringProperty(this, "filterValue", "");
+    private final ReadOnlyStringWrapper matching = new ReadOnlyStringWrapper(this, "matching", "");
     private final BooleanProperty randomSubset = new SimpleBooleanProperty(this, "randomSubset");
     private final ObjectProperty<Integer> subsetSize = new SimpleObjectProperty<>(this, "subsetSize");
     private final ObjectProperty<Integer> samples = new SimpleObjectProperty<>(this, "samples");
@@ -68,17 +78,34 @@ public final class NewRunViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final BooleanBinding annotates = modeIs(PromptMode.ANNOTATE);
     private final BooleanBinding judges = modeIs(PromptMode.JUDGE);
+    /** The user's default generation parameters (Settings), read when the form opens. */
+    private GenerationParameters defaults = GenerationParameters.DEFAULT;
+    /** What the form starts from: the defaults, or the details of the run being re-run. */
+    private RunDetails base = RunDetails.of(null, defaults);
+    /** How many records the filter the form shows matches; null while they are counted (or there is no filter). */
+    private Long counted;
+    /**
+     * Latest wins: a count for a filter the user has typed past stops at its next record and its answer is
+     * ignored. Written on the UI thread, read by the counting one; never an interrupt, which would close the
+     * project's H2 file under every connection.
+     */
+    private volatile int counting;
 
     /** @param userBackends the user's backends, read each time the form opens (Settings may have changed) */
     public NewRunViewModel(RunsViewModel runs, TaskExecutor tasks, Supplier<BackendSettings> userBackends) {
         this.runs = runs;
         this.tasks = tasks;
         this.userBackends = userBackends;
-        backend.addListener((obs, was, now) -> {
-            if (now != null) {
-                model.set(now.model());
+        dataset.addListener((obs, was, now) -> {
+            filterColumns.setAll(now == null ? List.of() : now.columns().stream().map(ColumnInfo::name).toList());
+            if (!filterColumns.contains(filterColumn.get())) {
+                // The label column is what a filter usually picks ("only the card_arrival questions").
+                filterColumn.set(now == null ? null : now.labelColumn());
             }
         });
+        for (ObservableValue<?> o : List.of(dataset, filter, filterColumn, filterValue)) {
+            o.addListener((obs, was, now) -> recount());
+        }
         reset();
     }
 
@@ -114,11 +141,12 @@ public final class NewRunViewModel {
             // A judge scores annotated or synthesized samples, not another judge's verdicts.
             List<RunInfo> judgeableRuns = project.runs().list().stream()
                     .filter(r -> r.config().mode() != PromptMode.JUDGE).toList();
-            return new Choices(all, project.datasets().list(), configs, judgeableRuns);
+            return new Choices(all, project.datasets().list(), configs, judgeableRuns, settings.defaults());
         }).quiet().onSuccess(choices -> {
+            defaults = choices.defaults();
             versions.setAll(choices.versions());
             datasets.setAll(choices.datasets());
-            backends.setAll(choices.backends());
+            generation.offer(choices.backends(), null);
             judgeable.setAll(choices.judgeable());
             reset();
             if (from != null) {
@@ -128,13 +156,14 @@ public final class NewRunViewModel {
     }
 
     private void reset() {
-        GenerationParameters defaults = GenerationParameters.DEFAULT;
+        base = RunDetails.of(null, defaults);
         version.set(versions.isEmpty() ? null : versions.get(0));
-        backend.set(backends.isEmpty() ? null : backends.get(0));
-        temperature.set(defaults.temperature());
-        maxTokens.set(defaults.maxTokens());
+        generation.backendProperty().set(generation.backends().isEmpty() ? null : generation.backends().get(0));
+        generation.show(defaults);
         dataset.set(datasets.isEmpty() ? null : datasets.get(0));
         judged.set(judgeable.isEmpty() ? null : judgeable.get(0));
+        filter.set(false);
+        filterValue.set("");
         randomSubset.set(false);
         subsetSize.set(100);
         samples.set(100);
@@ -146,15 +175,20 @@ public final class NewRunViewModel {
     private void fill(RunInfo run) {
         RunConfig config = run.config();
         RunDetails details = RunDetails.fromJson(config.details());
+        base = details;
         versions.stream().filter(v -> v.id() == config.promptVersionId()).findFirst().ifPresent(version::set);
-        backend.set(backendOf(config.backend()));
-        model.set(config.backend().model() == null ? "" : config.backend().model());
-        temperature.set(details.temperature());
-        maxTokens.set(details.maxTokens());
+        generation.backendProperty().set(backendOf(config.backend()));
+        generation.modelProperty().set(config.backend().model() == null ? "" : config.backend().model());
+        generation.show(details.parameters());
         datasets.stream().filter(d -> config.datasetId() != null && d.id() == config.datasetId()).findFirst()
                 .ifPresent(dataset::set);
         judgeable.stream().filter(r -> details.judgeOf() != null && r.id() == details.judgeOf()).findFirst()
                 .ifPresent(judged::set);
+        filter.set(details.filtered());
+        if (details.filtered()) {
+            filterColumn.set(details.whereColumn());
+            filterValue.set(details.whereValue() == null ? "" : details.whereValue());
+        }
         randomSubset.set(details.limit() != null);
         if (details.limit() != null) {
             subsetSize.set(details.limit());
@@ -167,14 +201,75 @@ public final class NewRunViewModel {
 
     /** The user's backend at the run's location, or (for a run started from the command line) a new entry. */
     private BackendConfig backendOf(BackendRef ref) {
-        return backends.stream()
+        return generation.backends().stream()
                 .filter(b -> b.kind().name().equalsIgnoreCase(ref.kind()) && b.location().equals(ref.location()))
                 .findFirst()
                 .orElseGet(() -> {
                     BackendConfig added = BackendConfig.parse(ref.kind() + ":" + ref.location(), ref.model());
-                    backends.add(added);
+                    generation.add(added);
                     return added;
                 });
+    }
+
+    /** Whether the records to annotate are filtered: the box is ticked and the run annotates. */
+    private boolean filtering() {
+        return filter.get() && annotates.get();
+    }
+
+    /**
+     * Counts in the background the records of the chosen dataset the filter matches and says so in
+     * {@link #matchingProperty()}; an earlier count still going stops.
+     */
+    private void recount() {
+        int mine = ++counting;
+        counted = null;
+        DatasetInfo chosen = dataset.get();
+        Project project = runs.projectProperty().get();
+        String column = filterColumn.get();
+        if (!filter.get() || chosen == null || project == null) {
+            matching.set("");
+            return;
+        }
+        if (column == null) {
+            matching.set("Choose the column whose value the records must have.");
+            return;
+        }
+        String value = filterValue.get();
+        RunDetails where = RunDetails.of(null, GenerationParameters.DEFAULT).withWhere(column, value);
+        matching.set("Counting the records that match…");
+        tasks.execute(BackgroundTask.of("Counting matching records", progress ->
+                        RunInputs.count(project.datasets(), chosen, where, () -> mine != counting)).quiet()
+                .onSuccess(n -> {
+                    if (mine == counting) {
+                        counted = n;
+                        matching.set(String.format(Locale.ROOT, "%,d of %,d records match", n, chosen.rows()));
+                    }
+                })
+                .onFailure(e -> {
+                    if (mine == counting) {
+                        matching.set("The records could not be counted: " + e.getMessage());
+                    }
+                }));
+    }
+
+    /**
+     * How many records the run may take: the dataset's size, or what the filter the form shows matched.
+     *
+     * @throws IllegalArgumentException when the filter has no column yet or its count is not in
+     */
+    private long available() {
+        DatasetInfo chosen = dataset.get();
+        if (!filtering() || chosen == null) {
+            return chosen == null ? 0 : chosen.rows();
+        }
+        if (filterColumn.get() == null) {
+            throw new IllegalArgumentException("Choose the column whose value the records must have.");
+        }
+        if (counted == null) {
+            throw new IllegalArgumentException(
+                    "The matching records are still being counted; start again in a moment.");
+        }
+        return counted;
     }
 
     /**
@@ -184,18 +279,18 @@ public final class NewRunViewModel {
     public boolean start() {
         RunConfig config;
         try {
-            BackendConfig chosen = backend.get();
-            BackendRef ref = chosen == null ? null : BackendRef.of(chosen.kind(), chosen.location(), model.get());
-            if (temperature.get() == null || seed.get() == null) {
-                throw new IllegalArgumentException("Give the temperature and the seed as numbers.");
+            BackendConfig chosen = generation.chosen();
+            BackendRef ref = chosen == null ? null : BackendRef.of(chosen.kind(), chosen.location(), chosen.model());
+            if (seed.get() == null) {
+                throw new IllegalArgumentException("Give the seed as a number.");
             }
-            GenerationParameters parameters = new GenerationParameters(temperature.get(),
-                    GenerationParameters.DEFAULT.topP(), maxTokens.get(), null, List.of(),
-                    GenerationParameters.DEFAULT.timeout());
             Integer limit = annotates.get() && randomSubset.get() ? subsetSize.get() : null;
-            config = new NewRun(version.get(), ref, RunDetails.of(limit, parameters),
-                    annotates.get() ? dataset.get() : null, samples.get(), seed.get(), concurrency.get(), votes.get(),
-                    judges.get() ? judged.get() : null).toConfig();
+            // Only what the form shows changes; the rest of the details (top-p, stop, timeout, cells) is kept.
+            RunDetails details = base.withParameters(generation.over(base.parameters())).withLimit(limit)
+                    .withWhere(filtering() ? filterColumn.get() : null, filtering() ? filterValue.get() : null);
+            config = new NewRun(version.get(), ref, details, annotates.get() ? dataset.get() : null, samples.get(),
+                    seed.get(), concurrency.get(), votes.get(), judges.get() ? judged.get() : null)
+                    .toConfig(available());
         } catch (IllegalArgumentException e) {
             error.set(e.getMessage());
             return false;
@@ -213,28 +308,13 @@ public final class NewRunViewModel {
         return datasets;
     }
 
-    public ObservableList<BackendConfig> backends() {
-        return backends;
-    }
-
     public ObjectProperty<StoredVersion> versionProperty() {
         return version;
     }
 
-    public ObjectProperty<BackendConfig> backendProperty() {
-        return backend;
-    }
-
-    public StringProperty modelProperty() {
-        return model;
-    }
-
-    public ObjectProperty<Double> temperatureProperty() {
-        return temperature;
-    }
-
-    public ObjectProperty<Integer> maxTokensProperty() {
-        return maxTokens;
+    /** The backend, model, temperature and max tokens of the run. */
+    public GenerationChoice generation() {
+        return generation;
     }
 
     public ObjectProperty<DatasetInfo> datasetProperty() {
@@ -249,6 +329,29 @@ public final class NewRunViewModel {
     /** The run whose answered samples a judge prompt scores. */
     public ObjectProperty<RunInfo> judgedProperty() {
         return judged;
+    }
+
+    /** The columns of the chosen dataset, which the filter may test. */
+    public ObservableList<String> filterColumns() {
+        return filterColumnsView;
+    }
+
+    /** Annotate only the records whose {@link #filterColumnProperty()} holds {@link #filterValueProperty()}. */
+    public BooleanProperty filterProperty() {
+        return filter;
+    }
+
+    public ObjectProperty<String> filterColumnProperty() {
+        return filterColumn;
+    }
+
+    public StringProperty filterValueProperty() {
+        return filterValue;
+    }
+
+    /** How many of the dataset's records the filter matches ("412 of 10,003 records match"); empty without one. */
+    public ReadOnlyStringProperty matchingProperty() {
+        return matching.getReadOnlyProperty();
     }
 
     /** Annotate a seeded random subset of {@link #subsetSizeProperty()} records instead of all of them. */
