@@ -39,12 +39,15 @@ public record ProjectFile(Path file) {
      * The JDBC URL: embedded file mode only, never a TCP or auto server; no trace file beside the project,
      * because failures reach the user as messages. WRITE_DELAY=0 hands every commit to the file at once: H2
      * otherwise keeps up to half a second of commits in memory, which a killed process would lose (a
-     * decision the researcher saw saved, a sample the run counted).
+     * decision the researcher saw saved, a sample the run counted). The file is opened through H2's
+     * {@code retry:} file system: cancelling a background task interrupts its thread, and an interrupt during a
+     * file read or write closes a plain file channel, and with it the store under every connection ("The
+     * database has been closed"); {@code retry:} reopens the channel and repeats the operation instead.
      */
     public String jdbcUrl(boolean readOnly) {
         String base = file.toString();
         base = base.substring(0, base.length() - SUFFIX.length());
-        return "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE;TRACE_LEVEL_FILE=0;WRITE_DELAY=0"
+        return "jdbc:h2:retry:" + base + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE;TRACE_LEVEL_FILE=0;WRITE_DELAY=0"
                 + (readOnly ? ";ACCESS_MODE_DATA=r" : "");
     }
 
