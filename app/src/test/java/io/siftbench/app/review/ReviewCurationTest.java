@@ -4,6 +4,7 @@ import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.model.curation.ClusterFirstOrder;
 import io.siftbench.model.curation.CurationSettings;
 import io.siftbench.model.curation.FlagKind;
+import io.siftbench.model.curation.NearDuplicateMethod;
 import io.siftbench.model.insights.InsightsProgress;
 import io.siftbench.model.insights.RunSamples;
 import io.siftbench.model.insights.SampleEmbedder;
@@ -57,7 +58,7 @@ class ReviewCurationTest {
         ReviewViewModel viewModel = new ReviewViewModel(project, new CurrentThreadTaskExecutor());
 
         // The fixture's odd samples are told in a polite tone.
-        viewModel.curationProperty().set(new CurationSettings(null, null, null, null, List.of("polite"), 0.7, 0.6));
+        viewModel.curationProperty().set(new CurationSettings(null, null, null, null, List.of("polite"), 0.7, 0.6, NearDuplicateMethod.MINHASH, 0.9));
 
         assertThat(viewModel.flagKinds()).containsExactly(FlagKind.PATTERN);
         assertThat(viewModel.items().get(1).flags()).singleElement().asString()

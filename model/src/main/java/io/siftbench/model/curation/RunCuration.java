@@ -1,7 +1,10 @@
 package io.siftbench.model.curation;
 
+import io.siftbench.model.insights.InsightsProgress;
 import io.siftbench.model.insights.RunSampleSet;
 import io.siftbench.model.insights.RunSamples;
+import io.siftbench.model.insights.SampleEmbedder;
+import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.Decision;
@@ -25,10 +28,20 @@ public final class RunCuration {
 
     private final Project project;
     private final CurationSettings settings;
+    private final SampleEmbedder embedder;
 
     public RunCuration(Project project, CurationSettings settings) {
+        this(project, settings, null);
+    }
+
+    /**
+     * @param embedder gives the samples embeddings when the settings find near duplicates by embedding (through
+     *                 the project's text-embedding cache); null where no embedding model is at hand
+     */
+    public RunCuration(Project project, CurationSettings settings, SampleEmbedder embedder) {
         this.project = project;
         this.settings = settings;
+        this.embedder = embedder == null ? null : embedder.cachedIn(project.textEmbeddings());
     }
 
     /** Every flag the filters raise on the run's answered samples. */
@@ -51,10 +64,29 @@ public final class RunCuration {
             }
         }
         filters.add(new DuplicateFilter(new ExactDuplicates()));
-        filters.add(new DuplicateFilter(new MinHashDetector(MinHashDetector.DEFAULT_SHINGLE_SIZE,
-                MinHashDetector.DEFAULT_HASHES, settings.nearDuplicate(), run.config().seed())));
+        filters.add(new DuplicateFilter(nearDuplicates(run)));
         filters.add(new SelfConsistencyFilter(settings.minAgreement()));
-        return CurationReport.of(set.samples(), filters);
+        return CurationReport.of(samples(set), filters);
+    }
+
+    private DuplicateDetector nearDuplicates(RunInfo run) {
+        return switch (settings.nearDuplicateMethod()) {
+            case MINHASH -> new MinHashDetector(MinHashDetector.DEFAULT_SHINGLE_SIZE, MinHashDetector.DEFAULT_HASHES,
+                    settings.nearDuplicate(), run.config().seed());
+            case EMBEDDING -> new EmbeddingDuplicateDetector(settings.nearDuplicate());
+        };
+    }
+
+    /** The samples to flag: with their embeddings when near duplicates are found by embedding. */
+    private List<SampleText> samples(RunSampleSet set) {
+        if (settings.nearDuplicateMethod() != NearDuplicateMethod.EMBEDDING) {
+            return set.samples();
+        }
+        if (embedder == null) {
+            throw new IllegalStateException("Near duplicates by embedding need the embedding model, which is not "
+                    + "available here; choose " + NearDuplicateMethod.MINHASH.title() + " instead.");
+        }
+        return embedder.embed(set.samples(), InsightsProgress.NONE);
     }
 
     /** The items with their curation flags added, each as "kind: reason". */

@@ -3,7 +3,10 @@ package io.siftbench.storage.curation;
 import io.siftbench.model.curation.CurationReport;
 import io.siftbench.model.curation.CurationSettings;
 import io.siftbench.model.curation.FlagKind;
+import io.siftbench.model.curation.NearDuplicateMethod;
 import io.siftbench.model.curation.RunCuration;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.Decision;
@@ -70,7 +73,7 @@ class RunCurationTest {
 
     @Test
     void plantedDuplicatesAndKeywordsAreFlaggedWithReasons() {
-        CurationSettings settings = new CurationSettings(null, 13, null, null, List.of("river"), 0.7, 0.6);
+        CurationSettings settings = new CurationSettings(null, 13, null, null, List.of("river"), 0.7, 0.6, NearDuplicateMethod.MINHASH, 0.9);
         CurationReport report = new RunCuration(project, settings).report(run);
 
         assertThat(report.flaggedBy(FlagKind.EXACT_DUPLICATE)).containsExactly(id(3));
@@ -83,6 +86,24 @@ class RunCurationTest {
         assertThat(items.get(2).flags()).anyMatch(f -> f.startsWith("near duplicate: ")
                 && f.contains("similar to #" + id(0)));
         assertThat(items.get(4).flags()).isEmpty();
+    }
+
+    @Test
+    void nearDuplicatesByEmbeddingUseTheMiniLmCosineWhenChosen() {
+        CurationSettings byEmbedding = new CurationSettings(null, null, null, null, List.of(), 0.95, 0.6,
+                NearDuplicateMethod.EMBEDDING, 0.9);
+        SampleEmbedder miniLm = new SampleEmbedder(new AllMiniLmL6V2QuantizedEmbeddingModel());
+
+        CurationReport report = new RunCuration(project, byEmbedding, miniLm).report(run);
+
+        // The planted copies are the only pairs of the run whose MiniLM cosine reaches 0.95.
+        assertThat(report.flaggedBy(FlagKind.NEAR_DUPLICATE)).containsExactlyInAnyOrder(id(2), id(3));
+        assertThat(report.flagsOf(id(2))).filteredOn(flag -> flag.kind() == FlagKind.NEAR_DUPLICATE).singleElement()
+                .satisfies(flag -> assertThat(flag.reason()).matches("0\\.9\\d similar to #" + id(0)
+                        + ", the earliest of its group \\(embedding cosine\\)"));
+
+        assertThatThrownBy(() -> new RunCuration(project, byEmbedding).report(run))
+                .hasMessageStartingWith("Near duplicates by embedding need the embedding model");
     }
 
     @Test
@@ -109,7 +130,7 @@ class RunCurationTest {
 
     @Test
     void aMalformedPatternIsRefusedWithWhereAndRecordsNothing() {
-        CurationSettings broken = new CurationSettings(null, null, "card(", null, List.of(), 0.7, 0.6);
+        CurationSettings broken = new CurationSettings(null, null, "card(", null, List.of(), 0.7, 0.6, NearDuplicateMethod.MINHASH, 0.9);
 
         assertThatThrownBy(() -> new RunCuration(project, broken).rejectAllFlaggedBy(run, FlagKind.PATTERN))
                 .hasMessageStartingWith("the must-match pattern 'card(' is not a valid regular expression at character 6");
