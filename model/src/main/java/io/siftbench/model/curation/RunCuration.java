@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The curation filters applied to one run of a project: the flags shown in the review card and table, and the
@@ -28,20 +29,21 @@ public final class RunCuration {
 
     private final Project project;
     private final CurationSettings settings;
-    private final SampleEmbedder embedder;
+    private final Supplier<SampleEmbedder> embedder;
 
     public RunCuration(Project project, CurationSettings settings) {
         this(project, settings, null);
     }
 
     /**
-     * @param embedder gives the samples embeddings when the settings find near duplicates by embedding (through
-     *                 the project's text-embedding cache); null where no embedding model is at hand
+     * @param embedder gives the samples embeddings (through the project's text-embedding cache) when the settings
+     *                 find near duplicates by embedding, and is asked for only then, as loading a model takes a
+     *                 while; null where no embedding model is at hand
      */
-    public RunCuration(Project project, CurationSettings settings, SampleEmbedder embedder) {
+    public RunCuration(Project project, CurationSettings settings, Supplier<SampleEmbedder> embedder) {
         this.project = project;
         this.settings = settings;
-        this.embedder = embedder == null ? null : embedder.cachedIn(project.textEmbeddings());
+        this.embedder = embedder;
     }
 
     /** Every flag the filters raise on the run's answered samples. */
@@ -86,7 +88,7 @@ public final class RunCuration {
             throw new IllegalStateException("Near duplicates by embedding need the embedding model, which is not "
                     + "available here; choose " + NearDuplicateMethod.MINHASH.title() + " instead.");
         }
-        return embedder.embed(set.samples(), InsightsProgress.NONE);
+        return embedder.get().cachedIn(project.textEmbeddings()).embed(set.samples(), InsightsProgress.NONE);
     }
 
     /** The items with their curation flags added, each as "kind: reason". */

@@ -12,8 +12,6 @@ import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.Decision;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.ReviewItem;
-import io.siftbench.model.runs.BackendRef;
-import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
@@ -52,14 +50,8 @@ class RunCurationTest {
         Path file = dir.resolve("curation.mv.db");
         long version = RunFixture.promptVersion(file, "stories", PromptMode.SYNTHESIZE);
         project = new H2ProjectOpener().open(file);
-        run = project.runs().create(new RunConfig(version, PromptMode.SYNTHESIZE,
-                new BackendRef("openai", "http://127.0.0.1:1/v1", "tiny"), "{}", null, 7, 1, TEXTS.size(), 1, "{}"));
-        for (int i = 0; i < TEXTS.size(); i++) {
-            Sample s = RunFixture.sample(run, PromptMode.SYNTHESIZE, i);
-            samples.add(project.samples().add(new Sample(0, run, s.slot(), s.model(), s.parameters(), s.seed(),
-                    s.rawOutput(), null, null, null, TEXTS.get(i), null, true, null, List.of(), 20, 5, 30L, "stop",
-                    null, null)));
-        }
+        samples.addAll(RunFixture.synthesized(project, version, TEXTS));
+        run = samples.get(0).runId();
     }
 
     @AfterEach
@@ -92,9 +84,8 @@ class RunCurationTest {
     void nearDuplicatesByEmbeddingUseTheMiniLmCosineWhenChosen() {
         CurationSettings byEmbedding = new CurationSettings(null, null, null, null, List.of(), 0.95, 0.6,
                 NearDuplicateMethod.EMBEDDING, 0.9);
-        SampleEmbedder miniLm = new SampleEmbedder(new AllMiniLmL6V2QuantizedEmbeddingModel());
-
-        CurationReport report = new RunCuration(project, byEmbedding, miniLm).report(run);
+        CurationReport report = new RunCuration(project, byEmbedding,
+                () -> new SampleEmbedder(new AllMiniLmL6V2QuantizedEmbeddingModel())).report(run);
 
         // The planted copies are the only pairs of the run whose MiniLM cosine reaches 0.95.
         assertThat(report.flaggedBy(FlagKind.NEAR_DUPLICATE)).containsExactlyInAnyOrder(id(2), id(3));

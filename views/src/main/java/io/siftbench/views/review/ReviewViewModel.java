@@ -6,6 +6,7 @@ import io.siftbench.model.review.DecisionAction;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.QueueFilter;
 import io.siftbench.model.review.QueueOrder;
+import io.siftbench.model.curation.AcceptedSimilarity;
 import io.siftbench.model.curation.CurationReport;
 import io.siftbench.model.curation.CurationSettings;
 import io.siftbench.model.curation.FlagKind;
@@ -14,6 +15,8 @@ import io.siftbench.model.curation.EmbeddedReviewOrder;
 import io.siftbench.model.insights.RunSampleSet;
 import io.siftbench.model.insights.RunSamples;
 import io.siftbench.model.insights.SampleEmbedder;
+import io.siftbench.model.insights.SampleStatus;
+import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.review.ReviewQueue;
 import io.siftbench.model.runs.RunInfo;
@@ -42,8 +45,12 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -56,8 +63,12 @@ import java.util.Optional;
  */
 public final class ReviewViewModel {
 
-    /** What a queue load brings back from the project. */
-    private record Loaded(RunInfo run, ReviewQueue queue, List<String> labels, CurationReport flags) {
+    /**
+     * What a queue load brings back from the project: besides the queue, every item of the run (the queue may be
+     * filtered) and its answered samples as the metrics see them, for the "too similar to accepted" warning.
+     */
+    private record Loaded(RunInfo run, ReviewQueue queue, List<String> labels, CurationReport flags,
+                          List<ReviewItem> all, List<SampleText> measured) {
     }
 
     private final ReadOnlyObjectProperty<Project> project;
@@ -91,6 +102,15 @@ public final class ReviewViewModel {
     private CurationReport flags = new CurationReport(List.of());
     /** Bumped on every load, so that an answer for an older choice of run, order or filter is dropped. */
     private long generation;
+    private final ReadOnlyStringWrapper similarWarning = new ReadOnlyStringWrapper(this, "similarWarning", "");
+    /** Every item of the run, not only the filtered queue's, kept in step with each decision; by sample id. */
+    private final Map<Long, ReviewItem> runItems = new LinkedHashMap<>();
+    /** The run's answered samples as last loaded (the texts the warning compares), by sample id. */
+    private Map<Long, SampleText> measured = Map.of();
+    /** The warning's embeddings of the chosen run; null until a run is loaded, or without an embedding model. */
+    private AcceptedSimilarity similarity;
+    /** Bumped for every card checked: a check for a card no longer shown stops, or is not shown. */
+    private final AtomicLong warningAsked = new AtomicLong();
 
     public ReviewViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks) {
         this(project, tasks, null);
@@ -109,10 +129,12 @@ public final class ReviewViewModel {
         project.addListener((obs, was, now) -> {
             // The decisions made in the project being closed go to its file before it closes.
             writes.flush();
+            similarity = null;
             reloadRuns();
         });
         run.addListener((obs, was, now) -> {
             if (was == null || now == null || was.id() != now.id()) {
+                similarity = null;
                 reload();
             }
         });
@@ -199,6 +221,15 @@ public final class ReviewViewModel {
         return mode.getReadOnlyProperty();
     }
 
+    /**
+     * The card's "too similar to accepted" warning, e.g. "too similar to accepted: 0.93 similar to #412,
+     * accepted"; empty while none applies or while it is being computed. It is computed in the background after
+     * the card shows, so deciding never waits for it, and only the newest card's answer is shown.
+     */
+    public ReadOnlyStringProperty similarWarningProperty() {
+        return similarWarning.getReadOnlyProperty();
+    }
+
     /** Whether every decision made so far is on disk. */
     public boolean isSaved() {
         return writes.isIdle();
@@ -249,31 +280,46 @@ public final class ReviewViewModel {
         QueueFilter filtered = filter.get();
         CurationSettings thresholds = curation.get();
         loading.set(true);
+        Supplier<SampleEmbedder> embedding = cachedEmbedder(open);
         writes.submit(() -> {
             // The items are read once; the curation filters and the embedding orders work on the same read.
             List<ReviewItem> items = open.review().items(chosen.id());
             RunSampleSet set = RunSamples.of(open, chosen, items);
-            CurationReport report = new RunCuration(open, thresholds).report(chosen, set);
+            CurationReport report = new RunCuration(open, thresholds, embedding).report(chosen, set);
             List<ReviewItem> flagged = RunCuration.withFlags(items, report);
-            if (ordered.byEmbedding() && embedder != null) {
-                flagged = new EmbeddedReviewOrder(embedder.get()).arrange(flagged, set.samples(), ordered,
+            List<ReviewItem> all = flagged;
+            if (ordered.byEmbedding() && embedding != null) {
+                flagged = new EmbeddedReviewOrder(embedding.get()).arrange(flagged, set.samples(), ordered,
                         chosen.config().seed());
             }
             ReviewQueue loaded = new ReviewQueue(flagged, ordered, chosen.config().seed(), filtered);
             open.review().position(chosen.id()).ifPresent(loaded::moveToSample);
-            return new Loaded(chosen, loaded, open.review().labels(chosen.id()), report);
+            return new Loaded(chosen, loaded, open.review().labels(chosen.id()), report, all, set.samples());
         }, loaded -> {
             if (asked == generation) {
                 loading.set(false);
                 flags = loaded.flags();
                 labels.setAll(loaded.labels());
                 mode.set(loaded.run().config().mode());
+                runItems.clear();
+                loaded.all().forEach(item -> runItems.put(item.sampleId(), item));
+                Map<Long, SampleText> byId = new LinkedHashMap<>();
+                loaded.measured().forEach(sample -> byId.put(sample.id(), sample));
+                measured = byId;
+                if (similarity == null && embedding != null) {
+                    similarity = new AcceptedSimilarity(embedding);
+                }
                 showQueue(loaded.queue());
             }
         }, error -> {
             loading.set(false);
             failed(error);
         });
+    }
+
+    /** The embedder through the project's text-embedding cache; null without an embedding model. */
+    private Supplier<SampleEmbedder> cachedEmbedder(Project open) {
+        return embedder == null ? null : () -> embedder.get().cachedIn(open.textEmbeddings());
     }
 
     // ---- decisions ---------------------------------------------------------------------------------
@@ -419,6 +465,7 @@ public final class ReviewViewModel {
             for (int i = 0; i < a.decisions().size(); i++) {
                 long sample = a.decisions().get(i).sampleId();
                 Decision now = a.current().get(i);
+                runItems.computeIfPresent(sample, (id, item) -> item.withDecision(now));
                 queue.update(sample, now);
                 queue.indexOf(sample).ifPresent(index -> items.set(index, queue.get(index)));
             }
@@ -461,6 +508,7 @@ public final class ReviewViewModel {
         if (decision == null) {
             return;
         }
+        runItems.computeIfPresent(decision.sampleId(), (id, item) -> item.withDecision(decision));
         queue.update(decision.sampleId(), decision);
         queue.indexOf(decision.sampleId()).ifPresent(index -> items.set(index, queue.get(index)));
     }
@@ -481,6 +529,52 @@ public final class ReviewViewModel {
         decided.set(queue.decided());
         acceptRate.set(queue.acceptRate());
         progress.set(queue.isEmpty() ? 0 : (double) queue.decided() / queue.size());
+        checkSimilarToAccepted();
+    }
+
+    /**
+     * Compares the card shown with the samples accepted by now, in the background: the warning of the previous
+     * card goes at once, this card's shows when it is ready, and a check overtaken by a newer card stops at its
+     * next embedding batch (or is not shown).
+     */
+    private void checkSimilarToAccepted() {
+        long asked = warningAsked.incrementAndGet();
+        similarWarning.set("");
+        ReviewItem item = current.get();
+        SampleText shown = item == null ? null : measured.get(item.sampleId());
+        if (similarity == null || shown == null) {
+            return;
+        }
+        SampleText sample = RunSamples.asDecided(shown, item);
+        if (sample.status() == SampleStatus.ACCEPTED) {
+            return;
+        }
+        List<SampleText> accepted = new ArrayList<>();
+        for (ReviewItem other : runItems.values()) {
+            SampleText measuredOther = measured.get(other.sampleId());
+            if (measuredOther != null && other.decision() != null && other.decision().status().kept()) {
+                accepted.add(RunSamples.asDecided(measuredOther, other));
+            }
+        }
+        if (accepted.isEmpty()) {
+            return;
+        }
+        AcceptedSimilarity checking = similarity;
+        double threshold = curation.get().tooSimilar();
+        tasks.execute(BackgroundTask.of("Comparing with the accepted samples", work ->
+                checking.warning(sample, accepted, threshold, (done, total, step) -> {
+                    if (warningAsked.get() != asked) {
+                        throw new CancellationException("another card is shown");
+                    }
+                })).quiet().onSuccess(flag -> {
+                    if (warningAsked.get() == asked) {
+                        similarWarning.set(flag.map(RunCuration::describe).orElse(""));
+                    }
+                }).onFailure(error -> {
+                    if (warningAsked.get() == asked) {
+                        failed(error);
+                    }
+                }));
     }
 
     private void failed(Throwable error) {
