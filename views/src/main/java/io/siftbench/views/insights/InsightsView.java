@@ -213,12 +213,15 @@ public final class InsightsView implements ScreenView {
             }, "samples")));
         }
         if (runs.stream().anyMatch(r -> r.report().metrics().embeddingMap() != null)) {
-            content.getChildren().add(section("map", "Embedding map (PCA)", sideBySide(runs, this::map)));
+            double[] bounds = mapBounds(runs);
+            content.getChildren().add(section("map", "Embedding map (PCA)", sideBySide(runs, r -> map(r, bounds))));
         }
         if (runs.stream().anyMatch(InsightsView::coverageByValueOnly)) {
+            long most = runs.stream().flatMap(r -> r.report().metrics().valueCoverage().stream())
+                    .flatMap(c -> c.values().stream()).mapToLong(ValueCount::samples).max().orElse(0);
             content.getChildren().add(section("values", "Condition values (samples and accepted)",
                     sideBySide(runs, r -> r.report().metrics().valueCoverage().isEmpty() ? new Label("no conditions")
-                            : valueBars(r))));
+                            : valueBars(r, Math.max(1, most)))));
         }
         if (runs.stream().anyMatch(r -> !r.report().metrics().coverage().isEmpty())) {
             content.getChildren().add(section("coverage", "Condition coverage (samples / accepted)",
@@ -315,12 +318,48 @@ public final class InsightsView implements ScreenView {
         }
     }
 
-    /** The PCA map, a series per colour value, each point's tooltip showing its sample. */
-    private Node map(MeasuredRun r) {
+    /**
+     * The x and y range {minX, maxX, minY, maxY} of every run's map, a little wider, so that maps side by side
+     * (projected on one PCA) are drawn on the same scales too.
+     */
+    private static double[] mapBounds(List<MeasuredRun> runs) {
+        double[] bounds = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
+        runs.stream().filter(r -> r.report().metrics().embeddingMap() != null)
+                .flatMap(r -> r.report().metrics().embeddingMap().points().stream()).forEach(p -> {
+                    bounds[0] = Math.min(bounds[0], p.x());
+                    bounds[1] = Math.max(bounds[1], p.x());
+                    bounds[2] = Math.min(bounds[2], p.y());
+                    bounds[3] = Math.max(bounds[3], p.y());
+                });
+        for (int axis = 0; axis < 4; axis += 2) {
+            double margin = Math.max(1e-6, (bounds[axis + 1] - bounds[axis]) * 0.05);
+            bounds[axis] -= margin;
+            bounds[axis + 1] += margin;
+        }
+        return bounds;
+    }
+
+    /** An axis over at least [lower, upper], widened to whole ticks of 1, 2 or 5 times a power of ten. */
+    private static NumberAxis fixedAxis(double lower, double upper) {
+        double rough = (upper - lower) / 8;
+        double power = Math.pow(10, Math.floor(Math.log10(rough)));
+        double tick = rough <= power ? power : rough <= 2 * power ? 2 * power : rough <= 5 * power ? 5 * power
+                : 10 * power;
+        NumberAxis axis = new NumberAxis(Math.floor(lower / tick) * tick, Math.ceil(upper / tick) * tick, tick);
+        // Ticks as whole multiples of the tick, so that sums like 0.1 + 0.2 (and −0) never show.
+        String format = "%." + Math.max(0, (int) -Math.floor(Math.log10(tick))) + "f";
+        axis.setTickLabelFormatter(Controls.shownAs(value ->
+                String.format(Locale.ROOT, format, Math.round(value.doubleValue() / tick) * tick + 0.0)));
+        return axis;
+    }
+
+    /** The PCA map on the shared scales, a series per colour value, each point's tooltip showing its sample. */
+    private Node map(MeasuredRun r, double[] bounds) {
         if (r.report().metrics().embeddingMap() == null) {
             return new Label("no embeddings");
         }
-        ScatterChart<Number, Number> chart = new ScatterChart<>(new NumberAxis(), new NumberAxis());
+        ScatterChart<Number, Number> chart = new ScatterChart<>(fixedAxis(bounds[0], bounds[1]),
+                fixedAxis(bounds[2], bounds[3]));
         chart.setAnimated(false);
         chart.setPrefHeight(360);
         String by = colourBy.getValue() == null ? COLOUR_STATUS : colourBy.getValue();
@@ -389,13 +428,16 @@ public final class InsightsView implements ScreenView {
                 .allMatch(grid -> grid.cells().stream().allMatch(CoverageCell::empty));
     }
 
-    /** One bar chart per condition: samples and accepted samples per value, a value no sample has marked empty. */
-    private static Node valueBars(MeasuredRun run) {
+    /**
+     * One bar chart per condition: samples and accepted samples per value, a value no sample has marked empty; the
+     * count axis goes up to {@code most}, the largest count of every run shown, so that runs compare bar by bar.
+     */
+    private static Node valueBars(MeasuredRun run, long most) {
         VBox charts = new VBox(8);
         for (ValueCoverage condition : run.report().metrics().valueCoverage()) {
             CategoryAxis x = new CategoryAxis();
             x.setLabel(condition.condition());
-            NumberAxis y = new NumberAxis();
+            NumberAxis y = fixedAxis(0, most);
             y.setLabel("samples");
             BarChart<String, Number> chart = new BarChart<>(x, y);
             chart.setAnimated(false);
