@@ -84,13 +84,17 @@ class ReviewCurationTest {
         assertThat(viewModel.items()).allMatch(item -> item.state().equals(ReviewItem.UNDECIDED));
     }
 
-    /** Runs background tasks only when told, as a busy pool would: the card must not wait for them. */
+    /**
+     * Runs background tasks only when told, one by one, as a busy pool would: the card must not wait for them.
+     * Counts the tasks run by title.
+     */
     private static final class DeferredTasks implements TaskExecutor {
-        private final Deque<Runnable> pending = new ArrayDeque<>();
+        private final Deque<BackgroundTask<?>> pending = new ArrayDeque<>();
+        private final List<String> ran = new ArrayList<>();
 
         @Override
         public <T> TaskHandle execute(BackgroundTask<T> task) {
-            pending.add(() -> new CurrentThreadTaskExecutor().execute(task));
+            pending.add(task);
             return () -> { };
         }
 
@@ -99,16 +103,18 @@ class ReviewCurationTest {
             return Runnable::run;
         }
 
-        void runAll() {
+        /** Runs every task, those the tasks start included, calling {@code afterEach} after each one. */
+        void runAll(Runnable afterEach) {
             while (!pending.isEmpty()) {
-                pending.pollFirst().run();
+                BackgroundTask<?> task = pending.pollFirst();
+                ran.add(task.title());
+                new CurrentThreadTaskExecutor().execute(task);
+                afterEach.run();
             }
         }
 
-        void runNewestFirst() {
-            while (!pending.isEmpty()) {
-                pending.pollLast().run();
-            }
+        void runAll() {
+            runAll(() -> { });
         }
     }
 
@@ -134,14 +140,20 @@ class ReviewCurationTest {
         tasks.runAll();
         assertThat(viewModel.similarWarningProperty().get()).as("the unrelated question").isEmpty();
         viewModel.skip();
-        // The third card shows at once; its warning is still being computed when the researcher goes back.
+        // The third card shows at once; its warning is still being computed when the researcher goes back and
+        // forth between the cards fifty times.
         assertThat(viewModel.currentProperty().get().sampleId()).isEqualTo(samples.get(2).id());
         assertThat(viewModel.similarWarningProperty().get()).isEmpty();
+        for (int i = 0; i < 25; i++) {
+            viewModel.moveTo(1);
+            viewModel.moveTo(2);
+        }
         viewModel.moveTo(1);
-        // The overtaken check for the third card finishes last, as it may on a pool: it must not show.
-        tasks.runNewestFirst();
+        tasks.ran.clear();
+        // The overtaken checks never show, not even for a moment, and the burst cost two checks, not fifty-one.
+        tasks.runAll(() -> assertThat(viewModel.similarWarningProperty().get()).isEmpty());
         assertThat(viewModel.currentProperty().get().sampleId()).isEqualTo(samples.get(1).id());
-        assertThat(viewModel.similarWarningProperty().get()).isEmpty();
+        assertThat(tasks.ran).filteredOn("Comparing with the accepted samples"::equals).hasSize(2);
 
         viewModel.moveTo(2);
         tasks.runAll();

@@ -24,6 +24,7 @@ import io.siftbench.model.runs.RunProgress;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.views.runs.RunFollower;
 import io.siftbench.views.task.BackgroundTask;
+import io.siftbench.views.task.LatestOnly;
 import io.siftbench.views.task.SerialTaskQueue;
 import io.siftbench.views.task.TaskExecutor;
 import javafx.beans.property.ObjectProperty;
@@ -50,7 +51,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -107,10 +107,12 @@ public final class ReviewViewModel {
     private final Map<Long, ReviewItem> runItems = new LinkedHashMap<>();
     /** The run's answered samples as last loaded (the texts the warning compares), by sample id. */
     private Map<Long, SampleText> measured = Map.of();
+    /** The run's samples accepted (or edited) by now, as the warning compares them; kept in step with decisions. */
+    private final Map<Long, SampleText> accepted = new LinkedHashMap<>();
     /** The warning's embeddings of the chosen run; null until a run is loaded, or without an embedding model. */
     private AcceptedSimilarity similarity;
-    /** Bumped for every card checked: a check for a card no longer shown stops, or is not shown. */
-    private final AtomicLong warningAsked = new AtomicLong();
+    /** Checks the card shown, one at a time: deciding fast costs one check running and one waiting at most. */
+    private final LatestOnly warnings;
 
     public ReviewViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks) {
         this(project, tasks, null);
@@ -126,6 +128,7 @@ public final class ReviewViewModel {
         this.project = project;
         this.tasks = tasks;
         this.writes = new SerialTaskQueue(tasks, "Saving decisions");
+        this.warnings = new LatestOnly(tasks, "Comparing with the accepted samples");
         project.addListener((obs, was, now) -> {
             // The decisions made in the project being closed go to its file before it closes.
             writes.flush();
@@ -301,11 +304,12 @@ public final class ReviewViewModel {
                 flags = loaded.flags();
                 labels.setAll(loaded.labels());
                 mode.set(loaded.run().config().mode());
-                runItems.clear();
-                loaded.all().forEach(item -> runItems.put(item.sampleId(), item));
                 Map<Long, SampleText> byId = new LinkedHashMap<>();
                 loaded.measured().forEach(sample -> byId.put(sample.id(), sample));
                 measured = byId;
+                runItems.clear();
+                accepted.clear();
+                loaded.all().forEach(this::remember);
                 if (similarity == null && embedding != null) {
                     similarity = new AcceptedSimilarity(embedding);
                 }
@@ -465,7 +469,7 @@ public final class ReviewViewModel {
             for (int i = 0; i < a.decisions().size(); i++) {
                 long sample = a.decisions().get(i).sampleId();
                 Decision now = a.current().get(i);
-                runItems.computeIfPresent(sample, (id, item) -> item.withDecision(now));
+                remember(sample, now);
                 queue.update(sample, now);
                 queue.indexOf(sample).ifPresent(index -> items.set(index, queue.get(index)));
             }
@@ -508,7 +512,7 @@ public final class ReviewViewModel {
         if (decision == null) {
             return;
         }
-        runItems.computeIfPresent(decision.sampleId(), (id, item) -> item.withDecision(decision));
+        remember(decision.sampleId(), decision);
         queue.update(decision.sampleId(), decision);
         queue.indexOf(decision.sampleId()).ifPresent(index -> items.set(index, queue.get(index)));
     }
@@ -532,49 +536,47 @@ public final class ReviewViewModel {
         checkSimilarToAccepted();
     }
 
+    /** Keeps {@code decision} as the one that counts for the sample in the run's items and accepted samples. */
+    private void remember(long sampleId, Decision decision) {
+        ReviewItem item = runItems.get(sampleId);
+        if (item != null) {
+            remember(item.withDecision(decision));
+        }
+    }
+
+    private void remember(ReviewItem item) {
+        runItems.put(item.sampleId(), item);
+        SampleText loaded = measured.get(item.sampleId());
+        SampleText now = loaded == null ? null : RunSamples.asDecided(loaded, item);
+        if (now != null && now.status() == SampleStatus.ACCEPTED) {
+            accepted.put(item.sampleId(), now);
+        } else {
+            accepted.remove(item.sampleId());
+        }
+    }
+
     /**
      * Compares the card shown with the samples accepted by now, in the background: the warning of the previous
-     * card goes at once, this card's shows when it is ready, and a check overtaken by a newer card stops at its
-     * next embedding batch (or is not shown).
+     * card goes at once, this card's shows when it is ready; a check overtaken by a newer card stops at its next
+     * embedding batch and is never shown.
      */
     private void checkSimilarToAccepted() {
-        long asked = warningAsked.incrementAndGet();
         similarWarning.set("");
         ReviewItem item = current.get();
         SampleText shown = item == null ? null : measured.get(item.sampleId());
-        if (similarity == null || shown == null) {
-            return;
-        }
-        SampleText sample = RunSamples.asDecided(shown, item);
-        if (sample.status() == SampleStatus.ACCEPTED) {
-            return;
-        }
-        List<SampleText> accepted = new ArrayList<>();
-        for (ReviewItem other : runItems.values()) {
-            SampleText measuredOther = measured.get(other.sampleId());
-            if (measuredOther != null && other.decision() != null && other.decision().status().kept()) {
-                accepted.add(RunSamples.asDecided(measuredOther, other));
-            }
-        }
-        if (accepted.isEmpty()) {
+        SampleText sample = shown == null ? null : RunSamples.asDecided(shown, item);
+        if (similarity == null || sample == null || sample.status() == SampleStatus.ACCEPTED || accepted.isEmpty()) {
+            warnings.clear();
             return;
         }
         AcceptedSimilarity checking = similarity;
+        List<SampleText> against = List.copyOf(accepted.values());
         double threshold = curation.get().tooSimilar();
-        tasks.execute(BackgroundTask.of("Comparing with the accepted samples", work ->
-                checking.warning(sample, accepted, threshold, (done, total, step) -> {
-                    if (warningAsked.get() != asked) {
-                        throw new CancellationException("another card is shown");
-                    }
-                })).quiet().onSuccess(flag -> {
-                    if (warningAsked.get() == asked) {
-                        similarWarning.set(flag.map(RunCuration::describe).orElse(""));
-                    }
-                }).onFailure(error -> {
-                    if (warningAsked.get() == asked) {
-                        failed(error);
-                    }
-                }));
+        warnings.request(superseded -> checking.warning(sample, against, threshold, (done, total, step) -> {
+            if (superseded.getAsBoolean()) {
+                throw new CancellationException("another card is shown");
+            }
+        }), flag -> similarWarning.set(flag.map(RunCuration::describe).orElse("")), this::failed);
     }
 
     private void failed(Throwable error) {
