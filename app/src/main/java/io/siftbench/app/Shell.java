@@ -39,6 +39,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.stage.Stage;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Wires storage into the views: one background-task runner, one main window view model, and a view with
@@ -59,11 +60,12 @@ public final class Shell {
         runBackends = new RunBackends(backendsFile::load);
         viewModel = new MainWindowViewModel(opener, settingsRepository, settings, tasks);
         ReadOnlyObjectProperty<io.siftbench.model.project.Project> project = viewModel.projectProperty();
-        review = new ReviewViewModel(project, tasks, () -> new SampleEmbedder(EmbeddingModels.miniLm()));
+        Supplier<SampleEmbedder> embedder = () -> new SampleEmbedder(EmbeddingModels.miniLm());
+        review = new ReviewViewModel(project, tasks, embedder);
         RunsViewModel runs = new RunsViewModel(project, tasks,
                 open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher());
         review.follow(runs.live());
-        compare = new CompareViewModel(project, tasks, runs, backendsFile::load);
+        compare = new CompareViewModel(project, tasks, runs, backendsFile::load, embedder);
         // Compare flags its cells with the thresholds the researcher set in Review.
         compare.curationProperty().bind(review.curationProperty());
         ReviewView reviewView = new ReviewView(review, project);
@@ -76,7 +78,7 @@ public final class Shell {
                 new CompareView(compare, project),
                 reviewView,
                 new InsightsView(new InsightsViewModel(project, tasks,
-                        () -> new SampleEmbedder(EmbeddingModels.miniLm()),
+                        embedder,
                         open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher()),
                         ChartFiles.nativeDialog()),
                 runsView,

@@ -8,6 +8,7 @@ import io.siftbench.model.compare.CompareRow;
 import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.compare.VariantSummary;
 import io.siftbench.model.curation.CurationSettings;
+import io.siftbench.model.curation.NearDuplicateMethod;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.RunInfo;
@@ -101,7 +102,8 @@ class CompareViewModelTest {
         assertThat(viewModel.rows()).flatExtracting(CompareRow::cells).flatExtracting(ReviewItem::flags)
                 .noneMatch(flag -> flag.startsWith("low self consistency"));
 
-        viewModel.curationProperty().set(new CurationSettings(null, null, null, null, List.of(), 0.7, 0.9, null));
+        viewModel.curationProperty().set(new CurationSettings(null, null, null, null, List.of(), 0.7, 0.9, null,
+                NearDuplicateMethod.MINHASH, 0.9));
 
         for (int row : new int[] {0, 3}) {
             assertThat(viewModel.rows().get(row).cells()).allSatisfy(cell -> assertThat(cell.flags())

@@ -6,11 +6,14 @@ import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
+import io.siftbench.views.controls.EmptyState;
 import io.siftbench.views.insights.InsightsView;
 import io.siftbench.views.insights.InsightsViewModel;
 import io.siftbench.views.task.FxTaskExecutor;
 import javafx.scene.Scene;
+import javafx.scene.chart.BarChart;
 import javafx.scene.chart.ScatterChart;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.Stage;
@@ -83,6 +86,12 @@ class InsightsUiTest {
         assertThat(map.getData()).extracting(s -> s.getName()).containsExactly("pending");
         assertThat(robot.lookup(".metric-name").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("samples", "distinct-1", "self-BLEU");
+        // The fixture's stories have one condition, tone: no pair for a heatmap, so a bar per value instead.
+        assertThat(robot.lookup("#insights-chart-coverage").tryQuery()).isEmpty();
+        BarChart<?, ?> tones = robot.lookup("#insights-chart-values .chart").queryAs(BarChart.class);
+        assertThat(tones.getData()).extracting(s -> s.getName()).containsExactly("samples", "accepted");
+        assertThat(tones.getData().get(0).getData()).extracting(d -> d.getXValue() + "=" + d.getYValue())
+                .containsExactly("angry=6", "polite=6");
 
         robot.clickOn("#insights-save-distinct-n");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "saved distinct.png".equals(
@@ -91,6 +100,29 @@ class InsightsUiTest {
         assertThat(image.getWidth()).isGreaterThan(300);
         assertThat(image.getHeight()).isGreaterThan(200);
         assertThat(distinctColours(image)).as("a drawn chart, not a blank image").isGreaterThan(3);
+    }
+
+    @Test
+    void withoutRunsTheChoosersAndTheEmptyStateSayWhatToDo() throws Exception {
+        project = new H2ProjectOpener().open(dir.resolve("empty.mv.db"));
+        FxToolkit.setupStage(stage -> {
+            InsightsViewModel viewModel = new InsightsViewModel(new SimpleObjectProperty<>(project), tasks, null,
+                    open -> {
+                        throw new AssertionError("no run is started here");
+                    });
+            stage.setScene(new Scene((javafx.scene.Parent) new InsightsView(viewModel,
+                    (owner, name) -> Optional.empty()).node(), 1100, 750));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#insights-empty").queryAs(EmptyState.class).getMessage())
+                .startsWith("Start a run on the Runs screen");
+        ComboBox<?> run = robot.lookup("#insights-run").queryComboBox();
+        assertThat(run.isDisabled()).isTrue();
+        assertThat(run.getPromptText()).isEqualTo("no runs yet");
+        assertThat(robot.lookup("#insights-compare").queryComboBox().getButtonCell().getText())
+                .isEqualTo("no runs yet");
     }
 
     private static long distinctColours(BufferedImage image) {

@@ -1,6 +1,8 @@
 package io.siftbench.app.insights;
 
 import io.siftbench.app.runs.EmbeddingModels;
+import io.siftbench.model.insights.Histogram;
+import io.siftbench.model.insights.MapPoint;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.insights.StatusSelection;
 import io.siftbench.model.project.Project;
@@ -22,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,10 +71,12 @@ class InsightsViewModelTest {
         assertThat(viewModel.problemProperty().get()).isNull();
         List<MeasuredRun> measured = viewModel.measured();
         assertThat(measured).extracting(m -> m.report().metrics().samples()).containsExactly(10, 6);
-        assertThat(measured.get(0).sharedWords().start()).isEqualTo(measured.get(1).sharedWords().start());
-        assertThat(measured.get(0).sharedWords().width()).isEqualTo(measured.get(1).sharedWords().width());
-        assertThat(Arrays.stream(measured.get(0).sharedWords().counts()).sum()).isEqualTo(10);
-        assertThat(Arrays.stream(measured.get(1).sharedWords().counts()).sum()).isEqualTo(6);
+        Histogram firstWords = measured.get(0).report().metrics().lengths().words().histogram();
+        Histogram secondWords = measured.get(1).report().metrics().lengths().words().histogram();
+        assertThat(firstWords.start()).isEqualTo(secondWords.start());
+        assertThat(firstWords.width()).isEqualTo(secondWords.width());
+        assertThat(Arrays.stream(firstWords.counts()).sum()).isEqualTo(10);
+        assertThat(Arrays.stream(secondWords.counts()).sum()).isEqualTo(6);
         assertThat(measured.get(0).report().metrics().embeddingMap().points()).hasSize(10);
         assertThat(measured.get(0).samples().get(first.get(3).id()).text()).isEqualTo(first.get(3).text());
 
@@ -81,6 +87,39 @@ class InsightsViewModelTest {
                 measured.get(0).report().metrics().lexical().distinct().get(0).value());
         assertThat(lines).anyMatch(line -> line.startsWith("distinct-1\t" + distinct1 + "\t"));
         assertThat(lines).contains("accuracy (model)\t–\t–");
+    }
+
+    @Test
+    void sideBySideMapsShareOnePcaWhileEachRunsSnapshotKeepsItsOwn() {
+        viewModel.measure(bothRuns());
+        Map<String, MapPoint> first = pointsByText(viewModel.measured().get(0));
+        Map<String, MapPoint> second = pointsByText(viewModel.measured().get(1));
+
+        // The fixture's runs tell the same six stories first: the same text lands on the same point in both maps.
+        assertThat(second).hasSize(6);
+        second.forEach((text, point) -> {
+            assertThat(first.get(text).x()).isEqualTo(point.x());
+            assertThat(first.get(text).y()).isEqualTo(point.y());
+        });
+
+        // Measured again, both runs come from their snapshots and are still put on the shared axes.
+        viewModel.measure(bothRuns());
+        assertThat(viewModel.measured()).allMatch(m -> m.report().cached());
+        assertThat(pointsByText(viewModel.measured().get(0))).usingRecursiveComparison().isEqualTo(first);
+
+        // Alone, the first run shows its snapshot's own map, fitted on its ten stories only.
+        viewModel.measure(List.of(bothRuns().get(0)));
+        MeasuredRun alone = viewModel.measured().get(0);
+        assertThat(alone.report().cached()).isTrue();
+        Map<String, MapPoint> own = pointsByText(alone);
+        assertThat(own).hasSize(10);
+        assertThat(own.keySet().stream().filter(text -> own.get(text).x() != first.get(text).x())).isNotEmpty();
+    }
+
+    private static Map<String, MapPoint> pointsByText(MeasuredRun run) {
+        Map<String, MapPoint> points = new LinkedHashMap<>();
+        run.report().metrics().embeddingMap().points().forEach(p -> points.put(run.samples().get(p.sampleId()).text(), p));
+        return points;
     }
 
     @Test

@@ -10,30 +10,36 @@ import java.util.List;
  * @param mustMatch       a regular expression every sample must contain a match of; null or empty for none
  * @param mustNotMatch    a regular expression no sample may contain a match of; null or empty for none
  * @param keywords        words or phrases no sample may contain
- * @param nearDuplicate   the MinHash Jaccard threshold of near duplicates, in (0, 1]
+ * @param nearDuplicate   the threshold of near duplicates, in (0, 1]: a MinHash Jaccard similarity or an embedding
+ *                        cosine, as {@code nearDuplicateMethod} says
  * @param minAgreement    flag samples whose self-consistency votes agree less than this
  * @param minJudgeScore   flag samples the newest judge run scored below this; null for the judge's pass mark
  *                        (a fail, or the lower half of its scale, see {@link io.siftbench.model.prompts.JudgeScale#passMark()})
+ * @param nearDuplicateMethod how near duplicates are found; null for MinHash
+ * @param tooSimilar      warn in Review when a sample's embedding cosine to an accepted sample is at least this
  */
 public record CurationSettings(Integer minWords, Integer maxWords, String mustMatch, String mustNotMatch,
                                List<String> keywords, double nearDuplicate, double minAgreement,
-                               Double minJudgeScore) {
+                               Double minJudgeScore, NearDuplicateMethod nearDuplicateMethod,
+                               double tooSimilar) {
 
     public CurationSettings {
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        nearDuplicateMethod = nearDuplicateMethod == null ? NearDuplicateMethod.MINHASH : nearDuplicateMethod;
     }
 
     /**
-     * No length or pattern rule; near duplicates at 0.7 Jaccard; votes agreeing less than 0.6; judge scores
-     * below the judge's pass mark.
+     * No length or pattern rule; near duplicates at 0.7 MinHash Jaccard; votes agreeing less than 0.6; a warning at
+     * 0.9 cosine to an accepted sample; judge scores below the judge's pass mark.
      */
     public static CurationSettings defaults() {
-        return new CurationSettings(null, null, null, null, List.of(), MinHashDetector.DEFAULT_THRESHOLD, 0.6, null);
+        return new CurationSettings(null, null, null, null, List.of(), MinHashDetector.DEFAULT_THRESHOLD, 0.6,
+                null, NearDuplicateMethod.MINHASH, TooSimilarToAcceptedFilter.DEFAULT_THRESHOLD);
     }
 
     /** The same thresholds with another minimum judge score (null for the judge's pass mark). */
     public CurationSettings withMinJudgeScore(Double score) {
         return new CurationSettings(minWords, maxWords, mustMatch, mustNotMatch, keywords, nearDuplicate,
-                minAgreement, score);
+                minAgreement, score, nearDuplicateMethod, tooSimilar);
     }
 }

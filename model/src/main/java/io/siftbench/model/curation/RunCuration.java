@@ -1,7 +1,10 @@
 package io.siftbench.model.curation;
 
+import io.siftbench.model.insights.InsightsProgress;
 import io.siftbench.model.insights.RunSampleSet;
 import io.siftbench.model.insights.RunSamples;
+import io.siftbench.model.insights.SampleEmbedder;
+import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.Decision;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The curation filters applied to one run of a project: the flags shown in the review card and table, and the
@@ -36,10 +40,21 @@ public final class RunCuration {
 
     private final Project project;
     private final CurationSettings settings;
+    private final Supplier<SampleEmbedder> embedder;
 
     public RunCuration(Project project, CurationSettings settings) {
+        this(project, settings, null);
+    }
+
+    /**
+     * @param embedder gives the samples embeddings (through the project's text-embedding cache) when the settings
+     *                 find near duplicates by embedding, and is asked for only then, as loading a model takes a
+     *                 while; null where no embedding model is at hand
+     */
+    public RunCuration(Project project, CurationSettings settings, Supplier<SampleEmbedder> embedder) {
         this.project = project;
         this.settings = settings;
+        this.embedder = embedder;
     }
 
     /** Every flag the filters raise on the run's answered samples. */
@@ -70,14 +85,13 @@ public final class RunCuration {
             }
         }
         filters.add(new DuplicateFilter(new ExactDuplicates()));
-        filters.add(new DuplicateFilter(new MinHashDetector(MinHashDetector.DEFAULT_SHINGLE_SIZE,
-                MinHashDetector.DEFAULT_HASHES, settings.nearDuplicate(), run.config().seed())));
+        filters.add(new DuplicateFilter(nearDuplicates(run)));
         filters.add(new SelfConsistencyFilter(settings.minAgreement()));
         if (judgements.judgeRunId() != null) {
             filters.add(new JudgeScoreFilter(settings.minJudgeScore() != null ? settings.minJudgeScore()
                     : passMark(judgements.judgeRunId())));
         }
-        return CurationReport.of(judgements.apply(set.samples()), filters);
+        return CurationReport.of(judgements.apply(samples(set)), filters);
     }
 
     /** The pass mark of the scale of judge run {@code judgeRunId}'s prompt. */
@@ -92,6 +106,26 @@ public final class RunCuration {
         Judgements judgements = project.samples().judgements(run.id());
         CurationReport report = report(run, set, judgements);
         return new Flagged(withFlags(items, report), set, report, judgements);
+    }
+
+    private DuplicateDetector nearDuplicates(RunInfo run) {
+        return switch (settings.nearDuplicateMethod()) {
+            case MINHASH -> new MinHashDetector(MinHashDetector.DEFAULT_SHINGLE_SIZE, MinHashDetector.DEFAULT_HASHES,
+                    settings.nearDuplicate(), run.config().seed());
+            case EMBEDDING -> new EmbeddingDuplicateDetector(settings.nearDuplicate());
+        };
+    }
+
+    /** The samples to flag: with their embeddings when near duplicates are found by embedding. */
+    private List<SampleText> samples(RunSampleSet set) {
+        if (settings.nearDuplicateMethod() != NearDuplicateMethod.EMBEDDING) {
+            return set.samples();
+        }
+        if (embedder == null) {
+            throw new IllegalStateException("Near duplicates by embedding need the embedding model, which is not "
+                    + "available here; choose " + NearDuplicateMethod.MINHASH.title() + " instead.");
+        }
+        return embedder.get().cachedIn(project.textEmbeddings()).embed(set.samples(), InsightsProgress.NONE);
     }
 
     /** The items with their curation flags added, each as "kind: reason". */

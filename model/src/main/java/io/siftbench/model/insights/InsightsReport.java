@@ -14,20 +14,22 @@ import java.util.concurrent.CancellationException;
  * @param lengths      length statistics and histograms
  * @param labels       the label distribution
  * @param coverage     condition coverage per pair of conditions
+ * @param valueCoverage condition coverage per value of each condition on its own
  * @param similarity   the pairwise embedding cosine; null when fewer than two samples have an embedding
  * @param embeddingMap the 2-D PCA map; null when no sample has an embedding
  * @param gold         agreement with the gold labels; null when no sample has a gold label
  */
 public record InsightsReport(StatusSelection selection, int samples, LexicalDiversity lexical,
                              SelfBleuScore selfBleu, LengthStatistics lengths, LabelDistribution labels,
-                             List<CoverageGrid> coverage, SimilarityDistribution similarity,
-                             EmbeddingMap embeddingMap, GoldAgreement gold) {
+                             List<CoverageGrid> coverage, List<ValueCoverage> valueCoverage,
+                             SimilarityDistribution similarity, EmbeddingMap embeddingMap, GoldAgreement gold) {
 
     private static final String[] STEPS = {"tokenising", "distinct-n", "self-BLEU", "lengths and labels",
         "condition coverage", "embedding similarity", "embedding map", "agreement with gold labels"};
 
     public InsightsReport {
         coverage = List.copyOf(coverage);
+        valueCoverage = List.copyOf(valueCoverage);
     }
 
     /**
@@ -37,15 +39,12 @@ public record InsightsReport(StatusSelection selection, int samples, LexicalDive
     public static InsightsReport of(List<SampleText> all, StatusSelection selection, InsightsSettings settings,
                                     InsightsProgress progress) {
         List<SampleText> samples = selection.select(all);
-        return measure(samples, selection, settings, progress, null);
+        return measure(samples, selection, settings, progress);
     }
 
-    /**
-     * Measures the selected samples with the length histograms and the embedding map on shared axes, for
-     * showing beside other sets measured on the same axes (see {@link InsightsComparison}).
-     */
+    /** Measures samples already selected. */
     static InsightsReport measure(List<SampleText> samples, StatusSelection selection, InsightsSettings settings,
-                                  InsightsProgress progress, SharedAxes axes) {
+                                  InsightsProgress progress) {
         step(progress, 0);
         List<String> texts = samples.stream().map(SampleText::text).toList();
         List<List<String>> tokens = texts.stream().map(Tokenizer::tokens).toList();
@@ -54,24 +53,29 @@ public record InsightsReport(StatusSelection selection, int samples, LexicalDive
         step(progress, 2);
         SelfBleuScore selfBleu = new SelfBleu(settings.selfBleuExactLimit(), settings.seed()).score(tokens);
         step(progress, 3);
-        LengthStatistics lengths = axes == null ? LengthStatistics.of(texts, tokens, settings.bins())
-                : LengthStatistics.of(texts, tokens, axes.characters(), axes.words());
+        LengthStatistics lengths = LengthStatistics.of(texts, tokens, settings.bins());
         LabelDistribution labels = LabelDistribution.of(samples);
         step(progress, 4);
         List<CoverageGrid> coverage = ConditionCoverage.of(samples, settings.conditions());
+        List<ValueCoverage> valueCoverage = ConditionCoverage.perValue(samples, settings.conditions());
         step(progress, 5);
         long embedded = samples.stream().filter(SampleText::hasEmbedding).count();
         SimilarityDistribution similarity = embedded < 2 ? null
                 : new EmbeddingSimilarity(settings.similarityLimit(), settings.seed()).measure(samples);
         step(progress, 6);
-        EmbeddingMap map = embedded == 0 ? null
-                : axes == null ? EmbeddingMap.of(samples) : axes.projection().project(samples);
+        EmbeddingMap map = embedded == 0 ? null : EmbeddingMap.of(samples);
         step(progress, 7);
         boolean hasGold = samples.stream().anyMatch(sample -> sample.goldLabel() != null);
         GoldAgreement gold = hasGold ? GoldAgreement.of(samples) : null;
         progress.update(STEPS.length, STEPS.length, "done");
         return new InsightsReport(selection, samples.size(), lexical, selfBleu, lengths, labels, coverage,
-                similarity, map, gold);
+                valueCoverage, similarity, map, gold);
+    }
+
+    /** This report with its length histograms and its embedding map on axes shared with other reports. */
+    InsightsReport onAxes(LengthStatistics sharedLengths, EmbeddingMap sharedMap) {
+        return new InsightsReport(selection, samples, lexical, selfBleu, sharedLengths, labels, coverage,
+                valueCoverage, similarity, sharedMap, gold);
     }
 
     private static void step(InsightsProgress progress, int done) {

@@ -3,9 +3,11 @@ package io.siftbench.model.insights;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.siftbench.model.project.Project;
 
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,12 +16,15 @@ import java.util.function.Supplier;
 /**
  * Computes a run's metrics, or reads them from the project's metric snapshots when the run's samples and
  * decisions have not changed since they were computed (the snapshot is keyed by the sample set's fingerprint,
- * so a new sample, decision or undo makes the next call compute afresh).
+ * so a new sample, decision or undo makes the next call compute afresh; a snapshot written before a metric
+ * existed lacks it and is computed afresh too). Runs shown side by side are put on shared axes afterwards
+ * ({@link #onSharedAxes}), so that each run's snapshot stays what the run shows alone.
  */
 public final class RunMetrics {
 
     private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES, true);
 
     private final Project project;
     private final Supplier<SampleEmbedder> embedder;
@@ -55,23 +60,48 @@ public final class RunMetrics {
                                     InsightsProgress progress) {
         long runId = set.runId();
         String scope = scope(selection) + (slice.isEmpty() ? "" : ";" + slice);
-        Optional<String> stored = project.metricSnapshots().find(runId, scope, set.version());
+        Optional<RunMetricsReport.Snapshot> stored = project.metricSnapshots().find(runId, scope, set.version())
+                .flatMap(RunMetrics::read);
         if (stored.isPresent()) {
-            RunMetricsReport.Snapshot snapshot = read(stored.get());
-            return new RunMetricsReport(runId, slice, selection, set.version(), true, snapshot.metrics(),
-                    snapshot.researcherAgreement());
+            return new RunMetricsReport(runId, slice, selection, set.version(), true, stored.get().metrics(),
+                    stored.get().researcherAgreement());
         }
-        List<SampleText> samples = selection.select(set.samples());
-        if (embedder != null) {
-            samples = embedder.get().embed(samples, progress);
-        }
+        List<SampleText> samples = embedded(selection.select(set.samples()), progress);
         InsightsReport report = InsightsReport.measure(samples, selection,
-                settings.withConditions(set.conditions()), progress, null);
+                settings.withConditions(set.conditions()), progress);
         GoldAgreement researcher = report.gold() == null ? null
                 : GoldAgreement.of(selection.select(set.withResearcherLabels()));
         project.metricSnapshots().save(runId, scope, set.version(),
                 write(new RunMetricsReport.Snapshot(report, researcher)));
         return new RunMetricsReport(runId, slice, selection, set.version(), false, report, researcher);
+    }
+
+    /**
+     * Runs measured by {@link #measure} (each {@code reports.get(i)} of {@code sets.get(i)}) put on shared axes to
+     * be shown side by side: the length histograms on common bins, the embedding maps on one PCA fitted on all the
+     * runs' embeddings (taken from the project's text-embedding cache, so a run measured before costs no
+     * embedding). The snapshots are not touched: a run shown alone keeps its own axes.
+     */
+    public List<RunMetricsReport> onSharedAxes(List<RunMetricsReport> reports, List<RunSampleSet> sets,
+                                               InsightsProgress progress) {
+        List<List<SampleText>> samples = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            samples.add(embedded(reports.get(i).status().select(sets.get(i).samples()), progress));
+        }
+        List<InsightsReport> shared = InsightsComparison.onSharedAxes(
+                reports.stream().map(RunMetricsReport::metrics).toList(), samples, settings.bins());
+        List<RunMetricsReport> result = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            RunMetricsReport own = reports.get(i);
+            result.add(new RunMetricsReport(own.run(), own.slice(), own.status(), own.sampleSetVersion(), own.cached(),
+                    shared.get(i), own.researcherAgreement()));
+        }
+        return result;
+    }
+
+    /** The samples with their embeddings, through the project's cache; as they are without an embedder. */
+    private List<SampleText> embedded(List<SampleText> samples, InsightsProgress progress) {
+        return embedder == null ? samples : embedder.get().cachedIn(project.textEmbeddings()).embed(samples, progress);
     }
 
     /** The snapshot's scope: the status selection, and whether embeddings were part of it. */
@@ -87,9 +117,12 @@ public final class RunMetrics {
         }
     }
 
-    private static RunMetricsReport.Snapshot read(String json) {
+    /** The snapshot, or empty when it does not fit today's metrics (it was written before one of them existed). */
+    private static Optional<RunMetricsReport.Snapshot> read(String json) {
         try {
-            return JSON.readValue(json, RunMetricsReport.Snapshot.class);
+            return Optional.of(JSON.readValue(json, RunMetricsReport.Snapshot.class));
+        } catch (MismatchedInputException e) {
+            return Optional.empty();
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

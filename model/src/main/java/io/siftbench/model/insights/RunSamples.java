@@ -68,6 +68,15 @@ public final class RunSamples {
                 version.value());
     }
 
+    /**
+     * A sample as {@link #of} measured it, after its review item's decision changed since: the status and the
+     * text that counts follow the decision (an item without a text of its own keeps the record's text).
+     */
+    public static SampleText asDecided(SampleText measured, ReviewItem item) {
+        return measured.withText(item.text() != null ? item.text() : measured.text())
+                .withStatus(statusOf(item.decision()));
+    }
+
     static SampleStatus statusOf(Decision decision) {
         if (decision == null || !decision.status().decided()) {
             return SampleStatus.PENDING;

@@ -40,6 +40,11 @@ public record SampleText(long id, String text, String label, String goldLabel, M
                 null, null, null);
     }
 
+    public SampleText withText(String newText) {
+        return new SampleText(id, newText, label, goldLabel, conditions, fields, status, confidence, votes,
+                judgeScore, judgeReason, embedding);
+    }
+
     public SampleText withLabel(String newLabel) {
         return new SampleText(id, text, newLabel, goldLabel, conditions, fields, status, confidence, votes,
                 judgeScore, judgeReason, embedding);

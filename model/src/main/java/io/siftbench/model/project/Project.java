@@ -8,6 +8,7 @@ import io.siftbench.model.review.ReviewStore;
 import io.siftbench.model.runs.RunStore;
 import io.siftbench.model.runs.SampleStore;
 import io.siftbench.model.demonstrations.EmbeddingCache;
+import io.siftbench.model.embeddings.TextEmbeddingCache;
 import io.siftbench.model.prompts.PromptStore;
 
 import java.nio.file.Path;
@@ -31,6 +32,9 @@ public interface Project extends AutoCloseable {
 
     /** Embeddings of dataset records, cached per embedding model. */
     EmbeddingCache recordEmbeddings();
+
+    /** Embeddings of sample texts, cached per embedding model. */
+    TextEmbeddingCache textEmbeddings();
 
     DecisionStore decisions();
 

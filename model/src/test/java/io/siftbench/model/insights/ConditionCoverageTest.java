@@ -78,4 +78,40 @@ class ConditionCoverageTest {
         assertThat(toneByLength.thinCells(1)).isEmpty();
         assertThat(toneByLength.emptyCells()).isEmpty();
     }
+
+    @Test
+    void aSingleConditionGetsACountPerValueWithItsEmptyValuesMarked() {
+        // One condition switched on: three angry samples (two accepted), one polite, none sarcastic; one sample was
+        // generated without a tone and counts nowhere.
+        List<SampleText> samples = List.of(
+                SampleText.of(1, "a").withConditions(Map.of("tone", "angry")).withStatus(SampleStatus.ACCEPTED),
+                SampleText.of(2, "b").withConditions(Map.of("tone", "polite")).withStatus(SampleStatus.REJECTED),
+                SampleText.of(3, "c").withConditions(Map.of("tone", "angry")).withStatus(SampleStatus.ACCEPTED),
+                SampleText.of(4, "d").withConditions(Map.of("tone", "angry")),
+                SampleText.of(5, "e"));
+        Map<String, List<String>> declared = Map.of("tone", List.of("angry", "polite", "sarcastic"));
+
+        assertThat(ConditionCoverage.of(samples, declared)).as("no pair of conditions, no heatmap").isEmpty();
+        List<ValueCoverage> perValue = ConditionCoverage.perValue(samples, declared);
+
+        assertThat(perValue).singleElement().satisfies(tone -> {
+            assertThat(tone.condition()).isEqualTo("tone");
+            assertThat(tone.values()).containsExactly(new ValueCount("angry", 3, 2), new ValueCount("polite", 1, 0),
+                    new ValueCount("sarcastic", 0, 0));
+            assertThat(tone.emptyValues()).extracting(ValueCount::value).containsExactly("sarcastic");
+        });
+    }
+
+    @Test
+    void everyConditionOfABalancedPlanHasItsValuesCountedOnTheirOwn() {
+        List<ValueCoverage> perValue = ConditionCoverage.perValue(balancedSamples(), Map.of("tone", TONES));
+
+        // Declared conditions first, then the others alphabetically: tone, audience, length.
+        assertThat(perValue).extracting(ValueCoverage::condition).containsExactly("tone", "audience", "length");
+        assertThat(perValue.get(0).values()).allSatisfy(value -> {
+            assertThat(value.samples()).isEqualTo(4);
+            assertThat(value.accepted()).isEqualTo(2);
+        });
+        assertThat(perValue.get(1).values()).containsExactly(new ValueCount("adults", 12, 6));
+    }
 }

@@ -2,10 +2,9 @@ package io.siftbench.storage.demonstrations;
 
 import io.siftbench.model.demonstrations.EmbeddingCache;
 import io.siftbench.storage.Sql;
+import io.siftbench.storage.embeddings.VectorBytes;
 
 import javax.sql.DataSource;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Collection;
@@ -35,7 +34,7 @@ public final class H2EmbeddingCache implements EmbeddingCache {
                 ps.setObject(3, recordIds.toArray(Long[]::new));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.put(rs.getLong(1), decode(rs.getBytes(2)));
+                        out.put(rs.getLong(1), VectorBytes.decode(rs.getBytes(2)));
                     }
                 }
             }
@@ -53,24 +52,12 @@ public final class H2EmbeddingCache implements EmbeddingCache {
                     ps.setLong(1, datasetId);
                     ps.setLong(2, e.getKey());
                     ps.setString(3, model);
-                    ps.setBytes(4, encode(e.getValue()));
+                    ps.setBytes(4, VectorBytes.encode(e.getValue()));
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
             return null;
         });
-    }
-
-    static byte[] encode(float[] v) {
-        ByteBuffer b = ByteBuffer.allocate(v.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        b.asFloatBuffer().put(v);
-        return b.array();
-    }
-
-    static float[] decode(byte[] bytes) {
-        float[] v = new float[bytes.length / Float.BYTES];
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
-        return v;
     }
 }

@@ -3,6 +3,7 @@ package io.siftbench.storage.project;
 import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.datasets.DatasetStore;
 import io.siftbench.model.demonstrations.EmbeddingCache;
+import io.siftbench.model.embeddings.TextEmbeddingCache;
 import io.siftbench.model.insights.MetricSnapshots;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.review.DecisionStore;
@@ -18,6 +19,7 @@ import io.siftbench.storage.runs.H2RunStore;
 import io.siftbench.storage.runs.H2SampleStore;
 import io.siftbench.model.prompts.PromptStore;
 import io.siftbench.storage.demonstrations.H2EmbeddingCache;
+import io.siftbench.storage.embeddings.H2TextEmbeddingCache;
 import io.siftbench.storage.prompts.H2PromptStore;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -33,6 +35,7 @@ public final class H2Project implements Project {
     private final H2SampleStore samples;
     private final H2PromptStore prompts;
     private final H2EmbeddingCache recordEmbeddings;
+    private final H2TextEmbeddingCache textEmbeddings;
     private final H2DecisionStore decisions;
     private final H2ReviewStore review;
     private final H2MetricSnapshots metricSnapshots;
@@ -46,6 +49,7 @@ public final class H2Project implements Project {
         this.samples = new H2SampleStore(pool);
         this.prompts = new H2PromptStore(pool);
         this.recordEmbeddings = new H2EmbeddingCache(pool);
+        this.textEmbeddings = new H2TextEmbeddingCache(pool);
         this.decisions = new H2DecisionStore(pool);
         this.review = new H2ReviewStore(pool, samples, decisions);
         this.metricSnapshots = new H2MetricSnapshots(pool);
@@ -80,6 +84,11 @@ public final class H2Project implements Project {
     @Override
     public EmbeddingCache recordEmbeddings() {
         return recordEmbeddings;
+    }
+
+    @Override
+    public TextEmbeddingCache textEmbeddings() {
+        return textEmbeddings;
     }
 
     @Override

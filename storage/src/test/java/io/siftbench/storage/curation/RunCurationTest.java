@@ -3,14 +3,15 @@ package io.siftbench.storage.curation;
 import io.siftbench.model.curation.CurationReport;
 import io.siftbench.model.curation.CurationSettings;
 import io.siftbench.model.curation.FlagKind;
+import io.siftbench.model.curation.NearDuplicateMethod;
 import io.siftbench.model.curation.RunCuration;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.Decision;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.ReviewItem;
-import io.siftbench.model.runs.BackendRef;
-import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
@@ -49,14 +50,8 @@ class RunCurationTest {
         Path file = dir.resolve("curation.mv.db");
         long version = RunFixture.promptVersion(file, "stories", PromptMode.SYNTHESIZE);
         project = new H2ProjectOpener().open(file);
-        run = project.runs().create(new RunConfig(version, PromptMode.SYNTHESIZE,
-                new BackendRef("openai", "http://127.0.0.1:1/v1", "tiny"), "{}", null, 7, 1, TEXTS.size(), 1, "{}"));
-        for (int i = 0; i < TEXTS.size(); i++) {
-            Sample s = RunFixture.sample(run, PromptMode.SYNTHESIZE, i);
-            samples.add(project.samples().add(new Sample(0, run, s.slot(), s.model(), s.parameters(), s.seed(),
-                    s.rawOutput(), null, null, null, TEXTS.get(i), null, true, null, List.of(), 20, 5, 30L, "stop",
-                    null, null)));
-        }
+        samples.addAll(RunFixture.synthesized(project, version, TEXTS));
+        run = samples.get(0).runId();
     }
 
     @AfterEach
@@ -70,7 +65,7 @@ class RunCurationTest {
 
     @Test
     void plantedDuplicatesAndKeywordsAreFlaggedWithReasons() {
-        CurationSettings settings = new CurationSettings(null, 13, null, null, List.of("river"), 0.7, 0.6, null);
+        CurationSettings settings = new CurationSettings(null, 13, null, null, List.of("river"), 0.7, 0.6, null, NearDuplicateMethod.MINHASH, 0.9);
         CurationReport report = new RunCuration(project, settings).report(run);
 
         assertThat(report.flaggedBy(FlagKind.EXACT_DUPLICATE)).containsExactly(id(3));
@@ -83,6 +78,23 @@ class RunCurationTest {
         assertThat(items.get(2).flags()).anyMatch(f -> f.startsWith("near duplicate: ")
                 && f.contains("similar to #" + id(0)));
         assertThat(items.get(4).flags()).isEmpty();
+    }
+
+    @Test
+    void nearDuplicatesByEmbeddingUseTheMiniLmCosineWhenChosen() {
+        CurationSettings byEmbedding = new CurationSettings(null, null, null, null, List.of(), 0.95, 0.6,
+                null, NearDuplicateMethod.EMBEDDING, 0.9);
+        CurationReport report = new RunCuration(project, byEmbedding,
+                () -> new SampleEmbedder(new AllMiniLmL6V2QuantizedEmbeddingModel())).report(run);
+
+        // The planted copies are the only pairs of the run whose MiniLM cosine reaches 0.95.
+        assertThat(report.flaggedBy(FlagKind.NEAR_DUPLICATE)).containsExactlyInAnyOrder(id(2), id(3));
+        assertThat(report.flagsOf(id(2))).filteredOn(flag -> flag.kind() == FlagKind.NEAR_DUPLICATE).singleElement()
+                .satisfies(flag -> assertThat(flag.reason()).matches("0\\.9\\d similar to #" + id(0)
+                        + ", the earliest of its group \\(embedding cosine\\)"));
+
+        assertThatThrownBy(() -> new RunCuration(project, byEmbedding).report(run))
+                .hasMessageStartingWith("Near duplicates by embedding need the embedding model");
     }
 
     @Test
@@ -109,7 +121,7 @@ class RunCurationTest {
 
     @Test
     void aMalformedPatternIsRefusedWithWhereAndRecordsNothing() {
-        CurationSettings broken = new CurationSettings(null, null, "card(", null, List.of(), 0.7, 0.6, null);
+        CurationSettings broken = new CurationSettings(null, null, "card(", null, List.of(), 0.7, 0.6, null, NearDuplicateMethod.MINHASH, 0.9);
 
         assertThatThrownBy(() -> new RunCuration(project, broken).rejectAllFlaggedBy(run, FlagKind.PATTERN))
                 .hasMessageStartingWith("the must-match pattern 'card(' is not a valid regular expression at character 6");

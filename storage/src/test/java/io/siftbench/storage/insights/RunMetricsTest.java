@@ -1,5 +1,7 @@
 package io.siftbench.storage.insights;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.ImportOptions;
 import io.siftbench.model.datasets.ImportProgress;
@@ -120,5 +122,22 @@ class RunMetricsTest {
         assertThat(rejected.metrics().samples()).isEqualTo(1);
         assertThat(rejected.metrics().gold().accuracy()).isZero();
         assertThat(measure(StatusSelection.ALL).metrics().samples()).isEqualTo(4);
+    }
+
+    @Test
+    void aSnapshotWrittenBeforeAMetricExistedIsMeasuredAfresh() throws Exception {
+        RunMetricsReport first = measure(StatusSelection.ALL);
+        String scope = "status=all;no-embeddings";
+        String stored = project.metricSnapshots().find(run, scope, first.sampleSetVersion()).orElseThrow();
+        // The snapshot as an older Siftbench wrote it: without the per-value condition coverage.
+        ObjectNode older = (ObjectNode) new ObjectMapper().readTree(stored);
+        ((ObjectNode) older.get("metrics")).remove("valueCoverage");
+        project.metricSnapshots().save(run, scope, first.sampleSetVersion(), older.toString());
+
+        RunMetricsReport again = measure(StatusSelection.ALL);
+
+        assertThat(again.cached()).isFalse();
+        assertThat(again.metrics().valueCoverage()).isEqualTo(first.metrics().valueCoverage());
+        assertThat(measure(StatusSelection.ALL).cached()).isTrue();
     }
 }

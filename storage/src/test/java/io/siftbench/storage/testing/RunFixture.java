@@ -94,8 +94,7 @@ public final class RunFixture {
 
     private static List<Sample> run(Project project, long promptVersionId, PromptMode mode, int count,
                                     boolean reversed) {
-        long run = project.runs().create(new RunConfig(promptVersionId, mode, new BackendRef("openai",
-                "http://127.0.0.1:1/v1", "tiny"), "{\"temperature\":0.7}", null, 7, 1, count, 1, "{}"));
+        long run = create(project, promptVersionId, mode, count);
         List<Sample> stored = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Sample s = sample(run, mode, i);
@@ -111,6 +110,29 @@ public final class RunFixture {
         }
         project.runs().setStatus(run, RunStatus.COMPLETED);
         return stored;
+    }
+
+    /**
+     * Creates a completed synthesize run of {@code promptVersionId} whose samples say exactly {@code texts}, in
+     * that order, each valid and without a label: for tests of what the texts themselves decide (duplicates,
+     * similarity).
+     */
+    public static List<Sample> synthesized(Project project, long promptVersionId, List<String> texts) {
+        long run = create(project, promptVersionId, PromptMode.SYNTHESIZE, texts.size());
+        List<Sample> stored = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            Sample s = sample(run, PromptMode.SYNTHESIZE, i);
+            stored.add(project.samples().add(new Sample(0, run, s.slot(), s.model(), s.parameters(), s.seed(),
+                    s.rawOutput(), null, null, null, texts.get(i), null, true, null, List.of(), 20, 5, 30L, "stop",
+                    null, null)));
+        }
+        project.runs().setStatus(run, RunStatus.COMPLETED);
+        return stored;
+    }
+
+    private static long create(Project project, long promptVersionId, PromptMode mode, int count) {
+        return project.runs().create(new RunConfig(promptVersionId, mode, new BackendRef("openai",
+                "http://127.0.0.1:1/v1", "tiny"), "{\"temperature\":0.7}", null, 7, 1, count, 1, "{}"));
     }
 
     /** Sample {@code i} of a run: its text and label say which it is, so that tests can tell them apart. */

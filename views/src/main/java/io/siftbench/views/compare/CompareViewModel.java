@@ -10,6 +10,7 @@ import io.siftbench.model.compare.VariantPlan;
 import io.siftbench.model.compare.VariantSummary;
 import io.siftbench.model.curation.CurationSettings;
 import io.siftbench.model.curation.RunCuration;
+import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.Condition;
 import io.siftbench.model.prompts.StoredVersion;
@@ -82,6 +83,7 @@ public final class CompareViewModel {
     private List<String> names = List.of();
     /** What the comparison shown reused and started, said again with each refresh. */
     private String planNote = "";
+    private final Supplier<SampleEmbedder> embedder;
     /** The id of the base run the variants were added to; -1 before one is chosen. */
     private long baseId = -1;
     /** Bumped on each summary request, so that only the newest one shows. */
@@ -94,6 +96,16 @@ public final class CompareViewModel {
      */
     public CompareViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks, RunsViewModel runMachinery,
                             Supplier<BackendSettings> userBackends) {
+        this(project, tasks, runMachinery, userBackends, null);
+    }
+
+    /**
+     * @param embedder the embedding model, loaded only when the curation thresholds find near duplicates by
+     *                 embedding; null where there is none
+     */
+    public CompareViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks, RunsViewModel runMachinery,
+                            Supplier<BackendSettings> userBackends, Supplier<SampleEmbedder> embedder) {
+        this.embedder = embedder;
         this.project = project;
         this.tasks = tasks;
         this.runMachinery = runMachinery;
@@ -304,7 +316,7 @@ public final class CompareViewModel {
         if (open == null) {
             return;
         }
-        RunCuration filters = new RunCuration(open, curation.get());
+        RunCuration filters = new RunCuration(open, curation.get(), embedder);
         writes.submit(() -> Alignment.of(picked.stream()
                 .map(run -> filters.flag(run, open.review().items(run.id())).items()).toList()), aligned -> {
             if (open != project.get()) {

@@ -11,7 +11,9 @@ import io.siftbench.model.insights.MapPoint;
 import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.insights.StatusSelection;
 import io.siftbench.model.runs.RunInfo;
-import io.siftbench.views.controls.EmptyState;
+import io.siftbench.model.insights.ValueCount;
+import io.siftbench.model.insights.ValueCoverage;
+import io.siftbench.views.shell.EmptyScreenView;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
 import io.siftbench.views.insights.InsightsViewModel.MeasuredRun;
@@ -67,15 +69,16 @@ public final class InsightsView implements ScreenView {
     private final VBox content = new VBox(16);
     private final ScrollPane scroll = new ScrollPane(content);
     private boolean rebuilding;
-    private final EmptyState empty = new EmptyState(Screen.INSIGHTS.icon(), "No runs to measure",
-            "Diversity and agreement charts appear once a run has samples.");
+    private final Node empty;
 
     public InsightsView(InsightsViewModel viewModel, ChartFiles files) {
         this.viewModel = viewModel;
         this.files = files;
         root.setId("insights");
         root.getStylesheets().add(InsightsView.class.getResource("insights.css").toExternalForm());
-        empty.setId("insights-empty");
+        empty = new EmptyScreenView(Screen.INSIGHTS, viewModel.projectProperty(), "No runs to measure",
+                "Start a run on the Runs screen (New run…) or with the run command. Once it has samples, choose it "
+                        + "above and press Measure; choose a second run to compare the two side by side.").node();
         root.setTop(toolbar());
         content.setPadding(new Insets(12));
         scroll.setFitToWidth(true);
@@ -93,27 +96,24 @@ public final class InsightsView implements ScreenView {
     private Node toolbar() {
         run.setId("insights-run");
         compare.setId("insights-compare");
-        StringConverter<RunInfo> names = new StringConverter<>() {
-            @Override
-            public String toString(RunInfo r) {
-                return r == null ? "no comparison" : "#" + r.id() + " " + r.promptName() + " v" + r.promptVersion()
-                        + " · " + r.config().mode().id() + " · " + r.samples() + " samples";
-            }
-
-            @Override
-            public RunInfo fromString(String s) {
-                return null;
-            }
-        };
+        // The compare list's first choice is null, "no comparison"; without runs there is nothing to choose at all.
+        StringConverter<RunInfo> names = Controls.shownAs(r -> "#" + r.id() + " " + r.promptName() + " v"
+                + r.promptVersion() + " · " + r.config().mode().id() + " · " + r.samples() + " samples");
         run.setConverter(names);
         compare.setConverter(names);
-        compare.setButtonCell(new ListCell<>() {
+        javafx.beans.binding.BooleanBinding noRuns = javafx.beans.binding.Bindings.isEmpty(viewModel.runs());
+        run.promptTextProperty().bind(javafx.beans.binding.Bindings.when(noRuns).then("no runs yet")
+                .otherwise("choose a run"));
+        run.disableProperty().bind(noRuns);
+        compare.disableProperty().bind(noRuns);
+        compare.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(RunInfo item, boolean emptyCell) {
                 super.updateItem(item, emptyCell);
-                setText(names.toString(item));
+                setText(emptyCell ? null : item == null ? "no comparison" : names.toString(item));
             }
         });
+        compare.setButtonCell(compareButton());
         ChoiceBox<StatusSelection> status = new ChoiceBox<>();
         status.setId("insights-status");
         status.getItems().setAll(StatusSelection.values());
@@ -163,6 +163,18 @@ public final class InsightsView implements ScreenView {
         return bar;
     }
 
+    /** The compare box's face: made again when the runs change, as "no runs yet" becomes "no comparison". */
+    private ListCell<RunInfo> compareButton() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(RunInfo item, boolean emptyCell) {
+                super.updateItem(item, emptyCell);
+                setText(item != null ? compare.getConverter().toString(item) : viewModel.runs().isEmpty()
+                        ? "no runs yet" : "no comparison");
+            }
+        };
+    }
+
     private void runsChanged() {
         RunInfo chosen = run.getValue();
         run.getItems().setAll(viewModel.runs());
@@ -170,6 +182,7 @@ public final class InsightsView implements ScreenView {
         others.add(null);
         others.addAll(viewModel.runs());
         compare.getItems().setAll(others);
+        compare.setButtonCell(compareButton());
         run.setValue(viewModel.runs().stream().filter(r -> chosen != null && r.id() == chosen.id()).findFirst()
                 .orElse(viewModel.runs().isEmpty() ? null : viewModel.runs().get(0)));
         root.setCenter(viewModel.runs().isEmpty() ? empty : scroll);
@@ -190,8 +203,8 @@ public final class InsightsView implements ScreenView {
             r.report().metrics().lexical().distinct().forEach(d -> values.put("distinct-" + d.n(), d.value()));
             return values;
         }, "share of unique n-grams")));
-        content.getChildren().add(section("lengths", "Length in words", bars(runs, r -> histogram(r.sharedWords()),
-                "samples")));
+        content.getChildren().add(section("lengths", "Length in words", bars(runs,
+                r -> histogram(r.report().metrics().lengths().words().histogram()), "samples")));
         if (runs.stream().anyMatch(r -> !r.report().metrics().labels().labels().isEmpty())) {
             content.getChildren().add(section("labels", "Label distribution", bars(runs, r -> {
                 Map<String, Number> values = new LinkedHashMap<>();
@@ -200,7 +213,15 @@ public final class InsightsView implements ScreenView {
             }, "samples")));
         }
         if (runs.stream().anyMatch(r -> r.report().metrics().embeddingMap() != null)) {
-            content.getChildren().add(section("map", "Embedding map (PCA)", sideBySide(runs, this::map)));
+            double[] bounds = mapBounds(runs);
+            content.getChildren().add(section("map", "Embedding map (PCA)", sideBySide(runs, r -> map(r, bounds))));
+        }
+        if (runs.stream().anyMatch(InsightsView::coverageByValueOnly)) {
+            long most = runs.stream().flatMap(r -> r.report().metrics().valueCoverage().stream())
+                    .flatMap(c -> c.values().stream()).mapToLong(ValueCount::samples).max().orElse(0);
+            content.getChildren().add(section("values", "Condition values (samples and accepted)",
+                    sideBySide(runs, r -> r.report().metrics().valueCoverage().isEmpty() ? new Label("no conditions")
+                            : valueBars(r, Math.max(1, most)))));
         }
         if (runs.stream().anyMatch(r -> !r.report().metrics().coverage().isEmpty())) {
             content.getChildren().add(section("coverage", "Condition coverage (samples / accepted)",
@@ -297,12 +318,48 @@ public final class InsightsView implements ScreenView {
         }
     }
 
-    /** The PCA map, a series per colour value, each point's tooltip showing its sample. */
-    private Node map(MeasuredRun r) {
+    /**
+     * The x and y range {minX, maxX, minY, maxY} of every run's map, a little wider, so that maps side by side
+     * (projected on one PCA) are drawn on the same scales too.
+     */
+    private static double[] mapBounds(List<MeasuredRun> runs) {
+        double[] bounds = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
+        runs.stream().filter(r -> r.report().metrics().embeddingMap() != null)
+                .flatMap(r -> r.report().metrics().embeddingMap().points().stream()).forEach(p -> {
+                    bounds[0] = Math.min(bounds[0], p.x());
+                    bounds[1] = Math.max(bounds[1], p.x());
+                    bounds[2] = Math.min(bounds[2], p.y());
+                    bounds[3] = Math.max(bounds[3], p.y());
+                });
+        for (int axis = 0; axis < 4; axis += 2) {
+            double margin = Math.max(1e-6, (bounds[axis + 1] - bounds[axis]) * 0.05);
+            bounds[axis] -= margin;
+            bounds[axis + 1] += margin;
+        }
+        return bounds;
+    }
+
+    /** An axis over at least [lower, upper], widened to whole ticks of 1, 2 or 5 times a power of ten. */
+    private static NumberAxis fixedAxis(double lower, double upper) {
+        double rough = (upper - lower) / 8;
+        double power = Math.pow(10, Math.floor(Math.log10(rough)));
+        double tick = rough <= power ? power : rough <= 2 * power ? 2 * power : rough <= 5 * power ? 5 * power
+                : 10 * power;
+        NumberAxis axis = new NumberAxis(Math.floor(lower / tick) * tick, Math.ceil(upper / tick) * tick, tick);
+        // Ticks as whole multiples of the tick, so that sums like 0.1 + 0.2 (and −0) never show.
+        String format = "%." + Math.max(0, (int) -Math.floor(Math.log10(tick))) + "f";
+        axis.setTickLabelFormatter(Controls.shownAs(value ->
+                String.format(Locale.ROOT, format, Math.round(value.doubleValue() / tick) * tick + 0.0)));
+        return axis;
+    }
+
+    /** The PCA map on the shared scales, a series per colour value, each point's tooltip showing its sample. */
+    private Node map(MeasuredRun r, double[] bounds) {
         if (r.report().metrics().embeddingMap() == null) {
             return new Label("no embeddings");
         }
-        ScatterChart<Number, Number> chart = new ScatterChart<>(new NumberAxis(), new NumberAxis());
+        ScatterChart<Number, Number> chart = new ScatterChart<>(fixedAxis(bounds[0], bounds[1]),
+                fixedAxis(bounds[2], bounds[3]));
         chart.setAnimated(false);
         chart.setPrefHeight(360);
         String by = colourBy.getValue() == null ? COLOUR_STATUS : colourBy.getValue();
@@ -360,6 +417,44 @@ public final class InsightsView implements ScreenView {
             all.getChildren().add(fillTheGaps(run, grid));
         }
         return all;
+    }
+
+    /**
+     * Whether the run's condition coverage shows only per value: its prompt has a single condition, or a single one
+     * switched on (the heatmaps of the pairs hold no sample then).
+     */
+    private static boolean coverageByValueOnly(MeasuredRun run) {
+        return !run.report().metrics().valueCoverage().isEmpty() && run.report().metrics().coverage().stream()
+                .allMatch(grid -> grid.cells().stream().allMatch(CoverageCell::empty));
+    }
+
+    /**
+     * One bar chart per condition: samples and accepted samples per value, a value no sample has marked empty; the
+     * count axis goes up to {@code most}, the largest count of every run shown, so that runs compare bar by bar.
+     */
+    private static Node valueBars(MeasuredRun run, long most) {
+        VBox charts = new VBox(8);
+        for (ValueCoverage condition : run.report().metrics().valueCoverage()) {
+            CategoryAxis x = new CategoryAxis();
+            x.setLabel(condition.condition());
+            NumberAxis y = fixedAxis(0, most);
+            y.setLabel("samples");
+            BarChart<String, Number> chart = new BarChart<>(x, y);
+            chart.setAnimated(false);
+            chart.setPrefHeight(240);
+            XYChart.Series<String, Number> samples = new XYChart.Series<>();
+            samples.setName("samples");
+            XYChart.Series<String, Number> accepted = new XYChart.Series<>();
+            accepted.setName("accepted");
+            for (ValueCount value : condition.values()) {
+                String category = value.empty() ? value.value() + " (empty)" : value.value();
+                samples.getData().add(new XYChart.Data<>(category, value.samples()));
+                accepted.getData().add(new XYChart.Data<>(category, value.accepted()));
+            }
+            chart.getData().addAll(List.of(samples, accepted));
+            charts.getChildren().add(chart);
+        }
+        return charts;
     }
 
     /** "Fill the gaps": a run of a few samples in every cell with fewer accepted samples than asked for. */

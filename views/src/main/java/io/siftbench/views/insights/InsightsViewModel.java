@@ -2,10 +2,8 @@ package io.siftbench.views.insights;
 
 import io.siftbench.model.insights.CoverageGrid;
 import io.siftbench.model.insights.GapFilling;
-import io.siftbench.model.insights.Histogram;
-import io.siftbench.model.insights.HistogramAxis;
+import io.siftbench.model.insights.InsightsProgress;
 import io.siftbench.model.insights.InsightsSettings;
-import io.siftbench.model.insights.LengthStatistics;
 import io.siftbench.model.insights.RunMetrics;
 import io.siftbench.model.insights.RunMetricsReport;
 import io.siftbench.model.insights.RunSampleSet;
@@ -13,8 +11,6 @@ import io.siftbench.model.insights.RunSamples;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.insights.StatusSelection;
-import io.siftbench.model.insights.Summary;
-import io.siftbench.model.insights.Tokenizer;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLauncher;
@@ -44,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.DoubleStream;
 
 /**
  * The Insights screen's state: the project's runs, the runs chosen to measure side by side, the status
@@ -54,11 +49,10 @@ import java.util.stream.DoubleStream;
 public final class InsightsViewModel {
 
     /**
-     * One measured run: its metrics, its samples by id (for the map's tooltips and colours), and its word-length
-     * histogram on bins shared by every run measured with it, so that the histograms line up side by side.
+     * One measured run: its metrics (on axes shared with the runs measured beside it) and its samples by id (for
+     * the map's tooltips and colours).
      */
-    public record MeasuredRun(RunInfo run, RunMetricsReport report, Map<Long, SampleText> samples,
-                              Histogram sharedWords) {
+    public record MeasuredRun(RunInfo run, RunMetricsReport report, Map<Long, SampleText> samples) {
 
         /** How the run is named in column headings and legends. */
         public String heading() {
@@ -163,26 +157,25 @@ public final class InsightsViewModel {
         problem.set(null);
         current = tasks.execute(BackgroundTask.of("Measuring " + chosen.size() + " run(s)", work -> {
             List<RunMetricsReport> reports = new ArrayList<>();
-            List<Map<Long, SampleText>> sampleMaps = new ArrayList<>();
+            List<RunSampleSet> sets = new ArrayList<>();
+            // Each run is one share of the progress bar; putting them side by side is one more.
+            int shares = chosen.size() + (chosen.size() > 1 ? 1 : 0);
             for (int i = 0; i < chosen.size(); i++) {
                 RunInfo run = chosen.get(i);
-                int index = i;
                 RunSampleSet set = RunSamples.load(open, run.id());
-                RunMetricsReport report = metrics.measure(set, selection, (done, total, name) -> {
-                    work.checkCancelled();
-                    double overall = (index + (double) done / Math.max(1, total)) / chosen.size();
-                    work.update(overall, 1, "run #" + run.id() + ": " + name);
-                    tasks.uiThread().execute(() -> {
-                        progress.set(overall);
-                        step.set("run #" + run.id() + ": " + name);
-                    });
-                });
-                Map<Long, SampleText> samples = new LinkedHashMap<>();
-                selection.select(set.samples()).forEach(s -> samples.put(s.id(), s));
-                reports.add(report);
-                sampleMaps.add(samples);
+                reports.add(metrics.measure(set, selection, progress(work, i, shares, "run #" + run.id())));
+                sets.add(set);
             }
-            return sideBySide(chosen, reports, sampleMaps);
+            if (chosen.size() > 1) {
+                reports = metrics.onSharedAxes(reports, sets, progress(work, chosen.size(), shares, "shared axes"));
+            }
+            List<MeasuredRun> result = new ArrayList<>();
+            for (int i = 0; i < chosen.size(); i++) {
+                Map<Long, SampleText> samples = new LinkedHashMap<>();
+                selection.select(sets.get(i).samples()).forEach(s -> samples.put(s.id(), s));
+                result.add(new MeasuredRun(chosen.get(i), reports.get(i), samples));
+            }
+            return result;
         }).onSuccess(result -> {
             if (open == project.get()) {
                 measured.setAll(result);
@@ -194,17 +187,17 @@ public final class InsightsViewModel {
         }));
     }
 
-    private static List<MeasuredRun> sideBySide(List<RunInfo> chosen, List<RunMetricsReport> reports,
-                                                List<Map<Long, SampleText>> samples) {
-        List<double[]> words = samples.stream().map(m -> LengthStatistics.wordLengths(m.values().stream()
-                .map(s -> Tokenizer.tokens(s.text())).toList())).toList();
-        HistogramAxis axis = HistogramAxis.spanning(words.stream().flatMapToDouble(DoubleStream::of).toArray(),
-                Summary.DEFAULT_BINS);
-        List<MeasuredRun> result = new ArrayList<>();
-        for (int i = 0; i < chosen.size(); i++) {
-            result.add(new MeasuredRun(chosen.get(i), reports.get(i), samples.get(i), axis.count(words.get(i))));
-        }
-        return result;
+    /** Progress of share {@code index} of {@code shares}, named {@code what}, on the bar and the step line. */
+    private InsightsProgress progress(BackgroundTask.Progress work, int index, int shares, String what) {
+        return (done, total, name) -> {
+            work.checkCancelled();
+            double overall = (index + (double) done / Math.max(1, total)) / shares;
+            work.update(overall, 1, what + ": " + name);
+            tasks.uiThread().execute(() -> {
+                progress.set(overall);
+                step.set(what + ": " + name);
+            });
+        };
     }
 
     /** Stops the measuring under way; what was shown stays. */

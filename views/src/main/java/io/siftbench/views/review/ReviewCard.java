@@ -43,6 +43,7 @@ final class ReviewCard extends HBox {
     private final Label labelLine = new Label();
     private final Label flags = new Label();
     private final Label judge = new Label();
+    private final Label similar = new Label();
     private final Label input = new Label();
     private final Label conditions = new Label();
     private final Label demonstrations = new Label();
@@ -76,6 +77,13 @@ final class ReviewCard extends HBox {
         flags.setId("card-flags");
         judge.setId("card-judge");
         judge.setWrapText(true);
+        similar.setId("card-similar");
+        similar.getStyleClass().add("card-warning");
+        similar.setWrapText(true);
+        // The warning arrives after the card, computed in the background; it takes room only while it says something.
+        similar.textProperty().bind(viewModel.similarWarningProperty());
+        similar.visibleProperty().bind(similar.textProperty().isNotEmpty());
+        similar.managedProperty().bind(similar.visibleProperty());
         labelPicker.setId("card-label-picker");
         labelPicker.setItems(viewModel.labels());
         labelPicker.setMaxWidth(Double.MAX_VALUE);
@@ -90,7 +98,7 @@ final class ReviewCard extends HBox {
         noteBox.getChildren().addAll(new Label("Note — Enter keeps it, Esc drops it"), note);
         showEditors(false, false);
 
-        VBox main = new VBox(10, position, output, status, labelLine, flags, judge, editBox, noteBox, buttons(),
+        VBox main = new VBox(10, position, output, status, labelLine, flags, judge, similar, editBox, noteBox, buttons(),
                 new Label("A accept · X reject · E edit · Space skip · 1–9 label · N note · Ctrl+Z undo · "
                         + "Ctrl+Shift+Z redo"));
         main.getStyleClass().add("card-main");

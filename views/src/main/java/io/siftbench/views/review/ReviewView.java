@@ -143,13 +143,18 @@ public final class ReviewView implements ScreenView {
                         + Math.round(viewModel.acceptRateProperty().get() * 100) + "% accepted",
                 viewModel.decidedProperty(), viewModel.acceptRateProperty(), viewModel.sizeProperty()));
 
+        Button thresholds = new Button("Thresholds…");
+        thresholds.setId("review-thresholds");
+        thresholds.setOnAction(e -> new CurationThresholdsDialog(thresholds.getScene().getWindow(),
+                new CurationThresholdsForm(viewModel.curationProperty().get()), viewModel.curationProperty()::set)
+                .show());
+
         Button export = new Button("Export…");
         export.setId("review-export");
         export.disableProperty().bind(viewModel.runProperty().isNull());
         export.setOnAction(e -> onExport.accept(export.getScene().getWindow(), viewModel.runProperty().get().id()));
         FlowPane bar = new FlowPane(8, 8, run, order, state, label, flag, condition, minJudgeScore, cardMode,
-                tableMode, progress,
-                counts, export);
+                tableMode, progress, counts, thresholds, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 16, 8, 16));
         bar.getStyleClass().add("review-toolbar");

@@ -6,6 +6,7 @@ import io.siftbench.model.review.DecisionAction;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.QueueFilter;
 import io.siftbench.model.review.QueueOrder;
+import io.siftbench.model.curation.AcceptedSimilarity;
 import io.siftbench.model.curation.CurationReport;
 import io.siftbench.model.curation.CurationSettings;
 import io.siftbench.model.curation.FlagKind;
@@ -14,6 +15,9 @@ import io.siftbench.model.curation.Judgements;
 import io.siftbench.model.curation.RunCuration;
 import io.siftbench.model.curation.EmbeddedReviewOrder;
 import io.siftbench.model.insights.SampleEmbedder;
+import io.siftbench.model.insights.SampleStatus;
+import io.siftbench.model.insights.RunSamples;
+import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.review.ReviewQueue;
 import io.siftbench.model.runs.RunDetails;
@@ -22,6 +26,7 @@ import io.siftbench.model.runs.RunProgress;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.views.runs.RunFollower;
 import io.siftbench.views.task.BackgroundTask;
+import io.siftbench.views.task.LatestOnly;
 import io.siftbench.views.task.SerialTaskQueue;
 import io.siftbench.views.task.TaskExecutor;
 import javafx.beans.property.ObjectProperty;
@@ -43,8 +48,11 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -57,9 +65,13 @@ import java.util.Optional;
  */
 public final class ReviewViewModel {
 
-    /** What a queue load brings back from the project. */
+    /**
+     * What a queue load brings back from the project: besides the queue, every item of the run (the queue may be
+     * filtered) and its answered samples as the metrics see them, for the "too similar to accepted" warning.
+     */
     private record Loaded(RunInfo run, ReviewQueue queue, List<String> labels, CurationReport flags,
-                          Judgements judgements) {
+                          Judgements judgements, List<ReviewItem> all,
+                          List<SampleText> measured) {
     }
 
     private final ReadOnlyObjectProperty<Project> project;
@@ -96,6 +108,17 @@ public final class ReviewViewModel {
     private Judgements judgements = Judgements.NONE;
     /** Bumped on every load, so that an answer for an older choice of run, order or filter is dropped. */
     private long generation;
+    private final ReadOnlyStringWrapper similarWarning = new ReadOnlyStringWrapper(this, "similarWarning", "");
+    /** Every item of the run, not only the filtered queue's, kept in step with each decision; by sample id. */
+    private final Map<Long, ReviewItem> runItems = new LinkedHashMap<>();
+    /** The run's answered samples as last loaded (the texts the warning compares), by sample id. */
+    private Map<Long, SampleText> measured = Map.of();
+    /** The run's samples accepted (or edited) by now, as the warning compares them; kept in step with decisions. */
+    private final Map<Long, SampleText> accepted = new LinkedHashMap<>();
+    /** The warning's embeddings of the chosen run; null until a run is loaded, or without an embedding model. */
+    private AcceptedSimilarity similarity;
+    /** Checks the card shown, one at a time: deciding fast costs one check running and one waiting at most. */
+    private final LatestOnly warnings;
 
     public ReviewViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks) {
         this(project, tasks, null);
@@ -111,13 +134,16 @@ public final class ReviewViewModel {
         this.project = project;
         this.tasks = tasks;
         this.writes = new SerialTaskQueue(tasks, "Saving decisions");
+        this.warnings = new LatestOnly(tasks, "Comparing with the accepted samples");
         project.addListener((obs, was, now) -> {
             // The decisions made in the project being closed go to its file before it closes.
             writes.flush();
+            similarity = null;
             reloadRuns();
         });
         run.addListener((obs, was, now) -> {
             if (was == null || now == null || was.id() != now.id()) {
+                similarity = null;
                 reload();
             }
         });
@@ -209,6 +235,15 @@ public final class ReviewViewModel {
         return judgement.getReadOnlyProperty();
     }
 
+    /**
+     * The card's "too similar to accepted" warning, e.g. "too similar to accepted: 0.93 similar to #412,
+     * accepted"; empty while none applies or while it is being computed. It is computed in the background after
+     * the card shows, so deciding never waits for it, and only the newest card's answer is shown.
+     */
+    public ReadOnlyStringProperty similarWarningProperty() {
+        return similarWarning.getReadOnlyProperty();
+    }
+
     /** Whether every decision made so far is on disk. */
     public boolean isSaved() {
         return writes.isIdle();
@@ -267,17 +302,21 @@ public final class ReviewViewModel {
         QueueFilter filtered = filter.get();
         CurationSettings thresholds = curation.get();
         loading.set(true);
+        Supplier<SampleEmbedder> embedding = cachedEmbedder(open);
         writes.submit(() -> {
             // The items are read once; the curation filters and the embedding orders work on the same read.
-            RunCuration.Flagged read = new RunCuration(open, thresholds).flag(chosen, open.review().items(chosen.id()));
+            RunCuration.Flagged read = new RunCuration(open, thresholds, embedding)
+                    .flag(chosen, open.review().items(chosen.id()));
             List<ReviewItem> flagged = read.items();
-            if (ordered.byEmbedding() && embedder != null) {
-                flagged = new EmbeddedReviewOrder(embedder.get()).arrange(flagged, read.set().samples(), ordered,
+            List<ReviewItem> all = flagged;
+            if (ordered.byEmbedding() && embedding != null) {
+                flagged = new EmbeddedReviewOrder(embedding.get()).arrange(flagged, read.set().samples(), ordered,
                         chosen.config().seed());
             }
             ReviewQueue loaded = new ReviewQueue(flagged, ordered, chosen.config().seed(), filtered);
             open.review().position(chosen.id()).ifPresent(loaded::moveToSample);
-            return new Loaded(chosen, loaded, open.review().labels(chosen.id()), read.report(), read.judgements());
+            return new Loaded(chosen, loaded, open.review().labels(chosen.id()), read.report(), read.judgements(),
+                    all, read.set().samples());
         }, loaded -> {
             if (asked == generation) {
                 loading.set(false);
@@ -285,12 +324,26 @@ public final class ReviewViewModel {
                 judgements = loaded.judgements();
                 labels.setAll(loaded.labels());
                 mode.set(loaded.run().config().mode());
+                Map<Long, SampleText> byId = new LinkedHashMap<>();
+                loaded.measured().forEach(sample -> byId.put(sample.id(), sample));
+                measured = byId;
+                runItems.clear();
+                accepted.clear();
+                loaded.all().forEach(this::remember);
+                if (similarity == null && embedding != null) {
+                    similarity = new AcceptedSimilarity(embedding);
+                }
                 showQueue(loaded.queue());
             }
         }, error -> {
             loading.set(false);
             failed(error);
         });
+    }
+
+    /** The embedder through the project's text-embedding cache; null without an embedding model. */
+    private Supplier<SampleEmbedder> cachedEmbedder(Project open) {
+        return embedder == null ? null : () -> embedder.get().cachedIn(open.textEmbeddings());
     }
 
     // ---- decisions ---------------------------------------------------------------------------------
@@ -459,6 +512,7 @@ public final class ReviewViewModel {
             for (int i = 0; i < a.decisions().size(); i++) {
                 long sample = a.decisions().get(i).sampleId();
                 Decision now = a.current().get(i);
+                remember(sample, now);
                 queue.update(sample, now);
                 queue.indexOf(sample).ifPresent(index -> items.set(index, queue.get(index)));
             }
@@ -501,6 +555,7 @@ public final class ReviewViewModel {
         if (decision == null) {
             return;
         }
+        remember(decision.sampleId(), decision);
         queue.update(decision.sampleId(), decision);
         queue.indexOf(decision.sampleId()).ifPresent(index -> items.set(index, queue.get(index)));
     }
@@ -523,6 +578,50 @@ public final class ReviewViewModel {
         decided.set(queue.decided());
         acceptRate.set(queue.acceptRate());
         progress.set(queue.isEmpty() ? 0 : (double) queue.decided() / queue.size());
+        checkSimilarToAccepted();
+    }
+
+    /** Keeps {@code decision} as the one that counts for the sample in the run's items and accepted samples. */
+    private void remember(long sampleId, Decision decision) {
+        ReviewItem item = runItems.get(sampleId);
+        if (item != null) {
+            remember(item.withDecision(decision));
+        }
+    }
+
+    private void remember(ReviewItem item) {
+        runItems.put(item.sampleId(), item);
+        SampleText loaded = measured.get(item.sampleId());
+        SampleText now = loaded == null ? null : RunSamples.asDecided(loaded, item);
+        if (now != null && now.status() == SampleStatus.ACCEPTED) {
+            accepted.put(item.sampleId(), now);
+        } else {
+            accepted.remove(item.sampleId());
+        }
+    }
+
+    /**
+     * Compares the card shown with the samples accepted by now, in the background: the warning of the previous
+     * card goes at once, this card's shows when it is ready; a check overtaken by a newer card stops at its next
+     * embedding batch and is never shown.
+     */
+    private void checkSimilarToAccepted() {
+        similarWarning.set("");
+        ReviewItem item = current.get();
+        SampleText shown = item == null ? null : measured.get(item.sampleId());
+        SampleText sample = shown == null ? null : RunSamples.asDecided(shown, item);
+        if (similarity == null || sample == null || sample.status() == SampleStatus.ACCEPTED || accepted.isEmpty()) {
+            warnings.clear();
+            return;
+        }
+        AcceptedSimilarity checking = similarity;
+        List<SampleText> against = List.copyOf(accepted.values());
+        double threshold = curation.get().tooSimilar();
+        warnings.request(superseded -> checking.warning(sample, against, threshold, (done, total, step) -> {
+            if (superseded.getAsBoolean()) {
+                throw new CancellationException("another card is shown");
+            }
+        }), flag -> similarWarning.set(flag.map(RunCuration::describe).orElse("")), this::failed);
     }
 
     private void failed(Throwable error) {

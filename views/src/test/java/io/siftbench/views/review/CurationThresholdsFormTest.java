@@ -1,0 +1,56 @@
+package io.siftbench.views.review;
+
+import io.siftbench.model.curation.CurationSettings;
+import io.siftbench.model.curation.NearDuplicateMethod;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CurationThresholdsFormTest {
+
+    @Test
+    void startsFromTheThresholdsInForceAndGivesBackWhatWasTyped() {
+        CurationThresholdsForm form = new CurationThresholdsForm(CurationSettings.defaults());
+        assertThat(form.methodProperty().get()).isEqualTo(NearDuplicateMethod.MINHASH);
+        assertThat(form.nearDuplicateProperty().get()).isEqualTo(0.7);
+        assertThat(form.tooSimilarProperty().get()).isEqualTo(0.9);
+
+        form.minWordsProperty().set(" 3 ");
+        form.keywordsProperty().set("as an AI, , lorem ipsum");
+        form.methodProperty().set(NearDuplicateMethod.EMBEDDING);
+        // A cosine is not a Jaccard similarity: the threshold starts again from the embedding method's own.
+        assertThat(form.nearDuplicateProperty().get()).isEqualTo(0.95);
+        form.tooSimilarProperty().set(0.85);
+
+        assertThat(form.settings()).contains(new CurationSettings(3, null, null, null,
+                List.of("as an AI", "lorem ipsum"), 0.95, 0.6, null, NearDuplicateMethod.EMBEDDING, 0.85));
+        assertThat(form.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void saysWhatIsWrongAndGivesNothing() {
+        CurationThresholdsForm form = new CurationThresholdsForm(CurationSettings.defaults());
+
+        form.minWordsProperty().set("12");
+        form.maxWordsProperty().set("5");
+        assertThat(form.settings()).isEmpty();
+        assertThat(form.errorProperty().get()).isEqualTo("The minimum of 12 words is above the maximum of 5.");
+
+        form.maxWordsProperty().set("five");
+        assertThat(form.settings()).isEmpty();
+        assertThat(form.errorProperty().get())
+                .isEqualTo("The maximum number of words must be a whole number of 0 or more, not 'five'.");
+
+        form.maxWordsProperty().set("");
+        form.mustNotMatchProperty().set("(?i)as an (ai");
+        assertThat(form.settings()).isEmpty();
+        assertThat(form.errorProperty().get())
+                .startsWith("The must-not-match pattern '(?i)as an (ai' is not a valid regular expression at character");
+
+        form.mustNotMatchProperty().set("(?i)as an ai");
+        assertThat(form.settings()).get().extracting(CurationSettings::mustNotMatch).isEqualTo("(?i)as an ai");
+        assertThat(form.errorProperty().get()).isEmpty();
+    }
+}
