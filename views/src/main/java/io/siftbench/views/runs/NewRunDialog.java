@@ -19,9 +19,11 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import javafx.util.converter.DoubleStringConverter;
 import javafx.util.converter.LongStringConverter;
@@ -62,6 +64,7 @@ final class NewRunDialog {
         ComboBox<String> filterColumn = combo("new-run-filter-column", form.filterColumns(),
                 form.filterColumnProperty(), c -> c);
         filterColumn.setPromptText("column");
+        filterColumn.setMinWidth(140); // room for a column's name, not "categ…"
         TextField filterValue = new TextField();
         filterValue.setId("new-run-filter-value");
         filterValue.setPromptText("value");
@@ -119,6 +122,13 @@ final class NewRunDialog {
         grid.addRow(row++, new Label("Concurrency"), concurrency);
         grid.addRow(row++, new Label("Votes (self-consistency)"), votes);
         grid.add(error, 0, row, 2, 1);
+        // The labels keep their whole text ("Votes (self-consistency)"); the fields take what is left.
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setMinWidth(300);
+        grid.getColumnConstraints().setAll(labels, fields);
         // Only the fields of the chosen version's mode are shown: a dataset means nothing to a synthesis.
         for (Node n : annotateRows) {
             n.visibleProperty().bind(form.annotatesBinding());
