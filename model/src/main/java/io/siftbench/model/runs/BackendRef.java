@@ -2,6 +2,7 @@ package io.siftbench.model.runs;
 
 import io.siftbench.model.backends.BackendKind;
 
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -17,5 +18,19 @@ public record BackendRef(String kind, String location, String model) {
     public static BackendRef of(BackendKind kind, String location, String model) {
         return new BackendRef(kind.name().toLowerCase(Locale.ROOT), location,
                 model == null || model.isBlank() ? null : model.strip());
+    }
+
+    /**
+     * The model as a person reads it: the one asked for, else a GGUF file's name (the file is the model), else
+     * "default model" (the server's own choice).
+     */
+    public String modelShown() {
+        if (model != null && !model.isBlank()) {
+            return model;
+        }
+        if ("gguf".equals(kind)) {
+            return Path.of(location).getFileName().toString();
+        }
+        return "default model";
     }
 }

@@ -225,7 +225,7 @@ public final class CompareView implements ScreenView {
     }
 
     private static String describe(RunInfo r) {
-        return VariantPlan.nameOf(r) + ", " + r.config().backend().model() + ", seed " + r.config().seed() + ", "
+        return VariantPlan.nameOf(r) + ", " + r.config().backend().modelShown() + ", seed " + r.config().seed() + ", "
                 + r.samples() + " samples";
     }
 

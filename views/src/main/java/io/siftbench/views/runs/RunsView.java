@@ -57,7 +57,7 @@ public final class RunsView implements ScreenView {
         table.getColumns().add(Controls.textColumn("Prompt", 170, r -> r.promptName() + " v" + r.promptVersion()));
         table.getColumns().add(Controls.textColumn("Mode", 105, r -> r.config().mode().id()));
         table.getColumns().add(Controls.textColumn("Backend", 230, r -> r.config().backend().kind() + " " + r.config().backend().location()));
-        table.getColumns().add(Controls.textColumn("Model", 110, r -> r.config().backend().model()));
+        table.getColumns().add(Controls.textColumn("Model", 110, r -> r.config().backend().modelShown()));
         table.getColumns().add(Controls.textColumn("Seed", 60, r -> String.valueOf(r.config().seed())));
         table.getColumns().add(Controls.textColumn("Status", 95, r -> r.status().id()));
         table.getColumns().add(Controls.textColumn("Samples", 95, r -> r.samples() + " / " + r.config().target()));
