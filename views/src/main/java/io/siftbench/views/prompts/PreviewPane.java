@@ -70,11 +70,16 @@ final class PreviewPane extends BorderPane {
         ListView<Sample> samples = new ListView<>(viewModel.samples());
         samples.setId("preview-samples");
         samples.setCellFactory(list -> new ListCell<>() {
+            {
+                // Wrapped to the list's width, so that each cell is as tall as all of its lines.
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(Sample sample, boolean empty) {
                 super.updateItem(sample, empty);
                 setText(empty || sample == null ? null : PreviewViewModel.describe(sample));
-                setWrapText(true);
             }
         });
         setTop(bar);

@@ -329,7 +329,10 @@ public final class PromptStudioView implements ScreenView {
         shown.setId("judged-sample");
         shown.setWrapText(true);
         shown.textProperty().bind(choice.textProperty());
-        return new VBox(4, new HBox(6, new Label("Run to judge"), run, previous, next), shown);
+        HBox.setHgrow(shown, Priority.ALWAYS);
+        HBox stepper = new HBox(6, previous, next, shown);
+        stepper.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return new VBox(4, Controls.toolbar(6, new Label("Run to judge"), run), stepper);
     }
 
     private BooleanBinding judges() {
