@@ -73,34 +73,43 @@ public final class ProjectRuns {
             throw new ProjectException("Run " + run.id() + " annotates, but its dataset is gone.");
         }
         if (version.mode() == PromptMode.JUDGE) {
-            return new RunPlanner(version).judge(JudgedSamples.of(project, run), demonstrations(version, null));
+            return judge(version, JudgedSamples.of(project, run));
         }
         return plan(version, run.config().datasetId(), details, run.config().target(), run.config().seed());
     }
 
     /**
      * Samples {@code n} slots of {@code draft} now, planned as a run of it would be (annotate: a seeded random
-     * subset of {@code datasetId}), through {@code client}; nothing is stored. The studio's "Preview".
+     * subset of {@code datasetId}; judge: the first {@code n} answered samples of {@code judgedRunId}), through
+     * {@code client}; nothing is stored. The studio's "Preview".
      */
-    public List<Sample> preview(PromptVersion draft, Long datasetId, int n, long seed, BackendClient client,
-                                GenerationParameters parameters, BooleanSupplier cancelled) throws InterruptedException {
+    public List<Sample> preview(PromptVersion draft, Long datasetId, Long judgedRunId, int n, long seed,
+                                BackendClient client, GenerationParameters parameters, BooleanSupplier cancelled)
+            throws InterruptedException {
         if (draft.mode() == PromptMode.ANNOTATE && datasetId == null) {
             throw new ProjectException("Choose the dataset whose records the preview annotates.");
         }
-        if (draft.mode() == PromptMode.JUDGE) {
-            throw new ProjectException("A judge scores the samples of a run: try it with a judge run of a few samples"
-                    + " (Runs ▸ New run…, then the run to judge).");
+        if (draft.mode() == PromptMode.JUDGE && judgedRunId == null) {
+            throw new ProjectException("Choose the run whose samples the preview judges.");
         }
         RunDetails details = RunDetails.of(n, parameters);
+        List<Slot> slots = draft.mode() == PromptMode.JUDGE
+                ? judge(draft, JudgedSamples.first(project, judgedRunId, n))
+                : plan(draft, datasetId, details, n, seed);
         RunSampler sampler = new RunSampler(client, parameters, details.parametersJson(), draft, 1, seed);
         List<Sample> samples = new ArrayList<>();
-        for (Slot slot : plan(draft, datasetId, details, n, seed)) {
+        for (Slot slot : slots) {
             if (cancelled.getAsBoolean()) {
                 break;
             }
             samples.add(sampler.generate(0, slot));
         }
         return samples;
+    }
+
+    /** One slot per judged sample, with the demonstrations of the judge prompt. */
+    private List<Slot> judge(PromptVersion version, List<RunPlanner.Judged> judged) {
+        return new RunPlanner(version).judge(judged, demonstrations(version, null));
     }
 
     /** @param details which records an annotate run takes (filter, subset size), which cells a synthesis fills */

@@ -21,8 +21,9 @@ import java.util.function.BooleanSupplier;
 public final class StudioPreviews implements PromptPreviewer {
 
     @Override
-    public List<Sample> preview(Project project, PromptVersion draft, String dataset, BackendConfig backend,
-                                GenerationParameters parameters, int n, BooleanSupplier cancelled)
+    public List<Sample> preview(Project project, PromptVersion draft, String dataset, Long judgedRun,
+                                BackendConfig backend, GenerationParameters parameters, int n,
+                                BooleanSupplier cancelled)
             throws InterruptedException {
         if (backend == null) {
             throw new IllegalArgumentException("Choose the backend to preview with (add one in Settings).");
@@ -33,7 +34,7 @@ public final class StudioPreviews implements PromptPreviewer {
         long seed = draft.plan().seed() == null ? 0 : draft.plan().seed();
         try (BackendClient client = new BackendClient(Providers.open(backend))) {
             return new ProjectRuns(project, run -> client, EmbeddingModels::miniLm)
-                    .preview(draft, datasetId, n, seed, client, parameters, cancelled);
+                    .preview(draft, datasetId, judgedRun, n, seed, client, parameters, cancelled);
         }
     }
 }

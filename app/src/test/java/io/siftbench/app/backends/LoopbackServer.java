@@ -162,6 +162,12 @@ public final class LoopbackServer implements AutoCloseable {
         }
     }
 
+    /** The text of a chat request's last message, the question a scripted answer usually depends on. */
+    public static String lastUserMessage(JsonNode request) {
+        JsonNode messages = request.path("messages");
+        return messages.get(messages.size() - 1).path("content").asText();
+    }
+
     // ---- scripted replies ----
 
     /** The model answers {@code text}, streamed word by word where the request asked to stream. */

@@ -32,7 +32,10 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Prompt studio on screen (headless): editing a condition shows in the rendered prompt at once. */
+/**
+ * The Prompt studio on screen (headless): editing a condition shows in the rendered prompt at once; a judge shows its
+ * scale editor instead of the labels and conditions.
+ */
 @ExtendWith(ApplicationExtension.class)
 class PromptStudioUiTest {
 
@@ -109,6 +112,43 @@ class PromptStudioUiTest {
                 .extracting(n -> ((javafx.scene.text.Text) n).getText()).containsExactly("{{mood}}");
         assertThat(robot.lookup("#prompt-problems").queryListView().getItems())
                 .anyMatch(p -> p.toString().contains("{{mood}}"));
+    }
+
+    @Test
+    void switchingToJudgeShowsTheScaleEditorInsteadOfTheLabelsAndConditions(FxRobot robot) {
+        assertThat(robot.lookup("#task-labels").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#judge-scale").query().isVisible()).isFalse();
+
+        robot.clickOn("#prompt-mode").clickOn("judge");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#judge-scale").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#task-labels").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#judge-conditions").query().isVisible()).isTrue();
+        assertThat(robot.lookup(".conditions-editor").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#judged-sample").queryLabeled().getText())
+                .isEqualTo("No run to judge is chosen: an example sample stands in.");
+        assertThat(robot.lookup("#output-schema-derived").queryAs(TextArea.class).getText())
+                .contains("\"maximum\" : 5.0", "\"reason\"");
+
+        TextField max = robot.lookup("#scale-max").queryAs(TextField.class);
+        robot.interact(() -> max.requestFocus());
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("ten");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#prompt-problems").queryListView().getItems())
+                .containsExactly("scale max: 'ten' is not a number");
+        robot.clickOn("#prompt-save");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#prompt-status").queryLabeled().getText())
+                .isEqualTo("Cannot save: scale max: 'ten' is not a number");
+
+        robot.clickOn("#scale-kind").clickOn("pass / fail");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#scale-max").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#output-schema-derived").queryAs(TextArea.class).getText())
+                .contains("\"pass\"", "\"boolean\"");
+        // The template still renders, with an example judged sample, which has no condition values.
+        assertThat(rendered(robot)).isEqualTo("Q: I am still waiting on my card?");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.ConditionValue;
 import io.siftbench.model.prompts.DemonstrationStrategy;
 import io.siftbench.model.prompts.DiffLine;
+import io.siftbench.model.prompts.JudgeScale;
 import io.siftbench.model.prompts.PromptFile;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.StoredVersion;
@@ -148,6 +149,75 @@ class PromptStudioViewModelTest {
         studio.importFrom(broken);
         assertThat(studio.statusProperty().get()).startsWith(broken + ": line 3, column").contains("nope");
         assertThat(studio.nameProperty().get()).isEqualTo("imported");
+    }
+
+    @Test
+    void designsAJudgeOnAScaleAndSavesNoScaleThatIsNotOne() {
+        studio.nameProperty().set("faithful");
+        studio.modeProperty().set(PromptMode.JUDGE);
+
+        // The example's tone condition stays for annotation, but a judge declares none, so nothing complains.
+        assertThat(studio.draft().conditions()).isEmpty();
+        assertThat(studio.conditions()).hasSize(1);
+        assertThat(studio.problems()).noneMatch(p -> p.startsWith("conditions"));
+        assertThat(studio.scaleMinProperty().get()).isEqualTo("1");
+        assertThat(studio.scaleMaxProperty().get()).isEqualTo("5");
+        assertThat(studio.derivedSchemaProperty().get()).contains("\"score\"", "\"minimum\" : 1.0", "\"maximum\" : 5.0",
+                "\"reason\"").doesNotContain("card_arrival");
+
+        studio.scaleMinProperty().set("low");
+        assertThat(studio.problems()).containsExactly("scale min: 'low' is not a number");
+        studio.save();
+        assertThat(studio.statusProperty().get()).isEqualTo("Cannot save: scale min: 'low' is not a number");
+        studio.scaleMinProperty().set("7");
+        assertThat(studio.problems()).containsExactly("the scale's min (7.0) must be below its max (5.0)");
+        studio.save();
+        assertThat(studio.statusProperty().get()).isEqualTo("Cannot save: the scale's min (7.0) must be below its max (5.0)");
+        studio.scaleMaxProperty().set(" ");
+        studio.save();
+        assertThat(studio.statusProperty().get()).isEqualTo("Cannot save: scale max: empty; type a number");
+        assertThat(project.prompts().list()).isEmpty();
+
+        studio.scaleMinProperty().set("0");
+        studio.scaleMaxProperty().set("10");
+        assertThat(studio.derivedSchemaProperty().get()).contains("\"maximum\" : 10.0");
+        studio.save();
+        studio.scaleKindProperty().set(JudgeScale.Kind.PASS_FAIL);
+        assertThat(studio.derivedSchemaProperty().get()).contains("\"pass\"", "\"boolean\"").doesNotContain("score");
+        studio.save();
+
+        assertThat(project.prompts().load("faithful", 1).scale()).isEqualTo(new JudgeScale(JudgeScale.Kind.SCORE, 0.0, 10.0));
+        assertThat(project.prompts().load("faithful", 1).conditions()).isEmpty();
+        assertThat(project.prompts().load("faithful", 2).scale().kind()).isEqualTo(JudgeScale.Kind.PASS_FAIL);
+        studio.open(studio.versions().get(1));
+        assertThat(studio.scaleKindProperty().get()).isEqualTo(JudgeScale.Kind.SCORE);
+        assertThat(studio.scaleMaxProperty().get()).isEqualTo("10");
+        studio.modeProperty().set(PromptMode.ANNOTATE);
+        assertThat(studio.draft().scale()).isNull();
+    }
+
+    @Test
+    void knowsTheJudgedSamplesPlaceholdersAndStillFlagsTheOthers() {
+        String template = "Q: {{record.text}} {{text}} Label: {{sample.label}} Text: {{sample.text}} #{{sample.id}}"
+                + " {{condition.tone}} {{sample.score}} {{mood}}";
+        studio.userTemplateProperty().set(template);
+        assertThat(unknown(template)).containsExactly("sample.label", "sample.text", "sample.id", "sample.score", "mood");
+
+        studio.modeProperty().set(PromptMode.JUDGE);
+
+        // No run to judge in this project: an example sample, made of the sample record, stands in.
+        assertThat(studio.judged().runs()).isEmpty();
+        assertThat(studio.judged().textProperty().get()).isEqualTo("No run to judge is chosen: an example sample stands in.");
+        assertThat(unknown(template)).containsExactly("sample.score", "mood");
+        assertThat(studio.problems()).contains("the judged sample has no {{sample.score}}, {{mood}}");
+        assertThat(studio.renderedUserProperty().get()).startsWith(
+                "Q: I am still waiting on my card? I am still waiting on my card? Label:  Text: I am still waiting on my card? #0");
+        studio.userTemplateProperty().set("{{sample.text}} {{condition.tone}}");
+        assertThat(studio.problems()).noneMatch(p -> p.contains("{{"));
+    }
+
+    private java.util.List<String> unknown(String template) {
+        return studio.placeholders(template).stream().filter(p -> !p.known()).map(p -> p.name()).toList();
     }
 
     @Test

@@ -71,7 +71,7 @@ class JudgeRunTest {
         user = new BackendSettings(List.of(BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny")
                 .withName("loopback")), "loopback", GenerationParameters.DEFAULT);
         server.always(LoopbackServer.answering(request -> {
-            String user = lastUserMessage(request);
+            String user = LoopbackServer.lastUserMessage(request);
             if (!user.startsWith("Grade: ")) {
                 return "{\"label\": \"card_arrival\"}";
             }
@@ -198,10 +198,5 @@ class JudgeRunTest {
 
     private static String lastUserMessageOf(Sample sample) {
         return sample.slot().messages().get(sample.slot().messages().size() - 1).content();
-    }
-
-    private static String lastUserMessage(JsonNode request) {
-        JsonNode messages = request.path("messages");
-        return messages.get(messages.size() - 1).path("content").asText();
     }
 }

@@ -61,7 +61,7 @@ class ProjectRunsTest {
         project.datasets().forEachRecord(b77.id(), r -> gold.put(r.text("text"), r.text("category")));
         // The model answers the gold label, except for questions with a "?" at the end, where it invents one.
         server.always(LoopbackServer.answering(request -> {
-            String question = lastUserMessage(request).replaceFirst("(?s).*Q: ", "").replaceFirst("\\nA:$", "");
+            String question = LoopbackServer.lastUserMessage(request).replaceFirst("(?s).*Q: ", "").replaceFirst("\\nA:$", "");
             return question.endsWith("?") ? "{\"label\": \"not_a_label\"}"
                     : "{\"label\": \"" + gold.get(question) + "\"}";
         }));
@@ -110,7 +110,7 @@ class ProjectRunsTest {
                  "output": {"schema": {"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]}}}
                 """, "questions.json"));
         server.always(LoopbackServer.answering(request ->
-                "{\"text\": \"" + lastUserMessage(request).replace("Write a question about ", "Q on ") + "\"}"));
+                "{\"text\": \"" + LoopbackServer.lastUserMessage(request).replace("Write a question about ", "Q on ") + "\"}"));
 
         RunInfo run = start(new RunConfig(prompt.id(), prompt.mode(), fixture.backend(), "{}", null, 5, 4, 120, 1,
                 RunDetails.of(null, GenerationParameters.DEFAULT).toJson()));
@@ -139,7 +139,7 @@ class ProjectRunsTest {
         server.always(LoopbackServer.answering(request -> {
             int n;
             synchronized (seen) {
-                n = seen.merge(lastUserMessage(request), 1, Integer::sum);
+                n = seen.merge(LoopbackServer.lastUserMessage(request), 1, Integer::sum);
             }
             return n <= 2 ? "{\"label\": \"a\"}" : "{\"label\": \"b\"}";
         }));
@@ -200,10 +200,5 @@ class ProjectRunsTest {
         RunInfo run = launcher.create(config);
         assertThat(launcher.execute(run.id(), (s, p) -> { }, () -> false)).isEqualTo(RunStatus.COMPLETED);
         return project.runs().find(run.id()).orElseThrow();
-    }
-
-    private static String lastUserMessage(JsonNode request) {
-        JsonNode messages = request.path("messages");
-        return messages.get(messages.size() - 1).path("content").asText();
     }
 }

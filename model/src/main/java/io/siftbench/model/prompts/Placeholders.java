@@ -24,6 +24,7 @@ public final class Placeholders {
     private final PromptVersion version;
     private final Set<String> recordColumns;
     private final Set<String> demoColumns;
+    private final Set<String> sampleFields;
 
     /**
      * @param recordColumns the columns of the records the prompt will see, or null when not yet known
@@ -31,9 +32,20 @@ public final class Placeholders {
      * @param demoColumns   the columns of the demonstrations' dataset, or null when not yet known
      */
     public Placeholders(PromptVersion version, Set<String> recordColumns, Set<String> demoColumns) {
+        this(version, recordColumns, demoColumns, null);
+    }
+
+    /**
+     * @param sampleFields a judge's: the fields the judged samples have ({@code id}, {@code text}, {@code label},
+     *                     … and those of their parsed output), or null when not yet known (any
+     *                     {@code sample.NAME} is then accepted, since only the run to judge names them)
+     */
+    public Placeholders(PromptVersion version, Set<String> recordColumns, Set<String> demoColumns,
+                        Set<String> sampleFields) {
         this.version = version;
         this.recordColumns = version.mode() == PromptMode.SYNTHESIZE ? Set.of() : recordColumns;
         this.demoColumns = demoColumns;
+        this.sampleFields = sampleFields;
     }
 
     /** Every tag of {@code template} in order of appearance. */
@@ -101,7 +113,7 @@ public final class Placeholders {
             case "record" -> isColumn(recordColumns, rest);
             // A judge sees the judged run's conditions and output fields, which only the run to judge names.
             case "condition" -> judge || version.conditions().stream().anyMatch(c -> c.name().equals(rest));
-            case "sample" -> judge || isColumn(recordColumns, name);
+            case "sample" -> judge ? isColumn(sampleFields, rest) : isColumn(recordColumns, name);
             case "task" -> TASK_FIELDS.contains(rest);
             default -> isColumn(recordColumns, name);
         };

@@ -19,6 +19,8 @@ import java.util.Objects;
  */
 public final class JudgedSamples {
 
+    private static final int PAGE = 200;
+
     private JudgedSamples() {
     }
 
@@ -29,13 +31,42 @@ public final class JudgedSamples {
                 "Run " + judgeRun.id() + " judges run " + details.judgeOf() + ", which is gone."));
         List<Sample> samples = project.samples().list(judged.id(), 0, Integer.MAX_VALUE).stream()
                 .filter(s -> !s.failed() && s.id() <= details.judgeUpTo()).toList();
+        return withRecords(project, judged, samples,
+                "Run " + judgeRun.id() + " judges run " + judged.id() + ", whose dataset is gone.");
+    }
+
+    /**
+     * The first {@code n} answered samples of run {@code judgedRunId} (fewer when it has fewer), in its order, as
+     * a judge run of it would see them: what the studio renders and previews a judge draft with.
+     *
+     * @throws ProjectException when the run, or its dataset, is gone
+     */
+    public static List<RunPlanner.Judged> first(Project project, long judgedRunId, int n) {
+        RunInfo judged = project.runs().find(judgedRunId).orElseThrow(() -> new ProjectException(
+                "There is no run " + judgedRunId + " to judge: it is gone."));
+        List<Sample> answered = new ArrayList<>(n);
+        // Failed requests are skipped, so a page may hold fewer answered samples than it has rows.
+        int page = Math.max(n, PAGE);
+        for (int offset = 0; answered.size() < n; offset += page) {
+            List<Sample> rows = project.samples().list(judgedRunId, offset, page);
+            rows.stream().filter(s -> !s.failed()).limit(n - answered.size()).forEach(answered::add);
+            if (rows.size() < page) {
+                break;
+            }
+        }
+        return withRecords(project, judged, answered,
+                "Run " + judged.id() + "'s dataset is gone, so its samples cannot be judged.");
+    }
+
+    /** Each sample with its input record and the text that counts. */
+    private static List<RunPlanner.Judged> withRecords(Project project, RunInfo judged, List<Sample> samples,
+                                                       String datasetGone) {
         Map<Long, DatasetRecord> records = new HashMap<>();
         String textColumn = null;
         Long datasetId = judged.config().datasetId();
         if (datasetId != null) {
             DatasetInfo dataset = project.datasets().list().stream().filter(d -> d.id() == datasetId).findFirst()
-                    .orElseThrow(() -> new ProjectException("Run " + judgeRun.id() + " judges run " + judged.id()
-                            + ", whose dataset is gone."));
+                    .orElseThrow(() -> new ProjectException(datasetGone));
             textColumn = dataset.textColumn();
             project.datasets().records(datasetId, samples.stream().map(s -> s.slot().recordId())
                     .filter(Objects::nonNull).toList()).forEach(r -> records.put(r.id(), r));

@@ -1,5 +1,7 @@
 package io.siftbench.model.runs;
 
+import io.siftbench.model.prompts.PromptMode;
+
 import java.time.Instant;
 
 /**
@@ -14,5 +16,10 @@ public record RunInfo(long id, String promptName, int promptVersion, RunConfig c
     /** How many of its samples have an answer to judge: every sample but the failed requests. */
     public long answered() {
         return samples - failures;
+    }
+
+    /** Whether a judge may score its samples: annotated or synthesized ones, not another judge's verdicts. */
+    public boolean judgeable() {
+        return config.mode() != PromptMode.JUDGE;
     }
 }

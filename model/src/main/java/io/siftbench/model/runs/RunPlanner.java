@@ -33,6 +33,30 @@ public final class RunPlanner {
      * @param text   the text that counts: the generated text, or the annotated record's text
      */
     public record Judged(Sample sample, Map<String, Object> record, String text) {
+
+        /**
+         * What a judge's template sees as {@code sample}: the fields of its parsed output, then its id, text,
+         * label, rationale and confidence.
+         */
+        public Map<String, Object> asSample() {
+            return sampleView(sample.fields(), sample.id(), text, sample.label(), sample.rationale(),
+                    sample.confidence());
+        }
+
+        /**
+         * A judged sample as a judge's template sees it, from its parts: the named fields win over output fields
+         * of the same name. Also what the studio renders a judge with before a run to judge is chosen.
+         */
+        public static Map<String, Object> sampleView(Map<String, String> outputFields, long id, String text,
+                                                     String label, String rationale, Double confidence) {
+            Map<String, Object> view = new LinkedHashMap<>(outputFields);
+            view.put("id", id);
+            view.put("text", text);
+            view.put("label", label);
+            view.put("rationale", rationale);
+            view.put("confidence", confidence);
+            return view;
+        }
     }
 
     /** Picks the demonstrations of the slot at {@code ordinal}; {@code input} is null without an input record. */
@@ -114,13 +138,7 @@ public final class RunPlanner {
             Sample s = j.sample();
             Input input = s.slot().recordId() == null ? null : new Input(s.slot().recordId(), j.record());
             List<Demonstration> demos = demonstrations.pick(i, input);
-            Map<String, Object> sample = new LinkedHashMap<>(s.fields());
-            sample.put("id", s.id());
-            sample.put("text", j.text());
-            sample.put("label", s.label());
-            sample.put("rationale", s.rationale());
-            sample.put("confidence", s.confidence());
-            RenderedPrompt prompt = renderer.renderJudged(j.record(), s.conditions(), demos, sample);
+            RenderedPrompt prompt = renderer.renderJudged(j.record(), s.conditions(), demos, j.asSample());
             slots.add(new Slot("judged=" + s.id(), i, s.slot().recordId(), s.conditions(),
                     demos.stream().map(Demonstration::id).toList(), messages(prompt), s.id()));
         }

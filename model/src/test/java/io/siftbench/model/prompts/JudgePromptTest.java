@@ -72,6 +72,16 @@ class JudgePromptTest {
     }
 
     @Test
+    void onceTheJudgedSamplesFieldsAreKnownAMisspeltOneIsFlagged() {
+        PromptVersion judge = PromptFile.parse(JUDGE.formatted(""), "faithful.json");
+        String template = "{{sample.text}} {{sample.label}} {{sample.topic}} {{sample.lable}} {{#sample.label}}x{{/sample.label}}";
+
+        assertThat(new Placeholders(judge, null, null).unknown(template)).isEmpty();
+        assertThat(new Placeholders(judge, null, null, java.util.Set.of("text", "label", "topic")).unknown(template))
+                .containsExactly("sample.lable");
+    }
+
+    @Test
     void badScalesAndJudgeConditionsAreRefusedSayingWhere() {
         assertThatThrownBy(() -> PromptFile.parse(JUDGE.formatted(", \"scale\": {\"min\": 5, \"max\": 5}"), "f.json"))
                 .hasMessageContaining("f.json").hasMessageContaining("scale").hasMessageContaining("below its max");

@@ -5,6 +5,7 @@ import javafx.beans.property.Property;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.control.Spinner;
@@ -81,6 +82,14 @@ public final class Controls {
         column.setMinWidth(Math.ceil(measure.getLayoutBounds().getWidth()) + HEADER_PADDING);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return column;
+    }
+
+    /** Shows {@code nodes} only while {@code when} holds; hidden, they take no room in their pane. */
+    public static void showWhen(ObservableBooleanValue when, Node... nodes) {
+        for (Node n : nodes) {
+            n.visibleProperty().bind(when);
+            n.managedProperty().bind(when);
+        }
     }
 
     /** Shows the choices of a choice box or combo box as {@code text} names them; they are picked, never typed. */

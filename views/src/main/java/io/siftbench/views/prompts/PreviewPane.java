@@ -58,18 +58,28 @@ final class PreviewPane extends BorderPane {
         useRecord.setId("preview-use-record");
         useRecord.setOnAction(e -> viewModel.useRecord());
         record.setOnAction(e -> viewModel.useRecord());
+        Label judged = new Label("judges the first " + PreviewViewModel.SAMPLES
+                + " answered samples of the run to judge (Rendered prompt)");
+        // A judge takes its inputs from the run to judge: no dataset, no record.
+        Controls.showWhen(viewModel.judgesBinding().not(), dataset, record, useRecord);
+        Controls.showWhen(viewModel.judgesBinding(), judged);
         FlowPane bar = Controls.toolbar(8, backend, model, new Label("temperature"), temperature,
-                new Label("max tokens"), maxTokens, dataset, record, useRecord, run, cancel, message);
+                new Label("max tokens"), maxTokens, dataset, record, useRecord, judged, run, cancel, message);
         bar.setPadding(new Insets(6));
 
         ListView<Sample> samples = new ListView<>(viewModel.samples());
         samples.setId("preview-samples");
         samples.setCellFactory(list -> new ListCell<>() {
+            {
+                // Wrapped to the list's width, so that each cell is as tall as all of its lines.
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(Sample sample, boolean empty) {
                 super.updateItem(sample, empty);
                 setText(empty || sample == null ? null : PreviewViewModel.describe(sample));
-                setWrapText(true);
             }
         });
         setTop(bar);

@@ -6,13 +6,17 @@ import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetRecord;
+import io.siftbench.model.curation.JudgeVerdict;
 import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.PromptVersion;
+import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.views.runs.GenerationChoice;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
 import io.siftbench.views.task.TaskHandle;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -29,7 +33,8 @@ import java.util.function.Supplier;
  * "Preview 5" in the Prompt studio: renders the prompt against a record chosen from a dataset, and sends the
  * draft as it stands to a chosen backend, model, temperature and longest answer for five samples, in the
  * background and cancellable, and shows each one's raw output, parsed label or text, validation, tokens,
- * latency and the demonstrations the strategy picked. Nothing is stored.
+ * latency and the demonstrations the strategy picked. A judge draft judges the first five answered samples of
+ * the studio's run to judge and shows each score and reason. Nothing is stored.
  */
 public final class PreviewViewModel {
 
@@ -46,6 +51,7 @@ public final class PreviewViewModel {
     private final ObservableList<Sample> samples = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final BooleanBinding judges;
     private TaskHandle handle;
     /** The user's default parameters (Settings): what the preview sends beyond temperature and max tokens. */
     private GenerationParameters defaults;
@@ -57,6 +63,7 @@ public final class PreviewViewModel {
         this.tasks = tasks;
         this.userBackends = userBackends;
         this.previewer = previewer;
+        this.judges = studio.modeProperty().isEqualTo(PromptMode.JUDGE);
     }
 
     /**
@@ -133,13 +140,20 @@ public final class PreviewViewModel {
             message.set(e.getMessage());
             return;
         }
+        RunInfo judged = studio.judged().runProperty().get();
+        if (draft.mode() == PromptMode.JUDGE && judged == null) {
+            message.set("A judge scores the samples of a run: choose the run to judge under Rendered prompt.");
+            return;
+        }
+        Long judgedRun = draft.mode() == PromptMode.JUDGE ? judged.id() : null;
         BackendConfig chosen = generation.chosen();
         String records = records();
         running.set(true);
         samples.clear();
-        message.set("Generating " + SAMPLES + " samples…");
+        message.set(judgedRun == null ? "Generating " + SAMPLES + " samples…"
+                : "Judging the first " + SAMPLES + " answered samples of run " + judgedRun + "…");
         handle = tasks.execute(BackgroundTask.of("Preview " + SAMPLES, progress -> previewer.preview(project,
-                        draft, records, chosen, parameters, SAMPLES, progress::isCancelled))
+                        draft, records, judgedRun, chosen, parameters, SAMPLES, progress::isCancelled))
                 .onSuccess(this::show)
                 .onCancelled(() -> {
                     running.set(false);
@@ -170,6 +184,14 @@ public final class PreviewViewModel {
         if (s.error() != null) {
             return text.append("Error: ").append(s.error()).toString();
         }
+        if (s.slot().judgedSampleId() != null) {
+            text.append("judges sample #").append(s.slot().judgedSampleId()).append('\n');
+            if (s.confidence() != null) {
+                // A judge's verdict: its score is kept as the confidence, its reason as the rationale.
+                text.append("score: ").append(new JudgeVerdict(s.confidence(), s.rationale()).scoreText())
+                        .append(" · reason: ").append(s.rationale()).append('\n');
+            }
+        }
         if (s.label() != null) {
             text.append("label: ").append(s.label()).append('\n');
         }
@@ -192,6 +214,11 @@ public final class PreviewViewModel {
     /** The backend, model, temperature and max tokens the preview asks. */
     public GenerationChoice generation() {
         return generation;
+    }
+
+    /** True while the draft judges: the preview then takes the studio's run to judge, not a dataset. */
+    public BooleanBinding judgesBinding() {
+        return judges;
     }
 
     /** The dataset whose records an annotate draft is previewed with; blank: the demonstrations' dataset. */

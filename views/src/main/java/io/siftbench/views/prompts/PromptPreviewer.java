@@ -18,10 +18,12 @@ public interface PromptPreviewer {
 
     /**
      * @param dataset    the dataset whose records an annotate draft is sent with (by name); ignored for synthesis
+     * @param judgedRun  the run whose first {@code n} answered samples a judge draft scores; ignored for the other
+     *                   modes
      * @param backend    the backend and the model to ask for
      * @param parameters the parameters of every request (the seed is set per sample)
      * @param cancelled  checked between samples
      */
-    List<Sample> preview(Project project, PromptVersion draft, String dataset, BackendConfig backend,
+    List<Sample> preview(Project project, PromptVersion draft, String dataset, Long judgedRun, BackendConfig backend,
                          GenerationParameters parameters, int n, BooleanSupplier cancelled) throws Exception;
 }

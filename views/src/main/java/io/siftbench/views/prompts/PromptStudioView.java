@@ -6,10 +6,13 @@ import io.siftbench.model.prompts.DiffLine;
 import io.siftbench.model.prompts.PlanKind;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.StoredVersion;
+import io.siftbench.model.runs.RunInfo;
 import io.siftbench.views.controls.EmptyState;
+import io.siftbench.views.runs.NewRunViewModel;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -71,7 +74,9 @@ public final class PromptStudioView implements ScreenView {
         name.setPromptText("prompt name");
         name.textProperty().bindBidirectional(viewModel.nameProperty());
         ComboBox<PromptMode> mode = new ComboBox<>();
+        mode.setId("prompt-mode");
         mode.getItems().setAll(PromptMode.values());
+        mode.setConverter(Controls.shownAs(PromptMode::id));
         mode.valueProperty().bindBidirectional(viewModel.modeProperty());
         TextField note = new TextField();
         note.setId("prompt-note");
@@ -156,6 +161,13 @@ public final class PromptStudioView implements ScreenView {
         rationale.selectedProperty().bindBidirectional(viewModel.rationaleProperty());
         CheckBox confidence = new CheckBox("ask for a confidence");
         confidence.selectedProperty().bindBidirectional(viewModel.confidenceProperty());
+        Label labelsTitle = new Label("Labels");
+        HBox asks = new HBox(12, rationale, confidence);
+        // A judge answers with a score (or pass/fail) and a reason: its scale stands where the label set would.
+        Label scaleTitle = new Label("Scale (the judge answers with a score and a reason)");
+        ScaleEditor scale = new ScaleEditor(viewModel);
+        Controls.showWhen(judges().not(), labelsTitle, labels, asks);
+        Controls.showWhen(judges(), scaleTitle, scale);
         TemplateEditor system = new TemplateEditor("System message", "template-system",
                 viewModel.systemTemplateProperty(), viewModel::placeholders);
         TemplateEditor user = new TemplateEditor("User message", "template-user",
@@ -168,8 +180,9 @@ public final class PromptStudioView implements ScreenView {
         viewModel.conditions().addListener((ListChangeListener<Object>) c -> redraw.run());
         viewModel.sampleRecordProperty().addListener((obs, was, now) -> redraw.run());
         viewModel.modeProperty().addListener((obs, was, now) -> redraw.run());
+        viewModel.judged().currentProperty().addListener((obs, was, now) -> redraw.run());
         VBox box = new VBox(6, heading("Task specification"), new Label("Role"), role, new Label("Purpose"), purpose,
-                new Label("Output format"), format, new Label("Labels"), labels, new HBox(12, rationale, confidence),
+                new Label("Output format"), format, labelsTitle, labels, asks, scaleTitle, scale,
                 heading("Template"), system, user);
         box.getStyleClass().add("pane");
         return box;
@@ -196,8 +209,17 @@ public final class PromptStudioView implements ScreenView {
         schema.managedProperty().bind(schema.visibleProperty());
         derived.visibleProperty().bind(schema.visibleProperty().not());
         derived.managedProperty().bind(derived.visibleProperty());
-        VBox box = new VBox(8, heading("Conditions"), new ConditionsEditor(viewModel), combinations,
-                heading("Condition plan"), new HBox(6, plan, new Label("seed"), seed),
+        Label conditionsHeading = heading("Conditions");
+        ConditionsEditor conditions = new ConditionsEditor(viewModel);
+        Label planHeading = heading("Condition plan");
+        HBox planRow = new HBox(6, plan, new Label("seed"), seed);
+        Label judgeConditions = new Label("A judge declares no conditions: its template sees the judged sample's"
+                + " values as {{condition.NAME}}.");
+        judgeConditions.setId("judge-conditions");
+        judgeConditions.setWrapText(true);
+        Controls.showWhen(judges().not(), conditionsHeading, conditions, combinations, planHeading, planRow);
+        Controls.showWhen(judges(), judgeConditions);
+        VBox box = new VBox(8, conditionsHeading, conditions, combinations, planHeading, planRow, judgeConditions,
                 heading("Demonstrations"), demonstrations(),
                 heading("Output schema"), schema, derived);
         box.getStyleClass().add("pane");
@@ -249,8 +271,13 @@ public final class PromptStudioView implements ScreenView {
         ListView<String> problems = new ListView<>(viewModel.problems());
         problems.setId("prompt-problems");
         problems.setPrefHeight(70);
-        VBox rendered = new VBox(6, new Label("Sample record (columns as JSON)"), record,
-                new HBox(6, new Label("Combination"), previous, next, random, combination),
+        Label recordTitle = new Label("Sample record (columns as JSON)");
+        HBox combinationRow = new HBox(6, new Label("Combination"), previous, next, random, combination);
+        Node judgedRow = judgedRow();
+        // A judge is rendered against a sample of another run, with that sample's record and condition values.
+        Controls.showWhen(judges().not(), recordTitle, record, combinationRow);
+        Controls.showWhen(judges(), judgedRow);
+        VBox rendered = new VBox(6, recordTitle, record, combinationRow, judgedRow,
                 new Label("System"), system, new Label("User"), user, problems);
         rendered.getStyleClass().add("pane");
         ListView<DiffLine> diff = new ListView<>(viewModel.diff());
@@ -281,6 +308,35 @@ public final class PromptStudioView implements ScreenView {
         ((ScrollPane) tabs.getTabs().get(0).getContent()).setFitToWidth(true);
         viewModel.diff().addListener((ListChangeListener<DiffLine>) c -> tabs.getSelectionModel().select(1));
         return tabs;
+    }
+
+    /** The run to judge, and which of its first answered samples the judge draft is rendered against. */
+    private Node judgedRow() {
+        JudgedSampleChoice choice = viewModel.judged();
+        ComboBox<RunInfo> run = new ComboBox<>(choice.runs());
+        run.setId("judged-run");
+        run.setPromptText("the run to judge");
+        run.setConverter(Controls.shownAs(NewRunViewModel::judgeableText));
+        run.valueProperty().bindBidirectional(choice.runProperty());
+        run.setOnShowing(e -> choice.loadRuns());
+        Button previous = new Button("◀");
+        previous.setId("judged-previous");
+        previous.setOnAction(e -> choice.previous());
+        Button next = new Button("▶");
+        next.setId("judged-next");
+        next.setOnAction(e -> choice.next());
+        Label shown = new Label();
+        shown.setId("judged-sample");
+        shown.setWrapText(true);
+        shown.textProperty().bind(choice.textProperty());
+        HBox.setHgrow(shown, Priority.ALWAYS);
+        HBox stepper = new HBox(6, previous, next, shown);
+        stepper.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return new VBox(4, Controls.toolbar(6, new Label("Run to judge"), run), stepper);
+    }
+
+    private BooleanBinding judges() {
+        return viewModel.modeProperty().isEqualTo(PromptMode.JUDGE);
     }
 
     private static TextArea readOnly(String id, int rows) {

@@ -25,6 +25,7 @@ import io.siftbench.model.prompts.RenderedPrompt;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.model.prompts.TaskSpec;
 import io.siftbench.model.prompts.Template;
+import io.siftbench.model.runs.RunPlanner;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
 import javafx.beans.Observable;
@@ -45,6 +46,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,8 +83,12 @@ public final class PromptStudioViewModel {
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private final ObjectProperty<PromptMode> mode = new SimpleObjectProperty<>(this, "mode", PromptMode.ANNOTATE);
-    /** The judge's scale of the version edited, kept as it was: the studio does not edit it (the prompt file does). */
-    private JudgeScale scale;
+    private final ObjectProperty<JudgeScale.Kind> scaleKind = new SimpleObjectProperty<>(this, "scaleKind",
+            JudgeScale.Kind.SCORE);
+    /** Text, not numbers: what is typed is kept as typed, and what is not a number is reported, not dropped. */
+    private final StringProperty scaleMin = new SimpleStringProperty(this, "scaleMin", "");
+    private final StringProperty scaleMax = new SimpleStringProperty(this, "scaleMax", "");
+    private final JudgedSampleChoice judged;
     private final StringProperty role = new SimpleStringProperty(this, "role", "");
     private final StringProperty purpose = new SimpleStringProperty(this, "purpose", "");
     private final StringProperty format = new SimpleStringProperty(this, "format", "");
@@ -121,12 +127,25 @@ public final class PromptStudioViewModel {
     public PromptStudioViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks) {
         this.project = project;
         this.tasks = tasks;
-        for (Observable o : List.of(name, mode, role, purpose, format, labels, rationale, confidence, systemTemplate, userTemplate,
-                conditions, planKind, planSeed, outputSchema, sampleRecord, combinationIndex,
-                demoDataset, demoStrategy, demoK, demoText, demoLabel, demoIds, demoSeed)) {
+        this.judged = new JudgedSampleChoice(project, tasks, status::set);
+        for (Observable o : List.of(name, mode, scaleKind, scaleMin, scaleMax, role, purpose, format, labels, rationale,
+                confidence, systemTemplate, userTemplate, conditions, planKind, planSeed, outputSchema, sampleRecord,
+                combinationIndex, demoDataset, demoStrategy, demoK, demoText, demoLabel, demoIds, demoSeed,
+                judged.currentProperty())) {
             o.addListener(x -> refresh());
         }
-        project.addListener((obs, was, now) -> reloadVersions(null));
+        // A judge is rendered against a sample of another run: the runs are read when they are needed.
+        mode.addListener((obs, was, now) -> {
+            if (now == PromptMode.JUDGE) {
+                judged.loadRuns();
+            }
+        });
+        project.addListener((obs, was, now) -> {
+            reloadVersions(null);
+            if (mode.get() == PromptMode.JUDGE) {
+                judged.loadRuns();
+            }
+        });
         newPrompt();
         reloadVersions(null);
     }
@@ -237,7 +256,11 @@ public final class PromptStudioViewModel {
     private void edit(PromptVersion v) {
         name.set(v.name());
         note.set(v.note());
-        scale = v.scale();
+        JudgeScale scale = v.scale() == null || v.scale().kind() == JudgeScale.Kind.PASS_FAIL
+                ? JudgeScale.DEFAULT : v.scale();
+        scaleKind.set(v.scale() == null ? JudgeScale.Kind.SCORE : v.scale().kind());
+        scaleMin.set(plain(scale.min()));
+        scaleMax.set(plain(scale.max()));
         mode.set(v.mode());
         role.set(v.task().role());
         purpose.set(v.task().purpose());
@@ -283,9 +306,38 @@ public final class PromptStudioViewModel {
                         + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
             }
         }
+        boolean judge = mode.get() == PromptMode.JUDGE;
+        // A judge declares no conditions (it sees the judged sample's): the hidden ones stay for the other modes.
         return new PromptVersion(name.get(), note.get(), mode.get(), task,
-                new Template(systemTemplate.get(), userTemplate.get()), conditions, Plan.of(planKind.get(), planSeed.get()),
-                demonstrationsDraft(), output, mode.get() == PromptMode.JUDGE ? scale : null);
+                new Template(systemTemplate.get(), userTemplate.get()), judge ? List.of() : conditions,
+                Plan.of(planKind.get(), planSeed.get()), demonstrationsDraft(), output, judge ? scaleDraft() : null);
+    }
+
+    /** The judge's scale as edited. */
+    private JudgeScale scaleDraft() {
+        if (scaleKind.get() == JudgeScale.Kind.PASS_FAIL) {
+            return new JudgeScale(JudgeScale.Kind.PASS_FAIL, null, null);
+        }
+        return new JudgeScale(JudgeScale.Kind.SCORE, number("scale min", scaleMin.get()),
+                number("scale max", scaleMax.get()));
+    }
+
+    private static double number(String field, String text) {
+        try {
+            double value = Double.parseDouble(text.strip());
+            if (Double.isFinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // told below
+        }
+        throw new IllegalArgumentException(text.isBlank() ? field + ": empty; type a number"
+                : field + ": '" + text.strip() + "' is not a number");
+    }
+
+    /** A number as typed by hand: 1 rather than 1.0, and no digit lost. */
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** The demonstrations as edited; none while no dataset is named. */
@@ -346,7 +398,37 @@ public final class PromptStudioViewModel {
             problems.setAll(e.getMessage());
             return;
         }
-        Map<String, Object> record = record(found);
+        Context context = context(draft, found);
+        boolean judge = draft.mode() == PromptMode.JUDGE;
+        Map<String, String> conditionValues = judge ? context.conditions() : combination(draft, found);
+        found.addAll(PromptValidator.problems(draft));
+        derivedSchema.set(draft.mode() != PromptMode.SYNTHESIZE ? draft.outputSchema().schema().toPrettyString() : "");
+        Placeholders placeholders = context.placeholders(draft);
+        List<String> unknown = new ArrayList<>(placeholders.unknown(draft.template().system()));
+        placeholders.unknown(draft.template().user()).stream().filter(n -> !unknown.contains(n)).forEach(unknown::add);
+        if (!unknown.isEmpty()) {
+            found.add((judge ? "the judged sample has no " : "the sample record has no ")
+                    + String.join(", ", unknown.stream().map(n -> "{{" + n + "}}").toList()));
+        }
+        if (draft.demonstrations() != null && draft.demonstrations().k() > 0) {
+            found.add("demonstrations from '" + draft.demonstrations().dataset()
+                    + "' are picked when a run starts; the preview shows the prompt without them");
+        }
+        try {
+            PromptRenderer renderer = new PromptRenderer(draft);
+            RenderedPrompt rendered = judge
+                    ? renderer.renderJudged(context.record(), conditionValues, List.of(), context.sample())
+                    : renderer.render(context.record(), conditionValues, List.of());
+            renderedSystem.set(rendered.system());
+            renderedUser.set(rendered.user());
+        } catch (IllegalArgumentException e) {
+            found.add(e.getMessage());
+        }
+        problems.setAll(found.stream().distinct().toList());
+    }
+
+    /** The value combination the preview shows, of the "all" plan over the switched-on values. */
+    private Map<String, String> combination(PromptVersion draft, List<String> found) {
         ConditionPlan plan = new ConditionPlan(Plan.of(PlanKind.ALL, 0), draft.conditions());
         combinations.set(plan.combinations());
         Map<String, String> combination = Map.of();
@@ -358,26 +440,38 @@ public final class PromptStudioViewModel {
         }
         combinationText.set(combination.isEmpty() ? "no condition switched on"
                 : String.join(", ", combination.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList()));
-        found.addAll(PromptValidator.problems(draft));
-        derivedSchema.set(draft.mode() != PromptMode.SYNTHESIZE ? draft.outputSchema().schema().toPrettyString() : "");
-        Placeholders placeholders = new Placeholders(draft, record.keySet(), null);
-        List<String> unknown = new ArrayList<>(placeholders.unknown(draft.template().system()));
-        placeholders.unknown(draft.template().user()).stream().filter(n -> !unknown.contains(n)).forEach(unknown::add);
-        if (!unknown.isEmpty()) {
-            found.add("the sample record has no " + String.join(", ", unknown.stream().map(n -> "{{" + n + "}}").toList()));
+        return combination;
+    }
+
+    /**
+     * What the draft is rendered against: a record, and for a judge the judged sample (as its template sees it)
+     * with the sample's condition values.
+     *
+     * @param sample null unless the draft judges
+     */
+    private record Context(Map<String, Object> record, Map<String, String> conditions, Map<String, Object> sample) {
+
+        Placeholders placeholders(PromptVersion draft) {
+            return new Placeholders(draft, record.keySet(), null, sample == null ? null : sample.keySet());
         }
-        if (draft.demonstrations() != null && draft.demonstrations().k() > 0) {
-            found.add("demonstrations from '" + draft.demonstrations().dataset()
-                    + "' are picked when a run starts; the preview shows the prompt without them");
+    }
+
+    /**
+     * A judge's context is the chosen judged sample, or, until there is one, an example made of the sample record
+     * (its {@code text} column as the sample's text); the others' is the sample record.
+     */
+    private Context context(PromptVersion draft, List<String> found) {
+        RunPlanner.Judged shown = judged.currentProperty().get();
+        if (draft.mode() == PromptMode.JUDGE && shown != null) {
+            return new Context(shown.record(), shown.sample().conditions(), shown.asSample());
         }
-        try {
-            RenderedPrompt rendered = new PromptRenderer(draft).render(record, combination, List.of());
-            renderedSystem.set(rendered.system());
-            renderedUser.set(rendered.user());
-        } catch (IllegalArgumentException e) {
-            found.add(e.getMessage());
+        Map<String, Object> record = record(found);
+        if (draft.mode() != PromptMode.JUDGE) {
+            return new Context(record, Map.of(), null);
         }
-        problems.setAll(found.stream().distinct().toList());
+        Object text = record.get("text");
+        return new Context(record, Map.of(), RunPlanner.Judged.sampleView(Map.of(), 0, text == null ? "" : text.toString(),
+                null, null, null));
     }
 
     private Map<String, Object> record(List<String> found) {
@@ -399,7 +493,8 @@ public final class PromptStudioViewModel {
     /** The tags of {@code template}, each marked known or not against the draft and the sample record. */
     public List<Placeholder> placeholders(String template) {
         try {
-            return new Placeholders(draft(), record(new ArrayList<>()).keySet(), null).scan(template);
+            PromptVersion draft = draft();
+            return context(draft, new ArrayList<>()).placeholders(draft).scan(template);
         } catch (RuntimeException e) {
             return List.of();
         }
@@ -470,6 +565,26 @@ public final class PromptStudioViewModel {
 
     public ObjectProperty<PromptMode> modeProperty() {
         return mode;
+    }
+
+    /** A judge's scale: a score from min to max, or pass/fail. */
+    public ObjectProperty<JudgeScale.Kind> scaleKindProperty() {
+        return scaleKind;
+    }
+
+    /** A judge's lowest score, as typed. */
+    public StringProperty scaleMinProperty() {
+        return scaleMin;
+    }
+
+    /** A judge's highest score, as typed. */
+    public StringProperty scaleMaxProperty() {
+        return scaleMax;
+    }
+
+    /** The run whose answered samples a judge draft is rendered and previewed with. */
+    public JudgedSampleChoice judged() {
+        return judged;
     }
 
     public StringProperty roleProperty() {

@@ -85,8 +85,7 @@ final class NewRunDialog {
         Spinner<Integer> samples = Controls.spinner("new-run-samples", 1, Integer.MAX_VALUE,
                 form.samplesProperty());
         ComboBox<RunInfo> judged = combo("new-run-judged", form.judgeableRuns(), form.judgedProperty(),
-                r -> "Run " + r.id() + " — " + r.promptName() + " v" + r.promptVersion() + ", " + r.config().mode().id()
-                        + ", " + r.answered() + " answered samples");
+                NewRunViewModel::judgeableText);
         TextField seed = Controls.numberField("new-run-seed", form.seedProperty(), new LongStringConverter(),
                 TextField.DEFAULT_PREF_COLUMN_COUNT);
         Spinner<Integer> concurrency = Controls.spinner("new-run-concurrency", 1, 64,

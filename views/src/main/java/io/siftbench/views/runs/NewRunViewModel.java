@@ -138,9 +138,7 @@ public final class NewRunViewModel {
                 configs.remove(d);
                 configs.add(0, d);
             });
-            // A judge scores annotated or synthesized samples, not another judge's verdicts.
-            List<RunInfo> judgeableRuns = project.runs().list().stream()
-                    .filter(r -> r.config().mode() != PromptMode.JUDGE).toList();
+            List<RunInfo> judgeableRuns = project.runs().list().stream().filter(RunInfo::judgeable).toList();
             return new Choices(all, project.datasets().list(), configs, judgeableRuns, settings.defaults());
         }).quiet().onSuccess(choices -> {
             defaults = choices.defaults();
@@ -324,6 +322,12 @@ public final class NewRunViewModel {
     /** The runs a judge prompt may score: every run of the project but the judge runs, newest first. */
     public ObservableList<RunInfo> judgeableRuns() {
         return judgeable;
+    }
+
+    /** A run as a chooser of the run to judge shows it: what it is and how many samples it has to judge. */
+    public static String judgeableText(RunInfo r) {
+        return "Run " + r.id() + " — " + r.promptName() + " v" + r.promptVersion() + ", " + r.config().mode().id()
+                + ", " + r.answered() + " answered samples";
     }
 
     /** The run whose answered samples a judge prompt scores. */
