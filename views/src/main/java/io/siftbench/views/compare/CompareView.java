@@ -85,6 +85,12 @@ public final class CompareView implements ScreenView {
             return Math.max(MIN_COLUMN_WIDTH, (list.getWidth() - LIST_INSETS - GAP * (columns - 1)) / columns);
         }, list.widthProperty(), viewModel.variants());
         list.setId("compare-rows");
+        Label howTo = new Label("Choose a base run, add one to three variants (another prompt version, backend or "
+                + "model, or condition setting) and press Compare: Siftbench starts the runs it needs over the same "
+                + "inputs and seed, or reuses runs that match. Or tick two to four runs under \"Or compare\".");
+        howTo.setWrapText(true);
+        howTo.setMaxWidth(560);
+        list.setPlaceholder(howTo);
         list.setCellFactory(v -> new RowCell());
         header.setId("compare-header");
         header.setPadding(new Insets(4, 16, 4, 16));
