@@ -130,7 +130,7 @@ class ShellUiTest {
         assertThat(robot.lookup("#problem-dialog .content").queryAs(Label.class).getText())
                 .isEqualTo(stranger + " is not a Siftbench project: it is not an H2 database file.");
         assertThat(statusProject()).isEqualTo("No project open");
-        robot.clickOn("OK");
+        Robots.clickWhenShown(robot, "OK");
     }
 
     private void start(Path settingsFile, FileDialogs dialogs) throws Exception {

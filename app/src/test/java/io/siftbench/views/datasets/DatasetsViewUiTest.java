@@ -18,9 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.siftbench.app.Robots;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.matcher.base.NodeMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
@@ -95,7 +95,7 @@ class DatasetsViewUiTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#import-dialog").tryQuery().isPresent());
         TableView<?> preview = robot.lookup("#import-preview-rows").queryAs(TableView.class);
         assertThat(preview.getItems()).hasSize(DatasetsViewModel.PREVIEW_ROWS);
-        clickWhenShown("OK");
+        Robots.clickWhenShown(robot, "OK");
 
         ListView<?> list = robot.lookup("#datasets-list").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
@@ -121,7 +121,7 @@ class DatasetsViewUiTest {
 
         robot.clickOn("#datasets-delete");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#delete-dialog").tryQuery().isPresent());
-        clickWhenShown("OK");
+        Robots.clickWhenShown(robot, "OK");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> list.getItems().isEmpty());
     }
 
@@ -131,13 +131,6 @@ class DatasetsViewUiTest {
                 .getScene().getRoot()).getImage();
         Path target = Path.of("target", name);
         javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", target.toFile());
-    }
-
-    /** A dialog is in the scene graph a moment before its buttons are shown; a busy machine makes it a long moment. */
-    private void clickWhenShown(String query) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> robot.lookup(query).match(NodeMatchers.isVisible()).tryQuery().isPresent());
-        robot.clickOn(query);
     }
 
     private String text(String query) {
