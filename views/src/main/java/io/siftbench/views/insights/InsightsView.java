@@ -127,6 +127,9 @@ public final class InsightsView implements ScreenView {
         ChoiceBox<MetricSlice> slice = new ChoiceBox<>(viewModel.slices());
         slice.setId("insights-slice");
         slice.setConverter(Controls.shownAs(InsightsView::sliceTitle));
+        // A choice box measures its width on its popup, which is laid out late when the choices change: without
+        // a width of its own it shrinks to a cut-off "this ru…" as soon as a run with conditions is chosen.
+        slice.setPrefWidth(240);
         slice.setValue(viewModel.sliceProperty().get());
         // Not bound both ways: replacing the choices clears the box's value for a moment, which is no choice of
         // the researcher's and must not reach the view model.
@@ -140,6 +143,7 @@ public final class InsightsView implements ScreenView {
                 slice.setValue(viewModel.sliceProperty().get()));
         run.valueProperty().addListener((obs, was, now) -> viewModel.chooseSlicesOf(now));
         colourBy.setId("insights-colour");
+        colourBy.setPrefWidth(120);
         Button measure = new Button("Measure");
         measure.setId("insights-measure");
         measure.setDefaultButton(true);
