@@ -2,8 +2,8 @@ package io.siftbench.app.cli;
 
 import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.model.insights.InsightsSettings;
+import io.siftbench.model.insights.MetricSlice;
 import io.siftbench.model.insights.RunMetrics;
-import io.siftbench.model.insights.RunSampleSet;
 import io.siftbench.model.insights.RunSamples;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.insights.StatusSelection;
@@ -19,21 +19,21 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 /**
  * {@code siftbench metrics --project P (--run R | --prompt NAME[@V]) [--condition NAME=VALUE]
  * [--status accepted|rejected|all]}: every metric of a run, of all the runs of a prompt version, or of one
- * condition value's samples, as JSON (model/METRICS.md defines each), computed with the bundled MiniLM for the
- * embedding metrics, or read from the project's snapshot when nothing changed since the last time.
+ * condition value's samples (the slice as {@link MetricSlice} takes it, as the Insights screen does), as JSON
+ * (model/METRICS.md defines each), computed with the bundled MiniLM for the embedding metrics, or read from the
+ * project's snapshot when nothing changed since the last time; with the judge scores where a run was judged.
  */
 @Command(name = "metrics", mixinStandardHelpOptions = true,
         description = {"Print every metric of a run as JSON: distinct-n, vocabulary, top n-grams, self-BLEU,",
-                "lengths, labels, condition coverage, embedding similarity and map, agreement with gold labels."})
+                "lengths, labels, condition coverage, embedding similarity and map, agreement with gold labels,",
+                "judge scores."})
 public final class MetricsCommand implements Callable<Integer> {
 
     @Mixin
@@ -79,49 +79,30 @@ public final class MetricsCommand implements Callable<Integer> {
     public Integer call() {
         try (Project open = project.open()) {
             PrintWriter err = spec.commandLine().getErr();
-            List<String> slice = new ArrayList<>();
-            List<Long> runs = runs(open, slice);
-            RunSampleSet set = RunSampleSet.union(runs.stream().map(id -> RunSamples.load(open, id)).toList());
-            if (condition != null) {
-                int equals = condition.indexOf('=');
-                if (equals < 1) {
-                    throw new ParameterException(spec.commandLine(), "--condition takes NAME=VALUE, e.g. tone=angry;"
-                            + " got '" + condition + "'.");
-                }
-                String name = condition.substring(0, equals);
-                if (!set.conditions().containsKey(name)) {
-                    throw new ParameterException(spec.commandLine(), "The prompt has no condition '" + name
-                            + "'; it has " + (set.conditions().isEmpty() ? "none" : String.join(", ", set.conditions().keySet())) + ".");
-                }
-                set = set.where(name, condition.substring(equals + 1));
-                slice.add("condition " + condition);
+            RunInfo run = measured.run != null ? RunSamples.run(open, measured.run) : firstRunOfVersion(open);
+            MetricSlice.Sliced sliced;
+            try {
+                sliced = MetricSlice.of(measured.prompt != null, condition).apply(open, run);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             RunMetrics metrics = new RunMetrics(open, () -> new SampleEmbedder(EmbeddingModels.miniLm()),
                     InsightsSettings.defaults());
-            String what = slice.isEmpty() ? "run " + runs.get(0) : String.join(", ", slice);
-            JsonOut.print(spec.commandLine().getOut(), metrics.measure(set, String.join("; ", slice), status,
-                    (done, total, step) -> {
-                        err.println("metrics of " + what + ": " + step + " (" + done + "/" + total + ")");
-                        err.flush();
-                    }));
+            String what = sliced.label().isEmpty() ? "run " + run.id() : sliced.label();
+            JsonOut.print(spec.commandLine().getOut(), metrics.measure(sliced, status, (done, total, step) -> {
+                err.println("metrics of " + what + ": " + step + " (" + done + "/" + total + ")");
+                err.flush();
+            }));
         }
         return 0;
     }
 
-    /** The runs measured, oldest first; says in {@code slice} when they are a prompt version's. */
-    private List<Long> runs(Project open, List<String> slice) {
-        if (measured.run != null) {
-            return List.of(measured.run);
-        }
+    /** The oldest run of the prompt version {@code --prompt} names; the slice takes the version's others. */
+    private RunInfo firstRunOfVersion(Project open) {
         StoredVersion version = PromptRef.resolve(open, measured.prompt, spec.commandLine());
-        List<Long> runs = open.runs().list().stream().filter(r -> r.config().promptVersionId() == version.id())
-                .map(RunInfo::id).sorted().toList();
-        if (runs.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "Prompt " + version.name() + "@" + version.version()
-                    + " has no runs yet.");
-        }
-        slice.add("prompt " + version.name() + "@" + version.version() + " runs "
-                + runs.stream().map(String::valueOf).collect(Collectors.joining(", ")));
-        return runs;
+        return open.runs().list().stream().filter(r -> r.config().promptVersionId() == version.id())
+                .min(Comparator.comparingLong(RunInfo::id))
+                .orElseThrow(() -> new ParameterException(spec.commandLine(), "Prompt " + version.name() + "@"
+                        + version.version() + " has no runs yet."));
     }
 }

@@ -73,6 +73,7 @@ class MetricsCommandIT {
         assertThat(metrics.path("similarity").path("mean").asDouble()).isBetween(0.5, 1.0);
         assertThat(metrics.path("embeddingMap").path("points")).hasSize(8);
         assertThat(metrics.path("gold").isNull()).isTrue();
+        assertThat(all.path("judge").isNull()).as("no judge run").isTrue();
 
         JsonNode again = JSON.readTree(run("metrics", "--project", project.toString(), "--run", "1").stdout());
         assertThat(again.path("cached").asBoolean()).isTrue();
@@ -95,6 +96,11 @@ class MetricsCommandIT {
         assertThat(noSuchCondition.exitCode()).isNotZero();
         assertThat(noSuchCondition.stderr().lines().findFirst())
                 .contains("siftbench: The prompt has no condition 'tone'; it has topic, mood.");
+        JarProcess.Result noSuchValue = JarProcess.run(dir, 60, "metrics", "--project", project.toString(),
+                "--run", "1", "--condition", "mood=angry");
+        assertThat(noSuchValue.exitCode()).isNotZero();
+        assertThat(noSuchValue.stderr().lines().findFirst())
+                .contains("siftbench: The prompt's condition 'mood' has no value 'angry'; it has sad, happy, odd.");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.siftbench.model.insights.InsightsProgress;
 import io.siftbench.model.insights.InsightsSettings;
 import io.siftbench.model.insights.RunMetrics;
 import io.siftbench.model.insights.StatusSelection;
+import io.siftbench.model.insights.ValueCoverage;
 import io.siftbench.model.review.Decision;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.runs.RunDetails;
@@ -95,5 +96,33 @@ class FillTheGapsTest {
         assertThat(viewModel.stepProperty().get()).isEqualTo("run #" + filled.id() + " filled the gaps of topic × mood");
         assertThat(runs.project.samples().list(filled.id(), 0, 100)).hasSize(4)
                 .allSatisfy(s -> assertThat(s.conditions()).containsEntry("mood", "odd"));
+    }
+
+    @Test
+    void theBarsOfASingleConditionFillTheirThinValues() throws Exception {
+        RunInfo first = runs.stories(StoryPrompt.moodsOnly(), 4);
+        // The moods sad and happy take turns; the researcher keeps the sad stories only.
+        runs.project.decisions().decide(runs.project.samples().list(first.id(), 0, 100).stream()
+                .filter(s -> s.conditions().get("mood").equals("sad"))
+                .map(s -> Decision.of(s.id(), DecisionStatus.ACCEPTED, null)).toList());
+        InsightsViewModel viewModel = new InsightsViewModel(new SimpleObjectProperty<>(runs.project),
+                new CurrentThreadTaskExecutor(), null, open -> runs.launcher());
+        viewModel.measure(List.of(first));
+        InsightsViewModel.MeasuredRun measured = viewModel.measured().get(0);
+        ValueCoverage moods = measured.report().metrics().valueCoverage().stream()
+                .filter(c -> c.condition().equals("mood")).findFirst().orElseThrow();
+        assertThat(moods.values()).extracting(v -> v.value() + "=" + v.samples() + "/" + v.accepted())
+                .containsExactly("sad=2/2", "happy=2/0", "odd=0/0");
+
+        // Fewer than one accepted: happy (thin) and odd (switched off, empty), two stories each.
+        viewModel.fillTheGaps(measured, moods, 1, 2);
+
+        assertThat(viewModel.problemProperty().get()).isNull();
+        RunInfo filled = viewModel.runs().get(0);
+        assertThat(viewModel.stepProperty().get()).isEqualTo("run #" + filled.id() + " filled the gaps of mood");
+        assertThat(RunDetails.fromJson(filled.config().details()).cells())
+                .containsExactly(Map.of("mood", "happy"), Map.of("mood", "odd"));
+        assertThat(runs.project.samples().list(filled.id(), 0, 100)).extracting(s -> s.conditions().get("mood"))
+                .containsExactlyInAnyOrder("happy", "happy", "odd", "odd");
     }
 }

@@ -1,8 +1,10 @@
 package io.siftbench.app.insights;
 
 import io.siftbench.app.runs.EmbeddingModels;
+import io.siftbench.model.insights.MetricSlice;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.project.Project;
+import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
@@ -13,8 +15,10 @@ import io.siftbench.views.task.FxTaskExecutor;
 import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.ScatterChart;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -92,6 +96,12 @@ class InsightsUiTest {
         assertThat(tones.getData()).extracting(s -> s.getName()).containsExactly("samples", "accepted");
         assertThat(tones.getData().get(0).getData()).extracting(d -> d.getXValue() + "=" + d.getYValue())
                 .containsExactly("angry=6", "polite=6");
+        assertThat(robot.lookup("#insights-fill-tone").tryQuery()).as("fill the gaps under the bars").isPresent();
+        // The fixture's prompt declares no conditions: the run and its prompt version are the slices on offer.
+        ChoiceBox<MetricSlice> slices = robot.lookup("#insights-slice").query();
+        assertThat(slices.getItems()).containsExactly(MetricSlice.RUN, MetricSlice.PROMPT_VERSION);
+        assertThat(slices.getConverter().toString(slices.getValue())).isEqualTo("this run");
+        assertThat(robot.lookup("#insights-title").queryAs(Label.class).getText()).endsWith("stories v1 · all samples");
 
         robot.clickOn("#insights-save-distinct-n");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "saved distinct.png".equals(
@@ -100,6 +110,41 @@ class InsightsUiTest {
         assertThat(image.getWidth()).isGreaterThan(300);
         assertThat(image.getHeight()).isGreaterThan(200);
         assertThat(distinctColours(image)).as("a drawn chart, not a blank image").isGreaterThan(3);
+    }
+
+    @Test
+    void aConditionValueChosenInTheChooserIsMeasuredAndNamedInTheTitle() throws Exception {
+        try (LoopbackRuns runs = new LoopbackRuns(dir.resolve("slices"))) {
+            RunInfo stories = runs.stories(StoryPrompt.twoMoods(), 8);
+            FxToolkit.setupStage(stage -> {
+                InsightsViewModel viewModel = new InsightsViewModel(new SimpleObjectProperty<>(runs.project), tasks,
+                        null, open -> {
+                            throw new AssertionError("no run is started here");
+                        });
+                stage.setScene(new Scene((javafx.scene.Parent) new InsightsView(viewModel,
+                        (owner, name) -> Optional.empty()).node(), 1300, 750));
+                stage.show();
+            });
+            ChoiceBox<MetricSlice> slices = robot.lookup("#insights-slice").query();
+            // this run, the prompt version, two topics and two moods
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> slices.getItems().size() == 6);
+
+            robot.clickOn("#insights-slice");
+            robot.clickOn("only mood = sad");
+            robot.clickOn("#insights-measure");
+
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#insights-title").tryQuery()
+                    .map(title -> ((Label) title).getText().contains("condition mood=sad")).orElse(false));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(robot.lookup("#insights-title").queryAs(Label.class).getText())
+                    .isEqualTo("#" + stories.id() + " story v1 · condition mood=sad · all samples");
+            assertThat(robot.lookup(".metric-card").queryAllAs(VBox.class)).filteredOn(card ->
+                    ((Label) card.getChildren().get(0)).getText().equals("samples")).singleElement()
+                    .satisfies(card -> assertThat(((Label) card.getChildren().get(1)).getText()).isEqualTo("4"));
+            // Within one mood the other looks empty only because it is left out: no gaps to fill here.
+            assertThat(robot.lookup("#insights-chart-coverage").tryQuery()).isPresent();
+            assertThat(robot.lookup("#insights-fill-topic-mood").tryQuery()).isEmpty();
+        }
     }
 
     @Test

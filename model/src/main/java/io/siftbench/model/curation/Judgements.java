@@ -1,6 +1,8 @@
 package io.siftbench.model.curation;
 
 import io.siftbench.model.insights.SampleText;
+import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.JudgeScale;
 
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,13 @@ public record Judgements(Long judgeRunId, Map<Long, JudgeVerdict> verdicts) {
         return Optional.ofNullable(verdicts.get(sampleId));
     }
 
-    /** The samples with their verdicts, for {@link JudgeScoreFilter}. */
+    /** The scale of the judge run's prompt, read from {@code project}; empty when the run was never judged. */
+    public Optional<JudgeScale> scaleIn(Project project) {
+        return Optional.ofNullable(judgeRunId).map(id -> project.prompts()
+                .load(project.runs().find(id).orElseThrow().config().promptVersionId()).scale());
+    }
+
+    /** The samples with their verdicts, for {@link JudgeScoreFilter} and the judge scores of the metrics. */
     public List<SampleText> apply(List<SampleText> samples) {
         return samples.stream().map(s -> of(s.id()).map(v -> s.withJudgement(v.score(), v.reason())).orElse(s))
                 .toList();

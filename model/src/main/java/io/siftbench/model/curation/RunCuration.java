@@ -89,15 +89,9 @@ public final class RunCuration {
         filters.add(new SelfConsistencyFilter(settings.minAgreement()));
         if (judgements.judgeRunId() != null) {
             filters.add(new JudgeScoreFilter(settings.minJudgeScore() != null ? settings.minJudgeScore()
-                    : passMark(judgements.judgeRunId())));
+                    : judgements.scaleIn(project).orElseThrow().passMark()));
         }
         return CurationReport.of(judgements.apply(samples(set)), filters);
-    }
-
-    /** The pass mark of the scale of judge run {@code judgeRunId}'s prompt. */
-    private double passMark(long judgeRunId) {
-        RunInfo judge = project.runs().find(judgeRunId).orElseThrow();
-        return project.prompts().load(judge.config().promptVersionId()).scale().passMark();
     }
 
     /** {@code items}, the review items of {@code run} already read, with the flags the filters raise on them. */

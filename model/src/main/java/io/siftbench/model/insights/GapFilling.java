@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * "Fill the gaps": a synthesize run like an earlier one, restricted to the thin cells of one of its coverage grids
- * (fewer accepted samples than wanted), so that the set grows where it is missing rather than where it is full.
+ * "Fill the gaps": a synthesize run like an earlier one, restricted to the thin cells of one of its coverage grids,
+ * or the thin values of one condition on its own (fewer accepted samples than wanted), so that the set grows where
+ * it is missing rather than where it is full.
  */
 public final class GapFilling {
 
@@ -23,16 +24,40 @@ public final class GapFilling {
     }
 
     /**
+     * The values of {@code coverage}'s condition with fewer than {@code minimumAccepted} accepted samples, empty
+     * ones included, each as a cell that sets only that condition (the plan chooses the others).
+     */
+    public static List<Map<String, String>> cells(ValueCoverage coverage, long minimumAccepted) {
+        return coverage.thinValues(minimumAccepted).stream().map(value -> Map.of(coverage.condition(), value.value())).toList();
+    }
+
+    /**
      * The configuration of a new run like {@code run}, making {@code perCell} samples for each thin cell of
      * {@code grid}; with a seed of its own, so that it does not repeat the earlier run's requests.
      *
      * @throws IllegalArgumentException when no cell is thin
      */
     public static RunConfig config(RunInfo run, CoverageGrid grid, long minimumAccepted, int perCell) {
-        List<Map<String, String>> cells = cells(grid, minimumAccepted);
+        return config(run, cells(grid, minimumAccepted), perCell, minimumAccepted,
+                "cell of " + grid.conditionA() + " × " + grid.conditionB());
+    }
+
+    /**
+     * The configuration of a new run like {@code run}, making {@code perCell} samples for each thin value of
+     * {@code coverage}'s condition, as {@link #config(RunInfo, CoverageGrid, long, int)} does for a grid.
+     *
+     * @throws IllegalArgumentException when no value is thin
+     */
+    public static RunConfig config(RunInfo run, ValueCoverage coverage, long minimumAccepted, int perCell) {
+        return config(run, cells(coverage, minimumAccepted), perCell, minimumAccepted,
+                "value of " + coverage.condition());
+    }
+
+    private static RunConfig config(RunInfo run, List<Map<String, String>> cells, int perCell, long minimumAccepted,
+                                    String every) {
         if (cells.isEmpty()) {
-            throw new IllegalArgumentException("every cell of " + grid.conditionA() + " × " + grid.conditionB()
-                    + " has at least " + minimumAccepted + " accepted samples: there is no gap to fill");
+            throw new IllegalArgumentException("every " + every + " has at least " + minimumAccepted
+                    + " accepted samples: there is no gap to fill");
         }
         RunConfig old = run.config();
         RunDetails details = RunDetails.fromJson(old.details()).withCells(cells);

@@ -4,12 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.siftbench.model.curation.JudgeVerdict;
+import io.siftbench.model.curation.Judgements;
 import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.JudgeScale;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -50,6 +55,11 @@ public final class RunMetrics {
         return measure(set, "", selection, progress);
     }
 
+    /** Measures a slice of samples as {@link MetricSlice#apply} took them, under the slice's name. */
+    public RunMetricsReport measure(MetricSlice.Sliced sliced, StatusSelection selection, InsightsProgress progress) {
+        return measure(sliced.set(), sliced.label(), selection, progress);
+    }
+
     /**
      * Measures a slice of samples: one condition value's ({@link RunSampleSet#where}) or the runs of one prompt
      * version ({@link RunSampleSet#union}).
@@ -62,9 +72,10 @@ public final class RunMetrics {
         String scope = scope(selection) + (slice.isEmpty() ? "" : ";" + slice);
         Optional<RunMetricsReport.Snapshot> stored = project.metricSnapshots().find(runId, scope, set.version())
                 .flatMap(RunMetrics::read);
+        JudgeScores judge = judgeScores(set, selection);
         if (stored.isPresent()) {
             return new RunMetricsReport(runId, slice, selection, set.version(), true, stored.get().metrics(),
-                    stored.get().researcherAgreement());
+                    stored.get().researcherAgreement(), judge);
         }
         List<SampleText> samples = embedded(selection.select(set.samples()), progress);
         InsightsReport report = InsightsReport.measure(samples, selection,
@@ -73,7 +84,29 @@ public final class RunMetrics {
                 : GoldAgreement.of(selection.select(set.withResearcherLabels()));
         project.metricSnapshots().save(runId, scope, set.version(),
                 write(new RunMetricsReport.Snapshot(report, researcher)));
-        return new RunMetricsReport(runId, slice, selection, set.version(), false, report, researcher);
+        return new RunMetricsReport(runId, slice, selection, set.version(), false, report, researcher, judge);
+    }
+
+    /**
+     * The judge scores of the selected samples: the verdicts of the newest judge run of each of the set's runs
+     * whose scale is the first judged run's (scores on another scale would not add up, so those samples count as
+     * not judged); null when none of its runs was judged.
+     */
+    private JudgeScores judgeScores(RunSampleSet set, StatusSelection selection) {
+        List<Long> judgeRuns = new ArrayList<>();
+        Map<Long, JudgeVerdict> verdicts = new HashMap<>();
+        JudgeScale scale = null;
+        for (long run : set.runs()) {
+            Judgements judgements = project.samples().judgements(run);
+            Optional<JudgeScale> judgeScale = judgements.scaleIn(project);
+            if (judgeScale.isPresent() && (scale == null || scale.equals(judgeScale.get()))) {
+                scale = judgeScale.get();
+                judgeRuns.add(judgements.judgeRunId());
+                verdicts.putAll(judgements.verdicts());
+            }
+        }
+        return scale == null ? null : JudgeScores.of(judgeRuns, scale,
+                new Judgements(judgeRuns.get(0), verdicts).apply(selection.select(set.samples())));
     }
 
     /**
@@ -94,7 +127,7 @@ public final class RunMetrics {
         for (int i = 0; i < reports.size(); i++) {
             RunMetricsReport own = reports.get(i);
             result.add(new RunMetricsReport(own.run(), own.slice(), own.status(), own.sampleSetVersion(), own.cached(),
-                    shared.get(i), own.researcherAgreement()));
+                    shared.get(i), own.researcherAgreement(), own.judge()));
         }
         return result;
     }

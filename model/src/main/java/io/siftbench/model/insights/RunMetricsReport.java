@@ -12,9 +12,12 @@ package io.siftbench.model.insights;
  * @param cached              whether the metrics came from the project's snapshot rather than a new computation
  * @param metrics             the metrics, with agreement with gold for the model's labels
  * @param researcherAgreement agreement with gold for the researcher's final labels; null without gold labels
+ * @param judge               the LLM-as-judge scores of the measured samples; null when no run of the slice was
+ *                            judged. Read afresh each time rather than kept in the snapshot, as a new judge run
+ *                            changes them without changing the samples' fingerprint
  */
 public record RunMetricsReport(long run, String slice, StatusSelection status, long sampleSetVersion, boolean cached,
-                               InsightsReport metrics, GoldAgreement researcherAgreement) {
+                               InsightsReport metrics, GoldAgreement researcherAgreement, JudgeScores judge) {
 
     /** What a snapshot keeps: the figures, not where they came from. */
     public record Snapshot(InsightsReport metrics, GoldAgreement researcherAgreement) {

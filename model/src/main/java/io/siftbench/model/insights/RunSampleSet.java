@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The samples of one run as the metrics see them, with what the metrics need beside them.
+ * The samples of one run (or of several runs measured as one set) as the metrics see them, with what the
+ * metrics need beside them.
  *
- * @param runId             the run
+ * @param runs              the runs the samples come from, in the order their samples are; never empty
  * @param samples           the run's answered samples in generation order, each with the model's label
  * @param researcherLabels  the label that counts after review (the researcher's edit, else the model's), by
  *                          sample id, so that agreement with gold can be shown for both
@@ -16,12 +17,21 @@ import java.util.Map;
  * @param version           a fingerprint of everything above: it changes when a sample arrives or a decision
  *                          (or its undo) changes a status, text or label, and only then
  */
-public record RunSampleSet(long runId, List<SampleText> samples, Map<Long, String> researcherLabels,
+public record RunSampleSet(List<Long> runs, List<SampleText> samples, Map<Long, String> researcherLabels,
                            Map<String, List<String>> conditions, long version) {
 
     public RunSampleSet {
+        runs = List.copyOf(runs);
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("a sample set comes from at least one run");
+        }
         samples = List.copyOf(samples);
         researcherLabels = Map.copyOf(researcherLabels);
+    }
+
+    /** The run the set is kept under (in metric snapshots and reports): its first. */
+    public long runId() {
+        return runs.get(0);
     }
 
     /**
@@ -29,7 +39,7 @@ public record RunSampleSet(long runId, List<SampleText> samples, Map<Long, Strin
      * The fingerprint stays the run's; a snapshot tells slices apart by its scope.
      */
     public RunSampleSet where(String condition, String value) {
-        return new RunSampleSet(runId, samples.stream().filter(s -> value.equals(s.conditions().get(condition)))
+        return new RunSampleSet(runs, samples.stream().filter(s -> value.equals(s.conditions().get(condition)))
                 .toList(), researcherLabels, conditions, version);
     }
 
@@ -41,15 +51,17 @@ public record RunSampleSet(long runId, List<SampleText> samples, Map<Long, Strin
         if (sets.isEmpty()) {
             throw new IllegalArgumentException("a union needs at least one run's samples");
         }
+        List<Long> runs = new ArrayList<>();
         List<SampleText> all = new ArrayList<>();
         Map<Long, String> labels = new HashMap<>();
         long version = 17;
         for (RunSampleSet set : sets) {
+            runs.addAll(set.runs());
             all.addAll(set.samples());
             labels.putAll(set.researcherLabels());
             version = 31 * version + set.version();
         }
-        return new RunSampleSet(sets.get(0).runId(), all, labels, sets.get(0).conditions(), version);
+        return new RunSampleSet(runs, all, labels, sets.get(0).conditions(), version);
     }
 
     /** The samples with the researcher's final labels in place of the model's. */

@@ -30,9 +30,18 @@ public final class RunSamples {
     }
 
     public static RunSampleSet load(Project project, long runId) {
-        RunInfo run = project.runs().find(runId)
-                .orElseThrow(() -> new ProjectException("There is no run " + runId + " in " + project.file()));
+        RunInfo run = run(project, runId);
         return of(project, run, project.review().items(runId));
+    }
+
+    /**
+     * The run {@code runId} of {@code project}.
+     *
+     * @throws ProjectException saying so when the project has no such run
+     */
+    public static RunInfo run(Project project, long runId) {
+        return project.runs().find(runId)
+                .orElseThrow(() -> new ProjectException("There is no run " + runId + " in " + project.file()));
     }
 
     /** The run's samples from its review items already read (the review screen has them at hand). */
@@ -64,7 +73,7 @@ public final class RunSamples {
             }
             version.add(sample.id()).add(measured.status().name()).add(text).add(sample.label()).add(item.label());
         }
-        return new RunSampleSet(runId, samples, researcherLabels, declaredConditions(project, run),
+        return new RunSampleSet(List.of(runId), samples, researcherLabels, declaredConditions(project, run),
                 version.value());
     }
 
@@ -85,7 +94,7 @@ public final class RunSamples {
     }
 
     /** Every declared value of every condition, switched on or off, so that unused combinations show as empty. */
-    private static Map<String, List<String>> declaredConditions(Project project, RunInfo run) {
+    static Map<String, List<String>> declaredConditions(Project project, RunInfo run) {
         Map<String, List<String>> declared = new LinkedHashMap<>();
         for (Condition condition : project.prompts().load(run.config().promptVersionId()).conditions()) {
             declared.put(condition.name(), condition.values().stream().map(ConditionValue::value).toList());

@@ -16,4 +16,12 @@ public record ValueCoverage(String condition, List<ValueCount> values) {
     public List<ValueCount> emptyValues() {
         return values.stream().filter(ValueCount::empty).toList();
     }
+
+    /**
+     * The values with fewer than {@code minimum} accepted samples, empty ones included: the values a "fill the
+     * gaps" run generates for.
+     */
+    public List<ValueCount> thinValues(long minimum) {
+        return values.stream().filter(value -> value.accepted() < minimum).toList();
+    }
 }

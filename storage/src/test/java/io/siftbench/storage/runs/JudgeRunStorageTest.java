@@ -5,6 +5,13 @@ import io.siftbench.model.curation.FlagKind;
 import io.siftbench.model.curation.JudgeVerdict;
 import io.siftbench.model.curation.Judgements;
 import io.siftbench.model.curation.RunCuration;
+import io.siftbench.model.insights.InsightsProgress;
+import io.siftbench.model.insights.InsightsSettings;
+import io.siftbench.model.insights.JudgeScores;
+import io.siftbench.model.insights.RunMetrics;
+import io.siftbench.model.insights.RunMetricsReport;
+import io.siftbench.model.insights.ScoreCount;
+import io.siftbench.model.insights.StatusSelection;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.StoredVersion;
@@ -113,9 +120,11 @@ class JudgeRunStorageTest {
                 .hasMessage("Prompt 'faithful' judges: choose the run whose samples it scores.");
     }
 
-    @Test
-    void theNewestJudgeRunsVerdictsAreReadBackAndLowScoresFlagged() {
-        RunInfo toJudge = project.runs().find(judgedRun).orElseThrow();
+    /**
+     * Two judge runs of the judged run: the older scores every sample 5, the newer scores the first four 1, 4, 2
+     * and 5 and gives the fifth a reply that is no verdict (returned).
+     */
+    private Sample judgedTwice(RunInfo toJudge) {
         RunInfo older = judgeRunOf(toJudge);
         for (Slot slot : plan(older)) {
             project.samples().add(verdict(older.id(), slot, "{\"score\": 5, \"reason\": \"fine\"}", 5.0, "fine"));
@@ -127,7 +136,43 @@ class JudgeRunStorageTest {
             project.samples().add(verdict(newer.id(), slots.get(i), "{\"score\": " + (int) scores[i]
                     + ", \"reason\": \"reason " + i + "\"}", scores[i], "reason " + i));
         }
-        Sample invalid = project.samples().add(verdict(newer.id(), slots.get(4), "I think it is fine", null, null));
+        return project.samples().add(verdict(newer.id(), slots.get(4), "I think it is fine", null, null));
+    }
+
+    @Test
+    void theMetricsCarryTheNewestJudgeRunsScoresOfTheMeasuredSamples() {
+        judgedTwice(project.runs().find(judgedRun).orElseThrow());
+        long newer = project.runs().list().get(0).id();
+        RunMetrics metrics = new RunMetrics(project, null, InsightsSettings.defaults());
+
+        JudgeScores all = metrics.measure(judgedRun, StatusSelection.ALL, InsightsProgress.NONE).judge();
+
+        // The newer run's 1, 4, 2, 5 (the fifth sample has no verdict): mean 12 / 4 = 3; 4 and 5 reach the pass
+        // mark 3 of the 1-5 scale: 2 of 4.
+        assertThat(all.judgeRuns()).containsExactly(newer);
+        assertThat(all.judged()).isEqualTo(4);
+        assertThat(all.samples()).isEqualTo(5);
+        assertThat(all.mean()).isEqualTo(3.0);
+        assertThat(all.passingShare()).isEqualTo(0.5);
+        assertThat(all.bars()).extracting(ScoreCount::count).containsExactly(1L, 1L, 0L, 1L, 1L);
+
+        // Only the accepted samples: the one scored 4. A snapshot does not keep the scores: a second look has them.
+        project.decisions().decide(Decision.of(judged.get(1).id(), DecisionStatus.ACCEPTED, null));
+        metrics.measure(judgedRun, StatusSelection.ACCEPTED, InsightsProgress.NONE);
+        RunMetricsReport accepted = metrics.measure(judgedRun, StatusSelection.ACCEPTED, InsightsProgress.NONE);
+        assertThat(accepted.cached()).isTrue();
+        assertThat(accepted.judge().judged()).isEqualTo(1);
+        assertThat(accepted.judge().mean()).isEqualTo(4.0);
+
+        long unjudged = RunFixture.run(project, annotator, PromptMode.ANNOTATE, 2).get(0).runId();
+        assertThat(metrics.measure(unjudged, StatusSelection.ALL, InsightsProgress.NONE).judge()).isNull();
+    }
+
+    @Test
+    void theNewestJudgeRunsVerdictsAreReadBackAndLowScoresFlagged() {
+        RunInfo toJudge = project.runs().find(judgedRun).orElseThrow();
+        Sample invalid = judgedTwice(toJudge);
+        RunInfo newer = project.runs().list().get(0);
 
         Sample stored = project.samples().list(newer.id(), 0, 10).get(0);
         assertThat(stored.slot().judgedSampleId()).isEqualTo(judged.get(0).id());

@@ -7,7 +7,9 @@ import io.siftbench.model.insights.ConfusionMatrix;
 import io.siftbench.model.insights.CoverageCell;
 import io.siftbench.model.insights.CoverageGrid;
 import io.siftbench.model.insights.Histogram;
+import io.siftbench.model.insights.JudgeScores;
 import io.siftbench.model.insights.MapPoint;
+import io.siftbench.model.insights.MetricSlice;
 import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.insights.StatusSelection;
 import io.siftbench.model.runs.RunInfo;
@@ -48,10 +50,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The Insights screen: choose a run (and another to compare it with) and which samples to measure; the metric
+ * The Insights screen: choose a run (and another to compare it with), which samples to measure (all, accepted or
+ * rejected) and which slice of the run (the run, its prompt version's runs, or one condition value); the metric
  * cards and charts then show both side by side on shared axes. Every chart saves as PNG, and the figures copy
  * to the clipboard as a tab-separated table.
  */
@@ -118,7 +124,26 @@ public final class InsightsView implements ScreenView {
         status.setId("insights-status");
         status.getItems().setAll(StatusSelection.values());
         status.valueProperty().bindBidirectional(viewModel.statusProperty());
+        ChoiceBox<MetricSlice> slice = new ChoiceBox<>(viewModel.slices());
+        slice.setId("insights-slice");
+        slice.setConverter(Controls.shownAs(InsightsView::sliceTitle));
+        // A choice box measures its width on its popup, which is laid out late when the choices change: without
+        // a width of its own it shrinks to a cut-off "this ru…" as soon as a run with conditions is chosen.
+        slice.setPrefWidth(240);
+        slice.setValue(viewModel.sliceProperty().get());
+        // Not bound both ways: replacing the choices clears the box's value for a moment, which is no choice of
+        // the researcher's and must not reach the view model.
+        slice.valueProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                viewModel.sliceProperty().set(now);
+            }
+        });
+        viewModel.sliceProperty().addListener((obs, was, now) -> slice.setValue(now));
+        viewModel.slices().addListener((ListChangeListener<MetricSlice>) change ->
+                slice.setValue(viewModel.sliceProperty().get()));
+        run.valueProperty().addListener((obs, was, now) -> viewModel.chooseSlicesOf(now));
         colourBy.setId("insights-colour");
+        colourBy.setPrefWidth(120);
         Button measure = new Button("Measure");
         measure.setId("insights-measure");
         measure.setDefaultButton(true);
@@ -156,11 +181,18 @@ public final class InsightsView implements ScreenView {
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(table);
         });
         FlowPane bar = Controls.toolbar(8, new Label("Run"), run, new Label("compare with"), compare,
-                new Label("samples"), status, measure, cancel, progress, step, copy, new Label("colour map by"),
-                colourBy, problem);
+                new Label("samples"), status, new Label("measure"), slice, measure, cancel, progress, step, copy,
+                new Label("colour map by"), colourBy, problem);
         bar.setPadding(new Insets(8, 12, 8, 12));
         bar.getStyleClass().add("insights-toolbar");
         return bar;
+    }
+
+    /** How the slice chooser names a slice. */
+    static String sliceTitle(MetricSlice slice) {
+        String runs = slice.promptVersion() ? "all runs of this prompt version" : "this run";
+        return !slice.byCondition() ? runs : (slice.promptVersion() ? runs + ", " : "") + "only " + slice.condition()
+                + " = " + slice.value();
     }
 
     /** The compare box's face: made again when the runs change, as "no runs yet" becomes "no comparison". */
@@ -197,6 +229,18 @@ public final class InsightsView implements ScreenView {
             content.getChildren().add(new Label("Choose a run and press Measure."));
             return;
         }
+        Label title = new Label(runs.stream().map(MeasuredRun::heading).collect(Collectors.joining("  vs  "))
+                + " · " + runs.get(0).report().status().name().toLowerCase(Locale.ROOT) + " samples");
+        title.setId("insights-title");
+        title.getStyleClass().add("insights-heading");
+        content.getChildren().add(title);
+        if (!viewModel.noteProperty().get().isEmpty()) {
+            Label note = new Label(viewModel.noteProperty().get());
+            note.setId("insights-note");
+            note.setWrapText(true);
+            note.getStyleClass().add("insights-problem");
+            content.getChildren().add(note);
+        }
         content.getChildren().add(cards(runs));
         content.getChildren().add(section("distinct-n", "Distinct n-grams", bars(runs, r -> {
             Map<String, Number> values = new LinkedHashMap<>();
@@ -226,6 +270,10 @@ public final class InsightsView implements ScreenView {
         if (runs.stream().anyMatch(r -> !r.report().metrics().coverage().isEmpty())) {
             content.getChildren().add(section("coverage", "Condition coverage (samples / accepted)",
                     sideBySide(runs, this::grids)));
+        }
+        if (runs.stream().anyMatch(r -> r.report().judge() != null)) {
+            content.getChildren().add(section("judge", "Judge scores (judged samples per score)",
+                    sideBySide(runs, InsightsView::judgeScores)));
         }
         if (runs.stream().anyMatch(r -> r.report().metrics().gold() != null)) {
             content.getChildren().add(section("confusion", "Confusion matrix (gold ↓, model →)",
@@ -414,7 +462,9 @@ public final class InsightsView implements ScreenView {
                 }
             }
             all.getChildren().add(table);
-            all.getChildren().add(fillTheGaps(run, grid));
+            fillTheGaps(run, "cells with fewer than", grid.conditionA() + "-" + grid.conditionB(),
+                    (minimum, perCell) -> viewModel.fillTheGaps(run, grid, minimum, perCell))
+                    .ifPresent(all.getChildren()::add);
         }
         return all;
     }
@@ -432,7 +482,7 @@ public final class InsightsView implements ScreenView {
      * One bar chart per condition: samples and accepted samples per value, a value no sample has marked empty; the
      * count axis goes up to {@code most}, the largest count of every run shown, so that runs compare bar by bar.
      */
-    private static Node valueBars(MeasuredRun run, long most) {
+    private Node valueBars(MeasuredRun run, long most) {
         VBox charts = new VBox(8);
         for (ValueCoverage condition : run.report().metrics().valueCoverage()) {
             CategoryAxis x = new CategoryAxis();
@@ -453,22 +503,63 @@ public final class InsightsView implements ScreenView {
             }
             chart.getData().addAll(List.of(samples, accepted));
             charts.getChildren().add(chart);
+            fillTheGaps(run, "values with fewer than", condition.condition(), (minimum, perValue) ->
+                    viewModel.fillTheGaps(run, condition, minimum, perValue)).ifPresent(charts.getChildren()::add);
         }
         return charts;
     }
 
-    /** "Fill the gaps": a run of a few samples in every cell with fewer accepted samples than asked for. */
-    private Node fillTheGaps(MeasuredRun run, CoverageGrid grid) {
+    /**
+     * The judge's scores as bars (a bar per score of its scale), with the mean and the share reaching its pass
+     * mark beneath.
+     */
+    private static Node judgeScores(MeasuredRun run) {
+        JudgeScores judge = run.report().judge();
+        if (judge == null) {
+            return new Label("not judged");
+        }
+        CategoryAxis x = new CategoryAxis();
+        x.setLabel("score");
+        NumberAxis y = new NumberAxis();
+        y.setLabel("samples");
+        BarChart<String, Number> chart = new BarChart<>(x, y);
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        chart.setPrefHeight(240);
+        XYChart.Series<String, Number> bars = new XYChart.Series<>();
+        judge.bars().forEach(bar -> bars.getData().add(new XYChart.Data<>(bar.score(), bar.count())));
+        chart.getData().add(bars);
+        Label summary = new Label(judge.judged() + " of " + judge.samples() + " judged by run #"
+                + judge.judgeRuns().stream().map(String::valueOf).collect(Collectors.joining(", #"))
+                + (judge.mean() == null ? "" : " · mean " + MetricRows.format(judge.mean()) + " · "
+                + MetricRows.format(judge.passingShare()) + " at or above the pass mark "
+                + MetricRows.plain(judge.passMark())));
+        summary.getStyleClass().add("judge-summary");
+        return new VBox(4, chart, summary);
+    }
+
+    /**
+     * "Fill the gaps": a run of a few samples in every cell (or value) with fewer accepted samples than asked for;
+     * none for one condition value's samples, where every other value looks empty only because it is left out.
+     *
+     * @param thin  what the thin ones are, before the minimum ("cells with fewer than")
+     * @param id    names the button: {@code insights-fill-ID}
+     * @param start starts the run with the minimum of accepted samples and the number to make for each
+     */
+    private Optional<Node> fillTheGaps(MeasuredRun run, String thin, String id, BiConsumer<Long, Integer> start) {
+        if (run.slice().byCondition()) {
+            return Optional.empty();
+        }
         Spinner<Integer> minimum = new Spinner<>(1, 1000, 1);
         minimum.setPrefWidth(80);
         Spinner<Integer> perCell = new Spinner<>(1, 1000, 5);
         perCell.setPrefWidth(80);
         Button fill = new Button("Fill the gaps");
-        fill.setId("insights-fill-" + grid.conditionA() + "-" + grid.conditionB());
+        fill.setId("insights-fill-" + id);
         fill.disableProperty().bind(viewModel.busyProperty());
-        fill.setOnAction(e -> viewModel.fillTheGaps(run, grid, minimum.getValue(), perCell.getValue()));
-        return Controls.toolbar(6, new Label("cells with fewer than"), minimum, new Label("accepted: make"), perCell,
-                new Label("each"), fill);
+        fill.setOnAction(e -> start.accept((long) minimum.getValue(), perCell.getValue()));
+        return Optional.of(Controls.toolbar(6, new Label(thin), minimum, new Label("accepted: make"), perCell,
+                new Label("each"), fill));
     }
 
     private static Node confusion(ConfusionMatrix matrix) {

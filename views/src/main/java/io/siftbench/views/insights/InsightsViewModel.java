@@ -4,14 +4,16 @@ import io.siftbench.model.insights.CoverageGrid;
 import io.siftbench.model.insights.GapFilling;
 import io.siftbench.model.insights.InsightsProgress;
 import io.siftbench.model.insights.InsightsSettings;
+import io.siftbench.model.insights.MetricSlice;
 import io.siftbench.model.insights.RunMetrics;
 import io.siftbench.model.insights.RunMetricsReport;
 import io.siftbench.model.insights.RunSampleSet;
-import io.siftbench.model.insights.RunSamples;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.insights.StatusSelection;
+import io.siftbench.model.insights.ValueCoverage;
 import io.siftbench.model.project.Project;
+import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.views.shell.Problem;
@@ -43,21 +45,31 @@ import java.util.function.Supplier;
 
 /**
  * The Insights screen's state: the project's runs, the runs chosen to measure side by side, the status
- * selection, and the measured metrics. Measuring runs in the background with progress and can be cancelled;
- * unchanged runs come from the project's metric snapshots at once.
+ * selection and the slice (the run, its prompt version's runs, or one condition value), and the measured metrics.
+ * Measuring runs in the background with progress and can be cancelled; unchanged runs come from the project's
+ * metric snapshots at once.
  */
 public final class InsightsViewModel {
 
     /**
-     * One measured run: its metrics (on axes shared with the runs measured beside it) and its samples by id (for
-     * the map's tooltips and colours).
+     * One measured run: the slice of it measured, its metrics (on axes shared with the runs measured beside it) and
+     * its measured samples by id (for the map's tooltips and colours).
      */
-    public record MeasuredRun(RunInfo run, RunMetricsReport report, Map<Long, SampleText> samples) {
+    public record MeasuredRun(RunInfo run, MetricSlice slice, RunMetricsReport report,
+                              Map<Long, SampleText> samples) {
 
-        /** How the run is named in column headings and legends. */
+        /** How the run, and the slice of it measured, is named in the title, column headings and legends. */
         public String heading() {
+            return named(run) + (report.slice().isEmpty() ? "" : " · " + report.slice());
+        }
+
+        static String named(RunInfo run) {
             return "#" + run.id() + " " + run.promptName() + " v" + run.promptVersion();
         }
+    }
+
+    /** What a measuring gives: the runs measured, and why a compared run was left out (empty when none was). */
+    private record Measured(List<MeasuredRun> runs, String note) {
     }
 
     private final ReadOnlyObjectProperty<Project> project;
@@ -66,16 +78,22 @@ public final class InsightsViewModel {
     private final Function<Project, RunLauncher> launchers;
     private final ObservableList<RunInfo> runs = FXCollections.observableArrayList();
     private final ObservableList<MeasuredRun> measured = FXCollections.observableArrayList();
+    private final ObservableList<MetricSlice> slices = FXCollections.observableArrayList(MetricSlice.RUN,
+            MetricSlice.PROMPT_VERSION);
     // The read-only views are kept: a fresh wrapper per call listens only weakly and could be collected
     // together with the screen's listeners on it.
     private final ObservableList<RunInfo> runsView = FXCollections.unmodifiableObservableList(runs);
     private final ObservableList<MeasuredRun> measuredView = FXCollections.unmodifiableObservableList(measured);
+    private final ObservableList<MetricSlice> slicesView = FXCollections.unmodifiableObservableList(slices);
     private final ObjectProperty<StatusSelection> status = new SimpleObjectProperty<>(this, "status", StatusSelection.ALL);
+    private final ObjectProperty<MetricSlice> slice = new SimpleObjectProperty<>(this, "slice", MetricSlice.RUN);
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper step = new ReadOnlyStringWrapper(this, "step", "");
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
     private TaskHandle current;
+    private RunInfo slicesOf;
 
     /**
      * @param embedder  gives embeddings for the similarity, the map and their charts (the bundled MiniLM in the
@@ -91,6 +109,7 @@ public final class InsightsViewModel {
         project.addListener((obs, was, now) -> {
             cancel();
             measured.clear();
+            note.set("");
             reload();
         });
         reload();
@@ -106,6 +125,27 @@ public final class InsightsViewModel {
 
     public ObjectProperty<StatusSelection> statusProperty() {
         return status;
+    }
+
+    /**
+     * The slices the chosen run offers ({@link #chooseSlicesOf}): the run, its prompt version's runs, and each
+     * declared value of each of its prompt's conditions.
+     */
+    public ObservableList<MetricSlice> slices() {
+        return slicesView;
+    }
+
+    /** Which slice of the runs to measure; the run's own samples to begin with. */
+    public ObjectProperty<MetricSlice> sliceProperty() {
+        return slice;
+    }
+
+    /**
+     * What the measured runs leave out: a compared run that lacks the slice's condition or value is not measured,
+     * and this says so; empty otherwise.
+     */
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -144,7 +184,37 @@ public final class InsightsViewModel {
         }));
     }
 
-    /** Measures {@code chosen} side by side with the current status selection; a measuring under way stops. */
+    /**
+     * Offers the slices of {@code run} (read in the background); a condition value the new run's prompt does not
+     * declare falls back to the run's own samples.
+     */
+    public void chooseSlicesOf(RunInfo run) {
+        Project open = project.get();
+        slicesOf = run;
+        if (open == null || run == null) {
+            setSlices(List.of(MetricSlice.RUN, MetricSlice.PROMPT_VERSION));
+            return;
+        }
+        tasks.execute(BackgroundTask.of("Reading the conditions of run #" + run.id(),
+                p -> MetricSlice.choices(open, run)).quiet().onSuccess(choices -> {
+                    if (open == project.get() && run == slicesOf) {
+                        setSlices(choices);
+                    }
+                }));
+    }
+
+    private void setSlices(List<MetricSlice> choices) {
+        if (!choices.contains(slice.get())) {
+            slice.set(MetricSlice.RUN);
+        }
+        slices.setAll(choices);
+    }
+
+    /**
+     * Measures the chosen slice of each of {@code chosen} side by side with the current status selection; a
+     * measuring under way stops. A compared run (not the first) that lacks the slice's condition is left out,
+     * and {@link #noteProperty()} says why.
+     */
     public void measure(List<RunInfo> chosen) {
         Project open = project.get();
         if (open == null || chosen.isEmpty()) {
@@ -152,33 +222,49 @@ public final class InsightsViewModel {
         }
         cancel();
         StatusSelection selection = status.get();
+        MetricSlice chosenSlice = slice.get() == null ? MetricSlice.RUN : slice.get();
         RunMetrics metrics = new RunMetrics(open, embedder, InsightsSettings.defaults());
         busy.set(true);
         problem.set(null);
         current = tasks.execute(BackgroundTask.of("Measuring " + chosen.size() + " run(s)", work -> {
+            List<RunInfo> shown = new ArrayList<>();
             List<RunMetricsReport> reports = new ArrayList<>();
             List<RunSampleSet> sets = new ArrayList<>();
+            List<String> leftOut = new ArrayList<>();
             // Each run is one share of the progress bar; putting them side by side is one more.
             int shares = chosen.size() + (chosen.size() > 1 ? 1 : 0);
             for (int i = 0; i < chosen.size(); i++) {
                 RunInfo run = chosen.get(i);
-                RunSampleSet set = RunSamples.load(open, run.id());
-                reports.add(metrics.measure(set, selection, progress(work, i, shares, "run #" + run.id())));
-                sets.add(set);
+                MetricSlice.Sliced sliced;
+                try {
+                    sliced = chosenSlice.apply(open, run);
+                } catch (IllegalArgumentException e) {
+                    if (i == 0) {
+                        throw e;
+                    }
+                    leftOut.add(MeasuredRun.named(run) + " is not compared: " + e.getMessage());
+                    continue;
+                }
+                work.checkCancelled();
+                reports.add(metrics.measure(sliced, selection, progress(work, i, shares, "run #" + run.id())));
+                sets.add(sliced.set());
+                shown.add(run);
             }
-            if (chosen.size() > 1) {
+            if (shown.size() > 1) {
                 reports = metrics.onSharedAxes(reports, sets, progress(work, chosen.size(), shares, "shared axes"));
             }
             List<MeasuredRun> result = new ArrayList<>();
-            for (int i = 0; i < chosen.size(); i++) {
+            for (int i = 0; i < shown.size(); i++) {
                 Map<Long, SampleText> samples = new LinkedHashMap<>();
                 selection.select(sets.get(i).samples()).forEach(s -> samples.put(s.id(), s));
-                result.add(new MeasuredRun(chosen.get(i), reports.get(i), samples));
+                result.add(new MeasuredRun(shown.get(i), chosenSlice, reports.get(i), samples));
             }
-            return result;
+            return new Measured(result, String.join("\n", leftOut));
         }).onSuccess(result -> {
             if (open == project.get()) {
-                measured.setAll(result);
+                // The note first: the screen redraws when the measured runs change, and shows the note then.
+                note.set(result.note());
+                measured.setAll(result.runs());
             }
             finished("");
         }).onCancelled(() -> finished("cancelled")).onFailure(error -> {
@@ -221,6 +307,22 @@ public final class InsightsViewModel {
      * it shows on the Runs screen and can be cancelled there or here.
      */
     public void fillTheGaps(MeasuredRun measuredRun, CoverageGrid grid, long minimumAccepted, int perCell) {
+        fillTheGaps(measuredRun, grid.conditionA() + " × " + grid.conditionB(),
+                () -> GapFilling.config(measuredRun.run(), grid, minimumAccepted, perCell));
+    }
+
+    /**
+     * Starts a synthesize run like {@code measured}'s that makes {@code perCell} samples for every value of
+     * {@code values}' condition with fewer than {@code minimumAccepted} accepted samples (the bars of a prompt with
+     * a single condition switched on), as {@link #fillTheGaps(MeasuredRun, CoverageGrid, long, int)} does.
+     */
+    public void fillTheGaps(MeasuredRun measuredRun, ValueCoverage values, long minimumAccepted, int perCell) {
+        fillTheGaps(measuredRun, values.condition(),
+                () -> GapFilling.config(measuredRun.run(), values, minimumAccepted, perCell));
+    }
+
+    /** Creates the run {@code config} gives (in the background, where a bad choice fails) and runs it. */
+    private void fillTheGaps(MeasuredRun measuredRun, String gaps, Supplier<RunConfig> config) {
         Project open = project.get();
         if (open == null) {
             return;
@@ -230,7 +332,7 @@ public final class InsightsViewModel {
         problem.set(null);
         current = tasks.execute(BackgroundTask.of("Filling the gaps of run #" + measuredRun.run().id(), work -> {
             RunLauncher launcher = launchers.apply(open);
-            RunInfo run = launcher.create(GapFilling.config(measuredRun.run(), grid, minimumAccepted, perCell));
+            RunInfo run = launcher.create(config.get());
             launcher.execute(run.id(), (sample, p) -> {
                 work.update(p.done(), p.total(), p.describe());
                 tasks.uiThread().execute(() -> {
@@ -240,7 +342,7 @@ public final class InsightsViewModel {
             }, work::isCancelled);
             return run;
         }).onSuccess(run -> {
-            finished("run #" + run.id() + " filled the gaps of " + grid.conditionA() + " × " + grid.conditionB());
+            finished("run #" + run.id() + " filled the gaps of " + gaps);
             reload();
         }).onCancelled(() -> finished("cancelled")).onFailure(error -> {
             finished("");

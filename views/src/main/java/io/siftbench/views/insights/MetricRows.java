@@ -2,8 +2,10 @@ package io.siftbench.views.insights;
 
 import io.siftbench.model.insights.DistinctN;
 import io.siftbench.model.insights.GoldAgreement;
+import io.siftbench.model.insights.JudgeScores;
 import io.siftbench.model.insights.RunMetricsReport;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +46,15 @@ public final class MetricRows {
                 || r.metrics().similarity().mean() == null ? NONE : format(r.metrics().similarity().mean())));
         gold(rows, "model", r -> r.metrics().gold());
         gold(rows, "researcher", RunMetricsReport::researcherAgreement);
+        rows.add(new Row("judged", r -> judge(r, j -> j.judged() + " of " + j.samples())));
+        rows.add(new Row("mean judge score", r -> judge(r, j -> j.mean() == null ? NONE : format(j.mean()))));
+        rows.add(new Row("passing the judge", r -> judge(r, j -> j.passingShare() == null ? NONE
+                : format(j.passingShare()) + " (score ≥ " + plain(j.passMark()) + ")")));
         return rows;
+    }
+
+    private static String judge(RunMetricsReport report, Function<JudgeScores, String> value) {
+        return report.judge() == null ? NONE : value.apply(report.judge());
     }
 
     private static void gold(List<Row> rows, String whose, Function<RunMetricsReport, GoldAgreement> agreement) {
@@ -60,6 +70,11 @@ public final class MetricRows {
 
     static String format(double value) {
         return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    /** A number as short as it goes: "3", "2.5" (a judge's pass mark). */
+    static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /**
