@@ -96,6 +96,13 @@ class RunCommandTest {
                     .extracting(s -> Integer.parseInt(s.slot().messages().get(0).content().substring(9)) % 3)
                     .containsOnly(0);
         }
+
+        out.getBuffer().setLength(0);
+        assertThat(Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), "runs", "--project",
+                project.toString())).isZero();
+        JsonNode listed = JSON.readTree(out.toString()).get(0);
+        assertThat(listed.path("settings").asText()).isEqualTo("questions · topic = cards · T 0.2");
+        assertThat(listed.path("target").asInt()).as("the fields before it stay").isEqualTo(10);
     }
 
     @Test

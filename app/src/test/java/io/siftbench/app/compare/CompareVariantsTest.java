@@ -1,11 +1,15 @@
 package io.siftbench.app.compare;
 
 import io.siftbench.app.runs.LoopbackProject;
+import io.siftbench.model.backends.BackendConfig;
+import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.compare.CompareRow;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.DemonstrationStrategy;
+import io.siftbench.model.prompts.Demonstrations;
 import io.siftbench.model.prompts.PromptFile;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.model.prompts.Template;
@@ -21,13 +25,15 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.IOException;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Compare starts the runs its variants need through the Runs screen's machinery, against a loopback server,
- * and reuses them when the same comparison is asked for again: a real project, real runs, real requests.
+ * reuses them when the same comparison is asked for again, and says which variant's run failed and why: a real
+ * project, real runs, real requests.
  */
 class CompareVariantsTest {
 
@@ -35,16 +41,16 @@ class CompareVariantsTest {
     final LoopbackProject fixture = new LoopbackProject();
 
     private final CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
+    private RunsViewModel runs;
 
     @Test
     void aSecondPromptVersionStartsOneRunOverTheSameInputsAndComparingAgainReusesIt() throws Exception {
         Project project = fixture.project();
-        RunInfo base = fixture.fiveQuestionRun();
-        fixture.launcher().execute(base.id(), (s, p) -> { }, () -> false);
+        RunInfo base = answeredBase();
         StoredVersion v2 = project.prompts().save(project.prompts().load(base.config().promptVersionId())
                 .withTemplate(new Template(null, "Question: {{text}}")).withNote("a longer cue"));
         CompareViewModel compare = compareViewModel();
-        compare.baseProperty().set(project.runs().find(base.id()).orElseThrow());
+        compare.baseProperty().set(base);
         assertThat(compare.versions()).extracting(StoredVersion::id).containsExactly(v2.id());
         compare.addVersion(v2);
         int requestsBefore = fixture.server().chatRequests();
@@ -107,9 +113,64 @@ class CompareVariantsTest {
         });
     }
 
+    @Test
+    void aVariantWhosePromptVersionCannotBePlannedSaysWhyInsteadOfStarting() throws Exception {
+        Project project = fixture.project();
+        RunInfo base = answeredBase();
+        StoredVersion unplannable = project.prompts().save(project.prompts().load(base.config().promptVersionId())
+                .withDemonstrations(new Demonstrations("gone", DemonstrationStrategy.RANDOM, 2, "text", null,
+                        List.of(), 1L)).withNote("demonstrations from a dataset this project has not"));
+        CompareViewModel compare = compareViewModel();
+        compare.baseProperty().set(base);
+        compare.addVersion(unplannable);
+        int requestsBefore = fixture.server().chatRequests();
+
+        compare.compareVariants();
+
+        RunInfo started = project.runs().list().get(0);
+        assertThat(started.config().promptVersionId()).isEqualTo(unplannable.id());
+        assertThat(fixture.server().chatRequests()).as("nothing sent").isEqualTo(requestsBefore);
+        assertThat(compare.messageProperty().get()).isEqualTo("Started 1, reused 0 of the variants' runs. 5 rows over"
+                + " 2 runs. intent v2: Run #" + started.id() + " stopped — The prompt takes its demonstrations from"
+                + " dataset 'gone', which this project has not.");
+        assertThat(runs.problemProperty().get().heading()).isEqualTo("Run #" + started.id() + " stopped");
+
+        compare.curationProperty().set(compare.curationProperty().get().withMinJudgeScore(3.0));
+
+        assertThat(compare.messageProperty().get()).as("a refresh of the same comparison still says it")
+                .endsWith("which this project has not.");
+        compare.compare(List.of(base, started));
+        assertThat(compare.messageProperty().get()).as("another comparison does not")
+                .isEqualTo("5 rows over 2 runs.");
+    }
+
+    @Test
+    void aVariantOnABackendThatCannotBeReachedSaysTheRequestsFailed() throws Exception {
+        Project project = fixture.project();
+        RunInfo base = answeredBase();
+        CompareViewModel compare = compareViewModel();
+        compare.baseProperty().set(base);
+        compare.addBackend(BackendConfig.of(BackendKind.OPENAI, "127.0.0.1:8080/v1", "tiny"), null);
+
+        compare.compareVariants();
+
+        RunInfo started = project.runs().list().get(0);
+        assertThat(started.failures()).isEqualTo(5);
+        assertThat(compare.messageProperty().get()).startsWith("Started 1, reused 0 of the variants' runs. 5 rows over"
+                + " 2 runs. openai tiny: Run #" + started.id() + " got no answer — ")
+                .contains("127.0.0.1:8080/v1/chat/completions");
+    }
+
+    /** The five-question run, answered in full: the base run the variants change. */
+    private RunInfo answeredBase() throws IOException, InterruptedException {
+        RunInfo base = fixture.fiveQuestionRun();
+        fixture.launcher().execute(base.id(), (s, p) -> { }, () -> false);
+        return fixture.project().runs().find(base.id()).orElseThrow();
+    }
+
     private CompareViewModel compareViewModel() {
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(fixture.project());
-        RunsViewModel runs = new RunsViewModel(open, tasks, p -> fixture.launcher());
+        runs = new RunsViewModel(open, tasks, p -> fixture.launcher());
         return new CompareViewModel(open, tasks, runs, () -> BackendSettings.EMPTY);
     }
 

@@ -88,6 +88,8 @@ class ReviewCardUiTest {
         }
         start();
         assertThat(cardPosition()).isEqualTo("Sample 1 of 10");
+        assertThat(robot.lookup("#card-model").queryAs(Label.class).getText()).as("the parameters read as words")
+                .startsWith("tiny\ntemperature 0.7 · seed 7\nConfidence: ");
         robot.clickOn("#card-output");
 
         robot.type(KeyCode.A, 3);

@@ -138,6 +138,25 @@ class ReviewViewModelTest {
         assertThat(viewModel.size()).isEqualTo(3);
     }
 
+    @Test
+    void openingAnotherProjectShowsItsOwnRunsQueueEvenWhenTheRunIdsAreTheSame() throws Exception {
+        open(PromptMode.ANNOTATE, 4);
+        Path other = dir.resolve("other.mv.db");
+        long version = RunFixture.promptVersion(other, "p", PromptMode.SYNTHESIZE);
+        Project second = new H2ProjectOpener().open(other);
+        List<Sample> stories = RunFixture.run(second, version, PromptMode.SYNTHESIZE, 3);
+        assertThat(stories.get(0).runId()).as("both projects' runs are #" + samples.get(0).runId())
+                .isEqualTo(samples.get(0).runId());
+        Project first = project.get();
+
+        project.set(second);
+        first.close();
+
+        assertThat(viewModel.size()).isEqualTo(3);
+        assertThat(viewModel.currentProperty().get().sample().text()).isEqualTo(stories.get(0).text());
+        assertThat(viewModel.modeProperty().get()).isEqualTo(PromptMode.SYNTHESIZE);
+    }
+
     private void open(PromptMode mode, int count) throws Exception {
         file = dir.resolve("review.mv.db");
         long version = RunFixture.promptVersion(file, "p", mode);

@@ -20,8 +20,10 @@ import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunStatus;
+import io.siftbench.views.runs.ProjectRunList;
 import io.siftbench.views.runs.RunFollower;
 import io.siftbench.views.runs.RunsViewModel;
+import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.SerialTaskQueue;
 import io.siftbench.views.task.TaskExecutor;
@@ -37,6 +39,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
@@ -58,7 +61,7 @@ public final class CompareViewModel {
     private final RunsViewModel runMachinery;
     private final Supplier<BackendSettings> userBackends;
     private final SerialTaskQueue writes;
-    private final ObservableList<RunInfo> runs = FXCollections.observableArrayList();
+    private final ProjectRunList runs;
     private final ObservableList<RunInfo> variants = FXCollections.observableArrayList();
     private final ObservableList<CompareRow> rows = FXCollections.observableArrayList();
     private final ObservableList<VariantSummary> summaries = FXCollections.observableArrayList();
@@ -67,7 +70,6 @@ public final class CompareViewModel {
     private final ObservableList<Condition> conditions = FXCollections.observableArrayList();
     private final ObservableList<BackendConfig> backends = FXCollections.observableArrayList();
     // One read-only view each, kept: the wrapper listens weakly, so a per-call one could stop telling the views.
-    private final ObservableList<RunInfo> runsView = FXCollections.unmodifiableObservableList(runs);
     private final ObservableList<RunInfo> variantsView = FXCollections.unmodifiableObservableList(variants);
     private final ObservableList<CompareRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ObservableList<VariantSummary> summariesView = FXCollections.unmodifiableObservableList(summaries);
@@ -88,6 +90,12 @@ public final class CompareViewModel {
     private long baseId = -1;
     /** Bumped on each summary request, so that only the newest one shows. */
     private long summaryGeneration;
+    /** Bumped with each comparison asked for, so that a failure of an earlier one's run is not told as this one's. */
+    private long comparison;
+    /** How the comparison shown was last summed up in the message, before {@link #runFailures}. */
+    private String summary = "";
+    /** What went wrong with the runs this comparison started or resumed, told again with each refresh of it. */
+    private String runFailures = "";
 
     /**
      * @param runMachinery the Runs screen's view model: it starts and resumes the variants' runs, and its live
@@ -111,8 +119,10 @@ public final class CompareViewModel {
         this.runMachinery = runMachinery;
         this.userBackends = userBackends;
         this.writes = new SerialTaskQueue(tasks, "Saving decisions");
+        this.runs = new ProjectRunList(project, tasks);
         project.addListener((obs, was, now) -> {
             writes.flush();
+            newComparison();
             base.set(null);
             baseId = -1;
             planned.clear();
@@ -137,14 +147,14 @@ public final class CompareViewModel {
                 show(List.copyOf(variants), names, planNote);
             }
         });
-        RunFollower.follow(runMachinery.live(), id -> runs.stream().anyMatch(r -> r.id() == id),
+        RunFollower.follow(runMachinery.live(), runs::contains,
                 id -> variants.stream().anyMatch(r -> r.id() == id), this::reloadRuns,
                 () -> show(List.copyOf(variants), names, planNote));
         reloadRuns();
     }
 
     public ObservableList<RunInfo> runs() {
-        return runsView;
+        return runs.runs();
     }
 
     /** The runs compared, one column each, in the order shown. */
@@ -196,17 +206,8 @@ public final class CompareViewModel {
     }
 
     public void reloadRuns() {
-        Project open = project.get();
-        if (open == null) {
-            runs.clear();
-            return;
-        }
-        tasks.execute(BackgroundTask.of("Listing runs", p -> open.runs().list()).quiet().onSuccess(list -> {
-            if (open == project.get()) {
-                runs.setAll(list);
-                list.stream().filter(r -> r.id() == baseId).findFirst().ifPresent(base::set);
-            }
-        }).onFailure(this::failed));
+        runs.reload(list -> list.stream().filter(r -> r.id() == baseId).findFirst().ifPresent(base::set),
+                this::failed);
     }
 
     // ---- variants ----------------------------------------------------------------------------------
@@ -260,6 +261,7 @@ public final class CompareViewModel {
             return;
         }
         List<Variant> chosen = List.copyOf(planned);
+        newComparison();
         tasks.execute(BackgroundTask.of("Planning the variants' runs", p -> new VariantPlan(open).plan(from, chosen))
                 .quiet().onSuccess(columns -> {
                     if (open == project.get()) {
@@ -270,6 +272,7 @@ public final class CompareViewModel {
 
     /** Starts the columns' missing runs, resumes their unfinished ones, and shows them once each run is stored. */
     private void start(List<VariantPlan.Column> columns) {
+        long asked = comparison;
         RunInfo[] known = new RunInfo[columns.size()];
         List<String> headings = columns.stream().map(VariantPlan.Column::name).toList();
         int toStart = (int) columns.stream().filter(VariantPlan.Column::needsRun).count();
@@ -286,9 +289,9 @@ public final class CompareViewModel {
                     if (--missing[0] == 0) {
                         show(List.of(known), headings, note);
                     }
-                });
+                }, runFailed(asked, headings.get(at)));
             } else if (column.run().status() != RunStatus.COMPLETED && !runMachinery.isRunning(column.run().id())) {
-                runMachinery.resume(column.run());
+                runMachinery.resume(column.run(), runFailed(asked, headings.get(at)));
             }
         }
         if (toStart == 0) {
@@ -304,6 +307,7 @@ public final class CompareViewModel {
             message.set("Choose 2 to 4 runs to compare, not " + chosen.size() + ".");
             return;
         }
+        newComparison();
         show(List.copyOf(chosen), chosen.stream().map(VariantPlan::nameOf).toList(), "");
     }
 
@@ -326,7 +330,8 @@ public final class CompareViewModel {
             names = headings;
             planNote = note;
             rows.setAll(aligned);
-            message.set(note + aligned.size() + " rows over " + picked.size() + " runs.");
+            summary = note + aligned.size() + " rows over " + picked.size() + " runs.";
+            message.set(summary + runFailures);
             summarize();
         }, this::failed);
     }
@@ -441,8 +446,31 @@ public final class CompareViewModel {
         }).onFailure(this::failed));
     }
 
+    /** Forgets what the comparison before said: a new one is asked for, or the project changed. */
+    private void newComparison() {
+        comparison++;
+        summary = "";
+        runFailures = "";
+    }
+
+    /**
+     * Tells, in the message and with every refresh of comparison {@code asked}, that the run of the column headed
+     * {@code heading} could not be stored or stopped on an error, and why; a "Starting…" would otherwise stay.
+     */
+    private Consumer<Problem> runFailed(long asked, String heading) {
+        return failure -> {
+            if (asked == comparison) {
+                runFailures += " " + heading + ": " + failure.heading() + " — " + firstLine(failure.message());
+                message.set((summary + runFailures).strip());
+            }
+        };
+    }
+
     private void failed(Throwable error) {
-        String why = error.getMessage() == null ? error.toString() : error.getMessage();
-        message.set(why.lines().findFirst().orElse(why));
+        message.set(firstLine(error.getMessage() == null ? error.toString() : error.getMessage()));
+    }
+
+    private static String firstLine(String text) {
+        return text.lines().findFirst().orElse(text);
     }
 }

@@ -16,6 +16,7 @@ import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLauncher;
+import io.siftbench.views.runs.ProjectRunList;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
@@ -76,13 +77,12 @@ public final class InsightsViewModel {
     private final TaskExecutor tasks;
     private final Supplier<SampleEmbedder> embedder;
     private final Function<Project, RunLauncher> launchers;
-    private final ObservableList<RunInfo> runs = FXCollections.observableArrayList();
+    private final ProjectRunList runs;
     private final ObservableList<MeasuredRun> measured = FXCollections.observableArrayList();
     private final ObservableList<MetricSlice> slices = FXCollections.observableArrayList(MetricSlice.RUN,
             MetricSlice.PROMPT_VERSION);
     // The read-only views are kept: a fresh wrapper per call listens only weakly and could be collected
     // together with the screen's listeners on it.
-    private final ObservableList<RunInfo> runsView = FXCollections.unmodifiableObservableList(runs);
     private final ObservableList<MeasuredRun> measuredView = FXCollections.unmodifiableObservableList(measured);
     private final ObservableList<MetricSlice> slicesView = FXCollections.unmodifiableObservableList(slices);
     private final ObjectProperty<StatusSelection> status = new SimpleObjectProperty<>(this, "status", StatusSelection.ALL);
@@ -106,6 +106,7 @@ public final class InsightsViewModel {
         this.tasks = tasks;
         this.embedder = embedder;
         this.launchers = launchers;
+        this.runs = new ProjectRunList(project, tasks);
         project.addListener((obs, was, now) -> {
             cancel();
             measured.clear();
@@ -116,7 +117,7 @@ public final class InsightsViewModel {
     }
 
     public ObservableList<RunInfo> runs() {
-        return runsView;
+        return runs.runs();
     }
 
     public ObservableList<MeasuredRun> measured() {
@@ -172,16 +173,7 @@ public final class InsightsViewModel {
 
     /** Lists the project's runs again (after a run was made elsewhere). */
     public void reload() {
-        Project open = project.get();
-        if (open == null) {
-            runs.clear();
-            return;
-        }
-        tasks.execute(BackgroundTask.of("Listing runs", p -> open.runs().list()).quiet().onSuccess(list -> {
-            if (open == project.get()) {
-                runs.setAll(list);
-            }
-        }));
+        runs.reload(list -> { }, error -> problem.set(Problem.of("The runs could not be listed", error)));
     }
 
     /**

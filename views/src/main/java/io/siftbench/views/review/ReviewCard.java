@@ -4,6 +4,7 @@ import io.siftbench.model.curation.JudgeVerdict;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.Message;
 import io.siftbench.model.prompts.PromptMode;
+import io.siftbench.model.runs.RunSummary;
 import io.siftbench.model.runs.Sample;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -317,7 +318,7 @@ final class ReviewCard extends HBox {
         conditions.setText(s.conditions().isEmpty() ? "none" : s.conditions().entrySet().stream()
                 .map(Map.Entry::toString).sorted().collect(Collectors.joining("\n")));
         showCollapsible();
-        model.setText(s.model() + "\nParameters: " + s.parameters() + "\nConfidence: "
+        model.setText(s.model() + "\n" + RunSummary.parameters(s.parameters(), s.seed()) + "\nConfidence: "
                 + (s.confidence() == null ? "—" : String.format(Locale.ROOT, "%.2f", s.confidence()))
                 + (s.votes().isEmpty() ? "" : "\nVotes: " + String.join(", ", s.votes())));
     }

@@ -24,8 +24,8 @@ import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunProgress;
 import io.siftbench.model.prompts.PromptMode;
+import io.siftbench.views.runs.ProjectRunList;
 import io.siftbench.views.runs.RunFollower;
-import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.LatestOnly;
 import io.siftbench.views.task.SerialTaskQueue;
 import io.siftbench.views.task.TaskExecutor;
@@ -78,14 +78,13 @@ public final class ReviewViewModel {
     private final Supplier<SampleEmbedder> embedder;
     private final TaskExecutor tasks;
     private final SerialTaskQueue writes;
-    private final ObservableList<RunInfo> runs = FXCollections.observableArrayList();
+    private final ProjectRunList runs;
     private final ObjectProperty<RunInfo> run = new SimpleObjectProperty<>(this, "run");
     private final ObjectProperty<QueueOrder> order = new SimpleObjectProperty<>(this, "order", QueueOrder.AS_GENERATED);
     private final ObjectProperty<QueueFilter> filter = new SimpleObjectProperty<>(this, "filter", QueueFilter.ALL);
     private final ObservableList<ReviewItem> items = FXCollections.observableArrayList();
     private final ObservableList<String> labels = FXCollections.observableArrayList();
     // One read-only view each: every wrapper listens to its list, so a new one per call would pile up listeners.
-    private final ObservableList<RunInfo> runsView = FXCollections.unmodifiableObservableList(runs);
     private final ObservableList<ReviewItem> itemsView = FXCollections.unmodifiableObservableList(items);
     private final ObservableList<String> labelsView = FXCollections.unmodifiableObservableList(labels);
     private final ReadOnlyIntegerWrapper size = new ReadOnlyIntegerWrapper(this, "size");
@@ -135,10 +134,13 @@ public final class ReviewViewModel {
         this.tasks = tasks;
         this.writes = new SerialTaskQueue(tasks, "Saving decisions");
         this.warnings = new LatestOnly(tasks, "Comparing with the accepted samples");
+        this.runs = new ProjectRunList(project, tasks);
         project.addListener((obs, was, now) -> {
             // The decisions made in the project being closed go to its file before it closes.
             writes.flush();
             similarity = null;
+            // The new project's run of the same id is another run: choosing none first reads its queue afresh.
+            run.set(null);
             reloadRuns();
         });
         run.addListener((obs, was, now) -> {
@@ -156,7 +158,7 @@ public final class ReviewViewModel {
     // ---- state -------------------------------------------------------------------------------------
 
     public ObservableList<RunInfo> runs() {
-        return runsView;
+        return runs.runs();
     }
 
     public ObjectProperty<RunInfo> runProperty() {
@@ -258,35 +260,25 @@ public final class ReviewViewModel {
      * the run stops.
      */
     public void follow(ObservableMap<Long, RunProgress> live) {
-        RunFollower.follow(live, id -> runs.stream().anyMatch(r -> r.id() == id),
+        RunFollower.follow(live, runs::contains,
                 id -> run.get() != null && (run.get().id() == id || judges(id, run.get().id())),
                 this::reloadRuns, this::reload);
     }
 
     /** Whether run {@code runId} is a judge run of run {@code judgedId}, whose cards show its verdicts. */
     private boolean judges(long runId, long judgedId) {
-        return runs.stream().anyMatch(r -> r.id() == runId && r.config().mode() == PromptMode.JUDGE
+        return runs.runs().stream().anyMatch(r -> r.id() == runId && r.config().mode() == PromptMode.JUDGE
                 && Objects.equals(RunDetails.fromJson(r.config().details()).judgeOf(), judgedId));
     }
 
     /** Lists the project's runs again and keeps the chosen one if it is still there. */
     public void reloadRuns() {
-        Project open = project.get();
-        if (open == null) {
-            runs.clear();
-            run.set(null);
-            showQueue(new ReviewQueue(List.of(), QueueOrder.AS_GENERATED, 0, QueueFilter.ALL));
-            return;
-        }
-        tasks.execute(BackgroundTask.of("Listing runs", p -> open.runs().list()).quiet().onSuccess(list -> {
-            if (open != project.get()) {
-                return;
-            }
-            runs.setAll(list);
+        // No run listed (no project open) chooses none, and the run's change empties the queue.
+        runs.reload(list -> {
             RunInfo chosen = run.get();
             run.set(list.stream().filter(r -> chosen != null && r.id() == chosen.id()).findFirst()
                     .orElse(list.isEmpty() ? null : list.get(0)));
-        }).onFailure(this::failed));
+        }, this::failed);
     }
 
     /** Reads the chosen run's queue again, after every write still pending, and goes to where the researcher was. */

@@ -14,8 +14,10 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -56,9 +58,20 @@ public final class RunsView implements ScreenView {
         table.getColumns().add(Controls.textColumn("#", 40, r -> String.valueOf(r.id())));
         table.getColumns().add(Controls.textColumn("Prompt", 170, r -> r.promptName() + " v" + r.promptVersion()));
         table.getColumns().add(Controls.textColumn("Mode", 105, r -> r.config().mode().id()));
-        table.getColumns().add(Controls.textColumn("Backend", 230, r -> r.config().backend().kind() + " " + r.config().backend().location()));
+        table.getColumns().add(Controls.textColumn("Backend", 200, r -> r.config().backend().kind() + " " + r.config().backend().location()));
         table.getColumns().add(Controls.textColumn("Model", 110, r -> r.config().backend().modelShown()));
         table.getColumns().add(Controls.textColumn("Seed", 60, r -> String.valueOf(r.config().seed())));
+        TableColumn<RunInfo, String> settings = Controls.textColumn("Settings", 300, viewModel::settings);
+        // A filtered subset makes a long line for a narrow column: the whole of it shows on hover.
+        settings.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
+        table.getColumns().add(settings);
         table.getColumns().add(Controls.textColumn("Status", 95, r -> r.status().id()));
         table.getColumns().add(Controls.textColumn("Samples", 95, r -> r.samples() + " / " + r.config().target()));
         table.getColumns().add(Controls.textColumn("Errors", 65, r -> String.valueOf(r.failures())));
@@ -108,7 +121,15 @@ public final class RunsView implements ScreenView {
         empty.visibleProperty().bind(Bindings.isEmpty(viewModel.runs()));
         content.visibleProperty().bind(empty.visibleProperty().not());
         // "New run…" stays above the empty state: it is how the first run is made.
-        HBox top = new HBox(8, newRun);
+        // Why a run could not be made or stopped: said here, where the run is, rather than lost.
+        Label problem = new Label();
+        problem.setId("runs-problem");
+        problem.getStyleClass().add("danger");
+        problem.setWrapText(true);
+        viewModel.problemProperty().addListener((obs, was, now) ->
+                problem.setText(now == null ? "" : now.heading() + ": " + now.message()));
+        HBox top = new HBox(8, newRun, problem);
+        top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 8, 0, 8));
         root.setTop(top);
         root.setCenter(new StackPane(content, empty));

@@ -31,9 +31,7 @@ public final class RunsViewModel {
     private final ReadOnlyObjectProperty<Project> project;
     private final TaskExecutor tasks;
     private final Function<Project, RunLauncher> launchers;
-    private final ObservableList<RunInfo> runs = FXCollections.observableArrayList();
-    /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
-    private final ObservableList<RunInfo> runsReadOnly = FXCollections.unmodifiableObservableList(runs);
+    private final ProjectRunList runs;
     private final ObservableMap<Long, RunProgress> live = FXCollections.observableHashMap();
     /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
     private final ObservableMap<Long, RunProgress> liveReadOnly = FXCollections.unmodifiableObservableMap(live);
@@ -45,12 +43,18 @@ public final class RunsViewModel {
         this.project = project;
         this.tasks = tasks;
         this.launchers = launchers;
+        this.runs = new ProjectRunList(project, tasks);
         project.addListener((obs, was, now) -> reload());
         reload();
     }
 
     public ObservableList<RunInfo> runs() {
-        return runsReadOnly;
+        return runs.runs();
+    }
+
+    /** The run's settings beyond its other columns, e.g. "b77 · category = card_arrival · 200 at random · T 0.7". */
+    public String settings(RunInfo run) {
+        return runs.settings(run);
     }
 
     /** Progress of the runs going on in this window, by run id. */
@@ -71,65 +75,84 @@ public final class RunsViewModel {
     }
 
     public void reload() {
-        Project open = project.get();
-        if (open == null) {
-            runs.clear();
-            return;
-        }
-        tasks.execute(BackgroundTask.of("Listing runs", progress -> open.runs().list()).quiet()
-                .onSuccess(list -> {
-                    if (open == project.get()) {
-                        runs.setAll(list);
-                    }
-                }));
+        runs.reload(list -> { }, error -> problem.set(Problem.of("The runs could not be listed", error)));
     }
 
     /** Stores a new run of {@code config} in the background, then starts generating its samples. */
     public void start(RunConfig config) {
-        start(config, run -> { });
+        start(config, run -> { }, failure -> { });
     }
 
     /**
      * Stores a new run of {@code config} in the background, tells {@code created} (on the UI thread) which run it
      * is, then starts generating its samples: a screen that shows the run can list it before its first sample.
+     * When the run cannot be stored, or stops on an error, {@code failed} hears the problem the Runs screen
+     * shows, so that the screen that asked for the run can say what went wrong where the researcher looks.
      */
-    public void start(RunConfig config, Consumer<RunInfo> created) {
+    public void start(RunConfig config, Consumer<RunInfo> created, Consumer<Problem> failed) {
         Project open = project.get();
         if (open == null) {
             return;
         }
+        problem.set(null); // what went wrong before is not this run's problem
         tasks.execute(BackgroundTask.of("Creating a run", progress -> launchers.apply(open).create(config)).quiet()
                 .onSuccess(run -> {
                     created.accept(run);
-                    resume(run);
+                    resume(run, failed);
                 })
-                .onFailure(error -> problem.set(Problem.of("The run could not be created", error))));
+                .onFailure(error -> report(Problem.of("The run could not be created", error), failed)));
     }
 
     /** Generates the missing samples of {@code run} in the background: a resume, or the first go. */
     public void resume(RunInfo run) {
+        resume(run, failure -> { });
+    }
+
+    /**
+     * Like {@link #resume(RunInfo)}; {@code failed} also hears the problem when the run stops on an error, or
+     * completes without a single answer (every request failed: a backend that cannot be reached, say).
+     */
+    public void resume(RunInfo run, Consumer<Problem> failed) {
         Project open = project.get();
         if (open == null || running.containsKey(run.id())) {
             return;
         }
+        problem.set(null);
         AtomicBoolean cancelRequested = new AtomicBoolean();
         AtomicReference<RunProgress> newest = new AtomicReference<>();
+        AtomicReference<String> firstError = new AtomicReference<>();
+        AtomicBoolean answered = new AtomicBoolean();
         running.put(run.id(), cancelRequested);
         tasks.execute(BackgroundTask.of("Run #" + run.id(), progress ->
                 launchers.apply(open).execute(run.id(), (sample, p) -> {
+                    if (sample.failed()) {
+                        firstError.compareAndSet(null, sample.error());
+                    } else {
+                        answered.set(true);
+                    }
                     progress.update(p.done(), p.total(), p.describe());
                     // Samples may arrive faster than frames: one pending UI update carries the newest progress.
                     if (newest.getAndSet(p) == null) {
                         tasks.uiThread().execute(() -> live.put(run.id(), newest.getAndSet(null)));
                     }
                 }, () -> cancelRequested.get() || progress.isCancelled()))
-                .onSuccess(status -> finished(run.id()))
+                .onSuccess(status -> {
+                    finished(run.id());
+                    if (status == RunStatus.COMPLETED && firstError.get() != null && !answered.get()) {
+                        report(new Problem("Run #" + run.id() + " got no answer", firstError.get()), failed);
+                    }
+                })
                 .onCancelled(() -> finished(run.id()))
                 .onFailure(error -> {
                     finished(run.id());
-                    problem.set(Problem.of("Run #" + run.id() + " stopped", error));
+                    report(Problem.of("Run #" + run.id() + " stopped", error), failed);
                 }));
         reload();
+    }
+
+    private void report(Problem failure, Consumer<Problem> failed) {
+        problem.set(failure);
+        failed.accept(failure);
     }
 
     /** Asks a run to stop; requests in flight finish, and their samples are kept. */

@@ -1,0 +1,113 @@
+package io.siftbench.app.runs;
+
+import io.siftbench.model.backends.GenerationParameters;
+import io.siftbench.model.datasets.DatasetInfo;
+import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.StoredVersion;
+import io.siftbench.model.runs.RunConfig;
+import io.siftbench.model.runs.RunDetails;
+import io.siftbench.model.runs.RunInfo;
+import io.siftbench.storage.project.H2ProjectOpener;
+import io.siftbench.views.runs.ProjectRunList;
+import io.siftbench.views.runs.RunsViewModel;
+import io.siftbench.views.task.BackgroundTask;
+import io.siftbench.views.task.CurrentThreadTaskExecutor;
+import io.siftbench.views.task.TaskExecutor;
+import io.siftbench.views.task.TaskHandle;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Runs screen's list on a real project: each run with its settings in a line, the dataset named as the
+ * project names it now, and a listing that comes back too late (for a closed project, or behind a newer one)
+ * left unshown.
+ */
+class RunsViewModelTest {
+
+    @RegisterExtension
+    final LoopbackProject fixture = new LoopbackProject();
+
+    @Test
+    void eachRunIsListedWithItsDatasetFilterSubsetVotesAndTemperature() throws Exception {
+        Project project = fixture.project();
+        RunInfo plain = fixture.fiveQuestionRun();
+        DatasetInfo questions = project.datasets().list().get(0);
+        StoredVersion intent = project.prompts().versions("intent").get(0);
+        RunDetails details = RunDetails.of(2, new GenerationParameters(0.3, 0.9, 64, null, List.of(),
+                Duration.ofSeconds(30))).withWhere("text", "bravo");
+        RunInfo narrowed = fixture.launcher().create(new RunConfig(intent.id(), intent.mode(), fixture.backend(),
+                details.parametersJson(), questions.id(), 4, 1, 1, 5, details.toJson()));
+        RunsViewModel runs = new RunsViewModel(new SimpleObjectProperty<>(project), new CurrentThreadTaskExecutor(),
+                p -> fixture.launcher());
+
+        assertThat(runs.runs()).extracting(RunInfo::id).containsExactly(narrowed.id(), plain.id());
+        assertThat(runs.settings(runs.runs().get(0))).isEqualTo("q · text = bravo · 2 at random · 5 votes · T 0.3");
+        assertThat(runs.settings(runs.runs().get(1))).isEqualTo("q · T 0.7");
+
+        project.datasets().rename(questions.id(), "questions");
+        runs.reload();
+
+        assertThat(runs.settings(runs.runs().get(1))).as("the name as it is now, not the id")
+                .isEqualTo("questions · T 0.7");
+    }
+
+    @Test
+    void onlyTheNewestListingAskedForOfTheOpenProjectIsShown() throws Exception {
+        fixture.fiveQuestionRun();
+        Held held = new Held();
+        SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(fixture.project());
+        ProjectRunList list = new ProjectRunList(open, held);
+        List<List<RunInfo>> told = new ArrayList<>();
+
+        list.reload(told::add, error -> { });
+        list.reload(told::add, error -> { });
+        held.run(0);
+
+        assertThat(list.runs()).as("an older listing is dropped once a newer one is asked for").isEmpty();
+        assertThat(told).isEmpty();
+        held.run(1);
+        assertThat(list.runs()).hasSize(1);
+        assertThat(told).hasSize(1);
+
+        try (Project second = new H2ProjectOpener().open(fixture.dir().resolve("second"))) {
+            list.reload(told::add, error -> { });
+            open.set(second);
+            held.run(2);
+
+            assertThat(told).as("a listing of the project closed since is dropped").hasSize(1);
+            list.reload(told::add, error -> { });
+            held.run(3);
+            assertThat(list.runs()).isEmpty();
+            assertThat(told).hasSize(2);
+        }
+    }
+
+    /** Holds each task until the test runs it, in the order the test chooses, on the test's thread. */
+    private static final class Held implements TaskExecutor {
+        private final CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
+        private final List<BackgroundTask<?>> tasks = new ArrayList<>();
+
+        @Override
+        public <T> TaskHandle execute(BackgroundTask<T> task) {
+            tasks.add(task);
+            return () -> { };
+        }
+
+        void run(int index) {
+            now.execute(tasks.get(index));
+        }
+
+        @Override
+        public Executor uiThread() {
+            return Runnable::run;
+        }
+    }
+}

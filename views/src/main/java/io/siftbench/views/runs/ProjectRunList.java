@@ -1,0 +1,92 @@
+package io.siftbench.views.runs;
+
+import io.siftbench.model.project.Project;
+import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunSummary;
+import io.siftbench.views.task.BackgroundTask;
+import io.siftbench.views.task.TaskExecutor;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The runs of the open project as a screen lists them, newest first, each with its settings in a line
+ * ({@link RunSummary}). The runs and the dataset names their settings show are read together in the background;
+ * a listing of a project closed since, or older than one asked for after it, is dropped. Each screen keeps its
+ * own list and decides itself what stays chosen after a listing.
+ */
+public final class ProjectRunList {
+
+    /** What one listing reads: the runs, and each one's settings by run id. */
+    private record Listing(List<RunInfo> runs, Map<Long, String> settings) {
+    }
+
+    private final ReadOnlyObjectProperty<Project> project;
+    private final TaskExecutor tasks;
+    private final ObservableList<RunInfo> runs = FXCollections.observableArrayList();
+    /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
+    private final ObservableList<RunInfo> runsView = FXCollections.unmodifiableObservableList(runs);
+    private Map<Long, String> settings = Map.of();
+    /** Bumped on every listing asked for, so that only the newest one shows. */
+    private long generation;
+
+    public ProjectRunList(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks) {
+        this.project = project;
+        this.tasks = tasks;
+    }
+
+    public ObservableList<RunInfo> runs() {
+        return runsView;
+    }
+
+    /** The run's settings as listed, e.g. "b77 · category = card_arrival · 200 at random · T 0.7". */
+    public String settings(RunInfo run) {
+        return settings.getOrDefault(run.id(), "");
+    }
+
+    /** Whether run {@code runId} is in the list. */
+    public boolean contains(long runId) {
+        return runs.stream().anyMatch(r -> r.id() == runId);
+    }
+
+    /**
+     * Lists the runs again in the background, then, on the UI thread, shows them and hands them to
+     * {@code listed}; {@code failed} hears why they could not be read. With no project open the list empties at
+     * once and {@code listed} gets it empty.
+     */
+    public void reload(Consumer<List<RunInfo>> listed, Consumer<Throwable> failed) {
+        Project open = project.get();
+        long asked = ++generation;
+        if (open == null) {
+            show(new Listing(List.of(), Map.of()), listed);
+            return;
+        }
+        tasks.execute(BackgroundTask.of("Listing runs", p -> {
+            List<RunInfo> list = open.runs().list();
+            return new Listing(list, RunSummary.settings(list, open.datasets()));
+        }).quiet().onSuccess(listing -> {
+            if (current(open, asked)) {
+                show(listing, listed);
+            }
+        }).onFailure(error -> {
+            if (current(open, asked)) {
+                failed.accept(error);
+            }
+        }));
+    }
+
+    private boolean current(Project open, long asked) {
+        return open == project.get() && asked == generation;
+    }
+
+    private void show(Listing listing, Consumer<List<RunInfo>> listed) {
+        // The settings first: the list's listeners (a table's cells) read them as the rows change.
+        settings = listing.settings();
+        runs.setAll(listing.runs());
+        listed.accept(listing.runs());
+    }
+}
