@@ -30,6 +30,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Runs end to end: prompt versions from the store, Banking77 from ../shared, the real OpenAI client of
@@ -180,6 +181,24 @@ class ProjectRunsTest {
         assertThat(some.config().target()).isEqualTo(4);
         assertThat(texts(some)).hasSize(4).isSubsetOf(texts(all));
         assertThat(RunDetails.fromJson(some.config().details()).whereValue()).isEqualTo("cards");
+    }
+
+    @Test
+    void aRunThatCannotBePlannedSaysFailedNotRunning() {
+        StoredVersion prompt = project.prompts().save(PromptFile.parse("""
+                {"name": "borrowing", "mode": "synthesize",
+                 "template": {"user": "{{#demos}}{{text}}{{/demos}} Write one more."},
+                 "demonstrations": {"dataset": "gone", "strategy": "random", "k": 2, "text": "text", "label": "label"},
+                 "output": {"schema": {"type": "object", "properties": {"text": {"type": "string"}}}}}
+                """, "borrowing.json"));
+        RunLauncher launcher = fixture.launcher();
+        RunInfo run = launcher.create(new NewRun(prompt, fixture.backend(), RunDetails.of(null,
+                GenerationParameters.DEFAULT), null, 3, 3, 1, 1).toConfig());
+
+        assertThatThrownBy(() -> launcher.execute(run.id(), (s, p) -> { }, () -> false))
+                .hasMessageContaining("dataset 'gone'");
+        assertThat(project.runs().find(run.id()).orElseThrow().status()).isEqualTo(RunStatus.FAILED);
+        assertThat(server.chatRequests()).isZero();
     }
 
     /** The input texts of a run's samples, as the model saw them. */

@@ -45,7 +45,17 @@ public final class RunLauncher {
             throws InterruptedException {
         RunInfo run = runs.find(runId)
                 .orElseThrow(() -> new IllegalArgumentException("There is no run " + runId + " in this project."));
-        List<Slot> plan = planner.plan(run);
-        return engine.run(runId, plan, run.config().concurrency(), sources.forRun(run), listener, cancelled);
+        List<Slot> plan;
+        RunEngine.SampleSource source;
+        try {
+            plan = planner.plan(run);
+            source = sources.forRun(run);
+        } catch (RuntimeException e) {
+            // A run that cannot be planned (its dataset gone, a demonstration source missing) has not started:
+            // it says failed, so that the Runs screen offers a resume once the cause is fixed, never "running".
+            runs.setStatus(runId, RunStatus.FAILED);
+            throw e;
+        }
+        return engine.run(runId, plan, run.config().concurrency(), source, listener, cancelled);
     }
 }

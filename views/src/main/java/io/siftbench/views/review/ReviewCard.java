@@ -308,7 +308,7 @@ final class ReviewCard extends HBox {
                 : item.text() != null ? item.text() : s.rawOutput());
         status.setText("Status: " + item.state()
                 + (item.decision() != null && item.decision().note() != null ? " — " + item.decision().note() : ""));
-        labelLine.setText(annotate ? "Label: " + item.label() + (item.label() != null
+        labelLine.setText(annotate ? "Label: " + shown(item.label()) + (item.label() != null
                 && !item.label().equals(s.label()) ? " (model said " + s.label() + ")" : "")
                 : item.text() != null && !item.text().equals(s.text()) ? "Edited; the model wrote: " + s.text() : "");
         flags.setText(item.flags().isEmpty() ? "" : "Flags: " + String.join(", ", item.flags())
@@ -320,7 +320,13 @@ final class ReviewCard extends HBox {
         showCollapsible();
         model.setText(s.model() + "\n" + RunSummary.parameters(s.parameters(), s.seed()) + "\nConfidence: "
                 + (s.confidence() == null ? "—" : String.format(Locale.ROOT, "%.2f", s.confidence()))
-                + (s.votes().isEmpty() ? "" : "\nVotes: " + String.join(", ", s.votes())));
+                + (s.votes().isEmpty() ? "" : "\nVotes: " + s.votes().stream().map(ReviewCard::shown)
+                        .collect(Collectors.joining(", "))));
+    }
+
+    /** A label as the card shows it: an answer that gave none (it did not parse) shows as "none". */
+    private static String shown(String label) {
+        return label == null ? "none" : label;
     }
 
     /** The newest judge's score and reason for the card shown, or nothing when it was not judged. */
