@@ -30,7 +30,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * 10,000 decisions through the review view model as fast as the UI thread takes them, in the real shell
@@ -128,10 +127,13 @@ class ReviewAtFullSpeedUiTest {
         // a slow UI from its own load; the frame figures above are printed either way.
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         int cores = Runtime.getRuntime().availableProcessors();
-        assumeTrue(idle.longestGapMillis() <= IDLE_GAP_LIMIT_MILLIS && load <= cores, String.format(Locale.ROOT,
-                "wall-clock frame gaps not judged: the idle window waited up to %.1f ms for a frame (limit %d ms),"
-                        + " load average %.1f on %d cores", idle.longestGapMillis(), IDLE_GAP_LIMIT_MILLIS, load, cores));
-        assertThat(frames.longestGapMillis()).as("longest frame gap, ms").isLessThanOrEqualTo(100);
+        if (idle.longestGapMillis() <= IDLE_GAP_LIMIT_MILLIS && load <= cores) {
+            assertThat(frames.longestGapMillis()).as("longest frame gap, ms").isLessThanOrEqualTo(100);
+        } else {
+            System.out.printf(Locale.ROOT, "wall-clock frame gaps not judged: the idle window waited up to %.1f ms"
+                    + " for a frame (limit %d ms), load average %.1f on %d cores%n", idle.longestGapMillis(),
+                    IDLE_GAP_LIMIT_MILLIS, load, cores);
+        }
     }
 
     /** One decision, then the next as its own UI event, so that frames can come between them as they would. */
