@@ -99,6 +99,25 @@ class FillTheGapsTest {
     }
 
     @Test
+    void aPairHeatmapIsShownOnlyWhenOneOfItsCellsHasSamples() throws Exception {
+        RunInfo moodsOnly = runs.stories(StoryPrompt.moodsOnly(), 4);
+        RunInfo topicsAndMoods = runs.stories(StoryPrompt.twoMoods(), 4);
+        InsightsViewModel viewModel = new InsightsViewModel(new SimpleObjectProperty<>(runs.project),
+                new CurrentThreadTaskExecutor(), null, open -> runs.launcher());
+
+        viewModel.measure(List.of(moodsOnly, topicsAndMoods));
+
+        // The topic is switched off: its pair with the mood holds no sample, so only the bars show the moods.
+        var offTopic = viewModel.measured().get(0).report().metrics();
+        assertThat(offTopic.coverage()).extracting(g -> g.conditionA() + "-" + g.conditionB()).containsExactly("topic-mood");
+        assertThat(offTopic.filledCoverage()).isEmpty();
+        assertThat(offTopic.coverageByValue()).isTrue();
+        var both = viewModel.measured().get(1).report().metrics();
+        assertThat(both.filledCoverage()).extracting(g -> g.conditionA() + "-" + g.conditionB()).containsExactly("topic-mood");
+        assertThat(both.coverageByValue()).isFalse();
+    }
+
+    @Test
     void theBarsOfASingleConditionFillTheirThinValues() throws Exception {
         RunInfo first = runs.stories(StoryPrompt.moodsOnly(), 4);
         // The moods sad and happy take turns; the researcher keeps the sad stories only.

@@ -141,6 +141,46 @@ class JudgePreviewTest {
     }
 
     @Test
+    void editingTheJudgesScaleMarksTheVerdictsAsOfAnEarlierDraft() {
+        preview.loadBackends();
+        preview.preview();
+        assertThat(preview.staleProperty().get()).isFalse();
+
+        studio.scaleMaxProperty().set("10");
+
+        assertThat(preview.staleProperty().get()).isTrue();
+        assertThat(preview.samples()).hasSize(PreviewViewModel.SAMPLES);
+        assertThat(preview.messageProperty().get()).endsWith("made with an earlier draft: preview again to see this one's");
+    }
+
+    @Test
+    void aConditionTheRunToJudgeDoesNotDeclareIsFlagged() throws Exception {
+        studio.userTemplateProperty().set("Grade: {{sample.text}} labelled {{sample.label}}{{#condition.tone}} ({{condition.tone}}){{/condition.tone}}");
+        // The annotator declared no condition.
+        assertThat(studio.problems()).contains("the judged sample has no {{condition.tone}}");
+
+        StoredVersion toned = project.prompts().save(PromptFile.parse("""
+                {"name": "toned", "mode": "annotate", "task": {"labels": [{"name": "card_arrival"}]},
+                 "template": {"user": "Q: {{text}}"},
+                 "conditions": [{"name": "tone", "values": [{"value": "angry"}, {"value": "polite"}]},
+                                {"name": "mood", "enabled": false, "values": [{"value": "glum"}]}]}
+                """, "toned.json"));
+        RunInfo tonedRun = fixture.launcher().create(new RunConfig(toned.id(), PromptMode.ANNOTATE, fixture.backend(),
+                "{}", annotated.config().datasetId(), 1, 1, 3, 1,
+                RunDetails.of(null, GenerationParameters.DEFAULT).toJson()));
+        fixture.launcher().execute(tonedRun.id(), (s, p) -> { }, () -> false);
+        studio.judged().loadRuns();
+        studio.judged().runProperty().set(studio.judged().runs().stream().filter(r -> r.id() == tonedRun.id())
+                .findFirst().orElseThrow());
+
+        assertThat(studio.problems()).noneMatch(p -> p.contains("{{"));
+        assertThat(studio.renderedUserProperty().get()).matches("Grade: alpha labelled .*\\((angry|polite)\\)");
+        // A condition switched off is still declared; a misspelt one is not.
+        studio.userTemplateProperty().set("{{condition.mood}} {{condition.tones}}");
+        assertThat(studio.problems()).contains("the judged sample has no {{condition.tones}}");
+    }
+
+    @Test
     void withoutARunToJudgeThePreviewSaysWhereToChooseOne() {
         int before = server.chatRequests();
         studio.judged().runProperty().set(null);

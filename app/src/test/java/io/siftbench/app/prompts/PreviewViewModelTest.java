@@ -31,6 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PreviewViewModelTest {
 
+    private static final String TEXT_SCHEMA = "{\"type\": \"object\", \"properties\": {\"text\": {\"type\": \"string\"}},"
+            + " \"required\": [\"text\"]}";
+
     @RegisterExtension
     final LoopbackProject fixture = new LoopbackProject();
 
@@ -108,8 +111,7 @@ class PreviewViewModelTest {
         studio.modeProperty().set(PromptMode.SYNTHESIZE);
         studio.systemTemplateProperty().set("{{condition.tone}}");
         studio.userTemplateProperty().set("Write one.");
-        studio.outputSchemaProperty().set("{\"type\": \"object\", \"properties\": {\"text\": {\"type\": \"string\"}},"
-                + " \"required\": [\"text\"]}");
+        studio.outputSchemaProperty().set(TEXT_SCHEMA);
         studio.editCondition(0, c -> c.pasteValues("calm"));
         studio.switchValue(0, 0, false);
         preview.loadBackends();
@@ -121,6 +123,34 @@ class PreviewViewModelTest {
             assertThat(s.conditions().get("tone")).isNotEqualTo(studio.conditions().get(0).values().get(0).value());
             assertThat(s.text()).isEqualTo("about " + s.conditions().get("tone"));
         });
+    }
+
+    @Test
+    void samplesOfAnEarlierDraftAreMarkedSoAndANewPreviewClearsTheMark() {
+        server.always(LoopbackServer.answering(request ->
+                "{\"text\": \"" + request.path("messages").get(0).path("content").asText() + "\"}"));
+        studio.modeProperty().set(PromptMode.SYNTHESIZE);
+        studio.systemTemplateProperty().set("calm");
+        studio.userTemplateProperty().set("Write one.");
+        studio.outputSchemaProperty().set(TEXT_SCHEMA);
+        preview.loadBackends();
+        preview.preview();
+        assertThat(preview.samples()).hasSize(5).allSatisfy(s -> assertThat(s.text()).isEqualTo("calm"));
+        assertThat(preview.staleProperty().get()).isFalse();
+
+        // Showing another record or combination is not an edit; changing the template is.
+        studio.sampleRecordProperty().set("{\"text\": \"other\"}");
+        assertThat(preview.staleProperty().get()).isFalse();
+        studio.systemTemplateProperty().set("angry");
+
+        assertThat(preview.staleProperty().get()).isTrue();
+        assertThat(preview.samples()).hasSize(5);
+        assertThat(preview.messageProperty().get())
+                .isEqualTo("5 samples, 5 valid · made with an earlier draft: preview again to see this one's");
+        preview.preview();
+        assertThat(preview.staleProperty().get()).isFalse();
+        assertThat(preview.samples()).allSatisfy(s -> assertThat(s.text()).isEqualTo("angry"));
+        assertThat(preview.messageProperty().get()).isEqualTo("5 samples, 5 valid");
     }
 
     @Test

@@ -110,6 +110,36 @@ class PromptStudioViewModelTest {
     }
 
     @Test
+    void switchingToJudgeKeepsTheLabelsOnlyWhenTheTemplateShowsThem() {
+        // The example draft's template does not show its labels: a judge answers with a score, so they go.
+        assertThat(studio.draft().task().labels()).hasSize(2);
+        studio.modeProperty().set(PromptMode.JUDGE);
+        assertThat(studio.labelsProperty().get()).isEmpty();
+        assertThat(studio.draft().task().labels()).isEmpty();
+
+        studio.newPrompt();
+        studio.userTemplateProperty().set("Labels: {{#labels}}{{name}} {{/labels}}\nQ: {{text}}");
+        studio.modeProperty().set(PromptMode.JUDGE);
+        assertThat(studio.draft().task().labels()).extracting(l -> l.name())
+                .containsExactly("card_arrival", "lost_or_stolen_card");
+        assertThat(studio.renderedUserProperty().get()).startsWith("Labels: card_arrival lost_or_stolen_card ");
+    }
+
+    @Test
+    void openingAJudgeVersionKeepsItsOwnLabels() {
+        studio.modeProperty().set(PromptMode.JUDGE);
+        studio.labelsProperty().set("faithful");
+        studio.nameProperty().set("judge");
+        studio.save();
+        studio.newPrompt();
+
+        studio.open(studio.versions().get(0));
+
+        assertThat(studio.modeProperty().get()).isEqualTo(PromptMode.JUDGE);
+        assertThat(studio.draft().task().labels()).extracting(l -> l.name()).containsExactly("faithful");
+    }
+
+    @Test
     void anInvalidDraftIsNotSaved() {
         studio.labelsProperty().set("");
         studio.save();

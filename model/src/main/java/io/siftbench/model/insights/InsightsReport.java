@@ -1,6 +1,8 @@
 package io.siftbench.model.insights;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -30,6 +32,25 @@ public record InsightsReport(StatusSelection selection, int samples, LexicalDive
     public InsightsReport {
         coverage = List.copyOf(coverage);
         valueCoverage = List.copyOf(valueCoverage);
+    }
+
+    /**
+     * The pair heatmaps worth showing: those with a sample in at least one cell. A pair with a switched-off
+     * condition holds none, and an all-empty grid beside the per-value bars only says so at length.
+     */
+    public List<CoverageGrid> filledCoverage() {
+        return coverage.stream().filter(grid -> grid.cells().stream().anyMatch(cell -> !cell.empty())).toList();
+    }
+
+    /**
+     * Whether the per-value bars are shown: some condition is in no {@linkplain #filledCoverage() filled pair}
+     * (a single condition, the only one switched on, or one switched off beside a filled pair), so only its bars
+     * show its values and their gaps.
+     */
+    public boolean coverageByValue() {
+        Set<String> paired = new HashSet<>();
+        filledCoverage().forEach(grid -> paired.addAll(List.of(grid.conditionA(), grid.conditionB())));
+        return valueCoverage.stream().anyMatch(values -> !paired.contains(values.condition()));
     }
 
     /**

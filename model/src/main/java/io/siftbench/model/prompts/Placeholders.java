@@ -25,6 +25,7 @@ public final class Placeholders {
     private final Set<String> recordColumns;
     private final Set<String> demoColumns;
     private final Set<String> sampleFields;
+    private final Set<String> judgedConditions;
 
     /**
      * @param recordColumns the columns of the records the prompt will see, or null when not yet known
@@ -42,10 +43,20 @@ public final class Placeholders {
      */
     public Placeholders(PromptVersion version, Set<String> recordColumns, Set<String> demoColumns,
                         Set<String> sampleFields) {
+        this(version, recordColumns, demoColumns, sampleFields, null);
+    }
+
+    /**
+     * @param judgedConditions a judge's: the conditions the judged run's prompt declares, or null when not yet
+     *                         known (any {@code condition.NAME} is then accepted)
+     */
+    public Placeholders(PromptVersion version, Set<String> recordColumns, Set<String> demoColumns,
+                        Set<String> sampleFields, Set<String> judgedConditions) {
         this.version = version;
         this.recordColumns = version.mode() == PromptMode.SYNTHESIZE ? Set.of() : recordColumns;
         this.demoColumns = demoColumns;
         this.sampleFields = sampleFields;
+        this.judgedConditions = judgedConditions;
     }
 
     /** Every tag of {@code template} in order of appearance. */
@@ -73,6 +84,18 @@ public final class Placeholders {
             out.add(new Placeholder(name, kind, m.start(), m.end(), known));
         }
         return out;
+    }
+
+    /** The distinct names {@code template}'s tags use, sections and their closings included, in order. */
+    public static List<String> names(String template) {
+        List<String> names = new ArrayList<>();
+        Matcher m = TAG.matcher(template);
+        while (m.find()) {
+            if (!names.contains(m.group(3))) {
+                names.add(m.group(3));
+            }
+        }
+        return names;
     }
 
     /** The distinct names of {@code template} nothing will fill, in order of first appearance. */
@@ -112,7 +135,8 @@ public final class Placeholders {
         return switch (head) {
             case "record" -> isColumn(recordColumns, rest);
             // A judge sees the judged run's conditions and output fields, which only the run to judge names.
-            case "condition" -> judge || version.conditions().stream().anyMatch(c -> c.name().equals(rest));
+            case "condition" -> judge ? isColumn(judgedConditions, rest)
+                    : version.conditions().stream().anyMatch(c -> c.name().equals(rest));
             case "sample" -> judge ? isColumn(sampleFields, rest) : isColumn(recordColumns, name);
             case "task" -> TASK_FIELDS.contains(rest);
             default -> isColumn(recordColumns, name);

@@ -82,6 +82,16 @@ class JudgePromptTest {
     }
 
     @Test
+    void onceTheJudgedRunsConditionsAreKnownAnUndeclaredOneIsFlagged() {
+        PromptVersion judge = PromptFile.parse(JUDGE.formatted(""), "faithful.json");
+        String template = "{{#condition.tone}}{{condition.tone}}{{/condition.tone}} {{condition.mood}}";
+
+        assertThat(new Placeholders(judge, null, null, null, null).unknown(template)).isEmpty();
+        assertThat(new Placeholders(judge, null, null, null, java.util.Set.of("tone")).unknown(template))
+                .containsExactly("condition.mood");
+    }
+
+    @Test
     void badScalesAndJudgeConditionsAreRefusedSayingWhere() {
         assertThatThrownBy(() -> PromptFile.parse(JUDGE.formatted(", \"scale\": {\"min\": 5, \"max\": 5}"), "f.json"))
                 .hasMessageContaining("f.json").hasMessageContaining("scale").hasMessageContaining("below its max");

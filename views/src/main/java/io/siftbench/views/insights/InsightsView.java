@@ -260,14 +260,14 @@ public final class InsightsView implements ScreenView {
             double[] bounds = mapBounds(runs);
             content.getChildren().add(section("map", "Embedding map (PCA)", sideBySide(runs, r -> map(r, bounds))));
         }
-        if (runs.stream().anyMatch(InsightsView::coverageByValueOnly)) {
+        if (runs.stream().anyMatch(r -> r.report().metrics().coverageByValue())) {
             long most = runs.stream().flatMap(r -> r.report().metrics().valueCoverage().stream())
                     .flatMap(c -> c.values().stream()).mapToLong(ValueCount::samples).max().orElse(0);
             content.getChildren().add(section("values", "Condition values (samples and accepted)",
                     sideBySide(runs, r -> r.report().metrics().valueCoverage().isEmpty() ? new Label("no conditions")
                             : valueBars(r, Math.max(1, most)))));
         }
-        if (runs.stream().anyMatch(r -> !r.report().metrics().coverage().isEmpty())) {
+        if (runs.stream().anyMatch(r -> !r.report().metrics().filledCoverage().isEmpty())) {
             content.getChildren().add(section("coverage", "Condition coverage (samples / accepted)",
                     sideBySide(runs, this::grids)));
         }
@@ -444,7 +444,11 @@ public final class InsightsView implements ScreenView {
 
     private Node grids(MeasuredRun run) {
         VBox all = new VBox(8);
-        for (CoverageGrid grid : run.report().metrics().coverage()) {
+        List<CoverageGrid> filled = run.report().metrics().filledCoverage();
+        if (filled.isEmpty()) {
+            return new Label("no pair of conditions with samples: see the values above");
+        }
+        for (CoverageGrid grid : filled) {
             long max = grid.cells().stream().mapToLong(CoverageCell::samples).max().orElse(0);
             GridPane table = new GridPane();
             table.getStyleClass().add("heatmap");
@@ -467,15 +471,6 @@ public final class InsightsView implements ScreenView {
                     .ifPresent(all.getChildren()::add);
         }
         return all;
-    }
-
-    /**
-     * Whether the run's condition coverage shows only per value: its prompt has a single condition, or a single one
-     * switched on (the heatmaps of the pairs hold no sample then).
-     */
-    private static boolean coverageByValueOnly(MeasuredRun run) {
-        return !run.report().metrics().valueCoverage().isEmpty() && run.report().metrics().coverage().stream()
-                .allMatch(grid -> grid.cells().stream().allMatch(CoverageCell::empty));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.siftbench.views.prompts;
 
 import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.Condition;
 import io.siftbench.model.runs.JudgedSamples;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunPlanner;
@@ -16,6 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -37,6 +39,7 @@ public final class JudgedSampleChoice {
     private final ObjectProperty<RunInfo> run = new SimpleObjectProperty<>(this, "run");
     private final ReadOnlyObjectWrapper<RunPlanner.Judged> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
+    private final ReadOnlyObjectWrapper<Set<String>> conditions = new ReadOnlyObjectWrapper<>(this, "conditions");
     private List<RunPlanner.Judged> samples = List.of();
     private int index;
 
@@ -75,20 +78,29 @@ public final class JudgedSampleChoice {
     private void loadSamples(RunInfo chosen) {
         Project open = project.get();
         if (chosen == null || open == null) {
+            conditions.set(null);
             show(List.of(), 0);
             return;
         }
         tasks.execute(BackgroundTask.of("Reading samples of run " + chosen.id(),
-                        progress -> JudgedSamples.first(open, chosen.id(), SHOWN)).quiet()
+                        progress -> new Loaded(JudgedSamples.first(open, chosen.id(), SHOWN),
+                                open.prompts().load(chosen.config().promptVersionId()).conditions().stream()
+                                        .map(Condition::name).collect(Collectors.toUnmodifiableSet()))).quiet()
                 .onSuccess(found -> {
                     if (chosen == run.get()) {
-                        show(found, 0);
+                        conditions.set(found.conditions());
+                        show(found.samples(), 0);
                     }
                 })
                 .onFailure(e -> {
+                    conditions.set(null);
                     show(List.of(), 0);
                     report.accept(e.getMessage());
                 }));
+    }
+
+    /** What is read of the chosen run: its first answered samples and the conditions its prompt declares. */
+    private record Loaded(List<RunPlanner.Judged> samples, Set<String> conditions) {
     }
 
     /** Renders the next of the run's first answered samples. */
@@ -132,6 +144,14 @@ public final class JudgedSampleChoice {
     /** The judged sample the draft is rendered against; null while there is none (an example stands in). */
     public ReadOnlyObjectProperty<RunPlanner.Judged> currentProperty() {
         return current.getReadOnlyProperty();
+    }
+
+    /**
+     * The conditions the chosen run's prompt declares, switched on or not: the only {@code condition.NAME} a judge
+     * of it can see. Null while no run is chosen.
+     */
+    public ReadOnlyObjectProperty<Set<String>> conditionsProperty() {
+        return conditions.getReadOnlyProperty();
     }
 
     /** Which sample the rendered prompt shows, in words. */

@@ -3,6 +3,7 @@ package io.siftbench.views.prompts;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.views.controls.Controls;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -69,6 +70,8 @@ final class PreviewPane extends BorderPane {
 
         ListView<Sample> samples = new ListView<>(viewModel.samples());
         samples.setId("preview-samples");
+        // Samples of an earlier draft stay readable but faded; the message says why.
+        samples.opacityProperty().bind(Bindings.when(viewModel.staleProperty()).then(0.5).otherwise(1.0));
         samples.setCellFactory(list -> new ListCell<>() {
             {
                 // Wrapped to the list's width, so that each cell is as tall as all of its lines.

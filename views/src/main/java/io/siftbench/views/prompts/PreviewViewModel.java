@@ -51,8 +51,11 @@ public final class PreviewViewModel {
     private final ObservableList<Sample> samples = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
     private final BooleanBinding judges;
     private TaskHandle handle;
+    /** The studio's draft edit count when the shown (or coming) samples were asked for. */
+    private long madeWith;
     /** The user's default parameters (Settings): what the preview sends beyond temperature and max tokens. */
     private GenerationParameters defaults;
 
@@ -64,6 +67,12 @@ public final class PreviewViewModel {
         this.userBackends = userBackends;
         this.previewer = previewer;
         this.judges = studio.modeProperty().isEqualTo(PromptMode.JUDGE);
+        studio.draftEditsProperty().addListener((obs, was, now) -> {
+            // Samples still coming are checked when they come (show).
+            if (!samples.isEmpty() && !running.get()) {
+                markStale();
+            }
+        });
     }
 
     /**
@@ -149,6 +158,8 @@ public final class PreviewViewModel {
         BackendConfig chosen = generation.chosen();
         String records = records();
         running.set(true);
+        madeWith = studio.draftEditsProperty().get();
+        stale.set(false);
         samples.clear();
         message.set(judgedRun == null ? "Generating " + SAMPLES + " samples…"
                 : "Judging the first " + SAMPLES + " answered samples of run " + judgedRun + "…");
@@ -176,6 +187,20 @@ public final class PreviewViewModel {
         samples.setAll(made);
         long valid = made.stream().filter(Sample::valid).count();
         message.set(made.size() + " samples, " + valid + " valid");
+        if (madeWith != studio.draftEditsProperty().get()) {
+            markStale();
+        }
+    }
+
+    /**
+     * The samples stay, for comparison, but are said to be of an earlier draft: left as they were, they would read
+     * as what the draft on screen gives.
+     */
+    private void markStale() {
+        if (!stale.get()) {
+            stale.set(true);
+            message.set(message.get() + " · made with an earlier draft: preview again to see this one's");
+        }
     }
 
     /** One sample as the preview shows it: what was parsed, whether it is valid, its cost, and the raw output. */
@@ -233,6 +258,11 @@ public final class PreviewViewModel {
 
     public ObservableList<Sample> samples() {
         return samples;
+    }
+
+    /** True while the samples shown were made with an earlier draft than the studio's. */
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

@@ -29,6 +29,7 @@ import io.siftbench.model.runs.RunPlanner;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
 import javafx.beans.Observable;
+import javafx.beans.value.ObservableValue;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -54,6 +55,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -64,6 +66,8 @@ import java.util.function.UnaryOperator;
 public final class PromptStudioViewModel {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The tags that show a prompt's label set. */
+    private static final Set<String> LABEL_TAGS = Set.of("labels", "task.labels");
     private static final String SAMPLE_RECORD = "{\"text\": \"I am still waiting on my card?\"}";
 
     private final ReadOnlyObjectProperty<Project> project;
@@ -106,6 +110,7 @@ public final class PromptStudioViewModel {
     private final StringProperty sampleRecord = new SimpleStringProperty(this, "sampleRecord", SAMPLE_RECORD);
     private final IntegerProperty combinationIndex = new SimpleIntegerProperty(this, "combinationIndex", 0);
 
+    private final ReadOnlyLongWrapper draftEdits = new ReadOnlyLongWrapper(this, "draftEdits");
     private final ReadOnlyLongWrapper combinations = new ReadOnlyLongWrapper(this, "combinations", 1);
     private final ReadOnlyStringWrapper combinationText = new ReadOnlyStringWrapper(this, "combinationText", "");
     private final ReadOnlyStringWrapper derivedSchema = new ReadOnlyStringWrapper(this, "derivedSchema", "");
@@ -131,12 +136,25 @@ public final class PromptStudioViewModel {
         for (Observable o : List.of(name, mode, scaleKind, scaleMin, scaleMax, role, purpose, format, labels, rationale,
                 confidence, systemTemplate, userTemplate, conditions, planKind, planSeed, outputSchema, sampleRecord,
                 combinationIndex, demoDataset, demoStrategy, demoK, demoText, demoLabel, demoIds, demoSeed,
-                judged.currentProperty())) {
+                judged.currentProperty(), judged.conditionsProperty())) {
             o.addListener(x -> refresh());
+        }
+        // What a preview's samples were made with: the draft's parts (not the record or combination shown) and the
+        // run a judge scores.
+        for (Observable o : List.of(mode, scaleKind, scaleMin, scaleMax, role, purpose, format, labels, rationale,
+                confidence, systemTemplate, userTemplate, conditions, planKind, planSeed, outputSchema, demoDataset,
+                demoStrategy, demoK, demoText, demoLabel, demoIds, demoSeed, judged.runProperty())) {
+            if (o instanceof ObservableValue<?> value) {
+                // A change listener, not an invalidation one: it hears every edit, read or not.
+                value.addListener((obs, was, now) -> draftEdits.set(draftEdits.get() + 1));
+            } else {
+                o.addListener(x -> draftEdits.set(draftEdits.get() + 1));
+            }
         }
         // A judge is rendered against a sample of another run: the runs are read when they are needed.
         mode.addListener((obs, was, now) -> {
             if (now == PromptMode.JUDGE) {
+                dropLabelsTheJudgeDoesNotShow();
                 judged.loadRuns();
             }
         });
@@ -148,6 +166,21 @@ public final class PromptStudioViewModel {
         });
         newPrompt();
         reloadVersions(null);
+    }
+
+    /**
+     * An annotator's labels are its answers' vocabulary; a judge answers with a score, so the labels carried over
+     * from an annotate draft would only be saved with the judge and confuse whoever reads it. They are kept when
+     * the template shows them ({@code {{#labels}}…}, {@code {{task.labels}}}), since the judge then tells the model
+     * which labels the judged run could give; otherwise they are dropped. Loading a version sets the mode before
+     * the labels, so a loaded judge keeps its own.
+     */
+    private void dropLabelsTheJudgeDoesNotShow() {
+        String templates = systemTemplate.get() + "\n" + userTemplate.get();
+        boolean shown = Placeholders.names(templates).stream().anyMatch(LABEL_TAGS::contains);
+        if (!shown) {
+            labels.set("");
+        }
     }
 
     // ---- versions -------------------------------------------------------------------------------------
@@ -447,12 +480,16 @@ public final class PromptStudioViewModel {
      * What the draft is rendered against: a record, and for a judge the judged sample (as its template sees it)
      * with the sample's condition values.
      *
-     * @param sample null unless the draft judges
+     * @param sample           null unless the draft judges
+     * @param judgedConditions the conditions the run to judge declares; null when any is accepted (not a judge,
+     *                         or no run to judge is chosen)
      */
-    private record Context(Map<String, Object> record, Map<String, String> conditions, Map<String, Object> sample) {
+    private record Context(Map<String, Object> record, Map<String, String> conditions, Map<String, Object> sample,
+                           Set<String> judgedConditions) {
 
         Placeholders placeholders(PromptVersion draft) {
-            return new Placeholders(draft, record.keySet(), null, sample == null ? null : sample.keySet());
+            return new Placeholders(draft, record.keySet(), null, sample == null ? null : sample.keySet(),
+                    judgedConditions);
         }
     }
 
@@ -462,16 +499,17 @@ public final class PromptStudioViewModel {
      */
     private Context context(PromptVersion draft, List<String> found) {
         RunPlanner.Judged shown = judged.currentProperty().get();
+        Set<String> declared = judged.conditionsProperty().get();
         if (draft.mode() == PromptMode.JUDGE && shown != null) {
-            return new Context(shown.record(), shown.sample().conditions(), shown.asSample());
+            return new Context(shown.record(), shown.sample().conditions(), shown.asSample(), declared);
         }
         Map<String, Object> record = record(found);
         if (draft.mode() != PromptMode.JUDGE) {
-            return new Context(record, Map.of(), null);
+            return new Context(record, Map.of(), null, null);
         }
         Object text = record.get("text");
         return new Context(record, Map.of(), RunPlanner.Judged.sampleView(Map.of(), 0, text == null ? "" : text.toString(),
-                null, null, null));
+                null, null, null), declared);
     }
 
     private Map<String, Object> record(List<String> found) {
@@ -674,6 +712,14 @@ public final class PromptStudioViewModel {
     /** Which combination of the switched-on values the preview uses, in the order of the "all" plan. */
     public IntegerProperty combinationIndexProperty() {
         return combinationIndex;
+    }
+
+    /**
+     * Counts the edits of the draft (and changes of the run to judge): a preview made at one count no longer
+     * describes the draft at another.
+     */
+    public ReadOnlyLongProperty draftEditsProperty() {
+        return draftEdits.getReadOnlyProperty();
     }
 
     public ReadOnlyLongProperty combinationsProperty() {
