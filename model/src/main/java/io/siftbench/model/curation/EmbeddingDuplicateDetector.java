@@ -13,9 +13,11 @@ import java.util.stream.IntStream;
  * are never near duplicates.
  *
  * <p>The Review screen re-runs this on every reload, so the pairs are spread over the common fork-join pool a
- * block of rows at a time: within a block each row is compared with all later ones in parallel, then the similar
- * pairs found are joined. Pairs already in one group when a block starts are skipped, which keeps a run of many
- * copies of one text from costing every pair.
+ * block of rows at a time: every later row is compared with the rows of the block, the later rows shared among the
+ * threads, then the similar pairs found are joined. Going through the matrix once per block rather than once per
+ * row keeps the block's rows in the processor's cache (the matrix of 10,000 rows does not fit in it). Pairs
+ * already in one group when a block starts are skipped, which keeps a run of many copies of one text from costing
+ * every pair.
  */
 public record EmbeddingDuplicateDetector(double threshold) implements DuplicateDetector {
 
@@ -32,21 +34,25 @@ public record EmbeddingDuplicateDetector(double threshold) implements DuplicateD
         // Rows keep the samples' order, so a group's smallest row is still its earliest sample.
         DisjointSets sets = new DisjointSets(matrix.rows());
         for (int start = 0; start < matrix.rows(); start += BLOCK) {
+            int blockStart = start;
+            int blockEnd = Math.min(matrix.rows(), start + BLOCK);
             int[] roots = sets.roots();
-            List<int[]> similar = IntStream.range(start, Math.min(matrix.rows(), start + BLOCK)).parallel()
-                    .mapToObj(row -> laterSimilarRows(matrix, roots, row)).toList();
+            List<int[]> similar = IntStream.range(blockStart + 1, matrix.rows()).parallel()
+                    .mapToObj(later -> similarBlockRows(matrix, roots, blockStart, Math.min(blockEnd, later), later))
+                    .toList();
             for (int i = 0; i < similar.size(); i++) {
-                for (int later : similar.get(i)) {
-                    sets.union(start + i, later);
+                for (int row : similar.get(i)) {
+                    sets.union(row, blockStart + 1 + i);
                 }
             }
         }
         return sets.groups(ids, matrix::cosine);
     }
 
-    private int[] laterSimilarRows(UnitMatrix matrix, int[] roots, int row) {
-        return IntStream.range(row + 1, matrix.rows())
-                .filter(later -> roots[later] != roots[row] && matrix.similarAtLeast(row, later, threshold))
+    /** The rows from {@code from} to {@code to} (exclusive) similar to {@code later} and not yet in its group. */
+    private int[] similarBlockRows(UnitMatrix matrix, int[] roots, int from, int to, int later) {
+        return IntStream.range(from, to)
+                .filter(row -> roots[row] != roots[later] && matrix.similarAtLeast(row, later, threshold))
                 .toArray();
     }
 
