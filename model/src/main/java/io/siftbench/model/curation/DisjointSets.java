@@ -36,6 +36,15 @@ final class DisjointSets {
         }
     }
 
+    /** Every position's root as things stand, for threads that must not compress paths while others read. */
+    int[] roots() {
+        int[] roots = new int[parent.length];
+        for (int i = 0; i < roots.length; i++) {
+            roots[i] = find(i);
+        }
+        return roots;
+    }
+
     boolean connected(int a, int b) {
         return find(a) == find(b);
     }

@@ -3,7 +3,10 @@ package io.siftbench.model.bench;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import io.siftbench.model.curation.AllPairsEmbeddingDuplicates;
+import io.siftbench.model.curation.ClusteredEmbeddings;
 import io.siftbench.model.curation.DuplicateGroup;
+import io.siftbench.model.curation.EmbeddingDuplicateDetector;
 import io.siftbench.model.curation.ExactDuplicates;
 import io.siftbench.model.curation.MinHashDetector;
 import io.siftbench.model.insights.InsightsProgress;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -137,6 +141,33 @@ class InsightsBench {
     }
 
     /**
+     * Embedding near duplicates (cosine ≥ 0.95) on clustered 384-dimension vectors with planted duplicates, against
+     * the old detector that computes every pair's full dot product, measured in the same run (once, as it is slow;
+     * a long run warms itself up) and required to give the same groups. The new detector is timed as the Review
+     * screen runs it, on the common fork-join pool, and on a pool of one thread to show what the parallel blocks add.
+     */
+    @Test
+    void embeddingNearDuplicatesAgainstAllPairs() throws Exception {
+        for (int count : new int[] {10_000, 20_000}) {
+            List<SampleText> samples = ClusteredEmbeddings.samples(count, 384, count);
+            EmbeddingDuplicateDetector detector = new EmbeddingDuplicateDetector(0.95);
+            Timed<List<DuplicateGroup>> pruned = time(() -> detector.groups(samples));
+            ForkJoinPool oneThread = new ForkJoinPool(1);
+            Timed<List<DuplicateGroup>> serial = oneThread.submit(() -> time(() -> detector.groups(samples))).get();
+            oneThread.shutdown();
+            List<List<DuplicateGroup>> old = new ArrayList<>();
+            double allPairs = seconds(() -> old.add(new AllPairsEmbeddingDuplicates(0.95).groups(samples)));
+            assertThat(pruned.result()).isEqualTo(old.get(0)).isEqualTo(serial.result());
+
+            int duplicates = pruned.result().stream().mapToInt(group -> group.duplicates().size()).sum();
+            System.out.printf("BENCH %-55s %8.3f s  one thread %.3f s  old all pairs %.3f s  ratio to old %.3f "
+                    + "(one thread %.3f)%n", String.format("embedding near duplicates, %,d (%d groups, %d flagged)",
+                    count, pruned.result().size(), duplicates), pruned.seconds(), serial.seconds(), allPairs,
+                    pruned.seconds() / allPairs, serial.seconds() / allPairs);
+        }
+    }
+
+    /**
      * Embedding 10,000 short texts through {@link SampleEmbedder} (batched, for progress and cancel) against raw
      * {@code embedAll} calls on the same texts: the batching must keep at least 90% of the raw throughput. Each
      * side embeds every text once, in two halves timed in the order raw, batched, batched, raw, so that a change
@@ -173,11 +204,12 @@ class InsightsBench {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         InsightsBench bench = new InsightsBench();
         bench.distinctNSampledSelfBleuAndLengthsOnTenThousand();
         bench.exactSelfBleuOnTwoThousand();
         bench.nearDuplicatesOnOneHundredThousand();
+        bench.embeddingNearDuplicatesAgainstAllPairs();
         bench.embeddingTenThousandShortTextsAgainstRawEmbedAll();
     }
 }
