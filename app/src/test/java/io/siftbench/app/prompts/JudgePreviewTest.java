@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.app.runs.LoopbackProject;
 import io.siftbench.app.runs.StudioPreviews;
-import io.siftbench.model.backends.BackendConfig;
-import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.datasets.DatasetInfo;
@@ -78,8 +76,7 @@ class JudgePreviewTest {
         annotated = project.runs().find(annotated.id()).orElseThrow();
         assertThat(annotated.failures()).isEqualTo(1);
 
-        BackendSettings user = new BackendSettings(List.of(BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny")
-                .withName("loopback")), "loopback", GenerationParameters.DEFAULT);
+        BackendSettings user = fixture.loopbackBackends();
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         studio = new PromptStudioViewModel(new SimpleObjectProperty<>(project), tasks);
         preview = new PreviewViewModel(studio, tasks, () -> user, new StudioPreviews());

@@ -47,8 +47,7 @@ class PreviewViewModelTest {
     void open() throws Exception {
         project = fixture.project();
         server = fixture.server();
-        user = new BackendSettings(List.of(BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny").withName("loopback")),
-                "loopback", GenerationParameters.DEFAULT);
+        user = fixture.loopbackBackends();
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         studio = new PromptStudioViewModel(new SimpleObjectProperty<>(project), tasks);
         preview = new PreviewViewModel(studio, tasks, () -> user, new StudioPreviews());

@@ -2,8 +2,6 @@ package io.siftbench.app.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.siftbench.app.backends.LoopbackServer;
-import io.siftbench.model.backends.BackendConfig;
-import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.curation.FlagKind;
@@ -68,8 +66,7 @@ class JudgeRunTest {
     void annotateFiveQuestions() throws Exception {
         project = fixture.project();
         server = fixture.server();
-        user = new BackendSettings(List.of(BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny")
-                .withName("loopback")), "loopback", GenerationParameters.DEFAULT);
+        user = fixture.loopbackBackends();
         server.always(LoopbackServer.answering(request -> {
             String user = LoopbackServer.lastUserMessage(request);
             if (!user.startsWith("Grade: ")) {

@@ -2,6 +2,8 @@ package io.siftbench.app.runs;
 
 import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.model.backends.BackendSettings;
+import io.siftbench.model.backends.BackendKind;
+import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.runs.RunInfo;
@@ -23,6 +25,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -89,6 +92,12 @@ public final class LoopbackProject implements BeforeEachCallback, AfterEachCallb
     /** The project's run launcher, reaching backends through {@link #backends()}. */
     public RunLauncher launcher() {
         return new ProjectRuns(project, backends, EmbeddingModels::miniLm).launcher();
+    }
+
+    /** The user's backends with the loopback server alone, as "loopback" (model "tiny"), the default one. */
+    public BackendSettings loopbackBackends() {
+        return new BackendSettings(List.of(BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny")
+                .withName("loopback")), "loopback", GenerationParameters.DEFAULT);
     }
 
     /** The loopback server as a run names it, model "tiny". */
