@@ -185,7 +185,8 @@ public final class CompareView implements ScreenView {
             }
         });
         add.disableProperty().bind(viewModel.baseProperty().isNull());
-        return Controls.toolbar(8, new Label("Base run"), base, new Label("Variant"), kind, editors, add);
+        return Controls.toolbar(8, Controls.labelled("Base run", base), Controls.labelled("Variant", kind), editors,
+                add);
     }
 
     /** The variants added so far, each removable, and the action that compares them with the base run. */
@@ -227,7 +228,7 @@ public final class CompareView implements ScreenView {
         Button compare = new Button("Compare runs");
         compare.setId("compare-runs-start");
         compare.setOnAction(e -> viewModel.compare(choice.getCheckModel().getCheckedItems()));
-        return Controls.toolbar(8, new Label("Or compare"), choice, compare);
+        return Controls.toolbar(8, Controls.labelled("Or compare", choice), compare);
     }
 
     private static String describe(RunInfo r) {

@@ -7,7 +7,9 @@ import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TextField;
@@ -90,6 +92,13 @@ public final class Controls {
             n.visibleProperty().bind(when);
             n.managedProperty().bind(when);
         }
+    }
+
+    /** A label and the control it names, kept on one line when a {@link #toolbar} wraps. */
+    public static HBox labelled(String label, Node control) {
+        HBox pair = new HBox(6, new Label(label), control);
+        pair.setAlignment(Pos.CENTER_LEFT);
+        return pair;
     }
 
     /** Shows the choices of a choice box or combo box as {@code text} names them; they are picked, never typed. */

@@ -180,9 +180,9 @@ public final class InsightsView implements ScreenView {
             table.putString(viewModel.metricsTable());
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(table);
         });
-        FlowPane bar = Controls.toolbar(8, new Label("Run"), run, new Label("compare with"), compare,
-                new Label("samples"), status, new Label("measure"), slice, measure, cancel, progress, step, copy,
-                new Label("colour map by"), colourBy, problem);
+        FlowPane bar = Controls.toolbar(8, Controls.labelled("Run", run), Controls.labelled("compare with", compare),
+                Controls.labelled("samples", status), Controls.labelled("measure", slice), measure, cancel, progress,
+                step, copy, Controls.labelled("colour map by", colourBy), problem);
         bar.setPadding(new Insets(8, 12, 8, 12));
         bar.getStyleClass().add("insights-toolbar");
         return bar;
