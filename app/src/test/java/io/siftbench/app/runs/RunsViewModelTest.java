@@ -8,7 +8,7 @@ import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.storage.project.H2ProjectOpener;
-import io.siftbench.views.runs.ProjectRunList;
+import io.siftbench.views.project.ProjectRunList;
 import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;

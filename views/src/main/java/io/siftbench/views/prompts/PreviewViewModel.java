@@ -12,7 +12,7 @@ import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.Sample;
-import io.siftbench.views.runs.GenerationChoice;
+import io.siftbench.views.project.GenerationChoice;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
 import io.siftbench.views.task.TaskHandle;
@@ -66,7 +66,7 @@ public final class PreviewViewModel {
         this.tasks = tasks;
         this.userBackends = userBackends;
         this.previewer = previewer;
-        this.judges = studio.modeProperty().isEqualTo(PromptMode.JUDGE);
+        this.judges = studio.draft().modeProperty().isEqualTo(PromptMode.JUDGE);
         studio.draftEditsProperty().addListener((obs, was, now) -> {
             // Samples still coming are checked when they come (show).
             if (!samples.isEmpty() && !running.get()) {
@@ -119,14 +119,14 @@ public final class PreviewViewModel {
             }
             return JSON.writeValueAsString(found.get(0).values());
         }).quiet().onSuccess(columns -> {
-            studio.sampleRecordProperty().set(columns);
+            studio.livePreview().sampleRecordProperty().set(columns);
             message.set("The prompt shows record " + id + " of " + name + ".");
         }).onFailure(e -> message.set(e.getMessage())));
     }
 
     /** The dataset the preview takes records from: the one named here, or else the demonstrations'. */
     private String records() {
-        return dataset.get().isBlank() ? studio.demoDatasetProperty().get() : dataset.get().strip();
+        return dataset.get().isBlank() ? studio.draft().demoDatasetProperty().get() : dataset.get().strip();
     }
 
     /** Generates {@link #SAMPLES} samples of the draft now. */
@@ -137,7 +137,7 @@ public final class PreviewViewModel {
         }
         PromptVersion draft;
         try {
-            draft = studio.draft();
+            draft = studio.draft().version();
         } catch (IllegalArgumentException e) {
             message.set("The draft cannot be sent: " + e.getMessage());
             return;

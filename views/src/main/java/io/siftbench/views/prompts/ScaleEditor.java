@@ -13,7 +13,7 @@ import javafx.scene.layout.HBox;
  */
 final class ScaleEditor extends HBox {
 
-    ScaleEditor(PromptStudioViewModel viewModel) {
+    ScaleEditor(PromptDraft viewModel) {
         super(6);
         setId("judge-scale");
         ComboBox<JudgeScale.Kind> kind = new ComboBox<>();
