@@ -1,5 +1,6 @@
 package io.siftbench.app.prompts;
 
+import io.siftbench.app.HeldTasks;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.ConditionValue;
 import io.siftbench.model.prompts.DemonstrationStrategy;
@@ -58,6 +59,32 @@ class PromptStudioViewModelTest {
         assertThat(studio.livePreview().renderedUserProperty().get()).isEqualTo("Q: I am still waiting on my card?");
         studio.livePreview().sampleRecordProperty().set("{\"text\": \"Card lost\"}");
         assertThat(studio.livePreview().renderedUserProperty().get()).isEqualTo("Q: Card lost");
+    }
+
+    @Test
+    void versionsListedOrOpenedForAProjectClosedSinceAreNotShown() {
+        studio.draft().nameProperty().set("alpha");
+        studio.versions().save();
+        HeldTasks held = new HeldTasks();
+        SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
+        PromptStudioViewModel late = new PromptStudioViewModel(open, held);
+        late.versions().open(studio.versions().all().get(0));
+
+        try (Project second = new H2ProjectOpener().open(dir.resolve("second"))) {
+            PromptStudioViewModel inSecond = new PromptStudioViewModel(new SimpleObjectProperty<>(second),
+                    new CurrentThreadTaskExecutor());
+            inSecond.draft().nameProperty().set("bravo");
+            inSecond.versions().save();
+            open.set(second);
+            held.run(0);
+            held.run(1);
+
+            assertThat(late.versions().all()).as("the first project's listing came too late").isEmpty();
+            assertThat(late.draft().nameProperty().get()).as("nor is its version opened").isEqualTo("new-prompt");
+            assertThat(late.versions().loadedProperty().get()).isNull();
+            held.run(2);
+            assertThat(late.versions().all()).extracting(StoredVersion::name).containsExactly("bravo");
+        }
     }
 
     @Test
