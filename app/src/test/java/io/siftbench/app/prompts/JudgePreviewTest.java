@@ -143,7 +143,7 @@ class JudgePreviewTest {
         preview.preview();
         assertThat(preview.staleProperty().get()).isFalse();
 
-        studio.draft().scaleMaxProperty().set("10");
+        studio.draft().scale().maxProperty().set("10");
 
         assertThat(preview.staleProperty().get()).isTrue();
         assertThat(preview.samples()).hasSize(PreviewViewModel.SAMPLES);

@@ -217,29 +217,29 @@ class PromptStudioViewModelTest {
         assertThat(studio.draft().version().conditions()).isEmpty();
         assertThat(studio.draft().conditions()).hasSize(1);
         assertThat(studio.livePreview().problems()).noneMatch(p -> p.startsWith("conditions"));
-        assertThat(studio.draft().scaleMinProperty().get()).isEqualTo("1");
-        assertThat(studio.draft().scaleMaxProperty().get()).isEqualTo("5");
+        assertThat(studio.draft().scale().minProperty().get()).isEqualTo("1");
+        assertThat(studio.draft().scale().maxProperty().get()).isEqualTo("5");
         assertThat(studio.livePreview().derivedSchemaProperty().get()).contains("\"score\"", "\"minimum\" : 1.0", "\"maximum\" : 5.0",
                 "\"reason\"").doesNotContain("card_arrival");
 
-        studio.draft().scaleMinProperty().set("low");
+        studio.draft().scale().minProperty().set("low");
         assertThat(studio.livePreview().problems()).containsExactly("scale min: 'low' is not a number");
         studio.versions().save();
         assertThat(studio.statusProperty().get()).isEqualTo("Cannot save: scale min: 'low' is not a number");
-        studio.draft().scaleMinProperty().set("7");
+        studio.draft().scale().minProperty().set("7");
         assertThat(studio.livePreview().problems()).containsExactly("the scale's min (7.0) must be below its max (5.0)");
         studio.versions().save();
         assertThat(studio.statusProperty().get()).isEqualTo("Cannot save: the scale's min (7.0) must be below its max (5.0)");
-        studio.draft().scaleMaxProperty().set(" ");
+        studio.draft().scale().maxProperty().set(" ");
         studio.versions().save();
         assertThat(studio.statusProperty().get()).isEqualTo("Cannot save: scale max: empty; type a number");
         assertThat(project.prompts().list()).isEmpty();
 
-        studio.draft().scaleMinProperty().set("0");
-        studio.draft().scaleMaxProperty().set("10");
+        studio.draft().scale().minProperty().set("0");
+        studio.draft().scale().maxProperty().set("10");
         assertThat(studio.livePreview().derivedSchemaProperty().get()).contains("\"maximum\" : 10.0");
         studio.versions().save();
-        studio.draft().scaleKindProperty().set(JudgeScale.Kind.PASS_FAIL);
+        studio.draft().scale().kindProperty().set(JudgeScale.Kind.PASS_FAIL);
         assertThat(studio.livePreview().derivedSchemaProperty().get()).contains("\"pass\"", "\"boolean\"").doesNotContain("score");
         studio.versions().save();
 
@@ -247,8 +247,8 @@ class PromptStudioViewModelTest {
         assertThat(project.prompts().load("faithful", 1).conditions()).isEmpty();
         assertThat(project.prompts().load("faithful", 2).scale().kind()).isEqualTo(JudgeScale.Kind.PASS_FAIL);
         studio.versions().open(studio.versions().all().get(1));
-        assertThat(studio.draft().scaleKindProperty().get()).isEqualTo(JudgeScale.Kind.SCORE);
-        assertThat(studio.draft().scaleMaxProperty().get()).isEqualTo("10");
+        assertThat(studio.draft().scale().kindProperty().get()).isEqualTo(JudgeScale.Kind.SCORE);
+        assertThat(studio.draft().scale().maxProperty().get()).isEqualTo("10");
         studio.draft().modeProperty().set(PromptMode.ANNOTATE);
         assertThat(studio.draft().version().scale()).isNull();
     }

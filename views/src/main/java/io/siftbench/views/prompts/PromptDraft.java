@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siftbench.model.prompts.Condition;
 import io.siftbench.model.prompts.DemonstrationStrategy;
 import io.siftbench.model.prompts.Demonstrations;
-import io.siftbench.model.prompts.JudgeScale;
 import io.siftbench.model.prompts.Label;
 import io.siftbench.model.prompts.OutputSpec;
 import io.siftbench.model.prompts.Placeholders;
@@ -26,7 +25,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -47,11 +45,7 @@ public final class PromptDraft {
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private final ObjectProperty<PromptMode> mode = new SimpleObjectProperty<>(this, "mode", PromptMode.ANNOTATE);
-    private final ObjectProperty<JudgeScale.Kind> scaleKind = new SimpleObjectProperty<>(this, "scaleKind",
-            JudgeScale.Kind.SCORE);
-    /** Text, not numbers: what is typed is kept as typed, and what is not a number is reported, not dropped. */
-    private final StringProperty scaleMin = new SimpleStringProperty(this, "scaleMin", "");
-    private final StringProperty scaleMax = new SimpleStringProperty(this, "scaleMax", "");
+    private final ScaleDraft scale = new ScaleDraft();
     private final StringProperty role = new SimpleStringProperty(this, "role", "");
     private final StringProperty purpose = new SimpleStringProperty(this, "purpose", "");
     private final StringProperty format = new SimpleStringProperty(this, "format", "");
@@ -100,9 +94,11 @@ public final class PromptDraft {
      * The fields samples are made with: every one but the name and the note, which change nothing the model sees.
      */
     List<Observable> parts() {
-        return List.of(mode, scaleKind, scaleMin, scaleMax, role, purpose, format, labels, rationale, confidence,
+        List<Observable> parts = new ArrayList<>(List.of(mode, role, purpose, format, labels, rationale, confidence,
                 systemTemplate, userTemplate, conditions, planKind, planSeed, outputSchema, demoDataset, demoStrategy,
-                demoK, demoText, demoLabel, demoIds, demoSeed);
+                demoK, demoText, demoLabel, demoIds, demoSeed));
+        parts.addAll(scale.parts());
+        return parts;
     }
 
     /**
@@ -124,11 +120,7 @@ public final class PromptDraft {
     void edit(PromptVersion v) {
         name.set(v.name());
         note.set(v.note());
-        JudgeScale scale = v.scale() == null || v.scale().kind() == JudgeScale.Kind.PASS_FAIL
-                ? JudgeScale.DEFAULT : v.scale();
-        scaleKind.set(v.scale() == null ? JudgeScale.Kind.SCORE : v.scale().kind());
-        scaleMin.set(plain(scale.min()));
-        scaleMax.set(plain(scale.max()));
+        scale.edit(v.scale());
         mode.set(v.mode());
         role.set(v.task().role());
         purpose.set(v.task().purpose());
@@ -176,34 +168,7 @@ public final class PromptDraft {
         // A judge declares no conditions (it sees the judged sample's): the hidden ones stay for the other modes.
         return new PromptVersion(name.get(), note.get(), mode.get(), task,
                 new Template(systemTemplate.get(), userTemplate.get()), judge ? List.of() : conditions,
-                Plan.of(planKind.get(), planSeed.get()), demonstrations(), output, judge ? scale() : null);
-    }
-
-    /** The judge's scale as edited. */
-    private JudgeScale scale() {
-        if (scaleKind.get() == JudgeScale.Kind.PASS_FAIL) {
-            return new JudgeScale(JudgeScale.Kind.PASS_FAIL, null, null);
-        }
-        return new JudgeScale(JudgeScale.Kind.SCORE, number("scale min", scaleMin.get()),
-                number("scale max", scaleMax.get()));
-    }
-
-    private static double number(String field, String text) {
-        try {
-            double value = Double.parseDouble(text.strip());
-            if (Double.isFinite(value)) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // told below
-        }
-        throw new IllegalArgumentException(text.isBlank() ? field + ": empty; type a number"
-                : field + ": '" + text.strip() + "' is not a number");
-    }
-
-    /** A number as typed by hand: 1 rather than 1.0, and no digit lost. */
-    private static String plain(double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+                Plan.of(planKind.get(), planSeed.get()), demonstrations(), output, judge ? scale.scale() : null);
     }
 
     /** The demonstrations as edited; none while no dataset is named. */
@@ -283,19 +248,9 @@ public final class PromptDraft {
         return mode;
     }
 
-    /** A judge's scale: a score from min to max, or pass/fail. */
-    public ObjectProperty<JudgeScale.Kind> scaleKindProperty() {
-        return scaleKind;
-    }
-
-    /** A judge's lowest score, as typed. */
-    public StringProperty scaleMinProperty() {
-        return scaleMin;
-    }
-
-    /** A judge's highest score, as typed. */
-    public StringProperty scaleMaxProperty() {
-        return scaleMax;
+    /** A judge's scale. */
+    public ScaleDraft scale() {
+        return scale;
     }
 
     public StringProperty roleProperty() {

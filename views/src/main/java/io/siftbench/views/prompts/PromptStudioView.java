@@ -171,7 +171,7 @@ public final class PromptStudioView implements ScreenView {
         HBox asks = new HBox(12, rationale, confidence);
         // A judge answers with a score (or pass/fail) and a reason: its scale stands where the label set would.
         Label scaleTitle = new Label("Scale (the judge answers with a score and a reason)");
-        ScaleEditor scale = new ScaleEditor(draft);
+        ScaleEditor scale = new ScaleEditor(draft.scale());
         Controls.showWhen(judges().not(), labelsTitle, labels, asks);
         Controls.showWhen(judges(), scaleTitle, scale);
         TemplateEditor system = new TemplateEditor("System message", "template-system",
