@@ -1,6 +1,7 @@
 package io.siftbench.app.prompts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.siftbench.app.HeldTasks;
 import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.app.runs.LoopbackProject;
 import io.siftbench.app.runs.StudioPreviews;
@@ -84,6 +85,21 @@ class JudgePreviewTest {
         studio.draft().modeProperty().set(PromptMode.JUDGE);
         studio.draft().systemTemplateProperty().set("Grade from 1 to 5.");
         studio.draft().userTemplateProperty().set("Grade: {{sample.text}} labelled {{sample.label}} because {{sample.rationale}}");
+    }
+
+    @Test
+    void theSamplesOfARunNoLongerChosenAreNotShownWhenTheyArrive() {
+        HeldTasks held = new HeldTasks();
+        PromptStudioViewModel late = new PromptStudioViewModel(new SimpleObjectProperty<>(project), held);
+        late.draft().modeProperty().set(PromptMode.JUDGE);
+        held.run(1);
+        assertThat(late.judged().runProperty().get().id()).isEqualTo(annotated.id());
+
+        late.judged().runProperty().set(null);
+        held.run(2);
+
+        assertThat(late.judged().currentProperty().get()).isNull();
+        assertThat(late.judged().textProperty().get()).isEqualTo("No run to judge is chosen: an example sample stands in.");
     }
 
     @Test
