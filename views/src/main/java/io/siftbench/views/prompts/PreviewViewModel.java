@@ -14,6 +14,7 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.views.project.GenerationChoice;
 import io.siftbench.views.task.BackgroundTask;
+import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.TaskExecutor;
 import io.siftbench.views.task.TaskHandle;
 import javafx.beans.binding.BooleanBinding;
@@ -43,6 +44,8 @@ public final class PreviewViewModel {
 
     private final PromptStudioViewModel studio;
     private final TaskExecutor tasks;
+    /** For the record a prompt is rendered against: one read from a project closed since is not shown. */
+    private final ProjectTasks<Project> recordReads;
     private final Supplier<BackendSettings> userBackends;
     private final PromptPreviewer previewer;
     private final GenerationChoice generation = new GenerationChoice();
@@ -64,6 +67,7 @@ public final class PreviewViewModel {
                             PromptPreviewer previewer) {
         this.studio = studio;
         this.tasks = tasks;
+        this.recordReads = new ProjectTasks<>(studio.projectProperty(), tasks);
         this.userBackends = userBackends;
         this.previewer = previewer;
         this.judges = studio.draft().modeProperty().isEqualTo(PromptMode.JUDGE);
@@ -98,7 +102,7 @@ public final class PreviewViewModel {
      * record's columns become the studio's sample record.
      */
     public void useRecord() {
-        Project project = studio.projectProperty().get();
+        Project project = recordReads.open();
         if (project == null) {
             return;
         }
@@ -110,7 +114,7 @@ public final class PreviewViewModel {
             message.set("A record is chosen by its id, a number: '" + recordId.get() + "' is not one.");
             return;
         }
-        tasks.execute(BackgroundTask.of("Reading record " + id, progress -> {
+        recordReads.execute(BackgroundTask.of("Reading record " + id, progress -> {
             DatasetInfo source = project.datasets().find(name).orElseThrow(() ->
                     new IllegalArgumentException("There is no dataset '" + name + "' in this project."));
             List<DatasetRecord> found = project.datasets().records(source.id(), List.of(id));
