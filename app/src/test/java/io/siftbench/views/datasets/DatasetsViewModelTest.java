@@ -1,5 +1,6 @@
 package io.siftbench.views.datasets;
 
+import io.siftbench.app.HeldTasks;
 import io.siftbench.model.datasets.ColumnChoice;
 import io.siftbench.model.datasets.ColumnType;
 import io.siftbench.model.datasets.DatasetInfo;
@@ -181,5 +182,36 @@ class DatasetsViewModelTest {
         assertThat(viewModel.datasets()).isEmpty();
         assertThat(viewModel.selectedProperty().get()).isNull();
         assertThat(viewModel.table().recordsProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aCountOfAnEarlierSearchThatArrivesLateIsNotShown() {
+        DatasetInfo imported = importWithSkipping();
+        HeldTasks held = new HeldTasks();
+        DatasetTableViewModel table = new DatasetTableViewModel(project, held);
+        table.show(imported);
+        table.searchProperty().set("refund");
+        table.applyQuery();
+
+        held.run(1);
+        assertThat(table.matchingProperty().get()).isEqualTo(12);
+        held.run(0);
+        assertThat(table.matchingProperty().get()).as("the count of every record came after the search's").isEqualTo(12);
+        assertThat(table.recordsProperty().get()).hasSize(12);
+    }
+
+    @Test
+    void theListOfAProjectClosedMeanwhileIsNotShown() {
+        importWithSkipping();
+        HeldTasks held = new HeldTasks();
+        SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project.get());
+        DatasetsViewModel late = new DatasetsViewModel(open, held);
+        assertThat(late.loadingProperty().get()).isTrue();
+
+        open.set(null);
+        held.run(0);
+
+        assertThat(late.datasets()).isEmpty();
+        assertThat(late.loadingProperty().get()).as("nothing is on its way any more").isFalse();
     }
 }

@@ -16,7 +16,7 @@ import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLauncher;
-import io.siftbench.views.runs.ProjectRunList;
+import io.siftbench.views.project.ProjectRunList;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
