@@ -25,10 +25,14 @@ public final class Exporter {
     }
 
     public ExportReport export(ExportRequest request, ExportProgress progress) {
+        ExportTarget target = new ExportTarget(request.cardFile().getParent());
+        // Before anything is read: an earlier export to this folder that was killed is finished or undone.
+        target.settle();
         progress.update(0, 1, "reading the samples");
         ExportSelection selection = ExportSelection.select(project, request);
         List<Path> files = new ArrayList<>();
-        Map<String, Integer> written = new LinkedHashMap<>();
+        List<Path> written = new ArrayList<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
         try {
             Files.createDirectories(request.cardFile().getParent());
             List<Split> splits = request.split() == null ? List.of(Split.ALL)
@@ -39,24 +43,35 @@ public final class Exporter {
             for (Split split : splits) {
                 Path file = request.fileOf(split);
                 files.add(file);
+                written.add(file);
+                Path partial = target.partial(file);
                 int count = request.format() == ExportFormat.DPO
-                        ? writePairs(file, selection.pairs(), split, counter)
-                        : writeRecords(request.format(), file, selection.records(), split, counter);
-                written.put(split.id(), count);
+                        ? writePairs(partial, selection.pairs(), split, counter)
+                        : writeRecords(request.format(), partial, selection.records(), split, counter);
+                counts.put(split.id(), count);
             }
             if (request.rejectedAsNegatives() && request.format() != ExportFormat.DPO) {
                 Path file = request.fileOf(Split.REJECTED);
                 files.add(file);
-                written.put(Split.REJECTED.id(),
-                        writeRecords(request.format(), file, selection.negatives(), Split.REJECTED, counter));
+                written.add(file);
+                counts.put(Split.REJECTED.id(), writeRecords(request.format(), target.partial(file), selection.negatives(),
+                        Split.REJECTED, counter));
             }
             progress.update(total, total, "writing the dataset card");
             Path card = request.cardFile();
-            Files.writeString(card, new DatasetCard(project, request, selection, files).markdown());
-            return new ExportReport(files, written, selection.leftOutAsDemonstrations(),
+            written.add(card);
+            Files.writeString(target.partial(card), new DatasetCard(project, request, selection, files).markdown());
+            progress.update(total, total, "putting the files in place");
+            target.commit(written, request.exportFiles());
+            return new ExportReport(files, counts, selection.samples(), selection.leftOutByStatus(),
+                    selection.leftOutByFilter(), selection.leftOutAsFailed(), selection.leftOutAsDemonstrations(),
                     selection.leftOutAsEvaluation(), card);
         } catch (IOException e) {
+            target.discard(written);
             throw new UncheckedIOException("Could not write the export to " + request.out() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            target.discard(written);
+            throw e;
         }
     }
 
