@@ -16,13 +16,16 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -41,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExportKillIT {
 
-    private static final int SAMPLES = 12_000;
+    private static final int SAMPLES = 8_000;
     private static final int KILLS = Integer.getInteger("export.kill.count", 5);
     private static final long SEED = Long.getLong("export.kill.seed", System.currentTimeMillis());
     /** The new export of every case: split, with the rejected samples as negatives, and its card. */
@@ -125,8 +128,8 @@ class ExportKillIT {
             boolean isNew = same(settled, fresh);
             oldSeen += isNew ? 0 : 1;
             settledSeen += leftovers.isEmpty() ? 0 : 1;
-            System.out.printf("ExportKillIT: %s: %s%s%n", what, isNew ? "new" : "old",
-                    leftovers.isEmpty() ? "" : ", once settled; the kill left " + leftovers);
+            System.out.printf("ExportKillIT: %s: the %s export%s%n", what, isNew ? "new" : "old",
+                    leftovers.isEmpty() ? "" : ", once what the kill left was settled: " + leftovers);
         }
         System.out.printf("ExportKillIT: %s: %d kills, %d left the old export, %d the new one, %d left files"
                 + " to settle%n", name, KILLS, oldSeen, KILLS - oldSeen, settledSeen);
@@ -168,16 +171,17 @@ class ExportKillIT {
      */
     private record Moment(Phase phase, long afterMillis) {
 
+        /** A moment within a phase of the unkilled export, or a little after it: the whole run for STARTED. */
         static Moment random() {
             Phase phase = Phase.values()[RANDOM.nextInt(Phase.values().length)];
-            long span = reference.doneAtMillis() - reference.began(phase);
-            return new Moment(phase, (long) (RANDOM.nextDouble() * span * 1.1));
+            long end = phase == Phase.WRITING_DATA ? reference.began(Phase.WRITING_CARD) : reference.doneAtMillis();
+            return new Moment(phase, (long) (RANDOM.nextDouble() * (end - reference.began(phase)) * 1.1));
         }
 
         @Override
         public String toString() {
-            return afterMillis + " ms after " + phase.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                    + " began";
+            return afterMillis + " ms after " + (phase == Phase.STARTED ? "the start"
+                    : phase.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " began");
         }
     }
 
@@ -229,8 +233,8 @@ class ExportKillIT {
     /** Reads the export's progress lines as they come, noting when each phase began. */
     private static final class Progress {
         private final List<String> lines = new ArrayList<>();
-        private final Map<Phase, Long> began = new java.util.EnumMap<>(Phase.class);
-        private final Map<Phase, CountDownLatch> reached = new java.util.EnumMap<>(Phase.class);
+        private final Map<Phase, Long> began = new EnumMap<>(Phase.class);
+        private final Map<Phase, CountDownLatch> reached = new EnumMap<>(Phase.class);
         private final Thread reader;
         private final Thread drain;
 
@@ -261,7 +265,7 @@ class ExportKillIT {
             });
             drain = new Thread(() -> {
                 try {
-                    process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                    process.getInputStream().transferTo(OutputStream.nullOutputStream());
                 } catch (IOException e) {
                     // As above.
                 }

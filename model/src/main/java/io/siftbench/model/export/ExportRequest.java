@@ -86,7 +86,7 @@ public record ExportRequest(List<Long> runs, ExportFormat format, Path out, Expo
      * new export does not write are of an earlier export to the same name, and go when it is put in place,
      * so that no file of the earlier one is left beside a card that does not describe it.
      */
-    public List<Path> exportFiles() {
+    List<Path> exportFiles() {
         List<Path> files = new ArrayList<>();
         for (Split which : Split.values()) {
             files.add(fileOf(which));
@@ -100,7 +100,7 @@ public record ExportRequest(List<Long> runs, ExportFormat format, Path out, Expo
      * failed (JSONL's {@code error}, CSV's column), so the failed samples are written too. Every other export
      * leaves them out and counts them.
      */
-    public boolean writesFailures() {
+    boolean writesFailures() {
         return status == ExportStatus.ALL && (format == ExportFormat.JSONL || format == ExportFormat.CSV);
     }
 

@@ -39,6 +39,8 @@ public final class ExportTarget {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path folder;
+    /** The files of the export being written, in the order written: the card last. */
+    private final List<Path> staged = new ArrayList<>();
     /** Set once the journal is in place: from then on the partial files are the export, never discarded. */
     private boolean committed;
 
@@ -50,8 +52,13 @@ public final class ExportTarget {
         this.folder = folder.toAbsolutePath();
     }
 
-    /** Where {@code file}, in this folder, is written until the export is committed. */
-    Path partial(Path file) {
+    /** Where {@code file}, in this folder, is written until the export is committed; it is part of the commit. */
+    Path stage(Path file) {
+        staged.add(folder.resolve(file.getFileName()));
+        return partial(file);
+    }
+
+    private Path partial(Path file) {
         return folder.resolve(file.getFileName() + PARTIAL_SUFFIX);
     }
 
@@ -88,12 +95,12 @@ public final class ExportTarget {
     }
 
     /**
-     * Puts the complete partial files of {@code written} in place and removes {@code replaced} files that
-     * the new export does not have, as one commit (see the class comment).
+     * Puts the staged files, complete now, in place and removes the {@code replaced} files that the new
+     * export does not have, as one commit (see the class comment).
      */
-    void commit(List<Path> written, Collection<Path> replaced) throws IOException {
+    void commit(Collection<Path> replaced) throws IOException {
         List<String> replace = new ArrayList<>();
-        for (Path file : written) {
+        for (Path file : staged) {
             flush(partial(file));
             replace.add(file.getFileName().toString());
         }
@@ -118,11 +125,11 @@ public final class ExportTarget {
      * Deletes the partial files of an export that failed before it was committed, leaving the previous
      * export as it was. After the commit they are left for {@link #settle} to put in place.
      */
-    void discard(List<Path> written) {
+    void discard() {
         if (committed) {
             return;
         }
-        for (Path file : written) {
+        for (Path file : staged) {
             try {
                 Files.deleteIfExists(partial(file));
             } catch (IOException e) {

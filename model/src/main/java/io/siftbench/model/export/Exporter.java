@@ -31,7 +31,6 @@ public final class Exporter {
         progress.update(0, 1, "reading the samples");
         ExportSelection selection = ExportSelection.select(project, request);
         List<Path> files = new ArrayList<>();
-        List<Path> written = new ArrayList<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         try {
             Files.createDirectories(request.cardFile().getParent());
@@ -43,8 +42,7 @@ public final class Exporter {
             for (Split split : splits) {
                 Path file = request.fileOf(split);
                 files.add(file);
-                written.add(file);
-                Path partial = target.partial(file);
+                Path partial = target.stage(file);
                 int count = request.format() == ExportFormat.DPO
                         ? writePairs(partial, selection.pairs(), split, counter)
                         : writeRecords(request.format(), partial, selection.records(), split, counter);
@@ -53,24 +51,22 @@ public final class Exporter {
             if (request.rejectedAsNegatives() && request.format() != ExportFormat.DPO) {
                 Path file = request.fileOf(Split.REJECTED);
                 files.add(file);
-                written.add(file);
-                counts.put(Split.REJECTED.id(), writeRecords(request.format(), target.partial(file), selection.negatives(),
-                        Split.REJECTED, counter));
+                counts.put(Split.REJECTED.id(), writeRecords(request.format(), target.stage(file),
+                        selection.negatives(), Split.REJECTED, counter));
             }
             progress.update(total, total, "writing the dataset card");
             Path card = request.cardFile();
-            written.add(card);
-            Files.writeString(target.partial(card), new DatasetCard(project, request, selection, files).markdown());
+            Files.writeString(target.stage(card), new DatasetCard(project, request, selection, files).markdown());
             progress.update(total, total, "putting the files in place");
-            target.commit(written, request.exportFiles());
+            target.commit(request.exportFiles());
             return new ExportReport(files, counts, selection.samples(), selection.leftOutByStatus(),
                     selection.leftOutByFilter(), selection.leftOutAsFailed(), selection.leftOutAsDemonstrations(),
                     selection.leftOutAsEvaluation(), card);
         } catch (IOException e) {
-            target.discard(written);
+            target.discard();
             throw new UncheckedIOException("Could not write the export to " + request.out() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            target.discard(written);
+            target.discard();
             throw e;
         }
     }

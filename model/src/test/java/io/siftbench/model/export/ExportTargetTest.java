@@ -29,9 +29,8 @@ class ExportTargetTest {
         stage(target, "out-train.jsonl", "new train");
         stage(target, "README.md", "new card");
 
-        target.commit(List.of(folder.resolve("out-train.jsonl"), folder.resolve("README.md")),
-                List.of(folder.resolve("out.jsonl"), folder.resolve("out-train.jsonl"), folder.resolve("out-test.jsonl"),
-                        folder.resolve("README.md")));
+        target.commit(List.of(folder.resolve("out.jsonl"), folder.resolve("out-train.jsonl"),
+                folder.resolve("out-test.jsonl"), folder.resolve("README.md")));
 
         assertThat(contents()).containsExactlyEntriesOf(new TreeMap<>(Map.of("README.md", "new card",
                 "notes.txt", "mine", "out-train.jsonl", "new train")));
@@ -60,11 +59,9 @@ class ExportTargetTest {
         Files.createDirectories(folder.resolve("README.md"));
         write("README.md/inside", "x");
 
-        assertThatThrownBy(() -> target.commit(List.of(folder.resolve("out-train.jsonl"),
-                folder.resolve("out-test.jsonl"), folder.resolve("README.md")), List.of(folder.resolve("out.jsonl"))))
+        assertThatThrownBy(() -> target.commit(List.of(folder.resolve("out.jsonl"))))
                 .isInstanceOf(IOException.class);
-        target.discard(List.of(folder.resolve("out-train.jsonl"), folder.resolve("out-test.jsonl"),
-                folder.resolve("README.md")));
+        target.discard();
         assertThat(folder.resolve(ExportTarget.JOURNAL)).exists();
         assertThat(folder.resolve("README.md" + ExportTarget.PARTIAL_SUFFIX)).as("kept for the journal").exists();
 
@@ -94,8 +91,8 @@ class ExportTargetTest {
         assertThat(folder.resolve("not-yet")).doesNotExist();
     }
 
-    private static void stage(ExportTarget target, String name, String text) throws IOException {
-        Files.writeString(target.partial(Path.of(name)), text);
+    private void stage(ExportTarget target, String name, String text) throws IOException {
+        Files.writeString(target.stage(folder.resolve(name)), text);
     }
 
     private void write(String name, String text) throws IOException {
