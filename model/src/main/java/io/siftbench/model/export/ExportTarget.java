@@ -112,10 +112,10 @@ public final class ExportTarget {
         }
         Journal moves = new Journal(replace, remove);
         Path journal = folder.resolve(JOURNAL);
-        Path staged = partial(journal);
-        Files.write(staged, JSON.writeValueAsBytes(moves));
-        flush(staged);
-        move(staged, journal);
+        Path written = partial(journal);
+        Files.write(written, JSON.writeValueAsBytes(moves));
+        flush(written);
+        move(written, journal);
         committed = true;
         apply(moves);
         Files.delete(journal);
