@@ -65,8 +65,7 @@ public final class InsightsView implements ScreenView {
         scroll.setFitToWidth(true);
         viewModel.runs().addListener((ListChangeListener<RunInfo>) change -> runsChanged());
         viewModel.measured().addListener((ListChangeListener<MeasuredRun>) change -> show());
-        colourBy.getItems().setAll(colours.choices());
-        colourBy.setValue(colours.chosen());
+        showColourChoices();
         colourBy.valueProperty().addListener((obs, was, now) -> {
             if (colours.choose(now)) {
                 show();
@@ -201,9 +200,7 @@ public final class InsightsView implements ScreenView {
     private void show() {
         List<MeasuredRun> runs = viewModel.measured();
         if (colours.offerFor(runs)) {
-            // Replacing the choices moves the chooser's value; the colour-by state tells those moves from a choice.
-            colourBy.getItems().setAll(colours.choices());
-            colourBy.setValue(colours.chosen());
+            showColourChoices();
         }
         content.getChildren().clear();
         if (runs.isEmpty()) {
@@ -226,6 +223,12 @@ public final class InsightsView implements ScreenView {
         for (InsightsSection section : layout.sections()) {
             content.getChildren().add(section(section, chart(section, layout)));
         }
+    }
+
+    /** Replacing the choices moves the chooser's value; the colour-by state tells those moves from a choice. */
+    private void showColourChoices() {
+        colourBy.getItems().setAll(colours.choices());
+        colourBy.setValue(colours.chosen());
     }
 
     private Node chart(InsightsSection section, InsightsLayout layout) {
