@@ -45,7 +45,8 @@ public final class ImportCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--encoding", paramLabel = "E",
-            description = "UTF-8, UTF-16 or ISO-8859-1 (default: from a byte order mark, else UTF-8).")
+            description = "UTF-8, UTF-16 (byte order from the mark or the text), UTF-16LE, UTF-16BE or ISO-8859-1 "
+                    + "(default: from a byte order mark or the text, else UTF-8).")
     Charset encoding;
 
     @Option(names = "--no-header", description = "The first CSV/TSV row is a record, not column names.")
@@ -59,12 +60,12 @@ public final class ImportCommand implements Callable<Integer> {
 
     /** What is printed: the dataset as {@code datasets} prints it, and how the import went. */
     record Summary(String name, long rows, List<DatasetsCommand.Column> columns, String textColumn,
-                   String labelColumn, long skipped, String skippedRowsFile, double seconds) {
+                   String labelColumn, String encoding, long skipped, String skippedRowsFile, double seconds) {
         static Summary of(ImportReport report) {
             DatasetInfo d = report.dataset();
             DatasetsCommand.Listed listed = DatasetsCommand.Listed.of(d);
             return new Summary(listed.name(), listed.rows(), listed.columns(), d.textColumn(), d.labelColumn(),
-                    report.skippedRows(), report.skippedRowsFile() == null ? null : report.skippedRowsFile().toString(),
+                    report.encoding().name(), report.skippedRows(), report.skippedRowsFile() == null ? null : report.skippedRowsFile().toString(),
                     report.elapsed().toMillis() / 1000.0);
         }
     }
