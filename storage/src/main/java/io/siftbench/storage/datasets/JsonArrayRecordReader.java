@@ -91,8 +91,9 @@ final class JsonArrayRecordReader implements RecordReader {
             }
         } catch (IOException e) {
             SourceLocation where = SourceLocation.line(file, line);
-            throw new DatasetImportException(where,
-                    "there is more after the array's end: " + ReadFailures.of(where, e).problem(), e);
+            String problem = ReadFailures.of(where, e).problem();
+            throw new DatasetImportException(where, "there is more after the array's end ("
+                    + problem.substring(0, problem.length() - 1) + ").", e);
         }
     }
 
