@@ -2,8 +2,8 @@ package io.siftbench.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.siftbench.model.testing.NamedPipes;
 import io.siftbench.model.testing.SharedFixtures;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,21 +107,7 @@ class ImportCommandIT {
 
     @Test
     void aNamedPipeIsRefusedAtOnceInOneLine() throws Exception {
-        Path pipe = dir.resolve("pipe.csv");
-        Process mkfifo;
-        try {
-            mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
-        } catch (IOException e) {
-            String reason = "skipped: mkfifo cannot be run here (" + e.getMessage() + ")";
-            System.out.println(reason);
-            Assumptions.abort(reason);
-            return;
-        }
-        boolean made = mkfifo.waitFor(120, TimeUnit.SECONDS) && mkfifo.exitValue() == 0;
-        Assumptions.assumeTrue(made, () -> {
-            System.out.println("skipped: mkfifo could not make a named pipe here");
-            return "mkfifo could not make a named pipe here";
-        });
+        Path pipe = NamedPipes.make(dir.resolve("pipe.csv"));
 
         Outcome refused = siftbench("import", "--project", dir.resolve("p").toString(), "--file", pipe.toString());
 

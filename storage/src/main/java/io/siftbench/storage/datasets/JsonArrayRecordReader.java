@@ -93,7 +93,7 @@ final class JsonArrayRecordReader implements RecordReader {
             SourceLocation where = SourceLocation.line(file, line);
             String problem = ReadFailures.of(where, e).problem();
             throw new DatasetImportException(where, "there is more after the array's end ("
-                    + problem.substring(0, problem.length() - 1) + ").", e);
+                    + (problem.endsWith(".") ? problem.substring(0, problem.length() - 1) : problem) + ").", e);
         }
     }
 

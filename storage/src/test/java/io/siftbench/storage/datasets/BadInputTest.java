@@ -109,6 +109,8 @@ class BadInputTest {
         WRITTEN.put("invalid-utf8.jsonl", latin1);
         WRITTEN.put("invalid-utf8.json", ("[" + objects + ",{\"text\":\"café\"}]").getBytes(StandardCharsets.ISO_8859_1));
         WRITTEN.put("invalid-utf8-key.jsonl", (objects + "{\"café\":1}\n").getBytes(StandardCharsets.ISO_8859_1));
+        // Too short for the "not a text file" judgement: the one bad byte is named by its line and column.
+        WRITTEN.put("tiny-invalid.csv", new byte[] {'t', '\n', (byte) 0xFF, '\n'});
         WRITTEN.put("invalid-utf8-header.csv", "text,catégorie\na,b\n".getBytes(StandardCharsets.ISO_8859_1));
     }
 
@@ -180,6 +182,7 @@ class BadInputTest {
                 generated("invalid-utf8.jsonl", "invalid-utf8.jsonl, line 2, column \"text\": the value holds bytes that are not valid text in the file's encoding, at character 4. Choose the encoding the file was written in (for example ISO-8859-1)."),
                 generated("invalid-utf8.json", "invalid-utf8.json, record 2, column \"text\": the value holds bytes that are not valid text in the file's encoding, at character 4. Choose the encoding the file was written in (for example ISO-8859-1)."),
                 generated("invalid-utf8-key.jsonl", "invalid-utf8-key.jsonl, line 2: a key holds bytes that are not valid text in the file's encoding, at character 4. Choose the encoding the file was written in (for example ISO-8859-1)."),
+                generated("tiny-invalid.csv", "tiny-invalid.csv, line 2, column \"t\": the value holds bytes that are not valid text in the file's encoding, at character 1. Choose the encoding the file was written in (for example ISO-8859-1)."),
                 generated("invalid-utf8-header.csv", "invalid-utf8-header.csv, line 1, column 2: the name of column 2 holds bytes that are not valid text in the file's encoding, at character 4. Choose the encoding the file was written in (for example ISO-8859-1)."));
     }
 

@@ -1,5 +1,6 @@
 package io.siftbench.storage.datasets;
 
+import io.siftbench.model.datasets.ColumnType;
 import io.siftbench.model.datasets.DatasetImportException;
 import io.siftbench.model.datasets.DatasetRecord;
 import io.siftbench.model.datasets.DatasetStore;
@@ -8,6 +9,7 @@ import io.siftbench.model.datasets.ImportPreview;
 import io.siftbench.model.datasets.ImportProgress;
 import io.siftbench.model.datasets.ImportReport;
 import io.siftbench.model.project.Project;
+import io.siftbench.model.testing.NamedPipes;
 import io.siftbench.storage.project.H2ProjectOpener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -25,7 +27,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,8 +62,7 @@ class HostileInputTest {
     @Test
     @Timeout(value = HANG, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aNamedPipeIsRefusedAtOnceNotWaitedOn() throws Exception {
-        Path pipe = dir.resolve("pipe.csv");
-        makeFifo(pipe);
+        Path pipe = NamedPipes.make(dir.resolve("pipe.csv"));
 
         assertRefusedInPreviewAndImport(pipe, "pipe.csv: this is a named pipe, not a regular file. Siftbench imports "
                 + "only regular files (it reads a file twice); save the data to a file first.");
@@ -75,7 +75,10 @@ class HostileInputTest {
         assertRefusedInPreviewAndImport(folder, "folder.csv: this is a folder, not a file. Choose a file in it.");
 
         Path device = Path.of("/dev/null");
-        Assumptions.assumeTrue(Files.exists(device), () -> skipped("there is no /dev/null here"));
+        Assumptions.assumeTrue(Files.exists(device), () -> {
+            System.out.println("skipped: there is no /dev/null here");
+            return "there is no /dev/null here";
+        });
         assertRefusedInPreviewAndImport(device, "null: this is a character device, not a regular file. Siftbench "
                 + "imports only regular files (it reads a file twice); save the data to a file first.");
     }
@@ -111,6 +114,20 @@ class HostileInputTest {
         assertThat(report.dataset().columns()).hasSize(16_382);
         assertThat(report.dataset().columns().get(16_381).name()).isEqualTo("c16382");
         assertThat(report.dataset().rows()).isEqualTo(1);
+    }
+
+    @Test
+    void aNumberWithMoreDigitsThanADecimalColumnHoldsIsKeptAsText() throws IOException {
+        Path csv = dir.resolve("digits.csv");
+        String digits = "9".repeat(150_000);
+        Files.writeString(csv, "text,n\na," + digits + "\nb,1.5\n");
+
+        ImportReport report = store.importFile(ImportOptions.of(csv), ImportProgress.NONE);
+
+        assertThat(report.dataset().columns().get(1).type()).isEqualTo(ColumnType.TEXT);
+        List<Object> values = new ArrayList<>();
+        store.forEachRecord(report.dataset().id(), r -> values.add(r.values().get("n")));
+        assertThat(values).containsExactly(digits, "1.5");
     }
 
     @Test
@@ -251,23 +268,5 @@ class HostileInputTest {
             out.writeBytes(p);
         }
         return out.toByteArray();
-    }
-
-    private static void makeFifo(Path pipe) throws InterruptedException {
-        Process mkfifo;
-        try {
-            mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            Assumptions.abort(skipped("mkfifo cannot be run here (" + e.getMessage() + ")"));
-            return;
-        }
-        boolean made = mkfifo.waitFor(HANG, TimeUnit.SECONDS) && mkfifo.exitValue() == 0;
-        Assumptions.assumeTrue(made, () -> skipped("mkfifo could not make a named pipe here"));
-    }
-
-    private static String skipped(String reason) {
-        String said = "skipped: " + reason;
-        System.out.println(said);
-        return said;
     }
 }
