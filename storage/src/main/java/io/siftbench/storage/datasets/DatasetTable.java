@@ -67,13 +67,17 @@ record DatasetTable(String name, List<Column> columns) {
 
     /**
      * Refuses a JSON key that would make column number {@code position} when the table cannot have it: one
-     * too many, a name with bytes the encoding does not allow, or a name too long to keep.
+     * too many, an empty name, a name with bytes the encoding does not allow, or a name too long to keep.
      */
     static void requireStorableKey(String key, int position, SourceLocation where) {
         if (position > MAX_COLUMNS) {
             throw new DatasetImportException(where, String.format("the records have more than %,d different keys, the "
                     + "most columns a dataset can hold; the first one too many is \"%s\".", MAX_COLUMNS,
                     SchemaScan.abbreviate(key)));
+        }
+        if (key.isBlank()) {
+            throw new DatasetImportException(where, "the object has a field with an empty name, which cannot become a "
+                    + "column. Name it in the file.");
         }
         if (key.indexOf(SourceText.INVALID) >= 0) {
             throw new DatasetImportException(where, SchemaScan.invalidText("a key", key.indexOf(SourceText.INVALID)));

@@ -101,6 +101,7 @@ class BadInputTest {
         written("short-unicode-escape.jsonl", objects + "{\"text\":\"\\u12\"}\n");
         written("control-character.jsonl", objects + "{\"text\":\"a\u0001b\"}\n");
         written("record-separator.jsonl", objects + "\u001e{\"text\":\"b\"}\n");
+        written("empty-key.jsonl", objects + "{\"text\":\"b\",\"\":2}\n");
         written("long-key.jsonl", objects + "{\"" + "k".repeat(1200) + "\":1}\n");
         written("huge-key.jsonl", objects + "{\"" + "k".repeat(60_000) + "\":1}\n");
         written("long-column-name.csv", "text," + "n".repeat(1200) + "\na,b\n");
@@ -175,6 +176,7 @@ class BadInputTest {
                 generated("short-unicode-escape.jsonl", "short-unicode-escape.jsonl, line 2, column \"text\": a \\u escape needs four hexadecimal digits, but found '\"'."),
                 generated("control-character.jsonl", "control-character.jsonl, line 2, column \"text\": a string holds control character U+0001 as it is; JSON needs it written as \\u0001."),
                 generated("record-separator.jsonl", "record-separator.jsonl, line 2: control character U+001E stands between values, where only spaces, tabs and line breaks may."),
+                generated("empty-key.jsonl", "empty-key.jsonl, line 2: the object has a field with an empty name, which cannot become a column. Name it in the file."),
                 generated("long-key.jsonl", "long-key.jsonl, line 2: the key \"kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…\" is 1,200 characters long; a column name may have at most 1,000."),
                 generated("huge-key.jsonl", "huge-key.jsonl, line 2: a field name is longer than 50,000 characters, the longest Siftbench reads."),
                 generated("long-column-name.csv", "long-column-name.csv, line 1, column 2: the name of column 2 is 1,200 characters long; a column name may have at most 1,000."),
