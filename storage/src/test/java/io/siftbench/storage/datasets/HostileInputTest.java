@@ -11,9 +11,9 @@ import io.siftbench.model.datasets.ImportReport;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.testing.NamedPipes;
 import io.siftbench.storage.project.H2ProjectOpener;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,19 +43,20 @@ class HostileInputTest {
     /** Generous: the refusals come at once; this only turns a hang into a failure. */
     private static final int HANG = 120;
 
+    /** One project for the class: each refusal is checked to leave its list of datasets as it was. */
     @TempDir
-    Path dir;
-    private Project project;
-    private DatasetStore store;
+    static Path dir;
+    private static Project project;
+    private static DatasetStore store;
 
-    @BeforeEach
-    void open() {
+    @BeforeAll
+    static void open() {
         project = new H2ProjectOpener().open(dir.resolve("project"));
         store = project.datasets();
     }
 
-    @AfterEach
-    void close() {
+    @AfterAll
+    static void close() {
         project.close();
     }
 
@@ -155,12 +156,8 @@ class HostileInputTest {
     @Test
     void utf16WithAMarkFollowsTheMarkAndAContradictingChoiceIsRefused() throws IOException {
         Path marked = dir.resolve("marked.csv");
-        byte[] body = "text\nhello\n".getBytes(StandardCharsets.UTF_16LE);
-        byte[] withMark = new byte[body.length + 2];
-        withMark[0] = (byte) 0xFF;
-        withMark[1] = (byte) 0xFE;
-        System.arraycopy(body, 0, withMark, 2, body.length);
-        Files.write(marked, withMark);
+        Files.write(marked, concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+                "text\nhello\n".getBytes(StandardCharsets.UTF_16LE)));
 
         ImportReport report = store.importFile(ImportOptions.of(marked).withEncoding(StandardCharsets.UTF_16),
                 ImportProgress.NONE);
@@ -222,7 +219,7 @@ class HostileInputTest {
                 + "byte %,d, in the middle of the checksum and length that end a gzip member.", member.length - 3));
     }
 
-    private void assertRefusedInPreviewAndImport(Path file, String message) {
+    private static void assertRefusedInPreviewAndImport(Path file, String message) {
         List<?> before = store.list();
         assertThatThrownBy(() -> store.preview(ImportOptions.of(file), 10))
                 .isInstanceOf(DatasetImportException.class).hasMessage(message);
@@ -231,7 +228,7 @@ class HostileInputTest {
         assertThat(store.list()).isEqualTo(before);
     }
 
-    private List<String> texts(ImportReport report) {
+    private static List<String> texts(ImportReport report) {
         List<String> texts = new ArrayList<>();
         store.forEachRecord(report.dataset().id(), (DatasetRecord r) -> texts.add((String) r.values().get("text")));
         return texts;
