@@ -7,6 +7,7 @@ import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetRecord;
 import io.siftbench.model.datasets.ImportOptions;
 import io.siftbench.model.project.Project;
+import io.siftbench.model.testing.NamedPipes;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
@@ -16,6 +17,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -103,6 +105,18 @@ class DatasetsViewModelTest {
         assertThat(viewModel.importingProperty().get()).isFalse();
         assertThat(viewModel.importStatusProperty().get()).isEqualTo("Import failed.");
         assertThat(viewModel.datasets()).isEmpty();
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aNamedPipeIsRefusedAtOnceWithTheMessageTheCommandLineGives() throws InterruptedException {
+        Path pipe = NamedPipes.make(dir.resolve("pipe.csv"));
+
+        viewModel.preview(pipe);
+
+        assertThat(viewModel.pendingProperty().get()).isNull();
+        assertThat(viewModel.problemProperty().get()).isEqualTo("pipe.csv: this is a named pipe, not a regular file. "
+                + "Siftbench imports only regular files (it reads a file twice); save the data to a file first.");
     }
 
     @Test
