@@ -19,9 +19,6 @@ import java.util.Map;
  */
 final class OpenAiBackend extends ProviderBackend<OpenAiChatRequestParameters.Builder> {
 
-    /** Sent where the user gave no key: langchain4j always sends an Authorization header. */
-    static final String NO_KEY = "none";
-
     OpenAiBackend(BackendConfig config) {
         super(config,
                 OpenAiChatModel.builder().httpClientBuilder(Providers.http()).baseUrl(config.location())
@@ -31,8 +28,9 @@ final class OpenAiBackend extends ProviderBackend<OpenAiChatRequestParameters.Bu
                         .apiKey(key(config)).modelName(config.model()).timeout(Providers.HTTP_TIMEOUT).build());
     }
 
+    /** The key, or null where the user gave none: then no Authorization header is sent at all. */
     static String key(BackendConfig config) {
-        return config.hasApiKey() ? config.apiKey() : NO_KEY;
+        return config.hasApiKey() ? config.apiKey() : null;
     }
 
     @Override

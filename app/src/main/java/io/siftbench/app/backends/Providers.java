@@ -22,10 +22,12 @@ public final class Providers {
 
     /**
      * The HTTP client for the servers: HTTP/1.1, which every local server speaks. The JDK's default, HTTP/2,
-     * tries a cleartext upgrade that local servers do not answer and some mishandle.
+     * tries a cleartext upgrade that local servers do not answer and some mishandle. An error answer keeps its
+     * {@code Retry-After}, so that a busy server gets the wait it asked for.
      */
     static JdkHttpClientBuilder http() {
-        return JdkHttpClient.builder().httpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1));
+        return JdkHttpClient.builder().httpClientBuilder(RefusalReadingHttpClient.wrapping(
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)));
     }
 
     public static ChatBackend open(BackendConfig config) {

@@ -12,6 +12,7 @@ import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
+import io.siftbench.model.runs.RunFailures;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunInputs;
 import io.siftbench.model.runs.RunLauncher;
@@ -132,11 +133,13 @@ public final class RunCommand implements Callable<Integer> {
                     : launcher.create(configure(open, target.newRun));
             PrintWriter err = spec.commandLine().getErr();
             AtomicReference<RunProgress> last = new AtomicReference<>();
+            RunFailures failed = new RunFailures();
             AtomicLong lastPrinted = new AtomicLong();
             long start = System.nanoTime();
             err.println("run " + run.id() + ": " + run.promptName() + " v" + run.promptVersion() + ", "
                     + run.config().mode().id() + ", " + run.config().target() + " samples");
             RunStatus status = launcher.execute(run.id(), (sample, p) -> {
+                failed.count(sample);
                 last.set(p);
                 long now = System.nanoTime();
                 long printed = lastPrinted.get();
@@ -151,8 +154,19 @@ public final class RunCommand implements Callable<Integer> {
                     run.config().mode().id(), status.id(), finished.samples(), run.config().target(),
                     finished.failures(), seconds, p == null ? 0 : p.samplesPerSecond(), p == null ? 0 : p.tokensPerSecond(),
                     RunDetails.fromJson(run.config().details()).judgeOf()));
+            if (failed.total() > 0) {
+                err.println("run " + run.id() + " " + failed.outcome(p == null ? run.config().target() : p.total())
+                        + ": " + failed.reasons() + ". "
+                        + (failed.total() == 1 ? "Retry it" : "Retry them") + " with: siftbench run --project "
+                        + shellWord(project.project.toString()) + " --resume " + run.id());
+            }
             return status == RunStatus.COMPLETED && finished.failures() == 0 ? 0 : 1;
         }
+    }
+
+    /** {@code word} as a shell reads it back, quoted only where it has to be. */
+    private static String shellWord(String word) {
+        return word.matches("[A-Za-z0-9_./:=@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     private RunConfig configure(Project open, NewRun o) {

@@ -25,6 +25,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -264,6 +267,72 @@ class HttpBackendsTest {
 
         assertThat(client(base.withApiKey("sk-right-key")).generate(labelRequest(PARAMS)).valid()).isTrue();
         assertThat(server.authorizations()).last().isEqualTo("Bearer sk-right-key");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void waitsAsLongAsA503sRetryAfterAsksBeforeTryingAgain(Protocol protocol) throws Exception {
+        LoopbackServer server = server(protocol).then(status(503, "1"));
+
+        Generation g = client(server, protocol, 1, 3).generate(labelRequest(PARAMS));
+
+        assertThat(g.valid()).isTrue();
+        assertThat(g.attempts()).isEqualTo(2);
+        assertThat(server.betweenChats(0, 1)).as("the backoff alone waits %s at most", BACKOFF.multipliedBy(4))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void aStreamingRequestHonoursRetryAfterToo(Protocol protocol) throws Exception {
+        LoopbackServer server = server(protocol).then(status(503, "1"));
+        List<String> pieces = new CopyOnWriteArrayList<>();
+
+        Generation g = client(server, protocol, 1, 3).stream(labelRequest(PARAMS), pieces::add).await();
+
+        assertThat(g.text()).isEqualTo("{\"label\": \"card_arrival\"}");
+        assertThat(server.bodies().get(1).path("stream").asBoolean()).isTrue();
+        assertThat(server.betweenChats(0, 1)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void retryAfterAsAnHttpDateIsHonoured() throws Exception {
+        // Three seconds ahead when the server answers, at the header's one-second precision: two seconds at least.
+        LoopbackServer server = server(Protocol.OPENAI).then((srv, ex, request) -> status(503,
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(3)))
+                .send(srv, ex, request));
+
+        Generation g = client(server, Protocol.OPENAI, 1, 3).generate(labelRequest(PARAMS));
+
+        assertThat(g.attempts()).isEqualTo(2);
+        assertThat(server.betweenChats(0, 1)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void aRetryAfterLongerThanTheTimeoutFailsAtOnceSayingHowLongTheServerAskedFor(Protocol protocol)
+            throws Exception {
+        LoopbackServer server = server(protocol).then(status(503, "30"));
+        BackendConfig config = config(server, protocol).withLimits(1, 3);
+
+        GenerationException e = failure(client(config), labelRequest(PARAMS));
+
+        assertThat(e.kind()).isEqualTo(FailureKind.SERVER_ERROR);
+        assertThat(e.getMessage()).isEqualTo(config.name() + " (" + server.url() + "): server error after 1 attempt: "
+                + "the server asked to wait 30 s, longer than the request timeout of 5 s");
+        assertThat(server.chatRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutAnApiKeyNoAuthorizationHeaderIsSentAndWithOneItIs() throws Exception {
+        LoopbackServer server = server(Protocol.OPENAI);
+        BackendConfig keyless = config(server, Protocol.OPENAI).withLimits(1, 0);
+
+        client(keyless).generate(labelRequest(PARAMS));
+        client(keyless).stream(labelRequest(PARAMS), piece -> { }).await();
+        client(keyless.withApiKey("sk-local")).generate(labelRequest(PARAMS));
+
+        assertThat(server.authorizations()).containsExactly("null", "null", "Bearer sk-local");
     }
 
     @ParameterizedTest

@@ -57,6 +57,8 @@ public final class LoopbackServer implements AutoCloseable {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final List<JsonNode> bodies = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    /** When each chat request arrived, as this server's clock saw it. */
+    private final List<Long> chatArrivalNanos = new CopyOnWriteArrayList<>();
     private volatile List<String> models = List.of("llama3.2:1b", "qwen2.5:7b");
     private volatile String requiredKey;
 
@@ -107,8 +109,14 @@ public final class LoopbackServer implements AutoCloseable {
         return bodies;
     }
 
+    /** The Authorization header of each request, "null" where a request came without one. */
     public List<String> authorizations() {
         return authorizations;
+    }
+
+    /** The time between the arrivals of chat request {@code earlier} and chat request {@code later} (from 0). */
+    public Duration betweenChats(int earlier, int later) {
+        return Duration.ofNanos(chatArrivalNanos.get(later) - chatArrivalNanos.get(earlier));
     }
 
     private void models(HttpExchange ex) throws IOException {
@@ -139,6 +147,7 @@ public final class LoopbackServer implements AutoCloseable {
     }
 
     private void chat(HttpExchange ex) throws IOException {
+        chatArrivalNanos.add(System.nanoTime());
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         chats.incrementAndGet();
@@ -195,6 +204,14 @@ public final class LoopbackServer implements AutoCloseable {
 
     public static Reply status(int code) {
         return (server, ex, request) -> server.json(ex, code, "{\"error\":{\"message\":\"scripted " + code + "\"}}");
+    }
+
+    /** An error status with a {@code Retry-After} header holding {@code retryAfter} as it is sent. */
+    public static Reply status(int code, String retryAfter) {
+        return (server, ex, request) -> {
+            ex.getResponseHeaders().set("Retry-After", retryAfter);
+            status(code).send(server, ex, request);
+        };
     }
 
     /** Closes the connection without a byte of answer. */

@@ -52,7 +52,7 @@ class BackendBench {
             byte[] body = lastBody.get();
             HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpRequest rawRequest = HttpRequest.newBuilder(URI.create(url + "/chat/completions"))
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer none")
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(Duration.ofSeconds(120)).build();
             Callable<Object> viaRaw = () -> raw.send(rawRequest, HttpResponse.BodyHandlers.ofString()).body();
             Callable<Object> viaSiftbench = () -> {

@@ -151,7 +151,7 @@ class RunBench {
         List<Future<String>> futures = new ArrayList<>();
         for (byte[] body : bodies) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/chat/completions"))
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer none")
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(Duration.ofSeconds(120)).build();
             futures.add(callers.submit(() -> raw.send(request, HttpResponse.BodyHandlers.ofString()).body()));
         }

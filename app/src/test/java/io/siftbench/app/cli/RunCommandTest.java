@@ -116,4 +116,33 @@ class RunCommandTest {
             assertThat(p.runs().list()).isEmpty();
         }
     }
+
+    @Test
+    void aRunWithFailedSlotsSaysHowManyWhyAndHowToRetryThemAndResumeDoesSo() {
+        server.then(LoopbackServer.status(400), LoopbackServer.status(401), LoopbackServer.status(400));
+
+        assertThat(run("topic=cards")).isEqualTo(1);
+
+        assertThat(err.toString()).contains("run 1 finished with 3 of 10 slots failed: 2 requests refused, "
+                + "1 not authorized (check the API key). Retry them with: siftbench run --project " + project
+                + " --resume 1\n");
+        assertThat(server.chatRequests()).as("a 4xx is never retried").isEqualTo(10);
+
+        server.then(LoopbackServer.status(404));
+        assertThat(resume(1)).isEqualTo(1);
+        assertThat(server.chatRequests()).as("the resume sent the 3 failed slots only").isEqualTo(13);
+        assertThat(err.toString()).contains("run 1 finished with 1 of 10 slots failed: 1 request refused. "
+                + "Retry it with: siftbench run --project " + project + " --resume 1\n");
+
+        assertThat(resume(1)).as(err::toString).isZero();
+        assertThat(err.toString()).doesNotContain("failed");
+        assertThat(server.chatRequests()).isEqualTo(14);
+    }
+
+    private int resume(long runId) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        return Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), "run", "--project",
+                project.toString(), "--resume", String.valueOf(runId));
+    }
 }

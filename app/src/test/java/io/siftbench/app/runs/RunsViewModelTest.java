@@ -1,6 +1,7 @@
 package io.siftbench.app.runs;
 
 import io.siftbench.app.HeldTasks;
+import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.project.Project;
@@ -11,6 +12,7 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.views.project.ProjectRunList;
 import io.siftbench.views.runs.RunsViewModel;
+import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
@@ -85,5 +87,22 @@ class RunsViewModelTest {
             assertThat(list.runs()).isEmpty();
             assertThat(told).hasSize(2);
         }
+    }
+
+    @Test
+    void aRunThatFinishesWithFailedSlotsSaysHowManyAndWhyOnTheRunsScreen() throws Exception {
+        RunInfo run = fixture.fiveQuestionRun();
+        fixture.server().then(LoopbackServer.status(400), LoopbackServer.status(401), LoopbackServer.status(404));
+        RunsViewModel runs = new RunsViewModel(new SimpleObjectProperty<>(fixture.project()),
+                new CurrentThreadTaskExecutor(), p -> fixture.launcher());
+        List<Problem> toldTheCaller = new ArrayList<>();
+
+        runs.resume(run, toldTheCaller::add);
+
+        assertThat(runs.problemProperty().get()).isEqualTo(new Problem("Run #" + run.id()
+                + " finished with 3 of 5 slots failed",
+                "2 requests refused, 1 not authorized (check the API key). Resume it to try them again."));
+        assertThat(toldTheCaller).as("the run has answers for whoever waits for them").isEmpty();
+        assertThat(RunsViewModel.resumable(runs.runs().get(0))).isTrue();
     }
 }

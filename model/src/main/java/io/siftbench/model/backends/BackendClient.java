@@ -147,12 +147,20 @@ public final class BackendClient implements AutoCloseable {
             }
             FailureKind kind = FailureKind.of(failure);
             if (!kind.retryable() || attempt > retry.maxRetries()) {
-                throw new GenerationException(kind, attempt, describe(kind, failure, attempt), failure);
+                throw new GenerationException(kind, attempt, describe(kind, detail(failure), attempt), failure);
+            }
+            Duration asked = ServerRefusal.retryAfterIn(failure).orElse(null);
+            Duration wait = asked != null ? asked : retry.delay(attempt, ThreadLocalRandom.current());
+            if (wait.compareTo(timeout) > 0) {
+                // A wait longer than the timeout the user allows a request would hold the slot for nothing.
+                throw new GenerationException(kind, attempt, describe(kind, "the server asked to wait "
+                        + seconds(wait) + " s, longer than the request timeout of " + seconds(timeout) + " s",
+                        attempt), failure);
             }
             if (listener != null) {
                 listener.retrying(attempt + 1, kind);
             }
-            pause(retry.delay(attempt, ThreadLocalRandom.current()));
+            pause(wait);
         }
     }
 
@@ -251,19 +259,20 @@ public final class BackendClient implements AutoCloseable {
         return tokens == null ? 0 : tokens;
     }
 
-    private String describe(FailureKind kind, Throwable failure, int attempts) {
-        String what = switch (kind) {
-            case REFUSED -> "connection refused";
-            case CONNECTION -> "connection dropped";
-            case TIMEOUT -> "timed out";
-            case SERVER_ERROR -> "server error";
-            case UNAUTHORIZED -> "not authorized (check the API key)";
-            case CLIENT_ERROR -> "request refused";
-            case OTHER -> "failed";
-        };
+    /** The message {@link FailureKind#ofMessage} reads the kind back from. */
+    private String describe(FailureKind kind, String detail, int attempts) {
+        return backend.config().name() + " (" + backend.config().location() + "): " + kind.reason() + " after "
+                + attempts + (attempts == 1 ? " attempt: " : " attempts: ") + detail;
+    }
+
+    private static String detail(Throwable failure) {
         String detail = failure.getMessage() == null ? failure.toString() : failure.getMessage();
-        return backend.config().name() + " (" + backend.config().location() + "): " + what + " after " + attempts
-                + (attempts == 1 ? " attempt: " : " attempts: ") + detail.lines().findFirst().orElse(detail);
+        return detail.lines().findFirst().orElse(detail);
+    }
+
+    /** Whole seconds, rounded up: a wait of 1.2 s is not "1 s". */
+    private static long seconds(Duration d) {
+        return (d.toMillis() + 999) / 1000;
     }
 
     /**

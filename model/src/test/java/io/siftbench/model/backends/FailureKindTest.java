@@ -47,4 +47,23 @@ class FailureKindTest {
                 .isEqualTo(FailureKind.OTHER);
         assertThat(FailureKind.OTHER.retryable()).isFalse();
     }
+
+    @Test
+    void theKindIsReadBackFromAStoredFailureMessage() {
+        assertThat(FailureKind.ofMessage("Ollama (http://127.0.0.1:11434): timed out after 4 attempts: no answer "
+                + "within 120000 ms")).isEqualTo(FailureKind.TIMEOUT);
+        assertThat(FailureKind.ofMessage("vLLM (http://gpu:8000/v1): server error after 1 attempt: the server asked "
+                + "to wait 30 s, longer than the request timeout of 5 s")).isEqualTo(FailureKind.SERVER_ERROR);
+        assertThat(FailureKind.ofMessage("something else entirely")).isEqualTo(FailureKind.OTHER);
+        assertThat(FailureKind.ofMessage(null)).isEqualTo(FailureKind.OTHER);
+    }
+
+    @Test
+    void countsReadAsPeopleWriteThem() {
+        assertThat(FailureKind.TIMEOUT.counted(12)).isEqualTo("12 timed out");
+        assertThat(FailureKind.SERVER_ERROR.counted(1)).isEqualTo("1 server error");
+        assertThat(FailureKind.SERVER_ERROR.counted(3)).isEqualTo("3 server errors");
+        assertThat(FailureKind.OTHER.counted(1)).isEqualTo("1 other error");
+        assertThat(FailureKind.OTHER.counted(2)).isEqualTo("2 other errors");
+    }
 }

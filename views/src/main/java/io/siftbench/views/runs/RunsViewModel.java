@@ -2,6 +2,7 @@ package io.siftbench.views.runs;
 
 import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunConfig;
+import io.siftbench.model.runs.RunFailures;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunProgress;
@@ -19,6 +20,7 @@ import javafx.collections.ObservableMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -123,9 +125,13 @@ public final class RunsViewModel {
         AtomicReference<RunProgress> newest = new AtomicReference<>();
         AtomicReference<String> firstError = new AtomicReference<>();
         AtomicBoolean answered = new AtomicBoolean();
+        RunFailures failures = new RunFailures();
+        AtomicInteger slots = new AtomicInteger(run.config().target());
         running.put(run.id(), cancelRequested);
         tasks.execute(BackgroundTask.of("Run #" + run.id(), progress ->
                 launchers.apply(open).execute(run.id(), (sample, p) -> {
+                    failures.count(sample);
+                    slots.set(p.total());
                     if (sample.failed()) {
                         firstError.compareAndSet(null, sample.error());
                     } else {
@@ -141,6 +147,10 @@ public final class RunsViewModel {
                     finished(run.id());
                     if (status == RunStatus.COMPLETED && firstError.get() != null && !answered.get()) {
                         report(new Problem("Run #" + run.id() + " got no answer", firstError.get()), failed);
+                    } else if (status == RunStatus.COMPLETED && failures.total() > 0) {
+                        // Shown on the Runs screen only: the run has answers, so a screen waiting for them has work.
+                        problem.set(new Problem("Run #" + run.id() + " " + failures.outcome(slots.get()),
+                                failures.reasons() + ". Resume it to try them again."));
                     }
                 })
                 .onCancelled(() -> finished(run.id()))
