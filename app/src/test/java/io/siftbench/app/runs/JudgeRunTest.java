@@ -17,6 +17,7 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.Sample;
+import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.review.ReviewViewModel;
 import io.siftbench.views.runs.NewRunViewModel;
 import io.siftbench.views.runs.RunsViewModel;
@@ -93,7 +94,7 @@ class JudgeRunTest {
     void aJudgeRunFromTheNewRunFormScoresEverySampleAndReviewFlagsExactlyTheLowOnes() {
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
-        RunsViewModel runs = new RunsViewModel(open, tasks, p -> fixture.launcher());
+        RunsViewModel runs = new RunsViewModel(open, tasks, new RunStarter(open, tasks, p -> fixture.launcher()));
         NewRunViewModel form = new NewRunViewModel(runs, tasks, () -> user);
         ReviewViewModel review = new ReviewViewModel(open, tasks);
         review.follow(runs.live());

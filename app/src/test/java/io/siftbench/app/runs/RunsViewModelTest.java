@@ -8,6 +8,7 @@ import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.storage.project.H2ProjectOpener;
+import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.runs.ProjectRunList;
 import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.task.BackgroundTask;
@@ -45,8 +46,9 @@ class RunsViewModelTest {
                 Duration.ofSeconds(30))).withWhere("text", "bravo");
         RunInfo narrowed = fixture.launcher().create(new RunConfig(intent.id(), intent.mode(), fixture.backend(),
                 details.parametersJson(), questions.id(), 4, 1, 1, 5, details.toJson()));
-        RunsViewModel runs = new RunsViewModel(new SimpleObjectProperty<>(project), new CurrentThreadTaskExecutor(),
-                p -> fixture.launcher());
+        SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
+        CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
+        RunsViewModel runs = new RunsViewModel(open, tasks, new RunStarter(open, tasks, p -> fixture.launcher()));
 
         assertThat(runs.runs()).extracting(RunInfo::id).containsExactly(narrowed.id(), plain.id());
         assertThat(runs.settings(runs.runs().get(0))).isEqualTo("q · text = bravo · 2 at random · 5 votes · T 0.3");

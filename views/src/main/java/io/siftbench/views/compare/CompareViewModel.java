@@ -22,9 +22,10 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.views.runs.ProjectRunList;
 import io.siftbench.views.runs.RunFollower;
-import io.siftbench.views.runs.RunsViewModel;
+import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.BackgroundTask;
+import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.SerialTaskQueue;
 import io.siftbench.views.task.TaskExecutor;
 import javafx.beans.property.ObjectProperty;
@@ -47,7 +48,7 @@ import java.util.function.Supplier;
  * Compare: a base run and 1–3 variants of it (another prompt version, backend or model, or condition setting)
  * over the same inputs and seed, or 2–4 runs as they are, side by side, rows aligned by input, each cell flagged
  * by the curation filters, decided on the spot or preferred over the others of its row. The variants' runs are
- * reused where the project has them and started through the Runs screen's machinery where not, and followed
+ * reused where the project has them and started through the window's {@link RunStarter} where not, and followed
  * while they go. Planning, loading, flagging, writing and the per-variant summaries all run in the background.
  */
 public final class CompareViewModel {
@@ -56,9 +57,8 @@ public final class CompareViewModel {
     private record Choices(List<StoredVersion> versions, List<Condition> conditions, List<BackendConfig> backends) {
     }
 
-    private final ReadOnlyObjectProperty<Project> project;
-    private final TaskExecutor tasks;
-    private final RunsViewModel runMachinery;
+    private final ProjectTasks<Project> tasks;
+    private final RunStarter starter;
     private final Supplier<BackendSettings> userBackends;
     private final SerialTaskQueue writes;
     private final ProjectRunList runs;
@@ -88,8 +88,10 @@ public final class CompareViewModel {
     private final Supplier<SampleEmbedder> embedder;
     /** The id of the base run the variants were added to; -1 before one is chosen. */
     private long baseId = -1;
-    /** Bumped on each summary request, so that only the newest one shows. */
-    private long summaryGeneration;
+    /** The per-variant summaries: only the newest request's show. */
+    private final ProjectTasks<Project>.Latest summarizing;
+    /** What the variants may be: only those of the newest base run chosen show. */
+    private final ProjectTasks<Project>.Latest offering;
     /** Bumped with each comparison asked for, so that a failure of an earlier one's run is not told as this one's. */
     private long comparison;
     /** How the comparison shown was last summed up in the message, before {@link #runFailures}. */
@@ -98,29 +100,30 @@ public final class CompareViewModel {
     private String runFailures = "";
 
     /**
-     * @param runMachinery the Runs screen's view model: it starts and resumes the variants' runs, and its live
-     *                     progress keeps the rows up to date while a compared run is going
+     * @param starter      starts and resumes the variants' runs; its live progress keeps the rows up to date while
+     *                     a compared run is going
      * @param userBackends the user's backends, offered as backend variants (read each time the base run changes)
      */
-    public CompareViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks, RunsViewModel runMachinery,
+    public CompareViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks, RunStarter starter,
                             Supplier<BackendSettings> userBackends) {
-        this(project, tasks, runMachinery, userBackends, null);
+        this(project, tasks, starter, userBackends, null);
     }
 
     /**
      * @param embedder the embedding model, loaded only when the curation thresholds find near duplicates by
      *                 embedding; null where there is none
      */
-    public CompareViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks, RunsViewModel runMachinery,
+    public CompareViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks, RunStarter starter,
                             Supplier<BackendSettings> userBackends, Supplier<SampleEmbedder> embedder) {
         this.embedder = embedder;
-        this.project = project;
-        this.tasks = tasks;
-        this.runMachinery = runMachinery;
+        this.tasks = new ProjectTasks<>(project, tasks);
+        this.starter = starter;
         this.userBackends = userBackends;
         this.writes = new SerialTaskQueue(tasks, "Saving decisions");
         this.runs = new ProjectRunList(project, tasks);
-        project.addListener((obs, was, now) -> {
+        this.summarizing = this.tasks.latest();
+        this.offering = this.tasks.latest();
+        this.tasks.onSwitch(now -> {
             writes.flush();
             newComparison();
             base.set(null);
@@ -147,7 +150,7 @@ public final class CompareViewModel {
                 show(List.copyOf(variants), names, planNote);
             }
         });
-        RunFollower.follow(runMachinery.live(), runs::contains,
+        RunFollower.follow(starter.live(), runs::contains,
                 id -> variants.stream().anyMatch(r -> r.id() == id), this::reloadRuns,
                 () -> show(List.copyOf(variants), names, planNote));
         reloadRuns();
@@ -250,7 +253,7 @@ public final class CompareViewModel {
      * that configuration, starts the others (they fill their columns as they go) and lines them all up.
      */
     public void compareVariants() {
-        Project open = project.get();
+        Project open = tasks.open();
         RunInfo from = base.get();
         if (open == null) {
             return;
@@ -263,11 +266,7 @@ public final class CompareViewModel {
         List<Variant> chosen = List.copyOf(planned);
         newComparison();
         tasks.execute(BackgroundTask.of("Planning the variants' runs", p -> new VariantPlan(open).plan(from, chosen))
-                .quiet().onSuccess(columns -> {
-                    if (open == project.get()) {
-                        start(columns);
-                    }
-                }).onFailure(this::failed));
+                .quiet().onSuccess(this::start).onFailure(this::failed));
     }
 
     /** Starts the columns' missing runs, resumes their unfinished ones, and shows them once each run is stored. */
@@ -284,14 +283,14 @@ public final class CompareViewModel {
             int at = i;
             known[at] = column.run();
             if (column.needsRun()) {
-                runMachinery.start(column.config(), created -> {
+                starter.start(column.config(), created -> {
                     known[at] = created;
                     if (--missing[0] == 0) {
                         show(List.of(known), headings, note);
                     }
                 }, runFailed(asked, headings.get(at)));
-            } else if (column.run().status() != RunStatus.COMPLETED && !runMachinery.isRunning(column.run().id())) {
-                runMachinery.resume(column.run(), runFailed(asked, headings.get(at)));
+            } else if (column.run().status() != RunStatus.COMPLETED && !starter.isRunning(column.run().id())) {
+                starter.resume(column.run(), runFailed(asked, headings.get(at)));
             }
         }
         if (toStart == 0) {
@@ -316,16 +315,13 @@ public final class CompareViewModel {
      * {@code note} says how the runs came about.
      */
     private void show(List<RunInfo> picked, List<String> headings, String note) {
-        Project open = project.get();
+        Project open = tasks.open();
         if (open == null) {
             return;
         }
         RunCuration filters = new RunCuration(open, curation.get(), embedder);
         writes.submit(() -> Alignment.of(picked.stream()
-                .map(run -> filters.flag(run, open.review().items(run.id())).items()).toList()), aligned -> {
-            if (open != project.get()) {
-                return;
-            }
+                .map(run -> filters.flag(run, open.review().items(run.id())).items()).toList()), tasks.whileOpen(aligned -> {
             variants.setAll(picked);
             names = headings;
             planNote = note;
@@ -333,7 +329,7 @@ public final class CompareViewModel {
             summary = note + aligned.size() + " rows over " + picked.size() + " runs.";
             message.set(summary + runFailures);
             summarize();
-        }, this::failed);
+        }), this::failed);
     }
 
     // ---- cells -------------------------------------------------------------------------------------
@@ -353,7 +349,7 @@ public final class CompareViewModel {
 
     /** Records that the sample in {@code variant} is better than each other sample of its row. */
     public void prefer(int row, int variant) {
-        Project open = project.get();
+        Project open = tasks.open();
         CompareRow compared = rows.get(row);
         ReviewItem chosen = compared.cell(variant).orElse(null);
         if (open == null || chosen == null) {
@@ -384,7 +380,7 @@ public final class CompareViewModel {
     }
 
     private void decide(int row, int variant, LongFunction<Decision> decision) {
-        Project open = project.get();
+        Project open = tasks.open();
         ReviewItem item = rows.get(row).cell(variant).orElse(null);
         if (open == null || item == null) {
             return;
@@ -397,10 +393,9 @@ public final class CompareViewModel {
 
     /** Recomputes every variant's header from the rows as shown, off the UI thread. */
     private void summarize() {
-        long asked = ++summaryGeneration;
         List<CompareRow> snapshot = List.copyOf(rows);
         int count = variants.size();
-        tasks.execute(BackgroundTask.of("Summarizing variants", p -> {
+        summarizing.execute(BackgroundTask.of("Summarizing variants", p -> {
             List<VariantSummary> out = new ArrayList<>(count);
             for (int v = 0; v < count; v++) {
                 int column = v;
@@ -408,23 +403,20 @@ public final class CompareViewModel {
                         .filter(Objects::nonNull).toList()));
             }
             return out;
-        }).quiet().onSuccess(computed -> {
-            if (asked == summaryGeneration) {
-                summaries.setAll(computed);
-            }
-        }).onFailure(this::failed));
+        }).quiet().onSuccess(summaries::setAll).onFailure(this::failed));
     }
 
     /** Reads what the base run's variants may be: other versions in its mode, its conditions, the backends. */
     private void loadChoices(RunInfo from) {
-        Project open = project.get();
+        Project open = tasks.open();
         if (open == null || from == null) {
+            offering.clear();
             versions.clear();
             conditions.clear();
             backends.clear();
             return;
         }
-        tasks.execute(BackgroundTask.of("Reading the variants to offer", p -> {
+        offering.execute(BackgroundTask.of("Reading the variants to offer", p -> {
             List<StoredVersion> others = new ArrayList<>();
             for (StoredVersion newest : open.prompts().list()) {
                 open.prompts().versions(newest.name()).stream()
@@ -438,11 +430,9 @@ public final class CompareViewModel {
             return new Choices(others, open.prompts().load(from.config().promptVersionId()).conditions(),
                     userBackends.get().backends());
         }).quiet().onSuccess(choices -> {
-            if (open == project.get() && from.id() == baseId) {
-                versions.setAll(choices.versions());
-                conditions.setAll(choices.conditions());
-                backends.setAll(choices.backends());
-            }
+            versions.setAll(choices.versions());
+            conditions.setAll(choices.conditions());
+            backends.setAll(choices.backends());
         }).onFailure(this::failed));
     }
 
@@ -460,17 +450,13 @@ public final class CompareViewModel {
     private Consumer<Problem> runFailed(long asked, String heading) {
         return failure -> {
             if (asked == comparison) {
-                runFailures += " " + heading + ": " + failure.heading() + " — " + firstLine(failure.message());
+                runFailures += " " + heading + ": " + failure.heading() + " — " + Problem.firstLine(failure.message());
                 message.set((summary + runFailures).strip());
             }
         };
     }
 
     private void failed(Throwable error) {
-        message.set(firstLine(error.getMessage() == null ? error.toString() : error.getMessage()));
-    }
-
-    private static String firstLine(String text) {
-        return text.lines().findFirst().orElse(text);
+        message.set(Problem.firstLine(error));
     }
 }
