@@ -1,5 +1,7 @@
 package io.siftbench.app.review;
 
+import io.siftbench.app.runs.EmbeddingModels;
+import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.app.runs.LoopbackProject;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.review.ReviewItem;
@@ -34,7 +36,8 @@ class ReviewFollowsRunTest {
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
         RunsViewModel runs = new RunsViewModel(open, tasks, new RunStarter(open, tasks, p -> fixture.launcher()));
         RunInfo run = fixture.fiveQuestionRun();
-        ReviewViewModel review = new ReviewViewModel(open, tasks);
+        ReviewViewModel review = new ReviewViewModel(open, tasks,
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
         review.follow(runs.live());
         assertThat(review.runProperty().get().id()).isEqualTo(run.id());
         assertThat(review.items()).isEmpty();

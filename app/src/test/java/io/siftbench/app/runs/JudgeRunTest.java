@@ -1,5 +1,6 @@
 package io.siftbench.app.runs;
 
+import io.siftbench.model.insights.SampleEmbedder;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.model.backends.BackendSettings;
@@ -96,7 +97,8 @@ class JudgeRunTest {
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
         RunsViewModel runs = new RunsViewModel(open, tasks, new RunStarter(open, tasks, p -> fixture.launcher()));
         NewRunViewModel form = new NewRunViewModel(runs, tasks, () -> user);
-        ReviewViewModel review = new ReviewViewModel(open, tasks);
+        ReviewViewModel review = new ReviewViewModel(open, tasks,
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
         review.follow(runs.live());
         assertThat(review.runProperty().get().id()).isEqualTo(annotated.id());
         assertThat(review.flagKinds()).isEmpty();
