@@ -1,5 +1,6 @@
 package io.siftbench.views.compare;
 
+import io.siftbench.model.runs.RunLabel;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.compare.Alignment;
@@ -307,7 +308,7 @@ public final class CompareViewModel {
             return;
         }
         newComparison();
-        show(List.copyOf(chosen), chosen.stream().map(VariantPlan::nameOf).toList(), "");
+        show(List.copyOf(chosen), chosen.stream().map(RunLabel::name).toList(), "");
     }
 
     /**

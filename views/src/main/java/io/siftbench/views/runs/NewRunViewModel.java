@@ -1,5 +1,6 @@
 package io.siftbench.views.runs;
 
+import io.siftbench.model.runs.RunLabel;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
@@ -326,8 +327,7 @@ public final class NewRunViewModel {
 
     /** A run as a chooser of the run to judge shows it: what it is and how many samples it has to judge. */
     public static String judgeableText(RunInfo r) {
-        return "Run " + r.id() + " — " + r.promptName() + " v" + r.promptVersion() + ", " + r.config().mode().id()
-                + ", " + r.answered() + " answered samples";
+        return RunLabel.of(r, r.config().mode().id(), r.answered() + " answered samples");
     }
 
     /** The run whose answered samples a judge prompt scores. */
