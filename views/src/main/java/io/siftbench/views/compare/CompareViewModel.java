@@ -58,6 +58,10 @@ public final class CompareViewModel {
     private record Choices(List<StoredVersion> versions, List<Condition> conditions, List<BackendConfig> backends) {
     }
 
+    /** What went wrong with the run of the column headed {@code heading}. */
+    private record RunFailure(String heading, Problem problem) {
+    }
+
     private final ProjectTasks<Project> tasks;
     private final RunStarter starter;
     private final Supplier<BackendSettings> userBackends;
@@ -93,8 +97,8 @@ public final class CompareViewModel {
     private final ProjectTasks<Project>.Latest summarizing;
     /** What the variants may be: only those of the newest base run chosen show. */
     private final ProjectTasks<Project>.Latest offering;
-    /** Bumped with each comparison asked for, so that a failure of an earlier one's run is not told as this one's. */
-    private long comparison;
+    /** The comparisons asked for: a failure of an earlier one's run is not told as this one's. */
+    private final ProjectTasks<Project>.Latest comparisons;
     /** How the comparison shown was last summed up in the message, before {@link #runFailures}. */
     private String summary = "";
     /** What went wrong with the runs this comparison started or resumed, told again with each refresh of it. */
@@ -124,6 +128,7 @@ public final class CompareViewModel {
         this.runs = new ProjectRunList(project, tasks);
         this.summarizing = this.tasks.latest();
         this.offering = this.tasks.latest();
+        this.comparisons = this.tasks.latest();
         this.tasks.onSwitch(now -> {
             writes.flush();
             newComparison();
@@ -272,7 +277,7 @@ public final class CompareViewModel {
 
     /** Starts the columns' missing runs, resumes their unfinished ones, and shows them once each run is stored. */
     private void start(List<VariantPlan.Column> columns) {
-        long asked = comparison;
+        Consumer<RunFailure> told = comparisons.whileNewest(this::tell);
         RunInfo[] known = new RunInfo[columns.size()];
         List<String> headings = columns.stream().map(VariantPlan.Column::name).toList();
         int toStart = (int) columns.stream().filter(VariantPlan.Column::needsRun).count();
@@ -289,9 +294,9 @@ public final class CompareViewModel {
                     if (--missing[0] == 0) {
                         show(List.of(known), headings, note);
                     }
-                }, runFailed(asked, headings.get(at)));
+                }, failure -> told.accept(new RunFailure(headings.get(at), failure)));
             } else if (column.run().status() != RunStatus.COMPLETED && !starter.isRunning(column.run().id())) {
-                starter.resume(column.run(), runFailed(asked, headings.get(at)));
+                starter.resume(column.run(), failure -> told.accept(new RunFailure(headings.get(at), failure)));
             }
         }
         if (toStart == 0) {
@@ -321,8 +326,7 @@ public final class CompareViewModel {
             return;
         }
         RunCuration filters = new RunCuration(open, curation.get(), embedder);
-        writes.submit(() -> Alignment.of(picked.stream()
-                .map(run -> filters.flag(run, open.review().items(run.id())).items()).toList()), tasks.whileOpen(aligned -> {
+        Consumer<List<CompareRow>> lineUp = tasks.whileOpen(aligned -> {
             variants.setAll(picked);
             names = headings;
             planNote = note;
@@ -330,7 +334,9 @@ public final class CompareViewModel {
             summary = note + aligned.size() + " rows over " + picked.size() + " runs.";
             message.set(summary + runFailures);
             summarize();
-        }), this::failed);
+        });
+        writes.submit(() -> Alignment.of(picked.stream()
+                .map(run -> filters.flag(run, open.review().items(run.id())).items()).toList()), lineUp, this::failed);
     }
 
     // ---- cells -------------------------------------------------------------------------------------
@@ -439,22 +445,19 @@ public final class CompareViewModel {
 
     /** Forgets what the comparison before said: a new one is asked for, or the project changed. */
     private void newComparison() {
-        comparison++;
+        comparisons.clear();
         summary = "";
         runFailures = "";
     }
 
     /**
-     * Tells, in the message and with every refresh of comparison {@code asked}, that the run of the column headed
-     * {@code heading} could not be stored or stopped on an error, and why; a "Starting…" would otherwise stay.
+     * Tells, in the message and with every refresh of the comparison shown, that the run of a column could not be
+     * stored or stopped on an error, and why; a "Starting…" would otherwise stay.
      */
-    private Consumer<Problem> runFailed(long asked, String heading) {
-        return failure -> {
-            if (asked == comparison) {
-                runFailures += " " + heading + ": " + failure.heading() + " — " + Problem.firstLine(failure.message());
-                message.set((summary + runFailures).strip());
-            }
-        };
+    private void tell(RunFailure failure) {
+        runFailures += " " + failure.heading() + ": " + failure.problem().heading() + " — "
+                + Problem.firstLine(failure.problem().message());
+        message.set((summary + runFailures).strip());
     }
 
     private void failed(Throwable error) {

@@ -31,7 +31,7 @@ public final class RunsViewModel {
         this.starter = starter;
         this.runs = new ProjectRunList(project, tasks);
         project.addListener((obs, was, now) -> reload());
-        // A run's problem shows here whichever screen started it; so does its status, listed again as it starts and stops.
+        // A run's problem shows here whichever screen started it; its status too, listed again as it starts and stops.
         starter.problemProperty().addListener((obs, was, now) -> problem.set(now));
         starter.running().addListener((SetChangeListener<Long>) change -> reload());
         reload();
