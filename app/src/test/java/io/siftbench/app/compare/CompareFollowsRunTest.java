@@ -1,5 +1,7 @@
 package io.siftbench.app.compare;
 
+import io.siftbench.app.runs.EmbeddingModels;
+import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.app.runs.LoopbackProject;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.compare.CompareRow;
@@ -38,7 +40,8 @@ class CompareFollowsRunTest {
         RunInfo done = fixture.fiveQuestionRun();
         fixture.launcher().execute(done.id(), (s, p) -> { }, () -> false);
         RunInfo going = fixture.fiveQuestionRun();
-        CompareViewModel compare = new CompareViewModel(open, tasks, starter, () -> BackendSettings.EMPTY);
+        CompareViewModel compare = new CompareViewModel(open, tasks, starter, () -> BackendSettings.EMPTY,
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
         compare.compare(List.of(done, going));
         assertThat(compare.rows()).hasSize(5).allSatisfy(row -> assertThat(row.cell(1)).isEmpty());
         List<Long> filled = new ArrayList<>();

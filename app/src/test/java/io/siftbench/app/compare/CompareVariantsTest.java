@@ -1,5 +1,7 @@
 package io.siftbench.app.compare;
 
+import io.siftbench.app.runs.EmbeddingModels;
+import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.app.runs.LoopbackProject;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
@@ -173,7 +175,8 @@ class CompareVariantsTest {
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(fixture.project());
         RunStarter starter = new RunStarter(open, tasks, p -> fixture.launcher());
         runs = new RunsViewModel(open, tasks, starter);
-        return new CompareViewModel(open, tasks, starter, () -> BackendSettings.EMPTY);
+        return new CompareViewModel(open, tasks, starter, () -> BackendSettings.EMPTY,
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
     }
 
     /** Every row holds one sample of each column, for the same record, and shows that record once. */

@@ -1,5 +1,6 @@
 package io.siftbench.app.compare;
 
+import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.app.runs.ProjectRuns;
 import io.siftbench.app.runs.RunBackends;
@@ -49,7 +50,8 @@ class CompareViewModelTest {
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         RunStarter starter = new RunStarter(project, tasks,
                 open -> new ProjectRuns(open, backends, EmbeddingModels::miniLm).launcher());
-        return new CompareViewModel(project, tasks, starter, () -> BackendSettings.EMPTY);
+        return new CompareViewModel(project, tasks, starter, () -> BackendSettings.EMPTY,
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
     }
 
     @Test

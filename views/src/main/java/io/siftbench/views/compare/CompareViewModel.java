@@ -38,7 +38,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -54,9 +53,6 @@ import java.util.function.Supplier;
  */
 public final class CompareViewModel {
 
-    /** What "Add variant" offers beside the base run, read together in the background. */
-    private record Choices(List<StoredVersion> versions, List<Condition> conditions, List<BackendConfig> backends) {
-    }
 
     /** What went wrong with the run of the column headed {@code heading}. */
     private record RunFailure(String heading, Problem problem) {
@@ -64,24 +60,16 @@ public final class CompareViewModel {
 
     private final ProjectTasks<Project> tasks;
     private final RunStarter starter;
-    private final Supplier<BackendSettings> userBackends;
+    private final VariantChoices choices;
     private final SerialTaskQueue writes;
     private final ProjectRunList runs;
     private final ObservableList<RunInfo> variants = FXCollections.observableArrayList();
     private final ObservableList<CompareRow> rows = FXCollections.observableArrayList();
     private final ObservableList<VariantSummary> summaries = FXCollections.observableArrayList();
-    private final ObservableList<Variant> planned = FXCollections.observableArrayList();
-    private final ObservableList<StoredVersion> versions = FXCollections.observableArrayList();
-    private final ObservableList<Condition> conditions = FXCollections.observableArrayList();
-    private final ObservableList<BackendConfig> backends = FXCollections.observableArrayList();
     // One read-only view each, kept: the wrapper listens weakly, so a per-call one could stop telling the views.
     private final ObservableList<RunInfo> variantsView = FXCollections.unmodifiableObservableList(variants);
     private final ObservableList<CompareRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ObservableList<VariantSummary> summariesView = FXCollections.unmodifiableObservableList(summaries);
-    private final ObservableList<Variant> plannedView = FXCollections.unmodifiableObservableList(planned);
-    private final ObservableList<StoredVersion> versionsView = FXCollections.unmodifiableObservableList(versions);
-    private final ObservableList<Condition> conditionsView = FXCollections.unmodifiableObservableList(conditions);
-    private final ObservableList<BackendConfig> backendsView = FXCollections.unmodifiableObservableList(backends);
     private final ObjectProperty<RunInfo> base = new SimpleObjectProperty<>(this, "base");
     private final ObjectProperty<CurationSettings> curation =
             new SimpleObjectProperty<>(this, "curation", CurationSettings.defaults());
@@ -95,8 +83,6 @@ public final class CompareViewModel {
     private long baseId = -1;
     /** The per-variant summaries: only the newest request's show. */
     private final ProjectTasks<Project>.Latest summarizing;
-    /** What the variants may be: only those of the newest base run chosen show. */
-    private final ProjectTasks<Project>.Latest offering;
     /** The comparisons asked for: a failure of an earlier one's run is not told as this one's. */
     private final ProjectTasks<Project>.Latest comparisons;
     /** How the comparison shown was last summed up in the message, before {@link #runFailures}. */
@@ -108,34 +94,25 @@ public final class CompareViewModel {
      * @param starter      starts and resumes the variants' runs; its live progress keeps the rows up to date while
      *                     a compared run is going
      * @param userBackends the user's backends, offered as backend variants (read each time the base run changes)
-     */
-    public CompareViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks, RunStarter starter,
-                            Supplier<BackendSettings> userBackends) {
-        this(project, tasks, starter, userBackends, null);
-    }
-
-    /**
-     * @param embedder the embedding model, loaded only when the curation thresholds find near duplicates by
-     *                 embedding; null where there is none
+     * @param embedder     the embedding model, loaded only when the curation thresholds find near duplicates by
+     *                     embedding
      */
     public CompareViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks, RunStarter starter,
                             Supplier<BackendSettings> userBackends, Supplier<SampleEmbedder> embedder) {
-        this.embedder = embedder;
+        this.embedder = Objects.requireNonNull(embedder);
         this.tasks = new ProjectTasks<>(project, tasks);
         this.starter = starter;
-        this.userBackends = userBackends;
+        this.choices = new VariantChoices(this.tasks, userBackends, message::set, this::failed);
         this.writes = new SerialTaskQueue(tasks, "Saving decisions");
         this.runs = new ProjectRunList(project, tasks);
         this.summarizing = this.tasks.latest();
-        this.offering = this.tasks.latest();
         this.comparisons = this.tasks.latest();
         this.tasks.onSwitch(now -> {
             writes.flush();
             newComparison();
             base.set(null);
             baseId = -1;
-            planned.clear();
-            loadChoices(null);
+            choices.offerFor(null);
             variants.clear();
             rows.clear();
             summaries.clear();
@@ -147,8 +124,7 @@ public final class CompareViewModel {
             // choice for a moment (a chooser whose items were listed again) changes nothing either.
             if (now != null && now.id() != baseId) {
                 baseId = now.id();
-                planned.clear();
-                loadChoices(now);
+                choices.offerFor(now);
             }
         });
         curation.addListener((obs, was, now) -> {
@@ -187,22 +163,22 @@ public final class CompareViewModel {
 
     /** The variants added beside the base run, in the order their columns take. */
     public ObservableList<Variant> planned() {
-        return plannedView;
+        return choices.planned();
     }
 
     /** The prompt versions a variant may send instead: every other one in the base run's mode. */
     public ObservableList<StoredVersion> versions() {
-        return versionsView;
+        return choices.versions();
     }
 
     /** The conditions of the base run's prompt version, to switch off or restrict in a variant. */
     public ObservableList<Condition> conditions() {
-        return conditionsView;
+        return choices.conditions();
     }
 
     /** The user's backends, for a backend or model variant. */
     public ObservableList<BackendConfig> backends() {
-        return backendsView;
+        return choices.backends();
     }
 
     /** The thresholds of the curation filters whose flags the cells show; a change flags them again. */
@@ -223,35 +199,22 @@ public final class CompareViewModel {
 
     /** Adds a column that sends {@code version} instead of the base run's prompt version. */
     public void addVersion(StoredVersion version) {
-        add(new Variant.PromptChange(version));
+        choices.add(base.get(), new Variant.PromptChange(version));
     }
 
     /** Adds a column on {@code backend}, asking for {@code model} (the backend's own where blank). */
     public void addBackend(BackendConfig backend, String model) {
-        add(new Variant.BackendChange(BackendRef.of(backend.kind(), backend.location(),
+        choices.add(base.get(), new Variant.BackendChange(BackendRef.of(backend.kind(), backend.location(),
                 model == null || model.isBlank() ? backend.model() : model)));
     }
 
     /** Adds a column with {@code condition} switched off ({@code values} empty) or restricted to {@code values}. */
     public void addCondition(String condition, List<String> values) {
-        add(new Variant.ConditionChange(condition, values));
+        choices.add(base.get(), new Variant.ConditionChange(condition, values));
     }
 
     public void removeVariant(int index) {
-        planned.remove(index);
-    }
-
-    private void add(Variant variant) {
-        if (base.get() == null) {
-            message.set("Choose the base run first: its inputs and seed are the variants' too.");
-        } else if (planned.contains(variant)) {
-            message.set(variant.describe() + " is added already.");
-        } else if (planned.size() == 3) {
-            message.set("Compare at most 4 columns: the base run and 3 variants.");
-        } else {
-            planned.add(variant);
-            message.set("");
-        }
+        choices.remove(index);
     }
 
     /**
@@ -264,12 +227,12 @@ public final class CompareViewModel {
         if (open == null) {
             return;
         }
-        if (from == null || planned.isEmpty()) {
+        if (from == null || choices.planned().isEmpty()) {
             message.set(from == null ? "Choose the base run: its inputs and seed are the variants' too."
                     : "Add 1 to 3 variants to compare with the base run.");
             return;
         }
-        List<Variant> chosen = List.copyOf(planned);
+        List<Variant> chosen = List.copyOf(choices.planned());
         newComparison();
         tasks.execute(BackgroundTask.of("Planning the variants' runs", p -> new VariantPlan(open).plan(from, chosen))
                 .quiet().onSuccess(this::start).onFailure(this::failed));
@@ -411,36 +374,6 @@ public final class CompareViewModel {
             }
             return out;
         }).quiet().onSuccess(summaries::setAll).onFailure(this::failed));
-    }
-
-    /** Reads what the base run's variants may be: other versions in its mode, its conditions, the backends. */
-    private void loadChoices(RunInfo from) {
-        Project open = tasks.open();
-        if (open == null || from == null) {
-            offering.clear();
-            versions.clear();
-            conditions.clear();
-            backends.clear();
-            return;
-        }
-        offering.execute(BackgroundTask.of("Reading the variants to offer", p -> {
-            List<StoredVersion> others = new ArrayList<>();
-            for (StoredVersion newest : open.prompts().list()) {
-                open.prompts().versions(newest.name()).stream()
-                        .filter(v -> v.mode() == from.config().mode() && v.id() != from.config().promptVersionId())
-                        .forEach(others::add);
-            }
-            // The base run's own prompt first, newest version first: the comparison usually wanted.
-            others.sort(Comparator.comparing((StoredVersion v) -> !v.name().equals(from.promptName()))
-                    .thenComparing(StoredVersion::name)
-                    .thenComparing(StoredVersion::version, Comparator.reverseOrder()));
-            return new Choices(others, open.prompts().load(from.config().promptVersionId()).conditions(),
-                    userBackends.get().backends());
-        }).quiet().onSuccess(choices -> {
-            versions.setAll(choices.versions());
-            conditions.setAll(choices.conditions());
-            backends.setAll(choices.backends());
-        }).onFailure(this::failed));
     }
 
     /** Forgets what the comparison before said: a new one is asked for, or the project changed. */
