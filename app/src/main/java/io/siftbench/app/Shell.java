@@ -28,6 +28,7 @@ import io.siftbench.views.review.ReviewView;
 import io.siftbench.views.review.ReviewViewModel;
 import io.siftbench.views.runs.NewRunViewModel;
 import io.siftbench.views.runs.RunsView;
+import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.shell.FileDialogs;
 import io.siftbench.views.shell.MainWindow;
@@ -62,10 +63,11 @@ public final class Shell {
         ReadOnlyObjectProperty<io.siftbench.model.project.Project> project = viewModel.projectProperty();
         Supplier<SampleEmbedder> embedder = () -> new SampleEmbedder(EmbeddingModels.miniLm());
         review = new ReviewViewModel(project, tasks, embedder);
-        RunsViewModel runs = new RunsViewModel(project, tasks,
+        RunStarter starter = new RunStarter(project, tasks,
                 open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher());
-        review.follow(runs.live());
-        compare = new CompareViewModel(project, tasks, runs, backendsFile::load, embedder);
+        RunsViewModel runs = new RunsViewModel(project, tasks, starter);
+        review.follow(starter.live());
+        compare = new CompareViewModel(project, tasks, starter, backendsFile::load, embedder);
         // Compare flags its cells with the thresholds the researcher set in Review.
         compare.curationProperty().bind(review.curationProperty());
         ReviewView reviewView = new ReviewView(review, project);

@@ -1,10 +1,13 @@
 package io.siftbench.app.compare;
 
+import io.siftbench.app.runs.EmbeddingModels;
+import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.app.runs.LoopbackProject;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.compare.CompareRow;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.compare.CompareViewModel;
 import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
@@ -32,11 +35,13 @@ class CompareFollowsRunTest {
         Project project = fixture.project();
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
-        RunsViewModel runs = new RunsViewModel(open, tasks, p -> fixture.launcher());
+        RunStarter starter = new RunStarter(open, tasks, p -> fixture.launcher());
+        RunsViewModel runs = new RunsViewModel(open, tasks, starter);
         RunInfo done = fixture.fiveQuestionRun();
         fixture.launcher().execute(done.id(), (s, p) -> { }, () -> false);
         RunInfo going = fixture.fiveQuestionRun();
-        CompareViewModel compare = new CompareViewModel(open, tasks, runs, () -> BackendSettings.EMPTY);
+        CompareViewModel compare = new CompareViewModel(open, tasks, starter, () -> BackendSettings.EMPTY,
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
         compare.compare(List.of(done, going));
         assertThat(compare.rows()).hasSize(5).allSatisfy(row -> assertThat(row.cell(1)).isEmpty());
         List<Long> filled = new ArrayList<>();

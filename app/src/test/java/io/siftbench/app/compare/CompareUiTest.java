@@ -45,7 +45,7 @@ class CompareUiTest {
         SESSION.start(dir.resolve("settings.json"), file);
         robot.clickOn("#nav-compare");
 
-        choose("#compare-base", "run " + first.get(0).runId() + " · intents v1");
+        choose("#compare-base", "#" + first.get(0).runId() + " intents v1");
         choose("#compare-variant-version", "intents v2");
         robot.clickOn("#compare-add-variant");
         assertThat(robot.lookup("#compare-variant-0").lookup(".label").queryAs(Label.class).getText())

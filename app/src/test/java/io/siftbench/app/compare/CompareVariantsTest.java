@@ -1,5 +1,7 @@
 package io.siftbench.app.compare;
 
+import io.siftbench.app.runs.EmbeddingModels;
+import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.app.runs.LoopbackProject;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
@@ -18,6 +20,7 @@ import io.siftbench.model.runs.Message;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.compare.CompareViewModel;
 import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
@@ -170,8 +173,10 @@ class CompareVariantsTest {
 
     private CompareViewModel compareViewModel() {
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(fixture.project());
-        runs = new RunsViewModel(open, tasks, p -> fixture.launcher());
-        return new CompareViewModel(open, tasks, runs, () -> BackendSettings.EMPTY);
+        RunStarter starter = new RunStarter(open, tasks, p -> fixture.launcher());
+        runs = new RunsViewModel(open, tasks, starter);
+        return new CompareViewModel(open, tasks, starter, () -> BackendSettings.EMPTY,
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
     }
 
     /** Every row holds one sample of each column, for the same record, and shows that record once. */

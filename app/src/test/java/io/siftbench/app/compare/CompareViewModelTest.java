@@ -1,5 +1,6 @@
 package io.siftbench.app.compare;
 
+import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.app.runs.ProjectRuns;
 import io.siftbench.app.runs.RunBackends;
@@ -15,8 +16,8 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
+import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.compare.CompareViewModel;
-import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -47,9 +48,10 @@ class CompareViewModelTest {
     /** Compare on the open project, with the Runs screen's machinery (nothing is started here). */
     private CompareViewModel compareViewModel() {
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
-        RunsViewModel runs = new RunsViewModel(project, tasks,
+        RunStarter starter = new RunStarter(project, tasks,
                 open -> new ProjectRuns(open, backends, EmbeddingModels::miniLm).launcher());
-        return new CompareViewModel(project, tasks, runs, () -> BackendSettings.EMPTY);
+        return new CompareViewModel(project, tasks, starter, () -> BackendSettings.EMPTY,
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
     }
 
     @Test

@@ -61,7 +61,8 @@ class ReviewCurationTest {
     @Test
     void keywordFlagsShowOnTheItemsAndRejectingThemAllIsUndoneAtOnce() throws Exception {
         List<Sample> samples = stories(10);
-        ReviewViewModel viewModel = new ReviewViewModel(project, new CurrentThreadTaskExecutor());
+        ReviewViewModel viewModel = new ReviewViewModel(project, new CurrentThreadTaskExecutor(),
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
 
         // The fixture's odd samples are told in a polite tone.
         viewModel.curationProperty().set(new CurationSettings(null, null, null, null, List.of("polite"), 0.7, 0.6, null, NearDuplicateMethod.MINHASH, 0.9));

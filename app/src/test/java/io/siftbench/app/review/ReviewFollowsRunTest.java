@@ -1,9 +1,12 @@
 package io.siftbench.app.review;
 
+import io.siftbench.app.runs.EmbeddingModels;
+import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.app.runs.LoopbackProject;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.review.ReviewViewModel;
 import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
@@ -31,9 +34,10 @@ class ReviewFollowsRunTest {
         Project project = fixture.project();
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
-        RunsViewModel runs = new RunsViewModel(open, tasks, p -> fixture.launcher());
+        RunsViewModel runs = new RunsViewModel(open, tasks, new RunStarter(open, tasks, p -> fixture.launcher()));
         RunInfo run = fixture.fiveQuestionRun();
-        ReviewViewModel review = new ReviewViewModel(open, tasks);
+        ReviewViewModel review = new ReviewViewModel(open, tasks,
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
         review.follow(runs.live());
         assertThat(review.runProperty().get().id()).isEqualTo(run.id());
         assertThat(review.items()).isEmpty();

@@ -1,5 +1,7 @@
 package io.siftbench.app.review;
 
+import io.siftbench.app.runs.EmbeddingModels;
+import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.review.Decision;
 import io.siftbench.model.review.DecisionStatus;
@@ -163,7 +165,8 @@ class ReviewViewModelTest {
         Project opened = new H2ProjectOpener().open(file);
         samples = RunFixture.run(opened, version, mode, count);
         project.set(opened);
-        viewModel = new ReviewViewModel(project, new CurrentThreadTaskExecutor());
+        viewModel = new ReviewViewModel(project, new CurrentThreadTaskExecutor(),
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
     }
 
     /** Closes the project and builds a new view model on it opened again, as a restart would. */
@@ -173,7 +176,8 @@ class ReviewViewModelTest {
         project.set(null);
         old.close();
         project.set(new H2ProjectOpener().open(file));
-        viewModel = new ReviewViewModel(project, new CurrentThreadTaskExecutor());
+        viewModel = new ReviewViewModel(project, new CurrentThreadTaskExecutor(),
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
     }
 
     private long current() {

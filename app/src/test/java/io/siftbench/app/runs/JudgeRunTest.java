@@ -1,5 +1,6 @@
 package io.siftbench.app.runs;
 
+import io.siftbench.model.insights.SampleEmbedder;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.model.backends.BackendSettings;
@@ -17,6 +18,7 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.Sample;
+import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.review.ReviewViewModel;
 import io.siftbench.views.runs.NewRunViewModel;
 import io.siftbench.views.runs.RunsViewModel;
@@ -93,9 +95,10 @@ class JudgeRunTest {
     void aJudgeRunFromTheNewRunFormScoresEverySampleAndReviewFlagsExactlyTheLowOnes() {
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
-        RunsViewModel runs = new RunsViewModel(open, tasks, p -> fixture.launcher());
+        RunsViewModel runs = new RunsViewModel(open, tasks, new RunStarter(open, tasks, p -> fixture.launcher()));
         NewRunViewModel form = new NewRunViewModel(runs, tasks, () -> user);
-        ReviewViewModel review = new ReviewViewModel(open, tasks);
+        ReviewViewModel review = new ReviewViewModel(open, tasks,
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
         review.follow(runs.live());
         assertThat(review.runProperty().get().id()).isEqualTo(annotated.id());
         assertThat(review.flagKinds()).isEmpty();

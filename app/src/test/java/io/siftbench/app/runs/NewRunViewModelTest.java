@@ -13,6 +13,7 @@ import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.Sample;
+import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.runs.NewRunViewModel;
 import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
@@ -58,7 +59,8 @@ class NewRunViewModelTest {
                 BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny").withName("loopback")),
                 "loopback", GenerationParameters.DEFAULT);
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
-        runs = new RunsViewModel(new SimpleObjectProperty<>(project), tasks, p -> fixture.launcher());
+        SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
+        runs = new RunsViewModel(open, tasks, new RunStarter(open, tasks, p -> fixture.launcher()));
         form = new NewRunViewModel(runs, tasks, () -> user);
     }
 

@@ -11,6 +11,7 @@ import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.views.project.ProjectRunList;
+import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
@@ -44,8 +45,9 @@ class RunsViewModelTest {
                 Duration.ofSeconds(30))).withWhere("text", "bravo");
         RunInfo narrowed = fixture.launcher().create(new RunConfig(intent.id(), intent.mode(), fixture.backend(),
                 details.parametersJson(), questions.id(), 4, 1, 1, 5, details.toJson()));
-        RunsViewModel runs = new RunsViewModel(new SimpleObjectProperty<>(project), new CurrentThreadTaskExecutor(),
-                p -> fixture.launcher());
+        SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
+        CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
+        RunsViewModel runs = new RunsViewModel(open, tasks, new RunStarter(open, tasks, p -> fixture.launcher()));
 
         assertThat(runs.runs()).extracting(RunInfo::id).containsExactly(narrowed.id(), plain.id());
         assertThat(runs.settings(runs.runs().get(0))).isEqualTo("q · text = bravo · 2 at random · 5 votes · T 0.3");
@@ -93,11 +95,13 @@ class RunsViewModelTest {
     void aRunThatFinishesWithFailedSlotsSaysHowManyAndWhyOnTheRunsScreen() throws Exception {
         RunInfo run = fixture.fiveQuestionRun();
         fixture.server().then(LoopbackServer.status(400), LoopbackServer.status(401), LoopbackServer.status(404));
-        RunsViewModel runs = new RunsViewModel(new SimpleObjectProperty<>(fixture.project()),
-                new CurrentThreadTaskExecutor(), p -> fixture.launcher());
+        SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(fixture.project());
+        CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
+        RunStarter starter = new RunStarter(open, tasks, p -> fixture.launcher());
+        RunsViewModel runs = new RunsViewModel(open, tasks, starter);
         List<Problem> toldTheCaller = new ArrayList<>();
 
-        runs.resume(run, toldTheCaller::add);
+        starter.resume(run, toldTheCaller::add);
 
         assertThat(runs.problemProperty().get()).isEqualTo(new Problem("Run #" + run.id()
                 + " finished with 3 of 5 slots failed",

@@ -1,5 +1,6 @@
 package io.siftbench.model.compare;
 
+import io.siftbench.model.runs.RunLabel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siftbench.model.project.Project;
@@ -62,7 +63,7 @@ public final class VariantPlan {
         }
         List<RunInfo> stored = project.runs().list();
         List<Column> columns = new ArrayList<>();
-        columns.add(new Column(nameOf(base), base.config(), base));
+        columns.add(new Column(RunLabel.name(base), base.config(), base));
         Set<Long> taken = new HashSet<>(List.of(base.id()));
         for (Variant variant : variants) {
             RunConfig config = variant.configOf(base.config(), project.prompts());
@@ -77,10 +78,6 @@ public final class VariantPlan {
         return columns;
     }
 
-    /** How a column of a stored run is headed: "run 3 · intent v2". */
-    public static String nameOf(RunInfo run) {
-        return "run " + run.id() + " · " + run.promptName() + " v" + run.promptVersion();
-    }
 
     /**
      * Whether a run of {@code stored} gives the samples a run of {@code wanted} would: the same prompt version

@@ -4,7 +4,6 @@ import io.siftbench.model.insights.SampleStatus;
 import io.siftbench.model.insights.SampleText;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,39 +19,6 @@ class ReviewOrdersTest {
         double radians = Math.toRadians(degrees);
         return SampleText.of(id, "s" + id).withEmbedding(new float[] {(float) Math.cos(radians),
                 (float) Math.sin(radians)});
-    }
-
-    @Test
-    void asGeneratedKeepsTheQueueAndRandomIsASeededPermutation() {
-        List<SampleText> queue = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            queue.add(SampleText.of(i, "s" + i));
-        }
-
-        assertThat(ids(new AsGeneratedOrder().order(queue, List.of()))).isEqualTo(ids(queue));
-        List<SampleText> shuffled = new RandomOrder(5).order(queue, List.of());
-        assertThat(ids(shuffled)).containsExactlyInAnyOrderElementsOf(ids(queue)).isNotEqualTo(ids(queue));
-        assertThat(ids(new RandomOrder(5).order(queue, List.of()))).isEqualTo(ids(shuffled));
-        assertThat(ids(new RandomOrder(6).order(queue, List.of()))).isNotEqualTo(ids(shuffled));
-    }
-
-    @Test
-    void leastConfidenceFirstWithUnknownConfidenceLast() {
-        List<SampleText> queue = List.of(SampleText.of(1, "a").withConfidence(0.9),
-                SampleText.of(2, "b").withConfidence(0.2), SampleText.of(3, "c"),
-                SampleText.of(4, "d").withConfidence(0.5), SampleText.of(5, "e").withConfidence(0.2));
-
-        assertThat(ids(new LeastConfidenceOrder().order(queue, List.of()))).containsExactly(2L, 5L, 4L, 1L, 3L);
-    }
-
-    @Test
-    void highestVoteEntropyFirst() {
-        List<SampleText> queue = List.of(SampleText.of(1, "a").withVotes(List.of("x", "x", "x")),
-                SampleText.of(2, "b").withVotes(List.of("x", "y", "z")),
-                SampleText.of(3, "c").withVotes(List.of("x", "x", "y")), SampleText.of(4, "d"));
-
-        // entropies: 0, ln 3 = 1.10, 0.64, 0
-        assertThat(ids(new VoteEntropyOrder().order(queue, List.of()))).containsExactly(2L, 3L, 1L, 4L);
     }
 
     @Test

@@ -39,6 +39,45 @@ class ReviewQueueTest {
         assertThat(once).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
     }
 
+    // The next three were asserted of the per-order classes QueueOrder.sort replaced; they hold of QueueOrder.
+
+    @Test
+    void asGeneratedKeepsTheQueueAndRandomIsASeededPermutation() {
+        List<ReviewItem> queue = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            queue.add(item(i, i, "a", null, List.of(), true, "angry"));
+        }
+        List<Long> generated = queue.stream().map(ReviewItem::sampleId).toList();
+
+        assertThat(ids(new ReviewQueue(queue, QueueOrder.AS_GENERATED, 5, QueueFilter.ALL))).isEqualTo(generated);
+        List<Long> shuffled = ids(new ReviewQueue(queue, QueueOrder.RANDOM, 5, QueueFilter.ALL));
+        assertThat(shuffled).containsExactlyInAnyOrderElementsOf(generated).isNotEqualTo(generated);
+        assertThat(ids(new ReviewQueue(queue, QueueOrder.RANDOM, 5, QueueFilter.ALL))).isEqualTo(shuffled);
+        assertThat(ids(new ReviewQueue(queue, QueueOrder.RANDOM, 6, QueueFilter.ALL))).isNotEqualTo(shuffled);
+    }
+
+    @Test
+    void leastConfidenceFirstWithUnknownConfidenceLast() {
+        List<ReviewItem> queue = List.of(item(1, 0, "a", 0.9, List.of(), true, "angry"),
+                item(2, 1, "a", 0.2, List.of(), true, "angry"), item(3, 2, "a", null, List.of(), true, "angry"),
+                item(4, 3, "a", 0.5, List.of(), true, "angry"), item(5, 4, "a", 0.2, List.of(), true, "angry"));
+
+        assertThat(ids(new ReviewQueue(queue, QueueOrder.LOWEST_CONFIDENCE, 0, QueueFilter.ALL)))
+                .containsExactly(2L, 5L, 4L, 1L, 3L);
+    }
+
+    @Test
+    void highestVoteEntropyFirst() {
+        List<ReviewItem> queue = List.of(item(1, 0, "x", null, List.of("x", "x", "x"), true, "angry"),
+                item(2, 1, "x", null, List.of("x", "y", "z"), true, "angry"),
+                item(3, 2, "x", null, List.of("x", "x", "y"), true, "angry"),
+                item(4, 3, "x", null, List.of(), true, "angry"));
+
+        // entropies: 0, log2 3 = 1.58, 0.92, 0
+        assertThat(ids(new ReviewQueue(queue, QueueOrder.HIGHEST_VOTE_ENTROPY, 0, QueueFilter.ALL)))
+                .containsExactly(2L, 3L, 1L, 4L);
+    }
+
     @Test
     void filtersByStateConditionLabelAndFlag() {
         List<ReviewItem> decided = List.of(ITEMS.get(0).withDecision(Decision.of(1, DecisionStatus.REJECTED, null)),

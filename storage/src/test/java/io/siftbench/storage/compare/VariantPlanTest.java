@@ -90,7 +90,7 @@ class VariantPlanTest {
 
         assertThat(columns).hasSize(2);
         assertThat(columns.get(0).run().id()).isEqualTo(base.id());
-        assertThat(columns.get(0).name()).isEqualTo("run " + base.id() + " · intent v1");
+        assertThat(columns.get(0).name()).isEqualTo("#" + base.id() + " intent v1");
         assertThat(columns.get(1).name()).isEqualTo("intent v2");
         assertThat(columns.get(1).config()).isEqualTo(wanted);
         assertThat(columns.get(1).needsRun()).as("no stored run matches").isTrue();
@@ -184,7 +184,7 @@ class VariantPlanTest {
                 new Variant.BackendChange(small));
 
         assertThat(columns).extracting(VariantPlan.Column::name)
-                .containsExactly("run " + base.id() + " · intent v1", "intent v2", "tone off", "openai small");
+                .containsExactly("#" + base.id() + " intent v1", "intent v2", "tone off", "openai small");
         assertThat(columns.subList(1, 4)).allMatch(VariantPlan.Column::needsRun);
         assertThat(columns).extracting(c -> c.config().seed()).containsOnly(7L);
         assertThat(columns).extracting(c -> c.config().datasetId()).containsOnly(questions.id());

@@ -1,8 +1,8 @@
 package io.siftbench.views.compare;
 
+import io.siftbench.model.runs.RunLabel;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.compare.CompareRow;
-import io.siftbench.model.compare.VariantPlan;
 import io.siftbench.model.compare.VariantSummary;
 import io.siftbench.model.insights.LabelCount;
 import io.siftbench.model.project.Project;
@@ -232,8 +232,7 @@ public final class CompareView implements ScreenView {
     }
 
     private static String describe(RunInfo r) {
-        return VariantPlan.nameOf(r) + ", " + r.config().backend().modelShown() + ", seed " + r.config().seed() + ", "
-                + r.samples() + " samples";
+        return RunLabel.of(r, r.config().backend().modelShown(), "seed " + r.config().seed(), r.samples() + " samples");
     }
 
     private void showHeader() {

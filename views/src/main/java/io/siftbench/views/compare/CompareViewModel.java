@@ -1,5 +1,6 @@
 package io.siftbench.views.compare;
 
+import io.siftbench.model.runs.RunLabel;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.compare.Alignment;
@@ -22,9 +23,10 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.views.project.ProjectRunList;
 import io.siftbench.views.project.RunFollower;
-import io.siftbench.views.runs.RunsViewModel;
+import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.BackgroundTask;
+import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.SerialTaskQueue;
 import io.siftbench.views.task.TaskExecutor;
 import javafx.beans.property.ObjectProperty;
@@ -36,7 +38,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -47,36 +48,28 @@ import java.util.function.Supplier;
  * Compare: a base run and 1–3 variants of it (another prompt version, backend or model, or condition setting)
  * over the same inputs and seed, or 2–4 runs as they are, side by side, rows aligned by input, each cell flagged
  * by the curation filters, decided on the spot or preferred over the others of its row. The variants' runs are
- * reused where the project has them and started through the Runs screen's machinery where not, and followed
+ * reused where the project has them and started through the window's {@link RunStarter} where not, and followed
  * while they go. Planning, loading, flagging, writing and the per-variant summaries all run in the background.
  */
 public final class CompareViewModel {
 
-    /** What "Add variant" offers beside the base run, read together in the background. */
-    private record Choices(List<StoredVersion> versions, List<Condition> conditions, List<BackendConfig> backends) {
+
+    /** What went wrong with the run of the column headed {@code heading}. */
+    private record RunFailure(String heading, Problem problem) {
     }
 
-    private final ReadOnlyObjectProperty<Project> project;
-    private final TaskExecutor tasks;
-    private final RunsViewModel runMachinery;
-    private final Supplier<BackendSettings> userBackends;
+    private final ProjectTasks<Project> tasks;
+    private final RunStarter starter;
+    private final VariantChoices choices;
     private final SerialTaskQueue writes;
     private final ProjectRunList runs;
     private final ObservableList<RunInfo> variants = FXCollections.observableArrayList();
     private final ObservableList<CompareRow> rows = FXCollections.observableArrayList();
     private final ObservableList<VariantSummary> summaries = FXCollections.observableArrayList();
-    private final ObservableList<Variant> planned = FXCollections.observableArrayList();
-    private final ObservableList<StoredVersion> versions = FXCollections.observableArrayList();
-    private final ObservableList<Condition> conditions = FXCollections.observableArrayList();
-    private final ObservableList<BackendConfig> backends = FXCollections.observableArrayList();
     // One read-only view each, kept: the wrapper listens weakly, so a per-call one could stop telling the views.
     private final ObservableList<RunInfo> variantsView = FXCollections.unmodifiableObservableList(variants);
     private final ObservableList<CompareRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ObservableList<VariantSummary> summariesView = FXCollections.unmodifiableObservableList(summaries);
-    private final ObservableList<Variant> plannedView = FXCollections.unmodifiableObservableList(planned);
-    private final ObservableList<StoredVersion> versionsView = FXCollections.unmodifiableObservableList(versions);
-    private final ObservableList<Condition> conditionsView = FXCollections.unmodifiableObservableList(conditions);
-    private final ObservableList<BackendConfig> backendsView = FXCollections.unmodifiableObservableList(backends);
     private final ObjectProperty<RunInfo> base = new SimpleObjectProperty<>(this, "base");
     private final ObjectProperty<CurationSettings> curation =
             new SimpleObjectProperty<>(this, "curation", CurationSettings.defaults());
@@ -88,45 +81,38 @@ public final class CompareViewModel {
     private final Supplier<SampleEmbedder> embedder;
     /** The id of the base run the variants were added to; -1 before one is chosen. */
     private long baseId = -1;
-    /** Bumped on each summary request, so that only the newest one shows. */
-    private long summaryGeneration;
-    /** Bumped with each comparison asked for, so that a failure of an earlier one's run is not told as this one's. */
-    private long comparison;
+    /** The per-variant summaries: only the newest request's show. */
+    private final ProjectTasks<Project>.Latest summarizing;
+    /** The comparisons asked for: a failure of an earlier one's run is not told as this one's. */
+    private final ProjectTasks<Project>.Latest comparisons;
     /** How the comparison shown was last summed up in the message, before {@link #runFailures}. */
     private String summary = "";
     /** What went wrong with the runs this comparison started or resumed, told again with each refresh of it. */
     private String runFailures = "";
 
     /**
-     * @param runMachinery the Runs screen's view model: it starts and resumes the variants' runs, and its live
-     *                     progress keeps the rows up to date while a compared run is going
+     * @param starter      starts and resumes the variants' runs; its live progress keeps the rows up to date while
+     *                     a compared run is going
      * @param userBackends the user's backends, offered as backend variants (read each time the base run changes)
+     * @param embedder     the embedding model, loaded only when the curation thresholds find near duplicates by
+     *                     embedding
      */
-    public CompareViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks, RunsViewModel runMachinery,
-                            Supplier<BackendSettings> userBackends) {
-        this(project, tasks, runMachinery, userBackends, null);
-    }
-
-    /**
-     * @param embedder the embedding model, loaded only when the curation thresholds find near duplicates by
-     *                 embedding; null where there is none
-     */
-    public CompareViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks, RunsViewModel runMachinery,
+    public CompareViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks, RunStarter starter,
                             Supplier<BackendSettings> userBackends, Supplier<SampleEmbedder> embedder) {
-        this.embedder = embedder;
-        this.project = project;
-        this.tasks = tasks;
-        this.runMachinery = runMachinery;
-        this.userBackends = userBackends;
+        this.embedder = Objects.requireNonNull(embedder);
+        this.tasks = new ProjectTasks<>(project, tasks);
+        this.starter = starter;
+        this.choices = new VariantChoices(this.tasks, userBackends, message::set, this::failed);
         this.writes = new SerialTaskQueue(tasks, "Saving decisions");
         this.runs = new ProjectRunList(project, tasks);
-        project.addListener((obs, was, now) -> {
+        this.summarizing = this.tasks.latest();
+        this.comparisons = this.tasks.latest();
+        this.tasks.onSwitch(now -> {
             writes.flush();
             newComparison();
             base.set(null);
             baseId = -1;
-            planned.clear();
-            loadChoices(null);
+            choices.offerFor(null);
             variants.clear();
             rows.clear();
             summaries.clear();
@@ -138,8 +124,7 @@ public final class CompareViewModel {
             // choice for a moment (a chooser whose items were listed again) changes nothing either.
             if (now != null && now.id() != baseId) {
                 baseId = now.id();
-                planned.clear();
-                loadChoices(now);
+                choices.offerFor(now);
             }
         });
         curation.addListener((obs, was, now) -> {
@@ -147,7 +132,7 @@ public final class CompareViewModel {
                 show(List.copyOf(variants), names, planNote);
             }
         });
-        RunFollower.follow(runMachinery.live(), runs::contains,
+        RunFollower.follow(starter.live(), runs::contains,
                 id -> variants.stream().anyMatch(r -> r.id() == id), this::reloadRuns,
                 () -> show(List.copyOf(variants), names, planNote));
         reloadRuns();
@@ -178,22 +163,22 @@ public final class CompareViewModel {
 
     /** The variants added beside the base run, in the order their columns take. */
     public ObservableList<Variant> planned() {
-        return plannedView;
+        return choices.planned();
     }
 
     /** The prompt versions a variant may send instead: every other one in the base run's mode. */
     public ObservableList<StoredVersion> versions() {
-        return versionsView;
+        return choices.versions();
     }
 
     /** The conditions of the base run's prompt version, to switch off or restrict in a variant. */
     public ObservableList<Condition> conditions() {
-        return conditionsView;
+        return choices.conditions();
     }
 
     /** The user's backends, for a backend or model variant. */
     public ObservableList<BackendConfig> backends() {
-        return backendsView;
+        return choices.backends();
     }
 
     /** The thresholds of the curation filters whose flags the cells show; a change flags them again. */
@@ -214,35 +199,22 @@ public final class CompareViewModel {
 
     /** Adds a column that sends {@code version} instead of the base run's prompt version. */
     public void addVersion(StoredVersion version) {
-        add(new Variant.PromptChange(version));
+        choices.add(base.get(), new Variant.PromptChange(version));
     }
 
     /** Adds a column on {@code backend}, asking for {@code model} (the backend's own where blank). */
     public void addBackend(BackendConfig backend, String model) {
-        add(new Variant.BackendChange(BackendRef.of(backend.kind(), backend.location(),
+        choices.add(base.get(), new Variant.BackendChange(BackendRef.of(backend.kind(), backend.location(),
                 model == null || model.isBlank() ? backend.model() : model)));
     }
 
     /** Adds a column with {@code condition} switched off ({@code values} empty) or restricted to {@code values}. */
     public void addCondition(String condition, List<String> values) {
-        add(new Variant.ConditionChange(condition, values));
+        choices.add(base.get(), new Variant.ConditionChange(condition, values));
     }
 
     public void removeVariant(int index) {
-        planned.remove(index);
-    }
-
-    private void add(Variant variant) {
-        if (base.get() == null) {
-            message.set("Choose the base run first: its inputs and seed are the variants' too.");
-        } else if (planned.contains(variant)) {
-            message.set(variant.describe() + " is added already.");
-        } else if (planned.size() == 3) {
-            message.set("Compare at most 4 columns: the base run and 3 variants.");
-        } else {
-            planned.add(variant);
-            message.set("");
-        }
+        choices.remove(index);
     }
 
     /**
@@ -250,29 +222,25 @@ public final class CompareViewModel {
      * that configuration, starts the others (they fill their columns as they go) and lines them all up.
      */
     public void compareVariants() {
-        Project open = project.get();
+        Project open = tasks.open();
         RunInfo from = base.get();
         if (open == null) {
             return;
         }
-        if (from == null || planned.isEmpty()) {
+        if (from == null || choices.planned().isEmpty()) {
             message.set(from == null ? "Choose the base run: its inputs and seed are the variants' too."
                     : "Add 1 to 3 variants to compare with the base run.");
             return;
         }
-        List<Variant> chosen = List.copyOf(planned);
+        List<Variant> chosen = List.copyOf(choices.planned());
         newComparison();
         tasks.execute(BackgroundTask.of("Planning the variants' runs", p -> new VariantPlan(open).plan(from, chosen))
-                .quiet().onSuccess(columns -> {
-                    if (open == project.get()) {
-                        start(columns);
-                    }
-                }).onFailure(this::failed));
+                .quiet().onSuccess(this::start).onFailure(this::failed));
     }
 
     /** Starts the columns' missing runs, resumes their unfinished ones, and shows them once each run is stored. */
     private void start(List<VariantPlan.Column> columns) {
-        long asked = comparison;
+        Consumer<RunFailure> told = comparisons.whileNewest(this::tell);
         RunInfo[] known = new RunInfo[columns.size()];
         List<String> headings = columns.stream().map(VariantPlan.Column::name).toList();
         int toStart = (int) columns.stream().filter(VariantPlan.Column::needsRun).count();
@@ -284,14 +252,14 @@ public final class CompareViewModel {
             int at = i;
             known[at] = column.run();
             if (column.needsRun()) {
-                runMachinery.start(column.config(), created -> {
+                starter.start(column.config(), created -> {
                     known[at] = created;
                     if (--missing[0] == 0) {
                         show(List.of(known), headings, note);
                     }
-                }, runFailed(asked, headings.get(at)));
-            } else if (column.run().status() != RunStatus.COMPLETED && !runMachinery.isRunning(column.run().id())) {
-                runMachinery.resume(column.run(), runFailed(asked, headings.get(at)));
+                }, failure -> told.accept(new RunFailure(headings.get(at), failure)));
+            } else if (column.run().status() != RunStatus.COMPLETED && !starter.isRunning(column.run().id())) {
+                starter.resume(column.run(), failure -> told.accept(new RunFailure(headings.get(at), failure)));
             }
         }
         if (toStart == 0) {
@@ -308,7 +276,7 @@ public final class CompareViewModel {
             return;
         }
         newComparison();
-        show(List.copyOf(chosen), chosen.stream().map(VariantPlan::nameOf).toList(), "");
+        show(List.copyOf(chosen), chosen.stream().map(RunLabel::name).toList(), "");
     }
 
     /**
@@ -316,16 +284,12 @@ public final class CompareViewModel {
      * {@code note} says how the runs came about.
      */
     private void show(List<RunInfo> picked, List<String> headings, String note) {
-        Project open = project.get();
+        Project open = tasks.open();
         if (open == null) {
             return;
         }
         RunCuration filters = new RunCuration(open, curation.get(), embedder);
-        writes.submit(() -> Alignment.of(picked.stream()
-                .map(run -> filters.flag(run, open.review().items(run.id())).items()).toList()), aligned -> {
-            if (open != project.get()) {
-                return;
-            }
+        Consumer<List<CompareRow>> lineUp = tasks.whileOpen(aligned -> {
             variants.setAll(picked);
             names = headings;
             planNote = note;
@@ -333,7 +297,9 @@ public final class CompareViewModel {
             summary = note + aligned.size() + " rows over " + picked.size() + " runs.";
             message.set(summary + runFailures);
             summarize();
-        }, this::failed);
+        });
+        writes.submit(() -> Alignment.of(picked.stream()
+                .map(run -> filters.flag(run, open.review().items(run.id())).items()).toList()), lineUp, this::failed);
     }
 
     // ---- cells -------------------------------------------------------------------------------------
@@ -353,7 +319,7 @@ public final class CompareViewModel {
 
     /** Records that the sample in {@code variant} is better than each other sample of its row. */
     public void prefer(int row, int variant) {
-        Project open = project.get();
+        Project open = tasks.open();
         CompareRow compared = rows.get(row);
         ReviewItem chosen = compared.cell(variant).orElse(null);
         if (open == null || chosen == null) {
@@ -384,7 +350,7 @@ public final class CompareViewModel {
     }
 
     private void decide(int row, int variant, LongFunction<Decision> decision) {
-        Project open = project.get();
+        Project open = tasks.open();
         ReviewItem item = rows.get(row).cell(variant).orElse(null);
         if (open == null || item == null) {
             return;
@@ -397,10 +363,9 @@ public final class CompareViewModel {
 
     /** Recomputes every variant's header from the rows as shown, off the UI thread. */
     private void summarize() {
-        long asked = ++summaryGeneration;
         List<CompareRow> snapshot = List.copyOf(rows);
         int count = variants.size();
-        tasks.execute(BackgroundTask.of("Summarizing variants", p -> {
+        summarizing.execute(BackgroundTask.of("Summarizing variants", p -> {
             List<VariantSummary> out = new ArrayList<>(count);
             for (int v = 0; v < count; v++) {
                 int column = v;
@@ -408,69 +373,27 @@ public final class CompareViewModel {
                         .filter(Objects::nonNull).toList()));
             }
             return out;
-        }).quiet().onSuccess(computed -> {
-            if (asked == summaryGeneration) {
-                summaries.setAll(computed);
-            }
-        }).onFailure(this::failed));
-    }
-
-    /** Reads what the base run's variants may be: other versions in its mode, its conditions, the backends. */
-    private void loadChoices(RunInfo from) {
-        Project open = project.get();
-        if (open == null || from == null) {
-            versions.clear();
-            conditions.clear();
-            backends.clear();
-            return;
-        }
-        tasks.execute(BackgroundTask.of("Reading the variants to offer", p -> {
-            List<StoredVersion> others = new ArrayList<>();
-            for (StoredVersion newest : open.prompts().list()) {
-                open.prompts().versions(newest.name()).stream()
-                        .filter(v -> v.mode() == from.config().mode() && v.id() != from.config().promptVersionId())
-                        .forEach(others::add);
-            }
-            // The base run's own prompt first, newest version first: the comparison usually wanted.
-            others.sort(Comparator.comparing((StoredVersion v) -> !v.name().equals(from.promptName()))
-                    .thenComparing(StoredVersion::name)
-                    .thenComparing(StoredVersion::version, Comparator.reverseOrder()));
-            return new Choices(others, open.prompts().load(from.config().promptVersionId()).conditions(),
-                    userBackends.get().backends());
-        }).quiet().onSuccess(choices -> {
-            if (open == project.get() && from.id() == baseId) {
-                versions.setAll(choices.versions());
-                conditions.setAll(choices.conditions());
-                backends.setAll(choices.backends());
-            }
-        }).onFailure(this::failed));
+        }).quiet().onSuccess(summaries::setAll).onFailure(this::failed));
     }
 
     /** Forgets what the comparison before said: a new one is asked for, or the project changed. */
     private void newComparison() {
-        comparison++;
+        comparisons.clear();
         summary = "";
         runFailures = "";
     }
 
     /**
-     * Tells, in the message and with every refresh of comparison {@code asked}, that the run of the column headed
-     * {@code heading} could not be stored or stopped on an error, and why; a "Starting…" would otherwise stay.
+     * Tells, in the message and with every refresh of the comparison shown, that the run of a column could not be
+     * stored or stopped on an error, and why; a "Starting…" would otherwise stay.
      */
-    private Consumer<Problem> runFailed(long asked, String heading) {
-        return failure -> {
-            if (asked == comparison) {
-                runFailures += " " + heading + ": " + failure.heading() + " — " + firstLine(failure.message());
-                message.set((summary + runFailures).strip());
-            }
-        };
+    private void tell(RunFailure failure) {
+        runFailures += " " + failure.heading() + ": " + failure.problem().heading() + " — "
+                + Problem.firstLine(failure.problem().message());
+        message.set((summary + runFailures).strip());
     }
 
     private void failed(Throwable error) {
-        message.set(firstLine(error.getMessage() == null ? error.toString() : error.getMessage()));
-    }
-
-    private static String firstLine(String text) {
-        return text.lines().findFirst().orElse(text);
+        message.set(Problem.firstLine(error));
     }
 }

@@ -1,5 +1,6 @@
 package io.siftbench.views.insights;
 
+import io.siftbench.model.runs.RunLabel;
 import io.siftbench.views.controls.Controls;
 import javafx.scene.layout.FlowPane;
 
@@ -79,8 +80,7 @@ public final class InsightsView implements ScreenView {
         run.setId("insights-run");
         compare.setId("insights-compare");
         // The compare list's first choice is null, "no comparison"; without runs there is nothing to choose at all.
-        StringConverter<RunInfo> names = Controls.shownAs(r -> "#" + r.id() + " " + r.promptName() + " v"
-                + r.promptVersion() + " · " + r.config().mode().id() + " · " + r.samples() + " samples");
+        StringConverter<RunInfo> names = Controls.shownAs(RunLabel::withSamples);
         run.setConverter(names);
         compare.setConverter(names);
         javafx.beans.binding.BooleanBinding noRuns = javafx.beans.binding.Bindings.isEmpty(viewModel.runs());

@@ -1,5 +1,6 @@
 package io.siftbench.views.insights;
 
+import io.siftbench.model.runs.RunLabel;
 import io.siftbench.model.insights.CoverageGrid;
 import io.siftbench.model.insights.GapFilling;
 import io.siftbench.model.insights.InsightsProgress;
@@ -66,7 +67,7 @@ public final class InsightsViewModel {
         }
 
         static String named(RunInfo run) {
-            return "#" + run.id() + " " + run.promptName() + " v" + run.promptVersion();
+            return RunLabel.name(run);
         }
     }
 

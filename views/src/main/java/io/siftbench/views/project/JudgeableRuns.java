@@ -2,6 +2,7 @@ package io.siftbench.views.project;
 
 import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunLabel;
 
 import java.util.List;
 
@@ -20,7 +21,6 @@ public final class JudgeableRuns {
 
     /** A run as a chooser of the run to judge shows it: what it is and how many samples it has to judge. */
     public static String text(RunInfo r) {
-        return "Run " + r.id() + " — " + r.promptName() + " v" + r.promptVersion() + ", " + r.config().mode().id()
-                + ", " + r.answered() + " answered samples";
+        return RunLabel.of(r, r.config().mode().id(), r.answered() + " answered samples");
     }
 }

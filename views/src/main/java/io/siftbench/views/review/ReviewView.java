@@ -1,5 +1,6 @@
 package io.siftbench.views.review;
 
+import io.siftbench.model.runs.RunLabel;
 import io.siftbench.views.controls.Controls;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.review.DecisionStatus;
@@ -82,8 +83,7 @@ public final class ReviewView implements ScreenView {
         ComboBox<RunInfo> run = new ComboBox<>(viewModel.runs());
         run.setId("review-run");
         run.valueProperty().bindBidirectional(viewModel.runProperty());
-        run.setConverter(Controls.shownAs(r -> "Run " + r.id() + " — " + r.promptName() + " v" + r.promptVersion() + ", "
-                + r.config().mode().id() + ", " + r.samples() + " samples"));
+        run.setConverter(Controls.shownAs(RunLabel::withSamples));
 
         ComboBox<QueueOrder> order = new ComboBox<>(FXCollections.observableArrayList(QueueOrder.values()));
         order.setId("review-order");

@@ -1,5 +1,6 @@
 package io.siftbench.views.runs;
 
+import io.siftbench.model.runs.RunLabel;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunProgress;
 import io.siftbench.views.controls.Controls;
@@ -56,7 +57,7 @@ public final class RunsView implements ScreenView {
         table.setItems(viewModel.runs());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Controls.textColumn("#", 40, r -> String.valueOf(r.id())));
-        table.getColumns().add(Controls.textColumn("Prompt", 170, r -> r.promptName() + " v" + r.promptVersion()));
+        table.getColumns().add(Controls.textColumn("Prompt", 170, RunLabel::prompt));
         table.getColumns().add(Controls.textColumn("Mode", 105, r -> r.config().mode().id()));
         table.getColumns().add(Controls.textColumn("Backend", 200, r -> r.config().backend().kind() + " " + r.config().backend().location()));
         table.getColumns().add(Controls.textColumn("Model", 110, r -> r.config().backend().modelShown()));

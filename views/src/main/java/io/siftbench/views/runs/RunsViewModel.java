@@ -4,50 +4,38 @@ import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunFailures;
 import io.siftbench.model.runs.RunInfo;
-import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunProgress;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.views.project.ProjectRunList;
+import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.shell.Problem;
-import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
-
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
-import java.util.function.Function;
+import javafx.collections.SetChangeListener;
 
 /**
  * The runs of the open project and the live progress of those running in this window: resume (which
- * also continues a killed run), cancel, and a list that follows what the runs store.
+ * also continues a killed run), cancel, and a list that follows what the runs store. The runs are started
+ * through the window's {@link RunStarter}, which Compare starts its variants' runs through too.
  */
 public final class RunsViewModel {
 
     private final ReadOnlyObjectProperty<Project> project;
-    private final TaskExecutor tasks;
-    private final Function<Project, RunLauncher> launchers;
+    private final RunStarter starter;
     private final ProjectRunList runs;
-    private final ObservableMap<Long, RunProgress> live = FXCollections.observableHashMap();
-    /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
-    private final ObservableMap<Long, RunProgress> liveReadOnly = FXCollections.unmodifiableObservableMap(live);
-    private final Map<Long, AtomicBoolean> running = new HashMap<>();
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
 
-    public RunsViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks,
-                         Function<Project, RunLauncher> launchers) {
+    public RunsViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks, RunStarter starter) {
         this.project = project;
-        this.tasks = tasks;
-        this.launchers = launchers;
+        this.starter = starter;
         this.runs = new ProjectRunList(project, tasks);
         project.addListener((obs, was, now) -> reload());
+        // A run's problem shows here whichever screen started it; its status too, listed again as it starts and stops.
+        starter.problemProperty().addListener((obs, was, now) -> problem.set(now));
+        starter.running().addListener((SetChangeListener<Long>) change -> reload());
         reload();
     }
 
@@ -62,7 +50,7 @@ public final class RunsViewModel {
 
     /** Progress of the runs going on in this window, by run id. */
     public ObservableMap<Long, RunProgress> live() {
-        return liveReadOnly;
+        return starter.live();
     }
 
     public ReadOnlyObjectProperty<Problem> problemProperty() {
@@ -74,7 +62,7 @@ public final class RunsViewModel {
     }
 
     public boolean isRunning(long runId) {
-        return running.containsKey(runId);
+        return starter.isRunning(runId);
     }
 
     public void reload() {
@@ -83,101 +71,17 @@ public final class RunsViewModel {
 
     /** Stores a new run of {@code config} in the background, then starts generating its samples. */
     public void start(RunConfig config) {
-        start(config, run -> { }, failure -> { });
-    }
-
-    /**
-     * Stores a new run of {@code config} in the background, tells {@code created} (on the UI thread) which run it
-     * is, then starts generating its samples: a screen that shows the run can list it before its first sample.
-     * When the run cannot be stored, or stops on an error, {@code failed} hears the problem the Runs screen
-     * shows, so that the screen that asked for the run can say what went wrong where the researcher looks.
-     */
-    public void start(RunConfig config, Consumer<RunInfo> created, Consumer<Problem> failed) {
-        Project open = project.get();
-        if (open == null) {
-            return;
-        }
-        problem.set(null); // what went wrong before is not this run's problem
-        tasks.execute(BackgroundTask.of("Creating a run", progress -> launchers.apply(open).create(config)).quiet()
-                .onSuccess(run -> {
-                    created.accept(run);
-                    resume(run, failed);
-                })
-                .onFailure(error -> report(Problem.of("The run could not be created", error), failed)));
+        starter.start(config, run -> { }, failure -> { });
     }
 
     /** Generates the missing samples of {@code run} in the background: a resume, or the first go. */
     public void resume(RunInfo run) {
-        resume(run, failure -> { });
-    }
-
-    /**
-     * Like {@link #resume(RunInfo)}; {@code failed} also hears the problem when the run stops on an error, or
-     * completes without a single answer (every request failed: a backend that cannot be reached, say).
-     */
-    public void resume(RunInfo run, Consumer<Problem> failed) {
-        Project open = project.get();
-        if (open == null || running.containsKey(run.id())) {
-            return;
-        }
-        problem.set(null);
-        AtomicBoolean cancelRequested = new AtomicBoolean();
-        AtomicReference<RunProgress> newest = new AtomicReference<>();
-        AtomicReference<String> firstError = new AtomicReference<>();
-        AtomicBoolean answered = new AtomicBoolean();
-        RunFailures failures = new RunFailures();
-        AtomicInteger slots = new AtomicInteger(run.config().target());
-        running.put(run.id(), cancelRequested);
-        tasks.execute(BackgroundTask.of("Run #" + run.id(), progress ->
-                launchers.apply(open).execute(run.id(), (sample, p) -> {
-                    failures.count(sample);
-                    slots.set(p.total());
-                    if (sample.failed()) {
-                        firstError.compareAndSet(null, sample.error());
-                    } else {
-                        answered.set(true);
-                    }
-                    progress.update(p.done(), p.total(), p.describe());
-                    // Samples may arrive faster than frames: one pending UI update carries the newest progress.
-                    if (newest.getAndSet(p) == null) {
-                        tasks.uiThread().execute(() -> live.put(run.id(), newest.getAndSet(null)));
-                    }
-                }, () -> cancelRequested.get() || progress.isCancelled()))
-                .onSuccess(status -> {
-                    finished(run.id());
-                    if (status == RunStatus.COMPLETED && firstError.get() != null && !answered.get()) {
-                        report(new Problem("Run #" + run.id() + " got no answer", firstError.get()), failed);
-                    } else if (status == RunStatus.COMPLETED && failures.total() > 0) {
-                        // Shown on the Runs screen only: the run has answers, so a screen waiting for them has work.
-                        problem.set(new Problem("Run #" + run.id() + " " + failures.outcome(slots.get()),
-                                failures.reasons() + ". Resume it to try them again."));
-                    }
-                })
-                .onCancelled(() -> finished(run.id()))
-                .onFailure(error -> {
-                    finished(run.id());
-                    report(Problem.of("Run #" + run.id() + " stopped", error), failed);
-                }));
-        reload();
-    }
-
-    private void report(Problem failure, Consumer<Problem> failed) {
-        problem.set(failure);
-        failed.accept(failure);
+        starter.resume(run, failure -> { });
     }
 
     /** Asks a run to stop; requests in flight finish, and their samples are kept. */
     public void cancel(long runId) {
-        AtomicBoolean cancelRequested = running.get(runId);
-        if (cancelRequested != null) {
-            cancelRequested.set(true);
-        }
-    }
-
-    private void finished(long runId) {
-        running.remove(runId);
-        live.remove(runId);
-        reload();
+        starter.cancel(runId);
     }
 
     /** Runs that can be resumed: any run not running now (a completed run may have failed samples). */

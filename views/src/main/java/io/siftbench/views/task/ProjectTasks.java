@@ -53,6 +53,19 @@ public final class ProjectTasks<P> {
         return tasks.execute(task.onlyWhile(() -> project.getValue() == asked));
     }
 
+    /**
+     * {@code handler} as the outcome of work run elsewhere (a {@link SerialTaskQueue}, which writes before it reads)
+     * should reach it: only while the project open now is still open.
+     */
+    public <T> Consumer<T> whileOpen(Consumer<T> handler) {
+        P asked = project.getValue();
+        return outcome -> {
+            if (project.getValue() == asked) {
+                handler.accept(outcome);
+            }
+        };
+    }
+
     /** A new channel of requests of which only the newest one's outcome is wanted. */
     public Latest latest() {
         return new Latest();
@@ -74,6 +87,19 @@ public final class ProjectTasks<P> {
         public <T> TaskHandle execute(BackgroundTask<T> task) {
             long asked = ++newest;
             return ProjectTasks.this.execute(task.onlyWhile(() -> newest == asked));
+        }
+
+        /**
+         * Makes a request as the newest one whose work runs elsewhere (a {@link SerialTaskQueue}): {@code handler}
+         * as its outcome should reach it, only while it is still the newest request and its project still open.
+         */
+        public <T> Consumer<T> whileNewest(Consumer<T> handler) {
+            long asked = ++newest;
+            return whileOpen(outcome -> {
+                if (newest == asked) {
+                    handler.accept(outcome);
+                }
+            });
         }
 
         /** Drops the outcomes of all requests made so far: nothing they would show is wanted any more. */

@@ -129,4 +129,21 @@ class ProjectTasksTest {
         assertThat(opened).containsExactly("stories", null);
         assertThat(tasks.open()).isNull();
     }
+
+    @Test
+    void workRunElsewhereReachesItsHandlerOnlyWhileItsProjectIsOpenAndItIsTheNewestRequest() {
+        ProjectTasks<String>.Latest queue = tasks.latest();
+        java.util.function.Consumer<String> first = queue.whileNewest(shown::add);
+        java.util.function.Consumer<String> second = queue.whileNewest(shown::add);
+        java.util.function.Consumer<String> written = tasks.whileOpen(shown::add);
+        first.accept("queue as first asked");
+        second.accept("queue as asked last");
+        written.accept("decision written");
+        java.util.function.Consumer<String> third = queue.whileNewest(shown::add);
+        java.util.function.Consumer<String> writtenBefore = tasks.whileOpen(shown::add);
+        project.set("stories");
+        third.accept("queue of banking");
+        writtenBefore.accept("decision in banking");
+        assertThat(shown).containsExactly("queue as asked last", "decision written");
+    }
 }

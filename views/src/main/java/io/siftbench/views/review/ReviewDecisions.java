@@ -1,0 +1,308 @@
+package io.siftbench.views.review;
+
+import io.siftbench.model.project.Project;
+import io.siftbench.model.review.Decision;
+import io.siftbench.model.review.DecisionAction;
+import io.siftbench.model.review.DecisionStatus;
+import io.siftbench.model.review.QueueFilter;
+import io.siftbench.model.review.QueueOrder;
+import io.siftbench.model.review.ReviewItem;
+import io.siftbench.model.review.ReviewQueue;
+import io.siftbench.model.runs.RunInfo;
+import io.siftbench.views.task.ProjectTasks;
+import io.siftbench.views.task.SerialTaskQueue;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+
+/**
+ * The decisions on the queue shown, with undo, redo and the researcher's position in it. A decision shows at once
+ * and the next card with it; the decision itself is written by the serial queue, in order, before any later undo,
+ * redo or reload touches the project, and the position with it, so that a restart comes back to the same card.
+ */
+final class ReviewDecisions {
+
+    /** What the screen around the queue does as a card is shown: its verdict, its warning. */
+    interface Shown {
+        /** Before {@code card} (null past the end) becomes the current one, so that its verdict is there first. */
+        void showing(ReviewItem card);
+
+        /** After the card and the counts are shown. */
+        void shown(ReviewItem card);
+    }
+
+    private static final ReviewQueue EMPTY = new ReviewQueue(List.of(), QueueOrder.AS_GENERATED, 0, QueueFilter.ALL);
+
+    private final ProjectTasks<Project> tasks;
+    private final SerialTaskQueue writes;
+    private final Supplier<RunInfo> run;
+    private final BiConsumer<Long, Decision> decided;
+    private final Shown shown;
+    private final Consumer<String> message;
+    private final Consumer<Throwable> failed;
+    private ReviewQueue queue = EMPTY;
+    private final ObservableList<ReviewItem> items = FXCollections.observableArrayList();
+    // One read-only view: the wrapper listens to its list, so a new one per call would pile up listeners.
+    private final ObservableList<ReviewItem> itemsView = FXCollections.unmodifiableObservableList(items);
+    private final ReadOnlyIntegerWrapper size = new ReadOnlyIntegerWrapper(this, "size");
+    private final ReadOnlyObjectWrapper<ReviewItem> current = new ReadOnlyObjectWrapper<>(this, "current");
+    private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper(this, "position");
+    private final ReadOnlyIntegerWrapper decidedCount = new ReadOnlyIntegerWrapper(this, "decided");
+    private final ReadOnlyDoubleWrapper acceptRate = new ReadOnlyDoubleWrapper(this, "acceptRate");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final StringProperty note = new SimpleStringProperty(this, "note", "");
+
+    /**
+     * @param run     the run whose queue is shown
+     * @param decided hears each decision that now counts for a sample, made, undone or redone
+     */
+    ReviewDecisions(ProjectTasks<Project> tasks, SerialTaskQueue writes, Supplier<RunInfo> run,
+                    BiConsumer<Long, Decision> decided, Shown shown, Consumer<String> message,
+                    Consumer<Throwable> failed) {
+        this.tasks = tasks;
+        this.writes = writes;
+        this.run = run;
+        this.decided = decided;
+        this.shown = shown;
+        this.message = message;
+        this.failed = failed;
+    }
+
+    ObservableList<ReviewItem> items() {
+        return itemsView;
+    }
+
+    ReadOnlyObjectProperty<ReviewItem> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    ReadOnlyIntegerProperty positionProperty() {
+        return position.getReadOnlyProperty();
+    }
+
+    ReadOnlyIntegerProperty decidedProperty() {
+        return decidedCount.getReadOnlyProperty();
+    }
+
+    int size() {
+        return queue.size();
+    }
+
+    ReadOnlyIntegerProperty sizeProperty() {
+        return size.getReadOnlyProperty();
+    }
+
+    ReadOnlyDoubleProperty acceptRateProperty() {
+        return acceptRate.getReadOnlyProperty();
+    }
+
+    ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    StringProperty noteProperty() {
+        return note;
+    }
+
+    boolean isSaved() {
+        return writes.isIdle();
+    }
+
+    /** Shows {@code loaded} in place of the queue shown, at its position. */
+    void show(ReviewQueue loaded) {
+        queue = loaded;
+        items.setAll(loaded.items());
+        showPosition();
+    }
+
+    /** Shows no queue: no project or no run. */
+    void showNone() {
+        show(EMPTY);
+    }
+
+    void accept() {
+        decideCurrent(id -> Decision.of(id, DecisionStatus.ACCEPTED, note()));
+    }
+
+    void reject() {
+        decideCurrent(id -> Decision.of(id, DecisionStatus.REJECTED, note()));
+    }
+
+    void skip() {
+        decideCurrent(id -> Decision.of(id, DecisionStatus.SKIPPED, note()));
+    }
+
+    /** The researcher's version of the current sample; what the model wrote, unchanged, is an acceptance. */
+    void saveEdit(String text, String label) {
+        decideCurrent(id -> {
+            ReviewItem item = current.get();
+            boolean sameText = text == null || text.equals(item.sample().text());
+            boolean sameLabel = label == null || label.equals(item.sample().label());
+            return sameText && sameLabel ? Decision.of(id, DecisionStatus.ACCEPTED, note())
+                    : Decision.edit(id, sameText ? null : text, sameLabel ? null : label, note());
+        });
+    }
+
+    /** Records {@code status} for every sample in {@code sampleIds} as one action that one undo takes back. */
+    void decideAll(List<Long> sampleIds, DecisionStatus status) {
+        record(sampleIds.stream().map(id -> Decision.of(id, status, null)).toList(), false);
+    }
+
+    /** Sets {@code label} on every sample in {@code sampleIds} as one action (an edit where it differs). */
+    void labelAll(List<Long> sampleIds, String label) {
+        List<Decision> decisions = new ArrayList<>();
+        for (long id : sampleIds) {
+            queue.indexOf(id).map(queue::get).ifPresent(item -> decisions.add(label.equals(item.sample().label())
+                    ? Decision.of(id, DecisionStatus.ACCEPTED, null) : Decision.edit(id, null, label, null)));
+        }
+        record(decisions, false);
+    }
+
+    /** Shows the card at {@code index} of the queue (a click in table mode). */
+    void moveTo(int index) {
+        queue.moveTo(index);
+        showPosition();
+        savePosition();
+    }
+
+    void undo() {
+        step(false, writesTo -> writesTo.decisions().undo());
+    }
+
+    void redo() {
+        step(true, writesTo -> writesTo.decisions().redo());
+    }
+
+    /** Writes everything still pending now, on the calling thread; for closing a project or the application. */
+    void flush() {
+        writes.flush();
+    }
+
+    private String note() {
+        String text = note.get();
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private void decideCurrent(LongFunction<Decision> decision) {
+        ReviewItem item = current.get();
+        if (item != null) {
+            record(List.of(decision.apply(item.sampleId())), true);
+        }
+    }
+
+    /** Shows the decisions at once, moves on when deciding card by card, and writes them in the background. */
+    private void record(List<Decision> decisions, boolean moveOn) {
+        Project open = tasks.open();
+        RunInfo chosen = run.get();
+        if (open == null || chosen == null || decisions.isEmpty()) {
+            return;
+        }
+        decisions.forEach(this::show);
+        if (moveOn) {
+            queue.next();
+            note.set("");
+        }
+        showPosition();
+        Optional<Long> at = positionSample();
+        writes.submit(() -> {
+            DecisionAction done = open.decisions().decide(decisions);
+            at.ifPresent(sample -> open.review().savePosition(chosen.id(), sample));
+            return done;
+            // The queue shows these decisions already; going over thousands of rows again would cost frames.
+        }, done -> { }, failed);
+    }
+
+    /** Undoes ({@code redo} false) or redoes the newest action in the project's history, after pending writes. */
+    private void step(boolean redo, ProjectStep action) {
+        Project open = tasks.open();
+        if (open == null) {
+            return;
+        }
+        writes.submit(() -> action.apply(open), stepped -> {
+            if (stepped.isEmpty()) {
+                message.accept(redo ? "Nothing to redo." : "Nothing to undo.");
+                return;
+            }
+            DecisionAction a = stepped.get();
+            for (int i = 0; i < a.decisions().size(); i++) {
+                long sample = a.decisions().get(i).sampleId();
+                Decision now = a.current().get(i);
+                decided.accept(sample, now);
+                queue.update(sample, now);
+                queue.indexOf(sample).ifPresent(index -> items.set(index, queue.get(index)));
+            }
+            // Undo goes back to the card it took back; redo goes on past it, as deciding did.
+            Optional<Integer> first = a.sampleIds().stream().map(queue::indexOf).flatMap(Optional::stream).findFirst();
+            first.ifPresent(index -> queue.moveTo(redo && a.decisions().size() == 1 ? index + 1 : index));
+            message.accept((redo ? "Redid " : "Undid ")
+                    + (a.decisions().size() == 1 ? "a decision" : a.decisions().size() + " decisions")
+                    + (first.isEmpty() ? " in another run." : "."));
+            showPosition();
+            savePosition();
+        }, failed);
+    }
+
+    @FunctionalInterface
+    private interface ProjectStep {
+        Optional<DecisionAction> apply(Project project);
+    }
+
+    private void savePosition() {
+        Project open = tasks.open();
+        RunInfo chosen = run.get();
+        Optional<Long> at = positionSample();
+        if (open != null && chosen != null && at.isPresent()) {
+            writes.submit(() -> {
+                open.review().savePosition(chosen.id(), at.get());
+                return null;
+            }, nothing -> { }, failed);
+        }
+    }
+
+    /** The sample the researcher is at; past the end, the last one, so that a restart shows the end again. */
+    private Optional<Long> positionSample() {
+        if (queue.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(queue.get(Math.min(queue.position(), queue.size() - 1)).sampleId());
+    }
+
+    private void show(Decision decision) {
+        if (decision == null) {
+            return;
+        }
+        decided.accept(decision.sampleId(), decision);
+        queue.update(decision.sampleId(), decision);
+        queue.indexOf(decision.sampleId()).ifPresent(index -> items.set(index, queue.get(index)));
+    }
+
+    private void showPosition() {
+        size.set(queue.size());
+        position.set(queue.position());
+        ReviewItem now = queue.current().orElse(null);
+        shown.showing(now);
+        if (!Objects.equals(now, current.get())) {
+            current.set(now);
+        }
+        decidedCount.set(queue.decided());
+        acceptRate.set(queue.acceptRate());
+        progress.set(queue.isEmpty() ? 0 : (double) queue.decided() / queue.size());
+        shown.shown(current.get());
+    }
+}
