@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 
 /** {@code siftbench prompt add --project P --file prompt.json}: saves the file as the prompt's next version. */
 @Command(name = "add", mixinStandardHelpOptions = true,
-        description = "Save a prompt file (DESIGN.md, \"Prompt file\") as the next version of its prompt; prints {name, version}.")
+        description = "Save a prompt file (docs/ARCHITECTURE.md, \"The prompt file\") as the next version of its prompt; prints {name, version}.")
 public final class PromptAddCommand implements Callable<Integer> {
 
     @Mixin

@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads and writes a prompt version as the prompt file of DESIGN.md. The format is stable: field names
+ * Reads and writes a prompt version as the prompt file of docs/ARCHITECTURE.md. The format is stable: field names
  * never change meaning, fields may be added, and a reader ignores fields it does not know so that an
  * older Siftbench still reads a newer file.
  */

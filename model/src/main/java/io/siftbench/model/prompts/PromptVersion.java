@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One immutable version of a prompt, field for field the prompt file of DESIGN.md ("Prompt file").
+ * One immutable version of a prompt, field for field the prompt file of docs/ARCHITECTURE.md ("The prompt file").
  * Saving a changed copy makes a new version; nothing here ever changes an old one.
  *
  * @param demonstrations null when the prompt uses none

@@ -3,7 +3,7 @@
  * and the output schema.
  *
  * <h2>The prompt file (a stable format)</h2>
- * A prompt version is read and written as the JSON of DESIGN.md's "Prompt file" section by
+ * A prompt version is read and written as the JSON of docs/ARCHITECTURE.md's "The prompt file" section by
  * {@link io.siftbench.model.prompts.PromptFile}; the studio's export, its import and {@code siftbench
  * prompt add} all use it. Field names never change meaning; new fields may be added, and readers ignore
  * fields they do not know. Missing fields take these defaults:

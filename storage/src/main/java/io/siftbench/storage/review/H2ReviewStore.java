@@ -71,7 +71,7 @@ public final class H2ReviewStore implements ReviewStore {
         });
     }
 
-    /** {@code task.labels[].name} of a prompt file (DESIGN.md); a spec without them has no labels. */
+    /** {@code task.labels[].name} of a prompt file (docs/ARCHITECTURE.md); a spec without them has no labels. */
     private static List<String> labelsOf(String spec) {
         try {
             JsonNode labels = Json.MAPPER.readTree(spec).path("task").path("labels");
