@@ -23,7 +23,8 @@ final class AboutFacts {
                 new About.Version("Java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"),
                 new About.Version("JavaFX", System.getProperty("javafx.runtime.version", "unknown")),
                 new About.Version("H2", org.h2.engine.Constants.FULL_VERSION)),
-                resource("NOTICE").strip(),
+                // The file is wrapped for a terminal; the dialog wraps its paragraphs to its own width.
+                resource("NOTICE").strip().replaceAll("(?<!\\n)\\n(?!\\n)", " "),
                 // Nothing is bundled yet; an example dataset or model that ships with the program is named here.
                 List.of(),
                 resource("THIRD-PARTY.txt").strip());
