@@ -55,11 +55,16 @@ public final class JarProcess {
 
     /** Starts the jar with {@code args} and returns the running process; the caller reads its streams. */
     public static Process start(Path home, String... args) throws IOException {
+        return new ProcessBuilder(command(home, args)).start();
+    }
+
+    /** The command line that runs the jar with {@code args}, for a caller that redirects its streams itself. */
+    public static List<String> command(Path home, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dsiftbench.home=" + home, "-jar", jar().toString()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).start();
+        return command;
     }
 
     private static Thread pump(java.io.InputStream in, Path to) {

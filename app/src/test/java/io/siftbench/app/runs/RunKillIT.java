@@ -22,20 +22,21 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The kill test: a 2,000-sample run of the real jar is killed with SIGKILL at five random points and
- * resumed each time. In the end there are exactly 2,000 samples, no slot twice, and every sample committed
- * before a kill is unchanged.
+ * The kill test: a 2,000-sample run of the real jar is killed with SIGKILL at twenty random points and
+ * resumed each time. After each kill {@code runs} says the run is interrupted, not running; in the end there
+ * are exactly 2,000 samples, no slot twice, and every sample committed before a kill is unchanged.
  */
 class RunKillIT {
 
     private static final int TARGET = 2_000;
+    private static final int KILLS = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
 
     @Test
-    void killedFiveTimesAndResumedGivesExactlyTheTargetWithNothingLostOrTwice() throws Exception {
+    void killedTwentyTimesAndResumedGivesExactlyTheTargetWithNothingLostOrTwice() throws Exception {
         Path project = dir.resolve("kill.mv.db");
         Path prompt = dir.resolve("story.json");
         Files.writeString(prompt, """
@@ -58,9 +59,12 @@ class RunKillIT {
             Random random = new Random(20261121);
             Map<Long, Sample> committed = new HashMap<>();
             List<Integer> countsAtKills = new ArrayList<>();
-            for (int kill = 0; kill < 5; kill++) {
+            List<String> figures = new ArrayList<>();
+            for (int kill = 0; kill < KILLS; kill++) {
+                long killStarted = System.nanoTime();
                 int before = server.chatRequests();
-                int killAfter = before + 50 + random.nextInt(300);
+                // 20 kills of at most 100 requests each stay short of the 2,000 samples: every kill lands mid-run.
+                int killAfter = before + 10 + random.nextInt(90);
                 Process run = kill == 0
                         ? JarProcess.start(dir, "run", "--project", project.toString(), "--prompt", "story",
                                 "--backend", "openai:" + server.url(), "--model", "tiny", "--samples", String.valueOf(TARGET),
@@ -76,6 +80,12 @@ class RunKillIT {
                 run.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, no goodbye
                 assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
+                // The CLI is the first to open the project after the kill: it finds the run nobody runs.
+                JarProcess.Result runs = JarProcess.run(dir, 120, "runs", "--project", project.toString());
+                assertThat(runs.exitCode()).as(runs.stderr()).isZero();
+                assertThat(JSON.readTree(runs.stdout()).get(0).path("status").asText())
+                        .as("status after kill %d", kill + 1).isEqualTo("interrupted");
+
                 Map<Long, Sample> now = samples(project);
                 assertThat(now.values()).extracting(s -> s.slot().key()).doesNotHaveDuplicates();
                 int killNumber = kill + 1;
@@ -83,6 +93,9 @@ class RunKillIT {
                         .isEqualTo(sample));
                 committed.putAll(now);
                 countsAtKills.add(now.size());
+
+                figures.add(String.format("kill %d after %d requests: %d samples committed, %.1f s", killNumber,
+                        killAfter, now.size(), (System.nanoTime() - killStarted) / 1e9));
             }
 
             JarProcess.Result last = JarProcess.run(dir, 300, "run", "--project", project.toString(), "--resume", "1");
@@ -97,8 +110,9 @@ class RunKillIT {
                     .doesNotHaveDuplicates();
             committed.forEach((id, sample) -> assertThat(all.get(id)).isEqualTo(sample));
             assertThat(all.values()).allSatisfy(s -> assertThat(s.text()).startsWith("A story about "));
-            System.out.println("kill test: samples at the five kills " + countsAtKills + ", requests sent "
-                    + server.chatRequests() + " for " + TARGET + " samples");
+            System.out.println("run kill test, seed 20261121: samples at the " + KILLS + " kills " + countsAtKills
+                    + ", requests sent " + server.chatRequests() + " for " + TARGET + " samples");
+            figures.forEach(f -> System.out.println("  " + f));
         }
     }
 

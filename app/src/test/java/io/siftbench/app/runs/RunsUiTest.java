@@ -136,6 +136,37 @@ class RunsUiTest {
         assertThat(server.bodies()).allSatisfy(b -> assertThat(b.path("model").asText()).isEqualTo("tiny"));
     }
 
+    @Test
+    void runLeftRunningByAKilledProcessIsListedInterruptedAndOffersResume() throws Exception {
+        server = new LoopbackServer(LoopbackServer.Protocol.OPENAI);
+        Path projectFile = dir.resolve("killed.mv.db");
+        try (Project project = new H2ProjectOpener().open(projectFile)) {
+            var version = project.prompts().save(PromptFile.parse("""
+                    {"name": "intent", "mode": "annotate",
+                     "task": {"role": "You label.", "labels": [{"name": "card_arrival"}, {"name": "lost_card"}]},
+                     "template": {"user": "Q: {{text}}"}}
+                    """, "intent.json"));
+            // Created running and never finished: what a process killed mid-run leaves in the file.
+            project.runs().create(new io.siftbench.model.runs.RunConfig(version.id(), version.mode(),
+                    new io.siftbench.model.runs.BackendRef("openai", server.url(), "tiny"), "{}", null, 7, 1, 10, 1,
+                    "{}"));
+        }
+        start(dir.resolve("config/settings.json"), projectFile);
+
+        robot.clickOn("File").clickOn("Open project…");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#status-project").queryAs(Label.class)
+                .getText().equals(projectFile.toString()));
+        robot.clickOn("#nav-runs");
+        @SuppressWarnings("unchecked")
+        TableView<RunInfo> table = robot.lookup("#runs-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        robot.interact(() -> table.getSelectionModel().select(0));
+        assertThat(table.getItems().get(0).status()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(robot.lookup("#run-progress-text").queryAs(Label.class).getText())
+                .isEqualTo("0 / 10 samples · interrupted");
+        assertThat(robot.lookup("#run-resume").queryButton().isDisabled()).isFalse();
+    }
+
     private void start(Path settingsFile, Path project) throws Exception {
         JsonSettingsFile settings = new JsonSettingsFile(settingsFile);
         var loaded = settings.load();

@@ -3,11 +3,12 @@ package io.siftbench.model.runs;
 import java.util.Locale;
 
 /**
- * Where a run stands. A run found {@code RUNNING} when nobody runs it was killed. Any run can be resumed:
- * a resume sends the slots that have no sample and those whose request failed.
+ * Where a run stands. A run found {@code RUNNING} when its project is opened was killed: nobody runs it, so it
+ * is marked {@code INTERRUPTED}. Any run can be resumed: a resume sends the slots that have no sample and
+ * those whose request failed.
  */
 public enum RunStatus {
-    RUNNING, CANCELLED, FAILED, COMPLETED;
+    RUNNING, CANCELLED, FAILED, COMPLETED, INTERRUPTED;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -24,9 +24,18 @@ import io.siftbench.storage.prompts.H2PromptStore;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** An open project backed by an embedded H2 file; hands out the stores of each feature. */
 public final class H2Project implements Project {
+
+    /**
+     * How many times each file is open in this process. The file lock keeps other processes out, so a file
+     * opened for the first time here is held by nobody else: a run that says running there was killed.
+     */
+    private static final Map<Path, Integer> OPEN = new ConcurrentHashMap<>();
 
     private final Path file;
     private final JdbcConnectionPool pool;
@@ -40,6 +49,7 @@ public final class H2Project implements Project {
     private final H2ReviewStore review;
     private final H2MetricSnapshots metricSnapshots;
     private final H2PreferenceStore preferences;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     H2Project(Path file, JdbcConnectionPool pool) {
         this.file = file;
@@ -54,6 +64,10 @@ public final class H2Project implements Project {
         this.review = new H2ReviewStore(pool, samples, decisions);
         this.metricSnapshots = new H2MetricSnapshots(pool);
         this.preferences = new H2PreferenceStore(pool);
+        if (!OPEN.containsKey(file)) {
+            runs.markInterrupted();
+        }
+        OPEN.merge(file, 1, Integer::sum);
     }
 
     @Override
@@ -113,7 +127,11 @@ public final class H2Project implements Project {
 
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         // H2 closes the file when the last connection goes, which disposing the pool makes happen.
         pool.dispose();
+        OPEN.computeIfPresent(file, (f, n) -> n == 1 ? null : n - 1);
     }
 }

@@ -6,9 +6,13 @@ import io.siftbench.model.project.ProjectOpener;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStoreException;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -68,8 +72,69 @@ public final class H2ProjectOpener implements ProjectOpener {
                 .load();
     }
 
+    /**
+     * Inspects the file read-only. A store left by a killed process cannot be read that way: H2 must first
+     * finish or undo what the process left half done, which writes. Then a copy is inspected instead, opened
+     * read-write so that H2 recovers the copy, and the original is opened only once the copy has shown it is a
+     * project this version can open: a stranger's file or a newer project is still left exactly as it was.
+     * The copy costs a file's worth of disk and time, but only after a crash.
+     */
     private static void inspect(ProjectFile file) {
-        try (Connection c = DriverManager.getConnection(file.jdbcUrl(true), "sa", "");
+        try {
+            inspect(file, file.jdbcUrl(true));
+        } catch (NeedsRecovery e) {
+            inspectRecoveredCopy(file);
+        }
+    }
+
+    private static void inspectRecoveredCopy(ProjectFile file) {
+        Path copy = null;
+        try {
+            copy = Files.createTempFile(file.file().getParent(), ".recovery-check-", ProjectFile.SUFFIX);
+            Files.copy(file.file(), copy, StandardCopyOption.REPLACE_EXISTING);
+            inspect(file, new ProjectFile(copy).jdbcUrl(false));
+        } catch (NeedsRecovery e) {
+            throw new ProjectException("Cannot open " + file.file() + ": " + describe(e.failure), e.failure);
+        } catch (IOException e) {
+            throw new ProjectException("Cannot open " + file.file() + ": it needs recovery after a crash, and a copy"
+                    + " to check it could not be made beside it (" + e.getMessage() + ").", e);
+        } finally {
+            deleteQuietly(copy);
+        }
+    }
+
+    private static void deleteQuietly(Path copy) {
+        if (copy != null) {
+            try {
+                Files.deleteIfExists(copy);
+            } catch (IOException e) {
+                copy.toFile().deleteOnExit(); // a leftover hidden copy is harmless; the project was checked
+            }
+        }
+    }
+
+    /** The read-only inspection met a store that H2 must write to before it can be read. */
+    private static final class NeedsRecovery extends RuntimeException {
+        final SQLException failure;
+
+        NeedsRecovery(SQLException failure) {
+            super(null, failure, false, false);
+            this.failure = failure;
+        }
+    }
+
+    /** H2 refused to write to a store opened read-only, which it only tries when recovering from a crash. */
+    private static boolean needsRecovery(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MVStoreException store && store.getErrorCode() == DataUtils.ERROR_WRITING_FAILED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void inspect(ProjectFile file, String url) {
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
              Statement s = c.createStatement()) {
             if (!tableExists(s, "PROJECT_INFO") || !tableExists(s, "flyway_schema_history")) {
                 throw new ProjectException(file.file() + " is an H2 database but not a Siftbench project.");
@@ -88,6 +153,9 @@ public final class H2ProjectOpener implements ProjectOpener {
                 }
             }
         } catch (SQLException e) {
+            if (needsRecovery(e)) {
+                throw new NeedsRecovery(e);
+            }
             throw new ProjectException("Cannot open " + file.file() + ": " + describe(e), e);
         }
     }

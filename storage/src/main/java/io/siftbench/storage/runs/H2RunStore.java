@@ -37,6 +37,19 @@ public final class H2RunStore implements RunStore {
         this.db = db;
     }
 
+    /**
+     * Marks every run that says running as interrupted, to be resumed. Call only when no process runs any:
+     * when the project is first opened, a running run was killed with its process.
+     */
+    public void markInterrupted() {
+        Sql.call(db, "mark interrupted runs", conn -> {
+            try (Statement s = conn.createStatement()) {
+                return s.executeUpdate("UPDATE run SET status = '" + RunStatus.INTERRUPTED.id()
+                        + "', finished_at = CURRENT_TIMESTAMP WHERE status = '" + RunStatus.RUNNING.id() + "'");
+            }
+        });
+    }
+
     @Override
     public long create(RunConfig c) {
         return Sql.call(db, "create the run", conn -> {

@@ -147,6 +147,28 @@ class RunEngineTest {
         assertThat(project.runs().find(run).orElseThrow().failures()).isZero();
     }
 
+    @Test
+    void runLeftRunningByAClosedProcessIsInterruptedWhenTheProjectIsOpenedAgain() {
+        long run = newRun(10, 2); // created running, as the process that ran it was killed before it ended
+        Path file = project.file();
+        project.close();
+
+        project = new H2ProjectOpener().open(file);
+
+        assertThat(project.runs().find(run).orElseThrow().status()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(project.runs().find(run).orElseThrow().finishedAt()).isNotNull();
+    }
+
+    @Test
+    void runOfAProjectStillOpenInThisProcessStaysRunningWhenTheProjectIsOpenedBesideIt() {
+        long run = newRun(10, 2);
+
+        try (Project second = new H2ProjectOpener().open(project.file())) {
+            assertThat(second.runs().find(run).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+        }
+        assertThat(project.runs().find(run).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+    }
+
     private long newRun(int target, int concurrency) {
         return project.runs().create(new RunConfig(promptVersionId, PromptMode.SYNTHESIZE,
                 new BackendRef("openai", "http://127.0.0.1:1/v1", "tiny"), "{\"temperature\":0.7}", null, 7,

@@ -1,0 +1,185 @@
+package io.siftbench.app.datasets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.siftbench.app.JarProcess;
+import io.siftbench.storage.project.ProjectFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The import kill test (issue #17): imports of a 500,000-row CSV and of a gzip JSONL by the real jar are killed
+ * with SIGKILL at 20 seeded random moments each, spread over the measured time of an unkilled import. After each
+ * kill the project opens in the CLI with exactly the committed datasets, no dataset table without its dataset,
+ * and a fresh import stores its exact row count. Before the fix, a store killed mid-import could not be read
+ * ("This store is read-only") and every later command failed.
+ */
+class ImportKillIT {
+
+    private static final int KILLS = 20;
+    private static final int CSV_ROWS = 500_000;
+    private static final int JSONL_RECORDS = 150_000;
+    private static final int SMALL_ROWS = 120;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path data;
+
+    @TempDir
+    Path dir;
+
+    private static Path csv;
+    private static Path jsonl;
+    private static Path small;
+
+    @BeforeAll
+    static void files() throws IOException {
+        csv = data.resolve("big.csv");
+        try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("id,text,label,score\n");
+            for (int i = 0; i < CSV_ROWS; i++) {
+                out.write(i + ",\"message " + i + " about a card that has not arrived, pending transfer\",label_"
+                        + (i % 77) + "," + (i % 1000) / 1000.0 + "\n");
+            }
+        }
+        jsonl = data.resolve("dump.jsonl.gz");
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(
+                new GZIPOutputStream(Files.newOutputStream(jsonl)), StandardCharsets.UTF_8))) {
+            for (int i = 0; i < JSONL_RECORDS; i++) {
+                out.write("{\"id\": " + i + ", \"text\": \"record " + i + " asks about an exchange rate\", \"label\": \"l"
+                        + (i % 13) + "\", \"meta\": {\"n\": " + i + "}}\n");
+            }
+        }
+        small = data.resolve("small.csv");
+        try (Writer out = Files.newBufferedWriter(small, StandardCharsets.UTF_8)) {
+            out.write("text,label\n");
+            for (int i = 0; i < SMALL_ROWS; i++) {
+                out.write("small " + i + ",s" + (i % 3) + "\n");
+            }
+        }
+    }
+
+    @Test
+    void csvImportKilledTwentyTimesLeavesTheProjectOpenableWithWhatWasCommitted() throws Exception {
+        killImports(csv, CSV_ROWS, 20261202L);
+    }
+
+    @Test
+    void gzipJsonlImportKilledTwentyTimesLeavesTheProjectOpenableWithWhatWasCommitted() throws Exception {
+        killImports(jsonl, JSONL_RECORDS, 20261203L);
+    }
+
+    private void killImports(Path big, int bigRows, long seed) throws Exception {
+        Path project = dir.resolve("killed.mv.db");
+        Map<String, Long> committed = new LinkedHashMap<>();
+        importExactly(project, small, "small", SMALL_ROWS, committed);
+        long started = System.nanoTime();
+        importExactly(project, big, "big", bigRows, committed);
+        long fullMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        Random random = new Random(seed);
+        List<String> figures = new ArrayList<>();
+        Map<String, Integer> phases = new TreeMap<>();
+        for (int kill = 1; kill <= KILLS; kill++) {
+            long at = 300 + (long) (random.nextDouble() * fullMillis);
+            long killStarted = System.nanoTime();
+            String name = "killed-" + kill;
+            Path err = dir.resolve("import-" + kill + ".err");
+            Process run = new ProcessBuilder(JarProcess.command(dir, "import", "--project", project.toString(),
+                    "--file", big.toString(), "--name", name))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+            boolean exitedFirst = run.waitFor(at, TimeUnit.MILLISECONDS);
+            run.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback, no close
+            assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String phase = exitedFirst ? "finished" : phase(Files.readAllLines(err), bigRows);
+            phases.merge(phase, 1, Integer::sum);
+
+            Map<String, Long> listed = datasets(project);
+            if (listed.containsKey(name)) {
+                // Killed after its commit: the import is whole or absent, never partial.
+                assertThat(listed.get(name)).as("rows of %s, killed after committing", name).isEqualTo(bigRows);
+                committed.put(name, (long) bigRows);
+            }
+            assertThat(listed).as("datasets after kill %d at %d ms (%s)", kill, at, phase).isEqualTo(committed);
+            assertThat(datasetTables(project)).as("dataset tables after kill %d", kill).isEqualTo(committed.size());
+            importExactly(project, small, "fresh-" + kill, SMALL_ROWS, committed);
+            figures.add(String.format("kill %d at %d ms (%s): %d datasets committed, %d rows, %.1f s",
+                    kill, at, phase, committed.size(), committed.values().stream().mapToLong(Long::longValue).sum(),
+                    (System.nanoTime() - killStarted) / 1e9));
+        }
+        importExactly(project, big, "big-again", bigRows, committed);
+        assertThat(datasets(project)).isEqualTo(committed);
+
+        System.out.println("import kill test, " + big.getFileName() + ", seed " + seed + ", unkilled import "
+                + fullMillis + " ms, phases " + phases);
+        figures.forEach(f -> System.out.println("  " + f));
+    }
+
+    /** Where the killed import was, from its last progress line on stderr. */
+    private static String phase(List<String> progress, int bigRows) {
+        List<String> lines = progress.stream().filter(l -> l.contains(" rows, ")).toList();
+        if (lines.isEmpty()) {
+            return "opening or reading the first rows";
+        }
+        String last = lines.get(lines.size() - 1);
+        if (!last.startsWith("Storing")) {
+            return "checking";
+        }
+        long rows = Long.parseLong(last.substring(last.indexOf(':') + 1, last.indexOf(" rows")).trim().replace(",", ""));
+        return rows >= bigRows * 0.98 ? "committing" : "storing";
+    }
+
+    private void importExactly(Path project, Path file, String name, long rows, Map<String, Long> committed)
+            throws Exception {
+        JarProcess.Result result = JarProcess.run(dir, 600, "import", "--project", project.toString(), "--file",
+                file.toString(), "--name", name);
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(JSON.readTree(result.stdout()).path("rows").asLong()).isEqualTo(rows);
+        committed.put(name, rows);
+    }
+
+    private Map<String, Long> datasets(Path project) throws Exception {
+        JarProcess.Result result = JarProcess.run(dir, 300, "datasets", "--project", project.toString());
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        Map<String, Long> listed = new LinkedHashMap<>();
+        for (JsonNode d : JSON.readTree(result.stdout())) {
+            listed.put(d.path("name").asText(), d.path("rows").asLong());
+        }
+        return listed;
+    }
+
+    /** Every typed dataset table in the file, whether or not a dataset names it. */
+    private static int datasetTables(Path project) throws SQLException {
+        try (Connection c = DriverManager.getConnection(new ProjectFile(project).jdbcUrl(true), "sa", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
+                     + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME LIKE 'DS\\_%'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
