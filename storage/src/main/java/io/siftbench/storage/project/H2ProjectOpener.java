@@ -124,7 +124,7 @@ public final class H2ProjectOpener implements ProjectOpener {
     }
 
     /** H2 refused to write to a store opened read-only, which it only tries when recovering from a crash. */
-    private static boolean needsRecovery(SQLException e) {
+    static boolean needsRecovery(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MVStoreException store && store.getErrorCode() == DataUtils.ERROR_WRITING_FAILED) {
                 return true;

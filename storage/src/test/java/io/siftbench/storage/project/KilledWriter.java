@@ -1,0 +1,91 @@
+package io.siftbench.storage.project;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A process that leaves an H2 file the way an import killed while committing does: it creates a table
+ * (committed, as an import's table is), writes many rows into it inside one transaction, says {@code ready}
+ * and commits, which takes H2 seconds for so many rows; {@link #killedWhileCommitting} kills it then. H2 must
+ * finish or undo that commit before the file can be read again, which a read-only opening cannot do.
+ */
+public final class KilledWriter {
+
+    private static final int ROWS = 300_000;
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args[0]);
+        String table = args[1];
+        try (Connection c = DriverManager.getConnection(new ProjectFile(file).jdbcUrl(false), "sa", "");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE \"" + table + "\" (ID BIGINT PRIMARY KEY, TEXT CHARACTER VARYING)");
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO \"" + table + "\" VALUES (?, ?)")) {
+                for (int i = 1; i <= ROWS; i++) {
+                    insert.setLong(1, i);
+                    insert.setString(2, "an uncommitted row of a killed import, number " + i);
+                    insert.addBatch();
+                    if (i % 1000 == 0) {
+                        insert.executeBatch();
+                    }
+                }
+            }
+            System.out.println("ready");
+            System.out.flush();
+            c.commit();
+            Thread.sleep(TimeUnit.MINUTES.toMillis(5));
+        }
+    }
+
+    /**
+     * Runs a writer on {@code file} and kills it (SIGKILL) while it commits, so that the file needs recovery.
+     * How soon the commit's first writes reach the file depends on the machine's load, so a kill that came
+     * too early (H2 simply drops the open transaction, no recovery needed) is tried again later, on the file
+     * as it was before.
+     */
+    static void killedWhileCommitting(Path file, String table) throws Exception {
+        Path before = file.resolveSibling(file.getFileName() + ".before");
+        Files.copy(file, before);
+        for (long wait : new long[] {1000, 2000, 3000, 500}) {
+            Files.copy(before, file, StandardCopyOption.REPLACE_EXISTING);
+            killAfter(file, table, wait);
+            try (Connection c = DriverManager.getConnection(new ProjectFile(file).jdbcUrl(true), "sa", "")) {
+                continue; // readable read-only: the kill came before the commit wrote anything
+            } catch (SQLException e) {
+                if (H2ProjectOpener.needsRecovery(e)) {
+                    Files.delete(before);
+                    return;
+                }
+                throw e;
+            }
+        }
+        throw new AssertionError("no kill left " + file + " needing recovery");
+    }
+
+    private static void killAfter(Path file, String table, long millis) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), KilledWriter.class.getName(), file.toString(), table));
+        Process writer = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            String said = new String(writer.getInputStream().readNBytes(6));
+            if (!said.equals("ready\n")) {
+                throw new AssertionError("the writer did not get ready: " + said
+                        + new String(writer.getInputStream().readAllBytes()));
+            }
+            Thread.sleep(millis);
+        } finally {
+            writer.destroyForcibly();
+            writer.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+}
