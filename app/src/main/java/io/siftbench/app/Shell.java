@@ -83,7 +83,7 @@ public final class Shell {
                         ChartFiles.nativeDialog()),
                 runsView,
                 new SettingsView(new SettingsViewModel(backendsFile, new LocalBackendProbe(), tasks))),
-                tasks);
+                tasks, AboutFacts.read());
     }
 
     /** The Prompt studio; its Preview tab offers the user's backends as Settings saved them. */

@@ -50,7 +50,8 @@ public final class ExportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--status", defaultValue = "accepted", paramLabel = "accepted|all",
-            description = "accepted (and edited) samples, or all of them for inspection (default: ${DEFAULT-VALUE}).")
+            description = "accepted (and edited) samples, or all of them for inspection, failed requests with their"
+                    + " error too as jsonl or csv (default: ${DEFAULT-VALUE}).")
     String status;
 
     @Option(names = "--rejected", description = "Also write the rejected samples, as negatives, to F-rejected.")
@@ -82,11 +83,12 @@ public final class ExportCommand implements Callable<Integer> {
     String evaluation;
 
     /** The summary printed. */
-    record Summary(String format, List<String> files, Map<String, Integer> written, int total, LeftOut leftOut,
-                   String card) {
+    record Summary(String format, List<String> files, Map<String, Integer> written, int total, int samples,
+                   LeftOut leftOut, String card) {
     }
 
-    record LeftOut(int demonstrations, int evaluation) {
+    /** With {@code total}, accounts for every sample of the runs (for dpo, {@code total} counts pairs). */
+    record LeftOut(int status, int filter, int failed, int demonstrations, int evaluation) {
     }
 
     @Override
@@ -102,7 +104,8 @@ public final class ExportCommand implements Callable<Integer> {
             });
             JsonOut.print(spec.commandLine().getOut(), new Summary(request.format().id(),
                     report.files().stream().map(Path::toString).toList(), report.written(), report.total(),
-                    new LeftOut(report.leftOutAsDemonstrations(), report.leftOutAsEvaluation()),
+                    report.samples(), new LeftOut(report.leftOutByStatus(), report.leftOutByFilter(),
+                    report.leftOutAsFailed(), report.leftOutAsDemonstrations(), report.leftOutAsEvaluation()),
                     report.card().toString()));
         }
         return 0;

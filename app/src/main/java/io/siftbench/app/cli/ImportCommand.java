@@ -8,10 +8,12 @@ import io.siftbench.model.datasets.ImportReport;
 import io.siftbench.model.datasets.ImportStage;
 import io.siftbench.model.project.Project;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -44,8 +46,9 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "csv|tsv|jsonl|json", description = "The format (default: from the file name).")
     String format;
 
-    @Option(names = "--encoding", paramLabel = "E",
-            description = "UTF-8, UTF-16 or ISO-8859-1 (default: from a byte order mark, else UTF-8).")
+    @Option(names = "--encoding", paramLabel = "E", converter = EncodingName.class,
+            description = "UTF-8, UTF-16 (byte order from the mark or the text), UTF-16LE, UTF-16BE or ISO-8859-1 "
+                    + "(default: from a byte order mark or the text, else UTF-8).")
     Charset encoding;
 
     @Option(names = "--no-header", description = "The first CSV/TSV row is a record, not column names.")
@@ -59,12 +62,12 @@ public final class ImportCommand implements Callable<Integer> {
 
     /** What is printed: the dataset as {@code datasets} prints it, and how the import went. */
     record Summary(String name, long rows, List<DatasetsCommand.Column> columns, String textColumn,
-                   String labelColumn, long skipped, String skippedRowsFile, double seconds) {
+                   String labelColumn, String encoding, long skipped, String skippedRowsFile, double seconds) {
         static Summary of(ImportReport report) {
             DatasetInfo d = report.dataset();
             DatasetsCommand.Listed listed = DatasetsCommand.Listed.of(d);
             return new Summary(listed.name(), listed.rows(), listed.columns(), d.textColumn(), d.labelColumn(),
-                    report.skippedRows(), report.skippedRowsFile() == null ? null : report.skippedRowsFile().toString(),
+                    report.encoding().name(), report.skippedRows(), report.skippedRowsFile() == null ? null : report.skippedRowsFile().toString(),
                     report.elapsed().toMillis() / 1000.0);
         }
     }
@@ -86,6 +89,19 @@ public final class ImportCommand implements Callable<Integer> {
             JsonOut.print(spec.commandLine().getOut(), Summary.of(report));
         }
         return 0;
+    }
+
+    /** An encoding by its name; a name Java does not know is refused in our words, not the JDK's. */
+    static final class EncodingName implements ITypeConverter<Charset> {
+        @Override
+        public Charset convert(String name) {
+            try {
+                return Charset.forName(name);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("there is no encoding called '" + name
+                        + "'; use UTF-8, UTF-16, UTF-16LE, UTF-16BE or ISO-8859-1.");
+            }
+        }
     }
 
     /** One progress line a second on stderr, so that stdout stays pure JSON. */

@@ -61,6 +61,8 @@ class ExportCommandIT {
         assertThat(summary.get("total").asInt()).isEqualTo(3);
         assertThat(summary.at("/written/all").asInt()).isEqualTo(3);
         assertThat(summary.at("/leftOut/demonstrations").asInt()).isZero();
+        assertThat(summary.get("samples").asInt()).isEqualTo(6);
+        assertThat(summary.at("/leftOut/status").asInt()).as("rejected 3, undecided 4 and 5").isEqualTo(3);
         assertThat(summary.get("card").asText()).isEqualTo(out.resolveSibling("README.md").toAbsolutePath().toString());
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(4);
@@ -79,6 +81,28 @@ class ExportCommandIT {
         List<String> lines = Files.readAllLines(pairs);
         assertThat(JSON.readTree(lines.get(0)).get("source").asText()).isEqualTo("compare");
         assertThat(JSON.readTree(lines.get(1)).get("chosen").asText()).isEqualTo("=SUM(A1) rewritten by hand");
+    }
+
+    @Test
+    void failedRequestsAreInTheInspectionExportAndCountedInTheOthers() throws Exception {
+        try (Project project = new H2ProjectOpener().open(file)) {
+            Sample failed = RunFixture.sample(samples.get(0).runId(), PromptMode.SYNTHESIZE, 6);
+            project.samples().add(new Sample(0, failed.runId(), failed.slot(), failed.model(), failed.parameters(),
+                    failed.seed(), null, null, null, null, null, null, false, null, List.of(), 20, null, 30L, null,
+                    "the backend answered 500: model not loaded", null));
+        }
+
+        Path all = dir.resolve("all.jsonl");
+        JsonNode inspection = export("--format", "jsonl", "--status", "all", "--out", all.toString());
+        assertThat(inspection.get("total").asInt()).isEqualTo(7);
+        assertThat(inspection.at("/leftOut/failed").asInt()).isZero();
+        assertThat(JSON.readTree(Files.readAllLines(all).get(6)).at("/provenance/error").asText())
+                .isEqualTo("the backend answered 500: model not loaded");
+
+        JsonNode chat = export("--format", "chat", "--status", "all", "--out", dir.resolve("chat.jsonl").toString());
+        assertThat(chat.get("total").asInt()).isEqualTo(6);
+        assertThat(chat.get("samples").asInt()).isEqualTo(7);
+        assertThat(chat.at("/leftOut/failed").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -2,17 +2,21 @@ package io.siftbench.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.siftbench.model.testing.NamedPipes;
 import io.siftbench.model.testing.SharedFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,5 +103,65 @@ class ImportCommandIT {
         assertThat(second.exit()).isZero();
         assertThat(listed.json()).hasSize(1);
         assertThat(listed.json().get(0).get("columns").get(1).get("type").asText()).isEqualTo("integer");
+    }
+
+    @Test
+    void aNamedPipeIsRefusedAtOnceInOneLine() throws Exception {
+        Path pipe = NamedPipes.make(dir.resolve("pipe.csv"));
+
+        Outcome refused = siftbench("import", "--project", dir.resolve("p").toString(), "--file", pipe.toString());
+
+        assertThat(refused.exit()).isNotZero();
+        assertThat(refused.err().strip()).isEqualTo("siftbench: pipe.csv: this is a named pipe, not a regular file. "
+                + "Siftbench imports only regular files (it reads a file twice); save the data to a file first.");
+    }
+
+    @Test
+    void utf16WithoutAMarkIsReadInItsByteOrderAndTheSummarySaysWhich() throws Exception {
+        Path little = dir.resolve("little.csv");
+        Files.write(little, "text,label\nhello,a\nworld,b\n".getBytes(StandardCharsets.UTF_16LE));
+        String project = dir.resolve("p").toString();
+
+        Outcome imported = siftbench("import", "--project", project, "--file", little.toString(), "--encoding", "UTF-16");
+        Outcome unknown = siftbench("import", "--project", project, "--file", little.toString(), "--encoding", "UTF-99");
+
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.json().get("rows").asLong()).isEqualTo(2);
+        assertThat(imported.json().get("encoding").asText()).isEqualTo("UTF-16LE");
+        assertThat(unknown.exit()).isNotZero();
+        assertThat(unknown.err().lines().findFirst()).contains("siftbench: Invalid value for option '--encoding': "
+                + "there is no encoding called 'UTF-99'; use UTF-8, UTF-16, UTF-16LE, UTF-16BE or ISO-8859-1.");
+    }
+
+    @Test
+    void tooManyColumnsAndBytesAfterTheGzipDataAreRefusedNamingTheFile() throws Exception {
+        Path wide = dir.resolve("wide.csv");
+        StringBuilder header = new StringBuilder("c0");
+        for (int i = 1; i < 20_000; i++) {
+            header.append(",c").append(i);
+        }
+        Files.writeString(wide, header + "\n" + header + "\n");
+        Path gz = dir.resolve("appended.csv.gz");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
+            out.write("id,text\n1,a\n".getBytes(StandardCharsets.UTF_8));
+        }
+        int member = bytes.size();
+        bytes.write(new byte[] {'x', 'y', 'z'});
+        Files.write(gz, bytes.toByteArray());
+        String project = dir.resolve("p").toString();
+
+        Outcome tooWide = siftbench("import", "--project", project, "--file", wide.toString());
+        Outcome appended = siftbench("import", "--project", project, "--file", gz.toString());
+        Outcome listed = siftbench("datasets", "--project", project);
+
+        assertThat(tooWide.exit()).isNotZero();
+        assertThat(tooWide.err().strip()).isEqualTo("siftbench: wide.csv, line 1: the header has 20,000 columns, "
+                + "more than the 16,382 a dataset can hold.");
+        assertThat(appended.exit()).isNotZero();
+        assertThat(appended.err().strip()).isEqualTo(String.format("siftbench: appended.csv.gz: the gzip data ends at "
+                + "byte %,d of %,d; the 3 bytes after it do not start another gzip member, so the file is damaged or "
+                + "has something appended.", member, member + 3));
+        assertThat(listed.json()).isEmpty();
     }
 }

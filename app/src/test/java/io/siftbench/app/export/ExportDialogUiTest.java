@@ -70,8 +70,9 @@ class ExportDialogUiTest {
                 robot.lookup("#export-outcome").queryAs(Label.class).getText().startsWith("Wrote"));
 
         assertThat(robot.lookup("#export-outcome").queryAs(Label.class).getText())
-                .isEqualTo("Wrote 5 record(s) to 1 file(s), with the dataset card README.md. Left out: 0 used as"
-                        + " demonstrations, 0 found in the evaluation set.");
+                .isEqualTo("Wrote 5 record(s) to 1 file(s), with the dataset card README.md. Left out of 8"
+                        + " sample(s): 3 by their decision, 0 by the filter, 0 failed, 0 used as demonstrations,"
+                        + " 0 found in the evaluation set.");
         assertThat(Files.readAllLines(out)).hasSize(5);
         assertThat(out.resolveSibling("README.md")).exists();
     }

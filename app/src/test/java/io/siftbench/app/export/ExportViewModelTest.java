@@ -63,7 +63,8 @@ class ExportViewModelTest {
         assertThat(java.util.regex.Pattern.compile("(?m)^\\d+," + samples.get(0).runId() + ",all,accepted,")
                 .matcher(Files.readString(out)).results().count()).isEqualTo(8);
         assertThat(viewModel.outcomeProperty().get()).isEqualTo("Wrote 8 record(s) to 1 file(s), with the dataset card"
-                + " README.md. Left out: 0 used as demonstrations, 0 found in the evaluation set.");
+                + " README.md. Left out of 12 sample(s): 4 by their decision, 0 by the filter, 0 failed,"
+                + " 0 used as demonstrations, 0 found in the evaluation set.");
         assertThat(viewModel.datasets()).containsExactly(ExportViewModel.NO_EVALUATION_SET);
     }
 

@@ -1,5 +1,6 @@
 package io.siftbench.app.insights;
 
+import io.siftbench.app.HeldTasks;
 import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.model.insights.Histogram;
 import io.siftbench.model.insights.MapPoint;
@@ -138,5 +139,33 @@ class InsightsViewModelTest {
         viewModel.measure(List.of(bothRuns().get(0)));
         assertThat(viewModel.measured().get(0).report().cached()).isTrue();
         assertThat(viewModel.progressProperty().get()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aMeasuringThatEndsAfterAnotherProjectWasOpenedShowsNothingAndLeavesTheScreenFree() throws Exception {
+        // The runs are listed (task 0), then the measuring (task 1) is held until another project is open.
+        HeldTasks held = new HeldTasks();
+        InsightsViewModel slow = new InsightsViewModel(project, held,
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()), open -> {
+                    throw new AssertionError("no run is started here");
+                });
+        held.run(0);
+        slow.measure(List.of(slow.runs().get(0)));
+        assertThat(slow.busyProperty().get()).isTrue();
+
+        Path otherFile = dir.resolve("other.mv.db");
+        RunFixture.promptVersion(otherFile, "other", PromptMode.SYNTHESIZE);
+        Project stories = project.get();
+        try {
+            project.set(new H2ProjectOpener().open(otherFile));
+            assertThat(slow.busyProperty().get()).isFalse();
+            held.run(1);
+
+            assertThat(slow.measured()).isEmpty();
+            assertThat(slow.busyProperty().get()).isFalse();
+            assertThat(slow.problemProperty().get()).isNull();
+        } finally {
+            stories.close();
+        }
     }
 }

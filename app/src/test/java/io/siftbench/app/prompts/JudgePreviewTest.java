@@ -1,6 +1,7 @@
 package io.siftbench.app.prompts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.siftbench.app.HeldTasks;
 import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.app.runs.LoopbackProject;
 import io.siftbench.app.runs.StudioPreviews;
@@ -80,10 +81,25 @@ class JudgePreviewTest {
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         studio = new PromptStudioViewModel(new SimpleObjectProperty<>(project), tasks);
         preview = new PreviewViewModel(studio, tasks, () -> user, new StudioPreviews());
-        studio.nameProperty().set("faithful");
-        studio.modeProperty().set(PromptMode.JUDGE);
-        studio.systemTemplateProperty().set("Grade from 1 to 5.");
-        studio.userTemplateProperty().set("Grade: {{sample.text}} labelled {{sample.label}} because {{sample.rationale}}");
+        studio.draft().nameProperty().set("faithful");
+        studio.draft().modeProperty().set(PromptMode.JUDGE);
+        studio.draft().systemTemplateProperty().set("Grade from 1 to 5.");
+        studio.draft().userTemplateProperty().set("Grade: {{sample.text}} labelled {{sample.label}} because {{sample.rationale}}");
+    }
+
+    @Test
+    void theSamplesOfARunNoLongerChosenAreNotShownWhenTheyArrive() {
+        HeldTasks held = new HeldTasks();
+        PromptStudioViewModel late = new PromptStudioViewModel(new SimpleObjectProperty<>(project), held);
+        late.draft().modeProperty().set(PromptMode.JUDGE);
+        held.run(1);
+        assertThat(late.judged().runProperty().get().id()).isEqualTo(annotated.id());
+
+        late.judged().runProperty().set(null);
+        held.run(2);
+
+        assertThat(late.judged().currentProperty().get()).isNull();
+        assertThat(late.judged().textProperty().get()).isEqualTo("No run to judge is chosen: an example sample stands in.");
     }
 
     @Test
@@ -91,20 +107,20 @@ class JudgePreviewTest {
         assertThat(studio.judged().runs()).extracting(RunInfo::id).containsExactly(annotated.id());
         assertThat(studio.judged().runProperty().get().id()).isEqualTo(annotated.id());
 
-        assertThat(studio.renderedUserProperty().get()).isEqualTo("Grade: alpha labelled card_arrival because asks about alpha");
+        assertThat(studio.livePreview().renderedUserProperty().get()).isEqualTo("Grade: alpha labelled card_arrival because asks about alpha");
         studio.judged().next();
         // bravo's request failed: it has no answer to judge.
-        assertThat(studio.renderedUserProperty().get()).isEqualTo("Grade: charlie labelled card_arrival because asks about charlie");
+        assertThat(studio.livePreview().renderedUserProperty().get()).isEqualTo("Grade: charlie labelled card_arrival because asks about charlie");
         assertThat(studio.judged().textProperty().get()).matches("Sample #\\d+ of run " + annotated.id()
                 + " \\(2 of the first 6 answered\\)");
         studio.judged().previous();
         studio.judged().previous();
-        assertThat(studio.renderedUserProperty().get()).startsWith("Grade: alpha ");
+        assertThat(studio.livePreview().renderedUserProperty().get()).startsWith("Grade: alpha ");
 
         // The judged sample's fields are known; a misspelt one is still flagged.
-        assertThat(studio.problems()).noneMatch(p -> p.contains("{{"));
-        studio.userTemplateProperty().set("Grade: {{sample.text}} labelled {{sample.label}} because {{sample.rationle}}");
-        assertThat(studio.problems()).contains("the judged sample has no {{sample.rationle}}");
+        assertThat(studio.livePreview().problems()).noneMatch(p -> p.contains("{{"));
+        studio.draft().userTemplateProperty().set("Grade: {{sample.text}} labelled {{sample.label}} because {{sample.rationle}}");
+        assertThat(studio.livePreview().problems()).contains("the judged sample has no {{sample.rationle}}");
     }
 
     @Test
@@ -143,7 +159,7 @@ class JudgePreviewTest {
         preview.preview();
         assertThat(preview.staleProperty().get()).isFalse();
 
-        studio.scaleMaxProperty().set("10");
+        studio.draft().scale().maxProperty().set("10");
 
         assertThat(preview.staleProperty().get()).isTrue();
         assertThat(preview.samples()).hasSize(PreviewViewModel.SAMPLES);
@@ -152,9 +168,9 @@ class JudgePreviewTest {
 
     @Test
     void aConditionTheRunToJudgeDoesNotDeclareIsFlagged() throws Exception {
-        studio.userTemplateProperty().set("Grade: {{sample.text}} labelled {{sample.label}}{{#condition.tone}} ({{condition.tone}}){{/condition.tone}}");
+        studio.draft().userTemplateProperty().set("Grade: {{sample.text}} labelled {{sample.label}}{{#condition.tone}} ({{condition.tone}}){{/condition.tone}}");
         // The annotator declared no condition.
-        assertThat(studio.problems()).contains("the judged sample has no {{condition.tone}}");
+        assertThat(studio.livePreview().problems()).contains("the judged sample has no {{condition.tone}}");
 
         StoredVersion toned = project.prompts().save(PromptFile.parse("""
                 {"name": "toned", "mode": "annotate", "task": {"labels": [{"name": "card_arrival"}]},
@@ -170,11 +186,11 @@ class JudgePreviewTest {
         studio.judged().runProperty().set(studio.judged().runs().stream().filter(r -> r.id() == tonedRun.id())
                 .findFirst().orElseThrow());
 
-        assertThat(studio.problems()).noneMatch(p -> p.contains("{{"));
-        assertThat(studio.renderedUserProperty().get()).matches("Grade: alpha labelled .*\\((angry|polite)\\)");
+        assertThat(studio.livePreview().problems()).noneMatch(p -> p.contains("{{"));
+        assertThat(studio.livePreview().renderedUserProperty().get()).matches("Grade: alpha labelled .*\\((angry|polite)\\)");
         // A condition switched off is still declared; a misspelt one is not.
-        studio.userTemplateProperty().set("{{condition.mood}} {{condition.tones}}");
-        assertThat(studio.problems()).contains("the judged sample has no {{condition.tones}}");
+        studio.draft().userTemplateProperty().set("{{condition.mood}} {{condition.tones}}");
+        assertThat(studio.livePreview().problems()).contains("the judged sample has no {{condition.tones}}");
     }
 
     @Test

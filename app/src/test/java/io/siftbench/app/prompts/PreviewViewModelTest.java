@@ -63,14 +63,14 @@ class PreviewViewModelTest {
             String question = user.substring(user.lastIndexOf("Q: ") + 3);
             return question.contains("lost") ? "{\"label\": \"lost_card\"}" : "{\"label\": \"no_such_label\"}";
         }));
-        studio.nameProperty().set("intent");
-        studio.modeProperty().set(PromptMode.ANNOTATE);
-        studio.labelsProperty().set("lost_card | lost\ncard_arrival | late");
-        studio.userTemplateProperty().set("{{#demos}}E: {{text}} = {{label}}\n{{/demos}}Q: {{text}}");
-        studio.demoDatasetProperty().set("q");
-        studio.demoStrategyProperty().set(DemonstrationStrategy.RANDOM);
-        studio.demoKProperty().set(2);
-        studio.demoLabelProperty().set("category");
+        studio.draft().nameProperty().set("intent");
+        studio.draft().modeProperty().set(PromptMode.ANNOTATE);
+        studio.draft().labelsProperty().set("lost_card | lost\ncard_arrival | late");
+        studio.draft().userTemplateProperty().set("{{#demos}}E: {{text}} = {{label}}\n{{/demos}}Q: {{text}}");
+        studio.draft().demoDatasetProperty().set("q");
+        studio.draft().demoStrategyProperty().set(DemonstrationStrategy.RANDOM);
+        studio.draft().demoKProperty().set(2);
+        studio.draft().demoLabelProperty().set("category");
         preview.loadBackends();
         assertThat(preview.generation().backendProperty().get().name()).isEqualTo("loopback");
 
@@ -106,20 +106,20 @@ class PreviewViewModelTest {
     void previewsSynthesisOverTheSwitchedOnValuesOnly() {
         server.always(LoopbackServer.answering(request ->
                 "{\"text\": \"about " + request.path("messages").get(0).path("content").asText() + "\"}"));
-        studio.nameProperty().set("stories");
-        studio.modeProperty().set(PromptMode.SYNTHESIZE);
-        studio.systemTemplateProperty().set("{{condition.tone}}");
-        studio.userTemplateProperty().set("Write one.");
-        studio.outputSchemaProperty().set(TEXT_SCHEMA);
-        studio.editCondition(0, c -> c.pasteValues("calm"));
-        studio.switchValue(0, 0, false);
+        studio.draft().nameProperty().set("stories");
+        studio.draft().modeProperty().set(PromptMode.SYNTHESIZE);
+        studio.draft().systemTemplateProperty().set("{{condition.tone}}");
+        studio.draft().userTemplateProperty().set("Write one.");
+        studio.draft().outputSchemaProperty().set(TEXT_SCHEMA);
+        studio.draft().editCondition(0, c -> c.pasteValues("calm"));
+        studio.draft().switchValue(0, 0, false);
         preview.loadBackends();
 
         preview.preview();
 
         assertThat(preview.samples()).hasSize(5).allSatisfy(s -> {
             assertThat(s.valid()).isTrue();
-            assertThat(s.conditions().get("tone")).isNotEqualTo(studio.conditions().get(0).values().get(0).value());
+            assertThat(s.conditions().get("tone")).isNotEqualTo(studio.draft().conditions().get(0).values().get(0).value());
             assertThat(s.text()).isEqualTo("about " + s.conditions().get("tone"));
         });
     }
@@ -128,19 +128,19 @@ class PreviewViewModelTest {
     void samplesOfAnEarlierDraftAreMarkedSoAndANewPreviewClearsTheMark() {
         server.always(LoopbackServer.answering(request ->
                 "{\"text\": \"" + request.path("messages").get(0).path("content").asText() + "\"}"));
-        studio.modeProperty().set(PromptMode.SYNTHESIZE);
-        studio.systemTemplateProperty().set("calm");
-        studio.userTemplateProperty().set("Write one.");
-        studio.outputSchemaProperty().set(TEXT_SCHEMA);
+        studio.draft().modeProperty().set(PromptMode.SYNTHESIZE);
+        studio.draft().systemTemplateProperty().set("calm");
+        studio.draft().userTemplateProperty().set("Write one.");
+        studio.draft().outputSchemaProperty().set(TEXT_SCHEMA);
         preview.loadBackends();
         preview.preview();
         assertThat(preview.samples()).hasSize(5).allSatisfy(s -> assertThat(s.text()).isEqualTo("calm"));
         assertThat(preview.staleProperty().get()).isFalse();
 
         // Showing another record or combination is not an edit; changing the template is.
-        studio.sampleRecordProperty().set("{\"text\": \"other\"}");
+        studio.livePreview().sampleRecordProperty().set("{\"text\": \"other\"}");
         assertThat(preview.staleProperty().get()).isFalse();
-        studio.systemTemplateProperty().set("angry");
+        studio.draft().systemTemplateProperty().set("angry");
 
         assertThat(preview.staleProperty().get()).isTrue();
         assertThat(preview.samples()).hasSize(5);
@@ -159,9 +159,9 @@ class PreviewViewModelTest {
                 BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny").withName("loopback"),
                 BackendConfig.of(BackendKind.OPENAI, server.url(), "bigger").withName("also loopback")), "loopback",
                 new GenerationParameters(0.4, 0.95, 512, null, List.of("END"), java.time.Duration.ofSeconds(60)));
-        studio.nameProperty().set("stories");
-        studio.modeProperty().set(PromptMode.SYNTHESIZE);
-        studio.userTemplateProperty().set("Write one.");
+        studio.draft().nameProperty().set("stories");
+        studio.draft().modeProperty().set(PromptMode.SYNTHESIZE);
+        studio.draft().userTemplateProperty().set("Write one.");
         preview.loadBackends();
         assertThat(preview.generation().modelProperty().get()).isEqualTo("tiny");
         assertThat(preview.generation().temperatureProperty().get()).isEqualTo(0.4);
@@ -189,7 +189,7 @@ class PreviewViewModelTest {
 
     @Test
     void rendersThePromptAgainstARecordChosenByItsId() {
-        studio.userTemplateProperty().set("Q: {{text}}");
+        studio.draft().userTemplateProperty().set("Q: {{text}}");
         preview.datasetProperty().set("q");
         long[] stolen = new long[1];
         project.datasets().forEachRecord(project.datasets().find("q").orElseThrow().id(), r -> {
@@ -201,12 +201,12 @@ class PreviewViewModelTest {
 
         preview.useRecord();
 
-        assertThat(studio.renderedUserProperty().get()).isEqualTo("Q: stolen card");
+        assertThat(studio.livePreview().renderedUserProperty().get()).isEqualTo("Q: stolen card");
         assertThat(preview.messageProperty().get()).isEqualTo("The prompt shows record " + stolen[0] + " of q.");
         preview.recordIdProperty().set("999");
         preview.useRecord();
         assertThat(preview.messageProperty().get()).isEqualTo("Dataset 'q' has no record 999.");
-        assertThat(studio.renderedUserProperty().get()).isEqualTo("Q: stolen card");
+        assertThat(studio.livePreview().renderedUserProperty().get()).isEqualTo("Q: stolen card");
         preview.recordIdProperty().set("x1");
         preview.useRecord();
         assertThat(preview.messageProperty().get()).isEqualTo("A record is chosen by its id, a number: 'x1' is not one.");

@@ -49,7 +49,7 @@ class PromptStudioUiTest {
         project = new H2ProjectOpener().open(dir.resolve("project"));
         tasks = new FxTaskExecutor();
         PromptStudioViewModel viewModel = new PromptStudioViewModel(new SimpleObjectProperty<>(project), tasks);
-        viewModel.userTemplateProperty().set("{{#condition.tone}}Tone: {{condition.tone}}. {{/condition.tone}}Q: {{text}}");
+        viewModel.draft().userTemplateProperty().set("{{#condition.tone}}Tone: {{condition.tone}}. {{/condition.tone}}Q: {{text}}");
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         // Within Monocle's headless screen (1280 × 800), or the frame buffer overflows.
         stage.setScene(new Scene((javafx.scene.Parent) new PromptStudioView(viewModel, new PromptFileDialogs() {

@@ -1,5 +1,6 @@
 package io.siftbench.app.prompts;
 
+import io.siftbench.app.HeldTasks;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.ConditionValue;
 import io.siftbench.model.prompts.DemonstrationStrategy;
@@ -44,47 +45,73 @@ class PromptStudioViewModelTest {
 
     @Test
     void rendersTheDraftAndFollowsEveryEdit() {
-        studio.userTemplateProperty().set("{{#condition.tone}}Tone: {{condition.tone}}. {{/condition.tone}}Q: {{text}}");
+        studio.draft().userTemplateProperty().set("{{#condition.tone}}Tone: {{condition.tone}}. {{/condition.tone}}Q: {{text}}");
 
-        assertThat(studio.renderedUserProperty().get()).isEqualTo("Tone: angry. Q: I am still waiting on my card?");
-        studio.combinationIndexProperty().set(1);
-        assertThat(studio.renderedUserProperty().get()).startsWith("Tone: polite.");
-        studio.renameValue(0, 1, "courteous");
-        assertThat(studio.renderedUserProperty().get()).startsWith("Tone: courteous.");
-        studio.switchValue(0, 1, false);
-        assertThat(studio.combinationsProperty().get()).isEqualTo(1);
-        assertThat(studio.renderedUserProperty().get()).startsWith("Tone: angry.");
-        studio.switchCondition(0, false);
-        assertThat(studio.renderedUserProperty().get()).isEqualTo("Q: I am still waiting on my card?");
-        studio.sampleRecordProperty().set("{\"text\": \"Card lost\"}");
-        assertThat(studio.renderedUserProperty().get()).isEqualTo("Q: Card lost");
+        assertThat(studio.livePreview().renderedUserProperty().get()).isEqualTo("Tone: angry. Q: I am still waiting on my card?");
+        studio.livePreview().combinationIndexProperty().set(1);
+        assertThat(studio.livePreview().renderedUserProperty().get()).startsWith("Tone: polite.");
+        studio.draft().renameValue(0, 1, "courteous");
+        assertThat(studio.livePreview().renderedUserProperty().get()).startsWith("Tone: courteous.");
+        studio.draft().switchValue(0, 1, false);
+        assertThat(studio.livePreview().combinationsProperty().get()).isEqualTo(1);
+        assertThat(studio.livePreview().renderedUserProperty().get()).startsWith("Tone: angry.");
+        studio.draft().switchCondition(0, false);
+        assertThat(studio.livePreview().renderedUserProperty().get()).isEqualTo("Q: I am still waiting on my card?");
+        studio.livePreview().sampleRecordProperty().set("{\"text\": \"Card lost\"}");
+        assertThat(studio.livePreview().renderedUserProperty().get()).isEqualTo("Q: Card lost");
+    }
+
+    @Test
+    void versionsListedOrOpenedForAProjectClosedSinceAreNotShown() {
+        studio.draft().nameProperty().set("alpha");
+        studio.versions().save();
+        HeldTasks held = new HeldTasks();
+        SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
+        PromptStudioViewModel late = new PromptStudioViewModel(open, held);
+        late.versions().open(studio.versions().all().get(0));
+
+        try (Project second = new H2ProjectOpener().open(dir.resolve("second"))) {
+            PromptStudioViewModel inSecond = new PromptStudioViewModel(new SimpleObjectProperty<>(second),
+                    new CurrentThreadTaskExecutor());
+            inSecond.draft().nameProperty().set("bravo");
+            inSecond.versions().save();
+            open.set(second);
+            held.run(0);
+            held.run(1);
+
+            assertThat(late.versions().all()).as("the first project's listing came too late").isEmpty();
+            assertThat(late.draft().nameProperty().get()).as("nor is its version opened").isEqualTo("new-prompt");
+            assertThat(late.versions().loadedProperty().get()).isNull();
+            held.run(2);
+            assertThat(late.versions().all()).extracting(StoredVersion::name).containsExactly("bravo");
+        }
     }
 
     @Test
     void editsConditionValuesAndReportsRefusedEdits() {
-        studio.editCondition(0, c -> c.pasteValues("curt\nfriendly\nangry"));
-        studio.editCondition(0, c -> c.duplicateValue(0).moveValue(4, 0));
-        studio.weighValue(0, 1, 3);
+        studio.draft().editCondition(0, c -> c.pasteValues("curt\nfriendly\nangry"));
+        studio.draft().editCondition(0, c -> c.duplicateValue(0).moveValue(4, 0));
+        studio.draft().weighValue(0, 1, 3);
 
-        assertThat(studio.conditions().get(0).values()).extracting(ConditionValue::value)
+        assertThat(studio.draft().conditions().get(0).values()).extracting(ConditionValue::value)
                 .containsExactly("friendly", "angry", "angry (copy)", "polite", "curt");
-        assertThat(studio.conditions().get(0).values().get(1).weight()).isEqualTo(3.0);
-        studio.renameValue(0, 0, "polite");
+        assertThat(studio.draft().conditions().get(0).values().get(1).weight()).isEqualTo(3.0);
+        studio.draft().renameValue(0, 0, "polite");
         assertThat(studio.statusProperty().get()).contains("'polite' twice");
-        assertThat(studio.conditions().get(0).values().get(0).value()).isEqualTo("friendly");
-        studio.weighValue(0, 0, -1);
+        assertThat(studio.draft().conditions().get(0).values().get(0).value()).isEqualTo("friendly");
+        studio.draft().weighValue(0, 0, -1);
         assertThat(studio.statusProperty().get()).contains("must be a number >= 0");
     }
 
     @Test
     void flagsPlaceholdersNothingFills() {
-        studio.userTemplateProperty().set("{{condition.tnoe}} {{intent}} {{text}}");
+        studio.draft().userTemplateProperty().set("{{condition.tnoe}} {{intent}} {{text}}");
 
-        assertThat(studio.problems()).anyMatch(p -> p.contains("{{condition.tnoe}}"));
-        assertThat(studio.placeholders(studio.userTemplateProperty().get()))
+        assertThat(studio.livePreview().problems()).anyMatch(p -> p.contains("{{condition.tnoe}}"));
+        assertThat(studio.livePreview().placeholders(studio.draft().userTemplateProperty().get()))
                 .extracting(p -> p.name() + "=" + p.known()).containsExactly("condition.tnoe=false", "intent=false", "text=true");
-        studio.sampleRecordProperty().set("{\"text\": \"x\", \"intent\": \"y\"}");
-        assertThat(studio.placeholders(studio.userTemplateProperty().get()))
+        studio.livePreview().sampleRecordProperty().set("{\"text\": \"x\", \"intent\": \"y\"}");
+        assertThat(studio.livePreview().placeholders(studio.draft().userTemplateProperty().get()))
                 .extracting(p -> p.name() + "=" + p.known()).containsExactly("condition.tnoe=false", "intent=true", "text=true");
     }
 
@@ -114,59 +141,59 @@ class PromptStudioViewModelTest {
 
     @Test
     void savesVersionsOpensThemAgainAndDiffsThem() {
-        studio.nameProperty().set("intents");
-        studio.noteProperty().set("first");
-        studio.save();
-        studio.userTemplateProperty().set("Question: {{text}}");
-        studio.noteProperty().set("shorter");
-        studio.save();
+        studio.draft().nameProperty().set("intents");
+        studio.draft().noteProperty().set("first");
+        studio.versions().save();
+        studio.draft().userTemplateProperty().set("Question: {{text}}");
+        studio.draft().noteProperty().set("shorter");
+        studio.versions().save();
 
-        assertThat(studio.versions()).extracting(StoredVersion::version).containsExactly(2, 1);
-        assertThat(studio.loadedProperty().get().version()).isEqualTo(2);
+        assertThat(studio.versions().all()).extracting(StoredVersion::version).containsExactly(2, 1);
+        assertThat(studio.versions().loadedProperty().get().version()).isEqualTo(2);
         assertThat(project.prompts().load("intents", 2).template().user()).isEqualTo("Question: {{text}}");
 
-        studio.open(studio.versions().get(1));
-        assertThat(studio.userTemplateProperty().get()).startsWith("{{#condition.tone}}");
-        assertThat(studio.modeProperty().get()).isEqualTo(PromptMode.ANNOTATE);
-        studio.compare(studio.versions().get(1), studio.versions().get(0));
-        assertThat(studio.diff()).filteredOn(l -> l.kind() == DiffLine.Kind.ADDED).extracting(DiffLine::text)
+        studio.versions().open(studio.versions().all().get(1));
+        assertThat(studio.draft().userTemplateProperty().get()).startsWith("{{#condition.tone}}");
+        assertThat(studio.draft().modeProperty().get()).isEqualTo(PromptMode.ANNOTATE);
+        studio.versions().compare(studio.versions().all().get(1), studio.versions().all().get(0));
+        assertThat(studio.versions().diff()).filteredOn(l -> l.kind() == DiffLine.Kind.ADDED).extracting(DiffLine::text)
                 .contains("    \"user\" : \"Question: {{text}}\"");
     }
 
     @Test
     void switchingToJudgeKeepsTheLabelsOnlyWhenTheTemplateShowsThem() {
         // The example draft's template does not show its labels: a judge answers with a score, so they go.
-        assertThat(studio.draft().task().labels()).hasSize(2);
-        studio.modeProperty().set(PromptMode.JUDGE);
-        assertThat(studio.labelsProperty().get()).isEmpty();
-        assertThat(studio.draft().task().labels()).isEmpty();
+        assertThat(studio.draft().version().task().labels()).hasSize(2);
+        studio.draft().modeProperty().set(PromptMode.JUDGE);
+        assertThat(studio.draft().labelsProperty().get()).isEmpty();
+        assertThat(studio.draft().version().task().labels()).isEmpty();
 
         studio.newPrompt();
-        studio.userTemplateProperty().set("Labels: {{#labels}}{{name}} {{/labels}}\nQ: {{text}}");
-        studio.modeProperty().set(PromptMode.JUDGE);
-        assertThat(studio.draft().task().labels()).extracting(l -> l.name())
+        studio.draft().userTemplateProperty().set("Labels: {{#labels}}{{name}} {{/labels}}\nQ: {{text}}");
+        studio.draft().modeProperty().set(PromptMode.JUDGE);
+        assertThat(studio.draft().version().task().labels()).extracting(l -> l.name())
                 .containsExactly("card_arrival", "lost_or_stolen_card");
-        assertThat(studio.renderedUserProperty().get()).startsWith("Labels: card_arrival lost_or_stolen_card ");
+        assertThat(studio.livePreview().renderedUserProperty().get()).startsWith("Labels: card_arrival lost_or_stolen_card ");
     }
 
     @Test
     void openingAJudgeVersionKeepsItsOwnLabels() {
-        studio.modeProperty().set(PromptMode.JUDGE);
-        studio.labelsProperty().set("faithful");
-        studio.nameProperty().set("judge");
-        studio.save();
+        studio.draft().modeProperty().set(PromptMode.JUDGE);
+        studio.draft().labelsProperty().set("faithful");
+        studio.draft().nameProperty().set("judge");
+        studio.versions().save();
         studio.newPrompt();
 
-        studio.open(studio.versions().get(0));
+        studio.versions().open(studio.versions().all().get(0));
 
-        assertThat(studio.modeProperty().get()).isEqualTo(PromptMode.JUDGE);
-        assertThat(studio.draft().task().labels()).extracting(l -> l.name()).containsExactly("faithful");
+        assertThat(studio.draft().modeProperty().get()).isEqualTo(PromptMode.JUDGE);
+        assertThat(studio.draft().version().task().labels()).extracting(l -> l.name()).containsExactly("faithful");
     }
 
     @Test
     void anInvalidDraftIsNotSaved() {
-        studio.labelsProperty().set("");
-        studio.save();
+        studio.draft().labelsProperty().set("");
+        studio.versions().save();
 
         assertThat(studio.statusProperty().get()).contains("task.labels: annotate needs at least one label");
         assertThat(project.prompts().list()).isEmpty();
@@ -174,113 +201,113 @@ class PromptStudioViewModelTest {
 
     @Test
     void editsTheDemonstrationsAndSaysTheyArePickedAtRunTime() {
-        studio.demoDatasetProperty().set("b77");
-        studio.demoStrategyProperty().set(DemonstrationStrategy.FIXED);
-        studio.demoIdsProperty().set("3, 17 42");
-        studio.demoKProperty().set(3);
+        studio.draft().demoDatasetProperty().set("b77");
+        studio.draft().demoStrategyProperty().set(DemonstrationStrategy.FIXED);
+        studio.draft().demoIdsProperty().set("3, 17 42");
+        studio.draft().demoKProperty().set(3);
 
-        assertThat(studio.draft().demonstrations().ids()).containsExactly(3L, 17L, 42L);
-        assertThat(studio.problems()).anyMatch(p -> p.contains("demonstrations from 'b77' are picked when a run starts"));
-        studio.demoIdsProperty().set("3, x");
-        assertThat(studio.problems()).containsExactly("demonstrations ids: 'x' is not a record id");
-        studio.demoDatasetProperty().set("");
-        assertThat(studio.draft().demonstrations()).isNull();
+        assertThat(studio.draft().version().demonstrations().ids()).containsExactly(3L, 17L, 42L);
+        assertThat(studio.livePreview().problems()).anyMatch(p -> p.contains("demonstrations from 'b77' are picked when a run starts"));
+        studio.draft().demoIdsProperty().set("3, x");
+        assertThat(studio.livePreview().problems()).containsExactly("demonstrations ids: 'x' is not a record id");
+        studio.draft().demoDatasetProperty().set("");
+        assertThat(studio.draft().version().demonstrations()).isNull();
     }
 
     @Test
     void exportsAndImportsPromptFilesAndABadFileLeavesTheDraft() throws Exception {
         Path file = dir.resolve("exported.json");
-        studio.nameProperty().set("exported");
-        studio.exportTo(file);
+        studio.draft().nameProperty().set("exported");
+        studio.files().exportTo(file);
         assertThat(PromptFile.read(file).name()).isEqualTo("exported");
 
         Files.writeString(file, Files.readString(file).replace("\"exported\"", "\"imported\""));
-        studio.importFrom(file);
-        assertThat(studio.nameProperty().get()).isEqualTo("imported");
-        assertThat(studio.loadedProperty().get()).isNull();
+        studio.files().importFrom(file);
+        assertThat(studio.draft().nameProperty().get()).isEqualTo("imported");
+        assertThat(studio.versions().loadedProperty().get()).isNull();
 
         Path broken = Files.writeString(dir.resolve("broken.json"), "{\n  \"name\": 1,\n  \"mode\": \"nope\"\n}");
-        studio.importFrom(broken);
+        studio.files().importFrom(broken);
         assertThat(studio.statusProperty().get()).startsWith(broken + ": line 3, column").contains("nope");
-        assertThat(studio.nameProperty().get()).isEqualTo("imported");
+        assertThat(studio.draft().nameProperty().get()).isEqualTo("imported");
     }
 
     @Test
     void designsAJudgeOnAScaleAndSavesNoScaleThatIsNotOne() {
-        studio.nameProperty().set("faithful");
-        studio.modeProperty().set(PromptMode.JUDGE);
+        studio.draft().nameProperty().set("faithful");
+        studio.draft().modeProperty().set(PromptMode.JUDGE);
 
         // The example's tone condition stays for annotation, but a judge declares none, so nothing complains.
-        assertThat(studio.draft().conditions()).isEmpty();
-        assertThat(studio.conditions()).hasSize(1);
-        assertThat(studio.problems()).noneMatch(p -> p.startsWith("conditions"));
-        assertThat(studio.scaleMinProperty().get()).isEqualTo("1");
-        assertThat(studio.scaleMaxProperty().get()).isEqualTo("5");
-        assertThat(studio.derivedSchemaProperty().get()).contains("\"score\"", "\"minimum\" : 1.0", "\"maximum\" : 5.0",
+        assertThat(studio.draft().version().conditions()).isEmpty();
+        assertThat(studio.draft().conditions()).hasSize(1);
+        assertThat(studio.livePreview().problems()).noneMatch(p -> p.startsWith("conditions"));
+        assertThat(studio.draft().scale().minProperty().get()).isEqualTo("1");
+        assertThat(studio.draft().scale().maxProperty().get()).isEqualTo("5");
+        assertThat(studio.livePreview().derivedSchemaProperty().get()).contains("\"score\"", "\"minimum\" : 1.0", "\"maximum\" : 5.0",
                 "\"reason\"").doesNotContain("card_arrival");
 
-        studio.scaleMinProperty().set("low");
-        assertThat(studio.problems()).containsExactly("scale min: 'low' is not a number");
-        studio.save();
+        studio.draft().scale().minProperty().set("low");
+        assertThat(studio.livePreview().problems()).containsExactly("scale min: 'low' is not a number");
+        studio.versions().save();
         assertThat(studio.statusProperty().get()).isEqualTo("Cannot save: scale min: 'low' is not a number");
-        studio.scaleMinProperty().set("7");
-        assertThat(studio.problems()).containsExactly("the scale's min (7.0) must be below its max (5.0)");
-        studio.save();
+        studio.draft().scale().minProperty().set("7");
+        assertThat(studio.livePreview().problems()).containsExactly("the scale's min (7.0) must be below its max (5.0)");
+        studio.versions().save();
         assertThat(studio.statusProperty().get()).isEqualTo("Cannot save: the scale's min (7.0) must be below its max (5.0)");
-        studio.scaleMaxProperty().set(" ");
-        studio.save();
+        studio.draft().scale().maxProperty().set(" ");
+        studio.versions().save();
         assertThat(studio.statusProperty().get()).isEqualTo("Cannot save: scale max: empty; type a number");
         assertThat(project.prompts().list()).isEmpty();
 
-        studio.scaleMinProperty().set("0");
-        studio.scaleMaxProperty().set("10");
-        assertThat(studio.derivedSchemaProperty().get()).contains("\"maximum\" : 10.0");
-        studio.save();
-        studio.scaleKindProperty().set(JudgeScale.Kind.PASS_FAIL);
-        assertThat(studio.derivedSchemaProperty().get()).contains("\"pass\"", "\"boolean\"").doesNotContain("score");
-        studio.save();
+        studio.draft().scale().minProperty().set("0");
+        studio.draft().scale().maxProperty().set("10");
+        assertThat(studio.livePreview().derivedSchemaProperty().get()).contains("\"maximum\" : 10.0");
+        studio.versions().save();
+        studio.draft().scale().kindProperty().set(JudgeScale.Kind.PASS_FAIL);
+        assertThat(studio.livePreview().derivedSchemaProperty().get()).contains("\"pass\"", "\"boolean\"").doesNotContain("score");
+        studio.versions().save();
 
         assertThat(project.prompts().load("faithful", 1).scale()).isEqualTo(new JudgeScale(JudgeScale.Kind.SCORE, 0.0, 10.0));
         assertThat(project.prompts().load("faithful", 1).conditions()).isEmpty();
         assertThat(project.prompts().load("faithful", 2).scale().kind()).isEqualTo(JudgeScale.Kind.PASS_FAIL);
-        studio.open(studio.versions().get(1));
-        assertThat(studio.scaleKindProperty().get()).isEqualTo(JudgeScale.Kind.SCORE);
-        assertThat(studio.scaleMaxProperty().get()).isEqualTo("10");
-        studio.modeProperty().set(PromptMode.ANNOTATE);
-        assertThat(studio.draft().scale()).isNull();
+        studio.versions().open(studio.versions().all().get(1));
+        assertThat(studio.draft().scale().kindProperty().get()).isEqualTo(JudgeScale.Kind.SCORE);
+        assertThat(studio.draft().scale().maxProperty().get()).isEqualTo("10");
+        studio.draft().modeProperty().set(PromptMode.ANNOTATE);
+        assertThat(studio.draft().version().scale()).isNull();
     }
 
     @Test
     void knowsTheJudgedSamplesPlaceholdersAndStillFlagsTheOthers() {
         String template = "Q: {{record.text}} {{text}} Label: {{sample.label}} Text: {{sample.text}} #{{sample.id}}"
                 + " {{condition.tone}} {{sample.score}} {{mood}}";
-        studio.userTemplateProperty().set(template);
+        studio.draft().userTemplateProperty().set(template);
         assertThat(unknown(template)).containsExactly("sample.label", "sample.text", "sample.id", "sample.score", "mood");
 
-        studio.modeProperty().set(PromptMode.JUDGE);
+        studio.draft().modeProperty().set(PromptMode.JUDGE);
 
         // No run to judge in this project: an example sample, made of the sample record, stands in.
         assertThat(studio.judged().runs()).isEmpty();
         assertThat(studio.judged().textProperty().get()).isEqualTo("No run to judge is chosen: an example sample stands in.");
         assertThat(unknown(template)).containsExactly("sample.score", "mood");
-        assertThat(studio.problems()).contains("the judged sample has no {{sample.score}}, {{mood}}");
-        assertThat(studio.renderedUserProperty().get()).startsWith(
+        assertThat(studio.livePreview().problems()).contains("the judged sample has no {{sample.score}}, {{mood}}");
+        assertThat(studio.livePreview().renderedUserProperty().get()).startsWith(
                 "Q: I am still waiting on my card? I am still waiting on my card? Label:  Text: I am still waiting on my card? #0");
-        studio.userTemplateProperty().set("{{sample.text}} {{condition.tone}}");
-        assertThat(studio.problems()).noneMatch(p -> p.contains("{{"));
+        studio.draft().userTemplateProperty().set("{{sample.text}} {{condition.tone}}");
+        assertThat(studio.livePreview().problems()).noneMatch(p -> p.contains("{{"));
     }
 
     private java.util.List<String> unknown(String template) {
-        return studio.placeholders(template).stream().filter(p -> !p.known()).map(p -> p.name()).toList();
+        return studio.livePreview().placeholders(template).stream().filter(p -> !p.known()).map(p -> p.name()).toList();
     }
 
     @Test
     void showsTheSchemaDerivedFromTheLabelsWhenAnnotating() {
-        studio.labelsProperty().set("card_arrival | not yet here\nrefund | money back | give back");
+        studio.draft().labelsProperty().set("card_arrival | not yet here\nrefund | money back | give back");
 
-        assertThat(studio.derivedSchemaProperty().get()).contains("\"card_arrival\"", "\"give back\"");
-        assertThat(studio.draft().task().labels().get(1).verbalizer()).isEqualTo("give back");
-        studio.modeProperty().set(PromptMode.SYNTHESIZE);
-        assertThat(studio.derivedSchemaProperty().get()).isEmpty();
+        assertThat(studio.livePreview().derivedSchemaProperty().get()).contains("\"card_arrival\"", "\"give back\"");
+        assertThat(studio.draft().version().task().labels().get(1).verbalizer()).isEqualTo("give back");
+        studio.draft().modeProperty().set(PromptMode.SYNTHESIZE);
+        assertThat(studio.livePreview().derivedSchemaProperty().get()).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package io.siftbench.app.runs;
 
+import io.siftbench.app.HeldTasks;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.project.Project;
@@ -8,12 +9,9 @@ import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.storage.project.H2ProjectOpener;
-import io.siftbench.views.runs.ProjectRunList;
+import io.siftbench.views.project.ProjectRunList;
 import io.siftbench.views.runs.RunsViewModel;
-import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
-import io.siftbench.views.task.TaskExecutor;
-import io.siftbench.views.task.TaskHandle;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,7 +59,7 @@ class RunsViewModelTest {
     @Test
     void onlyTheNewestListingAskedForOfTheOpenProjectIsShown() throws Exception {
         fixture.fiveQuestionRun();
-        Held held = new Held();
+        HeldTasks held = new HeldTasks();
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(fixture.project());
         ProjectRunList list = new ProjectRunList(open, held);
         List<List<RunInfo>> told = new ArrayList<>();
@@ -87,27 +84,6 @@ class RunsViewModelTest {
             held.run(3);
             assertThat(list.runs()).isEmpty();
             assertThat(told).hasSize(2);
-        }
-    }
-
-    /** Holds each task until the test runs it, in the order the test chooses, on the test's thread. */
-    private static final class Held implements TaskExecutor {
-        private final CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
-        private final List<BackgroundTask<?>> tasks = new ArrayList<>();
-
-        @Override
-        public <T> TaskHandle execute(BackgroundTask<T> task) {
-            tasks.add(task);
-            return () -> { };
-        }
-
-        void run(int index) {
-            now.execute(tasks.get(index));
-        }
-
-        @Override
-        public Executor uiThread() {
-            return Runnable::run;
         }
     }
 }

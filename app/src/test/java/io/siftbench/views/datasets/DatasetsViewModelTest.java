@@ -1,11 +1,13 @@
 package io.siftbench.views.datasets;
 
+import io.siftbench.app.HeldTasks;
 import io.siftbench.model.datasets.ColumnChoice;
 import io.siftbench.model.datasets.ColumnType;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetRecord;
 import io.siftbench.model.datasets.ImportOptions;
 import io.siftbench.model.project.Project;
+import io.siftbench.model.testing.NamedPipes;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
@@ -15,6 +17,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -105,6 +108,18 @@ class DatasetsViewModelTest {
     }
 
     @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aNamedPipeIsRefusedAtOnceWithTheMessageTheCommandLineGives() throws InterruptedException {
+        Path pipe = NamedPipes.make(dir.resolve("pipe.csv"));
+
+        viewModel.preview(pipe);
+
+        assertThat(viewModel.pendingProperty().get()).isNull();
+        assertThat(viewModel.problemProperty().get()).isEqualTo("pipe.csv: this is a named pipe, not a regular file. "
+                + "Siftbench imports only regular files (it reads a file twice); save the data to a file first.");
+    }
+
+    @Test
     void importShowsProgressThenTheNewDatasetWithItsSkippedRows() throws IOException {
         DatasetInfo imported = importWithSkipping();
 
@@ -181,5 +196,36 @@ class DatasetsViewModelTest {
         assertThat(viewModel.datasets()).isEmpty();
         assertThat(viewModel.selectedProperty().get()).isNull();
         assertThat(viewModel.table().recordsProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aCountOfAnEarlierSearchThatArrivesLateIsNotShown() {
+        DatasetInfo imported = importWithSkipping();
+        HeldTasks held = new HeldTasks();
+        DatasetTableViewModel table = new DatasetTableViewModel(project, held);
+        table.show(imported);
+        table.searchProperty().set("refund");
+        table.applyQuery();
+
+        held.run(1);
+        assertThat(table.matchingProperty().get()).isEqualTo(12);
+        held.run(0);
+        assertThat(table.matchingProperty().get()).as("the count of every record came after the search's").isEqualTo(12);
+        assertThat(table.recordsProperty().get()).hasSize(12);
+    }
+
+    @Test
+    void theListOfAProjectClosedMeanwhileIsNotShown() {
+        importWithSkipping();
+        HeldTasks held = new HeldTasks();
+        SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project.get());
+        DatasetsViewModel late = new DatasetsViewModel(open, held);
+        assertThat(late.loadingProperty().get()).isTrue();
+
+        open.set(null);
+        held.run(0);
+
+        assertThat(late.datasets()).isEmpty();
+        assertThat(late.loadingProperty().get()).as("nothing is on its way any more").isFalse();
     }
 }

@@ -16,7 +16,7 @@ import java.util.List;
 final class CsvFile implements ExportFile<ExportRecord> {
 
     static final List<String> COLUMNS = List.of("id", "run", "split", "status", "input", "output", "label",
-            "original_output", "model", "seed", "flags");
+            "original_output", "model", "seed", "flags", "error");
     /** Condition columns are named {@code condition.<name>}. */
     static final String CONDITION_PREFIX = "condition.";
 
@@ -47,6 +47,7 @@ final class CsvFile implements ExportFile<ExportRecord> {
         cells.add(r.sample().model());
         cells.add(r.sample().seed() == null ? null : r.sample().seed().toString());
         cells.add(String.join(" ", r.flags()));
+        cells.add(r.sample().error());
         conditions.forEach(c -> cells.add(r.conditions().get(c)));
         // CSV has no null: an absent value is an empty cell (Jackson would drop a null and shift the row).
         rows.write(cells.stream().map(c -> c == null ? "" : FormulaGuard.guard(c)).toArray(String[]::new));

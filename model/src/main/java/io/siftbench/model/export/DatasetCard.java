@@ -61,6 +61,7 @@ final class DatasetCard {
         line("Exported by Siftbench in the `" + request.format().id() + "` format from run(s) "
                 + selection.runs().stream().map(r -> "#" + r.id()).collect(Collectors.joining(", "))
                 + ": " + (request.status() == ExportStatus.ALL ? "every sample, decided or not" : "the accepted and edited samples")
+                + (request.writesFailures() ? ", failed requests with their error" : "")
                 + (request.rejectedAsNegatives() ? ", with the rejected samples as negatives" : "") + ".");
         line("");
         structure();
@@ -187,6 +188,12 @@ final class DatasetCard {
                     + states.getOrDefault("skipped", 0L) + " | " + states.getOrDefault(ReviewItem.UNDECIDED, 0L)
                     + " | " + failed + " |");
         }
+        line("");
+        line("### Left out");
+        line("");
+        line("- Not taken by the status chosen: " + selection.leftOutByStatus());
+        line("- Left out by the filter: " + selection.leftOutByFilter());
+        line("- Failed requests: " + selection.leftOutAsFailed());
         line("");
         line("### Leakage guard");
         line("");

@@ -1,6 +1,7 @@
 package io.siftbench.model.export;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -78,6 +79,29 @@ public record ExportRequest(List<Long> runs, ExportFormat format, Path out, Expo
         String stem = dot > 0 ? name.substring(0, dot) : name;
         String extension = dot > 0 ? name.substring(dot) : "." + format.extension();
         return out.resolveSibling(stem + "-" + which.id() + extension);
+    }
+
+    /**
+     * Every file an export to {@link #out} can write: each split's, the negatives' and the card. Those the
+     * new export does not write are of an earlier export to the same name, and go when it is put in place,
+     * so that no file of the earlier one is left beside a card that does not describe it.
+     */
+    List<Path> exportFiles() {
+        List<Path> files = new ArrayList<>();
+        for (Split which : Split.values()) {
+            files.add(fileOf(which));
+        }
+        files.add(cardFile());
+        return files;
+    }
+
+    /**
+     * An inspection export: every sample ({@link ExportStatus#ALL}) in a shape with room for why a request
+     * failed (JSONL's {@code error}, CSV's column), so the failed samples are written too. Every other export
+     * leaves them out and counts them.
+     */
+    boolean writesFailures() {
+        return status == ExportStatus.ALL && (format == ExportFormat.JSONL || format == ExportFormat.CSV);
     }
 
     /** Where the dataset card goes: beside the data. */

@@ -30,12 +30,17 @@ import java.util.Set;
  * @param records     the records written, in run and sample order, each with its split
  * @param negatives   the rejected samples, when asked for as negatives
  * @param pairs       the preference pairs (DPO only), each with its split
+ * @param leftOutByStatus samples left out because the status chosen does not take their decision
+ * @param leftOutByFilter samples left out by the filter
+ * @param leftOutAsFailed failed requests left out, which only an inspection export writes
+ *                        ({@link ExportRequest#writesFailures})
  * @param leftOutAsDemonstrations records left out because they were demonstrations in their run
  * @param leftOutAsEvaluation records left out because their text is in the evaluation dataset
  */
 public record ExportSelection(List<RunInfo> runs, Map<Long, List<ReviewItem>> items, List<ExportRecord> records,
-                              List<ExportRecord> negatives, List<PreferencePair> pairs,
-                              int leftOutAsDemonstrations, int leftOutAsEvaluation) {
+                              List<ExportRecord> negatives, List<PreferencePair> pairs, int leftOutByStatus,
+                              int leftOutByFilter, int leftOutAsFailed, int leftOutAsDemonstrations,
+                              int leftOutAsEvaluation) {
 
     private static final Comparator<ExportRecord> RUN_ORDER = Comparator
             .comparingLong((ExportRecord r) -> r.run().id()).thenComparingInt(r -> r.sample().slot().ordinal());
@@ -48,6 +53,9 @@ public record ExportSelection(List<RunInfo> runs, Map<Long, List<ReviewItem>> it
         List<ExportRecord> kept = new ArrayList<>();
         List<ExportRecord> negatives = new ArrayList<>();
         Set<Long> guarded = new HashSet<>();
+        int byStatus = 0;
+        int byFilter = 0;
+        int failed = 0;
         int demonstrations = 0;
         int contaminated = 0;
         for (long runId : request.runs()) {
@@ -65,10 +73,15 @@ public record ExportSelection(List<RunInfo> runs, Map<Long, List<ReviewItem>> it
                 all.put(record.id(), record);
                 boolean rejected = item.decision() != null && item.decision().status() == DecisionStatus.REJECTED;
                 boolean wanted = request.status().takes(item.decision()) || rejected && request.rejectedAsNegatives();
-                if (item.sample().failed() || !wanted || !request.filter().passes(record)) {
-                    continue;
-                }
-                if (guard.wasDemonstration(record)) {
+                // Each sample is counted once, under the first reason it is left out for, so that the report
+                // accounts for every sample of the runs.
+                if (!wanted) {
+                    byStatus++;
+                } else if (!request.filter().passes(record)) {
+                    byFilter++;
+                } else if (item.sample().failed() && !request.writesFailures()) {
+                    failed++;
+                } else if (guard.wasDemonstration(record)) {
                     demonstrations++;
                     guarded.add(record.id());
                 } else if (guard.inEvaluationSet(record)) {
@@ -90,7 +103,13 @@ public record ExportSelection(List<RunInfo> runs, Map<Long, List<ReviewItem>> it
                     Comparator.comparing(PreferencePair::record, RUN_ORDER)
                             .thenComparingLong(PreferencePair::rejectedSampleId), PreferencePair::in);
         }
-        return new ExportSelection(runs, items, kept, negatives, pairs, demonstrations, contaminated);
+        return new ExportSelection(runs, items, kept, negatives, pairs, byStatus, byFilter, failed, demonstrations,
+                contaminated);
+    }
+
+    /** How many samples the runs have, written or not. */
+    public int samples() {
+        return items.values().stream().mapToInt(List::size).sum();
     }
 
     /** Stratified by label for annotate runs, by condition combination for synthesize runs. */

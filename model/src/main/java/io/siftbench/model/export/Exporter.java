@@ -25,10 +25,13 @@ public final class Exporter {
     }
 
     public ExportReport export(ExportRequest request, ExportProgress progress) {
+        ExportTarget target = new ExportTarget(request.cardFile().getParent());
+        // Before anything is read: an earlier export to this folder that was killed is finished or undone.
+        target.settle();
         progress.update(0, 1, "reading the samples");
         ExportSelection selection = ExportSelection.select(project, request);
         List<Path> files = new ArrayList<>();
-        Map<String, Integer> written = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
         try {
             Files.createDirectories(request.cardFile().getParent());
             List<Split> splits = request.split() == null ? List.of(Split.ALL)
@@ -39,24 +42,32 @@ public final class Exporter {
             for (Split split : splits) {
                 Path file = request.fileOf(split);
                 files.add(file);
+                Path partial = target.stage(file);
                 int count = request.format() == ExportFormat.DPO
-                        ? writePairs(file, selection.pairs(), split, counter)
-                        : writeRecords(request.format(), file, selection.records(), split, counter);
-                written.put(split.id(), count);
+                        ? writePairs(partial, selection.pairs(), split, counter)
+                        : writeRecords(request.format(), partial, selection.records(), split, counter);
+                counts.put(split.id(), count);
             }
             if (request.rejectedAsNegatives() && request.format() != ExportFormat.DPO) {
                 Path file = request.fileOf(Split.REJECTED);
                 files.add(file);
-                written.put(Split.REJECTED.id(),
-                        writeRecords(request.format(), file, selection.negatives(), Split.REJECTED, counter));
+                counts.put(Split.REJECTED.id(), writeRecords(request.format(), target.stage(file),
+                        selection.negatives(), Split.REJECTED, counter));
             }
             progress.update(total, total, "writing the dataset card");
             Path card = request.cardFile();
-            Files.writeString(card, new DatasetCard(project, request, selection, files).markdown());
-            return new ExportReport(files, written, selection.leftOutAsDemonstrations(),
+            Files.writeString(target.stage(card), new DatasetCard(project, request, selection, files).markdown());
+            progress.update(total, total, "putting the files in place");
+            target.commit(request.exportFiles());
+            return new ExportReport(files, counts, selection.samples(), selection.leftOutByStatus(),
+                    selection.leftOutByFilter(), selection.leftOutAsFailed(), selection.leftOutAsDemonstrations(),
                     selection.leftOutAsEvaluation(), card);
         } catch (IOException e) {
+            target.discard();
             throw new UncheckedIOException("Could not write the export to " + request.out() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            target.discard();
+            throw e;
         }
     }
 

@@ -74,6 +74,8 @@ final class JsonShapes {
         strings(json, "votes", s.votes());
         json.writeBooleanField("valid", s.valid());
         json.writeStringField("validation_error", s.validationError());
+        // Why the request failed; only an inspection export writes failed samples.
+        json.writeStringField("error", s.error());
         writeNumber(json, "prompt_tokens", s.promptTokens());
         writeNumber(json, "completion_tokens", s.completionTokens());
         if (s.latencyMillis() != null) {

@@ -3,7 +3,9 @@
  *
  * <h2>What is exported</h2>
  * By default the accepted and edited samples of the chosen runs ({@link io.siftbench.model.export.ExportStatus#ALL}
- * takes every sample, for inspection); failed requests never. Rejected samples can be added as negatives: they
+ * takes every sample, for inspection, and as JSONL or CSV the failed requests too, with their error; other exports
+ * leave failed requests out and count them). Every sample of the runs is written or counted in the report under
+ * one reason it was left out. Rejected samples can be added as negatives: they
  * go to their own file, {@code <name>-rejected.<ext>}, in the same format. Filters narrow by condition value,
  * label or flag. A seeded split writes {@code <name>-train}, {@code -validation} and {@code -test}, stratified
  * by label for annotate runs and by condition combination for synthesize runs.
@@ -22,8 +24,9 @@
  *   <li>{@code jsonl}: {@code id, run, split, mode, input, output, label, conditions{}, decision{status, note,
  *       original_output, original_label}, flags[], provenance{prompt, prompt_version, backend,
  *       backend_location, model, parameters, seed, record_id, demonstration_ids[], messages[], raw_output,
- *       confidence, votes[], valid, validation_error, prompt_tokens, completion_tokens, latency_ms}}</li>
- *   <li>{@code csv}: {@code id, run, split, status, input, output, label, original_output, model, seed, flags}
+ *       confidence, votes[], valid, validation_error, error, prompt_tokens, completion_tokens, latency_ms}}</li>
+ *   <li>{@code csv}: {@code id, run, split, status, input, output, label, original_output, model, seed, flags,
+ *       error}
  *       and one {@code condition.<name>} column per condition; every cell through
  *       {@link io.siftbench.model.export.FormulaGuard}</li>
  *   <li>{@code alpaca}: {@code instruction} (the system messages), {@code input}, {@code output}</li>
@@ -40,6 +43,10 @@
  * {@code decision}, {@code provenance}, chat {@code messages}) become JSON-text columns whose strings are
  * intact inside. CSV cells that the formula guard prefixed keep their leading {@code '} (which spreadsheets
  * hide); {@link io.siftbench.model.export.FormulaGuard#unguard} gives back the exact text.
+ *
+ * <h2>Old or new, never a mix</h2>
+ * {@link io.siftbench.model.export.ExportTarget}: every file is written under a partial name and moved into place
+ * through a journal once all are complete, so the folder holds the earlier export or the new one.
  *
  * <h2>Dataset card</h2>
  * {@code README.md} beside the data, in the Hugging Face layout: YAML front matter ({@code pretty_name},

@@ -65,10 +65,6 @@ public record PromptVersion(String name, String note, PromptMode mode, TaskSpec 
         return new PromptVersion(newName, note, mode, task, template, conditions, plan, demonstrations, output, scale);
     }
 
-    public PromptVersion withTask(TaskSpec newTask) {
-        return new PromptVersion(name, note, mode, newTask, template, conditions, plan, demonstrations, output, scale);
-    }
-
     public PromptVersion withTemplate(Template newTemplate) {
         return new PromptVersion(name, note, mode, task, newTemplate, conditions, plan, demonstrations, output, scale);
     }
@@ -77,15 +73,7 @@ public record PromptVersion(String name, String note, PromptMode mode, TaskSpec 
         return new PromptVersion(name, note, mode, task, template, newConditions, plan, demonstrations, output, scale);
     }
 
-    public PromptVersion withPlan(Plan newPlan) {
-        return new PromptVersion(name, note, mode, task, template, conditions, newPlan, demonstrations, output, scale);
-    }
-
     public PromptVersion withDemonstrations(Demonstrations newDemonstrations) {
         return new PromptVersion(name, note, mode, task, template, conditions, plan, newDemonstrations, output, scale);
-    }
-
-    public PromptVersion withOutput(OutputSpec newOutput) {
-        return new PromptVersion(name, note, mode, task, template, conditions, plan, demonstrations, newOutput, scale);
     }
 }

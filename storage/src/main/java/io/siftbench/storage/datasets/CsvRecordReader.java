@@ -49,6 +49,12 @@ final class CsvRecordReader implements RecordReader {
             throw new DatasetImportException(SourceLocation.file(file), "the file holds no records (only blank lines).");
         }
         this.header = header != null ? header : looksLikeHeader(first);
+        if (first.width() > DatasetTable.MAX_COLUMNS) {
+            throw new DatasetImportException(SourceLocation.line(file, first.source()), String.format(this.header
+                    ? "the header has %,d columns, more than the %,d a dataset can hold."
+                    : "the first row has %,d fields, more than the %,d columns a dataset can hold.",
+                    first.width(), DatasetTable.MAX_COLUMNS));
+        }
         if (this.header) {
             columns = List.copyOf(Arrays.asList(first.values()).subList(0, first.width()).stream()
                     .map(v -> v == null ? "" : v).toList());

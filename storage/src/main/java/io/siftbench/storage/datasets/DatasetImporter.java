@@ -81,13 +81,15 @@ final class DatasetImporter {
         try (SkippedRows skipped = new SkippedRows(options.skippedRowsFile())) {
             DatasetInfo info = storeInOnePass(settings, options, name, skipped, progress);
             if (info != null) {
-                return new ImportReport(info, skipped.count(), skipped.file(), Duration.ofNanos(System.nanoTime() - started));
+                return new ImportReport(info, skipped.count(), skipped.file(), Duration.ofNanos(System.nanoTime() - started),
+                        settings.encoding());
             }
         }
         // A later value needed a wider type than the first rows showed: check the whole file, then store it.
         try (SkippedRows skipped = new SkippedRows(options.skippedRowsFile())) {
             DatasetInfo info = checkThenStore(settings, options, name, skipped, progress);
-            return new ImportReport(info, skipped.count(), skipped.file(), Duration.ofNanos(System.nanoTime() - started));
+            return new ImportReport(info, skipped.count(), skipped.file(), Duration.ofNanos(System.nanoTime() - started),
+                        settings.encoding());
         }
     }
 
@@ -263,7 +265,9 @@ final class DatasetImporter {
             DatasetCatalog.drop(c, replaced);
             return info;
         } catch (SQLException e) {
-            throw new ProjectException("Could not store the dataset: " + e.getMessage(), e);
+            // H2's own text quotes the SQL, which says nothing to the user; what failed is writing the project.
+            throw new ProjectException("Could not store the dataset: writing to the project failed (database error "
+                    + e.getErrorCode() + "). Check that the disk has room, then import again.", e);
         }
     }
 

@@ -2,6 +2,8 @@ package io.siftbench.storage.datasets;
 
 import io.siftbench.model.datasets.ColumnInfo;
 import io.siftbench.model.datasets.ColumnType;
+import io.siftbench.model.datasets.DatasetImportException;
+import io.siftbench.model.datasets.SourceLocation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,10 @@ record DatasetTable(String name, List<Column> columns) {
 
     static final String ID = "ID";
     static final String SOURCE = "SOURCE_ROW";
+    /** H2 allows 16,384 columns in a table, and the table has two of its own: the id and the source row. */
+    static final int MAX_COLUMNS = 16_384 - 2;
+    /** The longest column name {@code dataset_column} holds. */
+    static final int MAX_NAME_CHARS = 1000;
 
     /** One column: the user's name, its generated SQL name and its type. */
     record Column(String name, String sqlName, ColumnType type) {
@@ -57,6 +63,35 @@ record DatasetTable(String name, List<Column> columns) {
             case BOOLEAN -> "BOOLEAN";
             case TIMESTAMP -> "TIMESTAMP WITH TIME ZONE";
         };
+    }
+
+    /**
+     * Refuses a JSON key that would make column number {@code position} when the table cannot have it: one
+     * too many, an empty name, a name with bytes the encoding does not allow, or a name too long to keep.
+     */
+    static void requireStorableKey(String key, int position, SourceLocation where) {
+        if (position > MAX_COLUMNS) {
+            throw new DatasetImportException(where, String.format("the records have more than %,d different keys, the "
+                    + "most columns a dataset can hold; the first one too many is \"%s\".", MAX_COLUMNS,
+                    SchemaScan.abbreviate(key)));
+        }
+        if (key.isBlank()) {
+            throw new DatasetImportException(where, "the object has a field with an empty name, which cannot become a "
+                    + "column. Name it in the file.");
+        }
+        if (key.indexOf(SourceText.INVALID) >= 0) {
+            throw new DatasetImportException(where, SchemaScan.invalidText("a key", key.indexOf(SourceText.INVALID)));
+        }
+        if (key.length() > MAX_NAME_CHARS) {
+            throw new DatasetImportException(where, tooLongName("the key \"" + SchemaScan.abbreviate(key) + "\"",
+                    key.length()));
+        }
+    }
+
+    /** The refusal of a column name of {@code length} characters, given as {@code what}. */
+    static String tooLongName(String what, int length) {
+        return String.format("%s is %,d characters long; a column name may have at most %,d.", what, length,
+                MAX_NAME_CHARS);
     }
 
     String quotedName() {

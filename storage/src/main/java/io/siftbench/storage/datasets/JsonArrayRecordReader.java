@@ -71,7 +71,7 @@ final class JsonArrayRecordReader implements RecordReader {
                         "expected a JSON object but found " + JsonObjects.describe(t) + " (line "
                                 + parser.currentTokenLocation().getLineNr() + ")."));
             }
-            return JsonObjects.read(parser, names, record);
+            return JsonObjects.read(parser, names, SourceLocation.record(file, record));
         } catch (IOException e) {
             // Between records the blame goes to the record that should have come next.
             SourceLocation where = SourceLocation.record(file, inside ? record : record + 1);
@@ -90,8 +90,10 @@ final class JsonArrayRecordReader implements RecordReader {
                         "there is more after the array's end: " + JsonObjects.describe(after) + ".");
             }
         } catch (IOException e) {
-            throw new DatasetImportException(SourceLocation.line(file, line),
-                    "there is more after the array's end: " + ReadFailures.firstLine(e) + ".", e);
+            SourceLocation where = SourceLocation.line(file, line);
+            String problem = ReadFailures.of(where, e).problem();
+            throw new DatasetImportException(where, "there is more after the array's end ("
+                    + (problem.endsWith(".") ? problem.substring(0, problem.length() - 1) : problem) + ").", e);
         }
     }
 

@@ -60,7 +60,7 @@ final class JsonLinesRecordReader implements RecordReader {
             }
             RawRow row;
             try {
-                row = JsonObjects.read(p, names, line);
+                row = JsonObjects.read(p, names, SourceLocation.line(file, line));
             } catch (IOException e) {
                 SourceLocation where = SourceLocation.line(file, line);
                 String column = JsonObjects.fieldOfRecord(p, 1);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import io.siftbench.model.datasets.SourceLocation;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -21,13 +22,21 @@ final class JsonObjects {
     private JsonObjects() {
     }
 
-    /** Reads the object whose START_OBJECT is the parser's current token. */
-    static RawRow read(JsonParser p, ColumnNames names, long source) throws IOException {
+    /**
+     * Reads the object whose START_OBJECT is the parser's current token.
+     *
+     * @param where the record's line or number, which becomes the row's source
+     */
+    static RawRow read(JsonParser p, ColumnNames names, SourceLocation where) throws IOException {
         String[] values = new String[Math.max(names.size(), 4)];
         boolean[] nested = new boolean[values.length];
         int fields = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
+            int known = names.size();
             int at = names.positionOf(p.currentName());
+            if (at == known) {
+                DatasetTable.requireStorableKey(p.currentName(), at + 1, where);
+            }
             if (at >= values.length) {
                 values = Arrays.copyOf(values, Math.max(at + 1, values.length * 2));
                 nested = Arrays.copyOf(nested, values.length);
@@ -43,7 +52,7 @@ final class JsonObjects {
                 default -> values[at] = p.getText();
             }
         }
-        return new RawRow(source, Arrays.copyOf(values, names.size()), Arrays.copyOf(nested, names.size()), fields);
+        return new RawRow(where.number(), Arrays.copyOf(values, names.size()), Arrays.copyOf(nested, names.size()), fields);
     }
 
     /** The structure at the parser, as compact JSON text. */
@@ -76,7 +85,7 @@ final class JsonObjects {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
             case VALUE_TRUE, VALUE_FALSE -> "a boolean";
             case VALUE_NULL -> "null";
-            default -> t.asString() == null ? t.name() : "'" + t.asString() + "'";
+            default -> t.asString() == null ? "nothing" : "'" + t.asString() + "'";
         };
     }
 }

@@ -51,6 +51,14 @@ final class SchemaScan {
                 throw new DatasetImportException(where.columnNumber(i + 1), "the header gives column " + (i + 1)
                         + " no name. Name it in the file, or import without a header.");
             }
+            if (n.indexOf(SourceText.INVALID) >= 0) {
+                throw new DatasetImportException(where.columnNumber(i + 1),
+                        invalidText("the name of column " + (i + 1), n.indexOf(SourceText.INVALID)));
+            }
+            if (n.length() > DatasetTable.MAX_NAME_CHARS) {
+                throw new DatasetImportException(where.columnNumber(i + 1),
+                        DatasetTable.tooLongName("the name of column " + (i + 1), n.length()));
+            }
             Integer before = seen.put(n, i + 1);
             if (before != null) {
                 throw new DatasetImportException(where.column(n), "the header names two columns \"" + n
@@ -101,9 +109,7 @@ final class SchemaScan {
         }
         int invalid = v.indexOf(SourceText.INVALID);
         if (invalid >= 0) {
-            return new DatasetImportException(where, "the value holds bytes that are not valid text in the file's "
-                    + "encoding, at character " + (invalid + 1) + ". Choose the encoding the file was written in "
-                    + "(for example ISO-8859-1).");
+            return new DatasetImportException(where, invalidText("the value", invalid));
         }
         if (v.length() > ReadFailures.MAX_VALUE_CHARS) {
             return new DatasetImportException(where, String.format(
@@ -176,7 +182,13 @@ final class SchemaScan {
         return out;
     }
 
-    private static String abbreviate(String v) {
+    /** The refusal of {@code what}, whose character {@code at} (0-based) stands for bytes invalid in the encoding. */
+    static String invalidText(String what, int at) {
+        return what + " holds bytes that are not valid text in the file's encoding, at character " + (at + 1)
+                + ". Choose the encoding the file was written in (for example ISO-8859-1).";
+    }
+
+    static String abbreviate(String v) {
         return v.length() <= 40 ? v : v.substring(0, 40) + "…";
     }
 

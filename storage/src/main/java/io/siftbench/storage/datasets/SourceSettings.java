@@ -21,7 +21,8 @@ record SourceSettings(Path file, ImportFormat format, Charset encoding, char del
 
     static SourceSettings resolve(ImportOptions options) {
         Path file = options.file();
-        String name = file.getFileName().toString();
+        String name = SourceText.name(file);
+        SourceText.requireRegularFile(file, name);
         ImportFormat format = options.format() != null ? options.format()
                 : ImportFormat.fromFileName(name).orElseThrow(() -> new DatasetImportException(SourceLocation.file(name),
                 "cannot tell the format from the file name: choose csv, tsv, jsonl or json."));
@@ -40,7 +41,7 @@ record SourceSettings(Path file, ImportFormat format, Charset encoding, char del
     }
 
     String fileName() {
-        return file.getFileName().toString();
+        return SourceText.name(file);
     }
 
     /** Opens a reader at the file's start; {@code knownColumns} keeps JSON keys where a first reading put them. */

@@ -14,9 +14,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * A source file opened as text: gzip recognised by its magic bytes, the encoding taken from the user, a byte
@@ -43,7 +42,8 @@ final class SourceText implements AutoCloseable {
 
     /** Opens {@code file}; {@code chosen} is the user's encoding or {@code null} to detect it. */
     static SourceText open(Path file, Charset chosen) {
-        String name = file.getFileName().toString();
+        String name = name(file);
+        requireRegularFile(file, name);
         try {
             CountingInputStream raw = new CountingInputStream(Files.newInputStream(file));
             try {
@@ -51,7 +51,7 @@ final class SourceText implements AutoCloseable {
                 boolean gzip = startsWith(in, 0x1f, 0x8b);
                 InputStream data = in;
                 if (gzip) {
-                    data = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+                    data = new BufferedInputStream(new GzipMembers(in), 1 << 16);
                 }
                 data.mark(SNIFF_BYTES);
                 byte[] head = data.readNBytes(SNIFF_BYTES);
@@ -59,11 +59,9 @@ final class SourceText implements AutoCloseable {
                 if (head.length == 0) {
                     throw new DatasetImportException(SourceLocation.file(name), "the file is empty.");
                 }
-                Charset encoding = chosen;
+                Charset encoding = chosen == null ? detect(head)
+                        : chosen.name().startsWith("UTF-16") ? utf16ByteOrder(name, chosen, head) : chosen;
                 int bom = bomLength(head, chosen);
-                if (encoding == null) {
-                    encoding = detect(head);
-                }
                 data.skipNBytes(bom);
                 if (head.length == bom) {
                     throw new DatasetImportException(SourceLocation.file(name),
@@ -79,16 +77,52 @@ final class SourceText implements AutoCloseable {
                 raw.close();
                 throw e;
             }
-        } catch (NoSuchFileException e) {
-            throw new DatasetImportException(SourceLocation.file(name), "the file does not exist (" + file + ").");
-        } catch (java.util.zip.ZipException e) {
-            throw new DatasetImportException(SourceLocation.file(name), "the gzip data is corrupt: " + e.getMessage());
-        } catch (java.io.EOFException e) {
-            throw new DatasetImportException(SourceLocation.file(name),
-                    "the gzip data is truncated: the file ends before the compressed data does.");
         } catch (IOException e) {
-            throw new DatasetImportException(SourceLocation.file(name), "cannot read the file: " + e.getMessage(), e);
+            throw ReadFailures.of(SourceLocation.file(name), e);
         }
+    }
+
+    /** The file's name as messages give it; the whole path where it has no name (a root). */
+    static String name(Path file) {
+        return file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    }
+
+    /**
+     * Refuses anything but a regular file before opening it: opening a named pipe waits for a writer that may
+     * never come, a device may never end, and an import reads its file twice and measures progress by its size.
+     */
+    static void requireRegularFile(Path file, String name) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw ReadFailures.of(SourceLocation.file(name), e);
+        }
+        if (attributes.isDirectory()) {
+            throw new DatasetImportException(SourceLocation.file(name), "this is a folder, not a file. Choose a file in it.");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new DatasetImportException(SourceLocation.file(name), "this is " + specialKind(file)
+                    + ", not a regular file. Siftbench imports only regular files (it reads a file twice); save the "
+                    + "data to a file first.");
+        }
+    }
+
+    /** What kind of special file {@code file} is, where the file system says (Unix), for the refusal. */
+    private static String specialKind(Path file) {
+        int mode;
+        try {
+            mode = (Integer) Files.getAttribute(file, "unix:mode");
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "a special file";
+        }
+        return switch (mode & 0170000) {
+            case 0010000 -> "a named pipe";
+            case 0020000 -> "a character device";
+            case 0060000 -> "a block device";
+            case 0140000 -> "a socket";
+            default -> "a special file";
+        };
     }
 
     Reader reader() {
@@ -151,6 +185,25 @@ final class SourceText implements AutoCloseable {
     }
 
     /**
+     * The user's UTF-16 choice with its byte order settled. Java's UTF-16 decoder takes a file without a mark
+     * for big-endian, which turns a little-endian file into nonsense; here the mark decides, else the pattern of
+     * zero bytes that ASCII text leaves, else big-endian as the Unicode standard says. A mark that contradicts
+     * an explicit UTF-16LE or UTF-16BE is refused rather than read backwards.
+     */
+    private static Charset utf16ByteOrder(String name, Charset chosen, byte[] head) {
+        Charset marked = bomLength(head, null) == 2 ? detect(head) : null;
+        if (chosen.equals(StandardCharsets.UTF_16)) {
+            Charset found = marked != null ? marked : detect(head);
+            return found.equals(StandardCharsets.UTF_16LE) ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
+        }
+        if (marked != null && !marked.equals(chosen)) {
+            throw new DatasetImportException(SourceLocation.file(name), "the file starts with the byte order mark of "
+                    + marked.name() + ", but " + chosen.name() + " was chosen. Choose " + marked.name() + " or UTF-16.");
+        }
+        return chosen;
+    }
+
+    /**
      * Refuses a file whose start is mostly control characters or invalid bytes: a binary file under a text
      * name. A stray NUL in a field is left to the row check, which can name its line and column.
      */
@@ -174,7 +227,8 @@ final class SourceText implements AutoCloseable {
                 odd++;
             }
         }
-        if (checked > 0 && odd * 10 > checked) {
+        // A few odd characters in a tiny file are left to the row check too, which says where they are.
+        if (odd > 3 && odd * 10 > checked) {
             throw new DatasetImportException(SourceLocation.file(name), "this is not a text file: " + odd + " of its first "
                     + checked + " characters are control characters or bytes that are not valid "
                     + encoding.name() + ".");

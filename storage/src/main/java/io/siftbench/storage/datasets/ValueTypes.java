@@ -101,6 +101,9 @@ final class ValueTypes {
         return !v.equals("-0");
     }
 
+    /** The most digits a decimal column (H2's DECFLOAT) holds; a longer number stays text. */
+    private static final int MAX_DECIMAL_DIGITS = 100_000;
+
     /** {@code -12.50}, {@code 3e8}, {@code 1.5E-3}, and whole numbers too long for a long. */
     static boolean isDecimal(String v) {
         int i = v.charAt(0) == '-' ? 1 : 0;
@@ -113,6 +116,7 @@ final class ValueTypes {
             return false;
         }
         boolean more = false;
+        int fractionDigits = 0;
         if (i < v.length() && v.charAt(i) == '.') {
             int f = ++i;
             while (i < v.length() && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
@@ -121,6 +125,7 @@ final class ValueTypes {
             if (i == f) {
                 return false;
             }
+            fractionDigits = i - f;
             more = true;
         }
         if (i < v.length() && (v.charAt(i) == 'e' || v.charAt(i) == 'E')) {
@@ -137,7 +142,8 @@ final class ValueTypes {
             }
             more = true;
         }
-        return i == v.length() && (more || intDigits > 18);
+        int digits = intDigits + fractionDigits;
+        return i == v.length() && (more || intDigits > 18) && digits <= MAX_DECIMAL_DIGITS;
     }
 
     /** The timestamp {@code v} names, at UTC where it names no offset, or {@code null}. */

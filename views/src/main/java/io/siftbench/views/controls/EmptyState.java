@@ -50,14 +50,6 @@ public class EmptyState extends VBox {
         setMessage(message);
     }
 
-    public Ikon getIcon() {
-        return icon.get();
-    }
-
-    public ObjectProperty<Ikon> iconProperty() {
-        return icon;
-    }
-
     public void setIcon(Ikon value) {
         icon.set(value);
     }

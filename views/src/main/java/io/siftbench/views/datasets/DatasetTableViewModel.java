@@ -6,6 +6,7 @@ import io.siftbench.model.datasets.DatasetQuery;
 import io.siftbench.model.datasets.DatasetRecord;
 import io.siftbench.model.project.Project;
 import io.siftbench.views.task.BackgroundTask;
+import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.TaskExecutor;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -26,8 +27,11 @@ import javafx.collections.ObservableList;
  */
 public final class DatasetTableViewModel {
 
-    private final ReadOnlyObjectProperty<Project> project;
-    private final TaskExecutor tasks;
+    private final ProjectTasks<Project> tasks;
+    /** Only the newest query's count shows: the user may type faster than records are counted. */
+    private final ProjectTasks<Project>.Latest counts;
+    /** Only the statistics asked for last, of the dataset shown, show. */
+    private final ProjectTasks<Project>.Latest statisticsReads;
     private final ReadOnlyObjectWrapper<DatasetInfo> dataset = new ReadOnlyObjectWrapper<>(this, "dataset");
     private final ReadOnlyObjectWrapper<ObservableList<DatasetRecord>> records =
             new ReadOnlyObjectWrapper<>(this, "records", FXCollections.emptyObservableList());
@@ -40,11 +44,11 @@ public final class DatasetTableViewModel {
     private final StringProperty filterValue = new SimpleStringProperty(this, "filterValue", "");
     private String sortColumn;
     private boolean descending;
-    private int generation;
 
     public DatasetTableViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks) {
-        this.project = project;
-        this.tasks = tasks;
+        this.tasks = new ProjectTasks<>(project, tasks);
+        this.counts = this.tasks.latest();
+        this.statisticsReads = this.tasks.latest();
     }
 
     public ReadOnlyObjectProperty<DatasetInfo> datasetProperty() {
@@ -95,6 +99,7 @@ public final class DatasetTableViewModel {
         filterValue.set("");
         sortColumn = null;
         descending = false;
+        statisticsReads.clear();
         statistics.set(null);
         applyQuery();
     }
@@ -108,24 +113,22 @@ public final class DatasetTableViewModel {
 
     /** Counts the records that match the search and filter, then shows them. */
     public void applyQuery() {
-        int mine = ++generation;
         DatasetInfo info = dataset.get();
-        Project open = project.get();
+        Project open = tasks.open();
         if (info == null || open == null) {
+            counts.clear();
             records.set(FXCollections.emptyObservableList());
             matching.set(0);
             return;
         }
         DatasetQuery query = new DatasetQuery(search.get(), filterColumn.get(), filterValue.get(), sortColumn, descending);
-        tasks.execute(BackgroundTask.of("Counting records", progress -> open.datasets().count(info.id(), query)).quiet()
+        counts.execute(BackgroundTask.of("Counting records", progress -> open.datasets().count(info.id(), query)).quiet()
                 .onSuccess(count -> {
-                    if (mine == generation) {
-                        problem.set(null);
-                        matching.set(count);
-                        records.set(new PagedRecords(count, (offset, limit) ->
-                                open.datasets().page(info.id(), query, offset, limit), tasks,
-                                () -> pagesArrived.set(pagesArrived.get() + 1)));
-                    }
+                    problem.set(null);
+                    matching.set(count);
+                    records.set(new PagedRecords(count, (offset, limit) ->
+                            open.datasets().page(info.id(), query, offset, limit), tasks.executor(),
+                            () -> pagesArrived.set(pagesArrived.get() + 1)));
                 })
                 .onFailure(error -> problem.set(error.getMessage())));
     }
@@ -133,18 +136,14 @@ public final class DatasetTableViewModel {
     /** Computes the statistics of {@code column} in the background. */
     public void computeStatistics(String column) {
         DatasetInfo info = dataset.get();
-        Project open = project.get();
+        Project open = tasks.open();
         if (info == null || open == null || column == null) {
             return;
         }
         statistics.set(null);
-        tasks.execute(BackgroundTask.of("Column statistics of " + column,
+        statisticsReads.execute(BackgroundTask.of("Column statistics of " + column,
                         progress -> open.datasets().statistics(info.id(), column))
-                .onSuccess(stats -> {
-                    if (info.equals(dataset.get())) {
-                        statistics.set(stats);
-                    }
-                })
+                .onSuccess(statistics::set)
                 .onFailure(error -> problem.set(error.getMessage())));
     }
 }

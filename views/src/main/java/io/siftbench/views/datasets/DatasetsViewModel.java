@@ -8,6 +8,7 @@ import io.siftbench.model.datasets.ImportReport;
 import io.siftbench.model.datasets.ImportStage;
 import io.siftbench.model.project.Project;
 import io.siftbench.views.task.BackgroundTask;
+import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.TaskExecutor;
 import io.siftbench.views.task.TaskHandle;
 import javafx.beans.property.ObjectProperty;
@@ -40,6 +41,7 @@ public final class DatasetsViewModel {
 
     private final ReadOnlyObjectProperty<Project> project;
     private final TaskExecutor tasks;
+    private final ProjectTasks<Project> projectTasks;
     private final ObservableList<DatasetInfo> datasets = FXCollections.observableArrayList();
     /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
     private final ObservableList<DatasetInfo> datasetsReadOnly = FXCollections.unmodifiableObservableList(datasets);
@@ -57,8 +59,9 @@ public final class DatasetsViewModel {
     public DatasetsViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks) {
         this.project = project;
         this.tasks = tasks;
+        this.projectTasks = new ProjectTasks<>(project, tasks);
         this.table = new DatasetTableViewModel(project, tasks);
-        project.addListener((obs, was, now) -> {
+        projectTasks.onSwitch(now -> {
             selected.set(null);
             reload();
         });
@@ -128,22 +131,21 @@ public final class DatasetsViewModel {
         Project open = project.get();
         if (open == null) {
             datasets.clear();
+            // A listing still on its way is for a project closed since: it will not arrive to say it is done.
+            loading.set(false);
             return;
         }
         loading.set(true);
-        tasks.execute(BackgroundTask.of("Listing datasets", progress -> open.datasets().list()).quiet()
-                .onSuccess(list -> show(open, list))
+        projectTasks.execute(BackgroundTask.of("Listing datasets", progress -> open.datasets().list()).quiet()
+                .onSuccess(this::show)
                 .onFailure(error -> loading.set(false)));
     }
 
-    private void show(Project listedFrom, List<DatasetInfo> list) {
+    private void show(List<DatasetInfo> list) {
         loading.set(false);
-        // A slow answer for a project that has since been closed must not show.
-        if (listedFrom == project.get()) {
-            DatasetInfo was = selected.get();
-            datasets.setAll(list);
-            selected.set(was == null ? null : list.stream().filter(d -> d.id() == was.id()).findFirst().orElse(null));
-        }
+        DatasetInfo was = selected.get();
+        datasets.setAll(list);
+        selected.set(was == null ? null : list.stream().filter(d -> d.id() == was.id()).findFirst().orElse(null));
     }
 
     /** Reads the first rows of {@code file} for the preview dialog (drag and drop, the file chooser, the menu). */

@@ -156,8 +156,13 @@ public final class ExportViewModel {
     static String describe(ExportReport done) {
         StringBuilder text = new StringBuilder("Wrote " + done.total() + " record(s) to " + done.files().size()
                 + " file(s), with the dataset card " + done.card().getFileName() + ".");
-        text.append(" Left out: ").append(done.leftOutAsDemonstrations()).append(" used as demonstrations");
-        text.append(", ").append(done.leftOutAsEvaluation()).append(" found in the evaluation set.");
+        // Every sample of the runs is accounted for: written, or left out for one of these reasons.
+        text.append(" Left out of ").append(done.samples()).append(" sample(s): ")
+                .append(done.leftOutByStatus()).append(" by their decision, ")
+                .append(done.leftOutByFilter()).append(" by the filter, ")
+                .append(done.leftOutAsFailed()).append(" failed, ")
+                .append(done.leftOutAsDemonstrations()).append(" used as demonstrations, ")
+                .append(done.leftOutAsEvaluation()).append(" found in the evaluation set.");
         return text.toString();
     }
 

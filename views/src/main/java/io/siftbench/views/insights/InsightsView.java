@@ -3,18 +3,9 @@ package io.siftbench.views.insights;
 import io.siftbench.views.controls.Controls;
 import javafx.scene.layout.FlowPane;
 
-import io.siftbench.model.insights.ConfusionMatrix;
-import io.siftbench.model.insights.CoverageCell;
-import io.siftbench.model.insights.CoverageGrid;
-import io.siftbench.model.insights.Histogram;
-import io.siftbench.model.insights.JudgeScores;
-import io.siftbench.model.insights.MapPoint;
 import io.siftbench.model.insights.MetricSlice;
-import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.insights.StatusSelection;
 import io.siftbench.model.runs.RunInfo;
-import io.siftbench.model.insights.ValueCount;
-import io.siftbench.model.insights.ValueCoverage;
 import io.siftbench.views.shell.EmptyScreenView;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
@@ -22,11 +13,6 @@ import io.siftbench.views.insights.InsightsViewModel.MeasuredRun;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.chart.BarChart;
-import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.ScatterChart;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
@@ -34,26 +20,16 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The Insights screen: choose a run (and another to compare it with), which samples to measure (all, accepted or
@@ -63,23 +39,22 @@ import java.util.stream.Collectors;
  */
 public final class InsightsView implements ScreenView {
 
-    private static final String COLOUR_STATUS = "status";
-    private static final String COLOUR_LABEL = "label";
-
     private final InsightsViewModel viewModel;
     private final ChartFiles files;
     private final BorderPane root = new BorderPane();
     private final ComboBox<RunInfo> run = new ComboBox<>();
     private final ComboBox<RunInfo> compare = new ComboBox<>();
     private final ChoiceBox<String> colourBy = new ChoiceBox<>();
+    private final ColourBy colours = new ColourBy();
+    private final CoverageCharts coverage;
     private final VBox content = new VBox(16);
     private final ScrollPane scroll = new ScrollPane(content);
-    private boolean rebuilding;
     private final Node empty;
 
     public InsightsView(InsightsViewModel viewModel, ChartFiles files) {
         this.viewModel = viewModel;
         this.files = files;
+        this.coverage = new CoverageCharts(viewModel);
         root.setId("insights");
         root.getStylesheets().add(InsightsView.class.getResource("insights.css").toExternalForm());
         empty = new EmptyScreenView(Screen.INSIGHTS, viewModel.projectProperty(), "No runs to measure",
@@ -90,8 +65,9 @@ public final class InsightsView implements ScreenView {
         scroll.setFitToWidth(true);
         viewModel.runs().addListener((ListChangeListener<RunInfo>) change -> runsChanged());
         viewModel.measured().addListener((ListChangeListener<MeasuredRun>) change -> show());
+        showColourChoices();
         colourBy.valueProperty().addListener((obs, was, now) -> {
-            if (!rebuilding) {
+            if (colours.choose(now)) {
                 show();
             }
         });
@@ -223,14 +199,16 @@ public final class InsightsView implements ScreenView {
     /** Rebuilds the cards and charts from the measured runs. */
     private void show() {
         List<MeasuredRun> runs = viewModel.measured();
-        updateColourChoices(runs);
+        if (colours.offerFor(runs)) {
+            showColourChoices();
+        }
         content.getChildren().clear();
         if (runs.isEmpty()) {
             content.getChildren().add(new Label("Choose a run and press Measure."));
             return;
         }
-        Label title = new Label(runs.stream().map(MeasuredRun::heading).collect(Collectors.joining("  vs  "))
-                + " · " + runs.get(0).report().status().name().toLowerCase(Locale.ROOT) + " samples");
+        InsightsLayout layout = new InsightsLayout(runs);
+        Label title = new Label(layout.title());
         title.setId("insights-title");
         title.getStyleClass().add("insights-heading");
         content.getChildren().add(title);
@@ -241,60 +219,46 @@ public final class InsightsView implements ScreenView {
             note.getStyleClass().add("insights-problem");
             content.getChildren().add(note);
         }
-        content.getChildren().add(cards(runs));
-        content.getChildren().add(section("distinct-n", "Distinct n-grams", bars(runs, r -> {
-            Map<String, Number> values = new LinkedHashMap<>();
-            r.report().metrics().lexical().distinct().forEach(d -> values.put("distinct-" + d.n(), d.value()));
-            return values;
-        }, "share of unique n-grams")));
-        content.getChildren().add(section("lengths", "Length in words", bars(runs,
-                r -> histogram(r.report().metrics().lengths().words().histogram()), "samples")));
-        if (runs.stream().anyMatch(r -> !r.report().metrics().labels().labels().isEmpty())) {
-            content.getChildren().add(section("labels", "Label distribution", bars(runs, r -> {
-                Map<String, Number> values = new LinkedHashMap<>();
-                r.report().metrics().labels().labels().forEach(l -> values.put(l.label(), l.count()));
-                return values;
-            }, "samples")));
-        }
-        if (runs.stream().anyMatch(r -> r.report().metrics().embeddingMap() != null)) {
-            double[] bounds = mapBounds(runs);
-            content.getChildren().add(section("map", "Embedding map (PCA)", sideBySide(runs, r -> map(r, bounds))));
-        }
-        if (runs.stream().anyMatch(r -> r.report().metrics().coverageByValue())) {
-            long most = runs.stream().flatMap(r -> r.report().metrics().valueCoverage().stream())
-                    .flatMap(c -> c.values().stream()).mapToLong(ValueCount::samples).max().orElse(0);
-            content.getChildren().add(section("values", "Condition values (samples and accepted)",
-                    sideBySide(runs, r -> r.report().metrics().valueCoverage().isEmpty() ? new Label("no conditions")
-                            : valueBars(r, Math.max(1, most)))));
-        }
-        if (runs.stream().anyMatch(r -> !r.report().metrics().filledCoverage().isEmpty())) {
-            content.getChildren().add(section("coverage", "Condition coverage (samples / accepted)",
-                    sideBySide(runs, this::grids)));
-        }
-        if (runs.stream().anyMatch(r -> r.report().judge() != null)) {
-            content.getChildren().add(section("judge", "Judge scores (judged samples per score)",
-                    sideBySide(runs, InsightsView::judgeScores)));
-        }
-        if (runs.stream().anyMatch(r -> r.report().metrics().gold() != null)) {
-            content.getChildren().add(section("confusion", "Confusion matrix (gold ↓, model →)",
-                    sideBySide(runs, r -> r.report().metrics().gold() == null ? new Label("no gold labels")
-                            : confusion(r.report().metrics().gold().confusion()))));
+        content.getChildren().add(cards(layout.cards()));
+        for (InsightsSection section : layout.sections()) {
+            content.getChildren().add(section(section, chart(section, layout)));
         }
     }
 
-    private Node cards(List<MeasuredRun> runs) {
+    /** Replacing the choices moves the chooser's value; the colour-by state tells those moves from a choice. */
+    private void showColourChoices() {
+        colourBy.getItems().setAll(colours.choices());
+        colourBy.setValue(colours.chosen());
+    }
+
+    private Node chart(InsightsSection section, InsightsLayout layout) {
+        List<MeasuredRun> runs = layout.runs();
+        return switch (section) {
+            case DISTINCT_N -> Charts.bars(runs, r -> InsightsLayout.distinctN(r.report().metrics()),
+                    "share of unique n-grams");
+            case LENGTHS -> Charts.bars(runs, r -> InsightsLayout.lengthBins(r.report().metrics()), "samples");
+            case LABELS -> Charts.bars(runs, r -> InsightsLayout.labelCounts(r.report().metrics()), "samples");
+            case MAP -> {
+                MapBounds bounds = MapBounds.around(runs);
+                yield sideBySide(runs, r -> Charts.map(r, bounds, colours));
+            }
+            case VALUES -> sideBySide(runs, r -> coverage.valueBars(r, layout.mostValueSamples()));
+            case COVERAGE -> sideBySide(runs, coverage::grids);
+            case JUDGE -> sideBySide(runs, Charts::judgeScores);
+            case CONFUSION -> sideBySide(runs, r -> r.report().metrics().gold() == null ? new Label("no gold labels")
+                    : HeatTables.confusion(r.report().metrics().gold().confusion()));
+        };
+    }
+
+    private static Node cards(List<InsightsLayout.MetricCard> metrics) {
         FlowPane cards = new FlowPane(8, 8);
         cards.setId("insights-cards");
-        for (MetricRows.Row row : MetricRows.rows()) {
-            List<String> values = runs.stream().map(r -> row.value().apply(r.report())).toList();
-            if (values.stream().allMatch(MetricRows.NONE::equals)) {
-                continue;
-            }
-            VBox card = new VBox(2, new Label(row.name()));
+        for (InsightsLayout.MetricCard metric : metrics) {
+            VBox card = new VBox(2, new Label(metric.name()));
             card.getStyleClass().add("metric-card");
             card.getChildren().get(0).getStyleClass().add("metric-name");
-            for (int i = 0; i < runs.size(); i++) {
-                Label value = new Label(values.get(i) + (runs.size() > 1 ? "  " + runs.get(i).heading() : ""));
+            for (String shown : metric.values()) {
+                Label value = new Label(shown);
                 value.getStyleClass().add("metric-value");
                 card.getChildren().add(value);
             }
@@ -304,42 +268,17 @@ public final class InsightsView implements ScreenView {
     }
 
     /** A titled chart with its "Save PNG" button, which saves exactly the chart as drawn. */
-    private Node section(String id, String title, Node chart) {
+    private Node section(InsightsSection section, Node chart) {
+        String id = section.id();
         chart.setId("insights-chart-" + id);
         Button save = new Button("Save PNG");
         save.setId("insights-save-" + id);
         save.setOnAction(e -> files.choosePng(root.getScene().getWindow(), id + ".png")
                 .ifPresent(file -> viewModel.savePng(chart.snapshot(null, null), file)));
-        Label heading = new Label(title);
+        Label heading = new Label(section.title());
         heading.getStyleClass().add("insights-heading");
         HBox head = new HBox(8, heading, save);
         return new VBox(4, head, chart);
-    }
-
-    /** One bar chart with a series per run: the runs share both axes, bar beside bar. */
-    private static Node bars(List<MeasuredRun> runs, Function<MeasuredRun, Map<String, Number>> values, String unit) {
-        CategoryAxis x = new CategoryAxis();
-        NumberAxis y = new NumberAxis();
-        y.setLabel(unit);
-        BarChart<String, Number> chart = new BarChart<>(x, y);
-        chart.setAnimated(false);
-        chart.setPrefHeight(280);
-        for (MeasuredRun r : runs) {
-            XYChart.Series<String, Number> series = new XYChart.Series<>();
-            series.setName(r.heading());
-            values.apply(r).forEach((category, value) -> series.getData().add(new XYChart.Data<>(category, value)));
-            chart.getData().add(series);
-        }
-        return chart;
-    }
-
-    private static Map<String, Number> histogram(Histogram histogram) {
-        Map<String, Number> bins = new LinkedHashMap<>();
-        for (int bin = 0; bin < histogram.bins(); bin++) {
-            bins.put(String.format(Locale.ROOT, "%.0f–%.0f", histogram.lowerEdge(bin),
-                    histogram.lowerEdge(bin) + histogram.width()), histogram.counts()[bin]);
-        }
-        return bins;
     }
 
     private static Node sideBySide(List<MeasuredRun> runs, Function<MeasuredRun, Node> chart) {
@@ -350,243 +289,6 @@ public final class InsightsView implements ScreenView {
             row.getChildren().add(column);
         }
         return row;
-    }
-
-    private void updateColourChoices(List<MeasuredRun> runs) {
-        List<String> choices = new ArrayList<>(List.of(COLOUR_STATUS, COLOUR_LABEL));
-        runs.stream().flatMap(r -> r.samples().values().stream()).flatMap(s -> s.conditions().keySet().stream())
-                .distinct().sorted().forEach(choices::add);
-        if (!choices.equals(colourBy.getItems())) {
-            String chosen = colourBy.getValue();
-            // The charts are being rebuilt already: the choice's own listener must not rebuild them again.
-            rebuilding = true;
-            colourBy.getItems().setAll(choices);
-            colourBy.setValue(choices.contains(chosen) ? chosen : COLOUR_STATUS);
-            rebuilding = false;
-        }
-    }
-
-    /**
-     * The x and y range {minX, maxX, minY, maxY} of every run's map, a little wider, so that maps side by side
-     * (projected on one PCA) are drawn on the same scales too.
-     */
-    private static double[] mapBounds(List<MeasuredRun> runs) {
-        double[] bounds = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
-        runs.stream().filter(r -> r.report().metrics().embeddingMap() != null)
-                .flatMap(r -> r.report().metrics().embeddingMap().points().stream()).forEach(p -> {
-                    bounds[0] = Math.min(bounds[0], p.x());
-                    bounds[1] = Math.max(bounds[1], p.x());
-                    bounds[2] = Math.min(bounds[2], p.y());
-                    bounds[3] = Math.max(bounds[3], p.y());
-                });
-        for (int axis = 0; axis < 4; axis += 2) {
-            double margin = Math.max(1e-6, (bounds[axis + 1] - bounds[axis]) * 0.05);
-            bounds[axis] -= margin;
-            bounds[axis + 1] += margin;
-        }
-        return bounds;
-    }
-
-    /** An axis over at least [lower, upper], widened to whole ticks of 1, 2 or 5 times a power of ten. */
-    private static NumberAxis fixedAxis(double lower, double upper) {
-        double rough = (upper - lower) / 8;
-        double power = Math.pow(10, Math.floor(Math.log10(rough)));
-        double tick = rough <= power ? power : rough <= 2 * power ? 2 * power : rough <= 5 * power ? 5 * power
-                : 10 * power;
-        NumberAxis axis = new NumberAxis(Math.floor(lower / tick) * tick, Math.ceil(upper / tick) * tick, tick);
-        // Ticks as whole multiples of the tick, so that sums like 0.1 + 0.2 (and −0) never show.
-        String format = "%." + Math.max(0, (int) -Math.floor(Math.log10(tick))) + "f";
-        axis.setTickLabelFormatter(Controls.shownAs(value ->
-                String.format(Locale.ROOT, format, Math.round(value.doubleValue() / tick) * tick + 0.0)));
-        return axis;
-    }
-
-    /** The PCA map on the shared scales, a series per colour value, each point's tooltip showing its sample. */
-    private Node map(MeasuredRun r, double[] bounds) {
-        if (r.report().metrics().embeddingMap() == null) {
-            return new Label("no embeddings");
-        }
-        ScatterChart<Number, Number> chart = new ScatterChart<>(fixedAxis(bounds[0], bounds[1]),
-                fixedAxis(bounds[2], bounds[3]));
-        chart.setAnimated(false);
-        chart.setPrefHeight(360);
-        String by = colourBy.getValue() == null ? COLOUR_STATUS : colourBy.getValue();
-        Map<String, XYChart.Series<Number, Number>> series = new LinkedHashMap<>();
-        for (MapPoint point : r.report().metrics().embeddingMap().points()) {
-            SampleText sample = r.samples().get(point.sampleId());
-            String colour = sample == null ? "?" : colourOf(sample, by);
-            XYChart.Data<Number, Number> data = new XYChart.Data<>(point.x(), point.y());
-            if (sample != null) {
-                data.nodeProperty().addListener((obs, was, node) -> {
-                    if (node != null) {
-                        Tooltip.install(node, new Tooltip("#" + sample.id() + " · " + colour + "\n" + sample.text()));
-                    }
-                });
-            }
-            series.computeIfAbsent(colour, c -> {
-                XYChart.Series<Number, Number> s = new XYChart.Series<>();
-                s.setName(c);
-                return s;
-            }).getData().add(data);
-        }
-        chart.getData().addAll(series.values());
-        return chart;
-    }
-
-    private static String colourOf(SampleText sample, String by) {
-        String value = switch (by) {
-            case COLOUR_STATUS -> sample.status().name().toLowerCase(Locale.ROOT);
-            case COLOUR_LABEL -> sample.label();
-            default -> sample.conditions().get(by);
-        };
-        return value == null ? "(none)" : value;
-    }
-
-    private Node grids(MeasuredRun run) {
-        VBox all = new VBox(8);
-        List<CoverageGrid> filled = run.report().metrics().filledCoverage();
-        if (filled.isEmpty()) {
-            return new Label("no pair of conditions with samples: see the values above");
-        }
-        for (CoverageGrid grid : filled) {
-            long max = grid.cells().stream().mapToLong(CoverageCell::samples).max().orElse(0);
-            GridPane table = new GridPane();
-            table.getStyleClass().add("heatmap");
-            table.add(new Label(grid.conditionA() + " \\ " + grid.conditionB()), 0, 0);
-            for (int b = 0; b < grid.valuesB().size(); b++) {
-                table.add(new Label(grid.valuesB().get(b)), b + 1, 0);
-            }
-            for (int a = 0; a < grid.valuesA().size(); a++) {
-                table.add(new Label(grid.valuesA().get(a)), 0, a + 1);
-                for (int b = 0; b < grid.valuesB().size(); b++) {
-                    CoverageCell cell = grid.cell(grid.valuesA().get(a), grid.valuesB().get(b));
-                    long n = cell == null ? 0 : cell.samples();
-                    Label label = new Label(n == 0 ? "empty" : n + " / " + cell.accepted());
-                    table.add(shade(label, n, max, n == 0), b + 1, a + 1);
-                }
-            }
-            all.getChildren().add(table);
-            fillTheGaps(run, "cells with fewer than", grid.conditionA() + "-" + grid.conditionB(),
-                    (minimum, perCell) -> viewModel.fillTheGaps(run, grid, minimum, perCell))
-                    .ifPresent(all.getChildren()::add);
-        }
-        return all;
-    }
-
-    /**
-     * One bar chart per condition: samples and accepted samples per value, a value no sample has marked empty; the
-     * count axis goes up to {@code most}, the largest count of every run shown, so that runs compare bar by bar.
-     */
-    private Node valueBars(MeasuredRun run, long most) {
-        VBox charts = new VBox(8);
-        for (ValueCoverage condition : run.report().metrics().valueCoverage()) {
-            CategoryAxis x = new CategoryAxis();
-            x.setLabel(condition.condition());
-            NumberAxis y = fixedAxis(0, most);
-            y.setLabel("samples");
-            BarChart<String, Number> chart = new BarChart<>(x, y);
-            chart.setAnimated(false);
-            chart.setPrefHeight(240);
-            XYChart.Series<String, Number> samples = new XYChart.Series<>();
-            samples.setName("samples");
-            XYChart.Series<String, Number> accepted = new XYChart.Series<>();
-            accepted.setName("accepted");
-            for (ValueCount value : condition.values()) {
-                String category = value.empty() ? value.value() + " (empty)" : value.value();
-                samples.getData().add(new XYChart.Data<>(category, value.samples()));
-                accepted.getData().add(new XYChart.Data<>(category, value.accepted()));
-            }
-            chart.getData().addAll(List.of(samples, accepted));
-            charts.getChildren().add(chart);
-            fillTheGaps(run, "values with fewer than", condition.condition(), (minimum, perValue) ->
-                    viewModel.fillTheGaps(run, condition, minimum, perValue)).ifPresent(charts.getChildren()::add);
-        }
-        return charts;
-    }
-
-    /**
-     * The judge's scores as bars (a bar per score of its scale), with the mean and the share reaching its pass
-     * mark beneath.
-     */
-    private static Node judgeScores(MeasuredRun run) {
-        JudgeScores judge = run.report().judge();
-        if (judge == null) {
-            return new Label("not judged");
-        }
-        CategoryAxis x = new CategoryAxis();
-        x.setLabel("score");
-        NumberAxis y = new NumberAxis();
-        y.setLabel("samples");
-        BarChart<String, Number> chart = new BarChart<>(x, y);
-        chart.setAnimated(false);
-        chart.setLegendVisible(false);
-        chart.setPrefHeight(240);
-        XYChart.Series<String, Number> bars = new XYChart.Series<>();
-        judge.bars().forEach(bar -> bars.getData().add(new XYChart.Data<>(bar.score(), bar.count())));
-        chart.getData().add(bars);
-        Label summary = new Label(judge.judged() + " of " + judge.samples() + " judged by run #"
-                + judge.judgeRuns().stream().map(String::valueOf).collect(Collectors.joining(", #"))
-                + (judge.mean() == null ? "" : " · mean " + MetricRows.format(judge.mean()) + " · "
-                + MetricRows.format(judge.passingShare()) + " at or above the pass mark "
-                + MetricRows.plain(judge.passMark())));
-        summary.getStyleClass().add("judge-summary");
-        return new VBox(4, chart, summary);
-    }
-
-    /**
-     * "Fill the gaps": a run of a few samples in every cell (or value) with fewer accepted samples than asked for;
-     * none for one condition value's samples, where every other value looks empty only because it is left out.
-     *
-     * @param thin  what the thin ones are, before the minimum ("cells with fewer than")
-     * @param id    names the button: {@code insights-fill-ID}
-     * @param start starts the run with the minimum of accepted samples and the number to make for each
-     */
-    private Optional<Node> fillTheGaps(MeasuredRun run, String thin, String id, BiConsumer<Long, Integer> start) {
-        if (run.slice().byCondition()) {
-            return Optional.empty();
-        }
-        Spinner<Integer> minimum = new Spinner<>(1, 1000, 1);
-        minimum.setPrefWidth(80);
-        Spinner<Integer> perCell = new Spinner<>(1, 1000, 5);
-        perCell.setPrefWidth(80);
-        Button fill = new Button("Fill the gaps");
-        fill.setId("insights-fill-" + id);
-        fill.disableProperty().bind(viewModel.busyProperty());
-        fill.setOnAction(e -> start.accept((long) minimum.getValue(), perCell.getValue()));
-        return Optional.of(Controls.toolbar(6, new Label(thin), minimum, new Label("accepted: make"), perCell,
-                new Label("each"), fill));
-    }
-
-    private static Node confusion(ConfusionMatrix matrix) {
-        GridPane table = new GridPane();
-        table.getStyleClass().add("heatmap");
-        long max = 0;
-        for (long[] row : matrix.counts()) {
-            for (long count : row) {
-                max = Math.max(max, count);
-            }
-        }
-        List<String> labels = matrix.labels();
-        for (int i = 0; i < labels.size(); i++) {
-            table.add(new Label(labels.get(i)), i + 1, 0);
-            table.add(new Label(labels.get(i)), 0, i + 1);
-            for (int j = 0; j < labels.size(); j++) {
-                long n = matrix.counts()[i][j];
-                table.add(shade(new Label(String.valueOf(n)), n, max, false), j + 1, i + 1);
-            }
-        }
-        return table;
-    }
-
-    /** A heat cell: the darker, the more samples; an empty cell is marked as such rather than just pale. */
-    private static Node shade(Label label, long value, long max, boolean markedEmpty) {
-        StackPane cell = new StackPane(label);
-        cell.getStyleClass().add(markedEmpty ? "heat-empty" : "heat-cell");
-        if (!markedEmpty) {
-            double share = max == 0 ? 0 : (double) value / max;
-            cell.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(33, 102, 172, %.2f);", 0.1 + 0.8 * share));
-        }
-        return cell;
     }
 
     @Override

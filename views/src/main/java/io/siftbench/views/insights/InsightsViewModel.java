@@ -16,9 +16,10 @@ import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLauncher;
-import io.siftbench.views.runs.ProjectRunList;
+import io.siftbench.views.project.ProjectRunList;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.BackgroundTask;
+import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.TaskExecutor;
 import io.siftbench.views.task.TaskHandle;
 import javafx.beans.property.ObjectProperty;
@@ -74,7 +75,9 @@ public final class InsightsViewModel {
     }
 
     private final ReadOnlyObjectProperty<Project> project;
-    private final TaskExecutor tasks;
+    private final ProjectTasks<Project> tasks;
+    /** The reading of the chosen run's slices: only the newest run's reach the chooser. */
+    private final ProjectTasks<Project>.Latest slicing;
     private final Supplier<SampleEmbedder> embedder;
     private final Function<Project, RunLauncher> launchers;
     private final ProjectRunList runs;
@@ -93,7 +96,6 @@ public final class InsightsViewModel {
     private final ReadOnlyStringWrapper step = new ReadOnlyStringWrapper(this, "step", "");
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
     private TaskHandle current;
-    private RunInfo slicesOf;
 
     /**
      * @param embedder  gives embeddings for the similarity, the map and their charts (the bundled MiniLM in the
@@ -103,12 +105,19 @@ public final class InsightsViewModel {
     public InsightsViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks,
                              Supplier<SampleEmbedder> embedder, Function<Project, RunLauncher> launchers) {
         this.project = project;
-        this.tasks = tasks;
+        this.tasks = new ProjectTasks<>(project, tasks);
+        this.slicing = this.tasks.latest();
         this.embedder = embedder;
         this.launchers = launchers;
         this.runs = new ProjectRunList(project, tasks);
-        project.addListener((obs, was, now) -> {
+        this.tasks.onSwitch(now -> {
+            // The outcome of the work under way is dropped now, even one already on its way to the screen: the
+            // screen must not stay busy waiting for it.
+            boolean working = current != null;
             cancel();
+            if (working) {
+                finished("cancelled");
+            }
             measured.clear();
             note.set("");
             reload();
@@ -181,18 +190,14 @@ public final class InsightsViewModel {
      * declare falls back to the run's own samples.
      */
     public void chooseSlicesOf(RunInfo run) {
-        Project open = project.get();
-        slicesOf = run;
+        Project open = tasks.open();
         if (open == null || run == null) {
+            slicing.clear();
             setSlices(List.of(MetricSlice.RUN, MetricSlice.PROMPT_VERSION));
             return;
         }
-        tasks.execute(BackgroundTask.of("Reading the conditions of run #" + run.id(),
-                p -> MetricSlice.choices(open, run)).quiet().onSuccess(choices -> {
-                    if (open == project.get() && run == slicesOf) {
-                        setSlices(choices);
-                    }
-                }));
+        slicing.execute(BackgroundTask.of("Reading the conditions of run #" + run.id(),
+                p -> MetricSlice.choices(open, run)).quiet().onSuccess(this::setSlices));
     }
 
     private void setSlices(List<MetricSlice> choices) {
@@ -208,7 +213,7 @@ public final class InsightsViewModel {
      * and {@link #noteProperty()} says why.
      */
     public void measure(List<RunInfo> chosen) {
-        Project open = project.get();
+        Project open = tasks.open();
         if (open == null || chosen.isEmpty()) {
             return;
         }
@@ -253,11 +258,9 @@ public final class InsightsViewModel {
             }
             return new Measured(result, String.join("\n", leftOut));
         }).onSuccess(result -> {
-            if (open == project.get()) {
-                // The note first: the screen redraws when the measured runs change, and shows the note then.
-                note.set(result.note());
-                measured.setAll(result.runs());
-            }
+            // The note first: the screen redraws when the measured runs change, and shows the note then.
+            note.set(result.note());
+            measured.setAll(result.runs());
             finished("");
         }).onCancelled(() -> finished("cancelled")).onFailure(error -> {
             finished("");
@@ -271,7 +274,7 @@ public final class InsightsViewModel {
             work.checkCancelled();
             double overall = (index + (double) done / Math.max(1, total)) / shares;
             work.update(overall, 1, what + ": " + name);
-            tasks.uiThread().execute(() -> {
+            tasks.executor().uiThread().execute(() -> {
                 progress.set(overall);
                 step.set(what + ": " + name);
             });
@@ -315,7 +318,7 @@ public final class InsightsViewModel {
 
     /** Creates the run {@code config} gives (in the background, where a bad choice fails) and runs it. */
     private void fillTheGaps(MeasuredRun measuredRun, String gaps, Supplier<RunConfig> config) {
-        Project open = project.get();
+        Project open = tasks.open();
         if (open == null) {
             return;
         }
@@ -327,7 +330,7 @@ public final class InsightsViewModel {
             RunInfo run = launcher.create(config.get());
             launcher.execute(run.id(), (sample, p) -> {
                 work.update(p.done(), p.total(), p.describe());
-                tasks.uiThread().execute(() -> {
+                tasks.executor().uiThread().execute(() -> {
                     progress.set(p.total() == 0 ? 0 : (double) p.done() / p.total());
                     step.set("run #" + run.id() + ": " + p.describe());
                 });
@@ -344,7 +347,9 @@ public final class InsightsViewModel {
 
     /** Writes a chart's snapshot (taken by the view on the FX thread) to {@code file} in the background. */
     public void savePng(Image snapshot, Path file) {
-        tasks.execute(BackgroundTask.of("Saving " + file.getFileName(), work -> ChartImage.write(snapshot, file))
+        // A file of the researcher's, not of the project: saved whatever project is open by then.
+        tasks.executor().execute(BackgroundTask.of("Saving " + file.getFileName(),
+                        work -> ChartImage.write(snapshot, file))
                 .onSuccess(saved -> step.set("saved " + saved.getFileName()))
                 .onFailure(error -> problem.set(Problem.of("The chart could not be saved", error))));
     }

@@ -23,9 +23,9 @@ import java.util.function.Consumer;
  */
 final class ConditionsEditor extends VBox {
 
-    private final PromptStudioViewModel viewModel;
+    private final PromptDraft viewModel;
 
-    ConditionsEditor(PromptStudioViewModel viewModel) {
+    ConditionsEditor(PromptDraft viewModel) {
         this.viewModel = viewModel;
         getStyleClass().add("conditions-editor");
         setSpacing(10);

@@ -5,8 +5,9 @@ import io.siftbench.model.prompts.Condition;
 import io.siftbench.model.runs.JudgedSamples;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunPlanner;
+import io.siftbench.views.project.JudgeableRuns;
 import io.siftbench.views.task.BackgroundTask;
-import io.siftbench.views.task.TaskExecutor;
+import io.siftbench.views.task.ProjectTasks;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -30,8 +31,9 @@ public final class JudgedSampleChoice {
     /** How many of the run's first answered samples the rendered prompt can step through. */
     public static final int SHOWN = 20;
 
-    private final ReadOnlyObjectProperty<Project> project;
-    private final TaskExecutor tasks;
+    private final ProjectTasks<Project> tasks;
+    /** Only the samples of the run chosen last are shown. */
+    private final ProjectTasks<Project>.Latest sampleReads;
     private final Consumer<String> report;
     private final ObservableList<RunInfo> runs = FXCollections.observableArrayList();
     /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
@@ -44,9 +46,9 @@ public final class JudgedSampleChoice {
     private int index;
 
     /** @param report where a failure to read the runs or samples is told */
-    JudgedSampleChoice(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks, Consumer<String> report) {
-        this.project = project;
+    JudgedSampleChoice(ProjectTasks<Project> tasks, Consumer<String> report) {
         this.tasks = tasks;
+        this.sampleReads = tasks.latest();
         this.report = report;
         run.addListener((obs, was, now) -> loadSamples(now));
         show(List.of(), 0);
@@ -54,18 +56,14 @@ public final class JudgedSampleChoice {
 
     /** Reads the project's runs a judge may score again; the chosen one stays while it is there, else the newest. */
     public void loadRuns() {
-        Project open = project.get();
+        Project open = tasks.open();
         if (open == null) {
             runs.clear();
             run.set(null);
             return;
         }
-        tasks.execute(BackgroundTask.of("Listing runs to judge",
-                        progress -> open.runs().list().stream().filter(RunInfo::judgeable).toList()).quiet()
+        tasks.execute(BackgroundTask.of("Listing runs to judge", progress -> JudgeableRuns.of(open)).quiet()
                 .onSuccess(found -> {
-                    if (open != project.get()) {
-                        return;
-                    }
                     runs.setAll(found);
                     RunInfo chosen = run.get();
                     if (chosen == null || found.stream().noneMatch(r -> r.id() == chosen.id())) {
@@ -76,21 +74,20 @@ public final class JudgedSampleChoice {
     }
 
     private void loadSamples(RunInfo chosen) {
-        Project open = project.get();
+        Project open = tasks.open();
         if (chosen == null || open == null) {
+            sampleReads.clear();
             conditions.set(null);
             show(List.of(), 0);
             return;
         }
-        tasks.execute(BackgroundTask.of("Reading samples of run " + chosen.id(),
+        sampleReads.execute(BackgroundTask.of("Reading samples of run " + chosen.id(),
                         progress -> new Loaded(JudgedSamples.first(open, chosen.id(), SHOWN),
                                 open.prompts().load(chosen.config().promptVersionId()).conditions().stream()
                                         .map(Condition::name).collect(Collectors.toUnmodifiableSet()))).quiet()
                 .onSuccess(found -> {
-                    if (chosen == run.get()) {
-                        conditions.set(found.conditions());
-                        show(found.samples(), 0);
-                    }
+                    conditions.set(found.conditions());
+                    show(found.samples(), 0);
                 })
                 .onFailure(e -> {
                     conditions.set(null);

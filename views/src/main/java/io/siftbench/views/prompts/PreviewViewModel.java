@@ -12,8 +12,9 @@ import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.Sample;
-import io.siftbench.views.runs.GenerationChoice;
+import io.siftbench.views.project.GenerationChoice;
 import io.siftbench.views.task.BackgroundTask;
+import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.TaskExecutor;
 import io.siftbench.views.task.TaskHandle;
 import javafx.beans.binding.BooleanBinding;
@@ -43,6 +44,8 @@ public final class PreviewViewModel {
 
     private final PromptStudioViewModel studio;
     private final TaskExecutor tasks;
+    /** For the record a prompt is rendered against: one read from a project closed since is not shown. */
+    private final ProjectTasks<Project> recordReads;
     private final Supplier<BackendSettings> userBackends;
     private final PromptPreviewer previewer;
     private final GenerationChoice generation = new GenerationChoice();
@@ -64,9 +67,10 @@ public final class PreviewViewModel {
                             PromptPreviewer previewer) {
         this.studio = studio;
         this.tasks = tasks;
+        this.recordReads = new ProjectTasks<>(studio.projectProperty(), tasks);
         this.userBackends = userBackends;
         this.previewer = previewer;
-        this.judges = studio.modeProperty().isEqualTo(PromptMode.JUDGE);
+        this.judges = studio.draft().modeProperty().isEqualTo(PromptMode.JUDGE);
         studio.draftEditsProperty().addListener((obs, was, now) -> {
             // Samples still coming are checked when they come (show).
             if (!samples.isEmpty() && !running.get()) {
@@ -98,7 +102,7 @@ public final class PreviewViewModel {
      * record's columns become the studio's sample record.
      */
     public void useRecord() {
-        Project project = studio.projectProperty().get();
+        Project project = recordReads.open();
         if (project == null) {
             return;
         }
@@ -110,7 +114,7 @@ public final class PreviewViewModel {
             message.set("A record is chosen by its id, a number: '" + recordId.get() + "' is not one.");
             return;
         }
-        tasks.execute(BackgroundTask.of("Reading record " + id, progress -> {
+        recordReads.execute(BackgroundTask.of("Reading record " + id, progress -> {
             DatasetInfo source = project.datasets().find(name).orElseThrow(() ->
                     new IllegalArgumentException("There is no dataset '" + name + "' in this project."));
             List<DatasetRecord> found = project.datasets().records(source.id(), List.of(id));
@@ -119,14 +123,14 @@ public final class PreviewViewModel {
             }
             return JSON.writeValueAsString(found.get(0).values());
         }).quiet().onSuccess(columns -> {
-            studio.sampleRecordProperty().set(columns);
+            studio.livePreview().sampleRecordProperty().set(columns);
             message.set("The prompt shows record " + id + " of " + name + ".");
         }).onFailure(e -> message.set(e.getMessage())));
     }
 
     /** The dataset the preview takes records from: the one named here, or else the demonstrations'. */
     private String records() {
-        return dataset.get().isBlank() ? studio.demoDatasetProperty().get() : dataset.get().strip();
+        return dataset.get().isBlank() ? studio.draft().demoDatasetProperty().get() : dataset.get().strip();
     }
 
     /** Generates {@link #SAMPLES} samples of the draft now. */
@@ -137,7 +141,7 @@ public final class PreviewViewModel {
         }
         PromptVersion draft;
         try {
-            draft = studio.draft();
+            draft = studio.draft().version();
         } catch (IllegalArgumentException e) {
             message.set("The draft cannot be sent: " + e.getMessage());
             return;

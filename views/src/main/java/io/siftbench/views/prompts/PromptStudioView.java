@@ -8,7 +8,7 @@ import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.views.controls.EmptyState;
-import io.siftbench.views.runs.NewRunViewModel;
+import io.siftbench.views.project.JudgeableRuns;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
 import javafx.beans.binding.Bindings;
@@ -45,12 +45,18 @@ import java.util.List;
 public final class PromptStudioView implements ScreenView {
 
     private final PromptStudioViewModel viewModel;
+    private final PromptDraft draft;
+    private final LivePreview live;
+    private final PromptVersions versions;
     private final PromptFileDialogs dialogs;
     private final PreviewViewModel samplePreview;
     private final BorderPane root = new BorderPane();
 
     public PromptStudioView(PromptStudioViewModel viewModel, PromptFileDialogs dialogs, PreviewViewModel samplePreview) {
         this.viewModel = viewModel;
+        this.draft = viewModel.draft();
+        this.live = viewModel.livePreview();
+        this.versions = viewModel.versions();
         this.dialogs = dialogs;
         this.samplePreview = samplePreview;
         root.getStyleClass().add("prompt-studio");
@@ -61,7 +67,7 @@ public final class PromptStudioView implements ScreenView {
         middle.setDividerPositions(0.55);
         ScrollPane right = new ScrollPane(rightPane());
         right.setFitToWidth(true);
-        SplitPane columns = new SplitPane(versions(), middle, right);
+        SplitPane columns = new SplitPane(versionList(), middle, right);
         columns.setDividerPositions(0.18, 0.65);
         root.setCenter(columns);
     }
@@ -72,29 +78,29 @@ public final class PromptStudioView implements ScreenView {
         TextField name = new TextField();
         name.setId("prompt-name");
         name.setPromptText("prompt name");
-        name.textProperty().bindBidirectional(viewModel.nameProperty());
+        name.textProperty().bindBidirectional(draft.nameProperty());
         ComboBox<PromptMode> mode = new ComboBox<>();
         mode.setId("prompt-mode");
         mode.getItems().setAll(PromptMode.values());
         mode.setConverter(Controls.shownAs(PromptMode::id));
-        mode.valueProperty().bindBidirectional(viewModel.modeProperty());
+        mode.valueProperty().bindBidirectional(draft.modeProperty());
         TextField note = new TextField();
         note.setId("prompt-note");
         note.setPromptText("why this version exists");
-        note.textProperty().bindBidirectional(viewModel.noteProperty());
+        note.textProperty().bindBidirectional(draft.noteProperty());
         HBox.setHgrow(note, Priority.ALWAYS);
         Button save = new Button("Save version");
         save.setId("prompt-save");
         save.setDefaultButton(false);
         save.disableProperty().bind(viewModel.projectProperty().isNull());
-        save.setOnAction(e -> viewModel.save());
+        save.setOnAction(e -> versions.save());
         Button importFile = new Button("Import…");
         importFile.setId("prompt-import");
-        importFile.setOnAction(e -> dialogs.chooseImport(root.getScene().getWindow()).ifPresent(viewModel::importFrom));
+        importFile.setOnAction(e -> dialogs.chooseImport(root.getScene().getWindow()).ifPresent(viewModel.files()::importFrom));
         Button exportFile = new Button("Export…");
         exportFile.setId("prompt-export");
-        exportFile.setOnAction(e -> dialogs.chooseExport(root.getScene().getWindow(), viewModel.nameProperty().get())
-                .ifPresent(viewModel::exportTo));
+        exportFile.setOnAction(e -> dialogs.chooseExport(root.getScene().getWindow(), draft.nameProperty().get())
+                .ifPresent(viewModel.files()::exportTo));
         Label status = new Label();
         status.setId("prompt-status");
         status.textProperty().bind(viewModel.statusProperty());
@@ -103,8 +109,8 @@ public final class PromptStudioView implements ScreenView {
         return bar;
     }
 
-    private Node versions() {
-        ListView<StoredVersion> list = new ListView<>(viewModel.versions());
+    private Node versionList() {
+        ListView<StoredVersion> list = new ListView<>(versions.all());
         list.setId("prompt-versions");
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setCellFactory(v -> new ListCell<>() {
@@ -126,19 +132,19 @@ public final class PromptStudioView implements ScreenView {
         list.setPlaceholder(empty);
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
-                viewModel.open(list.getSelectionModel().getSelectedItem());
+                versions.open(list.getSelectionModel().getSelectedItem());
             }
         });
         Button open = new Button("Open");
         open.disableProperty().bind(Bindings.size(list.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
-        open.setOnAction(e -> viewModel.open(list.getSelectionModel().getSelectedItem()));
+        open.setOnAction(e -> versions.open(list.getSelectionModel().getSelectedItem()));
         Button diff = new Button("Diff two");
         diff.setTooltip(new javafx.scene.control.Tooltip("Select two versions of one prompt (Ctrl+click) to see what changed"));
         diff.disableProperty().bind(Bindings.size(list.getSelectionModel().getSelectedItems()).isNotEqualTo(2));
         diff.setOnAction(e -> {
             List<StoredVersion> two = List.copyOf(list.getSelectionModel().getSelectedItems());
             boolean firstOlder = two.get(0).version() < two.get(1).version();
-            viewModel.compare(firstOlder ? two.get(0) : two.get(1), firstOlder ? two.get(1) : two.get(0));
+            versions.compare(firstOlder ? two.get(0) : two.get(1), firstOlder ? two.get(1) : two.get(0));
         });
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox box = new VBox(6, heading("Versions"), list, new HBox(6, open, diff));
@@ -147,39 +153,39 @@ public final class PromptStudioView implements ScreenView {
     }
 
     private Node editors() {
-        TextField role = Controls.boundField("task-role", "You are …", viewModel.roleProperty());
+        TextField role = Controls.boundField("task-role", "You are …", draft.roleProperty());
         TextField purpose = Controls.boundField("task-purpose", "what the model should do",
-                viewModel.purposeProperty());
-        TextField format = Controls.boundField("task-format", "how it should answer", viewModel.formatProperty());
+                draft.purposeProperty());
+        TextField format = Controls.boundField("task-format", "how it should answer", draft.formatProperty());
         TextArea labels = new TextArea();
         labels.setId("task-labels");
         labels.setPromptText("one label a line: name | description | verbalizer");
         labels.setPrefRowCount(4);
-        labels.textProperty().bindBidirectional(viewModel.labelsProperty());
-        labels.disableProperty().bind(viewModel.modeProperty().isEqualTo(PromptMode.SYNTHESIZE));
+        labels.textProperty().bindBidirectional(draft.labelsProperty());
+        labels.disableProperty().bind(draft.modeProperty().isEqualTo(PromptMode.SYNTHESIZE));
         CheckBox rationale = new CheckBox("ask for a rationale");
-        rationale.selectedProperty().bindBidirectional(viewModel.rationaleProperty());
+        rationale.selectedProperty().bindBidirectional(draft.rationaleProperty());
         CheckBox confidence = new CheckBox("ask for a confidence");
-        confidence.selectedProperty().bindBidirectional(viewModel.confidenceProperty());
+        confidence.selectedProperty().bindBidirectional(draft.confidenceProperty());
         Label labelsTitle = new Label("Labels");
         HBox asks = new HBox(12, rationale, confidence);
         // A judge answers with a score (or pass/fail) and a reason: its scale stands where the label set would.
         Label scaleTitle = new Label("Scale (the judge answers with a score and a reason)");
-        ScaleEditor scale = new ScaleEditor(viewModel);
+        ScaleEditor scale = new ScaleEditor(draft.scale());
         Controls.showWhen(judges().not(), labelsTitle, labels, asks);
         Controls.showWhen(judges(), scaleTitle, scale);
         TemplateEditor system = new TemplateEditor("System message", "template-system",
-                viewModel.systemTemplateProperty(), viewModel::placeholders);
+                draft.systemTemplateProperty(), live::placeholders);
         TemplateEditor user = new TemplateEditor("User message", "template-user",
-                viewModel.userTemplateProperty(), viewModel::placeholders);
+                draft.userTemplateProperty(), live::placeholders);
         // What a placeholder resolves against can change without its template changing.
         Runnable redraw = () -> {
-            system.redraw(viewModel.systemTemplateProperty().get());
-            user.redraw(viewModel.userTemplateProperty().get());
+            system.redraw(draft.systemTemplateProperty().get());
+            user.redraw(draft.userTemplateProperty().get());
         };
-        viewModel.conditions().addListener((ListChangeListener<Object>) c -> redraw.run());
-        viewModel.sampleRecordProperty().addListener((obs, was, now) -> redraw.run());
-        viewModel.modeProperty().addListener((obs, was, now) -> redraw.run());
+        draft.conditions().addListener((ListChangeListener<Object>) c -> redraw.run());
+        live.sampleRecordProperty().addListener((obs, was, now) -> redraw.run());
+        draft.modeProperty().addListener((obs, was, now) -> redraw.run());
         viewModel.judged().currentProperty().addListener((obs, was, now) -> redraw.run());
         VBox box = new VBox(6, heading("Task specification"), new Label("Role"), role, new Label("Purpose"), purpose,
                 new Label("Output format"), format, labelsTitle, labels, asks, scaleTitle, scale,
@@ -191,26 +197,26 @@ public final class PromptStudioView implements ScreenView {
     private Node rightPane() {
         ComboBox<PlanKind> plan = new ComboBox<>();
         plan.getItems().setAll(PlanKind.values());
-        plan.valueProperty().bindBidirectional(viewModel.planKindProperty());
-        TextField seed = Controls.numberField(null, viewModel.planSeedProperty(), new LongStringConverter(), 6);
+        plan.valueProperty().bindBidirectional(draft.planKindProperty());
+        TextField seed = Controls.numberField(null, draft.planSeedProperty(), new LongStringConverter(), 6);
         Label combinations = new Label();
         combinations.setId("prompt-combinations");
         combinations.textProperty().bind(Bindings.format("%d combinations of the switched-on values",
-                viewModel.combinationsProperty()));
+                live.combinationsProperty()));
         TextArea schema = new TextArea();
         schema.setId("output-schema");
         schema.setPrefRowCount(8);
-        schema.textProperty().bindBidirectional(viewModel.outputSchemaProperty());
+        schema.textProperty().bindBidirectional(draft.outputSchemaProperty());
         schema.setPromptText("the JSON schema of a generated sample");
         TextArea derived = readOnly("output-schema-derived", 8);
-        derived.textProperty().bind(viewModel.derivedSchemaProperty());
+        derived.textProperty().bind(live.derivedSchemaProperty());
         // Annotation derives its schema from the labels; only synthesis has one written by hand.
-        schema.visibleProperty().bind(viewModel.modeProperty().isEqualTo(PromptMode.SYNTHESIZE));
+        schema.visibleProperty().bind(draft.modeProperty().isEqualTo(PromptMode.SYNTHESIZE));
         schema.managedProperty().bind(schema.visibleProperty());
         derived.visibleProperty().bind(schema.visibleProperty().not());
         derived.managedProperty().bind(derived.visibleProperty());
         Label conditionsHeading = heading("Conditions");
-        ConditionsEditor conditions = new ConditionsEditor(viewModel);
+        ConditionsEditor conditions = new ConditionsEditor(draft);
         Label planHeading = heading("Condition plan");
         HBox planRow = new HBox(6, plan, new Label("seed"), seed);
         Label judgeConditions = new Label("A judge declares no conditions: its template sees the judged sample's"
@@ -228,47 +234,46 @@ public final class PromptStudioView implements ScreenView {
 
     private Node demonstrations() {
         TextField dataset = Controls.boundField("demo-dataset", "dataset name (blank: none)",
-                viewModel.demoDatasetProperty());
+                draft.demoDatasetProperty());
         ComboBox<DemonstrationStrategy> strategy = new ComboBox<>();
         strategy.setId("demo-strategy");
         strategy.getItems().setAll(DemonstrationStrategy.values());
-        strategy.valueProperty().bindBidirectional(viewModel.demoStrategyProperty());
-        TextField k = Controls.numberField(null, viewModel.demoKProperty(), new IntegerStringConverter(), 3);
-        TextField seed = Controls.numberField(null, viewModel.demoSeedProperty(), new LongStringConverter(), 6);
-        TextField text = Controls.boundField("demo-text", "text column", viewModel.demoTextProperty());
-        TextField label = Controls.boundField("demo-label", "label column", viewModel.demoLabelProperty());
+        strategy.valueProperty().bindBidirectional(draft.demoStrategyProperty());
+        TextField k = Controls.numberField(null, draft.demoKProperty(), new IntegerStringConverter(), 3);
+        TextField seed = Controls.numberField(null, draft.demoSeedProperty(), new LongStringConverter(), 6);
+        TextField text = Controls.boundField("demo-text", "text column", draft.demoTextProperty());
+        TextField label = Controls.boundField("demo-label", "label column", draft.demoLabelProperty());
         TextField ids = Controls.boundField("demo-ids", "record ids for fixed, e.g. 3, 17, 42",
-                viewModel.demoIdsProperty());
-        ids.disableProperty().bind(viewModel.demoStrategyProperty().isNotEqualTo(DemonstrationStrategy.FIXED));
+                draft.demoIdsProperty());
+        ids.disableProperty().bind(draft.demoStrategyProperty().isNotEqualTo(DemonstrationStrategy.FIXED));
         VBox box = new VBox(4, dataset, new HBox(6, strategy, new Label("k"), k, new Label("seed"), seed),
                 new HBox(6, new Label("text"), text, new Label("label"), label), ids);
         for (Node n : List.of(strategy, k, seed, text, label)) {
-            n.disableProperty().bind(viewModel.demoDatasetProperty().isEmpty());
+            n.disableProperty().bind(draft.demoDatasetProperty().isEmpty());
         }
         return box;
     }
 
     private Node preview() {
         TextArea system = readOnly("rendered-system", 3);
-        system.textProperty().bind(viewModel.renderedSystemProperty());
+        system.textProperty().bind(live.renderedSystemProperty());
         TextArea user = readOnly("rendered-user", 8);
-        user.textProperty().bind(viewModel.renderedUserProperty());
+        user.textProperty().bind(live.renderedUserProperty());
         TextArea record = new TextArea();
         record.setId("sample-record");
         record.setPrefRowCount(2);
-        record.textProperty().bindBidirectional(viewModel.sampleRecordProperty());
-        record.disableProperty().bind(viewModel.modeProperty().isEqualTo(PromptMode.SYNTHESIZE));
+        record.textProperty().bindBidirectional(live.sampleRecordProperty());
+        record.disableProperty().bind(draft.modeProperty().isEqualTo(PromptMode.SYNTHESIZE));
         Label combination = new Label();
         combination.setId("preview-combination");
-        combination.textProperty().bind(viewModel.combinationTextProperty());
+        combination.textProperty().bind(live.combinationTextProperty());
         Button previous = new Button("◀");
-        previous.setOnAction(e -> viewModel.combinationIndexProperty().set(Math.max(0, viewModel.combinationIndexProperty().get() - 1)));
+        previous.setOnAction(e -> live.previousCombination());
         Button next = new Button("▶");
-        next.setOnAction(e -> viewModel.combinationIndexProperty().set((int) Math.min(viewModel.combinationsProperty().get() - 1,
-                viewModel.combinationIndexProperty().get() + 1L)));
+        next.setOnAction(e -> live.nextCombination());
         Button random = new Button("Random");
-        random.setOnAction(e -> viewModel.randomCombination());
-        ListView<String> problems = new ListView<>(viewModel.problems());
+        random.setOnAction(e -> live.randomCombination());
+        ListView<String> problems = new ListView<>(live.problems());
         problems.setId("prompt-problems");
         problems.setPrefHeight(70);
         Label recordTitle = new Label("Sample record (columns as JSON)");
@@ -280,7 +285,7 @@ public final class PromptStudioView implements ScreenView {
         VBox rendered = new VBox(6, recordTitle, record, combinationRow, judgedRow,
                 new Label("System"), system, new Label("User"), user, problems);
         rendered.getStyleClass().add("pane");
-        ListView<DiffLine> diff = new ListView<>(viewModel.diff());
+        ListView<DiffLine> diff = new ListView<>(versions.diff());
         diff.setId("prompt-diff");
         diff.setCellFactory(v -> new ListCell<>() {
             @Override
@@ -306,7 +311,7 @@ public final class PromptStudioView implements ScreenView {
                 new Tab("Preview " + PreviewViewModel.SAMPLES, new PreviewPane(samplePreview)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         ((ScrollPane) tabs.getTabs().get(0).getContent()).setFitToWidth(true);
-        viewModel.diff().addListener((ListChangeListener<DiffLine>) c -> tabs.getSelectionModel().select(1));
+        versions.diff().addListener((ListChangeListener<DiffLine>) c -> tabs.getSelectionModel().select(1));
         return tabs;
     }
 
@@ -316,7 +321,7 @@ public final class PromptStudioView implements ScreenView {
         ComboBox<RunInfo> run = new ComboBox<>(choice.runs());
         run.setId("judged-run");
         run.setPromptText("the run to judge");
-        run.setConverter(Controls.shownAs(NewRunViewModel::judgeableText));
+        run.setConverter(Controls.shownAs(JudgeableRuns::text));
         run.valueProperty().bindBidirectional(choice.runProperty());
         run.setOnShowing(e -> choice.loadRuns());
         Button previous = new Button("◀");
@@ -336,7 +341,7 @@ public final class PromptStudioView implements ScreenView {
     }
 
     private BooleanBinding judges() {
-        return viewModel.modeProperty().isEqualTo(PromptMode.JUDGE);
+        return draft.modeProperty().isEqualTo(PromptMode.JUDGE);
     }
 
     private static TextArea readOnly(String id, int rows) {

@@ -5,6 +5,8 @@ import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.views.controls.Controls;
+import io.siftbench.views.project.GenerationChoice;
+import io.siftbench.views.project.JudgeableRuns;
 import javafx.beans.property.Property;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
@@ -85,7 +87,7 @@ final class NewRunDialog {
         Spinner<Integer> samples = Controls.spinner("new-run-samples", 1, Integer.MAX_VALUE,
                 form.samplesProperty());
         ComboBox<RunInfo> judged = combo("new-run-judged", form.judgeableRuns(), form.judgedProperty(),
-                NewRunViewModel::judgeableText);
+                JudgeableRuns::text);
         TextField seed = Controls.numberField("new-run-seed", form.seedProperty(), new LongStringConverter(),
                 TextField.DEFAULT_PREF_COLUMN_COUNT);
         Spinner<Integer> concurrency = Controls.spinner("new-run-concurrency", 1, 64,

@@ -14,6 +14,8 @@ import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunInputs;
+import io.siftbench.views.project.GenerationChoice;
+import io.siftbench.views.project.JudgeableRuns;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
 import javafx.beans.binding.Bindings;
@@ -138,7 +140,7 @@ public final class NewRunViewModel {
                 configs.remove(d);
                 configs.add(0, d);
             });
-            List<RunInfo> judgeableRuns = project.runs().list().stream().filter(RunInfo::judgeable).toList();
+            List<RunInfo> judgeableRuns = JudgeableRuns.of(project);
             return new Choices(all, project.datasets().list(), configs, judgeableRuns, settings.defaults());
         }).quiet().onSuccess(choices -> {
             defaults = choices.defaults();
@@ -322,12 +324,6 @@ public final class NewRunViewModel {
     /** The runs a judge prompt may score: every run of the project but the judge runs, newest first. */
     public ObservableList<RunInfo> judgeableRuns() {
         return judgeable;
-    }
-
-    /** A run as a chooser of the run to judge shows it: what it is and how many samples it has to judge. */
-    public static String judgeableText(RunInfo r) {
-        return "Run " + r.id() + " — " + r.promptName() + " v" + r.promptVersion() + ", " + r.config().mode().id()
-                + ", " + r.answered() + " answered samples";
     }
 
     /** The run whose answered samples a judge prompt scores. */

@@ -6,6 +6,7 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunProgress;
 import io.siftbench.model.runs.RunStatus;
+import io.siftbench.views.project.ProjectRunList;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;

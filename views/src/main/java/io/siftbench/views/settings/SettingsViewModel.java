@@ -57,7 +57,7 @@ public final class SettingsViewModel {
     /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
     private final ObservableList<String> modelsReadOnly = FXCollections.unmodifiableObservableList(models);
     /** False after a file that could not be read: saving over it would lose the user's backends. */
-    private final ReadOnlyBooleanWrapper writable = new ReadOnlyBooleanWrapper(this, "writable", true);
+    private boolean writable = true;
 
     // The editor.
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
@@ -97,12 +97,12 @@ public final class SettingsViewModel {
     public void load() {
         tasks.execute(BackgroundTask.of("Reading backends", progress -> repository.load()).quiet()
                 .onSuccess(loaded -> {
-                    writable.set(true);
+                    writable = true;
                     show(loaded);
                     showParameters(loaded.defaults());
                 })
                 .onFailure(error -> {
-                    writable.set(false);
+                    writable = false;
                     problem.set(Problem.of("Your backends could not be read; fix or remove the file", error));
                 }));
     }
@@ -197,7 +197,7 @@ public final class SettingsViewModel {
     // ---- state ----
 
     private void persist(BackendSettings next, String select) {
-        if (!writable.get()) {
+        if (!writable) {
             problem.set(new Problem("The backends were not saved",
                     "The backends file could not be read; fix or remove it first, so that no backend is lost."));
             return;
@@ -306,10 +306,6 @@ public final class SettingsViewModel {
 
     public ObservableList<String> models() {
         return modelsReadOnly;
-    }
-
-    public ReadOnlyBooleanProperty writableProperty() {
-        return writable.getReadOnlyProperty();
     }
 
     public StringProperty nameProperty() {

@@ -42,6 +42,7 @@ public final class MainWindow {
 
     private final MainWindowViewModel viewModel;
     private final FileDialogs dialogs;
+    private final About about;
     private final Map<Screen, ScreenView> screens = new EnumMap<>(Screen.class);
     private final Map<Screen, StackPane> frames = new EnumMap<>(Screen.class);
     private final BorderPane root = new BorderPane();
@@ -50,9 +51,10 @@ public final class MainWindow {
     private Stage stage;
 
     public MainWindow(MainWindowViewModel viewModel, FileDialogs dialogs, List<ScreenView> screenViews,
-                      FxTaskExecutor tasks) {
+                      FxTaskExecutor tasks, About about) {
         this.viewModel = viewModel;
         this.dialogs = dialogs;
+        this.about = about;
         screenViews.forEach(v -> screens.put(v.screen(), v));
         for (Screen s : Screen.values()) {
             Objects.requireNonNull(screens.get(s), () -> "no view for screen " + s);
@@ -120,6 +122,11 @@ public final class MainWindow {
             MenuItem go = item(s.title(), "Shortcut+" + (s.ordinal() + 1), () -> viewModel.screenProperty().set(s));
             view.getItems().add(go);
         }
+        MenuItem aboutItem = new MenuItem("About Siftbench");
+        aboutItem.setId("menu-about");
+        aboutItem.setOnAction(e -> AboutDialog.show(stage, about));
+        Menu help = new Menu("Help", null, aboutItem);
+        help.setId("menu-help");
         MenuBar bar = new MenuBar(file, view);
         // A screen's own commands get a menu named after the screen, after File and View.
         screens.values().stream().filter(v -> !v.menuItems().isEmpty()).forEach(v -> {
@@ -127,6 +134,8 @@ public final class MainWindow {
             menu.setId("menu-" + EmptyScreenView.screenId(v.screen()));
             bar.getMenus().add(menu);
         });
+        // Help comes last, where every desktop program has it.
+        bar.getMenus().add(help);
         return bar;
     }
 

@@ -1,6 +1,7 @@
 package io.siftbench.views.task;
 
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -38,6 +39,8 @@ public final class BackgroundTask<T> {
     private Consumer<Throwable> onFailure = error -> { };
     private Runnable onCancelled = () -> { };
     private boolean showInStatusBar = true;
+    /** Whether the outcome is still wanted when it arrives; see {@link #onlyWhile}. */
+    private BooleanSupplier wanted = () -> true;
 
     private BackgroundTask(String title, Work<T> work) {
         this.title = Objects.requireNonNull(title);
@@ -72,6 +75,17 @@ public final class BackgroundTask<T> {
         return this;
     }
 
+    /**
+     * Hands the outcome (success or failure) to its handlers only if {@code current} still holds when it arrives on
+     * the UI thread: a result computed for a project or a request that is no longer current is dropped, never shown.
+     * Cancellation is always handed over, so that whatever waits for the task can stop waiting.
+     */
+    BackgroundTask<T> onlyWhile(BooleanSupplier current) {
+        BooleanSupplier before = wanted;
+        this.wanted = () -> before.getAsBoolean() && current.getAsBoolean();
+        return this;
+    }
+
     public String title() {
         return title;
     }
@@ -85,11 +99,15 @@ public final class BackgroundTask<T> {
     }
 
     void succeeded(T result) {
-        onSuccess.accept(result);
+        if (wanted.getAsBoolean()) {
+            onSuccess.accept(result);
+        }
     }
 
     void failed(Throwable error) {
-        onFailure.accept(error);
+        if (wanted.getAsBoolean()) {
+            onFailure.accept(error);
+        }
     }
 
     void cancelled() {

@@ -1,9 +1,10 @@
-package io.siftbench.views.runs;
+package io.siftbench.views.project;
 
 import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunSummary;
 import io.siftbench.views.task.BackgroundTask;
+import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.TaskExecutor;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.FXCollections;
@@ -25,18 +26,17 @@ public final class ProjectRunList {
     private record Listing(List<RunInfo> runs, Map<Long, String> settings) {
     }
 
-    private final ReadOnlyObjectProperty<Project> project;
-    private final TaskExecutor tasks;
+    private final ProjectTasks<Project> tasks;
+    /** Only the newest listing shows. */
+    private final ProjectTasks<Project>.Latest listings;
     private final ObservableList<RunInfo> runs = FXCollections.observableArrayList();
     /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
     private final ObservableList<RunInfo> runsView = FXCollections.unmodifiableObservableList(runs);
     private Map<Long, String> settings = Map.of();
-    /** Bumped on every listing asked for, so that only the newest one shows. */
-    private long generation;
 
     public ProjectRunList(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks) {
-        this.project = project;
-        this.tasks = tasks;
+        this.tasks = new ProjectTasks<>(project, tasks);
+        this.listings = this.tasks.latest();
     }
 
     public ObservableList<RunInfo> runs() {
@@ -59,28 +59,16 @@ public final class ProjectRunList {
      * once and {@code listed} gets it empty.
      */
     public void reload(Consumer<List<RunInfo>> listed, Consumer<Throwable> failed) {
-        Project open = project.get();
-        long asked = ++generation;
+        Project open = tasks.open();
         if (open == null) {
+            listings.clear();
             show(new Listing(List.of(), Map.of()), listed);
             return;
         }
-        tasks.execute(BackgroundTask.of("Listing runs", p -> {
+        listings.execute(BackgroundTask.of("Listing runs", p -> {
             List<RunInfo> list = open.runs().list();
             return new Listing(list, RunSummary.settings(list, open.datasets()));
-        }).quiet().onSuccess(listing -> {
-            if (current(open, asked)) {
-                show(listing, listed);
-            }
-        }).onFailure(error -> {
-            if (current(open, asked)) {
-                failed.accept(error);
-            }
-        }));
-    }
-
-    private boolean current(Project open, long asked) {
-        return open == project.get() && asked == generation;
+        }).quiet().onSuccess(listing -> show(listing, listed)).onFailure(failed));
     }
 
     private void show(Listing listing, Consumer<List<RunInfo>> listed) {

@@ -1,4 +1,4 @@
-package io.siftbench.views.runs;
+package io.siftbench.views.project;
 
 import io.siftbench.model.runs.RunProgress;
 import javafx.collections.MapChangeListener;

@@ -1,0 +1,43 @@
+package io.siftbench.app;
+
+import io.siftbench.app.cli.VersionProvider;
+import io.siftbench.views.shell.About;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Gathers what Help ▸ About shows from the running program and from the files the build put into the jar. */
+final class AboutFacts {
+
+    private static final String RESOURCES = "/io/siftbench/app/";
+
+    private AboutFacts() {
+    }
+
+    static About read() {
+        return new About(List.of(
+                new About.Version("Siftbench", VersionProvider.version()),
+                new About.Version("Java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"),
+                new About.Version("JavaFX", System.getProperty("javafx.runtime.version", "unknown")),
+                new About.Version("H2", org.h2.engine.Constants.FULL_VERSION)),
+                resource("NOTICE").strip(),
+                // Nothing is bundled yet; an example dataset or model that ships with the program is named here.
+                List.of(),
+                resource("THIRD-PARTY.txt").strip());
+    }
+
+    /** A text the build put into the jar; its absence is a broken build, said as such rather than hidden. */
+    private static String resource(String name) {
+        try (InputStream in = AboutFacts.class.getResourceAsStream(RESOURCES + name)) {
+            if (in == null) {
+                return name + " is missing from this build of Siftbench.";
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

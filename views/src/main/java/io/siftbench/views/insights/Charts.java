@@ -1,0 +1,112 @@
+package io.siftbench.views.insights;
+
+import io.siftbench.model.insights.JudgeScores;
+import io.siftbench.model.insights.MapPoint;
+import io.siftbench.model.insights.SampleText;
+import io.siftbench.views.controls.Controls;
+import io.siftbench.views.insights.InsightsViewModel.MeasuredRun;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.ScatterChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The Insights screen's bar charts, judge scores and embedding map, built from the measured runs. */
+final class Charts {
+
+    private Charts() {
+    }
+
+    /** One bar chart with a series per run: the runs share both axes, bar beside bar. */
+    static Node bars(List<MeasuredRun> runs, Function<MeasuredRun, Map<String, Number>> values, String unit) {
+        CategoryAxis x = new CategoryAxis();
+        NumberAxis y = new NumberAxis();
+        y.setLabel(unit);
+        BarChart<String, Number> chart = new BarChart<>(x, y);
+        chart.setAnimated(false);
+        chart.setPrefHeight(280);
+        for (MeasuredRun r : runs) {
+            XYChart.Series<String, Number> series = new XYChart.Series<>();
+            series.setName(r.heading());
+            values.apply(r).forEach((category, value) -> series.getData().add(new XYChart.Data<>(category, value)));
+            chart.getData().add(series);
+        }
+        return chart;
+    }
+
+    /** A number axis drawn on {@code scale}. */
+    static NumberAxis axis(AxisScale scale) {
+        NumberAxis axis = new NumberAxis(scale.lower(), scale.upper(), scale.tick());
+        axis.setTickLabelFormatter(Controls.shownAs(scale::label));
+        return axis;
+    }
+
+    /** The PCA map on the shared scales, a series per colour value, each point's tooltip showing its sample. */
+    static Node map(MeasuredRun r, MapBounds bounds, ColourBy colourBy) {
+        if (r.report().metrics().embeddingMap() == null) {
+            return new Label("no embeddings");
+        }
+        ScatterChart<Number, Number> chart = new ScatterChart<>(axis(bounds.x()), axis(bounds.y()));
+        chart.setAnimated(false);
+        chart.setPrefHeight(360);
+        Map<String, XYChart.Series<Number, Number>> series = new LinkedHashMap<>();
+        for (MapPoint point : r.report().metrics().embeddingMap().points()) {
+            SampleText sample = r.samples().get(point.sampleId());
+            String colour = sample == null ? "?" : colourBy.colourOf(sample);
+            XYChart.Data<Number, Number> data = new XYChart.Data<>(point.x(), point.y());
+            if (sample != null) {
+                data.nodeProperty().addListener((obs, was, node) -> {
+                    if (node != null) {
+                        Tooltip.install(node, new Tooltip("#" + sample.id() + " · " + colour + "\n" + sample.text()));
+                    }
+                });
+            }
+            series.computeIfAbsent(colour, c -> {
+                XYChart.Series<Number, Number> s = new XYChart.Series<>();
+                s.setName(c);
+                return s;
+            }).getData().add(data);
+        }
+        chart.getData().addAll(series.values());
+        return chart;
+    }
+
+    /**
+     * The judge's scores as bars (a bar per score of its scale), with the mean and the share reaching its pass
+     * mark beneath.
+     */
+    static Node judgeScores(MeasuredRun run) {
+        JudgeScores judge = run.report().judge();
+        if (judge == null) {
+            return new Label("not judged");
+        }
+        CategoryAxis x = new CategoryAxis();
+        x.setLabel("score");
+        NumberAxis y = new NumberAxis();
+        y.setLabel("samples");
+        BarChart<String, Number> chart = new BarChart<>(x, y);
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        chart.setPrefHeight(240);
+        XYChart.Series<String, Number> bars = new XYChart.Series<>();
+        judge.bars().forEach(bar -> bars.getData().add(new XYChart.Data<>(bar.score(), bar.count())));
+        chart.getData().add(bars);
+        Label summary = new Label(judge.judged() + " of " + judge.samples() + " judged by run #"
+                + judge.judgeRuns().stream().map(String::valueOf).collect(Collectors.joining(", #"))
+                + (judge.mean() == null ? "" : " · mean " + MetricRows.format(judge.mean()) + " · "
+                + MetricRows.format(judge.passingShare()) + " at or above the pass mark "
+                + MetricRows.plain(judge.passMark())));
+        summary.getStyleClass().add("judge-summary");
+        return new VBox(4, chart, summary);
+    }
+}

@@ -1,0 +1,105 @@
+package io.siftbench.views.insights;
+
+import io.siftbench.model.insights.Histogram;
+import io.siftbench.model.insights.InsightsReport;
+import io.siftbench.model.insights.ValueCount;
+import io.siftbench.views.insights.InsightsViewModel.MeasuredRun;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What the Insights screen shows of the runs measured side by side: its title, the metric cards, which charts, and
+ * the figures the bar charts draw. The view only builds the nodes for it.
+ */
+record InsightsLayout(List<MeasuredRun> runs) {
+
+    /** One metric card: the metric's name and its value for each run, named after the run when there are several. */
+    record MetricCard(String name, List<String> values) {
+    }
+
+    InsightsLayout {
+        runs = List.copyOf(runs);
+    }
+
+    /** The runs' headings side by side, and which of their samples were measured. */
+    String title() {
+        return runs.stream().map(MeasuredRun::heading).collect(Collectors.joining("  vs  ")) + " · "
+                + runs.get(0).report().status().name().toLowerCase(Locale.ROOT) + " samples";
+    }
+
+    /** A card for every metric that at least one of the runs has. */
+    List<MetricCard> cards() {
+        List<MetricCard> cards = new ArrayList<>();
+        for (MetricRows.Row row : MetricRows.rows()) {
+            List<String> values = runs.stream().map(r -> row.value().apply(r.report())).toList();
+            if (values.stream().allMatch(MetricRows.NONE::equals)) {
+                continue;
+            }
+            List<String> shown = new ArrayList<>();
+            for (int i = 0; i < runs.size(); i++) {
+                shown.add(values.get(i) + (runs.size() > 1 ? "  " + runs.get(i).heading() : ""));
+            }
+            cards.add(new MetricCard(row.name(), shown));
+        }
+        return cards;
+    }
+
+    /** The charts at least one of the runs has something for, in their order on the screen. */
+    List<InsightsSection> sections() {
+        return Arrays.stream(InsightsSection.values())
+                .filter(section -> runs.stream().anyMatch(r -> section.has(r.report()))).toList();
+    }
+
+    /**
+     * The top of the count axis of every run's condition value bars: the largest count of every run shown (at least
+     * one), so that runs compare bar by bar.
+     */
+    long mostValueSamples() {
+        return Math.max(1, runs.stream().flatMap(r -> r.report().metrics().valueCoverage().stream())
+                .flatMap(c -> c.values().stream()).mapToLong(ValueCount::samples).max().orElse(0));
+    }
+
+    /** The distinct-n bars of one run: the share of unique n-grams for each n, named "distinct-N". */
+    static Map<String, Number> distinctN(InsightsReport metrics) {
+        Map<String, Number> values = new LinkedHashMap<>();
+        metrics.lexical().distinct().forEach(d -> values.put("distinct-" + d.n(), d.value()));
+        return values;
+    }
+
+    /** The length bars of one run: the samples per bin of words, each named by its range ("0–5"). */
+    static Map<String, Number> lengthBins(InsightsReport metrics) {
+        Histogram histogram = metrics.lengths().words().histogram();
+        Map<String, Number> bins = new LinkedHashMap<>();
+        for (int bin = 0; bin < histogram.bins(); bin++) {
+            bins.put(String.format(Locale.ROOT, "%.0f–%.0f", histogram.lowerEdge(bin),
+                    histogram.lowerEdge(bin) + histogram.width()), histogram.counts()[bin]);
+        }
+        return bins;
+    }
+
+    /** The label bars of one run: the samples per label. */
+    static Map<String, Number> labelCounts(InsightsReport metrics) {
+        Map<String, Number> values = new LinkedHashMap<>();
+        metrics.labels().labels().forEach(l -> values.put(l.label(), l.count()));
+        return values;
+    }
+
+    /** How a condition value's bar is named: a value no sample has is marked empty. */
+    static String valueCategory(ValueCount value) {
+        return value.empty() ? value.value() + " (empty)" : value.value();
+    }
+
+    /**
+     * Whether "Fill the gaps" is offered under {@code run}'s coverage: not for one condition value's samples, where
+     * every other value looks empty only because it is left out.
+     */
+    static boolean offersFillTheGaps(MeasuredRun run) {
+        return !run.slice().byCondition();
+    }
+}

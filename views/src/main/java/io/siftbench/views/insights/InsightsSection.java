@@ -1,0 +1,45 @@
+package io.siftbench.views.insights;
+
+import io.siftbench.model.insights.RunMetricsReport;
+
+import java.util.function.Predicate;
+
+/**
+ * The charts of the Insights screen beneath the metric cards, in the order they show. A chart shows when at least
+ * one measured run has something for it; beside it, a run without shows a line saying so.
+ */
+enum InsightsSection {
+
+    DISTINCT_N("distinct-n", "Distinct n-grams", r -> true),
+    LENGTHS("lengths", "Length in words", r -> true),
+    LABELS("labels", "Label distribution", r -> !r.metrics().labels().labels().isEmpty()),
+    MAP("map", "Embedding map (PCA)", r -> r.metrics().embeddingMap() != null),
+    VALUES("values", "Condition values (samples and accepted)", r -> r.metrics().coverageByValue()),
+    COVERAGE("coverage", "Condition coverage (samples / accepted)", r -> !r.metrics().filledCoverage().isEmpty()),
+    JUDGE("judge", "Judge scores (judged samples per score)", r -> r.judge() != null),
+    CONFUSION("confusion", "Confusion matrix (gold ↓, model →)", r -> r.metrics().gold() != null);
+
+    private final String id;
+    private final String title;
+    private final Predicate<RunMetricsReport> has;
+
+    InsightsSection(String id, String title, Predicate<RunMetricsReport> has) {
+        this.id = id;
+        this.title = title;
+        this.has = has;
+    }
+
+    /** Names the chart and its save button ({@code insights-chart-ID}, {@code insights-save-ID}) and its PNG file. */
+    String id() {
+        return id;
+    }
+
+    String title() {
+        return title;
+    }
+
+    /** Whether {@code report} has something for this chart. */
+    boolean has(RunMetricsReport report) {
+        return has.test(report);
+    }
+}

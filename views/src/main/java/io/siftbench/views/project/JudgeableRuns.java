@@ -1,0 +1,26 @@
+package io.siftbench.views.project;
+
+import io.siftbench.model.project.Project;
+import io.siftbench.model.runs.RunInfo;
+
+import java.util.List;
+
+/**
+ * The runs of a project a judge may score, as the New run form and the studio's run to judge offer them.
+ */
+public final class JudgeableRuns {
+
+    private JudgeableRuns() {
+    }
+
+    /** Every run of {@code project} but the judge runs, newest first; reads the project. */
+    public static List<RunInfo> of(Project project) {
+        return project.runs().list().stream().filter(RunInfo::judgeable).toList();
+    }
+
+    /** A run as a chooser of the run to judge shows it: what it is and how many samples it has to judge. */
+    public static String text(RunInfo r) {
+        return "Run " + r.id() + " — " + r.promptName() + " v" + r.promptVersion() + ", " + r.config().mode().id()
+                + ", " + r.answered() + " answered samples";
+    }
+}

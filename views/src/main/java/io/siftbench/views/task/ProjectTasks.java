@@ -1,0 +1,84 @@
+package io.siftbench.views.task;
+
+import javafx.beans.value.ObservableValue;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The task runner as a screen uses it: work in the background against the project that is open when the work is
+ * asked for, whose outcome reaches the screen only while that project is still the open one. Opening another
+ * project (or closing this one) drops every outcome still on its way, so that no screen ever shows one project's
+ * runs, samples or counts over another's. Where each new request supersedes the ones before it (a search as the
+ * user types, the card of the sample now shown), a {@link Latest} also drops the outcomes of earlier requests.
+ * <p>
+ * Ask from the UI thread; the handlers run there.
+ *
+ * @param <P> what a screen works against: the project, or the part of it the screen was given
+ */
+public final class ProjectTasks<P> {
+
+    private final ObservableValue<? extends P> project;
+    private final TaskExecutor tasks;
+
+    public ProjectTasks(ObservableValue<? extends P> project, TaskExecutor tasks) {
+        this.project = Objects.requireNonNull(project);
+        this.tasks = Objects.requireNonNull(tasks);
+    }
+
+    /** The project open now, or {@code null}. */
+    public P open() {
+        return project.getValue();
+    }
+
+    /** The executor itself, for work that belongs to no project (settings, files) or must outlive a switch. */
+    public TaskExecutor executor() {
+        return tasks;
+    }
+
+    /**
+     * Runs {@code onSwitch} with the newly open project (or {@code null}) each time another project is opened or the
+     * open one is closed: the one place where a screen clears what it showed and reads the new project.
+     */
+    public void onSwitch(Consumer<? super P> onSwitch) {
+        project.addListener((obs, was, now) -> onSwitch.accept(now));
+    }
+
+    /**
+     * Starts {@code task}; its outcome is handed over only while the project open now is still open. The task itself
+     * works against {@link #open()} as read by the caller just before.
+     */
+    public <T> TaskHandle execute(BackgroundTask<T> task) {
+        P asked = project.getValue();
+        return tasks.execute(task.onlyWhile(() -> project.getValue() == asked));
+    }
+
+    /** A new channel of requests of which only the newest one's outcome is wanted. */
+    public Latest latest() {
+        return new Latest();
+    }
+
+    /**
+     * Requests of which only the newest one's outcome reaches the screen, and only while its project is open. Unlike
+     * {@link LatestOnly}, earlier requests are not held back: each runs, and a superseded one's outcome is dropped.
+     */
+    public final class Latest {
+
+        /** The newest request's number; requests are made and outcomes arrive on the UI thread. */
+        private long newest;
+
+        private Latest() {
+        }
+
+        /** Starts {@code task} as the newest request; the outcomes of all earlier ones are dropped from now on. */
+        public <T> TaskHandle execute(BackgroundTask<T> task) {
+            long asked = ++newest;
+            return ProjectTasks.this.execute(task.onlyWhile(() -> newest == asked));
+        }
+
+        /** Drops the outcomes of all requests made so far: nothing they would show is wanted any more. */
+        public void clear() {
+            newest++;
+        }
+    }
+}
