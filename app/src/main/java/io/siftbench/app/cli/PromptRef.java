@@ -1,6 +1,7 @@
 package io.siftbench.app.cli;
 
 import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.PromptNames;
 import io.siftbench.model.prompts.StoredVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -14,20 +15,25 @@ final class PromptRef {
     }
 
     /**
-     * The version {@code ref} names in {@code project}.
+     * The version {@code ref} names in {@code project}. The version follows the last {@code @}: a name has none
+     * now, and one saved with an {@code @} before names were checked is still reached as {@code NAME@V}.
      *
      * @throws ParameterException naming what is missing: the prompt, or the version with the ones there are
      */
     static StoredVersion resolve(Project project, String ref, CommandLine command) {
-        String[] nameAndVersion = ref.split("@", 2);
-        List<StoredVersion> versions = project.prompts().versions(nameAndVersion[0]);
+        int at = ref.lastIndexOf('@');
+        String name = at < 0 ? ref : ref.substring(0, at);
+        List<StoredVersion> versions = project.prompts().versions(name);
         if (versions.isEmpty()) {
-            throw new ParameterException(command, "There is no prompt '" + nameAndVersion[0] + "' in "
+            throw new ParameterException(command, "There is no prompt '" + PromptNames.shown(name) + "' in "
                     + project.file() + "; add one with: siftbench prompt add --project P --file prompt.json");
         }
-        return nameAndVersion.length == 1 ? versions.get(versions.size() - 1)
-                : versions.stream().filter(v -> String.valueOf(v.version()).equals(nameAndVersion[1])).findFirst()
-                .orElseThrow(() -> new ParameterException(command, "Prompt '" + nameAndVersion[0]
-                        + "' has no version " + nameAndVersion[1] + " (it has 1 to " + versions.size() + ")."));
+        if (at < 0) {
+            return versions.get(versions.size() - 1);
+        }
+        String version = ref.substring(at + 1);
+        return versions.stream().filter(v -> String.valueOf(v.version()).equals(version)).findFirst()
+                .orElseThrow(() -> new ParameterException(command, "Prompt '" + PromptNames.shown(name)
+                        + "' has no version " + PromptNames.shown(version) + " (it has 1 to " + versions.size() + ")."));
     }
 }

@@ -14,6 +14,7 @@ import io.siftbench.model.prompts.DemonstrationStrategy;
 import io.siftbench.model.prompts.Demonstrations;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.PromptVersion;
+import io.siftbench.model.runs.GoldColumns;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.JudgedSamples;
 import io.siftbench.model.runs.RunInfo;
@@ -118,11 +119,14 @@ public final class ProjectRuns {
         if (version.mode() == PromptMode.SYNTHESIZE) {
             return planner.synthesize(target, demonstrations(version, null), details.cells());
         }
+        DatasetInfo dataset = project.datasets().list().stream().filter(d -> d.id() == datasetId).findFirst()
+                .orElseThrow(() -> new ProjectException("The dataset this run annotates is gone."));
+        GoldColumns gold = GoldColumns.of(dataset, version);
         Map<Long, Map<String, Object>> records = new HashMap<>();
         List<Long> ids = new ArrayList<>();
         RunInputs.forEachTaken(project.datasets(), datasetId, details, r -> {
             ids.add(r.id());
-            records.put(r.id(), r.values());
+            records.put(r.id(), gold.hiddenFrom(r.values()));
         });
         List<RunPlanner.Input> inputs = RunPlanner.chooseInputs(ids, details.limit(), seed).stream()
                 .map(id -> new RunPlanner.Input(id, records.get(id))).toList();

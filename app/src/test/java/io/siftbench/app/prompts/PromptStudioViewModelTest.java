@@ -116,6 +116,30 @@ class PromptStudioViewModelTest {
     }
 
     @Test
+    void showsWhatThePromptFileWouldBeRefusedForUnderTheRenderedPromptAndSavesNothing() {
+        studio.draft().userTemplateProperty().set("Q: {{text");
+        assertThat(studio.livePreview().problems()).contains("template.user: the tag '{{text' at line 1, column 4 is not closed with }}");
+        assertThat(studio.livePreview().renderedUserProperty().get()).as("typing goes on, the preview too").isEqualTo("Q: {{text");
+
+        studio.draft().userTemplateProperty().set("{{#text}}".repeat(5000) + "{{/text}}".repeat(5000));
+        assertThat(studio.livePreview().problems()).contains("template.user: sections nest 5000 deep at line 1, column 44992;"
+                + " at most 50 are allowed");
+
+        studio.draft().userTemplateProperty().set("{{record}}");
+        assertThat(studio.livePreview().renderedUserProperty().get()).isEqualTo("{\"text\": \"I am still waiting on my card?\"}");
+
+        studio.draft().nameProperty().set("intent@2");
+        studio.draft().demoDatasetProperty().set("b77");
+        studio.draft().demoKProperty().set(51);
+        assertThat(studio.livePreview().problems()).contains(
+                "name: a prompt name cannot contain '@' (character 7): it separates the name from the version in NAME@V",
+                "demonstrations.k: at most 50 demonstrations a prompt, not 51");
+        studio.versions().save();
+        assertThat(studio.statusProperty().get()).startsWith("Cannot save: Cannot save prompt 'intent@2': name: ");
+        assertThat(project.prompts().list()).isEmpty();
+    }
+
+    @Test
     void savesVersionsOpensThemAgainAndDiffsThem() {
         studio.draft().nameProperty().set("intents");
         studio.draft().noteProperty().set("first");

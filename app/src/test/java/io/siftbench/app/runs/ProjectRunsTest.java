@@ -201,6 +201,42 @@ class ProjectRunsTest {
         assertThat(server.chatRequests()).isZero();
     }
 
+    @Test
+    void anAnnotatePromptNeverSeesTheGoldLabelAndSeesItsRecordAsJson() throws Exception {
+        DatasetInfo questions = fixture.importCsv("gold", "text,category,intent,channel\n"
+                + "Where is my card?,card_arrival,card_arrival,app\nMy card was stolen,lost_or_stolen_card,x,web\n");
+        assertThat(questions.labelColumn()).as("the label column the import marked").isEqualTo("category");
+        server.always(LoopbackServer.answering(request -> "{\"label\": \"card_arrival\"}"));
+        // The demonstrations take their labels from "intent": a record's intent is an answer too.
+        StoredVersion prompt = project.prompts().save(PromptFile.parse("""
+                {"name": "peek", "mode": "annotate", "task": {"labels": [{"name": "card_arrival"}]},
+                 "template": {"user": "{{record}} [{{category}}{{record.category}}{{intent}}] {{#demos}}{{/demos}}"},
+                 "demonstrations": {"dataset": "gold", "k": 0, "label": "intent"}}
+                """, "peek.json"));
+        RunDetails onlyCardArrival = RunDetails.of(null, GenerationParameters.DEFAULT).withWhere("category", "card_arrival");
+
+        RunInfo run = start(new RunConfig(prompt.id(), prompt.mode(), fixture.backend(), "{}", questions.id(), 3, 1, 1,
+                1, onlyCardArrival.toJson()));
+
+        assertThat(texts(run)).as("the filter still reads the gold column; the prompt never shows it")
+                .containsExactly("{\"text\": \"Where is my card?\", \"channel\": \"app\"} [] ");
+    }
+
+    @Test
+    void aRunWhosePlanningDiesOfAnErrorSaysFailedNotRunning() throws Exception {
+        RunInfo run = fixture.fiveQuestionRun();
+        RunLauncher launcher = new RunLauncher(project.runs(), project.samples(), r -> {
+            throw new StackOverflowError();
+        }, r -> {
+            throw new IllegalStateException("a run that was not planned is never sampled");
+        });
+
+        assertThatThrownBy(() -> launcher.execute(run.id(), (s, p) -> { }, () -> false))
+                .isInstanceOf(StackOverflowError.class);
+        assertThat(project.runs().find(run.id()).orElseThrow().status()).isEqualTo(RunStatus.FAILED);
+        assertThat(server.chatRequests()).isZero();
+    }
+
     /** The input texts of a run's samples, as the model saw them. */
     private List<String> texts(RunInfo run) {
         return project.samples().list(run.id(), 0, 100).stream()

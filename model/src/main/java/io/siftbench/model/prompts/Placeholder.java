@@ -8,10 +8,10 @@ package io.siftbench.model.prompts;
  * @param start offset of the first brace
  * @param end   offset just after the last brace
  * @param known false for a name nothing in the prompt provides (a typo, a missing condition or column),
- *              and for tags that are not allowed (partials)
+ *              and for tags that are not allowed (partials, parents and blocks)
  */
 public record Placeholder(String name, Kind kind, int start, int end, boolean known) {
 
     /** What a tag does. */
-    public enum Kind { VARIABLE, SECTION, INVERTED_SECTION, CLOSE, COMMENT, PARTIAL, DELIMITERS }
+    public enum Kind { VARIABLE, SECTION, INVERTED_SECTION, CLOSE, COMMENT, PARTIAL, BLOCK, DELIMITERS }
 }

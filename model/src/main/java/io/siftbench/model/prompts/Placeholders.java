@@ -6,8 +6,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds the placeholders of a template and tells which ones nothing will fill, so that the editor can
@@ -16,7 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class Placeholders {
 
-    private static final Pattern TAG = Pattern.compile("\\{\\{(\\{)?\\s*([#^/!>&=]?)\\s*(.*?)\\s*\\}?\\}\\}", Pattern.DOTALL);
     private static final Set<String> TASK_FIELDS = Set.of("role", "purpose", "format", "labels", "rationale", "confidence");
     private static final Set<String> LABEL_FIELDS = Set.of("name", "description", "verbalizer");
     private static final Set<String> DEMO_FIELDS = Set.of("id", "text", "label");
@@ -59,61 +56,51 @@ public final class Placeholders {
         this.judgedConditions = judgedConditions;
     }
 
-    /** Every tag of {@code template} in order of appearance. */
+    /**
+     * Every tag of {@code template} in order of appearance, read with the delimiters the template sets, up to the
+     * first syntax problem ({@link PromptValidator} reports it).
+     */
     public List<Placeholder> scan(String template) {
         List<Placeholder> out = new ArrayList<>();
         Deque<Predicate<String>> frames = new ArrayDeque<>();
         frames.push(this::rootKnows);
-        Matcher m = TAG.matcher(template);
-        while (m.find()) {
-            String sigil = m.group(1) != null ? "&" : m.group(2);
-            String name = m.group(3);
-            Placeholder.Kind kind = kind(sigil);
-            boolean known = switch (kind) {
+        for (TemplateTags.Tag tag : TemplateTags.read(template).tags()) {
+            String name = tag.name();
+            boolean known = switch (tag.kind()) {
                 case COMMENT, DELIMITERS, CLOSE -> true;
-                case PARTIAL -> false;
+                case PARTIAL, BLOCK -> false;
                 default -> name.equals(".") || frames.stream().anyMatch(f -> f.test(name));
             };
-            if (kind == Placeholder.Kind.SECTION) {
-                frames.push(sectionFrame(name));
-            } else if (kind == Placeholder.Kind.INVERTED_SECTION) {
-                frames.push(n -> false);
-            } else if (kind == Placeholder.Kind.CLOSE && frames.size() > 1) {
-                frames.pop();
+            switch (tag.kind()) {
+                case SECTION -> frames.push(sectionFrame(name));
+                case INVERTED_SECTION, BLOCK -> frames.push(n -> false);
+                case CLOSE -> {
+                    if (frames.size() > 1) {
+                        frames.pop();
+                    }
+                }
+                default -> {
+                }
             }
-            out.add(new Placeholder(name, kind, m.start(), m.end(), known));
+            out.add(new Placeholder(name, tag.kind(), tag.start(), tag.end(), known));
         }
         return out;
     }
 
     /** The distinct names {@code template}'s tags use, sections and their closings included, in order. */
     public static List<String> names(String template) {
-        List<String> names = new ArrayList<>();
-        Matcher m = TAG.matcher(template);
-        while (m.find()) {
-            if (!names.contains(m.group(3))) {
-                names.add(m.group(3));
-            }
-        }
-        return names;
+        return TemplateTags.read(template).tags().stream().filter(t -> t.kind() != Placeholder.Kind.DELIMITERS)
+                .map(TemplateTags.Tag::name).distinct().toList();
     }
 
     /** The distinct names of {@code template} nothing will fill, in order of first appearance. */
     public List<String> unknown(String template) {
         return scan(template).stream().filter(p -> !p.known())
-                .map(p -> p.kind() == Placeholder.Kind.PARTIAL ? ">" + p.name() : p.name()).distinct().toList();
-    }
-
-    private static Placeholder.Kind kind(String sigil) {
-        return switch (sigil) {
-            case "#" -> Placeholder.Kind.SECTION;
-            case "^" -> Placeholder.Kind.INVERTED_SECTION;
-            case "/" -> Placeholder.Kind.CLOSE;
-            case "!" -> Placeholder.Kind.COMMENT;
-            case ">" -> Placeholder.Kind.PARTIAL;
-            case "=" -> Placeholder.Kind.DELIMITERS;
-            default -> Placeholder.Kind.VARIABLE;
-        };
+                .map(p -> switch (p.kind()) {
+                    case PARTIAL -> ">" + p.name();
+                    case BLOCK -> "$" + p.name();
+                    default -> p.name();
+                }).distinct().toList();
     }
 
     private boolean rootKnows(String name) {

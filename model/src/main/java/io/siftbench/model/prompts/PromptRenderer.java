@@ -6,10 +6,12 @@ import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 import io.siftbench.model.demonstrations.Demonstration;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code condition.NAME} for each switched-on condition only, so its sections vanish when it is off;
  * {@code demos} (each with {@code id}, {@code text}, {@code label} and its columns); {@code labels}
  * ({@code name}, {@code description}, {@code verbalizer}); and {@code task}. A judge prompt sees, besides,
- * the judged sample as {@code sample} and all the judged sample's condition values.
+ * the judged sample as {@code sample} and all the judged sample's condition values. A placeholder that names
+ * one of these objects or lists ({@code {{record}}}, {@code {{labels}}}…) is written as one line of JSON of it.
  * A compiled renderer is immutable and may be shared between threads.
  */
 public final class PromptRenderer {
@@ -31,6 +34,8 @@ public final class PromptRenderer {
             .escapeHTML(false)
             .defaultValue("")
             .emptyStringIsFalse(true)
+            // {{record}}, {{task}}, {{labels}}… are written as JSON of what the template sees, not as Java's map text.
+            .withFormatter(PlaceholderJson::format)
             .withLoader(name -> {
                 throw new IllegalArgumentException("partials ({{>" + name + "}}) are not allowed: a template cannot read files");
             })
@@ -60,7 +65,7 @@ public final class PromptRenderer {
         t.put("labels", labels);
         t.put("rationale", version.task().rationale());
         t.put("confidence", version.task().confidence());
-        this.task = Map.copyOf(t);
+        this.task = Collections.unmodifiableMap(t);
     }
 
     /**
@@ -84,7 +89,8 @@ public final class PromptRenderer {
      */
     public RenderedPrompt renderJudged(Map<String, ?> record, Map<String, String> conditions,
                                        List<Demonstration> demos, Map<String, ?> sample) {
-        Map<String, Object> context = context(record, conditions, demos);
+        // Sorted: a slot keeps its values unordered, and {{condition}} must read the same in every run.
+        Map<String, Object> context = context(record, new TreeMap<>(conditions), demos);
         context.put("sample", sample);
         return execute(context);
     }
@@ -105,7 +111,8 @@ public final class PromptRenderer {
         try {
             return new RenderedPrompt(system.execute(context), user.execute(context));
         } catch (MustacheException e) {
-            throw new IllegalArgumentException("cannot render prompt '" + version.name() + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot render prompt '" + PromptNames.shown(version.name()) + "': "
+                    + e.getMessage(), e);
         }
     }
 
@@ -120,8 +127,15 @@ public final class PromptRenderer {
         return on;
     }
 
-    /** What keeps {@code template} from compiling (unbalanced sections, a partial…), if anything. */
+    /**
+     * What keeps {@code template} from rendering as written (a tag not closed, sections not closed in order or
+     * nested too deep, a malformed delimiter switch…), if anything, with its line and column.
+     */
     public static Optional<String> syntaxProblem(String template) {
+        Optional<String> tags = TemplateTags.read(template).problem();
+        if (tags.isPresent()) {
+            return tags;
+        }
         try {
             COMPILER.compile(template);
             return Optional.empty();
@@ -130,7 +144,16 @@ public final class PromptRenderer {
         }
     }
 
+    /**
+     * Compiles a template; one the renderer could not render at all (nested too deep) is refused here, so that no
+     * run overflows its stack on it. Other problems the validator reports (a tag not closed) do not stop a version
+     * saved before the checks from running as it always did.
+     */
     private static Template compile(String where, String text) {
+        Optional<String> unrenderable = TemplateTags.read(text).unrenderable();
+        if (unrenderable.isPresent()) {
+            throw new IllegalArgumentException(where + ": " + unrenderable.get());
+        }
         try {
             return COMPILER.compile(text);
         } catch (MustacheException | IllegalArgumentException e) {
@@ -139,7 +162,11 @@ public final class PromptRenderer {
     }
 
     private static Map<String, Object> labelContext(Label l) {
-        return Map.of("name", l.name(), "description", l.description(), "verbalizer", l.verbalizer());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", l.name());
+        m.put("description", l.description());
+        m.put("verbalizer", l.verbalizer());
+        return Collections.unmodifiableMap(m);
     }
 
     private static Map<String, Object> demoContext(Demonstration d) {

@@ -3,6 +3,7 @@ package io.siftbench.model.prompts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -11,12 +12,17 @@ import java.util.Set;
  */
 public final class PromptValidator {
 
+    /** How many demonstrations a prompt may show. */
+    public static final int MAX_DEMONSTRATIONS = 50;
+
     private PromptValidator() {
     }
 
     /** Every problem of {@code version}, empty when it can be saved and run. */
     public static List<String> problems(PromptVersion version) {
         List<String> problems = new ArrayList<>();
+        PromptNames.problem(version.name()).ifPresent(p -> problems.add("name: " + p));
+        demonstrationRules(version.demonstrations(), problems);
         Set<String> names = new HashSet<>();
         for (int i = 0; i < version.conditions().size(); i++) {
             String name = version.conditions().get(i).name();
@@ -48,6 +54,24 @@ public final class PromptValidator {
         return problems;
     }
 
+    /**
+     * Each sample stores the ids of its demonstrations, and each is sent in every prompt: a few dozen is already
+     * more than a prompt's context holds.
+     */
+    private static void demonstrationRules(Demonstrations demonstrations, List<String> problems) {
+        if (demonstrations == null) {
+            return;
+        }
+        // The fixed strategy's k is its number of ids unless given: the ids are then what to shorten.
+        if (demonstrations.ids().size() > MAX_DEMONSTRATIONS) {
+            problems.add(String.format(Locale.ROOT, "demonstrations.ids: at most %d record ids, not %,d",
+                    MAX_DEMONSTRATIONS, demonstrations.ids().size()));
+        } else if (demonstrations.k() > MAX_DEMONSTRATIONS) {
+            problems.add(String.format(Locale.ROOT, "demonstrations.k: at most %d demonstrations a prompt, not %,d",
+                    MAX_DEMONSTRATIONS, demonstrations.k()));
+        }
+    }
+
     private static void annotateRules(PromptVersion version, List<String> problems) {
         if (version.task().labels().isEmpty()) {
             problems.add("task.labels: annotate needs at least one label");
@@ -58,7 +82,7 @@ public final class PromptValidator {
             Label label = version.task().labels().get(i);
             if (!labels.add(label.name())) {
                 problems.add("task.labels[" + i + "]: the label '" + label.name() + "' is listed twice");
-            } else if (!verbalizers.add(label.verbalizer().toLowerCase(java.util.Locale.ROOT))) {
+            } else if (!verbalizers.add(label.verbalizer().toLowerCase(Locale.ROOT))) {
                 problems.add("task.labels[" + i + "]: the verbalizer '" + label.verbalizer()
                         + "' is used by another label too, so an answer could not tell them apart");
             }

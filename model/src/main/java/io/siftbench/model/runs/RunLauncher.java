@@ -50,9 +50,10 @@ public final class RunLauncher {
         try {
             plan = planner.plan(run);
             source = sources.forRun(run);
-        } catch (RuntimeException e) {
-            // A run that cannot be planned (its dataset gone, a demonstration source missing) has not started:
-            // it says failed, so that the Runs screen offers a resume once the cause is fixed, never "running".
+        } catch (RuntimeException | Error e) {
+            // A run that cannot be planned (its dataset gone, a demonstration source missing, a template that cannot
+            // be rendered) has not started: it says failed, so that the Runs screen offers a resume once the cause
+            // is fixed, never "running" — not even when planning dies of an Error.
             runs.setStatus(runId, RunStatus.FAILED);
             throw e;
         }

@@ -158,6 +158,76 @@ class PromptFileTest {
                 .hasMessageContaining("demos");
     }
 
+    /** An annotate prompt file with {@code template} as its user template and {@code name}, otherwise valid. */
+    private static String annotator(String name, String template) {
+        return "{\"name\": " + JSON_TEXT.apply(name) + ", \"mode\": \"annotate\", \"task\": {\"labels\": [{\"name\": \"x\"}]},"
+                + " \"template\": {\"user\": " + JSON_TEXT.apply(template) + "}}";
+    }
+
+    private static final java.util.function.Function<String, String> JSON_TEXT = text -> {
+        try {
+            return new ObjectMapper().writeValueAsString(text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    };
+
+    @Test
+    void sectionsNestedTooDeepAreRefusedWithWhereTheyGoDeepest() {
+        String deep = "{{#a}}".repeat(5000) + "x" + "{{/a}}".repeat(5000);
+
+        assertThatThrownBy(() -> PromptFile.parse(annotator("deep", deep), "p.json"))
+                .hasMessage("p.json: template.user: sections nest 5000 deep at line 1, column 29995; at most 50 are allowed");
+        assertThat(PromptFile.parse(annotator("fifty", "{{#a}}".repeat(50) + "{{/a}}".repeat(50)), "p.json").name())
+                .isEqualTo("fifty");
+    }
+
+    @Test
+    void aTemplateIsCheckedWithTheDelimitersItSetsAndAnUnclosedTagIsRefused() {
+        String switched = """
+                {"name": "x", "mode": "synthesize", "template": {"user": "{{=<% %>=}}<% nosuchthing %>"},
+                 "output": {"schema": {"type": "object"}}}
+                """;
+
+        assertThatThrownBy(() -> PromptFile.parse(switched, "p.json"))
+                .hasMessage("p.json: template.user: nothing fills {{nosuchthing}} (check the spelling, the condition"
+                        + " names and, in synthesize mode, that no record field is used)");
+        assertThat(PromptFile.parse(switched.replace("nosuchthing", "task.role"), "p.json").template().user())
+                .isEqualTo("{{=<% %>=}}<% task.role %>");
+        assertThatThrownBy(() -> PromptFile.parse(annotator("x", "Q: {{record.text"), "p.json"))
+                .hasMessage("p.json: template.user: the tag '{{record.text' at line 1, column 4 is not closed with }}");
+        assertThatThrownBy(() -> PromptFile.parse(annotator("x", "Q: {{}}"), "p.json"))
+                .hasMessage("p.json: template.user: the tag at line 1, column 4 is empty: write a name between {{ and }}");
+    }
+
+    @Test
+    void aNameIsOneToAHundredCharactersWithoutAnAtOrControlCharacters() {
+        assertThatThrownBy(() -> PromptFile.parse(annotator("name@2", "{{text}}"), "p.json"))
+                .hasMessage("p.json: name: a prompt name cannot contain '@' (character 5): it separates the name from"
+                        + " the version in NAME@V");
+        assertThatThrownBy(() -> PromptFile.parse(annotator("\u001b[31mred\u001b[0m", "{{text}}"), "p.json"))
+                .hasMessage("p.json: name: a prompt name cannot contain control characters (U+001B at character 1)");
+        assertThatThrownBy(() -> PromptFile.parse(annotator("n".repeat(100_000), "{{text}}"), "p.json"))
+                .hasMessage("p.json: name: a prompt name has at most 100 characters, not 100,000");
+        assertThat(PromptFile.parse(annotator("é".repeat(100), "{{text}}"), "p.json").name()).hasSize(100);
+    }
+
+    @Test
+    void demonstrationsAreAtMostFifty() {
+        String file = """
+                {"name": "x", "mode": "annotate", "task": {"labels": [{"name": "a"}]}, "template": {"user": "{{text}}"},
+                 "demonstrations": {"dataset": "b77", "k": 1e9}}
+                """;
+        String ids = file.replace("\"k\": 1e9", "\"strategy\": \"fixed\", \"ids\": "
+                + java.util.stream.LongStream.rangeClosed(1, 51).boxed().toList());
+
+        assertThatThrownBy(() -> PromptFile.parse(file, "p.json"))
+                .hasMessage("p.json: demonstrations.k: at most 50 demonstrations a prompt, not 1,000,000,000");
+        assertThatThrownBy(() -> PromptFile.parse(ids, "p.json"))
+                .hasMessage("p.json: demonstrations.ids: at most 50 record ids, not 51");
+        assertThat(PromptFile.parse(file.replace("1e9", "50"), "p.json").demonstrations().k()).isEqualTo(50);
+    }
+
     @Test
     void readsFromDiskAndNamesAMissingFile(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("p.json");

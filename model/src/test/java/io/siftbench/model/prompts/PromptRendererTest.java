@@ -99,4 +99,63 @@ class PromptRendererTest {
         assertThatThrownBy(() -> new PromptRenderer(prompt("ok", "{{#a}}{{/b}}")))
                 .hasMessageStartingWith("template.user: ");
     }
+
+    @Test
+    void aPlaceholderNamingAnObjectIsWrittenAsJsonOfWhatTheTemplateSees() {
+        Map<String, Object> record = new java.util.LinkedHashMap<>();
+        record.put("text", "Where is my \"card\"?");
+        record.put("id", 7L);
+        record.put("amount", new java.math.BigDecimal("12.50"));
+        record.put("note", null);
+        String user = "{{record}}|{{labels}}|{{condition}}|{{demos}}|{{#labels}}{{.}}{{/labels}}";
+        Demonstration demo = new Demonstration(3, "I still have no card", "card_arrival", Map.of());
+
+        String out = new PromptRenderer(prompt("{{task}}", user, Condition.of("tone", "angry")))
+                .render(record, Map.of("tone", "angry"), List.of(demo)).user();
+        String system = new PromptRenderer(prompt("{{task}}", "")).render(RECORD, Map.of(), List.of()).system();
+
+        String labels = "[{\"name\": \"card_arrival\", \"description\": \"card not yet received\", \"verbalizer\": \"card_arrival\"},"
+                + " {\"name\": \"lost_or_stolen_card\", \"description\": \"card gone\", \"verbalizer\": \"lost card\"}]";
+        assertThat(out).isEqualTo("{\"text\": \"Where is my \\\"card\\\"?\", \"id\": 7, \"amount\": 12.50, \"note\": null}|"
+                + labels + "|{\"tone\": \"angry\"}|[{\"id\": 3, \"text\": \"I still have no card\", \"label\": \"card_arrival\"}]|"
+                + labels.substring(1, labels.indexOf('}') + 1)
+                + "{\"name\": \"lost_or_stolen_card\", \"description\": \"card gone\", \"verbalizer\": \"lost card\"}");
+        assertThat(system).isEqualTo("{\"role\": \"You label questions.\", \"purpose\": \"Pick one intent.\","
+                + " \"format\": \"Reply with JSON.\", \"labels\": " + labels + ", \"rationale\": false, \"confidence\": false}");
+    }
+
+    @Test
+    void aJudgeSeesTheSampleAndItsConditionsAsJsonInAFixedOrder() {
+        PromptVersion judge = new PromptVersion("j", null, PromptMode.JUDGE, null,
+                new Template("", "{{sample}} {{condition}}"), List.of(), null, null, null);
+        Map<String, Object> sample = new java.util.LinkedHashMap<>();
+        sample.put("id", 4L);
+        sample.put("text", "hi");
+        sample.put("confidence", 0.5);
+
+        String out = new PromptRenderer(judge).renderJudged(Map.of(), Map.of("tone", "calm", "length", "short"),
+                List.of(), sample).user();
+
+        assertThat(out).isEqualTo("{\"id\": 4, \"text\": \"hi\", \"confidence\": 0.5} {\"length\": \"short\", \"tone\": \"calm\"}");
+    }
+
+    @Test
+    void aTemplateRendersWithTheDelimitersItSets() {
+        String user = "{{=<% %>=}}Q: <% text %> {{kept}} <%#labels%>[<%name%>]<%/labels%>";
+
+        assertThat(new PromptRenderer(prompt("", user)).render(RECORD, Map.of(), List.of()).user())
+                .isEqualTo("Q: Where is my card? {{kept}} [card_arrival][lost_or_stolen_card]");
+    }
+
+    @Test
+    void aVersionNestedTooDeepIsRefusedBeforeAnythingRecursesIntoIt() {
+        // Saved before nesting was checked: the renderer refuses it with the reason instead of overflowing its stack.
+        PromptVersion deep = prompt("", "{{#text}}".repeat(5000) + "x" + "{{/text}}".repeat(5000));
+
+        assertThatThrownBy(() -> new PromptRenderer(deep))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("template.user: sections nest 5000 deep at line 1, column 44992; at most 50 are allowed");
+        assertThatThrownBy(() -> new PromptRenderer(prompt("Hello {{}}", "")))
+                .hasMessage("template.system: the tag at line 1, column 7 is empty: write a name between {{ and }}");
+    }
 }

@@ -5,6 +5,7 @@ import io.siftbench.model.prompts.DiffLine;
 import io.siftbench.model.prompts.PromptFile;
 import io.siftbench.model.prompts.PromptFileException;
 import io.siftbench.model.prompts.PromptMode;
+import io.siftbench.model.prompts.PromptNames;
 import io.siftbench.model.prompts.PromptStore;
 import io.siftbench.model.prompts.PromptValidator;
 import io.siftbench.model.prompts.PromptVersion;
@@ -42,9 +43,10 @@ public final class H2PromptStore implements PromptStore {
     public StoredVersion save(PromptVersion version) {
         List<String> problems = PromptValidator.problems(version);
         if (!problems.isEmpty()) {
-            throw new PromptFileException("Cannot save prompt '" + version.name() + "': " + String.join("; ", problems));
+            throw new PromptFileException("Cannot save prompt '" + PromptNames.shown(version.name()) + "': "
+                    + String.join("; ", problems));
         }
-        long id = Sql.inTransaction(db, "save prompt '" + version.name() + "'", c -> {
+        long id = Sql.inTransaction(db, "save prompt '" + PromptNames.shown(version.name()) + "'", c -> {
             long promptId = lockPrompt(c, version.name());
             int next;
             try (PreparedStatement ps = c.prepareStatement(
@@ -99,12 +101,12 @@ public final class H2PromptStore implements PromptStore {
 
     @Override
     public List<StoredVersion> versions(String name) {
-        return query("list the versions of prompt '" + name + "'", VERSION_COLUMNS + "WHERE p.name = ? ORDER BY v.version", name);
+        return query("list the versions of prompt '" + PromptNames.shown(name) + "'", VERSION_COLUMNS + "WHERE p.name = ? ORDER BY v.version", name);
     }
 
     @Override
     public PromptVersion load(String name, int version) {
-        return spec("load prompt '" + name + "' version " + version,
+        return spec("load prompt '" + PromptNames.shown(name) + "' version " + version,
                 "SELECT v.spec FROM prompt_version v JOIN prompt p ON p.id = v.prompt_id WHERE p.name = ? AND v.version = ?",
                 name, version);
     }
