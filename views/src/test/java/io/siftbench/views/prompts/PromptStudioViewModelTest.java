@@ -1,4 +1,4 @@
-package io.siftbench.app.prompts;
+package io.siftbench.views.prompts;
 
 import io.siftbench.views.testing.HeldTasks;
 import io.siftbench.model.project.Project;
@@ -10,7 +10,6 @@ import io.siftbench.model.prompts.PromptFile;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.storage.project.H2ProjectOpener;
-import io.siftbench.views.prompts.PromptStudioViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
