@@ -5,6 +5,7 @@ import io.siftbench.model.settings.UserSettings;
 import io.siftbench.storage.settings.JsonSettingsFile;
 import io.siftbench.views.shell.FileDialogs;
 import io.siftbench.views.shell.Screen;
+import io.siftbench.views.testing.Robots;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Label;

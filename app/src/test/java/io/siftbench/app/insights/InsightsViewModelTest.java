@@ -1,6 +1,6 @@
 package io.siftbench.app.insights;
 
-import io.siftbench.app.HeldTasks;
+import io.siftbench.views.testing.HeldTasks;
 import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.model.insights.Histogram;
 import io.siftbench.model.insights.MapPoint;

@@ -1,7 +1,7 @@
 package io.siftbench.app.prompts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.siftbench.app.HeldTasks;
+import io.siftbench.views.testing.HeldTasks;
 import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.app.runs.LoopbackProject;
 import io.siftbench.app.runs.StudioPreviews;

@@ -1,6 +1,6 @@
 package io.siftbench.app.runs;
 
-import io.siftbench.app.HeldTasks;
+import io.siftbench.views.testing.HeldTasks;
 import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.datasets.DatasetInfo;

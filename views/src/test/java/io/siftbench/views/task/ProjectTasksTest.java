@@ -1,11 +1,11 @@
 package io.siftbench.views.task;
 
+import io.siftbench.views.testing.HeldTasks;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,41 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * executor here holds each task until the test lets it finish, as a slow disk or server would.
  */
 class ProjectTasksTest {
-
-    /** Runs a task only when told, so that the test decides what happens meanwhile. */
-    private static final class HeldTasks implements TaskExecutor {
-        private final List<Runnable> held = new ArrayList<>();
-
-        @Override
-        public <T> TaskHandle execute(BackgroundTask<T> task) {
-            held.add(() -> {
-                try {
-                    task.succeeded(task.run(new BackgroundTask.Progress() {
-                        @Override
-                        public void update(double done, double total, String message) {
-                        }
-
-                        @Override
-                        public boolean isCancelled() {
-                            return false;
-                        }
-                    }));
-                } catch (Exception e) {
-                    task.failed(e);
-                }
-            });
-            return () -> { };
-        }
-
-        void finish(int index) {
-            held.get(index).run();
-        }
-
-        @Override
-        public Executor uiThread() {
-            return Runnable::run;
-        }
-    }
 
     private final SimpleObjectProperty<String> project = new SimpleObjectProperty<>("banking");
     private final HeldTasks held = new HeldTasks();
@@ -63,7 +28,7 @@ class ProjectTasksTest {
     @Test
     void anOutcomeForTheOpenProjectIsShown() {
         tasks.execute(listing("runs of banking"));
-        held.finish(0);
+        held.run(0);
         assertThat(shown).containsExactly("runs of banking");
     }
 
@@ -75,9 +40,9 @@ class ProjectTasksTest {
         }).onFailure(e -> shown.add("failed: " + e.getMessage())));
         project.set("stories");
         tasks.execute(listing("runs of stories"));
-        held.finish(0);
-        held.finish(1);
-        held.finish(2);
+        held.run(0);
+        held.run(1);
+        held.run(2);
         assertThat(shown).containsExactly("runs of stories");
     }
 
@@ -86,7 +51,7 @@ class ProjectTasksTest {
         tasks.execute(listing("runs of banking"));
         project.set(null);
         project.set("banking");
-        held.finish(0);
+        held.run(0);
         assertThat(shown).containsExactly("runs of banking");
     }
 
@@ -95,8 +60,8 @@ class ProjectTasksTest {
         ProjectTasks<String>.Latest search = tasks.latest();
         search.execute(listing("matches for 're'"));
         search.execute(listing("matches for 'refund'"));
-        held.finish(1);
-        held.finish(0);
+        held.run(1);
+        held.run(0);
         assertThat(shown).containsExactly("matches for 'refund'");
     }
 
@@ -105,7 +70,7 @@ class ProjectTasksTest {
         ProjectTasks<String>.Latest card = tasks.latest();
         card.execute(listing("card of #41"));
         card.clear();
-        held.finish(0);
+        held.run(0);
         assertThat(shown).isEmpty();
     }
 
@@ -115,8 +80,8 @@ class ProjectTasksTest {
         ProjectTasks<String>.Latest statistics = tasks.latest();
         search.execute(listing("matches"));
         statistics.execute(listing("statistics"));
-        held.finish(0);
-        held.finish(1);
+        held.run(0);
+        held.run(1);
         assertThat(shown).containsExactly("matches", "statistics");
     }
 

@@ -1,4 +1,4 @@
-package io.siftbench.app.export;
+package io.siftbench.views.export;
 
 import io.siftbench.model.export.ExportFormat;
 import io.siftbench.model.project.Project;
@@ -8,7 +8,6 @@ import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
-import io.siftbench.views.export.ExportViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

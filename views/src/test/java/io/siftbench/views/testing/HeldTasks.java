@@ -1,4 +1,4 @@
-package io.siftbench.app;
+package io.siftbench.views.testing;
 
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;

@@ -1,6 +1,6 @@
 package io.siftbench.views.datasets;
 
-import io.siftbench.app.HeldTasks;
+import io.siftbench.views.testing.HeldTasks;
 import io.siftbench.model.datasets.ColumnChoice;
 import io.siftbench.model.datasets.ColumnType;
 import io.siftbench.model.datasets.DatasetInfo;

@@ -1,6 +1,6 @@
-package io.siftbench.app.prompts;
+package io.siftbench.views.prompts;
 
-import io.siftbench.app.HeldTasks;
+import io.siftbench.views.testing.HeldTasks;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.ConditionValue;
 import io.siftbench.model.prompts.DemonstrationStrategy;
@@ -10,7 +10,6 @@ import io.siftbench.model.prompts.PromptFile;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.storage.project.H2ProjectOpener;
-import io.siftbench.views.prompts.PromptStudioViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;

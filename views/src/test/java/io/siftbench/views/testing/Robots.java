@@ -1,4 +1,4 @@
-package io.siftbench.app;
+package io.siftbench.views.testing;
 
 import org.testfx.api.FxRobot;
 import org.testfx.matcher.base.NodeMatchers;
