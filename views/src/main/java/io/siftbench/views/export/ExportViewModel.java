@@ -114,7 +114,7 @@ public final class ExportViewModel {
         outcome.set("");
         problem.set(null);
         tasks.execute(BackgroundTask.of("Exporting " + request.format().id(), p ->
-                new Exporter(project).export(request, (done, total, what) -> {
+                new Exporter(project.exportSources()).export(request, (done, total, what) -> {
                     p.update(done, total, what);
                     double share = total == 0 ? 1 : (double) done / total;
                     tasks.uiThread().execute(() -> progress.set(share));
