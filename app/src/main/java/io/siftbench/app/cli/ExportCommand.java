@@ -98,7 +98,7 @@ public final class ExportCommand implements Callable<Integer> {
                 split == null ? null : SplitRatios.parse(split, seed), keepDemonstrations, evaluation);
         try (Project open = project.open()) {
             var err = spec.commandLine().getErr();
-            ExportReport report = new Exporter(open).export(request, (done, total, what) -> {
+            ExportReport report = new Exporter(open.exportSources()).export(request, (done, total, what) -> {
                 err.println(what + " " + done + "/" + total);
                 err.flush();
             });

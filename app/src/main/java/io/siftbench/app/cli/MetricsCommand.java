@@ -79,14 +79,14 @@ public final class MetricsCommand implements Callable<Integer> {
     public Integer call() {
         try (Project open = project.open()) {
             PrintWriter err = spec.commandLine().getErr();
-            RunInfo run = measured.run != null ? RunSamples.run(open, measured.run) : firstRunOfVersion(open);
+            RunInfo run = measured.run != null ? RunSamples.run(open.runSources(), measured.run) : firstRunOfVersion(open);
             MetricSlice.Sliced sliced;
             try {
-                sliced = MetricSlice.of(measured.prompt != null, condition).apply(open, run);
+                sliced = MetricSlice.of(measured.prompt != null, condition).apply(open.runSources(), run);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            RunMetrics metrics = new RunMetrics(open, () -> new SampleEmbedder(EmbeddingModels.miniLm()),
+            RunMetrics metrics = new RunMetrics(open.runSources(), open.metricSnapshots(), () -> new SampleEmbedder(EmbeddingModels.miniLm()),
                     InsightsSettings.defaults());
             String what = sliced.label().isEmpty() ? "run " + run.id() : sliced.label();
             JsonOut.print(spec.commandLine().getOut(), metrics.measure(sliced, status, (done, total, step) -> {

@@ -74,7 +74,7 @@ public final class ProjectRuns {
             throw new ProjectException("Run " + run.id() + " annotates, but its dataset is gone.");
         }
         if (version.mode() == PromptMode.JUDGE) {
-            return judge(version, JudgedSamples.of(project, run));
+            return judge(version, new JudgedSamples(project.runs(), project.samples(), project.datasets()).of(run));
         }
         return plan(version, run.config().datasetId(), details, run.config().target(), run.config().seed());
     }
@@ -95,7 +95,7 @@ public final class ProjectRuns {
         }
         RunDetails details = RunDetails.of(n, parameters);
         List<Slot> slots = draft.mode() == PromptMode.JUDGE
-                ? judge(draft, JudgedSamples.first(project, judgedRunId, n))
+                ? judge(draft, new JudgedSamples(project.runs(), project.samples(), project.datasets()).first(judgedRunId, n))
                 : plan(draft, datasetId, details, n, seed);
         RunSampler sampler = new RunSampler(client, parameters, details.parametersJson(), draft, 1, seed);
         List<Sample> samples = new ArrayList<>();

@@ -45,7 +45,7 @@ class InsightsRunBench {
             RunInfo run = viewModel.runs().get(0);
 
             long start = System.nanoTime();
-            assertThat(RunSamples.load(project, run.id()).samples()).hasSize(SAMPLES);
+            assertThat(RunSamples.load(project.runSources(), run.id()).samples()).hasSize(SAMPLES);
             double load = seconds(start);
 
             start = System.nanoTime();

@@ -57,7 +57,7 @@ class FillTheGapsTest {
         List<Sample> made = runs.project.samples().list(first.id(), 0, 100);
         runs.project.decisions().decide(made.stream().filter(s -> s.conditions().get("topic").equals("dragons"))
                 .map(s -> Decision.of(s.id(), DecisionStatus.ACCEPTED, null)).toList());
-        CoverageGrid grid = new RunMetrics(runs.project, null, InsightsSettings.defaults())
+        CoverageGrid grid = new RunMetrics(runs.project.runSources(), runs.project.metricSnapshots(), null, InsightsSettings.defaults())
                 .measure(first.id(), StatusSelection.ALL, InsightsProgress.NONE).metrics().coverage().get(0);
 
         RunInfo filling = runs.start(GapFilling.config(first, grid, 1, 3));

@@ -179,7 +179,7 @@ class ReviewCurationTest {
         viewModel.orderProperty().set(QueueOrder.ONE_PER_CLUSTER);
 
         List<SampleText> pending = new SampleEmbedder(EmbeddingModels.miniLm()).embed(
-                RunSamples.load(project.get(), samples.get(0).runId()).samples().subList(1, 24), InsightsProgress.NONE);
+                RunSamples.load(project.get().runSources(), samples.get(0).runId()).samples().subList(1, 24), InsightsProgress.NONE);
         List<Long> expected = new ArrayList<>(new ClusterFirstOrder(ClusterFirstOrder.DEFAULT_CLUSTERS, 7)
                 .order(pending, List.of()).stream().map(SampleText::id).toList());
         expected.add(samples.get(0).id());

@@ -3,11 +3,12 @@ package io.siftbench.model.compare;
 import io.siftbench.model.runs.RunLabel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.PromptStore;
 import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunStore;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,10 +41,12 @@ public final class VariantPlan {
         }
     }
 
-    private final Project project;
+    private final RunStore runs;
+    private final PromptStore prompts;
 
-    public VariantPlan(Project project) {
-        this.project = project;
+    public VariantPlan(RunStore runs, PromptStore prompts) {
+        this.runs = runs;
+        this.prompts = prompts;
     }
 
     /**
@@ -61,12 +64,12 @@ public final class VariantPlan {
         if (new HashSet<>(variants).size() < variants.size()) {
             throw new IllegalArgumentException("Each variant once: one of them is added twice.");
         }
-        List<RunInfo> stored = project.runs().list();
+        List<RunInfo> stored = runs.list();
         List<Column> columns = new ArrayList<>();
         columns.add(new Column(RunLabel.name(base), base.config(), base));
         Set<Long> taken = new HashSet<>(List.of(base.id()));
         for (Variant variant : variants) {
-            RunConfig config = variant.configOf(base.config(), project.prompts());
+            RunConfig config = variant.configOf(base.config(), prompts);
             RunInfo reused = stored.stream().filter(r -> !taken.contains(r.id()) && matches(r.config(), config))
                     // The most complete first; of those, the newest (the list is newest first, max keeps the first).
                     .max(Comparator.comparingLong(r -> r.samples() - r.failures())).orElse(null);

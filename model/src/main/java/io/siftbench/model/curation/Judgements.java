@@ -1,8 +1,9 @@
 package io.siftbench.model.curation;
 
 import io.siftbench.model.insights.SampleText;
-import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.PromptStore;
 import io.siftbench.model.prompts.JudgeScale;
+import io.siftbench.model.runs.RunStore;
 
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,10 @@ public record Judgements(Long judgeRunId, Map<Long, JudgeVerdict> verdicts) {
         return Optional.ofNullable(verdicts.get(sampleId));
     }
 
-    /** The scale of the judge run's prompt, read from {@code project}; empty when the run was never judged. */
-    public Optional<JudgeScale> scaleIn(Project project) {
-        return Optional.ofNullable(judgeRunId).map(id -> project.prompts()
-                .load(project.runs().find(id).orElseThrow().config().promptVersionId()).scale());
+    /** The scale of the judge run's prompt, read from the stores; empty when the run was never judged. */
+    public Optional<JudgeScale> scaleIn(PromptStore prompts, RunStore runs) {
+        return Optional.ofNullable(judgeRunId).map(id -> prompts
+                .load(runs.find(id).orElseThrow().config().promptVersionId()).scale());
     }
 
     /** The samples with their verdicts, for {@link JudgeScoreFilter} and the judge scores of the metrics. */

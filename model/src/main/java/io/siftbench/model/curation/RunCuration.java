@@ -5,7 +5,8 @@ import io.siftbench.model.insights.RunSampleSet;
 import io.siftbench.model.insights.RunSamples;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.insights.SampleText;
-import io.siftbench.model.project.Project;
+import io.siftbench.model.insights.RunSources;
+import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.Decision;
 import io.siftbench.model.review.DecisionAction;
@@ -38,12 +39,13 @@ public final class RunCuration {
     public record Flagged(List<ReviewItem> items, RunSampleSet set, CurationReport report, Judgements judgements) {
     }
 
-    private final Project project;
+    private final RunSources sources;
+    private final DecisionStore decisions;
     private final CurationSettings settings;
     private final Supplier<SampleEmbedder> embedder;
 
-    public RunCuration(Project project, CurationSettings settings) {
-        this(project, settings, null);
+    public RunCuration(RunSources sources, DecisionStore decisions, CurationSettings settings) {
+        this(sources, decisions, settings, null);
     }
 
     /**
@@ -51,20 +53,22 @@ public final class RunCuration {
      *                 find near duplicates by embedding, and is asked for only then, as loading a model takes a
      *                 while; null where no embedding model is at hand
      */
-    public RunCuration(Project project, CurationSettings settings, Supplier<SampleEmbedder> embedder) {
-        this.project = project;
+    public RunCuration(RunSources sources, DecisionStore decisions, CurationSettings settings,
+                       Supplier<SampleEmbedder> embedder) {
+        this.sources = sources;
+        this.decisions = decisions;
         this.settings = settings;
         this.embedder = embedder;
     }
 
     /** Every flag the filters raise on the run's answered samples. */
     public CurationReport report(long runId) {
-        return report(project.runs().find(runId).orElseThrow(), RunSamples.load(project, runId));
+        return report(sources.runs().find(runId).orElseThrow(), RunSamples.load(sources, runId));
     }
 
     /** Every flag the filters raise on {@code set}, the samples of {@code run} already read. */
     public CurationReport report(RunInfo run, RunSampleSet set) {
-        return report(run, set, project.samples().judgements(run.id()));
+        return report(run, set, sources.samples().judgements(run.id()));
     }
 
     /**
@@ -79,7 +83,7 @@ public final class RunCuration {
         }
         filters.add(PatternFilter.of(settings.mustMatch(), settings.mustNotMatch(), settings.keywords()));
         if (run.config().mode() == PromptMode.ANNOTATE) {
-            List<String> labels = project.review().labels(runId);
+            List<String> labels = sources.review().labels(runId);
             if (!labels.isEmpty()) {
                 filters.add(InvalidOutputFilter.labelSet(labels));
             }
@@ -89,15 +93,15 @@ public final class RunCuration {
         filters.add(new SelfConsistencyFilter(settings.minAgreement()));
         if (judgements.judgeRunId() != null) {
             filters.add(new JudgeScoreFilter(settings.minJudgeScore() != null ? settings.minJudgeScore()
-                    : judgements.scaleIn(project).orElseThrow().passMark()));
+                    : judgements.scaleIn(sources.prompts(), sources.runs()).orElseThrow().passMark()));
         }
         return CurationReport.of(judgements.apply(samples(set)), filters);
     }
 
     /** {@code items}, the review items of {@code run} already read, with the flags the filters raise on them. */
     public Flagged flag(RunInfo run, List<ReviewItem> items) {
-        RunSampleSet set = RunSamples.of(project, run, items);
-        Judgements judgements = project.samples().judgements(run.id());
+        RunSampleSet set = RunSamples.of(sources, run, items);
+        Judgements judgements = sources.samples().judgements(run.id());
         CurationReport report = report(run, set, judgements);
         return new Flagged(withFlags(items, report), set, report, judgements);
     }
@@ -119,7 +123,7 @@ public final class RunCuration {
             throw new IllegalStateException("Near duplicates by embedding need the embedding model, which is not "
                     + "available here; choose " + NearDuplicateMethod.MINHASH.title() + " instead.");
         }
-        return embedder.get().cachedIn(project.textEmbeddings()).embed(set.samples(), InsightsProgress.NONE);
+        return embedder.get().cachedIn(sources.textEmbeddings()).embed(set.samples(), InsightsProgress.NONE);
     }
 
     /** The items with their curation flags added, each as "kind: reason". */
@@ -146,6 +150,6 @@ public final class RunCuration {
                 .filter(flag -> flag.kind() == kind && seen.add(flag.sampleId()))
                 .map(flag -> Decision.of(flag.sampleId(), DecisionStatus.REJECTED, describe(flag)))
                 .toList();
-        return decisions.isEmpty() ? Optional.empty() : Optional.of(project.decisions().decide(decisions));
+        return decisions.isEmpty() ? Optional.empty() : Optional.of(this.decisions.decide(decisions));
     }
 }

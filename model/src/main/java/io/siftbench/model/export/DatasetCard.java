@@ -9,11 +9,11 @@ import io.siftbench.model.insights.SelfBleu;
 import io.siftbench.model.insights.SelfBleuScore;
 import io.siftbench.model.insights.Summary;
 import io.siftbench.model.insights.Tokenizer;
-import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.Condition;
 import io.siftbench.model.prompts.ConditionValue;
 import io.siftbench.model.prompts.PromptFile;
 import io.siftbench.model.prompts.PromptMode;
+import io.siftbench.model.prompts.PromptStore;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.RunInfo;
@@ -40,14 +40,14 @@ final class DatasetCard {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Project project;
+    private final PromptStore prompts;
     private final ExportRequest request;
     private final ExportSelection selection;
     private final List<Path> files;
     private final StringBuilder md = new StringBuilder();
 
-    DatasetCard(Project project, ExportRequest request, ExportSelection selection, List<Path> files) {
-        this.project = project;
+    DatasetCard(PromptStore prompts, ExportRequest request, ExportSelection selection, List<Path> files) {
+        this.prompts = prompts;
         this.request = request;
         this.selection = selection;
         this.files = List.copyOf(files);
@@ -131,7 +131,7 @@ final class DatasetCard {
         selection.runs().forEach(r -> versions.add(r.config().promptVersionId()));
         Map<Long, PromptVersion> loaded = new LinkedHashMap<>();
         for (long id : versions) {
-            PromptVersion version = project.prompts().load(id);
+            PromptVersion version = prompts.load(id);
             loaded.put(id, version);
             RunInfo run = selection.runs().stream().filter(r -> r.config().promptVersionId() == id).findFirst().orElseThrow();
             line("#### " + run.promptName() + " v" + run.promptVersion() + " (" + version.mode().id() + ")");

@@ -2,7 +2,6 @@ package io.siftbench.model.export;
 
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetRecord;
-import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.Demonstrations;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.DecisionStatus;
@@ -45,8 +44,8 @@ public record ExportSelection(List<RunInfo> runs, Map<Long, List<ReviewItem>> it
     private static final Comparator<ExportRecord> RUN_ORDER = Comparator
             .comparingLong((ExportRecord r) -> r.run().id()).thenComparingInt(r -> r.sample().slot().ordinal());
 
-    public static ExportSelection select(Project project, ExportRequest request) {
-        Set<String> evaluation = evaluationHashes(project, request.evaluationDataset());
+    public static ExportSelection select(ExportSources sources, ExportRequest request) {
+        Set<String> evaluation = evaluationHashes(sources, request.evaluationDataset());
         List<RunInfo> runs = new ArrayList<>();
         Map<Long, List<ReviewItem>> items = new LinkedHashMap<>();
         Map<Long, ExportRecord> all = new HashMap<>();
@@ -59,14 +58,14 @@ public record ExportSelection(List<RunInfo> runs, Map<Long, List<ReviewItem>> it
         int demonstrations = 0;
         int contaminated = 0;
         for (long runId : request.runs()) {
-            RunInfo run = project.runs().find(runId).orElseThrow(() ->
-                    new IllegalArgumentException("there is no run " + runId + " in " + project.file()));
+            RunInfo run = sources.runs().find(runId).orElseThrow(() ->
+                    new IllegalArgumentException("there is no run " + runId + " in " + sources.file()));
             runs.add(run);
-            List<ReviewItem> runItems = project.review().items(runId);
+            List<ReviewItem> runItems = sources.review().items(runId);
             items.put(runId, runItems);
             LeakageGuard guard = request.keepDemonstrations() ? new LeakageGuard(Set.of(), Set.of(), evaluation)
-                    : demonstrationGuard(project, run, runItems, evaluation);
-            Map<Long, String> recordTexts = recordTexts(project, run, runItems);
+                    : demonstrationGuard(sources, run, runItems, evaluation);
+            Map<Long, String> recordTexts = recordTexts(sources, run, runItems);
             for (ReviewItem item : runItems) {
                 Long recordId = item.sample().slot().recordId();
                 ExportRecord record = ExportRecord.of(run, item, recordId == null ? null : recordTexts.get(recordId));
@@ -95,7 +94,7 @@ public record ExportSelection(List<RunInfo> runs, Map<Long, List<ReviewItem>> it
             }
         }
         List<PreferencePair> pairs = request.format() == ExportFormat.DPO
-                ? pairs(project, request, runs, all, guarded) : List.of();
+                ? pairs(sources, request, runs, all, guarded) : List.of();
         if (request.split() != null) {
             StratifiedSplitter splitter = new StratifiedSplitter(request.split());
             kept = splitter.split(kept, ExportSelection::stratum, RUN_ORDER, ExportRecord::in);
@@ -121,12 +120,12 @@ public record ExportSelection(List<RunInfo> runs, Map<Long, List<ReviewItem>> it
      * Preference pairs from Compare (either sample in an exported run) and from edits (edited = chosen,
      * original = rejected). The status choice does not apply: a preference is a decision of its own.
      */
-    private static List<PreferencePair> pairs(Project project, ExportRequest request, List<RunInfo> runs,
+    private static List<PreferencePair> pairs(ExportSources sources, ExportRequest request, List<RunInfo> runs,
                                               Map<Long, ExportRecord> all, Set<Long> guarded) {
         List<PreferencePair> pairs = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         for (RunInfo run : runs) {
-            for (PreferenceStore.Preference p : project.preferences().ofRun(run.id())) {
+            for (PreferenceStore.Preference p : sources.preferences().ofRun(run.id())) {
                 ExportRecord chosen = all.get(p.chosenSampleId());
                 ExportRecord rejected = all.get(p.rejectedSampleId());
                 if (seen.add(p.id()) && chosen != null && rejected != null && usable(request, chosen, guarded)) {
@@ -134,7 +133,7 @@ public record ExportSelection(List<RunInfo> runs, Map<Long, List<ReviewItem>> it
                             chosen.promptText(), chosen.output(), rejected.output()));
                 }
             }
-            for (DecisionStore.Edit edit : project.decisions().edits(run.id())) {
+            for (DecisionStore.Edit edit : sources.decisions().edits(run.id())) {
                 ExportRecord record = all.get(edit.sampleId());
                 if (record != null && usable(request, record, guarded)
                         && !Objects.equals(record.output(), record.originalOutput())) {
@@ -151,15 +150,15 @@ public record ExportSelection(List<RunInfo> runs, Map<Long, List<ReviewItem>> it
     }
 
     /** The texts of the annotated records, by record id; empty in synthesize mode or when the dataset is gone. */
-    private static Map<Long, String> recordTexts(Project project, RunInfo run, List<ReviewItem> items) {
+    private static Map<Long, String> recordTexts(ExportSources sources, RunInfo run, List<ReviewItem> items) {
         Long datasetId = run.config().datasetId();
-        DatasetInfo dataset = datasetId == null ? null : datasetById(project, datasetId);
+        DatasetInfo dataset = datasetId == null ? null : datasetById(sources, datasetId);
         if (dataset == null || dataset.textColumn() == null) {
             return Map.of();
         }
         List<Long> ids = items.stream().map(i -> i.sample().slot().recordId()).filter(Objects::nonNull).toList();
         Map<Long, String> texts = new HashMap<>();
-        for (DatasetRecord record : project.datasets().records(datasetId, ids)) {
+        for (DatasetRecord record : sources.datasets().records(datasetId, ids)) {
             texts.put(record.id(), record.text(dataset.textColumn()));
         }
         return texts;
@@ -169,19 +168,19 @@ public record ExportSelection(List<RunInfo> runs, Map<Long, List<ReviewItem>> it
      * The run's demonstrations: their record ids where they come from the run's own input dataset, and
      * their texts, so that a generated sample that merely repeats a demonstration is caught too.
      */
-    private static LeakageGuard demonstrationGuard(Project project, RunInfo run, List<ReviewItem> items,
+    private static LeakageGuard demonstrationGuard(ExportSources sources, RunInfo run, List<ReviewItem> items,
                                                    Set<String> evaluation) {
         Set<Long> ids = new HashSet<>();
         for (ReviewItem item : items) {
             ids.addAll(item.sample().slot().demonstrationIds());
         }
-        Demonstrations source = project.prompts().load(run.config().promptVersionId()).demonstrations();
-        DatasetInfo dataset = source == null ? null : project.datasets().find(source.dataset()).orElse(null);
+        Demonstrations source = sources.prompts().load(run.config().promptVersionId()).demonstrations();
+        DatasetInfo dataset = source == null ? null : sources.datasets().find(source.dataset()).orElse(null);
         if (dataset == null || ids.isEmpty()) {
             return new LeakageGuard(Set.of(), Set.of(), evaluation);
         }
         Set<String> hashes = new HashSet<>();
-        for (DatasetRecord record : project.datasets().records(dataset.id(), ids)) {
+        for (DatasetRecord record : sources.datasets().records(dataset.id(), ids)) {
             String text = record.text(source.text());
             if (text != null) {
                 hashes.add(TextHash.of(text));
@@ -191,18 +190,18 @@ public record ExportSelection(List<RunInfo> runs, Map<Long, List<ReviewItem>> it
         return new LeakageGuard(sameDataset ? ids : Set.of(), hashes, evaluation);
     }
 
-    private static Set<String> evaluationHashes(Project project, String name) {
+    private static Set<String> evaluationHashes(ExportSources sources, String name) {
         if (name == null || name.isBlank()) {
             return Set.of();
         }
-        DatasetInfo dataset = project.datasets().find(name).orElseThrow(() ->
+        DatasetInfo dataset = sources.datasets().find(name).orElseThrow(() ->
                 new IllegalArgumentException("there is no dataset '" + name + "' to use as the evaluation set"));
         if (dataset.textColumn() == null) {
             throw new IllegalArgumentException("the evaluation dataset '" + name + "' has no text column;"
                     + " choose one on the Datasets screen");
         }
         Set<String> hashes = new HashSet<>();
-        project.datasets().forEachRecord(dataset.id(), r -> {
+        sources.datasets().forEachRecord(dataset.id(), r -> {
             String text = r.text(dataset.textColumn());
             if (text != null) {
                 hashes.add(TextHash.of(text));
@@ -211,7 +210,7 @@ public record ExportSelection(List<RunInfo> runs, Map<Long, List<ReviewItem>> it
         return hashes;
     }
 
-    private static DatasetInfo datasetById(Project project, long id) {
-        return project.datasets().list().stream().filter(d -> d.id() == id).findFirst().orElse(null);
+    private static DatasetInfo datasetById(ExportSources sources, long id) {
+        return sources.datasets().list().stream().filter(d -> d.id() == id).findFirst().orElse(null);
     }
 }

@@ -1,6 +1,5 @@
 package io.siftbench.model.export;
 
-import io.siftbench.model.project.Project;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,10 +17,10 @@ import java.util.TreeSet;
  */
 public final class Exporter {
 
-    private final Project project;
+    private final ExportSources sources;
 
-    public Exporter(Project project) {
-        this.project = project;
+    public Exporter(ExportSources sources) {
+        this.sources = sources;
     }
 
     public ExportReport export(ExportRequest request, ExportProgress progress) {
@@ -29,7 +28,7 @@ public final class Exporter {
         // Before anything is read: an earlier export to this folder that was killed is finished or undone.
         target.settle();
         progress.update(0, 1, "reading the samples");
-        ExportSelection selection = ExportSelection.select(project, request);
+        ExportSelection selection = ExportSelection.select(sources, request);
         List<Path> files = new ArrayList<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         try {
@@ -56,7 +55,7 @@ public final class Exporter {
             }
             progress.update(total, total, "writing the dataset card");
             Path card = request.cardFile();
-            Files.writeString(target.stage(card), new DatasetCard(project, request, selection, files).markdown());
+            Files.writeString(target.stage(card), new DatasetCard(sources.prompts(), request, selection, files).markdown());
             progress.update(total, total, "putting the files in place");
             target.commit(request.exportFiles());
             return new ExportReport(files, counts, selection.samples(), selection.leftOutByStatus(),

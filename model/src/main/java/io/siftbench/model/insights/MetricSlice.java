@@ -1,6 +1,5 @@
 package io.siftbench.model.insights;
 
-import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunInfo;
 
 import java.util.ArrayList;
@@ -71,9 +70,9 @@ public record MetricSlice(boolean promptVersion, String condition, String value)
      * The slices the Insights screen offers for {@code run}: the run, its prompt version's runs, and one per
      * declared value of each of its prompt's conditions (switched off or not, in the prompt's order).
      */
-    public static List<MetricSlice> choices(Project project, RunInfo run) {
+    public static List<MetricSlice> choices(RunSources sources, RunInfo run) {
         List<MetricSlice> choices = new ArrayList<>(List.of(RUN, PROMPT_VERSION));
-        RunSamples.declaredConditions(project, run).forEach((name, values) ->
+        RunSamples.declaredConditions(sources, run).forEach((name, values) ->
                 values.forEach(v -> choices.add(condition(name, v))));
         return choices;
     }
@@ -90,18 +89,18 @@ public record MetricSlice(boolean promptVersion, String condition, String value)
      * @throws IllegalArgumentException when the slice names a condition, or a value of it, that the prompt does
      *                                  not declare (saying which it has)
      */
-    public Sliced apply(Project project, RunInfo run) {
+    public Sliced apply(RunSources sources, RunInfo run) {
         List<String> label = new ArrayList<>();
         RunSampleSet set;
         if (promptVersion) {
-            List<Long> runs = project.runs().list().stream()
+            List<Long> runs = sources.runs().list().stream()
                     .filter(r -> r.config().promptVersionId() == run.config().promptVersionId())
                     .map(RunInfo::id).sorted().toList();
-            set = RunSampleSet.union(runs.stream().map(id -> RunSamples.load(project, id)).toList());
+            set = RunSampleSet.union(runs.stream().map(id -> RunSamples.load(sources, id)).toList());
             label.add("prompt " + run.promptName() + "@" + run.promptVersion() + " runs "
                     + runs.stream().map(String::valueOf).collect(Collectors.joining(", ")));
         } else {
-            set = RunSamples.load(project, run.id());
+            set = RunSamples.load(sources, run.id());
         }
         if (condition != null) {
             check(set.conditions());

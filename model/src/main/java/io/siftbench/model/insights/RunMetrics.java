@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.siftbench.model.curation.JudgeVerdict;
 import io.siftbench.model.curation.Judgements;
-import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.JudgeScale;
 
 import java.io.UncheckedIOException;
@@ -31,7 +30,8 @@ public final class RunMetrics {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES, true);
 
-    private final Project project;
+    private final RunSources sources;
+    private final MetricSnapshots snapshots;
     private final Supplier<SampleEmbedder> embedder;
     private final InsightsSettings settings;
 
@@ -40,14 +40,16 @@ public final class RunMetrics {
      *                 (the two metrics are then absent). Asked for only when metrics are computed, because
      *                 loading an embedding model takes a while that a snapshot or a bad run id should not cost.
      */
-    public RunMetrics(Project project, Supplier<SampleEmbedder> embedder, InsightsSettings settings) {
-        this.project = project;
+    public RunMetrics(RunSources sources, MetricSnapshots snapshots, Supplier<SampleEmbedder> embedder,
+                      InsightsSettings settings) {
+        this.sources = sources;
+        this.snapshots = snapshots;
         this.embedder = embedder;
         this.settings = settings;
     }
 
     public RunMetricsReport measure(long runId, StatusSelection selection, InsightsProgress progress) {
-        return measure(RunSamples.load(project, runId), selection, progress);
+        return measure(RunSamples.load(sources, runId), selection, progress);
     }
 
     /** Measures a run's samples already read (a screen that also shows the samples reads them once). */
@@ -70,7 +72,7 @@ public final class RunMetrics {
                                     InsightsProgress progress) {
         long runId = set.runId();
         String scope = scope(selection) + (slice.isEmpty() ? "" : ";" + slice);
-        Optional<RunMetricsReport.Snapshot> stored = project.metricSnapshots().find(runId, scope, set.version())
+        Optional<RunMetricsReport.Snapshot> stored = snapshots.find(runId, scope, set.version())
                 .flatMap(RunMetrics::read);
         JudgeScores judge = judgeScores(set, selection);
         if (stored.isPresent()) {
@@ -82,7 +84,7 @@ public final class RunMetrics {
                 settings.withConditions(set.conditions()), progress);
         GoldAgreement researcher = report.gold() == null ? null
                 : GoldAgreement.of(selection.select(set.withResearcherLabels()));
-        project.metricSnapshots().save(runId, scope, set.version(),
+        snapshots.save(runId, scope, set.version(),
                 write(new RunMetricsReport.Snapshot(report, researcher)));
         return new RunMetricsReport(runId, slice, selection, set.version(), false, report, researcher, judge);
     }
@@ -97,8 +99,8 @@ public final class RunMetrics {
         Map<Long, JudgeVerdict> verdicts = new HashMap<>();
         JudgeScale scale = null;
         for (long run : set.runs()) {
-            Judgements judgements = project.samples().judgements(run);
-            Optional<JudgeScale> judgeScale = judgements.scaleIn(project);
+            Judgements judgements = sources.samples().judgements(run);
+            Optional<JudgeScale> judgeScale = judgements.scaleIn(sources.prompts(), sources.runs());
             if (judgeScale.isPresent() && (scale == null || scale.equals(judgeScale.get()))) {
                 scale = judgeScale.get();
                 judgeRuns.add(judgements.judgeRunId());
@@ -134,7 +136,7 @@ public final class RunMetrics {
 
     /** The samples with their embeddings, through the project's cache; as they are without an embedder. */
     private List<SampleText> embedded(List<SampleText> samples, InsightsProgress progress) {
-        return embedder == null ? samples : embedder.get().cachedIn(project.textEmbeddings()).embed(samples, progress);
+        return embedder == null ? samples : embedder.get().cachedIn(sources.textEmbeddings()).embed(samples, progress);
     }
 
     /** The snapshot's scope: the status selection, and whether embeddings were part of it. */

@@ -2,7 +2,6 @@ package io.siftbench.model.insights;
 
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetRecord;
-import io.siftbench.model.project.Project;
 import io.siftbench.model.project.ProjectException;
 import io.siftbench.model.prompts.Condition;
 import io.siftbench.model.prompts.ConditionValue;
@@ -29,29 +28,29 @@ public final class RunSamples {
     private RunSamples() {
     }
 
-    public static RunSampleSet load(Project project, long runId) {
-        RunInfo run = run(project, runId);
-        return of(project, run, project.review().items(runId));
+    public static RunSampleSet load(RunSources sources, long runId) {
+        RunInfo run = run(sources, runId);
+        return of(sources, run, sources.review().items(runId));
     }
 
     /**
-     * The run {@code runId} of {@code project}.
+     * The run {@code runId} of the project.
      *
      * @throws ProjectException saying so when the project has no such run
      */
-    public static RunInfo run(Project project, long runId) {
-        return project.runs().find(runId)
-                .orElseThrow(() -> new ProjectException("There is no run " + runId + " in " + project.file()));
+    public static RunInfo run(RunSources sources, long runId) {
+        return sources.runs().find(runId)
+                .orElseThrow(() -> new ProjectException("There is no run " + runId + " in " + sources.file()));
     }
 
     /** The run's samples from its review items already read (the review screen has them at hand). */
-    public static RunSampleSet of(Project project, RunInfo run, List<ReviewItem> reviewItems) {
+    public static RunSampleSet of(RunSources sources, RunInfo run, List<ReviewItem> reviewItems) {
         long runId = run.id();
         List<ReviewItem> items = reviewItems.stream().filter(item -> !item.sample().failed()).toList();
         Optional<DatasetInfo> dataset = Optional.ofNullable(run.config().datasetId())
-                .flatMap(id -> project.datasets().list().stream().filter(d -> d.id() == id).findFirst());
+                .flatMap(id -> sources.datasets().list().stream().filter(d -> d.id() == id).findFirst());
         Map<Long, DatasetRecord> records = new HashMap<>();
-        dataset.ifPresent(d -> project.datasets().records(d.id(), items.stream().map(i -> i.sample().slot().recordId())
+        dataset.ifPresent(d -> sources.datasets().records(d.id(), items.stream().map(i -> i.sample().slot().recordId())
                 .filter(Objects::nonNull).toList()).forEach(r -> records.put(r.id(), r)));
         String textColumn = dataset.map(DatasetInfo::textColumn).orElse(null);
         String labelColumn = dataset.map(DatasetInfo::labelColumn).orElse(null);
@@ -73,7 +72,7 @@ public final class RunSamples {
             }
             version.add(sample.id()).add(measured.status().name()).add(text).add(sample.label()).add(item.label());
         }
-        return new RunSampleSet(List.of(runId), samples, researcherLabels, declaredConditions(project, run),
+        return new RunSampleSet(List.of(runId), samples, researcherLabels, declaredConditions(sources, run),
                 version.value());
     }
 
@@ -94,9 +93,9 @@ public final class RunSamples {
     }
 
     /** Every declared value of every condition, switched on or off, so that unused combinations show as empty. */
-    static Map<String, List<String>> declaredConditions(Project project, RunInfo run) {
+    static Map<String, List<String>> declaredConditions(RunSources sources, RunInfo run) {
         Map<String, List<String>> declared = new LinkedHashMap<>();
-        for (Condition condition : project.prompts().load(run.config().promptVersionId()).conditions()) {
+        for (Condition condition : sources.prompts().load(run.config().promptVersionId()).conditions()) {
             declared.put(condition.name(), condition.values().stream().map(ConditionValue::value).toList());
         }
         return declared;

@@ -2,7 +2,9 @@ package io.siftbench.model.project;
 
 import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.datasets.DatasetStore;
+import io.siftbench.model.export.ExportSources;
 import io.siftbench.model.insights.MetricSnapshots;
+import io.siftbench.model.insights.RunSources;
 import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.review.ReviewStore;
 import io.siftbench.model.runs.RunStore;
@@ -45,6 +47,16 @@ public interface Project extends AutoCloseable {
 
     /** Pairwise preferences recorded in Compare. */
     PreferenceStore preferences();
+
+    /** The stores a run's samples are read from by the metrics and the curation filters. */
+    default RunSources runSources() {
+        return new RunSources(file(), runs(), samples(), datasets(), prompts(), review(), textEmbeddings());
+    }
+
+    /** The stores an export reads. */
+    default ExportSources exportSources() {
+        return new ExportSources(file(), datasets(), runs(), prompts(), review(), decisions(), preferences());
+    }
 
     /** Closes the database; the file stays consistent and can be opened again. */
     @Override

@@ -2,7 +2,7 @@ package io.siftbench.model.runs;
 
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetRecord;
-import io.siftbench.model.project.Project;
+import io.siftbench.model.datasets.DatasetStore;
 import io.siftbench.model.project.ProjectException;
 
 import java.util.ArrayList;
@@ -21,17 +21,24 @@ public final class JudgedSamples {
 
     private static final int PAGE = 200;
 
-    private JudgedSamples() {
+    private final RunStore runs;
+    private final SampleStore samples;
+    private final DatasetStore datasets;
+
+    public JudgedSamples(RunStore runs, SampleStore samples, DatasetStore datasets) {
+        this.runs = runs;
+        this.samples = samples;
+        this.datasets = datasets;
     }
 
     /** @throws ProjectException when the judged run, or its dataset, is gone */
-    public static List<RunPlanner.Judged> of(Project project, RunInfo judgeRun) {
+    public List<RunPlanner.Judged> of(RunInfo judgeRun) {
         RunDetails details = RunDetails.fromJson(judgeRun.config().details());
-        RunInfo judged = project.runs().find(details.judgeOf()).orElseThrow(() -> new ProjectException(
+        RunInfo judged = runs.find(details.judgeOf()).orElseThrow(() -> new ProjectException(
                 "Run " + judgeRun.id() + " judges run " + details.judgeOf() + ", which is gone."));
-        List<Sample> samples = project.samples().list(judged.id(), 0, Integer.MAX_VALUE).stream()
+        List<Sample> judgedSamples = samples.list(judged.id(), 0, Integer.MAX_VALUE).stream()
                 .filter(s -> !s.failed() && s.id() <= details.judgeUpTo()).toList();
-        return withRecords(project, judged, samples,
+        return withRecords(judged, judgedSamples,
                 "Run " + judgeRun.id() + " judges run " + judged.id() + ", whose dataset is gone.");
     }
 
@@ -41,34 +48,33 @@ public final class JudgedSamples {
      *
      * @throws ProjectException when the run, or its dataset, is gone
      */
-    public static List<RunPlanner.Judged> first(Project project, long judgedRunId, int n) {
-        RunInfo judged = project.runs().find(judgedRunId).orElseThrow(() -> new ProjectException(
+    public List<RunPlanner.Judged> first(long judgedRunId, int n) {
+        RunInfo judged = runs.find(judgedRunId).orElseThrow(() -> new ProjectException(
                 "There is no run " + judgedRunId + " to judge: it is gone."));
         List<Sample> answered = new ArrayList<>(n);
         // Failed requests are skipped, so a page may hold fewer answered samples than it has rows.
         int page = Math.max(n, PAGE);
         for (int offset = 0; answered.size() < n; offset += page) {
-            List<Sample> rows = project.samples().list(judgedRunId, offset, page);
+            List<Sample> rows = samples.list(judgedRunId, offset, page);
             rows.stream().filter(s -> !s.failed()).limit(n - answered.size()).forEach(answered::add);
             if (rows.size() < page) {
                 break;
             }
         }
-        return withRecords(project, judged, answered,
+        return withRecords(judged, answered,
                 "Run " + judged.id() + "'s dataset is gone, so its samples cannot be judged.");
     }
 
     /** Each sample with its input record and the text that counts. */
-    private static List<RunPlanner.Judged> withRecords(Project project, RunInfo judged, List<Sample> samples,
-                                                       String datasetGone) {
+    private List<RunPlanner.Judged> withRecords(RunInfo judged, List<Sample> samples, String datasetGone) {
         Map<Long, DatasetRecord> records = new HashMap<>();
         String textColumn = null;
         Long datasetId = judged.config().datasetId();
         if (datasetId != null) {
-            DatasetInfo dataset = project.datasets().list().stream().filter(d -> d.id() == datasetId).findFirst()
+            DatasetInfo dataset = datasets.list().stream().filter(d -> d.id() == datasetId).findFirst()
                     .orElseThrow(() -> new ProjectException(datasetGone));
             textColumn = dataset.textColumn();
-            project.datasets().records(datasetId, samples.stream().map(s -> s.slot().recordId())
+            datasets.records(datasetId, samples.stream().map(s -> s.slot().recordId())
                     .filter(Objects::nonNull).toList()).forEach(r -> records.put(r.id(), r));
         }
         List<RunPlanner.Judged> out = new ArrayList<>(samples.size());

@@ -60,7 +60,7 @@ class ExportBench {
                 baseline = Math.min(baseline, baseline(project, run, dir.resolve("baseline.jsonl")));
                 for (ExportFormat format : ExportFormat.values()) {
                     start = System.nanoTime();
-                    ExportReport report = new Exporter(project).export(ExportRequest.of(List.of(run), format,
+                    ExportReport report = new Exporter(project.exportSources()).export(ExportRequest.of(List.of(run), format,
                             dir.resolve(format.id()).resolve("bench." + format.extension())), ExportProgress.NONE);
                     best[format.ordinal()] = Math.min(best[format.ordinal()], seconds(start));
                     if (format != ExportFormat.DPO) {

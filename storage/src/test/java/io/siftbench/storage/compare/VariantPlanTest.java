@@ -170,7 +170,7 @@ class VariantPlanTest {
                 .hasMessage("Condition 'tone' of prompt 'intent' has no value 'bored'.");
         assertThatThrownBy(() -> plan(new Variant.PromptChange(v2), new Variant.PromptChange(v2)))
                 .hasMessage("Each variant once: one of them is added twice.");
-        assertThatThrownBy(() -> new VariantPlan(project).plan(base, List.of()))
+        assertThatThrownBy(() -> new VariantPlan(project.runs(), project.prompts()).plan(base, List.of()))
                 .hasMessage("Add 1 to 3 variants beside the base run, not 0.");
         assertThat(project.prompts().versions("intent")).hasSize(2);
         assertThat(project.runs().list()).hasSize(1);
@@ -192,7 +192,7 @@ class VariantPlanTest {
     }
 
     private List<VariantPlan.Column> plan(Variant... variants) {
-        return new VariantPlan(project).plan(base, List.of(variants));
+        return new VariantPlan(project.runs(), project.prompts()).plan(base, List.of(variants));
     }
 
     private RunInfo stored(RunConfig config) {

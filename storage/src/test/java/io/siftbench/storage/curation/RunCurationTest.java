@@ -66,7 +66,7 @@ class RunCurationTest {
     @Test
     void plantedDuplicatesAndKeywordsAreFlaggedWithReasons() {
         CurationSettings settings = new CurationSettings(null, 13, null, null, List.of("river"), 0.7, 0.6, null, NearDuplicateMethod.MINHASH, 0.9);
-        CurationReport report = new RunCuration(project, settings).report(run);
+        CurationReport report = new RunCuration(project.runSources(), project.decisions(), settings).report(run);
 
         assertThat(report.flaggedBy(FlagKind.EXACT_DUPLICATE)).containsExactly(id(3));
         assertThat(report.flaggedBy(FlagKind.NEAR_DUPLICATE)).containsExactlyInAnyOrder(id(2), id(3));
@@ -84,7 +84,7 @@ class RunCurationTest {
     void nearDuplicatesByEmbeddingUseTheMiniLmCosineWhenChosen() {
         CurationSettings byEmbedding = new CurationSettings(null, null, null, null, List.of(), 0.95, 0.6,
                 null, NearDuplicateMethod.EMBEDDING, 0.9);
-        CurationReport report = new RunCuration(project, byEmbedding,
+        CurationReport report = new RunCuration(project.runSources(), project.decisions(), byEmbedding,
                 () -> new SampleEmbedder(new AllMiniLmL6V2QuantizedEmbeddingModel())).report(run);
 
         // The planted copies are the only pairs of the run whose MiniLM cosine reaches 0.95.
@@ -93,14 +93,14 @@ class RunCurationTest {
                 .satisfies(flag -> assertThat(flag.reason()).matches("0\\.9\\d similar to #" + id(0)
                         + ", the earliest of its group \\(embedding cosine\\)"));
 
-        assertThatThrownBy(() -> new RunCuration(project, byEmbedding).report(run))
+        assertThatThrownBy(() -> new RunCuration(project.runSources(), project.decisions(), byEmbedding).report(run))
                 .hasMessageStartingWith("Near duplicates by embedding need the embedding model");
     }
 
     @Test
     void rejectAllFlaggedByNearDuplicatesIsOneActionThatOneUndoTakesBack() {
         project.decisions().decide(Decision.of(id(5), DecisionStatus.ACCEPTED, null));
-        RunCuration curation = new RunCuration(project, CurationSettings.defaults());
+        RunCuration curation = new RunCuration(project.runSources(), project.decisions(), CurationSettings.defaults());
 
         assertThat(curation.rejectAllFlaggedBy(run, FlagKind.NEAR_DUPLICATE)).get()
                 .satisfies(action -> assertThat(action.decisions()).hasSize(2));
@@ -123,7 +123,7 @@ class RunCurationTest {
     void aMalformedPatternIsRefusedWithWhereAndRecordsNothing() {
         CurationSettings broken = new CurationSettings(null, null, "card(", null, List.of(), 0.7, 0.6, null, NearDuplicateMethod.MINHASH, 0.9);
 
-        assertThatThrownBy(() -> new RunCuration(project, broken).rejectAllFlaggedBy(run, FlagKind.PATTERN))
+        assertThatThrownBy(() -> new RunCuration(project.runSources(), project.decisions(), broken).rejectAllFlaggedBy(run, FlagKind.PATTERN))
                 .hasMessageStartingWith("the must-match pattern 'card(' is not a valid regular expression at character 6");
         assertThat(project.decisions().currentOfRun(run)).isEmpty();
     }

@@ -178,7 +178,7 @@ class ExportFormatsTest extends CuratedProjectTest {
     }
 
     private ExportReport export(long run, ExportFormat format, String name) {
-        return new Exporter(project).export(ExportRequest.of(List.of(run), format, dir.resolve("out").resolve(name)),
+        return new Exporter(project.exportSources()).export(ExportRequest.of(List.of(run), format, dir.resolve("out").resolve(name)),
                 ExportProgress.NONE);
     }
 

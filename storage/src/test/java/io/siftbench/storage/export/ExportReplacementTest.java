@@ -73,7 +73,7 @@ class ExportReplacementTest extends CuratedProjectTest {
     }
 
     private ExportReport export(ExportRequest request) {
-        return new Exporter(project).export(request, ExportProgress.NONE);
+        return new Exporter(project.exportSources()).export(request, ExportProgress.NONE);
     }
 
     private static List<String> names(Path folder) throws IOException {

@@ -138,7 +138,7 @@ class ExportSelectionTest extends CuratedProjectTest {
                     .toList());
             ExportRequest request = ExportRequest.of(List.of(samples.get(0).runId()), ExportFormat.CLASSIFICATION,
                     dir.resolve("split").resolve("intents.jsonl")).withSplit(new SplitRatios(0.6, 0.2, 0.2, 3));
-            ExportReport first = new Exporter(other).export(request, ExportProgress.NONE);
+            ExportReport first = new Exporter(other.exportSources()).export(request, ExportProgress.NONE);
 
             assertThat(first.written()).containsEntry("train", 36).containsEntry("validation", 12)
                     .containsEntry("test", 12);
@@ -150,9 +150,9 @@ class ExportSelectionTest extends CuratedProjectTest {
                 assertThat(perLabel.values()).as(split).containsOnly(split.equals("train") ? 6 : 2);
             }
             String train = Files.readString(first.files().get(0));
-            new Exporter(other).export(request, ExportProgress.NONE);
+            new Exporter(other.exportSources()).export(request, ExportProgress.NONE);
             assertThat(Files.readString(first.files().get(0))).as("same seed, same split").isEqualTo(train);
-            new Exporter(other).export(request.withSplit(new SplitRatios(0.6, 0.2, 0.2, 4)), ExportProgress.NONE);
+            new Exporter(other.exportSources()).export(request.withSplit(new SplitRatios(0.6, 0.2, 0.2, 4)), ExportProgress.NONE);
             assertThat(Files.readString(first.files().get(0))).as("other seed, other split").isNotEqualTo(train);
         }
     }
@@ -180,7 +180,7 @@ class ExportSelectionTest extends CuratedProjectTest {
     }
 
     private ExportReport export(ExportRequest request) {
-        return new Exporter(project).export(request, ExportProgress.NONE);
+        return new Exporter(project.exportSources()).export(request, ExportProgress.NONE);
     }
 
     private Path out(String name) {

@@ -114,7 +114,7 @@ class InspectionExportTest extends CuratedProjectTest {
         assertThat(curated.total()).isEqualTo(4);
         assertThat(leftOut(curated)).containsExactly(10, 6, 0, 0, 0, 0);
 
-        ExportReport failures = new Exporter(project).export(request(ExportFormat.JSONL, "failed.jsonl",
+        ExportReport failures = new Exporter(project.exportSources()).export(request(ExportFormat.JSONL, "failed.jsonl",
                 ExportStatus.ALL).withFilter(new ExportFilter(Map.of(), Set.of(), Set.of("failed"))),
                 ExportProgress.NONE);
         assertThat(failures.total()).isEqualTo(3);
@@ -131,7 +131,7 @@ class InspectionExportTest extends CuratedProjectTest {
     }
 
     private ExportReport export(ExportFormat format, String name, ExportStatus status) {
-        return new Exporter(project).export(request(format, name, status), ExportProgress.NONE);
+        return new Exporter(project.exportSources()).export(request(format, name, status), ExportProgress.NONE);
     }
 
     private ExportRequest request(ExportFormat format, String name, ExportStatus status) {

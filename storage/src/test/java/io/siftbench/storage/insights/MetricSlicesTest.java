@@ -36,8 +36,8 @@ class MetricSlicesTest {
         try (Project project = new H2ProjectOpener().open(file)) {
             // The fixture's stories alternate: "story i told in a angry tone" for even i, polite for odd i.
             List<Sample> samples = RunFixture.run(project, version, PromptMode.SYNTHESIZE, 6);
-            RunMetrics metrics = new RunMetrics(project, null, InsightsSettings.defaults());
-            RunSampleSet run = RunSamples.load(project, samples.get(0).runId());
+            RunMetrics metrics = new RunMetrics(project.runSources(), project.metricSnapshots(), null, InsightsSettings.defaults());
+            RunSampleSet run = RunSamples.load(project.runSources(), samples.get(0).runId());
 
             RunMetricsReport whole = metrics.measure(run, StatusSelection.ALL, InsightsProgress.NONE);
             RunMetricsReport angry = metrics.measure(run.where("tone", "angry"), "condition tone=angry",
@@ -64,10 +64,10 @@ class MetricSlicesTest {
         try (Project project = new H2ProjectOpener().open(file)) {
             long first = RunFixture.run(project, version, PromptMode.SYNTHESIZE, 6).get(0).runId();
             long second = RunFixture.run(project, version, PromptMode.SYNTHESIZE, 4).get(0).runId();
-            RunMetrics metrics = new RunMetrics(project, null, InsightsSettings.defaults());
+            RunMetrics metrics = new RunMetrics(project.runSources(), project.metricSnapshots(), null, InsightsSettings.defaults());
 
-            RunMetricsReport both = metrics.measure(RunSampleSet.union(List.of(RunSamples.load(project, first),
-                    RunSamples.load(project, second))), "prompt stories@1", StatusSelection.ALL, InsightsProgress.NONE);
+            RunMetricsReport both = metrics.measure(RunSampleSet.union(List.of(RunSamples.load(project.runSources(), first),
+                    RunSamples.load(project.runSources(), second))), "prompt stories@1", StatusSelection.ALL, InsightsProgress.NONE);
 
             assertThat(both.metrics().samples()).isEqualTo(10);
             assertThat(both.run()).isEqualTo(first);

@@ -74,7 +74,7 @@ class RunMetricsTest {
     }
 
     private RunMetricsReport measure(StatusSelection selection) {
-        return new RunMetrics(project, null, InsightsSettings.defaults()).measure(run, selection, InsightsProgress.NONE);
+        return new RunMetrics(project.runSources(), project.metricSnapshots(), null, InsightsSettings.defaults()).measure(run, selection, InsightsProgress.NONE);
     }
 
     @Test

@@ -143,7 +143,7 @@ class JudgeRunStorageTest {
     void theMetricsCarryTheNewestJudgeRunsScoresOfTheMeasuredSamples() {
         judgedTwice(project.runs().find(judgedRun).orElseThrow());
         long newer = project.runs().list().get(0).id();
-        RunMetrics metrics = new RunMetrics(project, null, InsightsSettings.defaults());
+        RunMetrics metrics = new RunMetrics(project.runSources(), project.metricSnapshots(), null, InsightsSettings.defaults());
 
         JudgeScores all = metrics.measure(judgedRun, StatusSelection.ALL, InsightsProgress.NONE).judge();
 
@@ -190,12 +190,12 @@ class JudgeRunStorageTest {
         assertThat(project.samples().judgements(newer.id())).isEqualTo(Judgements.NONE);
 
         // Without a threshold, the pass mark of the judge's 1-5 scale (3) counts.
-        RunCuration byPassMark = new RunCuration(project, CurationSettings.defaults());
+        RunCuration byPassMark = new RunCuration(project.runSources(), project.decisions(), CurationSettings.defaults());
         assertThat(byPassMark.report(judgedRun).flaggedBy(FlagKind.LOW_JUDGE_SCORE))
                 .containsExactly(judged.get(0).id(), judged.get(2).id());
         assertThat(byPassMark.report(judgedRun).flagsOf(judged.get(0).id()))
                 .anyMatch(f -> f.reason().equals("judge score 1 below 3: reason 0"));
-        assertThat(new RunCuration(project, CurationSettings.defaults().withMinJudgeScore(5.0)).report(judgedRun)
+        assertThat(new RunCuration(project.runSources(), project.decisions(), CurationSettings.defaults().withMinJudgeScore(5.0)).report(judgedRun)
                 .flaggedBy(FlagKind.LOW_JUDGE_SCORE))
                 .containsExactly(judged.get(0).id(), judged.get(1).id(), judged.get(2).id());
 
@@ -225,7 +225,7 @@ class JudgeRunStorageTest {
 
     private List<Slot> plan(RunInfo judge) {
         return new RunPlanner(project.prompts().load(judge.config().promptVersionId()))
-                .judge(JudgedSamples.of(project, judge), RunPlanner.DemonstrationSource.NONE);
+                .judge(new JudgedSamples(project.runs(), project.samples(), project.datasets()).of(judge), RunPlanner.DemonstrationSource.NONE);
     }
 
     /** A judge's answer to {@code slot}: a verdict, or (score null) a reply that is none. */

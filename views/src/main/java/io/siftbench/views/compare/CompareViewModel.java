@@ -234,7 +234,7 @@ public final class CompareViewModel {
         }
         List<Variant> chosen = List.copyOf(choices.planned());
         newComparison();
-        tasks.execute(BackgroundTask.of("Planning the variants' runs", p -> new VariantPlan(open).plan(from, chosen))
+        tasks.execute(BackgroundTask.of("Planning the variants' runs", p -> new VariantPlan(open.runs(), open.prompts()).plan(from, chosen))
                 .quiet().onSuccess(this::start).onFailure(this::failed));
     }
 
@@ -288,7 +288,7 @@ public final class CompareViewModel {
         if (open == null) {
             return;
         }
-        RunCuration filters = new RunCuration(open, curation.get(), embedder);
+        RunCuration filters = new RunCuration(open.runSources(), open.decisions(), curation.get(), embedder);
         Consumer<List<CompareRow>> lineUp = tasks.whileOpen(aligned -> {
             variants.setAll(picked);
             names = headings;

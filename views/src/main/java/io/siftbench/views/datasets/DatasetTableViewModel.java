@@ -4,7 +4,7 @@ import io.siftbench.model.datasets.ColumnStatistics;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetQuery;
 import io.siftbench.model.datasets.DatasetRecord;
-import io.siftbench.model.project.Project;
+import io.siftbench.model.datasets.DatasetStore;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.TaskExecutor;
@@ -18,6 +18,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -27,11 +28,11 @@ import javafx.collections.ObservableList;
  */
 public final class DatasetTableViewModel {
 
-    private final ProjectTasks<Project> tasks;
+    private final ProjectTasks<DatasetStore> tasks;
     /** Only the newest query's count shows: the user may type faster than records are counted. */
-    private final ProjectTasks<Project>.Latest counts;
+    private final ProjectTasks<DatasetStore>.Latest counts;
     /** Only the statistics asked for last, of the dataset shown, show. */
-    private final ProjectTasks<Project>.Latest statisticsReads;
+    private final ProjectTasks<DatasetStore>.Latest statisticsReads;
     private final ReadOnlyObjectWrapper<DatasetInfo> dataset = new ReadOnlyObjectWrapper<>(this, "dataset");
     private final ReadOnlyObjectWrapper<ObservableList<DatasetRecord>> records =
             new ReadOnlyObjectWrapper<>(this, "records", FXCollections.emptyObservableList());
@@ -45,8 +46,8 @@ public final class DatasetTableViewModel {
     private String sortColumn;
     private boolean descending;
 
-    public DatasetTableViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks) {
-        this.tasks = new ProjectTasks<>(project, tasks);
+    public DatasetTableViewModel(ObservableValue<DatasetStore> datasets, TaskExecutor tasks) {
+        this.tasks = new ProjectTasks<>(datasets, tasks);
         this.counts = this.tasks.latest();
         this.statisticsReads = this.tasks.latest();
     }
@@ -114,7 +115,7 @@ public final class DatasetTableViewModel {
     /** Counts the records that match the search and filter, then shows them. */
     public void applyQuery() {
         DatasetInfo info = dataset.get();
-        Project open = tasks.open();
+        DatasetStore open = tasks.open();
         if (info == null || open == null) {
             counts.clear();
             records.set(FXCollections.emptyObservableList());
@@ -122,12 +123,12 @@ public final class DatasetTableViewModel {
             return;
         }
         DatasetQuery query = new DatasetQuery(search.get(), filterColumn.get(), filterValue.get(), sortColumn, descending);
-        counts.execute(BackgroundTask.of("Counting records", progress -> open.datasets().count(info.id(), query)).quiet()
+        counts.execute(BackgroundTask.of("Counting records", progress -> open.count(info.id(), query)).quiet()
                 .onSuccess(count -> {
                     problem.set(null);
                     matching.set(count);
                     records.set(new PagedRecords(count, (offset, limit) ->
-                            open.datasets().page(info.id(), query, offset, limit), tasks.executor(),
+                            open.page(info.id(), query, offset, limit), tasks.executor(),
                             () -> pagesArrived.set(pagesArrived.get() + 1)));
                 })
                 .onFailure(error -> problem.set(error.getMessage())));
@@ -136,13 +137,13 @@ public final class DatasetTableViewModel {
     /** Computes the statistics of {@code column} in the background. */
     public void computeStatistics(String column) {
         DatasetInfo info = dataset.get();
-        Project open = tasks.open();
+        DatasetStore open = tasks.open();
         if (info == null || open == null || column == null) {
             return;
         }
         statistics.set(null);
         statisticsReads.execute(BackgroundTask.of("Column statistics of " + column,
-                        progress -> open.datasets().statistics(info.id(), column))
+                        progress -> open.statistics(info.id(), column))
                 .onSuccess(statistics::set)
                 .onFailure(error -> problem.set(error.getMessage())));
     }

@@ -60,7 +60,7 @@ public final class DatasetsViewModel {
         this.project = project;
         this.tasks = tasks;
         this.projectTasks = new ProjectTasks<>(project, tasks);
-        this.table = new DatasetTableViewModel(project, tasks);
+        this.table = new DatasetTableViewModel(project.map(Project::datasets), tasks);
         projectTasks.onSwitch(now -> {
             selected.set(null);
             reload();

@@ -133,7 +133,7 @@ public final class ExportDialog {
             io.siftbench.views.task.TaskExecutor tasks) {
         return (owner, run) -> {
             if (project.getValue() != null) {
-                new ExportDialog(owner, new ExportViewModel(project.getValue(), tasks, java.util.List.of(run))).show();
+                new ExportDialog(owner, new ExportViewModel(project.getValue().exportSources(), tasks, java.util.List.of(run))).show();
             }
         };
     }

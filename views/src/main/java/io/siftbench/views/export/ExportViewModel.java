@@ -5,10 +5,10 @@ import io.siftbench.model.export.ExportFilter;
 import io.siftbench.model.export.ExportFormat;
 import io.siftbench.model.export.ExportReport;
 import io.siftbench.model.export.ExportRequest;
+import io.siftbench.model.export.ExportSources;
 import io.siftbench.model.export.ExportStatus;
 import io.siftbench.model.export.Exporter;
 import io.siftbench.model.export.SplitRatios;
-import io.siftbench.model.project.Project;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
@@ -46,7 +46,7 @@ public final class ExportViewModel {
     /** In the evaluation-set choice: no dataset is held out. */
     public static final String NO_EVALUATION_SET = "(none)";
 
-    private final Project project;
+    private final ExportSources sources;
     private final TaskExecutor tasks;
     private final List<Long> runs;
     private final ObjectProperty<ExportFormat> format = new SimpleObjectProperty<>(this, "format", ExportFormat.JSONL);
@@ -71,12 +71,12 @@ public final class ExportViewModel {
     private final ReadOnlyObjectWrapper<ExportReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
 
-    /** Exports {@code runs} of {@code project}; the output file starts beside the project file. */
-    public ExportViewModel(Project project, TaskExecutor tasks, List<Long> runs) {
-        this.project = project;
+    /** Exports {@code runs} read from {@code sources}; the output file starts beside the project file. */
+    public ExportViewModel(ExportSources sources, TaskExecutor tasks, List<Long> runs) {
+        this.sources = sources;
         this.tasks = tasks;
         this.runs = List.copyOf(runs);
-        Path folder = project.file().toAbsolutePath().getParent();
+        Path folder = sources.file().toAbsolutePath().getParent();
         String name = "run-" + String.join("-", runs.stream().map(String::valueOf).toList());
         out.set(folder.resolve("export-" + name).resolve(name + "." + ExportFormat.JSONL.extension()));
         // A new format keeps the chosen folder and name and changes only the extension.
@@ -87,7 +87,7 @@ public final class ExportViewModel {
                 out.set(file.resolveSibling(stem + "." + now.extension()));
             }
         });
-        tasks.execute(BackgroundTask.of("Listing datasets", p -> project.datasets().list()).quiet()
+        tasks.execute(BackgroundTask.of("Listing datasets", p -> sources.datasets().list()).quiet()
                 .onSuccess(list -> datasets.setAll(concat(list))));
     }
 
@@ -114,7 +114,7 @@ public final class ExportViewModel {
         outcome.set("");
         problem.set(null);
         tasks.execute(BackgroundTask.of("Exporting " + request.format().id(), p ->
-                new Exporter(project).export(request, (done, total, what) -> {
+                new Exporter(sources).export(request, (done, total, what) -> {
                     p.update(done, total, what);
                     double share = total == 0 ? 1 : (double) done / total;
                     tasks.uiThread().execute(() -> progress.set(share));

@@ -198,7 +198,7 @@ public final class InsightsViewModel {
             return;
         }
         slicing.execute(BackgroundTask.of("Reading the conditions of run #" + run.id(),
-                p -> MetricSlice.choices(open, run)).quiet().onSuccess(this::setSlices));
+                p -> MetricSlice.choices(open.runSources(), run)).quiet().onSuccess(this::setSlices));
     }
 
     private void setSlices(List<MetricSlice> choices) {
@@ -221,7 +221,7 @@ public final class InsightsViewModel {
         cancel();
         StatusSelection selection = status.get();
         MetricSlice chosenSlice = slice.get() == null ? MetricSlice.RUN : slice.get();
-        RunMetrics metrics = new RunMetrics(open, embedder, InsightsSettings.defaults());
+        RunMetrics metrics = new RunMetrics(open.runSources(), open.metricSnapshots(), embedder, InsightsSettings.defaults());
         busy.set(true);
         problem.set(null);
         current = tasks.execute(BackgroundTask.of("Measuring " + chosen.size() + " run(s)", work -> {
@@ -235,7 +235,7 @@ public final class InsightsViewModel {
                 RunInfo run = chosen.get(i);
                 MetricSlice.Sliced sliced;
                 try {
-                    sliced = chosenSlice.apply(open, run);
+                    sliced = chosenSlice.apply(open.runSources(), run);
                 } catch (IllegalArgumentException e) {
                     if (i == 0) {
                         throw e;

@@ -82,7 +82,7 @@ public final class JudgedSampleChoice {
             return;
         }
         sampleReads.execute(BackgroundTask.of("Reading samples of run " + chosen.id(),
-                        progress -> new Loaded(JudgedSamples.first(open, chosen.id(), SHOWN),
+                        progress -> new Loaded(new JudgedSamples(open.runs(), open.samples(), open.datasets()).first(chosen.id(), SHOWN),
                                 open.prompts().load(chosen.config().promptVersionId()).conditions().stream()
                                         .map(Condition::name).collect(Collectors.toUnmodifiableSet()))).quiet()
                 .onSuccess(found -> {

@@ -69,7 +69,7 @@ final class ReviewQueueLoader {
         Supplier<SampleEmbedder> embedding = () -> embedder.get().cachedIn(open.textEmbeddings());
         writes.submit(() -> {
             // The items are read once; the curation filters and the embedding orders work on the same read.
-            RunCuration.Flagged read = new RunCuration(open, thresholds, embedding)
+            RunCuration.Flagged read = new RunCuration(open.runSources(), open.decisions(), thresholds, embedding)
                     .flag(chosen, open.review().items(chosen.id()));
             List<ReviewItem> flagged = read.items();
             List<ReviewItem> all = flagged;

@@ -202,7 +202,7 @@ class DatasetsViewModelTest {
     void aCountOfAnEarlierSearchThatArrivesLateIsNotShown() {
         DatasetInfo imported = importWithSkipping();
         HeldTasks held = new HeldTasks();
-        DatasetTableViewModel table = new DatasetTableViewModel(project, held);
+        DatasetTableViewModel table = new DatasetTableViewModel(project.map(Project::datasets), held);
         table.show(imported);
         table.searchProperty().set("refund");
         table.applyQuery();

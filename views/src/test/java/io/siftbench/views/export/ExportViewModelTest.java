@@ -38,7 +38,7 @@ class ExportViewModelTest {
         samples = RunFixture.run(project, version, PromptMode.ANNOTATE, 12);
         project.decisions().decide(samples.subList(0, 8).stream()
                 .map(s -> Decision.of(s.id(), DecisionStatus.ACCEPTED, null)).toList());
-        viewModel = new ExportViewModel(project, new CurrentThreadTaskExecutor(), List.of(samples.get(0).runId()));
+        viewModel = new ExportViewModel(project.exportSources(), new CurrentThreadTaskExecutor(), List.of(samples.get(0).runId()));
     }
 
     @AfterEach

@@ -1,0 +1,20 @@
+package io.siftbench.model.export;
+
+import io.siftbench.model.compare.PreferenceStore;
+import io.siftbench.model.datasets.DatasetStore;
+import io.siftbench.model.prompts.PromptStore;
+import io.siftbench.model.review.DecisionStore;
+import io.siftbench.model.review.ReviewStore;
+import io.siftbench.model.runs.RunStore;
+
+import java.nio.file.Path;
+
+/**
+ * The stores an export reads: the runs' review items with their decisions and edits, the preferences of
+ * Compare, the records and prompts they came from.
+ *
+ * @param file the project file, named in the message when a run is not there
+ */
+public record ExportSources(Path file, DatasetStore datasets, RunStore runs, PromptStore prompts, ReviewStore review,
+                            DecisionStore decisions, PreferenceStore preferences) {
+}
