@@ -2,7 +2,6 @@ package io.siftbench.app;
 
 import io.siftbench.app.cli.VersionProvider;
 import io.siftbench.views.shell.About;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,15 +13,17 @@ final class AboutFacts {
 
     private static final String RESOURCES = "/io/siftbench/app/";
 
-    private AboutFacts() {
-    }
+    private AboutFacts() {}
 
     static About read() {
-        return new About(List.of(
-                new About.Version("Siftbench", VersionProvider.version()),
-                new About.Version("Java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"),
-                new About.Version("JavaFX", System.getProperty("javafx.runtime.version", "unknown")),
-                new About.Version("H2", org.h2.engine.Constants.FULL_VERSION)),
+        return new About(
+                List.of(
+                        new About.Version("Siftbench", VersionProvider.version()),
+                        new About.Version(
+                                "Java",
+                                System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"),
+                        new About.Version("JavaFX", System.getProperty("javafx.runtime.version", "unknown")),
+                        new About.Version("H2", org.h2.engine.Constants.FULL_VERSION)),
                 // The file is wrapped for a terminal; the dialog wraps its paragraphs to its own width.
                 resource("NOTICE").strip().replaceAll("(?<!\\n)\\n(?!\\n)", " "),
                 // Nothing is bundled yet; an example dataset or model that ships with the program is named here.

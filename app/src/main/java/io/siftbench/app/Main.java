@@ -2,14 +2,13 @@ package io.siftbench.app;
 
 import io.siftbench.app.cli.Cli;
 import io.siftbench.storage.project.ProjectFile;
-import javafx.application.Application;
-
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javafx.application.Application;
 
 /**
  * Starts Siftbench: the window when given no arguments or just a project file (what a desktop double-click
@@ -21,8 +20,7 @@ public final class Main {
     /** Held so that the level set on it is not lost to garbage collection. */
     private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         // Migrations are routine; only their warnings are worth a line on stderr.

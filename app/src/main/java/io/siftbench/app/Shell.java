@@ -5,42 +5,41 @@ import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.app.runs.ProjectRuns;
 import io.siftbench.app.runs.RunBackends;
 import io.siftbench.app.runs.StudioPreviews;
+import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.project.ProjectOpener;
 import io.siftbench.model.settings.SettingsRepository;
 import io.siftbench.model.settings.UserSettings;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.settings.JsonBackendsFile;
 import io.siftbench.storage.settings.JsonSettingsFile;
-import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.views.compare.CompareView;
 import io.siftbench.views.compare.CompareViewModel;
 import io.siftbench.views.datasets.DatasetsView;
 import io.siftbench.views.datasets.DatasetsViewModel;
+import io.siftbench.views.export.ExportDialog;
 import io.siftbench.views.insights.ChartFiles;
 import io.siftbench.views.insights.InsightsView;
 import io.siftbench.views.insights.InsightsViewModel;
+import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.prompts.NativePromptFileDialogs;
 import io.siftbench.views.prompts.PreviewViewModel;
 import io.siftbench.views.prompts.PromptStudioView;
 import io.siftbench.views.prompts.PromptStudioViewModel;
-import io.siftbench.views.export.ExportDialog;
 import io.siftbench.views.review.ReviewView;
 import io.siftbench.views.review.ReviewViewModel;
 import io.siftbench.views.runs.NewRunViewModel;
 import io.siftbench.views.runs.RunsView;
-import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.runs.RunsViewModel;
+import io.siftbench.views.settings.SettingsView;
+import io.siftbench.views.settings.SettingsViewModel;
 import io.siftbench.views.shell.FileDialogs;
 import io.siftbench.views.shell.MainWindow;
 import io.siftbench.views.shell.MainWindowViewModel;
-import io.siftbench.views.settings.SettingsView;
-import io.siftbench.views.settings.SettingsViewModel;
 import io.siftbench.views.task.FxTaskExecutor;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.stage.Stage;
-
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.stage.Stage;
 
 /**
  * Wires storage into the views: one background-task runner, one main window view model, and a view with
@@ -63,8 +62,8 @@ public final class Shell {
         ReadOnlyObjectProperty<io.siftbench.model.project.Project> project = viewModel.projectProperty();
         Supplier<SampleEmbedder> embedder = () -> new SampleEmbedder(EmbeddingModels.miniLm());
         review = new ReviewViewModel(project, tasks, embedder);
-        RunStarter starter = new RunStarter(project, tasks,
-                open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher());
+        RunStarter starter = new RunStarter(
+                project, tasks, open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher());
         RunsViewModel runs = new RunsViewModel(project, tasks, starter);
         review.follow(starter.live());
         compare = new CompareViewModel(project, tasks, starter, backendsFile::load, embedder);
@@ -74,32 +73,40 @@ public final class Shell {
         reviewView.setOnExport(ExportDialog.opener(project, tasks));
         RunsView runsView = new RunsView(runs, new NewRunViewModel(runs, tasks, backendsFile::load));
         runsView.setOnExport(ExportDialog.opener(project, tasks));
-        window = new MainWindow(viewModel, dialogs, List.of(
-                new DatasetsView(new DatasetsViewModel(project, tasks), dialogs),
-                studioView(project, backendsFile),
-                new CompareView(compare, project),
-                reviewView,
-                new InsightsView(new InsightsViewModel(project, tasks,
-                        embedder,
-                        open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher()),
-                        ChartFiles.nativeDialog()),
-                runsView,
-                new SettingsView(new SettingsViewModel(backendsFile, new LocalBackendProbe(), tasks))),
-                tasks, AboutFacts.read());
+        window = new MainWindow(
+                viewModel,
+                dialogs,
+                List.of(
+                        new DatasetsView(new DatasetsViewModel(project, tasks), dialogs),
+                        studioView(project, backendsFile),
+                        new CompareView(compare, project),
+                        reviewView,
+                        new InsightsView(
+                                new InsightsViewModel(project, tasks, embedder, open -> new ProjectRuns(
+                                                open, runBackends, EmbeddingModels::miniLm)
+                                        .launcher()),
+                                ChartFiles.nativeDialog()),
+                        runsView,
+                        new SettingsView(new SettingsViewModel(backendsFile, new LocalBackendProbe(), tasks))),
+                tasks,
+                AboutFacts.read());
     }
 
     /** The Prompt studio; its Preview tab offers the user's backends as Settings saved them. */
-    private PromptStudioView studioView(ReadOnlyObjectProperty<io.siftbench.model.project.Project> project,
-                                        JsonBackendsFile backendsFile) {
+    private PromptStudioView studioView(
+            ReadOnlyObjectProperty<io.siftbench.model.project.Project> project, JsonBackendsFile backendsFile) {
         PromptStudioViewModel studio = new PromptStudioViewModel(project, tasks);
-        return new PromptStudioView(studio, new NativePromptFileDialogs(),
+        return new PromptStudioView(
+                studio,
+                new NativePromptFileDialogs(),
                 new PreviewViewModel(studio, tasks, backendsFile::load, new StudioPreviews()));
     }
 
     /** The user's backends live beside the settings file (a test's own folder in tests). */
     private static JsonBackendsFile backendsFile(SettingsRepository settingsRepository) {
         return settingsRepository instanceof JsonSettingsFile file
-                ? new JsonBackendsFile(file.file().resolveSibling("backends.json")) : JsonBackendsFile.forCurrentUser();
+                ? new JsonBackendsFile(file.file().resolveSibling("backends.json"))
+                : JsonBackendsFile.forCurrentUser();
     }
 
     public MainWindowViewModel viewModel() {

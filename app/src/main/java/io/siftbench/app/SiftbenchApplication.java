@@ -3,12 +3,11 @@ package io.siftbench.app;
 import io.siftbench.model.settings.UserSettings;
 import io.siftbench.storage.settings.JsonSettingsFile;
 import io.siftbench.views.shell.NativeFileDialogs;
-import javafx.application.Application;
-import javafx.stage.Stage;
-
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.application.Application;
+import javafx.stage.Stage;
 
 /** The JavaFX application: the main window with the user's settings. */
 public final class SiftbenchApplication extends Application {
@@ -29,8 +28,10 @@ public final class SiftbenchApplication extends Application {
     @Override
     public void start(Stage stage) {
         shell = new Shell(settingsFile, settings, new NativeFileDialogs());
-        stage.setOnShown(e -> System.err.printf("Siftbench: main window shown %d ms after JVM start%n",
-                System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()));
+        stage.setOnShown(e -> System.err.printf(
+                "Siftbench: main window shown %d ms after JVM start%n",
+                System.currentTimeMillis()
+                        - ManagementFactory.getRuntimeMXBean().getStartTime()));
         shell.show(stage);
         projectToOpen.ifPresent(shell.viewModel()::openProject);
     }

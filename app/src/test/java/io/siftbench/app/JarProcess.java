@@ -15,11 +15,9 @@ import java.util.concurrent.TimeUnit;
 public final class JarProcess {
 
     /** What a finished run printed and how it exited. */
-    public record Result(int exitCode, String stdout, String stderr) {
-    }
+    public record Result(int exitCode, String stdout, String stderr) {}
 
-    private JarProcess() {
-    }
+    private JarProcess() {}
 
     public static Path jar() {
         String fromBuild = System.getProperty("siftbench.jar");
@@ -40,12 +38,14 @@ public final class JarProcess {
             Thread pumpErr = pump(process.getErrorStream(), err);
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("siftbench " + String.join(" ", args) + " did not exit within "
-                        + timeoutSeconds + " s");
+                throw new AssertionError(
+                        "siftbench " + String.join(" ", args) + " did not exit within " + timeoutSeconds + " s");
             }
             pumpOut.join();
             pumpErr.join();
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return new Result(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);
@@ -62,7 +62,9 @@ public final class JarProcess {
     public static List<String> command(Path home, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dsiftbench.home=" + home, "-jar", jar().toString()));
+                "-Dsiftbench.home=" + home,
+                "-jar",
+                jar().toString()));
         command.addAll(List.of(args));
         return command;
     }

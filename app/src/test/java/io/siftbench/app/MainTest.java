@@ -1,12 +1,11 @@
 package io.siftbench.app;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A double-clicked project file opens the window; anything else stays a command line. */
 class MainTest {
@@ -38,7 +37,8 @@ class MainTest {
         Path project = Files.writeString(dir.resolve("banking.mv.db"), "H:2,");
 
         assertThat(Main.projectToOpen("datasets")).isEmpty();
-        assertThat(Main.projectToOpen("datasets", "--project", project.toString())).isEmpty();
+        assertThat(Main.projectToOpen("datasets", "--project", project.toString()))
+                .isEmpty();
         assertThat(Main.projectToOpen(project.toString(), project.toString())).isEmpty();
         assertThat(Main.projectToOpen()).isEmpty();
     }

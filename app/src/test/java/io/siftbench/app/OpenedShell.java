@@ -2,15 +2,14 @@ package io.siftbench.app;
 
 import io.siftbench.storage.settings.JsonSettingsFile;
 import io.siftbench.views.shell.FileDialogs;
+import java.nio.file.Path;
+import java.util.Optional;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * For UI tests: the real shell in a stage of its own, with its settings in the test's folder, and the
@@ -50,7 +49,9 @@ public record OpenedShell(Shell shell, Stage stage) {
     /** Closes every window the test opened (dialogs included) and shuts the shell down. */
     public void quit() throws Exception {
         FxToolkit.setupFixture(() -> {
-            Window.getWindows().stream().filter(w -> w != stage && w instanceof Stage).toList()
+            Window.getWindows().stream()
+                    .filter(w -> w != stage && w instanceof Stage)
+                    .toList()
                     .forEach(w -> ((Stage) w).close());
             stage.close();
         });

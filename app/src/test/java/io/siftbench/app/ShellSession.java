@@ -1,12 +1,11 @@
 package io.siftbench.app;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-
-import java.nio.file.Path;
 
 /**
  * For UI tests that click through the real shell: the toolkit's stage registered once, the shell started on a

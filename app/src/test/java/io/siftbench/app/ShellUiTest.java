@@ -1,11 +1,19 @@
 package io.siftbench.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.model.settings.Theme;
 import io.siftbench.model.settings.UserSettings;
 import io.siftbench.storage.settings.JsonSettingsFile;
 import io.siftbench.views.shell.FileDialogs;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.testing.Robots;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -22,15 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Starts the real shell headless, drives it as a user would, restarts it, and checks what it remembered. */
 class ShellUiTest {
@@ -82,9 +81,13 @@ class ShellUiTest {
             WaitForAsyncUtils.waitForFxEvents();
             Node frame = robot.lookup("#screen-" + id).query();
             assertThat(frame.getScene()).as(screen.title() + " is shown").isNotNull();
-            assertThat(robot.from(frame).lookup((Labeled l) -> l.isVisible() && showing(l)
-                    && EMPTY_TEXTS.get(screen).equals(l.getText())).tryQuery())
-                    .as(screen.title() + " says '" + EMPTY_TEXTS.get(screen) + "'").isPresent();
+            assertThat(robot.from(frame)
+                            .lookup((Labeled l) -> l.isVisible()
+                                    && showing(l)
+                                    && EMPTY_TEXTS.get(screen).equals(l.getText()))
+                            .tryQuery())
+                    .as(screen.title() + " says '" + EMPTY_TEXTS.get(screen) + "'")
+                    .isPresent();
         }
 
         assertThat(Application.getUserAgentStylesheet()).contains("primer-light");
@@ -109,10 +112,14 @@ class ShellUiTest {
         start(dir.resolve("settings.json"), answering(dir.resolve("p.mv.db")));
         MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
         var file = bar.getMenus().get(0);
-        assertThat(file.getItems().stream().filter(i -> i.getText() != null && !i.getText().equals("Open recent"))
-                .map(MenuItem::getText)).containsExactly("New project…", "Open project…", "Close", "Quit");
-        assertThat(file.getItems().stream().filter(i -> i.getText() != null && !i.getText().equals("Open recent"))
-                .map(i -> i.getAccelerator().getDisplayText())).containsExactly("Ctrl+N", "Ctrl+O", "Ctrl+W", "Ctrl+Q");
+        assertThat(file.getItems().stream()
+                        .filter(i -> i.getText() != null && !i.getText().equals("Open recent"))
+                        .map(MenuItem::getText))
+                .containsExactly("New project…", "Open project…", "Close", "Quit");
+        assertThat(file.getItems().stream()
+                        .filter(i -> i.getText() != null && !i.getText().equals("Open recent"))
+                        .map(i -> i.getAccelerator().getDisplayText()))
+                .containsExactly("Ctrl+N", "Ctrl+O", "Ctrl+W", "Ctrl+Q");
 
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> statusProject().endsWith("p.mv.db"));
@@ -127,7 +134,9 @@ class ShellUiTest {
         start(dir.resolve("settings.json"), OpenedShell.opening(stranger));
 
         robot.clickOn("File").clickOn("Open project…");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#problem-dialog").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#problem-dialog")
+                .tryQuery()
+                .isPresent());
         assertThat(robot.lookup("#problem-dialog .content").queryAs(Label.class).getText())
                 .isEqualTo(stranger + " is not a Siftbench project: it is not an H2 database file.");
         assertThat(statusProject()).isEqualTo("No project open");

@@ -9,22 +9,39 @@ import java.util.Optional;
 
 /** What an installer looks like on each operating system: its icon, its package type and its desktop integration. */
 public enum Os {
-    LINUX("png/siftbench-512.png", "deb", List.of("dpkg-deb", "fakeroot"), List.of(
-            "--linux-package-name", "siftbench",
-            // A menu entry (.desktop file with the icon) under Development.
-            "--linux-shortcut",
-            "--linux-menu-group", "Development",
-            "--linux-app-category", "devel")),
-    WINDOWS("siftbench.ico", "msi", List.of("candle.exe", "light.exe"), List.of(
-            "--win-menu",
-            "--win-menu-group", "Siftbench",
-            "--win-shortcut",
-            "--win-dir-chooser",
-            // Fixed forever: a newer .msi with the same upgrade code replaces the installed version.
-            "--win-upgrade-uuid", "6f1d3c2e-8b7a-4f0e-9a51-5c1b7e0d2a94")),
-    MAC("siftbench.icns", "dmg", List.of(), List.of(
-            "--mac-package-identifier", "io.siftbench.app",
-            "--mac-package-name", "Siftbench"));
+    LINUX(
+            "png/siftbench-512.png",
+            "deb",
+            List.of("dpkg-deb", "fakeroot"),
+            List.of(
+                    "--linux-package-name",
+                    "siftbench",
+                    // A menu entry (.desktop file with the icon) under Development.
+                    "--linux-shortcut",
+                    "--linux-menu-group",
+                    "Development",
+                    "--linux-app-category",
+                    "devel")),
+    WINDOWS(
+            "siftbench.ico",
+            "msi",
+            List.of("candle.exe", "light.exe"),
+            List.of(
+                    "--win-menu",
+                    "--win-menu-group",
+                    "Siftbench",
+                    "--win-shortcut",
+                    "--win-dir-chooser",
+                    // Fixed forever: a newer .msi with the same upgrade code replaces the installed version.
+                    "--win-upgrade-uuid",
+                    "6f1d3c2e-8b7a-4f0e-9a51-5c1b7e0d2a94")),
+    MAC(
+            "siftbench.icns",
+            "dmg",
+            List.of(),
+            List.of(
+                    "--mac-package-identifier", "io.siftbench.app",
+                    "--mac-package-name", "Siftbench"));
 
     public static final String WINDOWS_CONSOLE_LAUNCHER = "siftbench-cli";
 
@@ -51,8 +68,10 @@ public enum Os {
      */
     public List<String> appImageOptions(Path resources) {
         return this == WINDOWS
-                ? List.of("--add-launcher", WINDOWS_CONSOLE_LAUNCHER + "=" + resources.resolve(resourceFolder())
-                        .resolve(WINDOWS_CONSOLE_LAUNCHER + ".properties"))
+                ? List.of(
+                        "--add-launcher",
+                        WINDOWS_CONSOLE_LAUNCHER + "="
+                                + resources.resolve(resourceFolder()).resolve(WINDOWS_CONSOLE_LAUNCHER + ".properties"))
                 : List.of();
     }
 
@@ -81,15 +100,17 @@ public enum Os {
 
     /** Why this system's installer cannot be built here, or empty when the tools jpackage calls are on the PATH. */
     public Optional<String> missingInstallerTools(String path) {
-        List<String> missing = installerTools.stream().filter(tool -> !onPath(tool, path)).toList();
+        List<String> missing =
+                installerTools.stream().filter(tool -> !onPath(tool, path)).toList();
         return missing.isEmpty()
                 ? Optional.empty()
                 : Optional.of("the ." + installerType + " needs " + String.join(" and ", missing) + " on the PATH");
     }
 
     private static boolean onPath(String tool, String path) {
-        return path != null && List.of(path.split(File.pathSeparator)).stream()
-                .filter(dir -> !dir.isBlank())
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+        return path != null
+                && List.of(path.split(File.pathSeparator)).stream()
+                        .filter(dir -> !dir.isBlank())
+                        .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
     }
 }

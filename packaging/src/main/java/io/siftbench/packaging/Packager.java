@@ -34,8 +34,7 @@ public final class Packager {
      * @param version          the installer's version: numbers only, never a SNAPSHOT
      * @param work             where the jar, runtime, image and installer go; emptied first
      */
-    public record Inputs(Path fatJar, Path icons, Path resources, String version, Path work) {
-    }
+    public record Inputs(Path fatJar, Path icons, Path resources, String version, Path work) {}
 
     public Packager(Inputs inputs, TargetPlatform platform) {
         // jpackage's own refusal comes after the runtime is linked and does not say how to get past it.
@@ -53,7 +52,8 @@ public final class Packager {
         deleteRecursively(work);
         Path input = work.resolve("input");
         Path jar = input.resolve(inputs.fatJar().getFileName());
-        PlatformJar.Trimmed trimmed = timed("jar for " + platform, () -> PlatformJar.write(inputs.fatJar(), platform, jar));
+        PlatformJar.Trimmed trimmed =
+                timed("jar for " + platform, () -> PlatformJar.write(inputs.fatJar(), platform, jar));
         log("left out %d native libraries of other platforms (%s)", trimmed.entries(), megabytes(trimmed.bytes()));
         Path runtime = work.resolve("runtime");
         timed("runtime", () -> {
@@ -62,7 +62,8 @@ public final class Packager {
         });
         Path images = work.resolve("image");
         timed("app-image", () -> JdkTool.run("jpackage", appImageArguments(input, jar, runtime, images)));
-        Path image = Files.isDirectory(images.resolve(NAME + ".app")) ? images.resolve(NAME + ".app") : images.resolve(NAME);
+        Path image =
+                Files.isDirectory(images.resolve(NAME + ".app")) ? images.resolve(NAME + ".app") : images.resolve(NAME);
         log("app-image %s: %s", image, megabytes(sizeOf(image)));
         return image;
     }
@@ -77,8 +78,10 @@ public final class Packager {
         Path dest = inputs.work().resolve("installer");
         timed(platform.os().installerType(), () -> JdkTool.run("jpackage", installerArguments(image, dest)));
         try (Stream<Path> files = Files.list(dest)) {
-            Path installer = files.filter(f -> f.toString().endsWith("." + platform.os().installerType()))
-                    .findFirst().orElseThrow(() -> new PackagingException("jpackage wrote no installer into " + dest));
+            Path installer = files.filter(
+                            f -> f.toString().endsWith("." + platform.os().installerType()))
+                    .findFirst()
+                    .orElseThrow(() -> new PackagingException("jpackage wrote no installer into " + dest));
             log("installer %s: %s", installer, megabytes(Files.size(installer)));
             return Optional.of(installer);
         } catch (IOException e) {
@@ -88,43 +91,53 @@ public final class Packager {
 
     List<String> appImageArguments(Path input, Path jar, Path runtime, Path dest) {
         List<String> args = new ArrayList<>(common());
-        args.addAll(List.of("--type", "app-image",
-                "--input", input.toString(),
-                "--main-jar", jar.getFileName().toString(),
-                "--main-class", MAIN_CLASS,
-                "--runtime-image", runtime.toString(),
-                "--icon", inputs.icons().resolve(platform.os().icon()).toString(),
-                "--dest", dest.toString()));
+        args.addAll(List.of(
+                "--type",
+                "app-image",
+                "--input",
+                input.toString(),
+                "--main-jar",
+                jar.getFileName().toString(),
+                "--main-class",
+                MAIN_CLASS,
+                "--runtime-image",
+                runtime.toString(),
+                "--icon",
+                inputs.icons().resolve(platform.os().icon()).toString(),
+                "--dest",
+                dest.toString()));
         args.addAll(platform.os().appImageOptions(inputs.resources()));
         return args;
     }
 
     List<String> installerArguments(Path image, Path dest) {
         List<String> args = new ArrayList<>(common());
-        args.addAll(List.of("--type", platform.os().installerType(),
-                "--app-image", image.toString(),
-                "--dest", dest.toString()));
+        args.addAll(List.of(
+                "--type", platform.os().installerType(), "--app-image", image.toString(), "--dest", dest.toString()));
         args.addAll(platform.os().installerOptions());
         Path resources = inputs.resources().resolve(platform.os().resourceFolder());
         if (Files.isDirectory(resources)) {
             args.addAll(List.of("--resource-dir", resources.toString()));
         }
         if (platform.os().associatesProjectFiles()) {
-            args.addAll(List.of("--file-associations", resources.resolve(PROJECT_FILE_ASSOCIATION).toString()));
+            args.addAll(List.of(
+                    "--file-associations",
+                    resources.resolve(PROJECT_FILE_ASSOCIATION).toString()));
         }
         return args;
     }
 
     private List<String> common() {
-        return List.of("--name", NAME, "--app-version", inputs.version(), "--vendor", NAME,
-                "--description", DESCRIPTION);
+        return List.of(
+                "--name", NAME, "--app-version", inputs.version(), "--vendor", NAME, "--description", DESCRIPTION);
     }
 
     /** {@code java -cp packaging/target/classes io.siftbench.packaging.Packager JAR ICONS RESOURCES VERSION WORK [installer]} */
     public static void main(String[] args) {
         if (args.length < 5) {
             // Thrown, not System.exit: the package profile runs this inside Maven's JVM.
-            throw new PackagingException("usage: Packager FAT_JAR ICONS_DIR RESOURCES_DIR VERSION WORK_DIR [installer]");
+            throw new PackagingException(
+                    "usage: Packager FAT_JAR ICONS_DIR RESOURCES_DIR VERSION WORK_DIR [installer]");
         }
         Inputs inputs = new Inputs(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), args[3], Path.of(args[4]));
         Packager packager = new Packager(inputs, TargetPlatform.current());
@@ -151,7 +164,9 @@ public final class Packager {
 
     static long sizeOf(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(f -> f.toFile().length())
+                    .sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

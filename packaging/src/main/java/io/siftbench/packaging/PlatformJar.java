@@ -19,12 +19,10 @@ import java.util.stream.Stream;
  */
 public final class PlatformJar {
 
-    private PlatformJar() {
-    }
+    private PlatformJar() {}
 
     /** What was left out of the copy. */
-    public record Trimmed(int entries, long bytes) {
-    }
+    public record Trimmed(int entries, long bytes) {}
 
     /** Copies {@code fatJar} to {@code target} without the native libraries of platforms other than {@code platform}. */
     public static Trimmed write(Path fatJar, TargetPlatform platform, Path target) {
@@ -32,11 +30,13 @@ public final class PlatformJar {
             Files.createDirectories(target.toAbsolutePath().getParent());
             Files.copy(fatJar, target, StandardCopyOption.REPLACE_EXISTING);
             // The zip file system copies the untouched entries as they are, without inflating them again.
-            try (FileSystem jar = FileSystems.newFileSystem(URI.create("jar:" + target.toAbsolutePath().toUri()), Map.of())) {
+            try (FileSystem jar = FileSystems.newFileSystem(
+                    URI.create("jar:" + target.toAbsolutePath().toUri()), Map.of())) {
                 List<Path> foreign;
                 try (Stream<Path> all = Files.walk(jar.getPath("/"))) {
                     foreign = all.filter(Files::isRegularFile)
-                            .filter(p -> platform.isForeignNativeLibrary(p.toString().substring(1)))
+                            .filter(p ->
+                                    platform.isForeignNativeLibrary(p.toString().substring(1)))
                             .toList();
                 }
                 long bytes = 0;

@@ -19,13 +19,18 @@ public final class RuntimeImage {
     /** jdk.crypto.ec: TLS to a backend at an HTTPS URL, whose servers mostly offer only EC cipher suites. */
     static final List<String> SERVICE_MODULES = List.of("jdk.crypto.ec");
 
-    private RuntimeImage() {
-    }
+    private RuntimeImage() {}
 
     /** The modules the runtime for {@code jar} needs. */
     public static List<String> modules(Path jar) {
-        String printed = JdkTool.run("jdeps", List.of("--ignore-missing-deps", "--print-module-deps",
-                "--multi-release", String.valueOf(Runtime.version().feature()), jar.toString()));
+        String printed = JdkTool.run(
+                "jdeps",
+                List.of(
+                        "--ignore-missing-deps",
+                        "--print-module-deps",
+                        "--multi-release",
+                        String.valueOf(Runtime.version().feature()),
+                        jar.toString()));
         TreeSet<String> modules = new TreeSet<>(Arrays.asList(printed.strip().split(",")));
         modules.addAll(SERVICE_MODULES);
         return new ArrayList<>(modules);
@@ -37,13 +42,21 @@ public final class RuntimeImage {
      * for heaps beyond 32 GB (no compressed pointers) is left out, since such a JVM merely starts without one.
      */
     public static void link(Path jar, Path target) {
-        JdkTool.run("jlink", List.of(
-                "--add-modules", String.join(",", modules(jar)),
-                "--strip-debug", "--no-header-files", "--no-man-pages", "--compress=2",
-                "--generate-cds-archive",
-                "--output", target.toString()));
+        JdkTool.run(
+                "jlink",
+                List.of(
+                        "--add-modules",
+                        String.join(",", modules(jar)),
+                        "--strip-debug",
+                        "--no-header-files",
+                        "--no-man-pages",
+                        "--compress=2",
+                        "--generate-cds-archive",
+                        "--output",
+                        target.toString()));
         try (Stream<Path> files = Files.walk(target)) {
-            for (Path archive : files.filter(f -> f.getFileName().toString().equals("classes_nocoops.jsa")).toList()) {
+            for (Path archive : files.filter(f -> f.getFileName().toString().equals("classes_nocoops.jsa"))
+                    .toList()) {
                 Files.delete(archive);
             }
         } catch (IOException e) {

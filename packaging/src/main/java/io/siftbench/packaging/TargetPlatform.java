@@ -68,6 +68,7 @@ public enum TargetPlatform {
         if (folders.stream().anyMatch(f -> dir.contains("/" + f + "/"))) {
             return false;
         }
-        return Arrays.stream(dir.split("/")).anyMatch(segment -> OS_WORDS.stream().anyMatch(segment::startsWith));
+        return Arrays.stream(dir.split("/"))
+                .anyMatch(segment -> OS_WORDS.stream().anyMatch(segment::startsWith));
     }
 }

@@ -12,15 +12,20 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
  */
 public final class NativeProbe {
 
-    private NativeProbe() {
-    }
+    private NativeProbe() {}
 
     public static void main(String[] args) {
-        float[] vector = new AllMiniLmL6V2QuantizedEmbeddingModel().embed("Where is my new card?").content().vector();
+        float[] vector = new AllMiniLmL6V2QuantizedEmbeddingModel()
+                .embed("Where is my new card?")
+                .content()
+                .vector();
         System.out.println("embedding dimensions: " + vector.length);
         if (args.length == 1) {
-            try (LlamaModel model = new LlamaModel(new ModelParameters().setModel(args[0]).setThreads(1))) {
-                String story = model.complete(new InferenceParameters("Once upon a time").setNPredict(16).setSeed(7));
+            try (LlamaModel model =
+                    new LlamaModel(new ModelParameters().setModel(args[0]).setThreads(1))) {
+                String story = model.complete(new InferenceParameters("Once upon a time")
+                        .setNPredict(16)
+                        .setSeed(7));
                 System.out.println("gguf completion characters: " + story.length());
             }
         }

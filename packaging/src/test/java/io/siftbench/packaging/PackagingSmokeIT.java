@@ -1,24 +1,22 @@
 package io.siftbench.packaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.app.cli.SiftbenchCommand;
 import io.siftbench.model.testing.SharedFixtures;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine.Command;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Command;
 
 /**
  * Builds the app-image for this machine the way {@code -Ppackage} does and starts what it installs: the
@@ -47,8 +45,10 @@ class PackagingSmokeIT {
 
         assertThat(help.code()).as(help.output()).isZero();
         assertThat(help.output()).contains("Usage: siftbench", "Commands:");
-        for (Class<?> subcommand : SiftbenchCommand.class.getAnnotation(Command.class).subcommands()) {
-            assertThat(help.output()).contains(subcommand.getAnnotation(Command.class).name());
+        for (Class<?> subcommand :
+                SiftbenchCommand.class.getAnnotation(Command.class).subcommands()) {
+            assertThat(help.output())
+                    .contains(subcommand.getAnnotation(Command.class).name());
         }
     }
 
@@ -67,18 +67,27 @@ class PackagingSmokeIT {
         assertThat(runtime.resolve("bin").resolve(executable("javac"))).doesNotExist();
         assertThat(runtime.resolve("jmods")).doesNotExist();
         // -Xshare:on refuses to start without the class-data archive that shortens every start.
-        Run shared = run(List.of(runtime.resolve("bin").resolve(executable("java")).toString(), "-Xshare:on",
-                "-cp", imageJar().toString(), Packager.MAIN_CLASS, "--help"));
+        Run shared = run(List.of(
+                runtime.resolve("bin").resolve(executable("java")).toString(),
+                "-Xshare:on",
+                "-cp",
+                imageJar().toString(),
+                Packager.MAIN_CLASS,
+                "--help"));
         assertThat(shared.code()).as(shared.output()).isZero();
     }
 
     @Test
     void theImagesJarKeepsOnlyThisPlatformsNatives() throws IOException {
         try (JarFile jar = new JarFile(imageJar().toFile())) {
-            List<String> natives = Collections.list(jar.entries()).stream().map(ZipEntry::getName)
-                    .filter(n -> n.matches(".*\\.(so|dylib|jnilib|dll|a)$")).toList();
+            List<String> natives = Collections.list(jar.entries()).stream()
+                    .map(ZipEntry::getName)
+                    .filter(n -> n.matches(".*\\.(so|dylib|jnilib|dll|a)$"))
+                    .toList();
             assertThat(natives).noneMatch(PLATFORM::isForeignNativeLibrary);
-            assertThat(natives).anyMatch(n -> n.contains("onnxruntime")).anyMatch(n -> n.contains("jllama"))
+            assertThat(natives)
+                    .anyMatch(n -> n.contains("onnxruntime"))
+                    .anyMatch(n -> n.contains("jllama"))
                     .anyMatch(n -> n.contains("tokenizers"));
         }
     }
@@ -86,37 +95,53 @@ class PackagingSmokeIT {
     @Test
     void theImagesRuntimeLoadsTheEmbeddingModelAndAGgufModel() throws Exception {
         Path gguf = SharedFixtures.require("models/stories260K.gguf");
-        String classpath = imageJar() + File.pathSeparator + Path.of(NativeProbe.class.getProtectionDomain()
-                .getCodeSource().getLocation().toURI());
-        Run probe = run(List.of(runtimeHome().resolve("bin").resolve(executable("java")).toString(),
-                "-cp", classpath, NativeProbe.class.getName(), gguf.toString()));
+        String classpath = imageJar()
+                + File.pathSeparator
+                + Path.of(NativeProbe.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI());
+        Run probe = run(List.of(
+                runtimeHome().resolve("bin").resolve(executable("java")).toString(),
+                "-cp",
+                classpath,
+                NativeProbe.class.getName(),
+                gguf.toString()));
 
         assertThat(probe.code()).as(probe.output()).isZero();
-        assertThat(probe.output()).contains("embedding dimensions: 384").containsPattern("gguf completion characters: [1-9]");
+        assertThat(probe.output())
+                .contains("embedding dimensions: 384")
+                .containsPattern("gguf completion characters: [1-9]");
     }
 
     /** The launcher that prints: on Windows the console twin, since Siftbench.exe is a GUI program. */
     private static Path launcher() {
-        return PLATFORM.os() == Os.MAC ? image.resolve("Contents/MacOS/Siftbench")
-                : PLATFORM.os() == Os.WINDOWS ? image.resolve(Os.WINDOWS_CONSOLE_LAUNCHER + ".exe") : image.resolve("bin/Siftbench");
+        return PLATFORM.os() == Os.MAC
+                ? image.resolve("Contents/MacOS/Siftbench")
+                : PLATFORM.os() == Os.WINDOWS
+                        ? image.resolve(Os.WINDOWS_CONSOLE_LAUNCHER + ".exe")
+                        : image.resolve("bin/Siftbench");
     }
 
     private static Path runtimeHome() {
-        return PLATFORM.os() == Os.MAC ? image.resolve("Contents/runtime/Contents/Home")
+        return PLATFORM.os() == Os.MAC
+                ? image.resolve("Contents/runtime/Contents/Home")
                 : PLATFORM.os() == Os.WINDOWS ? image.resolve("runtime") : image.resolve("lib/runtime");
     }
 
     private static Path imageJar() {
-        return (PLATFORM.os() == Os.MAC ? image.resolve("Contents/app") : PLATFORM.os() == Os.WINDOWS
-                ? image.resolve("app") : image.resolve("lib/app")).resolve("siftbench.jar");
+        return (PLATFORM.os() == Os.MAC
+                        ? image.resolve("Contents/app")
+                        : PLATFORM.os() == Os.WINDOWS ? image.resolve("app") : image.resolve("lib/app"))
+                .resolve("siftbench.jar");
     }
 
     private static String executable(String name) {
         return PLATFORM.os() == Os.WINDOWS ? name + ".exe" : name;
     }
 
-    private record Run(int code, String output) {
-    }
+    private record Run(int code, String output) {}
 
     private static Run run(List<String> command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -124,7 +149,9 @@ class PackagingSmokeIT {
         builder.environment().remove("DISPLAY");
         Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("%s finished", command).isTrue();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES))
+                .as("%s finished", command)
+                .isTrue();
         return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
 }

@@ -1,7 +1,6 @@
 package io.siftbench.packaging;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,8 +15,8 @@ import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The platform jar is the fat jar, byte for byte, less the other platforms' native libraries. */
 class PlatformJarTest {
@@ -37,7 +36,8 @@ class PlatformJarTest {
         Path fat = fatJar(entries);
         byte[] fatBefore = Files.readAllBytes(fat);
 
-        PlatformJar.Trimmed trimmed = PlatformJar.write(fat, TargetPlatform.LINUX_X64, dir.resolve("out/siftbench.jar"));
+        PlatformJar.Trimmed trimmed =
+                PlatformJar.write(fat, TargetPlatform.LINUX_X64, dir.resolve("out/siftbench.jar"));
 
         assertThat(trimmed.entries()).isEqualTo(2);
         assertThat(trimmed.bytes()).isEqualTo("mac onnx, longer than the rest".length() + "windows llama".length());
@@ -48,13 +48,19 @@ class PlatformJarTest {
                     kept.put(e.getName(), new String(jar.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8));
                 }
             }
-            assertThat(kept).containsOnlyKeys("io/siftbench/app/Main.class", "all-minilm-l6-v2-q.onnx", "libglass.so",
-                    "ai/onnxruntime/native/linux-x64/libonnxruntime.so");
+            assertThat(kept)
+                    .containsOnlyKeys(
+                            "io/siftbench/app/Main.class",
+                            "all-minilm-l6-v2-q.onnx",
+                            "libglass.so",
+                            "ai/onnxruntime/native/linux-x64/libonnxruntime.so");
             assertThat(kept).containsEntry("ai/onnxruntime/native/linux-x64/libonnxruntime.so", "linux onnx");
             assertThat(jar.getManifest().getMainAttributes().getValue(Attributes.Name.MAIN_CLASS))
                     .isEqualTo("io.siftbench.app.Main");
         }
-        assertThat(Files.readAllBytes(fat)).as("the runnable fat jar is never changed").isEqualTo(fatBefore);
+        assertThat(Files.readAllBytes(fat))
+                .as("the runnable fat jar is never changed")
+                .isEqualTo(fatBefore);
     }
 
     private Path fatJar(Map<String, String> entries) throws IOException {
@@ -62,7 +68,8 @@ class PlatformJarTest {
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "io.siftbench.app.Main");
         Path fat = dir.resolve("siftbench.jar");
-        try (OutputStream file = Files.newOutputStream(fat); JarOutputStream jar = new JarOutputStream(file, manifest)) {
+        try (OutputStream file = Files.newOutputStream(fat);
+                JarOutputStream jar = new JarOutputStream(file, manifest)) {
             for (Map.Entry<String, String> e : entries.entrySet()) {
                 jar.putNextEntry(new ZipEntry(e.getKey()));
                 jar.write(e.getValue().getBytes(StandardCharsets.UTF_8));

@@ -1,11 +1,10 @@
 package io.siftbench.packaging;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Each platform keeps its own native libraries, as the bundled libraries name their folders, and nobody's classes. */
 class TargetPlatformTest {
@@ -16,6 +15,7 @@ class TargetPlatformTest {
             "native/lib/linux-x86_64/cpu/libtokenizers.so",
             "de/kherud/llama/Linux/x86_64/libjllama.so",
             "com/sun/jna/linux-x86-64/libjnidispatch.so");
+
     private static final List<String> WINDOWS_X64_NATIVES = List.of(
             "ai/onnxruntime/native/win-x64/onnxruntime.dll",
             "native/lib/win-x86_64/cpu/tokenizers.dll",
@@ -59,9 +59,13 @@ class TargetPlatformTest {
 
     @Test
     void armLinuxIsNotFooledByAndroid() {
-        assertThat(TargetPlatform.LINUX_AARCH64.isForeignNativeLibrary("de/kherud/llama/Linux/aarch64/libjllama.so")).isFalse();
-        assertThat(TargetPlatform.LINUX_AARCH64.isForeignNativeLibrary("de/kherud/llama/Linux-Android/aarch64/libjllama.so")).isTrue();
-        assertThat(TargetPlatform.LINUX_AARCH64.isForeignNativeLibrary("de/kherud/llama/Linux/x86_64/libjllama.so")).isTrue();
+        assertThat(TargetPlatform.LINUX_AARCH64.isForeignNativeLibrary("de/kherud/llama/Linux/aarch64/libjllama.so"))
+                .isFalse();
+        assertThat(TargetPlatform.LINUX_AARCH64.isForeignNativeLibrary(
+                        "de/kherud/llama/Linux-Android/aarch64/libjllama.so"))
+                .isTrue();
+        assertThat(TargetPlatform.LINUX_AARCH64.isForeignNativeLibrary("de/kherud/llama/Linux/x86_64/libjllama.so"))
+                .isTrue();
     }
 
     @Test
@@ -72,7 +76,8 @@ class TargetPlatformTest {
         assertThat(TargetPlatform.of("Mac OS X", "x86_64")).isEqualTo(TargetPlatform.MAC_X64);
         assertThat(TargetPlatform.of("Windows 11", "amd64")).isEqualTo(TargetPlatform.WINDOWS_X64);
         assertThatThrownBy(() -> TargetPlatform.of("SunOS", "sparcv9"))
-                .isInstanceOf(PackagingException.class).hasMessageContaining("SunOS");
+                .isInstanceOf(PackagingException.class)
+                .hasMessageContaining("SunOS");
     }
 
     private static void assertKeepsOnly(TargetPlatform platform, List<String> own) {

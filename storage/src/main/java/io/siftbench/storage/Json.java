@@ -3,7 +3,6 @@ package io.siftbench.storage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.UncheckedIOException;
 
 /** JSON text in CLOB columns: lists and maps the tables keep whole. */
@@ -11,8 +10,7 @@ public final class Json {
 
     public static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static String write(Object value) {
         try {

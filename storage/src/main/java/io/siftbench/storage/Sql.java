@@ -1,10 +1,9 @@
 package io.siftbench.storage;
 
 import io.siftbench.model.project.ProjectException;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /** Runs JDBC work on a pooled connection and turns SQL failures into messages that say what failed. */
 public final class Sql {
@@ -15,8 +14,7 @@ public final class Sql {
         T run(Connection c) throws SQLException;
     }
 
-    private Sql() {
-    }
+    private Sql() {}
 
     /** Runs {@code work} with auto-commit on. */
     public static <T> T call(DataSource db, String what, Work<T> work) {

@@ -1,7 +1,6 @@
 package io.siftbench.app.backends;
 
 import io.siftbench.model.backends.BackendConfig;
-
 import java.nio.file.Path;
 
 /**

@@ -25,7 +25,6 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,8 +81,11 @@ public final class GgufChatModel implements ChatModel, StreamingChatModel, AutoC
     }
 
     private LlamaModel load() {
-        ModelParameters parameters = new ModelParameters().setModel(file.toString()).setThreads(threads)
-                .setCtxSize(contextSize).disableLog();
+        ModelParameters parameters = new ModelParameters()
+                .setModel(file.toString())
+                .setThreads(threads)
+                .setCtxSize(contextSize)
+                .disableLog();
         // The library's loader announces the native library it extracts on System.out, which would corrupt
         // the command line's JSON on stdout; the announcement goes to stderr instead.
         PrintStream out = System.out;
@@ -103,7 +105,7 @@ public final class GgufChatModel implements ChatModel, StreamingChatModel, AutoC
 
     @Override
     public ChatResponse doChat(ChatRequest request) {
-        return generate(request, text -> { }, () -> Thread.currentThread().isInterrupted());
+        return generate(request, text -> {}, () -> Thread.currentThread().isInterrupted());
     }
 
     @Override
@@ -123,7 +125,8 @@ public final class GgufChatModel implements ChatModel, StreamingChatModel, AutoC
         PartialResponseContext context = new PartialResponseContext(handle);
         streams.execute(() -> {
             try {
-                ChatResponse response = generate(request,
+                ChatResponse response = generate(
+                        request,
                         text -> handler.onPartialResponse(new PartialResponse(text), context),
                         () -> cancelled.get() || Thread.currentThread().isInterrupted());
                 if (!cancelled.get()) {
@@ -144,8 +147,8 @@ public final class GgufChatModel implements ChatModel, StreamingChatModel, AutoC
         }
     }
 
-    private ChatResponse generate(LlamaModel llama, ChatRequest request, Consumer<String> tokens,
-                                  BooleanSupplier stop) {
+    private ChatResponse generate(
+            LlamaModel llama, ChatRequest request, Consumer<String> tokens, BooleanSupplier stop) {
         ChatRequestParameters p = request.parameters();
         String prompt = llama.applyTemplate(conversation(request.messages()));
         InferenceParameters inference = new InferenceParameters(prompt);
@@ -163,7 +166,8 @@ public final class GgufChatModel implements ChatModel, StreamingChatModel, AutoC
         if (p instanceof GgufChatRequestParameters gguf && gguf.seed() != null) {
             inference.setSeed(gguf.seed());
         }
-        if (p.responseFormat() != null && p.responseFormat().jsonSchema() != null
+        if (p.responseFormat() != null
+                && p.responseFormat().jsonSchema() != null
                 && p.responseFormat().jsonSchema().rootElement() instanceof JsonRawSchema raw) {
             inference.setGrammar(LlamaModel.jsonSchemaToGrammar(raw.schema()));
         }

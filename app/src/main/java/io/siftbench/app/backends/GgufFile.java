@@ -12,8 +12,7 @@ final class GgufFile {
 
     private static final byte[] MAGIC = "GGUF".getBytes(StandardCharsets.US_ASCII);
 
-    private GgufFile() {
-    }
+    private GgufFile() {}
 
     /** The reason {@code file} cannot be loaded, or null where it looks like a GGUF model. */
     static String problem(Path file) {
@@ -25,7 +24,8 @@ final class GgufFile {
         }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(MAGIC.length);
-            return Arrays.equals(head, MAGIC) ? null
+            return Arrays.equals(head, MAGIC)
+                    ? null
                     : file + " is not a GGUF file: it does not start with the bytes 'GGUF'";
         } catch (IOException e) {
             return "The model file " + file + " cannot be read: " + e.getMessage();

@@ -12,7 +12,6 @@ import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.BackendProbe;
 import io.siftbench.model.backends.ConnectionReport;
 import io.siftbench.model.backends.FailureKind;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +39,8 @@ public final class LocalBackendProbe implements BackendProbe {
         if (config.kind() == BackendKind.GGUF) {
             Path file = Path.of(config.location());
             String problem = config.location().isEmpty() ? "No model file given" : GgufFile.problem(file);
-            return problem == null ? ConnectionReport.models(List.of(file.getFileName().toString()), Duration.ZERO)
+            return problem == null
+                    ? ConnectionReport.models(List.of(file.getFileName().toString()), Duration.ZERO)
                     : ConnectionReport.failed(problem);
         }
         String problem = urlProblem(config.location());
@@ -57,16 +57,31 @@ public final class LocalBackendProbe implements BackendProbe {
     }
 
     private List<String> ollamaModels(BackendConfig config) {
-        return OllamaModels.builder().httpClientBuilder(Providers.http()).baseUrl(config.location())
-                .timeout(timeout).maxRetries(0).build()
-                .availableModels().content().stream().map(OllamaModel::getName).toList();
+        return OllamaModels.builder()
+                .httpClientBuilder(Providers.http())
+                .baseUrl(config.location())
+                .timeout(timeout)
+                .maxRetries(0)
+                .build()
+                .availableModels()
+                .content()
+                .stream()
+                .map(OllamaModel::getName)
+                .toList();
     }
 
     private List<String> openAiModels(BackendConfig config) {
-        return OpenAiModelCatalog.builder().httpClientBuilder(Providers.http()).baseUrl(config.location())
+        return OpenAiModelCatalog.builder()
+                .httpClientBuilder(Providers.http())
+                .baseUrl(config.location())
                 .apiKey(OpenAiBackend.key(config))
-                .connectTimeout(timeout).readTimeout(timeout).build()
-                .listModels().stream().map(ModelDescription::name).toList();
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .build()
+                .listModels()
+                .stream()
+                .map(ModelDescription::name)
+                .toList();
     }
 
     private static String urlProblem(String url) {
@@ -89,19 +104,27 @@ public final class LocalBackendProbe implements BackendProbe {
         String listing = config.kind() == BackendKind.OLLAMA ? "GET /api/tags" : "GET /models";
         String kind = config.kind() == BackendKind.OLLAMA ? "an Ollama server" : "an OpenAI-compatible server";
         Integer status = status(error);
-        if (causedBy(error, UnresolvedModelServerException.class) || causedBy(error, java.net.UnknownHostException.class)) {
+        if (causedBy(error, UnresolvedModelServerException.class)
+                || causedBy(error, java.net.UnknownHostException.class)) {
             return "Unknown host: " + url + " cannot be resolved";
         }
         return switch (FailureKind.of(error)) {
             case REFUSED -> "Connection refused: nothing is listening at " + url + ". Is the server running?";
-            case TIMEOUT -> "Timed out: " + url + " did not answer within "
-                    + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms");
+            case TIMEOUT ->
+                "Timed out: " + url + " did not answer within "
+                        + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms");
             case UNAUTHORIZED -> status + " Unauthorized: " + url + " wants a valid API key";
             case SERVER_ERROR -> url + " failed with HTTP " + status + " (" + listing + ")";
             case CONNECTION -> "The connection to " + url + " broke: " + firstLine(error);
-            case CLIENT_ERROR, OTHER -> url + " answered, but not as " + kind + " ("
-                    + listing + ": " + (status != null ? "HTTP " + status
-                    : causedBy(error, JsonProcessingException.class) ? "the answer is not its JSON" : firstLine(error)) + ")";
+            case CLIENT_ERROR, OTHER ->
+                url + " answered, but not as " + kind + " ("
+                        + listing + ": "
+                        + (status != null
+                                ? "HTTP " + status
+                                : causedBy(error, JsonProcessingException.class)
+                                        ? "the answer is not its JSON"
+                                        : firstLine(error))
+                        + ")";
         };
     }
 

@@ -13,11 +13,21 @@ final class OllamaBackend extends ProviderBackend<OllamaChatRequestParameters.Bu
 
     OllamaBackend(BackendConfig config) {
         // langchain4j must not retry on its own: BackendClient retries, with backoff, and counts attempts.
-        super(config,
-                OllamaChatModel.builder().httpClientBuilder(Providers.http()).baseUrl(config.location())
-                        .modelName(config.model()).timeout(Providers.HTTP_TIMEOUT).maxRetries(0).build(),
-                OllamaStreamingChatModel.builder().httpClientBuilder(Providers.http()).baseUrl(config.location())
-                        .modelName(config.model()).timeout(Providers.HTTP_TIMEOUT).build());
+        super(
+                config,
+                OllamaChatModel.builder()
+                        .httpClientBuilder(Providers.http())
+                        .baseUrl(config.location())
+                        .modelName(config.model())
+                        .timeout(Providers.HTTP_TIMEOUT)
+                        .maxRetries(0)
+                        .build(),
+                OllamaStreamingChatModel.builder()
+                        .httpClientBuilder(Providers.http())
+                        .baseUrl(config.location())
+                        .modelName(config.model())
+                        .timeout(Providers.HTTP_TIMEOUT)
+                        .build());
     }
 
     @Override

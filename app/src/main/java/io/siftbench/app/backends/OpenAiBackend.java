@@ -6,7 +6,6 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.OutputSchema;
 import io.siftbench.model.backends.SchemaStyle;
-
 import java.util.Map;
 
 /**
@@ -20,12 +19,23 @@ import java.util.Map;
 final class OpenAiBackend extends ProviderBackend<OpenAiChatRequestParameters.Builder> {
 
     OpenAiBackend(BackendConfig config) {
-        super(config,
-                OpenAiChatModel.builder().httpClientBuilder(Providers.http()).baseUrl(config.location())
-                        .apiKey(key(config)).modelName(config.model()).timeout(Providers.HTTP_TIMEOUT).maxRetries(0)
+        super(
+                config,
+                OpenAiChatModel.builder()
+                        .httpClientBuilder(Providers.http())
+                        .baseUrl(config.location())
+                        .apiKey(key(config))
+                        .modelName(config.model())
+                        .timeout(Providers.HTTP_TIMEOUT)
+                        .maxRetries(0)
                         .build(),
-                OpenAiStreamingChatModel.builder().httpClientBuilder(Providers.http()).baseUrl(config.location())
-                        .apiKey(key(config)).modelName(config.model()).timeout(Providers.HTTP_TIMEOUT).build());
+                OpenAiStreamingChatModel.builder()
+                        .httpClientBuilder(Providers.http())
+                        .baseUrl(config.location())
+                        .apiKey(key(config))
+                        .modelName(config.model())
+                        .timeout(Providers.HTTP_TIMEOUT)
+                        .build());
     }
 
     /** The key, or null where the user gave none: then no Authorization header is sent at all. */

@@ -8,7 +8,6 @@ import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.ChatBackend;
 import io.siftbench.model.backends.GenerationRequest;
 import io.siftbench.model.backends.OutputSchema;
-
 import java.util.Optional;
 
 /**
@@ -47,7 +46,10 @@ abstract class ProviderBackend<B extends DefaultChatRequestParameters.Builder<B>
         if (request.schema() != null) {
             schema(p, request.schema());
         }
-        return ChatRequest.builder().messages(request.messages()).parameters(p.build()).build();
+        return ChatRequest.builder()
+                .messages(request.messages())
+                .parameters(p.build())
+                .build();
     }
 
     @Override

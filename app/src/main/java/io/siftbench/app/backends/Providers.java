@@ -4,7 +4,6 @@ import dev.langchain4j.http.client.jdk.JdkHttpClient;
 import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.ChatBackend;
-
 import java.net.http.HttpClient;
 import java.time.Duration;
 
@@ -17,8 +16,7 @@ public final class Providers {
      */
     static final Duration HTTP_TIMEOUT = Duration.ofMinutes(10);
 
-    private Providers() {
-    }
+    private Providers() {}
 
     /**
      * The HTTP client for the servers: HTTP/1.1, which every local server speaks. The JDK's default, HTTP/2,
@@ -26,8 +24,9 @@ public final class Providers {
      * {@code Retry-After}, so that a busy server gets the wait it asked for.
      */
     static JdkHttpClientBuilder http() {
-        return JdkHttpClient.builder().httpClientBuilder(RefusalReadingHttpClient.wrapping(
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)));
+        return JdkHttpClient.builder()
+                .httpClientBuilder(RefusalReadingHttpClient.wrapping(
+                        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)));
     }
 
     public static ChatBackend open(BackendConfig config) {

@@ -1,9 +1,6 @@
 package io.siftbench.app.backends;
 
 import io.siftbench.model.backends.ServerRefusal;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +16,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * The JDK client under langchain4j's, turning an answer with an error status into a {@link ServerRefusal}
@@ -51,8 +50,8 @@ final class RefusalReadingHttpClient extends HttpClient {
     }
 
     @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
-                                                            HttpResponse.PushPromiseHandler<T> push) {
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+            HttpRequest request, HttpResponse.BodyHandler<T> handler, HttpResponse.PushPromiseHandler<T> push) {
         return delegate.sendAsync(request, handler, push).thenApply(RefusalReadingHttpClient::checked);
     }
 
@@ -62,7 +61,8 @@ final class RefusalReadingHttpClient extends HttpClient {
             return response;
         }
         Duration retryAfter = ServerRefusal.parseRetryAfter(
-                response.headers().firstValue("Retry-After").orElse(null), Instant.now()).orElse(null);
+                        response.headers().firstValue("Retry-After").orElse(null), Instant.now())
+                .orElse(null);
         throw new ServerRefusal(status, body(response.body()), retryAfter);
     }
 

@@ -11,10 +11,10 @@ import io.siftbench.model.backends.OutputSchema;
 /** The parameters every backend shares, set on whichever provider's parameter builder. */
 final class RequestParameters {
 
-    private RequestParameters() {
-    }
+    private RequestParameters() {}
 
-    static <B extends DefaultChatRequestParameters.Builder<B>> B common(B builder, String model, GenerationParameters p) {
+    static <B extends DefaultChatRequestParameters.Builder<B>> B common(
+            B builder, String model, GenerationParameters p) {
         return builder.modelName(model.isEmpty() ? null : model)
                 .temperature(p.temperature())
                 .topP(p.topP())
@@ -26,7 +26,10 @@ final class RequestParameters {
     static ResponseFormat jsonSchema(OutputSchema schema) {
         return ResponseFormat.builder()
                 .type(ResponseFormatType.JSON)
-                .jsonSchema(JsonSchema.builder().name("output").rootElement(JsonRawSchema.from(schema.toJson())).build())
+                .jsonSchema(JsonSchema.builder()
+                        .name("output")
+                        .rootElement(JsonRawSchema.from(schema.toJson()))
+                        .build())
                 .build();
     }
 }

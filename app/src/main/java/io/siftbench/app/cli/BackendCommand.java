@@ -5,7 +5,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code siftbench backend …}: work with model backends from the command line. */
-@Command(name = "backend", mixinStandardHelpOptions = true,
+@Command(
+        name = "backend",
+        mixinStandardHelpOptions = true,
         description = "Model backends: Ollama, OpenAI-compatible servers, GGUF files.",
         subcommands = {BackendTestCommand.class})
 public final class BackendCommand implements Runnable {

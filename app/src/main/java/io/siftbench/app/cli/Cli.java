@@ -1,14 +1,12 @@
 package io.siftbench.app.cli;
 
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
+import picocli.CommandLine;
 
 /** Runs one command line and returns its exit code; every failure is one line on stderr. */
 public final class Cli {
 
-    private Cli() {
-    }
+    private Cli() {}
 
     public static int execute(String... args) {
         return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
@@ -20,14 +18,17 @@ public final class Cli {
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            commandLine.getErr().println("siftbench: " + message.lines().findFirst().orElse(message));
+            commandLine
+                    .getErr()
+                    .println("siftbench: " + message.lines().findFirst().orElse(message));
             return 1;
         });
         // A mistyped option or a name that is not in the project: one line that says what, and where help is,
         // rather than the whole usage text burying the reason.
         cli.setParameterExceptionHandler((e, arguments) -> {
             CommandLine command = e.getCommandLine();
-            command.getErr().println("siftbench: " + e.getMessage().lines().findFirst().orElse(e.getMessage()));
+            command.getErr()
+                    .println("siftbench: " + e.getMessage().lines().findFirst().orElse(e.getMessage()));
             command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more.");
             return command.getCommandSpec().exitCodeOnInvalidInput();
         });

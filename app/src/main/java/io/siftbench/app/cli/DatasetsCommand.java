@@ -3,17 +3,18 @@ package io.siftbench.app.cli;
 import io.siftbench.model.datasets.ColumnInfo;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.project.Project;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code siftbench datasets --project P}: the project's datasets as JSON. */
-@Command(name = "datasets", mixinStandardHelpOptions = true,
+@Command(
+        name = "datasets",
+        mixinStandardHelpOptions = true,
         description = "List the datasets of a project: [{name, rows, columns:[{name,type}]}].")
 public final class DatasetsCommand implements Callable<Integer> {
 
@@ -26,7 +27,8 @@ public final class DatasetsCommand implements Callable<Integer> {
     /** One dataset as printed. */
     record Listed(String name, long rows, List<Column> columns) {
         static Listed of(DatasetInfo d) {
-            return new Listed(d.name(), d.rows(), d.columns().stream().map(Column::of).toList());
+            return new Listed(
+                    d.name(), d.rows(), d.columns().stream().map(Column::of).toList());
         }
     }
 
@@ -40,7 +42,9 @@ public final class DatasetsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Project open = project.open()) {
-            JsonOut.print(spec.commandLine().getOut(), open.datasets().list().stream().map(Listed::of).toList());
+            JsonOut.print(
+                    spec.commandLine().getOut(),
+                    open.datasets().list().stream().map(Listed::of).toList());
         }
         return 0;
     }

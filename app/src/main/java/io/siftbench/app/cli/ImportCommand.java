@@ -7,6 +7,11 @@ import io.siftbench.model.datasets.ImportProgress;
 import io.siftbench.model.datasets.ImportReport;
 import io.siftbench.model.datasets.ImportStage;
 import io.siftbench.model.project.Project;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -15,17 +20,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
-import java.io.PrintWriter;
-import java.nio.charset.Charset;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.Callable;
-
 /**
  * {@code siftbench import --project P --file F [--name N] [--format csv|tsv|jsonl|json] [--no-header]
  * [--skip-bad-rows] [--replace]}: imports a file as a dataset; the summary on stdout, progress on stderr.
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
         description = "Import a CSV, TSV, JSONL or JSON file (optionally .gz) as a dataset.")
 public final class ImportCommand implements Callable<Integer> {
 
@@ -43,10 +44,16 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "N", description = "The dataset's name (default: the file name).")
     String name;
 
-    @Option(names = "--format", paramLabel = "csv|tsv|jsonl|json", description = "The format (default: from the file name).")
+    @Option(
+            names = "--format",
+            paramLabel = "csv|tsv|jsonl|json",
+            description = "The format (default: from the file name).")
     String format;
 
-    @Option(names = "--encoding", paramLabel = "E", converter = EncodingName.class,
+    @Option(
+            names = "--encoding",
+            paramLabel = "E",
+            converter = EncodingName.class,
             description = "UTF-8, UTF-16 (byte order from the mark or the text), UTF-16LE, UTF-16BE or ISO-8859-1 "
                     + "(default: from a byte order mark or the text, else UTF-8).")
     Charset encoding;
@@ -61,30 +68,52 @@ public final class ImportCommand implements Callable<Integer> {
     boolean replace;
 
     /** What is printed: the dataset as {@code datasets} prints it, and how the import went. */
-    record Summary(String name, long rows, List<DatasetsCommand.Column> columns, String textColumn,
-                   String labelColumn, String encoding, long skipped, String skippedRowsFile, double seconds) {
+    record Summary(
+            String name,
+            long rows,
+            List<DatasetsCommand.Column> columns,
+            String textColumn,
+            String labelColumn,
+            String encoding,
+            long skipped,
+            String skippedRowsFile,
+            double seconds) {
         static Summary of(ImportReport report) {
             DatasetInfo d = report.dataset();
             DatasetsCommand.Listed listed = DatasetsCommand.Listed.of(d);
-            return new Summary(listed.name(), listed.rows(), listed.columns(), d.textColumn(), d.labelColumn(),
-                    report.encoding().name(), report.skippedRows(), report.skippedRowsFile() == null ? null : report.skippedRowsFile().toString(),
+            return new Summary(
+                    listed.name(),
+                    listed.rows(),
+                    listed.columns(),
+                    d.textColumn(),
+                    d.labelColumn(),
+                    report.encoding().name(),
+                    report.skippedRows(),
+                    report.skippedRowsFile() == null
+                            ? null
+                            : report.skippedRowsFile().toString(),
                     report.elapsed().toMillis() / 1000.0);
         }
     }
 
     @Override
     public Integer call() {
-        ImportOptions options = ImportOptions.of(file).withName(name)
+        ImportOptions options = ImportOptions.of(file)
+                .withName(name)
                 .withFormat(format == null ? null : ImportFormat.parse(format))
                 .withEncoding(encoding)
                 .withHeader(noHeader ? Boolean.FALSE : null)
                 .withSkipBadRows(skipBadRows)
                 .withReplace(replace);
         try (Project open = project.open()) {
-            ImportReport report = open.datasets().importFile(options, new StderrProgress(spec.commandLine().getErr()));
+            ImportReport report = open.datasets()
+                    .importFile(options, new StderrProgress(spec.commandLine().getErr()));
             if (report.skippedRows() > 0) {
-                spec.commandLine().getErr().printf("Skipped %,d bad rows; they are listed in %s%n",
-                        report.skippedRows(), report.skippedRowsFile());
+                spec.commandLine()
+                        .getErr()
+                        .printf(
+                                "Skipped %,d bad rows; they are listed in %s%n",
+                                report.skippedRows(), report.skippedRowsFile());
             }
             JsonOut.print(spec.commandLine().getOut(), Summary.of(report));
         }
@@ -118,8 +147,9 @@ public final class ImportCommand implements Callable<Integer> {
             long now = System.nanoTime();
             if (now - last >= PROGRESS_EVERY_NANOS) {
                 last = now;
-                err.printf("%s: %,d rows, %d%% of the file%n", stage.label(), rows,
-                        totalBytes == 0 ? 100 : Math.min(100, bytesRead * 100 / totalBytes));
+                err.printf(
+                        "%s: %,d rows, %d%% of the file%n",
+                        stage.label(), rows, totalBytes == 0 ? 100 : Math.min(100, bytesRead * 100 / totalBytes));
             }
         }
 

@@ -2,7 +2,6 @@ package io.siftbench.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
@@ -11,8 +10,7 @@ public final class JsonOut {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private JsonOut() {
-    }
+    private JsonOut() {}
 
     public static void print(PrintWriter out, Object value) {
         try {

@@ -10,6 +10,10 @@ import io.siftbench.model.insights.StatusSelection;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.model.runs.RunInfo;
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,11 +22,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.Comparator;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-
 /**
  * {@code siftbench metrics --project P (--run R | --prompt NAME[@V]) [--condition NAME=VALUE]
  * [--status accepted|rejected|all]}: every metric of a run, of all the runs of a prompt version, or of one
@@ -30,10 +29,14 @@ import java.util.concurrent.Callable;
  * (model/METRICS.md defines each), computed with the bundled MiniLM for the embedding metrics, or read from the
  * project's snapshot when nothing changed since the last time; with the judge scores where a run was judged.
  */
-@Command(name = "metrics", mixinStandardHelpOptions = true,
-        description = {"Print every metric of a run as JSON: distinct-n, vocabulary, top n-grams, self-BLEU,",
-                "lengths, labels, condition coverage, embedding similarity and map, agreement with gold labels,",
-                "judge scores."})
+@Command(
+        name = "metrics",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print every metric of a run as JSON: distinct-n, vocabulary, top n-grams, self-BLEU,",
+            "lengths, labels, condition coverage, embedding similarity and map, agreement with gold labels,",
+            "judge scores."
+        })
 public final class MetricsCommand implements Callable<Integer> {
 
     @Mixin
@@ -50,17 +53,26 @@ public final class MetricsCommand implements Callable<Integer> {
         @Option(names = "--run", required = true, paramLabel = "R", description = "The run's id (see: siftbench runs).")
         Long run;
 
-        @Option(names = "--prompt", required = true, paramLabel = "NAME[@V]",
+        @Option(
+                names = "--prompt",
+                required = true,
+                paramLabel = "NAME[@V]",
                 description = "Every run of this prompt version, as one set (newest version when @V is left out).")
         String prompt;
     }
 
-    @Option(names = "--condition", paramLabel = "NAME=VALUE",
+    @Option(
+            names = "--condition",
+            paramLabel = "NAME=VALUE",
             description = "Only the samples generated with this condition value.")
     String condition;
 
-    @Option(names = "--status", paramLabel = "accepted|rejected|all", defaultValue = "all",
-            converter = StatusConverter.class, description = "Which samples to measure (default all).")
+    @Option(
+            names = "--status",
+            paramLabel = "accepted|rejected|all",
+            defaultValue = "all",
+            converter = StatusConverter.class,
+            description = "Which samples to measure (default all).")
     StatusSelection status;
 
     static final class StatusConverter implements picocli.CommandLine.ITypeConverter<StatusSelection> {
@@ -69,8 +81,8 @@ public final class MetricsCommand implements Callable<Integer> {
             try {
                 return StatusSelection.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException("'" + value
-                        + "' is not one of accepted, rejected, all");
+                throw new picocli.CommandLine.TypeConversionException(
+                        "'" + value + "' is not one of accepted, rejected, all");
             }
         }
     }
@@ -79,14 +91,18 @@ public final class MetricsCommand implements Callable<Integer> {
     public Integer call() {
         try (Project open = project.open()) {
             PrintWriter err = spec.commandLine().getErr();
-            RunInfo run = measured.run != null ? RunSamples.run(open.runSources(), measured.run) : firstRunOfVersion(open);
+            RunInfo run =
+                    measured.run != null ? RunSamples.run(open.runSources(), measured.run) : firstRunOfVersion(open);
             MetricSlice.Sliced sliced;
             try {
                 sliced = MetricSlice.of(measured.prompt != null, condition).apply(open.runSources(), run);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            RunMetrics metrics = new RunMetrics(open.runSources(), open.metricSnapshots(), () -> new SampleEmbedder(EmbeddingModels.miniLm()),
+            RunMetrics metrics = new RunMetrics(
+                    open.runSources(),
+                    open.metricSnapshots(),
+                    () -> new SampleEmbedder(EmbeddingModels.miniLm()),
                     InsightsSettings.defaults());
             String what = sliced.label().isEmpty() ? "run " + run.id() : sliced.label();
             JsonOut.print(spec.commandLine().getOut(), metrics.measure(sliced, status, (done, total, step) -> {
@@ -100,9 +116,11 @@ public final class MetricsCommand implements Callable<Integer> {
     /** The oldest run of the prompt version {@code --prompt} names; the slice takes the version's others. */
     private RunInfo firstRunOfVersion(Project open) {
         StoredVersion version = PromptRef.resolve(open, measured.prompt, spec.commandLine());
-        return open.runs().list().stream().filter(r -> r.config().promptVersionId() == version.id())
+        return open.runs().list().stream()
+                .filter(r -> r.config().promptVersionId() == version.id())
                 .min(Comparator.comparingLong(RunInfo::id))
-                .orElseThrow(() -> new ParameterException(spec.commandLine(), "Prompt " + version.name() + "@"
-                        + version.version() + " has no runs yet."));
+                .orElseThrow(() -> new ParameterException(
+                        spec.commandLine(),
+                        "Prompt " + version.name() + "@" + version.version() + " has no runs yet."));
     }
 }

@@ -5,7 +5,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code siftbench prompt …}: prompt versions from the command line. */
-@Command(name = "prompt", mixinStandardHelpOptions = true,
+@Command(
+        name = "prompt",
+        mixinStandardHelpOptions = true,
         description = "Work with prompt versions.",
         subcommands = {PromptAddCommand.class})
 public final class PromptCommand implements Runnable {

@@ -4,17 +4,18 @@ import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunSummary;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-
 /** {@code siftbench runs --project P}: the project's runs, newest first. */
-@Command(name = "runs", mixinStandardHelpOptions = true,
+@Command(
+        name = "runs",
+        mixinStandardHelpOptions = true,
         description = "List the runs of a project: [{id, prompt, version, mode, status, samples, target, judged, "
                 + "settings}].")
 public final class RunsCommand implements Callable<Integer> {
@@ -29,13 +30,34 @@ public final class RunsCommand implements Callable<Integer> {
      * One run as printed; {@code judged} is the run a judge run scores, null for the other modes; {@code settings}
      * the rest of its configuration in a line, as the Runs screen shows it ("b77 · 200 at random · T 0.7").
      */
-    record Listed(long id, String prompt, int version, String mode, String status, long samples, int target,
-                  long failures, String backend, String model, long seed, Long judged, String settings) {
+    record Listed(
+            long id,
+            String prompt,
+            int version,
+            String mode,
+            String status,
+            long samples,
+            int target,
+            long failures,
+            String backend,
+            String model,
+            long seed,
+            Long judged,
+            String settings) {
         static Listed of(RunInfo r, String settings) {
-            return new Listed(r.id(), r.promptName(), r.promptVersion(), r.config().mode().id(), r.status().id(),
-                    r.samples(), r.config().target(), r.failures(),
-                    r.config().backend().kind() + ":" + r.config().backend().location(), r.config().backend().model(),
-                    r.config().seed(), RunDetails.fromJson(r.config().details()).judgeOf(),
+            return new Listed(
+                    r.id(),
+                    r.promptName(),
+                    r.promptVersion(),
+                    r.config().mode().id(),
+                    r.status().id(),
+                    r.samples(),
+                    r.config().target(),
+                    r.failures(),
+                    r.config().backend().kind() + ":" + r.config().backend().location(),
+                    r.config().backend().model(),
+                    r.config().seed(),
+                    RunDetails.fromJson(r.config().details()).judgeOf(),
                     settings);
         }
     }
@@ -45,7 +67,8 @@ public final class RunsCommand implements Callable<Integer> {
         try (Project open = project.open()) {
             List<RunInfo> runs = open.runs().list();
             Map<Long, String> settings = RunSummary.settings(runs, open.datasets());
-            JsonOut.print(spec.commandLine().getOut(),
+            JsonOut.print(
+                    spec.commandLine().getOut(),
                     runs.stream().map(r -> Listed.of(r, settings.get(r.id()))).toList());
         }
         return 0;

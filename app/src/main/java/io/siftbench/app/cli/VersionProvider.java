@@ -1,10 +1,9 @@
 package io.siftbench.app.cli;
 
-import picocli.CommandLine.IVersionProvider;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import picocli.CommandLine.IVersionProvider;
 
 /** The version the build stamped into the jar. */
 public final class VersionProvider implements IVersionProvider {

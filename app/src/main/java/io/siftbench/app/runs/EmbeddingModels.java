@@ -9,8 +9,7 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
  */
 public final class EmbeddingModels {
 
-    private EmbeddingModels() {
-    }
+    private EmbeddingModels() {}
 
     public static EmbeddingModel miniLm() {
         return Holder.MODEL;

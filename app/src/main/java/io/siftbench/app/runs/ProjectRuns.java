@@ -15,8 +15,8 @@ import io.siftbench.model.prompts.Demonstrations;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.runs.GoldColumns;
-import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.JudgedSamples;
+import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunInputs;
 import io.siftbench.model.runs.RunLauncher;
@@ -24,7 +24,6 @@ import io.siftbench.model.runs.RunPlanner;
 import io.siftbench.model.runs.RunSampler;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.model.runs.Slot;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,8 +49,7 @@ public final class ProjectRuns {
      * @param clients    the backend client of a run (its concurrency is the run's)
      * @param embeddings the embedding model, loaded only when a strategy needs it
      */
-    public ProjectRuns(Project project, Function<RunInfo, BackendClient> clients,
-                       Supplier<EmbeddingModel> embeddings) {
+    public ProjectRuns(Project project, Function<RunInfo, BackendClient> clients, Supplier<EmbeddingModel> embeddings) {
         this.project = project;
         this.clients = clients;
         this.embeddings = embeddings;
@@ -61,8 +59,13 @@ public final class ProjectRuns {
         return new RunLauncher(project.runs(), project.samples(), this::plan, run -> {
             PromptVersion version = project.prompts().load(run.config().promptVersionId());
             RunDetails details = RunDetails.fromJson(run.config().details());
-            return new RunSampler(clients.apply(run), details.parameters(), run.config().parameters(), version,
-                    run.config().votes(), run.config().seed());
+            return new RunSampler(
+                    clients.apply(run),
+                    details.parameters(),
+                    run.config().parameters(),
+                    version,
+                    run.config().votes(),
+                    run.config().seed());
         });
     }
 
@@ -76,7 +79,12 @@ public final class ProjectRuns {
         if (version.mode() == PromptMode.JUDGE) {
             return judge(version, new JudgedSamples(project.runs(), project.samples(), project.datasets()).of(run));
         }
-        return plan(version, run.config().datasetId(), details, run.config().target(), run.config().seed());
+        return plan(
+                version,
+                run.config().datasetId(),
+                details,
+                run.config().target(),
+                run.config().seed());
     }
 
     /**
@@ -84,8 +92,15 @@ public final class ProjectRuns {
      * subset of {@code datasetId}; judge: the first {@code n} answered samples of {@code judgedRunId}), through
      * {@code client}; nothing is stored. The studio's "Preview".
      */
-    public List<Sample> preview(PromptVersion draft, Long datasetId, Long judgedRunId, int n, long seed,
-                                BackendClient client, GenerationParameters parameters, BooleanSupplier cancelled)
+    public List<Sample> preview(
+            PromptVersion draft,
+            Long datasetId,
+            Long judgedRunId,
+            int n,
+            long seed,
+            BackendClient client,
+            GenerationParameters parameters,
+            BooleanSupplier cancelled)
             throws InterruptedException {
         if (draft.mode() == PromptMode.ANNOTATE && datasetId == null) {
             throw new ProjectException("Choose the dataset whose records the preview annotates.");
@@ -95,7 +110,9 @@ public final class ProjectRuns {
         }
         RunDetails details = RunDetails.of(n, parameters);
         List<Slot> slots = draft.mode() == PromptMode.JUDGE
-                ? judge(draft, new JudgedSamples(project.runs(), project.samples(), project.datasets()).first(judgedRunId, n))
+                ? judge(
+                        draft,
+                        new JudgedSamples(project.runs(), project.samples(), project.datasets()).first(judgedRunId, n))
                 : plan(draft, datasetId, details, n, seed);
         RunSampler sampler = new RunSampler(client, parameters, details.parametersJson(), draft, 1, seed);
         List<Sample> samples = new ArrayList<>();
@@ -119,7 +136,9 @@ public final class ProjectRuns {
         if (version.mode() == PromptMode.SYNTHESIZE) {
             return planner.synthesize(target, demonstrations(version, null), details.cells());
         }
-        DatasetInfo dataset = project.datasets().list().stream().filter(d -> d.id() == datasetId).findFirst()
+        DatasetInfo dataset = project.datasets().list().stream()
+                .filter(d -> d.id() == datasetId)
+                .findFirst()
                 .orElseThrow(() -> new ProjectException("The dataset this run annotates is gone."));
         GoldColumns gold = GoldColumns.of(dataset, version);
         Map<Long, Map<String, Object>> records = new HashMap<>();
@@ -129,7 +148,8 @@ public final class ProjectRuns {
             records.put(r.id(), gold.hiddenFrom(r.values()));
         });
         List<RunPlanner.Input> inputs = RunPlanner.chooseInputs(ids, details.limit(), seed).stream()
-                .map(id -> new RunPlanner.Input(id, records.get(id))).toList();
+                .map(id -> new RunPlanner.Input(id, records.get(id)))
+                .toList();
         return planner.annotate(inputs, demonstrations(version, datasetId));
     }
 
@@ -138,18 +158,21 @@ public final class ProjectRuns {
         if (spec == null || spec.k() == 0) {
             return RunPlanner.DemonstrationSource.NONE;
         }
-        DatasetInfo source = project.datasets().find(spec.dataset()).orElseThrow(() -> new ProjectException(
-                "The prompt takes its demonstrations from dataset '" + spec.dataset() + "', which this project has not."));
+        DatasetInfo source = project.datasets()
+                .find(spec.dataset())
+                .orElseThrow(() -> new ProjectException("The prompt takes its demonstrations from dataset '"
+                        + spec.dataset() + "', which this project has not."));
         List<Demonstration> pool = new ArrayList<>();
         project.datasets().forEachRecord(source.id(), r -> pool.add(demonstration(r, spec)));
-        boolean byMeaning = spec.strategy() == DemonstrationStrategy.SIMILAR
-                || spec.strategy() == DemonstrationStrategy.DIVERSE;
-        RecordEmbeddings vectors = byMeaning
-                ? new RecordEmbeddings(embeddings.get(), EMBEDDING_MODEL, project.recordEmbeddings()) : null;
-        DemonstrationPicker picker = new DemonstrationPicker(spec, pool,
-                byMeaning ? vectors.of(source.id(), pool) : Map.of());
+        boolean byMeaning =
+                spec.strategy() == DemonstrationStrategy.SIMILAR || spec.strategy() == DemonstrationStrategy.DIVERSE;
+        RecordEmbeddings vectors =
+                byMeaning ? new RecordEmbeddings(embeddings.get(), EMBEDDING_MODEL, project.recordEmbeddings()) : null;
+        DemonstrationPicker picker =
+                new DemonstrationPicker(spec, pool, byMeaning ? vectors.of(source.id(), pool) : Map.of());
         boolean sameDataset = inputDataset != null && inputDataset == source.id();
-        return (ordinal, input) -> picker.pick(new DemonstrationPicker.Query(ordinal,
+        return (ordinal, input) -> picker.pick(new DemonstrationPicker.Query(
+                ordinal,
                 sameDataset && input != null ? input.id() : null,
                 byMeaning && input != null ? vectors.of(textOf(input, spec)) : null));
     }

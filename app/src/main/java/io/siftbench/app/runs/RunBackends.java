@@ -8,7 +8,6 @@ import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.ChatBackend;
 import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.RunInfo;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -60,8 +59,17 @@ public final class RunBackends implements Function<RunInfo, BackendClient>, Auto
                 .findFirst()
                 .orElseGet(() -> BackendConfig.of(kind, ref.location(), ref.model())
                         .withApiKey(System.getenv().getOrDefault(API_KEY_VARIABLE, "")));
-        return new BackendConfig(base.name(), kind, ref.location(), ref.model() == null ? base.model() : ref.model(),
-                base.apiKey(), base.schemaStyle(), base.threads(), base.contextSize(), concurrency, base.maxRetries(),
+        return new BackendConfig(
+                base.name(),
+                kind,
+                ref.location(),
+                ref.model() == null ? base.model() : ref.model(),
+                base.apiKey(),
+                base.schemaStyle(),
+                base.threads(),
+                base.contextSize(),
+                concurrency,
+                base.maxRetries(),
                 base.keepAlive());
     }
 

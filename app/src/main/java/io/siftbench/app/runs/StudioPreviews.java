@@ -10,7 +10,6 @@ import io.siftbench.model.project.ProjectException;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.views.prompts.PromptPreviewer;
-
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -21,16 +20,26 @@ import java.util.function.BooleanSupplier;
 public final class StudioPreviews implements PromptPreviewer {
 
     @Override
-    public List<Sample> preview(Project project, PromptVersion draft, String dataset, Long judgedRun,
-                                BackendConfig backend, GenerationParameters parameters, int n,
-                                BooleanSupplier cancelled)
+    public List<Sample> preview(
+            Project project,
+            PromptVersion draft,
+            String dataset,
+            Long judgedRun,
+            BackendConfig backend,
+            GenerationParameters parameters,
+            int n,
+            BooleanSupplier cancelled)
             throws InterruptedException {
         if (backend == null) {
             throw new IllegalArgumentException("Choose the backend to preview with (add one in Settings).");
         }
-        Long datasetId = dataset == null || dataset.isBlank() ? null : project.datasets().find(dataset.strip())
-                .map(DatasetInfo::id)
-                .orElseThrow(() -> new ProjectException("There is no dataset '" + dataset + "' in this project."));
+        Long datasetId = dataset == null || dataset.isBlank()
+                ? null
+                : project.datasets()
+                        .find(dataset.strip())
+                        .map(DatasetInfo::id)
+                        .orElseThrow(
+                                () -> new ProjectException("There is no dataset '" + dataset + "' in this project."));
         long seed = draft.plan().seed() == null ? 0 : draft.plan().seed();
         try (BackendClient client = new BackendClient(Providers.open(backend))) {
             return new ProjectRuns(project, run -> client, EmbeddingModels::miniLm)

@@ -1,7 +1,6 @@
 package io.siftbench.app.backends;
 
 import io.siftbench.app.backends.LoopbackServer.Protocol;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,18 +44,21 @@ final class CuttingServer implements AutoCloseable {
                 OutputStream out = client.getOutputStream();
                 String type = protocol == Protocol.OLLAMA ? "application/x-ndjson" : "text/event-stream";
                 out.write(("HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\nTransfer-Encoding: chunked\r\n"
-                        + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                                + "Connection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
                 chunk(out, event("{\"label\": "));
                 if (connections.incrementAndGet() == 1) {
                     out.flush();
                     continue; // closing the socket now: no final chunk, a connection dropped mid-answer
                 }
                 chunk(out, event("\"card_arrival\"}"));
-                chunk(out, protocol == Protocol.OLLAMA
-                        ? "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true,"
-                                + "\"done_reason\":\"stop\",\"prompt_eval_count\":9,\"eval_count\":2}\n"
-                        : "data: {\"id\":\"c\",\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}"
-                                + "\n\ndata: [DONE]\n\n");
+                chunk(
+                        out,
+                        protocol == Protocol.OLLAMA
+                                ? "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true,"
+                                        + "\"done_reason\":\"stop\",\"prompt_eval_count\":9,\"eval_count\":2}\n"
+                                : "data: {\"id\":\"c\",\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}"
+                                        + "\n\ndata: [DONE]\n\n");
                 out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
             } catch (IOException e) {
@@ -68,7 +70,8 @@ final class CuttingServer implements AutoCloseable {
     private String event(String piece) {
         String content = piece.replace("\"", "\\\"");
         return protocol == Protocol.OLLAMA
-                ? "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"" + content + "\"},\"done\":false}\n"
+                ? "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"" + content
+                        + "\"},\"done\":false}\n"
                 : "data: {\"id\":\"c\",\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + content
                         + "\"}}]}\n\n";
     }

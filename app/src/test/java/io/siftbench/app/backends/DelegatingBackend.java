@@ -6,7 +6,6 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.ChatBackend;
 import io.siftbench.model.backends.GenerationRequest;
-
 import java.util.Optional;
 
 /** A real backend passed through as it is; a test overrides the one thing it watches or withholds. */

@@ -1,5 +1,11 @@
 package io.siftbench.app.backends;
 
+import static io.siftbench.app.backends.HttpBackendsTest.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
 import io.siftbench.model.backends.BackendClient;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
@@ -9,20 +15,13 @@ import io.siftbench.model.backends.GenerationRequest;
 import io.siftbench.model.backends.OutputSchema;
 import io.siftbench.model.backends.PendingGeneration;
 import io.siftbench.model.testing.SharedFixtures;
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.UserMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static io.siftbench.app.backends.HttpBackendsTest.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The in-process GGUF backend generating from the real stories260K model (one thread, as on 2 cores). */
 class GgufBackendTest {
@@ -35,8 +34,11 @@ class GgufBackendTest {
 
     @BeforeAll
     static void open() {
-        BackendConfig config = BackendConfig.of(BackendKind.GGUF,
-                SharedFixtures.require("models/stories260K.gguf").toString(), "").withGguf(1, 1024);
+        BackendConfig config = BackendConfig.of(
+                        BackendKind.GGUF,
+                        SharedFixtures.require("models/stories260K.gguf").toString(),
+                        "")
+                .withGguf(1, 1024);
         backend = (GgufBackend) Providers.open(config);
         client = new BackendClient(backend);
     }
@@ -67,7 +69,8 @@ class GgufBackendTest {
     void streamsEveryTokenAsItComes() throws Exception {
         List<String> pieces = new CopyOnWriteArrayList<>();
 
-        Generation g = client.stream(GenerationRequest.of("Once upon a time", PARAMS.withSeed(3)), pieces::add).await();
+        Generation g = client.stream(GenerationRequest.of("Once upon a time", PARAMS.withSeed(3)), pieces::add)
+                .await();
 
         assertThat(pieces).hasSize(g.completionTokens());
         assertThat(String.join("", pieces)).isEqualTo(g.text());
@@ -76,8 +79,10 @@ class GgufBackendTest {
     @Test
     void aSchemaBecomesAGrammarSoTheLabelIsAlwaysAllowed() {
         OutputSchema labels = OutputSchema.label(List.of("card_arrival", "lost_or_stolen_card"));
-        GenerationRequest request = new GenerationRequest(List.of(SystemMessage.from("Label the question."),
-                UserMessage.from("my card has not arrived")), PARAMS.withMaxTokens(64), labels);
+        GenerationRequest request = new GenerationRequest(
+                List.of(SystemMessage.from("Label the question."), UserMessage.from("my card has not arrived")),
+                PARAMS.withMaxTokens(64),
+                labels);
 
         Generation g = client.generate(request);
 
@@ -88,8 +93,8 @@ class GgufBackendTest {
     @Test
     void cancellingStopsTheTokensAndFreesTheSlot() throws Exception {
         List<String> pieces = new CopyOnWriteArrayList<>();
-        PendingGeneration long_ = client.stream(GenerationRequest.of("Once upon a time",
-                PARAMS.withMaxTokens(900)), text -> {
+        PendingGeneration long_ =
+                client.stream(GenerationRequest.of("Once upon a time", PARAMS.withMaxTokens(900)), text -> {
                     pieces.add(text);
                     sleep();
                 });
@@ -102,7 +107,9 @@ class GgufBackendTest {
         int atCancel = pieces.size();
         Thread.sleep(100);
         assertThat(pieces.size()).isLessThanOrEqualTo(atCancel + 1).isLessThan(900);
-        assertThat(client.generate(GenerationRequest.of("Hello", PARAMS.withMaxTokens(5))).text()).isNotEmpty();
+        assertThat(client.generate(GenerationRequest.of("Hello", PARAMS.withMaxTokens(5)))
+                        .text())
+                .isNotEmpty();
     }
 
     @Test
@@ -120,14 +127,17 @@ class GgufBackendTest {
     @Test
     void unloadingFreesTheModelAndTheNextRequestLoadsItAgain() {
         try (GgufBackend fresh = (GgufBackend) Providers.open(backend.config());
-             BackendClient freshClient = new BackendClient(fresh)) {
+                BackendClient freshClient = new BackendClient(fresh)) {
             freshClient.generate(GenerationRequest.of("Once", PARAMS.withMaxTokens(3)));
             assertThat(fresh.model().isLoaded()).isTrue();
 
             freshClient.unload();
 
             assertThat(fresh.model().isLoaded()).isFalse();
-            assertThat(freshClient.generate(GenerationRequest.of("Once", PARAMS.withMaxTokens(3))).text()).isNotEmpty();
+            assertThat(freshClient
+                            .generate(GenerationRequest.of("Once", PARAMS.withMaxTokens(3)))
+                            .text())
+                    .isNotEmpty();
             assertThat(fresh.model().isLoaded()).isTrue();
         }
     }

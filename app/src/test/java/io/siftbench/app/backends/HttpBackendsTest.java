@@ -1,5 +1,14 @@
 package io.siftbench.app.backends;
 
+import static io.siftbench.app.backends.LoopbackServer.after;
+import static io.siftbench.app.backends.LoopbackServer.answer;
+import static io.siftbench.app.backends.LoopbackServer.answerSlowly;
+import static io.siftbench.app.backends.LoopbackServer.drop;
+import static io.siftbench.app.backends.LoopbackServer.status;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -19,11 +28,6 @@ import io.siftbench.model.backends.PendingGeneration;
 import io.siftbench.model.backends.RetryPolicy;
 import io.siftbench.model.backends.SchemaStyle;
 import io.siftbench.model.backends.StreamListener;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -33,15 +37,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static io.siftbench.app.backends.LoopbackServer.after;
-import static io.siftbench.app.backends.LoopbackServer.answer;
-import static io.siftbench.app.backends.LoopbackServer.answerSlowly;
-import static io.siftbench.app.backends.LoopbackServer.drop;
-import static io.siftbench.app.backends.LoopbackServer.status;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The Ollama and OpenAI-compatible backends, through the real langchain4j clients, against a real HTTP
@@ -50,8 +49,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class HttpBackendsTest {
 
     private static final OutputSchema LABELS = OutputSchema.label(List.of("card_arrival", "lost_or_stolen_card"));
-    private static final GenerationParameters PARAMS = new GenerationParameters(0.2, 0.9, 64, 42,
-            List.of("\n\n"), Duration.ofSeconds(5));
+    private static final GenerationParameters PARAMS =
+            new GenerationParameters(0.2, 0.9, 64, 42, List.of("\n\n"), Duration.ofSeconds(5));
     /** Short backoff so that tests with retries stay fast; the production policy is exercised by its own test. */
     private static final Duration BACKOFF = Duration.ofMillis(20);
 
@@ -75,8 +74,8 @@ class HttpBackendsTest {
     }
 
     private BackendClient client(BackendConfig config) {
-        BackendClient client = new BackendClient(Providers.open(config),
-                new RetryPolicy(config.maxRetries(), BACKOFF, BACKOFF.multipliedBy(4)));
+        BackendClient client = new BackendClient(
+                Providers.open(config), new RetryPolicy(config.maxRetries(), BACKOFF, BACKOFF.multipliedBy(4)));
         open.add(client);
         return client;
     }
@@ -87,8 +86,12 @@ class HttpBackendsTest {
     }
 
     private static GenerationRequest labelRequest(GenerationParameters parameters) {
-        return new GenerationRequest(List.of(SystemMessage.from("You label banking questions."),
-                UserMessage.from("Q: my card has not arrived yet\nA:")), parameters, LABELS);
+        return new GenerationRequest(
+                List.of(
+                        SystemMessage.from("You label banking questions."),
+                        UserMessage.from("Q: my card has not arrived yet\nA:")),
+                parameters,
+                LABELS);
     }
 
     @ParameterizedTest
@@ -101,7 +104,8 @@ class HttpBackendsTest {
         assertThat(g.text()).isEqualTo("{\"label\": \"card_arrival\"}");
         assertThat(g.valid()).isTrue();
         assertThat(g.validation().value().get("label").asText()).isEqualTo("card_arrival");
-        int expectedPrompt = 3 + server.bodies().get(0).path("messages").toString().length() / 10;
+        int expectedPrompt =
+                3 + server.bodies().get(0).path("messages").toString().length() / 10;
         assertThat(g.promptTokens()).isEqualTo(expectedPrompt);
         assertThat(g.completionTokens()).isEqualTo(2);
         assertThat(g.model()).isEqualTo("qwen2.5:7b");
@@ -136,7 +140,8 @@ class HttpBackendsTest {
 
         JsonNode body = server.bodies().get(0);
         assertThat(body.path("response_format").path("type").asText()).isEqualTo("json_schema");
-        assertThat(body.path("response_format").path("json_schema").path("schema")).isEqualTo(LABELS.schema());
+        assertThat(body.path("response_format").path("json_schema").path("schema"))
+                .isEqualTo(LABELS.schema());
         assertThat(body.path("temperature").asDouble()).isEqualTo(0.2);
         assertThat(body.path("top_p").asDouble()).isEqualTo(0.9);
         assertThat(body.path("max_tokens").asInt()).isEqualTo(64);
@@ -148,7 +153,8 @@ class HttpBackendsTest {
     void llamaCppStyleGetsAJsonObjectWithTheSchema() throws Exception {
         LoopbackServer server = server(Protocol.OPENAI);
 
-        client(config(server, Protocol.OPENAI).withSchemaStyle(SchemaStyle.JSON_OBJECT)).generate(labelRequest(PARAMS));
+        client(config(server, Protocol.OPENAI).withSchemaStyle(SchemaStyle.JSON_OBJECT))
+                .generate(labelRequest(PARAMS));
 
         JsonNode format = server.bodies().get(0).path("response_format");
         assertThat(format.path("type").asText()).isEqualTo("json_object");
@@ -161,8 +167,8 @@ class HttpBackendsTest {
         LoopbackServer server = server(protocol).then(answerSlowly("Once upon a time", Duration.ofMillis(30)));
         List<String> pieces = new CopyOnWriteArrayList<>();
 
-        Generation g = client(server, protocol, 1, 0)
-                .stream(GenerationRequest.of("Tell a story", PARAMS), pieces::add).await();
+        Generation g = client(server, protocol, 1, 0).stream(GenerationRequest.of("Tell a story", PARAMS), pieces::add)
+                .await();
 
         assertThat(pieces).containsExactly("Once ", "upon ", "a ", "time");
         assertThat(g.text()).isEqualTo("Once upon a time");
@@ -185,7 +191,8 @@ class HttpBackendsTest {
         open.add(client);
         List<String> pieces = new CopyOnWriteArrayList<>();
 
-        Generation g = client.stream(GenerationRequest.of("Tell a story", PARAMS), pieces::add).await();
+        Generation g = client.stream(GenerationRequest.of("Tell a story", PARAMS), pieces::add)
+                .await();
 
         assertThat(pieces).containsExactly("Once upon a time");
         assertThat(g.text()).isEqualTo("Once upon a time");
@@ -214,18 +221,20 @@ class HttpBackendsTest {
         List<String> events = new CopyOnWriteArrayList<>();
 
         Generation g = client.stream(labelRequest(PARAMS), new StreamListener() {
-            @Override
-            public void token(String text) {
-                events.add(text);
-            }
+                    @Override
+                    public void token(String text) {
+                        events.add(text);
+                    }
 
-            @Override
-            public void retrying(int nextAttempt, FailureKind cause) {
-                events.add("<retry " + nextAttempt + ": " + cause + ">");
-            }
-        }).await();
+                    @Override
+                    public void retrying(int nextAttempt, FailureKind cause) {
+                        events.add("<retry " + nextAttempt + ": " + cause + ">");
+                    }
+                })
+                .await();
 
-        assertThat(events).containsExactly("{\"label\": ", "<retry 2: CONNECTION>", "{\"label\": ", "\"card_arrival\"}");
+        assertThat(events)
+                .containsExactly("{\"label\": ", "<retry 2: CONNECTION>", "{\"label\": ", "\"card_arrival\"}");
         assertThat(g.text()).isEqualTo("{\"label\": \"card_arrival\"}");
         assertThat(g.valid()).isTrue();
         assertThat(g.attempts()).isEqualTo(2);
@@ -261,11 +270,15 @@ class HttpBackendsTest {
         LoopbackServer server = server(Protocol.OPENAI).requireKey("sk-right-key");
         BackendConfig base = config(server, Protocol.OPENAI).withLimits(1, 3);
 
-        assertThat(failure(client(base.withApiKey("sk-wrong")), labelRequest(PARAMS)).kind())
+        assertThat(failure(client(base.withApiKey("sk-wrong")), labelRequest(PARAMS))
+                        .kind())
                 .isEqualTo(FailureKind.UNAUTHORIZED);
         assertThat(server.chatRequests()).isEqualTo(1);
 
-        assertThat(client(base.withApiKey("sk-right-key")).generate(labelRequest(PARAMS)).valid()).isTrue();
+        assertThat(client(base.withApiKey("sk-right-key"))
+                        .generate(labelRequest(PARAMS))
+                        .valid())
+                .isTrue();
         assertThat(server.authorizations()).last().isEqualTo("Bearer sk-right-key");
     }
 
@@ -278,7 +291,8 @@ class HttpBackendsTest {
 
         assertThat(g.valid()).isTrue();
         assertThat(g.attempts()).isEqualTo(2);
-        assertThat(server.betweenChats(0, 1)).as("the backoff alone waits %s at most", BACKOFF.multipliedBy(4))
+        assertThat(server.betweenChats(0, 1))
+                .as("the backoff alone waits %s at most", BACKOFF.multipliedBy(4))
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     }
 
@@ -288,7 +302,8 @@ class HttpBackendsTest {
         LoopbackServer server = server(protocol).then(status(503, "1"));
         List<String> pieces = new CopyOnWriteArrayList<>();
 
-        Generation g = client(server, protocol, 1, 3).stream(labelRequest(PARAMS), pieces::add).await();
+        Generation g = client(server, protocol, 1, 3).stream(labelRequest(PARAMS), pieces::add)
+                .await();
 
         assertThat(g.text()).isEqualTo("{\"label\": \"card_arrival\"}");
         assertThat(server.bodies().get(1).path("stream").asBoolean()).isTrue();
@@ -298,8 +313,10 @@ class HttpBackendsTest {
     @Test
     void retryAfterAsAnHttpDateIsHonoured() throws Exception {
         // Three seconds ahead when the server answers, at the header's one-second precision: two seconds at least.
-        LoopbackServer server = server(Protocol.OPENAI).then((srv, ex, request) -> status(503,
-                DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(3)))
+        LoopbackServer server = server(Protocol.OPENAI).then((srv, ex, request) -> status(
+                        503,
+                        DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                                ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(3)))
                 .send(srv, ex, request));
 
         Generation g = client(server, Protocol.OPENAI, 1, 3).generate(labelRequest(PARAMS));
@@ -310,16 +327,16 @@ class HttpBackendsTest {
 
     @ParameterizedTest
     @EnumSource(Protocol.class)
-    void aRetryAfterLongerThanTheTimeoutFailsAtOnceSayingHowLongTheServerAskedFor(Protocol protocol)
-            throws Exception {
+    void aRetryAfterLongerThanTheTimeoutFailsAtOnceSayingHowLongTheServerAskedFor(Protocol protocol) throws Exception {
         LoopbackServer server = server(protocol).then(status(503, "30"));
         BackendConfig config = config(server, protocol).withLimits(1, 3);
 
         GenerationException e = failure(client(config), labelRequest(PARAMS));
 
         assertThat(e.kind()).isEqualTo(FailureKind.SERVER_ERROR);
-        assertThat(e.getMessage()).isEqualTo(config.name() + " (" + server.url() + "): server error after 1 attempt: "
-                + "the server asked to wait 30 s, longer than the request timeout of 5 s");
+        assertThat(e.getMessage())
+                .isEqualTo(config.name() + " (" + server.url() + "): server error after 1 attempt: "
+                        + "the server asked to wait 30 s, longer than the request timeout of 5 s");
         assertThat(server.chatRequests()).isEqualTo(1);
     }
 
@@ -329,7 +346,7 @@ class HttpBackendsTest {
         BackendConfig keyless = config(server, Protocol.OPENAI).withLimits(1, 0);
 
         client(keyless).generate(labelRequest(PARAMS));
-        client(keyless).stream(labelRequest(PARAMS), piece -> { }).await();
+        client(keyless).stream(labelRequest(PARAMS), piece -> {}).await();
         client(keyless.withApiKey("sk-local")).generate(labelRequest(PARAMS));
 
         assertThat(server.authorizations()).containsExactly("null", "null", "Bearer sk-local");
@@ -338,11 +355,12 @@ class HttpBackendsTest {
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void aSlowAnswerTimesOutAndIsRetried(Protocol protocol) throws Exception {
-        LoopbackServer server = server(protocol).then(after(Duration.ofSeconds(3), answer("{\"label\": \"card_arrival\"}")));
+        LoopbackServer server =
+                server(protocol).then(after(Duration.ofSeconds(3), answer("{\"label\": \"card_arrival\"}")));
         long start = System.nanoTime();
 
-        Generation g = client(server, protocol, 1, 1)
-                .generate(labelRequest(PARAMS.withTimeout(Duration.ofMillis(400))));
+        Generation g =
+                client(server, protocol, 1, 1).generate(labelRequest(PARAMS.withTimeout(Duration.ofMillis(400))));
 
         assertThat(g.attempts()).isEqualTo(2);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
@@ -385,13 +403,16 @@ class HttpBackendsTest {
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void neverHasMoreRequestsInFlightThanTheLimit(Protocol protocol) throws Exception {
-        LoopbackServer server = server(protocol).always(after(Duration.ofMillis(150), answer("{\"label\": \"card_arrival\"}")));
+        LoopbackServer server =
+                server(protocol).always(after(Duration.ofMillis(150), answer("{\"label\": \"card_arrival\"}")));
         BackendClient client = client(server, protocol, 3, 0);
 
         List<PendingGeneration> pending = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            pending.add(i % 2 == 0 ? client.submit(labelRequest(PARAMS))
-                    : client.stream(labelRequest(PARAMS), StreamListener.NONE));
+            pending.add(
+                    i % 2 == 0
+                            ? client.submit(labelRequest(PARAMS))
+                            : client.stream(labelRequest(PARAMS), StreamListener.NONE));
         }
         for (PendingGeneration p : pending) {
             assertThat(p.await().valid()).isTrue();
@@ -404,8 +425,8 @@ class HttpBackendsTest {
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void anOutputThatBreaksTheSchemaIsARecordedFailureWithItsRawText(Protocol protocol) throws Exception {
-        LoopbackServer server = server(protocol).then(answer("{\"label\": \"pizza\"}"),
-                answer("I think it is card_arrival"));
+        LoopbackServer server =
+                server(protocol).then(answer("{\"label\": \"pizza\"}"), answer("I think it is card_arrival"));
         BackendClient client = client(server, protocol, 1, 3);
 
         Generation offList = client.generate(labelRequest(PARAMS));

@@ -1,14 +1,13 @@
 package io.siftbench.app.backends;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.sun.net.httpserver.HttpServer;
 import io.siftbench.app.backends.LoopbackServer.Protocol;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.ConnectionReport;
 import io.siftbench.model.testing.SharedFixtures;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -17,8 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** "Test connection" against real servers on loopback, a closed port, a silent socket and real files. */
 class LocalBackendProbeTest {
@@ -38,7 +37,8 @@ class LocalBackendProbeTest {
 
     @Test
     void listsTheModelsOfAnOpenAiCompatibleServerWithItsKey() throws Exception {
-        try (LoopbackServer server = new LoopbackServer(Protocol.OPENAI).offering(List.of("qwen2.5-7b-instruct"))
+        try (LoopbackServer server = new LoopbackServer(Protocol.OPENAI)
+                .offering(List.of("qwen2.5-7b-instruct"))
                 .requireKey("sk-local")) {
             BackendConfig config = BackendConfig.of(BackendKind.OPENAI, server.url(), "");
 
@@ -58,7 +58,8 @@ class LocalBackendProbeTest {
 
         assertThat(probe.test(BackendConfig.of(BackendKind.OLLAMA, url, "")).problem())
                 .isEqualTo("Connection refused: nothing is listening at " + url + ". Is the server running?");
-        assertThat(probe.test(BackendConfig.of(BackendKind.OPENAI, url + "/v1", "")).problem())
+        assertThat(probe.test(BackendConfig.of(BackendKind.OPENAI, url + "/v1", ""))
+                        .problem())
                 .startsWith("Connection refused");
     }
 
@@ -76,7 +77,8 @@ class LocalBackendProbeTest {
     void saysWhenTheServerIsNotOfThatKind() throws Exception {
         try (LoopbackServer openAi = new LoopbackServer(Protocol.OPENAI)) {
             String root = openAi.url().replace("/v1", "");
-            assertThat(probe.test(BackendConfig.of(BackendKind.OLLAMA, root, "")).problem())
+            assertThat(probe.test(BackendConfig.of(BackendKind.OLLAMA, root, ""))
+                            .problem())
                     .isEqualTo(root + " answered, but not as an Ollama server (GET /api/tags: HTTP 404)");
         }
         HttpServer web = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 5);
@@ -91,7 +93,9 @@ class LocalBackendProbeTest {
         try {
             String url = "http://127.0.0.1:" + web.getAddress().getPort() + "/v1";
             assertThat(probe.test(BackendConfig.of(BackendKind.OPENAI, url, "")).problem())
-                    .isEqualTo(url + " answered, but not as an OpenAI-compatible server (GET /models: the answer is not its JSON)");
+                    .isEqualTo(
+                            url
+                                    + " answered, but not as an OpenAI-compatible server (GET /models: the answer is not its JSON)");
         } finally {
             web.stop(0);
         }
@@ -99,7 +103,8 @@ class LocalBackendProbeTest {
 
     @Test
     void saysWhenTheUrlIsNotAUrl() {
-        assertThat(probe.test(BackendConfig.of(BackendKind.OLLAMA, "localhost:11434", "")).problem())
+        assertThat(probe.test(BackendConfig.of(BackendKind.OLLAMA, "localhost:11434", ""))
+                        .problem())
                 .isEqualTo("'localhost:11434' is not an http:// or https:// URL");
     }
 
@@ -108,9 +113,11 @@ class LocalBackendProbeTest {
         Path missing = dir.resolve("nope.gguf");
         Path text = Files.writeString(dir.resolve("notes.gguf"), "these are notes");
 
-        assertThat(probe.test(BackendConfig.of(BackendKind.GGUF, missing.toString(), "")).problem())
+        assertThat(probe.test(BackendConfig.of(BackendKind.GGUF, missing.toString(), ""))
+                        .problem())
                 .isEqualTo("The model file " + missing + " does not exist");
-        assertThat(probe.test(BackendConfig.of(BackendKind.GGUF, text.toString(), "")).problem())
+        assertThat(probe.test(BackendConfig.of(BackendKind.GGUF, text.toString(), ""))
+                        .problem())
                 .isEqualTo(text + " is not a GGUF file: it does not start with the bytes 'GGUF'");
     }
 

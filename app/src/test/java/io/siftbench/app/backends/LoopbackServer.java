@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -15,13 +14,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * A real HTTP server on 127.0.0.1 that speaks Ollama's or the OpenAI wire protocol: model listing, chat,
@@ -31,7 +30,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LoopbackServer implements AutoCloseable {
 
-    public enum Protocol { OLLAMA, OPENAI }
+    public enum Protocol {
+        OLLAMA,
+        OPENAI
+    }
 
     /** One scripted answer to a chat request. */
     @FunctionalInterface
@@ -53,12 +55,14 @@ public final class LoopbackServer implements AutoCloseable {
     private final AtomicInteger chats = new AtomicInteger();
     /** The chats counted in flight (an exchange's attributes are its context's, shared by all, so not there). */
     private final Set<HttpExchange> counting = ConcurrentHashMap.newKeySet();
+
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final List<JsonNode> bodies = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     /** When each chat request arrived, as this server's clock saw it. */
     private final List<Long> chatArrivalNanos = new CopyOnWriteArrayList<>();
+
     private volatile List<String> models = List.of("llama3.2:1b", "qwen2.5:7b");
     private volatile String requiredKey;
 
@@ -127,19 +131,27 @@ public final class LoopbackServer implements AutoCloseable {
         ObjectNode body = JSON.createObjectNode();
         if (protocol == Protocol.OLLAMA) {
             var list = body.putArray("models");
-            models.forEach(m -> list.addObject().put("name", m).put("model", m)
-                    .put("modified_at", "2025-05-01T10:00:00Z").put("size", 1_000_000).put("digest", "d"));
+            models.forEach(m -> list.addObject()
+                    .put("name", m)
+                    .put("model", m)
+                    .put("modified_at", "2025-05-01T10:00:00Z")
+                    .put("size", 1_000_000)
+                    .put("digest", "d"));
         } else {
             body.put("object", "list");
             var list = body.putArray("data");
-            models.forEach(m -> list.addObject().put("id", m).put("object", "model").put("created", 1)
+            models.forEach(m -> list.addObject()
+                    .put("id", m)
+                    .put("object", "model")
+                    .put("created", 1)
                     .put("owned_by", "local"));
         }
         json(ex, 200, body.toString());
     }
 
     private boolean unauthorized(HttpExchange ex) throws IOException {
-        if (requiredKey != null && !("Bearer " + requiredKey).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+        if (requiredKey != null
+                && !("Bearer " + requiredKey).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
             json(ex, 401, "{\"error\":{\"message\":\"Invalid API key\",\"type\":\"invalid_request_error\"}}");
             return true;
         }
@@ -234,8 +246,8 @@ public final class LoopbackServer implements AutoCloseable {
             json(ex, 200, whole(model, text, promptTokens, pieces.size()));
             return;
         }
-        ex.getResponseHeaders().set("Content-Type",
-                protocol == Protocol.OLLAMA ? "application/x-ndjson" : "text/event-stream");
+        ex.getResponseHeaders()
+                .set("Content-Type", protocol == Protocol.OLLAMA ? "application/x-ndjson" : "text/event-stream");
         ex.sendResponseHeaders(200, 0);
         OutputStream out = ex.getResponseBody();
         for (String piece : pieces) {
@@ -258,36 +270,106 @@ public final class LoopbackServer implements AutoCloseable {
 
     private String whole(String model, String text, int promptTokens, int completionTokens) {
         if (protocol == Protocol.OLLAMA) {
-            return obj(Map.of("model", model, "created_at", "2025-05-01T10:00:00Z",
-                    "message", Map.of("role", "assistant", "content", text), "done", true, "done_reason", "stop",
-                    "prompt_eval_count", promptTokens, "eval_count", completionTokens));
+            return obj(Map.of(
+                    "model",
+                    model,
+                    "created_at",
+                    "2025-05-01T10:00:00Z",
+                    "message",
+                    Map.of("role", "assistant", "content", text),
+                    "done",
+                    true,
+                    "done_reason",
+                    "stop",
+                    "prompt_eval_count",
+                    promptTokens,
+                    "eval_count",
+                    completionTokens));
         }
-        return obj(Map.of("id", "c1", "object", "chat.completion", "created", 1, "model", model,
-                "choices", List.of(Map.of("index", 0, "message", Map.of("role", "assistant", "content", text),
-                        "finish_reason", "stop")),
-                "usage", Map.of("prompt_tokens", promptTokens, "completion_tokens", completionTokens,
-                        "total_tokens", promptTokens + completionTokens)));
+        return obj(Map.of(
+                "id",
+                "c1",
+                "object",
+                "chat.completion",
+                "created",
+                1,
+                "model",
+                model,
+                "choices",
+                List.of(Map.of(
+                        "index", 0, "message", Map.of("role", "assistant", "content", text), "finish_reason", "stop")),
+                "usage",
+                Map.of(
+                        "prompt_tokens",
+                        promptTokens,
+                        "completion_tokens",
+                        completionTokens,
+                        "total_tokens",
+                        promptTokens + completionTokens)));
     }
 
     private String chunk(String model, String piece) {
         if (protocol == Protocol.OLLAMA) {
-            return obj(Map.of("model", model, "created_at", "2025-05-01T10:00:00Z",
-                    "message", Map.of("role", "assistant", "content", piece), "done", false));
+            return obj(Map.of(
+                    "model",
+                    model,
+                    "created_at",
+                    "2025-05-01T10:00:00Z",
+                    "message",
+                    Map.of("role", "assistant", "content", piece),
+                    "done",
+                    false));
         }
-        return obj(Map.of("id", "c1", "object", "chat.completion.chunk", "created", 1, "model", model,
-                "choices", List.of(Map.of("index", 0, "delta", Map.of("content", piece)))));
+        return obj(Map.of(
+                "id",
+                "c1",
+                "object",
+                "chat.completion.chunk",
+                "created",
+                1,
+                "model",
+                model,
+                "choices",
+                List.of(Map.of("index", 0, "delta", Map.of("content", piece)))));
     }
 
     private String last(String model, int promptTokens, int completionTokens) {
         if (protocol == Protocol.OLLAMA) {
-            return obj(Map.of("model", model, "created_at", "2025-05-01T10:00:00Z",
-                    "message", Map.of("role", "assistant", "content", ""), "done", true, "done_reason", "stop",
-                    "prompt_eval_count", promptTokens, "eval_count", completionTokens));
+            return obj(Map.of(
+                    "model",
+                    model,
+                    "created_at",
+                    "2025-05-01T10:00:00Z",
+                    "message",
+                    Map.of("role", "assistant", "content", ""),
+                    "done",
+                    true,
+                    "done_reason",
+                    "stop",
+                    "prompt_eval_count",
+                    promptTokens,
+                    "eval_count",
+                    completionTokens));
         }
-        return obj(Map.of("id", "c1", "object", "chat.completion.chunk", "created", 1, "model", model,
-                "choices", List.of(Map.of("index", 0, "delta", Map.of(), "finish_reason", "stop")),
-                "usage", Map.of("prompt_tokens", promptTokens, "completion_tokens", completionTokens,
-                        "total_tokens", promptTokens + completionTokens)));
+        return obj(Map.of(
+                "id",
+                "c1",
+                "object",
+                "chat.completion.chunk",
+                "created",
+                1,
+                "model",
+                model,
+                "choices",
+                List.of(Map.of("index", 0, "delta", Map.of(), "finish_reason", "stop")),
+                "usage",
+                Map.of(
+                        "prompt_tokens",
+                        promptTokens,
+                        "completion_tokens",
+                        completionTokens,
+                        "total_tokens",
+                        promptTokens + completionTokens)));
     }
 
     private static String obj(Object value) {

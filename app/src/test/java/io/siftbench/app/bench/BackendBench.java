@@ -1,5 +1,8 @@
 package io.siftbench.app.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.langchain4j.data.message.UserMessage;
 import io.siftbench.app.backends.Providers;
 import io.siftbench.model.backends.BackendClient;
 import io.siftbench.model.backends.BackendConfig;
@@ -7,9 +10,6 @@ import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.backends.GenerationRequest;
 import io.siftbench.model.backends.OutputSchema;
-import dev.langchain4j.data.message.UserMessage;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Siftbench's backend layer (BackendClient over langchain4j's OpenAI client: slots, timeout, retry
@@ -43,18 +42,25 @@ class BackendBench {
         AtomicReference<byte[]> lastBody = new AtomicReference<>();
         FixedDelayServer server = new FixedDelayServer(DELAY_MS, FixedDelayServer.CARD_ARRIVAL, lastBody::set);
         String url = server.url();
-        BackendConfig config = BackendConfig.of(BackendKind.OPENAI, url, "bench").withLimits(CONCURRENCY, 2);
-        GenerationRequest request = new GenerationRequest(List.of(UserMessage.from("Q: where is my card?\nA:")),
-                GenerationParameters.DEFAULT.withSeed(1), OutputSchema.label(List.of("card_arrival", "lost_or_stolen_card")));
+        BackendConfig config =
+                BackendConfig.of(BackendKind.OPENAI, url, "bench").withLimits(CONCURRENCY, 2);
+        GenerationRequest request = new GenerationRequest(
+                List.of(UserMessage.from("Q: where is my card?\nA:")),
+                GenerationParameters.DEFAULT.withSeed(1),
+                OutputSchema.label(List.of("card_arrival", "lost_or_stolen_card")));
         ExecutorService callers = Executors.newFixedThreadPool(CONCURRENCY);
         try (BackendClient client = new BackendClient(Providers.open(config))) {
             client.generate(request);
             byte[] body = lastBody.get();
-            HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient raw =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpRequest rawRequest = HttpRequest.newBuilder(URI.create(url + "/chat/completions"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(Duration.ofSeconds(120)).build();
-            Callable<Object> viaRaw = () -> raw.send(rawRequest, HttpResponse.BodyHandlers.ofString()).body();
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .timeout(Duration.ofSeconds(120))
+                    .build();
+            Callable<Object> viaRaw = () ->
+                    raw.send(rawRequest, HttpResponse.BodyHandlers.ofString()).body();
             Callable<Object> viaSiftbench = () -> {
                 if (!client.generate(request).valid()) {
                     throw new AssertionError("invalid output");
@@ -72,9 +78,11 @@ class BackendBench {
                 bestSiftbench = Math.max(bestSiftbench, throughput(callers, viaSiftbench, REQUESTS));
             }
             double ratio = bestSiftbench / bestRaw;
-            System.out.printf("BackendBench: %d requests at concurrency %d, server delay %d ms (ideal %.1f req/s)%n",
+            System.out.printf(
+                    "BackendBench: %d requests at concurrency %d, server delay %d ms (ideal %.1f req/s)%n",
                     REQUESTS, CONCURRENCY, DELAY_MS, CONCURRENCY * 1000.0 / DELAY_MS);
-            System.out.printf("BackendBench: raw java.net.http %.1f req/s, Siftbench backend layer %.1f req/s%n",
+            System.out.printf(
+                    "BackendBench: raw java.net.http %.1f req/s, Siftbench backend layer %.1f req/s%n",
                     bestRaw, bestSiftbench);
             System.out.printf("BackendBench: throughput ratio Siftbench/raw = %.3f (goal >= 0.95)%n", ratio);
             assertThat(ratio).isGreaterThan(0);

@@ -1,7 +1,6 @@
 package io.siftbench.app.bench;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,9 +16,10 @@ import java.util.function.Consumer;
 final class FixedDelayServer implements AutoCloseable {
 
     /** A whole chat completion whose content is {@code {"label": "card_arrival"}}, with token usage. */
-    static final String CARD_ARRIVAL = "{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"bench\","
-            + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"{\\\"label\\\": \\\"card_arrival\\\"}\"},"
-            + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":6,\"total_tokens\":26}}";
+    static final String CARD_ARRIVAL =
+            "{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"bench\","
+                    + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"{\\\"label\\\": \\\"card_arrival\\\"}\"},"
+                    + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":6,\"total_tokens\":26}}";
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();

@@ -1,5 +1,7 @@
 package io.siftbench.app.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.model.insights.RunSamples;
 import io.siftbench.model.insights.SampleEmbedder;
@@ -10,15 +12,12 @@ import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
 import io.siftbench.views.insights.InsightsViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
-import javafx.beans.property.SimpleObjectProperty;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.Test;
 
 /**
  * The Insights of a 2,000-sample run as the screen computes them (samples from H2, MiniLM embeddings, every
@@ -37,15 +36,16 @@ class InsightsRunBench {
         try (Project project = new H2ProjectOpener().open(file)) {
             RunFixture.run(project, version, PromptMode.SYNTHESIZE, SAMPLES);
             SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
-            InsightsViewModel viewModel = new InsightsViewModel(open, new CurrentThreadTaskExecutor(),
-                    () -> new SampleEmbedder(EmbeddingModels.miniLm()), none -> {
+            InsightsViewModel viewModel = new InsightsViewModel(
+                    open, new CurrentThreadTaskExecutor(), () -> new SampleEmbedder(EmbeddingModels.miniLm()), none -> {
                         throw new AssertionError("no run is started here");
                     });
             EmbeddingModels.miniLm(); // loading the model once is start-up cost, not the screen's
             RunInfo run = viewModel.runs().get(0);
 
             long start = System.nanoTime();
-            assertThat(RunSamples.load(project.runSources(), run.id()).samples()).hasSize(SAMPLES);
+            assertThat(RunSamples.load(project.runSources(), run.id()).samples())
+                    .hasSize(SAMPLES);
             double load = seconds(start);
 
             start = System.nanoTime();
@@ -58,9 +58,17 @@ class InsightsRunBench {
             double cached = seconds(start);
             assertThat(viewModel.measured().get(0).report().cached()).isTrue();
 
-            System.out.printf(Locale.ROOT, "Insights of a %,d-sample run: reading the samples %.2f s (baseline);"
-                    + " computing every metric with embeddings %.2f s (%.1f x baseline); from the snapshot %.2f s"
-                    + " (%.1f x baseline)%n", SAMPLES, load, computed, computed / load, cached, cached / load);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Insights of a %,d-sample run: reading the samples %.2f s (baseline);"
+                            + " computing every metric with embeddings %.2f s (%.1f x baseline); from the snapshot %.2f s"
+                            + " (%.1f x baseline)%n",
+                    SAMPLES,
+                    load,
+                    computed,
+                    computed / load,
+                    cached,
+                    cached / load);
         }
     }
 

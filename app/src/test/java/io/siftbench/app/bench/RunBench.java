@@ -1,5 +1,7 @@
 package io.siftbench.app.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.app.runs.ProjectRuns;
 import io.siftbench.app.runs.RunBackends;
@@ -19,9 +21,6 @@ import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,8 +36,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A whole annotate run (the real {@link RunLauncher} of a real project file: planning, rendering, the
@@ -54,14 +53,22 @@ class RunBench {
     private static final int CONCURRENCY = 8;
     private static final int ROUNDS = 2;
     private static final long DELAY_MS = 50;
-    private static final List<String> LABELS = List.of("card_arrival", "lost_or_stolen_card", "exchange_rate",
-            "top_up_failed", "pin_blocked", "refund_not_showing_up", "transfer_timing", "cash_withdrawal_charge");
+    private static final List<String> LABELS = List.of(
+            "card_arrival",
+            "lost_or_stolen_card",
+            "exchange_rate",
+            "top_up_failed",
+            "pin_blocked",
+            "refund_not_showing_up",
+            "transfer_timing",
+            "cash_withdrawal_charge");
 
     @TempDir
     Path dir;
 
     /** Request bodies the server saw while {@link #capture} is on: what the raw client sends again. */
     private final ConcurrentLinkedQueue<byte[]> captured = new ConcurrentLinkedQueue<>();
+
     private volatile boolean capture;
 
     @Test
@@ -73,24 +80,43 @@ class RunBench {
         });
         String url = server.url();
         Path csv = dir.resolve("questions.csv");
-        Files.writeString(csv, IntStream.range(0, SAMPLES)
-                .mapToObj(i -> "where is card number " + i + " - it has not arrived yet?")
-                .collect(Collectors.joining("\n", "text\n", "\n")));
+        Files.writeString(
+                csv,
+                IntStream.range(0, SAMPLES)
+                        .mapToObj(i -> "where is card number " + i + " - it has not arrived yet?")
+                        .collect(Collectors.joining("\n", "text\n", "\n")));
         ExecutorService callers = Executors.newFixedThreadPool(CONCURRENCY);
-        HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient raw =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try (RunBackends backends = new RunBackends(() -> BackendSettings.EMPTY);
-             Project project = new H2ProjectOpener().open(dir.resolve("bench"))) {
-            DatasetInfo questions = project.datasets().importFile(ImportOptions.of(csv), ImportProgress.NONE).dataset();
-            StoredVersion prompt = project.prompts().save(PromptFile.parse("""
+                Project project = new H2ProjectOpener().open(dir.resolve("bench"))) {
+            DatasetInfo questions = project.datasets()
+                    .importFile(ImportOptions.of(csv), ImportProgress.NONE)
+                    .dataset();
+            StoredVersion prompt = project.prompts()
+                    .save(PromptFile.parse(
+                            """
                     {"name": "intent", "mode": "annotate",
                      "task": {"role": "You label banking questions.", "purpose": "Pick the one intent that fits.",
                               "labels": %s, "rationale": false, "confidence": false},
                      "template": {"system": "{{task.role}} {{task.purpose}}", "user": "Q: {{text}}\\nA:"}}
-                    """.formatted(LABELS.stream().map(l -> "{\"name\": \"" + l + "\"}")
-                    .collect(Collectors.joining(",", "[", "]"))), "intent.json"));
+                    """
+                                    .formatted(LABELS.stream()
+                                            .map(l -> "{\"name\": \"" + l + "\"}")
+                                            .collect(Collectors.joining(",", "[", "]"))),
+                            "intent.json"));
             RunLauncher launcher = new ProjectRuns(project, backends, EmbeddingModels::miniLm).launcher();
-            RunConfig config = new RunConfig(prompt.id(), prompt.mode(), new BackendRef("openai", url, "bench"), "{}",
-                    questions.id(), 1, CONCURRENCY, SAMPLES, 1, RunDetails.of(null, GenerationParameters.DEFAULT).toJson());
+            RunConfig config = new RunConfig(
+                    prompt.id(),
+                    prompt.mode(),
+                    new BackendRef("openai", url, "bench"),
+                    "{}",
+                    questions.id(),
+                    1,
+                    CONCURRENCY,
+                    SAMPLES,
+                    1,
+                    RunDetails.of(null, GenerationParameters.DEFAULT).toJson());
 
             // Warm both paths (JIT, connection pools, the project's tables) before measuring.
             capture = true;
@@ -112,10 +138,11 @@ class RunBench {
             }
             double ratio = bestRun / bestRaw;
             double overheadMs = (1 / bestRun - 1 / bestRaw) * CONCURRENCY * 1000;
-            System.out.printf("RunBench: %d annotate samples at concurrency %d, server delay %d ms (ideal %.1f samples/s)%n",
+            System.out.printf(
+                    "RunBench: %d annotate samples at concurrency %d, server delay %d ms (ideal %.1f samples/s)%n",
                     SAMPLES, CONCURRENCY, DELAY_MS, CONCURRENCY * 1000.0 / DELAY_MS);
-            System.out.printf("RunBench: raw java.net.http %.1f requests/s, Siftbench run %.1f samples/s%n",
-                    bestRaw, bestRun);
+            System.out.printf(
+                    "RunBench: raw java.net.http %.1f requests/s, Siftbench run %.1f samples/s%n", bestRaw, bestRun);
             System.out.printf("RunBench: throughput ratio run/raw = %.3f (goal >= 0.95)%n", ratio);
             System.out.printf("RunBench: per-sample overhead per worker = %.2f ms (goal <= 2 ms)%n", overheadMs);
             assertThat(ratio).isGreaterThan(0);
@@ -126,15 +153,24 @@ class RunBench {
     }
 
     private static RunConfig withLimit(RunConfig c, int limit) {
-        return new RunConfig(c.promptVersionId(), c.mode(), c.backend(), c.parameters(), c.datasetId(), c.seed(),
-                c.concurrency(), limit, c.votes(), RunDetails.of(limit, GenerationParameters.DEFAULT).toJson());
+        return new RunConfig(
+                c.promptVersionId(),
+                c.mode(),
+                c.backend(),
+                c.parameters(),
+                c.datasetId(),
+                c.seed(),
+                c.concurrency(),
+                limit,
+                c.votes(),
+                RunDetails.of(limit, GenerationParameters.DEFAULT).toJson());
     }
 
     /** Samples per second of a new run of {@code config}, after checking every sample is stored and valid. */
     private static double run(RunLauncher launcher, RunConfig config, Project project) throws InterruptedException {
         long start = System.nanoTime();
         RunInfo run = launcher.create(config);
-        assertThat(launcher.execute(run.id(), (s, p) -> { }, () -> false)).isEqualTo(RunStatus.COMPLETED);
+        assertThat(launcher.execute(run.id(), (s, p) -> {}, () -> false)).isEqualTo(RunStatus.COMPLETED);
         double rate = config.target() / ((System.nanoTime() - start) / 1e9);
         List<Sample> samples = project.samples().list(run.id(), 0, config.target() + 1);
         assertThat(samples).hasSize(config.target()).allSatisfy(s -> {
@@ -152,8 +188,11 @@ class RunBench {
         for (byte[] body : bodies) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/chat/completions"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(Duration.ofSeconds(120)).build();
-            futures.add(callers.submit(() -> raw.send(request, HttpResponse.BodyHandlers.ofString()).body()));
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .timeout(Duration.ofSeconds(120))
+                    .build();
+            futures.add(callers.submit(() ->
+                    raw.send(request, HttpResponse.BodyHandlers.ofString()).body()));
         }
         for (Future<String> f : futures) {
             assertThat(f.get()).contains("card_arrival");

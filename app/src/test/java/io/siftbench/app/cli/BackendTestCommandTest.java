@@ -1,11 +1,10 @@
 package io.siftbench.app.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -14,8 +13,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code siftbench backend test} in-process, against a real Ollama-speaking server on loopback. */
 class BackendTestCommandTest {
@@ -30,12 +29,18 @@ class BackendTestCommandTest {
     @Test
     void printsTheModelsAndTheLatencyOfOneShortGeneration() throws Exception {
         HttpServer ollama = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 5);
-        ollama.createContext("/api/tags", ex -> reply(ex, "{\"models\":[{\"name\":\"tiny:1b\",\"model\":\"tiny:1b\"},"
-                + "{\"name\":\"phi4\",\"model\":\"phi4\"}]}"));
+        ollama.createContext(
+                "/api/tags",
+                ex -> reply(
+                        ex,
+                        "{\"models\":[{\"name\":\"tiny:1b\",\"model\":\"tiny:1b\"},"
+                                + "{\"name\":\"phi4\",\"model\":\"phi4\"}]}"));
         ollama.createContext("/api/chat", ex -> {
             ex.getRequestBody().readAllBytes();
-            reply(ex, "{\"model\":\"tiny:1b\",\"message\":{\"role\":\"assistant\",\"content\":\"Hello there, nice to meet\"},"
-                    + "\"done\":true,\"done_reason\":\"length\",\"prompt_eval_count\":11,\"eval_count\":16}");
+            reply(
+                    ex,
+                    "{\"model\":\"tiny:1b\",\"message\":{\"role\":\"assistant\",\"content\":\"Hello there, nice to meet\"},"
+                            + "\"done\":true,\"done_reason\":\"length\",\"prompt_eval_count\":11,\"eval_count\":16}");
         });
         ollama.start();
         try {
@@ -65,14 +70,23 @@ class BackendTestCommandTest {
             port = free.getLocalPort();
         }
 
-        assertThat(run("backend", "test", "--kind", "openai", "--url", "http://127.0.0.1:" + port + "/v1")).isEqualTo(1);
-        assertThat(err.toString().strip()).isEqualTo("siftbench: Connection refused: nothing is listening at http://127.0.0.1:"
-                + port + "/v1. Is the server running?");
+        assertThat(run("backend", "test", "--kind", "openai", "--url", "http://127.0.0.1:" + port + "/v1"))
+                .isEqualTo(1);
+        assertThat(err.toString().strip())
+                .isEqualTo("siftbench: Connection refused: nothing is listening at http://127.0.0.1:" + port
+                        + "/v1. Is the server running?");
 
         Path notes = Files.writeString(dir.resolve("notes.txt"), "hello");
         StringWriter second = new StringWriter();
-        int code = Cli.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(second, true),
-                "backend", "test", "--kind", "gguf", "--file", notes.toString());
+        int code = Cli.execute(
+                new PrintWriter(new StringWriter(), true),
+                new PrintWriter(second, true),
+                "backend",
+                "test",
+                "--kind",
+                "gguf",
+                "--file",
+                notes.toString());
         assertThat(code).isEqualTo(1);
         assertThat(second.toString()).contains("is not a GGUF file");
         assertThat(out.toString()).isEmpty();
@@ -80,7 +94,8 @@ class BackendTestCommandTest {
 
     @Test
     void refusesAnUnknownKind() {
-        assertThat(run("backend", "test", "--kind", "kobold", "--url", "http://127.0.0.1:1")).isEqualTo(2);
+        assertThat(run("backend", "test", "--kind", "kobold", "--url", "http://127.0.0.1:1"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("Unknown backend kind 'kobold': use ollama, openai or gguf");
     }
 

@@ -1,5 +1,7 @@
 package io.siftbench.app.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siftbench.app.JarProcess;
@@ -10,15 +12,12 @@ import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code siftbench export} with the real jar on a real curated project. */
 class ExportCommandIT {
@@ -42,10 +41,12 @@ class ExportCommandIT {
         long version = RunFixture.promptVersion(file, "stories", PromptMode.SYNTHESIZE);
         try (Project project = new H2ProjectOpener().open(file)) {
             List<Sample> stories = RunFixture.run(project, version, PromptMode.SYNTHESIZE, 6);
-            project.decisions().decide(List.of(Decision.of(stories.get(0).id(), DecisionStatus.ACCEPTED, null),
-                    Decision.of(stories.get(1).id(), DecisionStatus.ACCEPTED, null),
-                    Decision.edit(stories.get(2).id(), "=SUM(A1) rewritten by hand", null, null),
-                    Decision.of(stories.get(3).id(), DecisionStatus.REJECTED, null)));
+            project.decisions()
+                    .decide(List.of(
+                            Decision.of(stories.get(0).id(), DecisionStatus.ACCEPTED, null),
+                            Decision.of(stories.get(1).id(), DecisionStatus.ACCEPTED, null),
+                            Decision.edit(stories.get(2).id(), "=SUM(A1) rewritten by hand", null, null),
+                            Decision.of(stories.get(3).id(), DecisionStatus.REJECTED, null)));
             project.preferences().prefer(stories.get(1).id(), stories.get(3).id());
             return stories;
         }
@@ -62,8 +63,11 @@ class ExportCommandIT {
         assertThat(summary.at("/written/all").asInt()).isEqualTo(3);
         assertThat(summary.at("/leftOut/demonstrations").asInt()).isZero();
         assertThat(summary.get("samples").asInt()).isEqualTo(6);
-        assertThat(summary.at("/leftOut/status").asInt()).as("rejected 3, undecided 4 and 5").isEqualTo(3);
-        assertThat(summary.get("card").asText()).isEqualTo(out.resolveSibling("README.md").toAbsolutePath().toString());
+        assertThat(summary.at("/leftOut/status").asInt())
+                .as("rejected 3, undecided 4 and 5")
+                .isEqualTo(3);
+        assertThat(summary.get("card").asText())
+                .isEqualTo(out.resolveSibling("README.md").toAbsolutePath().toString());
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(4);
         assertThat(lines.get(3)).contains("\"'=SUM(A1) rewritten by hand\"");
@@ -72,7 +76,13 @@ class ExportCommandIT {
 
     @Test
     void everySampleOnAskAndPreferencePairsAsDpo() throws Exception {
-        JsonNode all = export("--format", "jsonl", "--status", "all", "--out", dir.resolve("all.jsonl").toString());
+        JsonNode all = export(
+                "--format",
+                "jsonl",
+                "--status",
+                "all",
+                "--out",
+                dir.resolve("all.jsonl").toString());
         assertThat(all.get("total").asInt()).isEqualTo(6);
 
         Path pairs = dir.resolve("pairs.jsonl");
@@ -87,19 +97,47 @@ class ExportCommandIT {
     void failedRequestsAreInTheInspectionExportAndCountedInTheOthers() throws Exception {
         try (Project project = new H2ProjectOpener().open(file)) {
             Sample failed = RunFixture.sample(samples.get(0).runId(), PromptMode.SYNTHESIZE, 6);
-            project.samples().add(new Sample(0, failed.runId(), failed.slot(), failed.model(), failed.parameters(),
-                    failed.seed(), null, null, null, null, null, null, false, null, List.of(), 20, null, 30L, null,
-                    "the backend answered 500: model not loaded", null));
+            project.samples()
+                    .add(new Sample(
+                            0,
+                            failed.runId(),
+                            failed.slot(),
+                            failed.model(),
+                            failed.parameters(),
+                            failed.seed(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            false,
+                            null,
+                            List.of(),
+                            20,
+                            null,
+                            30L,
+                            null,
+                            "the backend answered 500: model not loaded",
+                            null));
         }
 
         Path all = dir.resolve("all.jsonl");
         JsonNode inspection = export("--format", "jsonl", "--status", "all", "--out", all.toString());
         assertThat(inspection.get("total").asInt()).isEqualTo(7);
         assertThat(inspection.at("/leftOut/failed").asInt()).isZero();
-        assertThat(JSON.readTree(Files.readAllLines(all).get(6)).at("/provenance/error").asText())
+        assertThat(JSON.readTree(Files.readAllLines(all).get(6))
+                        .at("/provenance/error")
+                        .asText())
                 .isEqualTo("the backend answered 500: model not loaded");
 
-        JsonNode chat = export("--format", "chat", "--status", "all", "--out", dir.resolve("chat.jsonl").toString());
+        JsonNode chat = export(
+                "--format",
+                "chat",
+                "--status",
+                "all",
+                "--out",
+                dir.resolve("chat.jsonl").toString());
         assertThat(chat.get("total").asInt()).isEqualTo(6);
         assertThat(chat.get("samples").asInt()).isEqualTo(7);
         assertThat(chat.at("/leftOut/failed").asInt()).isEqualTo(1);
@@ -108,12 +146,23 @@ class ExportCommandIT {
     @Test
     void badInputIsRefusedInOneLineAndWritesNothing() throws Exception {
         Path out = dir.resolve("nothing.jsonl");
-        JarProcess.Result result = JarProcess.run(dir, 60, "export", "--project", file.toString(), "--run",
-                String.valueOf(samples.get(0).runId()), "--format", "parquet", "--out", out.toString());
+        JarProcess.Result result = JarProcess.run(
+                dir,
+                60,
+                "export",
+                "--project",
+                file.toString(),
+                "--run",
+                String.valueOf(samples.get(0).runId()),
+                "--format",
+                "parquet",
+                "--out",
+                out.toString());
 
         assertThat(result.exitCode()).isNotZero();
-        assertThat(result.stderr().strip()).isEqualTo("siftbench: 'parquet' is not an export format; one of jsonl,"
-                + " csv, alpaca, chat, dpo, classification");
+        assertThat(result.stderr().strip())
+                .isEqualTo("siftbench: 'parquet' is not an export format; one of jsonl,"
+                        + " csv, alpaca, chat, dpo, classification");
         assertThat(out).doesNotExist();
     }
 

@@ -1,5 +1,7 @@
 package io.siftbench.app.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.app.JarProcess;
 import io.siftbench.model.export.ExportTarget;
 import io.siftbench.model.project.Project;
@@ -9,10 +11,6 @@ import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -32,8 +30,9 @@ import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real jar's {@code export}, SIGKILLed at random moments (seeded, printed; {@code -Dexport.kill.seed=S}
@@ -48,8 +47,8 @@ class ExportKillIT {
     private static final int KILLS = Integer.getInteger("export.kill.count", 5);
     private static final long SEED = Long.getLong("export.kill.seed", System.currentTimeMillis());
     /** The new export of every case: split, with the rejected samples as negatives, and its card. */
-    private static final List<String> NEW = List.of("--format", "jsonl", "--split", "0.8,0.1,0.1", "--seed", "2",
-            "--rejected");
+    private static final List<String> NEW =
+            List.of("--format", "jsonl", "--split", "0.8,0.1,0.1", "--seed", "2", "--rejected");
 
     @TempDir
     static Path dir;
@@ -59,6 +58,7 @@ class ExportKillIT {
     private static final Random RANDOM = new Random(SEED);
     /** What the new export writes when it is not killed, and how long its phases took. */
     private static Unkilled reference;
+
     private static Map<String, byte[]> fresh;
 
     @BeforeAll
@@ -70,16 +70,17 @@ class ExportKillIT {
             List<Sample> samples = RunFixture.run(open, version, PromptMode.SYNTHESIZE, SAMPLES);
             List<Decision> decisions = new ArrayList<>();
             for (int i = 0; i < samples.size(); i++) {
-                decisions.add(Decision.of(samples.get(i).id(), i % 7 == 3 ? DecisionStatus.REJECTED
-                        : DecisionStatus.ACCEPTED, null));
+                decisions.add(Decision.of(
+                        samples.get(i).id(), i % 7 == 3 ? DecisionStatus.REJECTED : DecisionStatus.ACCEPTED, null));
             }
             open.decisions().decide(decisions);
             run = samples.get(0).runId();
         }
         reference = exportUnkilled("new", NEW);
         fresh = files(reference.folder());
-        assertThat(fresh.keySet()).containsExactlyInAnyOrder("out-train.jsonl", "out-validation.jsonl",
-                "out-test.jsonl", "out-rejected.jsonl", "README.md");
+        assertThat(fresh.keySet())
+                .containsExactlyInAnyOrder(
+                        "out-train.jsonl", "out-validation.jsonl", "out-test.jsonl", "out-rejected.jsonl", "README.md");
     }
 
     @Test
@@ -89,14 +90,20 @@ class ExportKillIT {
 
     @Test
     void aKilledExportOverAnEarlierOneOfTheSameShapeLeavesTheOldOrTheNew() throws Exception {
-        killRepeatedly("same shape", files(exportUnkilled("same-shape-old", List.of("--format", "jsonl", "--split",
-                "0.8,0.1,0.1", "--seed", "1", "--rejected")).folder()));
+        killRepeatedly(
+                "same shape",
+                files(exportUnkilled(
+                                "same-shape-old",
+                                List.of("--format", "jsonl", "--split", "0.8,0.1,0.1", "--seed", "1", "--rejected"))
+                        .folder()));
     }
 
     @Test
     void aKilledSplitExportOverAnUnsplitOneLeavesTheOldOrTheNew() throws Exception {
-        killRepeatedly("unsplit before", files(exportUnkilled("unsplit-old", List.of("--format", "jsonl", "--status",
-                "all")).folder()));
+        killRepeatedly(
+                "unsplit before",
+                files(exportUnkilled("unsplit-old", List.of("--format", "jsonl", "--status", "all"))
+                        .folder()));
     }
 
     /** Kills the new export at random moments, each time into a target holding the {@code old} export. */
@@ -118,7 +125,9 @@ class ExportKillIT {
                 assertOneOf(what + ", after the kill", exportFiles(target), List.of(old, fresh));
             }
             new ExportTarget(target).settle();
-            assertThat(bookkeeping(target)).as(what + ": leftovers once settled").isEmpty();
+            assertThat(bookkeeping(target))
+                    .as(what + ": leftovers once settled")
+                    .isEmpty();
             Map<String, byte[]> settled = exportFiles(target);
             if (committed) {
                 assertOneOf(what + ", once settled", settled, List.of(fresh));
@@ -128,11 +137,15 @@ class ExportKillIT {
             boolean isNew = same(settled, fresh);
             oldSeen += isNew ? 0 : 1;
             settledSeen += leftovers.isEmpty() ? 0 : 1;
-            System.out.printf("ExportKillIT: %s: the %s export%s%n", what, isNew ? "new" : "old",
+            System.out.printf(
+                    "ExportKillIT: %s: the %s export%s%n",
+                    what,
+                    isNew ? "new" : "old",
                     leftovers.isEmpty() ? "" : ", once what the kill left was settled: " + leftovers);
         }
-        System.out.printf("ExportKillIT: %s: %d kills, %d left the old export, %d the new one, %d left files"
-                + " to settle%n", name, KILLS, oldSeen, KILLS - oldSeen, settledSeen);
+        System.out.printf(
+                "ExportKillIT: %s: %d kills, %d left the old export, %d the new one, %d left files" + " to settle%n",
+                name, KILLS, oldSeen, KILLS - oldSeen, settledSeen);
 
         // What a kill while writing leaves, then an export run to its end: it settles the folder itself first.
         reset(target, old);
@@ -147,13 +160,20 @@ class ExportKillIT {
     /** Fails, saying what the target holds, unless it holds exactly one of {@code allowed}. */
     private static void assertOneOf(String what, Map<String, byte[]> seen, List<Map<String, byte[]>> allowed) {
         assertThat(allowed.stream().anyMatch(a -> same(seen, a)))
-                .as("%s: the target holds %s, not exactly %s (seed %d)", what, describe(seen),
-                        allowed.stream().map(a -> a.keySet().toString()).toList(), SEED).isTrue();
+                .as(
+                        "%s: the target holds %s, not exactly %s (seed %d)",
+                        what,
+                        describe(seen),
+                        allowed.stream().map(a -> a.keySet().toString()).toList(),
+                        SEED)
+                .isTrue();
     }
 
     /** Where an export is, told by its progress lines; the moment of a kill is timed from one of them. */
     private enum Phase {
-        STARTED, WRITING_DATA, WRITING_CARD;
+        STARTED,
+        WRITING_DATA,
+        WRITING_CARD;
 
         /** Whether {@code line} is the first of this phase. */
         boolean begunBy(String line) {
@@ -180,8 +200,10 @@ class ExportKillIT {
 
         @Override
         public String toString() {
-            return afterMillis + " ms after " + (phase == Phase.STARTED ? "the start"
-                    : phase.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " began");
+            return afterMillis + " ms after "
+                    + (phase == Phase.STARTED
+                            ? "the start"
+                            : phase.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " began");
         }
     }
 
@@ -198,12 +220,14 @@ class ExportKillIT {
         long start = System.nanoTime();
         Process process = JarProcess.start(dir, command(folder, args));
         Progress progress = new Progress(process, start);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("an unkilled export ends").isTrue();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS))
+                .as("an unkilled export ends")
+                .isTrue();
         long done = (System.nanoTime() - start) / 1_000_000;
         progress.join();
         assertThat(process.exitValue()).as(progress.lines().toString()).isZero();
-        System.out.printf("ExportKillIT: %s, unkilled: phases began at %s ms, done at %d ms%n", name,
-                progress.began(), done);
+        System.out.printf(
+                "ExportKillIT: %s, unkilled: phases began at %s ms, done at %d ms%n", name, progress.began(), done);
         return new Unkilled(folder, progress.began(), done);
     }
 
@@ -224,8 +248,14 @@ class ExportKillIT {
     }
 
     private static String[] command(Path target, List<String> args) {
-        List<String> all = new ArrayList<>(List.of("export", "--project", project.toString(), "--run",
-                String.valueOf(run), "--out", target.resolve("out.jsonl").toString()));
+        List<String> all = new ArrayList<>(List.of(
+                "export",
+                "--project",
+                project.toString(),
+                "--run",
+                String.valueOf(run),
+                "--out",
+                target.resolve("out.jsonl").toString()));
         all.addAll(args);
         return all.toArray(String[]::new);
     }
@@ -244,8 +274,8 @@ class ExportKillIT {
             }
             began.put(Phase.STARTED, 0L);
             reader = new Thread(() -> {
-                try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(),
-                        StandardCharsets.UTF_8))) {
+                try (BufferedReader err =
+                        new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
                     for (String line; (line = err.readLine()) != null; ) {
                         synchronized (lines) {
                             lines.add(line);
@@ -332,7 +362,9 @@ class ExportKillIT {
     }
 
     private static List<String> bookkeeping(Path folder) throws IOException {
-        return files(folder).keySet().stream().filter(ExportKillIT::isBookkeeping).toList();
+        return files(folder).keySet().stream()
+                .filter(ExportKillIT::isBookkeeping)
+                .toList();
     }
 
     private static boolean isBookkeeping(String name) {

@@ -1,12 +1,11 @@
 package io.siftbench.app.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siftbench.model.testing.NamedPipes;
 import io.siftbench.model.testing.SharedFixtures;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the packaged jar as a process: {@code import} and {@code datasets} as a script would use them. */
 class ImportCommandIT {
@@ -34,12 +33,18 @@ class ImportCommandIT {
     }
 
     private Outcome siftbench(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-jar", System.getProperty("siftbench.jar")));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true",
+                "-jar",
+                System.getProperty("siftbench.jar")));
         command.addAll(List.of(args));
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("siftbench finished").isTrue();
         return new Outcome(p.exitValue(), Files.readString(out), Files.readString(err));
     }
@@ -77,8 +82,9 @@ class ImportCommandIT {
 
         assertThat(failed.exit()).isNotZero();
         assertThat(failed.out()).isEmpty();
-        assertThat(failed.err().strip()).isEqualTo("siftbench: ragged.csv, line 3, column 3: expected 2 fields, "
-                + "as in the header, but the row has 3.");
+        assertThat(failed.err().strip())
+                .isEqualTo("siftbench: ragged.csv, line 3, column 3: expected 2 fields, "
+                        + "as in the header, but the row has 3.");
         assertThat(listed.json()).isEmpty();
     }
 
@@ -88,10 +94,31 @@ class ImportCommandIT {
         Files.writeString(data, "a\t1\nb\t2\tx\nc\t3\n", StandardCharsets.UTF_8);
         String project = dir.resolve("p").toString();
 
-        Outcome first = siftbench("import", "--project", project, "--file", data.toString(), "--format", "tsv",
-                "--no-header", "--skip-bad-rows", "--name", "d");
-        Outcome second = siftbench("import", "--project", project, "--file", data.toString(), "--format", "tsv",
-                "--no-header", "--skip-bad-rows", "--name", "d", "--replace");
+        Outcome first = siftbench(
+                "import",
+                "--project",
+                project,
+                "--file",
+                data.toString(),
+                "--format",
+                "tsv",
+                "--no-header",
+                "--skip-bad-rows",
+                "--name",
+                "d");
+        Outcome second = siftbench(
+                "import",
+                "--project",
+                project,
+                "--file",
+                data.toString(),
+                "--format",
+                "tsv",
+                "--no-header",
+                "--skip-bad-rows",
+                "--name",
+                "d",
+                "--replace");
         Outcome listed = siftbench("datasets", "--project", project);
 
         assertThat(first.exit()).as(first.err()).isZero();
@@ -102,7 +129,8 @@ class ImportCommandIT {
         assertThat(first.err()).contains("Skipped 1 bad rows");
         assertThat(second.exit()).isZero();
         assertThat(listed.json()).hasSize(1);
-        assertThat(listed.json().get(0).get("columns").get(1).get("type").asText()).isEqualTo("integer");
+        assertThat(listed.json().get(0).get("columns").get(1).get("type").asText())
+                .isEqualTo("integer");
     }
 
     @Test
@@ -112,8 +140,10 @@ class ImportCommandIT {
         Outcome refused = siftbench("import", "--project", dir.resolve("p").toString(), "--file", pipe.toString());
 
         assertThat(refused.exit()).isNotZero();
-        assertThat(refused.err().strip()).isEqualTo("siftbench: pipe.csv: this is a named pipe, not a regular file. "
-                + "Siftbench imports only regular files (it reads a file twice); save the data to a file first.");
+        assertThat(refused.err().strip())
+                .isEqualTo(
+                        "siftbench: pipe.csv: this is a named pipe, not a regular file. "
+                                + "Siftbench imports only regular files (it reads a file twice); save the data to a file first.");
     }
 
     @Test
@@ -122,15 +152,18 @@ class ImportCommandIT {
         Files.write(little, "text,label\nhello,a\nworld,b\n".getBytes(StandardCharsets.UTF_16LE));
         String project = dir.resolve("p").toString();
 
-        Outcome imported = siftbench("import", "--project", project, "--file", little.toString(), "--encoding", "UTF-16");
-        Outcome unknown = siftbench("import", "--project", project, "--file", little.toString(), "--encoding", "UTF-99");
+        Outcome imported =
+                siftbench("import", "--project", project, "--file", little.toString(), "--encoding", "UTF-16");
+        Outcome unknown =
+                siftbench("import", "--project", project, "--file", little.toString(), "--encoding", "UTF-99");
 
         assertThat(imported.exit()).as(imported.err()).isZero();
         assertThat(imported.json().get("rows").asLong()).isEqualTo(2);
         assertThat(imported.json().get("encoding").asText()).isEqualTo("UTF-16LE");
         assertThat(unknown.exit()).isNotZero();
-        assertThat(unknown.err().lines().findFirst()).contains("siftbench: Invalid value for option '--encoding': "
-                + "there is no encoding called 'UTF-99'; use UTF-8, UTF-16, UTF-16LE, UTF-16BE or ISO-8859-1.");
+        assertThat(unknown.err().lines().findFirst())
+                .contains("siftbench: Invalid value for option '--encoding': "
+                        + "there is no encoding called 'UTF-99'; use UTF-8, UTF-16, UTF-16LE, UTF-16BE or ISO-8859-1.");
     }
 
     @Test
@@ -156,12 +189,16 @@ class ImportCommandIT {
         Outcome listed = siftbench("datasets", "--project", project);
 
         assertThat(tooWide.exit()).isNotZero();
-        assertThat(tooWide.err().strip()).isEqualTo("siftbench: wide.csv, line 1: the header has 20,000 columns, "
-                + "more than the 16,382 a dataset can hold.");
+        assertThat(tooWide.err().strip())
+                .isEqualTo("siftbench: wide.csv, line 1: the header has 20,000 columns, "
+                        + "more than the 16,382 a dataset can hold.");
         assertThat(appended.exit()).isNotZero();
-        assertThat(appended.err().strip()).isEqualTo(String.format("siftbench: appended.csv.gz: the gzip data ends at "
-                + "byte %,d of %,d; the 3 bytes after it do not start another gzip member, so the file is damaged or "
-                + "has something appended.", member, member + 3));
+        assertThat(appended.err().strip())
+                .isEqualTo(String.format(
+                        "siftbench: appended.csv.gz: the gzip data ends at "
+                                + "byte %,d of %,d; the 3 bytes after it do not start another gzip member, so the file is damaged or "
+                                + "has something appended.",
+                        member, member + 3));
         assertThat(listed.json()).isEmpty();
     }
 }

@@ -1,10 +1,9 @@
 package io.siftbench.app.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,8 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code siftbench prompt add} as the packaged jar runs it, in its own process. */
 class PromptAddIT {
@@ -22,17 +21,22 @@ class PromptAddIT {
     Path dir;
 
     /** The finished process's exit code, stdout and stderr. */
-    record Ran(int code, String out, String err) {
-    }
+    record Ran(int code, String out, String err) {}
 
     private Ran siftbench(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", System.getProperty("siftbench.jar")));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                System.getProperty("siftbench.jar")));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command)
-                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile())
+                .start();
         assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("siftbench finished").isTrue();
-        return new Ran(p.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+        return new Ran(
+                p.exitValue(),
+                Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
                 Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
     }
 
@@ -50,7 +54,8 @@ class PromptAddIT {
         JsonNode printed = new ObjectMapper().readTree(first.out());
         assertThat(printed.get("name").asText()).isEqualTo("intent-annotator");
         assertThat(printed.get("version").asInt()).isEqualTo(1);
-        assertThat(new ObjectMapper().readTree(second.out()).get("version").asInt()).isEqualTo(2);
+        assertThat(new ObjectMapper().readTree(second.out()).get("version").asInt())
+                .isEqualTo(2);
         assertThat(bad.code()).isNotZero();
         assertThat(bad.out()).isEmpty();
         assertThat(bad.err().strip()).startsWith("siftbench: " + broken + ": line 4, column 3: ");

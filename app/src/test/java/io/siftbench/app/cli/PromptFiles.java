@@ -3,7 +3,8 @@ package io.siftbench.app.cli;
 /** Prompt files as a researcher writes them, for the command-line tests. */
 final class PromptFiles {
 
-    static final String ANNOTATOR = """
+    static final String ANNOTATOR =
+            """
             {
               "name": "intent-annotator",
               "note": "first version",
@@ -17,6 +18,5 @@ final class PromptFiles {
     /** A comma is missing at the end of line 3. */
     static final String BROKEN = "{\n  \"name\": \"x\",\n  \"mode\": \"annotate\"\n  \"task\": {}\n}\n";
 
-    private PromptFiles() {
-    }
+    private PromptFiles() {}
 }

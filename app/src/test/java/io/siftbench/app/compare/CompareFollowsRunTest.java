@@ -1,25 +1,24 @@
 package io.siftbench.app.compare;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.app.runs.EmbeddingModels;
-import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.app.runs.LoopbackProject;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.compare.CompareRow;
+import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunInfo;
-import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.compare.CompareViewModel;
+import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Compare follows a compared run while it is going: a real project, two real runs against a loopback
@@ -38,19 +37,21 @@ class CompareFollowsRunTest {
         RunStarter starter = new RunStarter(open, tasks, p -> fixture.launcher());
         RunsViewModel runs = new RunsViewModel(open, tasks, starter);
         RunInfo done = fixture.fiveQuestionRun();
-        fixture.launcher().execute(done.id(), (s, p) -> { }, () -> false);
+        fixture.launcher().execute(done.id(), (s, p) -> {}, () -> false);
         RunInfo going = fixture.fiveQuestionRun();
-        CompareViewModel compare = new CompareViewModel(open, tasks, starter, () -> BackendSettings.EMPTY,
-                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
+        CompareViewModel compare = new CompareViewModel(
+                open, tasks, starter, () -> BackendSettings.EMPTY, () -> new SampleEmbedder(EmbeddingModels.miniLm()));
         compare.compare(List.of(done, going));
-        assertThat(compare.rows()).hasSize(5).allSatisfy(row -> assertThat(row.cell(1)).isEmpty());
+        assertThat(compare.rows()).hasSize(5).allSatisfy(row -> assertThat(row.cell(1))
+                .isEmpty());
         List<Long> filled = new ArrayList<>();
-        compare.rows().addListener((ListChangeListener<CompareRow>) c ->
-                filled.add(compare.rows().stream().filter(row -> row.cell(1).isPresent()).count()));
+        compare.rows().addListener((ListChangeListener<CompareRow>) c -> filled.add(
+                compare.rows().stream().filter(row -> row.cell(1).isPresent()).count()));
 
         runs.resume(going);
 
-        assertThat(compare.rows()).hasSize(5).allSatisfy(row -> assertThat(row.cell(1)).isPresent());
+        assertThat(compare.rows()).hasSize(5).allSatisfy(row -> assertThat(row.cell(1))
+                .isPresent());
         // The rows filled in while the run was going (the first sample at once), not only once it had finished.
         assertThat(filled.get(0)).isBetween(1L, 4L);
         assertThat(filled.get(filled.size() - 1)).isEqualTo(5L);

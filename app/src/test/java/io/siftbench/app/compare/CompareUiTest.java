@@ -1,11 +1,16 @@
 package io.siftbench.app.compare;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.app.ShellSession;
 import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -14,12 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Compare clicked through in the real shell on a real project: the base run and a second prompt version as its
@@ -48,44 +47,55 @@ class CompareUiTest {
         choose("#compare-base", "#" + first.get(0).runId() + " intents v1");
         choose("#compare-variant-version", "intents v2");
         robot.clickOn("#compare-add-variant");
-        assertThat(robot.lookup("#compare-variant-0").lookup(".label").queryAs(Label.class).getText())
+        assertThat(robot.lookup("#compare-variant-0")
+                        .lookup(".label")
+                        .queryAs(Label.class)
+                        .getText())
                 .isEqualTo("intents v2");
         robot.clickOn("#compare-start");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#compare-prefer-3-1").tryQuery()
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#compare-prefer-3-1")
+                .tryQuery()
                 .isPresent());
 
         assertThat(text("#compare-message")).startsWith("Started 0, reused 1 of the variants' runs. 4 rows");
         for (int row = 0; row < 4; row++) {
             // One input per row, and both versions' answers to it: the fixture's label of that question.
-            assertThat(text("#compare-input-" + row)).isEqualTo("Record " + (row + 1) + ": Q: question " + row
-                    + " about my card\nA:");
+            assertThat(text("#compare-input-" + row))
+                    .isEqualTo("Record " + (row + 1) + ": Q: question " + row + " about my card\nA:");
             assertThat(text("#compare-output-" + row + "-0")).isEqualTo(RunFixture.LABELS.get(row));
             assertThat(text("#compare-output-" + row + "-1")).isEqualTo(RunFixture.LABELS.get(row));
         }
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#compare-summary-1").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#compare-summary-1")
+                .tryQuery()
+                .isPresent());
         assertThat(text("#compare-summary-1")).startsWith("intents v2\n");
 
         robot.clickOn("#compare-prefer-2-1");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#compare-message").startsWith("Preferred"));
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> text("#compare-message").startsWith("Preferred"));
         assertThat(text("#compare-message")).isEqualTo("Preferred intents v2 over 1 other.");
         SESSION.quit();
 
         try (Project project = new H2ProjectOpener().open(file)) {
-            List<PreferenceStore.Preference> stored = project.preferences().ofRun(first.get(0).runId());
+            List<PreferenceStore.Preference> stored =
+                    project.preferences().ofRun(first.get(0).runId());
             assertThat(stored).singleElement().satisfies(pair -> {
                 // Record 3: the second version's answer, generated second to last, over the first version's.
                 assertThat(pair.chosenSampleId()).isEqualTo(second.get(2).id());
                 assertThat(pair.rejectedSampleId()).isEqualTo(first.get(2).id());
             });
-            assertThat(project.runs().list()).as("the matching run was reused, none started").hasSize(2);
+            assertThat(project.runs().list())
+                    .as("the matching run was reused, none started")
+                    .hasSize(2);
         }
     }
 
     /** Opens the combo box {@code id} and clicks the choice whose text starts with {@code choice}. */
     private void choose(String id, String choice) {
         robot.clickOn(id);
-        Node cell = robot.lookup(".list-cell").match((ListCell<?> c) -> c.getText() != null
-                && c.getText().startsWith(choice) && c.isVisible()).query();
+        Node cell = robot.lookup(".list-cell")
+                .match((ListCell<?> c) -> c.getText() != null && c.getText().startsWith(choice) && c.isVisible())
+                .query();
         robot.clickOn(cell);
     }
 

@@ -1,6 +1,8 @@
 package io.siftbench.app.compare;
 
-import io.siftbench.model.insights.SampleEmbedder;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.app.runs.ProjectRuns;
 import io.siftbench.app.runs.RunBackends;
@@ -10,25 +12,22 @@ import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.compare.VariantSummary;
 import io.siftbench.model.curation.CurationSettings;
 import io.siftbench.model.curation.NearDuplicateMethod;
+import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
-import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.compare.CompareViewModel;
+import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /** Compare over two prompt versions' runs on a real project: rows aligned by input, "prefer" stored as a pair. */
 class CompareViewModelTest {
@@ -48,9 +47,13 @@ class CompareViewModelTest {
     /** Compare on the open project, with the Runs screen's machinery (nothing is started here). */
     private CompareViewModel compareViewModel() {
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
-        RunStarter starter = new RunStarter(project, tasks,
-                open -> new ProjectRuns(open, backends, EmbeddingModels::miniLm).launcher());
-        return new CompareViewModel(project, tasks, starter, () -> BackendSettings.EMPTY,
+        RunStarter starter = new RunStarter(
+                project, tasks, open -> new ProjectRuns(open, backends, EmbeddingModels::miniLm).launcher());
+        return new CompareViewModel(
+                project,
+                tasks,
+                starter,
+                () -> BackendSettings.EMPTY,
                 () -> new SampleEmbedder(EmbeddingModels.miniLm()));
     }
 
@@ -69,16 +72,22 @@ class CompareViewModelTest {
             assertThat(row.cells()).doesNotContainNull();
             assertThat(row.cells().get(0).sample().slot().recordId())
                     .isEqualTo(row.cells().get(1).sample().slot().recordId());
-            assertThat(row.input()).startsWith("Record " + row.cells().get(0).sample().slot().recordId() + ": Q: ");
+            assertThat(row.input())
+                    .startsWith("Record " + row.cells().get(0).sample().slot().recordId() + ": Q: ");
         }
-        assertThat(viewModel.rows().get(4).cell(1)).as("record 5 has no answer from version 2").isEmpty();
-        assertThat(viewModel.rows()).extracting(CompareRow::key)
+        assertThat(viewModel.rows().get(4).cell(1))
+                .as("record 5 has no answer from version 2")
+                .isEmpty();
+        assertThat(viewModel.rows())
+                .extracting(CompareRow::key)
                 .containsExactly("record 1", "record 2", "record 3", "record 4", "record 5");
 
         viewModel.prefer(2, 1);
-        List<PreferenceStore.Preference> stored = project.get().preferences().ofRun(first.get(0).runId());
+        List<PreferenceStore.Preference> stored =
+                project.get().preferences().ofRun(first.get(0).runId());
         assertThat(stored).singleElement().satisfies(p -> {
-            assertThat(p.chosenSampleId()).isEqualTo(viewModel.rows().get(2).cells().get(1).sampleId());
+            assertThat(p.chosenSampleId())
+                    .isEqualTo(viewModel.rows().get(2).cells().get(1).sampleId());
             assertThat(p.rejectedSampleId()).isEqualTo(first.get(2).id());
         });
 
@@ -89,10 +98,16 @@ class CompareViewModelTest {
         assertThat(firstSummary.acceptRate()).isCloseTo(0.5, within(1e-9));
         assertThat(firstSummary.samples()).isEqualTo(5);
         assertThat(firstSummary.failures()).isZero();
-        assertThat(viewModel.summaries().get(1).labels().labels()).extracting(l -> l.label()).contains("pin_blocked");
-        assertThat(project.get().decisions().current(first.get(1).id())).get()
-                .extracting(d -> d.status().id()).isEqualTo("rejected");
-        assertThat(viewModel.rows().get(0).cells()).extracting(ReviewItem::state).containsExactly("accepted", "edited");
+        assertThat(viewModel.summaries().get(1).labels().labels())
+                .extracting(l -> l.label())
+                .contains("pin_blocked");
+        assertThat(project.get().decisions().current(first.get(1).id()))
+                .get()
+                .extracting(d -> d.status().id())
+                .isEqualTo("rejected");
+        assertThat(viewModel.rows().get(0).cells())
+                .extracting(ReviewItem::state)
+                .containsExactly("accepted", "edited");
     }
 
     @Test
@@ -101,22 +116,27 @@ class CompareViewModelTest {
         CompareViewModel viewModel = compareViewModel();
         viewModel.compare(List.of(run(runs.first()), run(runs.second())));
         // The fixture's records 1 and 4 got one dissenting vote of three: 0.67 passes the default of 0.6.
-        assertThat(viewModel.rows()).flatExtracting(CompareRow::cells).flatExtracting(ReviewItem::flags)
+        assertThat(viewModel.rows())
+                .flatExtracting(CompareRow::cells)
+                .flatExtracting(ReviewItem::flags)
                 .noneMatch(flag -> flag.startsWith("low self consistency"));
 
-        viewModel.curationProperty().set(new CurationSettings(null, null, null, null, List.of(), 0.7, 0.9, null,
-                NearDuplicateMethod.MINHASH, 0.9));
+        viewModel
+                .curationProperty()
+                .set(new CurationSettings(
+                        null, null, null, null, List.of(), 0.7, 0.9, null, NearDuplicateMethod.MINHASH, 0.9));
 
         for (int row : new int[] {0, 3}) {
             assertThat(viewModel.rows().get(row).cells()).allSatisfy(cell -> assertThat(cell.flags())
                     .anySatisfy(flag -> assertThat(flag).startsWith("low self consistency: ")));
         }
         for (int row : new int[] {1, 2, 5}) {
-            assertThat(viewModel.rows().get(row).cells()).allSatisfy(cell -> assertThat(cell.flags()).isEmpty());
+            assertThat(viewModel.rows().get(row).cells())
+                    .allSatisfy(cell -> assertThat(cell.flags()).isEmpty());
         }
         // The fixture's annotate samples have no record text: nothing to call a duplicate.
-        assertThat(viewModel.rows().get(4).cells()).allSatisfy(cell -> assertThat(cell.flags())
-                .containsExactly(ReviewItem.FLAG_INVALID));
+        assertThat(viewModel.rows().get(4).cells())
+                .allSatisfy(cell -> assertThat(cell.flags()).containsExactly(ReviewItem.FLAG_INVALID));
         // A decision keeps the cell's flags.
         viewModel.accept(0, 1);
         assertThat(viewModel.rows().get(0).cell(1)).get().satisfies(cell -> {

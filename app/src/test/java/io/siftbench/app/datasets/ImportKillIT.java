@@ -1,13 +1,11 @@
 package io.siftbench.app.datasets;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siftbench.app.JarProcess;
 import io.siftbench.storage.project.ProjectFile;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -28,8 +26,9 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The import kill test (issue #17): imports of a 500,000-row CSV and of a gzip JSONL by the real jar are killed
@@ -67,11 +66,12 @@ class ImportKillIT {
             }
         }
         jsonl = data.resolve("dump.jsonl.gz");
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(
-                new GZIPOutputStream(Files.newOutputStream(jsonl)), StandardCharsets.UTF_8))) {
+        try (Writer out = new BufferedWriter(
+                new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(jsonl)), StandardCharsets.UTF_8))) {
             for (int i = 0; i < JSONL_RECORDS; i++) {
-                out.write("{\"id\": " + i + ", \"text\": \"record " + i + " asks about an exchange rate\", \"label\": \"l"
-                        + (i % 13) + "\", \"meta\": {\"n\": " + i + "}}\n");
+                out.write(
+                        "{\"id\": " + i + ", \"text\": \"record " + i + " asks about an exchange rate\", \"label\": \"l"
+                                + (i % 13) + "\", \"meta\": {\"n\": " + i + "}}\n");
             }
         }
         small = data.resolve("small.csv");
@@ -109,9 +109,11 @@ class ImportKillIT {
             long killStarted = System.nanoTime();
             String name = "killed-" + kill;
             Path err = dir.resolve("import-" + kill + ".err");
-            Process run = new ProcessBuilder(JarProcess.command(dir, "import", "--project", project.toString(),
-                    "--file", big.toString(), "--name", name))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+            Process run = new ProcessBuilder(JarProcess.command(
+                            dir, "import", "--project", project.toString(), "--file", big.toString(), "--name", name))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(err.toFile())
+                    .start();
             boolean exitedFirst = run.waitFor(at, TimeUnit.MILLISECONDS);
             run.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback, no close
             assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -121,14 +123,25 @@ class ImportKillIT {
             Map<String, Long> listed = datasets(project);
             if (listed.containsKey(name)) {
                 // Killed after its commit: the import is whole or absent, never partial.
-                assertThat(listed.get(name)).as("rows of %s, killed after committing", name).isEqualTo(bigRows);
+                assertThat(listed.get(name))
+                        .as("rows of %s, killed after committing", name)
+                        .isEqualTo(bigRows);
                 committed.put(name, (long) bigRows);
             }
-            assertThat(listed).as("datasets after kill %d at %d ms (%s)", kill, at, phase).isEqualTo(committed);
-            assertThat(datasetTables(project)).as("dataset tables after kill %d", kill).isEqualTo(committed.size());
+            assertThat(listed)
+                    .as("datasets after kill %d at %d ms (%s)", kill, at, phase)
+                    .isEqualTo(committed);
+            assertThat(datasetTables(project))
+                    .as("dataset tables after kill %d", kill)
+                    .isEqualTo(committed.size());
             importExactly(project, small, "fresh-" + kill, SMALL_ROWS, committed);
-            figures.add(String.format("kill %d at %d ms (%s): %d datasets committed, %d rows, %.1f s",
-                    kill, at, phase, committed.size(), committed.values().stream().mapToLong(Long::longValue).sum(),
+            figures.add(String.format(
+                    "kill %d at %d ms (%s): %d datasets committed, %d rows, %.1f s",
+                    kill,
+                    at,
+                    phase,
+                    committed.size(),
+                    committed.values().stream().mapToLong(Long::longValue).sum(),
                     (System.nanoTime() - killStarted) / 1e9));
         }
         importExactly(project, big, "big-again", bigRows, committed);
@@ -141,7 +154,8 @@ class ImportKillIT {
 
     /** Where the killed import was, from its last progress line on stderr. */
     private static String phase(List<String> progress, int bigRows) {
-        List<String> lines = progress.stream().filter(l -> l.contains(" rows, ")).toList();
+        List<String> lines =
+                progress.stream().filter(l -> l.contains(" rows, ")).toList();
         if (lines.isEmpty()) {
             return "opening or reading the first rows";
         }
@@ -149,14 +163,16 @@ class ImportKillIT {
         if (!last.startsWith("Storing")) {
             return "checking";
         }
-        long rows = Long.parseLong(last.substring(last.indexOf(':') + 1, last.indexOf(" rows")).trim().replace(",", ""));
+        long rows = Long.parseLong(last.substring(last.indexOf(':') + 1, last.indexOf(" rows"))
+                .trim()
+                .replace(",", ""));
         return rows >= bigRows * 0.98 ? "committing" : "storing";
     }
 
     private void importExactly(Path project, Path file, String name, long rows, Map<String, Long> committed)
             throws Exception {
-        JarProcess.Result result = JarProcess.run(dir, 600, "import", "--project", project.toString(), "--file",
-                file.toString(), "--name", name);
+        JarProcess.Result result = JarProcess.run(
+                dir, 600, "import", "--project", project.toString(), "--file", file.toString(), "--name", name);
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(JSON.readTree(result.stdout()).path("rows").asLong()).isEqualTo(rows);
         committed.put(name, rows);
@@ -175,9 +191,9 @@ class ImportKillIT {
     /** Every typed dataset table in the file, whether or not a dataset names it. */
     private static int datasetTables(Path project) throws SQLException {
         try (Connection c = DriverManager.getConnection(new ProjectFile(project).jdbcUrl(true), "sa", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
-                     + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME LIKE 'DS\\_%'")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
+                        + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME LIKE 'DS\\_%'")) {
             rs.next();
             return rs.getInt(1);
         }

@@ -1,5 +1,7 @@
 package io.siftbench.app.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.app.OpenedShell;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
@@ -8,6 +10,10 @@ import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -18,13 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Export dialog opened from the Review and Runs screens of the real shell, exporting for real. */
 class ExportDialogUiTest {
@@ -54,20 +53,28 @@ class ExportDialogUiTest {
         long version = RunFixture.promptVersion(file, "p", PromptMode.SYNTHESIZE);
         try (Project project = new H2ProjectOpener().open(file)) {
             List<Sample> samples = RunFixture.run(project, version, PromptMode.SYNTHESIZE, 8);
-            project.decisions().decide(samples.subList(0, 5).stream()
-                    .map(s -> Decision.of(s.id(), DecisionStatus.ACCEPTED, null)).toList());
+            project.decisions()
+                    .decide(samples.subList(0, 5).stream()
+                            .map(s -> Decision.of(s.id(), DecisionStatus.ACCEPTED, null))
+                            .toList());
         }
         start();
         robot.clickOn("#nav-review");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#card-position").tryQuery()
-                .map(n -> ((Label) n).getText().startsWith("Sample")).orElse(false));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#card-position")
+                .tryQuery()
+                .map(n -> ((Label) n).getText().startsWith("Sample"))
+                .orElse(false));
 
         robot.clickOn("#review-export");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#export-run").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#export-run")
+                .tryQuery()
+                .isPresent());
         Path out = Path.of(robot.lookup("#export-out").queryAs(TextField.class).getText());
         robot.clickOn("#export-run");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () ->
-                robot.lookup("#export-outcome").queryAs(Label.class).getText().startsWith("Wrote"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#export-outcome")
+                .queryAs(Label.class)
+                .getText()
+                .startsWith("Wrote"));
 
         assertThat(robot.lookup("#export-outcome").queryAs(Label.class).getText())
                 .isEqualTo("Wrote 5 record(s) to 1 file(s), with the dataset card README.md. Left out of 8"
@@ -86,13 +93,21 @@ class ExportDialogUiTest {
         }
         start();
         robot.clickOn("#nav-runs");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () ->
-                !robot.lookup("#runs-table").queryAs(TableView.class).getItems().isEmpty());
-        FxToolkit.setupFixture(() -> robot.lookup("#runs-table").queryAs(TableView.class).getSelectionModel().select(0));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#runs-table")
+                .queryAs(TableView.class)
+                .getItems()
+                .isEmpty());
+        FxToolkit.setupFixture(() -> robot.lookup("#runs-table")
+                .queryAs(TableView.class)
+                .getSelectionModel()
+                .select(0));
 
         robot.clickOn("#run-export");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#export-out").tryQuery().isPresent());
-        assertThat(robot.lookup("#export-out").queryAs(TextField.class).getText()).endsWith("run-1.jsonl");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#export-out")
+                .tryQuery()
+                .isPresent());
+        assertThat(robot.lookup("#export-out").queryAs(TextField.class).getText())
+                .endsWith("run-1.jsonl");
     }
 
     private void start() throws Exception {

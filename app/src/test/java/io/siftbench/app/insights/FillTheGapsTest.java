@@ -1,5 +1,8 @@
 package io.siftbench.app.insights;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.siftbench.model.insights.CoverageGrid;
 import io.siftbench.model.insights.GapFilling;
 import io.siftbench.model.insights.InsightsProgress;
@@ -15,19 +18,15 @@ import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.views.insights.InsightsViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * "Fill the gaps" end to end: a story run over topic × mood against a loopback OpenAI-compatible server, some
@@ -55,23 +54,34 @@ class FillTheGapsTest {
         RunInfo first = runs.stories(StoryPrompt.twoMoods(), 4);
         // The researcher keeps the dragon stories only: the two trains cells are the gaps.
         List<Sample> made = runs.project.samples().list(first.id(), 0, 100);
-        runs.project.decisions().decide(made.stream().filter(s -> s.conditions().get("topic").equals("dragons"))
-                .map(s -> Decision.of(s.id(), DecisionStatus.ACCEPTED, null)).toList());
-        CoverageGrid grid = new RunMetrics(runs.project.runSources(), runs.project.metricSnapshots(), null, InsightsSettings.defaults())
-                .measure(first.id(), StatusSelection.ALL, InsightsProgress.NONE).metrics().coverage().get(0);
+        runs.project
+                .decisions()
+                .decide(made.stream()
+                        .filter(s -> s.conditions().get("topic").equals("dragons"))
+                        .map(s -> Decision.of(s.id(), DecisionStatus.ACCEPTED, null))
+                        .toList());
+        CoverageGrid grid = new RunMetrics(
+                        runs.project.runSources(), runs.project.metricSnapshots(), null, InsightsSettings.defaults())
+                .measure(first.id(), StatusSelection.ALL, InsightsProgress.NONE)
+                .metrics()
+                .coverage()
+                .get(0);
 
         RunInfo filling = runs.start(GapFilling.config(first, grid, 1, 3));
 
         List<Sample> samples = runs.project.samples().list(filling.id(), 0, 100);
-        Map<String, Long> perCell = samples.stream().collect(Collectors.groupingBy(
-                s -> s.conditions().get("topic") + "/" + s.conditions().get("mood"), Collectors.counting()));
-        assertThat(perCell).containsOnlyKeys("trains/sad", "trains/happy").allSatisfy((cell, n) -> assertThat(n).isEqualTo(3));
+        Map<String, Long> perCell = samples.stream()
+                .collect(Collectors.groupingBy(
+                        s -> s.conditions().get("topic") + "/" + s.conditions().get("mood"), Collectors.counting()));
+        assertThat(perCell).containsOnlyKeys("trains/sad", "trains/happy").allSatisfy((cell, n) -> assertThat(n)
+                .isEqualTo(3));
         assertThat(samples).allSatisfy(s -> assertThat(s.text())
                 .isEqualTo("A story about trains in a " + s.conditions().get("mood") + " mood."));
         assertThat(RunDetails.fromJson(filling.config().details()).cells()).hasSize(2);
         // Resuming plans the same slots: nothing is missing, nothing is sent again.
         int requests = runs.server.chatRequests();
-        assertThat(runs.launcher().execute(filling.id(), (s, p) -> { }, () -> false)).isEqualTo(RunStatus.COMPLETED);
+        assertThat(runs.launcher().execute(filling.id(), (s, p) -> {}, () -> false))
+                .isEqualTo(RunStatus.COMPLETED);
         assertThat(runs.server.chatRequests()).isEqualTo(requests);
 
         assertThatThrownBy(() -> GapFilling.config(first, grid, 0, 3)).hasMessageContaining("there is no gap to fill");
@@ -80,10 +90,16 @@ class FillTheGapsTest {
     @Test
     void theInsightsScreenFillsTheGapsOfAGridAndListsTheNewRun() throws Exception {
         RunInfo first = runs.stories(StoryPrompt.twoMoodsAndOneOff(), 4);
-        runs.project.decisions().decide(runs.project.samples().list(first.id(), 0, 100).stream()
-                .map(s -> Decision.of(s.id(), DecisionStatus.ACCEPTED, null)).toList());
-        InsightsViewModel viewModel = new InsightsViewModel(new SimpleObjectProperty<>(runs.project),
-                new CurrentThreadTaskExecutor(), null, open -> runs.launcher());
+        runs.project
+                .decisions()
+                .decide(runs.project.samples().list(first.id(), 0, 100).stream()
+                        .map(s -> Decision.of(s.id(), DecisionStatus.ACCEPTED, null))
+                        .toList());
+        InsightsViewModel viewModel = new InsightsViewModel(
+                new SimpleObjectProperty<>(runs.project),
+                new CurrentThreadTaskExecutor(),
+                null,
+                open -> runs.launcher());
         viewModel.measure(List.of(first));
         InsightsViewModel.MeasuredRun measured = viewModel.measured().get(0);
 
@@ -93,8 +109,10 @@ class FillTheGapsTest {
         assertThat(viewModel.problemProperty().get()).isNull();
         assertThat(viewModel.runs()).hasSize(2);
         RunInfo filled = viewModel.runs().get(0);
-        assertThat(viewModel.stepProperty().get()).isEqualTo("run #" + filled.id() + " filled the gaps of topic × mood");
-        assertThat(runs.project.samples().list(filled.id(), 0, 100)).hasSize(4)
+        assertThat(viewModel.stepProperty().get())
+                .isEqualTo("run #" + filled.id() + " filled the gaps of topic × mood");
+        assertThat(runs.project.samples().list(filled.id(), 0, 100))
+                .hasSize(4)
                 .allSatisfy(s -> assertThat(s.conditions()).containsEntry("mood", "odd"));
     }
 
@@ -102,18 +120,25 @@ class FillTheGapsTest {
     void aPairHeatmapIsShownOnlyWhenOneOfItsCellsHasSamples() throws Exception {
         RunInfo moodsOnly = runs.stories(StoryPrompt.moodsOnly(), 4);
         RunInfo topicsAndMoods = runs.stories(StoryPrompt.twoMoods(), 4);
-        InsightsViewModel viewModel = new InsightsViewModel(new SimpleObjectProperty<>(runs.project),
-                new CurrentThreadTaskExecutor(), null, open -> runs.launcher());
+        InsightsViewModel viewModel = new InsightsViewModel(
+                new SimpleObjectProperty<>(runs.project),
+                new CurrentThreadTaskExecutor(),
+                null,
+                open -> runs.launcher());
 
         viewModel.measure(List.of(moodsOnly, topicsAndMoods));
 
         // The topic is switched off: its pair with the mood holds no sample, so only the bars show the moods.
         var offTopic = viewModel.measured().get(0).report().metrics();
-        assertThat(offTopic.coverage()).extracting(g -> g.conditionA() + "-" + g.conditionB()).containsExactly("topic-mood");
+        assertThat(offTopic.coverage())
+                .extracting(g -> g.conditionA() + "-" + g.conditionB())
+                .containsExactly("topic-mood");
         assertThat(offTopic.filledCoverage()).isEmpty();
         assertThat(offTopic.coverageByValue()).isTrue();
         var both = viewModel.measured().get(1).report().metrics();
-        assertThat(both.filledCoverage()).extracting(g -> g.conditionA() + "-" + g.conditionB()).containsExactly("topic-mood");
+        assertThat(both.filledCoverage())
+                .extracting(g -> g.conditionA() + "-" + g.conditionB())
+                .containsExactly("topic-mood");
         assertThat(both.coverageByValue()).isFalse();
     }
 
@@ -121,16 +146,25 @@ class FillTheGapsTest {
     void theBarsOfASingleConditionFillTheirThinValues() throws Exception {
         RunInfo first = runs.stories(StoryPrompt.moodsOnly(), 4);
         // The moods sad and happy take turns; the researcher keeps the sad stories only.
-        runs.project.decisions().decide(runs.project.samples().list(first.id(), 0, 100).stream()
-                .filter(s -> s.conditions().get("mood").equals("sad"))
-                .map(s -> Decision.of(s.id(), DecisionStatus.ACCEPTED, null)).toList());
-        InsightsViewModel viewModel = new InsightsViewModel(new SimpleObjectProperty<>(runs.project),
-                new CurrentThreadTaskExecutor(), null, open -> runs.launcher());
+        runs.project
+                .decisions()
+                .decide(runs.project.samples().list(first.id(), 0, 100).stream()
+                        .filter(s -> s.conditions().get("mood").equals("sad"))
+                        .map(s -> Decision.of(s.id(), DecisionStatus.ACCEPTED, null))
+                        .toList());
+        InsightsViewModel viewModel = new InsightsViewModel(
+                new SimpleObjectProperty<>(runs.project),
+                new CurrentThreadTaskExecutor(),
+                null,
+                open -> runs.launcher());
         viewModel.measure(List.of(first));
         InsightsViewModel.MeasuredRun measured = viewModel.measured().get(0);
         ValueCoverage moods = measured.report().metrics().valueCoverage().stream()
-                .filter(c -> c.condition().equals("mood")).findFirst().orElseThrow();
-        assertThat(moods.values()).extracting(v -> v.value() + "=" + v.samples() + "/" + v.accepted())
+                .filter(c -> c.condition().equals("mood"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(moods.values())
+                .extracting(v -> v.value() + "=" + v.samples() + "/" + v.accepted())
                 .containsExactly("sad=2/2", "happy=2/0", "odd=0/0");
 
         // Fewer than one accepted: happy (thin) and odd (switched off, empty), two stories each.
@@ -141,7 +175,8 @@ class FillTheGapsTest {
         assertThat(viewModel.stepProperty().get()).isEqualTo("run #" + filled.id() + " filled the gaps of mood");
         assertThat(RunDetails.fromJson(filled.config().details()).cells())
                 .containsExactly(Map.of("mood", "happy"), Map.of("mood", "odd"));
-        assertThat(runs.project.samples().list(filled.id(), 0, 100)).extracting(s -> s.conditions().get("mood"))
+        assertThat(runs.project.samples().list(filled.id(), 0, 100))
+                .extracting(s -> s.conditions().get("mood"))
                 .containsExactlyInAnyOrder("happy", "happy", "odd", "odd");
     }
 }

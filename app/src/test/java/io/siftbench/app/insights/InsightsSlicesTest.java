@@ -1,5 +1,8 @@
 package io.siftbench.app.insights;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.siftbench.model.insights.DistinctN;
 import io.siftbench.model.insights.MetricSlice;
 import io.siftbench.model.insights.StatusSelection;
@@ -8,17 +11,13 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.views.insights.InsightsViewModel;
 import io.siftbench.views.insights.InsightsViewModel.MeasuredRun;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * The Insights screen's slices on a real project with runs made by the real run machinery against a loopback
@@ -41,10 +40,19 @@ class InsightsSlicesTest {
         // Plan "all" over 2 topics × 2 moods: 8 samples are every combination twice, 4 every combination once.
         first = runs.stories(StoryPrompt.twoMoods(), 8);
         RunConfig like = first.config();
-        second = runs.start(new RunConfig(like.promptVersionId(), like.mode(), like.backend(), like.parameters(),
-                null, 11, 2, 4, 1, like.details()));
-        viewModel = new InsightsViewModel(new SimpleObjectProperty<>(runs.project), new CurrentThreadTaskExecutor(),
-                null, open -> {
+        second = runs.start(new RunConfig(
+                like.promptVersionId(),
+                like.mode(),
+                like.backend(),
+                like.parameters(),
+                null,
+                11,
+                2,
+                4,
+                1,
+                like.details()));
+        viewModel = new InsightsViewModel(
+                new SimpleObjectProperty<>(runs.project), new CurrentThreadTaskExecutor(), null, open -> {
                     throw new AssertionError("no run is started here");
                 });
     }
@@ -58,9 +66,14 @@ class InsightsSlicesTest {
     void theChooserOffersTheRunItsPromptVersionAndEveryDeclaredConditionValue() {
         viewModel.chooseSlicesOf(first);
 
-        assertThat(viewModel.slices()).containsExactly(MetricSlice.RUN, MetricSlice.PROMPT_VERSION,
-                MetricSlice.condition("topic", "dragons"), MetricSlice.condition("topic", "trains"),
-                MetricSlice.condition("mood", "sad"), MetricSlice.condition("mood", "happy"));
+        assertThat(viewModel.slices())
+                .containsExactly(
+                        MetricSlice.RUN,
+                        MetricSlice.PROMPT_VERSION,
+                        MetricSlice.condition("topic", "dragons"),
+                        MetricSlice.condition("topic", "trains"),
+                        MetricSlice.condition("mood", "sad"),
+                        MetricSlice.condition("mood", "happy"));
         assertThat(viewModel.sliceProperty().get()).isEqualTo(MetricSlice.RUN);
     }
 
@@ -76,7 +89,8 @@ class InsightsSlicesTest {
         // story, about, in, sad, mood and the two topics: 8, so distinct-1 = 8 / 32. Bigrams: 7 a story, 28 in all;
         // a story, story about, about dragons, about trains, dragons in, trains in, in a, a sad, sad mood: 9.
         assertThat(sad.report().metrics().samples()).isEqualTo(4);
-        assertThat(sad.samples().values()).allSatisfy(s -> assertThat(s.conditions()).containsEntry("mood", "sad"));
+        assertThat(sad.samples().values())
+                .allSatisfy(s -> assertThat(s.conditions()).containsEntry("mood", "sad"));
         assertThat(sad.report().metrics().lexical().tokens()).isEqualTo(32);
         assertThat(sad.report().metrics().lexical().vocabularySize()).isEqualTo(8);
         assertThat(distinct(sad, 1)).isCloseTo(8 / 32.0, within(1e-12));
@@ -86,7 +100,9 @@ class InsightsSlicesTest {
         assertThat(viewModel.metricsTable()).contains("samples\t4\n");
 
         viewModel.measure(List.of(first));
-        assertThat(viewModel.measured().get(0).report().cached()).as("the slice's own snapshot").isTrue();
+        assertThat(viewModel.measured().get(0).report().cached())
+                .as("the slice's own snapshot")
+                .isTrue();
         viewModel.sliceProperty().set(MetricSlice.RUN);
         viewModel.measure(List.of(first));
         assertThat(viewModel.measured().get(0).report().metrics().samples()).isEqualTo(8);
@@ -106,40 +122,52 @@ class InsightsSlicesTest {
         assertThat(version.report().run()).isEqualTo(first.id());
         assertThat(version.report().metrics().lexical().tokens()).isEqualTo(96);
         assertThat(distinct(version, 1)).isCloseTo(9 / 96.0, within(1e-12));
-        assertThat(version.heading()).isEqualTo("#" + second.id() + " story v1 · prompt story@1 runs " + first.id()
-                + ", " + second.id());
+        assertThat(version.heading())
+                .isEqualTo("#" + second.id() + " story v1 · prompt story@1 runs " + first.id() + ", " + second.id());
     }
 
     @Test
     void sideBySideEachRunTakesItsOwnSliceAndARunWithoutTheConditionIsLeftOutWithAReason() throws Exception {
-        RunInfo plain = runs.stories("""
+        RunInfo plain = runs.stories(
+                """
                 {"name": "plain", "mode": "synthesize", "template": {"user": "A story."},
                  "conditions": [{"name": "topic", "values": [{"value": "dragons"}]}],
                  "output": {"schema": {"type": "object", "properties": {"text": {"type": "string"}},
-                                       "required": ["text"]}}}""", 2);
+                                       "required": ["text"]}}}""",
+                2);
         viewModel.statusProperty().set(StatusSelection.ALL);
         viewModel.sliceProperty().set(MetricSlice.condition("mood", "happy"));
 
         viewModel.measure(List.of(first, second));
-        assertThat(viewModel.measured()).extracting(m -> m.report().metrics().samples()).containsExactly(4, 2);
+        assertThat(viewModel.measured())
+                .extracting(m -> m.report().metrics().samples())
+                .containsExactly(4, 2);
         assertThat(viewModel.noteProperty().get()).isEmpty();
 
         viewModel.measure(List.of(first, plain));
         assertThat(viewModel.problemProperty().get()).isNull();
-        assertThat(viewModel.measured()).extracting(MeasuredRun::run).extracting(RunInfo::id)
+        assertThat(viewModel.measured())
+                .extracting(MeasuredRun::run)
+                .extracting(RunInfo::id)
                 .containsExactly(first.id());
-        assertThat(viewModel.noteProperty().get()).isEqualTo("#" + plain.id()
-                + " plain v1 is not compared: The prompt has no condition 'mood'; it has topic.");
+        assertThat(viewModel.noteProperty().get())
+                .isEqualTo("#" + plain.id()
+                        + " plain v1 is not compared: The prompt has no condition 'mood'; it has topic.");
 
         // The other way round the measured run itself lacks it: that is a problem, and what was shown stays.
         viewModel.measure(List.of(plain, first));
         assertThat(viewModel.problemProperty().get().message()).contains("The prompt has no condition 'mood'");
-        assertThat(viewModel.measured()).extracting(MeasuredRun::run).extracting(RunInfo::id)
+        assertThat(viewModel.measured())
+                .extracting(MeasuredRun::run)
+                .extracting(RunInfo::id)
                 .containsExactly(first.id());
     }
 
     private static double distinct(MeasuredRun run, int n) {
-        return run.report().metrics().lexical().distinct().stream().filter(d -> d.n() == n).findFirst()
-                .map(DistinctN::value).orElseThrow();
+        return run.report().metrics().lexical().distinct().stream()
+                .filter(d -> d.n() == n)
+                .findFirst()
+                .map(DistinctN::value)
+                .orElseThrow();
     }
 }

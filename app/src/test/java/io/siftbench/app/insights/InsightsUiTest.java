@@ -1,17 +1,24 @@
 package io.siftbench.app.insights;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.model.insights.MetricSlice;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.project.Project;
-import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.prompts.PromptMode;
+import io.siftbench.model.runs.RunInfo;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
 import io.siftbench.views.controls.EmptyState;
 import io.siftbench.views.insights.InsightsView;
 import io.siftbench.views.insights.InsightsViewModel;
 import io.siftbench.views.task.FxTaskExecutor;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.ScatterChart;
@@ -19,8 +26,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,14 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Insights screen alone on a small real run: measure in the background, see the charts, save one as PNG. */
 class InsightsUiTest {
@@ -69,8 +67,11 @@ class InsightsUiTest {
         RunFixture.run(project, version, PromptMode.SYNTHESIZE, 12);
         Path png = dir.resolve("distinct.png");
         FxToolkit.setupStage(stage -> {
-            InsightsViewModel viewModel = new InsightsViewModel(new SimpleObjectProperty<>(project), tasks,
-                    () -> new SampleEmbedder(EmbeddingModels.miniLm()), open -> {
+            InsightsViewModel viewModel = new InsightsViewModel(
+                    new SimpleObjectProperty<>(project),
+                    tasks,
+                    () -> new SampleEmbedder(EmbeddingModels.miniLm()),
+                    open -> {
                         throw new AssertionError("no run is started here");
                     });
             InsightsView view = new InsightsView(viewModel, (owner, name) -> Optional.of(png));
@@ -78,38 +79,50 @@ class InsightsUiTest {
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#insights-measure").queryButton().isDisabled());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#insights-measure")
+                .queryButton()
+                .isDisabled());
 
         robot.clickOn("#insights-measure");
         // The map is the last chart of a synthesize run without gold labels; once it shows, all of them do.
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#insights-chart-map").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#insights-chart-map")
+                .tryQuery()
+                .isPresent());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#insights-problem").queryAs(Label.class).getText()).isEmpty();
+        assertThat(robot.lookup("#insights-problem").queryAs(Label.class).getText())
+                .isEmpty();
         assertThat(robot.lookup("#insights-chart-lengths").tryQuery()).isPresent();
         ScatterChart<?, ?> map = robot.lookup("#insights-chart-map .chart").queryAs(ScatterChart.class);
         assertThat(map.getData()).extracting(s -> s.getName()).containsExactly("pending");
-        assertThat(robot.lookup(".metric-name").queryAllAs(Label.class)).extracting(Label::getText)
+        assertThat(robot.lookup(".metric-name").queryAllAs(Label.class))
+                .extracting(Label::getText)
                 .contains("samples", "distinct-1", "self-BLEU");
         // The fixture's stories have one condition, tone: no pair for a heatmap, so a bar per value instead.
         assertThat(robot.lookup("#insights-chart-coverage").tryQuery()).isEmpty();
         BarChart<?, ?> tones = robot.lookup("#insights-chart-values .chart").queryAs(BarChart.class);
         assertThat(tones.getData()).extracting(s -> s.getName()).containsExactly("samples", "accepted");
-        assertThat(tones.getData().get(0).getData()).extracting(d -> d.getXValue() + "=" + d.getYValue())
+        assertThat(tones.getData().get(0).getData())
+                .extracting(d -> d.getXValue() + "=" + d.getYValue())
                 .containsExactly("angry=6", "polite=6");
-        assertThat(robot.lookup("#insights-fill-tone").tryQuery()).as("fill the gaps under the bars").isPresent();
+        assertThat(robot.lookup("#insights-fill-tone").tryQuery())
+                .as("fill the gaps under the bars")
+                .isPresent();
         // The fixture's prompt declares no conditions: the run and its prompt version are the slices on offer.
         ChoiceBox<MetricSlice> slices = robot.lookup("#insights-slice").query();
         assertThat(slices.getItems()).containsExactly(MetricSlice.RUN, MetricSlice.PROMPT_VERSION);
         assertThat(slices.getConverter().toString(slices.getValue())).isEqualTo("this run");
-        assertThat(robot.lookup("#insights-title").queryAs(Label.class).getText()).endsWith("stories v1 · all samples");
+        assertThat(robot.lookup("#insights-title").queryAs(Label.class).getText())
+                .endsWith("stories v1 · all samples");
 
         robot.clickOn("#insights-save-distinct-n");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "saved distinct.png".equals(
-                robot.lookup("#insights-step").queryAs(Label.class).getText()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "saved distinct.png"
+                .equals(robot.lookup("#insights-step").queryAs(Label.class).getText()));
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isGreaterThan(300);
         assertThat(image.getHeight()).isGreaterThan(200);
-        assertThat(distinctColours(image)).as("a drawn chart, not a blank image").isGreaterThan(3);
+        assertThat(distinctColours(image))
+                .as("a drawn chart, not a blank image")
+                .isGreaterThan(3);
     }
 
     @Test
@@ -117,30 +130,38 @@ class InsightsUiTest {
         try (LoopbackRuns runs = new LoopbackRuns(dir.resolve("slices"))) {
             RunInfo stories = runs.stories(StoryPrompt.twoMoods(), 8);
             FxToolkit.setupStage(stage -> {
-                InsightsViewModel viewModel = new InsightsViewModel(new SimpleObjectProperty<>(runs.project), tasks,
-                        null, open -> {
+                InsightsViewModel viewModel =
+                        new InsightsViewModel(new SimpleObjectProperty<>(runs.project), tasks, null, open -> {
                             throw new AssertionError("no run is started here");
                         });
-                stage.setScene(new Scene((javafx.scene.Parent) new InsightsView(viewModel,
-                        (owner, name) -> Optional.empty()).node(), 1300, 750));
+                stage.setScene(new Scene(
+                        (javafx.scene.Parent) new InsightsView(viewModel, (owner, name) -> Optional.empty()).node(),
+                        1300,
+                        750));
                 stage.show();
             });
             ChoiceBox<MetricSlice> slices = robot.lookup("#insights-slice").query();
             // this run, the prompt version, two topics and two moods
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> slices.getItems().size() == 6);
+            WaitForAsyncUtils.waitFor(
+                    10, TimeUnit.SECONDS, () -> slices.getItems().size() == 6);
 
             robot.clickOn("#insights-slice");
             robot.clickOn("only mood = sad");
             robot.clickOn("#insights-measure");
 
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#insights-title").tryQuery()
-                    .map(title -> ((Label) title).getText().contains("condition mood=sad")).orElse(false));
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#insights-title")
+                    .tryQuery()
+                    .map(title -> ((Label) title).getText().contains("condition mood=sad"))
+                    .orElse(false));
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(robot.lookup("#insights-title").queryAs(Label.class).getText())
                     .isEqualTo("#" + stories.id() + " story v1 · condition mood=sad · all samples");
-            assertThat(robot.lookup(".metric-card").queryAllAs(VBox.class)).filteredOn(card ->
-                    ((Label) card.getChildren().get(0)).getText().equals("samples")).singleElement()
-                    .satisfies(card -> assertThat(((Label) card.getChildren().get(1)).getText()).isEqualTo("4"));
+            assertThat(robot.lookup(".metric-card").queryAllAs(VBox.class))
+                    .filteredOn(card ->
+                            ((Label) card.getChildren().get(0)).getText().equals("samples"))
+                    .singleElement()
+                    .satisfies(card -> assertThat(((Label) card.getChildren().get(1)).getText())
+                            .isEqualTo("4"));
             // Within one mood the other looks empty only because it is left out: no gaps to fill here.
             assertThat(robot.lookup("#insights-chart-coverage").tryQuery()).isPresent();
             assertThat(robot.lookup("#insights-fill-topic-mood").tryQuery()).isEmpty();
@@ -151,12 +172,14 @@ class InsightsUiTest {
     void withoutRunsTheChoosersAndTheEmptyStateSayWhatToDo() throws Exception {
         project = new H2ProjectOpener().open(dir.resolve("empty.mv.db"));
         FxToolkit.setupStage(stage -> {
-            InsightsViewModel viewModel = new InsightsViewModel(new SimpleObjectProperty<>(project), tasks, null,
-                    open -> {
+            InsightsViewModel viewModel =
+                    new InsightsViewModel(new SimpleObjectProperty<>(project), tasks, null, open -> {
                         throw new AssertionError("no run is started here");
                     });
-            stage.setScene(new Scene((javafx.scene.Parent) new InsightsView(viewModel,
-                    (owner, name) -> Optional.empty()).node(), 1100, 750));
+            stage.setScene(new Scene(
+                    (javafx.scene.Parent) new InsightsView(viewModel, (owner, name) -> Optional.empty()).node(),
+                    1100,
+                    750));
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -166,7 +189,10 @@ class InsightsUiTest {
         ComboBox<?> run = robot.lookup("#insights-run").queryComboBox();
         assertThat(run.isDisabled()).isTrue();
         assertThat(run.getPromptText()).isEqualTo("no runs yet");
-        assertThat(robot.lookup("#insights-compare").queryComboBox().getButtonCell().getText())
+        assertThat(robot.lookup("#insights-compare")
+                        .queryComboBox()
+                        .getButtonCell()
+                        .getText())
                 .isEqualTo("no runs yet");
     }
 

@@ -1,6 +1,7 @@
 package io.siftbench.app.insights;
 
-import io.siftbench.views.testing.HeldTasks;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.model.insights.Histogram;
 import io.siftbench.model.insights.MapPoint;
@@ -17,19 +18,17 @@ import io.siftbench.storage.testing.RunFixture;
 import io.siftbench.views.insights.InsightsViewModel;
 import io.siftbench.views.insights.InsightsViewModel.MeasuredRun;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
-import javafx.beans.property.SimpleObjectProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import io.siftbench.views.testing.HeldTasks;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The Insights view model on a real project with the real MiniLM, its work run on the calling thread. */
 class InsightsViewModelTest {
@@ -48,8 +47,8 @@ class InsightsViewModelTest {
         project.set(new H2ProjectOpener().open(file));
         first = RunFixture.run(project.get(), version, PromptMode.SYNTHESIZE, 10);
         RunFixture.run(project.get(), version, PromptMode.SYNTHESIZE, 6);
-        viewModel = new InsightsViewModel(project, new CurrentThreadTaskExecutor(),
-                () -> new SampleEmbedder(EmbeddingModels.miniLm()), open -> {
+        viewModel = new InsightsViewModel(
+                project, new CurrentThreadTaskExecutor(), () -> new SampleEmbedder(EmbeddingModels.miniLm()), open -> {
                     throw new AssertionError("no run is started here");
                 });
     }
@@ -72,19 +71,26 @@ class InsightsViewModelTest {
         assertThat(viewModel.problemProperty().get()).isNull();
         List<MeasuredRun> measured = viewModel.measured();
         assertThat(measured).extracting(m -> m.report().metrics().samples()).containsExactly(10, 6);
-        Histogram firstWords = measured.get(0).report().metrics().lengths().words().histogram();
-        Histogram secondWords = measured.get(1).report().metrics().lengths().words().histogram();
+        Histogram firstWords =
+                measured.get(0).report().metrics().lengths().words().histogram();
+        Histogram secondWords =
+                measured.get(1).report().metrics().lengths().words().histogram();
         assertThat(firstWords.start()).isEqualTo(secondWords.start());
         assertThat(firstWords.width()).isEqualTo(secondWords.width());
         assertThat(Arrays.stream(firstWords.counts()).sum()).isEqualTo(10);
         assertThat(Arrays.stream(secondWords.counts()).sum()).isEqualTo(6);
         assertThat(measured.get(0).report().metrics().embeddingMap().points()).hasSize(10);
-        assertThat(measured.get(0).samples().get(first.get(3).id()).text()).isEqualTo(first.get(3).text());
+        assertThat(measured.get(0).samples().get(first.get(3).id()).text())
+                .isEqualTo(first.get(3).text());
 
         List<String> lines = viewModel.metricsTable().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("metric\t" + measured.get(0).heading() + "\t" + measured.get(1).heading());
+        assertThat(lines.get(0))
+                .isEqualTo("metric\t" + measured.get(0).heading() + "\t"
+                        + measured.get(1).heading());
         assertThat(lines).contains("samples\t10\t6");
-        String distinct1 = String.format(java.util.Locale.ROOT, "%.3f",
+        String distinct1 = String.format(
+                java.util.Locale.ROOT,
+                "%.3f",
                 measured.get(0).report().metrics().lexical().distinct().get(0).value());
         assertThat(lines).anyMatch(line -> line.startsWith("distinct-1\t" + distinct1 + "\t"));
         assertThat(lines).contains("accuracy (model)\t–\t–");
@@ -106,7 +112,9 @@ class InsightsViewModelTest {
         // Measured again, both runs come from their snapshots and are still put on the shared axes.
         viewModel.measure(bothRuns());
         assertThat(viewModel.measured()).allMatch(m -> m.report().cached());
-        assertThat(pointsByText(viewModel.measured().get(0))).usingRecursiveComparison().isEqualTo(first);
+        assertThat(pointsByText(viewModel.measured().get(0)))
+                .usingRecursiveComparison()
+                .isEqualTo(first);
 
         // Alone, the first run shows its snapshot's own map, fitted on its ten stories only.
         viewModel.measure(List.of(bothRuns().get(0)));
@@ -114,26 +122,36 @@ class InsightsViewModelTest {
         assertThat(alone.report().cached()).isTrue();
         Map<String, MapPoint> own = pointsByText(alone);
         assertThat(own).hasSize(10);
-        assertThat(own.keySet().stream().filter(text -> own.get(text).x() != first.get(text).x())).isNotEmpty();
+        assertThat(own.keySet().stream()
+                        .filter(text -> own.get(text).x() != first.get(text).x()))
+                .isNotEmpty();
     }
 
     private static Map<String, MapPoint> pointsByText(MeasuredRun run) {
         Map<String, MapPoint> points = new LinkedHashMap<>();
-        run.report().metrics().embeddingMap().points().forEach(p -> points.put(run.samples().get(p.sampleId()).text(), p));
+        run.report()
+                .metrics()
+                .embeddingMap()
+                .points()
+                .forEach(p -> points.put(run.samples().get(p.sampleId()).text(), p));
         return points;
     }
 
     @Test
     void acceptedSamplesOnlyAndASecondLookComesFromTheSnapshot() {
-        project.get().decisions().decide(List.of(Decision.of(first.get(0).id(), DecisionStatus.ACCEPTED, null),
-                Decision.of(first.get(1).id(), DecisionStatus.ACCEPTED, null),
-                Decision.of(first.get(2).id(), DecisionStatus.REJECTED, null)));
+        project.get()
+                .decisions()
+                .decide(List.of(
+                        Decision.of(first.get(0).id(), DecisionStatus.ACCEPTED, null),
+                        Decision.of(first.get(1).id(), DecisionStatus.ACCEPTED, null),
+                        Decision.of(first.get(2).id(), DecisionStatus.REJECTED, null)));
         viewModel.statusProperty().set(StatusSelection.ACCEPTED);
 
         viewModel.measure(List.of(bothRuns().get(0)));
         MeasuredRun accepted = viewModel.measured().get(0);
         assertThat(accepted.report().metrics().samples()).isEqualTo(2);
-        assertThat(accepted.samples()).containsOnlyKeys(first.get(0).id(), first.get(1).id());
+        assertThat(accepted.samples())
+                .containsOnlyKeys(first.get(0).id(), first.get(1).id());
         assertThat(accepted.report().cached()).isFalse();
 
         viewModel.measure(List.of(bothRuns().get(0)));
@@ -145,8 +163,8 @@ class InsightsViewModelTest {
     void aMeasuringThatEndsAfterAnotherProjectWasOpenedShowsNothingAndLeavesTheScreenFree() throws Exception {
         // The runs are listed (task 0), then the measuring (task 1) is held until another project is open.
         HeldTasks held = new HeldTasks();
-        InsightsViewModel slow = new InsightsViewModel(project, held,
-                () -> new SampleEmbedder(EmbeddingModels.miniLm()), open -> {
+        InsightsViewModel slow =
+                new InsightsViewModel(project, held, () -> new SampleEmbedder(EmbeddingModels.miniLm()), open -> {
                     throw new AssertionError("no run is started here");
                 });
         held.run(0);

@@ -1,5 +1,7 @@
 package io.siftbench.app.insights;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.app.runs.ProjectRuns;
@@ -16,11 +18,8 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.storage.project.H2ProjectOpener;
-
 import java.io.IOException;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real project with story runs made through the real run machinery against a loopback OpenAI-compatible
@@ -37,7 +36,8 @@ final class LoopbackRuns implements AutoCloseable {
         server = new LoopbackServer(LoopbackServer.Protocol.OPENAI);
         server.always(LoopbackServer.answering(request -> {
             var messages = request.path("messages");
-            return "{\"text\": \"" + messages.get(messages.size() - 1).path("content").asText() + "\"}";
+            return "{\"text\": \""
+                    + messages.get(messages.size() - 1).path("content").asText() + "\"}";
         }));
     }
 
@@ -48,15 +48,24 @@ final class LoopbackRuns implements AutoCloseable {
     /** A completed run of {@code samples} stories over the prompt file {@code promptJson}. */
     RunInfo stories(String promptJson, int samples) throws InterruptedException {
         StoredVersion prompt = project.prompts().save(PromptFile.parse(promptJson, "story.json"));
-        return start(new RunConfig(prompt.id(), prompt.mode(), new BackendRef("openai", server.url(), "tiny"), "{}",
-                null, 5, 2, samples, 1, RunDetails.of(null, GenerationParameters.DEFAULT).toJson()));
+        return start(new RunConfig(
+                prompt.id(),
+                prompt.mode(),
+                new BackendRef("openai", server.url(), "tiny"),
+                "{}",
+                null,
+                5,
+                2,
+                samples,
+                1,
+                RunDetails.of(null, GenerationParameters.DEFAULT).toJson()));
     }
 
     /** Creates the run and generates all its samples. */
     RunInfo start(RunConfig config) throws InterruptedException {
         RunLauncher launcher = launcher();
         RunInfo run = launcher.create(config);
-        assertThat(launcher.execute(run.id(), (s, p) -> { }, () -> false)).isEqualTo(RunStatus.COMPLETED);
+        assertThat(launcher.execute(run.id(), (s, p) -> {}, () -> false)).isEqualTo(RunStatus.COMPLETED);
         return project.runs().find(run.id()).orElseThrow();
     }
 

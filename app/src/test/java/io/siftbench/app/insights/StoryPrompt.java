@@ -6,8 +6,7 @@ package io.siftbench.app.insights;
  */
 public final class StoryPrompt {
 
-    private StoryPrompt() {
-    }
+    private StoryPrompt() {}
 
     /** The prompt file, named "story", with the topics {@code dragons} and {@code trains} and {@code moods}. */
     public static String json(String moods) {
@@ -19,7 +18,8 @@ public final class StoryPrompt {
      * template leaves the topic out when it is off ("A story about  in a sad mood.").
      */
     private static String json(String name, boolean topics, String moods) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "{\"name\": \"" + name + "\", \"mode\": \"synthesize\",",
                 " \"task\": {\"role\": \"You write one-line stories.\"},",
                 " \"template\": {\"system\": \"{{task.role}}\",",
@@ -43,8 +43,10 @@ public final class StoryPrompt {
      * happy are on and odd is declared but off.
      */
     public static String moodsOnly() {
-        return json("moods", false, "{\"value\": \"sad\"}, {\"value\": \"happy\"}, "
-                + "{\"value\": \"odd\", \"enabled\": false}");
+        return json(
+                "moods",
+                false,
+                "{\"value\": \"sad\"}, {\"value\": \"happy\"}, " + "{\"value\": \"odd\", \"enabled\": false}");
     }
 
     /** Moods sad and happy switched on, odd declared but switched off. */

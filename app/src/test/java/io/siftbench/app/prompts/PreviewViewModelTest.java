@@ -1,5 +1,7 @@
 package io.siftbench.app.prompts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.app.runs.LoopbackProject;
 import io.siftbench.app.runs.StudioPreviews;
@@ -14,16 +16,13 @@ import io.siftbench.model.runs.Sample;
 import io.siftbench.views.prompts.PreviewViewModel;
 import io.siftbench.views.prompts.PromptStudioViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * "Preview 5" on a real project file against a loopback server speaking the OpenAI protocol: the draft as it
@@ -31,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PreviewViewModelTest {
 
-    private static final String TEXT_SCHEMA = "{\"type\": \"object\", \"properties\": {\"text\": {\"type\": \"string\"}},"
-            + " \"required\": [\"text\"]}";
+    private static final String TEXT_SCHEMA =
+            "{\"type\": \"object\", \"properties\": {\"text\": {\"type\": \"string\"}}," + " \"required\": [\"text\"]}";
 
     @RegisterExtension
     final LoopbackProject fixture = new LoopbackProject();
@@ -51,15 +50,20 @@ class PreviewViewModelTest {
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         studio = new PromptStudioViewModel(new SimpleObjectProperty<>(project), tasks);
         preview = new PreviewViewModel(studio, tasks, () -> user, new StudioPreviews());
-        fixture.importCsv("q", "text,category\ncard lost,lost_card\ncard late,card_arrival\nwhere is my card,card_arrival\n"
-                + "stolen card,lost_card\ncard never came,card_arrival\nlost it,lost_card\n");
+        fixture.importCsv(
+                "q",
+                "text,category\ncard lost,lost_card\ncard late,card_arrival\nwhere is my card,card_arrival\n"
+                        + "stolen card,lost_card\ncard never came,card_arrival\nlost it,lost_card\n");
     }
 
     @Test
     void previewsFiveAnnotationsOfTheDraftWithDemonstrationsAndStoresNothing() {
         // The model answers "lost_card" when the question says lost, else something off the label set.
         server.always(LoopbackServer.answering(request -> {
-            String user = request.path("messages").get(request.path("messages").size() - 1).path("content").asText();
+            String user = request.path("messages")
+                    .get(request.path("messages").size() - 1)
+                    .path("content")
+                    .asText();
             String question = user.substring(user.lastIndexOf("Q: ") + 3);
             return question.contains("lost") ? "{\"label\": \"lost_card\"}" : "{\"label\": \"no_such_label\"}";
         }));
@@ -81,7 +85,8 @@ class PreviewViewModelTest {
         assertThat(server.chatRequests()).isEqualTo(PreviewViewModel.SAMPLES);
         Map<Boolean, Integer> byValidity = new HashMap<>();
         for (Sample s : samples) {
-            String question = s.slot().messages().get(s.slot().messages().size() - 1).content();
+            String question =
+                    s.slot().messages().get(s.slot().messages().size() - 1).content();
             question = question.substring(question.lastIndexOf("Q: ") + 3);
             assertThat(s.valid()).as(question).isEqualTo(question.contains("lost"));
             if (s.valid()) {
@@ -90,9 +95,15 @@ class PreviewViewModelTest {
                 assertThat(s.validationError()).contains("no_such_label");
                 assertThat(s.rawOutput()).isEqualTo("{\"label\": \"no_such_label\"}");
             }
-            assertThat(s.slot().demonstrationIds()).hasSize(2).doesNotContain(s.slot().recordId());
-            assertThat(PreviewViewModel.describe(s)).contains("demonstrations: records " + s.slot().demonstrationIds(),
-                    "raw: " + s.rawOutput(), s.latencyMillis() + " ms", s.valid() ? "valid" : "invalid: ");
+            assertThat(s.slot().demonstrationIds())
+                    .hasSize(2)
+                    .doesNotContain(s.slot().recordId());
+            assertThat(PreviewViewModel.describe(s))
+                    .contains(
+                            "demonstrations: records " + s.slot().demonstrationIds(),
+                            "raw: " + s.rawOutput(),
+                            s.latencyMillis() + " ms",
+                            s.valid() ? "valid" : "invalid: ");
             byValidity.merge(s.valid(), 1, Integer::sum);
         }
         assertThat(byValidity).containsKeys(true, false);
@@ -104,8 +115,8 @@ class PreviewViewModelTest {
 
     @Test
     void previewsSynthesisOverTheSwitchedOnValuesOnly() {
-        server.always(LoopbackServer.answering(request ->
-                "{\"text\": \"about " + request.path("messages").get(0).path("content").asText() + "\"}"));
+        server.always(LoopbackServer.answering(request -> "{\"text\": \"about "
+                + request.path("messages").get(0).path("content").asText() + "\"}"));
         studio.draft().nameProperty().set("stories");
         studio.draft().modeProperty().set(PromptMode.SYNTHESIZE);
         studio.draft().systemTemplateProperty().set("{{condition.tone}}");
@@ -119,22 +130,25 @@ class PreviewViewModelTest {
 
         assertThat(preview.samples()).hasSize(5).allSatisfy(s -> {
             assertThat(s.valid()).isTrue();
-            assertThat(s.conditions().get("tone")).isNotEqualTo(studio.draft().conditions().get(0).values().get(0).value());
+            assertThat(s.conditions().get("tone"))
+                    .isNotEqualTo(
+                            studio.draft().conditions().get(0).values().get(0).value());
             assertThat(s.text()).isEqualTo("about " + s.conditions().get("tone"));
         });
     }
 
     @Test
     void samplesOfAnEarlierDraftAreMarkedSoAndANewPreviewClearsTheMark() {
-        server.always(LoopbackServer.answering(request ->
-                "{\"text\": \"" + request.path("messages").get(0).path("content").asText() + "\"}"));
+        server.always(LoopbackServer.answering(request -> "{\"text\": \""
+                + request.path("messages").get(0).path("content").asText() + "\"}"));
         studio.draft().modeProperty().set(PromptMode.SYNTHESIZE);
         studio.draft().systemTemplateProperty().set("calm");
         studio.draft().userTemplateProperty().set("Write one.");
         studio.draft().outputSchemaProperty().set(TEXT_SCHEMA);
         preview.loadBackends();
         preview.preview();
-        assertThat(preview.samples()).hasSize(5).allSatisfy(s -> assertThat(s.text()).isEqualTo("calm"));
+        assertThat(preview.samples()).hasSize(5).allSatisfy(s -> assertThat(s.text())
+                .isEqualTo("calm"));
         assertThat(preview.staleProperty().get()).isFalse();
 
         // Showing another record or combination is not an edit; changing the template is.
@@ -155,9 +169,13 @@ class PreviewViewModelTest {
     @Test
     void previewAsksForTheChosenModelTemperatureAndMaxTokens() {
         server.always(LoopbackServer.answer("{\"text\": \"a story\"}"));
-        user = new BackendSettings(List.of(
-                BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny").withName("loopback"),
-                BackendConfig.of(BackendKind.OPENAI, server.url(), "bigger").withName("also loopback")), "loopback",
+        user = new BackendSettings(
+                List.of(
+                        BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny")
+                                .withName("loopback"),
+                        BackendConfig.of(BackendKind.OPENAI, server.url(), "bigger")
+                                .withName("also loopback")),
+                "loopback",
                 new GenerationParameters(0.4, 0.95, 512, null, List.of("END"), java.time.Duration.ofSeconds(60)));
         studio.draft().nameProperty().set("stories");
         studio.draft().modeProperty().set(PromptMode.SYNTHESIZE);
@@ -192,11 +210,12 @@ class PreviewViewModelTest {
         studio.draft().userTemplateProperty().set("Q: {{text}}");
         preview.datasetProperty().set("q");
         long[] stolen = new long[1];
-        project.datasets().forEachRecord(project.datasets().find("q").orElseThrow().id(), r -> {
-            if (r.text("text").equals("stolen card")) {
-                stolen[0] = r.id();
-            }
-        });
+        project.datasets()
+                .forEachRecord(project.datasets().find("q").orElseThrow().id(), r -> {
+                    if (r.text("text").equals("stolen card")) {
+                        stolen[0] = r.id();
+                    }
+                });
         preview.recordIdProperty().set(String.valueOf(stolen[0]));
 
         preview.useRecord();
@@ -209,7 +228,8 @@ class PreviewViewModelTest {
         assertThat(studio.livePreview().renderedUserProperty().get()).isEqualTo("Q: stolen card");
         preview.recordIdProperty().set("x1");
         preview.useRecord();
-        assertThat(preview.messageProperty().get()).isEqualTo("A record is chosen by its id, a number: 'x1' is not one.");
+        assertThat(preview.messageProperty().get())
+                .isEqualTo("A record is chosen by its id, a number: 'x1' is not one.");
     }
 
     @Test
@@ -219,8 +239,8 @@ class PreviewViewModelTest {
 
         preview.preview();
 
-        assertThat(preview.messageProperty().get()).isEqualTo(
-                "The preview failed: Choose the backend to preview with (add one in Settings).");
+        assertThat(preview.messageProperty().get())
+                .isEqualTo("The preview failed: Choose the backend to preview with (add one in Settings).");
         assertThat(server.chatRequests()).isZero();
     }
 }

@@ -1,5 +1,7 @@
 package io.siftbench.app.prompts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.app.runs.StudioPreviews;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.project.Project;
@@ -9,6 +11,9 @@ import io.siftbench.views.prompts.PromptFileDialogs;
 import io.siftbench.views.prompts.PromptStudioView;
 import io.siftbench.views.prompts.PromptStudioViewModel;
 import io.siftbench.views.task.FxTaskExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
@@ -20,17 +25,10 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Prompt studio on screen (headless): editing a condition shows in the rendered prompt at once; a judge shows its
@@ -49,20 +47,32 @@ class PromptStudioUiTest {
         project = new H2ProjectOpener().open(dir.resolve("project"));
         tasks = new FxTaskExecutor();
         PromptStudioViewModel viewModel = new PromptStudioViewModel(new SimpleObjectProperty<>(project), tasks);
-        viewModel.draft().userTemplateProperty().set("{{#condition.tone}}Tone: {{condition.tone}}. {{/condition.tone}}Q: {{text}}");
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        viewModel
+                .draft()
+                .userTemplateProperty()
+                .set("{{#condition.tone}}Tone: {{condition.tone}}. {{/condition.tone}}Q: {{text}}");
+        javafx.application.Application.setUserAgentStylesheet(
+                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         // Within Monocle's headless screen (1280 × 800), or the frame buffer overflows.
-        stage.setScene(new Scene((javafx.scene.Parent) new PromptStudioView(viewModel, new PromptFileDialogs() {
-            @Override
-            public Optional<Path> chooseExport(Window owner, String suggestedName) {
-                return Optional.of(dir.resolve(suggestedName + ".json"));
-            }
+        stage.setScene(new Scene(
+                (javafx.scene.Parent) new PromptStudioView(
+                                viewModel,
+                                new PromptFileDialogs() {
+                                    @Override
+                                    public Optional<Path> chooseExport(Window owner, String suggestedName) {
+                                        return Optional.of(dir.resolve(suggestedName + ".json"));
+                                    }
 
-            @Override
-            public Optional<Path> chooseImport(Window owner) {
-                return Optional.of(dir.resolve("new-prompt.json"));
-            }
-        }, new PreviewViewModel(viewModel, tasks, () -> BackendSettings.EMPTY, new StudioPreviews())).node(), 1240, 780));
+                                    @Override
+                                    public Optional<Path> chooseImport(Window owner) {
+                                        return Optional.of(dir.resolve("new-prompt.json"));
+                                    }
+                                },
+                                new PreviewViewModel(
+                                        viewModel, tasks, () -> BackendSettings.EMPTY, new StudioPreviews()))
+                        .node(),
+                1240,
+                780));
         stage.show();
     }
 
@@ -81,15 +91,24 @@ class PromptStudioUiTest {
         assertThat(rendered(robot)).isEqualTo("Tone: angry. Q: I am still waiting on my card?");
 
         TextField firstValue = robot.lookup("#condition-0-value-0").queryAs(TextField.class);
-        robot.clickOn(firstValue).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL)
-                .write("furious").type(KeyCode.ENTER);
+        robot.clickOn(firstValue)
+                .press(KeyCode.CONTROL)
+                .type(KeyCode.A)
+                .release(KeyCode.CONTROL)
+                .write("furious")
+                .type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(rendered(robot)).isEqualTo("Tone: furious. Q: I am still waiting on my card?");
 
         robot.clickOn("#condition-0-value-0-on");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#condition-0-value-0-on").queryAs(CheckBox.class).isSelected()).isFalse();
-        assertThat(rendered(robot)).doesNotContain("furious").isEqualTo("Tone: polite. Q: I am still waiting on my card?");
+        assertThat(robot.lookup("#condition-0-value-0-on")
+                        .queryAs(CheckBox.class)
+                        .isSelected())
+                .isFalse();
+        assertThat(rendered(robot))
+                .doesNotContain("furious")
+                .isEqualTo("Tone: polite. Q: I am still waiting on my card?");
 
         robot.clickOn("#condition-0-on");
         WaitForAsyncUtils.waitForFxEvents();
@@ -108,8 +127,10 @@ class PromptStudioUiTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(rendered(robot)).isEqualTo("Tone: angry. Q: I am still waiting on my card? !");
-        assertThat(robot.lookup("#template-user-placeholders .placeholder-unknown").queryAll())
-                .extracting(n -> ((javafx.scene.text.Text) n).getText()).containsExactly("{{mood}}");
+        assertThat(robot.lookup("#template-user-placeholders .placeholder-unknown")
+                        .queryAll())
+                .extracting(n -> ((javafx.scene.text.Text) n).getText())
+                .containsExactly("{{mood}}");
         assertThat(robot.lookup("#prompt-problems").queryListView().getItems())
                 .anyMatch(p -> p.toString().contains("{{mood}}"));
     }
@@ -128,7 +149,9 @@ class PromptStudioUiTest {
         assertThat(robot.lookup(".conditions-editor").query().isVisible()).isFalse();
         assertThat(robot.lookup("#judged-sample").queryLabeled().getText())
                 .isEqualTo("No run to judge is chosen: an example sample stands in.");
-        assertThat(robot.lookup("#output-schema-derived").queryAs(TextArea.class).getText())
+        assertThat(robot.lookup("#output-schema-derived")
+                        .queryAs(TextArea.class)
+                        .getText())
                 .contains("\"maximum\" : 5.0", "\"reason\"");
 
         TextField max = robot.lookup("#scale-max").queryAs(TextField.class);
@@ -145,7 +168,9 @@ class PromptStudioUiTest {
         robot.clickOn("#scale-kind").clickOn("pass / fail");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#scale-max").query().isVisible()).isFalse();
-        assertThat(robot.lookup("#output-schema-derived").queryAs(TextArea.class).getText())
+        assertThat(robot.lookup("#output-schema-derived")
+                        .queryAs(TextArea.class)
+                        .getText())
                 .contains("\"pass\"", "\"boolean\"");
         // The template still renders, with an example judged sample, which has no condition values.
         assertThat(rendered(robot)).isEqualTo("Q: I am still waiting on my card?");
@@ -156,13 +181,17 @@ class PromptStudioUiTest {
         robot.clickOn("#prompt-export");
         WaitForAsyncUtils.waitForFxEvents();
         Path exported = dir.resolve("new-prompt.json");
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> Files.exists(exported) && Files.size(exported) > 0);
-        assertThat(io.siftbench.model.prompts.PromptFile.read(exported).template().user())
+        WaitForAsyncUtils.waitFor(
+                10, java.util.concurrent.TimeUnit.SECONDS, () -> Files.exists(exported) && Files.size(exported) > 0);
+        assertThat(io.siftbench.model.prompts.PromptFile.read(exported)
+                        .template()
+                        .user())
                 .isEqualTo("{{#condition.tone}}Tone: {{condition.tone}}. {{/condition.tone}}Q: {{text}}");
         Files.writeString(exported, Files.readString(exported).replace("Q: {{text}}", "Question: {{text}}"));
 
         robot.clickOn("#prompt-import");
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> rendered(robot).startsWith("Tone: angry. Question:"));
+        WaitForAsyncUtils.waitFor(
+                10, java.util.concurrent.TimeUnit.SECONDS, () -> rendered(robot).startsWith("Tone: angry. Question:"));
         assertThat(rendered(robot)).isEqualTo("Tone: angry. Question: I am still waiting on my card?");
     }
 }

@@ -1,5 +1,7 @@
 package io.siftbench.app.review;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.app.Shell;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
@@ -9,16 +11,6 @@ import io.siftbench.storage.settings.JsonSettingsFile;
 import io.siftbench.storage.testing.RunFixture;
 import io.siftbench.views.review.ReviewViewModel;
 import io.siftbench.views.shell.Screen;
-import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -28,8 +20,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * 10,000 decisions through the review view model as fast as the UI thread takes them, in the real shell
@@ -71,8 +70,11 @@ class ReviewAtFullSpeedUiTest {
             shell.viewModel().openProject(file);
         });
         ReviewViewModel review = shell.review();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> review.size() == DECISIONS
-                && review.currentProperty().get() != null));
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
+                () -> onFx(() ->
+                        review.size() == DECISIONS && review.currentProperty().get() != null));
 
         // The baseline: the same window, its frames watched the same way, for as long, with no decision made.
         Frames idle = new Frames(stage.getScene());
@@ -82,8 +84,12 @@ class ReviewAtFullSpeedUiTest {
             idle.stop();
             return null;
         });
-        System.out.printf(Locale.ROOT, "baseline without decisions: %d frames in 5 s, longest gap %.1f ms,"
-                + " frames over 50 ms: %d%n", idle.count, idle.longestGapMillis(), idle.over50);
+        System.out.printf(
+                Locale.ROOT,
+                "baseline without decisions: %d frames in 5 s, longest gap %.1f ms," + " frames over 50 ms: %d%n",
+                idle.count,
+                idle.longestGapMillis(),
+                idle.over50);
 
         Frames frames = new Frames(stage.getScene());
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -101,26 +107,40 @@ class ReviewAtFullSpeedUiTest {
             return null;
         });
 
-        System.out.printf(Locale.ROOT, "review at full speed: %d decisions shown in %.1f s, on disk after %.1f s;"
+        System.out.printf(
+                Locale.ROOT,
+                "review at full speed: %d decisions shown in %.1f s, on disk after %.1f s;"
                         + " frames: %d, longest gap %.1f ms; decision to next card on screen: median %.2f ms,"
                         + " 95th percentile %.2f ms, max %.2f ms; card update on the UI thread: median %.3f ms%n",
-                DECISIONS, decidedIn / 1e9, savedIn / 1e9, frames.count, frames.longestGapMillis(),
-                percentile(frames.toNextCard, 50), percentile(frames.toNextCard, 95), percentile(frames.toNextCard, 100),
+                DECISIONS,
+                decidedIn / 1e9,
+                savedIn / 1e9,
+                frames.count,
+                frames.longestGapMillis(),
+                percentile(frames.toNextCard, 50),
+                percentile(frames.toNextCard, 95),
+                percentile(frames.toNextCard, 100),
                 percentile(frames.cardUpdate, 50));
-        System.out.printf(Locale.ROOT, "frames over 50 ms: %d; the longest came after decision %d;"
-                + " the UI thread's CPU time between two frames: at most %.1f ms%n",
-                frames.over50, frames.longestAt, frames.busiestGapMillis());
+        System.out.printf(
+                Locale.ROOT,
+                "frames over 50 ms: %d; the longest came after decision %d;"
+                        + " the UI thread's CPU time between two frames: at most %.1f ms%n",
+                frames.over50,
+                frames.longestAt,
+                frames.busiestGapMillis());
         assertThat(frames.toNextCard).hasSize(DECISIONS);
 
         FxToolkit.setupFixture(stage::close);
         shell.shutdown();
         try (Project project = new H2ProjectOpener().open(file)) {
             assertThat(project.decisions().currentOfRun(samples.get(0).runId())).hasSize(DECISIONS);
-            assertThat(project.review().position(samples.get(0).runId())).contains(samples.get(DECISIONS - 1).id());
+            assertThat(project.review().position(samples.get(0).runId()))
+                    .contains(samples.get(DECISIONS - 1).id());
         }
         // The UI thread's own work between two frames, whatever the machine's load: this is what a decision
         // that waited on the database or the disk on the UI thread would show.
-        assertThat(frames.busiestGapMillis()).as("UI thread CPU time between two frames, ms")
+        assertThat(frames.busiestGapMillis())
+                .as("UI thread CPU time between two frames, ms")
                 .isLessThanOrEqualTo(100);
         // Wall-clock gaps also hold the time the UI thread waited for a core. A machine too busy to pace even an
         // idle window at 60 frames a second, or busier than its cores (parallel builds on two cores), cannot tell
@@ -130,9 +150,14 @@ class ReviewAtFullSpeedUiTest {
         if (idle.longestGapMillis() <= IDLE_GAP_LIMIT_MILLIS && load <= cores) {
             assertThat(frames.longestGapMillis()).as("longest frame gap, ms").isLessThanOrEqualTo(100);
         } else {
-            System.out.printf(Locale.ROOT, "wall-clock frame gaps not judged: the idle window waited up to %.1f ms"
-                    + " for a frame (limit %d ms), load average %.1f on %d cores%n", idle.longestGapMillis(),
-                    IDLE_GAP_LIMIT_MILLIS, load, cores);
+            System.out.printf(
+                    Locale.ROOT,
+                    "wall-clock frame gaps not judged: the idle window waited up to %.1f ms"
+                            + " for a frame (limit %d ms), load average %.1f on %d cores%n",
+                    idle.longestGapMillis(),
+                    IDLE_GAP_LIMIT_MILLIS,
+                    load,
+                    cores);
         }
     }
 

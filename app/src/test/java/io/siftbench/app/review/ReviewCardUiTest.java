@@ -1,5 +1,10 @@
 package io.siftbench.app.review;
 
+import static io.siftbench.model.review.DecisionStatus.ACCEPTED;
+import static io.siftbench.model.review.DecisionStatus.EDITED;
+import static io.siftbench.model.review.DecisionStatus.REJECTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.app.OpenedShell;
 import io.siftbench.app.Shell;
 import io.siftbench.model.project.Project;
@@ -9,6 +14,9 @@ import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -19,15 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
-import static io.siftbench.model.review.DecisionStatus.ACCEPTED;
-import static io.siftbench.model.review.DecisionStatus.EDITED;
-import static io.siftbench.model.review.DecisionStatus.REJECTED;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Card mode driven by the keyboard only, in the real shell on a real project: accept 3, reject 2, edit 1,
@@ -88,7 +87,8 @@ class ReviewCardUiTest {
         }
         start();
         assertThat(cardPosition()).isEqualTo("Sample 1 of 10");
-        assertThat(robot.lookup("#card-model").queryAs(Label.class).getText()).as("the parameters read as words")
+        assertThat(robot.lookup("#card-model").queryAs(Label.class).getText())
+                .as("the parameters read as words")
                 .startsWith("tiny\ntemperature 0.7 · seed 7\nConfidence: ");
         robot.clickOn("#card-output");
 
@@ -99,7 +99,8 @@ class ReviewCardUiTest {
         edit.run();
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         assertThat(cardPosition()).isEqualTo("Sample 7 of 10");
-        assertThat(WaitForAsyncUtils.asyncFx(() -> shell.review().items().get(5).state()).get())
+        assertThat(WaitForAsyncUtils.asyncFx(() -> shell.review().items().get(5).state())
+                        .get())
                 .isEqualTo(EDITED.id());
 
         undo();
@@ -117,17 +118,27 @@ class ReviewCardUiTest {
         quit();
 
         try (Project project = new H2ProjectOpener().open(file)) {
-            List<DecisionStatus> statuses = samples.stream().map(s -> project.decisions().current(s.id())
-                    .map(Decision::status).orElse(null)).toList();
-            assertThat(statuses).containsExactly(ACCEPTED, ACCEPTED, ACCEPTED, REJECTED, REJECTED, null, null, null,
-                    null, null);
+            List<DecisionStatus> statuses = samples.stream()
+                    .map(s -> project.decisions()
+                            .current(s.id())
+                            .map(Decision::status)
+                            .orElse(null))
+                    .toList();
+            assertThat(statuses)
+                    .containsExactly(ACCEPTED, ACCEPTED, ACCEPTED, REJECTED, REJECTED, null, null, null, null, null);
             for (int i = 0; i < 5; i++) {
-                assertThat(project.decisions().history(samples.get(i).id())).as("history of sample %d", i).hasSize(1);
+                assertThat(project.decisions().history(samples.get(i).id()))
+                        .as("history of sample %d", i)
+                        .hasSize(1);
             }
-            assertThat(project.review().position(samples.get(0).runId())).contains(samples.get(5).id());
-            List<Decision> editHistory = project.decisions().history(samples.get(5).id());
+            assertThat(project.review().position(samples.get(0).runId()))
+                    .contains(samples.get(5).id());
+            List<Decision> editHistory =
+                    project.decisions().history(samples.get(5).id());
             assertThat(editHistory).extracting(Decision::status).containsExactly(EDITED);
-            assertThat(project.decisions().redo()).as("the undone edit can still be redone").isPresent();
+            assertThat(project.decisions().redo())
+                    .as("the undone edit can still be redone")
+                    .isPresent();
             return editHistory.get(0);
         }
     }
@@ -146,8 +157,10 @@ class ReviewCardUiTest {
         shell = opened.shell();
         stage = opened.stage();
         robot.clickOn("#nav-review");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#card-position").tryQuery()
-                .map(n -> ((Label) n).getText().startsWith("Sample")).orElse(false));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#card-position")
+                .tryQuery()
+                .map(n -> ((Label) n).getText().startsWith("Sample"))
+                .orElse(false));
     }
 
     private void quit() throws Exception {

@@ -1,5 +1,9 @@
 package io.siftbench.app.review;
 
+import static io.siftbench.model.review.DecisionStatus.ACCEPTED;
+import static io.siftbench.model.review.DecisionStatus.REJECTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.app.ShellSession;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
@@ -10,6 +14,10 @@ import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
 import io.siftbench.views.review.ReviewViewModel;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableRow;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
@@ -17,15 +25,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
-import static io.siftbench.model.review.DecisionStatus.ACCEPTED;
-import static io.siftbench.model.review.DecisionStatus.REJECTED;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Review's table mode clicked through in the real shell: rows chosen with click, Shift+click and Ctrl+click,
@@ -49,7 +48,8 @@ class ReviewTableUiTest {
         try (Project project = new H2ProjectOpener().open(file)) {
             samples = RunFixture.run(project, version, PromptMode.ANNOTATE, 8);
         }
-        ReviewViewModel review = SESSION.start(dir.resolve("settings.json"), file).review();
+        ReviewViewModel review =
+                SESSION.start(dir.resolve("settings.json"), file).review();
         robot.clickOn("#nav-review");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> review.items().size() == 8);
         robot.clickOn("#review-table-mode-toggle");
@@ -61,28 +61,48 @@ class ReviewTableUiTest {
         robot.clickOn(row(7));
         robot.clickOn("#bulk-reject");
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> review.isSaved()
-                && review.items().get(7).state().equals(REJECTED.id()));
-        assertThat(review.items()).extracting(ReviewItem::state).containsExactly(
-                ReviewItem.UNDECIDED, "accepted", "accepted", "accepted", ReviewItem.UNDECIDED, ReviewItem.UNDECIDED,
-                "accepted", "rejected");
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> review.isSaved() && review.items().get(7).state().equals(REJECTED.id()));
+        assertThat(review.items())
+                .extracting(ReviewItem::state)
+                .containsExactly(
+                        ReviewItem.UNDECIDED,
+                        "accepted",
+                        "accepted",
+                        "accepted",
+                        ReviewItem.UNDECIDED,
+                        ReviewItem.UNDECIDED,
+                        "accepted",
+                        "rejected");
         SESSION.quit();
 
         try (Project project = new H2ProjectOpener().open(file)) {
-            List<DecisionStatus> statuses = samples.stream().map(s -> project.decisions().current(s.id())
-                    .map(Decision::status).orElse(null)).toList();
-            assertThat(statuses).containsExactlyElementsOf(Arrays.asList(null, ACCEPTED, ACCEPTED, ACCEPTED, null,
-                    null, ACCEPTED, REJECTED));
-            assertThat(project.decisions().undo()).as("the newest action: the one rejection").get()
+            List<DecisionStatus> statuses = samples.stream()
+                    .map(s -> project.decisions()
+                            .current(s.id())
+                            .map(Decision::status)
+                            .orElse(null))
+                    .toList();
+            assertThat(statuses)
+                    .containsExactlyElementsOf(
+                            Arrays.asList(null, ACCEPTED, ACCEPTED, ACCEPTED, null, null, ACCEPTED, REJECTED));
+            assertThat(project.decisions().undo())
+                    .as("the newest action: the one rejection")
+                    .get()
                     .satisfies(action -> assertThat(action.decisions()).hasSize(1));
-            assertThat(project.decisions().undo()).as("the bulk accept, one action").get()
+            assertThat(project.decisions().undo())
+                    .as("the bulk accept, one action")
+                    .get()
                     .satisfies(action -> assertThat(action.decisions()).hasSize(4));
         }
     }
 
     /** The table row showing the queue's item {@code index}. */
     private TableRow<?> row(int index) {
-        return robot.lookup("#review-table .table-row-cell").match((TableRow<?> r) -> r.getIndex() == index
-                && !r.isEmpty()).query();
+        return robot.lookup("#review-table .table-row-cell")
+                .match((TableRow<?> r) -> r.getIndex() == index && !r.isEmpty())
+                .query();
     }
 }

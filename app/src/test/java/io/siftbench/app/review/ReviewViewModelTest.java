@@ -1,30 +1,29 @@
 package io.siftbench.app.review;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.Decision;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.QueueFilter;
 import io.siftbench.model.review.QueueOrder;
 import io.siftbench.model.review.ReviewItem;
-import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
 import io.siftbench.views.review.ReviewViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /** The review view model on a real project file, its background work run on the calling thread. */
 class ReviewViewModelTest {
@@ -58,7 +57,9 @@ class ReviewViewModelTest {
         assertThat(viewModel.decidedProperty().get()).isEqualTo(3);
         assertThat(viewModel.acceptRateProperty().get()).isCloseTo(2 / 3.0, within(1e-9));
         assertThat(viewModel.noteProperty().get()).isEmpty();
-        assertThat(project.get().decisions().current(samples.get(1).id())).get().extracting(Decision::note)
+        assertThat(project.get().decisions().current(samples.get(1).id()))
+                .get()
+                .extracting(Decision::note)
                 .isEqualTo("looks right");
 
         viewModel.undo();
@@ -74,7 +75,9 @@ class ReviewViewModelTest {
         assertThat(current()).isEqualTo(samples.get(3).id());
         assertThat(viewModel.decidedProperty().get()).isEqualTo(3);
         viewModel.undo();
-        assertThat(current()).as("undo after a restart").isEqualTo(samples.get(2).id());
+        assertThat(current())
+                .as("undo after a restart")
+                .isEqualTo(samples.get(2).id());
         assertThat(project.get().decisions().current(samples.get(2).id())).isEmpty();
     }
 
@@ -88,12 +91,16 @@ class ReviewViewModelTest {
         viewModel.chooseLabel(5);
         viewModel.chooseLabel(10);
 
-        assertThat(project.get().decisions().current(samples.get(0).id())).get().extracting(Decision::status)
+        assertThat(project.get().decisions().current(samples.get(0).id()))
+                .get()
+                .extracting(Decision::status)
                 .isEqualTo(DecisionStatus.ACCEPTED);
         Decision edit = project.get().decisions().current(samples.get(1).id()).orElseThrow();
         assertThat(edit.status()).isEqualTo(DecisionStatus.EDITED);
         assertThat(edit.editedLabel()).isEqualTo(RunFixture.LABELS.get(4));
-        assertThat(current()).as("a key without a label does nothing").isEqualTo(samples.get(2).id());
+        assertThat(current())
+                .as("a key without a label does nothing")
+                .isEqualTo(samples.get(2).id());
     }
 
     @Test
@@ -103,9 +110,14 @@ class ReviewViewModelTest {
         viewModel.saveEdit(samples.get(0).text(), null);
         viewModel.saveEdit("a calmer story", null);
 
-        assertThat(project.get().decisions().current(samples.get(0).id()).orElseThrow().status())
+        assertThat(project.get()
+                        .decisions()
+                        .current(samples.get(0).id())
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(DecisionStatus.ACCEPTED);
-        assertThat(project.get().decisions().edits(samples.get(0).runId())).singleElement()
+        assertThat(project.get().decisions().edits(samples.get(0).runId()))
+                .singleElement()
                 .satisfies(e -> {
                     assertThat(e.originalText()).isEqualTo(samples.get(1).text());
                     assertThat(e.editedText()).isEqualTo("a calmer story");
@@ -116,7 +128,8 @@ class ReviewViewModelTest {
     void bulkRejectOfTheFlaggedIsOneUndoableAction() throws Exception {
         open(PromptMode.ANNOTATE, 10);
         viewModel.filterProperty().set(QueueFilter.ALL.withFlags(Set.of(ReviewItem.FLAG_INVALID)));
-        List<Long> flagged = viewModel.items().stream().map(ReviewItem::sampleId).toList();
+        List<Long> flagged =
+                viewModel.items().stream().map(ReviewItem::sampleId).toList();
         assertThat(flagged).containsExactly(samples.get(4).id(), samples.get(9).id());
 
         viewModel.decideAll(flagged, DecisionStatus.REJECTED);
@@ -124,7 +137,8 @@ class ReviewViewModelTest {
         viewModel.undo();
 
         assertThat(viewModel.items()).extracting(ReviewItem::state).containsOnly(ReviewItem.UNDECIDED);
-        assertThat(project.get().decisions().currentOfRun(samples.get(0).runId())).isEmpty();
+        assertThat(project.get().decisions().currentOfRun(samples.get(0).runId()))
+                .isEmpty();
     }
 
     @Test
@@ -135,8 +149,10 @@ class ReviewViewModelTest {
         viewModel.labelAll(List.of(samples.get(0).id(), samples.get(1).id()), "pin_blocked");
         viewModel.filterProperty().set(QueueFilter.ALL.withLabels(Set.of("pin_blocked")));
 
-        assertThat(viewModel.items()).extracting(ReviewItem::sampleId)
-                .containsExactlyInAnyOrder(samples.get(0).id(), samples.get(1).id(), samples.get(4).id());
+        assertThat(viewModel.items())
+                .extracting(ReviewItem::sampleId)
+                .containsExactlyInAnyOrder(
+                        samples.get(0).id(), samples.get(1).id(), samples.get(4).id());
         assertThat(viewModel.size()).isEqualTo(3);
     }
 
@@ -147,7 +163,8 @@ class ReviewViewModelTest {
         long version = RunFixture.promptVersion(other, "p", PromptMode.SYNTHESIZE);
         Project second = new H2ProjectOpener().open(other);
         List<Sample> stories = RunFixture.run(second, version, PromptMode.SYNTHESIZE, 3);
-        assertThat(stories.get(0).runId()).as("both projects' runs are #" + samples.get(0).runId())
+        assertThat(stories.get(0).runId())
+                .as("both projects' runs are #" + samples.get(0).runId())
                 .isEqualTo(samples.get(0).runId());
         Project first = project.get();
 
@@ -155,7 +172,8 @@ class ReviewViewModelTest {
         first.close();
 
         assertThat(viewModel.size()).isEqualTo(3);
-        assertThat(viewModel.currentProperty().get().sample().text()).isEqualTo(stories.get(0).text());
+        assertThat(viewModel.currentProperty().get().sample().text())
+                .isEqualTo(stories.get(0).text());
         assertThat(viewModel.modeProperty().get()).isEqualTo(PromptMode.SYNTHESIZE);
     }
 
@@ -165,8 +183,8 @@ class ReviewViewModelTest {
         Project opened = new H2ProjectOpener().open(file);
         samples = RunFixture.run(opened, version, mode, count);
         project.set(opened);
-        viewModel = new ReviewViewModel(project, new CurrentThreadTaskExecutor(),
-                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
+        viewModel = new ReviewViewModel(
+                project, new CurrentThreadTaskExecutor(), () -> new SampleEmbedder(EmbeddingModels.miniLm()));
     }
 
     /** Closes the project and builds a new view model on it opened again, as a restart would. */
@@ -176,8 +194,8 @@ class ReviewViewModelTest {
         project.set(null);
         old.close();
         project.set(new H2ProjectOpener().open(file));
-        viewModel = new ReviewViewModel(project, new CurrentThreadTaskExecutor(),
-                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
+        viewModel = new ReviewViewModel(
+                project, new CurrentThreadTaskExecutor(), () -> new SampleEmbedder(EmbeddingModels.miniLm()));
     }
 
     private long current() {

@@ -1,12 +1,14 @@
 package io.siftbench.app.runs;
 
-import io.siftbench.model.insights.SampleEmbedder;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.curation.FlagKind;
 import io.siftbench.model.curation.JudgeVerdict;
+import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptFile;
 import io.siftbench.model.prompts.StoredVersion;
@@ -23,19 +25,16 @@ import io.siftbench.views.review.ReviewViewModel;
 import io.siftbench.views.runs.NewRunViewModel;
 import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
-import javafx.beans.property.SimpleObjectProperty;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * LLM-as-judge end to end: a five-question annotate run, then a judge run of it through the same run machinery,
@@ -79,16 +78,19 @@ class JudgeRunTest {
             return VERDICTS.get(question);
         }));
         annotated = fixture.fiveQuestionRun();
-        assertThat(fixture.launcher().execute(annotated.id(), (s, p) -> { }, () -> false))
+        assertThat(fixture.launcher().execute(annotated.id(), (s, p) -> {}, () -> false))
                 .isEqualTo(RunStatus.COMPLETED);
         annotated = project.runs().find(annotated.id()).orElseThrow();
-        judge = project.prompts().save(PromptFile.parse("""
+        judge = project.prompts()
+                .save(PromptFile.parse(
+                        """
                 {"name": "faithful", "mode": "judge",
                  "task": {"role": "You grade intent labels."},
                  "template": {"system": "{{task.role}}",
                               "user": "Grade: {{sample.text}} labelled {{sample.label}} (record {{record.text}})"},
                  "scale": {"min": 1, "max": 5}}
-                """, "faithful.json"));
+                """,
+                        "faithful.json"));
     }
 
     @Test
@@ -97,8 +99,7 @@ class JudgeRunTest {
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
         RunsViewModel runs = new RunsViewModel(open, tasks, new RunStarter(open, tasks, p -> fixture.launcher()));
         NewRunViewModel form = new NewRunViewModel(runs, tasks, () -> user);
-        ReviewViewModel review = new ReviewViewModel(open, tasks,
-                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
+        ReviewViewModel review = new ReviewViewModel(open, tasks, () -> new SampleEmbedder(EmbeddingModels.miniLm()));
         review.follow(runs.live());
         assertThat(review.runProperty().get().id()).isEqualTo(annotated.id());
         assertThat(review.flagKinds()).isEmpty();
@@ -127,8 +128,11 @@ class JudgeRunTest {
         assertThat(byQuestion.get("echo").rawOutput()).isEqualTo(VERDICTS.get("echo"));
         assertThat(byQuestion.get("alpha").slot().messages().get(1).content())
                 .isEqualTo("Grade: alpha labelled card_arrival (record alpha)");
-        JsonNode schema = server.bodies().get(server.bodies().size() - 1).path("response_format")
-                .path("json_schema").path("schema");
+        JsonNode schema = server.bodies()
+                .get(server.bodies().size() - 1)
+                .path("response_format")
+                .path("json_schema")
+                .path("schema");
         assertThat(schema.at("/properties/score/maximum").asDouble()).isEqualTo(5.0);
         assertThat(schema.at("/required").toString()).isEqualTo("[\"score\",\"reason\"]");
 
@@ -148,9 +152,11 @@ class JudgeRunTest {
         assertThat(flaggedQuestions(review, questions)).containsExactlyInAnyOrder("alpha", "charlie", "delta");
 
         review.rejectAllFlaggedBy(FlagKind.LOW_JUDGE_SCORE);
-        assertThat(project.decisions().currentOfRun(annotated.id()).entrySet()).hasSize(3)
+        assertThat(project.decisions().currentOfRun(annotated.id()).entrySet())
+                .hasSize(3)
                 .allSatisfy(e -> assertThat(e.getValue().status()).isEqualTo(DecisionStatus.REJECTED))
-                .extracting(e -> questions.get(e.getKey())).containsExactlyInAnyOrder("alpha", "charlie", "delta");
+                .extracting(e -> questions.get(e.getKey()))
+                .containsExactlyInAnyOrder("alpha", "charlie", "delta");
         review.undo();
         assertThat(project.decisions().currentOfRun(annotated.id())).isEmpty();
     }
@@ -158,35 +164,51 @@ class JudgeRunTest {
     @Test
     void aCancelledJudgeRunResumesWithoutJudgingASampleTwice() throws Exception {
         RunLauncher launcher = fixture.launcher();
-        RunInfo judgeRun = launcher.create(new NewRun(judge, fixture.backend(),
-                RunDetails.of(null, GenerationParameters.DEFAULT), null, null, 3, 2, 1, annotated).toConfig());
+        RunInfo judgeRun = launcher.create(new NewRun(
+                        judge,
+                        fixture.backend(),
+                        RunDetails.of(null, GenerationParameters.DEFAULT),
+                        null,
+                        null,
+                        3,
+                        2,
+                        1,
+                        annotated)
+                .toConfig());
         AtomicInteger stored = new AtomicInteger();
 
         RunStatus first = launcher.execute(judgeRun.id(), (s, p) -> stored.incrementAndGet(), () -> stored.get() >= 2);
         long afterCancel = project.samples().count(judgeRun.id());
-        RunStatus resumed = launcher.execute(judgeRun.id(), (s, p) -> { }, () -> false);
+        RunStatus resumed = launcher.execute(judgeRun.id(), (s, p) -> {}, () -> false);
 
         assertThat(first).isEqualTo(RunStatus.CANCELLED);
         assertThat(afterCancel).isBetween(2L, 4L);
         assertThat(resumed).isEqualTo(RunStatus.COMPLETED);
-        assertThat(project.samples().list(judgeRun.id(), 0, 100)).hasSize(5)
-                .extracting(s -> s.slot().judgedSampleId()).doesNotHaveDuplicates()
+        assertThat(project.samples().list(judgeRun.id(), 0, 100))
+                .hasSize(5)
+                .extracting(s -> s.slot().judgedSampleId())
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(questionsOf(annotated).keySet());
-        assertThat(judgedTimes).containsOnlyKeys(VERDICTS.keySet())
-                .allSatisfy((question, times) -> assertThat(times.get()).as(question).isEqualTo(1));
+        assertThat(judgedTimes)
+                .containsOnlyKeys(VERDICTS.keySet())
+                .allSatisfy((question, times) ->
+                        assertThat(times.get()).as(question).isEqualTo(1));
         assertThat(project.samples().judgements(annotated.id()).verdicts()).hasSize(4);
     }
 
     /** The questions whose samples Review flags with a low judge score. */
     private static List<String> flaggedQuestions(ReviewViewModel review, Map<Long, String> questions) {
-        return review.items().stream().filter(item -> item.flags().stream().anyMatch(f -> f.startsWith("low judge score")))
-                .map(ReviewItem::sampleId).map(questions::get).toList();
+        return review.items().stream()
+                .filter(item -> item.flags().stream().anyMatch(f -> f.startsWith("low judge score")))
+                .map(ReviewItem::sampleId)
+                .map(questions::get)
+                .toList();
     }
 
     /** The question each sample of {@code run} annotated, by sample id. */
     private Map<Long, String> questionsOf(RunInfo run) {
-        return project.samples().list(run.id(), 0, 100).stream().collect(Collectors.toMap(Sample::id,
-                s -> lastUserMessageOf(s).substring("Q: ".length())));
+        return project.samples().list(run.id(), 0, 100).stream()
+                .collect(Collectors.toMap(Sample::id, s -> lastUserMessageOf(s).substring("Q: ".length())));
     }
 
     /** The judge's samples by the question they judged. */

@@ -1,26 +1,22 @@
 package io.siftbench.app.runs;
 
 import io.siftbench.app.backends.LoopbackServer;
-import io.siftbench.model.backends.BackendSettings;
-import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.BackendConfig;
-import io.siftbench.model.datasets.DatasetInfo;
+import io.siftbench.model.backends.BackendKind;
+import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
-import io.siftbench.model.runs.RunInfo;
-import io.siftbench.model.runs.RunDetails;
-import io.siftbench.model.runs.RunConfig;
-import io.siftbench.model.prompts.StoredVersion;
-import io.siftbench.model.prompts.PromptFile;
+import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.ImportOptions;
 import io.siftbench.model.datasets.ImportProgress;
 import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.PromptFile;
+import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.model.runs.BackendRef;
+import io.siftbench.model.runs.RunConfig;
+import io.siftbench.model.runs.RunDetails;
+import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.storage.project.H2ProjectOpener;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +24,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What a runs test stands on, fresh for each test: a real project file in its own folder, a loopback server
@@ -96,8 +95,11 @@ public final class LoopbackProject implements BeforeEachCallback, AfterEachCallb
 
     /** The user's backends with the loopback server alone, as "loopback" (model "tiny"), the default one. */
     public BackendSettings loopbackBackends() {
-        return new BackendSettings(List.of(BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny")
-                .withName("loopback")), "loopback", GenerationParameters.DEFAULT);
+        return new BackendSettings(
+                List.of(BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny")
+                        .withName("loopback")),
+                "loopback",
+                GenerationParameters.DEFAULT);
     }
 
     /** The loopback server as a run names it, model "tiny". */
@@ -109,7 +111,9 @@ public final class LoopbackProject implements BeforeEachCallback, AfterEachCallb
     public DatasetInfo importCsv(String name, String csv) throws IOException {
         Path file = dir.resolve(name + ".csv");
         Files.writeString(file, csv);
-        return project.datasets().importFile(ImportOptions.of(file).withName(name), ImportProgress.NONE).dataset();
+        return project.datasets()
+                .importFile(ImportOptions.of(file).withName(name), ImportProgress.NONE)
+                .dataset();
     }
 
     /**
@@ -119,14 +123,27 @@ public final class LoopbackProject implements BeforeEachCallback, AfterEachCallb
     public RunInfo fiveQuestionRun() throws IOException {
         if (fiveQuestions == null) {
             fiveQuestions = importCsv("q", "text\nalpha\nbravo\ncharlie\ndelta\necho\n");
-            intentPrompt = project.prompts().save(PromptFile.parse("""
+            intentPrompt = project.prompts()
+                    .save(PromptFile.parse(
+                            """
                     {"name": "intent", "mode": "annotate", "task": {"labels": [{"name": "card_arrival"}]},
                      "template": {"user": "Q: {{text}}"}}
-                    """, "intent.json"));
+                    """,
+                            "intent.json"));
         }
         DatasetInfo questions = fiveQuestions;
         StoredVersion prompt = intentPrompt;
-        return launcher().create(new RunConfig(prompt.id(), prompt.mode(), backend(), "{}", questions.id(), 1, 1,
-                5, 1, RunDetails.of(null, GenerationParameters.DEFAULT).toJson()));
+        return launcher()
+                .create(new RunConfig(
+                        prompt.id(),
+                        prompt.mode(),
+                        backend(),
+                        "{}",
+                        questions.id(),
+                        1,
+                        1,
+                        5,
+                        1,
+                        RunDetails.of(null, GenerationParameters.DEFAULT).toJson()));
     }
 }

@@ -1,5 +1,7 @@
 package io.siftbench.app.runs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
@@ -17,16 +19,13 @@ import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.runs.NewRunViewModel;
 import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The New run form on a real project file, with the user's backend pointing at a loopback server that
@@ -54,10 +53,14 @@ class NewRunViewModelTest {
             String question = request.path("messages").get(1).path("content").asText();
             return "{\"label\": \"" + (question.contains("lost") ? "lost_card" : "card_arrival") + "\"}";
         }));
-        user = new BackendSettings(List.of(
-                BackendConfig.of(BackendKind.OLLAMA, "http://127.0.0.1:9", "llama3.2:1b").withName("elsewhere"),
-                BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny").withName("loopback")),
-                "loopback", GenerationParameters.DEFAULT);
+        user = new BackendSettings(
+                List.of(
+                        BackendConfig.of(BackendKind.OLLAMA, "http://127.0.0.1:9", "llama3.2:1b")
+                                .withName("elsewhere"),
+                        BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny")
+                                .withName("loopback")),
+                "loopback",
+                GenerationParameters.DEFAULT);
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
         runs = new RunsViewModel(open, tasks, new RunStarter(open, tasks, p -> fixture.launcher()));
@@ -91,9 +94,14 @@ class NewRunViewModelTest {
         assertThat(run.config().concurrency()).isEqualTo(2);
         assertThat(run.config().backend().location()).isEqualTo(server.url());
         List<Sample> samples = project.samples().list(run.id(), 0, 100);
-        assertThat(samples).hasSize(6).allSatisfy(s -> assertThat(s.valid()).isTrue())
-                .extracting(s -> s.slot().recordId()).doesNotHaveDuplicates();
-        assertThat(server.bodies()).hasSize(6).allSatisfy(b -> assertThat(b.path("model").asText()).isEqualTo("tiny"));
+        assertThat(samples)
+                .hasSize(6)
+                .allSatisfy(s -> assertThat(s.valid()).isTrue())
+                .extracting(s -> s.slot().recordId())
+                .doesNotHaveDuplicates();
+        assertThat(server.bodies())
+                .hasSize(6)
+                .allSatisfy(b -> assertThat(b.path("model").asText()).isEqualTo("tiny"));
     }
 
     @Test
@@ -117,10 +125,20 @@ class NewRunViewModelTest {
         RunConfig a = first.config();
         RunConfig b = second.config();
         assertThat(b.seed()).isEqualTo(42);
-        assertThat(new RunConfig(b.promptVersionId(), b.mode(), b.backend(), b.parameters(), b.datasetId(), a.seed(),
-                b.concurrency(), b.target(), b.votes(), b.details())).isEqualTo(a);
-        assertThat(project.samples().list(second.id(), 0, 100)).hasSize(8)
-                .allSatisfy(s -> assertThat(s.votes()).hasSize(3));
+        assertThat(new RunConfig(
+                        b.promptVersionId(),
+                        b.mode(),
+                        b.backend(),
+                        b.parameters(),
+                        b.datasetId(),
+                        a.seed(),
+                        b.concurrency(),
+                        b.target(),
+                        b.votes(),
+                        b.details()))
+                .isEqualTo(a);
+        assertThat(project.samples().list(second.id(), 0, 100)).hasSize(8).allSatisfy(s -> assertThat(s.votes())
+                .hasSize(3));
     }
 
     @Test
@@ -162,11 +180,33 @@ class NewRunViewModelTest {
     void reRunKeepsTheFilterTheCellsAndTheParametersTheFormDoesNotShow() throws Exception {
         long datasetId = importTopics();
         StoredVersion prompt = saveAnnotator(1);
-        RunDetails stored = new RunDetails(null, 0.3, 0.8, 64, List.of("\n\n"), 30,
-                List.of(java.util.Map.of("tone", "calm")), "topic", "cards", null, null);
+        RunDetails stored = new RunDetails(
+                null,
+                0.3,
+                0.8,
+                64,
+                List.of("\n\n"),
+                30,
+                List.of(java.util.Map.of("tone", "calm")),
+                "topic",
+                "cards",
+                null,
+                null);
         // Stored as projects before the split did: the whole details in the parameters too.
-        RunInfo old = project.runs().find(project.runs().create(new RunConfig(prompt.id(), prompt.mode(),
-                fixture.backend(), stored.toJson(), datasetId, 1, 2, 10, 1, stored.toJson()))).orElseThrow();
+        RunInfo old = project.runs()
+                .find(project.runs()
+                        .create(new RunConfig(
+                                prompt.id(),
+                                prompt.mode(),
+                                fixture.backend(),
+                                stored.toJson(),
+                                datasetId,
+                                1,
+                                2,
+                                10,
+                                1,
+                                stored.toJson())))
+                .orElseThrow();
 
         form.openFrom(old);
         assertThat(form.filterProperty().get()).isTrue();
@@ -187,13 +227,15 @@ class NewRunViewModelTest {
             assertThat(b.path("stop").get(0).asText()).isEqualTo("\n\n");
         });
         // The new run keeps the generation parameters alone; its details hold the rest, once.
-        com.fasterxml.jackson.databind.JsonNode parameters =
-                new com.fasterxml.jackson.databind.ObjectMapper().readTree(rerun.config().parameters());
-        assertThat(parameters.fieldNames()).toIterable()
+        com.fasterxml.jackson.databind.JsonNode parameters = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(rerun.config().parameters());
+        assertThat(parameters.fieldNames())
+                .toIterable()
                 .containsExactly("temperature", "topP", "maxTokens", "stop", "timeoutSeconds");
-        assertThat(RunDetails.fromJson(rerun.config().parameters()).parameters()).isEqualTo(stored.parameters());
-        assertThat(project.samples().list(rerun.id(), 0, 100))
-                .allSatisfy(s -> assertThat(s.parameters()).isEqualTo(rerun.config().parameters()));
+        assertThat(RunDetails.fromJson(rerun.config().parameters()).parameters())
+                .isEqualTo(stored.parameters());
+        assertThat(project.samples().list(rerun.id(), 0, 100)).allSatisfy(s -> assertThat(s.parameters())
+                .isEqualTo(rerun.config().parameters()));
     }
 
     @Test
@@ -202,10 +244,21 @@ class NewRunViewModelTest {
         long datasetId = importQuestions(3);
         form.open();
         assertThat(form.start()).isTrue();
-        RunInfo cli = project.runs().find(project.runs().create(new RunConfig(form.versionProperty().get().id(),
-                form.versionProperty().get().mode(), new io.siftbench.model.runs.BackendRef("openai",
-                "http://127.0.0.1:1/v1", "other"), "{}", datasetId, 1, 1, 3, 1,
-                RunDetails.of(null, GenerationParameters.DEFAULT).toJson()))).orElseThrow();
+        RunInfo cli = project.runs()
+                .find(project.runs()
+                        .create(new RunConfig(
+                                form.versionProperty().get().id(),
+                                form.versionProperty().get().mode(),
+                                new io.siftbench.model.runs.BackendRef("openai", "http://127.0.0.1:1/v1", "other"),
+                                "{}",
+                                datasetId,
+                                1,
+                                1,
+                                3,
+                                1,
+                                RunDetails.of(null, GenerationParameters.DEFAULT)
+                                        .toJson())))
+                .orElseThrow();
 
         form.openFrom(cli);
 
@@ -216,17 +269,21 @@ class NewRunViewModelTest {
 
     @Test
     void anIncompleteFormSaysWhyAndStartsNothing() throws Exception {
-        project.prompts().save(PromptFile.parse("""
+        project.prompts()
+                .save(PromptFile.parse(
+                        """
                 {"name": "stories", "mode": "synthesize", "task": {"role": "You write."},
                  "template": {"user": "Write a story."},
                  "output": {"schema": {"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]}}}
-                """, "stories.json"));
+                """,
+                        "stories.json"));
         form.open();
         assertThat(form.annotatesBinding().get()).isFalse();
         form.samplesProperty().set(0);
 
         assertThat(form.start()).isFalse();
-        assertThat(form.errorProperty().get()).isEqualTo("Prompt 'stories' synthesizes: say how many samples (at least 1).");
+        assertThat(form.errorProperty().get())
+                .isEqualTo("Prompt 'stories' synthesizes: say how many samples (at least 1).");
 
         saveAnnotator(1);
         form.open(); // no dataset in the project
@@ -239,32 +296,44 @@ class NewRunViewModelTest {
 
     /** 30 questions, every third one about cards, the rest about fees. */
     private long importTopics() throws Exception {
-        return fixture.importCsv("topics", IntStream.range(0, 30)
-                .mapToObj(i -> "card " + (i % 3 == 0 ? i + " lost,cards" : i + " late,fees"))
-                .collect(Collectors.joining("\n", "text,topic\n", "\n"))).id();
+        return fixture.importCsv(
+                        "topics",
+                        IntStream.range(0, 30)
+                                .mapToObj(i -> "card " + (i % 3 == 0 ? i + " lost,cards" : i + " late,fees"))
+                                .collect(Collectors.joining("\n", "text,topic\n", "\n")))
+                .id();
     }
 
     /** The questions of a run's samples, as the model got them. */
     private List<String> questions(RunInfo run) {
         return project.samples().list(run.id(), 0, 100).stream()
-                .map(s -> s.slot().messages().get(s.slot().messages().size() - 1).content()).toList();
+                .map(s ->
+                        s.slot().messages().get(s.slot().messages().size() - 1).content())
+                .toList();
     }
 
     private long importQuestions(int n) throws Exception {
-        return fixture.importCsv("questions" + n, IntStream.range(0, n)
-                .mapToObj(i -> i % 2 == 0 ? "card " + i + " lost" : "card " + i + " late")
-                .collect(Collectors.joining("\n", "text\n", "\n"))).id();
+        return fixture.importCsv(
+                        "questions" + n,
+                        IntStream.range(0, n)
+                                .mapToObj(i -> i % 2 == 0 ? "card " + i + " lost" : "card " + i + " late")
+                                .collect(Collectors.joining("\n", "text\n", "\n")))
+                .id();
     }
 
     /** Saves {@code versions} versions of the annotate prompt "intent" and returns the newest. */
     private StoredVersion saveAnnotator(int versions) {
         StoredVersion newest = null;
         for (int v = 1; v <= versions; v++) {
-            newest = project.prompts().save(PromptFile.parse("""
+            newest = project.prompts()
+                    .save(PromptFile.parse(
+                            """
                     {"name": "intent", "mode": "annotate", "note": "v%d",
                      "task": {"role": "You label.", "labels": [{"name": "lost_card"}, {"name": "card_arrival"}]},
                      "template": {"system": "{{task.role}}", "user": "Q: {{text}} (%d)"}}
-                    """.formatted(v, v), "intent.json"));
+                    """
+                                    .formatted(v, v),
+                            "intent.json"));
         }
         return newest;
     }

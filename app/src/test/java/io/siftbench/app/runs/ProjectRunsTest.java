@@ -1,5 +1,8 @@
 package io.siftbench.app.runs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siftbench.app.backends.LoopbackServer;
@@ -18,19 +21,14 @@ import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.model.testing.SharedFixtures;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs end to end: prompt versions from the store, Banking77 from ../shared, the real OpenAI client of
@@ -55,32 +53,49 @@ class ProjectRunsTest {
     @Test
     void annotates200Banking77RecordsWithThe77LabelsAsTheSchema() throws Exception {
         Path train = SharedFixtures.require("data/banking77/train.csv");
-        List<String> labels = List.of(JSON.readValue(SharedFixtures.require("data/banking77/categories.json").toFile(),
-                String[].class));
-        DatasetInfo b77 = project.datasets().importFile(ImportOptions.of(train), ImportProgress.NONE).dataset();
+        List<String> labels = List.of(JSON.readValue(
+                SharedFixtures.require("data/banking77/categories.json").toFile(), String[].class));
+        DatasetInfo b77 = project.datasets()
+                .importFile(ImportOptions.of(train), ImportProgress.NONE)
+                .dataset();
         Map<String, String> gold = new HashMap<>();
         project.datasets().forEachRecord(b77.id(), r -> gold.put(r.text("text"), r.text("category")));
         // The model answers the gold label, except for questions with a "?" at the end, where it invents one.
         server.always(LoopbackServer.answering(request -> {
-            String question = LoopbackServer.lastUserMessage(request).replaceFirst("(?s).*Q: ", "").replaceFirst("\\nA:$", "");
-            return question.endsWith("?") ? "{\"label\": \"not_a_label\"}"
+            String question = LoopbackServer.lastUserMessage(request)
+                    .replaceFirst("(?s).*Q: ", "")
+                    .replaceFirst("\\nA:$", "");
+            return question.endsWith("?")
+                    ? "{\"label\": \"not_a_label\"}"
                     : "{\"label\": \"" + gold.get(question) + "\"}";
         }));
-        StoredVersion prompt = project.prompts().save(PromptFile.parse("""
+        StoredVersion prompt = project.prompts()
+                .save(PromptFile.parse(
+                        """
                 {"name": "intent", "mode": "annotate",
                  "task": {"role": "You label banking questions.", "labels": %s, "rationale": false, "confidence": false},
                  "template": {"system": "{{task.role}}", "user": "Q: {{text}}\\nA:"}}
-                """.formatted(labels.stream().map(l -> "{\"name\": \"" + l + "\"}")
-                .collect(Collectors.joining(",", "[", "]"))), "intent.json"));
+                """
+                                .formatted(labels.stream()
+                                        .map(l -> "{\"name\": \"" + l + "\"}")
+                                        .collect(Collectors.joining(",", "[", "]"))),
+                        "intent.json"));
 
         RunInfo run = start(annotate(prompt, b77, 200, 1));
 
         List<Sample> samples = project.samples().list(run.id(), 0, 1000);
         assertThat(samples).hasSize(200).extracting(s -> s.slot().recordId()).doesNotHaveDuplicates();
-        JsonNode schema = server.bodies().get(0).path("response_format").path("json_schema").path("schema");
+        JsonNode schema = server.bodies()
+                .get(0)
+                .path("response_format")
+                .path("json_schema")
+                .path("schema");
         assertThat(schema.path("properties").path("label").path("enum")).hasSize(77);
         for (Sample s : samples) {
-            String question = project.datasets().records(b77.id(), List.of(s.slot().recordId())).get(0).text("text");
+            String question = project.datasets()
+                    .records(b77.id(), List.of(s.slot().recordId()))
+                    .get(0)
+                    .text("text");
             if (question.endsWith("?")) {
                 assertThat(s.valid()).as(question).isFalse();
                 assertThat(s.validationError()).contains("not_a_label");
@@ -98,7 +113,9 @@ class ProjectRunsTest {
 
     @Test
     void synthesizes120SamplesOverTheSwitchedOnValuesOnly() throws Exception {
-        StoredVersion prompt = project.prompts().save(PromptFile.parse("""
+        StoredVersion prompt = project.prompts()
+                .save(PromptFile.parse(
+                        """
                 {"name": "questions", "mode": "synthesize",
                  "task": {"role": "You write customer questions.", "rationale": false, "confidence": false},
                  "template": {"system": "{{task.role}}",
@@ -109,31 +126,47 @@ class ProjectRunsTest {
                    {"name": "length", "enabled": false, "values": [{"value": "short"}, {"value": "long"}]}],
                  "plan": {"kind": "balanced", "seed": 11},
                  "output": {"schema": {"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]}}}
-                """, "questions.json"));
-        server.always(LoopbackServer.answering(request ->
-                "{\"text\": \"" + LoopbackServer.lastUserMessage(request).replace("Write a question about ", "Q on ") + "\"}"));
+                """,
+                        "questions.json"));
+        server.always(LoopbackServer.answering(request -> "{\"text\": \""
+                + LoopbackServer.lastUserMessage(request).replace("Write a question about ", "Q on ") + "\"}"));
 
-        RunInfo run = start(new RunConfig(prompt.id(), prompt.mode(), fixture.backend(), "{}", null, 5, 4, 120, 1,
+        RunInfo run = start(new RunConfig(
+                prompt.id(),
+                prompt.mode(),
+                fixture.backend(),
+                "{}",
+                null,
+                5,
+                4,
+                120,
+                1,
                 RunDetails.of(null, GenerationParameters.DEFAULT).toJson()));
 
         List<Sample> samples = project.samples().list(run.id(), 0, 1000);
-        assertThat(samples).hasSize(120).allSatisfy(s -> assertThat(s.conditions()).containsOnlyKeys("topic"));
-        Map<String, Long> perTopic = samples.stream().collect(Collectors.groupingBy(s -> s.conditions().get("topic"),
-                Collectors.counting()));
-        assertThat(perTopic).containsOnlyKeys("cards", "transfers", "fees").allSatisfy((t, n) -> assertThat(n).isEqualTo(40));
+        assertThat(samples).hasSize(120).allSatisfy(s -> assertThat(s.conditions())
+                .containsOnlyKeys("topic"));
+        Map<String, Long> perTopic = samples.stream()
+                .collect(Collectors.groupingBy(s -> s.conditions().get("topic"), Collectors.counting()));
+        assertThat(perTopic).containsOnlyKeys("cards", "transfers", "fees").allSatisfy((t, n) -> assertThat(n)
+                .isEqualTo(40));
         assertThat(samples).allSatisfy(s -> {
             assertThat(s.text()).isEqualTo("Q on " + s.conditions().get("topic") + ".");
-            assertThat(s.slot().messages().get(1).content()).doesNotContain("angry", "polite", "short", "long", "crypto");
+            assertThat(s.slot().messages().get(1).content())
+                    .doesNotContain("angry", "polite", "short", "long", "crypto");
         });
     }
 
     @Test
     void selfConsistencyKeepsEveryVoteAndTakesTheMajority() throws Exception {
-        StoredVersion prompt = project.prompts().save(PromptFile.parse("""
+        StoredVersion prompt = project.prompts()
+                .save(PromptFile.parse(
+                        """
                 {"name": "votes", "mode": "annotate",
                  "task": {"role": "Label it.", "labels": [{"name": "a"}, {"name": "b"}], "rationale": false, "confidence": false},
                  "template": {"user": "{{text}}"}}
-                """, "votes.json"));
+                """,
+                        "votes.json"));
         DatasetInfo items = fixture.importCsv("items", "text\none\ntwo\nthree\n");
         // Each of the three votes of a record carries its own seed: the first two say "a", the third "b".
         Map<String, Integer> seen = new HashMap<>();
@@ -153,31 +186,49 @@ class ProjectRunsTest {
             assertThat(s.label()).isEqualTo("a");
             assertThat(s.confidence()).isCloseTo(2 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
         });
-        assertThat(server.bodies()).extracting(b -> b.path("seed").asInt()).doesNotHaveDuplicates().hasSize(9);
+        assertThat(server.bodies())
+                .extracting(b -> b.path("seed").asInt())
+                .doesNotHaveDuplicates()
+                .hasSize(9);
     }
 
     @Test
     void annotatesOnlyTheRecordsTheFilterTakesAndASeededSubsetOfThem() throws Exception {
-        StoredVersion prompt = project.prompts().save(PromptFile.parse("""
+        StoredVersion prompt = project.prompts()
+                .save(PromptFile.parse(
+                        """
                 {"name": "filtered", "mode": "annotate",
                  "task": {"labels": [{"name": "a"}, {"name": "b"}]},
                  "template": {"user": "{{text}}"}}
-                """, "filtered.json"));
+                """,
+                        "filtered.json"));
         StringBuilder csv = new StringBuilder("text,topic\n");
         for (int i = 0; i < 30; i++) {
-            csv.append("question ").append(i).append(',').append(i % 3 == 0 ? "cards" : "fees").append('\n');
+            csv.append("question ")
+                    .append(i)
+                    .append(',')
+                    .append(i % 3 == 0 ? "cards" : "fees")
+                    .append('\n');
         }
         DatasetInfo questions = fixture.importCsv("questions", csv.toString());
         server.always(LoopbackServer.answer("{\"label\": \"a\"}"));
         RunDetails onlyCards = RunDetails.of(null, GenerationParameters.DEFAULT).withWhere("topic", "cards");
 
         RunInfo all = start(new NewRun(prompt, fixture.backend(), onlyCards, questions, null, 3, 2, 1).toConfig(10));
-        RunInfo some = start(new NewRun(prompt, fixture.backend(),
-                RunDetails.of(4, GenerationParameters.DEFAULT).withWhere("topic", "cards"), questions, null, 3, 2, 1)
+        RunInfo some = start(new NewRun(
+                        prompt,
+                        fixture.backend(),
+                        RunDetails.of(4, GenerationParameters.DEFAULT).withWhere("topic", "cards"),
+                        questions,
+                        null,
+                        3,
+                        2,
+                        1)
                 .toConfig(10));
 
         assertThat(all.config().target()).isEqualTo(10);
-        assertThat(texts(all)).hasSize(10).allSatisfy(t -> assertThat(Integer.parseInt(t.substring(9)) % 3).isZero());
+        assertThat(texts(all)).hasSize(10).allSatisfy(t -> assertThat(Integer.parseInt(t.substring(9)) % 3)
+                .isZero());
         assertThat(some.config().target()).isEqualTo(4);
         assertThat(texts(some)).hasSize(4).isSubsetOf(texts(all));
         assertThat(RunDetails.fromJson(some.config().details()).whereValue()).isEqualTo("cards");
@@ -185,17 +236,21 @@ class ProjectRunsTest {
 
     @Test
     void aRunThatCannotBePlannedSaysFailedNotRunning() {
-        StoredVersion prompt = project.prompts().save(PromptFile.parse("""
+        StoredVersion prompt = project.prompts()
+                .save(PromptFile.parse(
+                        """
                 {"name": "borrowing", "mode": "synthesize",
                  "template": {"user": "{{#demos}}{{text}}{{/demos}} Write one more."},
                  "demonstrations": {"dataset": "gone", "strategy": "random", "k": 2, "text": "text", "label": "label"},
                  "output": {"schema": {"type": "object", "properties": {"text": {"type": "string"}}}}}
-                """, "borrowing.json"));
+                """,
+                        "borrowing.json"));
         RunLauncher launcher = fixture.launcher();
-        RunInfo run = launcher.create(new NewRun(prompt, fixture.backend(), RunDetails.of(null,
-                GenerationParameters.DEFAULT), null, 3, 3, 1, 1).toConfig());
+        RunInfo run = launcher.create(new NewRun(
+                        prompt, fixture.backend(), RunDetails.of(null, GenerationParameters.DEFAULT), null, 3, 3, 1, 1)
+                .toConfig());
 
-        assertThatThrownBy(() -> launcher.execute(run.id(), (s, p) -> { }, () -> false))
+        assertThatThrownBy(() -> launcher.execute(run.id(), (s, p) -> {}, () -> false))
                 .hasMessageContaining("dataset 'gone'");
         assertThat(project.runs().find(run.id()).orElseThrow().status()).isEqualTo(RunStatus.FAILED);
         assertThat(server.chatRequests()).isZero();
@@ -203,35 +258,57 @@ class ProjectRunsTest {
 
     @Test
     void anAnnotatePromptNeverSeesTheGoldLabelAndSeesItsRecordAsJson() throws Exception {
-        DatasetInfo questions = fixture.importCsv("gold", "text,category,intent,channel\n"
-                + "Where is my card?,card_arrival,card_arrival,app\nMy card was stolen,lost_or_stolen_card,x,web\n");
-        assertThat(questions.labelColumn()).as("the label column the import marked").isEqualTo("category");
+        DatasetInfo questions = fixture.importCsv(
+                "gold",
+                "text,category,intent,channel\n"
+                        + "Where is my card?,card_arrival,card_arrival,app\nMy card was stolen,lost_or_stolen_card,x,web\n");
+        assertThat(questions.labelColumn())
+                .as("the label column the import marked")
+                .isEqualTo("category");
         server.always(LoopbackServer.answering(request -> "{\"label\": \"card_arrival\"}"));
         // The demonstrations take their labels from "intent": a record's intent is an answer too.
-        StoredVersion prompt = project.prompts().save(PromptFile.parse("""
+        StoredVersion prompt = project.prompts()
+                .save(PromptFile.parse(
+                        """
                 {"name": "peek", "mode": "annotate", "task": {"labels": [{"name": "card_arrival"}]},
                  "template": {"user": "{{record}} [{{category}}{{record.category}}{{intent}}] {{#demos}}{{/demos}}"},
                  "demonstrations": {"dataset": "gold", "k": 0, "label": "intent"}}
-                """, "peek.json"));
-        RunDetails onlyCardArrival = RunDetails.of(null, GenerationParameters.DEFAULT).withWhere("category", "card_arrival");
+                """,
+                        "peek.json"));
+        RunDetails onlyCardArrival =
+                RunDetails.of(null, GenerationParameters.DEFAULT).withWhere("category", "card_arrival");
 
-        RunInfo run = start(new RunConfig(prompt.id(), prompt.mode(), fixture.backend(), "{}", questions.id(), 3, 1, 1,
-                1, onlyCardArrival.toJson()));
+        RunInfo run = start(new RunConfig(
+                prompt.id(),
+                prompt.mode(),
+                fixture.backend(),
+                "{}",
+                questions.id(),
+                3,
+                1,
+                1,
+                1,
+                onlyCardArrival.toJson()));
 
-        assertThat(texts(run)).as("the filter still reads the gold column; the prompt never shows it")
+        assertThat(texts(run))
+                .as("the filter still reads the gold column; the prompt never shows it")
                 .containsExactly("{\"text\": \"Where is my card?\", \"channel\": \"app\"} [] ");
     }
 
     @Test
     void aRunWhosePlanningDiesOfAnErrorSaysFailedNotRunning() throws Exception {
         RunInfo run = fixture.fiveQuestionRun();
-        RunLauncher launcher = new RunLauncher(project.runs(), project.samples(), r -> {
-            throw new StackOverflowError();
-        }, r -> {
-            throw new IllegalStateException("a run that was not planned is never sampled");
-        });
+        RunLauncher launcher = new RunLauncher(
+                project.runs(),
+                project.samples(),
+                r -> {
+                    throw new StackOverflowError();
+                },
+                r -> {
+                    throw new IllegalStateException("a run that was not planned is never sampled");
+                });
 
-        assertThatThrownBy(() -> launcher.execute(run.id(), (s, p) -> { }, () -> false))
+        assertThatThrownBy(() -> launcher.execute(run.id(), (s, p) -> {}, () -> false))
                 .isInstanceOf(StackOverflowError.class);
         assertThat(project.runs().find(run.id()).orElseThrow().status()).isEqualTo(RunStatus.FAILED);
         assertThat(server.chatRequests()).isZero();
@@ -240,20 +317,30 @@ class ProjectRunsTest {
     /** The input texts of a run's samples, as the model saw them. */
     private List<String> texts(RunInfo run) {
         return project.samples().list(run.id(), 0, 100).stream()
-                .map(s -> s.slot().messages().get(s.slot().messages().size() - 1).content()).toList();
+                .map(s ->
+                        s.slot().messages().get(s.slot().messages().size() - 1).content())
+                .toList();
     }
 
     private RunConfig annotate(StoredVersion prompt, DatasetInfo dataset, Integer limit, int votes) {
         int target = limit == null ? (int) dataset.rows() : limit;
-        return new RunConfig(prompt.id(), prompt.mode(), fixture.backend(), "{}", dataset.id(), 3, 4, target, votes,
+        return new RunConfig(
+                prompt.id(),
+                prompt.mode(),
+                fixture.backend(),
+                "{}",
+                dataset.id(),
+                3,
+                4,
+                target,
+                votes,
                 RunDetails.of(limit, GenerationParameters.DEFAULT).toJson());
     }
-
 
     private RunInfo start(RunConfig config) throws InterruptedException {
         RunLauncher launcher = fixture.launcher();
         RunInfo run = launcher.create(config);
-        assertThat(launcher.execute(run.id(), (s, p) -> { }, () -> false)).isEqualTo(RunStatus.COMPLETED);
+        assertThat(launcher.execute(run.id(), (s, p) -> {}, () -> false)).isEqualTo(RunStatus.COMPLETED);
         return project.runs().find(run.id()).orElseThrow();
     }
 }

@@ -1,5 +1,7 @@
 package io.siftbench.app.runs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siftbench.app.JarProcess;
@@ -7,9 +9,6 @@ import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The kill test: a 2,000-sample run of the real jar is killed with SIGKILL at twenty random points and
@@ -39,7 +38,9 @@ class RunKillIT {
     void killedTwentyTimesAndResumedGivesExactlyTheTargetWithNothingLostOrTwice() throws Exception {
         Path project = dir.resolve("kill.mv.db");
         Path prompt = dir.resolve("story.json");
-        Files.writeString(prompt, """
+        Files.writeString(
+                prompt,
+                """
                 {"name": "story", "mode": "synthesize",
                  "task": {"role": "You write one-line stories.", "rationale": false, "confidence": false},
                  "template": {"system": "{{task.role}}", "user": "A story about {{condition.topic}} in a {{condition.mood}} mood."},
@@ -49,13 +50,17 @@ class RunKillIT {
                  "plan": {"kind": "random", "seed": 9},
                  "output": {"schema": {"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]}}}
                 """);
-        assertThat(JarProcess.run(dir, 120, "prompt", "add", "--project", project.toString(), "--file",
-                prompt.toString()).exitCode()).isZero();
+        assertThat(JarProcess.run(
+                                dir, 120, "prompt", "add", "--project", project.toString(), "--file", prompt.toString())
+                        .exitCode())
+                .isZero();
 
         try (LoopbackServer server = new LoopbackServer(LoopbackServer.Protocol.OPENAI)) {
             // Answers take a few milliseconds, so that a kill lands while requests are in flight.
-            server.always(LoopbackServer.after(java.time.Duration.ofMillis(3), LoopbackServer.answering(request ->
-                    "{\"text\": \"" + request.path("messages").get(1).path("content").asText() + " The end.\"}")));
+            server.always(LoopbackServer.after(
+                    java.time.Duration.ofMillis(3),
+                    LoopbackServer.answering(request -> "{\"text\": \""
+                            + request.path("messages").get(1).path("content").asText() + " The end.\"}")));
             Random random = new Random(20261121);
             Map<Long, Sample> committed = new HashMap<>();
             List<Integer> countsAtKills = new ArrayList<>();
@@ -66,9 +71,23 @@ class RunKillIT {
                 // 20 kills of at most 100 requests each stay short of the 2,000 samples: every kill lands mid-run.
                 int killAfter = before + 10 + random.nextInt(90);
                 Process run = kill == 0
-                        ? JarProcess.start(dir, "run", "--project", project.toString(), "--prompt", "story",
-                                "--backend", "openai:" + server.url(), "--model", "tiny", "--samples", String.valueOf(TARGET),
-                                "--seed", "7", "--concurrency", "8")
+                        ? JarProcess.start(
+                                dir,
+                                "run",
+                                "--project",
+                                project.toString(),
+                                "--prompt",
+                                "story",
+                                "--backend",
+                                "openai:" + server.url(),
+                                "--model",
+                                "tiny",
+                                "--samples",
+                                String.valueOf(TARGET),
+                                "--seed",
+                                "7",
+                                "--concurrency",
+                                "8")
                         : JarProcess.start(dir, "run", "--project", project.toString(), "--resume", "1");
                 run.getInputStream().close();
                 run.getErrorStream().close();
@@ -76,7 +95,9 @@ class RunKillIT {
                 while (server.chatRequests() < killAfter && run.isAlive() && System.nanoTime() < deadline) {
                     Thread.sleep(2);
                 }
-                assertThat(run.isAlive()).as("run still going at kill %d", kill + 1).isTrue();
+                assertThat(run.isAlive())
+                        .as("run still going at kill %d", kill + 1)
+                        .isTrue();
                 run.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, no goodbye
                 assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
@@ -84,18 +105,21 @@ class RunKillIT {
                 JarProcess.Result runs = JarProcess.run(dir, 120, "runs", "--project", project.toString());
                 assertThat(runs.exitCode()).as(runs.stderr()).isZero();
                 assertThat(JSON.readTree(runs.stdout()).get(0).path("status").asText())
-                        .as("status after kill %d", kill + 1).isEqualTo("interrupted");
+                        .as("status after kill %d", kill + 1)
+                        .isEqualTo("interrupted");
 
                 Map<Long, Sample> now = samples(project);
                 assertThat(now.values()).extracting(s -> s.slot().key()).doesNotHaveDuplicates();
                 int killNumber = kill + 1;
-                committed.forEach((id, sample) -> assertThat(now.get(id)).as("sample %d after kill %d", id, killNumber)
+                committed.forEach((id, sample) -> assertThat(now.get(id))
+                        .as("sample %d after kill %d", id, killNumber)
                         .isEqualTo(sample));
                 committed.putAll(now);
                 countsAtKills.add(now.size());
 
-                figures.add(String.format("kill %d after %d requests: %d samples committed, %.1f s", killNumber,
-                        killAfter, now.size(), (System.nanoTime() - killStarted) / 1e9));
+                figures.add(String.format(
+                        "kill %d after %d requests: %d samples committed, %.1f s",
+                        killNumber, killAfter, now.size(), (System.nanoTime() - killStarted) / 1e9));
             }
 
             JarProcess.Result last = JarProcess.run(dir, 300, "run", "--project", project.toString(), "--resume", "1");
@@ -106,7 +130,8 @@ class RunKillIT {
             Map<Long, Sample> all = samples(project);
             assertThat(all).hasSize(TARGET);
             assertThat(all.values()).extracting(s -> s.slot().key()).doesNotHaveDuplicates();
-            assertThat(all.values()).extracting(s -> s.slot().ordinal() + "|" + s.conditions())
+            assertThat(all.values())
+                    .extracting(s -> s.slot().ordinal() + "|" + s.conditions())
                     .doesNotHaveDuplicates();
             committed.forEach((id, sample) -> assertThat(all.get(id)).isEqualTo(sample));
             assertThat(all.values()).allSatisfy(s -> assertThat(s.text()).startsWith("A story about "));

@@ -1,5 +1,7 @@
 package io.siftbench.app.runs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.app.Shell;
 import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.model.backends.BackendConfig;
@@ -16,6 +18,15 @@ import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.settings.JsonBackendsFile;
 import io.siftbench.storage.settings.JsonSettingsFile;
 import io.siftbench.views.shell.FileDialogs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -27,18 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real shell, headless: the New run dialog counts the records its filter matches as the value is typed,
@@ -76,39 +75,56 @@ class RunsUiTest {
     void startsARunFromTheDialogAndWatchesItsProgress() throws Exception {
         server = new LoopbackServer(LoopbackServer.Protocol.OPENAI);
         // Slow enough (40 answers, 4 at a time, 150 ms each) that the status bar shows the run going.
-        server.always(LoopbackServer.after(Duration.ofMillis(150), LoopbackServer.answer("{\"label\": \"card_arrival\"}")));
+        server.always(
+                LoopbackServer.after(Duration.ofMillis(150), LoopbackServer.answer("{\"label\": \"card_arrival\"}")));
         Path projectFile = dir.resolve("runs.mv.db");
         Path csv = dir.resolve("questions.csv");
-        Files.writeString(csv, IntStream.range(0, RECORDS).mapToObj(i -> "where is card " + i)
-                .collect(Collectors.joining("\n", "text\n", "\n")));
+        Files.writeString(
+                csv,
+                IntStream.range(0, RECORDS)
+                        .mapToObj(i -> "where is card " + i)
+                        .collect(Collectors.joining("\n", "text\n", "\n")));
         try (Project project = new H2ProjectOpener().open(projectFile)) {
             project.datasets().importFile(ImportOptions.of(csv), ImportProgress.NONE);
-            project.prompts().save(PromptFile.parse("""
+            project.prompts()
+                    .save(PromptFile.parse(
+                            """
                     {"name": "intent", "mode": "annotate",
                      "task": {"role": "You label.", "labels": [{"name": "card_arrival"}, {"name": "lost_card"}]},
                      "template": {"user": "Q: {{text}}"}}
-                    """, "intent.json"));
+                    """,
+                            "intent.json"));
         }
         Path settingsFile = dir.resolve("config/settings.json");
-        new JsonBackendsFile(settingsFile.resolveSibling("backends.json")).save(new BackendSettings(List.of(
-                BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny").withName("loopback")), "loopback",
-                GenerationParameters.DEFAULT));
+        new JsonBackendsFile(settingsFile.resolveSibling("backends.json"))
+                .save(new BackendSettings(
+                        List.of(BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny")
+                                .withName("loopback")),
+                        "loopback",
+                        GenerationParameters.DEFAULT));
         start(settingsFile, projectFile);
 
         robot.clickOn("File").clickOn("Open project…");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#status-project").queryAs(Label.class)
-                .getText().equals(projectFile.toString()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#status-project")
+                .queryAs(Label.class)
+                .getText()
+                .equals(projectFile.toString()));
         robot.clickOn("#nav-runs");
         robot.clickOn("#run-new");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#new-run-dialog").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#new-run-dialog")
+                .tryQuery()
+                .isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         // The filter counts in the background as the value is typed; the run here still takes every record.
         robot.clickOn("#new-run-filter");
-        robot.interact(() -> robot.lookup("#new-run-filter-column").queryComboBox().getSelectionModel().select("text"));
+        robot.interact(() -> robot.lookup("#new-run-filter-column")
+                .queryComboBox()
+                .getSelectionModel()
+                .select("text"));
         robot.clickOn("#new-run-filter-value").write("where is card 7");
         Label matching = robot.lookup("#new-run-matching").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> matching.getText().equals("1 of " + RECORDS + " records match"));
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> matching.getText().equals("1 of " + RECORDS + " records match"));
         robot.clickOn("#new-run-filter");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> matching.getText().isEmpty());
         robot.clickOn("#new-run-start");
@@ -121,19 +137,24 @@ class RunsUiTest {
             }
             return statusTexts.size() >= 2;
         });
-        assertThat(statusTexts.get(0)).startsWith("Run #1 — ").contains(" / " + RECORDS + " samples", "tokens/s", "ETA");
+        assertThat(statusTexts.get(0))
+                .startsWith("Run #1 — ")
+                .contains(" / " + RECORDS + " samples", "tokens/s", "ETA");
 
         @SuppressWarnings("unchecked")
         TableView<RunInfo> table = robot.lookup("#runs-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !table.getItems().isEmpty()
-                && table.getItems().get(0).status() == RunStatus.COMPLETED);
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> !table.getItems().isEmpty() && table.getItems().get(0).status() == RunStatus.COMPLETED);
         robot.interact(() -> table.getSelectionModel().select(0));
         assertThat(robot.lookup("#run-progress-text").queryAs(Label.class).getText())
                 .isEqualTo(RECORDS + " / " + RECORDS + " samples · completed");
         Project open = shell.viewModel().projectProperty().get();
-        assertThat(open.samples().list(1, 0, 100)).hasSize(RECORDS)
-                .allSatisfy(s -> assertThat(s.label()).isEqualTo("card_arrival"));
-        assertThat(server.bodies()).allSatisfy(b -> assertThat(b.path("model").asText()).isEqualTo("tiny"));
+        assertThat(open.samples().list(1, 0, 100)).hasSize(RECORDS).allSatisfy(s -> assertThat(s.label())
+                .isEqualTo("card_arrival"));
+        assertThat(server.bodies())
+                .allSatisfy(b -> assertThat(b.path("model").asText()).isEqualTo("tiny"));
     }
 
     @Test
@@ -141,21 +162,35 @@ class RunsUiTest {
         server = new LoopbackServer(LoopbackServer.Protocol.OPENAI);
         Path projectFile = dir.resolve("killed.mv.db");
         try (Project project = new H2ProjectOpener().open(projectFile)) {
-            var version = project.prompts().save(PromptFile.parse("""
+            var version = project.prompts()
+                    .save(PromptFile.parse(
+                            """
                     {"name": "intent", "mode": "annotate",
                      "task": {"role": "You label.", "labels": [{"name": "card_arrival"}, {"name": "lost_card"}]},
                      "template": {"user": "Q: {{text}}"}}
-                    """, "intent.json"));
+                    """,
+                            "intent.json"));
             // Created running and never finished: what a process killed mid-run leaves in the file.
-            project.runs().create(new io.siftbench.model.runs.RunConfig(version.id(), version.mode(),
-                    new io.siftbench.model.runs.BackendRef("openai", server.url(), "tiny"), "{}", null, 7, 1, 10, 1,
-                    "{}"));
+            project.runs()
+                    .create(new io.siftbench.model.runs.RunConfig(
+                            version.id(),
+                            version.mode(),
+                            new io.siftbench.model.runs.BackendRef("openai", server.url(), "tiny"),
+                            "{}",
+                            null,
+                            7,
+                            1,
+                            10,
+                            1,
+                            "{}"));
         }
         start(dir.resolve("config/settings.json"), projectFile);
 
         robot.clickOn("File").clickOn("Open project…");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#status-project").queryAs(Label.class)
-                .getText().equals(projectFile.toString()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#status-project")
+                .queryAs(Label.class)
+                .getText()
+                .equals(projectFile.toString()));
         robot.clickOn("#nav-runs");
         @SuppressWarnings("unchecked")
         TableView<RunInfo> table = robot.lookup("#runs-table").queryAs(TableView.class);

@@ -1,7 +1,6 @@
 package io.siftbench.app.settings;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -10,13 +9,13 @@ import java.nio.charset.StandardCharsets;
 /** A real HTTP server on loopback answering Ollama's {@code /api/tags} with two installed models. */
 final class OllamaTags {
 
-    private OllamaTags() {
-    }
+    private OllamaTags() {}
 
     static HttpServer start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 5);
         server.createContext("/api/tags", ex -> {
-            byte[] body = "{\"models\":[{\"name\":\"llama3.2:1b\"},{\"name\":\"phi4\"}]}".getBytes(StandardCharsets.UTF_8);
+            byte[] body =
+                    "{\"models\":[{\"name\":\"llama3.2:1b\"},{\"name\":\"phi4\"}]}".getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(200, body.length);
             ex.getResponseBody().write(body);
             ex.close();

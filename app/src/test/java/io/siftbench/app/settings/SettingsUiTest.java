@@ -1,11 +1,15 @@
 package io.siftbench.app.settings;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.sun.net.httpserver.HttpServer;
 import io.siftbench.app.Shell;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.storage.settings.JsonBackendsFile;
 import io.siftbench.storage.settings.JsonSettingsFile;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
@@ -18,11 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Settings screen in the real shell, headless: add a backend, test it against loopback, save it. */
 class SettingsUiTest {
@@ -69,7 +68,8 @@ class SettingsUiTest {
         robot.clickOn("#nav-settings");
         Label empty = robot.lookup("#settings-empty").queryAs(Label.class);
         assertThat(empty.getScene()).as("the empty list says what to do").isNotNull();
-        assertThat(empty.getText()).isEqualTo("No backends yet: add Ollama, an OpenAI-compatible server or a GGUF file.");
+        assertThat(empty.getText())
+                .isEqualTo("No backends yet: add Ollama, an OpenAI-compatible server or a GGUF file.");
 
         robot.clickOn("#backend-add");
         robot.clickOn("#backend-name").write("laptop");
@@ -83,7 +83,8 @@ class SettingsUiTest {
         robot.clickOn("#backend-save");
 
         JsonBackendsFile file = new JsonBackendsFile(dir.resolve("config/backends.json"));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !file.load().backends().isEmpty());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> !file.load().backends().isEmpty());
         BackendSettings saved = file.load();
         BackendConfig laptop = saved.find("laptop").orElseThrow();
         assertThat(laptop.location()).isEqualTo(url);
@@ -91,13 +92,18 @@ class SettingsUiTest {
         assertThat(laptop.apiKey()).isEqualTo("sk-secret-4321");
         assertThat(saved.defaultBackend()).isEqualTo("laptop");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(empty.getParent().isVisible()).as("the list replaces the placeholder").isFalse();
+        assertThat(empty.getParent().isVisible())
+                .as("the list replaces the placeholder")
+                .isFalse();
         @SuppressWarnings("unchecked")
         ListView<BackendConfig> list = robot.lookup("#backends-list").queryAs(ListView.class);
         assertThat(list.getItems()).containsExactly(laptop);
         assertThat(robot.lookup(".list-cell").queryAll().stream()
-                .map(n -> ((javafx.scene.control.ListCell<?>) n).getText()).filter(t -> t != null))
-                .anySatisfy(text -> assertThat(text).contains("laptop (default)").contains("••••4321")
+                        .map(n -> ((javafx.scene.control.ListCell<?>) n).getText())
+                        .filter(t -> t != null))
+                .anySatisfy(text -> assertThat(text)
+                        .contains("laptop (default)")
+                        .contains("••••4321")
                         .doesNotContain("secret"));
     }
 }

@@ -1,5 +1,8 @@
 package io.siftbench.app.settings;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
 import io.siftbench.app.backends.LocalBackendProbe;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
@@ -8,17 +11,13 @@ import io.siftbench.model.backends.SchemaStyle;
 import io.siftbench.storage.settings.JsonBackendsFile;
 import io.siftbench.views.settings.SettingsViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
-import com.sun.net.httpserver.HttpServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Settings screen's view model with its real collaborators: the backends file in a temporary folder,
@@ -75,7 +74,8 @@ class SettingsViewModelTest {
 
         vm.testConnection();
 
-        assertThat(vm.testResultProperty().get()).isEqualTo("The model file " + dir.resolve("missing.gguf") + " does not exist");
+        assertThat(vm.testResultProperty().get())
+                .isEqualTo("The model file " + dir.resolve("missing.gguf") + " does not exist");
         assertThat(vm.models()).isEmpty();
         assertThat(vm.testingProperty().get()).isFalse();
     }
@@ -142,7 +142,8 @@ class SettingsViewModelTest {
     @Test
     void aDamagedFileIsReportedAndNeverSavedOver() throws Exception {
         Files.writeString(file.file(), "{ not json");
-        SettingsViewModel damaged = new SettingsViewModel(file, new LocalBackendProbe(), new CurrentThreadTaskExecutor());
+        SettingsViewModel damaged =
+                new SettingsViewModel(file, new LocalBackendProbe(), new CurrentThreadTaskExecutor());
 
         assertThat(damaged.problemProperty().get().message()).contains("backends.json line 1");
         damaged.locationProperty().set(url);

@@ -8,7 +8,6 @@ import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.output.TokenUsage;
-
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -101,7 +100,7 @@ public final class BackendClient implements AutoCloseable {
      */
     private final class Ticket {
         private final AtomicBoolean holding = new AtomicBoolean();
-        private volatile Runnable stopCall = () -> { };
+        private volatile Runnable stopCall = () -> {};
 
         void acquire() {
             try {
@@ -153,9 +152,15 @@ public final class BackendClient implements AutoCloseable {
             Duration wait = asked != null ? asked : retry.delay(attempt, ThreadLocalRandom.current());
             if (wait.compareTo(timeout) > 0) {
                 // A wait longer than the timeout the user allows a request would hold the slot for nothing.
-                throw new GenerationException(kind, attempt, describe(kind, "the server asked to wait "
-                        + seconds(wait) + " s, longer than the request timeout of " + seconds(timeout) + " s",
-                        attempt), failure);
+                throw new GenerationException(
+                        kind,
+                        attempt,
+                        describe(
+                                kind,
+                                "the server asked to wait " + seconds(wait) + " s, longer than the request timeout of "
+                                        + seconds(timeout) + " s",
+                                attempt),
+                        failure);
             }
             if (listener != null) {
                 listener.retrying(attempt + 1, kind);
@@ -176,7 +181,8 @@ public final class BackendClient implements AutoCloseable {
     /** One attempt, bounded by the timeout; whatever is left of it is cancelled on the way out. */
     private ChatResponse attempt(ChatRequest chat, Duration timeout, StreamListener listener, Ticket ticket)
             throws InterruptedException, ExecutionException, TimeoutException {
-        StreamingChatModel streaming = listener == null ? null : backend.streamingModel().orElse(null);
+        StreamingChatModel streaming =
+                listener == null ? null : backend.streamingModel().orElse(null);
         Call call = streaming == null ? callBlocking(chat, listener) : callStreaming(streaming, chat, listener);
         ticket.stopCall = call.cancel();
         try {
@@ -186,8 +192,7 @@ public final class BackendClient implements AutoCloseable {
         }
     }
 
-    private record Call(Future<ChatResponse> result, Runnable cancel) {
-    }
+    private record Call(Future<ChatResponse> result, Runnable cancel) {}
 
     /** A call to the blocking model; a listener, where there is one, gets the whole text at once. */
     private Call callBlocking(ChatRequest chat, StreamListener listener) {
@@ -239,20 +244,30 @@ public final class BackendClient implements AutoCloseable {
         });
     }
 
-    private Generation toGeneration(ChatResponse response, GenerationRequest request, Duration latency,
-                                    int attempts) {
+    private Generation toGeneration(ChatResponse response, GenerationRequest request, Duration latency, int attempts) {
         String text = text(response);
         TokenUsage usage = response.tokenUsage();
         String model = response.modelName() == null || response.modelName().isBlank()
-                ? backend.config().model() : response.modelName();
-        String finish = response.finishReason() == null ? "UNKNOWN" : response.finishReason().name();
-        return new Generation(text, count(usage == null ? null : usage.inputTokenCount()),
-                count(usage == null ? null : usage.outputTokenCount()), latency, model, finish,
-                validator.validate(text, request.schema()), attempts);
+                ? backend.config().model()
+                : response.modelName();
+        String finish = response.finishReason() == null
+                ? "UNKNOWN"
+                : response.finishReason().name();
+        return new Generation(
+                text,
+                count(usage == null ? null : usage.inputTokenCount()),
+                count(usage == null ? null : usage.outputTokenCount()),
+                latency,
+                model,
+                finish,
+                validator.validate(text, request.schema()),
+                attempts);
     }
 
     private static String text(ChatResponse response) {
-        return response.aiMessage() == null || response.aiMessage().text() == null ? "" : response.aiMessage().text();
+        return response.aiMessage() == null || response.aiMessage().text() == null
+                ? ""
+                : response.aiMessage().text();
     }
 
     private static int count(Integer tokens) {

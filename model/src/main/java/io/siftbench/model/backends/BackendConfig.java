@@ -13,9 +13,18 @@ import java.util.Objects;
  * @param maxRetries  retries after a connection error, a 5xx or a timeout (never after a 4xx)
  * @param keepAlive   seconds Ollama keeps the model loaded after a request, so a run does not reload it
  */
-public record BackendConfig(String name, BackendKind kind, String location, String model, String apiKey,
-                            SchemaStyle schemaStyle, int threads, int contextSize, int maxInFlight,
-                            int maxRetries, int keepAlive) {
+public record BackendConfig(
+        String name,
+        BackendKind kind,
+        String location,
+        String model,
+        String apiKey,
+        SchemaStyle schemaStyle,
+        int threads,
+        int contextSize,
+        int maxInFlight,
+        int maxRetries,
+        int keepAlive) {
 
     public static final int DEFAULT_CONTEXT_SIZE = 2048;
     public static final int DEFAULT_MAX_IN_FLIGHT = 4;
@@ -37,8 +46,18 @@ public record BackendConfig(String name, BackendKind kind, String location, Stri
 
     /** A backend of {@code kind} at {@code location} with the defaults for everything else. */
     public static BackendConfig of(BackendKind kind, String location, String model) {
-        return new BackendConfig(null, kind, location, model, "", SchemaStyle.JSON_SCHEMA, 0,
-                DEFAULT_CONTEXT_SIZE, DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_RETRIES, DEFAULT_KEEP_ALIVE);
+        return new BackendConfig(
+                null,
+                kind,
+                location,
+                model,
+                "",
+                SchemaStyle.JSON_SCHEMA,
+                0,
+                DEFAULT_CONTEXT_SIZE,
+                DEFAULT_MAX_IN_FLIGHT,
+                DEFAULT_MAX_RETRIES,
+                DEFAULT_KEEP_ALIVE);
     }
 
     /**
@@ -55,33 +74,83 @@ public record BackendConfig(String name, BackendKind kind, String location, Stri
     }
 
     public BackendConfig withName(String newName) {
-        return new BackendConfig(newName, kind, location, model, apiKey, schemaStyle, threads, contextSize,
-                maxInFlight, maxRetries, keepAlive);
+        return new BackendConfig(
+                newName,
+                kind,
+                location,
+                model,
+                apiKey,
+                schemaStyle,
+                threads,
+                contextSize,
+                maxInFlight,
+                maxRetries,
+                keepAlive);
     }
 
     public BackendConfig withModel(String newModel) {
-        return new BackendConfig(name, kind, location, newModel, apiKey, schemaStyle, threads, contextSize,
-                maxInFlight, maxRetries, keepAlive);
+        return new BackendConfig(
+                name,
+                kind,
+                location,
+                newModel,
+                apiKey,
+                schemaStyle,
+                threads,
+                contextSize,
+                maxInFlight,
+                maxRetries,
+                keepAlive);
     }
 
     public BackendConfig withApiKey(String newKey) {
-        return new BackendConfig(name, kind, location, model, newKey, schemaStyle, threads, contextSize,
-                maxInFlight, maxRetries, keepAlive);
+        return new BackendConfig(
+                name,
+                kind,
+                location,
+                model,
+                newKey,
+                schemaStyle,
+                threads,
+                contextSize,
+                maxInFlight,
+                maxRetries,
+                keepAlive);
     }
 
     public BackendConfig withSchemaStyle(SchemaStyle style) {
-        return new BackendConfig(name, kind, location, model, apiKey, style, threads, contextSize,
-                maxInFlight, maxRetries, keepAlive);
+        return new BackendConfig(
+                name, kind, location, model, apiKey, style, threads, contextSize, maxInFlight, maxRetries, keepAlive);
     }
 
     public BackendConfig withLimits(int newMaxInFlight, int newMaxRetries) {
-        return new BackendConfig(name, kind, location, model, apiKey, schemaStyle, threads, contextSize,
-                newMaxInFlight, newMaxRetries, keepAlive);
+        return new BackendConfig(
+                name,
+                kind,
+                location,
+                model,
+                apiKey,
+                schemaStyle,
+                threads,
+                contextSize,
+                newMaxInFlight,
+                newMaxRetries,
+                keepAlive);
     }
 
     public BackendConfig withGguf(int newThreads, int newContextSize) {
-        return new BackendConfig(name, kind, location, model, apiKey, schemaStyle, newThreads, newContextSize,
-                maxInFlight, maxRetries, keepAlive);
+        return new BackendConfig(
+                name,
+                kind,
+                location,
+                model,
+                apiKey,
+                schemaStyle,
+                newThreads,
+                newContextSize,
+                maxInFlight,
+                maxRetries,
+                keepAlive);
     }
 
     /** The threads to use: the configured count, or one per physical core. */

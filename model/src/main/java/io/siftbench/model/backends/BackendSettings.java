@@ -46,13 +46,16 @@ public record BackendSettings(List<BackendConfig> backends, String defaultBacken
         } else {
             next.add(config);
         }
-        String nextDefault = previousName != null && previousName.equals(defaultBackend) ? config.name() : defaultBackend;
+        String nextDefault =
+                previousName != null && previousName.equals(defaultBackend) ? config.name() : defaultBackend;
         return new BackendSettings(next, nextDefault, defaults);
     }
 
     public BackendSettings without(String name) {
-        return new BackendSettings(backends.stream().filter(b -> !b.name().equals(name)).toList(),
-                name.equals(defaultBackend) ? null : defaultBackend, defaults);
+        return new BackendSettings(
+                backends.stream().filter(b -> !b.name().equals(name)).toList(),
+                name.equals(defaultBackend) ? null : defaultBackend,
+                defaults);
     }
 
     public BackendSettings withDefault(String name) {

@@ -3,7 +3,6 @@ package io.siftbench.model.backends;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-
 import java.util.Optional;
 
 /**
@@ -26,11 +25,9 @@ public interface ChatBackend extends AutoCloseable {
      * Frees what the next request can load again (an in-process model), so that another backend can have
      * the memory; the default holds nothing.
      */
-    default void unload() {
-    }
+    default void unload() {}
 
     /** Frees what the backend holds (an in-process model) for good; the default holds nothing. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -2,7 +2,6 @@ package io.siftbench.model.backends;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.langchain4j.exception.HttpException;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -76,8 +75,10 @@ public enum FailureKind {
             if (t instanceof ConnectException) {
                 return REFUSED;
             }
-            if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException
-                    || t instanceof TimeoutException || t instanceof dev.langchain4j.exception.TimeoutException) {
+            if (t instanceof HttpTimeoutException
+                    || t instanceof SocketTimeoutException
+                    || t instanceof TimeoutException
+                    || t instanceof dev.langchain4j.exception.TimeoutException) {
                 return TIMEOUT;
             }
         }

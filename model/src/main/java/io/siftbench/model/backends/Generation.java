@@ -7,8 +7,15 @@ import java.time.Duration;
  * counted, the latency of the attempt that answered, the model name the backend reported, why it stopped
  * (langchain4j's finish reason: STOP, LENGTH, …) and how many attempts it took.
  */
-public record Generation(String text, int promptTokens, int completionTokens, Duration latency, String model,
-                         String finishReason, Validation validation, int attempts) {
+public record Generation(
+        String text,
+        int promptTokens,
+        int completionTokens,
+        Duration latency,
+        String model,
+        String finishReason,
+        Validation validation,
+        int attempts) {
 
     public boolean valid() {
         return validation.valid();

@@ -8,8 +8,8 @@ import java.util.Objects;
  * The sampling parameters of one request, the same for every backend. A null {@code seed} lets the
  * backend choose; {@code timeout} bounds each attempt, so a stuck server costs at most that long.
  */
-public record GenerationParameters(double temperature, double topP, int maxTokens, Integer seed,
-                                   List<String> stop, Duration timeout) {
+public record GenerationParameters(
+        double temperature, double topP, int maxTokens, Integer seed, List<String> stop, Duration timeout) {
 
     public static final GenerationParameters DEFAULT =
             new GenerationParameters(0.7, 0.95, 512, null, List.of(), Duration.ofSeconds(120));

@@ -2,7 +2,6 @@ package io.siftbench.model.backends;
 
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
-
 import java.util.List;
 
 /** What to send: the rendered chat messages, the sampling parameters and the output schema (or null). */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
@@ -31,9 +30,12 @@ public record OutputSchema(JsonNode schema) {
         try {
             return new OutputSchema(JSON.readTree(json));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("The output schema is not valid JSON at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "The output schema is not valid JSON at line "
+                            + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ": "
+                            + e.getOriginalMessage(),
+                    e);
         }
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -121,8 +120,8 @@ public final class OutputValidator {
             case "object" -> value.isObject();
             case "array" -> value.isArray();
             case "string" -> value.isTextual();
-            case "integer" -> value.isIntegralNumber()
-                    || value.isNumber() && value.asDouble() == Math.rint(value.asDouble());
+            case "integer" ->
+                value.isIntegralNumber() || value.isNumber() && value.asDouble() == Math.rint(value.asDouble());
             case "number" -> value.isNumber();
             case "boolean" -> value.isBoolean();
             case "null" -> value.isNull();
@@ -140,8 +139,13 @@ public final class OutputValidator {
     }
 
     private static String describe(JsonNode value) {
-        String kind = value.isObject() ? "an object" : value.isArray() ? "an array" : value.isTextual() ? "a string"
-                : value.isNumber() ? "a number" : value.isBoolean() ? "a boolean" : "null";
+        String kind = value.isObject()
+                ? "an object"
+                : value.isArray()
+                        ? "an array"
+                        : value.isTextual()
+                                ? "a string"
+                                : value.isNumber() ? "a number" : value.isBoolean() ? "a boolean" : "null";
         String text = value.toString();
         return kind + " (" + (text.length() > 60 ? text.substring(0, 60) + "…" : text) + ")";
     }

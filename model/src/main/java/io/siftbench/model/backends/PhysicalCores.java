@@ -13,8 +13,7 @@ import java.util.Set;
  */
 final class PhysicalCores {
 
-    private PhysicalCores() {
-    }
+    private PhysicalCores() {}
 
     static int count() {
         int logical = Runtime.getRuntime().availableProcessors();
@@ -45,7 +44,7 @@ final class PhysicalCores {
                 case "processor" -> processors++;
                 case "physical id" -> physical = value;
                 case "core id" -> cores.add(physical + "/" + value);
-                default -> { }
+                default -> {}
             }
         }
         return cores.isEmpty() ? processors : cores.size();

@@ -4,12 +4,11 @@ package io.siftbench.model.backends;
 @FunctionalInterface
 public interface StreamListener {
 
-    StreamListener NONE = token -> { };
+    StreamListener NONE = token -> {};
 
     /** The next piece of text. */
     void token(String text);
 
     /** An attempt failed and is retried: the text streamed so far is void and starts over. */
-    default void retrying(int nextAttempt, FailureKind cause) {
-    }
+    default void retrying(int nextAttempt, FailureKind cause) {}
 }

@@ -3,7 +3,6 @@ package io.siftbench.model.compare;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.Message;
 import io.siftbench.model.runs.Sample;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,8 +23,7 @@ import java.util.stream.Collectors;
  */
 public final class Alignment {
 
-    private Alignment() {
-    }
+    private Alignment() {}
 
     public static List<CompareRow> of(List<List<ReviewItem>> variants) {
         if (variants.size() < 2 || variants.size() > 4) {
@@ -74,8 +72,11 @@ public final class Alignment {
     }
 
     private static String combination(Sample s, Set<String> shared) {
-        return new TreeMap<>(s.conditions()).entrySet().stream().filter(e -> shared.contains(e.getKey()))
-                .map(Map.Entry::toString).collect(Collectors.joining(", ", "{", "}"));
+        return new TreeMap<>(s.conditions())
+                .entrySet().stream()
+                        .filter(e -> shared.contains(e.getKey()))
+                        .map(Map.Entry::toString)
+                        .collect(Collectors.joining(", ", "{", "}"));
     }
 
     /**

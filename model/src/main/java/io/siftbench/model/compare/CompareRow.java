@@ -1,7 +1,6 @@
 package io.siftbench.model.compare;
 
 import io.siftbench.model.review.ReviewItem;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -12,6 +12,5 @@ public interface PreferenceStore {
     List<Preference> ofRun(long runId);
 
     /** One recorded preference. */
-    record Preference(long id, long chosenSampleId, long rejectedSampleId) {
-    }
+    record Preference(long id, long chosenSampleId, long rejectedSampleId) {}
 }

@@ -6,7 +6,6 @@ import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.RunConfig;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,8 +37,9 @@ public sealed interface Variant {
         @Override
         public RunConfig configOf(RunConfig base, PromptStore prompts) {
             if (version.mode() != base.mode()) {
-                throw new IllegalArgumentException(describe() + " " + version.mode().id() + "s, but the base run "
-                        + base.mode().id() + "s: a variant changes one thing only.");
+                throw new IllegalArgumentException(
+                        describe() + " " + version.mode().id() + "s, but the base run "
+                                + base.mode().id() + "s: a variant changes one thing only.");
             }
             if (version.id() == base.promptVersionId()) {
                 throw new IllegalArgumentException(describe() + " is the base run's own prompt version.");
@@ -59,8 +59,8 @@ public sealed interface Variant {
         @Override
         public RunConfig configOf(RunConfig base, PromptStore prompts) {
             if (backend.equals(base.backend())) {
-                throw new IllegalArgumentException(describe() + " at " + backend.location()
-                        + " is the base run's own backend and model.");
+                throw new IllegalArgumentException(
+                        describe() + " at " + backend.location() + " is the base run's own backend and model.");
             }
             return base.withBackend(backend);
         }
@@ -97,9 +97,12 @@ public sealed interface Variant {
                         + " already: the variant would change nothing.");
             }
             long id = prompts.versions(from.name()).stream()
-                    .filter(v -> v.mode() == from.mode() && prompts.load(v.id()).withNote("").equals(wanted))
-                    .map(StoredVersion::id).findFirst()
-                    .orElseGet(() -> prompts.save(wanted.withNote("compare: " + describe())).id());
+                    .filter(v -> v.mode() == from.mode()
+                            && prompts.load(v.id()).withNote("").equals(wanted))
+                    .map(StoredVersion::id)
+                    .findFirst()
+                    .orElseGet(() -> prompts.save(wanted.withNote("compare: " + describe()))
+                            .id());
             return base.withPromptVersion(id);
         }
 
@@ -117,8 +120,8 @@ public sealed interface Variant {
                 }
             }
             if (at < 0) {
-                throw new IllegalArgumentException("Prompt '" + version.name() + "' has no condition '" + condition
-                        + "'.");
+                throw new IllegalArgumentException(
+                        "Prompt '" + version.name() + "' has no condition '" + condition + "'.");
             }
             Condition current = conditions.get(at);
             for (String value : values) {
@@ -127,8 +130,14 @@ public sealed interface Variant {
                             + "' has no value '" + value + "'.");
                 }
             }
-            conditions.set(at, values.isEmpty() ? current.withEnabled(false) : current.withEnabled(true).withValues(
-                    current.values().stream().map(v -> v.withEnabled(values.contains(v.value()))).toList()));
+            conditions.set(
+                    at,
+                    values.isEmpty()
+                            ? current.withEnabled(false)
+                            : current.withEnabled(true)
+                                    .withValues(current.values().stream()
+                                            .map(v -> v.withEnabled(values.contains(v.value())))
+                                            .toList()));
             return version.withConditions(conditions).withNote("");
         }
     }

@@ -1,6 +1,5 @@
 package io.siftbench.model.compare;
 
-import io.siftbench.model.runs.RunLabel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siftbench.model.prompts.PromptStore;
@@ -8,8 +7,8 @@ import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunLabel;
 import io.siftbench.model.runs.RunStore;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -58,8 +57,7 @@ public final class VariantPlan {
      */
     public List<Column> plan(RunInfo base, List<Variant> variants) {
         if (variants.isEmpty() || variants.size() > 3) {
-            throw new IllegalArgumentException("Add 1 to 3 variants beside the base run, not " + variants.size()
-                    + ".");
+            throw new IllegalArgumentException("Add 1 to 3 variants beside the base run, not " + variants.size() + ".");
         }
         if (new HashSet<>(variants).size() < variants.size()) {
             throw new IllegalArgumentException("Each variant once: one of them is added twice.");
@@ -70,9 +68,11 @@ public final class VariantPlan {
         Set<Long> taken = new HashSet<>(List.of(base.id()));
         for (Variant variant : variants) {
             RunConfig config = variant.configOf(base.config(), prompts);
-            RunInfo reused = stored.stream().filter(r -> !taken.contains(r.id()) && matches(r.config(), config))
+            RunInfo reused = stored.stream()
+                    .filter(r -> !taken.contains(r.id()) && matches(r.config(), config))
                     // The most complete first; of those, the newest (the list is newest first, max keeps the first).
-                    .max(Comparator.comparingLong(r -> r.samples() - r.failures())).orElse(null);
+                    .max(Comparator.comparingLong(r -> r.samples() - r.failures()))
+                    .orElse(null);
             if (reused != null) {
                 taken.add(reused.id());
             }
@@ -80,7 +80,6 @@ public final class VariantPlan {
         }
         return columns;
     }
-
 
     /**
      * Whether a run of {@code stored} gives the samples a run of {@code wanted} would: the same prompt version
@@ -100,7 +99,8 @@ public final class VariantPlan {
     }
 
     private static boolean sameBackend(BackendRef a, BackendRef b) {
-        return a.kind().equalsIgnoreCase(b.kind()) && a.location().equals(b.location())
+        return a.kind().equalsIgnoreCase(b.kind())
+                && a.location().equals(b.location())
                 && Objects.equals(blankAsNull(a.model()), blankAsNull(b.model()));
     }
 

@@ -4,7 +4,6 @@ import io.siftbench.model.insights.LabelDistribution;
 import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.review.Decision;
 import io.siftbench.model.review.ReviewItem;
-
 import java.util.List;
 
 /**
@@ -18,8 +17,8 @@ import java.util.List;
  * @param labels     the labels that count (edited where edited), most frequent first
  * @param failures   requests that failed
  */
-public record VariantSummary(int samples, int decided, double acceptRate, double meanLength, LabelDistribution labels,
-                             long failures) {
+public record VariantSummary(
+        int samples, int decided, double acceptRate, double meanLength, LabelDistribution labels, long failures) {
 
     public static VariantSummary of(List<ReviewItem> items) {
         int decided = 0;
@@ -37,8 +36,14 @@ public record VariantSummary(int samples, int decided, double acceptRate, double
             failures += item.sample().failed() ? 1 : 0;
         }
         LabelDistribution labels = LabelDistribution.of(items.stream()
-                .map(i -> SampleText.of(i.sampleId(), i.text()).withLabel(i.label())).toList());
-        return new VariantSummary(items.size(), decided, decided == 0 ? 0 : (double) kept / decided,
-                items.isEmpty() ? 0 : (double) characters / items.size(), labels, failures);
+                .map(i -> SampleText.of(i.sampleId(), i.text()).withLabel(i.label()))
+                .toList());
+        return new VariantSummary(
+                items.size(),
+                decided,
+                decided == 0 ? 0 : (double) kept / decided,
+                items.isEmpty() ? 0 : (double) characters / items.size(),
+                labels,
+                failures);
     }
 }

@@ -3,7 +3,6 @@ package io.siftbench.model.curation;
 import io.siftbench.model.insights.InsightsProgress;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.insights.SampleText;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,15 +34,17 @@ public final class AcceptedSimilarity {
      * "0.93 similar to #412, accepted"; empty when no accepted sample is that similar. {@code progress} hears
      * of the embedding batches, so that a check nobody waits for any more can stop by throwing.
      */
-    public Optional<Flag> warning(SampleText sample, List<SampleText> accepted, double threshold,
-                                  InsightsProgress progress) {
+    public Optional<Flag> warning(
+            SampleText sample, List<SampleText> accepted, double threshold, InsightsProgress progress) {
         List<SampleText> wanted = new ArrayList<>(accepted.size() + 1);
         wanted.add(sample);
         wanted.addAll(accepted);
-        List<SampleText> known = wanted.stream().map(s -> {
-            float[] vector = vectors.get(s.text());
-            return vector == null ? s : s.withEmbedding(vector);
-        }).toList();
+        List<SampleText> known = wanted.stream()
+                .map(s -> {
+                    float[] vector = vectors.get(s.text());
+                    return vector == null ? s : s.withEmbedding(vector);
+                })
+                .toList();
         List<SampleText> embedded = embedder.get().embed(known, progress);
         embedded.stream().filter(SampleText::hasEmbedding).forEach(s -> vectors.putIfAbsent(s.text(), s.embedding()));
         return new TooSimilarToAcceptedFilter(threshold).check(embedded.get(0), embedded.subList(1, embedded.size()));

@@ -2,7 +2,6 @@ package io.siftbench.model.curation;
 
 import io.siftbench.model.insights.KMeans;
 import io.siftbench.model.insights.SampleText;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -18,10 +18,17 @@ import java.util.List;
  * @param nearDuplicateMethod how near duplicates are found; null for MinHash
  * @param tooSimilar      warn in Review when a sample's embedding cosine to an accepted sample is at least this
  */
-public record CurationSettings(Integer minWords, Integer maxWords, String mustMatch, String mustNotMatch,
-                               List<String> keywords, double nearDuplicate, double minAgreement,
-                               Double minJudgeScore, NearDuplicateMethod nearDuplicateMethod,
-                               double tooSimilar) {
+public record CurationSettings(
+        Integer minWords,
+        Integer maxWords,
+        String mustMatch,
+        String mustNotMatch,
+        List<String> keywords,
+        double nearDuplicate,
+        double minAgreement,
+        Double minJudgeScore,
+        NearDuplicateMethod nearDuplicateMethod,
+        double tooSimilar) {
 
     public CurationSettings {
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
@@ -33,13 +40,31 @@ public record CurationSettings(Integer minWords, Integer maxWords, String mustMa
      * 0.9 cosine to an accepted sample; judge scores below the judge's pass mark.
      */
     public static CurationSettings defaults() {
-        return new CurationSettings(null, null, null, null, List.of(), MinHashDetector.DEFAULT_THRESHOLD, 0.6,
-                null, NearDuplicateMethod.MINHASH, TooSimilarToAcceptedFilter.DEFAULT_THRESHOLD);
+        return new CurationSettings(
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                MinHashDetector.DEFAULT_THRESHOLD,
+                0.6,
+                null,
+                NearDuplicateMethod.MINHASH,
+                TooSimilarToAcceptedFilter.DEFAULT_THRESHOLD);
     }
 
     /** The same thresholds with another minimum judge score (null for the judge's pass mark). */
     public CurationSettings withMinJudgeScore(Double score) {
-        return new CurationSettings(minWords, maxWords, mustMatch, mustNotMatch, keywords, nearDuplicate,
-                minAgreement, score, nearDuplicateMethod, tooSimilar);
+        return new CurationSettings(
+                minWords,
+                maxWords,
+                mustMatch,
+                mustNotMatch,
+                keywords,
+                nearDuplicate,
+                minAgreement,
+                score,
+                nearDuplicateMethod,
+                tooSimilar);
     }
 }

@@ -1,9 +1,7 @@
 package io.siftbench.model.curation;
 
 import io.siftbench.model.embeddings.Vectors;
-
 import io.siftbench.model.insights.SampleText;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,8 +21,8 @@ public record DiverseRepresentativeOrder(int neighbours, double rho) implements 
 
     public DiverseRepresentativeOrder {
         if (neighbours < 1 || rho <= 1) {
-            throw new IllegalArgumentException("vote-k needs at least one neighbour and ρ > 1; got "
-                    + neighbours + " and " + rho);
+            throw new IllegalArgumentException(
+                    "vote-k needs at least one neighbour and ρ > 1; got " + neighbours + " and " + rho);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.siftbench.model.curation;
 
 import io.siftbench.model.insights.SampleText;
-
 import java.util.List;
 
 /** Finds groups of samples that say the same thing, or nearly; each group keeps its earliest member. */

@@ -1,9 +1,7 @@
 package io.siftbench.model.curation;
 
 import io.siftbench.model.embeddings.Vectors;
-
 import io.siftbench.model.insights.SampleText;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +14,9 @@ record EmbeddedQueue(List<SampleText> embedded, float[][] units, List<SampleText
         for (SampleText sample : samples) {
             (sample.hasEmbedding() ? embedded : without).add(sample);
         }
-        float[][] units = embedded.stream().map(sample -> Vectors.unit(sample.embedding())).toArray(float[][]::new);
+        float[][] units = embedded.stream()
+                .map(sample -> Vectors.unit(sample.embedding()))
+                .toArray(float[][]::new);
         return new EmbeddedQueue(embedded, units, without);
     }
 }

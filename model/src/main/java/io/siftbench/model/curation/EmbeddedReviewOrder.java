@@ -6,7 +6,6 @@ import io.siftbench.model.insights.SampleStatus;
 import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.review.QueueOrder;
 import io.siftbench.model.review.ReviewItem;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,18 +30,25 @@ public final class EmbeddedReviewOrder {
      * there (failed requests) come last.
      */
     public List<ReviewItem> arrange(List<ReviewItem> items, List<SampleText> samples, QueueOrder order, long seed) {
-        ReviewOrder chosen = switch (order) {
-            case ONE_PER_CLUSTER -> new ClusterFirstOrder(ClusterFirstOrder.DEFAULT_CLUSTERS, seed);
-            case DIVERSE_REPRESENTATIVE -> new DiverseRepresentativeOrder(DiverseRepresentativeOrder.DEFAULT_NEIGHBOURS,
-                    DiverseRepresentativeOrder.DEFAULT_RHO);
-            default -> throw new IllegalArgumentException(order + " does not come from embeddings");
-        };
+        ReviewOrder chosen =
+                switch (order) {
+                    case ONE_PER_CLUSTER -> new ClusterFirstOrder(ClusterFirstOrder.DEFAULT_CLUSTERS, seed);
+                    case DIVERSE_REPRESENTATIVE ->
+                        new DiverseRepresentativeOrder(
+                                DiverseRepresentativeOrder.DEFAULT_NEIGHBOURS, DiverseRepresentativeOrder.DEFAULT_RHO);
+                    default -> throw new IllegalArgumentException(order + " does not come from embeddings");
+                };
         Map<Long, ReviewItem> byId = new LinkedHashMap<>();
         items.forEach(item -> byId.put(item.sampleId(), item));
-        List<SampleText> present = samples.stream().filter(s -> byId.containsKey(s.id())).toList();
+        List<SampleText> present =
+                samples.stream().filter(s -> byId.containsKey(s.id())).toList();
         List<SampleText> embedded = embedder.embed(present, InsightsProgress.NONE);
-        List<SampleText> queue = embedded.stream().filter(s -> s.status() == SampleStatus.PENDING).toList();
-        List<SampleText> reviewed = embedded.stream().filter(s -> s.status() != SampleStatus.PENDING).toList();
+        List<SampleText> queue = embedded.stream()
+                .filter(s -> s.status() == SampleStatus.PENDING)
+                .toList();
+        List<SampleText> reviewed = embedded.stream()
+                .filter(s -> s.status() != SampleStatus.PENDING)
+                .toList();
         List<ReviewItem> arranged = new ArrayList<>(items.size());
         chosen.order(queue, reviewed).forEach(s -> arranged.add(byId.remove(s.id())));
         reviewed.forEach(s -> arranged.add(byId.remove(s.id())));

@@ -2,7 +2,6 @@ package io.siftbench.model.curation;
 
 import io.siftbench.model.embeddings.UnitMatrix;
 import io.siftbench.model.insights.SampleText;
-
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -28,8 +27,10 @@ public record EmbeddingDuplicateDetector(double threshold) implements DuplicateD
 
     @Override
     public List<DuplicateGroup> groups(List<SampleText> samples) {
-        List<SampleText> embedded = samples.stream().filter(SampleText::hasEmbedding).toList();
-        UnitMatrix matrix = UnitMatrix.of(embedded.stream().map(SampleText::embedding).toList());
+        List<SampleText> embedded =
+                samples.stream().filter(SampleText::hasEmbedding).toList();
+        UnitMatrix matrix =
+                UnitMatrix.of(embedded.stream().map(SampleText::embedding).toList());
         long[] ids = embedded.stream().mapToLong(SampleText::id).toArray();
         // Rows keep the samples' order, so a group's smallest row is still its earliest sample.
         DisjointSets sets = new DisjointSets(matrix.rows());
@@ -37,7 +38,8 @@ public record EmbeddingDuplicateDetector(double threshold) implements DuplicateD
             int blockStart = start;
             int blockEnd = Math.min(matrix.rows(), start + BLOCK);
             int[] roots = sets.roots();
-            List<int[]> similar = IntStream.range(blockStart + 1, matrix.rows()).parallel()
+            List<int[]> similar = IntStream.range(blockStart + 1, matrix.rows())
+                    .parallel()
                     .mapToObj(later -> similarBlockRows(matrix, roots, blockStart, Math.min(blockEnd, later), later))
                     .toList();
             for (int i = 0; i < similar.size(); i++) {

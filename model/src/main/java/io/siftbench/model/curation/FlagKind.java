@@ -2,6 +2,12 @@ package io.siftbench.model.curation;
 
 /** Which curation filter raised a flag; "reject all flagged by …" acts on one kind. */
 public enum FlagKind {
-    LENGTH, PATTERN, INVALID_OUTPUT, EXACT_DUPLICATE, NEAR_DUPLICATE, TOO_SIMILAR_TO_ACCEPTED, LOW_JUDGE_SCORE,
+    LENGTH,
+    PATTERN,
+    INVALID_OUTPUT,
+    EXACT_DUPLICATE,
+    NEAR_DUPLICATE,
+    TOO_SIMILAR_TO_ACCEPTED,
+    LOW_JUDGE_SCORE,
     LOW_SELF_CONSISTENCY
 }

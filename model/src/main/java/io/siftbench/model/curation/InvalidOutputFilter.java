@@ -1,7 +1,6 @@
 package io.siftbench.model.curation;
 
 import io.siftbench.model.insights.SampleText;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +36,8 @@ public final class InvalidOutputFilter implements SampleRule {
             if (sample.label() == null || sample.label().isBlank()) {
                 return Optional.of("no label");
             }
-            return labelSet.contains(sample.label()) ? Optional.empty()
+            return labelSet.contains(sample.label())
+                    ? Optional.empty()
                     : Optional.of("label '" + sample.label() + "' is not in the label set");
         }
         for (String field : requiredFields) {

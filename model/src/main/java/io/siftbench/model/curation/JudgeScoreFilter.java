@@ -1,7 +1,6 @@
 package io.siftbench.model.curation;
 
 import io.siftbench.model.insights.SampleText;
-
 import java.util.Optional;
 
 /**
@@ -15,10 +14,10 @@ public record JudgeScoreFilter(double minScore) implements SampleRule {
         if (sample.judgeScore() == null || sample.judgeScore() >= minScore) {
             return Optional.empty();
         }
-        String reason = sample.judgeReason() == null || sample.judgeReason().isBlank() ? ""
-                : ": " + sample.judgeReason();
-        return Optional.of("judge score " + Numbers.format(sample.judgeScore()) + " below "
-                + Numbers.format(minScore) + reason);
+        String reason =
+                sample.judgeReason() == null || sample.judgeReason().isBlank() ? "" : ": " + sample.judgeReason();
+        return Optional.of(
+                "judge score " + Numbers.format(sample.judgeScore()) + " below " + Numbers.format(minScore) + reason);
     }
 
     @Override

@@ -33,17 +33,20 @@ public record JudgeVerdict(double score, String reason) {
         try {
             object = JSON.readTree(reply.substring(start, end + 1));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the judge's reply is not valid JSON" + where(reply, start,
-                    e.getLocation()) + ": " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "the judge's reply is not valid JSON" + where(reply, start, e.getLocation()) + ": "
+                            + e.getOriginalMessage(),
+                    e);
         }
-        String reason = object.path("reason").isValueNode() ? object.path("reason").asText() : null;
+        String reason =
+                object.path("reason").isValueNode() ? object.path("reason").asText() : null;
         if (object.path("pass").isBoolean()) {
             return new JudgeVerdict(object.path("pass").asBoolean() ? 1 : 0, reason);
         }
         JsonNode score = object.path("score");
         if (!score.isNumber()) {
-            throw new IllegalArgumentException("the judge's reply has no numeric \"score\" and no boolean \"pass\": "
-                    + abbreviate(reply));
+            throw new IllegalArgumentException(
+                    "the judge's reply has no numeric \"score\" and no boolean \"pass\": " + abbreviate(reply));
         }
         if (score.asDouble() < min || score.asDouble() > max) {
             throw new IllegalArgumentException("the judge's score " + score.asText() + " is outside the scale "
@@ -64,7 +67,8 @@ public record JudgeVerdict(double score, String reason) {
         }
         int position = (int) Math.min(reply.length(), objectStart + location.getCharOffset());
         int lineStart = reply.lastIndexOf('\n', position - 1) + 1;
-        long line = 1 + reply.substring(0, lineStart).chars().filter(c -> c == '\n').count();
+        long line =
+                1 + reply.substring(0, lineStart).chars().filter(c -> c == '\n').count();
         return " at line " + line + ", column " + (position - lineStart + 1);
     }
 

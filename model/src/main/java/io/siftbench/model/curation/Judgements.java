@@ -1,10 +1,9 @@
 package io.siftbench.model.curation;
 
 import io.siftbench.model.insights.SampleText;
-import io.siftbench.model.prompts.PromptStore;
 import io.siftbench.model.prompts.JudgeScale;
+import io.siftbench.model.prompts.PromptStore;
 import io.siftbench.model.runs.RunStore;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,13 +30,17 @@ public record Judgements(Long judgeRunId, Map<Long, JudgeVerdict> verdicts) {
 
     /** The scale of the judge run's prompt, read from the stores; empty when the run was never judged. */
     public Optional<JudgeScale> scaleIn(PromptStore prompts, RunStore runs) {
-        return Optional.ofNullable(judgeRunId).map(id -> prompts
-                .load(runs.find(id).orElseThrow().config().promptVersionId()).scale());
+        return Optional.ofNullable(judgeRunId)
+                .map(id -> prompts.load(runs.find(id).orElseThrow().config().promptVersionId())
+                        .scale());
     }
 
     /** The samples with their verdicts, for {@link JudgeScoreFilter} and the judge scores of the metrics. */
     public List<SampleText> apply(List<SampleText> samples) {
-        return samples.stream().map(s -> of(s.id()).map(v -> s.withJudgement(v.score(), v.reason())).orElse(s))
+        return samples.stream()
+                .map(s -> of(s.id())
+                        .map(v -> s.withJudgement(v.score(), v.reason()))
+                        .orElse(s))
                 .toList();
     }
 }

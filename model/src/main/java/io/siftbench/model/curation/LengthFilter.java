@@ -1,7 +1,6 @@
 package io.siftbench.model.curation;
 
 import io.siftbench.model.insights.SampleText;
-
 import java.util.Optional;
 
 /** Flags samples shorter than {@code min} or longer than {@code max} (either bound may be null for none). */

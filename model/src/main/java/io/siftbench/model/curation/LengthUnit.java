@@ -4,7 +4,8 @@ import io.siftbench.model.insights.Tokenizer;
 
 /** What a length bound counts: characters (Unicode code points) or words (tokens of the metrics' tokenizer). */
 public enum LengthUnit {
-    CHARACTERS("characters"), WORDS("words");
+    CHARACTERS("characters"),
+    WORDS("words");
 
     private final String plural;
 
@@ -13,7 +14,9 @@ public enum LengthUnit {
     }
 
     public int measure(String text) {
-        return this == CHARACTERS ? text.codePointCount(0, text.length()) : Tokenizer.tokens(text).size();
+        return this == CHARACTERS
+                ? text.codePointCount(0, text.length())
+                : Tokenizer.tokens(text).size();
     }
 
     public String plural() {

@@ -2,7 +2,6 @@ package io.siftbench.model.curation;
 
 import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.insights.Tokenizer;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -2,7 +2,6 @@ package io.siftbench.model.curation;
 
 import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.insights.Tokenizer;
-
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +33,13 @@ public final class PatternFilter implements SampleRule {
      * @throws IllegalArgumentException naming the expression and the character where it is malformed
      */
     public static PatternFilter of(String mustMatch, String mustNotMatch, List<String> keywords) {
-        return new PatternFilter(compile("must-match", mustMatch), compile("must-not-match", mustNotMatch),
-                keywords.stream().map(Tokenizer::tokens).filter(words -> !words.isEmpty()).toList());
+        return new PatternFilter(
+                compile("must-match", mustMatch),
+                compile("must-not-match", mustNotMatch),
+                keywords.stream()
+                        .map(Tokenizer::tokens)
+                        .filter(words -> !words.isEmpty())
+                        .toList());
     }
 
     private static Pattern compile(String which, String regex) {
@@ -45,8 +49,10 @@ public final class PatternFilter implements SampleRule {
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("the " + which + " pattern '" + regex + "' is not a valid regular "
-                    + "expression at character " + (e.getIndex() + 1) + ": " + e.getDescription(), e);
+            throw new IllegalArgumentException(
+                    "the " + which + " pattern '" + regex + "' is not a valid regular " + "expression at character "
+                            + (e.getIndex() + 1) + ": " + e.getDescription(),
+                    e);
         }
     }
 
@@ -66,8 +72,8 @@ public final class PatternFilter implements SampleRule {
         List<String> tokens = Tokenizer.tokens(text);
         for (List<String> keyword : keywords) {
             if (Collections.indexOfSubList(tokens, keyword) >= 0) {
-                return Optional.of("contains the keyword '" + String.join(" ", keyword).toLowerCase(Locale.ROOT)
-                        + "'");
+                return Optional.of(
+                        "contains the keyword '" + String.join(" ", keyword).toLowerCase(Locale.ROOT) + "'");
             }
         }
         return Optional.empty();

@@ -1,7 +1,6 @@
 package io.siftbench.model.curation;
 
 import io.siftbench.model.insights.SampleText;
-
 import java.util.List;
 
 /**

@@ -3,17 +3,16 @@ package io.siftbench.model.curation;
 import io.siftbench.model.insights.InsightsProgress;
 import io.siftbench.model.insights.RunSampleSet;
 import io.siftbench.model.insights.RunSamples;
+import io.siftbench.model.insights.RunSources;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.insights.SampleText;
-import io.siftbench.model.insights.RunSources;
-import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.Decision;
 import io.siftbench.model.review.DecisionAction;
 import io.siftbench.model.review.DecisionStatus;
+import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.RunInfo;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,8 +35,7 @@ public final class RunCuration {
      * @param report every flag raised
      * @param judgements the verdicts of the run's newest judge run (none when it was never judged)
      */
-    public record Flagged(List<ReviewItem> items, RunSampleSet set, CurationReport report, Judgements judgements) {
-    }
+    public record Flagged(List<ReviewItem> items, RunSampleSet set, CurationReport report, Judgements judgements) {}
 
     private final RunSources sources;
     private final DecisionStore decisions;
@@ -53,8 +51,8 @@ public final class RunCuration {
      *                 find near duplicates by embedding, and is asked for only then, as loading a model takes a
      *                 while; null where no embedding model is at hand
      */
-    public RunCuration(RunSources sources, DecisionStore decisions, CurationSettings settings,
-                       Supplier<SampleEmbedder> embedder) {
+    public RunCuration(
+            RunSources sources, DecisionStore decisions, CurationSettings settings, Supplier<SampleEmbedder> embedder) {
         this.sources = sources;
         this.decisions = decisions;
         this.settings = settings;
@@ -92,8 +90,13 @@ public final class RunCuration {
         filters.add(new DuplicateFilter(nearDuplicates(run)));
         filters.add(new SelfConsistencyFilter(settings.minAgreement()));
         if (judgements.judgeRunId() != null) {
-            filters.add(new JudgeScoreFilter(settings.minJudgeScore() != null ? settings.minJudgeScore()
-                    : judgements.scaleIn(sources.prompts(), sources.runs()).orElseThrow().passMark()));
+            filters.add(new JudgeScoreFilter(
+                    settings.minJudgeScore() != null
+                            ? settings.minJudgeScore()
+                            : judgements
+                                    .scaleIn(sources.prompts(), sources.runs())
+                                    .orElseThrow()
+                                    .passMark()));
         }
         return CurationReport.of(judgements.apply(samples(set)), filters);
     }
@@ -108,8 +111,12 @@ public final class RunCuration {
 
     private DuplicateDetector nearDuplicates(RunInfo run) {
         return switch (settings.nearDuplicateMethod()) {
-            case MINHASH -> new MinHashDetector(MinHashDetector.DEFAULT_SHINGLE_SIZE, MinHashDetector.DEFAULT_HASHES,
-                    settings.nearDuplicate(), run.config().seed());
+            case MINHASH ->
+                new MinHashDetector(
+                        MinHashDetector.DEFAULT_SHINGLE_SIZE,
+                        MinHashDetector.DEFAULT_HASHES,
+                        settings.nearDuplicate(),
+                        run.config().seed());
             case EMBEDDING -> new EmbeddingDuplicateDetector(settings.nearDuplicate());
         };
     }
@@ -128,11 +135,13 @@ public final class RunCuration {
 
     /** The items with their curation flags added, each as "kind: reason". */
     public static List<ReviewItem> withFlags(List<ReviewItem> items, CurationReport report) {
-        return items.stream().map(item -> {
-            List<String> flags = new ArrayList<>(item.flags());
-            report.flagsOf(item.sampleId()).forEach(flag -> flags.add(describe(flag)));
-            return new ReviewItem(item.sample(), item.decision(), flags);
-        }).toList();
+        return items.stream()
+                .map(item -> {
+                    List<String> flags = new ArrayList<>(item.flags());
+                    report.flagsOf(item.sampleId()).forEach(flag -> flags.add(describe(flag)));
+                    return new ReviewItem(item.sample(), item.decision(), flags);
+                })
+                .toList();
     }
 
     /** How a flag reads in the card and the table. */

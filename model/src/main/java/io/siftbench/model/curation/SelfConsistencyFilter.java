@@ -2,7 +2,6 @@ package io.siftbench.model.curation;
 
 import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.insights.Votes;
-
 import java.util.Optional;
 
 /**
@@ -17,8 +16,9 @@ public record SelfConsistencyFilter(double minAgreement) implements SampleRule {
         if (votes.total() < 2 || votes.agreement() >= minAgreement) {
             return Optional.empty();
         }
-        return Optional.of("votes agree " + Numbers.format(votes.agreement()) + " (" + votes.majority().orElseThrow()
-                + " in " + votes.total() + " votes), below " + Numbers.format(minAgreement));
+        return Optional.of("votes agree " + Numbers.format(votes.agreement()) + " ("
+                + votes.majority().orElseThrow() + " in " + votes.total() + " votes), below "
+                + Numbers.format(minAgreement));
     }
 
     @Override

@@ -1,10 +1,8 @@
 package io.siftbench.model.curation;
 
 import io.siftbench.model.embeddings.Vectors;
-
 import io.siftbench.model.insights.SampleStatus;
 import io.siftbench.model.insights.SampleText;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +18,13 @@ public record TooSimilarToAcceptedFilter(double threshold) implements CurationFi
 
     @Override
     public List<Flag> flag(List<SampleText> samples) {
-        List<SampleText> accepted = samples.stream().filter(sample -> sample.status() == SampleStatus.ACCEPTED)
-                .filter(SampleText::hasEmbedding).toList();
-        List<float[]> acceptedUnits = accepted.stream().map(sample -> Vectors.unit(sample.embedding())).toList();
+        List<SampleText> accepted = samples.stream()
+                .filter(sample -> sample.status() == SampleStatus.ACCEPTED)
+                .filter(SampleText::hasEmbedding)
+                .toList();
+        List<float[]> acceptedUnits = accepted.stream()
+                .map(sample -> Vectors.unit(sample.embedding()))
+                .toList();
         List<Flag> flags = new ArrayList<>();
         for (SampleText sample : samples) {
             if (sample.status() != SampleStatus.ACCEPTED) {
@@ -34,8 +36,12 @@ public record TooSimilarToAcceptedFilter(double threshold) implements CurationFi
 
     /** The warning for one sample against the accepted samples, as the review screen shows it. */
     public Optional<Flag> check(SampleText sample, List<SampleText> accepted) {
-        List<SampleText> embedded = accepted.stream().filter(SampleText::hasEmbedding).toList();
-        return check(sample, embedded, embedded.stream().map(other -> Vectors.unit(other.embedding())).toList());
+        List<SampleText> embedded =
+                accepted.stream().filter(SampleText::hasEmbedding).toList();
+        return check(
+                sample,
+                embedded,
+                embedded.stream().map(other -> Vectors.unit(other.embedding())).toList());
     }
 
     private Optional<Flag> check(SampleText sample, List<SampleText> accepted, List<float[]> acceptedUnits) {
@@ -55,7 +61,10 @@ public record TooSimilarToAcceptedFilter(double threshold) implements CurationFi
         if (best < 0 || bestCosine < threshold) {
             return Optional.empty();
         }
-        return Optional.of(new Flag(sample.id(), FlagKind.TOO_SIMILAR_TO_ACCEPTED,
-                Numbers.format(bestCosine) + " similar to #" + accepted.get(best).id() + ", accepted"));
+        return Optional.of(new Flag(
+                sample.id(),
+                FlagKind.TOO_SIMILAR_TO_ACCEPTED,
+                Numbers.format(bestCosine) + " similar to #"
+                        + accepted.get(best).id() + ", accepted"));
     }
 }

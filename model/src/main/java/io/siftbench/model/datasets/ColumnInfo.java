@@ -1,5 +1,4 @@
 package io.siftbench.model.datasets;
 
 /** One column of a dataset as the user sees it. */
-public record ColumnInfo(String name, ColumnType type) {
-}
+public record ColumnInfo(String name, ColumnType type) {}

@@ -11,8 +11,8 @@ import java.util.List;
  * @param top             the most frequent values, most frequent first
  * @param lengthHistogram for text columns, how many values fall in each length range; empty otherwise
  */
-public record ColumnStatistics(String column, long count, long nulls, long distinct, List<ValueCount> top,
-                               List<LengthBin> lengthHistogram) {
+public record ColumnStatistics(
+        String column, long count, long nulls, long distinct, List<ValueCount> top, List<LengthBin> lengthHistogram) {
 
     public ColumnStatistics {
         top = List.copyOf(top);
@@ -20,10 +20,8 @@ public record ColumnStatistics(String column, long count, long nulls, long disti
     }
 
     /** A value and how many records hold it. */
-    public record ValueCount(String value, long count) {
-    }
+    public record ValueCount(String value, long count) {}
 
     /** Values whose length in characters lies in {@code [from, to]}. */
-    public record LengthBin(long from, long to, long count) {
-    }
+    public record LengthBin(long from, long to, long count) {}
 }

@@ -2,7 +2,12 @@ package io.siftbench.model.datasets;
 
 /** The type of a dataset column, ordered so that a later value can only widen it (see {@link #widen}). */
 public enum ColumnType {
-    BOOLEAN, INTEGER, DECIMAL, TIMESTAMP, JSON, TEXT;
+    BOOLEAN,
+    INTEGER,
+    DECIMAL,
+    TIMESTAMP,
+    JSON,
+    TEXT;
 
     /** The narrowest type that holds values of both types. */
     public ColumnType widen(ColumnType other) {

@@ -6,8 +6,8 @@ import java.util.List;
  * An imported dataset: its name, how many records it holds, its typed columns, and which columns hold
  * the text and the label ({@code null} where there is none).
  */
-public record DatasetInfo(long id, String name, long rows, List<ColumnInfo> columns, String textColumn,
-                          String labelColumn) {
+public record DatasetInfo(
+        long id, String name, long rows, List<ColumnInfo> columns, String textColumn, String labelColumn) {
 
     public DatasetInfo {
         columns = List.copyOf(columns);

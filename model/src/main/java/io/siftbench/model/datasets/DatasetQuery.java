@@ -7,8 +7,8 @@ package io.siftbench.model.datasets;
  * @param filterColumn a column whose value must equal {@code filterValue}; {@code null} for none
  * @param sortColumn  the column to sort by; {@code null} keeps the import order
  */
-public record DatasetQuery(String search, String filterColumn, String filterValue, String sortColumn,
-                           boolean descending) {
+public record DatasetQuery(
+        String search, String filterColumn, String filterValue, String sortColumn, boolean descending) {
 
     /** Every record in import order. */
     public static final DatasetQuery ALL = new DatasetQuery(null, null, null, null, false);

@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** The file formats a dataset can be imported from; any of them may be gzip-compressed. */
 public enum ImportFormat {
-    CSV, TSV, JSONL, JSON;
+    CSV,
+    TSV,
+    JSONL,
+    JSON;
 
     /** The format a file name implies ({@code .csv}, {@code .tsv}, {@code .jsonl}/{@code .ndjson}, {@code .json}, each optionally {@code .gz}). */
     public static Optional<ImportFormat> fromFileName(String fileName) {

@@ -23,9 +23,19 @@ import java.util.Optional;
  * @param labelColumn    the label column, {@code null} read as for {@code textColumn}
  * @param skippedRowsFile where to write the list of skipped rows; {@code null} for a temporary file
  */
-public record ImportOptions(Path file, String name, ImportFormat format, Charset encoding, Character delimiter,
-                            Boolean header, boolean skipBadRows, boolean replace, List<ColumnChoice> columns,
-                            String textColumn, String labelColumn, Path skippedRowsFile) {
+public record ImportOptions(
+        Path file,
+        String name,
+        ImportFormat format,
+        Charset encoding,
+        Character delimiter,
+        Boolean header,
+        boolean skipBadRows,
+        boolean replace,
+        List<ColumnChoice> columns,
+        String textColumn,
+        String labelColumn,
+        Path skippedRowsFile) {
 
     public ImportOptions {
         columns = columns == null ? List.of() : List.copyOf(columns);
@@ -37,43 +47,131 @@ public record ImportOptions(Path file, String name, ImportFormat format, Charset
     }
 
     public ImportOptions withName(String newName) {
-        return new ImportOptions(file, newName, format, encoding, delimiter, header, skipBadRows, replace, columns,
-                textColumn, labelColumn, skippedRowsFile);
+        return new ImportOptions(
+                file,
+                newName,
+                format,
+                encoding,
+                delimiter,
+                header,
+                skipBadRows,
+                replace,
+                columns,
+                textColumn,
+                labelColumn,
+                skippedRowsFile);
     }
 
     public ImportOptions withFormat(ImportFormat newFormat) {
-        return new ImportOptions(file, name, newFormat, encoding, delimiter, header, skipBadRows, replace, columns,
-                textColumn, labelColumn, skippedRowsFile);
+        return new ImportOptions(
+                file,
+                name,
+                newFormat,
+                encoding,
+                delimiter,
+                header,
+                skipBadRows,
+                replace,
+                columns,
+                textColumn,
+                labelColumn,
+                skippedRowsFile);
     }
 
     public ImportOptions withEncoding(Charset newEncoding) {
-        return new ImportOptions(file, name, format, newEncoding, delimiter, header, skipBadRows, replace, columns,
-                textColumn, labelColumn, skippedRowsFile);
+        return new ImportOptions(
+                file,
+                name,
+                format,
+                newEncoding,
+                delimiter,
+                header,
+                skipBadRows,
+                replace,
+                columns,
+                textColumn,
+                labelColumn,
+                skippedRowsFile);
     }
 
     public ImportOptions withHeader(Boolean hasHeader) {
-        return new ImportOptions(file, name, format, encoding, delimiter, hasHeader, skipBadRows, replace, columns,
-                textColumn, labelColumn, skippedRowsFile);
+        return new ImportOptions(
+                file,
+                name,
+                format,
+                encoding,
+                delimiter,
+                hasHeader,
+                skipBadRows,
+                replace,
+                columns,
+                textColumn,
+                labelColumn,
+                skippedRowsFile);
     }
 
     public ImportOptions withSkipBadRows(boolean skip) {
-        return new ImportOptions(file, name, format, encoding, delimiter, header, skip, replace, columns,
-                textColumn, labelColumn, skippedRowsFile);
+        return new ImportOptions(
+                file,
+                name,
+                format,
+                encoding,
+                delimiter,
+                header,
+                skip,
+                replace,
+                columns,
+                textColumn,
+                labelColumn,
+                skippedRowsFile);
     }
 
     public ImportOptions withReplace(boolean replaceExisting) {
-        return new ImportOptions(file, name, format, encoding, delimiter, header, skipBadRows, replaceExisting,
-                columns, textColumn, labelColumn, skippedRowsFile);
+        return new ImportOptions(
+                file,
+                name,
+                format,
+                encoding,
+                delimiter,
+                header,
+                skipBadRows,
+                replaceExisting,
+                columns,
+                textColumn,
+                labelColumn,
+                skippedRowsFile);
     }
 
     public ImportOptions withColumns(List<ColumnChoice> choices, String text, String label) {
-        return new ImportOptions(file, name, format, encoding, delimiter, header, skipBadRows, replace, choices,
-                text, label, skippedRowsFile);
+        return new ImportOptions(
+                file,
+                name,
+                format,
+                encoding,
+                delimiter,
+                header,
+                skipBadRows,
+                replace,
+                choices,
+                text,
+                label,
+                skippedRowsFile);
     }
 
     public ImportOptions withSkippedRowsFile(Path list) {
-        return new ImportOptions(file, name, format, encoding, delimiter, header, skipBadRows, replace, columns,
-                textColumn, labelColumn, list);
+        return new ImportOptions(
+                file,
+                name,
+                format,
+                encoding,
+                delimiter,
+                header,
+                skipBadRows,
+                replace,
+                columns,
+                textColumn,
+                labelColumn,
+                list);
     }
 
     /** The user's choice for the source column {@code sourceName}, if any. */

@@ -11,9 +11,15 @@ import java.util.List;
  *
  * @param rows the first rows, each as many cells as there are columns ({@code null} for a missing value)
  */
-public record ImportPreview(ImportFormat format, Charset encoding, Character delimiter, boolean header,
-                            List<ColumnInfo> columns, List<List<String>> rows, String textColumn,
-                            String labelColumn) {
+public record ImportPreview(
+        ImportFormat format,
+        Charset encoding,
+        Character delimiter,
+        boolean header,
+        List<ColumnInfo> columns,
+        List<List<String>> rows,
+        String textColumn,
+        String labelColumn) {
 
     public ImportPreview {
         columns = List.copyOf(columns);

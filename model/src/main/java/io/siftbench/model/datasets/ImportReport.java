@@ -11,6 +11,5 @@ import java.time.Duration;
  * @param skippedRowsFile the CSV list of the skipped rows (location, column, reason), or {@code null} when none was skipped
  * @param encoding        the encoding the file was read in, with its byte order (UTF-16LE, not UTF-16)
  */
-public record ImportReport(DatasetInfo dataset, long skippedRows, Path skippedRowsFile, Duration elapsed,
-                           Charset encoding) {
-}
+public record ImportReport(
+        DatasetInfo dataset, long skippedRows, Path skippedRowsFile, Duration elapsed, Charset encoding) {}

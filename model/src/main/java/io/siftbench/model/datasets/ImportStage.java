@@ -2,7 +2,8 @@ package io.siftbench.model.datasets;
 
 /** An import reads the file twice: once to check it and settle the column types, once to store it. */
 public enum ImportStage {
-    CHECKING("Checking"), STORING("Storing");
+    CHECKING("Checking"),
+    STORING("Storing");
 
     private final String label;
 

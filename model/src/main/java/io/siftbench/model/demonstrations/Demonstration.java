@@ -11,6 +11,8 @@ public record Demonstration(long id, String text, String label, Map<String, Obje
     public Demonstration {
         text = text == null ? "" : text;
         label = label == null ? "" : label;
-        columns = columns == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
+        columns = columns == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
     }
 }

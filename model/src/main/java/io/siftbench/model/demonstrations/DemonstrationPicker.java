@@ -1,10 +1,8 @@
 package io.siftbench.model.demonstrations;
 
 import io.siftbench.model.embeddings.Vectors;
-
 import io.siftbench.model.prompts.DemonstrationStrategy;
 import io.siftbench.model.prompts.Demonstrations;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -42,8 +40,7 @@ public final class DemonstrationPicker {
      * @param recordId the current record when it is in the pool itself, so it never demonstrates itself; or null
      * @param vector   the current record's embedding (similar and diverse), or null in synthesize mode
      */
-    public record Query(long salt, Long recordId, float[] vector) {
-    }
+    public record Query(long salt, Long recordId, float[] vector) {}
 
     private final Demonstrations spec;
     private final List<Demonstration> pool;
@@ -69,17 +66,21 @@ public final class DemonstrationPicker {
         if (spec.strategy() == DemonstrationStrategy.BALANCED) {
             Map<String, List<Integer>> byLabel = new TreeMap<>();
             for (int i = 0; i < this.pool.size(); i++) {
-                byLabel.computeIfAbsent(this.pool.get(i).label(), l -> new ArrayList<>()).add(i);
+                byLabel.computeIfAbsent(this.pool.get(i).label(), l -> new ArrayList<>())
+                        .add(i);
             }
-            byLabel.values().forEach(g -> labelGroups.add(g.stream().mapToInt(Integer::intValue).toArray()));
+            byLabel.values()
+                    .forEach(g -> labelGroups.add(
+                            g.stream().mapToInt(Integer::intValue).toArray()));
         }
-        boolean embedded = spec.strategy() == DemonstrationStrategy.SIMILAR || spec.strategy() == DemonstrationStrategy.DIVERSE;
+        boolean embedded =
+                spec.strategy() == DemonstrationStrategy.SIMILAR || spec.strategy() == DemonstrationStrategy.DIVERSE;
         this.units = new float[embedded ? this.pool.size() : 0][];
         for (int i = 0; i < units.length; i++) {
             float[] v = vectors.get(this.pool.get(i).id());
             if (v == null) {
-                throw new IllegalArgumentException("demonstrations: record " + this.pool.get(i).id() + " of dataset '"
-                        + spec.dataset() + "' has no embedding");
+                throw new IllegalArgumentException("demonstrations: record "
+                        + this.pool.get(i).id() + " of dataset '" + spec.dataset() + "' has no embedding");
             }
             units[i] = Vectors.unit(v);
         }
@@ -89,14 +90,17 @@ public final class DemonstrationPicker {
         int excluded = query.recordId() == null ? -1 : indexById.getOrDefault(query.recordId(), -1);
         int k = Math.min(spec.k(), pool.size() - (excluded >= 0 ? 1 : 0));
         Random random = new Random(spec.seed() ^ (query.salt() * 0x9E3779B97F4A7C15L));
-        List<Integer> picked = switch (spec.strategy()) {
-            case FIXED -> null;
-            case RANDOM -> random(k, excluded, random);
-            case BALANCED -> balanced(k, excluded, random);
-            case SIMILAR -> nearest(k, excluded, requireVector(query));
-            case DIVERSE -> diverse(k, excluded, query.vector(), random);
-        };
-        return picked == null ? fixed.subList(0, Math.min(spec.k(), fixed.size())) : picked.stream().map(pool::get).toList();
+        List<Integer> picked =
+                switch (spec.strategy()) {
+                    case FIXED -> null;
+                    case RANDOM -> random(k, excluded, random);
+                    case BALANCED -> balanced(k, excluded, random);
+                    case SIMILAR -> nearest(k, excluded, requireVector(query));
+                    case DIVERSE -> diverse(k, excluded, query.vector(), random);
+                };
+        return picked == null
+                ? fixed.subList(0, Math.min(spec.k(), fixed.size()))
+                : picked.stream().map(pool::get).toList();
     }
 
     private List<Demonstration> fixed() {
@@ -104,7 +108,8 @@ public final class DemonstrationPicker {
         for (Long id : spec.ids()) {
             Integer i = indexById.get(id);
             if (i == null) {
-                throw new IllegalArgumentException("demonstrations.ids: dataset '" + spec.dataset() + "' has no record " + id);
+                throw new IllegalArgumentException(
+                        "demonstrations.ids: dataset '" + spec.dataset() + "' has no record " + id);
             }
             out.add(pool.get(i));
         }
@@ -168,7 +173,9 @@ public final class DemonstrationPicker {
      */
     private List<Integer> nearest(int k, int excluded, float[] query) {
         Comparator<Scored> worstFirst = Comparator.comparingDouble(Scored::similarity)
-                .thenComparing(Comparator.comparingLong((Scored x) -> pool.get(x.index()).id()).reversed());
+                .thenComparing(Comparator.comparingLong(
+                                (Scored x) -> pool.get(x.index()).id())
+                        .reversed());
         PriorityQueue<Scored> best = new PriorityQueue<>(k + 1, worstFirst);
         for (int i = 0; i < units.length; i++) {
             if (i != excluded) {
@@ -187,8 +194,7 @@ public final class DemonstrationPicker {
     }
 
     /** A pool index with its similarity to the query. */
-    private record Scored(int index, double similarity) {
-    }
+    private record Scored(int index, double similarity) {}
 
     /**
      * Maximal marginal relevance: each pick maximises λ·sim(query, d) − (1−λ)·max sim(d, picked). Without a

@@ -2,7 +2,6 @@ package io.siftbench.model.demonstrations;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,9 +32,10 @@ public final class RecordEmbeddings {
 
     /** The vector of each record (by id), embedding and caching those not cached yet. */
     public Map<Long, float[]> of(long datasetId, List<Demonstration> records) {
-        Map<Long, float[]> vectors = new HashMap<>(cache.load(datasetId, modelName,
-                records.stream().map(Demonstration::id).toList()));
-        List<Demonstration> missing = records.stream().filter(r -> !vectors.containsKey(r.id())).toList();
+        Map<Long, float[]> vectors = new HashMap<>(cache.load(
+                datasetId, modelName, records.stream().map(Demonstration::id).toList()));
+        List<Demonstration> missing =
+                records.stream().filter(r -> !vectors.containsKey(r.id())).toList();
         for (int from = 0; from < missing.size(); from += BATCH) {
             List<Demonstration> batch = missing.subList(from, Math.min(missing.size(), from + BATCH));
             List<TextSegment> segments = new ArrayList<>(batch.size());

@@ -23,6 +23,7 @@ public final class UnitMatrix {
     private final int stages;
     /** Per row and stage, the length of the row's part after that stage (0 after the last). */
     private final double[] remainingLengths;
+
     private final double roundingMargin;
 
     private UnitMatrix(float[] values, int rows, int dimension) {

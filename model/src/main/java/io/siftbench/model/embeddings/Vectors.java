@@ -3,8 +3,7 @@ package io.siftbench.model.embeddings;
 /** Small vector maths on embeddings; cosine similarity is what every embedding-based metric compares with. */
 public final class Vectors {
 
-    private Vectors() {
-    }
+    private Vectors() {}
 
     public static double dot(float[] a, float[] b) {
         requireSameLength(a, b);

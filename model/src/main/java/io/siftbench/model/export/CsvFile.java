@@ -3,7 +3,6 @@ package io.siftbench.model.export;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,8 +14,19 @@ import java.util.List;
  */
 final class CsvFile implements ExportFile<ExportRecord> {
 
-    static final List<String> COLUMNS = List.of("id", "run", "split", "status", "input", "output", "label",
-            "original_output", "model", "seed", "flags", "error");
+    static final List<String> COLUMNS = List.of(
+            "id",
+            "run",
+            "split",
+            "status",
+            "input",
+            "output",
+            "label",
+            "original_output",
+            "model",
+            "seed",
+            "flags",
+            "error");
     /** Condition columns are named {@code condition.<name>}. */
     static final String CONDITION_PREFIX = "condition.";
 
@@ -30,7 +40,8 @@ final class CsvFile implements ExportFile<ExportRecord> {
         CsvSchema.Builder schema = CsvSchema.builder();
         COLUMNS.forEach(schema::addColumn);
         conditions.forEach(c -> schema.addColumn(CONDITION_PREFIX + c));
-        this.rows = CSV.writerFor(String[].class).with(schema.build().withHeader()).writeValues(file.toFile());
+        this.rows =
+                CSV.writerFor(String[].class).with(schema.build().withHeader()).writeValues(file.toFile());
     }
 
     @Override
@@ -50,7 +61,8 @@ final class CsvFile implements ExportFile<ExportRecord> {
         cells.add(r.sample().error());
         conditions.forEach(c -> cells.add(r.conditions().get(c)));
         // CSV has no null: an absent value is an empty cell (Jackson would drop a null and shift the row).
-        rows.write(cells.stream().map(c -> c == null ? "" : FormulaGuard.guard(c)).toArray(String[]::new));
+        rows.write(
+                cells.stream().map(c -> c == null ? "" : FormulaGuard.guard(c)).toArray(String[]::new));
     }
 
     @Override

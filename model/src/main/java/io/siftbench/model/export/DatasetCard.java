@@ -2,8 +2,8 @@ package io.siftbench.model.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.siftbench.model.insights.LexicalDiversity;
 import io.siftbench.model.insights.LengthStatistics;
+import io.siftbench.model.insights.LexicalDiversity;
 import io.siftbench.model.insights.NGramIndex;
 import io.siftbench.model.insights.SelfBleu;
 import io.siftbench.model.insights.SelfBleuScore;
@@ -17,7 +17,6 @@ import io.siftbench.model.prompts.PromptStore;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.RunInfo;
-
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +59,10 @@ final class DatasetCard {
         line("");
         line("Exported by Siftbench in the `" + request.format().id() + "` format from run(s) "
                 + selection.runs().stream().map(r -> "#" + r.id()).collect(Collectors.joining(", "))
-                + ": " + (request.status() == ExportStatus.ALL ? "every sample, decided or not" : "the accepted and edited samples")
+                + ": "
+                + (request.status() == ExportStatus.ALL
+                        ? "every sample, decided or not"
+                        : "the accepted and edited samples")
                 + (request.writesFailures() ? ", failed requests with their error" : "")
                 + (request.rejectedAsNegatives() ? ", with the rejected samples as negatives" : "") + ".");
         line("");
@@ -111,13 +113,16 @@ final class DatasetCard {
         Map<String, Map<String, Integer>> byLabel = new TreeMap<>();
         List<ExportRecord> records = writtenRecords();
         for (ExportRecord r : records) {
-            byLabel.computeIfAbsent(r.label() == null ? "(no label)" : r.label(), k -> new TreeMap<>()).merge(r.split().id(), 1, Integer::sum);
+            byLabel.computeIfAbsent(r.label() == null ? "(no label)" : r.label(), k -> new TreeMap<>())
+                    .merge(r.split().id(), 1, Integer::sum);
         }
         List<String> splits = files.stream().map(this::splitOf).toList();
         line("| label | " + String.join(" | ", splits) + " |");
         line("| --- |" + " ---: |".repeat(splits.size()));
         byLabel.forEach((label, counts) -> line("| " + cell(label) + " | "
-                + splits.stream().map(s -> String.valueOf(counts.getOrDefault(s, 0))).collect(Collectors.joining(" | "))
+                + splits.stream()
+                        .map(s -> String.valueOf(counts.getOrDefault(s, 0)))
+                        .collect(Collectors.joining(" | "))
                 + " |"));
         line("");
     }
@@ -133,8 +138,12 @@ final class DatasetCard {
         for (long id : versions) {
             PromptVersion version = prompts.load(id);
             loaded.put(id, version);
-            RunInfo run = selection.runs().stream().filter(r -> r.config().promptVersionId() == id).findFirst().orElseThrow();
-            line("#### " + run.promptName() + " v" + run.promptVersion() + " (" + version.mode().id() + ")");
+            RunInfo run = selection.runs().stream()
+                    .filter(r -> r.config().promptVersionId() == id)
+                    .findFirst()
+                    .orElseThrow();
+            line("#### " + run.promptName() + " v" + run.promptVersion() + " ("
+                    + version.mode().id() + ")");
             line("");
             line("```json");
             line(PromptFile.write(version).strip());
@@ -144,9 +153,14 @@ final class DatasetCard {
         line("### Conditions and plan");
         line("");
         loaded.forEach((id, version) -> {
-            line("- **" + version.name() + "**: plan `" + (version.plan().kind() == null ? "default"
-                    : version.plan().kind().name().toLowerCase(Locale.ROOT)) + "`"
-                    + (version.plan().seed() == null ? "" : ", seed " + version.plan().seed()));
+            line("- **" + version.name() + "**: plan `"
+                    + (version.plan().kind() == null
+                            ? "default"
+                            : version.plan().kind().name().toLowerCase(Locale.ROOT))
+                    + "`"
+                    + (version.plan().seed() == null
+                            ? ""
+                            : ", seed " + version.plan().seed()));
             for (Condition c : version.conditions()) {
                 line("  - " + c.name() + (Boolean.FALSE.equals(c.enabled()) ? " (off)" : "") + ": "
                         + c.values().stream().map(DatasetCard::value).collect(Collectors.joining(", ")));
@@ -158,14 +172,18 @@ final class DatasetCard {
         line("| run | prompt | mode | backend | location | model | parameters | seed |");
         line("| --- | --- | --- | --- | --- | --- | --- | ---: |");
         for (RunInfo r : selection.runs()) {
-            line("| #" + r.id() + " | " + cell(r.promptName()) + " v" + r.promptVersion() + " | " + r.config().mode().id()
-                    + " | " + r.config().backend().kind() + " | " + cell(r.config().backend().location()) + " | "
-                    + cell(r.config().backend().model()) + " | `" + cell(r.config().parameters()) + "` | "
+            line("| #" + r.id() + " | " + cell(r.promptName()) + " v" + r.promptVersion() + " | "
+                    + r.config().mode().id()
+                    + " | " + r.config().backend().kind() + " | "
+                    + cell(r.config().backend().location()) + " | "
+                    + cell(r.config().backend().model()) + " | `"
+                    + cell(r.config().parameters()) + "` | "
                     + r.config().seed() + " |");
         }
         line("");
         if (request.split() != null) {
-            line("Split seed: " + request.split().seed() + " (train " + request.split().train() + ", validation "
+            line("Split seed: " + request.split().seed() + " (train "
+                    + request.split().train() + ", validation "
                     + request.split().validation() + ", test " + request.split().test() + "; stratified by label for"
                     + " annotate runs, by condition combination for synthesize runs).");
             line("");
@@ -180,9 +198,10 @@ final class DatasetCard {
         line("| run | accepted | edited | rejected | skipped | undecided | failed |");
         line("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (Map.Entry<Long, List<ReviewItem>> run : selection.items().entrySet()) {
-            Map<String, Long> states = run.getValue().stream()
-                    .collect(Collectors.groupingBy(ReviewItem::state, Collectors.counting()));
-            long failed = run.getValue().stream().filter(i -> i.sample().failed()).count();
+            Map<String, Long> states =
+                    run.getValue().stream().collect(Collectors.groupingBy(ReviewItem::state, Collectors.counting()));
+            long failed =
+                    run.getValue().stream().filter(i -> i.sample().failed()).count();
             line("| #" + run.getKey() + " | " + states.getOrDefault("accepted", 0L) + " | "
                     + states.getOrDefault("edited", 0L) + " | " + states.getOrDefault("rejected", 0L) + " | "
                     + states.getOrDefault("skipped", 0L) + " | " + states.getOrDefault(ReviewItem.UNDECIDED, 0L)
@@ -209,7 +228,10 @@ final class DatasetCard {
     private void diversity() {
         List<String> texts = request.format() == ExportFormat.DPO
                 ? selection.pairs().stream().map(PreferencePair::chosen).toList()
-                : writtenRecords().stream().map(ExportRecord::classifiedText).map(t -> t == null ? "" : t).toList();
+                : writtenRecords().stream()
+                        .map(ExportRecord::classifiedText)
+                        .map(t -> t == null ? "" : t)
+                        .toList();
         line("## Diversity metrics");
         line("");
         if (texts.isEmpty()) {
@@ -251,7 +273,9 @@ final class DatasetCard {
     }
 
     private long count(String split) {
-        return writtenRecords().stream().filter(r -> r.split().id().equals(split)).count();
+        return writtenRecords().stream()
+                .filter(r -> r.split().id().equals(split))
+                .count();
     }
 
     private String splitOf(Path file) {
@@ -270,7 +294,8 @@ final class DatasetCard {
     }
 
     private static String value(ConditionValue v) {
-        return v.value() + (Boolean.FALSE.equals(v.enabled()) ? " (off)" : "")
+        return v.value()
+                + (Boolean.FALSE.equals(v.enabled()) ? " (off)" : "")
                 + (v.weight() == null ? "" : " ×" + v.weight());
     }
 

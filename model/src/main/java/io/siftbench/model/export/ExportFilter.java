@@ -28,7 +28,8 @@ public record ExportFilter(Map<String, Set<String>> conditions, Set<String> labe
             if (eq <= 0) {
                 throw new IllegalArgumentException("a condition filter is NAME=VALUE, not '" + pair + "'");
             }
-            byName.computeIfAbsent(pair.substring(0, eq).trim(), k -> new HashSet<>()).add(pair.substring(eq + 1).trim());
+            byName.computeIfAbsent(pair.substring(0, eq).trim(), k -> new HashSet<>())
+                    .add(pair.substring(eq + 1).trim());
         }
         return byName;
     }

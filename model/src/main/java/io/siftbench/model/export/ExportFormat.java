@@ -35,7 +35,9 @@ public enum ExportFormat {
     }
 
     public static ExportFormat fromId(String id) {
-        return Arrays.stream(values()).filter(f -> f.id().equalsIgnoreCase(id)).findFirst()
+        return Arrays.stream(values())
+                .filter(f -> f.id().equalsIgnoreCase(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("'" + id + "' is not an export format; one of "
                         + Arrays.stream(values()).map(ExportFormat::id).collect(Collectors.joining(", "))));
     }

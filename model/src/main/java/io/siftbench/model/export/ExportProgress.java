@@ -4,7 +4,7 @@ package io.siftbench.model.export;
 @FunctionalInterface
 public interface ExportProgress {
 
-    ExportProgress NONE = (done, total, what) -> { };
+    ExportProgress NONE = (done, total, what) -> {};
 
     void update(long done, long total, String what);
 }

@@ -6,7 +6,6 @@ import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.Message;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.Sample;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,8 +27,7 @@ public record ExportRecord(RunInfo run, ReviewItem item, String input, Split spl
      * has none (synthesize mode, or a dataset deleted since), which makes the request the input.
      */
     public static ExportRecord of(RunInfo run, ReviewItem item, String recordText) {
-        return new ExportRecord(run, item, recordText != null ? recordText : lastUserMessage(item.sample()),
-                Split.ALL);
+        return new ExportRecord(run, item, recordText != null ? recordText : lastUserMessage(item.sample()), Split.ALL);
     }
 
     public ExportRecord in(Split newSplit) {
@@ -81,8 +79,10 @@ public record ExportRecord(RunInfo run, ReviewItem item, String input, Split spl
 
     /** The system messages, which say what the task is. */
     public String instruction() {
-        return sample().slot().messages().stream().filter(m -> m.role().equals("system"))
-                .map(Message::content).collect(Collectors.joining("\n\n"));
+        return sample().slot().messages().stream()
+                .filter(m -> m.role().equals("system"))
+                .map(Message::content)
+                .collect(Collectors.joining("\n\n"));
     }
 
     /** Every message the model got, one after the other, as a single prompt text. */

@@ -19,9 +19,16 @@ import java.util.Map;
  * @param leftOutAsEvaluation records left out because their text is in the evaluation dataset
  * @param card             the dataset card
  */
-public record ExportReport(List<Path> files, Map<String, Integer> written, int samples, int leftOutByStatus,
-                           int leftOutByFilter, int leftOutAsFailed, int leftOutAsDemonstrations,
-                           int leftOutAsEvaluation, Path card) {
+public record ExportReport(
+        List<Path> files,
+        Map<String, Integer> written,
+        int samples,
+        int leftOutByStatus,
+        int leftOutByFilter,
+        int leftOutAsFailed,
+        int leftOutAsDemonstrations,
+        int leftOutAsEvaluation,
+        Path card) {
 
     public ExportReport {
         files = List.copyOf(files);

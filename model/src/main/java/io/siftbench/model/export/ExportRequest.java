@@ -19,9 +19,16 @@ import java.util.Objects;
  * @param keepDemonstrations  keep records that were demonstrations in their run (left out by default)
  * @param evaluationDataset   a dataset whose texts must not appear in the export, or null
  */
-public record ExportRequest(List<Long> runs, ExportFormat format, Path out, ExportStatus status,
-                            boolean rejectedAsNegatives, ExportFilter filter, SplitRatios split,
-                            boolean keepDemonstrations, String evaluationDataset) {
+public record ExportRequest(
+        List<Long> runs,
+        ExportFormat format,
+        Path out,
+        ExportStatus status,
+        boolean rejectedAsNegatives,
+        ExportFilter filter,
+        SplitRatios split,
+        boolean keepDemonstrations,
+        String evaluationDataset) {
 
     public ExportRequest {
         runs = List.copyOf(runs);
@@ -40,33 +47,57 @@ public record ExportRequest(List<Long> runs, ExportFormat format, Path out, Expo
     }
 
     public ExportRequest withStatus(ExportStatus newStatus) {
-        return new ExportRequest(runs, format, out, newStatus, rejectedAsNegatives, filter, split, keepDemonstrations,
+        return new ExportRequest(
+                runs,
+                format,
+                out,
+                newStatus,
+                rejectedAsNegatives,
+                filter,
+                split,
+                keepDemonstrations,
                 evaluationDataset);
     }
 
     public ExportRequest withRejectedAsNegatives(boolean negatives) {
-        return new ExportRequest(runs, format, out, status, negatives, filter, split, keepDemonstrations,
-                evaluationDataset);
+        return new ExportRequest(
+                runs, format, out, status, negatives, filter, split, keepDemonstrations, evaluationDataset);
     }
 
     public ExportRequest withFilter(ExportFilter newFilter) {
-        return new ExportRequest(runs, format, out, status, rejectedAsNegatives, newFilter, split, keepDemonstrations,
+        return new ExportRequest(
+                runs,
+                format,
+                out,
+                status,
+                rejectedAsNegatives,
+                newFilter,
+                split,
+                keepDemonstrations,
                 evaluationDataset);
     }
 
     public ExportRequest withSplit(SplitRatios newSplit) {
-        return new ExportRequest(runs, format, out, status, rejectedAsNegatives, filter, newSplit, keepDemonstrations,
+        return new ExportRequest(
+                runs,
+                format,
+                out,
+                status,
+                rejectedAsNegatives,
+                filter,
+                newSplit,
+                keepDemonstrations,
                 evaluationDataset);
     }
 
     public ExportRequest withKeepDemonstrations(boolean keep) {
-        return new ExportRequest(runs, format, out, status, rejectedAsNegatives, filter, split, keep,
-                evaluationDataset);
+        return new ExportRequest(
+                runs, format, out, status, rejectedAsNegatives, filter, split, keep, evaluationDataset);
     }
 
     public ExportRequest withEvaluationDataset(String dataset) {
-        return new ExportRequest(runs, format, out, status, rejectedAsNegatives, filter, split, keepDemonstrations,
-                dataset);
+        return new ExportRequest(
+                runs, format, out, status, rejectedAsNegatives, filter, split, keepDemonstrations, dataset);
     }
 
     /** The file of {@code split}: {@link #out} itself for {@link Split#ALL}, else with the split's suffix. */

@@ -1,15 +1,14 @@
 package io.siftbench.model.export;
 
+import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetRecord;
 import io.siftbench.model.prompts.Demonstrations;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.DecisionStore;
-import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.RunInfo;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,13 +35,21 @@ import java.util.Set;
  * @param leftOutAsDemonstrations records left out because they were demonstrations in their run
  * @param leftOutAsEvaluation records left out because their text is in the evaluation dataset
  */
-public record ExportSelection(List<RunInfo> runs, Map<Long, List<ReviewItem>> items, List<ExportRecord> records,
-                              List<ExportRecord> negatives, List<PreferencePair> pairs, int leftOutByStatus,
-                              int leftOutByFilter, int leftOutAsFailed, int leftOutAsDemonstrations,
-                              int leftOutAsEvaluation) {
+public record ExportSelection(
+        List<RunInfo> runs,
+        Map<Long, List<ReviewItem>> items,
+        List<ExportRecord> records,
+        List<ExportRecord> negatives,
+        List<PreferencePair> pairs,
+        int leftOutByStatus,
+        int leftOutByFilter,
+        int leftOutAsFailed,
+        int leftOutAsDemonstrations,
+        int leftOutAsEvaluation) {
 
-    private static final Comparator<ExportRecord> RUN_ORDER = Comparator
-            .comparingLong((ExportRecord r) -> r.run().id()).thenComparingInt(r -> r.sample().slot().ordinal());
+    private static final Comparator<ExportRecord> RUN_ORDER = Comparator.comparingLong(
+                    (ExportRecord r) -> r.run().id())
+            .thenComparingInt(r -> r.sample().slot().ordinal());
 
     public static ExportSelection select(ExportSources sources, ExportRequest request) {
         Set<String> evaluation = evaluationHashes(sources, request.evaluationDataset());
@@ -58,12 +65,15 @@ public record ExportSelection(List<RunInfo> runs, Map<Long, List<ReviewItem>> it
         int demonstrations = 0;
         int contaminated = 0;
         for (long runId : request.runs()) {
-            RunInfo run = sources.runs().find(runId).orElseThrow(() ->
-                    new IllegalArgumentException("there is no run " + runId + " in " + sources.file()));
+            RunInfo run = sources.runs()
+                    .find(runId)
+                    .orElseThrow(
+                            () -> new IllegalArgumentException("there is no run " + runId + " in " + sources.file()));
             runs.add(run);
             List<ReviewItem> runItems = sources.review().items(runId);
             items.put(runId, runItems);
-            LeakageGuard guard = request.keepDemonstrations() ? new LeakageGuard(Set.of(), Set.of(), evaluation)
+            LeakageGuard guard = request.keepDemonstrations()
+                    ? new LeakageGuard(Set.of(), Set.of(), evaluation)
                     : demonstrationGuard(sources, run, runItems, evaluation);
             Map<Long, String> recordTexts = recordTexts(sources, run, runItems);
             for (ReviewItem item : runItems) {
@@ -93,17 +103,20 @@ public record ExportSelection(List<RunInfo> runs, Map<Long, List<ReviewItem>> it
                 }
             }
         }
-        List<PreferencePair> pairs = request.format() == ExportFormat.DPO
-                ? pairs(sources, request, runs, all, guarded) : List.of();
+        List<PreferencePair> pairs =
+                request.format() == ExportFormat.DPO ? pairs(sources, request, runs, all, guarded) : List.of();
         if (request.split() != null) {
             StratifiedSplitter splitter = new StratifiedSplitter(request.split());
             kept = splitter.split(kept, ExportSelection::stratum, RUN_ORDER, ExportRecord::in);
-            pairs = splitter.split(pairs, p -> stratum(p.record()),
+            pairs = splitter.split(
+                    pairs,
+                    p -> stratum(p.record()),
                     Comparator.comparing(PreferencePair::record, RUN_ORDER)
-                            .thenComparingLong(PreferencePair::rejectedSampleId), PreferencePair::in);
+                            .thenComparingLong(PreferencePair::rejectedSampleId),
+                    PreferencePair::in);
         }
-        return new ExportSelection(runs, items, kept, negatives, pairs, byStatus, byFilter, failed, demonstrations,
-                contaminated);
+        return new ExportSelection(
+                runs, items, kept, negatives, pairs, byStatus, byFilter, failed, demonstrations, contaminated);
     }
 
     /** How many samples the runs have, written or not. */
@@ -120,8 +133,12 @@ public record ExportSelection(List<RunInfo> runs, Map<Long, List<ReviewItem>> it
      * Preference pairs from Compare (either sample in an exported run) and from edits (edited = chosen,
      * original = rejected). The status choice does not apply: a preference is a decision of its own.
      */
-    private static List<PreferencePair> pairs(ExportSources sources, ExportRequest request, List<RunInfo> runs,
-                                              Map<Long, ExportRecord> all, Set<Long> guarded) {
+    private static List<PreferencePair> pairs(
+            ExportSources sources,
+            ExportRequest request,
+            List<RunInfo> runs,
+            Map<Long, ExportRecord> all,
+            Set<Long> guarded) {
         List<PreferencePair> pairs = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         for (RunInfo run : runs) {
@@ -129,16 +146,27 @@ public record ExportSelection(List<RunInfo> runs, Map<Long, List<ReviewItem>> it
                 ExportRecord chosen = all.get(p.chosenSampleId());
                 ExportRecord rejected = all.get(p.rejectedSampleId());
                 if (seen.add(p.id()) && chosen != null && rejected != null && usable(request, chosen, guarded)) {
-                    pairs.add(new PreferencePair(PreferencePair.FROM_COMPARE, chosen, rejected.id(),
-                            chosen.promptText(), chosen.output(), rejected.output()));
+                    pairs.add(new PreferencePair(
+                            PreferencePair.FROM_COMPARE,
+                            chosen,
+                            rejected.id(),
+                            chosen.promptText(),
+                            chosen.output(),
+                            rejected.output()));
                 }
             }
             for (DecisionStore.Edit edit : sources.decisions().edits(run.id())) {
                 ExportRecord record = all.get(edit.sampleId());
-                if (record != null && usable(request, record, guarded)
+                if (record != null
+                        && usable(request, record, guarded)
                         && !Objects.equals(record.output(), record.originalOutput())) {
-                    pairs.add(new PreferencePair(PreferencePair.FROM_EDIT, record, record.id(), record.promptText(),
-                            record.output(), record.originalOutput()));
+                    pairs.add(new PreferencePair(
+                            PreferencePair.FROM_EDIT,
+                            record,
+                            record.id(),
+                            record.promptText(),
+                            record.output(),
+                            record.originalOutput()));
                 }
             }
         }
@@ -146,7 +174,9 @@ public record ExportSelection(List<RunInfo> runs, Map<Long, List<ReviewItem>> it
     }
 
     private static boolean usable(ExportRequest request, ExportRecord chosen, Set<Long> guarded) {
-        return !chosen.sample().failed() && !guarded.contains(chosen.id()) && request.filter().passes(chosen);
+        return !chosen.sample().failed()
+                && !guarded.contains(chosen.id())
+                && request.filter().passes(chosen);
     }
 
     /** The texts of the annotated records, by record id; empty in synthesize mode or when the dataset is gone. */
@@ -156,7 +186,10 @@ public record ExportSelection(List<RunInfo> runs, Map<Long, List<ReviewItem>> it
         if (dataset == null || dataset.textColumn() == null) {
             return Map.of();
         }
-        List<Long> ids = items.stream().map(i -> i.sample().slot().recordId()).filter(Objects::nonNull).toList();
+        List<Long> ids = items.stream()
+                .map(i -> i.sample().slot().recordId())
+                .filter(Objects::nonNull)
+                .toList();
         Map<Long, String> texts = new HashMap<>();
         for (DatasetRecord record : sources.datasets().records(datasetId, ids)) {
             texts.put(record.id(), record.text(dataset.textColumn()));
@@ -168,14 +201,17 @@ public record ExportSelection(List<RunInfo> runs, Map<Long, List<ReviewItem>> it
      * The run's demonstrations: their record ids where they come from the run's own input dataset, and
      * their texts, so that a generated sample that merely repeats a demonstration is caught too.
      */
-    private static LeakageGuard demonstrationGuard(ExportSources sources, RunInfo run, List<ReviewItem> items,
-                                                   Set<String> evaluation) {
+    private static LeakageGuard demonstrationGuard(
+            ExportSources sources, RunInfo run, List<ReviewItem> items, Set<String> evaluation) {
         Set<Long> ids = new HashSet<>();
         for (ReviewItem item : items) {
             ids.addAll(item.sample().slot().demonstrationIds());
         }
-        Demonstrations source = sources.prompts().load(run.config().promptVersionId()).demonstrations();
-        DatasetInfo dataset = source == null ? null : sources.datasets().find(source.dataset()).orElse(null);
+        Demonstrations source =
+                sources.prompts().load(run.config().promptVersionId()).demonstrations();
+        DatasetInfo dataset = source == null
+                ? null
+                : sources.datasets().find(source.dataset()).orElse(null);
         if (dataset == null || ids.isEmpty()) {
             return new LeakageGuard(Set.of(), Set.of(), evaluation);
         }
@@ -194,11 +230,13 @@ public record ExportSelection(List<RunInfo> runs, Map<Long, List<ReviewItem>> it
         if (name == null || name.isBlank()) {
             return Set.of();
         }
-        DatasetInfo dataset = sources.datasets().find(name).orElseThrow(() ->
-                new IllegalArgumentException("there is no dataset '" + name + "' to use as the evaluation set"));
+        DatasetInfo dataset = sources.datasets()
+                .find(name)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "there is no dataset '" + name + "' to use as the evaluation set"));
         if (dataset.textColumn() == null) {
-            throw new IllegalArgumentException("the evaluation dataset '" + name + "' has no text column;"
-                    + " choose one on the Datasets screen");
+            throw new IllegalArgumentException(
+                    "the evaluation dataset '" + name + "' has no text column;" + " choose one on the Datasets screen");
         }
         Set<String> hashes = new HashSet<>();
         sources.datasets().forEachRecord(dataset.id(), r -> {
@@ -211,6 +249,9 @@ public record ExportSelection(List<RunInfo> runs, Map<Long, List<ReviewItem>> it
     }
 
     private static DatasetInfo datasetById(ExportSources sources, long id) {
-        return sources.datasets().list().stream().filter(d -> d.id() == id).findFirst().orElse(null);
+        return sources.datasets().list().stream()
+                .filter(d -> d.id() == id)
+                .findFirst()
+                .orElse(null);
     }
 }

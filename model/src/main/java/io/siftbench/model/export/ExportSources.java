@@ -6,7 +6,6 @@ import io.siftbench.model.prompts.PromptStore;
 import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.review.ReviewStore;
 import io.siftbench.model.runs.RunStore;
-
 import java.nio.file.Path;
 
 /**
@@ -15,6 +14,11 @@ import java.nio.file.Path;
  *
  * @param file the project file, named in the message when a run is not there
  */
-public record ExportSources(Path file, DatasetStore datasets, RunStore runs, PromptStore prompts, ReviewStore review,
-                            DecisionStore decisions, PreferenceStore preferences) {
-}
+public record ExportSources(
+        Path file,
+        DatasetStore datasets,
+        RunStore runs,
+        PromptStore prompts,
+        ReviewStore review,
+        DecisionStore decisions,
+        PreferenceStore preferences) {}

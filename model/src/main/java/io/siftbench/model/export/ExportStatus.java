@@ -1,7 +1,6 @@
 package io.siftbench.model.export;
 
 import io.siftbench.model.review.Decision;
-
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -17,8 +16,11 @@ public enum ExportStatus {
     }
 
     public static ExportStatus fromId(String id) {
-        return Arrays.stream(values()).filter(s -> s.id().equalsIgnoreCase(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("'" + id + "' is not an export status; accepted or all"));
+        return Arrays.stream(values())
+                .filter(s -> s.id().equalsIgnoreCase(id))
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalArgumentException("'" + id + "' is not an export status; accepted or all"));
     }
 
     public boolean takes(Decision decision) {

@@ -1,7 +1,6 @@
 package io.siftbench.model.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -45,8 +44,7 @@ public final class ExportTarget {
     private boolean committed;
 
     /** The moves of a committed export: file names in the folder. */
-    record Journal(List<String> replace, List<String> remove) {
-    }
+    record Journal(List<String> replace, List<String> remove) {}
 
     public ExportTarget(Path folder) {
         this.folder = folder.toAbsolutePath();
@@ -78,9 +76,11 @@ public final class ExportTarget {
                 try {
                     moves = JSON.readValue(journal.toFile(), Journal.class);
                 } catch (IOException e) {
-                    throw new IllegalStateException("The export journal " + journal + " cannot be read, so the"
-                            + " export it names cannot be finished; delete it and every *" + PARTIAL_SUFFIX
-                            + " file in " + folder + ", then export again", e);
+                    throw new IllegalStateException(
+                            "The export journal " + journal + " cannot be read, so the"
+                                    + " export it names cannot be finished; delete it and every *" + PARTIAL_SUFFIX
+                                    + " file in " + folder + ", then export again",
+                            e);
                 }
                 apply(moves);
                 Files.delete(journal);
@@ -89,8 +89,8 @@ public final class ExportTarget {
                 Files.deleteIfExists(left);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not tidy up the earlier export in " + folder + ": "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Could not tidy up the earlier export in " + folder + ": " + e.getMessage(), e);
         }
     }
 

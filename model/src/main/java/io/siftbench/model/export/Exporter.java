@@ -1,6 +1,5 @@
 package io.siftbench.model.export;
 
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,8 +32,8 @@ public final class Exporter {
         Map<String, Integer> counts = new LinkedHashMap<>();
         try {
             Files.createDirectories(request.cardFile().getParent());
-            List<Split> splits = request.split() == null ? List.of(Split.ALL)
-                    : List.of(Split.TRAIN, Split.VALIDATION, Split.TEST);
+            List<Split> splits =
+                    request.split() == null ? List.of(Split.ALL) : List.of(Split.TRAIN, Split.VALIDATION, Split.TEST);
             long total = (request.format() == ExportFormat.DPO ? selection.pairs() : selection.records()).size()
                     + selection.negatives().size();
             Counter counter = new Counter(progress, total);
@@ -50,17 +49,27 @@ public final class Exporter {
             if (request.rejectedAsNegatives() && request.format() != ExportFormat.DPO) {
                 Path file = request.fileOf(Split.REJECTED);
                 files.add(file);
-                counts.put(Split.REJECTED.id(), writeRecords(request.format(), target.stage(file),
-                        selection.negatives(), Split.REJECTED, counter));
+                counts.put(
+                        Split.REJECTED.id(),
+                        writeRecords(
+                                request.format(), target.stage(file), selection.negatives(), Split.REJECTED, counter));
             }
             progress.update(total, total, "writing the dataset card");
             Path card = request.cardFile();
-            Files.writeString(target.stage(card), new DatasetCard(sources.prompts(), request, selection, files).markdown());
+            Files.writeString(
+                    target.stage(card), new DatasetCard(sources.prompts(), request, selection, files).markdown());
             progress.update(total, total, "putting the files in place");
             target.commit(request.exportFiles());
-            return new ExportReport(files, counts, selection.samples(), selection.leftOutByStatus(),
-                    selection.leftOutByFilter(), selection.leftOutAsFailed(), selection.leftOutAsDemonstrations(),
-                    selection.leftOutAsEvaluation(), card);
+            return new ExportReport(
+                    files,
+                    counts,
+                    selection.samples(),
+                    selection.leftOutByStatus(),
+                    selection.leftOutByFilter(),
+                    selection.leftOutAsFailed(),
+                    selection.leftOutAsDemonstrations(),
+                    selection.leftOutAsEvaluation(),
+                    card);
         } catch (IOException e) {
             target.discard();
             throw new UncheckedIOException("Could not write the export to " + request.out() + ": " + e.getMessage(), e);
@@ -70,9 +79,11 @@ public final class Exporter {
         }
     }
 
-    private static int writeRecords(ExportFormat format, Path file, List<ExportRecord> records, Split split,
-                                    Counter counter) throws IOException {
-        List<ExportRecord> mine = records.stream().filter(r -> r.split() == split).toList();
+    private static int writeRecords(
+            ExportFormat format, Path file, List<ExportRecord> records, Split split, Counter counter)
+            throws IOException {
+        List<ExportRecord> mine =
+                records.stream().filter(r -> r.split() == split).toList();
         ExportFile<ExportRecord> out = format == ExportFormat.CSV
                 ? new CsvFile(file, conditionNames(mine))
                 : new JsonLinesFile<>(file, JsonShapes.of(format));
@@ -81,7 +92,8 @@ public final class Exporter {
 
     private static int writePairs(Path file, List<PreferencePair> pairs, Split split, Counter counter)
             throws IOException {
-        List<PreferencePair> mine = pairs.stream().filter(p -> p.record().split() == split).toList();
+        List<PreferencePair> mine =
+                pairs.stream().filter(p -> p.record().split() == split).toList();
         return writeAll(new JsonLinesFile<>(file, JsonShapes::preference), mine, counter);
     }
 

@@ -10,8 +10,7 @@ public final class FormulaGuard {
 
     private static final String TRIGGERS = "=+-@\t\r'";
 
-    private FormulaGuard() {
-    }
+    private FormulaGuard() {}
 
     public static String guard(String cell) {
         return cell != null && !cell.isEmpty() && TRIGGERS.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
@@ -20,6 +19,7 @@ public final class FormulaGuard {
     /** The text before {@link #guard}: for reading an exported CSV back. */
     public static String unguard(String cell) {
         return cell != null && cell.length() > 1 && cell.charAt(0) == '\'' && TRIGGERS.indexOf(cell.charAt(1)) >= 0
-                ? cell.substring(1) : cell;
+                ? cell.substring(1)
+                : cell;
     }
 }

@@ -1,7 +1,6 @@
 package io.siftbench.model.export;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-
 import java.io.IOException;
 
 /** How one item becomes one JSON object of a JSON Lines file. */

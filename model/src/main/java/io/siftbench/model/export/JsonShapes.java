@@ -5,7 +5,6 @@ import io.siftbench.model.review.Decision;
 import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.Message;
 import io.siftbench.model.runs.Sample;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,7 @@ import java.util.TreeMap;
 /** The JSON Lines shapes of the export formats. Field names are part of the interface. */
 final class JsonShapes {
 
-    private JsonShapes() {
-    }
+    private JsonShapes() {}
 
     static JsonShape<ExportRecord> of(ExportFormat format) {
         return switch (format) {
@@ -23,7 +21,8 @@ final class JsonShapes {
             case ALPACA -> JsonShapes::alpaca;
             case CHAT -> JsonShapes::chat;
             case CLASSIFICATION -> JsonShapes::classification;
-            case CSV, DPO -> throw new IllegalArgumentException(format.id() + " is not written record by record as JSON");
+            case CSV, DPO ->
+                throw new IllegalArgumentException(format.id() + " is not written record by record as JSON");
         };
     }
 

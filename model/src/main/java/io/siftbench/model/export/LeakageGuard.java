@@ -15,7 +15,8 @@ record LeakageGuard(Set<Long> demonstrationIds, Set<String> demonstrationHashes,
     boolean wasDemonstration(ExportRecord record) {
         Long recordId = record.sample().slot().recordId();
         return recordId != null && demonstrationIds.contains(recordId)
-                || record.classifiedText() != null && demonstrationHashes.contains(TextHash.of(record.classifiedText()));
+                || record.classifiedText() != null
+                        && demonstrationHashes.contains(TextHash.of(record.classifiedText()));
     }
 
     /** The record's text is in the evaluation set, however it was re-typed. */

@@ -9,8 +9,8 @@ package io.siftbench.model.export;
  * @param rejectedSampleId the sample not chosen (the edited sample itself for an edit)
  * @param prompt   every message the model got, as one text
  */
-public record PreferencePair(String source, ExportRecord record, long rejectedSampleId, String prompt,
-                             String chosen, String rejected) {
+public record PreferencePair(
+        String source, ExportRecord record, long rejectedSampleId, String prompt, String chosen, String rejected) {
 
     public static final String FROM_COMPARE = "compare";
     public static final String FROM_EDIT = "edit";

@@ -9,8 +9,8 @@ public record SplitRatios(double train, double validation, double test, long see
 
     public SplitRatios {
         if (train < 0 || validation < 0 || test < 0 || Math.abs(train + validation + test - 1) > 1e-9) {
-            throw new IllegalArgumentException("split shares must be >= 0 and add up to 1, not "
-                    + train + " / " + validation + " / " + test);
+            throw new IllegalArgumentException(
+                    "split shares must be >= 0 and add up to 1, not " + train + " / " + validation + " / " + test);
         }
     }
 
@@ -18,12 +18,15 @@ public record SplitRatios(double train, double validation, double test, long see
     public static SplitRatios parse(String text, long seed) {
         String[] parts = text.split(",");
         if (parts.length != 3) {
-            throw new IllegalArgumentException("a split is three shares train,validation,test such as 0.8,0.1,0.1,"
-                    + " not '" + text + "'");
+            throw new IllegalArgumentException(
+                    "a split is three shares train,validation,test such as 0.8,0.1,0.1," + " not '" + text + "'");
         }
         try {
-            return new SplitRatios(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim()),
-                    Double.parseDouble(parts[2].trim()), seed);
+            return new SplitRatios(
+                    Double.parseDouble(parts[0].trim()),
+                    Double.parseDouble(parts[1].trim()),
+                    Double.parseDouble(parts[2].trim()),
+                    seed);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("a split share is not a number in '" + text + "'", e);
         }

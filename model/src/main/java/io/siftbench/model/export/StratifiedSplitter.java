@@ -24,11 +24,11 @@ public final class StratifiedSplitter {
     }
 
     /** The items in a stable order, each tagged with its split by {@code tag}. */
-    public <T> List<T> split(List<T> items, Function<T, String> stratum, Comparator<T> order,
-                             TagWithSplit<T> tag) {
+    public <T> List<T> split(List<T> items, Function<T, String> stratum, Comparator<T> order, TagWithSplit<T> tag) {
         Map<String, List<T>> strata = new TreeMap<>();
         for (T item : items) {
-            strata.computeIfAbsent(String.valueOf(stratum.apply(item)), k -> new ArrayList<>()).add(item);
+            strata.computeIfAbsent(String.valueOf(stratum.apply(item)), k -> new ArrayList<>())
+                    .add(item);
         }
         Random random = new Random(ratios.seed());
         List<T> tagged = new ArrayList<>(items.size());

@@ -13,8 +13,7 @@ import java.util.Locale;
  */
 public final class TextHash {
 
-    private TextHash() {
-    }
+    private TextHash() {}
 
     public static String normalise(String text) {
         String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
@@ -23,8 +22,8 @@ public final class TextHash {
 
     public static String of(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(normalise(text).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(normalise(text).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);

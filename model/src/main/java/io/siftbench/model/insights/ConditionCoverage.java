@@ -15,8 +15,7 @@ import java.util.TreeSet;
  */
 public final class ConditionCoverage {
 
-    private ConditionCoverage() {
-    }
+    private ConditionCoverage() {}
 
     /**
      * One grid per pair of conditions: the declared conditions in their order, then the others alphabetically;
@@ -76,15 +75,20 @@ public final class ConditionCoverage {
         }
         undeclared.forEach(condition -> values.putIfAbsent(condition, new LinkedHashSet<>()));
         for (SampleText sample : samples) {
-            sample.conditions().forEach((condition, value) -> values.get(condition).add(value));
+            sample.conditions()
+                    .forEach((condition, value) -> values.get(condition).add(value));
         }
         Map<String, List<String>> ordered = new LinkedHashMap<>();
         values.forEach((condition, conditionValues) -> ordered.put(condition, List.copyOf(conditionValues)));
         return ordered;
     }
 
-    private static CoverageGrid grid(List<SampleText> samples, String conditionA, List<String> valuesA,
-                                     String conditionB, List<String> valuesB) {
+    private static CoverageGrid grid(
+            List<SampleText> samples,
+            String conditionA,
+            List<String> valuesA,
+            String conditionB,
+            List<String> valuesB) {
         long[][] counts = new long[valuesA.size()][valuesB.size()];
         long[][] accepted = new long[valuesA.size()][valuesB.size()];
         for (SampleText sample : samples) {
@@ -103,8 +107,8 @@ public final class ConditionCoverage {
         List<CoverageCell> cells = new ArrayList<>();
         for (int row = 0; row < valuesA.size(); row++) {
             for (int column = 0; column < valuesB.size(); column++) {
-                cells.add(new CoverageCell(valuesA.get(row), valuesB.get(column), counts[row][column],
-                        accepted[row][column]));
+                cells.add(new CoverageCell(
+                        valuesA.get(row), valuesB.get(column), counts[row][column], accepted[row][column]));
             }
         }
         return new CoverageGrid(conditionA, conditionB, valuesA, valuesB, cells);

@@ -22,7 +22,8 @@ public record ConfusionMatrix(List<String> labels, long[][] counts) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ConfusionMatrix that && labels.equals(that.labels)
+        return other instanceof ConfusionMatrix that
+                && labels.equals(that.labels)
                 && Arrays.deepEquals(counts, that.counts);
     }
 

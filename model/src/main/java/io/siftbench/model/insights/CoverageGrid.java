@@ -6,8 +6,8 @@ import java.util.List;
  * The coverage heatmap of one pair of conditions: a cell for every value of {@code conditionA} (rows) times every
  * value of {@code conditionB} (columns), row by row, empty combinations included.
  */
-public record CoverageGrid(String conditionA, String conditionB, List<String> valuesA, List<String> valuesB,
-                           List<CoverageCell> cells) {
+public record CoverageGrid(
+        String conditionA, String conditionB, List<String> valuesA, List<String> valuesB, List<CoverageCell> cells) {
 
     public CoverageGrid {
         valuesA = List.copyOf(valuesA);

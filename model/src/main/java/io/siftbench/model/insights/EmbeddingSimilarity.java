@@ -1,7 +1,6 @@
 package io.siftbench.model.insights;
 
 import io.siftbench.model.embeddings.Vectors;
-
 import java.util.List;
 import java.util.Random;
 
@@ -29,8 +28,10 @@ public final class EmbeddingSimilarity {
     }
 
     public SimilarityDistribution measure(List<SampleText> samples) {
-        float[][] units = samples.stream().filter(SampleText::hasEmbedding)
-                .map(sample -> Vectors.unit(sample.embedding())).toArray(float[][]::new);
+        float[][] units = samples.stream()
+                .filter(SampleText::hasEmbedding)
+                .map(sample -> Vectors.unit(sample.embedding()))
+                .toArray(float[][]::new);
         int n = units.length;
         if (n < 2) {
             return new SimilarityDistribution(null, 0, false, AXIS.count(new double[0]));
@@ -58,7 +59,6 @@ public final class EmbeddingSimilarity {
         for (double cosine : cosines) {
             sum += cosine;
         }
-        return new SimilarityDistribution(sum / cosines.length, pairs, sampled,
-                AXIS.count(cosines));
+        return new SimilarityDistribution(sum / cosines.length, pairs, sampled, AXIS.count(cosines));
     }
 }

@@ -3,7 +3,6 @@ package io.siftbench.model.insights;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
-
 import java.util.List;
 import java.util.Map;
 
@@ -14,13 +13,13 @@ import java.util.Map;
  */
 public final class GapFilling {
 
-    private GapFilling() {
-    }
+    private GapFilling() {}
 
     /** The value combinations of {@code grid}'s cells with fewer than {@code minimumAccepted} accepted samples. */
     public static List<Map<String, String>> cells(CoverageGrid grid, long minimumAccepted) {
         return grid.thinCells(minimumAccepted).stream()
-                .map(cell -> Map.of(grid.conditionA(), cell.valueA(), grid.conditionB(), cell.valueB())).toList();
+                .map(cell -> Map.of(grid.conditionA(), cell.valueA(), grid.conditionB(), cell.valueB()))
+                .toList();
     }
 
     /**
@@ -28,7 +27,9 @@ public final class GapFilling {
      * ones included, each as a cell that sets only that condition (the plan chooses the others).
      */
     public static List<Map<String, String>> cells(ValueCoverage coverage, long minimumAccepted) {
-        return coverage.thinValues(minimumAccepted).stream().map(value -> Map.of(coverage.condition(), value.value())).toList();
+        return coverage.thinValues(minimumAccepted).stream()
+                .map(value -> Map.of(coverage.condition(), value.value()))
+                .toList();
     }
 
     /**
@@ -38,7 +39,11 @@ public final class GapFilling {
      * @throws IllegalArgumentException when no cell is thin
      */
     public static RunConfig config(RunInfo run, CoverageGrid grid, long minimumAccepted, int perCell) {
-        return config(run, cells(grid, minimumAccepted), perCell, minimumAccepted,
+        return config(
+                run,
+                cells(grid, minimumAccepted),
+                perCell,
+                minimumAccepted,
                 "cell of " + grid.conditionA() + " × " + grid.conditionB());
     }
 
@@ -49,20 +54,28 @@ public final class GapFilling {
      * @throws IllegalArgumentException when no value is thin
      */
     public static RunConfig config(RunInfo run, ValueCoverage coverage, long minimumAccepted, int perCell) {
-        return config(run, cells(coverage, minimumAccepted), perCell, minimumAccepted,
-                "value of " + coverage.condition());
+        return config(
+                run, cells(coverage, minimumAccepted), perCell, minimumAccepted, "value of " + coverage.condition());
     }
 
-    private static RunConfig config(RunInfo run, List<Map<String, String>> cells, int perCell, long minimumAccepted,
-                                    String every) {
+    private static RunConfig config(
+            RunInfo run, List<Map<String, String>> cells, int perCell, long minimumAccepted, String every) {
         if (cells.isEmpty()) {
             throw new IllegalArgumentException("every " + every + " has at least " + minimumAccepted
                     + " accepted samples: there is no gap to fill");
         }
         RunConfig old = run.config();
         RunDetails details = RunDetails.fromJson(old.details()).withCells(cells);
-        return new RunConfig(old.promptVersionId(), old.mode(), old.backend(), details.parametersJson(),
-                old.datasetId(), old.seed() + run.id(), old.concurrency(), cells.size() * perCell, old.votes(),
+        return new RunConfig(
+                old.promptVersionId(),
+                old.mode(),
+                old.backend(),
+                details.parametersJson(),
+                old.datasetId(),
+                old.seed() + run.id(),
+                old.concurrency(),
+                cells.size() * perCell,
+                old.votes(),
                 details.toJson());
     }
 }

@@ -20,8 +20,13 @@ import java.util.TreeSet;
  *
  * @param pairs the number of (gold, predicted) pairs compared
  */
-public record GoldAgreement(long pairs, double accuracy, double macroF1, Double cohensKappa,
-                            List<LabelScore> labelScores, ConfusionMatrix confusion) {
+public record GoldAgreement(
+        long pairs,
+        double accuracy,
+        double macroF1,
+        Double cohensKappa,
+        List<LabelScore> labelScores,
+        ConfusionMatrix confusion) {
 
     public static final String NO_LABEL = "(no label)";
 
@@ -79,8 +84,8 @@ public record GoldAgreement(long pairs, double accuracy, double macroF1, Double 
         }
         double accuracy = ratio(correct, n);
         Double kappa = n == 0 || chance >= 1 ? null : (accuracy - chance) / (1 - chance);
-        return new GoldAgreement(n, accuracy, k == 0 ? 0 : f1Sum / k, kappa, scores,
-                new ConfusionMatrix(labels, counts));
+        return new GoldAgreement(
+                n, accuracy, k == 0 ? 0 : f1Sum / k, kappa, scores, new ConfusionMatrix(labels, counts));
     }
 
     private static double ratio(long numerator, long denominator) {

@@ -32,7 +32,9 @@ public record Histogram(double start, double width, long[] counts) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Histogram that && start == that.start && width == that.width
+        return other instanceof Histogram that
+                && start == that.start
+                && width == that.width
                 && Arrays.equals(counts, that.counts);
     }
 

@@ -10,8 +10,8 @@ public record HistogramAxis(double start, double width, int bins) {
 
     public HistogramAxis {
         if (bins < 1 || !(width > 0)) {
-            throw new IllegalArgumentException("a histogram needs at least one bin of positive width, got " + bins
-                    + " bins of " + width);
+            throw new IllegalArgumentException(
+                    "a histogram needs at least one bin of positive width, got " + bins + " bins of " + width);
         }
     }
 

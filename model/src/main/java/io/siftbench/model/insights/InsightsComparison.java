@@ -14,8 +14,7 @@ import java.util.List;
  */
 public final class InsightsComparison {
 
-    private InsightsComparison() {
-    }
+    private InsightsComparison() {}
 
     /**
      * The reports, in the same order, on axes shared by all of them.
@@ -25,8 +24,8 @@ public final class InsightsComparison {
      *                embeddings where the map should be shared; a report without a map keeps none
      * @param bins    the number of bins of the length histograms
      */
-    public static List<InsightsReport> onSharedAxes(List<InsightsReport> reports, List<List<SampleText>> samples,
-                                                    int bins) {
+    public static List<InsightsReport> onSharedAxes(
+            List<InsightsReport> reports, List<List<SampleText>> samples, int bins) {
         if (reports.size() != samples.size()) {
             throw new IllegalArgumentException(reports.size() + " reports but " + samples.size() + " sample sets");
         }
@@ -35,12 +34,15 @@ public final class InsightsComparison {
         for (int i = 0; i < reports.size(); i++) {
             List<SampleText> set = samples.get(i);
             List<String> texts = set.stream().map(SampleText::text).toList();
-            LengthStatistics lengths = LengthStatistics.of(texts, texts.stream().map(Tokenizer::tokens).toList(),
-                    axes.characters(), axes.words());
+            LengthStatistics lengths = LengthStatistics.of(
+                    texts, texts.stream().map(Tokenizer::tokens).toList(), axes.characters(), axes.words());
             boolean embedded = set.stream().anyMatch(SampleText::hasEmbedding);
             InsightsReport report = reports.get(i);
-            shared.add(report.onAxes(lengths, embedded && report.embeddingMap() != null
-                    ? axes.projection().project(set) : report.embeddingMap()));
+            shared.add(report.onAxes(
+                    lengths,
+                    embedded && report.embeddingMap() != null
+                            ? axes.projection().project(set)
+                            : report.embeddingMap()));
         }
         return shared;
     }

@@ -4,7 +4,7 @@ package io.siftbench.model.insights;
 @FunctionalInterface
 public interface InsightsProgress {
 
-    InsightsProgress NONE = (done, total, step) -> { };
+    InsightsProgress NONE = (done, total, step) -> {};
 
     /** {@code done} of {@code total} steps are finished; {@code step} names the one starting now. */
     void update(int done, int total, String step);

@@ -21,13 +21,29 @@ import java.util.concurrent.CancellationException;
  * @param embeddingMap the 2-D PCA map; null when no sample has an embedding
  * @param gold         agreement with the gold labels; null when no sample has a gold label
  */
-public record InsightsReport(StatusSelection selection, int samples, LexicalDiversity lexical,
-                             SelfBleuScore selfBleu, LengthStatistics lengths, LabelDistribution labels,
-                             List<CoverageGrid> coverage, List<ValueCoverage> valueCoverage,
-                             SimilarityDistribution similarity, EmbeddingMap embeddingMap, GoldAgreement gold) {
+public record InsightsReport(
+        StatusSelection selection,
+        int samples,
+        LexicalDiversity lexical,
+        SelfBleuScore selfBleu,
+        LengthStatistics lengths,
+        LabelDistribution labels,
+        List<CoverageGrid> coverage,
+        List<ValueCoverage> valueCoverage,
+        SimilarityDistribution similarity,
+        EmbeddingMap embeddingMap,
+        GoldAgreement gold) {
 
-    private static final String[] STEPS = {"tokenising", "distinct-n", "self-BLEU", "lengths and labels",
-        "condition coverage", "embedding similarity", "embedding map", "agreement with gold labels"};
+    private static final String[] STEPS = {
+        "tokenising",
+        "distinct-n",
+        "self-BLEU",
+        "lengths and labels",
+        "condition coverage",
+        "embedding similarity",
+        "embedding map",
+        "agreement with gold labels"
+    };
 
     public InsightsReport {
         coverage = List.copyOf(coverage);
@@ -39,7 +55,9 @@ public record InsightsReport(StatusSelection selection, int samples, LexicalDive
      * condition holds none, and an all-empty grid beside the per-value bars only says so at length.
      */
     public List<CoverageGrid> filledCoverage() {
-        return coverage.stream().filter(grid -> grid.cells().stream().anyMatch(cell -> !cell.empty())).toList();
+        return coverage.stream()
+                .filter(grid -> grid.cells().stream().anyMatch(cell -> !cell.empty()))
+                .toList();
     }
 
     /**
@@ -57,15 +75,15 @@ public record InsightsReport(StatusSelection selection, int samples, LexicalDive
      * Measures the selected samples. Runs on the caller's thread; an interrupted thread stops between steps
      * with a {@link CancellationException}.
      */
-    public static InsightsReport of(List<SampleText> all, StatusSelection selection, InsightsSettings settings,
-                                    InsightsProgress progress) {
+    public static InsightsReport of(
+            List<SampleText> all, StatusSelection selection, InsightsSettings settings, InsightsProgress progress) {
         List<SampleText> samples = selection.select(all);
         return measure(samples, selection, settings, progress);
     }
 
     /** Measures samples already selected. */
-    static InsightsReport measure(List<SampleText> samples, StatusSelection selection, InsightsSettings settings,
-                                  InsightsProgress progress) {
+    static InsightsReport measure(
+            List<SampleText> samples, StatusSelection selection, InsightsSettings settings, InsightsProgress progress) {
         step(progress, 0);
         List<String> texts = samples.stream().map(SampleText::text).toList();
         List<List<String>> tokens = texts.stream().map(Tokenizer::tokens).toList();
@@ -81,7 +99,8 @@ public record InsightsReport(StatusSelection selection, int samples, LexicalDive
         List<ValueCoverage> valueCoverage = ConditionCoverage.perValue(samples, settings.conditions());
         step(progress, 5);
         long embedded = samples.stream().filter(SampleText::hasEmbedding).count();
-        SimilarityDistribution similarity = embedded < 2 ? null
+        SimilarityDistribution similarity = embedded < 2
+                ? null
                 : new EmbeddingSimilarity(settings.similarityLimit(), settings.seed()).measure(samples);
         step(progress, 6);
         EmbeddingMap map = embedded == 0 ? null : EmbeddingMap.of(samples);
@@ -89,14 +108,34 @@ public record InsightsReport(StatusSelection selection, int samples, LexicalDive
         boolean hasGold = samples.stream().anyMatch(sample -> sample.goldLabel() != null);
         GoldAgreement gold = hasGold ? GoldAgreement.of(samples) : null;
         progress.update(STEPS.length, STEPS.length, "done");
-        return new InsightsReport(selection, samples.size(), lexical, selfBleu, lengths, labels, coverage,
-                valueCoverage, similarity, map, gold);
+        return new InsightsReport(
+                selection,
+                samples.size(),
+                lexical,
+                selfBleu,
+                lengths,
+                labels,
+                coverage,
+                valueCoverage,
+                similarity,
+                map,
+                gold);
     }
 
     /** This report with its length histograms and its embedding map on axes shared with other reports. */
     InsightsReport onAxes(LengthStatistics sharedLengths, EmbeddingMap sharedMap) {
-        return new InsightsReport(selection, samples, lexical, selfBleu, sharedLengths, labels, coverage,
-                valueCoverage, similarity, sharedMap, gold);
+        return new InsightsReport(
+                selection,
+                samples,
+                lexical,
+                selfBleu,
+                sharedLengths,
+                labels,
+                coverage,
+                valueCoverage,
+                similarity,
+                sharedMap,
+                gold);
     }
 
     private static void step(InsightsProgress progress, int done) {

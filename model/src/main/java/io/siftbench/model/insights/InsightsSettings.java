@@ -17,8 +17,14 @@ import java.util.Map;
  * @param conditions         the declared values of each condition in the prompt's order, so that the coverage
  *                           shows empty cells
  */
-public record InsightsSettings(int maxN, int topNGrams, int selfBleuExactLimit, int similarityLimit, long seed,
-                               int bins, Map<String, List<String>> conditions) {
+public record InsightsSettings(
+        int maxN,
+        int topNGrams,
+        int selfBleuExactLimit,
+        int similarityLimit,
+        long seed,
+        int bins,
+        Map<String, List<String>> conditions) {
 
     public InsightsSettings {
         // A copy that keeps the prompt's order of conditions, which the coverage grids follow.
@@ -26,8 +32,14 @@ public record InsightsSettings(int maxN, int topNGrams, int selfBleuExactLimit, 
     }
 
     public static InsightsSettings defaults() {
-        return new InsightsSettings(3, 20, SelfBleu.DEFAULT_EXACT_LIMIT, EmbeddingSimilarity.DEFAULT_EXACT_LIMIT,
-                SelfBleu.DEFAULT_SEED, Summary.DEFAULT_BINS, Map.of());
+        return new InsightsSettings(
+                3,
+                20,
+                SelfBleu.DEFAULT_EXACT_LIMIT,
+                EmbeddingSimilarity.DEFAULT_EXACT_LIMIT,
+                SelfBleu.DEFAULT_SEED,
+                Summary.DEFAULT_BINS,
+                Map.of());
     }
 
     public InsightsSettings withConditions(Map<String, List<String>> declared) {

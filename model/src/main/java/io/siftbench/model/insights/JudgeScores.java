@@ -1,7 +1,6 @@
 package io.siftbench.model.insights;
 
 import io.siftbench.model.prompts.JudgeScale;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +23,16 @@ import java.util.Locale;
  * @param passingShare {@code passing / judged}; null when none is judged
  * @param bars         the number of judged samples per score, lowest score first
  */
-public record JudgeScores(List<Long> judgeRuns, JudgeScale scale, int samples, int judged, Double mean,
-                          double passMark, int passing, Double passingShare, List<ScoreCount> bars) {
+public record JudgeScores(
+        List<Long> judgeRuns,
+        JudgeScale scale,
+        int samples,
+        int judged,
+        Double mean,
+        double passMark,
+        int passing,
+        Double passingShare,
+        List<ScoreCount> bars) {
 
     private static final int MOST_WHOLE_SCORES = 21;
     private static final int BINS = 10;
@@ -40,8 +47,10 @@ public record JudgeScores(List<Long> judgeRuns, JudgeScale scale, int samples, i
      * ({@link SampleText#judgeScore()}, null where there is none).
      */
     public static JudgeScores of(List<Long> judgeRuns, JudgeScale scale, List<SampleText> samples) {
-        double[] scores = samples.stream().filter(s -> s.judgeScore() != null)
-                .mapToDouble(SampleText::judgeScore).toArray();
+        double[] scores = samples.stream()
+                .filter(s -> s.judgeScore() != null)
+                .mapToDouble(SampleText::judgeScore)
+                .toArray();
         double sum = 0;
         int passing = 0;
         for (double score : scores) {
@@ -49,17 +58,29 @@ public record JudgeScores(List<Long> judgeRuns, JudgeScale scale, int samples, i
             passing += score >= scale.passMark() ? 1 : 0;
         }
         int judged = scores.length;
-        return new JudgeScores(judgeRuns, scale, samples.size(), judged, judged == 0 ? null : sum / judged,
-                scale.passMark(), passing, judged == 0 ? null : (double) passing / judged, bars(scale, scores));
+        return new JudgeScores(
+                judgeRuns,
+                scale,
+                samples.size(),
+                judged,
+                judged == 0 ? null : sum / judged,
+                scale.passMark(),
+                passing,
+                judged == 0 ? null : (double) passing / judged,
+                bars(scale, scores));
     }
 
     private static List<ScoreCount> bars(JudgeScale scale, double[] scores) {
         double low = scale.lowest();
         double high = scale.highest();
         boolean passFail = scale.kind() == JudgeScale.Kind.PASS_FAIL;
-        boolean whole = passFail || low == Math.rint(low) && high == Math.rint(high) && high - low >= 2
-                && high - low < MOST_WHOLE_SCORES;
-        HistogramAxis axis = whole ? new HistogramAxis(low - 0.5, 1, (int) (high - low) + 1)
+        boolean whole = passFail
+                || low == Math.rint(low)
+                        && high == Math.rint(high)
+                        && high - low >= 2
+                        && high - low < MOST_WHOLE_SCORES;
+        HistogramAxis axis = whole
+                ? new HistogramAxis(low - 0.5, 1, (int) (high - low) + 1)
                 : new HistogramAxis(low, (high - low) / BINS, BINS);
         long[] counts = axis.count(scores).counts();
         List<ScoreCount> bars = new ArrayList<>(counts.length);

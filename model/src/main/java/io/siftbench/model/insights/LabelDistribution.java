@@ -33,7 +33,9 @@ public record LabelDistribution(List<LabelCount> labels, long unlabelled) {
 
     /** The count of {@code label}, 0 when no sample carries it. */
     public long count(String label) {
-        return labels.stream().filter(count -> Objects.equals(count.label(), label))
-                .mapToLong(LabelCount::count).sum();
+        return labels.stream()
+                .filter(count -> Objects.equals(count.label(), label))
+                .mapToLong(LabelCount::count)
+                .sum();
     }
 }

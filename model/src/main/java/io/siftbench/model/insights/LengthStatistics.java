@@ -13,18 +13,20 @@ public record LengthStatistics(Summary characters, Summary words) {
     }
 
     /** The lengths with histograms on given axes, to line up with other sets' histograms. */
-    public static LengthStatistics of(List<String> texts, List<List<String>> tokenLists,
-                                      HistogramAxis characterAxis, HistogramAxis wordAxis) {
+    public static LengthStatistics of(
+            List<String> texts, List<List<String>> tokenLists, HistogramAxis characterAxis, HistogramAxis wordAxis) {
         return of(characterLengths(texts), wordLengths(tokenLists), characterAxis, wordAxis);
     }
 
-    private static LengthStatistics of(double[] characters, double[] words, HistogramAxis characterAxis,
-                                       HistogramAxis wordAxis) {
+    private static LengthStatistics of(
+            double[] characters, double[] words, HistogramAxis characterAxis, HistogramAxis wordAxis) {
         return new LengthStatistics(Summary.of(characters, characterAxis), Summary.of(words, wordAxis));
     }
 
     public static double[] characterLengths(List<String> texts) {
-        return texts.stream().mapToDouble(text -> text.codePointCount(0, text.length())).toArray();
+        return texts.stream()
+                .mapToDouble(text -> text.codePointCount(0, text.length()))
+                .toArray();
     }
 
     public static double[] wordLengths(List<List<String>> tokenLists) {

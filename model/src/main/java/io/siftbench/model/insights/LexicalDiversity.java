@@ -16,8 +16,8 @@ import java.util.Map;
  * @param distinct       distinct-n for n = 1 … maxN
  * @param topNGrams      per order n, the most frequent n-grams, most frequent first, ties in alphabetical order
  */
-public record LexicalDiversity(long tokens, int vocabularySize, List<DistinctN> distinct,
-                               Map<Integer, List<NGramCount>> topNGrams) {
+public record LexicalDiversity(
+        long tokens, int vocabularySize, List<DistinctN> distinct, Map<Integer, List<NGramCount>> topNGrams) {
 
     public LexicalDiversity {
         distinct = List.copyOf(distinct);

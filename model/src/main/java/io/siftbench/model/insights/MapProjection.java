@@ -47,11 +47,12 @@ public final class MapProjection {
 
     /** The samples (those with an embedding) on this projection's axes. */
     public EmbeddingMap project(List<SampleText> samples) {
-        List<SampleText> embedded = samples.stream().filter(SampleText::hasEmbedding).toList();
+        List<SampleText> embedded =
+                samples.stream().filter(SampleText::hasEmbedding).toList();
         double[][] data = embeddings(samples);
         if (data.length > 0 && data[0].length != mean.length) {
-            throw new IllegalArgumentException("the embeddings have " + data[0].length + " dimensions, the map "
-                    + "was fitted on " + mean.length);
+            throw new IllegalArgumentException(
+                    "the embeddings have " + data[0].length + " dimensions, the map " + "was fitted on " + mean.length);
         }
         double[][] centred = centre(data, mean);
         double totalVariance = 0;
@@ -72,13 +73,15 @@ public final class MapProjection {
     }
 
     private static double[][] embeddings(List<SampleText> samples) {
-        List<SampleText> embedded = samples.stream().filter(SampleText::hasEmbedding).toList();
+        List<SampleText> embedded =
+                samples.stream().filter(SampleText::hasEmbedding).toList();
         double[][] data = new double[embedded.size()][];
         for (int i = 0; i < data.length; i++) {
             float[] embedding = embedded.get(i).embedding();
             if (embedding.length != embedded.get(0).embedding().length) {
-                throw new IllegalArgumentException("sample #" + embedded.get(i).id() + " has an embedding of "
-                        + embedding.length + " dimensions, the others " + embedded.get(0).embedding().length);
+                throw new IllegalArgumentException(
+                        "sample #" + embedded.get(i).id() + " has an embedding of " + embedding.length
+                                + " dimensions, the others " + embedded.get(0).embedding().length);
             }
             data[i] = new double[embedding.length];
             for (int j = 0; j < embedding.length; j++) {

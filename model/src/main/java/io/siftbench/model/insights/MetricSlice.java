@@ -1,7 +1,6 @@
 package io.siftbench.model.insights;
 
 import io.siftbench.model.runs.RunInfo;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -33,8 +32,7 @@ public record MetricSlice(boolean promptVersion, String condition, String value)
      * @param label the slice's name in the report, the snapshot's scope and the screen's headings ("prompt
      *              intent@2 runs 1, 4", "condition tone=angry", both joined by "; "); empty for a run's own samples
      */
-    public record Sliced(RunSampleSet set, String label) {
-    }
+    public record Sliced(RunSampleSet set, String label) {}
 
     public MetricSlice {
         if ((condition == null) != (value == null)) {
@@ -59,11 +57,11 @@ public record MetricSlice(boolean promptVersion, String condition, String value)
         }
         int equals = conditionValue.indexOf('=');
         if (equals < 1) {
-            throw new IllegalArgumentException("A condition value is given as NAME=VALUE, e.g. tone=angry; got '"
-                    + conditionValue + "'.");
+            throw new IllegalArgumentException(
+                    "A condition value is given as NAME=VALUE, e.g. tone=angry; got '" + conditionValue + "'.");
         }
-        return new MetricSlice(promptVersion, conditionValue.substring(0, equals),
-                conditionValue.substring(equals + 1));
+        return new MetricSlice(
+                promptVersion, conditionValue.substring(0, equals), conditionValue.substring(equals + 1));
     }
 
     /**
@@ -72,8 +70,8 @@ public record MetricSlice(boolean promptVersion, String condition, String value)
      */
     public static List<MetricSlice> choices(RunSources sources, RunInfo run) {
         List<MetricSlice> choices = new ArrayList<>(List.of(RUN, PROMPT_VERSION));
-        RunSamples.declaredConditions(sources, run).forEach((name, values) ->
-                values.forEach(v -> choices.add(condition(name, v))));
+        RunSamples.declaredConditions(sources, run)
+                .forEach((name, values) -> values.forEach(v -> choices.add(condition(name, v))));
         return choices;
     }
 
@@ -95,8 +93,11 @@ public record MetricSlice(boolean promptVersion, String condition, String value)
         if (promptVersion) {
             List<Long> runs = sources.runs().list().stream()
                     .filter(r -> r.config().promptVersionId() == run.config().promptVersionId())
-                    .map(RunInfo::id).sorted().toList();
-            set = RunSampleSet.union(runs.stream().map(id -> RunSamples.load(sources, id)).toList());
+                    .map(RunInfo::id)
+                    .sorted()
+                    .toList();
+            set = RunSampleSet.union(
+                    runs.stream().map(id -> RunSamples.load(sources, id)).toList());
             label.add("prompt " + run.promptName() + "@" + run.promptVersion() + " runs "
                     + runs.stream().map(String::valueOf).collect(Collectors.joining(", ")));
         } else {
@@ -112,8 +113,8 @@ public record MetricSlice(boolean promptVersion, String condition, String value)
 
     private void check(Map<String, List<String>> declared) {
         if (!declared.containsKey(condition)) {
-            throw new IllegalArgumentException("The prompt has no condition '" + condition + "'; it has "
-                    + listed(declared.keySet()) + ".");
+            throw new IllegalArgumentException(
+                    "The prompt has no condition '" + condition + "'; it has " + listed(declared.keySet()) + ".");
         }
         if (!declared.get(condition).contains(value)) {
             throw new IllegalArgumentException("The prompt's condition '" + condition + "' has no value '" + value

@@ -18,6 +18,7 @@ public final class NGramIndex {
     private final int[][][] ids;
     /** Per order n ≥ 2: the packed (prefix id, last token id) of each n-gram id, to turn it back into text. */
     private final List<List<Long>> parts = new ArrayList<>();
+
     private final List<String> tokens = new ArrayList<>();
 
     public NGramIndex(List<List<String>> tokenLists, int maxN) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.siftbench.model.curation.JudgeVerdict;
 import io.siftbench.model.curation.Judgements;
 import io.siftbench.model.prompts.JudgeScale;
-
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,8 +39,11 @@ public final class RunMetrics {
      *                 (the two metrics are then absent). Asked for only when metrics are computed, because
      *                 loading an embedding model takes a while that a snapshot or a bad run id should not cost.
      */
-    public RunMetrics(RunSources sources, MetricSnapshots snapshots, Supplier<SampleEmbedder> embedder,
-                      InsightsSettings settings) {
+    public RunMetrics(
+            RunSources sources,
+            MetricSnapshots snapshots,
+            Supplier<SampleEmbedder> embedder,
+            InsightsSettings settings) {
         this.sources = sources;
         this.snapshots = snapshots;
         this.embedder = embedder;
@@ -68,24 +70,30 @@ public final class RunMetrics {
      *
      * @param slice says which slice, in the report and in the snapshot's key (empty for a whole run)
      */
-    public RunMetricsReport measure(RunSampleSet set, String slice, StatusSelection selection,
-                                    InsightsProgress progress) {
+    public RunMetricsReport measure(
+            RunSampleSet set, String slice, StatusSelection selection, InsightsProgress progress) {
         long runId = set.runId();
         String scope = scope(selection) + (slice.isEmpty() ? "" : ";" + slice);
-        Optional<RunMetricsReport.Snapshot> stored = snapshots.find(runId, scope, set.version())
-                .flatMap(RunMetrics::read);
+        Optional<RunMetricsReport.Snapshot> stored =
+                snapshots.find(runId, scope, set.version()).flatMap(RunMetrics::read);
         JudgeScores judge = judgeScores(set, selection);
         if (stored.isPresent()) {
-            return new RunMetricsReport(runId, slice, selection, set.version(), true, stored.get().metrics(),
-                    stored.get().researcherAgreement(), judge);
+            return new RunMetricsReport(
+                    runId,
+                    slice,
+                    selection,
+                    set.version(),
+                    true,
+                    stored.get().metrics(),
+                    stored.get().researcherAgreement(),
+                    judge);
         }
         List<SampleText> samples = embedded(selection.select(set.samples()), progress);
-        InsightsReport report = InsightsReport.measure(samples, selection,
-                settings.withConditions(set.conditions()), progress);
-        GoldAgreement researcher = report.gold() == null ? null
-                : GoldAgreement.of(selection.select(set.withResearcherLabels()));
-        snapshots.save(runId, scope, set.version(),
-                write(new RunMetricsReport.Snapshot(report, researcher)));
+        InsightsReport report =
+                InsightsReport.measure(samples, selection, settings.withConditions(set.conditions()), progress);
+        GoldAgreement researcher =
+                report.gold() == null ? null : GoldAgreement.of(selection.select(set.withResearcherLabels()));
+        snapshots.save(runId, scope, set.version(), write(new RunMetricsReport.Snapshot(report, researcher)));
         return new RunMetricsReport(runId, slice, selection, set.version(), false, report, researcher, judge);
     }
 
@@ -107,8 +115,12 @@ public final class RunMetrics {
                 verdicts.putAll(judgements.verdicts());
             }
         }
-        return scale == null ? null : JudgeScores.of(judgeRuns, scale,
-                new Judgements(judgeRuns.get(0), verdicts).apply(selection.select(set.samples())));
+        return scale == null
+                ? null
+                : JudgeScores.of(
+                        judgeRuns,
+                        scale,
+                        new Judgements(judgeRuns.get(0), verdicts).apply(selection.select(set.samples())));
     }
 
     /**
@@ -117,8 +129,8 @@ public final class RunMetrics {
      * runs' embeddings (taken from the project's text-embedding cache, so a run measured before costs no
      * embedding). The snapshots are not touched: a run shown alone keeps its own axes.
      */
-    public List<RunMetricsReport> onSharedAxes(List<RunMetricsReport> reports, List<RunSampleSet> sets,
-                                               InsightsProgress progress) {
+    public List<RunMetricsReport> onSharedAxes(
+            List<RunMetricsReport> reports, List<RunSampleSet> sets, InsightsProgress progress) {
         List<List<SampleText>> samples = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {
             samples.add(embedded(reports.get(i).status().select(sets.get(i).samples()), progress));
@@ -128,15 +140,24 @@ public final class RunMetrics {
         List<RunMetricsReport> result = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {
             RunMetricsReport own = reports.get(i);
-            result.add(new RunMetricsReport(own.run(), own.slice(), own.status(), own.sampleSetVersion(), own.cached(),
-                    shared.get(i), own.researcherAgreement(), own.judge()));
+            result.add(new RunMetricsReport(
+                    own.run(),
+                    own.slice(),
+                    own.status(),
+                    own.sampleSetVersion(),
+                    own.cached(),
+                    shared.get(i),
+                    own.researcherAgreement(),
+                    own.judge()));
         }
         return result;
     }
 
     /** The samples with their embeddings, through the project's cache; as they are without an embedder. */
     private List<SampleText> embedded(List<SampleText> samples, InsightsProgress progress) {
-        return embedder == null ? samples : embedder.get().cachedIn(sources.textEmbeddings()).embed(samples, progress);
+        return embedder == null
+                ? samples
+                : embedder.get().cachedIn(sources.textEmbeddings()).embed(samples, progress);
     }
 
     /** The snapshot's scope: the status selection, and whether embeddings were part of it. */

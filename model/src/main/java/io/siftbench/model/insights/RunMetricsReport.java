@@ -16,10 +16,16 @@ package io.siftbench.model.insights;
  *                            judged. Read afresh each time rather than kept in the snapshot, as a new judge run
  *                            changes them without changing the samples' fingerprint
  */
-public record RunMetricsReport(long run, String slice, StatusSelection status, long sampleSetVersion, boolean cached,
-                               InsightsReport metrics, GoldAgreement researcherAgreement, JudgeScores judge) {
+public record RunMetricsReport(
+        long run,
+        String slice,
+        StatusSelection status,
+        long sampleSetVersion,
+        boolean cached,
+        InsightsReport metrics,
+        GoldAgreement researcherAgreement,
+        JudgeScores judge) {
 
     /** What a snapshot keeps: the figures, not where they came from. */
-    public record Snapshot(InsightsReport metrics, GoldAgreement researcherAgreement) {
-    }
+    public record Snapshot(InsightsReport metrics, GoldAgreement researcherAgreement) {}
 }

@@ -17,8 +17,12 @@ import java.util.Map;
  * @param version           a fingerprint of everything above: it changes when a sample arrives or a decision
  *                          (or its undo) changes a status, text or label, and only then
  */
-public record RunSampleSet(List<Long> runs, List<SampleText> samples, Map<Long, String> researcherLabels,
-                           Map<String, List<String>> conditions, long version) {
+public record RunSampleSet(
+        List<Long> runs,
+        List<SampleText> samples,
+        Map<Long, String> researcherLabels,
+        Map<String, List<String>> conditions,
+        long version) {
 
     public RunSampleSet {
         runs = List.copyOf(runs);
@@ -39,8 +43,14 @@ public record RunSampleSet(List<Long> runs, List<SampleText> samples, Map<Long, 
      * The fingerprint stays the run's; a snapshot tells slices apart by its scope.
      */
     public RunSampleSet where(String condition, String value) {
-        return new RunSampleSet(runs, samples.stream().filter(s -> value.equals(s.conditions().get(condition)))
-                .toList(), researcherLabels, conditions, version);
+        return new RunSampleSet(
+                runs,
+                samples.stream()
+                        .filter(s -> value.equals(s.conditions().get(condition)))
+                        .toList(),
+                researcherLabels,
+                conditions,
+                version);
     }
 
     /**
@@ -66,6 +76,8 @@ public record RunSampleSet(List<Long> runs, List<SampleText> samples, Map<Long, 
 
     /** The samples with the researcher's final labels in place of the model's. */
     public List<SampleText> withResearcherLabels() {
-        return samples.stream().map(s -> s.withLabel(researcherLabels.get(s.id()))).toList();
+        return samples.stream()
+                .map(s -> s.withLabel(researcherLabels.get(s.id())))
+                .toList();
     }
 }

@@ -9,7 +9,6 @@ import io.siftbench.model.review.Decision;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.Sample;
-
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +24,7 @@ import java.util.Optional;
  */
 public final class RunSamples {
 
-    private RunSamples() {
-    }
+    private RunSamples() {}
 
     public static RunSampleSet load(RunSources sources, long runId) {
         RunInfo run = run(sources, runId);
@@ -39,19 +37,29 @@ public final class RunSamples {
      * @throws ProjectException saying so when the project has no such run
      */
     public static RunInfo run(RunSources sources, long runId) {
-        return sources.runs().find(runId)
+        return sources.runs()
+                .find(runId)
                 .orElseThrow(() -> new ProjectException("There is no run " + runId + " in " + sources.file()));
     }
 
     /** The run's samples from its review items already read (the review screen has them at hand). */
     public static RunSampleSet of(RunSources sources, RunInfo run, List<ReviewItem> reviewItems) {
         long runId = run.id();
-        List<ReviewItem> items = reviewItems.stream().filter(item -> !item.sample().failed()).toList();
+        List<ReviewItem> items =
+                reviewItems.stream().filter(item -> !item.sample().failed()).toList();
         Optional<DatasetInfo> dataset = Optional.ofNullable(run.config().datasetId())
-                .flatMap(id -> sources.datasets().list().stream().filter(d -> d.id() == id).findFirst());
+                .flatMap(id -> sources.datasets().list().stream()
+                        .filter(d -> d.id() == id)
+                        .findFirst());
         Map<Long, DatasetRecord> records = new HashMap<>();
-        dataset.ifPresent(d -> sources.datasets().records(d.id(), items.stream().map(i -> i.sample().slot().recordId())
-                .filter(Objects::nonNull).toList()).forEach(r -> records.put(r.id(), r)));
+        dataset.ifPresent(d -> sources.datasets()
+                .records(
+                        d.id(),
+                        items.stream()
+                                .map(i -> i.sample().slot().recordId())
+                                .filter(Objects::nonNull)
+                                .toList())
+                .forEach(r -> records.put(r.id(), r)));
         String textColumn = dataset.map(DatasetInfo::textColumn).orElse(null);
         String labelColumn = dataset.map(DatasetInfo::labelColumn).orElse(null);
 
@@ -60,20 +68,38 @@ public final class RunSamples {
         Fingerprint version = new Fingerprint();
         for (ReviewItem item : items) {
             Sample sample = item.sample();
-            DatasetRecord record = sample.slot().recordId() == null ? null : records.get(sample.slot().recordId());
-            String text = item.text() != null ? item.text()
+            DatasetRecord record = sample.slot().recordId() == null
+                    ? null
+                    : records.get(sample.slot().recordId());
+            String text = item.text() != null
+                    ? item.text()
                     : record != null && textColumn != null ? record.text(textColumn) : null;
             String gold = record != null && labelColumn != null ? record.text(labelColumn) : null;
-            SampleText measured = new SampleText(sample.id(), text, sample.label(), gold, sample.conditions(),
-                    sample.fields(), statusOf(item.decision()), sample.confidence(), sample.votes(), null, null, null);
+            SampleText measured = new SampleText(
+                    sample.id(),
+                    text,
+                    sample.label(),
+                    gold,
+                    sample.conditions(),
+                    sample.fields(),
+                    statusOf(item.decision()),
+                    sample.confidence(),
+                    sample.votes(),
+                    null,
+                    null,
+                    null);
             samples.add(measured);
             if (item.label() != null) {
                 researcherLabels.put(sample.id(), item.label());
             }
-            version.add(sample.id()).add(measured.status().name()).add(text).add(sample.label()).add(item.label());
+            version.add(sample.id())
+                    .add(measured.status().name())
+                    .add(text)
+                    .add(sample.label())
+                    .add(item.label());
         }
-        return new RunSampleSet(List.of(runId), samples, researcherLabels, declaredConditions(sources, run),
-                version.value());
+        return new RunSampleSet(
+                List.of(runId), samples, researcherLabels, declaredConditions(sources, run), version.value());
     }
 
     /**
@@ -95,8 +121,11 @@ public final class RunSamples {
     /** Every declared value of every condition, switched on or off, so that unused combinations show as empty. */
     static Map<String, List<String>> declaredConditions(RunSources sources, RunInfo run) {
         Map<String, List<String>> declared = new LinkedHashMap<>();
-        for (Condition condition : sources.prompts().load(run.config().promptVersionId()).conditions()) {
-            declared.put(condition.name(), condition.values().stream().map(ConditionValue::value).toList());
+        for (Condition condition :
+                sources.prompts().load(run.config().promptVersionId()).conditions()) {
+            declared.put(
+                    condition.name(),
+                    condition.values().stream().map(ConditionValue::value).toList());
         }
         return declared;
     }

@@ -6,7 +6,6 @@ import io.siftbench.model.prompts.PromptStore;
 import io.siftbench.model.review.ReviewStore;
 import io.siftbench.model.runs.RunStore;
 import io.siftbench.model.runs.SampleStore;
-
 import java.nio.file.Path;
 
 /**
@@ -15,6 +14,11 @@ import java.nio.file.Path;
  *
  * @param file the project file, named in the message when a run is not there
  */
-public record RunSources(Path file, RunStore runs, SampleStore samples, DatasetStore datasets, PromptStore prompts,
-                         ReviewStore review, TextEmbeddingCache textEmbeddings) {
-}
+public record RunSources(
+        Path file,
+        RunStore runs,
+        SampleStore samples,
+        DatasetStore datasets,
+        PromptStore prompts,
+        ReviewStore review,
+        TextEmbeddingCache textEmbeddings) {}

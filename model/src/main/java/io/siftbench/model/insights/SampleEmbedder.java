@@ -4,7 +4,6 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.siftbench.model.embeddings.TextEmbeddingCache;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -73,15 +72,17 @@ public final class SampleEmbedder {
         });
         for (int start = 0; start < texts.size(); start += batchSize) {
             if (Thread.currentThread().isInterrupted()) {
-                throw new CancellationException("embedding cancelled after " + start + " of " + texts.size()
-                        + " texts");
+                throw new CancellationException(
+                        "embedding cancelled after " + start + " of " + texts.size() + " texts");
             }
             progress.update(start, texts.size(), "embedding");
             List<String> batch = texts.subList(start, Math.min(texts.size(), start + batchSize));
-            List<Embedding> embeddings = model.embedAll(batch.stream().map(TextSegment::from).toList()).content();
+            List<Embedding> embeddings = model.embedAll(
+                            batch.stream().map(TextSegment::from).toList())
+                    .content();
             if (embeddings.size() != batch.size()) {
-                throw new IllegalStateException("the embedding model returned " + embeddings.size()
-                        + " embeddings for " + batch.size() + " texts");
+                throw new IllegalStateException("the embedding model returned " + embeddings.size() + " embeddings for "
+                        + batch.size() + " texts");
             }
             Map<String, float[]> fresh = new LinkedHashMap<>();
             for (int i = 0; i < batch.size(); i++) {
@@ -94,8 +95,11 @@ public final class SampleEmbedder {
         }
         progress.update(texts.size(), texts.size(), "embedded");
         Map<String, float[]> done = new HashMap<>(vectors);
-        return samples.stream().map(sample -> sample.hasEmbedding() || sample.text().isBlank() ? sample
-                : sample.withEmbedding(done.get(sample.text()))).toList();
+        return samples.stream()
+                .map(sample -> sample.hasEmbedding() || sample.text().isBlank()
+                        ? sample
+                        : sample.withEmbedding(done.get(sample.text())))
+                .toList();
     }
 
     /**

@@ -22,9 +22,19 @@ import java.util.Objects;
  * @param judgeReason the judge's reason; may be null
  * @param embedding   the sample's text embedding; may be null when none was computed
  */
-public record SampleText(long id, String text, String label, String goldLabel, Map<String, String> conditions,
-                         Map<String, String> fields, SampleStatus status, Double confidence, List<String> votes,
-                         Double judgeScore, String judgeReason, float[] embedding) {
+public record SampleText(
+        long id,
+        String text,
+        String label,
+        String goldLabel,
+        Map<String, String> conditions,
+        Map<String, String> fields,
+        SampleStatus status,
+        Double confidence,
+        List<String> votes,
+        Double judgeScore,
+        String judgeReason,
+        float[] embedding) {
 
     public SampleText {
         text = text == null ? "" : text;
@@ -36,58 +46,157 @@ public record SampleText(long id, String text, String label, String goldLabel, M
 
     /** A pending sample with only an id and a text; the {@code with…} methods fill in the rest. */
     public static SampleText of(long id, String text) {
-        return new SampleText(id, text, null, null, Map.of(), Map.of(), SampleStatus.PENDING, null, List.of(),
-                null, null, null);
+        return new SampleText(
+                id, text, null, null, Map.of(), Map.of(), SampleStatus.PENDING, null, List.of(), null, null, null);
     }
 
     public SampleText withText(String newText) {
-        return new SampleText(id, newText, label, goldLabel, conditions, fields, status, confidence, votes,
-                judgeScore, judgeReason, embedding);
+        return new SampleText(
+                id,
+                newText,
+                label,
+                goldLabel,
+                conditions,
+                fields,
+                status,
+                confidence,
+                votes,
+                judgeScore,
+                judgeReason,
+                embedding);
     }
 
     public SampleText withLabel(String newLabel) {
-        return new SampleText(id, text, newLabel, goldLabel, conditions, fields, status, confidence, votes,
-                judgeScore, judgeReason, embedding);
+        return new SampleText(
+                id,
+                text,
+                newLabel,
+                goldLabel,
+                conditions,
+                fields,
+                status,
+                confidence,
+                votes,
+                judgeScore,
+                judgeReason,
+                embedding);
     }
 
     public SampleText withGoldLabel(String newGoldLabel) {
-        return new SampleText(id, text, label, newGoldLabel, conditions, fields, status, confidence, votes,
-                judgeScore, judgeReason, embedding);
+        return new SampleText(
+                id,
+                text,
+                label,
+                newGoldLabel,
+                conditions,
+                fields,
+                status,
+                confidence,
+                votes,
+                judgeScore,
+                judgeReason,
+                embedding);
     }
 
     public SampleText withConditions(Map<String, String> newConditions) {
-        return new SampleText(id, text, label, goldLabel, newConditions, fields, status, confidence, votes,
-                judgeScore, judgeReason, embedding);
+        return new SampleText(
+                id,
+                text,
+                label,
+                goldLabel,
+                newConditions,
+                fields,
+                status,
+                confidence,
+                votes,
+                judgeScore,
+                judgeReason,
+                embedding);
     }
 
     public SampleText withFields(Map<String, String> newFields) {
-        return new SampleText(id, text, label, goldLabel, conditions, newFields, status, confidence, votes,
-                judgeScore, judgeReason, embedding);
+        return new SampleText(
+                id,
+                text,
+                label,
+                goldLabel,
+                conditions,
+                newFields,
+                status,
+                confidence,
+                votes,
+                judgeScore,
+                judgeReason,
+                embedding);
     }
 
     public SampleText withStatus(SampleStatus newStatus) {
-        return new SampleText(id, text, label, goldLabel, conditions, fields, newStatus, confidence, votes,
-                judgeScore, judgeReason, embedding);
+        return new SampleText(
+                id,
+                text,
+                label,
+                goldLabel,
+                conditions,
+                fields,
+                newStatus,
+                confidence,
+                votes,
+                judgeScore,
+                judgeReason,
+                embedding);
     }
 
     public SampleText withConfidence(Double newConfidence) {
-        return new SampleText(id, text, label, goldLabel, conditions, fields, status, newConfidence, votes,
-                judgeScore, judgeReason, embedding);
+        return new SampleText(
+                id,
+                text,
+                label,
+                goldLabel,
+                conditions,
+                fields,
+                status,
+                newConfidence,
+                votes,
+                judgeScore,
+                judgeReason,
+                embedding);
     }
 
     public SampleText withVotes(List<String> newVotes) {
-        return new SampleText(id, text, label, goldLabel, conditions, fields, status, confidence, newVotes,
-                judgeScore, judgeReason, embedding);
+        return new SampleText(
+                id,
+                text,
+                label,
+                goldLabel,
+                conditions,
+                fields,
+                status,
+                confidence,
+                newVotes,
+                judgeScore,
+                judgeReason,
+                embedding);
     }
 
     public SampleText withJudgement(Double score, String reason) {
-        return new SampleText(id, text, label, goldLabel, conditions, fields, status, confidence, votes,
-                score, reason, embedding);
+        return new SampleText(
+                id, text, label, goldLabel, conditions, fields, status, confidence, votes, score, reason, embedding);
     }
 
     public SampleText withEmbedding(float[] newEmbedding) {
-        return new SampleText(id, text, label, goldLabel, conditions, fields, status, confidence, votes,
-                judgeScore, judgeReason, newEmbedding);
+        return new SampleText(
+                id,
+                text,
+                label,
+                goldLabel,
+                conditions,
+                fields,
+                status,
+                confidence,
+                votes,
+                judgeScore,
+                judgeReason,
+                newEmbedding);
     }
 
     public boolean hasEmbedding() {

@@ -87,8 +87,8 @@ public final class SelfBleu {
         return subset;
     }
 
-    private static double sentenceBleu(NGramIndex index, int sample, List<ReferenceCounts> references,
-                                       ReferenceLengths lengths) {
+    private static double sentenceBleu(
+            NGramIndex index, int sample, List<ReferenceCounts> references, ReferenceLengths lengths) {
         int length = index.ids(1, sample).length;
         if (length == 0) {
             return 0;

@@ -8,5 +8,4 @@ package io.siftbench.model.insights;
  * @param scored     how many samples were scored (each against all the other scored ones)
  * @param sampled    true when the set was larger than the exact limit and a seeded random subset was scored
  */
-public record SelfBleuScore(Double value, int population, int scored, boolean sampled) {
-}
+public record SelfBleuScore(Double value, int population, int scored, boolean sampled) {}

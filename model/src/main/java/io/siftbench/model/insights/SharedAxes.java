@@ -16,8 +16,11 @@ public record SharedAxes(HistogramAxis characters, HistogramAxis words, MapProje
         sets.forEach(union::addAll);
         List<String> texts = union.stream().map(SampleText::text).toList();
         double[] characters = LengthStatistics.characterLengths(texts);
-        double[] words = LengthStatistics.wordLengths(texts.stream().map(Tokenizer::tokens).toList());
-        return new SharedAxes(HistogramAxis.spanning(characters, bins), HistogramAxis.spanning(words, bins),
+        double[] words = LengthStatistics.wordLengths(
+                texts.stream().map(Tokenizer::tokens).toList());
+        return new SharedAxes(
+                HistogramAxis.spanning(characters, bins),
+                HistogramAxis.spanning(words, bins),
                 MapProjection.fit(union));
     }
 }

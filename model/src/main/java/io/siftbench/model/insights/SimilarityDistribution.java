@@ -8,5 +8,4 @@ package io.siftbench.model.insights;
  * @param sampled   true when there were too many pairs and a seeded random subset of pairs was compared
  * @param histogram the cosines in bins of 0.05 from −1 to 1
  */
-public record SimilarityDistribution(Double mean, long pairs, boolean sampled, Histogram histogram) {
-}
+public record SimilarityDistribution(Double mean, long pairs, boolean sampled, Histogram histogram) {}

@@ -4,7 +4,9 @@ import java.util.List;
 
 /** Which samples the metrics are computed on: all of them, only the accepted or only the rejected ones. */
 public enum StatusSelection {
-    ALL, ACCEPTED, REJECTED;
+    ALL,
+    ACCEPTED,
+    REJECTED;
 
     public boolean includes(SampleStatus status) {
         return switch (this) {

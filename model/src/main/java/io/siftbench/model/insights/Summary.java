@@ -6,8 +6,8 @@ import java.util.Arrays;
  * Summary statistics of a list of numbers: count, min, max, mean, median (mean of the two middle values for an
  * even count) and the population standard deviation (divided by n, not n − 1), with a histogram.
  */
-public record Summary(int count, double min, double max, double mean, double median, double standardDeviation,
-                      Histogram histogram) {
+public record Summary(
+        int count, double min, double max, double mean, double median, double standardDeviation, Histogram histogram) {
 
     public static final int DEFAULT_BINS = 20;
 
@@ -30,7 +30,6 @@ public record Summary(int count, double min, double max, double mean, double med
             squares += (value - mean) * (value - mean);
         }
         double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-        return new Summary(n, sorted[0], sorted[n - 1], mean, median, Math.sqrt(squares / n),
-                axis.count(values));
+        return new Summary(n, sorted[0], sorted[n - 1], mean, median, Math.sqrt(squares / n), axis.count(values));
     }
 }

@@ -14,8 +14,7 @@ public final class Tokenizer {
 
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+");
 
-    private Tokenizer() {
-    }
+    private Tokenizer() {}
 
     /** The tokens of {@code text} in order; an empty list for null or token-free text. */
     public static List<String> tokens(String text) {

@@ -30,13 +30,19 @@ public final class Votes {
 
     public Optional<String> majority() {
         // The strict comparison keeps the earlier label on a tie, so the first label voted wins.
-        return counts.entrySet().stream().reduce((best, next) -> next.getValue() > best.getValue() ? next : best)
+        return counts.entrySet().stream()
+                .reduce((best, next) -> next.getValue() > best.getValue() ? next : best)
                 .map(Map.Entry::getKey);
     }
 
     /** The majority's share of the votes; 1 when there are no votes (nothing disagrees). */
     public double agreement() {
-        return total == 0 ? 1 : (double) counts.values().stream().max(Comparator.naturalOrder()).orElse(0L) / total;
+        return total == 0
+                ? 1
+                : (double) counts.values().stream()
+                                .max(Comparator.naturalOrder())
+                                .orElse(0L)
+                        / total;
     }
 
     public double entropy() {

@@ -2,17 +2,16 @@ package io.siftbench.model.project;
 
 import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.datasets.DatasetStore;
+import io.siftbench.model.demonstrations.EmbeddingCache;
+import io.siftbench.model.embeddings.TextEmbeddingCache;
 import io.siftbench.model.export.ExportSources;
 import io.siftbench.model.insights.MetricSnapshots;
 import io.siftbench.model.insights.RunSources;
+import io.siftbench.model.prompts.PromptStore;
 import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.review.ReviewStore;
 import io.siftbench.model.runs.RunStore;
 import io.siftbench.model.runs.SampleStore;
-import io.siftbench.model.demonstrations.EmbeddingCache;
-import io.siftbench.model.embeddings.TextEmbeddingCache;
-import io.siftbench.model.prompts.PromptStore;
-
 import java.nio.file.Path;
 
 /**

@@ -33,7 +33,10 @@ public record Condition(String name, Boolean enabled, List<ConditionValue> value
     }
 
     public static Condition of(String name, String... values) {
-        return new Condition(name, true, java.util.Arrays.stream(values).map(ConditionValue::of).toList());
+        return new Condition(
+                name,
+                true,
+                java.util.Arrays.stream(values).map(ConditionValue::of).toList());
     }
 
     public boolean isOn() {
@@ -102,7 +105,10 @@ public record Condition(String name, Boolean enabled, List<ConditionValue> value
         List<ConditionValue> copy = new ArrayList<>(values);
         Set<String> seen = new LinkedHashSet<>();
         values.forEach(v -> seen.add(v.value()));
-        pasted.lines().map(String::strip).filter(s -> !s.isEmpty()).filter(seen::add)
+        pasted.lines()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .filter(seen::add)
                 .forEach(s -> copy.add(ConditionValue.of(s)));
         return withValues(copy);
     }

@@ -48,8 +48,8 @@ public final class ConditionPlan {
     public List<Map<String, String>> first(int n) {
         for (Condition c : active) {
             if (c.activeValues().isEmpty()) {
-                throw new IllegalStateException("condition '" + c.name()
-                        + "' is switched on but all its values are switched off");
+                throw new IllegalStateException(
+                        "condition '" + c.name() + "' is switched on but all its values are switched off");
             }
         }
         return switch (plan.kind()) {

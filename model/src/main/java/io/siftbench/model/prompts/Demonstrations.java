@@ -14,8 +14,14 @@ import java.util.Objects;
  * @param ids      the record ids of the fixed strategy
  * @param seed     the seed of the random and balanced strategies
  */
-public record Demonstrations(String dataset, DemonstrationStrategy strategy, Integer k, String text,
-                             String label, List<Long> ids, Long seed) {
+public record Demonstrations(
+        String dataset,
+        DemonstrationStrategy strategy,
+        Integer k,
+        String text,
+        String label,
+        List<Long> ids,
+        Long seed) {
 
     public Demonstrations {
         Objects.requireNonNull(dataset, "demonstrations need a dataset");

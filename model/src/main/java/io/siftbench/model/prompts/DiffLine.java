@@ -9,5 +9,9 @@ package io.siftbench.model.prompts;
 public record DiffLine(Kind kind, String text, int oldLine, int newLine) {
 
     /** Whether the line is in both versions, only in the newer one, or only in the older one. */
-    public enum Kind { SAME, ADDED, REMOVED }
+    public enum Kind {
+        SAME,
+        ADDED,
+        REMOVED
+    }
 }

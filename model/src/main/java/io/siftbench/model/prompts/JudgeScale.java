@@ -20,8 +20,10 @@ public record JudgeScale(Kind kind, Double min, Double max) {
 
     /** A score or a verdict. */
     public enum Kind {
-        @JsonProperty("score") SCORE,
-        @JsonProperty("pass-fail") PASS_FAIL
+        @JsonProperty("score")
+        SCORE,
+        @JsonProperty("pass-fail")
+        PASS_FAIL
     }
 
     /** A score from 1 to 5, what a judge prompt without a {@code scale} uses. */
@@ -74,7 +76,11 @@ public record JudgeScale(Kind kind, Double min, Double max) {
         if (kind == Kind.PASS_FAIL) {
             properties.putObject(verdict).put("type", "boolean");
         } else {
-            properties.putObject(verdict).put("type", "number").put("minimum", min).put("maximum", max);
+            properties
+                    .putObject(verdict)
+                    .put("type", "number")
+                    .put("minimum", min)
+                    .put("maximum", max);
         }
         properties.putObject("reason").put("type", "string");
         schema.putArray("required").add(verdict).add("reason");

@@ -13,5 +13,14 @@ package io.siftbench.model.prompts;
 public record Placeholder(String name, Kind kind, int start, int end, boolean known) {
 
     /** What a tag does. */
-    public enum Kind { VARIABLE, SECTION, INVERTED_SECTION, CLOSE, COMMENT, PARTIAL, BLOCK, DELIMITERS }
+    public enum Kind {
+        VARIABLE,
+        SECTION,
+        INVERTED_SECTION,
+        CLOSE,
+        COMMENT,
+        PARTIAL,
+        BLOCK,
+        DELIMITERS
+    }
 }

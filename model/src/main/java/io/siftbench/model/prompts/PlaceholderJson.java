@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -44,8 +43,7 @@ final class PlaceholderJson {
         }
     };
 
-    private PlaceholderJson() {
-    }
+    private PlaceholderJson() {}
 
     /** The text a placeholder whose value is {@code value} renders as. */
     static CharSequence format(Object value) {

@@ -14,7 +14,8 @@ import java.util.function.Predicate;
  */
 public final class Placeholders {
 
-    private static final Set<String> TASK_FIELDS = Set.of("role", "purpose", "format", "labels", "rationale", "confidence");
+    private static final Set<String> TASK_FIELDS =
+            Set.of("role", "purpose", "format", "labels", "rationale", "confidence");
     private static final Set<String> LABEL_FIELDS = Set.of("name", "description", "verbalizer");
     private static final Set<String> DEMO_FIELDS = Set.of("id", "text", "label");
 
@@ -38,8 +39,8 @@ public final class Placeholders {
      *                     … and those of their parsed output), or null when not yet known (any
      *                     {@code sample.NAME} is then accepted, since only the run to judge names them)
      */
-    public Placeholders(PromptVersion version, Set<String> recordColumns, Set<String> demoColumns,
-                        Set<String> sampleFields) {
+    public Placeholders(
+            PromptVersion version, Set<String> recordColumns, Set<String> demoColumns, Set<String> sampleFields) {
         this(version, recordColumns, demoColumns, sampleFields, null);
     }
 
@@ -47,8 +48,12 @@ public final class Placeholders {
      * @param judgedConditions a judge's: the conditions the judged run's prompt declares, or null when not yet
      *                         known (any {@code condition.NAME} is then accepted)
      */
-    public Placeholders(PromptVersion version, Set<String> recordColumns, Set<String> demoColumns,
-                        Set<String> sampleFields, Set<String> judgedConditions) {
+    public Placeholders(
+            PromptVersion version,
+            Set<String> recordColumns,
+            Set<String> demoColumns,
+            Set<String> sampleFields,
+            Set<String> judgedConditions) {
         this.version = version;
         this.recordColumns = version.mode() == PromptMode.SYNTHESIZE ? Set.of() : recordColumns;
         this.demoColumns = demoColumns;
@@ -66,11 +71,12 @@ public final class Placeholders {
         frames.push(this::rootKnows);
         for (TemplateTags.Tag tag : TemplateTags.read(template).tags()) {
             String name = tag.name();
-            boolean known = switch (tag.kind()) {
-                case COMMENT, DELIMITERS, CLOSE -> true;
-                case PARTIAL, BLOCK -> false;
-                default -> name.equals(".") || frames.stream().anyMatch(f -> f.test(name));
-            };
+            boolean known =
+                    switch (tag.kind()) {
+                        case COMMENT, DELIMITERS, CLOSE -> true;
+                        case PARTIAL, BLOCK -> false;
+                        default -> name.equals(".") || frames.stream().anyMatch(f -> f.test(name));
+                    };
             switch (tag.kind()) {
                 case SECTION -> frames.push(sectionFrame(name));
                 case INVERTED_SECTION, BLOCK -> frames.push(n -> false);
@@ -79,8 +85,7 @@ public final class Placeholders {
                         frames.pop();
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
             out.add(new Placeholder(name, tag.kind(), tag.start(), tag.end(), known));
         }
@@ -89,18 +94,24 @@ public final class Placeholders {
 
     /** The distinct names {@code template}'s tags use, sections and their closings included, in order. */
     public static List<String> names(String template) {
-        return TemplateTags.read(template).tags().stream().filter(t -> t.kind() != Placeholder.Kind.DELIMITERS)
-                .map(TemplateTags.Tag::name).distinct().toList();
+        return TemplateTags.read(template).tags().stream()
+                .filter(t -> t.kind() != Placeholder.Kind.DELIMITERS)
+                .map(TemplateTags.Tag::name)
+                .distinct()
+                .toList();
     }
 
     /** The distinct names of {@code template} nothing will fill, in order of first appearance. */
     public List<String> unknown(String template) {
-        return scan(template).stream().filter(p -> !p.known())
+        return scan(template).stream()
+                .filter(p -> !p.known())
                 .map(p -> switch (p.kind()) {
                     case PARTIAL -> ">" + p.name();
                     case BLOCK -> "$" + p.name();
                     default -> p.name();
-                }).distinct().toList();
+                })
+                .distinct()
+                .toList();
     }
 
     private boolean rootKnows(String name) {
@@ -122,8 +133,10 @@ public final class Placeholders {
         return switch (head) {
             case "record" -> isColumn(recordColumns, rest);
             // A judge sees the judged run's conditions and output fields, which only the run to judge names.
-            case "condition" -> judge ? isColumn(judgedConditions, rest)
-                    : version.conditions().stream().anyMatch(c -> c.name().equals(rest));
+            case "condition" ->
+                judge
+                        ? isColumn(judgedConditions, rest)
+                        : version.conditions().stream().anyMatch(c -> c.name().equals(rest));
             case "sample" -> judge ? isColumn(sampleFields, rest) : isColumn(recordColumns, name);
             case "task" -> TASK_FIELDS.contains(rest);
             default -> isColumn(recordColumns, name);

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,8 +29,7 @@ public final class PromptFile {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
-    private PromptFile() {
-    }
+    private PromptFile() {}
 
     /** Reads the file at {@code file}; errors name it. */
     public static PromptVersion read(Path file) {
@@ -93,14 +91,19 @@ public final class PromptFile {
         StringBuilder s = new StringBuilder();
         JsonLocation where = e.getLocation();
         if (where != null && where.getLineNr() > 0) {
-            s.append("line ").append(where.getLineNr()).append(", column ").append(where.getColumnNr()).append(": ");
+            s.append("line ")
+                    .append(where.getLineNr())
+                    .append(", column ")
+                    .append(where.getColumnNr())
+                    .append(": ");
         }
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             s.append("at ").append(path(m)).append(": ");
         }
         Throwable cause = e.getCause();
         String what = cause instanceof IllegalArgumentException || cause instanceof NullPointerException
-                ? cause.getMessage() : e.getOriginalMessage();
+                ? cause.getMessage()
+                : e.getOriginalMessage();
         return s.append(what.lines().findFirst().orElse(what)).toString();
     }
 

@@ -1,7 +1,6 @@
 package io.siftbench.model.prompts;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.util.Locale;
 
 /**
@@ -9,9 +8,12 @@ import java.util.Locale;
  * run (LLM-as-judge: a score and a reason for each).
  */
 public enum PromptMode {
-    @JsonProperty("annotate") ANNOTATE,
-    @JsonProperty("synthesize") SYNTHESIZE,
-    @JsonProperty("judge") JUDGE;
+    @JsonProperty("annotate")
+    ANNOTATE,
+    @JsonProperty("synthesize")
+    SYNTHESIZE,
+    @JsonProperty("judge")
+    JUDGE;
 
     /** The lower-case name used in prompt files, the database and on the command line. */
     public String id() {

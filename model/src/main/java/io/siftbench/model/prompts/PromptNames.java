@@ -15,15 +15,14 @@ public final class PromptNames {
     /** How much of a name a message quotes. */
     private static final int SHOWN = 40;
 
-    private PromptNames() {
-    }
+    private PromptNames() {}
 
     /** What is wrong with {@code name}, if anything, in the words of a prompt file's {@code name} field. */
     public static Optional<String> problem(String name) {
         int length = name.codePointCount(0, name.length());
         if (length > MAX_LENGTH) {
-            return Optional.of(String.format(Locale.ROOT, "a prompt name has at most %d characters, not %,d",
-                    MAX_LENGTH, length));
+            return Optional.of(
+                    String.format(Locale.ROOT, "a prompt name has at most %d characters, not %,d", MAX_LENGTH, length));
         }
         int at = 1;
         for (int i = 0; i < name.length(); i += Character.charCount(name.codePointAt(i)), at++) {
@@ -33,8 +32,11 @@ public final class PromptNames {
                         + "): it separates the name from the version in NAME@V");
             }
             if (hidden(c)) {
-                return Optional.of(String.format(Locale.ROOT,
-                        "a prompt name cannot contain control characters (U+%04X at character %d)", c, at));
+                return Optional.of(String.format(
+                        Locale.ROOT,
+                        "a prompt name cannot contain control characters (U+%04X at character %d)",
+                        c,
+                        at));
             }
         }
         return Optional.empty();
@@ -63,7 +65,9 @@ public final class PromptNames {
 
     private static boolean hidden(int c) {
         int type = Character.getType(c);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
                 || type == Character.PARAGRAPH_SEPARATOR;
     }
 }

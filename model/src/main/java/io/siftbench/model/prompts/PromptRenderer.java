@@ -5,7 +5,6 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 import io.siftbench.model.demonstrations.Demonstration;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +36,8 @@ public final class PromptRenderer {
             // {{record}}, {{task}}, {{labels}}… are written as JSON of what the template sees, not as Java's map text.
             .withFormatter(PlaceholderJson::format)
             .withLoader(name -> {
-                throw new IllegalArgumentException("partials ({{>" + name + "}}) are not allowed: a template cannot read files");
+                throw new IllegalArgumentException(
+                        "partials ({{>" + name + "}}) are not allowed: a template cannot read files");
             })
             .withCollector(new BasicCollector() {
                 @Override
@@ -57,7 +57,9 @@ public final class PromptRenderer {
         this.version = version;
         this.system = compile("template.system", version.template().system());
         this.user = compile("template.user", version.template().user());
-        this.labels = version.task().labels().stream().map(PromptRenderer::labelContext).toList();
+        this.labels = version.task().labels().stream()
+                .map(PromptRenderer::labelContext)
+                .toList();
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("role", version.task().role());
         t.put("purpose", version.task().purpose());
@@ -87,16 +89,16 @@ public final class PromptRenderer {
      * @param sample     what the template sees as {@code sample}: its id, text, label, rationale, confidence and
      *                   the fields of its parsed output
      */
-    public RenderedPrompt renderJudged(Map<String, ?> record, Map<String, String> conditions,
-                                       List<Demonstration> demos, Map<String, ?> sample) {
+    public RenderedPrompt renderJudged(
+            Map<String, ?> record, Map<String, String> conditions, List<Demonstration> demos, Map<String, ?> sample) {
         // Sorted: a slot keeps its values unordered, and {{condition}} must read the same in every run.
         Map<String, Object> context = context(record, new TreeMap<>(conditions), demos);
         context.put("sample", sample);
         return execute(context);
     }
 
-    private Map<String, Object> context(Map<String, ?> record, Map<String, String> conditions,
-                                        List<Demonstration> demos) {
+    private Map<String, Object> context(
+            Map<String, ?> record, Map<String, String> conditions, List<Demonstration> demos) {
         Map<String, Object> context = new LinkedHashMap<>(record);
         // The reserved names win over columns of the same name, so a template means the same on any dataset.
         context.put("record", record);
@@ -111,8 +113,8 @@ public final class PromptRenderer {
         try {
             return new RenderedPrompt(system.execute(context), user.execute(context));
         } catch (MustacheException e) {
-            throw new IllegalArgumentException("cannot render prompt '" + PromptNames.shown(version.name()) + "': "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot render prompt '" + PromptNames.shown(version.name()) + "': " + e.getMessage(), e);
         }
     }
 
@@ -120,7 +122,8 @@ public final class PromptRenderer {
         Map<String, String> on = new LinkedHashMap<>();
         for (Condition c : version.conditions()) {
             String value = chosen.get(c.name());
-            if (value != null && c.activeValues().stream().anyMatch(v -> v.value().equals(value))) {
+            if (value != null
+                    && c.activeValues().stream().anyMatch(v -> v.value().equals(value))) {
                 on.put(c.name(), value);
             }
         }

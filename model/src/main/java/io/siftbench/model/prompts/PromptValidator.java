@@ -15,8 +15,7 @@ public final class PromptValidator {
     /** How many demonstrations a prompt may show. */
     public static final int MAX_DEMONSTRATIONS = 50;
 
-    private PromptValidator() {
-    }
+    private PromptValidator() {}
 
     /** Every problem of {@code version}, empty when it can be saved and run. */
     public static List<String> problems(PromptVersion version) {
@@ -33,7 +32,8 @@ public final class PromptValidator {
         switch (version.mode()) {
             case ANNOTATE -> annotateRules(version, problems);
             case SYNTHESIZE -> {
-                if (version.output() == null || version.output().schema() == null
+                if (version.output() == null
+                        || version.output().schema() == null
                         || !version.output().schema().isObject()) {
                     problems.add("output.schema: synthesize needs a JSON schema object naming the fields of a sample");
                 }
@@ -64,11 +64,17 @@ public final class PromptValidator {
         }
         // The fixed strategy's k is its number of ids unless given: the ids are then what to shorten.
         if (demonstrations.ids().size() > MAX_DEMONSTRATIONS) {
-            problems.add(String.format(Locale.ROOT, "demonstrations.ids: at most %d record ids, not %,d",
-                    MAX_DEMONSTRATIONS, demonstrations.ids().size()));
+            problems.add(String.format(
+                    Locale.ROOT,
+                    "demonstrations.ids: at most %d record ids, not %,d",
+                    MAX_DEMONSTRATIONS,
+                    demonstrations.ids().size()));
         } else if (demonstrations.k() > MAX_DEMONSTRATIONS) {
-            problems.add(String.format(Locale.ROOT, "demonstrations.k: at most %d demonstrations a prompt, not %,d",
-                    MAX_DEMONSTRATIONS, demonstrations.k()));
+            problems.add(String.format(
+                    Locale.ROOT,
+                    "demonstrations.k: at most %d demonstrations a prompt, not %,d",
+                    MAX_DEMONSTRATIONS,
+                    demonstrations.k()));
         }
     }
 
@@ -97,8 +103,12 @@ public final class PromptValidator {
         }
         List<String> unknown = placeholders.unknown(template);
         if (!unknown.isEmpty()) {
-            problems.add(where + ": nothing fills " + String.join(", ", unknown.stream().map(n -> "{{" + n + "}}").toList())
-                    + " (check the spelling, the condition names and, in synthesize mode, that no record field is used)");
+            problems.add(
+                    where + ": nothing fills "
+                            + String.join(
+                                    ", ",
+                                    unknown.stream().map(n -> "{{" + n + "}}").toList())
+                            + " (check the spelling, the condition names and, in synthesize mode, that no record field is used)");
         }
     }
 }

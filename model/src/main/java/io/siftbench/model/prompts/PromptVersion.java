@@ -3,7 +3,6 @@ package io.siftbench.model.prompts;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.siftbench.model.backends.OutputSchema;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -18,11 +17,29 @@ import java.util.Objects;
  *                       for the other modes
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "note", "mode", "task", "template", "conditions", "plan", "demonstrations", "output",
-        "scale"})
-public record PromptVersion(String name, String note, PromptMode mode, TaskSpec task, Template template,
-                            List<Condition> conditions, Plan plan, Demonstrations demonstrations,
-                            OutputSpec output, JudgeScale scale) {
+@JsonPropertyOrder({
+    "name",
+    "note",
+    "mode",
+    "task",
+    "template",
+    "conditions",
+    "plan",
+    "demonstrations",
+    "output",
+    "scale"
+})
+public record PromptVersion(
+        String name,
+        String note,
+        PromptMode mode,
+        TaskSpec task,
+        Template template,
+        List<Condition> conditions,
+        Plan plan,
+        Demonstrations demonstrations,
+        OutputSpec output,
+        JudgeScale scale) {
 
     public PromptVersion {
         Objects.requireNonNull(name, "a prompt needs a name");
@@ -39,8 +56,16 @@ public record PromptVersion(String name, String note, PromptMode mode, TaskSpec 
     }
 
     /** A prompt version of the annotate or synthesize mode, which has no judge's scale. */
-    public PromptVersion(String name, String note, PromptMode mode, TaskSpec task, Template template,
-                         List<Condition> conditions, Plan plan, Demonstrations demonstrations, OutputSpec output) {
+    public PromptVersion(
+            String name,
+            String note,
+            PromptMode mode,
+            TaskSpec task,
+            Template template,
+            List<Condition> conditions,
+            Plan plan,
+            Demonstrations demonstrations,
+            OutputSpec output) {
         this(name, note, mode, task, template, conditions, plan, demonstrations, output, null);
     }
 

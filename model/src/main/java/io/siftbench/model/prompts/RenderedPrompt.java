@@ -1,5 +1,4 @@
 package io.siftbench.model.prompts;
 
 /** The two messages a backend receives for one sample, exactly as rendered. */
-public record RenderedPrompt(String system, String user) {
-}
+public record RenderedPrompt(String system, String user) {}

@@ -7,5 +7,4 @@ import java.time.Instant;
  *
  * @param id the version's key in the project, which runs refer to
  */
-public record StoredVersion(long id, String name, int version, String note, PromptMode mode, Instant createdAt) {
-}
+public record StoredVersion(long id, String name, int version, String note, PromptMode mode, Instant createdAt) {}

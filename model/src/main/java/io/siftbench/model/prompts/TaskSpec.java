@@ -7,8 +7,8 @@ import java.util.Optional;
  * The task specification: who the model is, what it should do, how it should answer and, for
  * annotation, the label set and whether a rationale and a confidence are wanted (not unless asked).
  */
-public record TaskSpec(String role, String purpose, String format, List<Label> labels,
-                       Boolean rationale, Boolean confidence) {
+public record TaskSpec(
+        String role, String purpose, String format, List<Label> labels, Boolean rationale, Boolean confidence) {
 
     public TaskSpec {
         role = role == null ? "" : role;
@@ -28,7 +28,11 @@ public record TaskSpec(String role, String purpose, String format, List<Label> l
             return Optional.empty();
         }
         String a = answer.strip();
-        return labels.stream().filter(l -> l.verbalizer().equalsIgnoreCase(a)).findFirst()
-                .or(() -> labels.stream().filter(l -> l.name().equalsIgnoreCase(a)).findFirst());
+        return labels.stream()
+                .filter(l -> l.verbalizer().equalsIgnoreCase(a))
+                .findFirst()
+                .or(() -> labels.stream()
+                        .filter(l -> l.name().equalsIgnoreCase(a))
+                        .findFirst());
     }
 }

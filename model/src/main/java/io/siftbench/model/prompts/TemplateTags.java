@@ -20,8 +20,7 @@ final class TemplateTags {
     static final int MAX_DEPTH = 50;
 
     /** One tag: what it does, the name it uses, and where it is (offset of its first delimiter, offset after its last). */
-    record Tag(Placeholder.Kind kind, String name, int start, int end) {
-    }
+    record Tag(Placeholder.Kind kind, String name, int start, int end) {}
 
     private final String template;
     private final List<Tag> tags = new ArrayList<>();
@@ -29,6 +28,7 @@ final class TemplateTags {
     private String close = "}}";
     /** The sections open where reading is, innermost first. */
     private final Deque<Tag> sections = new ArrayDeque<>();
+
     private int deepest;
     private int deepestAt;
     private String problem;
@@ -64,8 +64,10 @@ final class TemplateTags {
     }
 
     private Optional<String> nesting() {
-        return deepest <= MAX_DEPTH ? Optional.empty() : Optional.of("sections nest " + deepest + " deep at "
-                + where(deepestAt) + "; at most " + MAX_DEPTH + " are allowed");
+        return deepest <= MAX_DEPTH
+                ? Optional.empty()
+                : Optional.of("sections nest " + deepest + " deep at " + where(deepestAt) + "; at most " + MAX_DEPTH
+                        + " are allowed");
     }
 
     // The states of JMustache's parser (Mustache.Parser), whose reading of a template this one repeats.
@@ -131,8 +133,8 @@ final class TemplateTags {
         }
         if (problem == null && !sections.isEmpty()) {
             Tag section = sections.peek();
-            problem = "'" + written(section) + "' at " + where(section.start()) + " is never closed: add "
-                    + open + "/" + section.name() + close;
+            problem = "'" + written(section) + "' at " + where(section.start()) + " is never closed: add " + open + "/"
+                    + section.name() + close;
         }
     }
 
@@ -145,7 +147,8 @@ final class TemplateTags {
         }
         if (content.charAt(0) == '=') {
             String switched = content.length() > 1 && content.charAt(content.length() - 1) == '='
-                    ? content.substring(1, content.length() - 1) : "";
+                    ? content.substring(1, content.length() - 1)
+                    : "";
             String[] delimiters = switched.split(" ");
             if (delimiters.length != 2 || !isDelimiter(delimiters[0]) || !isDelimiter(delimiters[1])) {
                 problem = "the delimiter switch at " + where(start) + " must look like " + open + "=<% %>=" + close
@@ -168,18 +171,21 @@ final class TemplateTags {
         }
         String tag = content.toString().trim();
         char sigil = tag.charAt(0);
-        Placeholder.Kind kind = switch (sigil) {
-            case '#' -> Placeholder.Kind.SECTION;
-            case '^' -> Placeholder.Kind.INVERTED_SECTION;
-            case '/' -> Placeholder.Kind.CLOSE;
-            case '!' -> Placeholder.Kind.COMMENT;
-            case '>', '<' -> Placeholder.Kind.PARTIAL;
-            case '$' -> Placeholder.Kind.BLOCK;
-            case '&' -> Placeholder.Kind.VARIABLE;
-            default -> null;
-        };
-        tags.add(kind == null ? new Tag(Placeholder.Kind.VARIABLE, tag, start, end)
-                : new Tag(kind, tag.substring(1).trim(), start, end));
+        Placeholder.Kind kind =
+                switch (sigil) {
+                    case '#' -> Placeholder.Kind.SECTION;
+                    case '^' -> Placeholder.Kind.INVERTED_SECTION;
+                    case '/' -> Placeholder.Kind.CLOSE;
+                    case '!' -> Placeholder.Kind.COMMENT;
+                    case '>', '<' -> Placeholder.Kind.PARTIAL;
+                    case '$' -> Placeholder.Kind.BLOCK;
+                    case '&' -> Placeholder.Kind.VARIABLE;
+                    default -> null;
+                };
+        tags.add(
+                kind == null
+                        ? new Tag(Placeholder.Kind.VARIABLE, tag, start, end)
+                        : new Tag(kind, tag.substring(1).trim(), start, end));
         Tag added = tags.get(tags.size() - 1);
         if (kind != null && "#^$<".indexOf(sigil) >= 0) {
             // Sections, inverted sections, blocks and parents each open a level the renderer recurses into.
@@ -214,7 +220,8 @@ final class TemplateTags {
 
     /** The text from {@code start} to {@code end} as the template has it, its first line and at most 30 characters. */
     private String written(int start, int end) {
-        String written = template.substring(start, end).lines().findFirst().orElse("").stripTrailing();
+        String written =
+                template.substring(start, end).lines().findFirst().orElse("").stripTrailing();
         return written.length() > 30 ? written.substring(0, 30) + "…" : written;
     }
 

@@ -14,8 +14,14 @@ import java.time.Instant;
  * @param note        the researcher's note, or null
  * @param createdAt   when it was stored, or null before
  */
-public record Decision(long id, long sampleId, DecisionStatus status, String editedText, String editedLabel,
-                       String note, Instant createdAt) {
+public record Decision(
+        long id,
+        long sampleId,
+        DecisionStatus status,
+        String editedText,
+        String editedLabel,
+        String note,
+        Instant createdAt) {
 
     public Decision {
         if (status == null) {

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** What the researcher did with a sample. An edit is an acceptance of the researcher's own version. */
 public enum DecisionStatus {
-    ACCEPTED, REJECTED, EDITED, SKIPPED;
+    ACCEPTED,
+    REJECTED,
+    EDITED,
+    SKIPPED;
 
     /** The lower-case name used in the database and on the command line. */
     public String id() {

@@ -39,6 +39,5 @@ public interface DecisionStore {
     List<Edit> edits(long runId);
 
     /** A researcher's edit beside the model's original, for preference export. */
-    record Edit(long sampleId, String originalText, String originalLabel, String editedText, String editedLabel) {
-    }
+    record Edit(long sampleId, String originalText, String originalLabel, String editedText, String editedLabel) {}
 }

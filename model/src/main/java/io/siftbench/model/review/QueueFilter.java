@@ -13,8 +13,8 @@ import java.util.Set;
  * @param flags      flags, any of which lets an item through
  * @param runs       run ids
  */
-public record QueueFilter(Set<String> states, Map<String, String> conditions, Set<String> labels,
-                          Set<String> flags, Set<Long> runs) {
+public record QueueFilter(
+        Set<String> states, Map<String, String> conditions, Set<String> labels, Set<String> flags, Set<Long> runs) {
 
     public static final QueueFilter ALL = new QueueFilter(Set.of(), Map.of(), Set.of(), Set.of(), Set.of());
 

@@ -14,8 +14,8 @@ public enum QueueOrder {
     ONE_PER_CLUSTER("One per cluster first (k-means)"),
     DIVERSE_REPRESENTATIVE("Diverse and representative first (vote-k)");
 
-    private static final Comparator<ReviewItem> GENERATED = Comparator
-            .comparingLong((ReviewItem i) -> i.sample().runId())
+    private static final Comparator<ReviewItem> GENERATED = Comparator.comparingLong(
+                    (ReviewItem i) -> i.sample().runId())
             .thenComparingInt(i -> i.sample().slot().ordinal())
             .thenComparingLong(ReviewItem::sampleId);
 
@@ -45,13 +45,15 @@ public enum QueueOrder {
         }
         items.sort(GENERATED);
         switch (this) {
-            case AS_GENERATED -> { }
+            case AS_GENERATED -> {}
             case RANDOM -> Collections.shuffle(items, new Random(seed));
             // Samples without a confidence (failed ones) come last: there is nothing to weigh.
-            case LOWEST_CONFIDENCE -> items.sort(Comparator.comparing(
-                    (ReviewItem i) -> i.sample().confidence(), Comparator.nullsLast(Comparator.naturalOrder())));
-            case HIGHEST_VOTE_ENTROPY -> items.sort(Comparator.comparingDouble(ReviewItem::voteEntropy).reversed());
-            case ONE_PER_CLUSTER, DIVERSE_REPRESENTATIVE -> { }
+            case LOWEST_CONFIDENCE ->
+                items.sort(Comparator.comparing(
+                        (ReviewItem i) -> i.sample().confidence(), Comparator.nullsLast(Comparator.naturalOrder())));
+            case HIGHEST_VOTE_ENTROPY ->
+                items.sort(Comparator.comparingDouble(ReviewItem::voteEntropy).reversed());
+            case ONE_PER_CLUSTER, DIVERSE_REPRESENTATIVE -> {}
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.siftbench.model.review;
 
 import io.siftbench.model.runs.Sample;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -22,7 +22,8 @@ public final class ReviewQueue {
     private int kept;
 
     public ReviewQueue(List<ReviewItem> all, QueueOrder order, long seed, QueueFilter filter) {
-        List<ReviewItem> chosen = new ArrayList<>(all.stream().filter(filter::test).toList());
+        List<ReviewItem> chosen =
+                new ArrayList<>(all.stream().filter(filter::test).toList());
         order.sort(chosen, seed);
         this.items = chosen;
         for (int i = 0; i < items.size(); i++) {

@@ -1,7 +1,6 @@
 package io.siftbench.model.runs;
 
 import io.siftbench.model.backends.BackendKind;
-
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -16,7 +15,9 @@ public record BackendRef(String kind, String location, String model) {
      * for, so that two runs on the same model name it the same way.
      */
     public static BackendRef of(BackendKind kind, String location, String model) {
-        return new BackendRef(kind.name().toLowerCase(Locale.ROOT), location,
+        return new BackendRef(
+                kind.name().toLowerCase(Locale.ROOT),
+                location,
                 model == null || model.isBlank() ? null : model.strip());
     }
 

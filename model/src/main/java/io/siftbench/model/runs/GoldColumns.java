@@ -2,7 +2,6 @@ package io.siftbench.model.runs;
 
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.prompts.PromptVersion;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -4,7 +4,6 @@ import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetRecord;
 import io.siftbench.model.datasets.DatasetStore;
 import io.siftbench.model.project.ProjectException;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,11 +33,15 @@ public final class JudgedSamples {
     /** @throws ProjectException when the judged run, or its dataset, is gone */
     public List<RunPlanner.Judged> of(RunInfo judgeRun) {
         RunDetails details = RunDetails.fromJson(judgeRun.config().details());
-        RunInfo judged = runs.find(details.judgeOf()).orElseThrow(() -> new ProjectException(
-                "Run " + judgeRun.id() + " judges run " + details.judgeOf() + ", which is gone."));
+        RunInfo judged = runs.find(details.judgeOf())
+                .orElseThrow(() -> new ProjectException(
+                        "Run " + judgeRun.id() + " judges run " + details.judgeOf() + ", which is gone."));
         List<Sample> judgedSamples = samples.list(judged.id(), 0, Integer.MAX_VALUE).stream()
-                .filter(s -> !s.failed() && s.id() <= details.judgeUpTo()).toList();
-        return withRecords(judged, judgedSamples,
+                .filter(s -> !s.failed() && s.id() <= details.judgeUpTo())
+                .toList();
+        return withRecords(
+                judged,
+                judgedSamples,
                 "Run " + judgeRun.id() + " judges run " + judged.id() + ", whose dataset is gone.");
     }
 
@@ -49,8 +52,8 @@ public final class JudgedSamples {
      * @throws ProjectException when the run, or its dataset, is gone
      */
     public List<RunPlanner.Judged> first(long judgedRunId, int n) {
-        RunInfo judged = runs.find(judgedRunId).orElseThrow(() -> new ProjectException(
-                "There is no run " + judgedRunId + " to judge: it is gone."));
+        RunInfo judged = runs.find(judgedRunId)
+                .orElseThrow(() -> new ProjectException("There is no run " + judgedRunId + " to judge: it is gone."));
         List<Sample> answered = new ArrayList<>(n);
         // Failed requests are skipped, so a page may hold fewer answered samples than it has rows.
         int page = Math.max(n, PAGE);
@@ -61,8 +64,8 @@ public final class JudgedSamples {
                 break;
             }
         }
-        return withRecords(judged, answered,
-                "Run " + judged.id() + "'s dataset is gone, so its samples cannot be judged.");
+        return withRecords(
+                judged, answered, "Run " + judged.id() + "'s dataset is gone, so its samples cannot be judged.");
     }
 
     /** Each sample with its input record and the text that counts. */
@@ -71,15 +74,23 @@ public final class JudgedSamples {
         String textColumn = null;
         Long datasetId = judged.config().datasetId();
         if (datasetId != null) {
-            DatasetInfo dataset = datasets.list().stream().filter(d -> d.id() == datasetId).findFirst()
+            DatasetInfo dataset = datasets.list().stream()
+                    .filter(d -> d.id() == datasetId)
+                    .findFirst()
                     .orElseThrow(() -> new ProjectException(datasetGone));
             textColumn = dataset.textColumn();
-            datasets.records(datasetId, samples.stream().map(s -> s.slot().recordId())
-                    .filter(Objects::nonNull).toList()).forEach(r -> records.put(r.id(), r));
+            datasets.records(
+                            datasetId,
+                            samples.stream()
+                                    .map(s -> s.slot().recordId())
+                                    .filter(Objects::nonNull)
+                                    .toList())
+                    .forEach(r -> records.put(r.id(), r));
         }
         List<RunPlanner.Judged> out = new ArrayList<>(samples.size());
         for (Sample s : samples) {
-            DatasetRecord record = s.slot().recordId() == null ? null : records.get(s.slot().recordId());
+            DatasetRecord record =
+                    s.slot().recordId() == null ? null : records.get(s.slot().recordId());
             // An annotated sample's text is its record's: that is what the model labelled.
             String text = s.text() != null || record == null || textColumn == null ? s.text() : record.text(textColumn);
             out.add(new RunPlanner.Judged(s, record == null ? Map.of() : record.values(), text));

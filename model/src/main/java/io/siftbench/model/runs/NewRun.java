@@ -17,12 +17,27 @@ import io.siftbench.model.prompts.StoredVersion;
  * @param samples     how many samples to synthesize (ignored when annotating or judging)
  * @param judged      the run whose answered samples a judge prompt scores, as listed; null for the other modes
  */
-public record NewRun(StoredVersion version, BackendRef backend, RunDetails details, DatasetInfo dataset,
-                     Integer samples, long seed, int concurrency, int votes, RunInfo judged) {
+public record NewRun(
+        StoredVersion version,
+        BackendRef backend,
+        RunDetails details,
+        DatasetInfo dataset,
+        Integer samples,
+        long seed,
+        int concurrency,
+        int votes,
+        RunInfo judged) {
 
     /** A new annotate or synthesize run. */
-    public NewRun(StoredVersion version, BackendRef backend, RunDetails details, DatasetInfo dataset,
-                  Integer samples, long seed, int concurrency, int votes) {
+    public NewRun(
+            StoredVersion version,
+            BackendRef backend,
+            RunDetails details,
+            DatasetInfo dataset,
+            Integer samples,
+            long seed,
+            int concurrency,
+            int votes) {
         this(version, backend, details, dataset, samples, seed, concurrency, votes, null);
     }
 
@@ -52,8 +67,8 @@ public record NewRun(StoredVersion version, BackendRef backend, RunDetails detai
             case ANNOTATE -> annotate(available);
             case SYNTHESIZE -> {
                 if (samples == null || samples < 1) {
-                    throw new IllegalArgumentException("Prompt '" + version.name()
-                            + "' synthesizes: say how many samples (at least 1).");
+                    throw new IllegalArgumentException(
+                            "Prompt '" + version.name() + "' synthesizes: say how many samples (at least 1).");
                 }
                 yield config(details, null, samples);
             }
@@ -70,18 +85,19 @@ public record NewRun(StoredVersion version, BackendRef backend, RunDetails detai
             throw new IllegalArgumentException("A random subset needs at least 1 record, not " + limit + ".");
         }
         if (available < 1) {
-            throw new IllegalArgumentException(details.filtered()
-                    ? "No record of dataset '" + dataset.name() + "' has " + details.whereColumn() + " = "
-                            + details.whereValue() + "."
-                    : "Dataset '" + dataset.name() + "' has no records.");
+            throw new IllegalArgumentException(
+                    details.filtered()
+                            ? "No record of dataset '" + dataset.name() + "' has " + details.whereColumn() + " = "
+                                    + details.whereValue() + "."
+                            : "Dataset '" + dataset.name() + "' has no records.");
         }
         return config(details, dataset.id(), (int) (limit == null ? available : Math.min(limit, available)));
     }
 
     private RunConfig judge() {
         if (judged == null) {
-            throw new IllegalArgumentException("Prompt '" + version.name()
-                    + "' judges: choose the run whose samples it scores.");
+            throw new IllegalArgumentException(
+                    "Prompt '" + version.name() + "' judges: choose the run whose samples it scores.");
         }
         if (judged.config().mode() == PromptMode.JUDGE) {
             throw new IllegalArgumentException("Run " + judged.id()
@@ -91,14 +107,24 @@ public record NewRun(StoredVersion version, BackendRef backend, RunDetails detai
             throw new IllegalArgumentException("Run " + judged.id() + " has no answered samples to judge.");
         }
         if (votes != 1) {
-            throw new IllegalArgumentException("A judge run asks once per sample: leave votes at 1, not " + votes + ".");
+            throw new IllegalArgumentException(
+                    "A judge run asks once per sample: leave votes at 1, not " + votes + ".");
         }
         return config(details.judging(judged.id(), judged.lastAnswered()), null, (int) judged.answered());
     }
 
     private RunConfig config(RunDetails settings, Long datasetId, int target) {
         settings.parameters(); // says which parameter is out of range before anything is stored
-        return new RunConfig(version.id(), version.mode(), backend, settings.parametersJson(), datasetId, seed,
-                concurrency, target, votes, settings.toJson());
+        return new RunConfig(
+                version.id(),
+                version.mode(),
+                backend,
+                settings.parametersJson(),
+                datasetId,
+                seed,
+                concurrency,
+                target,
+                votes,
+                settings.toJson());
     }
 }

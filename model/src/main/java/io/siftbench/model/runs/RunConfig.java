@@ -18,8 +18,17 @@ import io.siftbench.model.prompts.PromptMode;
  * @param details         every setting as JSON ({@link RunDetails}: the parameters, limit, filter, cells), for
  *                        planning, resuming and re-runs
  */
-public record RunConfig(long promptVersionId, PromptMode mode, BackendRef backend, String parameters,
-                        Long datasetId, long seed, int concurrency, int target, int votes, String details) {
+public record RunConfig(
+        long promptVersionId,
+        PromptMode mode,
+        BackendRef backend,
+        String parameters,
+        Long datasetId,
+        long seed,
+        int concurrency,
+        int target,
+        int votes,
+        String details) {
 
     public RunConfig {
         if (concurrency < 1) {
@@ -32,13 +41,13 @@ public record RunConfig(long promptVersionId, PromptMode mode, BackendRef backen
 
     /** The same run sending another prompt version of the same mode: the inputs and seed stay. */
     public RunConfig withPromptVersion(long versionId) {
-        return new RunConfig(versionId, mode, backend, parameters, datasetId, seed, concurrency, target, votes,
-                details);
+        return new RunConfig(
+                versionId, mode, backend, parameters, datasetId, seed, concurrency, target, votes, details);
     }
 
     /** The same run on another backend or model: the inputs and seed stay. */
     public RunConfig withBackend(BackendRef other) {
-        return new RunConfig(promptVersionId, mode, other, parameters, datasetId, seed, concurrency, target, votes,
-                details);
+        return new RunConfig(
+                promptVersionId, mode, other, parameters, datasetId, seed, concurrency, target, votes, details);
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siftbench.model.backends.GenerationParameters;
-
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -32,9 +31,18 @@ import java.util.Map;
  *                    and a retried or new one gets a larger id, left to another judge run
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record RunDetails(Integer limit, double temperature, double topP, int maxTokens, List<String> stop,
-                         long timeoutSeconds, List<Map<String, String>> cells, String whereColumn,
-                         String whereValue, Long judgeOf, Long judgeUpTo) {
+public record RunDetails(
+        Integer limit,
+        double temperature,
+        double topP,
+        int maxTokens,
+        List<String> stop,
+        long timeoutSeconds,
+        List<Map<String, String>> cells,
+        String whereColumn,
+        String whereValue,
+        Long judgeOf,
+        Long judgeUpTo) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,39 +52,69 @@ public record RunDetails(Integer limit, double temperature, double topP, int max
     }
 
     /** Settings that follow the prompt's plan over every record (runs stored before these read the same way). */
-    public RunDetails(Integer limit, double temperature, double topP, int maxTokens, List<String> stop,
-                      long timeoutSeconds) {
+    public RunDetails(
+            Integer limit, double temperature, double topP, int maxTokens, List<String> stop, long timeoutSeconds) {
         this(limit, temperature, topP, maxTokens, stop, timeoutSeconds, List.of(), null, null, null, null);
     }
 
     /** The same settings over a seeded random subset of {@code newLimit} records, or all of them when null. */
     public RunDetails withLimit(Integer newLimit) {
-        return new RunDetails(newLimit, temperature, topP, maxTokens, stop, timeoutSeconds, cells, whereColumn,
-                whereValue, judgeOf, judgeUpTo);
+        return new RunDetails(
+                newLimit,
+                temperature,
+                topP,
+                maxTokens,
+                stop,
+                timeoutSeconds,
+                cells,
+                whereColumn,
+                whereValue,
+                judgeOf,
+                judgeUpTo);
     }
 
     /** The same settings sent with other generation parameters (the seed is the run's, not theirs). */
     public RunDetails withParameters(GenerationParameters p) {
-        return new RunDetails(limit, p.temperature(), p.topP(), p.maxTokens(), p.stop(), p.timeout().toSeconds(),
-                cells, whereColumn, whereValue, judgeOf, judgeUpTo);
+        return new RunDetails(
+                limit,
+                p.temperature(),
+                p.topP(),
+                p.maxTokens(),
+                p.stop(),
+                p.timeout().toSeconds(),
+                cells,
+                whereColumn,
+                whereValue,
+                judgeOf,
+                judgeUpTo);
     }
 
     /** The same settings restricted to {@code combinations} of condition values. */
     public RunDetails withCells(List<Map<String, String>> combinations) {
-        return new RunDetails(limit, temperature, topP, maxTokens, stop, timeoutSeconds, combinations, whereColumn,
-                whereValue, judgeOf, judgeUpTo);
+        return new RunDetails(
+                limit,
+                temperature,
+                topP,
+                maxTokens,
+                stop,
+                timeoutSeconds,
+                combinations,
+                whereColumn,
+                whereValue,
+                judgeOf,
+                judgeUpTo);
     }
 
     /** The same settings restricted to the records whose {@code column} holds {@code value}. */
     public RunDetails withWhere(String column, String value) {
-        return new RunDetails(limit, temperature, topP, maxTokens, stop, timeoutSeconds, cells, column, value,
-                judgeOf, judgeUpTo);
+        return new RunDetails(
+                limit, temperature, topP, maxTokens, stop, timeoutSeconds, cells, column, value, judgeOf, judgeUpTo);
     }
 
     /** The same settings for a judge run of {@code runId}'s answered samples up to sample {@code upTo}. */
     public RunDetails judging(long runId, long upTo) {
-        return new RunDetails(limit, temperature, topP, maxTokens, stop, timeoutSeconds, cells, whereColumn,
-                whereValue, runId, upTo);
+        return new RunDetails(
+                limit, temperature, topP, maxTokens, stop, timeoutSeconds, cells, whereColumn, whereValue, runId, upTo);
     }
 
     /** Whether the run takes only the records that match {@link #whereColumn}. */
@@ -94,7 +132,13 @@ public record RunDetails(Integer limit, double temperature, double topP, int max
     }
 
     public static RunDetails of(Integer limit, GenerationParameters p) {
-        return new RunDetails(limit, p.temperature(), p.topP(), p.maxTokens(), p.stop(), p.timeout().toSeconds());
+        return new RunDetails(
+                limit,
+                p.temperature(),
+                p.topP(),
+                p.maxTokens(),
+                p.stop(),
+                p.timeout().toSeconds());
     }
 
     /** The parameters of each request; the seed is set per request from the run's seed. */

@@ -44,8 +44,14 @@ public final class RunEngine {
      * Runs the slots of {@code plan} that have no sample yet and returns the run's final status: completed
      * when every slot has a sample, cancelled when {@code cancelled} turned true, failed when storing failed.
      */
-    public RunStatus run(long runId, List<Slot> plan, int concurrency, SampleSource source, Listener listener,
-                         BooleanSupplier cancelled) throws InterruptedException {
+    public RunStatus run(
+            long runId,
+            List<Slot> plan,
+            int concurrency,
+            SampleSource source,
+            Listener listener,
+            BooleanSupplier cancelled)
+            throws InterruptedException {
         Set<String> done = samples.doneSlotKeys(runId);
         ConcurrentLinkedQueue<Slot> missing = new ConcurrentLinkedQueue<>();
         plan.stream().filter(s -> !done.contains(s.key())).forEach(missing::add);
@@ -82,8 +88,13 @@ public final class RunEngine {
                     failures.incrementAndGet();
                 }
                 tokens.addAndGet(nullToZero(stored.promptTokens()) + nullToZero(stored.completionTokens()));
-                RunProgress progress = new RunProgress(doneCount.incrementAndGet(), plan.size(), failures.get(),
-                        tokens.get(), thisSession.incrementAndGet(), Duration.ofNanos(System.nanoTime() - start));
+                RunProgress progress = new RunProgress(
+                        doneCount.incrementAndGet(),
+                        plan.size(),
+                        failures.get(),
+                        tokens.get(),
+                        thisSession.incrementAndGet(),
+                        Duration.ofNanos(System.nanoTime() - start));
                 listener.sampleStored(stored, progress);
             }
         };

@@ -1,7 +1,6 @@
 package io.siftbench.model.runs;
 
 import io.siftbench.model.backends.FailureKind;
-
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;

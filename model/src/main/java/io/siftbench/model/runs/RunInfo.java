@@ -1,7 +1,6 @@
 package io.siftbench.model.runs;
 
 import io.siftbench.model.prompts.PromptMode;
-
 import java.time.Instant;
 
 /**
@@ -10,8 +9,17 @@ import java.time.Instant;
  * @param lastAnswered the id of its newest answered (not failed) sample, null when it has none: what a judge
  *                     run of it judges up to
  */
-public record RunInfo(long id, String promptName, int promptVersion, RunConfig config, RunStatus status,
-                      long samples, long failures, Instant createdAt, Instant finishedAt, Long lastAnswered) {
+public record RunInfo(
+        long id,
+        String promptName,
+        int promptVersion,
+        RunConfig config,
+        RunStatus status,
+        long samples,
+        long failures,
+        Instant createdAt,
+        Instant finishedAt,
+        Long lastAnswered) {
 
     /** How many of its samples have an answer to judge: every sample but the failed requests. */
     public long answered() {

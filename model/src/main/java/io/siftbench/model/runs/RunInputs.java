@@ -3,7 +3,6 @@ package io.siftbench.model.runs;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetRecord;
 import io.siftbench.model.datasets.DatasetStore;
-
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -15,12 +14,11 @@ import java.util.function.Consumer;
  */
 public final class RunInputs {
 
-    private RunInputs() {
-    }
+    private RunInputs() {}
 
     /** Hands each record of {@code datasetId} that {@code details} takes to {@code action}, in import order. */
-    public static void forEachTaken(DatasetStore datasets, long datasetId, RunDetails details,
-                                    Consumer<DatasetRecord> action) {
+    public static void forEachTaken(
+            DatasetStore datasets, long datasetId, RunDetails details, Consumer<DatasetRecord> action) {
         datasets.forEachRecord(datasetId, r -> {
             if (details.takes(r.values())) {
                 action.accept(r);
@@ -35,8 +33,8 @@ public final class RunInputs {
      * @param cancelled checked at every record, so that a count nobody waits for any more stops early
      * @throws CancellationException once {@code cancelled} says so
      */
-    public static long count(DatasetStore datasets, DatasetInfo dataset, RunDetails details,
-                             BooleanSupplier cancelled) {
+    public static long count(
+            DatasetStore datasets, DatasetInfo dataset, RunDetails details, BooleanSupplier cancelled) {
         if (!details.filtered()) {
             return dataset.rows();
         }

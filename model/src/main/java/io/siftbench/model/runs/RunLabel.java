@@ -10,8 +10,7 @@ public final class RunLabel {
 
     private static final String BETWEEN = " · ";
 
-    private RunLabel() {
-    }
+    private RunLabel() {}
 
     /** "#12 intent v2": the run and the prompt version it sent. */
     public static String name(RunInfo run) {
@@ -25,7 +24,9 @@ public final class RunLabel {
 
     /** The run's name followed by {@code details}, e.g. "#12 intent v2 · annotate · 200 samples". */
     public static String of(RunInfo run, String... details) {
-        return Stream.concat(Stream.of(name(run)), Stream.of(details)).reduce((a, b) -> a + BETWEEN + b).orElseThrow();
+        return Stream.concat(Stream.of(name(run)), Stream.of(details))
+                .reduce((a, b) -> a + BETWEEN + b)
+                .orElseThrow();
     }
 
     /** "#12 intent v2 · annotate · 200 samples": a run in a chooser of runs. */

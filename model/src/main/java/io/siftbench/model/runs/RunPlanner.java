@@ -5,7 +5,6 @@ import io.siftbench.model.prompts.ConditionPlan;
 import io.siftbench.model.prompts.PromptRenderer;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.prompts.RenderedPrompt;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,8 +21,7 @@ import java.util.stream.Collectors;
 public final class RunPlanner {
 
     /** An input record of an annotate run: its id and its columns. */
-    public record Input(long id, Map<String, Object> columns) {
-    }
+    public record Input(long id, Map<String, Object> columns) {}
 
     /**
      * A sample a judge run scores.
@@ -39,16 +37,21 @@ public final class RunPlanner {
          * label, rationale and confidence.
          */
         public Map<String, Object> asSample() {
-            return sampleView(sample.fields(), sample.id(), text, sample.label(), sample.rationale(),
-                    sample.confidence());
+            return sampleView(
+                    sample.fields(), sample.id(), text, sample.label(), sample.rationale(), sample.confidence());
         }
 
         /**
          * A judged sample as a judge's template sees it, from its parts: the named fields win over output fields
          * of the same name. Also what the studio renders a judge with before a run to judge is chosen.
          */
-        public static Map<String, Object> sampleView(Map<String, String> outputFields, long id, String text,
-                                                     String label, String rationale, Double confidence) {
+        public static Map<String, Object> sampleView(
+                Map<String, String> outputFields,
+                long id,
+                String text,
+                String label,
+                String rationale,
+                Double confidence) {
             Map<String, Object> view = new LinkedHashMap<>(outputFields);
             view.put("id", id);
             view.put("text", text);
@@ -119,8 +122,10 @@ public final class RunPlanner {
             if (!cells.isEmpty()) {
                 conditions.putAll(cells.get(i % cells.size()));
             }
-            String key = "sample=" + i + conditions.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";", "|", ""));
+            String key = "sample=" + i
+                    + conditions.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining(";", "|", ""));
             slots.add(slot(key, i, null, conditions, demonstrations.pick(i, null)));
         }
         return slots;
@@ -136,20 +141,31 @@ public final class RunPlanner {
         for (int i = 0; i < judged.size(); i++) {
             Judged j = judged.get(i);
             Sample s = j.sample();
-            Input input = s.slot().recordId() == null ? null : new Input(s.slot().recordId(), j.record());
+            Input input =
+                    s.slot().recordId() == null ? null : new Input(s.slot().recordId(), j.record());
             List<Demonstration> demos = demonstrations.pick(i, input);
             RenderedPrompt prompt = renderer.renderJudged(j.record(), s.conditions(), demos, j.asSample());
-            slots.add(new Slot("judged=" + s.id(), i, s.slot().recordId(), s.conditions(),
-                    demos.stream().map(Demonstration::id).toList(), messages(prompt), s.id()));
+            slots.add(new Slot(
+                    "judged=" + s.id(),
+                    i,
+                    s.slot().recordId(),
+                    s.conditions(),
+                    demos.stream().map(Demonstration::id).toList(),
+                    messages(prompt),
+                    s.id()));
         }
         return slots;
     }
 
-    private Slot slot(String key, int ordinal, Input input, Map<String, String> conditions,
-                      List<Demonstration> demos) {
+    private Slot slot(String key, int ordinal, Input input, Map<String, String> conditions, List<Demonstration> demos) {
         RenderedPrompt prompt = renderer.render(input == null ? Map.of() : input.columns(), conditions, demos);
-        return new Slot(key, ordinal, input == null ? null : input.id(), conditions,
-                demos.stream().map(Demonstration::id).toList(), messages(prompt));
+        return new Slot(
+                key,
+                ordinal,
+                input == null ? null : input.id(),
+                conditions,
+                demos.stream().map(Demonstration::id).toList(),
+                messages(prompt));
     }
 
     private static List<Message> messages(RenderedPrompt prompt) {

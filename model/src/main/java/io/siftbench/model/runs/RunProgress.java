@@ -22,9 +22,12 @@ public record RunProgress(int done, int total, int failures, long tokens, int do
     /** One line for the Runs screen, the status bar and the command line's stderr. */
     public String describe() {
         StringBuilder text = new StringBuilder()
-                .append(done).append(" / ").append(total).append(" samples")
-                .append(String.format(Locale.ROOT, " · %.1f samples/s · %.0f tokens/s", samplesPerSecond(),
-                        tokensPerSecond()));
+                .append(done)
+                .append(" / ")
+                .append(total)
+                .append(" samples")
+                .append(String.format(
+                        Locale.ROOT, " · %.1f samples/s · %.0f tokens/s", samplesPerSecond(), tokensPerSecond()));
         Duration left = eta();
         if (left != null && done < total) {
             text.append(" · ETA ").append(human(left));

@@ -1,10 +1,10 @@
 package io.siftbench.model.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.data.message.AiMessage;
 import io.siftbench.model.backends.BackendClient;
 import io.siftbench.model.backends.Generation;
 import io.siftbench.model.backends.GenerationException;
@@ -18,7 +18,6 @@ import io.siftbench.model.prompts.Label;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.prompts.TaskSpec;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -45,8 +44,13 @@ public final class RunSampler implements RunEngine.SampleSource {
      * @param version the prompt version sent: its mode, its output schema, its task (whose labels map a
      *                verbalizer the model answered back to the label's name) and, for a judge, its scale
      */
-    public RunSampler(BackendClient client, GenerationParameters parameters, String parametersJson,
-                      PromptVersion version, int votes, long seed) {
+    public RunSampler(
+            BackendClient client,
+            GenerationParameters parameters,
+            String parametersJson,
+            PromptVersion version,
+            int votes,
+            long seed) {
         this.client = client;
         this.parameters = parameters;
         this.parametersJson = parametersJson;
@@ -60,7 +64,8 @@ public final class RunSampler implements RunEngine.SampleSource {
 
     @Override
     public Sample generate(long runId, Slot slot) throws InterruptedException {
-        List<ChatMessage> messages = slot.messages().stream().map(RunSampler::toChat).toList();
+        List<ChatMessage> messages =
+                slot.messages().stream().map(RunSampler::toChat).toList();
         // Each slot (and each vote) gets a seed of its own, derived from the run's seed, so reruns repeat.
         long slotSeed = seed * 1_000_003L + slot.ordinal();
         List<Generation> answers = new ArrayList<>(votes);
@@ -72,8 +77,28 @@ public final class RunSampler implements RunEngine.SampleSource {
         } catch (CancellationException e) {
             throw new InterruptedException("cancelled");
         } catch (GenerationException e) {
-            return new Sample(0, runId, slot, client.config().model(), parametersJson, slotSeed, null, null, null,
-                    null, null, null, false, null, List.of(), null, null, null, null, e.getMessage(), null);
+            return new Sample(
+                    0,
+                    runId,
+                    slot,
+                    client.config().model(),
+                    parametersJson,
+                    slotSeed,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    false,
+                    null,
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    e.getMessage(),
+                    null);
         }
         return sampleOf(runId, slot, slotSeed, answers);
     }
@@ -83,11 +108,14 @@ public final class RunSampler implements RunEngine.SampleSource {
         JsonNode parsed = first.validation().value();
         String label = labelOf(parsed);
         Double confidence = parsed != null && parsed.path("confidence").isNumber()
-                ? parsed.get("confidence").asDouble() : null;
+                ? parsed.get("confidence").asDouble()
+                : null;
         List<String> voted = List.of();
         if (answers.size() > 1) {
-            voted = answers.stream().map(g -> labelOf(g.validation().value()))
-                    .map(l -> l == null ? "" : l).toList();
+            voted = answers.stream()
+                    .map(g -> labelOf(g.validation().value()))
+                    .map(l -> l == null ? "" : l)
+                    .toList();
             Votes tally = new Votes(voted.stream().filter(l -> !l.isEmpty()).toList());
             label = tally.majority().orElse(null);
             confidence = tally.agreement();
@@ -96,11 +124,15 @@ public final class RunSampler implements RunEngine.SampleSource {
                 ? firstNonNull(text(parsed, "text"), parsed == null ? first.text() : null)
                 : null;
         int promptTokens = answers.stream().mapToInt(Generation::promptTokens).sum();
-        int completionTokens = answers.stream().mapToInt(Generation::completionTokens).sum();
+        int completionTokens =
+                answers.stream().mapToInt(Generation::completionTokens).sum();
         long latency = answers.stream().mapToLong(g -> g.latency().toMillis()).sum();
         boolean valid = answers.stream().allMatch(Generation::valid);
-        String validationError = answers.stream().map(g -> g.validation().error()).filter(e -> e != null)
-                .findFirst().orElse(null);
+        String validationError = answers.stream()
+                .map(g -> g.validation().error())
+                .filter(e -> e != null)
+                .findFirst()
+                .orElse(null);
         String rationale = text(parsed, "rationale");
         if (mode == PromptMode.JUDGE) {
             // The verdict is kept in the judge's own sample, its score as the confidence and its reason as the
@@ -119,9 +151,28 @@ public final class RunSampler implements RunEngine.SampleSource {
             rationale = verdict == null ? null : verdict.reason();
             confidence = verdict == null ? null : verdict.score();
         }
-        return new Sample(0, runId, slot, first.model(), parametersJson, slotSeed, first.text(), label,
-                rationale, confidence, text, parsed == null ? null : parsed.toString(), valid,
-                validationError, voted, promptTokens, completionTokens, latency, first.finishReason(), null, null);
+        return new Sample(
+                0,
+                runId,
+                slot,
+                first.model(),
+                parametersJson,
+                slotSeed,
+                first.text(),
+                label,
+                rationale,
+                confidence,
+                text,
+                parsed == null ? null : parsed.toString(),
+                valid,
+                validationError,
+                voted,
+                promptTokens,
+                completionTokens,
+                latency,
+                first.finishReason(),
+                null,
+                null);
     }
 
     /** The label's name for what the model answered (its verbalizer or its name). */

@@ -8,7 +8,11 @@ import java.util.Locale;
  * those whose request failed.
  */
 public enum RunStatus {
-    RUNNING, CANCELLED, FAILED, COMPLETED, INTERRUPTED;
+    RUNNING,
+    CANCELLED,
+    FAILED,
+    COMPLETED,
+    INTERRUPTED;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

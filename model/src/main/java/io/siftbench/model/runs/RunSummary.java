@@ -3,10 +3,8 @@ package io.siftbench.model.runs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetStore;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +20,12 @@ public final class RunSummary {
     private static final String BETWEEN = " · ";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RunSummary() {
-    }
+    private RunSummary() {}
 
     /** The settings of each of {@code runs} by run id, naming their datasets as {@code datasets} holds them now. */
     public static Map<Long, String> settings(List<RunInfo> runs, DatasetStore datasets) {
-        Map<Long, String> names = datasets.list().stream()
-                .collect(Collectors.toMap(DatasetInfo::id, DatasetInfo::name));
+        Map<Long, String> names =
+                datasets.list().stream().collect(Collectors.toMap(DatasetInfo::id, DatasetInfo::name));
         return runs.stream().collect(Collectors.toMap(RunInfo::id, r -> settings(r.config(), names)));
     }
 
@@ -46,8 +43,10 @@ public final class RunSummary {
         switch (config.mode()) {
             case ANNOTATE -> {
                 // The project lets a dataset go while its runs stay: the run then holds no dataset id.
-                parts.add(config.datasetId() == null ? "dataset deleted"
-                        : datasetNames.getOrDefault(config.datasetId(), "dataset #" + config.datasetId()));
+                parts.add(
+                        config.datasetId() == null
+                                ? "dataset deleted"
+                                : datasetNames.getOrDefault(config.datasetId(), "dataset #" + config.datasetId()));
                 if (details.filtered()) {
                     parts.add(details.whereColumn() + " = " + details.whereValue());
                 }

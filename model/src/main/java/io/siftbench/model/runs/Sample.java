@@ -3,7 +3,6 @@ package io.siftbench.model.runs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,11 +35,28 @@ import java.util.Map;
  * @param error         the failure, or null
  * @param createdAt     when it was stored
  */
-public record Sample(long id, long runId, Slot slot, String model, String parameters, Long seed,
-                     String rawOutput, String label, String rationale, Double confidence, String text,
-                     String parsed, boolean valid, String validationError, List<String> votes,
-                     Integer promptTokens, Integer completionTokens, Long latencyMillis, String finishReason,
-                     String error, Instant createdAt) {
+public record Sample(
+        long id,
+        long runId,
+        Slot slot,
+        String model,
+        String parameters,
+        Long seed,
+        String rawOutput,
+        String label,
+        String rationale,
+        Double confidence,
+        String text,
+        String parsed,
+        boolean valid,
+        String validationError,
+        List<String> votes,
+        Integer promptTokens,
+        Integer completionTokens,
+        Long latencyMillis,
+        String finishReason,
+        String error,
+        Instant createdAt) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -67,8 +83,11 @@ public record Sample(long id, long runId, Slot slot, String model, String parame
             if (node != null && node.isObject()) {
                 node.fields().forEachRemaining(f -> {
                     if (!f.getValue().isNull()) {
-                        fields.put(f.getKey(), f.getValue().isValueNode() ? f.getValue().asText()
-                                : f.getValue().toString());
+                        fields.put(
+                                f.getKey(),
+                                f.getValue().isValueNode()
+                                        ? f.getValue().asText()
+                                        : f.getValue().toString());
                     }
                 });
             }

@@ -1,7 +1,6 @@
 package io.siftbench.model.runs;
 
 import io.siftbench.model.curation.Judgements;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

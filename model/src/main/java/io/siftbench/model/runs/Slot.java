@@ -17,8 +17,14 @@ import java.util.Map;
  * @param judgedSampleId in a judge run, the sample this slot judges (its record and conditions are that
  *                   sample's); null in the other modes
  */
-public record Slot(String key, int ordinal, Long recordId, Map<String, String> conditions,
-                   List<Long> demonstrationIds, List<Message> messages, Long judgedSampleId) {
+public record Slot(
+        String key,
+        int ordinal,
+        Long recordId,
+        Map<String, String> conditions,
+        List<Long> demonstrationIds,
+        List<Message> messages,
+        Long judgedSampleId) {
 
     public Slot {
         conditions = Map.copyOf(conditions);
@@ -27,8 +33,13 @@ public record Slot(String key, int ordinal, Long recordId, Map<String, String> c
     }
 
     /** A slot of an annotate or synthesize run, which judges no sample. */
-    public Slot(String key, int ordinal, Long recordId, Map<String, String> conditions, List<Long> demonstrationIds,
-                List<Message> messages) {
+    public Slot(
+            String key,
+            int ordinal,
+            Long recordId,
+            Map<String, String> conditions,
+            List<Long> demonstrationIds,
+            List<Message> messages) {
         this(key, ordinal, recordId, conditions, demonstrationIds, messages, null);
     }
 }

@@ -2,7 +2,8 @@ package io.siftbench.model.settings;
 
 /** The two AtlantaFX looks the user can switch between. */
 public enum Theme {
-    LIGHT, DARK;
+    LIGHT,
+    DARK;
 
     public Theme toggled() {
         return this == LIGHT ? DARK : LIGHT;

@@ -24,13 +24,17 @@ public record UserSettings(List<Path> recentProjects, Theme theme, WindowBounds 
         Path normal = project.toAbsolutePath().normalize();
         List<Path> recent = new ArrayList<>();
         recent.add(normal);
-        recentProjects.stream().filter(p -> !p.equals(normal)).limit(MAX_RECENT - 1L).forEach(recent::add);
+        recentProjects.stream()
+                .filter(p -> !p.equals(normal))
+                .limit(MAX_RECENT - 1L)
+                .forEach(recent::add);
         return new UserSettings(recent, theme, window);
     }
 
     public UserSettings withoutRecent(Path project) {
         Path normal = project.toAbsolutePath().normalize();
-        return new UserSettings(recentProjects.stream().filter(p -> !p.equals(normal)).toList(), theme, window);
+        return new UserSettings(
+                recentProjects.stream().filter(p -> !p.equals(normal)).toList(), theme, window);
     }
 
     public UserSettings withTheme(Theme newTheme) {

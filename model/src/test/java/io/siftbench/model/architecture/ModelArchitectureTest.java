@@ -1,11 +1,11 @@
 package io.siftbench.model.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The rules of the model module that the compiler cannot see (docs/ARCHITECTURE.md, "Modules"). */
 class ModelArchitectureTest {
@@ -16,17 +16,26 @@ class ModelArchitectureTest {
 
     @Test
     void theEngineTakesTheStoresItUsesNotTheWholeProject() {
-        noClasses().that().resideInAPackage("io.siftbench.model..")
-                .and().resideOutsideOfPackage("io.siftbench.model.project..")
-                .should().dependOnClassesThat().belongToAnyOf(io.siftbench.model.project.Project.class)
+        noClasses()
+                .that()
+                .resideInAPackage("io.siftbench.model..")
+                .and()
+                .resideOutsideOfPackage("io.siftbench.model.project..")
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(io.siftbench.model.project.Project.class)
                 .because("a service names the stores it needs; only the wiring in app hands it the open project's")
                 .check(MODEL);
     }
 
     @Test
     void theModelKnowsNoToolkitAndNoDatabase() {
-        noClasses().that().resideInAPackage("io.siftbench.model..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "org.h2..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.siftbench.model..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "java.sql..", "org.h2..")
                 .check(MODEL);
     }
 }

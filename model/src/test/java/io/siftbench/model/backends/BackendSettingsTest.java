@@ -1,13 +1,12 @@
 package io.siftbench.model.backends;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class BackendSettingsTest {
 
@@ -49,7 +48,8 @@ class BackendSettingsTest {
         assertThat(parsed.kind()).isEqualTo(BackendKind.OPENAI);
         assertThat(parsed.location()).isEqualTo("http://127.0.0.1:8080/v1");
         assertThat(parsed.model()).isEqualTo("qwen");
-        assertThat(BackendConfig.parse("GGUF:/models/tiny.gguf", null).location()).isEqualTo("/models/tiny.gguf");
+        assertThat(BackendConfig.parse("GGUF:/models/tiny.gguf", null).location())
+                .isEqualTo("/models/tiny.gguf");
         assertThatThrownBy(() -> BackendConfig.parse("http://127.0.0.1:11434", "m"))
                 .hasMessage("Unknown backend kind 'http': use ollama, openai or gguf");
         assertThatThrownBy(() -> BackendConfig.parse("ollama", "m")).hasMessageContaining("is not KIND:URL_OR_FILE");
@@ -73,18 +73,32 @@ class BackendSettingsTest {
             assertThat(policy.delay(3, random).toMillis()).isBetween(200L, 400L);
             assertThat(policy.delay(10, random).toMillis()).isBetween(500L, 1000L);
         }
-        assertThat(java.util.stream.IntStream.range(0, 20).mapToLong(i -> policy.delay(3, random).toMillis())
-                .distinct().count()).as("jittered").isGreaterThan(1);
+        assertThat(java.util.stream.IntStream.range(0, 20)
+                        .mapToLong(i -> policy.delay(3, random).toMillis())
+                        .distinct()
+                        .count())
+                .as("jittered")
+                .isGreaterThan(1);
     }
 
     @Test
     void physicalCoresCountsCoresNotHyperThreads() {
-        List<String> cpuinfo = List.of("processor : 0", "physical id : 0", "core id : 0",
-                "processor : 1", "physical id : 0", "core id : 0",
-                "processor : 2", "physical id : 0", "core id : 1",
-                "processor : 3", "physical id : 0", "core id : 1");
+        List<String> cpuinfo = List.of(
+                "processor : 0",
+                "physical id : 0",
+                "core id : 0",
+                "processor : 1",
+                "physical id : 0",
+                "core id : 0",
+                "processor : 2",
+                "physical id : 0",
+                "core id : 1",
+                "processor : 3",
+                "physical id : 0",
+                "core id : 1");
 
         assertThat(PhysicalCores.countCores(cpuinfo)).isEqualTo(2);
-        assertThat(PhysicalCores.countCores(List.of("processor : 0", "processor : 1"))).isEqualTo(2);
+        assertThat(PhysicalCores.countCores(List.of("processor : 0", "processor : 1")))
+                .isEqualTo(2);
     }
 }

@@ -1,18 +1,17 @@
 package io.siftbench.model.backends;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.JsonParseException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.InternalServerException;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class FailureKindTest {
 
@@ -27,8 +26,11 @@ class FailureKindTest {
         assertThat(FailureKind.of(new RuntimeException(new HttpTimeoutException("request timed out"))))
                 .isEqualTo(FailureKind.TIMEOUT);
         assertThat(FailureKind.of(new TimeoutException("no answer"))).isEqualTo(FailureKind.TIMEOUT);
-        assertThat(FailureKind.REFUSED.retryable() && FailureKind.CONNECTION.retryable()
-                && FailureKind.SERVER_ERROR.retryable() && FailureKind.TIMEOUT.retryable()).isTrue();
+        assertThat(FailureKind.REFUSED.retryable()
+                        && FailureKind.CONNECTION.retryable()
+                        && FailureKind.SERVER_ERROR.retryable()
+                        && FailureKind.TIMEOUT.retryable())
+                .isTrue();
     }
 
     @Test
@@ -50,10 +52,12 @@ class FailureKindTest {
 
     @Test
     void theKindIsReadBackFromAStoredFailureMessage() {
-        assertThat(FailureKind.ofMessage("Ollama (http://127.0.0.1:11434): timed out after 4 attempts: no answer "
-                + "within 120000 ms")).isEqualTo(FailureKind.TIMEOUT);
+        assertThat(FailureKind.ofMessage(
+                        "Ollama (http://127.0.0.1:11434): timed out after 4 attempts: no answer " + "within 120000 ms"))
+                .isEqualTo(FailureKind.TIMEOUT);
         assertThat(FailureKind.ofMessage("vLLM (http://gpu:8000/v1): server error after 1 attempt: the server asked "
-                + "to wait 30 s, longer than the request timeout of 5 s")).isEqualTo(FailureKind.SERVER_ERROR);
+                        + "to wait 30 s, longer than the request timeout of 5 s"))
+                .isEqualTo(FailureKind.SERVER_ERROR);
         assertThat(FailureKind.ofMessage("something else entirely")).isEqualTo(FailureKind.OTHER);
         assertThat(FailureKind.ofMessage(null)).isEqualTo(FailureKind.OTHER);
     }

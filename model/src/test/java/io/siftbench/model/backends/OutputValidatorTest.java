@@ -1,10 +1,9 @@
 package io.siftbench.model.backends;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class OutputValidatorTest {
 
@@ -21,9 +20,14 @@ class OutputValidatorTest {
 
     @Test
     void findsTheObjectInsideAFenceOrAfterProse() {
-        assertThat(validator.validate("```json\n{\"label\": \"lost_or_stolen_card\"}\n```", labels).valid()).isTrue();
-        assertThat(validator.validate("Sure {not json}. Here it is: {\"label\": \"card_arrival\"} hope it helps",
-                labels).valid()).isTrue();
+        assertThat(validator
+                        .validate("```json\n{\"label\": \"lost_or_stolen_card\"}\n```", labels)
+                        .valid())
+                .isTrue();
+        assertThat(validator
+                        .validate("Sure {not json}. Here it is: {\"label\": \"card_arrival\"} hope it helps", labels)
+                        .valid())
+                .isTrue();
     }
 
     @Test
@@ -39,20 +43,28 @@ class OutputValidatorTest {
         assertThat(validator.validate("{\"labl\": \"card_arrival\"}", labels).error())
                 .contains("missing required field 'label'");
         assertThat(validator.validate("{\"label\": 3}", labels).error()).contains("expected string but got a number");
-        assertThat(validator.validate("Once upon a time there was a card", labels).error())
+        assertThat(validator
+                        .validate("Once upon a time there was a card", labels)
+                        .error())
                 .isEqualTo("no JSON object in the output");
     }
 
     @Test
     void checksNestedArraysRangesAndClosedObjects() {
-        OutputSchema schema = OutputSchema.parse("""
+        OutputSchema schema = OutputSchema.parse(
+                """
                 {"type":"object","additionalProperties":false,
                  "properties":{"score":{"type":"integer","minimum":1,"maximum":5},
                                "tags":{"type":"array","items":{"type":"string"}}},
                  "required":["score"]}""");
 
-        assertThat(validator.validate("{\"score\": 4, \"tags\": [\"a\", \"b\"]}", schema).valid()).isTrue();
-        assertThat(validator.validate("{\"score\": 9, \"tags\": [\"a\", 2], \"x\": 1}", schema).error())
+        assertThat(validator
+                        .validate("{\"score\": 4, \"tags\": [\"a\", \"b\"]}", schema)
+                        .valid())
+                .isTrue();
+        assertThat(validator
+                        .validate("{\"score\": 9, \"tags\": [\"a\", 2], \"x\": 1}", schema)
+                        .error())
                 .contains("$.score: 9 is above the maximum 5")
                 .contains("$.tags[1]: expected string")
                 .contains("unexpected field 'x'");

@@ -1,12 +1,11 @@
 package io.siftbench.model.backends;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletionException;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ServerRefusalTest {
 
@@ -20,9 +19,11 @@ class ServerRefusalTest {
 
     @Test
     void readsRetryAfterAsAnHttpDateCountedFromNow() {
-        assertThat(ServerRefusal.parseRetryAfter("Sun, 01 Mar 2026 12:00:45 GMT", NOW)).contains(Duration.ofSeconds(45));
+        assertThat(ServerRefusal.parseRetryAfter("Sun, 01 Mar 2026 12:00:45 GMT", NOW))
+                .contains(Duration.ofSeconds(45));
         assertThat(ServerRefusal.parseRetryAfter("Sun, 01 Mar 2026 11:59:00 GMT", NOW))
-                .as("a date already past asks for no wait").contains(Duration.ZERO);
+                .as("a date already past asks for no wait")
+                .contains(Duration.ZERO);
     }
 
     @Test
@@ -30,7 +31,8 @@ class ServerRefusalTest {
         assertThat(ServerRefusal.parseRetryAfter(null, NOW)).isEmpty();
         assertThat(ServerRefusal.parseRetryAfter("soon", NOW)).isEmpty();
         assertThat(ServerRefusal.parseRetryAfter("-5", NOW)).isEmpty();
-        assertThat(ServerRefusal.parseRetryAfter("99999999999999999999999", NOW)).isEmpty();
+        assertThat(ServerRefusal.parseRetryAfter("99999999999999999999999", NOW))
+                .isEmpty();
     }
 
     @Test
@@ -38,7 +40,8 @@ class ServerRefusalTest {
         ServerRefusal busy = new ServerRefusal(503, "busy", Duration.ofSeconds(2));
 
         assertThat(ServerRefusal.retryAfterIn(new CompletionException(busy))).contains(Duration.ofSeconds(2));
-        assertThat(ServerRefusal.retryAfterIn(new RuntimeException("no refusal"))).isEmpty();
+        assertThat(ServerRefusal.retryAfterIn(new RuntimeException("no refusal")))
+                .isEmpty();
         assertThat(FailureKind.of(new CompletionException(busy))).isEqualTo(FailureKind.SERVER_ERROR);
     }
 }

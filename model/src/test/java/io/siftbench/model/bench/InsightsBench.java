@@ -1,5 +1,7 @@
 package io.siftbench.model.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
@@ -19,16 +21,13 @@ import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.insights.SelfBleu;
 import io.siftbench.model.insights.SelfBleuScore;
 import io.siftbench.model.insights.Tokenizer;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Timings of the metrics, near-duplicate detection and embedding on synthetic samples. Run with
@@ -75,19 +74,21 @@ class InsightsBench {
         return new Timed<>(result, nanos[1] / 1e9);
     }
 
-    private record Timed<T>(T result, double seconds) {
-    }
+    private record Timed<T>(T result, double seconds) {}
 
     private static double tokenisingSeconds(List<String> texts) {
         return time(() -> texts.stream().map(Tokenizer::tokens).toList()).seconds();
     }
 
     private static void report(String what, double seconds, double baseline, Double goalSeconds) {
-        String goal = goalSeconds == null ? "no goal"
-                : String.format("goal ≤ %.1f s, ratio to goal %.3f (%s)", goalSeconds, seconds / goalSeconds,
-                        seconds <= goalSeconds ? "met" : "MISSED");
-        System.out.printf("BENCH %-55s %8.3f s  %6.1f× tokenising (%.3f s)  %s%n", what, seconds,
-                seconds / baseline, baseline, goal);
+        String goal = goalSeconds == null
+                ? "no goal"
+                : String.format(
+                        "goal ≤ %.1f s, ratio to goal %.3f (%s)",
+                        goalSeconds, seconds / goalSeconds, seconds <= goalSeconds ? "met" : "MISSED");
+        System.out.printf(
+                "BENCH %-55s %8.3f s  %6.1f× tokenising (%.3f s)  %s%n",
+                what, seconds, seconds / baseline, baseline, goal);
     }
 
     @Test
@@ -101,8 +102,11 @@ class InsightsBench {
             return new SelfBleu(settings.selfBleuExactLimit(), settings.seed()).score(tokens);
         });
         assertThat(timed.result().sampled()).isTrue();
-        report("distinct-1..3 + self-BLEU (sampled " + timed.result().scored() + ") + lengths, 10,000",
-                timed.seconds(), tokenisingSeconds(texts), 2.0);
+        report(
+                "distinct-1..3 + self-BLEU (sampled " + timed.result().scored() + ") + lengths, 10,000",
+                timed.seconds(),
+                tokenisingSeconds(texts),
+                2.0);
     }
 
     @Test
@@ -111,8 +115,12 @@ class InsightsBench {
         List<List<String>> tokens = texts.stream().map(Tokenizer::tokens).toList();
         Timed<SelfBleuScore> timed = time(() -> new SelfBleu(2_000, 7).score(tokens));
         assertThat(timed.result().sampled()).isFalse();
-        report(String.format("exact self-BLEU, 2,000 (value %.4f)", timed.result().value()), timed.seconds(),
-                tokenisingSeconds(texts), 5.0);
+        report(
+                String.format(
+                        "exact self-BLEU, 2,000 (value %.4f)", timed.result().value()),
+                timed.seconds(),
+                tokenisingSeconds(texts),
+                5.0);
     }
 
     @Test
@@ -120,7 +128,9 @@ class InsightsBench {
         List<String> texts = new ArrayList<>(syntheticTexts(99_000, 3));
         // 1,000 planted near duplicates: a copy of an earlier text of at least 15 words with its last word
         // replaced, so its 2-word shingles keep a Jaccard similarity of at least 13/15 = 0.87 (threshold 0.7).
-        List<String> originals = texts.stream().filter(text -> Tokenizer.tokens(text).size() >= 15).toList();
+        List<String> originals = texts.stream()
+                .filter(text -> Tokenizer.tokens(text).size() >= 15)
+                .toList();
         for (int p = 0; p < 1_000; p++) {
             String original = originals.get(p * 37);
             texts.add(original.substring(0, original.lastIndexOf(' ')) + " planted" + p + ".");
@@ -131,11 +141,17 @@ class InsightsBench {
         }
         Timed<List<DuplicateGroup>> minHash = time(() -> new MinHashDetector().groups(samples));
         Timed<List<DuplicateGroup>> exact = time(() -> new ExactDuplicates().groups(samples));
-        long plantedFound = minHash.result().stream().flatMap(group -> group.duplicates().stream())
-                .filter(member -> member.sampleId() >= 99_000).count();
+        long plantedFound = minHash.result().stream()
+                .flatMap(group -> group.duplicates().stream())
+                .filter(member -> member.sampleId() >= 99_000)
+                .count();
         double baseline = tokenisingSeconds(texts);
-        report("near duplicates, MinHash LSH, 100,000 (" + minHash.result().size() + " groups, "
-                + plantedFound + "/1000 planted found)", minHash.seconds(), baseline, null);
+        report(
+                "near duplicates, MinHash LSH, 100,000 (" + minHash.result().size() + " groups, " + plantedFound
+                        + "/1000 planted found)",
+                minHash.seconds(),
+                baseline,
+                null);
         report("exact duplicates, 100,000 (for comparison)", exact.seconds(), baseline, null);
         assertThat(plantedFound).isGreaterThanOrEqualTo(990);
     }
@@ -153,17 +169,27 @@ class InsightsBench {
             EmbeddingDuplicateDetector detector = new EmbeddingDuplicateDetector(0.95);
             Timed<List<DuplicateGroup>> pruned = time(() -> detector.groups(samples));
             ForkJoinPool oneThread = new ForkJoinPool(1);
-            Timed<List<DuplicateGroup>> serial = oneThread.submit(() -> time(() -> detector.groups(samples))).get();
+            Timed<List<DuplicateGroup>> serial =
+                    oneThread.submit(() -> time(() -> detector.groups(samples))).get();
             oneThread.shutdown();
             List<List<DuplicateGroup>> old = new ArrayList<>();
             double allPairs = seconds(() -> old.add(new AllPairsEmbeddingDuplicates(0.95).groups(samples)));
             assertThat(pruned.result()).isEqualTo(old.get(0)).isEqualTo(serial.result());
 
-            int duplicates = pruned.result().stream().mapToInt(group -> group.duplicates().size()).sum();
-            System.out.printf("BENCH %-55s %8.3f s  one thread %.3f s  old all pairs %.3f s  ratio to old %.3f "
-                    + "(one thread %.3f)%n", String.format("embedding near duplicates, %,d (%d groups, %d flagged)",
-                    count, pruned.result().size(), duplicates), pruned.seconds(), serial.seconds(), allPairs,
-                    pruned.seconds() / allPairs, serial.seconds() / allPairs);
+            int duplicates = pruned.result().stream()
+                    .mapToInt(group -> group.duplicates().size())
+                    .sum();
+            System.out.printf(
+                    "BENCH %-55s %8.3f s  one thread %.3f s  old all pairs %.3f s  ratio to old %.3f "
+                            + "(one thread %.3f)%n",
+                    String.format(
+                            "embedding near duplicates, %,d (%d groups, %d flagged)",
+                            count, pruned.result().size(), duplicates),
+                    pruned.seconds(),
+                    serial.seconds(),
+                    allPairs,
+                    pruned.seconds() / allPairs,
+                    serial.seconds() / allPairs);
         }
     }
 
@@ -177,12 +203,14 @@ class InsightsBench {
     void embeddingTenThousandShortTextsAgainstRawEmbedAll() {
         EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
         List<String> texts = syntheticTexts(10_000, 4).stream()
-                .map(text -> String.join(" ", Arrays.asList(text.split(" ")).subList(0, 5))).toList();
+                .map(text -> String.join(" ", Arrays.asList(text.split(" ")).subList(0, 5)))
+                .toList();
         List<SampleText> samples = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             samples.add(SampleText.of(i, i + " " + texts.get(i))); // distinct, so nothing is skipped as repeated
         }
-        List<TextSegment> segments = samples.stream().map(sample -> TextSegment.from(sample.text())).toList();
+        List<TextSegment> segments =
+                samples.stream().map(sample -> TextSegment.from(sample.text())).toList();
         model.embedAll(segments.subList(0, 500));
         SampleEmbedder embedder = new SampleEmbedder(model);
         int half = samples.size() / 2;
@@ -193,9 +221,15 @@ class InsightsBench {
         raw += seconds(() -> model.embedAll(segments.subList(half, segments.size())));
 
         double ratio = raw / batched;
-        System.out.printf("BENCH %-55s %8.3f s  raw embedAll %.3f s (%.0f texts/s)  throughput ratio %.3f, "
-                + "goal ≥ 0.9 (%s)%n", "embedding 10,000 short texts (SampleEmbedder)", batched, raw,
-                texts.size() / raw, ratio, ratio >= 0.9 ? "met" : "MISSED");
+        System.out.printf(
+                "BENCH %-55s %8.3f s  raw embedAll %.3f s (%.0f texts/s)  throughput ratio %.3f, "
+                        + "goal ≥ 0.9 (%s)%n",
+                "embedding 10,000 short texts (SampleEmbedder)",
+                batched,
+                raw,
+                texts.size() / raw,
+                ratio,
+                ratio >= 0.9 ? "met" : "MISSED");
     }
 
     private static double seconds(Runnable work) {

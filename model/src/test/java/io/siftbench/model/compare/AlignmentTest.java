@@ -1,15 +1,14 @@
 package io.siftbench.model.compare;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.Message;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.model.runs.Slot;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** How Compare lines up synthesized samples: by the condition combination every variant has. */
 class AlignmentTest {
@@ -21,7 +20,8 @@ class AlignmentTest {
 
         List<CompareRow> rows = Alignment.of(List.of(base, other));
 
-        assertThat(rows).extracting(CompareRow::key)
+        assertThat(rows)
+                .extracting(CompareRow::key)
                 .containsExactly("{tone=angry} #1", "{tone=polite} #1", "{tone=angry} #2");
         assertThat(rows).extracting(CompareRow::input).containsExactly("{tone=angry}", "{tone=polite}", "{tone=angry}");
         assertThat(rows).extracting(row -> row.cells().get(1).sampleId()).containsExactly(12L, 11L, 13L);
@@ -54,7 +54,29 @@ class AlignmentTest {
     private static ReviewItem story(long id, String tone) {
         Map<String, String> conditions = tone == null ? Map.of() : Map.of("tone", tone);
         Slot slot = new Slot("s" + id, (int) id, null, conditions, List.of(), List.of(Message.user("Write.")));
-        return ReviewItem.of(new Sample(id, 1, slot, "m", "{}", 1L, "", null, null, null, "story " + id, null, true,
-                null, List.of(), 1, 1, 1L, "stop", null, null), null);
+        return ReviewItem.of(
+                new Sample(
+                        id,
+                        1,
+                        slot,
+                        "m",
+                        "{}",
+                        1L,
+                        "",
+                        null,
+                        null,
+                        null,
+                        "story " + id,
+                        null,
+                        true,
+                        null,
+                        List.of(),
+                        1,
+                        1,
+                        1L,
+                        "stop",
+                        null,
+                        null),
+                null);
     }
 }

@@ -2,7 +2,6 @@ package io.siftbench.model.curation;
 
 import io.siftbench.model.embeddings.Vectors;
 import io.siftbench.model.insights.SampleText;
-
 import java.util.List;
 
 /**

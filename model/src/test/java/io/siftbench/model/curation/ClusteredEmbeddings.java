@@ -1,7 +1,6 @@
 package io.siftbench.model.curation;
 
 import io.siftbench.model.insights.SampleText;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -14,8 +13,7 @@ import java.util.Random;
  */
 public final class ClusteredEmbeddings {
 
-    private ClusteredEmbeddings() {
-    }
+    private ClusteredEmbeddings() {}
 
     public static List<SampleText> samples(int count, int dimension, long seed) {
         Random random = new Random(seed);

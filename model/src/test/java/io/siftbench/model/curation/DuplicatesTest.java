@@ -1,40 +1,54 @@
 package io.siftbench.model.curation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.siftbench.model.insights.SampleStatus;
 import io.siftbench.model.insights.SampleText;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class DuplicatesTest {
 
     @Test
     void exactDuplicatesIgnoreCaseWhitespaceAndPunctuationAndKeepTheEarliest() {
-        List<SampleText> samples = List.of(SampleText.of(10, "Where is my card?"),
-                SampleText.of(11, "Top up failed"), SampleText.of(12, "where is   my card"),
-                SampleText.of(13, "WHERE IS MY CARD!!!"), SampleText.of(14, "where is my cards"));
+        List<SampleText> samples = List.of(
+                SampleText.of(10, "Where is my card?"),
+                SampleText.of(11, "Top up failed"),
+                SampleText.of(12, "where is   my card"),
+                SampleText.of(13, "WHERE IS MY CARD!!!"),
+                SampleText.of(14, "where is my cards"));
 
-        assertThat(new DuplicateFilter(new ExactDuplicates()).flag(samples)).containsExactly(
-                new Flag(12, FlagKind.EXACT_DUPLICATE, "exact duplicate of #10 (exact match after normalising "
-                        + "case, whitespace and punctuation)"),
-                new Flag(13, FlagKind.EXACT_DUPLICATE, "exact duplicate of #10 (exact match after normalising "
-                        + "case, whitespace and punctuation)"));
+        assertThat(new DuplicateFilter(new ExactDuplicates()).flag(samples))
+                .containsExactly(
+                        new Flag(
+                                12,
+                                FlagKind.EXACT_DUPLICATE,
+                                "exact duplicate of #10 (exact match after normalising "
+                                        + "case, whitespace and punctuation)"),
+                        new Flag(
+                                13,
+                                FlagKind.EXACT_DUPLICATE,
+                                "exact duplicate of #10 (exact match after normalising "
+                                        + "case, whitespace and punctuation)"));
     }
 
     @Test
     void samplesWithoutTextAreNoOnesDuplicate() {
         // Annotate samples of a dataset without a text column have no text to compare.
-        List<SampleText> samples = List.of(SampleText.of(10, null), SampleText.of(11, ""), SampleText.of(12, "?!"),
-                SampleText.of(13, "card"), SampleText.of(14, "Card."));
+        List<SampleText> samples = List.of(
+                SampleText.of(10, null),
+                SampleText.of(11, ""),
+                SampleText.of(12, "?!"),
+                SampleText.of(13, "card"),
+                SampleText.of(14, "Card."));
 
-        assertThat(new DuplicateFilter(new ExactDuplicates()).flag(samples)).extracting(Flag::sampleId)
+        assertThat(new DuplicateFilter(new ExactDuplicates()).flag(samples))
+                .extracting(Flag::sampleId)
                 .containsExactly(14L);
     }
 
@@ -106,9 +120,11 @@ class DuplicatesTest {
                 SampleText.of(3, "my card has not arrived yet and I am worried about that"));
 
         // 12 tokens, 11 bigrams each; only the last differs: Jaccard = 10 / 12 = 0.83
-        assertThat(new DuplicateFilter(new MinHashDetector()).flag(samples)).containsExactly(
-                new Flag(3, FlagKind.NEAR_DUPLICATE, "0.83 similar to #1, the earliest of its group "
-                        + "(MinHash Jaccard of 2-word shingles)"));
+        assertThat(new DuplicateFilter(new MinHashDetector()).flag(samples))
+                .containsExactly(new Flag(
+                        3,
+                        FlagKind.NEAR_DUPLICATE,
+                        "0.83 similar to #1, the earliest of its group " + "(MinHash Jaccard of 2-word shingles)"));
     }
 
     @Test
@@ -124,33 +140,37 @@ class DuplicatesTest {
 
         assertThat(groups).hasSize(1);
         assertThat(groups.get(0).keptId()).isEqualTo(1);
-        assertThat(groups.get(0).duplicates()).extracting(DuplicateMember::sampleId).containsExactly(3L, 5L);
-        assertThat(groups.get(0).duplicates().get(0).similarity()).isCloseTo(0.98 / Math.hypot(0.98, 0.2),
-                within(1e-6));
+        assertThat(groups.get(0).duplicates())
+                .extracting(DuplicateMember::sampleId)
+                .containsExactly(3L, 5L);
+        assertThat(groups.get(0).duplicates().get(0).similarity())
+                .isCloseTo(0.98 / Math.hypot(0.98, 0.2), within(1e-6));
     }
 
     @Test
     void aSampleVerySimilarToAnAcceptedOneIsWarnedAbout() {
-        SampleText accepted = SampleText.of(412, "accepted").withStatus(SampleStatus.ACCEPTED)
-                .withEmbedding(new float[] {1, 0});
-        SampleText otherAccepted = SampleText.of(413, "other").withStatus(SampleStatus.ACCEPTED)
-                .withEmbedding(new float[] {0, 1});
-        SampleText similar = SampleText.of(500, "similar").withEmbedding(new float[] {0.93f, (float) Math.sqrt(1 - 0.93 * 0.93)});
+        SampleText accepted =
+                SampleText.of(412, "accepted").withStatus(SampleStatus.ACCEPTED).withEmbedding(new float[] {1, 0});
+        SampleText otherAccepted =
+                SampleText.of(413, "other").withStatus(SampleStatus.ACCEPTED).withEmbedding(new float[] {0, 1});
+        SampleText similar =
+                SampleText.of(500, "similar").withEmbedding(new float[] {0.93f, (float) Math.sqrt(1 - 0.93 * 0.93)});
         SampleText different = SampleText.of(501, "different").withEmbedding(new float[] {1, 1});
         TooSimilarToAcceptedFilter filter = new TooSimilarToAcceptedFilter(0.9);
 
-        assertThat(filter.flag(List.of(accepted, otherAccepted, similar, different))).containsExactly(
-                new Flag(500, FlagKind.TOO_SIMILAR_TO_ACCEPTED, "0.93 similar to #412, accepted"));
+        assertThat(filter.flag(List.of(accepted, otherAccepted, similar, different)))
+                .containsExactly(new Flag(500, FlagKind.TOO_SIMILAR_TO_ACCEPTED, "0.93 similar to #412, accepted"));
         assertThat(filter.check(different, List.of(accepted, otherAccepted))).isEmpty();
     }
 
     @Test
     void theReportListsWhatABulkActionOnOneKindWouldReject() {
-        List<SampleText> samples = List.of(SampleText.of(1, "Hi"), SampleText.of(2, "hi!"),
-                SampleText.of(3, "A long enough sample"));
+        List<SampleText> samples =
+                List.of(SampleText.of(1, "Hi"), SampleText.of(2, "hi!"), SampleText.of(3, "A long enough sample"));
 
-        CurationReport report = CurationReport.of(samples, List.of(new DuplicateFilter(new ExactDuplicates()),
-                new LengthFilter(LengthUnit.WORDS, 2, null)));
+        CurationReport report = CurationReport.of(
+                samples,
+                List.of(new DuplicateFilter(new ExactDuplicates()), new LengthFilter(LengthUnit.WORDS, 2, null)));
 
         assertThat(report.flaggedBy(FlagKind.LENGTH)).containsExactly(1L, 2L);
         assertThat(report.flaggedBy(FlagKind.EXACT_DUPLICATE)).containsExactly(2L);

@@ -1,14 +1,13 @@
 package io.siftbench.model.curation;
 
-import io.siftbench.model.embeddings.Vectors;
-import io.siftbench.model.insights.SampleText;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.siftbench.model.embeddings.Vectors;
+import io.siftbench.model.insights.SampleText;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class EmbeddingDuplicateDetectorTest {
 
@@ -25,35 +24,49 @@ class EmbeddingDuplicateDetectorTest {
             samples.set(i, SampleText.of(samples.get(i).id(), "not embedded"));
         }
         samples.set(3, samples.get(3).withEmbedding(new float[384]));
-        double boundary = Vectors.cosine(samples.get(1_230).embedding(), samples.get(1_240).embedding());
+        double boundary = Vectors.cosine(
+                samples.get(1_230).embedding(), samples.get(1_240).embedding());
 
         for (double threshold : new double[] {0.6, 0.9, 0.95, 0.99, boundary}) {
             List<DuplicateGroup> expected = new AllPairsEmbeddingDuplicates(threshold).groups(samples);
 
-            assertThat(new EmbeddingDuplicateDetector(threshold).groups(samples)).as("threshold %s", threshold)
+            assertThat(new EmbeddingDuplicateDetector(threshold).groups(samples))
+                    .as("threshold %s", threshold)
                     .isEqualTo(expected);
-            assertThat(expected.stream().mapToInt(group -> group.duplicates().size()).sum())
-                    .as("threshold %s finds duplicates to compare", threshold).isPositive();
+            assertThat(expected.stream()
+                            .mapToInt(group -> group.duplicates().size())
+                            .sum())
+                    .as("threshold %s finds duplicates to compare", threshold)
+                    .isPositive();
         }
     }
 
     @Test
     void aPairOnTheThresholdIsADuplicateAndOneJustBelowIsNot() {
         List<SampleText> samples = ClusteredEmbeddings.samples(300, 384, 6);
-        double cosine = new AllPairsEmbeddingDuplicates(0.9).groups(samples).get(0).duplicates().get(0).similarity();
+        double cosine = new AllPairsEmbeddingDuplicates(0.9)
+                .groups(samples)
+                .get(0)
+                .duplicates()
+                .get(0)
+                .similarity();
 
         List<DuplicateGroup> onTheThreshold = new EmbeddingDuplicateDetector(cosine).groups(samples);
         List<DuplicateGroup> justAbove = new EmbeddingDuplicateDetector(Math.nextUp(cosine)).groups(samples);
 
-        assertThat(onTheThreshold).flatExtracting(DuplicateGroup::duplicates)
-                .extracting(DuplicateMember::similarity).contains(cosine);
-        assertThat(justAbove).isNotEqualTo(onTheThreshold)
+        assertThat(onTheThreshold)
+                .flatExtracting(DuplicateGroup::duplicates)
+                .extracting(DuplicateMember::similarity)
+                .contains(cosine);
+        assertThat(justAbove)
+                .isNotEqualTo(onTheThreshold)
                 .isEqualTo(new AllPairsEmbeddingDuplicates(Math.nextUp(cosine)).groups(samples));
     }
 
     @Test
     void embeddingsOfDifferentSizesAreRefusedWithBothSizes() {
-        List<SampleText> samples = List.of(SampleText.of(1, "a").withEmbedding(new float[] {1, 0}),
+        List<SampleText> samples = List.of(
+                SampleText.of(1, "a").withEmbedding(new float[] {1, 0}),
                 SampleText.of(2, "b").withEmbedding(new float[] {1, 0, 0}));
 
         assertThatThrownBy(() -> new EmbeddingDuplicateDetector(0.9).groups(samples))

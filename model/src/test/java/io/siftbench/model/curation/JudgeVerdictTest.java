@@ -1,12 +1,11 @@
 package io.siftbench.model.curation;
 
-import io.siftbench.model.insights.SampleText;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.siftbench.model.insights.SampleText;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class JudgeVerdictTest {
 
@@ -38,8 +37,8 @@ class JudgeVerdictTest {
         assertThatThrownBy(() -> JudgeVerdict.parse("I think it is fine.", 1, 5))
                 .hasMessage("the judge's reply holds no JSON object: 'I think it is fine.'");
         assertThatThrownBy(() -> JudgeVerdict.parse("Verdict:\n{\"score\": 4,\n \"reason\": }", 1, 5))
-                .hasMessageStartingWith("the judge's reply is not valid JSON at line 3, column 12: Unexpected "
-                        + "character ('}'");
+                .hasMessageStartingWith(
+                        "the judge's reply is not valid JSON at line 3, column 12: Unexpected " + "character ('}'");
         assertThatThrownBy(() -> JudgeVerdict.parse("{\"score\": \"high\"}", 1, 5))
                 .hasMessageStartingWith("the judge's reply has no numeric \"score\" and no boolean \"pass\"");
         assertThatThrownBy(() -> JudgeVerdict.parse("{\"score\": 9}", 1, 5))

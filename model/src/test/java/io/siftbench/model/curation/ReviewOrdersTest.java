@@ -1,12 +1,11 @@
 package io.siftbench.model.curation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.model.insights.SampleStatus;
 import io.siftbench.model.insights.SampleText;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ReviewOrdersTest {
 
@@ -17,15 +16,23 @@ class ReviewOrdersTest {
     /** A sample whose embedding is the unit vector at {@code degrees} on the circle. */
     private static SampleText at(long id, double degrees) {
         double radians = Math.toRadians(degrees);
-        return SampleText.of(id, "s" + id).withEmbedding(new float[] {(float) Math.cos(radians),
-                (float) Math.sin(radians)});
+        return SampleText.of(id, "s" + id)
+                .withEmbedding(new float[] {(float) Math.cos(radians), (float) Math.sin(radians)});
     }
 
     @Test
     void clusterFirstTakesTheMostTypicalSampleOfEachClusterBeforeASecondOne() {
-        List<SampleText> queue = List.of(at(1, 3), at(2, 0), at(3, -3), at(4, 6), at(5, -6), // cluster around 0°
-                at(6, 88), at(7, 90), at(8, 93), // around 90°
-                at(9, 200), at(10, 204), // around 202°
+        List<SampleText> queue = List.of(
+                at(1, 3),
+                at(2, 0),
+                at(3, -3),
+                at(4, 6),
+                at(5, -6), // cluster around 0°
+                at(6, 88),
+                at(7, 90),
+                at(8, 93), // around 90°
+                at(9, 200),
+                at(10, 204), // around 202°
                 SampleText.of(11, "no embedding"));
 
         List<Long> order = ids(new ClusterFirstOrder(3, 1).order(queue, List.of()));
@@ -44,8 +51,17 @@ class ReviewOrdersTest {
      */
     @Test
     void diverseRepresentativePrefersCentralSamplesFarFromThoseAlreadyChosen() {
-        List<SampleText> queue = List.of(at(1, 2), at(2, 0), at(3, -2), at(4, 4), at(5, -4),
-                at(6, 90), at(7, 92), at(8, 88), at(9, 200), SampleText.of(10, "no embedding"));
+        List<SampleText> queue = List.of(
+                at(1, 2),
+                at(2, 0),
+                at(3, -2),
+                at(4, 4),
+                at(5, -4),
+                at(6, 90),
+                at(7, 92),
+                at(8, 88),
+                at(9, 200),
+                SampleText.of(10, "no embedding"));
 
         List<Long> order = ids(new DiverseRepresentativeOrder(2, 10).order(queue, List.of()));
 
@@ -55,10 +71,10 @@ class ReviewOrdersTest {
 
     @Test
     void diverseRepresentativeStartsAwayFromSamplesAlreadyReviewed() {
-        List<SampleText> queue = List.of(at(1, 2), at(2, 0), at(3, -2), at(4, 4), at(5, -4),
-                at(6, 90), at(7, 92), at(8, 88), at(9, 200));
-        List<SampleText> reviewed = List.of(at(100, 1).withStatus(SampleStatus.ACCEPTED),
-                at(101, -1).withStatus(SampleStatus.REJECTED));
+        List<SampleText> queue = List.of(
+                at(1, 2), at(2, 0), at(3, -2), at(4, 4), at(5, -4), at(6, 90), at(7, 92), at(8, 88), at(9, 200));
+        List<SampleText> reviewed = List.of(
+                at(100, 1).withStatus(SampleStatus.ACCEPTED), at(101, -1).withStatus(SampleStatus.REJECTED));
 
         List<Long> order = ids(new DiverseRepresentativeOrder(2, 10).order(queue, reviewed));
 

@@ -1,24 +1,23 @@
 package io.siftbench.model.demonstrations;
 
-import io.siftbench.model.embeddings.Vectors;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.siftbench.model.embeddings.Vectors;
 import io.siftbench.model.prompts.DemonstrationStrategy;
 import io.siftbench.model.prompts.Demonstrations;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class DemonstrationPickerTest {
 
     /** 30 records, labels a/b/c by id % 3, each on a point of the unit circle at angle id degrees * 12. */
     private static final List<Demonstration> POOL = new ArrayList<>();
+
     private static final Map<Long, float[]> VECTORS = new HashMap<>();
 
     static {
@@ -43,10 +42,13 @@ class DemonstrationPickerTest {
 
     @Test
     void fixedGivesTheNamedRecordsInOrder() {
-        var picker = new DemonstrationPicker(spec(DemonstrationStrategy.FIXED, 3, List.of(7L, 2L, 19L), 0), POOL, Map.of());
+        var picker =
+                new DemonstrationPicker(spec(DemonstrationStrategy.FIXED, 3, List.of(7L, 2L, 19L), 0), POOL, Map.of());
 
-        assertThat(ids(picker.pick(new DemonstrationPicker.Query(5, null, null)))).containsExactly(7L, 2L, 19L);
-        assertThatThrownBy(() -> new DemonstrationPicker(spec(DemonstrationStrategy.FIXED, 1, List.of(99L), 0), POOL, Map.of()))
+        assertThat(ids(picker.pick(new DemonstrationPicker.Query(5, null, null))))
+                .containsExactly(7L, 2L, 19L);
+        assertThatThrownBy(() ->
+                        new DemonstrationPicker(spec(DemonstrationStrategy.FIXED, 1, List.of(99L), 0), POOL, Map.of()))
                 .hasMessageContaining("has no record 99");
     }
 
@@ -57,10 +59,13 @@ class DemonstrationPickerTest {
         List<Long> first = ids(picker.pick(new DemonstrationPicker.Query(0, null, null)));
         assertThat(first).hasSize(4).doesNotHaveDuplicates();
         assertThat(ids(new DemonstrationPicker(spec(DemonstrationStrategy.RANDOM, 4, null, 3), POOL, Map.of())
-                .pick(new DemonstrationPicker.Query(0, null, null)))).isEqualTo(first);
-        assertThat(ids(picker.pick(new DemonstrationPicker.Query(1, null, null)))).isNotEqualTo(first);
+                        .pick(new DemonstrationPicker.Query(0, null, null))))
+                .isEqualTo(first);
+        assertThat(ids(picker.pick(new DemonstrationPicker.Query(1, null, null))))
+                .isNotEqualTo(first);
         for (long salt = 0; salt < 200; salt++) {
-            assertThat(ids(picker.pick(new DemonstrationPicker.Query(salt, 5L, null)))).doesNotContain(5L);
+            assertThat(ids(picker.pick(new DemonstrationPicker.Query(salt, 5L, null))))
+                    .doesNotContain(5L);
         }
     }
 
@@ -117,10 +122,14 @@ class DemonstrationPickerTest {
 
         for (int i = 0; i < picks.size(); i++) {
             for (int j = i + 1; j < picks.size(); j++) {
-                assertThat(Vectors.cosine(VECTORS.get(picks.get(i).id()), VECTORS.get(picks.get(j).id())))
-                        .as("greedy spreading keeps every two picks 84° or more apart (90° off the 12° grid)").isLessThan(0.11);
+                assertThat(Vectors.cosine(
+                                VECTORS.get(picks.get(i).id()),
+                                VECTORS.get(picks.get(j).id())))
+                        .as("greedy spreading keeps every two picks 84° or more apart (90° off the 12° grid)")
+                        .isLessThan(0.11);
             }
         }
-        assertThat(ids(picker.pick(new DemonstrationPicker.Query(0, null, null)))).isEqualTo(ids(picks));
+        assertThat(ids(picker.pick(new DemonstrationPicker.Query(0, null, null))))
+                .isEqualTo(ids(picks));
     }
 }

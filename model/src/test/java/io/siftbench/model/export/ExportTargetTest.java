@@ -1,7 +1,7 @@
 package io.siftbench.model.export;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The target folder of an export on real files: the commit, and settling what a kill or failure left. */
 class ExportTargetTest {
@@ -29,11 +28,15 @@ class ExportTargetTest {
         stage(target, "out-train.jsonl", "new train");
         stage(target, "README.md", "new card");
 
-        target.commit(List.of(folder.resolve("out.jsonl"), folder.resolve("out-train.jsonl"),
-                folder.resolve("out-test.jsonl"), folder.resolve("README.md")));
+        target.commit(List.of(
+                folder.resolve("out.jsonl"),
+                folder.resolve("out-train.jsonl"),
+                folder.resolve("out-test.jsonl"),
+                folder.resolve("README.md")));
 
-        assertThat(contents()).containsExactlyEntriesOf(new TreeMap<>(Map.of("README.md", "new card",
-                "notes.txt", "mine", "out-train.jsonl", "new train")));
+        assertThat(contents())
+                .containsExactlyEntriesOf(new TreeMap<>(
+                        Map.of("README.md", "new card", "notes.txt", "mine", "out-train.jsonl", "new train")));
     }
 
     @Test
@@ -44,8 +47,8 @@ class ExportTargetTest {
 
         new ExportTarget(folder).settle();
 
-        assertThat(contents()).containsExactlyEntriesOf(new TreeMap<>(Map.of("README.md", "old card",
-                "out.jsonl", "old all")));
+        assertThat(contents())
+                .containsExactlyEntriesOf(new TreeMap<>(Map.of("README.md", "old card", "out.jsonl", "old all")));
     }
 
     @Test
@@ -63,14 +66,17 @@ class ExportTargetTest {
                 .isInstanceOf(IOException.class);
         target.discard();
         assertThat(folder.resolve(ExportTarget.JOURNAL)).exists();
-        assertThat(folder.resolve("README.md" + ExportTarget.PARTIAL_SUFFIX)).as("kept for the journal").exists();
+        assertThat(folder.resolve("README.md" + ExportTarget.PARTIAL_SUFFIX))
+                .as("kept for the journal")
+                .exists();
 
         Files.delete(folder.resolve("README.md/inside"));
         Files.delete(folder.resolve("README.md"));
         new ExportTarget(folder).settle();
 
-        assertThat(contents()).containsExactlyEntriesOf(new TreeMap<>(Map.of("README.md", "new card",
-                "out-test.jsonl", "new test", "out-train.jsonl", "new train")));
+        assertThat(contents())
+                .containsExactlyEntriesOf(new TreeMap<>(
+                        Map.of("README.md", "new card", "out-test.jsonl", "new test", "out-train.jsonl", "new train")));
     }
 
     @Test
@@ -78,9 +84,11 @@ class ExportTargetTest {
         write("out.jsonl", "old all");
         write(ExportTarget.JOURNAL, "{\"replace\": [\"out.js");
 
-        assertThatThrownBy(() -> new ExportTarget(folder).settle()).hasMessage("The export journal "
-                + folder.resolve(ExportTarget.JOURNAL) + " cannot be read, so the export it names cannot be finished;"
-                + " delete it and every *.siftbench-partial file in " + folder + ", then export again");
+        assertThatThrownBy(() -> new ExportTarget(folder).settle())
+                .hasMessage("The export journal "
+                        + folder.resolve(ExportTarget.JOURNAL)
+                        + " cannot be read, so the export it names cannot be finished;"
+                        + " delete it and every *.siftbench-partial file in " + folder + ", then export again");
         assertThat(contents()).containsOnlyKeys("out.jsonl", ExportTarget.JOURNAL);
     }
 

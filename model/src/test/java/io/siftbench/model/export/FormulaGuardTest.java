@@ -1,18 +1,25 @@
 package io.siftbench.model.export;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Hostile CSV cells are disarmed, harmless ones untouched, and every one comes back exactly. */
 class FormulaGuardTest {
 
-    private static final List<String> HOSTILE = List.of("=1+1", "=HYPERLINK(\"http://evil\",\"click\")",
-            "+41 79 000 00 00", "-2+3", "@SUM(A1:A2)", "\t=1", "\r=1", "'=1", "'");
-    private static final List<String> HARMLESS = List.of("", "plain text", "a=b", " =1 (space first)",
-            "don't", "1-2", "\n=1 after a line feed");
+    private static final List<String> HOSTILE = List.of(
+            "=1+1",
+            "=HYPERLINK(\"http://evil\",\"click\")",
+            "+41 79 000 00 00",
+            "-2+3",
+            "@SUM(A1:A2)",
+            "\t=1",
+            "\r=1",
+            "'=1",
+            "'");
+    private static final List<String> HARMLESS =
+            List.of("", "plain text", "a=b", " =1 (space first)", "don't", "1-2", "\n=1 after a line feed");
 
     @Test
     void hostileCellsGetALeadingQuote() {

@@ -1,12 +1,11 @@
 package io.siftbench.model.insights;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ConditionCoverageTest {
 
@@ -36,8 +35,10 @@ class ConditionCoverageTest {
         List<CoverageGrid> grids = ConditionCoverage.of(balancedSamples(), declared);
 
         CoverageGrid toneByLength = grids.stream()
-                .filter(grid -> grid.conditionA().equals("tone") && grid.conditionB().equals("length"))
-                .findFirst().orElseThrow();
+                .filter(grid ->
+                        grid.conditionA().equals("tone") && grid.conditionB().equals("length"))
+                .findFirst()
+                .orElseThrow();
         assertThat(toneByLength.valuesA()).isEqualTo(TONES);
         assertThat(toneByLength.cells()).hasSize(6).allSatisfy(cell -> {
             assertThat(cell.samples()).isEqualTo(2);
@@ -53,25 +54,31 @@ class ConditionCoverageTest {
         declared.put("tone", List.of("angry", "polite", "neutral", "sarcastic"));
         declared.put("length", LENGTHS);
 
-        CoverageGrid toneByLength = ConditionCoverage.of(balancedSamples(), declared).get(0);
+        CoverageGrid toneByLength =
+                ConditionCoverage.of(balancedSamples(), declared).get(0);
 
         assertThat(toneByLength.conditionA()).isEqualTo("tone");
         assertThat(toneByLength.conditionB()).isEqualTo("length");
-        assertThat(toneByLength.emptyCells()).containsExactly(new CoverageCell("sarcastic", "short", 0, 0),
-                new CoverageCell("sarcastic", "long", 0, 0));
+        assertThat(toneByLength.emptyCells())
+                .containsExactly(
+                        new CoverageCell("sarcastic", "short", 0, 0), new CoverageCell("sarcastic", "long", 0, 0));
         assertThat(toneByLength.cell("polite", "long").samples()).isEqualTo(2);
     }
 
     @Test
     void thinCellsAreThoseWithTooFewAcceptedSamples() {
         List<SampleText> samples = new ArrayList<>(balancedSamples());
-        samples.add(SampleText.of(99, "extra").withStatus(SampleStatus.ACCEPTED)
+        samples.add(SampleText.of(99, "extra")
+                .withStatus(SampleStatus.ACCEPTED)
                 .withConditions(Map.of("tone", "angry", "length", "short")));
 
         CoverageGrid toneByLength = ConditionCoverage.of(samples, Map.of("tone", TONES, "length", LENGTHS)).stream()
-                .filter(grid -> grid.conditionA().equals("tone") || grid.conditionB().equals("tone"))
-                .filter(grid -> grid.conditionA().equals("length") || grid.conditionB().equals("length"))
-                .findFirst().orElseThrow();
+                .filter(grid ->
+                        grid.conditionA().equals("tone") || grid.conditionB().equals("tone"))
+                .filter(grid ->
+                        grid.conditionA().equals("length") || grid.conditionB().equals("length"))
+                .findFirst()
+                .orElseThrow();
 
         // every cell has one accepted sample but angry × short, which has two
         assertThat(toneByLength.thinCells(2)).hasSize(5).noneMatch(cell -> cell.accepted() >= 2);
@@ -91,13 +98,18 @@ class ConditionCoverageTest {
                 SampleText.of(5, "e"));
         Map<String, List<String>> declared = Map.of("tone", List.of("angry", "polite", "sarcastic"));
 
-        assertThat(ConditionCoverage.of(samples, declared)).as("no pair of conditions, no heatmap").isEmpty();
+        assertThat(ConditionCoverage.of(samples, declared))
+                .as("no pair of conditions, no heatmap")
+                .isEmpty();
         List<ValueCoverage> perValue = ConditionCoverage.perValue(samples, declared);
 
         assertThat(perValue).singleElement().satisfies(tone -> {
             assertThat(tone.condition()).isEqualTo("tone");
-            assertThat(tone.values()).containsExactly(new ValueCount("angry", 3, 2), new ValueCount("polite", 1, 0),
-                    new ValueCount("sarcastic", 0, 0));
+            assertThat(tone.values())
+                    .containsExactly(
+                            new ValueCount("angry", 3, 2),
+                            new ValueCount("polite", 1, 0),
+                            new ValueCount("sarcastic", 0, 0));
             assertThat(tone.emptyValues()).extracting(ValueCount::value).containsExactly("sarcastic");
         });
     }

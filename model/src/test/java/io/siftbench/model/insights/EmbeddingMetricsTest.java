@@ -1,13 +1,12 @@
 package io.siftbench.model.insights;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class EmbeddingMetricsTest {
 
@@ -18,8 +17,8 @@ class EmbeddingMetricsTest {
     @Test
     void pairwiseCosineMeanAndDistributionOverAllPairs() {
         // pairs: (1,2) cos 1, (1,3) cos 0, (2,3) cos 0 -> mean 1/3; the sample without embedding is left out
-        List<SampleText> samples = List.of(embedded(1, 1, 0), embedded(2, 2, 0), embedded(3, 0, 5),
-                SampleText.of(4, "none"));
+        List<SampleText> samples =
+                List.of(embedded(1, 1, 0), embedded(2, 2, 0), embedded(3, 0, 5), SampleText.of(4, "none"));
 
         SimilarityDistribution similarity = new EmbeddingSimilarity().measure(samples);
 
@@ -51,8 +50,8 @@ class EmbeddingMetricsTest {
     @Test
     void theMapLaysPointsAlongTheDirectionOfLargestVariance() {
         // Points spread along (1, 1, 0) by ±3 and along (0, 0, 1) by ±1: x must carry the first spread.
-        List<SampleText> samples = List.of(embedded(1, 3, 3, 0), embedded(2, -3, -3, 0), embedded(3, 0, 0, 1),
-                embedded(4, 0, 0, -1));
+        List<SampleText> samples =
+                List.of(embedded(1, 3, 3, 0), embedded(2, -3, -3, 0), embedded(3, 0, 0, 1), embedded(4, 0, 0, -1));
 
         EmbeddingMap map = EmbeddingMap.of(samples);
 

@@ -1,13 +1,12 @@
 package io.siftbench.model.insights;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class GoldAgreementTest {
 
@@ -51,8 +50,8 @@ class GoldAgreementTest {
      */
     @Test
     void macroF1IsTheMeanOfPerLabelF1() {
-        GoldAgreement agreement = GoldAgreement.of(List.of("a", "a", "a", "b", "b", "c"),
-                List.of("a", "a", "b", "b", "c", "c"));
+        GoldAgreement agreement =
+                GoldAgreement.of(List.of("a", "a", "a", "b", "b", "c"), List.of("a", "a", "b", "b", "c", "c"));
 
         assertThat(agreement.macroF1()).isCloseTo((0.8 + 0.5 + 2.0 / 3) / 3, within(1e-12));
         assertThat(agreement.accuracy()).isCloseTo(4.0 / 6, within(1e-12));

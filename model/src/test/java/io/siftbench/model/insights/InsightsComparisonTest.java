@@ -1,11 +1,10 @@
 package io.siftbench.model.insights;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class InsightsComparisonTest {
 
@@ -13,8 +12,10 @@ class InsightsComparisonTest {
         return SampleText.of(id, text).withEmbedding(embedding);
     }
 
-    private static final List<SampleText> FIRST = List.of(sample(1, "short one", 1, 0, 0),
-            sample(2, "tiny", -1, 0, 0), sample(3, "same text in both runs here", 0, 0, 1));
+    private static final List<SampleText> FIRST = List.of(
+            sample(1, "short one", 1, 0, 0),
+            sample(2, "tiny", -1, 0, 0),
+            sample(3, "same text in both runs here", 0, 0, 1));
     private static final List<SampleText> SECOND = List.of(
             sample(4, "a much longer sample with many more words than the first run has", 0, 4, 0),
             sample(5, "another rather long sample of the second run", 0, -4, 0),
@@ -72,6 +73,7 @@ class InsightsComparisonTest {
         assertThat(shared.lexical()).isEqualTo(alone.lexical());
         assertThat(shared.selfBleu()).isEqualTo(alone.selfBleu());
         assertThat(shared.similarity()).usingRecursiveComparison().isEqualTo(alone.similarity());
-        assertThat(shared.lengths().words().mean()).isEqualTo(alone.lengths().words().mean());
+        assertThat(shared.lengths().words().mean())
+                .isEqualTo(alone.lengths().words().mean());
     }
 }

@@ -1,12 +1,11 @@
 package io.siftbench.model.insights;
 
-import io.siftbench.model.prompts.JudgeScale;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import io.siftbench.model.prompts.JudgeScale;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class JudgeScoresTest {
 
@@ -18,8 +17,8 @@ class JudgeScoresTest {
     void aOneToFiveJudgeHasItsMeanItsShareAtThePassMarkAndABarPerScore() {
         // Scores 1, 2, 3, 3, 5 and one sample not judged: mean 14 / 5 = 2.8; the pass mark of 1–5 is 3, reached by
         // 3, 3 and 5: 3 of 5 = 0.6.
-        List<SampleText> samples = List.of(judged(1, 1.0), judged(2, 2.0), judged(3, 3.0), judged(4, null),
-                judged(5, 3.0), judged(6, 5.0));
+        List<SampleText> samples = List.of(
+                judged(1, 1.0), judged(2, 2.0), judged(3, 3.0), judged(4, null), judged(5, 3.0), judged(6, 5.0));
 
         JudgeScores scores = JudgeScores.of(List.of(9L), JudgeScale.DEFAULT, samples);
 
@@ -29,8 +28,13 @@ class JudgeScoresTest {
         assertThat(scores.passMark()).isEqualTo(3.0);
         assertThat(scores.passing()).isEqualTo(3);
         assertThat(scores.passingShare()).isCloseTo(0.6, within(1e-12));
-        assertThat(scores.bars()).containsExactly(new ScoreCount("1", 1), new ScoreCount("2", 1),
-                new ScoreCount("3", 2), new ScoreCount("4", 0), new ScoreCount("5", 1));
+        assertThat(scores.bars())
+                .containsExactly(
+                        new ScoreCount("1", 1),
+                        new ScoreCount("2", 1),
+                        new ScoreCount("3", 2),
+                        new ScoreCount("4", 0),
+                        new ScoreCount("5", 1));
         assertThat(scores.judgeRuns()).containsExactly(9L);
     }
 

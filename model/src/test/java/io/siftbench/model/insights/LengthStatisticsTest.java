@@ -1,11 +1,10 @@
 package io.siftbench.model.insights;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class LengthStatisticsTest {
 
@@ -13,7 +12,8 @@ class LengthStatisticsTest {
     void charactersAndWordsAreSummarisedWithAHistogram() {
         // words: 1, 2, 3, 6 -> mean 3, median 2.5, population sd sqrt((4+1+0+9)/4) = sqrt(3.5)
         List<String> texts = List.of("Hi", "Hi you", "a b c", "one two three four five six");
-        LengthStatistics lengths = LengthStatistics.of(texts, texts.stream().map(Tokenizer::tokens).toList(), 5);
+        LengthStatistics lengths =
+                LengthStatistics.of(texts, texts.stream().map(Tokenizer::tokens).toList(), 5);
 
         Summary words = lengths.words();
         assertThat(words.count()).isEqualTo(4);

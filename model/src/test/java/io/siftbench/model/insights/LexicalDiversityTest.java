@@ -1,10 +1,9 @@
 package io.siftbench.model.insights;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class LexicalDiversityTest {
 
@@ -15,11 +14,12 @@ class LexicalDiversityTest {
      *          a dog, dog ran = 5                                              -> distinct-2 = 5/8 = 0.625
      * Trigrams: 4 in all; different: the cat sat, the cat ran, a dog ran = 3    -> distinct-3 = 3/4 = 0.75
      */
-    private static final List<String> FOUR_SENTENCES = List.of("The cat sat.", "The cat ran!", "A dog ran.",
-            "the Cat sat");
+    private static final List<String> FOUR_SENTENCES =
+            List.of("The cat sat.", "The cat ran!", "A dog ran.", "the Cat sat");
 
     private static LexicalDiversity measure(List<String> texts, int top) {
-        return LexicalDiversity.of(new NGramIndex(texts.stream().map(Tokenizer::tokens).toList(), 3), top);
+        return LexicalDiversity.of(
+                new NGramIndex(texts.stream().map(Tokenizer::tokens).toList(), 3), top);
     }
 
     @Test
@@ -37,8 +37,8 @@ class LexicalDiversityTest {
     void topNGramsAreMostFrequentFirstWithTiesInAlphabeticalOrder() {
         LexicalDiversity diversity = measure(FOUR_SENTENCES, 3);
 
-        assertThat(diversity.topNGrams().get(1)).containsExactly(new NGramCount("cat", 3),
-                new NGramCount("the", 3), new NGramCount("ran", 2));
+        assertThat(diversity.topNGrams().get(1))
+                .containsExactly(new NGramCount("cat", 3), new NGramCount("the", 3), new NGramCount("ran", 2));
         assertThat(diversity.topNGrams().get(2)).first().isEqualTo(new NGramCount("the cat", 3));
         assertThat(diversity.topNGrams().get(3)).first().isEqualTo(new NGramCount("the cat sat", 2));
     }

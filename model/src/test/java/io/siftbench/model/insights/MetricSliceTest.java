@@ -1,9 +1,9 @@
 package io.siftbench.model.insights;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class MetricSliceTest {
 
@@ -13,8 +13,8 @@ class MetricSliceTest {
         assertThat(MetricSlice.of(false, "tone=")).isEqualTo(MetricSlice.condition("tone", ""));
         assertThat(MetricSlice.of(false, null)).isEqualTo(MetricSlice.RUN);
         assertThat(MetricSlice.of(true, null)).isEqualTo(MetricSlice.PROMPT_VERSION);
-        assertThatThrownBy(() -> MetricSlice.of(false, "=angry")).hasMessage(
-                "A condition value is given as NAME=VALUE, e.g. tone=angry; got '=angry'.");
+        assertThatThrownBy(() -> MetricSlice.of(false, "=angry"))
+                .hasMessage("A condition value is given as NAME=VALUE, e.g. tone=angry; got '=angry'.");
         assertThatThrownBy(() -> MetricSlice.of(false, "angry")).hasMessageContaining("got 'angry'");
     }
 }

@@ -1,15 +1,14 @@
 package io.siftbench.model.insights;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class SelfBleuTest {
 
@@ -36,8 +35,8 @@ class SelfBleuTest {
      */
     @Test
     void threeSentencesMatchTheHandWorkedValue() {
-        SelfBleuScore score = new SelfBleu().score(tokenise(List.of("the cat sat on the mat",
-                "The cat sat on a mat.", "A dog ran")));
+        SelfBleuScore score =
+                new SelfBleu().score(tokenise(List.of("the cat sat on the mat", "The cat sat on a mat.", "A dog ran")));
 
         assertThat(score.value()).isCloseTo(0.380475, within(1e-6));
         assertThat(score.scored()).isEqualTo(3);
@@ -46,9 +45,14 @@ class SelfBleuTest {
 
     @Test
     void identicalSamplesScoreOneAndUnrelatedSamplesScoreZero() {
-        assertThat(new SelfBleu().score(tokenise(List.of("a b c d e", "a b c d e"))).value())
+        assertThat(new SelfBleu()
+                        .score(tokenise(List.of("a b c d e", "a b c d e")))
+                        .value())
                 .isCloseTo(1.0, within(1e-12));
-        assertThat(new SelfBleu().score(tokenise(List.of("a b c d e", "f g h i j"))).value()).isZero();
+        assertThat(new SelfBleu()
+                        .score(tokenise(List.of("a b c d e", "f g h i j")))
+                        .value())
+                .isZero();
     }
 
     @Test
@@ -137,7 +141,8 @@ class SelfBleuTest {
             logSum += Math.log((matches == 0 ? 0.1 : matches) / (double) Math.max(1, total)) / 4;
         }
         int c = hypothesis.size();
-        int r = references.stream().map(List::size)
+        int r = references.stream()
+                .map(List::size)
                 .min((x, y) -> Math.abs(x - c) != Math.abs(y - c) ? Math.abs(x - c) - Math.abs(y - c) : x - y)
                 .orElseThrow();
         return (c > r ? 1 : Math.exp(1 - (double) r / c)) * Math.exp(logSum);

@@ -1,11 +1,10 @@
 package io.siftbench.model.prompts;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ConditionTest {
 
@@ -17,7 +16,8 @@ class ConditionTest {
     void editingMakesChangedCopies() {
         Condition tone = Condition.of("tone", "angry", "polite");
 
-        Condition edited = tone.addValue("curt").moveValue(2, 0).duplicateValue(1).renamed("mood");
+        Condition edited =
+                tone.addValue("curt").moveValue(2, 0).duplicateValue(1).renamed("mood");
 
         assertThat(names(edited)).containsExactly("curt", "angry", "angry (copy)", "polite");
         assertThat(edited.name()).isEqualTo("mood");

@@ -1,19 +1,19 @@
 package io.siftbench.model.prompts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siftbench.model.backends.OutputValidator;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Judge prompts in the prompt file: the scale, the schema derived from it, and what a judge template may use. */
 class JudgePromptTest {
 
-    private static final String JUDGE = """
+    private static final String JUDGE =
+            """
             {"name": "faithful", "mode": "judge",
              "task": {"role": "You grade labels."},
              "template": {"system": "{{task.role}}",
@@ -38,11 +38,20 @@ class JudgePromptTest {
         PromptVersion judge = PromptFile.parse(JUDGE.formatted(", \"scale\": {\"min\": 0, \"max\": 10}"), "f.json");
         OutputValidator validator = new OutputValidator();
 
-        assertThat(validator.validate("{\"score\": 7, \"reason\": \"close\"}", judge.outputSchema()).valid()).isTrue();
-        assertThat(validator.validate("{\"score\": 11, \"reason\": \"too high\"}", judge.outputSchema()).error())
+        assertThat(validator
+                        .validate("{\"score\": 7, \"reason\": \"close\"}", judge.outputSchema())
+                        .valid())
+                .isTrue();
+        assertThat(validator
+                        .validate("{\"score\": 11, \"reason\": \"too high\"}", judge.outputSchema())
+                        .error())
                 .contains("score");
-        assertThat(validator.validate("{\"score\": 4}", judge.outputSchema()).error()).contains("reason");
-        assertThat(validator.validate("{\"pass\": true, \"reason\": \"ok\"}", judge.outputSchema()).valid()).isFalse();
+        assertThat(validator.validate("{\"score\": 4}", judge.outputSchema()).error())
+                .contains("reason");
+        assertThat(validator
+                        .validate("{\"pass\": true, \"reason\": \"ok\"}", judge.outputSchema())
+                        .valid())
+                .isFalse();
     }
 
     @Test
@@ -53,9 +62,14 @@ class JudgePromptTest {
         assertThat(judge.scale().lowest()).isZero();
         assertThat(judge.scale().highest()).isEqualTo(1.0);
         assertThat(judge.scale().passMark()).isEqualTo(1.0);
-        assertThat(validator.validate("{\"pass\": false, \"reason\": \"off topic\"}", judge.outputSchema()).valid())
+        assertThat(validator
+                        .validate("{\"pass\": false, \"reason\": \"off topic\"}", judge.outputSchema())
+                        .valid())
                 .isTrue();
-        assertThat(validator.validate("{\"score\": 1, \"reason\": \"x\"}", judge.outputSchema()).valid()).isFalse();
+        assertThat(validator
+                        .validate("{\"score\": 1, \"reason\": \"x\"}", judge.outputSchema())
+                        .valid())
+                .isFalse();
         assertThat(PromptFile.write(judge)).contains("\"kind\" : \"pass-fail\"").doesNotContain("\"min\"");
     }
 
@@ -63,18 +77,27 @@ class JudgePromptTest {
     void aJudgeSeesTheSampleItsRecordAndAnyConditionWhereAnAnnotatorWouldNot() {
         PromptVersion judge = PromptFile.parse(JUDGE.formatted(""), "faithful.json");
         Placeholders judgeSees = new Placeholders(judge, null, null);
-        PromptVersion annotator = new PromptVersion("a", null, PromptMode.ANNOTATE,
+        PromptVersion annotator = new PromptVersion(
+                "a",
+                null,
+                PromptMode.ANNOTATE,
                 new TaskSpec(null, null, null, List.of(new Label("x", null, null)), false, false),
-                new Template(null, "{{condition.tone}}"), null, null, null, null);
+                new Template(null, "{{condition.tone}}"),
+                null,
+                null,
+                null,
+                null);
 
         assertThat(judgeSees.unknown(judge.template().user())).isEmpty();
-        assertThat(new Placeholders(annotator, null, null).unknown("{{condition.tone}}")).containsExactly("condition.tone");
+        assertThat(new Placeholders(annotator, null, null).unknown("{{condition.tone}}"))
+                .containsExactly("condition.tone");
     }
 
     @Test
     void onceTheJudgedSamplesFieldsAreKnownAMisspeltOneIsFlagged() {
         PromptVersion judge = PromptFile.parse(JUDGE.formatted(""), "faithful.json");
-        String template = "{{sample.text}} {{sample.label}} {{sample.topic}} {{sample.lable}} {{#sample.label}}x{{/sample.label}}";
+        String template =
+                "{{sample.text}} {{sample.label}} {{sample.topic}} {{sample.lable}} {{#sample.label}}x{{/sample.label}}";
 
         assertThat(new Placeholders(judge, null, null).unknown(template)).isEmpty();
         assertThat(new Placeholders(judge, null, null, java.util.Set.of("text", "label", "topic")).unknown(template))
@@ -86,7 +109,8 @@ class JudgePromptTest {
         PromptVersion judge = PromptFile.parse(JUDGE.formatted(""), "faithful.json");
         String template = "{{#condition.tone}}{{condition.tone}}{{/condition.tone}} {{condition.mood}}";
 
-        assertThat(new Placeholders(judge, null, null, null, null).unknown(template)).isEmpty();
+        assertThat(new Placeholders(judge, null, null, null, null).unknown(template))
+                .isEmpty();
         assertThat(new Placeholders(judge, null, null, null, java.util.Set.of("tone")).unknown(template))
                 .containsExactly("condition.mood");
     }
@@ -94,13 +118,20 @@ class JudgePromptTest {
     @Test
     void badScalesAndJudgeConditionsAreRefusedSayingWhere() {
         assertThatThrownBy(() -> PromptFile.parse(JUDGE.formatted(", \"scale\": {\"min\": 5, \"max\": 5}"), "f.json"))
-                .hasMessageContaining("f.json").hasMessageContaining("scale").hasMessageContaining("below its max");
-        assertThatThrownBy(() -> PromptFile.parse(JUDGE.formatted(
-                ", \"conditions\": [{\"name\": \"tone\", \"values\": [{\"value\": \"angry\"}]}]"), "f.json"))
+                .hasMessageContaining("f.json")
+                .hasMessageContaining("scale")
+                .hasMessageContaining("below its max");
+        assertThatThrownBy(() -> PromptFile.parse(
+                        JUDGE.formatted(
+                                ", \"conditions\": [{\"name\": \"tone\", \"values\": [{\"value\": \"angry\"}]}]"),
+                        "f.json"))
                 .hasMessageContaining("conditions: a judge sees the judged sample's condition values");
-        assertThatThrownBy(() -> PromptFile.parse("""
+        assertThatThrownBy(() -> PromptFile.parse(
+                        """
                 {"name": "a", "mode": "annotate", "task": {"labels": [{"name": "x"}]}, "template": {"user": "{{text}}"},
                  "scale": {"min": 1, "max": 5}}
-                """, "a.json")).hasMessageContaining("scale: only a judge prompt");
+                """,
+                        "a.json"))
+                .hasMessageContaining("scale: only a judge prompt");
     }
 }

@@ -1,18 +1,17 @@
 package io.siftbench.model.prompts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PromptFileTest {
 
@@ -29,11 +28,15 @@ class PromptFileTest {
         assertThat(v.name()).isEqualTo("intent-annotator");
         assertThat(v.mode()).isEqualTo(PromptMode.ANNOTATE);
         assertThat(v.task().labels()).extracting(Label::name).containsExactly("card_arrival", "lost_or_stolen_card");
-        assertThat(v.task().labels().get(0).verbalizer()).as("verbalizer defaults to the name").isEqualTo("card_arrival");
+        assertThat(v.task().labels().get(0).verbalizer())
+                .as("verbalizer defaults to the name")
+                .isEqualTo("card_arrival");
         assertThat(v.task().labels().get(1).verbalizer()).isEqualTo("lost card");
         assertThat(v.task().confidence()).isTrue();
-        assertThat(v.conditions().get(0).values()).extracting(ConditionValue::value, ConditionValue::enabled, ConditionValue::weight)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("angry", true, 1.0),
+        assertThat(v.conditions().get(0).values())
+                .extracting(ConditionValue::value, ConditionValue::enabled, ConditionValue::weight)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("angry", true, 1.0),
                         org.assertj.core.groups.Tuple.tuple("polite", false, 1.0));
         assertThat(v.plan()).isEqualTo(Plan.of(PlanKind.BALANCED, 7));
         assertThat(v.demonstrations().strategy()).isEqualTo(DemonstrationStrategy.RANDOM);
@@ -51,8 +54,10 @@ class PromptFileTest {
         assertThat(again).isEqualTo(v);
         assertThat(PromptFile.write(again)).isEqualTo(written);
         JsonNode tree = new ObjectMapper().readTree(written);
-        assertThat(tree.fieldNames()).toIterable()
-                .containsExactly("name", "note", "mode", "task", "template", "conditions", "plan", "demonstrations", "output");
+        assertThat(tree.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "name", "note", "mode", "task", "template", "conditions", "plan", "demonstrations", "output");
         assertThat(tree.at("/mode").asText()).isEqualTo("annotate");
         assertThat(tree.at("/plan/kind").asText()).isEqualTo("balanced");
         assertThat(tree.at("/demonstrations/strategy").asText()).isEqualTo("random");
@@ -61,29 +66,36 @@ class PromptFileTest {
 
     @Test
     void aMinimalSynthesizeFileGetsDefaults() {
-        PromptVersion v = PromptFile.parse("""
+        PromptVersion v = PromptFile.parse(
+                """
                 {"name": "faq", "mode": "synthesize",
                  "template": {"user": "Write a question{{#condition.topic}} about {{condition.topic}}{{/condition.topic}}."},
                  "conditions": [{"name": "topic", "values": [{"value": "cards"}]}],
                  "output": {"schema": {"type": "object", "properties": {"text": {"type": "string"}}}}}
-                """, "faq.json");
+                """,
+                "faq.json");
 
         assertThat(v.conditions().get(0).isOn()).isTrue();
         assertThat(v.conditions().get(0).values().get(0).isOn()).isTrue();
         assertThat(v.plan()).isEqualTo(Plan.of(PlanKind.ALL, 0));
         assertThat(v.demonstrations()).isNull();
-        assertThat(v.outputSchema().schema().at("/properties/text/type").asText()).isEqualTo("string");
+        assertThat(v.outputSchema().schema().at("/properties/text/type").asText())
+                .isEqualTo("string");
     }
 
     @Test
     void anAnnotateFileNeedNotSayItWantsNoRationale() {
-        PromptVersion v = PromptFile.parse("""
+        PromptVersion v = PromptFile.parse(
+                """
                 {"name": "a", "mode": "annotate", "task": {"labels": [{"name": "x"}]}, "template": {"user": "{{text}}"}}
-                """, "a.json");
+                """,
+                "a.json");
 
         assertThat(v.task().rationale()).isFalse();
         assertThat(v.task().confidence()).isFalse();
-        assertThat(v.outputSchema().schema().at("/required")).extracting(JsonNode::asText).containsExactly("label");
+        assertThat(v.outputSchema().schema().at("/required"))
+                .extracting(JsonNode::asText)
+                .containsExactly("label");
     }
 
     @Test
@@ -92,13 +104,17 @@ class PromptFileTest {
 
         JsonNode schema = v.outputSchema().schema();
 
-        assertThat(schema.at("/properties/label/enum")).as("the model answers with the verbalizers it is shown")
-                .extracting(JsonNode::asText).containsExactly("card_arrival", "lost card");
+        assertThat(schema.at("/properties/label/enum"))
+                .as("the model answers with the verbalizers it is shown")
+                .extracting(JsonNode::asText)
+                .containsExactly("card_arrival", "lost card");
         assertThat(v.task().labelOf(" Lost Card ")).map(Label::name).contains("lost_or_stolen_card");
         assertThat(v.task().labelOf("lost_or_stolen_card")).map(Label::name).contains("lost_or_stolen_card");
         assertThat(v.task().labelOf("stolen")).isEmpty();
         assertThat(schema.at("/properties/confidence/type").asText()).isEqualTo("number");
-        assertThat(schema.at("/properties/rationale").isMissingNode()).as("no rationale was asked for").isTrue();
+        assertThat(schema.at("/properties/rationale").isMissingNode())
+                .as("no rationale was asked for")
+                .isTrue();
         assertThat(schema.at("/required")).extracting(JsonNode::asText).containsExactly("label", "confidence");
     }
 
@@ -113,7 +129,8 @@ class PromptFileTest {
 
     @Test
     void aWrongValueSaysWhereAndWhat() {
-        String negative = """
+        String negative =
+                """
                 {"name": "x", "mode": "synthesize",
                  "conditions": [{"name": "tone", "values": [{"value": "calm"},
                                                               {"value": "angry", "weight": -2}]}],
@@ -134,20 +151,24 @@ class PromptFileTest {
     @Test
     void rulesAcrossFieldsNameTheField() {
         String noLabels = "{\"name\": \"x\", \"mode\": \"annotate\", \"template\": {\"user\": \"{{record.text}}\"}}";
-        String typo = """
+        String typo =
+                """
                 {"name": "x", "mode": "synthesize", "template": {"user": "{{condition.tnoe}} {{task.rol}}"},
                  "conditions": [{"name": "tone", "values": [{"value": "calm"}]}],
                  "output": {"schema": {"type": "object"}}}
                 """;
-        String unbalanced = """
+        String unbalanced =
+                """
                 {"name": "x", "mode": "synthesize", "template": {"system": "{{#demos}}{{text}}"},
                  "output": {"schema": {"type": "object"}}}
                 """;
 
         assertThatThrownBy(() -> PromptFile.parse(noLabels, "p.json"))
                 .hasMessage("p.json: task.labels: annotate needs at least one label");
-        String sameWord = noLabels.replace("\"template\"", "\"task\": {\"labels\": [{\"name\": \"a\", \"verbalizer\": \"card\"},"
-                + " {\"name\": \"b\", \"verbalizer\": \"Card\"}]}, \"template\"");
+        String sameWord = noLabels.replace(
+                "\"template\"",
+                "\"task\": {\"labels\": [{\"name\": \"a\", \"verbalizer\": \"card\"},"
+                        + " {\"name\": \"b\", \"verbalizer\": \"Card\"}]}, \"template\"");
         assertThatThrownBy(() -> PromptFile.parse(sameWord, "p.json"))
                 .hasMessage("p.json: task.labels[1]: the verbalizer 'Card' is used by another label too,"
                         + " so an answer could not tell them apart");
@@ -160,7 +181,8 @@ class PromptFileTest {
 
     /** An annotate prompt file with {@code template} as its user template and {@code name}, otherwise valid. */
     private static String annotator(String name, String template) {
-        return "{\"name\": " + JSON_TEXT.apply(name) + ", \"mode\": \"annotate\", \"task\": {\"labels\": [{\"name\": \"x\"}]},"
+        return "{\"name\": " + JSON_TEXT.apply(name)
+                + ", \"mode\": \"annotate\", \"task\": {\"labels\": [{\"name\": \"x\"}]},"
                 + " \"template\": {\"user\": " + JSON_TEXT.apply(template) + "}}";
     }
 
@@ -177,14 +199,17 @@ class PromptFileTest {
         String deep = "{{#a}}".repeat(5000) + "x" + "{{/a}}".repeat(5000);
 
         assertThatThrownBy(() -> PromptFile.parse(annotator("deep", deep), "p.json"))
-                .hasMessage("p.json: template.user: sections nest 5000 deep at line 1, column 29995; at most 50 are allowed");
-        assertThat(PromptFile.parse(annotator("fifty", "{{#a}}".repeat(50) + "{{/a}}".repeat(50)), "p.json").name())
+                .hasMessage(
+                        "p.json: template.user: sections nest 5000 deep at line 1, column 29995; at most 50 are allowed");
+        assertThat(PromptFile.parse(annotator("fifty", "{{#a}}".repeat(50) + "{{/a}}".repeat(50)), "p.json")
+                        .name())
                 .isEqualTo("fifty");
     }
 
     @Test
     void aTemplateIsCheckedWithTheDelimitersItSetsAndAnUnclosedTagIsRefused() {
-        String switched = """
+        String switched =
+                """
                 {"name": "x", "mode": "synthesize", "template": {"user": "{{=<% %>=}}<% nosuchthing %>"},
                  "output": {"schema": {"type": "object"}}}
                 """;
@@ -192,12 +217,15 @@ class PromptFileTest {
         assertThatThrownBy(() -> PromptFile.parse(switched, "p.json"))
                 .hasMessage("p.json: template.user: nothing fills {{nosuchthing}} (check the spelling, the condition"
                         + " names and, in synthesize mode, that no record field is used)");
-        assertThat(PromptFile.parse(switched.replace("nosuchthing", "task.role"), "p.json").template().user())
+        assertThat(PromptFile.parse(switched.replace("nosuchthing", "task.role"), "p.json")
+                        .template()
+                        .user())
                 .isEqualTo("{{=<% %>=}}<% task.role %>");
         assertThatThrownBy(() -> PromptFile.parse(annotator("x", "Q: {{record.text"), "p.json"))
                 .hasMessage("p.json: template.user: the tag '{{record.text' at line 1, column 4 is not closed with }}");
         assertThatThrownBy(() -> PromptFile.parse(annotator("x", "Q: {{}}"), "p.json"))
-                .hasMessage("p.json: template.user: the tag at line 1, column 4 is empty: write a name between {{ and }}");
+                .hasMessage(
+                        "p.json: template.user: the tag at line 1, column 4 is empty: write a name between {{ and }}");
     }
 
     @Test
@@ -209,23 +237,31 @@ class PromptFileTest {
                 .hasMessage("p.json: name: a prompt name cannot contain control characters (U+001B at character 1)");
         assertThatThrownBy(() -> PromptFile.parse(annotator("n".repeat(100_000), "{{text}}"), "p.json"))
                 .hasMessage("p.json: name: a prompt name has at most 100 characters, not 100,000");
-        assertThat(PromptFile.parse(annotator("é".repeat(100), "{{text}}"), "p.json").name()).hasSize(100);
+        assertThat(PromptFile.parse(annotator("é".repeat(100), "{{text}}"), "p.json")
+                        .name())
+                .hasSize(100);
     }
 
     @Test
     void demonstrationsAreAtMostFifty() {
-        String file = """
+        String file =
+                """
                 {"name": "x", "mode": "annotate", "task": {"labels": [{"name": "a"}]}, "template": {"user": "{{text}}"},
                  "demonstrations": {"dataset": "b77", "k": 1e9}}
                 """;
-        String ids = file.replace("\"k\": 1e9", "\"strategy\": \"fixed\", \"ids\": "
-                + java.util.stream.LongStream.rangeClosed(1, 51).boxed().toList());
+        String ids = file.replace(
+                "\"k\": 1e9",
+                "\"strategy\": \"fixed\", \"ids\": "
+                        + java.util.stream.LongStream.rangeClosed(1, 51).boxed().toList());
 
         assertThatThrownBy(() -> PromptFile.parse(file, "p.json"))
                 .hasMessage("p.json: demonstrations.k: at most 50 demonstrations a prompt, not 1,000,000,000");
         assertThatThrownBy(() -> PromptFile.parse(ids, "p.json"))
                 .hasMessage("p.json: demonstrations.ids: at most 50 record ids, not 51");
-        assertThat(PromptFile.parse(file.replace("1e9", "50"), "p.json").demonstrations().k()).isEqualTo(50);
+        assertThat(PromptFile.parse(file.replace("1e9", "50"), "p.json")
+                        .demonstrations()
+                        .k())
+                .isEqualTo(50);
     }
 
     @Test

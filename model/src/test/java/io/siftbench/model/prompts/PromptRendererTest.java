@@ -1,24 +1,36 @@
 package io.siftbench.model.prompts;
 
-import io.siftbench.model.demonstrations.Demonstration;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.siftbench.model.demonstrations.Demonstration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class PromptRendererTest {
 
     private static final Map<String, Object> RECORD = Map.of("text", "Where is my card?", "category", "card_arrival");
 
     private static PromptVersion prompt(String system, String user, Condition... conditions) {
-        return new PromptVersion("p", null, PromptMode.ANNOTATE,
-                new TaskSpec("You label questions.", "Pick one intent.", "Reply with JSON.",
-                        List.of(new Label("card_arrival", "card not yet received", null),
-                                new Label("lost_or_stolen_card", "card gone", "lost card")), false, false),
-                new Template(system, user), List.of(conditions), null, null, null);
+        return new PromptVersion(
+                "p",
+                null,
+                PromptMode.ANNOTATE,
+                new TaskSpec(
+                        "You label questions.",
+                        "Pick one intent.",
+                        "Reply with JSON.",
+                        List.of(
+                                new Label("card_arrival", "card not yet received", null),
+                                new Label("lost_or_stolen_card", "card gone", "lost card")),
+                        false,
+                        false),
+                new Template(system, user),
+                List.of(conditions),
+                null,
+                null,
+                null);
     }
 
     @Test
@@ -30,10 +42,12 @@ class PromptRendererTest {
 
         RenderedPrompt r = new PromptRenderer(v).render(RECORD, Map.of("tone", "angry"), demos);
 
-        assertThat(r.system()).isEqualTo("You label customer-banking questions. Pick the one intent that fits the "
-                + "question best. Reply with JSON {\"label\": …}.");
-        assertThat(r.user()).isEqualTo("Q: I still have no card\nA: card_arrival\nQ: Someone took my card\n"
-                + "A: lost_or_stolen_card\nTone: angry\nQ: Where is my card?\nA:");
+        assertThat(r.system())
+                .isEqualTo("You label customer-banking questions. Pick the one intent that fits the "
+                        + "question best. Reply with JSON {\"label\": …}.");
+        assertThat(r.user())
+                .isEqualTo("Q: I still have no card\nA: card_arrival\nQ: Someone took my card\n"
+                        + "A: lost_or_stolen_card\nTone: angry\nQ: Where is my card?\nA:");
     }
 
     @Test
@@ -41,9 +55,12 @@ class PromptRendererTest {
         String user = "{{#condition.tone}}Be {{condition.tone}}. {{/condition.tone}}Q: {{text}}";
         Condition tone = Condition.of("tone", "angry", "polite");
 
-        String on = new PromptRenderer(prompt("", user, tone)).render(RECORD, Map.of("tone", "angry"), List.of()).user();
+        String on = new PromptRenderer(prompt("", user, tone))
+                .render(RECORD, Map.of("tone", "angry"), List.of())
+                .user();
         String off = new PromptRenderer(prompt("", user, tone.withEnabled(false)))
-                .render(RECORD, Map.of("tone", "angry"), List.of()).user();
+                .render(RECORD, Map.of("tone", "angry"), List.of())
+                .user();
 
         assertThat(on).isEqualTo("Be angry. Q: Where is my card?");
         assertThat(off).isEqualTo("Q: Where is my card?");
@@ -56,38 +73,51 @@ class PromptRendererTest {
         tone = tone.withValue(1, tone.values().get(1).withEnabled(false));
         PromptRenderer renderer = new PromptRenderer(prompt("", user, tone));
 
-        assertThat(renderer.render(RECORD, Map.of("tone", "polite"), List.of()).user()).isEqualTo("[]");
-        assertThat(renderer.render(RECORD, Map.of("tone", "angry"), List.of()).user()).isEqualTo("[angry] toned");
+        assertThat(renderer.render(RECORD, Map.of("tone", "polite"), List.of()).user())
+                .isEqualTo("[]");
+        assertThat(renderer.render(RECORD, Map.of("tone", "angry"), List.of()).user())
+                .isEqualTo("[angry] toned");
     }
 
     @Test
     void seesColumnsLabelsAndDemoColumnsWithoutEscaping() {
-        String user = "{{category}}/{{record.category}} {{#labels}}<{{name}}={{verbalizer}}: {{description}}>{{/labels}}"
-                + "{{#demos}}#{{id}} {{text}} ({{category}}) {{/demos}}";
+        String user =
+                "{{category}}/{{record.category}} {{#labels}}<{{name}}={{verbalizer}}: {{description}}>{{/labels}}"
+                        + "{{#demos}}#{{id}} {{text}} ({{category}}) {{/demos}}";
         Demonstration demo = new Demonstration(42, "A & B <ok>", "card_arrival", Map.of("category", "from demo"));
 
-        String out = new PromptRenderer(prompt("", user)).render(RECORD, Map.of(), List.of(demo)).user();
+        String out = new PromptRenderer(prompt("", user))
+                .render(RECORD, Map.of(), List.of(demo))
+                .user();
 
-        assertThat(out).isEqualTo("card_arrival/card_arrival <card_arrival=card_arrival: card not yet received>"
-                + "<lost_or_stolen_card=lost card: card gone>#42 A & B <ok> (from demo) ");
+        assertThat(out)
+                .isEqualTo("card_arrival/card_arrival <card_arrival=card_arrival: card not yet received>"
+                        + "<lost_or_stolen_card=lost card: card gone>#42 A & B <ok> (from demo) ");
     }
 
     @Test
     void aTemplateCannotReadFilesOrCallMethods() {
-        assertThatThrownBy(() -> new PromptRenderer(prompt("{{> /etc/passwd}}", "")).render(RECORD, Map.of(), List.of()))
+        assertThatThrownBy(
+                        () -> new PromptRenderer(prompt("{{> /etc/passwd}}", "")).render(RECORD, Map.of(), List.of()))
                 .hasMessageContaining("partials")
                 .hasMessageContaining("not allowed");
         String reflective = "[{{text.length}}][{{record.class}}][{{text.bytes}}][{{task.role.empty}}]";
-        assertThat(new PromptRenderer(prompt("", reflective)).render(RECORD, Map.of(), List.of()).user())
+        assertThat(new PromptRenderer(prompt("", reflective))
+                        .render(RECORD, Map.of(), List.of())
+                        .user())
                 .isEqualTo("[][][][]");
     }
 
     @Test
     void inSynthesizeModeThereIsNoRecord() {
-        PromptVersion v = prompt("", "Write about {{condition.topic}}{{#record.text}} like {{record.text}}{{/record.text}}.",
+        PromptVersion v = prompt(
+                "",
+                "Write about {{condition.topic}}{{#record.text}} like {{record.text}}{{/record.text}}.",
                 Condition.of("topic", "fees"));
 
-        String out = new PromptRenderer(v).render(Map.of(), Map.of("topic", "fees"), List.of()).user();
+        String out = new PromptRenderer(v)
+                .render(Map.of(), Map.of("topic", "fees"), List.of())
+                .user();
 
         assertThat(out).isEqualTo("Write about fees.");
     }
@@ -111,39 +141,61 @@ class PromptRendererTest {
         Demonstration demo = new Demonstration(3, "I still have no card", "card_arrival", Map.of());
 
         String out = new PromptRenderer(prompt("{{task}}", user, Condition.of("tone", "angry")))
-                .render(record, Map.of("tone", "angry"), List.of(demo)).user();
-        String system = new PromptRenderer(prompt("{{task}}", "")).render(RECORD, Map.of(), List.of()).system();
+                .render(record, Map.of("tone", "angry"), List.of(demo))
+                .user();
+        String system = new PromptRenderer(prompt("{{task}}", ""))
+                .render(RECORD, Map.of(), List.of())
+                .system();
 
-        String labels = "[{\"name\": \"card_arrival\", \"description\": \"card not yet received\", \"verbalizer\": \"card_arrival\"},"
-                + " {\"name\": \"lost_or_stolen_card\", \"description\": \"card gone\", \"verbalizer\": \"lost card\"}]";
-        assertThat(out).isEqualTo("{\"text\": \"Where is my \\\"card\\\"?\", \"id\": 7, \"amount\": 12.50, \"note\": null}|"
-                + labels + "|{\"tone\": \"angry\"}|[{\"id\": 3, \"text\": \"I still have no card\", \"label\": \"card_arrival\"}]|"
-                + labels.substring(1, labels.indexOf('}') + 1)
-                + "{\"name\": \"lost_or_stolen_card\", \"description\": \"card gone\", \"verbalizer\": \"lost card\"}");
-        assertThat(system).isEqualTo("{\"role\": \"You label questions.\", \"purpose\": \"Pick one intent.\","
-                + " \"format\": \"Reply with JSON.\", \"labels\": " + labels + ", \"rationale\": false, \"confidence\": false}");
+        String labels =
+                "[{\"name\": \"card_arrival\", \"description\": \"card not yet received\", \"verbalizer\": \"card_arrival\"},"
+                        + " {\"name\": \"lost_or_stolen_card\", \"description\": \"card gone\", \"verbalizer\": \"lost card\"}]";
+        assertThat(out)
+                .isEqualTo(
+                        "{\"text\": \"Where is my \\\"card\\\"?\", \"id\": 7, \"amount\": 12.50, \"note\": null}|"
+                                + labels
+                                + "|{\"tone\": \"angry\"}|[{\"id\": 3, \"text\": \"I still have no card\", \"label\": \"card_arrival\"}]|"
+                                + labels.substring(1, labels.indexOf('}') + 1)
+                                + "{\"name\": \"lost_or_stolen_card\", \"description\": \"card gone\", \"verbalizer\": \"lost card\"}");
+        assertThat(system)
+                .isEqualTo("{\"role\": \"You label questions.\", \"purpose\": \"Pick one intent.\","
+                        + " \"format\": \"Reply with JSON.\", \"labels\": " + labels
+                        + ", \"rationale\": false, \"confidence\": false}");
     }
 
     @Test
     void aJudgeSeesTheSampleAndItsConditionsAsJsonInAFixedOrder() {
-        PromptVersion judge = new PromptVersion("j", null, PromptMode.JUDGE, null,
-                new Template("", "{{sample}} {{condition}}"), List.of(), null, null, null);
+        PromptVersion judge = new PromptVersion(
+                "j",
+                null,
+                PromptMode.JUDGE,
+                null,
+                new Template("", "{{sample}} {{condition}}"),
+                List.of(),
+                null,
+                null,
+                null);
         Map<String, Object> sample = new java.util.LinkedHashMap<>();
         sample.put("id", 4L);
         sample.put("text", "hi");
         sample.put("confidence", 0.5);
 
-        String out = new PromptRenderer(judge).renderJudged(Map.of(), Map.of("tone", "calm", "length", "short"),
-                List.of(), sample).user();
+        String out = new PromptRenderer(judge)
+                .renderJudged(Map.of(), Map.of("tone", "calm", "length", "short"), List.of(), sample)
+                .user();
 
-        assertThat(out).isEqualTo("{\"id\": 4, \"text\": \"hi\", \"confidence\": 0.5} {\"length\": \"short\", \"tone\": \"calm\"}");
+        assertThat(out)
+                .isEqualTo(
+                        "{\"id\": 4, \"text\": \"hi\", \"confidence\": 0.5} {\"length\": \"short\", \"tone\": \"calm\"}");
     }
 
     @Test
     void aTemplateRendersWithTheDelimitersItSets() {
         String user = "{{=<% %>=}}Q: <% text %> {{kept}} <%#labels%>[<%name%>]<%/labels%>";
 
-        assertThat(new PromptRenderer(prompt("", user)).render(RECORD, Map.of(), List.of()).user())
+        assertThat(new PromptRenderer(prompt("", user))
+                        .render(RECORD, Map.of(), List.of())
+                        .user())
                 .isEqualTo("Q: Where is my card? {{kept}} [card_arrival][lost_or_stolen_card]");
     }
 

@@ -1,12 +1,11 @@
 package io.siftbench.model.prompts;
 
-import com.samskivert.mustache.Mustache;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.samskivert.mustache.Mustache;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class TemplateTagsTest {
 
@@ -15,8 +14,7 @@ class TemplateTagsTest {
         List<String> seen = new ArrayList<>();
         Mustache.compiler().compile(template).visit(new Mustache.Visitor() {
             @Override
-            public void visitText(String text) {
-            }
+            public void visitText(String text) {}
 
             @Override
             public void visitVariable(String name) {
@@ -47,13 +45,16 @@ class TemplateTagsTest {
     private static List<String> asTheCheckReadsIt(String template) {
         TemplateTags read = TemplateTags.read(template);
         assertThat(read.problem()).as(template).isEmpty();
-        return read.tags().stream().map(t -> switch (t.kind()) {
-            case VARIABLE -> "variable " + t.name();
-            case SECTION -> "section " + t.name();
-            case INVERTED_SECTION -> "inverted " + t.name();
-            case PARTIAL -> "partial " + t.name();
-            default -> null;
-        }).filter(s -> s != null).toList();
+        return read.tags().stream()
+                .map(t -> switch (t.kind()) {
+                    case VARIABLE -> "variable " + t.name();
+                    case SECTION -> "section " + t.name();
+                    case INVERTED_SECTION -> "inverted " + t.name();
+                    case PARTIAL -> "partial " + t.name();
+                    default -> null;
+                })
+                .filter(s -> s != null)
+                .toList();
     }
 
     @Test
@@ -79,11 +80,13 @@ class TemplateTagsTest {
         String deep = "{{#a}}".repeat(5000) + "x" + "{{/a}}".repeat(5000);
         String allowed = "\n  " + "{{#a}}".repeat(50) + "x" + "{{/a}}".repeat(50);
 
-        assertThat(TemplateTags.read(deep).problem()).contains("sections nest 5000 deep at line 1, column 29995;"
-                + " at most 50 are allowed");
-        assertThat(TemplateTags.read(deep).unrenderable()).isEqualTo(TemplateTags.read(deep).problem());
+        assertThat(TemplateTags.read(deep).problem())
+                .contains("sections nest 5000 deep at line 1, column 29995;" + " at most 50 are allowed");
+        assertThat(TemplateTags.read(deep).unrenderable())
+                .isEqualTo(TemplateTags.read(deep).problem());
         assertThat(TemplateTags.read(allowed).problem()).isEmpty();
-        assertThat(TemplateTags.read("a\n{{#a}}{{#b}}\n  " + "{{#c}}".repeat(60)).problem())
+        assertThat(TemplateTags.read("a\n{{#a}}{{#b}}\n  " + "{{#c}}".repeat(60))
+                        .problem())
                 .contains("sections nest 62 deep at line 3, column 357; at most 50 are allowed");
     }
 
@@ -98,13 +101,17 @@ class TemplateTagsTest {
         assertThat(TemplateTags.read("A {{ }} B").problem())
                 .contains("the tag at line 1, column 3 is empty: write a name between {{ and }}");
         assertThat(TemplateTags.read("A {{ }} B").unrenderable()).isPresent();
-        assertThat(TemplateTags.read("Q: {{record.text").unrenderable()).as("the renderer sends it as text").isEmpty();
-        assertThat(TemplateTags.read("{{=<%  %>=}}").problem()).contains("the delimiter switch at line 1, column 1 must"
-                + " look like {{=<% %>=}}: two delimiters of one or two characters, one space between them");
+        assertThat(TemplateTags.read("Q: {{record.text").unrenderable())
+                .as("the renderer sends it as text")
+                .isEmpty();
+        assertThat(TemplateTags.read("{{=<%  %>=}}").problem())
+                .contains("the delimiter switch at line 1, column 1 must"
+                        + " look like {{=<% %>=}}: two delimiters of one or two characters, one space between them");
         assertThat(TemplateTags.read("{{#demos}}\n{{text}}").problem())
                 .contains("'{{#demos}}' at line 1, column 1 is never closed: add {{/demos}}");
         assertThat(TemplateTags.read("{{#a}}{{#b}}{{/a}}").problem())
-                .contains("'{{/a}}' at line 1, column 13 does not close '{{#b}}' at line 1, column 7; close that one first");
+                .contains(
+                        "'{{/a}}' at line 1, column 13 does not close '{{#b}}' at line 1, column 7; close that one first");
         assertThat(TemplateTags.read("x {{/a}}").problem()).contains("'{{/a}}' at line 1, column 3 closes no section");
     }
 }

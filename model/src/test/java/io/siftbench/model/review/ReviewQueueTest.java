@@ -1,16 +1,15 @@
 package io.siftbench.model.review;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.siftbench.model.runs.Message;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.model.runs.Slot;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 /** The review queue's orders, filters, position and running counts. */
 class ReviewQueueTest {
@@ -35,7 +34,8 @@ class ReviewQueueTest {
     @Test
     void randomOrderIsTheSameForTheSameSeedWhateverTheInputOrder() {
         List<Long> once = ids(new ReviewQueue(ITEMS, QueueOrder.RANDOM, 42, QueueFilter.ALL));
-        assertThat(ids(new ReviewQueue(reversed(), QueueOrder.RANDOM, 42, QueueFilter.ALL))).isEqualTo(once);
+        assertThat(ids(new ReviewQueue(reversed(), QueueOrder.RANDOM, 42, QueueFilter.ALL)))
+                .isEqualTo(once);
         assertThat(once).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
     }
 
@@ -49,18 +49,24 @@ class ReviewQueueTest {
         }
         List<Long> generated = queue.stream().map(ReviewItem::sampleId).toList();
 
-        assertThat(ids(new ReviewQueue(queue, QueueOrder.AS_GENERATED, 5, QueueFilter.ALL))).isEqualTo(generated);
+        assertThat(ids(new ReviewQueue(queue, QueueOrder.AS_GENERATED, 5, QueueFilter.ALL)))
+                .isEqualTo(generated);
         List<Long> shuffled = ids(new ReviewQueue(queue, QueueOrder.RANDOM, 5, QueueFilter.ALL));
         assertThat(shuffled).containsExactlyInAnyOrderElementsOf(generated).isNotEqualTo(generated);
-        assertThat(ids(new ReviewQueue(queue, QueueOrder.RANDOM, 5, QueueFilter.ALL))).isEqualTo(shuffled);
-        assertThat(ids(new ReviewQueue(queue, QueueOrder.RANDOM, 6, QueueFilter.ALL))).isNotEqualTo(shuffled);
+        assertThat(ids(new ReviewQueue(queue, QueueOrder.RANDOM, 5, QueueFilter.ALL)))
+                .isEqualTo(shuffled);
+        assertThat(ids(new ReviewQueue(queue, QueueOrder.RANDOM, 6, QueueFilter.ALL)))
+                .isNotEqualTo(shuffled);
     }
 
     @Test
     void leastConfidenceFirstWithUnknownConfidenceLast() {
-        List<ReviewItem> queue = List.of(item(1, 0, "a", 0.9, List.of(), true, "angry"),
-                item(2, 1, "a", 0.2, List.of(), true, "angry"), item(3, 2, "a", null, List.of(), true, "angry"),
-                item(4, 3, "a", 0.5, List.of(), true, "angry"), item(5, 4, "a", 0.2, List.of(), true, "angry"));
+        List<ReviewItem> queue = List.of(
+                item(1, 0, "a", 0.9, List.of(), true, "angry"),
+                item(2, 1, "a", 0.2, List.of(), true, "angry"),
+                item(3, 2, "a", null, List.of(), true, "angry"),
+                item(4, 3, "a", 0.5, List.of(), true, "angry"),
+                item(5, 4, "a", 0.2, List.of(), true, "angry"));
 
         assertThat(ids(new ReviewQueue(queue, QueueOrder.LOWEST_CONFIDENCE, 0, QueueFilter.ALL)))
                 .containsExactly(2L, 5L, 4L, 1L, 3L);
@@ -68,7 +74,8 @@ class ReviewQueueTest {
 
     @Test
     void highestVoteEntropyFirst() {
-        List<ReviewItem> queue = List.of(item(1, 0, "x", null, List.of("x", "x", "x"), true, "angry"),
+        List<ReviewItem> queue = List.of(
+                item(1, 0, "x", null, List.of("x", "x", "x"), true, "angry"),
                 item(2, 1, "x", null, List.of("x", "y", "z"), true, "angry"),
                 item(3, 2, "x", null, List.of("x", "x", "y"), true, "angry"),
                 item(4, 3, "x", null, List.of(), true, "angry"));
@@ -80,16 +87,25 @@ class ReviewQueueTest {
 
     @Test
     void filtersByStateConditionLabelAndFlag() {
-        List<ReviewItem> decided = List.of(ITEMS.get(0).withDecision(Decision.of(1, DecisionStatus.REJECTED, null)),
-                ITEMS.get(1), ITEMS.get(2), ITEMS.get(3));
-        assertThat(ids(new ReviewQueue(decided, QueueOrder.AS_GENERATED, 0,
-                QueueFilter.ALL.withStates(Set.of(ReviewItem.UNDECIDED))))).containsExactly(2L, 3L, 4L);
-        assertThat(ids(new ReviewQueue(decided, QueueOrder.AS_GENERATED, 0,
-                QueueFilter.ALL.withConditions(Map.of("tone", "angry"))))).containsExactly(1L, 3L);
-        assertThat(ids(new ReviewQueue(decided, QueueOrder.AS_GENERATED, 0,
-                QueueFilter.ALL.withLabels(Set.of("a"))))).containsExactly(1L, 3L);
-        assertThat(ids(new ReviewQueue(decided, QueueOrder.AS_GENERATED, 0,
-                QueueFilter.ALL.withFlags(Set.of(ReviewItem.FLAG_INVALID))))).containsExactly(3L);
+        List<ReviewItem> decided = List.of(
+                ITEMS.get(0).withDecision(Decision.of(1, DecisionStatus.REJECTED, null)),
+                ITEMS.get(1),
+                ITEMS.get(2),
+                ITEMS.get(3));
+        assertThat(ids(new ReviewQueue(
+                        decided, QueueOrder.AS_GENERATED, 0, QueueFilter.ALL.withStates(Set.of(ReviewItem.UNDECIDED)))))
+                .containsExactly(2L, 3L, 4L);
+        assertThat(ids(new ReviewQueue(
+                        decided, QueueOrder.AS_GENERATED, 0, QueueFilter.ALL.withConditions(Map.of("tone", "angry")))))
+                .containsExactly(1L, 3L);
+        assertThat(ids(new ReviewQueue(decided, QueueOrder.AS_GENERATED, 0, QueueFilter.ALL.withLabels(Set.of("a")))))
+                .containsExactly(1L, 3L);
+        assertThat(ids(new ReviewQueue(
+                        decided,
+                        QueueOrder.AS_GENERATED,
+                        0,
+                        QueueFilter.ALL.withFlags(Set.of(ReviewItem.FLAG_INVALID)))))
+                .containsExactly(3L);
     }
 
     @Test
@@ -132,10 +148,32 @@ class ReviewQueueTest {
         return queue.items().stream().map(ReviewItem::sampleId).toList();
     }
 
-    private static ReviewItem item(long id, int ordinal, String label, Double confidence, List<String> votes,
-                                   boolean valid, String tone) {
+    private static ReviewItem item(
+            long id, int ordinal, String label, Double confidence, List<String> votes, boolean valid, String tone) {
         Slot slot = new Slot("s" + id, ordinal, id, Map.of("tone", tone), List.of(), List.of(Message.user("q")));
-        return ReviewItem.of(new Sample(id, 1, slot, "m", "{}", 1L, "", label, null, confidence, "text " + id, null,
-                valid, valid ? null : "bad", votes, 1, 1, 1L, "stop", null, null), null);
+        return ReviewItem.of(
+                new Sample(
+                        id,
+                        1,
+                        slot,
+                        "m",
+                        "{}",
+                        1L,
+                        "",
+                        label,
+                        null,
+                        confidence,
+                        "text " + id,
+                        null,
+                        valid,
+                        valid ? null : "bad",
+                        votes,
+                        1,
+                        1,
+                        1L,
+                        "stop",
+                        null,
+                        null),
+                null);
     }
 }

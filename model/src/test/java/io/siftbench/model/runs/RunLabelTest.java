@@ -1,20 +1,36 @@
 package io.siftbench.model.runs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.prompts.PromptMode;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** A run is named the same way on every screen: by its id and the prompt version it sent. */
 class RunLabelTest {
 
-    private static final RunInfo RUN = new RunInfo(12, "intent", 2,
-            new RunConfig(7, PromptMode.ANNOTATE, BackendRef.of(BackendKind.OLLAMA, "http://127.0.0.1:11434", "qwen"),
-                    "{}", 3L, 42, 1, 200, 1, "{}"),
-            RunStatus.COMPLETED, 200, 3, Instant.EPOCH, Instant.EPOCH, 99L);
+    private static final RunInfo RUN = new RunInfo(
+            12,
+            "intent",
+            2,
+            new RunConfig(
+                    7,
+                    PromptMode.ANNOTATE,
+                    BackendRef.of(BackendKind.OLLAMA, "http://127.0.0.1:11434", "qwen"),
+                    "{}",
+                    3L,
+                    42,
+                    1,
+                    200,
+                    1,
+                    "{}"),
+            RunStatus.COMPLETED,
+            200,
+            3,
+            Instant.EPOCH,
+            Instant.EPOCH,
+            99L);
 
     @Test
     void aRunIsNamedByItsIdAndPromptVersion() {

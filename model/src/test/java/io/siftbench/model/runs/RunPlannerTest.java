@@ -1,19 +1,19 @@
 package io.siftbench.model.runs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.model.demonstrations.Demonstration;
 import io.siftbench.model.prompts.PromptFile;
 import io.siftbench.model.prompts.PromptVersion;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RunPlannerTest {
 
-    private static final String STORY = """
+    private static final String STORY =
+            """
             {"name": "story", "mode": "synthesize",
              "task": {"role": "You write short stories.", "rationale": false, "confidence": false},
              "template": {"system": "{{task.role}}",
@@ -25,7 +25,8 @@ class RunPlannerTest {
              "output": {"schema": {"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]}}}
             """;
 
-    private static final String LABELS = """
+    private static final String LABELS =
+            """
             {"name": "intent", "mode": "annotate",
              "task": {"role": "You label questions.", "labels": [{"name": "card_arrival"}, {"name": "lost_card"}], "rationale": false, "confidence": false},
              "template": {"system": "{{task.role}}",
@@ -34,16 +35,21 @@ class RunPlannerTest {
 
     @Test
     void synthesizeSlotsCarryOnlySwitchedOnValuesAndTheExactMessages() {
-        List<Slot> slots = new RunPlanner(PromptFile.parse(STORY, "story.json")).synthesize(6,
-                RunPlanner.DemonstrationSource.NONE);
+        List<Slot> slots = new RunPlanner(PromptFile.parse(STORY, "story.json"))
+                .synthesize(6, RunPlanner.DemonstrationSource.NONE);
 
         assertThat(slots).hasSize(6).extracting(Slot::key).doesNotHaveDuplicates();
-        assertThat(slots).extracting(s -> s.conditions().get("topic")).containsOnly("dragons", "trains")
-                .filteredOn("dragons"::equals).hasSize(3);
+        assertThat(slots)
+                .extracting(s -> s.conditions().get("topic"))
+                .containsOnly("dragons", "trains")
+                .filteredOn("dragons"::equals)
+                .hasSize(3);
         assertThat(slots).allSatisfy(s -> assertThat(s.conditions()).containsOnlyKeys("topic"));
         Slot first = slots.get(0);
-        assertThat(first.messages()).containsExactly(Message.system("You write short stories."),
-                Message.user("Write a story about " + first.conditions().get("topic") + "."));
+        assertThat(first.messages())
+                .containsExactly(
+                        Message.system("You write short stories."),
+                        Message.user("Write a story about " + first.conditions().get("topic") + "."));
     }
 
     @Test
@@ -73,32 +79,75 @@ class RunPlannerTest {
 
     @Test
     void judgeSlotsAreKeyedByTheJudgedSampleAndShowItsTextLabelRecordAndConditions() {
-        PromptVersion judge = PromptFile.parse("""
+        PromptVersion judge = PromptFile.parse(
+                """
                 {"name": "faithful", "mode": "judge",
                  "template": {"user": "{{sample.id}}: {{record.text}} / {{sample.text}} -> {{sample.label}} ({{condition.tone}}, {{sample.topic}})"}}
-                """, "faithful.json");
+                """,
+                "faithful.json");
         Slot annotatedSlot = new Slot("record=11", 0, 11L, Map.of(), List.of(), List.of(Message.user("Q")));
-        Slot synthesizedSlot = new Slot("sample=1|tone=angry", 1, null, Map.of("tone", "angry"), List.of(),
-                List.of(Message.user("W")));
-        Sample annotated = new Sample(41, 1, annotatedSlot, "m", "{}", 1L, "{\"label\":\"lost\"}", "lost_card", null,
-                null, null, "{\"label\":\"lost\"}", true, null, List.of(), 1, 1, 1L, "stop", null, null);
-        Sample synthesized = new Sample(42, 1, synthesizedSlot, "m", "{}", 1L, "raw", null, null, null,
-                "my card is gone", "{\"text\":\"my card is gone\",\"topic\":\"cards\"}", true, null, List.of(), 1, 1,
-                1L, "stop", null, null);
+        Slot synthesizedSlot = new Slot(
+                "sample=1|tone=angry", 1, null, Map.of("tone", "angry"), List.of(), List.of(Message.user("W")));
+        Sample annotated = new Sample(
+                41,
+                1,
+                annotatedSlot,
+                "m",
+                "{}",
+                1L,
+                "{\"label\":\"lost\"}",
+                "lost_card",
+                null,
+                null,
+                null,
+                "{\"label\":\"lost\"}",
+                true,
+                null,
+                List.of(),
+                1,
+                1,
+                1L,
+                "stop",
+                null,
+                null);
+        Sample synthesized = new Sample(
+                42,
+                1,
+                synthesizedSlot,
+                "m",
+                "{}",
+                1L,
+                "raw",
+                null,
+                null,
+                null,
+                "my card is gone",
+                "{\"text\":\"my card is gone\",\"topic\":\"cards\"}",
+                true,
+                null,
+                List.of(),
+                1,
+                1,
+                1L,
+                "stop",
+                null,
+                null);
 
-        List<Slot> slots = new RunPlanner(judge).judge(List.of(
-                new RunPlanner.Judged(annotated, Map.of("text", "I lost my card"), "I lost my card"),
-                new RunPlanner.Judged(synthesized, Map.of(), "my card is gone")), RunPlanner.DemonstrationSource.NONE);
+        List<Slot> slots = new RunPlanner(judge)
+                .judge(
+                        List.of(
+                                new RunPlanner.Judged(annotated, Map.of("text", "I lost my card"), "I lost my card"),
+                                new RunPlanner.Judged(synthesized, Map.of(), "my card is gone")),
+                        RunPlanner.DemonstrationSource.NONE);
 
         assertThat(slots).extracting(Slot::key).containsExactly("judged=41", "judged=42");
         assertThat(slots).extracting(Slot::judgedSampleId).containsExactly(41L, 42L);
         assertThat(slots.get(0).recordId()).isEqualTo(11L);
         assertThat(slots.get(1).conditions()).containsEntry("tone", "angry");
-        assertThat(slots.get(0).messages()).containsExactly(
-                Message.user("41: I lost my card / I lost my card -> lost_card (, )"));
+        assertThat(slots.get(0).messages())
+                .containsExactly(Message.user("41: I lost my card / I lost my card -> lost_card (, )"));
         // The judged prompt's conditions are not the judge's, yet the judge sees them; the output fields too.
-        assertThat(slots.get(1).messages()).containsExactly(
-                Message.user("42:  / my card is gone ->  (angry, cards)"));
+        assertThat(slots.get(1).messages()).containsExactly(Message.user("42:  / my card is gone ->  (angry, cards)"));
     }
 
     @Test

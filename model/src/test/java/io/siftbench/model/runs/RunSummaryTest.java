@@ -1,14 +1,13 @@
 package io.siftbench.model.runs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.prompts.PromptMode;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** A run's settings and a sample's parameters read as a person would write them. */
 class RunSummaryTest {
@@ -18,8 +17,7 @@ class RunSummaryTest {
             new GenerationParameters(0.7, 0.95, 512, null, List.of(), Duration.ofSeconds(120));
 
     private static RunConfig config(PromptMode mode, Long datasetId, int votes, RunDetails details) {
-        return new RunConfig(1, mode, BACKEND, details.parametersJson(), datasetId, 7, 2, 200, votes,
-                details.toJson());
+        return new RunConfig(1, mode, BACKEND, details.parametersJson(), datasetId, 7, 2, 200, votes, details.toJson());
     }
 
     @Test
@@ -37,13 +35,16 @@ class RunSummaryTest {
 
     @Test
     void aSynthesizeRunCountsTheCellsItFillsAndAJudgeRunNamesTheRunItJudges() {
-        RunDetails gaps = RunDetails.of(50, WARM).withCells(List.of(
-                Map.of("tone", "angry", "topic", "fees"), Map.of("tone", "polite", "topic", "fees")));
-        RunDetails cold = RunDetails.of(null, new GenerationParameters(0, 1, 64, null, List.of(),
-                Duration.ofSeconds(30))).judging(12, 340);
+        RunDetails gaps = RunDetails.of(50, WARM)
+                .withCells(
+                        List.of(Map.of("tone", "angry", "topic", "fees"), Map.of("tone", "polite", "topic", "fees")));
+        RunDetails cold = RunDetails.of(
+                        null, new GenerationParameters(0, 1, 64, null, List.of(), Duration.ofSeconds(30)))
+                .judging(12, 340);
 
         assertThat(RunSummary.settings(config(PromptMode.SYNTHESIZE, null, 1, gaps), Map.of()))
-                .as("a subset size means nothing to a synthesis").isEqualTo("fill the gaps: 2 cells · T 0.7");
+                .as("a subset size means nothing to a synthesis")
+                .isEqualTo("fill the gaps: 2 cells · T 0.7");
         assertThat(RunSummary.settings(config(PromptMode.SYNTHESIZE, null, 3, RunDetails.of(null, WARM)), Map.of()))
                 .isEqualTo("3 votes · T 0.7");
         assertThat(RunSummary.settings(config(PromptMode.JUDGE, null, 1, cold), Map.of()))
@@ -59,7 +60,8 @@ class RunSummaryTest {
         assertThat(RunSummary.parameters(RunDetails.of(null, WARM).parametersJson(), null))
                 .isEqualTo("temperature 0.7 · top-p 0.95 · max tokens 512");
         assertThat(RunSummary.parameters("{\"temperature\": 1.0}", 3L)).isEqualTo("temperature 1 · seed 3");
-        assertThat(RunSummary.parameters("temperature=0.7", null)).as("unreadable: shown as it is")
+        assertThat(RunSummary.parameters("temperature=0.7", null))
+                .as("unreadable: shown as it is")
                 .isEqualTo("temperature=0.7");
         assertThat(RunSummary.parameters(null, null)).isEqualTo("none recorded");
     }

@@ -1,11 +1,10 @@
 package io.siftbench.model.settings;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class UserSettingsTest {
 
@@ -26,9 +25,12 @@ class UserSettingsTest {
             s = s.withRecent(Path.of("/p/" + i + ".mv.db"));
         }
 
-        assertThat(s.recentProjects()).hasSize(UserSettings.MAX_RECENT)
-                .containsExactlyElementsOf(IntStream.iterate(14, i -> i - 1).limit(10)
-                        .mapToObj(i -> Path.of("/p/" + i + ".mv.db")).toList());
+        assertThat(s.recentProjects())
+                .hasSize(UserSettings.MAX_RECENT)
+                .containsExactlyElementsOf(IntStream.iterate(14, i -> i - 1)
+                        .limit(10)
+                        .mapToObj(i -> Path.of("/p/" + i + ".mv.db"))
+                        .toList());
     }
 
     @Test

@@ -1,9 +1,8 @@
 package io.siftbench.model.testing;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Finds the fixtures in {@code ../shared} beside the project (test data and the small GGUF model). A test
@@ -11,8 +10,7 @@ import java.nio.file.Path;
  */
 public final class SharedFixtures {
 
-    private SharedFixtures() {
-    }
+    private SharedFixtures() {}
 
     /** The project's root folder: set by the build, else found by walking up to the parent pom. */
     public static Path projectRoot() {

@@ -1,11 +1,10 @@
 package io.siftbench.packaging.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.packaging.BuildInputs;
 import io.siftbench.packaging.Packager;
 import io.siftbench.packaging.TargetPlatform;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,8 +16,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How fast the installed launcher starts, against the baseline {@code java -jar app/target/siftbench.jar}
@@ -41,11 +40,13 @@ class LauncherStartBench {
         Path fatJar = inputs.fatJar();
         Path image = new Packager(inputs, TargetPlatform.current()).appImage();
         List<String> launcher = List.of(image.resolve("bin/Siftbench").toString());
-        List<String> javaJar = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", fatJar.toString());
+        List<String> javaJar =
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", fatJar.toString());
 
         long helpJar = median(runs, () -> helpMillis(javaJar));
         long helpLauncher = median(runs, () -> helpMillis(launcher));
-        System.out.printf("--help: java -jar %d ms (baseline), launcher %d ms, ratio %.2f (median of %d)%n",
+        System.out.printf(
+                "--help: java -jar %d ms (baseline), launcher %d ms, ratio %.2f (median of %d)%n",
                 helpJar, helpLauncher, (double) helpLauncher / helpJar, runs);
         if (System.getenv("DISPLAY") == null) {
             System.out.println("window: no DISPLAY, not measured (run under xvfb-run)");
@@ -53,7 +54,8 @@ class LauncherStartBench {
         }
         long windowJar = median(runs, () -> windowMillis(javaJar));
         long windowLauncher = median(runs, () -> windowMillis(launcher));
-        System.out.printf("main window: java -jar %d ms (baseline), launcher %d ms, ratio %.2f (median of %d)%n",
+        System.out.printf(
+                "main window: java -jar %d ms (baseline), launcher %d ms, ratio %.2f (median of %d)%n",
                 windowJar, windowLauncher, (double) windowLauncher / windowJar, runs);
     }
 
@@ -85,7 +87,8 @@ class LauncherStartBench {
     private long windowMillis(List<String> command) throws IOException, InterruptedException {
         Process process = start(command);
         OptionalLong shown = OptionalLong.empty();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             // Stops reading at the figure: the running window prints nothing more.
             String line;
             while (shown.isEmpty() && (line = out.readLine()) != null) {

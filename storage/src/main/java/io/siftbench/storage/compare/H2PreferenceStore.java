@@ -2,14 +2,13 @@ package io.siftbench.storage.compare;
 
 import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.storage.Sql;
-
-import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
 /** Preferences in the {@code preference} table, one row per pair. */
 public final class H2PreferenceStore implements PreferenceStore {
@@ -26,8 +25,9 @@ public final class H2PreferenceStore implements PreferenceStore {
             throw new IllegalArgumentException("a sample cannot be preferred over itself (" + chosenSampleId + ")");
         }
         return Sql.call(db, "record the preference of sample " + chosenSampleId + " over " + rejectedSampleId, c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO preference (chosen_sample_id,"
-                    + " rejected_sample_id) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO preference (chosen_sample_id," + " rejected_sample_id) VALUES (?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
                 ps.setLong(1, chosenSampleId);
                 ps.setLong(2, rejectedSampleId);
                 try {

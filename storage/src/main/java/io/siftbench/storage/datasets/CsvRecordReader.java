@@ -6,7 +6,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.siftbench.model.datasets.DatasetImportException;
 import io.siftbench.model.datasets.SourceLocation;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,9 +17,8 @@ import java.util.List;
  */
 final class CsvRecordReader implements RecordReader {
 
-    private static final CsvFactory FACTORY = CsvFactory.builder()
-            .streamReadConstraints(ReadFailures.CONSTRAINTS)
-            .build();
+    private static final CsvFactory FACTORY =
+            CsvFactory.builder().streamReadConstraints(ReadFailures.CONSTRAINTS).build();
 
     private final SourceText text;
     private final String file;
@@ -42,22 +40,31 @@ final class CsvRecordReader implements RecordReader {
         } catch (IOException e) {
             throw ReadFailures.of(SourceLocation.file(file), e);
         }
-        parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(delimiter).withQuoteChar('"').withoutEscapeChar());
+        parser.setSchema(CsvSchema.emptySchema()
+                .withColumnSeparator(delimiter)
+                .withQuoteChar('"')
+                .withoutEscapeChar());
         parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
         RawRow first = read();
         if (first == null) {
-            throw new DatasetImportException(SourceLocation.file(file), "the file holds no records (only blank lines).");
+            throw new DatasetImportException(
+                    SourceLocation.file(file), "the file holds no records (only blank lines).");
         }
         this.header = header != null ? header : looksLikeHeader(first);
         if (first.width() > DatasetTable.MAX_COLUMNS) {
-            throw new DatasetImportException(SourceLocation.line(file, first.source()), String.format(this.header
-                    ? "the header has %,d columns, more than the %,d a dataset can hold."
-                    : "the first row has %,d fields, more than the %,d columns a dataset can hold.",
-                    first.width(), DatasetTable.MAX_COLUMNS));
+            throw new DatasetImportException(
+                    SourceLocation.line(file, first.source()),
+                    String.format(
+                            this.header
+                                    ? "the header has %,d columns, more than the %,d a dataset can hold."
+                                    : "the first row has %,d fields, more than the %,d columns a dataset can hold.",
+                            first.width(),
+                            DatasetTable.MAX_COLUMNS));
         }
         if (this.header) {
             columns = List.copyOf(Arrays.asList(first.values()).subList(0, first.width()).stream()
-                    .map(v -> v == null ? "" : v).toList());
+                    .map(v -> v == null ? "" : v)
+                    .toList());
         } else {
             List<String> generated = new ArrayList<>();
             for (int i = 1; i <= first.width(); i++) {
@@ -140,7 +147,8 @@ final class CsvRecordReader implements RecordReader {
                 }
             }
         } catch (IOException e) {
-            SourceLocation where = SourceLocation.line(file, line > 0 ? line : parser.currentLocation().getLineNr());
+            SourceLocation where = SourceLocation.line(
+                    file, line > 0 ? line : parser.currentLocation().getLineNr());
             if (columns != null && width < columns.size()) {
                 where = where.column(columns.get(width));
             }

@@ -7,8 +7,6 @@ import io.siftbench.model.datasets.DatasetPage;
 import io.siftbench.model.datasets.DatasetQuery;
 import io.siftbench.model.datasets.DatasetRecord;
 import io.siftbench.storage.Sql;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 /**
  * Reads datasets back: pages in any order and filter, counts, column statistics and whole-dataset walks.
@@ -61,8 +60,17 @@ final class DatasetBrowser {
     DatasetPage page(long datasetId, DatasetQuery query, long offset, int limit) {
         DatasetTable table = catalog.table(datasetId);
         if (query.isPlain()) {
-            return new DatasetPage(offset, Sql.call(db, "read a page", c -> select(c, table,
-                    " WHERE " + DatasetTable.ID + " BETWEEN ? AND ? ORDER BY " + DatasetTable.ID, offset + 1, offset + limit)));
+            return new DatasetPage(
+                    offset,
+                    Sql.call(
+                            db,
+                            "read a page",
+                            c -> select(
+                                    c,
+                                    table,
+                                    " WHERE " + DatasetTable.ID + " BETWEEN ? AND ? ORDER BY " + DatasetTable.ID,
+                                    offset + 1,
+                                    offset + limit)));
         }
         DatasetInfo info = catalog.get(datasetId);
         Where where = where(info, table, query);
@@ -76,7 +84,8 @@ final class DatasetBrowser {
         List<Object> args = new ArrayList<>(where.args);
         args.add(limit);
         args.add(offset);
-        return new DatasetPage(offset, Sql.call(db, "read a page", c -> select(c, table, where.sql + order, args.toArray())));
+        return new DatasetPage(
+                offset, Sql.call(db, "read a page", c -> select(c, table, where.sql + order, args.toArray())));
     }
 
     ColumnStatistics statistics(long datasetId, String column) {
@@ -91,8 +100,9 @@ final class DatasetBrowser {
             long minLength = 0;
             long maxLength = 0;
             boolean text = col.type() == ColumnType.TEXT || col.type() == ColumnType.JSON;
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*), COUNT(" + q
-                    + "), COUNT(DISTINCT " + q + "), MIN(LENGTH(" + q + ")), MAX(LENGTH(" + q + ")) FROM " + t)) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT COUNT(*), COUNT(" + q + "), COUNT(DISTINCT " + q
+                            + "), MIN(LENGTH(" + q + ")), MAX(LENGTH(" + q + ")) FROM " + t)) {
                 rs.next();
                 count = rs.getLong(1);
                 nulls = count - rs.getLong(2);
@@ -103,25 +113,27 @@ final class DatasetBrowser {
                 }
             }
             List<ColumnStatistics.ValueCount> top = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT " + q + ", COUNT(*) FROM " + t
-                    + " WHERE " + q + " IS NOT NULL GROUP BY " + q + " ORDER BY 2 DESC, 1 LIMIT " + TOP_VALUES)) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT " + q + ", COUNT(*) FROM " + t + " WHERE " + q
+                            + " IS NOT NULL GROUP BY " + q + " ORDER BY 2 DESC, 1 LIMIT " + TOP_VALUES)) {
                 while (rs.next()) {
                     top.add(new ColumnStatistics.ValueCount(String.valueOf(value(rs, 1, col.type())), rs.getLong(2)));
                 }
             }
-            List<ColumnStatistics.LengthBin> bins = text && count > nulls
-                    ? lengthHistogram(c, t, q, minLength, maxLength) : List.of();
+            List<ColumnStatistics.LengthBin> bins =
+                    text && count > nulls ? lengthHistogram(c, t, q, minLength, maxLength) : List.of();
             return new ColumnStatistics(column, count, nulls, distinct, top, bins);
         });
     }
 
     /** Equal-width bins over the lengths from the shortest to the longest value. */
-    private static List<ColumnStatistics.LengthBin> lengthHistogram(Connection c, String t, String q, long min, long max)
-            throws SQLException {
+    private static List<ColumnStatistics.LengthBin> lengthHistogram(
+            Connection c, String t, String q, long min, long max) throws SQLException {
         long width = Math.max(1, (max - min + LENGTH_BINS) / LENGTH_BINS);
         long[] counts = new long[LENGTH_BINS];
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT (LENGTH(" + q + ") - " + min
-                + ") / " + width + " AS bin, COUNT(*) FROM " + t + " WHERE " + q + " IS NOT NULL GROUP BY bin")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT (LENGTH(" + q + ") - " + min + ") / " + width
+                        + " AS bin, COUNT(*) FROM " + t + " WHERE " + q + " IS NOT NULL GROUP BY bin")) {
             while (rs.next()) {
                 counts[(int) Math.min(LENGTH_BINS - 1, rs.getLong(1))] += rs.getLong(2);
             }
@@ -140,8 +152,16 @@ final class DatasetBrowser {
         // the caller works on a record.
         for (long from = 1; from <= rows; from += WALK_CHUNK) {
             long start = from;
-            Sql.call(db, "read records", c -> select(c, table, " WHERE " + DatasetTable.ID + " BETWEEN ? AND ? ORDER BY "
-                    + DatasetTable.ID, start, start + WALK_CHUNK - 1)).forEach(action);
+            Sql.call(
+                            db,
+                            "read records",
+                            c -> select(
+                                    c,
+                                    table,
+                                    " WHERE " + DatasetTable.ID + " BETWEEN ? AND ? ORDER BY " + DatasetTable.ID,
+                                    start,
+                                    start + WALK_CHUNK - 1))
+                    .forEach(action);
         }
     }
 
@@ -150,8 +170,11 @@ final class DatasetBrowser {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return Sql.call(db, "read records", c -> select(c, table, " WHERE " + DatasetTable.ID
-                + " = ANY(?) ORDER BY " + DatasetTable.ID, (Object) ids.toArray(new Long[0])));
+        return Sql.call(
+                db,
+                "read records",
+                c -> select(c, table, " WHERE " + DatasetTable.ID + " = ANY(?) ORDER BY " + DatasetTable.ID, (Object)
+                        ids.toArray(new Long[0])));
     }
 
     private void ensureIndex(DatasetTable table, DatasetTable.Column column) {
@@ -177,7 +200,9 @@ final class DatasetBrowser {
                 while (rs.next()) {
                     Map<String, Object> values = new LinkedHashMap<>();
                     for (int i = 0; i < columns.size(); i++) {
-                        values.put(columns.get(i).name(), value(rs, i + 3, columns.get(i).type()));
+                        values.put(
+                                columns.get(i).name(),
+                                value(rs, i + 3, columns.get(i).type()));
                     }
                     out.add(new DatasetRecord(rs.getLong(1), rs.getLong(2), values));
                 }
@@ -187,13 +212,14 @@ final class DatasetBrowser {
     }
 
     private static Object value(ResultSet rs, int index, ColumnType type) throws SQLException {
-        Object v = switch (type) {
-            case TEXT, JSON -> rs.getString(index);
-            case INTEGER -> rs.getLong(index);
-            case DECIMAL -> rs.getBigDecimal(index);
-            case BOOLEAN -> rs.getBoolean(index);
-            case TIMESTAMP -> rs.getObject(index, OffsetDateTime.class);
-        };
+        Object v =
+                switch (type) {
+                    case TEXT, JSON -> rs.getString(index);
+                    case INTEGER -> rs.getLong(index);
+                    case DECIMAL -> rs.getBigDecimal(index);
+                    case BOOLEAN -> rs.getBoolean(index);
+                    case TIMESTAMP -> rs.getObject(index, OffsetDateTime.class);
+                };
         return rs.wasNull() ? null : v;
     }
 
@@ -214,10 +240,18 @@ final class DatasetBrowser {
         List<String> conditions = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         if (query.hasSearch()) {
-            List<DatasetTable.Column> searched = info.textColumn() != null ? List.of(table.column(info.textColumn()))
-                    : table.columns().stream().filter(c -> c.type() == ColumnType.TEXT).toList();
-            String pattern = "%" + query.search().toLowerCase(java.util.Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            List<DatasetTable.Column> searched = info.textColumn() != null
+                    ? List.of(table.column(info.textColumn()))
+                    : table.columns().stream()
+                            .filter(c -> c.type() == ColumnType.TEXT)
+                            .toList();
+            String pattern = "%"
+                    + query.search()
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .replace("\\", "\\\\")
+                            .replace("%", "\\%")
+                            .replace("_", "\\_")
+                    + "%";
             List<String> any = new ArrayList<>();
             for (DatasetTable.Column col : searched) {
                 any.add("LOWER(" + col.quoted() + ") LIKE ? ESCAPE '\\'");

@@ -5,8 +5,6 @@ import io.siftbench.model.datasets.ColumnType;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.project.ProjectException;
 import io.siftbench.storage.Sql;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /** The {@code dataset} and {@code dataset_column} rows that describe each dataset and name its table. */
 final class DatasetCatalog {
@@ -36,11 +35,13 @@ final class DatasetCatalog {
     }
 
     Optional<DatasetInfo> find(String name) {
-        return Sql.call(db, "find dataset " + name, c -> read(c, SELECT + " WHERE name = ?", name)).stream().findFirst();
+        return Sql.call(db, "find dataset " + name, c -> read(c, SELECT + " WHERE name = ?", name)).stream()
+                .findFirst();
     }
 
     DatasetInfo get(long id) {
-        return Sql.call(db, "read dataset " + id, c -> read(c, SELECT + " WHERE id = ?", id)).stream().findFirst()
+        return Sql.call(db, "read dataset " + id, c -> read(c, SELECT + " WHERE id = ?", id)).stream()
+                .findFirst()
                 .orElseThrow(() -> new ProjectException("There is no dataset " + id + " in this project."));
     }
 
@@ -63,8 +64,8 @@ final class DatasetCatalog {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        columns.add(new DatasetTable.Column(rs.getString(1), rs.getString(2),
-                                ColumnType.valueOf(rs.getString(3))));
+                        columns.add(new DatasetTable.Column(
+                                rs.getString(1), rs.getString(2), ColumnType.valueOf(rs.getString(3))));
                     }
                 }
             }
@@ -77,8 +78,16 @@ final class DatasetCatalog {
      * of the same name goes, and its table's name is added to {@code replacedTables} for dropping after the
      * commit; without it, a taken name gets a number: {@code train (2)}.
      */
-    DatasetInfo register(Connection c, DatasetTable table, String name, boolean replace, SourceSettings source,
-                         long rows, String textColumn, String labelColumn, List<String> replacedTables)
+    DatasetInfo register(
+            Connection c,
+            DatasetTable table,
+            String name,
+            boolean replace,
+            SourceSettings source,
+            long rows,
+            String textColumn,
+            String labelColumn,
+            List<String> replacedTables)
             throws SQLException {
         if (replace) {
             try (PreparedStatement ps = c.prepareStatement("SELECT table_name FROM dataset WHERE name = ?")) {
@@ -93,8 +102,10 @@ final class DatasetCatalog {
         }
         String free = freeName(c, name);
         long id;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO dataset (name, table_name, source_file, format, "
-                + "row_count, text_column, label_column) VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO dataset (name, table_name, source_file, format, "
+                        + "row_count, text_column, label_column) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, free);
             ps.setString(2, table.name());
             ps.setString(3, source.file().toAbsolutePath().toString());
@@ -148,14 +159,15 @@ final class DatasetCatalog {
      */
     void dropOrphans() {
         Sql.call(db, "tidy up dataset tables", c -> {
-        List<String> orphans = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC' "
-                        + "AND table_name LIKE 'DS\\_%' AND table_name NOT IN (SELECT table_name FROM dataset)")) {
-            while (rs.next()) {
-                orphans.add(rs.getString(1));
+            List<String> orphans = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC' "
+                                    + "AND table_name LIKE 'DS\\_%' AND table_name NOT IN (SELECT table_name FROM dataset)")) {
+                while (rs.next()) {
+                    orphans.add(rs.getString(1));
+                }
             }
-        }
             drop(c, orphans);
             return null;
         });
@@ -195,8 +207,15 @@ final class DatasetCatalog {
                 throw new IllegalArgumentException("Dataset " + info.name() + " has no column \"" + column + "\".");
             }
         }
-        Sql.call(db, "set the text and label columns", c ->
-                update(c, "UPDATE dataset SET text_column = ?, label_column = ? WHERE id = ?", textColumn, labelColumn, id));
+        Sql.call(
+                db,
+                "set the text and label columns",
+                c -> update(
+                        c,
+                        "UPDATE dataset SET text_column = ?, label_column = ? WHERE id = ?",
+                        textColumn,
+                        labelColumn,
+                        id));
     }
 
     void delete(long id) {
@@ -229,8 +248,13 @@ final class DatasetCatalog {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
-                    out.add(new DatasetInfo(id, rs.getString(2), rs.getLong(3), columns.getOrDefault(id, List.of()),
-                            rs.getString(4), rs.getString(5)));
+                    out.add(new DatasetInfo(
+                            id,
+                            rs.getString(2),
+                            rs.getLong(3),
+                            columns.getOrDefault(id, List.of()),
+                            rs.getString(4),
+                            rs.getString(5)));
                 }
             }
         }
@@ -240,8 +264,8 @@ final class DatasetCatalog {
     private static Map<Long, List<ColumnInfo>> columns(Connection c) throws SQLException {
         Map<Long, List<ColumnInfo>> columns = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT dataset_id, name, type FROM dataset_column ORDER BY dataset_id, position");
-             ResultSet rs = ps.executeQuery()) {
+                        "SELECT dataset_id, name, type FROM dataset_column ORDER BY dataset_id, position");
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 columns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                         .add(new ColumnInfo(rs.getString(2), ColumnType.valueOf(rs.getString(3))));

@@ -13,8 +13,6 @@ import io.siftbench.model.datasets.ImportReport;
 import io.siftbench.model.datasets.ImportStage;
 import io.siftbench.model.datasets.SourceLocation;
 import io.siftbench.model.project.ProjectException;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +26,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import javax.sql.DataSource;
 
 /**
  * Imports one file as a stream. Usually it is read once: the first rows settle the column types, the table is
@@ -42,6 +41,7 @@ final class DatasetImporter {
     private static final int PROGRESS_EVERY = 4096;
     /** The first rows that settle the types when the file is read once: enough to see the usual values. */
     private static final int SAMPLE_ROWS = 10_000;
+
     private static final long SAMPLE_CHARS = 8L << 20;
 
     private final DataSource db;
@@ -66,11 +66,19 @@ final class DatasetImporter {
             }
             List<ColumnInfo> columns = scan.columns();
             List<List<String>> cells = rows.stream()
-                    .map(r -> Arrays.asList(Arrays.copyOf(r.values(), columns.size()))).toList();
-            return new ImportPreview(settings.format(), settings.encoding(),
-                    settings.format() == ImportFormat.CSV || settings.format() == ImportFormat.TSV ? settings.delimiter() : null,
-                    reader instanceof CsvRecordReader csv ? csv.header() : true, columns, cells,
-                    textColumn(options, columns), labelColumn(options, columns));
+                    .map(r -> Arrays.asList(Arrays.copyOf(r.values(), columns.size())))
+                    .toList();
+            return new ImportPreview(
+                    settings.format(),
+                    settings.encoding(),
+                    settings.format() == ImportFormat.CSV || settings.format() == ImportFormat.TSV
+                            ? settings.delimiter()
+                            : null,
+                    reader instanceof CsvRecordReader csv ? csv.header() : true,
+                    columns,
+                    cells,
+                    textColumn(options, columns),
+                    labelColumn(options, columns));
         }
     }
 
@@ -81,15 +89,23 @@ final class DatasetImporter {
         try (SkippedRows skipped = new SkippedRows(options.skippedRowsFile())) {
             DatasetInfo info = storeInOnePass(settings, options, name, skipped, progress);
             if (info != null) {
-                return new ImportReport(info, skipped.count(), skipped.file(), Duration.ofNanos(System.nanoTime() - started),
+                return new ImportReport(
+                        info,
+                        skipped.count(),
+                        skipped.file(),
+                        Duration.ofNanos(System.nanoTime() - started),
                         settings.encoding());
             }
         }
         // A later value needed a wider type than the first rows showed: check the whole file, then store it.
         try (SkippedRows skipped = new SkippedRows(options.skippedRowsFile())) {
             DatasetInfo info = checkThenStore(settings, options, name, skipped, progress);
-            return new ImportReport(info, skipped.count(), skipped.file(), Duration.ofNanos(System.nanoTime() - started),
-                        settings.encoding());
+            return new ImportReport(
+                    info,
+                    skipped.count(),
+                    skipped.file(),
+                    Duration.ofNanos(System.nanoTime() - started),
+                    settings.encoding());
         }
     }
 
@@ -98,15 +114,16 @@ final class DatasetImporter {
      * checked. Returns {@code null}, having stored nothing, when a later value needs a wider type or a later
      * JSON record brings a new key.
      */
-    private DatasetInfo storeInOnePass(SourceSettings settings, ImportOptions options, String name,
-                                       SkippedRows skipped, ImportProgress progress) {
+    private DatasetInfo storeInOnePass(
+            SourceSettings settings, ImportOptions options, String name, SkippedRows skipped, ImportProgress progress) {
         RecordReader source = settings.open(List.of());
         try (RecordReader reader = new PrefetchingReader(source)) {
             SchemaScan scan = scan(settings, source, options);
             List<RawRow> sample = new ArrayList<>();
             long chars = 0;
             RawRow row;
-            while (sample.size() < SAMPLE_ROWS && chars < SAMPLE_CHARS
+            while (sample.size() < SAMPLE_ROWS
+                    && chars < SAMPLE_CHARS
                     && (row = nextGood(reader, scan, options, skipped)) != null) {
                 sample.add(row);
                 chars += length(row);
@@ -134,8 +151,8 @@ final class DatasetImporter {
     }
 
     /** The careful way, read twice: check every record and settle the types, writing nothing; then store. */
-    private DatasetInfo checkThenStore(SourceSettings settings, ImportOptions options, String name,
-                                       SkippedRows skipped, ImportProgress progress) {
+    private DatasetInfo checkThenStore(
+            SourceSettings settings, ImportOptions options, String name, SkippedRows skipped, ImportProgress progress) {
         List<String> sourceColumns;
         List<ColumnInfo> columns;
         long rows;
@@ -155,9 +172,11 @@ final class DatasetImporter {
             columns = scan.columns();
         }
         if (rows == 0) {
-            throw new DatasetImportException(SourceLocation.file(settings.fileName()), skipped.count() > 0
-                    ? "every one of its " + skipped.count() + " records is malformed; nothing to import."
-                    : "the file holds no records" + (sourceColumns.isEmpty() ? "." : ", only a header."));
+            throw new DatasetImportException(
+                    SourceLocation.file(settings.fileName()),
+                    skipped.count() > 0
+                            ? "every one of its " + skipped.count() + " records is malformed; nothing to import."
+                            : "the file holds no records" + (sourceColumns.isEmpty() ? "." : ", only a header."));
         }
         try (RecordReader reader = new PrefetchingReader(settings.open(sourceColumns))) {
             RowSource good = () -> {
@@ -232,8 +251,15 @@ final class DatasetImporter {
         }
     }
 
-    private DatasetInfo store(SourceSettings settings, List<ColumnInfo> columns, RowSource rows, RecordReader reader,
-                              String name, ImportOptions options, long expectedRows, ImportProgress progress) {
+    private DatasetInfo store(
+            SourceSettings settings,
+            List<ColumnInfo> columns,
+            RowSource rows,
+            RecordReader reader,
+            String name,
+            ImportOptions options,
+            long expectedRows,
+            ImportProgress progress) {
         String text = textColumn(options, columns);
         String label = labelColumn(options, columns);
         try (Connection c = db.getConnection()) {
@@ -247,8 +273,9 @@ final class DatasetImporter {
                 c.setAutoCommit(false);
                 long stored = fill(c, table, rows, reader, settings, progress);
                 if (expectedRows >= 0 && stored != expectedRows) {
-                    throw new ProjectException(settings.fileName() + " changed while it was imported: it held "
-                            + expectedRows + " good records at first and " + stored + " the second time. Import it again.");
+                    throw new ProjectException(
+                            settings.fileName() + " changed while it was imported: it held " + expectedRows
+                                    + " good records at first and " + stored + " the second time. Import it again.");
                 }
                 info = catalog.register(c, table, name, options.replace(), settings, stored, text, label, replaced);
                 c.commit();
@@ -266,20 +293,29 @@ final class DatasetImporter {
             return info;
         } catch (SQLException e) {
             // H2's own text quotes the SQL, which says nothing to the user; what failed is writing the project.
-            throw new ProjectException("Could not store the dataset: writing to the project failed (database error "
-                    + e.getErrorCode() + "). Check that the disk has room, then import again.", e);
+            throw new ProjectException(
+                    "Could not store the dataset: writing to the project failed (database error " + e.getErrorCode()
+                            + "). Check that the disk has room, then import again.",
+                    e);
         }
     }
 
     private static long nextTableNumber(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("VALUES NEXT VALUE FOR dataset_table_seq")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("VALUES NEXT VALUE FOR dataset_table_seq")) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    private long fill(Connection c, DatasetTable table, RowSource rows, RecordReader reader, SourceSettings settings,
-                      ImportProgress progress) throws SQLException {
+    private long fill(
+            Connection c,
+            DatasetTable table,
+            RowSource rows,
+            RecordReader reader,
+            SourceSettings settings,
+            ImportProgress progress)
+            throws SQLException {
         List<DatasetTable.Column> columns = table.columns();
         int n = columns.size();
         ColumnType[] types = columns.stream().map(DatasetTable.Column::type).toArray(ColumnType[]::new);
@@ -310,16 +346,21 @@ final class DatasetImporter {
             }
             insert.executeBatch();
         }
-        progress.update(ImportStage.STORING, id, settings.file().toFile().length(), settings.file().toFile().length());
+        progress.update(
+                ImportStage.STORING,
+                id,
+                settings.file().toFile().length(),
+                settings.file().toFile().length());
         return id;
     }
 
-    private static void report(ImportProgress progress, ImportStage stage, long rows, RecordReader reader,
-                               SourceSettings settings) {
+    private static void report(
+            ImportProgress progress, ImportStage stage, long rows, RecordReader reader, SourceSettings settings) {
         if (progress.isCancelled()) {
             throw new CancellationException("The import was cancelled.");
         }
-        progress.update(stage, rows, reader.bytesRead(), settings.file().toFile().length());
+        progress.update(
+                stage, rows, reader.bytesRead(), settings.file().toFile().length());
     }
 
     private static int sqlType(ColumnType t) {
@@ -347,13 +388,15 @@ final class DatasetImporter {
     /** The user's text column; guessed only where the user has not been through the preview. */
     private static String textColumn(ImportOptions options, List<ColumnInfo> columns) {
         Optional<String> chosen = role(options.textColumn(), columns);
-        return options.columns().isEmpty() ? chosen.or(() -> ColumnRoles.guessText(columns)).orElse(null)
+        return options.columns().isEmpty()
+                ? chosen.or(() -> ColumnRoles.guessText(columns)).orElse(null)
                 : chosen.orElse(null);
     }
 
     private static String labelColumn(ImportOptions options, List<ColumnInfo> columns) {
         Optional<String> chosen = role(options.labelColumn(), columns);
-        return options.columns().isEmpty() ? chosen.or(() -> ColumnRoles.guessLabel(columns)).orElse(null)
+        return options.columns().isEmpty()
+                ? chosen.or(() -> ColumnRoles.guessLabel(columns)).orElse(null)
                 : chosen.orElse(null);
     }
 

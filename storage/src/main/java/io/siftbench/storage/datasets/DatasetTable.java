@@ -4,7 +4,6 @@ import io.siftbench.model.datasets.ColumnInfo;
 import io.siftbench.model.datasets.ColumnType;
 import io.siftbench.model.datasets.DatasetImportException;
 import io.siftbench.model.datasets.SourceLocation;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +49,8 @@ record DatasetTable(String name, List<Column> columns) {
 
     /** {@code C3_USER_TEXT}: the position keeps names unique, the cleaned name keeps them readable. */
     static String sqlName(int position, String name) {
-        String cleaned = name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_|_$", "");
+        String cleaned =
+                name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_|_$", "");
         String sql = "C" + position + (cleaned.isEmpty() ? "" : "_" + cleaned);
         return sql.length() > 60 ? sql.substring(0, 60) : sql;
     }
@@ -71,27 +71,32 @@ record DatasetTable(String name, List<Column> columns) {
      */
     static void requireStorableKey(String key, int position, SourceLocation where) {
         if (position > MAX_COLUMNS) {
-            throw new DatasetImportException(where, String.format("the records have more than %,d different keys, the "
-                    + "most columns a dataset can hold; the first one too many is \"%s\".", MAX_COLUMNS,
-                    SchemaScan.abbreviate(key)));
+            throw new DatasetImportException(
+                    where,
+                    String.format(
+                            "the records have more than %,d different keys, the "
+                                    + "most columns a dataset can hold; the first one too many is \"%s\".",
+                            MAX_COLUMNS, SchemaScan.abbreviate(key)));
         }
         if (key.isBlank()) {
-            throw new DatasetImportException(where, "the object has a field with an empty name, which cannot become a "
-                    + "column. Name it in the file.");
+            throw new DatasetImportException(
+                    where,
+                    "the object has a field with an empty name, which cannot become a "
+                            + "column. Name it in the file.");
         }
         if (key.indexOf(SourceText.INVALID) >= 0) {
             throw new DatasetImportException(where, SchemaScan.invalidText("a key", key.indexOf(SourceText.INVALID)));
         }
         if (key.length() > MAX_NAME_CHARS) {
-            throw new DatasetImportException(where, tooLongName("the key \"" + SchemaScan.abbreviate(key) + "\"",
-                    key.length()));
+            throw new DatasetImportException(
+                    where, tooLongName("the key \"" + SchemaScan.abbreviate(key) + "\"", key.length()));
         }
     }
 
     /** The refusal of a column name of {@code length} characters, given as {@code what}. */
     static String tooLongName(String what, int length) {
-        return String.format("%s is %,d characters long; a column name may have at most %,d.", what, length,
-                MAX_NAME_CHARS);
+        return String.format(
+                "%s is %,d characters long; a column name may have at most %,d.", what, length, MAX_NAME_CHARS);
     }
 
     String quotedName() {
@@ -99,8 +104,13 @@ record DatasetTable(String name, List<Column> columns) {
     }
 
     String createSql() {
-        StringBuilder sql = new StringBuilder("CREATE TABLE ").append(quotedName()).append(" (")
-                .append(ID).append(" BIGINT PRIMARY KEY, ").append(SOURCE).append(" BIGINT NOT NULL");
+        StringBuilder sql = new StringBuilder("CREATE TABLE ")
+                .append(quotedName())
+                .append(" (")
+                .append(ID)
+                .append(" BIGINT PRIMARY KEY, ")
+                .append(SOURCE)
+                .append(" BIGINT NOT NULL");
         for (Column c : columns) {
             sql.append(", ").append(c.quoted()).append(' ').append(sqlType(c.type()));
         }
@@ -108,14 +118,17 @@ record DatasetTable(String name, List<Column> columns) {
     }
 
     String insertSql() {
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(quotedName()).append(" VALUES (?, ?");
+        StringBuilder sql =
+                new StringBuilder("INSERT INTO ").append(quotedName()).append(" VALUES (?, ?");
         sql.append(", ?".repeat(columns.size()));
         return sql.append(')').toString();
     }
 
     /** The column the user calls {@code name}. */
     Column column(String userName) {
-        return columns.stream().filter(c -> c.name().equals(userName)).findFirst()
+        return columns.stream()
+                .filter(c -> c.name().equals(userName))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("The dataset has no column \"" + userName + "\"."));
     }
 

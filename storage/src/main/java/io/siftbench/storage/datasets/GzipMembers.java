@@ -23,6 +23,7 @@ final class GzipMembers extends InputStream {
     private final byte[] buffer = new byte[1 << 16];
     /** The file offset of {@code buffer[0]}. */
     private long bufferStart;
+
     private int position;
     private int limit;
     private final Inflater inflater = new Inflater(true);
@@ -58,8 +59,9 @@ final class GzipMembers extends InputStream {
             try {
                 n = inflater.inflate(b, off, len);
             } catch (DataFormatException e) {
-                throw new GzipDamage(String.format("the gzip data is corrupt: the compressed data cannot be unpacked "
-                        + "at byte %,d.", inflatedUpTo()));
+                throw new GzipDamage(String.format(
+                        "the gzip data is corrupt: the compressed data cannot be unpacked " + "at byte %,d.",
+                        inflatedUpTo()));
             }
             if (n > 0) {
                 crc.update(b, off, n);
@@ -70,8 +72,10 @@ final class GzipMembers extends InputStream {
                 readTrailer();
                 startNextMemberOrEnd();
             } else if (inflater.needsDictionary()) {
-                throw new GzipDamage(String.format("the gzip data is corrupt: the compressed data asks for a preset "
-                        + "dictionary at byte %,d, which gzip never uses.", inflatedUpTo()));
+                throw new GzipDamage(String.format(
+                        "the gzip data is corrupt: the compressed data asks for a preset "
+                                + "dictionary at byte %,d, which gzip never uses.",
+                        inflatedUpTo()));
             } else if (inflater.needsInput()) {
                 position = limit;
                 if (!fill()) {
@@ -132,8 +136,8 @@ final class GzipMembers extends InputStream {
     }
 
     private GzipDamage truncated(String part) {
-        return new GzipDamage(String.format("the gzip data is truncated: the file ends at byte %,d, in the middle of %s.",
-                offset(), part));
+        return new GzipDamage(String.format(
+                "the gzip data is truncated: the file ends at byte %,d, in the middle of %s.", offset(), part));
     }
 
     private void readHeader() throws IOException {
@@ -149,8 +153,10 @@ final class GzipMembers extends InputStream {
         String header = "a gzip header";
         int method = nextByte(header);
         if (method != 8) {
-            throw new GzipDamage(String.format("the gzip header at byte %,d names compression method %d; Siftbench "
-                    + "reads only deflate (8), the one gzip writes.", start, method));
+            throw new GzipDamage(String.format(
+                    "the gzip header at byte %,d names compression method %d; Siftbench "
+                            + "reads only deflate (8), the one gzip writes.",
+                    start, method));
         }
         int flags = nextByte(header);
         skip(6, header); // modification time, extra flags, operating system
@@ -183,12 +189,13 @@ final class GzipMembers extends InputStream {
         long checksum = littleEndianInt(trailer);
         long size = littleEndianInt(trailer);
         if (checksum != crc.getValue()) {
-            throw new GzipDamage(String.format("the gzip data is corrupt: the checksum at byte %,d does not match "
-                    + "the data before it.", at));
+            throw new GzipDamage(String.format(
+                    "the gzip data is corrupt: the checksum at byte %,d does not match " + "the data before it.", at));
         }
         if (size != (inflater.getBytesWritten() & 0xffffffffL)) {
-            throw new GzipDamage(String.format("the gzip data is corrupt: the length recorded at byte %,d does not "
-                    + "match the data before it.", at + 4));
+            throw new GzipDamage(String.format(
+                    "the gzip data is corrupt: the length recorded at byte %,d does not " + "match the data before it.",
+                    at + 4));
         }
     }
 
@@ -213,8 +220,10 @@ final class GzipMembers extends InputStream {
             return;
         }
         long total = at + remaining(at);
-        throw new GzipDamage(String.format("the gzip data ends at byte %,d of %,d; the %,d bytes after it do not "
-                + "start another gzip member, so the file is damaged or has something appended.", at, total, total - at));
+        throw new GzipDamage(String.format(
+                "the gzip data ends at byte %,d of %,d; the %,d bytes after it do not "
+                        + "start another gzip member, so the file is damaged or has something appended.",
+                at, total, total - at));
     }
 
     /** The number of bytes from {@code at} to the end of the file, reading what is left. */

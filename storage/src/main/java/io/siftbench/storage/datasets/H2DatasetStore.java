@@ -10,12 +10,11 @@ import io.siftbench.model.datasets.ImportOptions;
 import io.siftbench.model.datasets.ImportPreview;
 import io.siftbench.model.datasets.ImportProgress;
 import io.siftbench.model.datasets.ImportReport;
-
-import javax.sql.DataSource;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 /** Datasets in H2: each in its own typed table, described by the {@code dataset} and {@code dataset_column} tables. */
 public final class H2DatasetStore implements DatasetStore {

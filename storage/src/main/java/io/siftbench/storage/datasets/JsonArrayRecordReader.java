@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.siftbench.model.datasets.DatasetImportException;
 import io.siftbench.model.datasets.SourceLocation;
-
 import java.io.IOException;
 import java.util.List;
 
@@ -26,10 +25,13 @@ final class JsonArrayRecordReader implements RecordReader {
             parser = JsonObjects.FACTORY.createParser(text.reader());
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_ARRAY) {
-                throw new DatasetImportException(SourceLocation.line(file, parser.currentTokenLocation().getLineNr()),
+                throw new DatasetImportException(
+                        SourceLocation.line(file, parser.currentTokenLocation().getLineNr()),
                         "a JSON file must hold an array of objects, but it starts with "
                                 + (first == null ? "nothing" : JsonObjects.describe(first)) + "."
-                                + (first == JsonToken.START_OBJECT ? " (For one object per line, use the jsonl format.)" : ""));
+                                + (first == JsonToken.START_OBJECT
+                                        ? " (For one object per line, use the jsonl format.)"
+                                        : ""));
             }
         } catch (IOException e) {
             throw ReadFailures.of(SourceLocation.record(file, 1), e);
@@ -60,14 +62,15 @@ final class JsonArrayRecordReader implements RecordReader {
                 return null;
             }
             if (t == null) {
-                throw new DatasetImportException(SourceLocation.record(file, record + 1),
-                        "the file ends before the array is closed with ']'.");
+                throw new DatasetImportException(
+                        SourceLocation.record(file, record + 1), "the file ends before the array is closed with ']'.");
             }
             record++;
             inside = true;
             if (t != JsonToken.START_OBJECT) {
                 parser.skipChildren();
-                throw new BadRowException(new DatasetImportException(SourceLocation.record(file, record),
+                throw new BadRowException(new DatasetImportException(
+                        SourceLocation.record(file, record),
                         "expected a JSON object but found " + JsonObjects.describe(t) + " (line "
                                 + parser.currentTokenLocation().getLineNr() + ")."));
             }
@@ -86,14 +89,18 @@ final class JsonArrayRecordReader implements RecordReader {
         try {
             JsonToken after = parser.nextToken();
             if (after != null) {
-                throw new DatasetImportException(SourceLocation.line(file, line),
+                throw new DatasetImportException(
+                        SourceLocation.line(file, line),
                         "there is more after the array's end: " + JsonObjects.describe(after) + ".");
             }
         } catch (IOException e) {
             SourceLocation where = SourceLocation.line(file, line);
             String problem = ReadFailures.of(where, e).problem();
-            throw new DatasetImportException(where, "there is more after the array's end ("
-                    + (problem.endsWith(".") ? problem.substring(0, problem.length() - 1) : problem) + ").", e);
+            throw new DatasetImportException(
+                    where,
+                    "there is more after the array's end ("
+                            + (problem.endsWith(".") ? problem.substring(0, problem.length() - 1) : problem) + ").",
+                    e);
         }
     }
 

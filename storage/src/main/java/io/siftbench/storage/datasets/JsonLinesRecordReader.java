@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.siftbench.model.datasets.DatasetImportException;
 import io.siftbench.model.datasets.SourceLocation;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.List;
@@ -55,7 +54,8 @@ final class JsonLinesRecordReader implements RecordReader {
         try (JsonParser p = JsonObjects.FACTORY.createParser(current)) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
-                throw new BadRowException(new DatasetImportException(SourceLocation.line(file, line),
+                throw new BadRowException(new DatasetImportException(
+                        SourceLocation.line(file, line),
                         "expected a JSON object but found " + JsonObjects.describe(first) + "."));
             }
             RawRow row;
@@ -68,7 +68,8 @@ final class JsonLinesRecordReader implements RecordReader {
             }
             JsonToken after = p.nextToken();
             if (after != null) {
-                throw new BadRowException(new DatasetImportException(SourceLocation.line(file, line),
+                throw new BadRowException(new DatasetImportException(
+                        SourceLocation.line(file, line),
                         "the line holds more than one JSON value (found " + JsonObjects.describe(after)
                                 + " after the object)."));
             }

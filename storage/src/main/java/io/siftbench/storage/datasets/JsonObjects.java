@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.siftbench.model.datasets.SourceLocation;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.Arrays;
@@ -19,8 +18,7 @@ final class JsonObjects {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private JsonObjects() {
-    }
+    private JsonObjects() {}
 
     /**
      * Reads the object whose START_OBJECT is the parser's current token.
@@ -52,7 +50,8 @@ final class JsonObjects {
                 default -> values[at] = p.getText();
             }
         }
-        return new RawRow(where.number(), Arrays.copyOf(values, names.size()), Arrays.copyOf(nested, names.size()), fields);
+        return new RawRow(
+                where.number(), Arrays.copyOf(values, names.size()), Arrays.copyOf(nested, names.size()), fields);
     }
 
     /** The structure at the parser, as compact JSON text. */
@@ -74,7 +73,9 @@ final class JsonObjects {
         for (var ctx = p.getParsingContext(); ctx != null; ctx = ctx.getParent()) {
             chain.add(0, ctx);
         }
-        return chain.size() > level && chain.get(level).inObject() ? chain.get(level).getCurrentName() : null;
+        return chain.size() > level && chain.get(level).inObject()
+                ? chain.get(level).getCurrentName()
+                : null;
     }
 
     /** "a number", "a string"... for a message about what stood where an object should. */

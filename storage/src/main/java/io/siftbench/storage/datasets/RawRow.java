@@ -8,5 +8,4 @@ package io.siftbench.storage.datasets;
  * @param nested which values are JSON objects or arrays; {@code null} when none can be (CSV, TSV)
  * @param width  how many fields the row had in the file (for CSV, to spot ragged rows)
  */
-record RawRow(long source, String[] values, boolean[] nested, int width) {
-}
+record RawRow(long source, String[] values, boolean[] nested, int width) {}

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.siftbench.model.datasets.DatasetImportException;
 import io.siftbench.model.datasets.SourceLocation;
-
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -29,8 +28,7 @@ final class ReadFailures {
             .maxNameLength(MAX_NAME_CHARS)
             .build();
 
-    private ReadFailures() {
-    }
+    private ReadFailures() {}
 
     static DatasetImportException of(SourceLocation where, IOException e) {
         if (e instanceof StreamConstraintsException limit) {
@@ -41,8 +39,8 @@ final class ReadFailures {
             return new DatasetImportException(SourceLocation.file(where.file()), e.getMessage(), e);
         }
         if (e instanceof JsonProcessingException parse) {
-            return new DatasetImportException(where,
-                    SyntaxProblems.describe(parse, where.unit().equals("record") ? "the file" : "the line"), e);
+            return new DatasetImportException(
+                    where, SyntaxProblems.describe(parse, where.unit().equals("record") ? "the file" : "the line"), e);
         }
         if (e instanceof NoSuchFileException missing) {
             return new DatasetImportException(where, "the file does not exist (" + missing.getFile() + ").", e);
@@ -51,7 +49,8 @@ final class ReadFailures {
             return new DatasetImportException(where, "Siftbench may not read the file (permission denied).", e);
         }
         String reason = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
-        return new DatasetImportException(where, "cannot read the file" + (reason == null ? "." : ": " + reason + "."), e);
+        return new DatasetImportException(
+                where, "cannot read the file" + (reason == null ? "." : ": " + reason + "."), e);
     }
 
     /** A parser limit, said as the limit of what one field may hold. */
@@ -60,15 +59,18 @@ final class ReadFailures {
             return "the JSON is nested more than 1,000 levels deep, deeper than Siftbench reads.";
         }
         if (m.contains("String value length") || m.contains("String length")) {
-            return String.format("a value is longer than %,d characters, the most one field may hold.", MAX_VALUE_CHARS);
+            return String.format(
+                    "a value is longer than %,d characters, the most one field may hold.", MAX_VALUE_CHARS);
         }
         if (m.contains("Number value length")) {
-            return String.format("a number is longer than %,d digits, the longest Siftbench reads; put it in quotes to "
-                    + "keep it as text.", MAX_NUMBER_CHARS);
+            return String.format(
+                    "a number is longer than %,d digits, the longest Siftbench reads; put it in quotes to "
+                            + "keep it as text.",
+                    MAX_NUMBER_CHARS);
         }
         if (m.contains("Name length")) {
-            return String.format("a field name is longer than %,d characters, the longest Siftbench reads.",
-                    MAX_NAME_CHARS);
+            return String.format(
+                    "a field name is longer than %,d characters, the longest Siftbench reads.", MAX_NAME_CHARS);
         }
         return "the file goes beyond what Siftbench reads.";
     }

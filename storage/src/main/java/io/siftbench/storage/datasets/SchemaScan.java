@@ -6,7 +6,6 @@ import io.siftbench.model.datasets.ColumnType;
 import io.siftbench.model.datasets.DatasetImportException;
 import io.siftbench.model.datasets.ImportOptions;
 import io.siftbench.model.datasets.SourceLocation;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -48,21 +47,27 @@ final class SchemaScan {
         for (int i = 0; i < names.size(); i++) {
             String n = names.get(i);
             if (n == null || n.isBlank()) {
-                throw new DatasetImportException(where.columnNumber(i + 1), "the header gives column " + (i + 1)
-                        + " no name. Name it in the file, or import without a header.");
+                throw new DatasetImportException(
+                        where.columnNumber(i + 1),
+                        "the header gives column " + (i + 1)
+                                + " no name. Name it in the file, or import without a header.");
             }
             if (n.indexOf(SourceText.INVALID) >= 0) {
-                throw new DatasetImportException(where.columnNumber(i + 1),
+                throw new DatasetImportException(
+                        where.columnNumber(i + 1),
                         invalidText("the name of column " + (i + 1), n.indexOf(SourceText.INVALID)));
             }
             if (n.length() > DatasetTable.MAX_NAME_CHARS) {
-                throw new DatasetImportException(where.columnNumber(i + 1),
+                throw new DatasetImportException(
+                        where.columnNumber(i + 1),
                         DatasetTable.tooLongName("the name of column " + (i + 1), n.length()));
             }
             Integer before = seen.put(n, i + 1);
             if (before != null) {
-                throw new DatasetImportException(where.column(n), "the header names two columns \"" + n
-                        + "\" (columns " + before + " and " + (i + 1) + "). Column names must differ.");
+                throw new DatasetImportException(
+                        where.column(n),
+                        "the header names two columns \"" + n + "\" (columns " + before + " and " + (i + 1)
+                                + "). Column names must differ.");
             }
         }
     }
@@ -73,9 +78,11 @@ final class SchemaScan {
         grow(names.size());
         SourceLocation where = new SourceLocation(file, reader.unit(), row.source(), null);
         if (fixedWidth && row.width() != names.size()) {
-            return new DatasetImportException(row.width() > names.size() ? where.columnNumber(names.size() + 1)
-                    : where.column(names.get(row.width())), "expected " + names.size()
-                    + " fields, as in the header, but the row has " + row.width() + ".");
+            return new DatasetImportException(
+                    row.width() > names.size()
+                            ? where.columnNumber(names.size() + 1)
+                            : where.column(names.get(row.width())),
+                    "expected " + names.size() + " fields, as in the header, but the row has " + row.width() + ".");
         }
         String[] values = row.values();
         for (int i = 0; i < values.length; i++) {
@@ -104,21 +111,25 @@ final class SchemaScan {
     private DatasetImportException checkValue(String v, int i, RawRow row, SourceLocation where) {
         int nul = v.indexOf('\0');
         if (nul >= 0) {
-            return new DatasetImportException(where, "the value holds a NUL character (byte 0) at character "
-                    + (nul + 1) + "; text files do not.");
+            return new DatasetImportException(
+                    where,
+                    "the value holds a NUL character (byte 0) at character " + (nul + 1) + "; text files do not.");
         }
         int invalid = v.indexOf(SourceText.INVALID);
         if (invalid >= 0) {
             return new DatasetImportException(where, invalidText("the value", invalid));
         }
         if (v.length() > ReadFailures.MAX_VALUE_CHARS) {
-            return new DatasetImportException(where, String.format(
-                    "a value is longer than %,d characters, the most one field may hold.", ReadFailures.MAX_VALUE_CHARS));
+            return new DatasetImportException(
+                    where,
+                    String.format(
+                            "a value is longer than %,d characters, the most one field may hold.",
+                            ReadFailures.MAX_VALUE_CHARS));
         }
         ColumnType type = chosen[i];
         if (type != null && (!ValueTypes.fits(v, type) || (type == ColumnType.JSON && !isNested(row, i)))) {
-            return new DatasetImportException(where, "\"" + abbreviate(v) + "\" is not " + article(type)
-                    + ", the type chosen for this column.");
+            return new DatasetImportException(
+                    where, "\"" + abbreviate(v) + "\" is not " + article(type) + ", the type chosen for this column.");
         }
         return null;
     }
@@ -156,7 +167,10 @@ final class SchemaScan {
     private boolean changedSinceSettled(int width) {
         for (int i = 0; i < width; i++) {
             // A column that had no value yet was settled as text, which holds anything.
-            if (chosen[i] == null && inferred[i] != null && settled[i] != ColumnType.TEXT && inferred[i] != settled[i]) {
+            if (chosen[i] == null
+                    && inferred[i] != null
+                    && settled[i] != ColumnType.TEXT
+                    && inferred[i] != settled[i]) {
                 return true;
             }
         }
@@ -174,7 +188,10 @@ final class SchemaScan {
         List<ColumnInfo> out = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String source = names.get(i);
-            String name = options.choiceFor(source).map(ColumnChoice::name).filter(n -> !n.isBlank()).orElse(source);
+            String name = options.choiceFor(source)
+                    .map(ColumnChoice::name)
+                    .filter(n -> !n.isBlank())
+                    .orElse(source);
             ColumnType type = chosen[i] != null ? chosen[i] : inferred[i] == null ? ColumnType.TEXT : inferred[i];
             out.add(new ColumnInfo(name, type));
         }

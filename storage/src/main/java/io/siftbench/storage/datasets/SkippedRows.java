@@ -3,7 +3,6 @@ package io.siftbench.storage.datasets;
 import io.siftbench.model.datasets.DatasetImportException;
 import io.siftbench.model.datasets.SourceLocation;
 import io.siftbench.model.project.ProjectException;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +36,7 @@ final class SkippedRows implements AutoCloseable {
                 out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                 out.write(where.unit() + ",column,problem\n");
             }
-            out.write(where.number() + "," + csv(columnName(where.column())) + ","
-                    + csv(problem.problem()) + "\n");
+            out.write(where.number() + "," + csv(columnName(where.column())) + "," + csv(problem.problem()) + "\n");
         } catch (IOException e) {
             throw new ProjectException("Cannot write the list of skipped rows to " + file + ": " + e.getMessage(), e);
         }
@@ -63,7 +61,8 @@ final class SkippedRows implements AutoCloseable {
             try {
                 out.close();
             } catch (IOException e) {
-                throw new ProjectException("Cannot write the list of skipped rows to " + file + ": " + e.getMessage(), e);
+                throw new ProjectException(
+                        "Cannot write the list of skipped rows to " + file + ": " + e.getMessage(), e);
             }
         }
     }
@@ -74,7 +73,8 @@ final class SkippedRows implements AutoCloseable {
             return "";
         }
         return shown.length() >= 2 && shown.startsWith("\"") && shown.endsWith("\"")
-                ? shown.substring(1, shown.length() - 1) : shown;
+                ? shown.substring(1, shown.length() - 1)
+                : shown;
     }
 
     private static String csv(String s) {

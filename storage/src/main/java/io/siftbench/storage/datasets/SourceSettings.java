@@ -4,7 +4,6 @@ import io.siftbench.model.datasets.DatasetImportException;
 import io.siftbench.model.datasets.ImportFormat;
 import io.siftbench.model.datasets.ImportOptions;
 import io.siftbench.model.datasets.SourceLocation;
-
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -23,9 +22,12 @@ record SourceSettings(Path file, ImportFormat format, Charset encoding, char del
         Path file = options.file();
         String name = SourceText.name(file);
         SourceText.requireRegularFile(file, name);
-        ImportFormat format = options.format() != null ? options.format()
-                : ImportFormat.fromFileName(name).orElseThrow(() -> new DatasetImportException(SourceLocation.file(name),
-                "cannot tell the format from the file name: choose csv, tsv, jsonl or json."));
+        ImportFormat format = options.format() != null
+                ? options.format()
+                : ImportFormat.fromFileName(name)
+                        .orElseThrow(() -> new DatasetImportException(
+                                SourceLocation.file(name),
+                                "cannot tell the format from the file name: choose csv, tsv, jsonl or json."));
         Charset encoding;
         Character delimiter = options.delimiter();
         try (SourceText text = SourceText.open(file, options.encoding())) {

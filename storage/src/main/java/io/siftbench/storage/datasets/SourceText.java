@@ -2,7 +2,6 @@ package io.siftbench.storage.datasets;
 
 import io.siftbench.model.datasets.DatasetImportException;
 import io.siftbench.model.datasets.SourceLocation;
-
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -59,13 +58,14 @@ final class SourceText implements AutoCloseable {
                 if (head.length == 0) {
                     throw new DatasetImportException(SourceLocation.file(name), "the file is empty.");
                 }
-                Charset encoding = chosen == null ? detect(head)
+                Charset encoding = chosen == null
+                        ? detect(head)
                         : chosen.name().startsWith("UTF-16") ? utf16ByteOrder(name, chosen, head) : chosen;
                 int bom = bomLength(head, chosen);
                 data.skipNBytes(bom);
                 if (head.length == bom) {
-                    throw new DatasetImportException(SourceLocation.file(name),
-                            "the file is empty (it holds only a byte order mark).");
+                    throw new DatasetImportException(
+                            SourceLocation.file(name), "the file is empty (it holds only a byte order mark).");
                 }
                 requireText(name, head, bom, encoding);
                 CharsetDecoder decoder = encoding.newDecoder()
@@ -99,12 +99,15 @@ final class SourceText implements AutoCloseable {
             throw ReadFailures.of(SourceLocation.file(name), e);
         }
         if (attributes.isDirectory()) {
-            throw new DatasetImportException(SourceLocation.file(name), "this is a folder, not a file. Choose a file in it.");
+            throw new DatasetImportException(
+                    SourceLocation.file(name), "this is a folder, not a file. Choose a file in it.");
         }
         if (!attributes.isRegularFile()) {
-            throw new DatasetImportException(SourceLocation.file(name), "this is " + specialKind(file)
-                    + ", not a regular file. Siftbench imports only regular files (it reads a file twice); save the "
-                    + "data to a file first.");
+            throw new DatasetImportException(
+                    SourceLocation.file(name),
+                    "this is " + specialKind(file)
+                            + ", not a regular file. Siftbench imports only regular files (it reads a file twice); save the "
+                            + "data to a file first.");
         }
     }
 
@@ -157,12 +160,16 @@ final class SourceText implements AutoCloseable {
 
     /** The length of a byte order mark that agrees with the chosen encoding (any, when none was chosen). */
     private static int bomLength(byte[] h, Charset chosen) {
-        if (h.length >= 3 && (h[0] & 0xff) == 0xEF && (h[1] & 0xff) == 0xBB && (h[2] & 0xff) == 0xBF
+        if (h.length >= 3
+                && (h[0] & 0xff) == 0xEF
+                && (h[1] & 0xff) == 0xBB
+                && (h[2] & 0xff) == 0xBF
                 && (chosen == null || chosen.equals(StandardCharsets.UTF_8))) {
             return 3;
         }
-        boolean utf16Mark = h.length >= 2 && (((h[0] & 0xff) == 0xFE && (h[1] & 0xff) == 0xFF)
-                || ((h[0] & 0xff) == 0xFF && (h[1] & 0xff) == 0xFE));
+        boolean utf16Mark = h.length >= 2
+                && (((h[0] & 0xff) == 0xFE && (h[1] & 0xff) == 0xFF)
+                        || ((h[0] & 0xff) == 0xFF && (h[1] & 0xff) == 0xFE));
         boolean utf16Chosen = chosen == null || chosen.name().startsWith("UTF-16");
         return utf16Mark && utf16Chosen ? 2 : 0;
     }
@@ -197,8 +204,10 @@ final class SourceText implements AutoCloseable {
             return found.equals(StandardCharsets.UTF_16LE) ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
         }
         if (marked != null && !marked.equals(chosen)) {
-            throw new DatasetImportException(SourceLocation.file(name), "the file starts with the byte order mark of "
-                    + marked.name() + ", but " + chosen.name() + " was chosen. Choose " + marked.name() + " or UTF-16.");
+            throw new DatasetImportException(
+                    SourceLocation.file(name),
+                    "the file starts with the byte order mark of " + marked.name() + ", but " + chosen.name()
+                            + " was chosen. Choose " + marked.name() + " or UTF-16.");
         }
         return chosen;
     }
@@ -214,7 +223,8 @@ final class SourceText implements AutoCloseable {
                 .replaceWith(String.valueOf(INVALID));
         String text;
         try {
-            text = decoder.decode(java.nio.ByteBuffer.wrap(head, bom, head.length - bom)).toString();
+            text = decoder.decode(java.nio.ByteBuffer.wrap(head, bom, head.length - bom))
+                    .toString();
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new IllegalStateException("a replacing decoder reported an error", e);
         }
@@ -229,9 +239,11 @@ final class SourceText implements AutoCloseable {
         }
         // A few odd characters in a tiny file are left to the row check too, which says where they are.
         if (odd > 3 && odd * 10 > checked) {
-            throw new DatasetImportException(SourceLocation.file(name), "this is not a text file: " + odd + " of its first "
-                    + checked + " characters are control characters or bytes that are not valid "
-                    + encoding.name() + ".");
+            throw new DatasetImportException(
+                    SourceLocation.file(name),
+                    "this is not a text file: " + odd + " of its first "
+                            + checked + " characters are control characters or bytes that are not valid "
+                            + encoding.name() + ".");
         }
     }
 

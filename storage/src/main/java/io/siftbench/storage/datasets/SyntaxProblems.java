@@ -2,7 +2,6 @@ package io.siftbench.storage.datasets;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,8 +15,7 @@ final class SyntaxProblems {
     private static final Pattern CODE = Pattern.compile("code (\\d+)");
     private static final Pattern CLOSE_MARKER = Pattern.compile("Unexpected close marker '(.)': expected '(.)'");
 
-    private SyntaxProblems() {
-    }
+    private SyntaxProblems() {}
 
     /**
      * @param ends what ends early when the input does: "the file", or "the line" for JSON Lines
@@ -32,7 +30,8 @@ final class SyntaxProblems {
         }
         if (m.startsWith("Non-standard token")) {
             String token = between(m, "'", "'");
-            return token + " is not a JSON number; write null, or put it in quotes (\"" + token + "\") to keep it as text.";
+            return token + " is not a JSON number; write null, or put it in quotes (\"" + token
+                    + "\") to keep it as text.";
         }
         if (m.contains("Leading zeroes not allowed")) {
             return "a number starts with 0 and more digits (like 012), which JSON does not allow; put it in quotes "
@@ -42,7 +41,8 @@ final class SyntaxProblems {
             return "a number starts with '+', which JSON does not allow; leave the sign out or put the number in quotes.";
         }
         if (m.startsWith("Unrecognized token")) {
-            return SchemaScan.abbreviate(between(m, "'", "': was expecting")) + " is not a JSON value: expected a string in double quotes, a number, an "
+            return SchemaScan.abbreviate(between(m, "'", "': was expecting"))
+                    + " is not a JSON value: expected a string in double quotes, a number, an "
                     + "object, an array, true, false or null.";
         }
         if (m.startsWith("Unrecognized character escape")) {
@@ -51,17 +51,19 @@ final class SyntaxProblems {
         }
         if (m.startsWith("Illegal unquoted character")) {
             int code = code(m);
-            return String.format("a string holds control character U+%04X as it is; JSON needs it written as \\u%04X.",
-                    code, code);
+            return String.format(
+                    "a string holds control character U+%04X as it is; JSON needs it written as \\u%04X.", code, code);
         }
         if (m.startsWith("Illegal character") && m.contains("white space")) {
-            return String.format("control character U+%04X stands between values, where only spaces, tabs and line "
-                    + "breaks may.", code(m));
+            return String.format(
+                    "control character U+%04X stands between values, where only spaces, tabs and line " + "breaks may.",
+                    code(m));
         }
         Matcher close = CLOSE_MARKER.matcher(m);
         if (close.find()) {
-            return "found '" + close.group(1) + "', but the open " + (close.group(2).equals("}") ? "object" : "array")
-                    + " must be closed with '" + close.group(2) + "' first.";
+            return "found '" + close.group(1) + "', but the open "
+                    + (close.group(2).equals("}") ? "object" : "array") + " must be closed with '" + close.group(2)
+                    + "' first.";
         }
         if (m.startsWith("Unexpected close marker")) {
             return "found " + character(m) + " with nothing open for it to close.";
@@ -146,7 +148,8 @@ final class SyntaxProblems {
         if (code == '\'') {
             return "a single quote";
         }
-        return code < 0x20 || code == 0x7f ? String.format("control character U+%04X", code)
+        return code < 0x20 || code == 0x7f
+                ? String.format("control character U+%04X", code)
                 : "'" + new String(Character.toChars(code)) + "'";
     }
 
@@ -163,7 +166,8 @@ final class SyntaxProblems {
     }
 
     private static String at(JsonLocation where) {
-        return where == null || where.getLineNr() < 1 ? ""
+        return where == null || where.getLineNr() < 1
+                ? ""
                 : " at line " + where.getLineNr() + ", character " + where.getColumnNr();
     }
 }

@@ -1,7 +1,6 @@
 package io.siftbench.storage.datasets;
 
 import io.siftbench.model.datasets.ColumnType;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -23,20 +22,29 @@ final class ValueTypes {
     private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
             .optionalStart()
-            .appendLiteral('T').optionalEnd()
-            .optionalStart()
-            .appendLiteral(' ').optionalEnd()
-            .optionalStart()
-            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':').appendValue(ChronoField.MINUTE_OF_HOUR, 2)
-            .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2)
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .appendLiteral('T')
             .optionalEnd()
-            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart()
+            .appendLiteral(' ')
+            .optionalEnd()
+            .optionalStart()
+            .appendValue(ChronoField.HOUR_OF_DAY, 2)
+            .appendLiteral(':')
+            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+            .optionalStart()
+            .appendLiteral(':')
+            .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
+            .optionalEnd()
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH:MM", "Z")
+            .optionalEnd()
             .optionalEnd()
             .toFormatter(Locale.ROOT);
 
-    private ValueTypes() {
-    }
+    private ValueTypes() {}
 
     /** The narrowest type that holds {@code value} unchanged. */
     static ColumnType guess(String value) {
@@ -154,8 +162,9 @@ final class ValueTypes {
         try {
             TemporalAccessor t = TIMESTAMP.parse(v);
             LocalDate date = LocalDate.from(t);
-            LocalDateTime at = t.isSupported(ChronoField.HOUR_OF_DAY) ? LocalDateTime.of(date,
-                    java.time.LocalTime.from(t)) : date.atStartOfDay();
+            LocalDateTime at = t.isSupported(ChronoField.HOUR_OF_DAY)
+                    ? LocalDateTime.of(date, java.time.LocalTime.from(t))
+                    : date.atStartOfDay();
             ZoneOffset offset = t.isSupported(ChronoField.OFFSET_SECONDS) ? ZoneOffset.from(t) : ZoneOffset.UTC;
             return OffsetDateTime.of(at, offset);
         } catch (java.time.DateTimeException e) {

@@ -3,13 +3,12 @@ package io.siftbench.storage.demonstrations;
 import io.siftbench.model.demonstrations.EmbeddingCache;
 import io.siftbench.storage.Sql;
 import io.siftbench.storage.embeddings.VectorBytes;
-
-import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /** Record embeddings in {@code record_embedding}, each vector as little-endian 32-bit floats. */
 public final class H2EmbeddingCache implements EmbeddingCache {

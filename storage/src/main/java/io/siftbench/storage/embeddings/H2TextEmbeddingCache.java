@@ -2,8 +2,6 @@ package io.siftbench.storage.embeddings;
 
 import io.siftbench.model.embeddings.TextEmbeddingCache;
 import io.siftbench.storage.Sql;
-
-import javax.sql.DataSource;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /** Text embeddings in {@code text_embedding}, found by the model and the SHA-256 of the text. */
 public final class H2TextEmbeddingCache implements TextEmbeddingCache {

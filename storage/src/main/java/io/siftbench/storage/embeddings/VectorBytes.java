@@ -6,8 +6,7 @@ import java.nio.ByteOrder;
 /** How an embedding is stored in a {@code VARBINARY} column: its values as little-endian 32-bit floats. */
 public final class VectorBytes {
 
-    private VectorBytes() {
-    }
+    private VectorBytes() {}
 
     public static byte[] encode(float[] v) {
         ByteBuffer b = ByteBuffer.allocate(v.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);

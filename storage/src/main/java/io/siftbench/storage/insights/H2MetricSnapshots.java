@@ -2,11 +2,10 @@ package io.siftbench.storage.insights;
 
 import io.siftbench.model.insights.MetricSnapshots;
 import io.siftbench.storage.Sql;
-
-import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /** Metric snapshots in the {@code metric_snapshot} table, one row per run, scope and sample-set version. */
 public final class H2MetricSnapshots implements MetricSnapshots {
@@ -35,9 +34,10 @@ public final class H2MetricSnapshots implements MetricSnapshots {
     @Override
     public void save(long runId, String scope, long sampleSetVersion, String metrics) {
         Sql.inTransaction(db, "store the metrics of run " + runId, c -> {
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM metric_snapshot WHERE run_id = ? AND scope = ?");
-                 PreparedStatement insert = c.prepareStatement("INSERT INTO metric_snapshot"
-                         + " (run_id, scope, sample_set_version, metrics) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement delete =
+                            c.prepareStatement("DELETE FROM metric_snapshot WHERE run_id = ? AND scope = ?");
+                    PreparedStatement insert = c.prepareStatement("INSERT INTO metric_snapshot"
+                            + " (run_id, scope, sample_set_version, metrics) VALUES (?, ?, ?, ?)")) {
                 delete.setLong(1, runId);
                 delete.setString(2, scope);
                 delete.executeUpdate();

@@ -6,27 +6,26 @@ import io.siftbench.model.demonstrations.EmbeddingCache;
 import io.siftbench.model.embeddings.TextEmbeddingCache;
 import io.siftbench.model.insights.MetricSnapshots;
 import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.PromptStore;
 import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.review.ReviewStore;
 import io.siftbench.model.runs.RunStore;
 import io.siftbench.model.runs.SampleStore;
 import io.siftbench.storage.compare.H2PreferenceStore;
 import io.siftbench.storage.datasets.H2DatasetStore;
+import io.siftbench.storage.demonstrations.H2EmbeddingCache;
+import io.siftbench.storage.embeddings.H2TextEmbeddingCache;
 import io.siftbench.storage.insights.H2MetricSnapshots;
+import io.siftbench.storage.prompts.H2PromptStore;
 import io.siftbench.storage.review.H2DecisionStore;
 import io.siftbench.storage.review.H2ReviewStore;
 import io.siftbench.storage.runs.H2RunStore;
 import io.siftbench.storage.runs.H2SampleStore;
-import io.siftbench.model.prompts.PromptStore;
-import io.siftbench.storage.demonstrations.H2EmbeddingCache;
-import io.siftbench.storage.embeddings.H2TextEmbeddingCache;
-import io.siftbench.storage.prompts.H2PromptStore;
-import org.h2.jdbcx.JdbcConnectionPool;
-
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.h2.jdbcx.JdbcConnectionPool;
 
 /** An open project backed by an embedded H2 file; hands out the stores of each feature. */
 public final class H2Project implements Project {

@@ -3,12 +3,6 @@ package io.siftbench.storage.project;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.project.ProjectException;
 import io.siftbench.model.project.ProjectOpener;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationVersion;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.h2.mvstore.DataUtils;
-import org.h2.mvstore.MVStoreException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +12,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStoreException;
 
 /**
  * Opens or creates a project file. An existing file is first inspected read-only, so that a file that is
@@ -57,8 +56,11 @@ public final class H2ProjectOpener implements ProjectOpener {
         static final MigrationVersion VERSION = compute();
 
         private static MigrationVersion compute() {
-            Flyway probe = Flyway.configure().locations(MIGRATIONS).loggers("slf4j")
-                    .dataSource("jdbc:h2:mem:", "sa", "").load();
+            Flyway probe = Flyway.configure()
+                    .locations(MIGRATIONS)
+                    .loggers("slf4j")
+                    .dataSource("jdbc:h2:mem:", "sa", "")
+                    .load();
             var pending = probe.info().all();
             return pending[pending.length - 1].getVersion();
         }
@@ -96,8 +98,10 @@ public final class H2ProjectOpener implements ProjectOpener {
         } catch (NeedsRecovery e) {
             throw new ProjectException("Cannot open " + file.file() + ": " + describe(e.failure), e.failure);
         } catch (IOException e) {
-            throw new ProjectException("Cannot open " + file.file() + ": it needs recovery after a crash, and a copy"
-                    + " to check it could not be made beside it (" + e.getMessage() + ").", e);
+            throw new ProjectException(
+                    "Cannot open " + file.file() + ": it needs recovery after a crash, and a copy"
+                            + " to check it could not be made beside it (" + e.getMessage() + ").",
+                    e);
         } finally {
             deleteQuietly(copy);
         }
@@ -135,7 +139,7 @@ public final class H2ProjectOpener implements ProjectOpener {
 
     private static void inspect(ProjectFile file, String url) {
         try (Connection c = DriverManager.getConnection(url, "sa", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             if (!tableExists(s, "PROJECT_INFO") || !tableExists(s, "flyway_schema_history")) {
                 throw new ProjectException(file.file() + " is an H2 database but not a Siftbench project.");
             }
@@ -161,8 +165,8 @@ public final class H2ProjectOpener implements ProjectOpener {
     }
 
     private static boolean tableExists(Statement s, String table) throws SQLException {
-        try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = '"
-                + table + "' AND TABLE_SCHEMA = 'PUBLIC'")) {
+        try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = '" + table
+                + "' AND TABLE_SCHEMA = 'PUBLIC'")) {
             rs.next();
             return rs.getInt(1) > 0;
         }

@@ -1,7 +1,6 @@
 package io.siftbench.storage.project;
 
 import io.siftbench.model.project.ProjectException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -11,8 +11,6 @@ import io.siftbench.model.prompts.PromptValidator;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.storage.Sql;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.sql.DataSource;
 
 /**
  * Prompts in the {@code prompt} table and their versions in {@code prompt_version}, each version's
@@ -43,8 +42,8 @@ public final class H2PromptStore implements PromptStore {
     public StoredVersion save(PromptVersion version) {
         List<String> problems = PromptValidator.problems(version);
         if (!problems.isEmpty()) {
-            throw new PromptFileException("Cannot save prompt '" + PromptNames.shown(version.name()) + "': "
-                    + String.join("; ", problems));
+            throw new PromptFileException(
+                    "Cannot save prompt '" + PromptNames.shown(version.name()) + "': " + String.join("; ", problems));
         }
         long id = Sql.inTransaction(db, "save prompt '" + PromptNames.shown(version.name()) + "'", c -> {
             long promptId = lockPrompt(c, version.name());
@@ -94,21 +93,28 @@ public final class H2PromptStore implements PromptStore {
 
     @Override
     public List<StoredVersion> list() {
-        return query("list prompts", VERSION_COLUMNS
-                + "WHERE v.version = (SELECT MAX(w.version) FROM prompt_version w WHERE w.prompt_id = v.prompt_id) "
-                + "ORDER BY p.name");
+        return query(
+                "list prompts",
+                VERSION_COLUMNS
+                        + "WHERE v.version = (SELECT MAX(w.version) FROM prompt_version w WHERE w.prompt_id = v.prompt_id) "
+                        + "ORDER BY p.name");
     }
 
     @Override
     public List<StoredVersion> versions(String name) {
-        return query("list the versions of prompt '" + PromptNames.shown(name) + "'", VERSION_COLUMNS + "WHERE p.name = ? ORDER BY v.version", name);
+        return query(
+                "list the versions of prompt '" + PromptNames.shown(name) + "'",
+                VERSION_COLUMNS + "WHERE p.name = ? ORDER BY v.version",
+                name);
     }
 
     @Override
     public PromptVersion load(String name, int version) {
-        return spec("load prompt '" + PromptNames.shown(name) + "' version " + version,
+        return spec(
+                "load prompt '" + PromptNames.shown(name) + "' version " + version,
                 "SELECT v.spec FROM prompt_version v JOIN prompt p ON p.id = v.prompt_id WHERE p.name = ? AND v.version = ?",
-                name, version);
+                name,
+                version);
     }
 
     @Override
@@ -123,7 +129,8 @@ public final class H2PromptStore implements PromptStore {
 
     private PromptVersion spec(String what, String sql, Object... args) {
         String json = Sql.call(db, what, c -> {
-            try (PreparedStatement ps = bind(c.prepareStatement(sql), args); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = bind(c.prepareStatement(sql), args);
+                    ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }
         });
@@ -140,9 +147,14 @@ public final class H2PromptStore implements PromptStore {
     private List<StoredVersion> query(String what, String sql, Object... args) {
         return Sql.call(db, what, c -> {
             List<StoredVersion> out = new ArrayList<>();
-            try (PreparedStatement ps = bind(c.prepareStatement(sql), args); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = bind(c.prepareStatement(sql), args);
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new StoredVersion(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                    out.add(new StoredVersion(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getInt(3),
+                            rs.getString(4),
                             PromptMode.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
                             rs.getObject(6, OffsetDateTime.class).toInstant()));
                 }

@@ -3,15 +3,13 @@ package io.siftbench.storage.prompts;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import io.siftbench.model.prompts.DiffLine;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /** The whole of two texts line by line, each line marked same, added or removed (Myers' diff). */
 final class PromptDiff {
 
-    private PromptDiff() {
-    }
+    private PromptDiff() {}
 
     static List<DiffLine> lines(String older, String newer) {
         List<String> a = older.lines().toList();

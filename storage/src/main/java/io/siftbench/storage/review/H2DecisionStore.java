@@ -5,8 +5,6 @@ import io.siftbench.model.review.DecisionAction;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.DecisionStore;
 import io.siftbench.storage.Sql;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * Decisions in the append-only {@code decision} table, grouped into undoable actions in
@@ -25,8 +24,8 @@ import java.util.Optional;
  */
 public final class H2DecisionStore implements DecisionStore {
 
-    private static final String COLUMNS = "d.id, d.sample_id, d.status, d.edited_text, d.edited_label, d.note,"
-            + " d.created_at";
+    private static final String COLUMNS =
+            "d.id, d.sample_id, d.status, d.edited_text, d.edited_label, d.note," + " d.created_at";
     /** A decision is in force when its action was not undone (or it predates actions). */
     private static final String IN_FORCE = "(d.action_id IS NULL OR EXISTS (SELECT 1 FROM decision_action a"
             + " WHERE a.id = d.action_id AND a.state = 'done'))";
@@ -60,15 +59,20 @@ public final class H2DecisionStore implements DecisionStore {
                 List<Decision> stored = insert(c, actionId, decisions);
                 Map<Long, Decision> last = new LinkedHashMap<>();
                 stored.forEach(d -> last.put(d.sampleId(), d));
-                return new DecisionAction(actionId, stored, stored.stream().map(d -> last.get(d.sampleId())).toList());
+                return new DecisionAction(
+                        actionId,
+                        stored,
+                        stored.stream().map(d -> last.get(d.sampleId())).toList());
             }
         });
     }
 
     private static List<Decision> insert(Connection c, long actionId, List<Decision> decisions) throws SQLException {
         List<Decision> stored = new ArrayList<>(decisions.size());
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO decision (sample_id, status, edited_text,"
-                + " edited_label, note, action_id) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO decision (sample_id, status, edited_text,"
+                        + " edited_label, note, action_id) VALUES (?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
             for (Decision d : decisions) {
                 ps.setLong(1, d.sampleId());
                 ps.setString(2, d.status().id());
@@ -117,14 +121,14 @@ public final class H2DecisionStore implements DecisionStore {
                     actionId = rs.getLong(1);
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE decision_action SET state = ?,"
-                    + " changed_at = CURRENT_TIMESTAMP WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE decision_action SET state = ?," + " changed_at = CURRENT_TIMESTAMP WHERE id = ?")) {
                 ps.setString(1, to);
                 ps.setLong(2, actionId);
                 ps.executeUpdate();
             }
-            List<Decision> decisions = list(c, "SELECT " + COLUMNS + " FROM decision d WHERE d.action_id = ?"
-                    + " ORDER BY d.id", actionId);
+            List<Decision> decisions = list(
+                    c, "SELECT " + COLUMNS + " FROM decision d WHERE d.action_id = ?" + " ORDER BY d.id", actionId);
             List<Decision> current = new ArrayList<>();
             for (Decision d : decisions) {
                 current.add(current(c, d.sampleId()).orElse(null));
@@ -139,16 +143,19 @@ public final class H2DecisionStore implements DecisionStore {
     }
 
     private static Optional<Decision> current(Connection c, long sampleId) throws SQLException {
-        return list(c, "SELECT " + COLUMNS + " FROM decision d WHERE d.sample_id = ? AND " + COUNTS, sampleId)
-                .stream().findFirst();
+        return list(c, "SELECT " + COLUMNS + " FROM decision d WHERE d.sample_id = ? AND " + COUNTS, sampleId).stream()
+                .findFirst();
     }
 
     @Override
     public Map<Long, Decision> currentOfRun(long runId) {
         return Sql.call(db, "read the decisions on run " + runId, c -> {
             Map<Long, Decision> bySample = new LinkedHashMap<>();
-            list(c, "SELECT " + COLUMNS + " FROM decision d JOIN sample s ON s.id = d.sample_id"
-                    + " WHERE s.run_id = ? AND " + COUNTS + " ORDER BY d.id", runId)
+            list(
+                            c,
+                            "SELECT " + COLUMNS + " FROM decision d JOIN sample s ON s.id = d.sample_id"
+                                    + " WHERE s.run_id = ? AND " + COUNTS + " ORDER BY d.id",
+                            runId)
                     .forEach(d -> bySample.put(d.sampleId(), d));
             return bySample;
         });
@@ -156,8 +163,10 @@ public final class H2DecisionStore implements DecisionStore {
 
     @Override
     public List<Decision> history(long sampleId) {
-        return Sql.call(db, "read the history of sample " + sampleId, c -> list(c,
-                "SELECT " + COLUMNS + " FROM decision d WHERE d.sample_id = ? ORDER BY d.id", sampleId));
+        return Sql.call(
+                db,
+                "read the history of sample " + sampleId,
+                c -> list(c, "SELECT " + COLUMNS + " FROM decision d WHERE d.sample_id = ? ORDER BY d.id", sampleId));
     }
 
     @Override
@@ -170,8 +179,8 @@ public final class H2DecisionStore implements DecisionStore {
                 List<Edit> edits = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        edits.add(new Edit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5)));
+                        edits.add(new Edit(
+                                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
                     }
                 }
                 return edits;
@@ -180,7 +189,8 @@ public final class H2DecisionStore implements DecisionStore {
     }
 
     private static Decision read(Connection c, long decisionId) throws SQLException {
-        return list(c, "SELECT " + COLUMNS + " FROM decision d WHERE d.id = ?", decisionId).get(0);
+        return list(c, "SELECT " + COLUMNS + " FROM decision d WHERE d.id = ?", decisionId)
+                .get(0);
     }
 
     private static List<Decision> list(Connection c, String sql, long parameter) throws SQLException {
@@ -189,8 +199,14 @@ public final class H2DecisionStore implements DecisionStore {
             List<Decision> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Decision(rs.getLong(1), rs.getLong(2), DecisionStatus.fromId(rs.getString(3)),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()));
+                    out.add(new Decision(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            DecisionStatus.fromId(rs.getString(3)),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getTimestamp(7).toInstant()));
                 }
             }
             return out;

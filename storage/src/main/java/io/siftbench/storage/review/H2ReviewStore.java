@@ -9,8 +9,6 @@ import io.siftbench.model.runs.Sample;
 import io.siftbench.model.runs.SampleStore;
 import io.siftbench.storage.Json;
 import io.siftbench.storage.Sql;
-
-import javax.sql.DataSource;
 import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /** The review queue's reads (samples with their decisions, labels) and the remembered position per run. */
 public final class H2ReviewStore implements ReviewStore {
@@ -57,8 +56,8 @@ public final class H2ReviewStore implements ReviewStore {
             return fromSpec;
         }
         return Sql.call(db, "read the labels of run " + runId, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT label FROM sample WHERE run_id = ?"
-                    + " AND label IS NOT NULL ORDER BY label")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT DISTINCT label FROM sample WHERE run_id = ?" + " AND label IS NOT NULL ORDER BY label")) {
                 ps.setLong(1, runId);
                 List<String> labels = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {

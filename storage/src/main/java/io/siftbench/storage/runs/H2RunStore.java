@@ -1,14 +1,12 @@
 package io.siftbench.storage.runs;
 
+import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunInfo;
-import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.RunStore;
 import io.siftbench.storage.Sql;
-
-import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /** Runs in the {@code run} table, listed with their prompt and sample counts. */
 public final class H2RunStore implements RunStore {
@@ -53,9 +52,11 @@ public final class H2RunStore implements RunStore {
     @Override
     public long create(RunConfig c) {
         return Sql.call(db, "create the run", conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO run (prompt_version_id, mode, backend_kind,"
-                    + " backend_location, model, parameters, dataset_id, config, seed, concurrency, target, votes, status)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "INSERT INTO run (prompt_version_id, mode, backend_kind,"
+                            + " backend_location, model, parameters, dataset_id, config, seed, concurrency, target, votes, status)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
                 ps.setLong(1, c.promptVersionId());
                 ps.setString(2, c.mode().id());
                 ps.setString(3, c.backend().kind());
@@ -99,7 +100,7 @@ public final class H2RunStore implements RunStore {
         return Sql.call(db, "list runs", conn -> {
             List<RunInfo> out = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement(SELECT + " ORDER BY r.id DESC");
-                 ResultSet rs = ps.executeQuery()) {
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(read(rs));
                 }
@@ -126,11 +127,27 @@ public final class H2RunStore implements RunStore {
         boolean noneAnswered = rs.wasNull();
         long datasetId = rs.getLong(10);
         Long dataset = rs.wasNull() ? null : datasetId;
-        RunConfig config = new RunConfig(rs.getLong(4), PromptMode.fromId(rs.getString(5)),
-                new BackendRef(rs.getString(6), rs.getString(7), rs.getString(8)), rs.getString(9), dataset,
-                rs.getLong(11), rs.getInt(12), rs.getInt(13), rs.getInt(14), rs.getString(15));
-        return new RunInfo(rs.getLong(1), rs.getString(2), rs.getInt(3), config, RunStatus.fromId(rs.getString(16)),
-                rs.getLong(19), rs.getLong(20), instant(rs.getTimestamp(17)), instant(rs.getTimestamp(18)),
+        RunConfig config = new RunConfig(
+                rs.getLong(4),
+                PromptMode.fromId(rs.getString(5)),
+                new BackendRef(rs.getString(6), rs.getString(7), rs.getString(8)),
+                rs.getString(9),
+                dataset,
+                rs.getLong(11),
+                rs.getInt(12),
+                rs.getInt(13),
+                rs.getInt(14),
+                rs.getString(15));
+        return new RunInfo(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getInt(3),
+                config,
+                RunStatus.fromId(rs.getString(16)),
+                rs.getLong(19),
+                rs.getLong(20),
+                instant(rs.getTimestamp(17)),
+                instant(rs.getTimestamp(18)),
                 noneAnswered ? null : lastAnswered);
     }
 

@@ -10,8 +10,6 @@ import io.siftbench.model.runs.SampleStore;
 import io.siftbench.model.runs.Slot;
 import io.siftbench.storage.Json;
 import io.siftbench.storage.Sql;
-
-import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,14 +22,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /** Samples in the {@code sample} table; each one committed on its own the moment it is added. */
 public final class H2SampleStore implements SampleStore {
 
-    private static final TypeReference<LinkedHashMap<String, String>> CONDITIONS = new TypeReference<>() { };
-    private static final TypeReference<List<Long>> IDS = new TypeReference<>() { };
-    private static final TypeReference<List<Message>> MESSAGES = new TypeReference<>() { };
-    private static final TypeReference<List<String>> VOTES = new TypeReference<>() { };
+    private static final TypeReference<LinkedHashMap<String, String>> CONDITIONS = new TypeReference<>() {};
+    private static final TypeReference<List<Long>> IDS = new TypeReference<>() {};
+    private static final TypeReference<List<Message>> MESSAGES = new TypeReference<>() {};
+    private static final TypeReference<List<String>> VOTES = new TypeReference<>() {};
     private static final String COLUMNS = "id, run_id, slot_key, ordinal, record_id, conditions, demonstration_ids,"
             + " messages, model, parameters, seed, raw_output, label, rationale, confidence, text, parsed, valid,"
             + " validation_error, votes, prompt_tokens, completion_tokens, latency_ms, finish_reason, error, created_at,"
@@ -47,8 +46,8 @@ public final class H2SampleStore implements SampleStore {
     public Set<String> doneSlotKeys(long runId) {
         return Sql.call(db, "read the samples of run " + runId, c -> {
             Set<String> keys = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT slot_key FROM sample WHERE run_id = ? AND error IS NULL")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT slot_key FROM sample WHERE run_id = ? AND error IS NULL")) {
                 ps.setLong(1, runId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -63,15 +62,17 @@ public final class H2SampleStore implements SampleStore {
     @Override
     public Sample add(Sample s) {
         return Sql.inTransaction(db, "store a sample of run " + s.runId(), c -> {
-            try (PreparedStatement drop = c.prepareStatement(
-                    "DELETE FROM sample WHERE run_id = ? AND slot_key = ? AND error IS NOT NULL")) {
+            try (PreparedStatement drop =
+                    c.prepareStatement("DELETE FROM sample WHERE run_id = ? AND slot_key = ? AND error IS NOT NULL")) {
                 drop.setLong(1, s.runId());
                 drop.setString(2, s.slot().key());
                 drop.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sample (" + COLUMNS.substring(4)
-                    .replace(", created_at", "") + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                    + " ?, ?, ?, ?, ?, ?, ?)", new String[] {"ID", "CREATED_AT"})) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO sample (" + COLUMNS.substring(4).replace(", created_at", "")
+                            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                            + " ?, ?, ?, ?, ?, ?, ?)",
+                    new String[] {"ID", "CREATED_AT"})) {
                 Slot slot = s.slot();
                 ps.setLong(1, s.runId());
                 ps.setString(2, slot.key());
@@ -106,8 +107,10 @@ public final class H2SampleStore implements SampleStore {
                     ps.executeUpdate();
                 } catch (SQLException e) {
                     if (e.getErrorCode() == org.h2.api.ErrorCode.DUPLICATE_KEY_1) {
-                        throw new ProjectException("Slot " + slot.key() + " of run " + s.runId()
-                                + " already has a sample; it is never generated twice.", e);
+                        throw new ProjectException(
+                                "Slot " + slot.key() + " of run " + s.runId()
+                                        + " already has a sample; it is never generated twice.",
+                                e);
                     }
                     throw e;
                 }
@@ -115,10 +118,28 @@ public final class H2SampleStore implements SampleStore {
                     keys.next();
                     // The sample as stored, from what was written and the two values the database gave it: reading
                     // the row back (and parsing its messages again) cost a run a noticeable share of its overhead.
-                    return new Sample(keys.getLong(1), s.runId(), slot, s.model(), s.parameters(), s.seed(),
-                            s.rawOutput(), s.label(), s.rationale(), s.confidence(), s.text(), s.parsed(), s.valid(),
-                            truncate(s.validationError()), s.votes(), s.promptTokens(), s.completionTokens(),
-                            s.latencyMillis(), s.finishReason(), truncate(s.error()), keys.getTimestamp(2).toInstant());
+                    return new Sample(
+                            keys.getLong(1),
+                            s.runId(),
+                            slot,
+                            s.model(),
+                            s.parameters(),
+                            s.seed(),
+                            s.rawOutput(),
+                            s.label(),
+                            s.rationale(),
+                            s.confidence(),
+                            s.text(),
+                            s.parsed(),
+                            s.valid(),
+                            truncate(s.validationError()),
+                            s.votes(),
+                            s.promptTokens(),
+                            s.completionTokens(),
+                            s.latencyMillis(),
+                            s.finishReason(),
+                            truncate(s.error()),
+                            keys.getTimestamp(2).toInstant());
                 }
             }
         });
@@ -203,19 +224,41 @@ public final class H2SampleStore implements SampleStore {
     private static Sample read(ResultSet rs) throws SQLException {
         Map<String, String> conditions = Json.read(rs.getString(6), CONDITIONS);
         List<Long> demos = Json.read(rs.getString(7), IDS);
-        Slot slot = new Slot(rs.getString(3), rs.getInt(4), getLong(rs, 5),
-                conditions == null ? Map.of() : conditions, demos == null ? List.of() : demos,
-                Json.read(rs.getString(8), MESSAGES), getLong(rs, 27));
+        Slot slot = new Slot(
+                rs.getString(3),
+                rs.getInt(4),
+                getLong(rs, 5),
+                conditions == null ? Map.of() : conditions,
+                demos == null ? List.of() : demos,
+                Json.read(rs.getString(8), MESSAGES),
+                getLong(rs, 27));
         double confidence = rs.getDouble(15);
         Double conf = rs.wasNull() ? null : confidence;
         int pt = rs.getInt(21);
         Integer promptTokens = rs.wasNull() ? null : pt;
         int ct = rs.getInt(22);
         Integer completionTokens = rs.wasNull() ? null : ct;
-        return new Sample(rs.getLong(1), rs.getLong(2), slot, rs.getString(9), rs.getString(10), getLong(rs, 11),
-                rs.getString(12), rs.getString(13), rs.getString(14), conf, rs.getString(16), rs.getString(17),
-                rs.getBoolean(18), rs.getString(19), Json.read(rs.getString(20), VOTES), promptTokens,
-                completionTokens, getLong(rs, 23), rs.getString(24), rs.getString(25),
+        return new Sample(
+                rs.getLong(1),
+                rs.getLong(2),
+                slot,
+                rs.getString(9),
+                rs.getString(10),
+                getLong(rs, 11),
+                rs.getString(12),
+                rs.getString(13),
+                rs.getString(14),
+                conf,
+                rs.getString(16),
+                rs.getString(17),
+                rs.getBoolean(18),
+                rs.getString(19),
+                Json.read(rs.getString(20), VOTES),
+                promptTokens,
+                completionTokens,
+                getLong(rs, 23),
+                rs.getString(24),
+                rs.getString(25),
                 rs.getTimestamp(26).toInstant());
     }
 

@@ -9,7 +9,6 @@ import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.BackendSettingsRepository;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.backends.SchemaStyle;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,8 +52,10 @@ public final class JsonBackendsFile implements BackendSettingsRepository {
         try {
             return JSON.readValue(file.toFile(), Stored.class).toSettings();
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(file + " line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+            throw new IllegalStateException(
+                    file + " line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(),
+                    e);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException(file + ": " + e.getMessage(), e);
         }
@@ -70,44 +71,82 @@ public final class JsonBackendsFile implements BackendSettingsRepository {
     record Stored(List<Backend> backends, String defaultBackend, Parameters defaults) {
 
         static Stored of(BackendSettings s) {
-            return new Stored(s.backends().stream().map(Backend::of).toList(), s.defaultBackend(),
-                    Parameters.of(s.defaults()));
+            return new Stored(
+                    s.backends().stream().map(Backend::of).toList(), s.defaultBackend(), Parameters.of(s.defaults()));
         }
 
         BackendSettings toSettings() {
-            return new BackendSettings(backends == null ? List.of() : backends.stream().map(Backend::toConfig).toList(),
-                    defaultBackend, defaults == null ? GenerationParameters.DEFAULT : defaults.toParameters());
+            return new BackendSettings(
+                    backends == null
+                            ? List.of()
+                            : backends.stream().map(Backend::toConfig).toList(),
+                    defaultBackend,
+                    defaults == null ? GenerationParameters.DEFAULT : defaults.toParameters());
         }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Backend(String name, String kind, String location, String model, String apiKey, String schemaStyle,
-                   Integer threads, Integer contextSize, Integer maxInFlight, Integer maxRetries, Integer keepAlive) {
+    record Backend(
+            String name,
+            String kind,
+            String location,
+            String model,
+            String apiKey,
+            String schemaStyle,
+            Integer threads,
+            Integer contextSize,
+            Integer maxInFlight,
+            Integer maxRetries,
+            Integer keepAlive) {
 
         static Backend of(BackendConfig c) {
-            return new Backend(c.name(), c.kind().name(), c.location(), c.model(), c.apiKey(), c.schemaStyle().name(),
-                    c.threads(), c.contextSize(), c.maxInFlight(), c.maxRetries(), c.keepAlive());
+            return new Backend(
+                    c.name(),
+                    c.kind().name(),
+                    c.location(),
+                    c.model(),
+                    c.apiKey(),
+                    c.schemaStyle().name(),
+                    c.threads(),
+                    c.contextSize(),
+                    c.maxInFlight(),
+                    c.maxRetries(),
+                    c.keepAlive());
         }
 
         BackendConfig toConfig() {
-            return new BackendConfig(name, BackendKind.parse(kind), location, model, apiKey,
+            return new BackendConfig(
+                    name,
+                    BackendKind.parse(kind),
+                    location,
+                    model,
+                    apiKey,
                     schemaStyle == null ? SchemaStyle.JSON_SCHEMA : SchemaStyle.valueOf(schemaStyle),
-                    or(threads, 0), or(contextSize, BackendConfig.DEFAULT_CONTEXT_SIZE),
-                    or(maxInFlight, BackendConfig.DEFAULT_MAX_IN_FLIGHT), or(maxRetries, BackendConfig.DEFAULT_MAX_RETRIES),
+                    or(threads, 0),
+                    or(contextSize, BackendConfig.DEFAULT_CONTEXT_SIZE),
+                    or(maxInFlight, BackendConfig.DEFAULT_MAX_IN_FLIGHT),
+                    or(maxRetries, BackendConfig.DEFAULT_MAX_RETRIES),
                     or(keepAlive, BackendConfig.DEFAULT_KEEP_ALIVE));
         }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Parameters(double temperature, double topP, int maxTokens, Integer seed, List<String> stop,
-                      long timeoutSeconds) {
+    record Parameters(
+            double temperature, double topP, int maxTokens, Integer seed, List<String> stop, long timeoutSeconds) {
 
         static Parameters of(GenerationParameters p) {
-            return new Parameters(p.temperature(), p.topP(), p.maxTokens(), p.seed(), p.stop(), p.timeout().toSeconds());
+            return new Parameters(
+                    p.temperature(),
+                    p.topP(),
+                    p.maxTokens(),
+                    p.seed(),
+                    p.stop(),
+                    p.timeout().toSeconds());
         }
 
         GenerationParameters toParameters() {
-            return new GenerationParameters(temperature, topP, maxTokens, seed, stop, Duration.ofSeconds(timeoutSeconds));
+            return new GenerationParameters(
+                    temperature, topP, maxTokens, seed, stop, Duration.ofSeconds(timeoutSeconds));
         }
     }
 

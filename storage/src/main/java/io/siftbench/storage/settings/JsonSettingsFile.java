@@ -7,7 +7,6 @@ import io.siftbench.model.settings.SettingsRepository;
 import io.siftbench.model.settings.Theme;
 import io.siftbench.model.settings.UserSettings;
 import io.siftbench.model.settings.WindowBounds;
-
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
@@ -113,12 +112,17 @@ public final class JsonSettingsFile implements SettingsRepository {
     record Stored(List<String> recentProjects, String theme, WindowBounds window) {
 
         static Stored of(UserSettings s) {
-            return new Stored(s.recentProjects().stream().map(Path::toString).toList(), s.theme().name(), s.window());
+            return new Stored(
+                    s.recentProjects().stream().map(Path::toString).toList(),
+                    s.theme().name(),
+                    s.window());
         }
 
         UserSettings toSettings() {
             return new UserSettings(
-                    recentProjects == null ? List.of() : recentProjects.stream().map(Path::of).toList(),
+                    recentProjects == null
+                            ? List.of()
+                            : recentProjects.stream().map(Path::of).toList(),
                     theme == null ? Theme.LIGHT : Theme.valueOf(theme),
                     window == null ? WindowBounds.DEFAULT : window);
         }

@@ -1,5 +1,7 @@
 package io.siftbench.storage.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -17,13 +19,10 @@ import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Export at scale, against the cheapest way to get the same samples out of the same project in the same
@@ -46,8 +45,10 @@ class ExportBench {
         try (Project project = new H2ProjectOpener().open(file)) {
             long start = System.nanoTime();
             List<Sample> samples = RunFixture.run(project, version, PromptMode.SYNTHESIZE, SAMPLES);
-            project.decisions().decide(samples.stream().map(s -> Decision.of(s.id(), DecisionStatus.ACCEPTED, null))
-                    .toList());
+            project.decisions()
+                    .decide(samples.stream()
+                            .map(s -> Decision.of(s.id(), DecisionStatus.ACCEPTED, null))
+                            .toList());
             System.out.printf("bench: %,d samples stored and accepted in %.1f s%n", SAMPLES, seconds(start));
             long run = samples.get(0).runId();
 
@@ -60,8 +61,13 @@ class ExportBench {
                 baseline = Math.min(baseline, baseline(project, run, dir.resolve("baseline.jsonl")));
                 for (ExportFormat format : ExportFormat.values()) {
                     start = System.nanoTime();
-                    ExportReport report = new Exporter(project.exportSources()).export(ExportRequest.of(List.of(run), format,
-                            dir.resolve(format.id()).resolve("bench." + format.extension())), ExportProgress.NONE);
+                    ExportReport report = new Exporter(project.exportSources())
+                            .export(
+                                    ExportRequest.of(
+                                            List.of(run),
+                                            format,
+                                            dir.resolve(format.id()).resolve("bench." + format.extension())),
+                                    ExportProgress.NONE);
                     best[format.ordinal()] = Math.min(best[format.ordinal()], seconds(start));
                     if (format != ExportFormat.DPO) {
                         assertThat(report.total()).isEqualTo(SAMPLES);
@@ -72,8 +78,9 @@ class ExportBench {
             }
             System.out.printf("bench: baseline (read items, write text-only JSONL): %.2f s%n", baseline);
             for (ExportFormat format : ExportFormat.values()) {
-                System.out.printf("bench: %-14s %.2f s = %.2f x baseline%n", format.id(), best[format.ordinal()],
-                        best[format.ordinal()] / baseline);
+                System.out.printf(
+                        "bench: %-14s %.2f s = %.2f x baseline%n",
+                        format.id(), best[format.ordinal()], best[format.ordinal()] / baseline);
             }
         }
     }

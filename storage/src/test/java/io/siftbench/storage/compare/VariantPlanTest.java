@@ -1,5 +1,8 @@
 package io.siftbench.storage.compare;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.compare.Variant;
 import io.siftbench.model.compare.VariantPlan;
@@ -18,17 +21,13 @@ import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Which runs Compare needs for a base run and its variants, on a real project file: one change each, a stored
@@ -37,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class VariantPlanTest {
 
-    private static final String INTENT = """
+    private static final String INTENT =
+            """
             {"name": "intent", "mode": "annotate",
              "task": {"labels": [{"name": "card_arrival"}, {"name": "pin_blocked"}]},
              "template": {"user": "{{#condition.tone}}Tone: {{condition.tone}}\\n{{/condition.tone}}Q: {{record.text}}"},
@@ -57,13 +57,25 @@ class VariantPlanTest {
     void baseRun() throws Exception {
         project = new H2ProjectOpener().open(dir.resolve("plan.mv.db"));
         Path csv = Files.writeString(dir.resolve("q.csv"), "text,category\nalpha,a\nbravo,b\ncharlie,a\ndelta,b\n");
-        questions = project.datasets().importFile(ImportOptions.of(csv).withName("q"), ImportProgress.NONE).dataset();
+        questions = project.datasets()
+                .importFile(ImportOptions.of(csv).withName("q"), ImportProgress.NONE)
+                .dataset();
         v1 = project.prompts().save(PromptFile.parse(INTENT, "intent.json"));
-        v2 = project.prompts().save(PromptFile.parse(INTENT.replace("Q: ", "Question: "), "intent.json")
-                .withNote("longer cue"));
+        v2 = project.prompts()
+                .save(PromptFile.parse(INTENT.replace("Q: ", "Question: "), "intent.json")
+                        .withNote("longer cue"));
         RunDetails details = RunDetails.of(3, GenerationParameters.DEFAULT).withWhere("category", "a");
-        base = stored(new RunConfig(v1.id(), PromptMode.ANNOTATE, new BackendRef("openai", "http://127.0.0.1:1/v1",
-                "tiny"), details.toJson(), questions.id(), 7, 4, 2, 1, details.toJson()));
+        base = stored(new RunConfig(
+                v1.id(),
+                PromptMode.ANNOTATE,
+                new BackendRef("openai", "http://127.0.0.1:1/v1", "tiny"),
+                details.toJson(),
+                questions.id(),
+                7,
+                4,
+                2,
+                1,
+                details.toJson()));
     }
 
     @AfterEach
@@ -76,14 +88,41 @@ class VariantPlanTest {
         RunConfig wanted = base.config().withPromptVersion(v2.id());
         RunDetails details = RunDetails.fromJson(base.config().details());
         // Near misses: one setting each differs from what the variant needs.
-        stored(new RunConfig(v2.id(), PromptMode.ANNOTATE, wanted.backend(), wanted.parameters(), questions.id(), 8,
-                4, 2, 1, wanted.details()));
-        stored(new RunConfig(v2.id(), PromptMode.ANNOTATE, wanted.backend(), wanted.parameters(), questions.id(), 7,
-                4, 2, 3, wanted.details()));
+        stored(new RunConfig(
+                v2.id(),
+                PromptMode.ANNOTATE,
+                wanted.backend(),
+                wanted.parameters(),
+                questions.id(),
+                8,
+                4,
+                2,
+                1,
+                wanted.details()));
+        stored(new RunConfig(
+                v2.id(),
+                PromptMode.ANNOTATE,
+                wanted.backend(),
+                wanted.parameters(),
+                questions.id(),
+                7,
+                4,
+                2,
+                3,
+                wanted.details()));
         stored(wanted.withBackend(new BackendRef("openai", "http://127.0.0.1:1/v1", "small")));
         String allRecords = RunDetails.of(3, GenerationParameters.DEFAULT).toJson();
-        stored(new RunConfig(v2.id(), PromptMode.ANNOTATE, wanted.backend(), wanted.parameters(), questions.id(), 7,
-                4, 2, 1, allRecords));
+        stored(new RunConfig(
+                v2.id(),
+                PromptMode.ANNOTATE,
+                wanted.backend(),
+                wanted.parameters(),
+                questions.id(),
+                7,
+                4,
+                2,
+                1,
+                allRecords));
         stored(base.config());
 
         List<VariantPlan.Column> columns = plan(new Variant.PromptChange(v2));
@@ -96,16 +135,26 @@ class VariantPlanTest {
         assertThat(columns.get(1).needsRun()).as("no stored run matches").isTrue();
 
         // The same settings spelled otherwise, on one request at a time: the same samples, so reused.
-        RunInfo older = stored(new RunConfig(v2.id(), PromptMode.ANNOTATE, new BackendRef("OPENAI",
-                "http://127.0.0.1:1/v1", "tiny"), wanted.parameters().replace(",", ", "), questions.id(), 7, 1, 2, 1,
+        RunInfo older = stored(new RunConfig(
+                v2.id(),
+                PromptMode.ANNOTATE,
+                new BackendRef("OPENAI", "http://127.0.0.1:1/v1", "tiny"),
+                wanted.parameters().replace(",", ", "),
+                questions.id(),
+                7,
+                1,
+                2,
+                1,
                 details.toJson().replace(",", " ,")));
         project.samples().add(RunFixture.sample(older.id(), PromptMode.ANNOTATE, 0));
         RunInfo newer = stored(wanted);
         assertThat(plan(new Variant.PromptChange(v2)).get(1).run().id())
-                .as("the matching run with more samples, though older").isEqualTo(older.id());
+                .as("the matching run with more samples, though older")
+                .isEqualTo(older.id());
         project.samples().add(RunFixture.sample(newer.id(), PromptMode.ANNOTATE, 0));
         assertThat(plan(new Variant.PromptChange(v2)).get(1).run().id())
-                .as("as complete: the newer").isEqualTo(newer.id());
+                .as("as complete: the newer")
+                .isEqualTo(newer.id());
     }
 
     @Test
@@ -135,7 +184,8 @@ class VariantPlanTest {
         assertThat(off.get(1).config()).isEqualTo(base.config().withPromptVersion(saved.id()));
         PromptVersion derived = project.prompts().load(saved.id());
         PromptVersion original = project.prompts().load(v1.id());
-        assertThat(derived.conditions()).singleElement().satisfies(c -> assertThat(c.isOn()).isFalse());
+        assertThat(derived.conditions()).singleElement().satisfies(c -> assertThat(c.isOn())
+                .isFalse());
         assertThat(derived.withNote("").withConditions(original.conditions())).isEqualTo(original.withNote(""));
 
         // Compared again: the same version, and the run started for it the first time is reused.
@@ -146,17 +196,23 @@ class VariantPlanTest {
 
         List<VariantPlan.Column> angry = plan(new Variant.ConditionChange("tone", List.of("angry")));
         assertThat(project.prompts().versions("intent")).hasSize(4);
-        Condition narrowed = project.prompts().load(angry.get(1).config().promptVersionId()).conditions().get(0);
+        Condition narrowed = project.prompts()
+                .load(angry.get(1).config().promptVersionId())
+                .conditions()
+                .get(0);
         assertThat(narrowed.activeValues()).extracting(v -> v.value()).containsExactly("angry");
         assertThat(project.prompts().versions("intent").get(3).note()).isEqualTo("compare: tone = angry");
     }
 
     @Test
     void aVariantThatChangesNothingOrMoreThanOneThingIsRefusedAndNothingIsSaved() {
-        StoredVersion synthesis = project.prompts().save(PromptFile.parse("""
+        StoredVersion synthesis = project.prompts()
+                .save(PromptFile.parse(
+                        """
                 {"name": "stories", "mode": "synthesize", "template": {"user": "Write a story."},
                  "output": {"schema": {"type": "object", "properties": {"text": {"type": "string"}}}}}
-                """, "stories.json"));
+                """,
+                        "stories.json"));
 
         assertThatThrownBy(() -> plan(new Variant.PromptChange(synthesis)))
                 .hasMessage("stories v1 synthesizes, but the base run annotates: a variant changes one thing only.");
@@ -180,15 +236,18 @@ class VariantPlanTest {
     void threeVariantsMakeFourColumnsInTheOrderAdded() {
         BackendRef small = new BackendRef("openai", "http://127.0.0.1:1/v1", "small");
 
-        List<VariantPlan.Column> columns = plan(new Variant.PromptChange(v2), Variant.ConditionChange.off("tone"),
-                new Variant.BackendChange(small));
+        List<VariantPlan.Column> columns = plan(
+                new Variant.PromptChange(v2), Variant.ConditionChange.off("tone"), new Variant.BackendChange(small));
 
-        assertThat(columns).extracting(VariantPlan.Column::name)
+        assertThat(columns)
+                .extracting(VariantPlan.Column::name)
                 .containsExactly("#" + base.id() + " intent v1", "intent v2", "tone off", "openai small");
         assertThat(columns.subList(1, 4)).allMatch(VariantPlan.Column::needsRun);
         assertThat(columns).extracting(c -> c.config().seed()).containsOnly(7L);
         assertThat(columns).extracting(c -> c.config().datasetId()).containsOnly(questions.id());
-        assertThat(columns).extracting(c -> c.config().details()).containsOnly(base.config().details());
+        assertThat(columns)
+                .extracting(c -> c.config().details())
+                .containsOnly(base.config().details());
     }
 
     private List<VariantPlan.Column> plan(Variant... variants) {

@@ -1,5 +1,8 @@
 package io.siftbench.storage.datasets;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.siftbench.model.datasets.ColumnType;
 import io.siftbench.model.datasets.DatasetImportException;
 import io.siftbench.model.datasets.DatasetRecord;
@@ -11,13 +14,6 @@ import io.siftbench.model.datasets.ImportReport;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.testing.NamedPipes;
 import io.siftbench.storage.project.H2ProjectOpener;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,9 +24,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Files that are not what they seem: a named pipe, a folder or a device under a data file's name, more
@@ -46,6 +45,7 @@ class HostileInputTest {
     /** One project for the class: each refusal is checked to leave its list of datasets as it was. */
     @TempDir
     static Path dir;
+
     private static Project project;
     private static DatasetStore store;
 
@@ -65,8 +65,10 @@ class HostileInputTest {
     void aNamedPipeIsRefusedAtOnceNotWaitedOn() throws Exception {
         Path pipe = NamedPipes.make(dir.resolve("pipe.csv"));
 
-        assertRefusedInPreviewAndImport(pipe, "pipe.csv: this is a named pipe, not a regular file. Siftbench imports "
-                + "only regular files (it reads a file twice); save the data to a file first.");
+        assertRefusedInPreviewAndImport(
+                pipe,
+                "pipe.csv: this is a named pipe, not a regular file. Siftbench imports "
+                        + "only regular files (it reads a file twice); save the data to a file first.");
     }
 
     @Test
@@ -80,8 +82,10 @@ class HostileInputTest {
             System.out.println("skipped: there is no /dev/null here");
             return "there is no /dev/null here";
         });
-        assertRefusedInPreviewAndImport(device, "null: this is a character device, not a regular file. Siftbench "
-                + "imports only regular files (it reads a file twice); save the data to a file first.");
+        assertRefusedInPreviewAndImport(
+                device,
+                "null: this is a character device, not a regular file. Siftbench "
+                        + "imports only regular files (it reads a file twice); save the data to a file first.");
     }
 
     @Test
@@ -97,12 +101,16 @@ class HostileInputTest {
         }
         Files.writeString(jsonl, "{\"k1\":1}\n" + keys + "}\n");
 
-        assertRefusedInPreviewAndImport(csv, "wide.csv, line 1: the header has 20,000 columns, more than the 16,382 a "
-                + "dataset can hold.");
-        assertRefusedInPreviewAndImport(noHeader, "wide-data.csv, line 1: the first row has 20,000 fields, more than "
-                + "the 16,382 columns a dataset can hold.");
-        assertRefusedInPreviewAndImport(jsonl, "wide.jsonl, line 2: the records have more than 16,382 different keys, "
-                + "the most columns a dataset can hold; the first one too many is \"k16383\".");
+        assertRefusedInPreviewAndImport(
+                csv, "wide.csv, line 1: the header has 20,000 columns, more than the 16,382 a " + "dataset can hold.");
+        assertRefusedInPreviewAndImport(
+                noHeader,
+                "wide-data.csv, line 1: the first row has 20,000 fields, more than "
+                        + "the 16,382 columns a dataset can hold.");
+        assertRefusedInPreviewAndImport(
+                jsonl,
+                "wide.jsonl, line 2: the records have more than 16,382 different keys, "
+                        + "the most columns a dataset can hold; the first one too many is \"k16383\".");
     }
 
     @Test
@@ -142,8 +150,8 @@ class HostileInputTest {
         ImportOptions chosen = ImportOptions.of(little).withEncoding(StandardCharsets.UTF_16);
         ImportPreview preview = store.preview(chosen, 10);
         ImportReport fromLittle = store.importFile(chosen, ImportProgress.NONE);
-        ImportReport fromBig = store.importFile(ImportOptions.of(big).withEncoding(StandardCharsets.UTF_16),
-                ImportProgress.NONE);
+        ImportReport fromBig =
+                store.importFile(ImportOptions.of(big).withEncoding(StandardCharsets.UTF_16), ImportProgress.NONE);
 
         assertThat(preview.encoding()).isEqualTo(StandardCharsets.UTF_16LE);
         assertThat(preview.rows()).containsExactly(List.of("naïve café", "a"), List.of("world", "b"));
@@ -156,16 +164,20 @@ class HostileInputTest {
     @Test
     void utf16WithAMarkFollowsTheMarkAndAContradictingChoiceIsRefused() throws IOException {
         Path marked = dir.resolve("marked.csv");
-        Files.write(marked, concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
-                "text\nhello\n".getBytes(StandardCharsets.UTF_16LE)));
+        Files.write(
+                marked,
+                concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, "text\nhello\n".getBytes(StandardCharsets.UTF_16LE)));
 
-        ImportReport report = store.importFile(ImportOptions.of(marked).withEncoding(StandardCharsets.UTF_16),
-                ImportProgress.NONE);
+        ImportReport report =
+                store.importFile(ImportOptions.of(marked).withEncoding(StandardCharsets.UTF_16), ImportProgress.NONE);
 
         assertThat(report.encoding()).isEqualTo(StandardCharsets.UTF_16LE);
         assertThat(texts(report)).containsExactly("hello");
-        assertThatThrownBy(() -> store.importFile(ImportOptions.of(marked).withEncoding(StandardCharsets.UTF_16BE)
-                .withName("again"), ImportProgress.NONE))
+        assertThatThrownBy(() -> store.importFile(
+                        ImportOptions.of(marked)
+                                .withEncoding(StandardCharsets.UTF_16BE)
+                                .withName("again"),
+                        ImportProgress.NONE))
                 .isInstanceOf(DatasetImportException.class)
                 .hasMessage("marked.csv: the file starts with the byte order mark of UTF-16LE, but UTF-16BE was "
                         + "chosen. Choose UTF-16LE or UTF-16.");
@@ -195,12 +207,20 @@ class HostileInputTest {
         Path zeros = dir.resolve("padded.csv.gz");
         Files.write(zeros, concat(member, new byte[512]));
 
-        assertRefusedInPreviewAndImport(garbage, String.format("appended.csv.gz: the gzip data ends at byte %,d of %,d; "
-                + "the 14 bytes after it do not start another gzip member, so the file is damaged or has something "
-                + "appended.", member.length, member.length + 14));
-        assertRefusedInPreviewAndImport(zeros, String.format("padded.csv.gz: the gzip data ends at byte %,d of %,d; "
-                + "the 512 bytes after it do not start another gzip member, so the file is damaged or has something "
-                + "appended.", member.length, member.length + 512));
+        assertRefusedInPreviewAndImport(
+                garbage,
+                String.format(
+                        "appended.csv.gz: the gzip data ends at byte %,d of %,d; "
+                                + "the 14 bytes after it do not start another gzip member, so the file is damaged or has something "
+                                + "appended.",
+                        member.length, member.length + 14));
+        assertRefusedInPreviewAndImport(
+                zeros,
+                String.format(
+                        "padded.csv.gz: the gzip data ends at byte %,d of %,d; "
+                                + "the 512 bytes after it do not start another gzip member, so the file is damaged or has something "
+                                + "appended.",
+                        member.length, member.length + 512));
     }
 
     @Test
@@ -213,24 +233,36 @@ class HostileInputTest {
         Path cut = dir.resolve("cut.csv.gz");
         Files.write(cut, Arrays.copyOf(member, member.length - 3));
 
-        assertRefusedInPreviewAndImport(damaged, String.format("damaged.csv.gz: the gzip data is corrupt: the checksum "
-                + "at byte %,d does not match the data before it.", member.length - 8));
-        assertRefusedInPreviewAndImport(cut, String.format("cut.csv.gz: the gzip data is truncated: the file ends at "
-                + "byte %,d, in the middle of the checksum and length that end a gzip member.", member.length - 3));
+        assertRefusedInPreviewAndImport(
+                damaged,
+                String.format(
+                        "damaged.csv.gz: the gzip data is corrupt: the checksum "
+                                + "at byte %,d does not match the data before it.",
+                        member.length - 8));
+        assertRefusedInPreviewAndImport(
+                cut,
+                String.format(
+                        "cut.csv.gz: the gzip data is truncated: the file ends at "
+                                + "byte %,d, in the middle of the checksum and length that end a gzip member.",
+                        member.length - 3));
     }
 
     private static void assertRefusedInPreviewAndImport(Path file, String message) {
         List<?> before = store.list();
         assertThatThrownBy(() -> store.preview(ImportOptions.of(file), 10))
-                .isInstanceOf(DatasetImportException.class).hasMessage(message);
+                .isInstanceOf(DatasetImportException.class)
+                .hasMessage(message);
         assertThatThrownBy(() -> store.importFile(ImportOptions.of(file), ImportProgress.NONE))
-                .isInstanceOf(DatasetImportException.class).hasMessage(message);
+                .isInstanceOf(DatasetImportException.class)
+                .hasMessage(message);
         assertThat(store.list()).isEqualTo(before);
     }
 
     private static List<String> texts(ImportReport report) {
         List<String> texts = new ArrayList<>();
-        store.forEachRecord(report.dataset().id(), (DatasetRecord r) -> texts.add((String) r.values().get("text")));
+        store.forEachRecord(
+                report.dataset().id(),
+                (DatasetRecord r) -> texts.add((String) r.values().get("text")));
         return texts;
     }
 

@@ -1,11 +1,13 @@
 package io.siftbench.storage.datasets;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.siftbench.model.datasets.ColumnChoice;
 import io.siftbench.model.datasets.ColumnInfo;
 import io.siftbench.model.datasets.ColumnType;
 import io.siftbench.model.datasets.DatasetImportException;
 import io.siftbench.model.datasets.DatasetInfo;
-import io.siftbench.model.datasets.DatasetQuery;
 import io.siftbench.model.datasets.DatasetRecord;
 import io.siftbench.model.datasets.DatasetStore;
 import io.siftbench.model.datasets.ImportFormat;
@@ -16,11 +18,6 @@ import io.siftbench.model.datasets.ImportReport;
 import io.siftbench.model.datasets.ImportStage;
 import io.siftbench.model.project.Project;
 import io.siftbench.storage.project.H2ProjectOpener;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -34,15 +31,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.zip.GZIPOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Imports real files of every format into a real H2 project file and reads them back. */
 class ImportTest {
 
     @TempDir
     Path dir;
+
     private Project project;
     private DatasetStore store;
 
@@ -75,15 +74,22 @@ class ImportTest {
 
     @Test
     void csvKeepsQuotedDelimitersQuotesAndLineBreaksAndStripsTheBom() throws IOException {
-        Path file = write("tricky.csv", "\uFEFFid,text,label\r\n1,\"a, b\",x\r\n2,\"she said \"\"hi\"\"\",y\r\n"
-                + "3,\"two\r\nlines\nmixed\",z\r\n", StandardCharsets.UTF_8);
+        Path file = write(
+                "tricky.csv",
+                "\uFEFFid,text,label\r\n1,\"a, b\",x\r\n2,\"she said \"\"hi\"\"\",y\r\n"
+                        + "3,\"two\r\nlines\nmixed\",z\r\n",
+                StandardCharsets.UTF_8);
 
         DatasetInfo info = importFile(file).dataset();
 
         assertThat(info.name()).isEqualTo("tricky");
-        assertThat(info.columns()).containsExactly(new ColumnInfo("id", ColumnType.INTEGER),
-                new ColumnInfo("text", ColumnType.TEXT), new ColumnInfo("label", ColumnType.TEXT));
-        assertThat(all(info)).extracting(r -> r.text("text"))
+        assertThat(info.columns())
+                .containsExactly(
+                        new ColumnInfo("id", ColumnType.INTEGER),
+                        new ColumnInfo("text", ColumnType.TEXT),
+                        new ColumnInfo("label", ColumnType.TEXT));
+        assertThat(all(info))
+                .extracting(r -> r.text("text"))
                 .containsExactly("a, b", "she said \"hi\"", "two\r\nlines\nmixed");
         assertThat(all(info)).extracting(DatasetRecord::source).containsExactly(2L, 3L, 4L);
         assertThat(info.textColumn()).isEqualTo("text");
@@ -92,8 +98,10 @@ class ImportTest {
 
     @Test
     void sniffsSemicolonsAndTabs() throws IOException {
-        DatasetInfo semi = importFile(write("semi.csv", "a;b\n1;\"x;y\"\n2;z\n", StandardCharsets.UTF_8)).dataset();
-        DatasetInfo tabs = importFile(write("tabs.tsv", "a\tb\n1\tx,y\n", StandardCharsets.UTF_8)).dataset();
+        DatasetInfo semi = importFile(write("semi.csv", "a;b\n1;\"x;y\"\n2;z\n", StandardCharsets.UTF_8))
+                .dataset();
+        DatasetInfo tabs = importFile(write("tabs.tsv", "a\tb\n1\tx,y\n", StandardCharsets.UTF_8))
+                .dataset();
 
         assertThat(all(semi)).extracting(r -> r.text("b")).containsExactly("x;y", "z");
         assertThat(all(tabs)).extracting(r -> r.text("b")).containsExactly("x,y");
@@ -111,8 +119,9 @@ class ImportTest {
         Path latin = write("latin.csv", "text\ncrème brûlée\n", StandardCharsets.ISO_8859_1);
 
         DatasetInfo a = importFile(utf16).dataset();
-        DatasetInfo b = store.importFile(ImportOptions.of(latin).withEncoding(StandardCharsets.ISO_8859_1),
-                ImportProgress.NONE).dataset();
+        DatasetInfo b = store.importFile(
+                        ImportOptions.of(latin).withEncoding(StandardCharsets.ISO_8859_1), ImportProgress.NONE)
+                .dataset();
 
         assertThat(all(a)).extracting(r -> r.text("text")).containsExactly("naïve café ☕");
         assertThat(all(b)).extracting(r -> r.text("text")).containsExactly("crème brûlée");
@@ -124,7 +133,8 @@ class ImportTest {
         Path words = write("words.csv", "alpha,beta\ngamma,delta\n", StandardCharsets.UTF_8);
 
         DatasetInfo detected = importFile(numbers).dataset();
-        DatasetInfo told = store.importFile(ImportOptions.of(words).withHeader(false), ImportProgress.NONE).dataset();
+        DatasetInfo told = store.importFile(ImportOptions.of(words).withHeader(false), ImportProgress.NONE)
+                .dataset();
 
         assertThat(detected.columns()).extracting(ColumnInfo::name).containsExactly("column_1", "column_2");
         assertThat(detected.rows()).isEqualTo(2);
@@ -145,18 +155,32 @@ class ImportTest {
     private void assertTypesWidenAfter(int rows) throws IOException {
         StringBuilder csv = new StringBuilder("n,widened,flag,when,code\n");
         for (int i = 0; i < rows; i++) {
-            csv.append(i).append(',').append(i).append(",true,2024-05-0").append(1 + i % 9).append(" 10:30:00,")
-                    .append(i).append('\n');
+            csv.append(i)
+                    .append(',')
+                    .append(i)
+                    .append(",true,2024-05-0")
+                    .append(1 + i % 9)
+                    .append(" 10:30:00,")
+                    .append(i)
+                    .append('\n');
         }
         csv.append(rows).append(",2.5,false,2024-06-01T00:00:00Z,007\n");
-        DatasetInfo info = importFile(write("types.csv", csv.toString(), StandardCharsets.UTF_8)).dataset();
+        DatasetInfo info = importFile(write("types.csv", csv.toString(), StandardCharsets.UTF_8))
+                .dataset();
 
-        assertThat(info.columns()).extracting(ColumnInfo::type).containsExactly(ColumnType.INTEGER,
-                ColumnType.DECIMAL, ColumnType.BOOLEAN, ColumnType.TIMESTAMP, ColumnType.TEXT);
+        assertThat(info.columns())
+                .extracting(ColumnInfo::type)
+                .containsExactly(
+                        ColumnType.INTEGER,
+                        ColumnType.DECIMAL,
+                        ColumnType.BOOLEAN,
+                        ColumnType.TIMESTAMP,
+                        ColumnType.TEXT);
         DatasetRecord last = store.records(info.id(), List.of(rows + 1L)).get(0);
         assertThat(info.rows()).isEqualTo(rows + 1L);
         assertThat(last.values().get("n")).isEqualTo((long) rows);
-        assertThat(store.records(info.id(), List.of(2L)).get(0).values().get("widened")).isEqualTo(new BigDecimal("1"));
+        assertThat(store.records(info.id(), List.of(2L)).get(0).values().get("widened"))
+                .isEqualTo(new BigDecimal("1"));
         assertThat((BigDecimal) last.values().get("widened")).isEqualByComparingTo("2.5");
         assertThat(last.values().get("flag")).isEqualTo(false);
         assertThat(last.values().get("when")).isEqualTo(OffsetDateTime.of(2024, 6, 1, 0, 0, 0, 0, ZoneOffset.UTC));
@@ -165,17 +189,24 @@ class ImportTest {
 
     @Test
     void jsonLinesAndJsonArraysKeepNestedValuesAsJsonText() throws IOException {
-        Path jsonl = write("chat.jsonl", "{\"text\":\"hi\",\"meta\":{\"a\":[1,2]},\"n\":1}\n\n"
-                + "{\"text\":\"yo\",\"n\":2.5,\"extra\":true}\n", StandardCharsets.UTF_8);
-        Path json = write("chat.json", "[{\"text\":\"hi\",\"tags\":[\"x\",\"y\"]},\n {\"text\":null,\"tags\":[]}]",
+        Path jsonl = write(
+                "chat.jsonl",
+                "{\"text\":\"hi\",\"meta\":{\"a\":[1,2]},\"n\":1}\n\n" + "{\"text\":\"yo\",\"n\":2.5,\"extra\":true}\n",
+                StandardCharsets.UTF_8);
+        Path json = write(
+                "chat.json",
+                "[{\"text\":\"hi\",\"tags\":[\"x\",\"y\"]},\n {\"text\":null,\"tags\":[]}]",
                 StandardCharsets.UTF_8);
 
         DatasetInfo lines = importFile(jsonl).dataset();
         DatasetInfo array = importFile(json).dataset();
 
-        assertThat(lines.columns()).containsExactly(new ColumnInfo("text", ColumnType.TEXT),
-                new ColumnInfo("meta", ColumnType.JSON), new ColumnInfo("n", ColumnType.DECIMAL),
-                new ColumnInfo("extra", ColumnType.BOOLEAN));
+        assertThat(lines.columns())
+                .containsExactly(
+                        new ColumnInfo("text", ColumnType.TEXT),
+                        new ColumnInfo("meta", ColumnType.JSON),
+                        new ColumnInfo("n", ColumnType.DECIMAL),
+                        new ColumnInfo("extra", ColumnType.BOOLEAN));
         assertThat(all(lines)).extracting(r -> r.text("meta")).containsExactly("{\"a\":[1,2]}", null);
         assertThat(all(lines)).extracting(DatasetRecord::source).containsExactly(1L, 3L);
         assertThat(all(array)).extracting(r -> r.text("tags")).containsExactly("[\"x\",\"y\"]", "[]");
@@ -190,11 +221,13 @@ class ImportTest {
         }
         lines.append("{\"text\":\"last\",\"late\":[1]}\n");
 
-        DatasetInfo info = importFile(write("late.jsonl", lines.toString(), StandardCharsets.UTF_8)).dataset();
+        DatasetInfo info = importFile(write("late.jsonl", lines.toString(), StandardCharsets.UTF_8))
+                .dataset();
 
-        assertThat(info.columns()).containsExactly(new ColumnInfo("text", ColumnType.TEXT),
-                new ColumnInfo("late", ColumnType.JSON));
-        assertThat(store.records(info.id(), List.of(1L, 15_001L))).extracting(r -> r.text("late"))
+        assertThat(info.columns())
+                .containsExactly(new ColumnInfo("text", ColumnType.TEXT), new ColumnInfo("late", ColumnType.JSON));
+        assertThat(store.records(info.id(), List.of(1L, 15_001L)))
+                .extracting(r -> r.text("late"))
                 .containsExactly(null, "[1]");
     }
 
@@ -236,15 +269,19 @@ class ImportTest {
         Path file = write("some-bad.csv", "id,text\n1,good\n2,too,many\n3,a\0b\n4,fine\n", StandardCharsets.UTF_8);
         Path list = dir.resolve("skipped.csv");
 
-        ImportReport report = store.importFile(ImportOptions.of(file).withSkipBadRows(true).withSkippedRowsFile(list),
-                ImportProgress.NONE);
+        ImportReport report = store.importFile(
+                ImportOptions.of(file).withSkipBadRows(true).withSkippedRowsFile(list), ImportProgress.NONE);
 
         assertThat(report.dataset().rows()).isEqualTo(2);
         assertThat(report.skippedRows()).isEqualTo(2);
         assertThat(all(report.dataset())).extracting(DatasetRecord::source).containsExactly(2L, 5L);
-        assertThat(Files.readAllLines(report.skippedRowsFile())).hasSize(3)
-                .first().isEqualTo("line,column,problem");
-        assertThat(Files.readString(list)).contains("3,\"3\",\"expected 2 fields").contains("4,\"text\",\"the value holds a NUL");
+        assertThat(Files.readAllLines(report.skippedRowsFile()))
+                .hasSize(3)
+                .first()
+                .isEqualTo("line,column,problem");
+        assertThat(Files.readString(list))
+                .contains("3,\"3\",\"expected 2 fields")
+                .contains("4,\"text\",\"the value holds a NUL");
     }
 
     @Test
@@ -255,7 +292,8 @@ class ImportTest {
         assertThat(store.list()).extracting(DatasetInfo::name).containsExactly("twice", "twice (2)");
 
         Files.writeString(file, "text\nnew\nrows\n");
-        DatasetInfo replaced = store.importFile(ImportOptions.of(file).withReplace(true), ImportProgress.NONE).dataset();
+        DatasetInfo replaced = store.importFile(ImportOptions.of(file).withReplace(true), ImportProgress.NONE)
+                .dataset();
 
         assertThat(store.list()).extracting(DatasetInfo::name).containsExactly("twice", "twice (2)");
         assertThat(store.find("twice")).get().extracting(DatasetInfo::rows).isEqualTo(2L);
@@ -300,7 +338,9 @@ class ImportTest {
 
     @Test
     void previewShowsTheFirstRowsAndTheInferredSchemaAndTheUsersChoicesApply() throws IOException {
-        Path file = write("intents.csv", "utterance,intent,score\nhello there,greet,1\nbye,leave,2\nhmm,unsure,3\n",
+        Path file = write(
+                "intents.csv",
+                "utterance,intent,score\nhello there,greet,1\nbye,leave,2\nhmm,unsure,3\n",
                 StandardCharsets.UTF_8);
 
         ImportPreview preview = store.preview(ImportOptions.of(file), 2);
@@ -309,19 +349,28 @@ class ImportTest {
         assertThat(preview.delimiter()).isEqualTo(',');
         assertThat(preview.header()).isTrue();
         assertThat(preview.rows()).containsExactly(List.of("hello there", "greet", "1"), List.of("bye", "leave", "2"));
-        assertThat(preview.columns()).extracting(ColumnInfo::type)
+        assertThat(preview.columns())
+                .extracting(ColumnInfo::type)
                 .containsExactly(ColumnType.TEXT, ColumnType.TEXT, ColumnType.INTEGER);
         assertThat(preview.textColumn()).isEqualTo("utterance");
         assertThat(preview.labelColumn()).isEqualTo("intent");
 
-        ImportOptions chosen = ImportOptions.of(file).withName("greetings").withColumns(List.of(
-                new ColumnChoice("utterance", "question", null), new ColumnChoice("score", "score", ColumnType.TEXT)),
-                "question", "score");
+        ImportOptions chosen = ImportOptions.of(file)
+                .withName("greetings")
+                .withColumns(
+                        List.of(
+                                new ColumnChoice("utterance", "question", null),
+                                new ColumnChoice("score", "score", ColumnType.TEXT)),
+                        "question",
+                        "score");
         DatasetInfo info = store.importFile(chosen, ImportProgress.NONE).dataset();
 
         assertThat(info.name()).isEqualTo("greetings");
-        assertThat(info.columns()).containsExactly(new ColumnInfo("question", ColumnType.TEXT),
-                new ColumnInfo("intent", ColumnType.TEXT), new ColumnInfo("score", ColumnType.TEXT));
+        assertThat(info.columns())
+                .containsExactly(
+                        new ColumnInfo("question", ColumnType.TEXT),
+                        new ColumnInfo("intent", ColumnType.TEXT),
+                        new ColumnInfo("score", ColumnType.TEXT));
         assertThat(info.textColumn()).isEqualTo("question");
         assertThat(info.labelColumn()).isEqualTo("score");
     }
@@ -329,12 +378,13 @@ class ImportTest {
     @Test
     void aValueThatDoesNotFitTheChosenTypeIsABadRow() throws IOException {
         Path file = write("ids.csv", "id,text\n1,a\nx2,b\n", StandardCharsets.UTF_8);
-        ImportOptions options = ImportOptions.of(file).withColumns(List.of(new ColumnChoice("id", "id", ColumnType.INTEGER)),
-                null, null);
+        ImportOptions options = ImportOptions.of(file)
+                .withColumns(List.of(new ColumnChoice("id", "id", ColumnType.INTEGER)), null, null);
 
         assertThatThrownBy(() -> store.importFile(options, ImportProgress.NONE))
                 .isInstanceOf(DatasetImportException.class)
-                .hasMessage("ids.csv, line 3, column \"id\": \"x2\" is not an integer, the type chosen for this column.");
+                .hasMessage(
+                        "ids.csv, line 3, column \"id\": \"x2\" is not an integer, the type chosen for this column.");
         assertThat(store.list()).isEmpty();
     }
 }

@@ -2,7 +2,6 @@ package io.siftbench.storage.datasets;
 
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.storage.project.ProjectFile;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,10 +22,10 @@ record ProjectSnapshot(List<DatasetInfo> datasets, Map<String, Long> tables) {
     static ProjectSnapshot of(Path project, List<DatasetInfo> datasets) throws SQLException {
         Map<String, Long> tables = new TreeMap<>();
         try (Connection c = DriverManager.getConnection(ProjectFile.of(project).jdbcUrl(true), "sa", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             List<String> names = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery(
-                    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC'")) {
+            try (ResultSet rs =
+                    s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC'")) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
                 }

@@ -1,6 +1,6 @@
 package io.siftbench.storage.demonstrations;
 
-import io.siftbench.model.embeddings.Vectors;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -13,22 +13,20 @@ import dev.langchain4j.model.output.Response;
 import io.siftbench.model.demonstrations.Demonstration;
 import io.siftbench.model.demonstrations.DemonstrationPicker;
 import io.siftbench.model.demonstrations.RecordEmbeddings;
+import io.siftbench.model.embeddings.Vectors;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.DemonstrationStrategy;
 import io.siftbench.model.prompts.Demonstrations;
 import io.siftbench.model.testing.SharedFixtures;
 import io.siftbench.storage.project.H2ProjectOpener;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The strategies on real data and the real MiniLM model: similar demonstrations must really be more
@@ -53,8 +51,10 @@ class DemonstrationsOnBanking77Test {
 
     private static List<Demonstration> everyNth(Path csv, int n) throws IOException {
         List<Demonstration> out = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(csv.toFile())) {
+        try (MappingIterator<Map<String, String>> rows = new CsvMapper()
+                .readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(csv.toFile())) {
             long id = 0;
             while (rows.hasNext()) {
                 Map<String, String> row = rows.next();
@@ -68,7 +68,10 @@ class DemonstrationsOnBanking77Test {
     }
 
     private static double meanCosine(float[] query, List<Demonstration> picks, Map<Long, float[]> vectors) {
-        return picks.stream().mapToDouble(d -> Vectors.cosine(query, vectors.get(d.id()))).average().orElseThrow();
+        return picks.stream()
+                .mapToDouble(d -> Vectors.cosine(query, vectors.get(d.id())))
+                .average()
+                .orElseThrow();
     }
 
     private static double meanPairwise(List<Demonstration> picks, Map<Long, float[]> vectors) {
@@ -76,7 +79,8 @@ class DemonstrationsOnBanking77Test {
         int n = 0;
         for (int i = 0; i < picks.size(); i++) {
             for (int j = i + 1; j < picks.size(); j++) {
-                sum += Vectors.cosine(vectors.get(picks.get(i).id()), vectors.get(picks.get(j).id()));
+                sum += Vectors.cosine(
+                        vectors.get(picks.get(i).id()), vectors.get(picks.get(j).id()));
                 n++;
             }
         }
@@ -104,7 +108,8 @@ class DemonstrationsOnBanking77Test {
         RecordEmbeddings embeddings;
         try (Project reopened = new H2ProjectOpener().open(file)) {
             embeddings = new RecordEmbeddings(model, "all-minilm-l6-v2-q", reopened.recordEmbeddings());
-            assertThat(embeddings.of(dataset, pool)).as("cached vectors come back unchanged")
+            assertThat(embeddings.of(dataset, pool))
+                    .as("cached vectors come back unchanged")
                     .allSatisfy((id, v) -> assertThat(v).containsExactly(vectors.get(id)));
         }
         assertThat(model.embedded.get()).as("the second pass embeds nothing").isEqualTo(pool.size());
@@ -125,18 +130,33 @@ class DemonstrationsOnBanking77Test {
             randomCos += meanCosine(v, r, vectors);
             similarSpread += meanPairwise(s, vectors);
             diverseSpread += meanPairwise(d, vectors);
-            similarHits += (int) s.stream().filter(x -> x.label().equals(q.label())).count();
-            randomHits += (int) r.stream().filter(x -> x.label().equals(q.label())).count();
+            similarHits +=
+                    (int) s.stream().filter(x -> x.label().equals(q.label())).count();
+            randomHits +=
+                    (int) r.stream().filter(x -> x.label().equals(q.label())).count();
         }
         int n = questions.size();
-        System.out.printf("banking77, %d questions, pool %d, k=%d: mean cosine similar %.3f, diverse %.3f, random %.3f;"
+        System.out.printf(
+                "banking77, %d questions, pool %d, k=%d: mean cosine similar %.3f, diverse %.3f, random %.3f;"
                         + " same intent similar %d/%d, random %d/%d; pairwise cosine similar %.3f, diverse %.3f%n",
-                n, pool.size(), K, similarCos / n, diverseCos / n, randomCos / n, similarHits, n * K, randomHits, n * K,
-                similarSpread / n, diverseSpread / n);
+                n,
+                pool.size(),
+                K,
+                similarCos / n,
+                diverseCos / n,
+                randomCos / n,
+                similarHits,
+                n * K,
+                randomHits,
+                n * K,
+                similarSpread / n,
+                diverseSpread / n);
 
         assertThat(similarCos / n).isGreaterThan(randomCos / n + 0.3);
         assertThat(similarHits).isGreaterThan(3 * randomHits + n);
         assertThat(diverseCos / n).as("diverse stays relevant").isGreaterThan(randomCos / n + 0.2);
-        assertThat(diverseSpread).as("diverse picks are less alike than similar ones").isLessThan(similarSpread);
+        assertThat(diverseSpread)
+                .as("diverse picks are less alike than similar ones")
+                .isLessThan(similarSpread);
     }
 }

@@ -1,5 +1,7 @@
 package io.siftbench.storage.embeddings;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -10,16 +12,13 @@ import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.project.Project;
 import io.siftbench.storage.project.H2ProjectOpener;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Sample texts are embedded once per model and project, across runs, screens and reopening. */
 class TextEmbeddingCacheTest {
@@ -44,8 +43,12 @@ class TextEmbeddingCacheTest {
         Path file = dir.resolve("cache");
         List<String> many = IntStream.range(0, 2500).mapToObj(i -> "text " + i).toList();
         try (Project p = new H2ProjectOpener().open(file)) {
-            p.textEmbeddings().store("minilm", Map.of("card arrived", new float[] {0.5f, -1.25f, 3e-7f},
-                    "exchange rate", new float[] {1, 2, 3}));
+            p.textEmbeddings()
+                    .store(
+                            "minilm",
+                            Map.of("card arrived", new float[] {0.5f, -1.25f, 3e-7f}, "exchange rate", new float[] {
+                                1, 2, 3
+                            }));
             p.textEmbeddings().store("other", Map.of("card arrived", new float[] {9, 9, 9}));
             p.textEmbeddings().store("minilm", Map.of("exchange rate", new float[] {4, 5, 6}));
             Map<String, float[]> manyVectors = new java.util.HashMap<>();
@@ -53,11 +56,13 @@ class TextEmbeddingCacheTest {
             p.textEmbeddings().store("minilm", manyVectors);
         }
         try (Project p = new H2ProjectOpener().open(file)) {
-            Map<String, float[]> minilm = p.textEmbeddings().load("minilm",
-                    List.of("card arrived", "exchange rate", "never stored", "card arrived"));
+            Map<String, float[]> minilm = p.textEmbeddings()
+                    .load("minilm", List.of("card arrived", "exchange rate", "never stored", "card arrived"));
             assertThat(minilm).containsOnlyKeys("card arrived", "exchange rate");
             assertThat(minilm.get("card arrived")).containsExactly(0.5f, -1.25f, 3e-7f);
-            assertThat(minilm.get("exchange rate")).as("a newer vector replaces the older one").containsExactly(4, 5, 6);
+            assertThat(minilm.get("exchange rate"))
+                    .as("a newer vector replaces the older one")
+                    .containsExactly(4, 5, 6);
             assertThat(p.textEmbeddings().load("other", List.of("card arrived")).get("card arrived"))
                     .containsExactly(9, 9, 9);
             Map<String, float[]> loaded = p.textEmbeddings().load("minilm", many);
@@ -70,17 +75,25 @@ class TextEmbeddingCacheTest {
     void aTextIsEmbeddedOnceWhicheverRunOrEmbedderAsksAgain() {
         Counted model = new Counted();
         try (Project p = new H2ProjectOpener().open(dir.resolve("embed"))) {
-            List<SampleText> first = new SampleEmbedder(model, 2).cachedIn(p.textEmbeddings()).embed(List.of(
-                    SampleText.of(1, "My card has not arrived yet."),
-                    SampleText.of(2, "What is the exchange rate for euros?"),
-                    SampleText.of(3, "My card has not arrived yet.")), InsightsProgress.NONE);
-            assertThat(model.asked).containsExactly("My card has not arrived yet.",
-                    "What is the exchange rate for euros?");
+            List<SampleText> first = new SampleEmbedder(model, 2)
+                    .cachedIn(p.textEmbeddings())
+                    .embed(
+                            List.of(
+                                    SampleText.of(1, "My card has not arrived yet."),
+                                    SampleText.of(2, "What is the exchange rate for euros?"),
+                                    SampleText.of(3, "My card has not arrived yet.")),
+                            InsightsProgress.NONE);
+            assertThat(model.asked)
+                    .containsExactly("My card has not arrived yet.", "What is the exchange rate for euros?");
 
             // Another run with one text seen before and one edited text, through a new embedder.
-            List<SampleText> second = new SampleEmbedder(model).cachedIn(p.textEmbeddings()).embed(List.of(
-                    SampleText.of(7, "What is the exchange rate for euros?"),
-                    SampleText.of(8, "My card has still not arrived.")), InsightsProgress.NONE);
+            List<SampleText> second = new SampleEmbedder(model)
+                    .cachedIn(p.textEmbeddings())
+                    .embed(
+                            List.of(
+                                    SampleText.of(7, "What is the exchange rate for euros?"),
+                                    SampleText.of(8, "My card has still not arrived.")),
+                            InsightsProgress.NONE);
             assertThat(model.asked).hasSize(3).endsWith("My card has still not arrived.");
             assertThat(second.get(0).embedding()).containsExactly(first.get(1).embedding());
             assertThat(second.get(1).embedding()).hasSize(384);

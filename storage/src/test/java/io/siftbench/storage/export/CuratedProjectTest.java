@@ -2,11 +2,10 @@ package io.siftbench.storage.export;
 
 import io.siftbench.model.project.Project;
 import io.siftbench.storage.project.H2ProjectOpener;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 /** Export tests start from the curated {@link ExportFixture} project in a fresh folder. */
 abstract class CuratedProjectTest {

@@ -15,7 +15,6 @@ import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.model.runs.Slot;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,8 +37,8 @@ final class ExportFixture {
             "-5 euros were taken, why?\r\nPlease explain.",
             "My card was stolen in Zürich — block it ✓ 😀",
             "My top-up failed\tagain");
-    static final List<String> LABELS = List.of("card_arrival", "card_linking", "exchange_rate",
-            "lost_or_stolen_card", "pin_blocked", "top_up_failed");
+    static final List<String> LABELS = List.of(
+            "card_arrival", "card_linking", "exchange_rate", "lost_or_stolen_card", "pin_blocked", "top_up_failed");
     static final List<String> STORIES = List.of(
             "=cmd|' /C calc'!A0",
             "+1 for the polite clerk",
@@ -68,48 +67,135 @@ final class ExportFixture {
                     .append('\n');
         }
         Files.writeString(data, lines.toString());
-        questions = project.datasets().importFile(ImportOptions.of(data), ImportProgress.NONE).dataset();
+        questions = project.datasets()
+                .importFile(ImportOptions.of(data), ImportProgress.NONE)
+                .dataset();
 
-        long annotator = project.prompts().save(PromptFile.parse("""
+        long annotator = project.prompts()
+                .save(PromptFile.parse(
+                        """
                 {"name": "intents", "mode": "annotate",
                  "task": {"role": "%s", "labels": [%s]},
                  "template": {"system": "{{task.role}}", "user": "{{#demos}}Q: {{text}}\\nA: {{label}}\\n{{/demos}}Q: {{record.text}}\\nA:"},
                  "demonstrations": {"dataset": "questions", "strategy": "fixed", "ids": [1], "text": "text", "label": "category"}}
-                """.formatted(SYSTEM, String.join(",", LABELS.stream().map(l -> "{\"name\":\"" + l + "\"}").toList())),
-                "intents.json")).id();
-        long storyteller = project.prompts().save(PromptFile.parse("""
+                """
+                                .formatted(
+                                        SYSTEM,
+                                        String.join(
+                                                ",",
+                                                LABELS.stream()
+                                                        .map(l -> "{\"name\":\"" + l + "\"}")
+                                                        .toList())),
+                        "intents.json"))
+                .id();
+        long storyteller = project.prompts()
+                .save(PromptFile.parse(
+                        """
                 {"name": "stories", "mode": "synthesize",
                  "task": {"role": "You write short stories about banking."},
                  "template": {"system": "{{task.role}}", "user": "Write a story in a {{condition.tone}} tone."},
                  "conditions": [{"name": "tone", "values": [{"value": "angry"}, {"value": "polite"}]}],
                  "plan": {"kind": "all", "seed": 11},
                  "output": {"schema": {"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]}}}
-                """, "stories.json")).id();
+                """,
+                        "stories.json"))
+                .id();
 
-        annotateRun = project.runs().create(new RunConfig(annotator, PromptMode.ANNOTATE,
-                new BackendRef("openai", "http://127.0.0.1:1/v1", "tiny"), "{\"temperature\":0.2}", questions.id(),
-                5, 1, QUESTIONS.size(), 1, "{}"));
+        annotateRun = project.runs()
+                .create(new RunConfig(
+                        annotator,
+                        PromptMode.ANNOTATE,
+                        new BackendRef("openai", "http://127.0.0.1:1/v1", "tiny"),
+                        "{\"temperature\":0.2}",
+                        questions.id(),
+                        5,
+                        1,
+                        QUESTIONS.size(),
+                        1,
+                        "{}"));
         for (int i = 0; i < QUESTIONS.size(); i++) {
-            Slot slot = new Slot("r" + (i + 1), i, (long) (i + 1), Map.of(), List.of(1L),
-                    List.of(Message.system(SYSTEM), Message.user("Q: " + QUESTIONS.get(0) + "\nA: card_arrival\nQ: "
-                            + QUESTIONS.get(i) + "\nA:")));
-            annotated.add(project.samples().add(new Sample(0, annotateRun, slot, "tiny", "{\"temperature\":0.2}", 5L,
-                    LABELS.get(i), LABELS.get(i), null, 0.9, null, null, true, null, List.of(), 30, 2, 12L, "stop",
-                    null, null)));
+            Slot slot = new Slot(
+                    "r" + (i + 1),
+                    i,
+                    (long) (i + 1),
+                    Map.of(),
+                    List.of(1L),
+                    List.of(
+                            Message.system(SYSTEM),
+                            Message.user(
+                                    "Q: " + QUESTIONS.get(0) + "\nA: card_arrival\nQ: " + QUESTIONS.get(i) + "\nA:")));
+            annotated.add(project.samples()
+                    .add(new Sample(
+                            0,
+                            annotateRun,
+                            slot,
+                            "tiny",
+                            "{\"temperature\":0.2}",
+                            5L,
+                            LABELS.get(i),
+                            LABELS.get(i),
+                            null,
+                            0.9,
+                            null,
+                            null,
+                            true,
+                            null,
+                            List.of(),
+                            30,
+                            2,
+                            12L,
+                            "stop",
+                            null,
+                            null)));
         }
         project.runs().setStatus(annotateRun, RunStatus.COMPLETED);
 
-        synthesizeRun = project.runs().create(new RunConfig(storyteller, PromptMode.SYNTHESIZE,
-                new BackendRef("ollama", "http://127.0.0.1:2", "tiny-stories"), "{\"temperature\":0.9}", null, 9, 1,
-                STORIES.size(), 1, "{}"));
+        synthesizeRun = project.runs()
+                .create(new RunConfig(
+                        storyteller,
+                        PromptMode.SYNTHESIZE,
+                        new BackendRef("ollama", "http://127.0.0.1:2", "tiny-stories"),
+                        "{\"temperature\":0.9}",
+                        null,
+                        9,
+                        1,
+                        STORIES.size(),
+                        1,
+                        "{}"));
         for (int i = 0; i < STORIES.size(); i++) {
             String tone = i % 2 == 0 ? "angry" : "polite";
-            Slot slot = new Slot("c" + i, i, null, Map.of("tone", tone), List.of(),
-                    List.of(Message.system("You write short stories about banking."),
+            Slot slot = new Slot(
+                    "c" + i,
+                    i,
+                    null,
+                    Map.of("tone", tone),
+                    List.of(),
+                    List.of(
+                            Message.system("You write short stories about banking."),
                             Message.user("Write a story in a " + tone + " tone.")));
-            synthesized.add(project.samples().add(new Sample(0, synthesizeRun, slot, "tiny-stories",
-                    "{\"temperature\":0.9}", 9L + i, STORIES.get(i), null, null, null, STORIES.get(i), null, true,
-                    null, List.of(), 12, 20, 40L, "stop", null, null)));
+            synthesized.add(project.samples()
+                    .add(new Sample(
+                            0,
+                            synthesizeRun,
+                            slot,
+                            "tiny-stories",
+                            "{\"temperature\":0.9}",
+                            9L + i,
+                            STORIES.get(i),
+                            null,
+                            null,
+                            null,
+                            STORIES.get(i),
+                            null,
+                            true,
+                            null,
+                            List.of(),
+                            12,
+                            20,
+                            40L,
+                            "stop",
+                            null,
+                            null)));
         }
         project.runs().setStatus(synthesizeRun, RunStatus.COMPLETED);
     }

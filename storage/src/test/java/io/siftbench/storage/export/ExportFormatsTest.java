@@ -1,5 +1,12 @@
 package io.siftbench.storage.export;
 
+import static io.siftbench.storage.export.ExportFixture.EDITED_STORY;
+import static io.siftbench.storage.export.ExportFixture.LABELS;
+import static io.siftbench.storage.export.ExportFixture.QUESTIONS;
+import static io.siftbench.storage.export.ExportFixture.STORIES;
+import static io.siftbench.storage.export.ExportFixture.SYSTEM;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,21 +23,13 @@ import io.siftbench.model.export.ExportRequest;
 import io.siftbench.model.export.Exporter;
 import io.siftbench.model.export.FormulaGuard;
 import io.siftbench.model.runs.Sample;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static io.siftbench.storage.export.ExportFixture.EDITED_STORY;
-import static io.siftbench.storage.export.ExportFixture.LABELS;
-import static io.siftbench.storage.export.ExportFixture.QUESTIONS;
-import static io.siftbench.storage.export.ExportFixture.STORIES;
-import static io.siftbench.storage.export.ExportFixture.SYSTEM;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every format exported from a small curated run in a real project file, parsed back, checked field by
@@ -42,11 +41,12 @@ class ExportFormatsTest extends CuratedProjectTest {
 
     /** The curated annotate set: records 2..5 (record 1 was the demonstration, record 6 rejected). */
     private static final List<String> KEPT_QUESTIONS = QUESTIONS.subList(1, 5);
-    private static final List<String> KEPT_LABELS = List.of(LABELS.get(1), LABELS.get(2), LABELS.get(3),
-            "lost_or_stolen_card");
+
+    private static final List<String> KEPT_LABELS =
+            List.of(LABELS.get(1), LABELS.get(2), LABELS.get(3), "lost_or_stolen_card");
     /** The curated synthesize set: stories 1, 2 (edited), 4, 5, 6; story 3 rejected, story 7 undecided. */
-    private static final List<String> KEPT_STORIES = List.of(STORIES.get(0), EDITED_STORY, STORIES.get(3),
-            STORIES.get(4), STORIES.get(5));
+    private static final List<String> KEPT_STORIES =
+            List.of(STORIES.get(0), EDITED_STORY, STORIES.get(3), STORIES.get(4), STORIES.get(5));
 
     @Test
     void jsonlCarriesEveryFieldAndComesBackByteForByte() throws Exception {
@@ -73,7 +73,10 @@ class ExportFormatsTest extends CuratedProjectTest {
         assertThat(back).extracting(r -> r.text("input")).containsExactlyElementsOf(KEPT_QUESTIONS);
         assertThat(back).extracting(r -> r.text("output")).containsExactlyElementsOf(KEPT_LABELS);
         // Nested fields come back as JSON text columns; their strings are intact inside.
-        assertThat(JSON.readTree(back.get(3).text("decision")).get("original_output").asText()).isEqualTo("pin_blocked");
+        assertThat(JSON.readTree(back.get(3).text("decision"))
+                        .get("original_output")
+                        .asText())
+                .isEqualTo("pin_blocked");
     }
 
     @Test
@@ -81,18 +84,26 @@ class ExportFormatsTest extends CuratedProjectTest {
         ExportReport report = export(fixture.synthesizeRun, ExportFormat.CSV, "stories.csv");
 
         List<Map<String, String>> rows = csvRows(report.files().get(0));
-        assertThat(rows).extracting(r -> r.get("output")).containsExactly(
-                "'=cmd|' /C calc'!A0", "'+2 for the polite clerk, edited", "'\tA tab starts this one",
-                "''Quoted' from the start, with \"inner\" quotes", "Two lines,\nthe second \r\nafter CRLF");
+        assertThat(rows)
+                .extracting(r -> r.get("output"))
+                .containsExactly(
+                        "'=cmd|' /C calc'!A0",
+                        "'+2 for the polite clerk, edited",
+                        "'\tA tab starts this one",
+                        "''Quoted' from the start, with \"inner\" quotes",
+                        "Two lines,\nthe second \r\nafter CRLF");
         assertThat(rows).extracting(r -> FormulaGuard.unguard(r.get("output"))).containsExactlyElementsOf(KEPT_STORIES);
-        assertThat(rows).extracting(r -> r.get("condition.tone"))
+        assertThat(rows)
+                .extracting(r -> r.get("condition.tone"))
                 .containsExactly("angry", "polite", "polite", "angry", "polite");
-        assertThat(rows).extracting(r -> r.get("status"))
+        assertThat(rows)
+                .extracting(r -> r.get("status"))
                 .containsExactly("accepted", "edited", "accepted", "accepted", "accepted");
         assertThat(rows.get(1).get("original_output")).isEqualTo("'+1 for the polite clerk");
 
         List<DatasetRecord> back = reimport(report.files().get(0), "stories-back");
-        assertThat(back).extracting(r -> FormulaGuard.unguard(r.text("output")))
+        assertThat(back)
+                .extracting(r -> FormulaGuard.unguard(r.text("output")))
                 .containsExactlyElementsOf(KEPT_STORIES);
     }
 
@@ -141,8 +152,9 @@ class ExportFormatsTest extends CuratedProjectTest {
         ExportReport report = export(fixture.annotateRun, ExportFormat.CLASSIFICATION, "intents-cls.jsonl");
 
         List<JsonNode> lines = jsonLines(report.files().get(0));
-        assertThat(lines).allSatisfy(n ->
-                assertThat(n.properties()).extracting(Map.Entry::getKey).containsExactly("text", "label"));
+        assertThat(lines)
+                .allSatisfy(n ->
+                        assertThat(n.properties()).extracting(Map.Entry::getKey).containsExactly("text", "label"));
         assertThat(lines).extracting(n -> n.get("text").asText()).containsExactlyElementsOf(KEPT_QUESTIONS);
         assertThat(lines).extracting(n -> n.get("label").asText()).containsExactlyElementsOf(KEPT_LABELS);
 
@@ -178,12 +190,16 @@ class ExportFormatsTest extends CuratedProjectTest {
     }
 
     private ExportReport export(long run, ExportFormat format, String name) {
-        return new Exporter(project.exportSources()).export(ExportRequest.of(List.of(run), format, dir.resolve("out").resolve(name)),
-                ExportProgress.NONE);
+        return new Exporter(project.exportSources())
+                .export(
+                        ExportRequest.of(
+                                List.of(run), format, dir.resolve("out").resolve(name)),
+                        ExportProgress.NONE);
     }
 
     private List<DatasetRecord> reimport(Path file, String name) {
-        DatasetInfo info = project.datasets().importFile(ImportOptions.of(file).withName(name), ImportProgress.NONE)
+        DatasetInfo info = project.datasets()
+                .importFile(ImportOptions.of(file).withName(name), ImportProgress.NONE)
                 .dataset();
         List<DatasetRecord> records = new ArrayList<>();
         project.datasets().forEachRecord(info.id(), records::add);
@@ -201,7 +217,8 @@ class ExportFormatsTest extends CuratedProjectTest {
     static List<Map<String, String>> csvRows(Path file) throws IOException {
         CsvMapper csv = new CsvMapper();
         try (MappingIterator<Map<String, String>> rows = csv.readerFor(Map.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(file.toFile())) {
             return rows.readAll();
         }
     }

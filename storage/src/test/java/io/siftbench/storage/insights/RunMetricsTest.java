@@ -1,5 +1,7 @@
 package io.siftbench.storage.insights;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.siftbench.model.datasets.DatasetInfo;
@@ -19,17 +21,14 @@ import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run's metrics from a real project file: texts and gold labels come from the input dataset, statuses from
@@ -52,16 +51,30 @@ class RunMetricsTest {
         Path csv = dir.resolve("questions.csv");
         // Gold labels; the fixture's model labels are card_arrival, card_linking, exchange_rate,
         // lost_or_stolen_card for records 1..4, so the model gets record 3 wrong.
-        Files.writeString(csv, """
+        Files.writeString(
+                csv,
+                """
                 text,label
                 where is my new card,card_arrival
                 how do I link my card,card_linking
                 my card has not come yet,card_arrival
                 someone stole my card,lost_or_stolen_card
                 """);
-        DatasetInfo dataset = project.datasets().importFile(ImportOptions.of(csv), ImportProgress.NONE).dataset();
-        run = project.runs().create(new RunConfig(version, PromptMode.ANNOTATE,
-                new BackendRef("openai", "http://127.0.0.1:1/v1", "tiny"), "{}", dataset.id(), 7, 1, 4, 1, "{}"));
+        DatasetInfo dataset = project.datasets()
+                .importFile(ImportOptions.of(csv), ImportProgress.NONE)
+                .dataset();
+        run = project.runs()
+                .create(new RunConfig(
+                        version,
+                        PromptMode.ANNOTATE,
+                        new BackendRef("openai", "http://127.0.0.1:1/v1", "tiny"),
+                        "{}",
+                        dataset.id(),
+                        7,
+                        1,
+                        4,
+                        1,
+                        "{}"));
         samples = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             samples.add(project.samples().add(RunFixture.sample(run, PromptMode.ANNOTATE, i)));
@@ -74,7 +87,8 @@ class RunMetricsTest {
     }
 
     private RunMetricsReport measure(StatusSelection selection) {
-        return new RunMetrics(project.runSources(), project.metricSnapshots(), null, InsightsSettings.defaults()).measure(run, selection, InsightsProgress.NONE);
+        return new RunMetrics(project.runSources(), project.metricSnapshots(), null, InsightsSettings.defaults())
+                .measure(run, selection, InsightsProgress.NONE);
     }
 
     @Test
@@ -88,7 +102,8 @@ class RunMetricsTest {
         // tokens, and "my" and "card" in every record.
         assertThat(report.metrics().lexical().tokens()).isEqualTo(5 + 6 + 6 + 4);
         assertThat(report.metrics().gold().accuracy()).isEqualTo(0.75);
-        assertThat(report.metrics().gold().confusion().count("card_arrival", "exchange_rate")).isEqualTo(1);
+        assertThat(report.metrics().gold().confusion().count("card_arrival", "exchange_rate"))
+                .isEqualTo(1);
         assertThat(report.researcherAgreement().accuracy()).isEqualTo(1.0);
         assertThat(report.researcherAgreement().macroF1()).isEqualTo(1.0);
     }
@@ -112,10 +127,12 @@ class RunMetricsTest {
 
     @Test
     void acceptedAndRejectedSelectionsMeasureOnlyThoseSamples() {
-        project.decisions().decide(List.of(Decision.of(samples.get(0).id(), DecisionStatus.ACCEPTED, null),
-                Decision.edit(samples.get(1).id(), null, "card_linking", null),
-                Decision.of(samples.get(2).id(), DecisionStatus.REJECTED, null),
-                Decision.of(samples.get(3).id(), DecisionStatus.SKIPPED, null)));
+        project.decisions()
+                .decide(List.of(
+                        Decision.of(samples.get(0).id(), DecisionStatus.ACCEPTED, null),
+                        Decision.edit(samples.get(1).id(), null, "card_linking", null),
+                        Decision.of(samples.get(2).id(), DecisionStatus.REJECTED, null),
+                        Decision.of(samples.get(3).id(), DecisionStatus.SKIPPED, null)));
 
         assertThat(measure(StatusSelection.ACCEPTED).metrics().samples()).isEqualTo(2);
         RunMetricsReport rejected = measure(StatusSelection.REJECTED);
@@ -128,7 +145,9 @@ class RunMetricsTest {
     void aSnapshotWrittenBeforeAMetricExistedIsMeasuredAfresh() throws Exception {
         RunMetricsReport first = measure(StatusSelection.ALL);
         String scope = "status=all;no-embeddings";
-        String stored = project.metricSnapshots().find(run, scope, first.sampleSetVersion()).orElseThrow();
+        String stored = project.metricSnapshots()
+                .find(run, scope, first.sampleSetVersion())
+                .orElseThrow();
         // The snapshot as an older Siftbench wrote it: without the per-value condition coverage.
         ObjectNode older = (ObjectNode) new ObjectMapper().readTree(stored);
         ((ObjectNode) older.get("metrics")).remove("valueCoverage");

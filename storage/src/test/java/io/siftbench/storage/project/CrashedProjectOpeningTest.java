@@ -1,14 +1,14 @@
 package io.siftbench.storage.project;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.siftbench.model.project.Project;
 import io.siftbench.model.project.ProjectException;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.storage.testing.RunFixture;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -21,9 +21,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Opening a file that a process left when it was killed with a transaction under way (a real child process,
@@ -38,14 +37,20 @@ class CrashedProjectOpeningTest {
     void importKilledWhileCommittingIsRecoveredAndEverythingCommittedIsKept() throws Exception {
         Path file = dir.resolve("killed.mv.db");
         long version = RunFixture.promptVersion(file, "kept", PromptMode.SYNTHESIZE);
-        execute(file, "INSERT INTO run (prompt_version_id, mode, backend_kind, backend_location, config, seed,"
-                + " concurrency, target, status) VALUES (" + version + ", 'synthesize', 'openai', 'http://127.0.0.1:1',"
-                + " '{}', 7, 1, 10, 'running')");
+        execute(
+                file,
+                "INSERT INTO run (prompt_version_id, mode, backend_kind, backend_location, config, seed,"
+                        + " concurrency, target, status) VALUES (" + version
+                        + ", 'synthesize', 'openai', 'http://127.0.0.1:1',"
+                        + " '{}', 7, 1, 10, 'running')");
         KilledWriter.killedWhileCommitting(file, "DS_77");
 
         try (Project project = new H2ProjectOpener().open(file)) {
-            assertThat(project.datasets().list()).as("the killed import's table has no catalog row").isEmpty();
-            assertThat(project.runs().list()).extracting(RunInfo::promptName, RunInfo::status)
+            assertThat(project.datasets().list())
+                    .as("the killed import's table has no catalog row")
+                    .isEmpty();
+            assertThat(project.runs().list())
+                    .extracting(RunInfo::promptName, RunInfo::status)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("kept", RunStatus.INTERRUPTED));
         }
         assertThat(tables(file)).doesNotContain("DS_77");
@@ -70,9 +75,11 @@ class CrashedProjectOpeningTest {
     void newerProjectNeedingRecoveryIsRefusedAndLeftByteForByte() throws Exception {
         Path file = dir.resolve("future.mv.db");
         new H2ProjectOpener().open(file).close();
-        execute(file, "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\","
-                + " \"script\", \"installed_by\", \"execution_time\", \"success\") VALUES (99, '99', 'future', 'SQL',"
-                + " 'V99__future.sql', 'sa', 1, TRUE)");
+        execute(
+                file,
+                "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\","
+                        + " \"script\", \"installed_by\", \"execution_time\", \"success\") VALUES (99, '99', 'future', 'SQL',"
+                        + " 'V99__future.sql', 'sa', 1, TRUE)");
         KilledWriter.killedWhileCommitting(file, "DS_5");
         String before = sha256(file);
 
@@ -89,9 +96,11 @@ class CrashedProjectOpeningTest {
         Path file = dir.resolve("open.mv.db");
         long version = RunFixture.promptVersion(file, "live", PromptMode.SYNTHESIZE);
         try (Project first = new H2ProjectOpener().open(file)) {
-            execute(file, "INSERT INTO run (prompt_version_id, mode, backend_kind, backend_location, config, seed,"
-                    + " concurrency, target, status) VALUES (" + version + ", 'synthesize', 'openai',"
-                    + " 'http://127.0.0.1:1', '{}', 7, 1, 10, 'running')");
+            execute(
+                    file,
+                    "INSERT INTO run (prompt_version_id, mode, backend_kind, backend_location, config, seed,"
+                            + " concurrency, target, status) VALUES (" + version + ", 'synthesize', 'openai',"
+                            + " 'http://127.0.0.1:1', '{}', 7, 1, 10, 'running')");
             try (Project second = new H2ProjectOpener().open(file)) {
                 assertThat(second.runs().list()).extracting(RunInfo::status).containsExactly(RunStatus.RUNNING);
             }
@@ -100,14 +109,16 @@ class CrashedProjectOpeningTest {
 
     private List<Path> leftovers() throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().startsWith(".recovery-check-")).toList();
+            return files.filter(p -> p.getFileName().toString().startsWith(".recovery-check-"))
+                    .toList();
         }
     }
 
     private static List<String> tables(Path file) throws SQLException {
         try (Connection c = DriverManager.getConnection(new ProjectFile(file).jdbcUrl(true), "sa", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
             List<String> names = new ArrayList<>();
             while (rs.next()) {
                 names.add(rs.getString(1));
@@ -118,7 +129,7 @@ class CrashedProjectOpeningTest {
 
     private static void execute(Path file, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(new ProjectFile(file).jdbcUrl(false), "sa", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

@@ -1,11 +1,10 @@
 package io.siftbench.storage.project;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.siftbench.model.project.Project;
 import io.siftbench.model.project.ProjectException;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,14 +18,24 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class H2ProjectOpenerTest {
 
-    private static final List<String> SCHEMA_TABLES = List.of("PROJECT_INFO", "DATASET", "DATASET_COLUMN", "PROMPT",
-            "PROMPT_VERSION", "BACKEND", "RUN", "SAMPLE", "DECISION", "PREFERENCE", "METRIC_SNAPSHOT",
+    private static final List<String> SCHEMA_TABLES = List.of(
+            "PROJECT_INFO",
+            "DATASET",
+            "DATASET_COLUMN",
+            "PROMPT",
+            "PROMPT_VERSION",
+            "BACKEND",
+            "RUN",
+            "SAMPLE",
+            "DECISION",
+            "PREFERENCE",
+            "METRIC_SNAPSHOT",
             "RECORD_EMBEDDING");
 
     @TempDir
@@ -43,7 +52,8 @@ class H2ProjectOpenerTest {
         }
         assertThat(Files.exists(dir.resolve("banking.mv.db"))).isTrue();
         assertThat(tables(dir.resolve("banking.mv.db"))).containsAll(SCHEMA_TABLES);
-        assertThat(schemaVersion(dir.resolve("banking.mv.db"))).isEqualTo(H2ProjectOpener.latestKnownVersion().toString());
+        assertThat(schemaVersion(dir.resolve("banking.mv.db")))
+                .isEqualTo(H2ProjectOpener.latestKnownVersion().toString());
     }
 
     @Test
@@ -62,22 +72,30 @@ class H2ProjectOpenerTest {
     void projectOfAnOlderSchemaIsMigrated() throws SQLException {
         Path file = dir.resolve("old.mv.db");
         String url = new ProjectFile(file).jdbcUrl(false);
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("1").load().migrate();
+        Flyway.configure()
+                .dataSource(url, "sa", "")
+                .locations("classpath:db/migration")
+                .target("1")
+                .load()
+                .migrate();
         assertThat(tables(file)).doesNotContain("RECORD_EMBEDDING");
 
         opener.open(file).close();
 
         assertThat(tables(file)).contains("RECORD_EMBEDDING");
-        assertThat(schemaVersion(file)).isEqualTo(H2ProjectOpener.latestKnownVersion().toString());
+        assertThat(schemaVersion(file))
+                .isEqualTo(H2ProjectOpener.latestKnownVersion().toString());
     }
 
     @Test
     void projectOfANewerSchemaIsRefusedAndLeftAsItWas() throws Exception {
         Path file = dir.resolve("future.mv.db");
         opener.open(file).close();
-        execute(file, "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\","
-                + " \"script\", \"installed_by\", \"execution_time\", \"success\") VALUES (99, '99', 'future', 'SQL',"
-                + " 'V99__future.sql', 'sa', 1, TRUE)");
+        execute(
+                file,
+                "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\","
+                        + " \"script\", \"installed_by\", \"execution_time\", \"success\") VALUES (99, '99', 'future', 'SQL',"
+                        + " 'V99__future.sql', 'sa', 1, TRUE)");
         String before = sha256(file);
 
         assertThatThrownBy(() -> opener.open(file))
@@ -143,9 +161,10 @@ class H2ProjectOpenerTest {
 
     private static List<String> tables(Path file) throws SQLException {
         try (Connection c = DriverManager.getConnection(new ProjectFile(file).jdbcUrl(true), "sa", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
-                     + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME <> 'flyway_schema_history' ORDER BY TABLE_NAME")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
+                                + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME <> 'flyway_schema_history' ORDER BY TABLE_NAME")) {
             List<String> names = new java.util.ArrayList<>();
             while (rs.next()) {
                 names.add(rs.getString(1));
@@ -160,8 +179,8 @@ class H2ProjectOpenerTest {
 
     private static String query(Path file, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(new ProjectFile(file).jdbcUrl(true), "sa", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }
@@ -169,7 +188,7 @@ class H2ProjectOpenerTest {
 
     private static void execute(Path file, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(new ProjectFile(file).jdbcUrl(false), "sa", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

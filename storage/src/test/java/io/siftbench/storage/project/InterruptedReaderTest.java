@@ -1,18 +1,17 @@
 package io.siftbench.storage.project;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.ImportOptions;
 import io.siftbench.model.datasets.ImportProgress;
 import io.siftbench.model.project.Project;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Cancelling a background task interrupts its thread. A thread interrupted in the middle of a file read closes
@@ -38,9 +37,13 @@ class InterruptedReaderTest {
             }
         }
         Path small = dir.resolve("small.csv");
-        Files.writeString(small, "text,label\nwhere is my card,card_arrival\n".repeat(1) + "my card is lost,lost\n".repeat(2_000));
+        Files.writeString(
+                small,
+                "text,label\nwhere is my card,card_arrival\n".repeat(1) + "my card is lost,lost\n".repeat(2_000));
         try (Project project = new H2ProjectOpener().open(dir.resolve("interrupted.mv.db"))) {
-            DatasetInfo dataset = project.datasets().importFile(ImportOptions.of(csv), ImportProgress.NONE).dataset();
+            DatasetInfo dataset = project.datasets()
+                    .importFile(ImportOptions.of(csv), ImportProgress.NONE)
+                    .dataset();
             for (int round = 0; round < 5; round++) {
                 AtomicLong read = new AtomicLong();
                 Thread reader = new Thread(() -> {
@@ -48,8 +51,9 @@ class InterruptedReaderTest {
                         for (int pass = 0; pass < 20; pass++) {
                             project.datasets().forEachRecord(dataset.id(), r -> read.incrementAndGet());
                             // Reading and writing, as an import or a run does: a commit writes to the file.
-                            DatasetInfo copy = project.datasets().importFile(ImportOptions.of(small),
-                                    ImportProgress.NONE).dataset();
+                            DatasetInfo copy = project.datasets()
+                                    .importFile(ImportOptions.of(small), ImportProgress.NONE)
+                                    .dataset();
                             project.datasets().delete(copy.id());
                         }
                     } catch (RuntimeException e) {
@@ -63,9 +67,15 @@ class InterruptedReaderTest {
 
                 long[] after = {0};
                 project.datasets().forEachRecord(dataset.id(), r -> after[0]++);
-                assertThat(after[0]).as("records read after interrupt " + (round + 1)).isEqualTo(ROWS);
-                assertThat(project.datasets().list()).extracting(DatasetInfo::rows).containsExactly((long) ROWS);
-                DatasetInfo imported = project.datasets().importFile(ImportOptions.of(small), ImportProgress.NONE).dataset();
+                assertThat(after[0])
+                        .as("records read after interrupt " + (round + 1))
+                        .isEqualTo(ROWS);
+                assertThat(project.datasets().list())
+                        .extracting(DatasetInfo::rows)
+                        .containsExactly((long) ROWS);
+                DatasetInfo imported = project.datasets()
+                        .importFile(ImportOptions.of(small), ImportProgress.NONE)
+                        .dataset();
                 project.datasets().delete(imported.id());
             }
         }

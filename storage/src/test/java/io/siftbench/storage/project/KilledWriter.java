@@ -27,7 +27,7 @@ public final class KilledWriter {
         Path file = Path.of(args[0]);
         String table = args[1];
         try (Connection c = DriverManager.getConnection(new ProjectFile(file).jdbcUrl(false), "sa", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE \"" + table + "\" (ID BIGINT PRIMARY KEY, TEXT CHARACTER VARYING)");
             c.setAutoCommit(false);
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO \"" + table + "\" VALUES (?, ?)")) {
@@ -73,8 +73,13 @@ public final class KilledWriter {
     }
 
     private static void killAfter(Path file, String table, long millis) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), KilledWriter.class.getName(), file.toString(), table));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                KilledWriter.class.getName(),
+                file.toString(),
+                table));
         Process writer = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             String said = new String(writer.getInputStream().readNBytes(6));

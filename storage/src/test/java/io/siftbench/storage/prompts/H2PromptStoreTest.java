@@ -1,5 +1,8 @@
 package io.siftbench.storage.prompts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.siftbench.model.project.Project;
 import io.siftbench.model.project.ProjectException;
 import io.siftbench.model.prompts.Condition;
@@ -12,14 +15,10 @@ import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.model.prompts.TaskSpec;
 import io.siftbench.model.prompts.Template;
 import io.siftbench.storage.project.H2ProjectOpener;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class H2PromptStoreTest {
 
@@ -31,15 +30,29 @@ class H2PromptStoreTest {
     }
 
     private static PromptVersion annotator(String note, String user) {
-        return new PromptVersion("intents", note, PromptMode.ANNOTATE,
-                new TaskSpec("You label questions.", null, null, List.of(new Label("card_arrival", null, null)), false, false),
-                new Template("{{task.role}}", user), List.of(Condition.of("tone", "angry", "polite")), null, null, null);
+        return new PromptVersion(
+                "intents",
+                note,
+                PromptMode.ANNOTATE,
+                new TaskSpec(
+                        "You label questions.",
+                        null,
+                        null,
+                        List.of(new Label("card_arrival", null, null)),
+                        false,
+                        false),
+                new Template("{{task.role}}", user),
+                List.of(Condition.of("tone", "angry", "polite")),
+                null,
+                null,
+                null);
     }
 
     @Test
     void savingMakesTheNextVersionAndNeverChangesAnOldOne() {
         PromptVersion first = annotator("first try", "Q: {{text}}");
-        PromptVersion second = annotator("add the tone", "{{#condition.tone}}{{condition.tone}} {{/condition.tone}}Q: {{text}}");
+        PromptVersion second =
+                annotator("add the tone", "{{#condition.tone}}{{condition.tone}} {{/condition.tone}}Q: {{text}}");
         try (Project p = open()) {
             StoredVersion v1 = p.prompts().save(first);
             StoredVersion v2 = p.prompts().save(second);
@@ -53,7 +66,8 @@ class H2PromptStoreTest {
             assertThat(reopened.prompts().load("intents", 2)).isEqualTo(second);
             assertThat(reopened.prompts().versions("intents"))
                     .extracting(StoredVersion::version, StoredVersion::note, StoredVersion::mode)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "first try", PromptMode.ANNOTATE),
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(1, "first try", PromptMode.ANNOTATE),
                             org.assertj.core.groups.Tuple.tuple(2, "add the tone", PromptMode.ANNOTATE));
             StoredVersion v3 = reopened.prompts().save(first.withNote("back to the first"));
             assertThat(v3.version()).isEqualTo(3);
@@ -69,8 +83,10 @@ class H2PromptStoreTest {
             p.prompts().save(annotator("b", "{{text}}!"));
             p.prompts().save(annotator("c", "{{text}}").withName("another"));
 
-            assertThat(p.prompts().list()).extracting(StoredVersion::name, StoredVersion::version)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("another", 1),
+            assertThat(p.prompts().list())
+                    .extracting(StoredVersion::name, StoredVersion::version)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("another", 1),
                             org.assertj.core.groups.Tuple.tuple("intents", 2));
             assertThat(p.prompts().versions("nothing")).isEmpty();
         }
@@ -108,11 +124,17 @@ class H2PromptStoreTest {
 
             List<DiffLine> diff = p.prompts().diff("intents", 1, 2);
 
-            assertThat(diff).filteredOn(l -> l.kind() == DiffLine.Kind.REMOVED).extracting(DiffLine::text)
+            assertThat(diff)
+                    .filteredOn(l -> l.kind() == DiffLine.Kind.REMOVED)
+                    .extracting(DiffLine::text)
                     .containsExactly("  \"note\" : \"first\",", "    \"user\" : \"Q: {{text}}\"");
-            assertThat(diff).filteredOn(l -> l.kind() == DiffLine.Kind.ADDED).extracting(DiffLine::text)
+            assertThat(diff)
+                    .filteredOn(l -> l.kind() == DiffLine.Kind.ADDED)
+                    .extracting(DiffLine::text)
                     .containsExactly("  \"note\" : \"second\",", "    \"user\" : \"Question: {{text}}\"");
-            assertThat(diff).filteredOn(l -> l.kind() == DiffLine.Kind.SAME).isNotEmpty()
+            assertThat(diff)
+                    .filteredOn(l -> l.kind() == DiffLine.Kind.SAME)
+                    .isNotEmpty()
                     .allSatisfy(l -> assertThat(l.oldLine()).isPositive());
             assertThat(diff.get(0)).isEqualTo(new DiffLine(DiffLine.Kind.SAME, "{", 1, 1));
             assertThat(p.prompts().diff("intents", 1, 1)).allMatch(l -> l.kind() == DiffLine.Kind.SAME);

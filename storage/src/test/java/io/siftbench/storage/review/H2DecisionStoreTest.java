@@ -1,29 +1,28 @@
 package io.siftbench.storage.review;
 
-import io.siftbench.model.project.Project;
-import io.siftbench.model.review.Decision;
-import io.siftbench.model.review.DecisionAction;
-import io.siftbench.model.review.DecisionStatus;
-import io.siftbench.model.review.DecisionStore;
-import io.siftbench.model.review.ReviewItem;
-import io.siftbench.model.prompts.PromptMode;
-import io.siftbench.model.runs.Sample;
-import io.siftbench.storage.project.H2ProjectOpener;
-import io.siftbench.storage.testing.RunFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.List;
-
 import static io.siftbench.model.review.DecisionStatus.ACCEPTED;
 import static io.siftbench.model.review.DecisionStatus.EDITED;
 import static io.siftbench.model.review.DecisionStatus.REJECTED;
 import static io.siftbench.model.review.DecisionStatus.SKIPPED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.PromptMode;
+import io.siftbench.model.review.Decision;
+import io.siftbench.model.review.DecisionAction;
+import io.siftbench.model.review.DecisionStatus;
+import io.siftbench.model.review.DecisionStore;
+import io.siftbench.model.review.ReviewItem;
+import io.siftbench.model.runs.Sample;
+import io.siftbench.storage.project.H2ProjectOpener;
+import io.siftbench.storage.testing.RunFixture;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Decisions in a real project file: append-only history, the newest counts, undo and redo across reopens. */
 class H2DecisionStoreTest {
@@ -109,13 +108,17 @@ class H2DecisionStoreTest {
         assertThat(project.decisions().redo()).isEmpty();
         assertThat(project.decisions().current(b)).isEmpty();
         DecisionAction undone = project.decisions().undo().orElseThrow();
-        assertThat(undone.current().get(0).status()).as("the first accept counts again").isEqualTo(ACCEPTED);
+        assertThat(undone.current().get(0).status())
+                .as("the first accept counts again")
+                .isEqualTo(ACCEPTED);
     }
 
     @Test
     void bulkDecisionIsUndoneInOneStep() {
-        List<Decision> flagged = samples.stream().filter(s -> !s.valid())
-                .map(s -> Decision.of(s.id(), REJECTED, "invalid output")).toList();
+        List<Decision> flagged = samples.stream()
+                .filter(s -> !s.valid())
+                .map(s -> Decision.of(s.id(), REJECTED, "invalid output"))
+                .toList();
         project.decisions().decide(Decision.of(samples.get(0).id(), ACCEPTED, null));
         assertThat(flagged).hasSize(2);
 
@@ -125,7 +128,8 @@ class H2DecisionStoreTest {
         DecisionAction undone = project.decisions().undo().orElseThrow();
         assertThat(undone.id()).isEqualTo(bulk.id());
         assertThat(undone.current()).containsOnlyNulls();
-        assertThat(project.decisions().currentOfRun(samples.get(0).runId())).containsOnlyKeys(samples.get(0).id());
+        assertThat(project.decisions().currentOfRun(samples.get(0).runId()))
+                .containsOnlyKeys(samples.get(0).id());
     }
 
     @Test
@@ -133,8 +137,9 @@ class H2DecisionStoreTest {
         Sample s = samples.get(2);
         project.decisions().decide(Decision.edit(s.id(), "question 2 about my card, rephrased", "pin_blocked", null));
 
-        assertThat(project.decisions().edits(s.runId())).containsExactly(new DecisionStore.Edit(s.id(), s.text(),
-                s.label(), "question 2 about my card, rephrased", "pin_blocked"));
+        assertThat(project.decisions().edits(s.runId()))
+                .containsExactly(new DecisionStore.Edit(
+                        s.id(), s.text(), s.label(), "question 2 about my card, rephrased", "pin_blocked"));
         assertThat(project.samples().find(s.id()).orElseThrow().label()).isEqualTo("exchange_rate");
         ReviewItem item = project.review().items(s.runId()).get(2);
         assertThat(item.label()).isEqualTo("pin_blocked");
@@ -145,8 +150,8 @@ class H2DecisionStoreTest {
     void decisionOnAMissingSampleIsRefusedAndRecordsNothing() {
         long good = samples.get(0).id();
 
-        assertThatThrownBy(() -> project.decisions().decide(List.of(Decision.of(good, ACCEPTED, null),
-                Decision.of(999_999, ACCEPTED, null))))
+        assertThatThrownBy(() -> project.decisions()
+                        .decide(List.of(Decision.of(good, ACCEPTED, null), Decision.of(999_999, ACCEPTED, null))))
                 .hasMessageContaining("there is no sample 999999");
 
         assertThat(project.decisions().history(good)).isEmpty();
@@ -163,12 +168,16 @@ class H2DecisionStoreTest {
 
         assertThat(project.review().position(run)).contains(samples.get(5).id());
         assertThat(project.review().labels(run)).isEqualTo(RunFixture.LABELS);
-        assertThat(project.review().items(run)).extracting(ReviewItem::sampleId)
+        assertThat(project.review().items(run))
+                .extracting(ReviewItem::sampleId)
                 .containsExactlyElementsOf(samples.stream().map(Sample::id).toList());
     }
 
     private DecisionStatus status(int sample) {
-        return project.decisions().current(samples.get(sample).id()).orElseThrow().status();
+        return project.decisions()
+                .current(samples.get(sample).id())
+                .orElseThrow()
+                .status();
     }
 
     /** Closes the file and opens it again, as a restart of the application would. */

@@ -1,5 +1,9 @@
 package io.siftbench.storage.runs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.curation.CurationSettings;
 import io.siftbench.model.curation.FlagKind;
 import io.siftbench.model.curation.JudgeVerdict;
@@ -26,19 +30,14 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunPlanner;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.model.runs.Slot;
-import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Judge runs in a real project file: planned from their stored configuration alone (the same slots on every
@@ -88,9 +87,12 @@ class JudgeRunStorageTest {
         assertThat(judge.config().target()).isEqualTo(5);
         assertThat(judge.config().datasetId()).isNull();
         assertThat(RunDetails.fromJson(judge.config().details()).judgeOf()).isEqualTo(judgedRun);
-        assertThat(planned).extracting(Slot::key)
-                .containsExactlyElementsOf(judged.stream().map(s -> "judged=" + s.id()).toList());
-        assertThat(planned).extracting(Slot::judgedSampleId)
+        assertThat(planned)
+                .extracting(Slot::key)
+                .containsExactlyElementsOf(
+                        judged.stream().map(s -> "judged=" + s.id()).toList());
+        assertThat(planned)
+                .extracting(Slot::judgedSampleId)
                 .containsExactlyElementsOf(judged.stream().map(Sample::id).toList());
 
         // The judged run goes on: its failed request is answered on a resume, and so is a new one.
@@ -105,14 +107,15 @@ class JudgeRunStorageTest {
     void aJudgeRunNeedsARunWithAnswersThatIsNoJudgeAndOneVote() {
         RunInfo toJudge = project.runs().find(judgedRun).orElseThrow();
         RunInfo judge = judgeRunOf(toJudge);
-        long emptyRun = project.runs().create(new RunConfig(annotator, PromptMode.ANNOTATE,
-                BACKEND, "{}", null, 1, 1, 1, 1, "{}"));
+        long emptyRun = project.runs()
+                .create(new RunConfig(annotator, PromptMode.ANNOTATE, BACKEND, "{}", null, 1, 1, 1, 1, "{}"));
         project.samples().add(failed(emptyRun, "r1", 0));
 
         assertThatThrownBy(() -> newJudge(judge, 1).toConfig())
                 .hasMessage("Run " + judge.id() + " is a judge run itself: choose a run of annotated or synthesized"
                         + " samples to judge.");
-        assertThatThrownBy(() -> newJudge(project.runs().find(emptyRun).orElseThrow(), 1).toConfig())
+        assertThatThrownBy(() ->
+                        newJudge(project.runs().find(emptyRun).orElseThrow(), 1).toConfig())
                 .hasMessage("Run " + emptyRun + " has no answered samples to judge.");
         assertThatThrownBy(() -> newJudge(toJudge, 3).toConfig())
                 .hasMessage("A judge run asks once per sample: leave votes at 1, not 3.");
@@ -133,8 +136,13 @@ class JudgeRunStorageTest {
         List<Slot> slots = plan(newer);
         double[] scores = {1, 4, 2, 5};
         for (int i = 0; i < scores.length; i++) {
-            project.samples().add(verdict(newer.id(), slots.get(i), "{\"score\": " + (int) scores[i]
-                    + ", \"reason\": \"reason " + i + "\"}", scores[i], "reason " + i));
+            project.samples()
+                    .add(verdict(
+                            newer.id(),
+                            slots.get(i),
+                            "{\"score\": " + (int) scores[i] + ", \"reason\": \"reason " + i + "\"}",
+                            scores[i],
+                            "reason " + i));
         }
         return project.samples().add(verdict(newer.id(), slots.get(4), "I think it is fine", null, null));
     }
@@ -143,9 +151,11 @@ class JudgeRunStorageTest {
     void theMetricsCarryTheNewestJudgeRunsScoresOfTheMeasuredSamples() {
         judgedTwice(project.runs().find(judgedRun).orElseThrow());
         long newer = project.runs().list().get(0).id();
-        RunMetrics metrics = new RunMetrics(project.runSources(), project.metricSnapshots(), null, InsightsSettings.defaults());
+        RunMetrics metrics =
+                new RunMetrics(project.runSources(), project.metricSnapshots(), null, InsightsSettings.defaults());
 
-        JudgeScores all = metrics.measure(judgedRun, StatusSelection.ALL, InsightsProgress.NONE).judge();
+        JudgeScores all = metrics.measure(judgedRun, StatusSelection.ALL, InsightsProgress.NONE)
+                .judge();
 
         // The newer run's 1, 4, 2, 5 (the fifth sample has no verdict): mean 12 / 4 = 3; 4 and 5 reach the pass
         // mark 3 of the 1-5 scale: 2 of 4.
@@ -164,8 +174,12 @@ class JudgeRunStorageTest {
         assertThat(accepted.judge().judged()).isEqualTo(1);
         assertThat(accepted.judge().mean()).isEqualTo(4.0);
 
-        long unjudged = RunFixture.run(project, annotator, PromptMode.ANNOTATE, 2).get(0).runId();
-        assertThat(metrics.measure(unjudged, StatusSelection.ALL, InsightsProgress.NONE).judge()).isNull();
+        long unjudged = RunFixture.run(project, annotator, PromptMode.ANNOTATE, 2)
+                .get(0)
+                .runId();
+        assertThat(metrics.measure(unjudged, StatusSelection.ALL, InsightsProgress.NONE)
+                        .judge())
+                .isNull();
     }
 
     @Test
@@ -183,24 +197,32 @@ class JudgeRunStorageTest {
 
         Judgements judgements = project.samples().judgements(judgedRun);
         assertThat(judgements.judgeRunId()).isEqualTo(newer.id());
-        assertThat(judgements.verdicts()).hasSize(4)
+        assertThat(judgements.verdicts())
+                .hasSize(4)
                 .containsEntry(judged.get(0).id(), new JudgeVerdict(1, "reason 0"))
                 .containsEntry(judged.get(2).id(), new JudgeVerdict(2, "reason 2"))
                 .doesNotContainKey(judged.get(4).id());
         assertThat(project.samples().judgements(newer.id())).isEqualTo(Judgements.NONE);
 
         // Without a threshold, the pass mark of the judge's 1-5 scale (3) counts.
-        RunCuration byPassMark = new RunCuration(project.runSources(), project.decisions(), CurationSettings.defaults());
+        RunCuration byPassMark =
+                new RunCuration(project.runSources(), project.decisions(), CurationSettings.defaults());
         assertThat(byPassMark.report(judgedRun).flaggedBy(FlagKind.LOW_JUDGE_SCORE))
                 .containsExactly(judged.get(0).id(), judged.get(2).id());
         assertThat(byPassMark.report(judgedRun).flagsOf(judged.get(0).id()))
                 .anyMatch(f -> f.reason().equals("judge score 1 below 3: reason 0"));
-        assertThat(new RunCuration(project.runSources(), project.decisions(), CurationSettings.defaults().withMinJudgeScore(5.0)).report(judgedRun)
-                .flaggedBy(FlagKind.LOW_JUDGE_SCORE))
-                .containsExactly(judged.get(0).id(), judged.get(1).id(), judged.get(2).id());
+        assertThat(new RunCuration(
+                                project.runSources(),
+                                project.decisions(),
+                                CurationSettings.defaults().withMinJudgeScore(5.0))
+                        .report(judgedRun)
+                        .flaggedBy(FlagKind.LOW_JUDGE_SCORE))
+                .containsExactly(
+                        judged.get(0).id(), judged.get(1).id(), judged.get(2).id());
 
         project.decisions().decide(Decision.of(judged.get(3).id(), DecisionStatus.ACCEPTED, null));
-        assertThat(byPassMark.rejectAllFlaggedBy(judgedRun, FlagKind.LOW_JUDGE_SCORE)).get()
+        assertThat(byPassMark.rejectAllFlaggedBy(judgedRun, FlagKind.LOW_JUDGE_SCORE))
+                .get()
                 .satisfies(action -> assertThat(action.decisions()).hasSize(2));
         assertThat(project.decisions().current(judged.get(2).id())).get().satisfies(d -> {
             assertThat(d.status()).isEqualTo(DecisionStatus.REJECTED);
@@ -209,13 +231,23 @@ class JudgeRunStorageTest {
         project.decisions().undo();
         assertThat(project.decisions().current(judged.get(0).id())).isEmpty();
         assertThat(project.decisions().current(judged.get(2).id())).isEmpty();
-        assertThat(project.decisions().current(judged.get(3).id())).get().extracting(Decision::status)
+        assertThat(project.decisions().current(judged.get(3).id()))
+                .get()
+                .extracting(Decision::status)
                 .isEqualTo(DecisionStatus.ACCEPTED);
     }
 
     private NewRun newJudge(RunInfo toJudge, int votes) {
-        return new NewRun(judgePrompt, BACKEND, RunDetails.of(null, GenerationParameters.DEFAULT), null, null, 7, 2,
-                votes, toJudge);
+        return new NewRun(
+                judgePrompt,
+                BACKEND,
+                RunDetails.of(null, GenerationParameters.DEFAULT),
+                null,
+                null,
+                7,
+                2,
+                votes,
+                toJudge);
     }
 
     private RunInfo judgeRunOf(RunInfo toJudge) {
@@ -225,20 +257,66 @@ class JudgeRunStorageTest {
 
     private List<Slot> plan(RunInfo judge) {
         return new RunPlanner(project.prompts().load(judge.config().promptVersionId()))
-                .judge(new JudgedSamples(project.runs(), project.samples(), project.datasets()).of(judge), RunPlanner.DemonstrationSource.NONE);
+                .judge(
+                        new JudgedSamples(project.runs(), project.samples(), project.datasets()).of(judge),
+                        RunPlanner.DemonstrationSource.NONE);
     }
 
     /** A judge's answer to {@code slot}: a verdict, or (score null) a reply that is none. */
     private static Sample verdict(long judgeRun, Slot slot, String raw, Double score, String reason) {
-        return new Sample(0, judgeRun, slot, "tiny", "{}", 1L, raw, null, reason, score, null,
-                score == null ? null : raw, score != null, score == null ? "no JSON object in the output" : null,
-                List.of(), 20, 5, 30L, "stop", null, null);
+        return new Sample(
+                0,
+                judgeRun,
+                slot,
+                "tiny",
+                "{}",
+                1L,
+                raw,
+                null,
+                reason,
+                score,
+                null,
+                score == null ? null : raw,
+                score != null,
+                score == null ? "no JSON object in the output" : null,
+                List.of(),
+                20,
+                5,
+                30L,
+                "stop",
+                null,
+                null);
     }
 
     private static Sample failed(long run, String key, int ordinal) {
         Sample s = RunFixture.sample(run, PromptMode.ANNOTATE, ordinal);
-        return new Sample(0, run, new Slot(key, ordinal, s.slot().recordId(), s.conditions(), List.of(),
-                s.slot().messages()), "tiny", "{}", 1L, null, null, null, null, null, null, false, null, List.of(),
-                null, null, null, null, "connection refused", null);
+        return new Sample(
+                0,
+                run,
+                new Slot(
+                        key,
+                        ordinal,
+                        s.slot().recordId(),
+                        s.conditions(),
+                        List.of(),
+                        s.slot().messages()),
+                "tiny",
+                "{}",
+                1L,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                "connection refused",
+                null);
     }
 }

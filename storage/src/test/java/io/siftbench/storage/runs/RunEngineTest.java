@@ -1,22 +1,19 @@
 package io.siftbench.storage.runs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.Message;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunEngine;
-import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.runs.RunProgress;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.model.runs.Slot;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.project.ProjectFile;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,8 +25,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The run engine against a real project file: samples committed as they arrive, resumes exact. */
 class RunEngineTest {
@@ -45,7 +44,7 @@ class RunEngineTest {
         Path file = dir.resolve("runs.mv.db");
         new H2ProjectOpener().open(file).close();
         try (Connection c = DriverManager.getConnection(new ProjectFile(file).jdbcUrl(false), "sa", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("INSERT INTO prompt (name) VALUES ('story')");
             s.execute("INSERT INTO prompt_version (prompt_id, version, mode, spec) SELECT id, 1, 'synthesize', '{}'"
                     + " FROM prompt");
@@ -70,28 +69,39 @@ class RunEngineTest {
         AtomicInteger maxInFlight = new AtomicInteger();
         List<RunProgress> progress = new ArrayList<>();
 
-        RunStatus status = new RunEngine(project.runs(), project.samples()).run(run, plan, 4, (runId, slot) -> {
-            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            try {
-                Thread.sleep(5);
-                return answer(runId, slot, null);
-            } finally {
-                inFlight.decrementAndGet();
-            }
-        }, (sample, p) -> {
-            synchronized (progress) {
-                progress.add(p);
-            }
-        }, () -> false);
+        RunStatus status = new RunEngine(project.runs(), project.samples())
+                .run(
+                        run,
+                        plan,
+                        4,
+                        (runId, slot) -> {
+                            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                            try {
+                                Thread.sleep(5);
+                                return answer(runId, slot, null);
+                            } finally {
+                                inFlight.decrementAndGet();
+                            }
+                        },
+                        (sample, p) -> {
+                            synchronized (progress) {
+                                progress.add(p);
+                            }
+                        },
+                        () -> false);
 
         assertThat(status).isEqualTo(RunStatus.COMPLETED);
         assertThat(project.samples().count(run)).isEqualTo(40);
         assertThat(maxInFlight.get()).isBetween(2, 4);
         List<Sample> stored = project.samples().list(run, 0, 100);
-        assertThat(stored).extracting(s -> s.slot().key()).doesNotHaveDuplicates().hasSize(40);
+        assertThat(stored)
+                .extracting(s -> s.slot().key())
+                .doesNotHaveDuplicates()
+                .hasSize(40);
         Sample third = stored.get(3);
         assertThat(third.slot()).isEqualTo(plan.get(3));
-        assertThat(third.text()).isEqualTo("story about " + plan.get(3).conditions().get("topic"));
+        assertThat(third.text())
+                .isEqualTo("story about " + plan.get(3).conditions().get("topic"));
         assertThat(third.promptTokens()).isEqualTo(12);
         assertThat(progress).extracting(RunProgress::done).contains(40);
         assertThat(project.runs().find(run).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
@@ -105,20 +115,32 @@ class RunEngineTest {
         AtomicBoolean cancel = new AtomicBoolean();
         RunEngine engine = new RunEngine(project.runs(), project.samples());
 
-        RunStatus first = engine.run(run, plan, 3, (runId, slot) -> answer(runId, slot, null),
-                (sample, p) -> cancel.compareAndSet(false, p.done() >= 20), cancel::get);
+        RunStatus first = engine.run(
+                run,
+                plan,
+                3,
+                (runId, slot) -> answer(runId, slot, null),
+                (sample, p) -> cancel.compareAndSet(false, p.done() >= 20),
+                cancel::get);
         assertThat(first).isEqualTo(RunStatus.CANCELLED);
         List<Sample> before = project.samples().list(run, 0, 100);
         assertThat(before.size()).isBetween(20, 30);
 
         Map<String, Integer> sentOnResume = new ConcurrentHashMap<>();
-        RunStatus second = engine.run(run, plan, 3, (runId, slot) -> {
-            sentOnResume.merge(slot.key(), 1, Integer::sum);
-            return answer(runId, slot, null);
-        }, (sample, p) -> { }, () -> false);
+        RunStatus second = engine.run(
+                run,
+                plan,
+                3,
+                (runId, slot) -> {
+                    sentOnResume.merge(slot.key(), 1, Integer::sum);
+                    return answer(runId, slot, null);
+                },
+                (sample, p) -> {},
+                () -> false);
 
         assertThat(second).isEqualTo(RunStatus.COMPLETED);
-        assertThat(sentOnResume).hasSize(60 - before.size()).allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
+        assertThat(sentOnResume).hasSize(60 - before.size()).allSatisfy((k, n) -> assertThat(n)
+                .isEqualTo(1));
         List<Sample> after = project.samples().list(run, 0, 100);
         assertThat(after).hasSize(60).extracting(s -> s.slot().key()).doesNotHaveDuplicates();
         assertThat(after).containsAll(before);
@@ -130,17 +152,28 @@ class RunEngineTest {
         List<Slot> plan = plan(10);
         RunEngine engine = new RunEngine(project.runs(), project.samples());
 
-        engine.run(run, plan, 2, (runId, slot) -> answer(runId, slot,
-                slot.ordinal() % 5 == 0 ? "connection refused" : null), (s, p) -> { }, () -> false);
+        engine.run(
+                run,
+                plan,
+                2,
+                (runId, slot) -> answer(runId, slot, slot.ordinal() % 5 == 0 ? "connection refused" : null),
+                (s, p) -> {},
+                () -> false);
         assertThat(project.runs().find(run).orElseThrow().failures()).isEqualTo(2);
 
         List<String> retried = new ArrayList<>();
-        engine.run(run, plan, 2, (runId, slot) -> {
-            synchronized (retried) {
-                retried.add(slot.key());
-            }
-            return answer(runId, slot, null);
-        }, (s, p) -> { }, () -> false);
+        engine.run(
+                run,
+                plan,
+                2,
+                (runId, slot) -> {
+                    synchronized (retried) {
+                        retried.add(slot.key());
+                    }
+                    return answer(runId, slot, null);
+                },
+                (s, p) -> {},
+                () -> false);
 
         assertThat(retried).containsExactlyInAnyOrder("topic=t0", "topic=t5");
         assertThat(project.samples().count(run)).isEqualTo(10);
@@ -170,15 +203,29 @@ class RunEngineTest {
     }
 
     private long newRun(int target, int concurrency) {
-        return project.runs().create(new RunConfig(promptVersionId, PromptMode.SYNTHESIZE,
-                new BackendRef("openai", "http://127.0.0.1:1/v1", "tiny"), "{\"temperature\":0.7}", null, 7,
-                concurrency, target, 1, "{}"));
+        return project.runs()
+                .create(new RunConfig(
+                        promptVersionId,
+                        PromptMode.SYNTHESIZE,
+                        new BackendRef("openai", "http://127.0.0.1:1/v1", "tiny"),
+                        "{\"temperature\":0.7}",
+                        null,
+                        7,
+                        concurrency,
+                        target,
+                        1,
+                        "{}"));
     }
 
     private static List<Slot> plan(int n) {
         List<Slot> plan = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            plan.add(new Slot("topic=t" + i, i, null, Map.of("topic", "t" + i), List.of(),
+            plan.add(new Slot(
+                    "topic=t" + i,
+                    i,
+                    null,
+                    Map.of("topic", "t" + i),
+                    List.of(),
                     List.of(Message.system("You write stories."), Message.user("A story about t" + i))));
         }
         return plan;
@@ -186,7 +233,27 @@ class RunEngineTest {
 
     private static Sample answer(long runId, Slot slot, String error) {
         String text = error == null ? "story about " + slot.conditions().get("topic") : null;
-        return new Sample(0, runId, slot, "tiny", "{\"temperature\":0.7}", 7L, text, null, null, null, text,
-                null, error == null, null, List.of(), 12, 30, 5L, "stop", error, null);
+        return new Sample(
+                0,
+                runId,
+                slot,
+                "tiny",
+                "{\"temperature\":0.7}",
+                7L,
+                text,
+                null,
+                null,
+                null,
+                text,
+                null,
+                error == null,
+                null,
+                List.of(),
+                12,
+                30,
+                5L,
+                "stop",
+                error,
+                null);
     }
 }

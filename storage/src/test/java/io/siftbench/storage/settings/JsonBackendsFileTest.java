@@ -1,23 +1,22 @@
 package io.siftbench.storage.settings;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.backends.SchemaStyle;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JsonBackendsFileTest {
 
@@ -25,15 +24,22 @@ class JsonBackendsFileTest {
     Path dir;
 
     private final BackendConfig server = BackendConfig.of(BackendKind.OPENAI, "http://127.0.0.1:8080/v1", "qwen")
-            .withName("llama-server").withApiKey("sk-secret-abcd").withSchemaStyle(SchemaStyle.JSON_OBJECT)
+            .withName("llama-server")
+            .withApiKey("sk-secret-abcd")
+            .withSchemaStyle(SchemaStyle.JSON_OBJECT)
             .withLimits(6, 1);
     private final BackendConfig gguf = BackendConfig.of(BackendKind.GGUF, "/models/tiny.gguf", "")
-            .withName("tiny").withGguf(1, 4096);
+            .withName("tiny")
+            .withGguf(1, 4096);
 
     @Test
     void keepsEveryBackendItsKeyTheDefaultAndTheParametersAcrossRestarts() {
-        GenerationParameters defaults = new GenerationParameters(0.3, 0.8, 256, 11, List.of("###"), Duration.ofSeconds(45));
-        BackendSettings saved = BackendSettings.EMPTY.with(null, server).with(null, gguf).withDefault("tiny")
+        GenerationParameters defaults =
+                new GenerationParameters(0.3, 0.8, 256, 11, List.of("###"), Duration.ofSeconds(45));
+        BackendSettings saved = BackendSettings.EMPTY
+                .with(null, server)
+                .with(null, gguf)
+                .withDefault("tiny")
                 .withDefaults(defaults);
 
         new JsonBackendsFile(dir.resolve("backends.json")).save(saved);
@@ -50,7 +56,8 @@ class JsonBackendsFileTest {
 
         new JsonBackendsFile(file).save(BackendSettings.EMPTY.with(null, server));
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(Files.list(file.getParent())).containsExactly(file);
     }
 
@@ -63,8 +70,7 @@ class JsonBackendsFileTest {
     void aDamagedFileIsReportedWithLineAndColumnAndLeftAlone() throws Exception {
         Path file = Files.writeString(dir.resolve("backends.json"), "{\"backends\": [\n  {\"name\": \"x\",, }]}");
 
-        assertThatThrownBy(() -> new JsonBackendsFile(file).load())
-                .hasMessageStartingWith(file + " line 2, column 16");
+        assertThatThrownBy(() -> new JsonBackendsFile(file).load()).hasMessageStartingWith(file + " line 2, column 16");
         assertThat(Files.readString(file)).isEqualTo("{\"backends\": [\n  {\"name\": \"x\",, }]}");
     }
 }

@@ -1,17 +1,16 @@
 package io.siftbench.storage.settings;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.model.settings.Theme;
 import io.siftbench.model.settings.UserSettings;
 import io.siftbench.model.settings.WindowBounds;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JsonSettingsFileTest {
 
@@ -52,7 +51,8 @@ class JsonSettingsFileTest {
         Path file = dir.resolve("settings.json");
         new JsonSettingsFile(file).save(UserSettings.DEFAULT.withTheme(Theme.DARK));
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
     }
 
     @Test

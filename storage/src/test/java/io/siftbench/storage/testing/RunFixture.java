@@ -1,16 +1,15 @@
 package io.siftbench.storage.testing;
 
 import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.Message;
 import io.siftbench.model.runs.RunConfig;
-import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.model.runs.Slot;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.project.ProjectFile;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,11 +27,10 @@ import java.util.Map;
 public final class RunFixture {
 
     /** The labels of the annotate prompt version the fixture stores. */
-    public static final List<String> LABELS = List.of("card_arrival", "card_linking", "exchange_rate",
-            "lost_or_stolen_card", "pin_blocked", "top_up_failed");
+    public static final List<String> LABELS = List.of(
+            "card_arrival", "card_linking", "exchange_rate", "lost_or_stolen_card", "pin_blocked", "top_up_failed");
 
-    private RunFixture() {
-    }
+    private RunFixture() {}
 
     /**
      * Stores a prompt version (named {@code prompt}, the next version number) in the project file, which must
@@ -43,16 +41,21 @@ public final class RunFixture {
         if (!project.exists()) {
             new H2ProjectOpener().open(file).close();
         }
-        String labels = String.join(",", LABELS.stream().map(l -> "{\"name\":\"" + l + "\"}").toList());
+        String labels = String.join(
+                ",", LABELS.stream().map(l -> "{\"name\":\"" + l + "\"}").toList());
         try (Connection c = DriverManager.getConnection(project.jdbcUrl(false), "sa", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("MERGE INTO prompt (name) KEY (name) VALUES ('" + prompt + "')");
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO prompt_version (prompt_id, version, mode, spec)"
-                    + " SELECT p.id, COALESCE((SELECT MAX(v.version) FROM prompt_version v WHERE v.prompt_id = p.id), 0)"
-                    + " + 1, ?, ? FROM prompt p WHERE p.name = ?", Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO prompt_version (prompt_id, version, mode, spec)"
+                            + " SELECT p.id, COALESCE((SELECT MAX(v.version) FROM prompt_version v WHERE v.prompt_id = p.id), 0)"
+                            + " + 1, ?, ? FROM prompt p WHERE p.name = ?",
+                    Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, mode.id());
-                ps.setString(2, "{\"name\":\"" + prompt + "\",\"mode\":\"" + mode.id() + "\",\"task\":{\"labels\":["
-                        + (mode == PromptMode.ANNOTATE ? labels : "") + "]}}");
+                ps.setString(
+                        2,
+                        "{\"name\":\"" + prompt + "\",\"mode\":\"" + mode.id() + "\",\"task\":{\"labels\":["
+                                + (mode == PromptMode.ANNOTATE ? labels : "") + "]}}");
                 ps.setString(3, prompt);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -73,8 +76,7 @@ public final class RunFixture {
     }
 
     /** The samples of two runs of one prompt's versions 1 and 2, as {@link #comparedVersions} stores them. */
-    public record Compared(List<Sample> first, List<Sample> second) {
-    }
+    public record Compared(List<Sample> first, List<Sample> second) {}
 
     /**
      * Stores versions 1 and 2 of the annotate prompt {@code prompt} in {@code file} (which must not be open) and a
@@ -87,24 +89,48 @@ public final class RunFixture {
         long v1 = promptVersion(file, prompt, PromptMode.ANNOTATE);
         long v2 = promptVersion(file, prompt, PromptMode.ANNOTATE);
         try (Project project = new H2ProjectOpener().open(file)) {
-            return new Compared(run(project, v1, PromptMode.ANNOTATE, firstCount, false),
+            return new Compared(
+                    run(project, v1, PromptMode.ANNOTATE, firstCount, false),
                     run(project, v2, PromptMode.ANNOTATE, secondCount, true));
         }
     }
 
-    private static List<Sample> run(Project project, long promptVersionId, PromptMode mode, int count,
-                                    boolean reversed) {
+    private static List<Sample> run(
+            Project project, long promptVersionId, PromptMode mode, int count, boolean reversed) {
         long run = create(project, promptVersionId, mode, count);
         List<Sample> stored = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Sample s = sample(run, mode, i);
             if (reversed) {
                 Slot slot = s.slot();
-                s = new Sample(0, run, new Slot(slot.key(), count - 1 - i, slot.recordId(), slot.conditions(),
-                        slot.demonstrationIds(), slot.messages()), s.model(), s.parameters(), s.seed(), s.rawOutput(),
-                        s.label(), s.rationale(), s.confidence(), s.text(), s.parsed(), s.valid(), s.validationError(),
-                        s.votes(), s.promptTokens(), s.completionTokens(), s.latencyMillis(), s.finishReason(),
-                        s.error(), null);
+                s = new Sample(
+                        0,
+                        run,
+                        new Slot(
+                                slot.key(),
+                                count - 1 - i,
+                                slot.recordId(),
+                                slot.conditions(),
+                                slot.demonstrationIds(),
+                                slot.messages()),
+                        s.model(),
+                        s.parameters(),
+                        s.seed(),
+                        s.rawOutput(),
+                        s.label(),
+                        s.rationale(),
+                        s.confidence(),
+                        s.text(),
+                        s.parsed(),
+                        s.valid(),
+                        s.validationError(),
+                        s.votes(),
+                        s.promptTokens(),
+                        s.completionTokens(),
+                        s.latencyMillis(),
+                        s.finishReason(),
+                        s.error(),
+                        null);
             }
             stored.add(project.samples().add(s));
         }
@@ -122,17 +148,47 @@ public final class RunFixture {
         List<Sample> stored = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             Sample s = sample(run, PromptMode.SYNTHESIZE, i);
-            stored.add(project.samples().add(new Sample(0, run, s.slot(), s.model(), s.parameters(), s.seed(),
-                    s.rawOutput(), null, null, null, texts.get(i), null, true, null, List.of(), 20, 5, 30L, "stop",
-                    null, null)));
+            stored.add(project.samples()
+                    .add(new Sample(
+                            0,
+                            run,
+                            s.slot(),
+                            s.model(),
+                            s.parameters(),
+                            s.seed(),
+                            s.rawOutput(),
+                            null,
+                            null,
+                            null,
+                            texts.get(i),
+                            null,
+                            true,
+                            null,
+                            List.of(),
+                            20,
+                            5,
+                            30L,
+                            "stop",
+                            null,
+                            null)));
         }
         project.runs().setStatus(run, RunStatus.COMPLETED);
         return stored;
     }
 
     private static long create(Project project, long promptVersionId, PromptMode mode, int count) {
-        return project.runs().create(new RunConfig(promptVersionId, mode, new BackendRef("openai",
-                "http://127.0.0.1:1/v1", "tiny"), "{\"temperature\":0.7}", null, 7, 1, count, 1, "{}"));
+        return project.runs()
+                .create(new RunConfig(
+                        promptVersionId,
+                        mode,
+                        new BackendRef("openai", "http://127.0.0.1:1/v1", "tiny"),
+                        "{\"temperature\":0.7}",
+                        null,
+                        7,
+                        1,
+                        count,
+                        1,
+                        "{}"));
     }
 
     /** Sample {@code i} of a run: its text and label say which it is, so that tests can tell them apart. */
@@ -142,13 +198,37 @@ public final class RunFixture {
         String label = LABELS.get(i % LABELS.size());
         String input = "question " + i + " about my card";
         String text = annotate ? null : "story " + i + " told in a " + tone + " tone";
-        Slot slot = new Slot(annotate ? "r" + (i + 1) : "c" + i, i, annotate ? (long) (i + 1) : null,
-                annotate ? Map.of() : Map.of("tone", tone), List.of(100L + i),
-                List.of(Message.system("You label customer-banking questions."),
+        Slot slot = new Slot(
+                annotate ? "r" + (i + 1) : "c" + i,
+                i,
+                annotate ? (long) (i + 1) : null,
+                annotate ? Map.of() : Map.of("tone", tone),
+                List.of(100L + i),
+                List.of(
+                        Message.system("You label customer-banking questions."),
                         Message.user(annotate ? "Q: " + input + "\nA:" : "Write a story in a " + tone + " tone.")));
         List<String> votes = List.of(label, i % 3 == 0 ? LABELS.get((i + 1) % LABELS.size()) : label, label);
-        return new Sample(0, run, slot, "tiny", "{\"temperature\":0.7}", 7L, "{\"label\":\"" + label + "\"}",
-                annotate ? label : null, null, annotate ? ((i * 37) % 100) / 100.0 : null, text, null, i % 5 != 4,
-                i % 5 == 4 ? "label missing" : null, annotate ? votes : List.of(), 20, 5, 30L, "stop", null, null);
+        return new Sample(
+                0,
+                run,
+                slot,
+                "tiny",
+                "{\"temperature\":0.7}",
+                7L,
+                "{\"label\":\"" + label + "\"}",
+                annotate ? label : null,
+                null,
+                annotate ? ((i * 37) % 100) / 100.0 : null,
+                text,
+                null,
+                i % 5 != 4,
+                i % 5 == 4 ? "label missing" : null,
+                annotate ? votes : List.of(),
+                20,
+                5,
+                30L,
+                "stop",
+                null,
+                null);
     }
 }

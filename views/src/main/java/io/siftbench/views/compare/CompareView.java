@@ -1,6 +1,5 @@
 package io.siftbench.views.compare;
 
-import io.siftbench.model.runs.RunLabel;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.compare.CompareRow;
 import io.siftbench.model.compare.VariantSummary;
@@ -12,10 +11,16 @@ import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunLabel;
 import io.siftbench.views.controls.Controls;
 import io.siftbench.views.shell.EmptyScreenView;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -38,12 +43,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.CheckComboBox;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
-
 /**
  * The Compare screen: choose a base run and add 1–3 variants of it (another prompt version, backend or model,
  * or a condition switched off or narrowed), or pick 2–4 runs as they are; then read one row per input with each
@@ -56,11 +55,14 @@ public final class CompareView implements ScreenView {
     private static final double MIN_COLUMN_WIDTH = 200;
     /** The list's cell padding and its vertical scroll bar. */
     private static final double LIST_INSETS = 40;
+
     private static final double GAP = 8;
 
     /** What an added variant changes; the editors of the chosen kind show beside the choice. */
     private enum VariantKind {
-        VERSION("Prompt version"), BACKEND("Backend or model"), CONDITION("Condition setting");
+        VERSION("Prompt version"),
+        BACKEND("Backend or model"),
+        CONDITION("Condition setting");
 
         private final String title;
 
@@ -80,10 +82,13 @@ public final class CompareView implements ScreenView {
         root.getStylesheets().add(CompareView.class.getResource("compare.css").toExternalForm());
 
         ListView<CompareRow> list = new ListView<>(viewModel.rows());
-        columnWidth = Bindings.createDoubleBinding(() -> {
-            int columns = viewModel.variants().size() + 1;
-            return Math.max(MIN_COLUMN_WIDTH, (list.getWidth() - LIST_INSETS - GAP * (columns - 1)) / columns);
-        }, list.widthProperty(), viewModel.variants());
+        columnWidth = Bindings.createDoubleBinding(
+                () -> {
+                    int columns = viewModel.variants().size() + 1;
+                    return Math.max(MIN_COLUMN_WIDTH, (list.getWidth() - LIST_INSETS - GAP * (columns - 1)) / columns);
+                },
+                list.widthProperty(),
+                viewModel.variants());
         list.setId("compare-rows");
         Label howTo = new Label("Choose a base run, add one to three variants (another prompt version, backend or "
                 + "model, or condition setting) and press Compare: Siftbench starts the runs it needs over the same "
@@ -99,9 +104,13 @@ public final class CompareView implements ScreenView {
         top.setPadding(new Insets(8, 16, 8, 16));
         BorderPane content = new BorderPane(list, new VBox(top, header), null, null, null);
 
-        Node empty = new EmptyScreenView(Screen.COMPARE, project, "Nothing to compare yet",
-                "Start a run on the Runs screen; then compare it here with another prompt version, model or "
-                        + "condition setting over the same inputs.").node();
+        Node empty = new EmptyScreenView(
+                        Screen.COMPARE,
+                        project,
+                        "Nothing to compare yet",
+                        "Start a run on the Runs screen; then compare it here with another prompt version, model or "
+                                + "condition setting over the same inputs.")
+                .node();
         empty.visibleProperty().bind(Bindings.isEmpty(viewModel.runs()));
         content.visibleProperty().bind(empty.visibleProperty().not());
         root.getChildren().addAll(content, empty);
@@ -124,8 +133,8 @@ public final class CompareView implements ScreenView {
         ComboBox<StoredVersion> version = new ComboBox<>(viewModel.versions());
         version.setId("compare-variant-version");
         version.setPromptText("Prompt version");
-        version.setConverter(Controls.shownAs(v -> v.name() + " v" + v.version()
-                + (v.note() == null || v.note().isBlank() ? "" : " — " + v.note())));
+        version.setConverter(Controls.shownAs(v ->
+                v.name() + " v" + v.version() + (v.note() == null || v.note().isBlank() ? "" : " — " + v.note())));
 
         ComboBox<BackendConfig> backend = new ComboBox<>(viewModel.backends());
         backend.setId("compare-variant-backend");
@@ -145,8 +154,13 @@ public final class CompareView implements ScreenView {
         values.setTitle("Values (none: switched off)");
         condition.valueProperty().addListener((obs, was, now) -> {
             values.getCheckModel().clearChecks();
-            values.getItems().setAll(now == null ? List.of()
-                    : now.values().stream().map(ConditionValue::value).toList());
+            values.getItems()
+                    .setAll(
+                            now == null
+                                    ? List.of()
+                                    : now.values().stream()
+                                            .map(ConditionValue::value)
+                                            .toList());
         });
 
         ChoiceBox<VariantKind> kind = new ChoiceBox<>();
@@ -155,11 +169,13 @@ public final class CompareView implements ScreenView {
         kind.setConverter(Controls.shownAs(k -> k.title));
         kind.setValue(VariantKind.VERSION);
         HBox editors = new HBox(6);
-        kind.valueProperty().addListener((obs, was, now) -> editors.getChildren().setAll(switch (now) {
-            case VERSION -> List.of(version);
-            case BACKEND -> List.of(backend, model);
-            case CONDITION -> List.of(condition, values);
-        }));
+        kind.valueProperty().addListener((obs, was, now) -> editors.getChildren()
+                .setAll(
+                        switch (now) {
+                            case VERSION -> List.of(version);
+                            case BACKEND -> List.of(backend, model);
+                            case CONDITION -> List.of(condition, values);
+                        }));
         editors.getChildren().setAll(version);
 
         Button add = new Button("Add variant");
@@ -178,15 +194,16 @@ public final class CompareView implements ScreenView {
                 }
                 case CONDITION -> {
                     if (condition.getValue() != null) {
-                        viewModel.addCondition(condition.getValue().name(),
+                        viewModel.addCondition(
+                                condition.getValue().name(),
                                 List.copyOf(values.getCheckModel().getCheckedItems()));
                     }
                 }
             }
         });
         add.disableProperty().bind(viewModel.baseProperty().isNull());
-        return Controls.toolbar(8, Controls.labelled("Base run", base), Controls.labelled("Variant", kind), editors,
-                add);
+        return Controls.toolbar(
+                8, Controls.labelled("Base run", base), Controls.labelled("Variant", kind), editors, add);
     }
 
     /** The variants added so far, each removable, and the action that compares them with the base run. */
@@ -232,17 +249,27 @@ public final class CompareView implements ScreenView {
     }
 
     private static String describe(RunInfo r) {
-        return RunLabel.of(r, r.config().backend().modelShown(), "seed " + r.config().seed(), r.samples() + " samples");
+        return RunLabel.of(
+                r, r.config().backend().modelShown(), "seed " + r.config().seed(), r.samples() + " samples");
     }
 
     private void showHeader() {
         header.getChildren().setAll(fixed(new Label("Input")));
         for (int v = 0; v < viewModel.summaries().size(); v++) {
             VariantSummary s = viewModel.summaries().get(v);
-            Label l = new Label(viewModel.variantName(v) + "\n" + String.format(Locale.ROOT,
-                    "accepted %.0f%% of %d decided · mean length %.0f · %d failed", s.acceptRate() * 100, s.decided(),
-                    s.meanLength(), s.failures()) + "\n" + s.labels().labels().stream().limit(5)
-                    .map(LabelCount::label).collect(Collectors.joining(", ")));
+            Label l = new Label(viewModel.variantName(v) + "\n"
+                    + String.format(
+                            Locale.ROOT,
+                            "accepted %.0f%% of %d decided · mean length %.0f · %d failed",
+                            s.acceptRate() * 100,
+                            s.decided(),
+                            s.meanLength(),
+                            s.failures())
+                    + "\n"
+                    + s.labels().labels().stream()
+                            .limit(5)
+                            .map(LabelCount::label)
+                            .collect(Collectors.joining(", ")));
             l.setId("compare-summary-" + v);
             l.setWrapText(true);
             header.getChildren().add(fixed(l));
@@ -268,7 +295,8 @@ public final class CompareView implements ScreenView {
         @Override
         protected double computePrefHeight(double width) {
             Node line = getGraphic();
-            return line == null ? super.computePrefHeight(width)
+            return line == null
+                    ? super.computePrefHeight(width)
                     : snappedTopInset() + line.prefHeight(-1) + snappedBottomInset();
         }
 
@@ -294,17 +322,26 @@ public final class CompareView implements ScreenView {
                 return new VBox(new Label("— no sample for this input"));
             }
             boolean annotate = viewModel.variants().get(variant).config().mode() == PromptMode.ANNOTATE;
-            Label output = new Label(item.sample().failed() ? "Failed: " + item.sample().error()
-                    : annotate ? item.label() : item.text());
+            Label output = new Label(
+                    item.sample().failed()
+                            ? "Failed: " + item.sample().error()
+                            : annotate ? item.label() : item.text());
             output.setId("compare-output-" + rowIndex + "-" + variant);
             output.setWrapText(true);
             output.getStyleClass().add("title-4");
-            String conditions = annotate || item.sample().conditions().isEmpty() ? ""
-                    : new TreeMap<>(item.sample().conditions()).entrySet().stream().map(Map.Entry::toString)
-                    .collect(Collectors.joining(", ")) + " · ";
+            String conditions = annotate || item.sample().conditions().isEmpty()
+                    ? ""
+                    : new TreeMap<>(item.sample().conditions())
+                                    .entrySet().stream()
+                                            .map(Map.Entry::toString)
+                                            .collect(Collectors.joining(", "))
+                            + " · ";
             Label meta = new Label(conditions + (annotate ? "" : item.label() == null ? "" : item.label() + " · ")
-                    + "confidence " + (item.sample().confidence() == null ? "—"
-                    : String.format(Locale.ROOT, "%.2f", item.sample().confidence())) + " · " + item.state());
+                    + "confidence "
+                    + (item.sample().confidence() == null
+                            ? "—"
+                            : String.format(Locale.ROOT, "%.2f", item.sample().confidence()))
+                    + " · " + item.state());
             meta.setWrapText(true);
             Label flags = new Label(String.join("\n", item.flags()));
             flags.setId("compare-flags-" + rowIndex + "-" + variant);
@@ -320,8 +357,9 @@ public final class CompareView implements ScreenView {
             edit.setOnAction(e -> {
                 TextInputDialog dialog = new TextInputDialog(annotate ? item.label() : item.text());
                 dialog.setHeaderText(annotate ? "The label" : "The text");
-                dialog.showAndWait().ifPresent(value -> viewModel.edit(rowIndex, variant, annotate ? null : value,
-                        annotate ? value : null));
+                dialog.showAndWait()
+                        .ifPresent(value ->
+                                viewModel.edit(rowIndex, variant, annotate ? null : value, annotate ? value : null));
             });
             Button prefer = new Button("Prefer this one");
             prefer.setId("compare-prefer-" + rowIndex + "-" + variant);

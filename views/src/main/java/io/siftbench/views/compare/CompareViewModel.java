@@ -1,6 +1,5 @@
 package io.siftbench.views.compare;
 
-import io.siftbench.model.runs.RunLabel;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.compare.Alignment;
@@ -20,6 +19,7 @@ import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunLabel;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.views.project.ProjectRunList;
 import io.siftbench.views.project.RunFollower;
@@ -29,6 +29,12 @@ import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.SerialTaskQueue;
 import io.siftbench.views.task.TaskExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -36,13 +42,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.function.Consumer;
-import java.util.function.LongFunction;
-import java.util.function.Supplier;
 
 /**
  * Compare: a base run and 1–3 variants of it (another prompt version, backend or model, or condition setting)
@@ -53,10 +52,8 @@ import java.util.function.Supplier;
  */
 public final class CompareViewModel {
 
-
     /** What went wrong with the run of the column headed {@code heading}. */
-    private record RunFailure(String heading, Problem problem) {
-    }
+    private record RunFailure(String heading, Problem problem) {}
 
     private final ProjectTasks<Project> tasks;
     private final RunStarter starter;
@@ -78,6 +75,7 @@ public final class CompareViewModel {
     private List<String> names = List.of();
     /** What the comparison shown reused and started, said again with each refresh. */
     private String planNote = "";
+
     private final Supplier<SampleEmbedder> embedder;
     /** The id of the base run the variants were added to; -1 before one is chosen. */
     private long baseId = -1;
@@ -97,8 +95,12 @@ public final class CompareViewModel {
      * @param embedder     the embedding model, loaded only when the curation thresholds find near duplicates by
      *                     embedding
      */
-    public CompareViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks, RunStarter starter,
-                            Supplier<BackendSettings> userBackends, Supplier<SampleEmbedder> embedder) {
+    public CompareViewModel(
+            ReadOnlyObjectProperty<Project> project,
+            TaskExecutor tasks,
+            RunStarter starter,
+            Supplier<BackendSettings> userBackends,
+            Supplier<SampleEmbedder> embedder) {
         this.embedder = Objects.requireNonNull(embedder);
         this.tasks = new ProjectTasks<>(project, tasks);
         this.starter = starter;
@@ -132,8 +134,11 @@ public final class CompareViewModel {
                 show(List.copyOf(variants), names, planNote);
             }
         });
-        RunFollower.follow(starter.live(), runs::contains,
-                id -> variants.stream().anyMatch(r -> r.id() == id), this::reloadRuns,
+        RunFollower.follow(
+                starter.live(),
+                runs::contains,
+                id -> variants.stream().anyMatch(r -> r.id() == id),
+                this::reloadRuns,
                 () -> show(List.copyOf(variants), names, planNote));
         reloadRuns();
     }
@@ -191,8 +196,8 @@ public final class CompareViewModel {
     }
 
     public void reloadRuns() {
-        runs.reload(list -> list.stream().filter(r -> r.id() == baseId).findFirst().ifPresent(base::set),
-                this::failed);
+        runs.reload(
+                list -> list.stream().filter(r -> r.id() == baseId).findFirst().ifPresent(base::set), this::failed);
     }
 
     // ---- variants ----------------------------------------------------------------------------------
@@ -204,8 +209,12 @@ public final class CompareViewModel {
 
     /** Adds a column on {@code backend}, asking for {@code model} (the backend's own where blank). */
     public void addBackend(BackendConfig backend, String model) {
-        choices.add(base.get(), new Variant.BackendChange(BackendRef.of(backend.kind(), backend.location(),
-                model == null || model.isBlank() ? backend.model() : model)));
+        choices.add(
+                base.get(),
+                new Variant.BackendChange(BackendRef.of(
+                        backend.kind(),
+                        backend.location(),
+                        model == null || model.isBlank() ? backend.model() : model)));
     }
 
     /** Adds a column with {@code condition} switched off ({@code values} empty) or restricted to {@code values}. */
@@ -228,14 +237,19 @@ public final class CompareViewModel {
             return;
         }
         if (from == null || choices.planned().isEmpty()) {
-            message.set(from == null ? "Choose the base run: its inputs and seed are the variants' too."
-                    : "Add 1 to 3 variants to compare with the base run.");
+            message.set(
+                    from == null
+                            ? "Choose the base run: its inputs and seed are the variants' too."
+                            : "Add 1 to 3 variants to compare with the base run.");
             return;
         }
         List<Variant> chosen = List.copyOf(choices.planned());
         newComparison();
-        tasks.execute(BackgroundTask.of("Planning the variants' runs", p -> new VariantPlan(open.runs(), open.prompts()).plan(from, chosen))
-                .quiet().onSuccess(this::start).onFailure(this::failed));
+        tasks.execute(BackgroundTask.of("Planning the variants' runs", p -> new VariantPlan(open.runs(), open.prompts())
+                        .plan(from, chosen))
+                .quiet()
+                .onSuccess(this::start)
+                .onFailure(this::failed));
     }
 
     /** Starts the columns' missing runs, resumes their unfinished ones, and shows them once each run is stored. */
@@ -243,7 +257,8 @@ public final class CompareViewModel {
         Consumer<RunFailure> told = comparisons.whileNewest(this::tell);
         RunInfo[] known = new RunInfo[columns.size()];
         List<String> headings = columns.stream().map(VariantPlan.Column::name).toList();
-        int toStart = (int) columns.stream().filter(VariantPlan.Column::needsRun).count();
+        int toStart =
+                (int) columns.stream().filter(VariantPlan.Column::needsRun).count();
         int[] missing = {toStart};
         String note = "Started " + toStart + ", reused " + (columns.size() - 1 - toStart) + " of the variants' runs. ";
         message.set("Starting " + toStart + (toStart == 1 ? " run" : " runs") + "…");
@@ -252,13 +267,17 @@ public final class CompareViewModel {
             int at = i;
             known[at] = column.run();
             if (column.needsRun()) {
-                starter.start(column.config(), created -> {
-                    known[at] = created;
-                    if (--missing[0] == 0) {
-                        show(List.of(known), headings, note);
-                    }
-                }, failure -> told.accept(new RunFailure(headings.get(at), failure)));
-            } else if (column.run().status() != RunStatus.COMPLETED && !starter.isRunning(column.run().id())) {
+                starter.start(
+                        column.config(),
+                        created -> {
+                            known[at] = created;
+                            if (--missing[0] == 0) {
+                                show(List.of(known), headings, note);
+                            }
+                        },
+                        failure -> told.accept(new RunFailure(headings.get(at), failure)));
+            } else if (column.run().status() != RunStatus.COMPLETED
+                    && !starter.isRunning(column.run().id())) {
                 starter.resume(column.run(), failure -> told.accept(new RunFailure(headings.get(at), failure)));
             }
         }
@@ -298,8 +317,13 @@ public final class CompareViewModel {
             message.set(summary + runFailures);
             summarize();
         });
-        writes.submit(() -> Alignment.of(picked.stream()
-                .map(run -> filters.flag(run, open.review().items(run.id())).items()).toList()), lineUp, this::failed);
+        writes.submit(
+                () -> Alignment.of(picked.stream()
+                        .map(run ->
+                                filters.flag(run, open.review().items(run.id())).items())
+                        .toList()),
+                lineUp,
+                this::failed);
     }
 
     // ---- cells -------------------------------------------------------------------------------------
@@ -331,12 +355,15 @@ public final class CompareViewModel {
                 compared.cell(v).ifPresent(other -> others.add(other.sampleId()));
             }
         }
-        writes.submit(() -> {
-            List<PreferenceStore.Preference> recorded = new ArrayList<>();
-            others.forEach(other -> recorded.add(open.preferences().prefer(chosen.sampleId(), other)));
-            return recorded;
-        }, recorded -> message.set("Preferred " + variantName(variant) + " over " + recorded.size()
-                + (recorded.size() == 1 ? " other." : " others.")), this::failed);
+        writes.submit(
+                () -> {
+                    List<PreferenceStore.Preference> recorded = new ArrayList<>();
+                    others.forEach(other -> recorded.add(open.preferences().prefer(chosen.sampleId(), other)));
+                    return recorded;
+                },
+                recorded -> message.set("Preferred " + variantName(variant) + " over " + recorded.size()
+                        + (recorded.size() == 1 ? " other." : " others.")),
+                this::failed);
     }
 
     /** Writes every decision and preference still pending now, on the calling thread; for closing. */
@@ -358,7 +385,7 @@ public final class CompareViewModel {
         Decision made = decision.apply(item.sampleId());
         rows.set(row, rows.get(row).withCell(variant, item.withDecision(made)));
         summarize();
-        writes.submit(() -> open.decisions().decide(made), done -> { }, this::failed);
+        writes.submit(() -> open.decisions().decide(made), done -> {}, this::failed);
     }
 
     /** Recomputes every variant's header from the rows as shown, off the UI thread. */
@@ -366,14 +393,19 @@ public final class CompareViewModel {
         List<CompareRow> snapshot = List.copyOf(rows);
         int count = variants.size();
         summarizing.execute(BackgroundTask.of("Summarizing variants", p -> {
-            List<VariantSummary> out = new ArrayList<>(count);
-            for (int v = 0; v < count; v++) {
-                int column = v;
-                out.add(VariantSummary.of(snapshot.stream().map(r -> r.cells().get(column))
-                        .filter(Objects::nonNull).toList()));
-            }
-            return out;
-        }).quiet().onSuccess(summaries::setAll).onFailure(this::failed));
+                    List<VariantSummary> out = new ArrayList<>(count);
+                    for (int v = 0; v < count; v++) {
+                        int column = v;
+                        out.add(VariantSummary.of(snapshot.stream()
+                                .map(r -> r.cells().get(column))
+                                .filter(Objects::nonNull)
+                                .toList()));
+                    }
+                    return out;
+                })
+                .quiet()
+                .onSuccess(summaries::setAll)
+                .onFailure(this::failed));
     }
 
     /** Forgets what the comparison before said: a new one is asked for, or the project changed. */

@@ -9,14 +9,13 @@ import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.ProjectTasks;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * The variants of the base run: what "Add variant" offers (the other prompt versions in its mode, its conditions,
@@ -25,12 +24,12 @@ import java.util.function.Supplier;
 final class VariantChoices {
 
     /** What "Add variant" offers beside the base run, read together in the background. */
-    private record Offer(List<StoredVersion> versions, List<Condition> conditions, List<BackendConfig> backends) {
-    }
+    private record Offer(List<StoredVersion> versions, List<Condition> conditions, List<BackendConfig> backends) {}
 
     private final ProjectTasks<Project> tasks;
     /** What the variants may be: only those of the newest base run chosen show. */
     private final ProjectTasks<Project>.Latest offering;
+
     private final Supplier<BackendSettings> userBackends;
     private final Consumer<String> message;
     private final Consumer<Throwable> failed;
@@ -44,8 +43,11 @@ final class VariantChoices {
     private final ObservableList<Condition> conditionsView = FXCollections.unmodifiableObservableList(conditions);
     private final ObservableList<BackendConfig> backendsView = FXCollections.unmodifiableObservableList(backends);
 
-    VariantChoices(ProjectTasks<Project> tasks, Supplier<BackendSettings> userBackends, Consumer<String> message,
-                   Consumer<Throwable> failed) {
+    VariantChoices(
+            ProjectTasks<Project> tasks,
+            Supplier<BackendSettings> userBackends,
+            Consumer<String> message,
+            Consumer<Throwable> failed) {
         this.tasks = tasks;
         this.offering = tasks.latest();
         this.userBackends = userBackends;
@@ -102,22 +104,29 @@ final class VariantChoices {
             return;
         }
         offering.execute(BackgroundTask.of("Reading the variants to offer", p -> {
-            List<StoredVersion> others = new ArrayList<>();
-            for (StoredVersion newest : open.prompts().list()) {
-                open.prompts().versions(newest.name()).stream()
-                        .filter(v -> v.mode() == from.config().mode() && v.id() != from.config().promptVersionId())
-                        .forEach(others::add);
-            }
-            // The base run's own prompt first, newest version first: the comparison usually wanted.
-            others.sort(Comparator.comparing((StoredVersion v) -> !v.name().equals(from.promptName()))
-                    .thenComparing(StoredVersion::name)
-                    .thenComparing(StoredVersion::version, Comparator.reverseOrder()));
-            return new Offer(others, open.prompts().load(from.config().promptVersionId()).conditions(),
-                    userBackends.get().backends());
-        }).quiet().onSuccess(offer -> {
-            versions.setAll(offer.versions());
-            conditions.setAll(offer.conditions());
-            backends.setAll(offer.backends());
-        }).onFailure(failed));
+                    List<StoredVersion> others = new ArrayList<>();
+                    for (StoredVersion newest : open.prompts().list()) {
+                        open.prompts().versions(newest.name()).stream()
+                                .filter(v -> v.mode() == from.config().mode()
+                                        && v.id() != from.config().promptVersionId())
+                                .forEach(others::add);
+                    }
+                    // The base run's own prompt first, newest version first: the comparison usually wanted.
+                    others.sort(
+                            Comparator.comparing((StoredVersion v) -> !v.name().equals(from.promptName()))
+                                    .thenComparing(StoredVersion::name)
+                                    .thenComparing(StoredVersion::version, Comparator.reverseOrder()));
+                    return new Offer(
+                            others,
+                            open.prompts().load(from.config().promptVersionId()).conditions(),
+                            userBackends.get().backends());
+                })
+                .quiet()
+                .onSuccess(offer -> {
+                    versions.setAll(offer.versions());
+                    conditions.setAll(offer.conditions());
+                    backends.setAll(offer.backends());
+                })
+                .onFailure(failed));
     }
 }

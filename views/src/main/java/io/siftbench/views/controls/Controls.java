@@ -1,25 +1,24 @@
 package io.siftbench.views.controls;
 
+import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.Property;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
-import javafx.geometry.Pos;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.util.StringConverter;
-
-import java.util.function.Function;
 
 /** Small builders the screens share, so that each screen's code says only what is particular to it. */
 public final class Controls {
@@ -27,8 +26,7 @@ public final class Controls {
     /** The room a column header takes beside its title: padding on both sides and a sort arrow. */
     private static final double HEADER_PADDING = 28;
 
-    private Controls() {
-    }
+    private Controls() {}
 
     /** A text field with an id and a prompt, bound both ways to {@code property}. */
     public static TextField boundField(String id, String prompt, StringProperty property) {
@@ -40,8 +38,8 @@ public final class Controls {
     }
 
     /** A field that takes only what {@code converter} reads, bound both ways to {@code property}. */
-    public static <T> TextField numberField(String id, Property<T> property, StringConverter<T> converter,
-                                            int columns) {
+    public static <T> TextField numberField(
+            String id, Property<T> property, StringConverter<T> converter, int columns) {
         TextField field = new TextField();
         field.setId(id);
         field.setPrefColumnCount(columns);

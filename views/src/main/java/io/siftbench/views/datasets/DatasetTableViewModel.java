@@ -33,6 +33,7 @@ public final class DatasetTableViewModel {
     private final ProjectTasks<DatasetStore>.Latest counts;
     /** Only the statistics asked for last, of the dataset shown, show. */
     private final ProjectTasks<DatasetStore>.Latest statisticsReads;
+
     private final ReadOnlyObjectWrapper<DatasetInfo> dataset = new ReadOnlyObjectWrapper<>(this, "dataset");
     private final ReadOnlyObjectWrapper<ObservableList<DatasetRecord>> records =
             new ReadOnlyObjectWrapper<>(this, "records", FXCollections.emptyObservableList());
@@ -122,13 +123,17 @@ public final class DatasetTableViewModel {
             matching.set(0);
             return;
         }
-        DatasetQuery query = new DatasetQuery(search.get(), filterColumn.get(), filterValue.get(), sortColumn, descending);
-        counts.execute(BackgroundTask.of("Counting records", progress -> open.count(info.id(), query)).quiet()
+        DatasetQuery query =
+                new DatasetQuery(search.get(), filterColumn.get(), filterValue.get(), sortColumn, descending);
+        counts.execute(BackgroundTask.of("Counting records", progress -> open.count(info.id(), query))
+                .quiet()
                 .onSuccess(count -> {
                     problem.set(null);
                     matching.set(count);
-                    records.set(new PagedRecords(count, (offset, limit) ->
-                            open.page(info.id(), query, offset, limit), tasks.executor(),
+                    records.set(new PagedRecords(
+                            count,
+                            (offset, limit) -> open.page(info.id(), query, offset, limit),
+                            tasks.executor(),
                             () -> pagesArrived.set(pagesArrived.get() + 1)));
                 })
                 .onFailure(error -> problem.set(error.getMessage())));
@@ -142,9 +147,9 @@ public final class DatasetTableViewModel {
             return;
         }
         statistics.set(null);
-        statisticsReads.execute(BackgroundTask.of("Column statistics of " + column,
-                        progress -> open.statistics(info.id(), column))
-                .onSuccess(statistics::set)
-                .onFailure(error -> problem.set(error.getMessage())));
+        statisticsReads.execute(
+                BackgroundTask.of("Column statistics of " + column, progress -> open.statistics(info.id(), column))
+                        .onSuccess(statistics::set)
+                        .onFailure(error -> problem.set(error.getMessage())));
     }
 }

@@ -8,6 +8,10 @@ import io.siftbench.views.controls.EmptyState;
 import io.siftbench.views.shell.FileDialogs;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
+import java.io.File;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -40,11 +44,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-import java.io.File;
-import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
-
 /**
  * The Datasets screen: the project's datasets on the left, the chosen one in a paged table in the middle
  * with search, filter and sort, column statistics on the right, and the import progress below. Files come in
@@ -63,18 +62,25 @@ public final class DatasetsView implements ScreenView {
         this.dialogs = dialogs;
         EmptyState empty = new EmptyState(Screen.DATASETS.icon(), "", "");
         empty.setId("datasets-empty");
-        empty.titleProperty().bind(Bindings.when(viewModel.projectProperty().isNull())
-                .then("No project open").otherwise("No datasets yet"));
-        empty.messageProperty().bind(Bindings.when(viewModel.projectProperty().isNull())
-                .then("Create a project with File ▸ New project… (Ctrl+N) or open one with File ▸ Open project… (Ctrl+O).")
-                .otherwise("Import a CSV, TSV, JSONL or JSON file (Datasets ▸ Import dataset…, Ctrl+I, or the Import"
-                        + " button), or drop one here."));
-        empty.visibleProperty().bind(Bindings.isEmpty(viewModel.datasets()).and(viewModel.importingProperty().not()));
+        empty.titleProperty()
+                .bind(Bindings.when(viewModel.projectProperty().isNull())
+                        .then("No project open")
+                        .otherwise("No datasets yet"));
+        empty.messageProperty()
+                .bind(Bindings.when(viewModel.projectProperty().isNull())
+                        .then(
+                                "Create a project with File ▸ New project… (Ctrl+N) or open one with File ▸ Open project… (Ctrl+O).")
+                        .otherwise(
+                                "Import a CSV, TSV, JSONL or JSON file (Datasets ▸ Import dataset…, Ctrl+I, or the Import"
+                                        + " button), or drop one here."));
+        empty.visibleProperty()
+                .bind(Bindings.isEmpty(viewModel.datasets())
+                        .and(viewModel.importingProperty().not()));
         VBox browser = browser();
         browser.visibleProperty().bind(empty.visibleProperty().not());
         // The empty state takes the table's place only, so that the Import button stays at hand.
-        SplitPane split = new SplitPane(datasetList(), new StackPane(browser, empty),
-                new StatisticsPane(viewModel.table()));
+        SplitPane split =
+                new SplitPane(datasetList(), new StackPane(browser, empty), new StatisticsPane(viewModel.table()));
         split.setDividerPositions(0.2, 0.78);
         BorderPane content = new BorderPane(split);
         content.setBottom(importBar());
@@ -83,7 +89,8 @@ public final class DatasetsView implements ScreenView {
         acceptDroppedFiles();
         viewModel.pendingProperty().addListener((obs, was, now) -> {
             if (now != null) {
-                new ImportDialog(window(), now, viewModel::preview).ask()
+                new ImportDialog(window(), now, viewModel::preview)
+                        .ask()
                         .ifPresentOrElse(viewModel::startImport, viewModel::dismissPreview);
             }
         });
@@ -140,8 +147,15 @@ public final class DatasetsView implements ScreenView {
             @Override
             protected void updateItem(DatasetInfo item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : String.format(Locale.ROOT, "%s — %,d records, %d columns",
-                        item.name(), item.rows(), item.columns().size()));
+                setText(
+                        empty || item == null
+                                ? null
+                                : String.format(
+                                        Locale.ROOT,
+                                        "%s — %,d records, %d columns",
+                                        item.name(),
+                                        item.rows(),
+                                        item.columns().size()));
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
@@ -157,7 +171,11 @@ public final class DatasetsView implements ScreenView {
         Button importButton = new Button("Import…");
         importButton.setId("datasets-import");
         importButton.setOnAction(e -> chooseFile());
-        importButton.disableProperty().bind(viewModel.importingProperty().or(viewModel.projectProperty().isNull()));
+        importButton
+                .disableProperty()
+                .bind(viewModel
+                        .importingProperty()
+                        .or(viewModel.projectProperty().isNull()));
         Button rename = new Button("Rename…");
         rename.setId("datasets-rename");
         rename.disableProperty().bind(viewModel.selectedProperty().isNull());
@@ -187,7 +205,9 @@ public final class DatasetsView implements ScreenView {
         ask.setTitle("Rename dataset");
         ask.setHeaderText("Rename " + dataset.name() + " to:");
         ask.getDialogPane().setId("rename-dialog");
-        ask.showAndWait().map(String::trim).filter(n -> !n.isEmpty() && !n.equals(dataset.name()))
+        ask.showAndWait()
+                .map(String::trim)
+                .filter(n -> !n.isEmpty() && !n.equals(dataset.name()))
                 .ifPresent(n -> viewModel.rename(dataset, n));
     }
 
@@ -195,9 +215,15 @@ public final class DatasetsView implements ScreenView {
         if (dataset == null) {
             return;
         }
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, String.format(Locale.ROOT,
-                "Delete %s and its %,d records? Runs that used it keep their samples.", dataset.name(), dataset.rows()),
-                ButtonType.OK, ButtonType.CANCEL);
+        Alert confirm = new Alert(
+                Alert.AlertType.CONFIRMATION,
+                String.format(
+                        Locale.ROOT,
+                        "Delete %s and its %,d records? Runs that used it keep their samples.",
+                        dataset.name(),
+                        dataset.rows()),
+                ButtonType.OK,
+                ButtonType.CANCEL);
         confirm.initOwner(window());
         confirm.setTitle("Delete dataset");
         confirm.setHeaderText("Delete " + dataset.name() + "?");
@@ -233,9 +259,16 @@ public final class DatasetsView implements ScreenView {
         });
         Label matching = new Label();
         matching.setId("datasets-matching");
-        matching.textProperty().bind(Bindings.createStringBinding(() -> browse.datasetProperty().get() == null ? ""
-                : String.format(Locale.ROOT, "%,d records", browse.matchingProperty().get()),
-                browse.matchingProperty(), browse.datasetProperty()));
+        matching.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> browse.datasetProperty().get() == null
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT,
+                                        "%,d records",
+                                        browse.matchingProperty().get()),
+                        browse.matchingProperty(),
+                        browse.datasetProperty()));
         FlowPane bar = Controls.toolbar(6, search, filterColumn, new Label("="), filterValue, apply, clear, matching);
 
         table.setId("datasets-table");
@@ -244,12 +277,16 @@ public final class DatasetsView implements ScreenView {
         browse.pagesArrivedProperty().addListener((obs, was, now) -> table.refresh());
         browse.datasetProperty().addListener((obs, was, now) -> {
             rebuildColumns(now);
-            filterColumn.setItems(now == null ? FXCollections.observableArrayList()
-                    : FXCollections.observableArrayList(now.columns().stream().map(ColumnInfo::name).toList()));
+            filterColumn.setItems(
+                    now == null
+                            ? FXCollections.observableArrayList()
+                            : FXCollections.observableArrayList(
+                                    now.columns().stream().map(ColumnInfo::name).toList()));
         });
         // Sorting happens in the database, page by page; the table only says what the user asked for.
         table.setSortPolicy(t -> {
-            TableColumn<DatasetRecord, ?> first = t.getSortOrder().isEmpty() ? null : t.getSortOrder().get(0);
+            TableColumn<DatasetRecord, ?> first =
+                    t.getSortOrder().isEmpty() ? null : t.getSortOrder().get(0);
             String column = first == null ? null : (String) first.getUserData();
             boolean descending = first != null && first.getSortType() == TableColumn.SortType.DESCENDING;
             String key = column + "/" + descending;
@@ -274,13 +311,17 @@ public final class DatasetsView implements ScreenView {
         }
         TableColumn<DatasetRecord, String> source = new TableColumn<>("#");
         source.setSortable(false);
-        source.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue() == null ? "" : Long.toString(r.getValue().source())));
+        source.setCellValueFactory(r -> new ReadOnlyStringWrapper(
+                r.getValue() == null ? "" : Long.toString(r.getValue().source())));
         table.getColumns().add(source);
         for (ColumnInfo c : dataset.columns()) {
-            String role = c.name().equals(dataset.textColumn()) ? " (text)" : c.name().equals(dataset.labelColumn()) ? " (label)" : "";
+            String role = c.name().equals(dataset.textColumn())
+                    ? " (text)"
+                    : c.name().equals(dataset.labelColumn()) ? " (label)" : "";
             TableColumn<DatasetRecord, String> column = new TableColumn<>(c.name() + role);
             column.setUserData(c.name());
-            column.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue() == null ? "…" : r.getValue().text(c.name())));
+            column.setCellValueFactory(r -> new ReadOnlyStringWrapper(
+                    r.getValue() == null ? "…" : r.getValue().text(c.name())));
             column.setPrefWidth(c.name().equals(dataset.textColumn()) ? 420 : 120);
             table.getColumns().add(column);
         }
@@ -302,9 +343,14 @@ public final class DatasetsView implements ScreenView {
         cancel.setOnAction(e -> viewModel.cancelImport());
         Button saveSkipped = new Button("Save list of skipped rows…");
         saveSkipped.setId("import-save-skipped");
-        saveSkipped.visibleProperty().bind(Bindings.createBooleanBinding(() -> viewModel.lastReportProperty().get() != null
-                && viewModel.lastReportProperty().get().skippedRows() > 0 && !viewModel.importingProperty().get(),
-                viewModel.lastReportProperty(), viewModel.importingProperty()));
+        saveSkipped
+                .visibleProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> viewModel.lastReportProperty().get() != null
+                                && viewModel.lastReportProperty().get().skippedRows() > 0
+                                && !viewModel.importingProperty().get(),
+                        viewModel.lastReportProperty(),
+                        viewModel.importingProperty()));
         saveSkipped.managedProperty().bind(saveSkipped.visibleProperty());
         saveSkipped.setOnAction(e -> {
             FileChooser chooser = new FileChooser();

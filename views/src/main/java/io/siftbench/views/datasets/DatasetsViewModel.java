@@ -11,6 +11,8 @@ import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.TaskExecutor;
 import io.siftbench.views.task.TaskHandle;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -24,9 +26,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.nio.file.Path;
-import java.util.List;
-
 /**
  * The Datasets screen: the project's datasets, the one shown in the table, and importing, renaming and
  * deleting them. All work runs through the task executor, which also hands import progress to the UI thread.
@@ -36,8 +35,7 @@ public final class DatasetsViewModel {
     static final int PREVIEW_ROWS = 20;
 
     /** A file read for the preview dialog, and the options it was read with. */
-    public record PendingImport(ImportOptions options, ImportPreview preview) {
-    }
+    public record PendingImport(ImportOptions options, ImportPreview preview) {}
 
     private final ReadOnlyObjectProperty<Project> project;
     private final TaskExecutor tasks;
@@ -45,6 +43,7 @@ public final class DatasetsViewModel {
     private final ObservableList<DatasetInfo> datasets = FXCollections.observableArrayList();
     /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
     private final ObservableList<DatasetInfo> datasetsReadOnly = FXCollections.unmodifiableObservableList(datasets);
+
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ObjectProperty<DatasetInfo> selected = new SimpleObjectProperty<>(this, "selected");
     private final DatasetTableViewModel table;
@@ -136,7 +135,9 @@ public final class DatasetsViewModel {
             return;
         }
         loading.set(true);
-        projectTasks.execute(BackgroundTask.of("Listing datasets", progress -> open.datasets().list()).quiet()
+        projectTasks.execute(BackgroundTask.of(
+                        "Listing datasets", progress -> open.datasets().list())
+                .quiet()
                 .onSuccess(this::show)
                 .onFailure(error -> loading.set(false)));
     }
@@ -145,7 +146,13 @@ public final class DatasetsViewModel {
         loading.set(false);
         DatasetInfo was = selected.get();
         datasets.setAll(list);
-        selected.set(was == null ? null : list.stream().filter(d -> d.id() == was.id()).findFirst().orElse(null));
+        selected.set(
+                was == null
+                        ? null
+                        : list.stream()
+                                .filter(d -> d.id() == was.id())
+                                .findFirst()
+                                .orElse(null));
     }
 
     /** Reads the first rows of {@code file} for the preview dialog (drag and drop, the file chooser, the menu). */
@@ -160,8 +167,8 @@ public final class DatasetsViewModel {
             problem.set("Open or create a project before importing a dataset.");
             return;
         }
-        tasks.execute(BackgroundTask.of("Reading " + options.file().getFileName(),
-                        progress -> open.datasets().preview(options, PREVIEW_ROWS))
+        tasks.execute(BackgroundTask.of("Reading " + options.file().getFileName(), progress -> open.datasets()
+                        .preview(options, PREVIEW_ROWS))
                 .onSuccess(preview -> pending.set(new PendingImport(options, preview)))
                 .onFailure(error -> problem.set(error.getMessage())));
     }
@@ -182,36 +189,40 @@ public final class DatasetsViewModel {
         importFraction.set(0);
         importStatus.set("Starting…");
         ImportMeter meter = new ImportMeter(System.nanoTime());
-        runningImport = tasks.execute(BackgroundTask.of("Importing " + options.file().getFileName(), progress ->
-                        open.datasets().importFile(options, new ImportProgress() {
-                            @Override
-                            public void update(ImportStage stage, long rows, long bytesRead, long totalBytes) {
-                                ImportMeter.Reading r = meter.read(stage, rows, bytesRead, totalBytes, System.nanoTime());
-                                progress.update(r.fraction(), 1, r.text());
-                                tasks.uiThread().execute(() -> {
-                                    importFraction.set(r.fraction());
-                                    importStatus.set(r.text());
-                                });
-                            }
+        runningImport =
+                tasks.execute(BackgroundTask.of("Importing " + options.file().getFileName(), progress -> open.datasets()
+                                .importFile(options, new ImportProgress() {
+                                    @Override
+                                    public void update(ImportStage stage, long rows, long bytesRead, long totalBytes) {
+                                        ImportMeter.Reading r =
+                                                meter.read(stage, rows, bytesRead, totalBytes, System.nanoTime());
+                                        progress.update(r.fraction(), 1, r.text());
+                                        tasks.uiThread().execute(() -> {
+                                            importFraction.set(r.fraction());
+                                            importStatus.set(r.text());
+                                        });
+                                    }
 
-                            @Override
-                            public boolean isCancelled() {
-                                return progress.isCancelled();
-                            }
-                        }))
-                .onSuccess(report -> {
-                    finishImport(report.skippedRows() == 0 ? "Imported " + report.dataset().rows() + " records."
-                            : "Imported " + report.dataset().rows() + " records; skipped " + report.skippedRows()
-                            + " bad rows.");
-                    lastReport.set(report);
-                    selected.set(report.dataset());
-                    reload();
-                })
-                .onFailure(error -> {
-                    finishImport("Import failed.");
-                    problem.set(error.getMessage());
-                })
-                .onCancelled(() -> finishImport("Import cancelled; nothing was stored.")));
+                                    @Override
+                                    public boolean isCancelled() {
+                                        return progress.isCancelled();
+                                    }
+                                }))
+                        .onSuccess(report -> {
+                            finishImport(
+                                    report.skippedRows() == 0
+                                            ? "Imported " + report.dataset().rows() + " records."
+                                            : "Imported " + report.dataset().rows() + " records; skipped "
+                                                    + report.skippedRows() + " bad rows.");
+                            lastReport.set(report);
+                            selected.set(report.dataset());
+                            reload();
+                        })
+                        .onFailure(error -> {
+                            finishImport("Import failed.");
+                            problem.set(error.getMessage());
+                        })
+                        .onCancelled(() -> finishImport("Import cancelled; nothing was stored.")));
     }
 
     private void finishImport(String status) {
@@ -232,9 +243,10 @@ public final class DatasetsViewModel {
         if (report == null || report.skippedRowsFile() == null) {
             return;
         }
-        tasks.execute(BackgroundTask.of("Saving the list of skipped rows", progress ->
-                        java.nio.file.Files.copy(report.skippedRowsFile(), target,
-                                java.nio.file.StandardCopyOption.REPLACE_EXISTING))
+        tasks.execute(BackgroundTask.of(
+                        "Saving the list of skipped rows",
+                        progress -> java.nio.file.Files.copy(
+                                report.skippedRowsFile(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING))
                 .onFailure(error -> problem.set("Could not save the list of skipped rows: " + error.getMessage())));
     }
 

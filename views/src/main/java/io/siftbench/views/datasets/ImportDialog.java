@@ -6,6 +6,9 @@ import io.siftbench.model.datasets.ColumnType;
 import io.siftbench.model.datasets.ImportFormat;
 import io.siftbench.model.datasets.ImportOptions;
 import io.siftbench.model.datasets.ImportPreview;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
@@ -22,10 +25,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The import preview: the first rows and the inferred columns, where the user renames a column, changes its
@@ -59,7 +58,10 @@ final class ImportDialog {
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
 
         String file = options.file().getFileName().toString();
-        name.setText(options.name() != null ? options.name() : file.contains(".") ? file.substring(0, file.indexOf('.')) : file);
+        name.setText(
+                options.name() != null
+                        ? options.name()
+                        : file.contains(".") ? file.substring(0, file.indexOf('.')) : file);
         name.setId("import-name");
         header.setSelected(preview.header());
         header.setId("import-header");
@@ -73,8 +75,17 @@ final class ImportDialog {
         skipBadRows.setId("import-skip-bad-rows");
         replace.setSelected(options.replace());
 
-        VBox content = new VBox(8, new Label("Dataset name"), name, header, skipBadRows, replace,
-                new Label("Columns"), columnsGrid(), new Label("First rows"), rowsTable());
+        VBox content = new VBox(
+                8,
+                new Label("Dataset name"),
+                name,
+                header,
+                skipBadRows,
+                replace,
+                new Label("Columns"),
+                columnsGrid(),
+                new Label("First rows"),
+                rowsTable());
         content.setPadding(new Insets(8));
         content.setPrefWidth(760);
         dialog.getDialogPane().setContent(content);
@@ -87,16 +98,24 @@ final class ImportDialog {
     }
 
     private static String describe(ImportPreview p) {
-        String delimiter = p.delimiter() == null ? "" : ", delimiter " + (p.delimiter() == '\t' ? "tab" : "'" + p.delimiter() + "'");
-        return p.format().name() + ", " + p.encoding().name() + delimiter + " — " + p.columns().size()
-                + " columns; types are inferred from the whole file unless you choose one.";
+        String delimiter = p.delimiter() == null
+                ? ""
+                : ", delimiter " + (p.delimiter() == '\t' ? "tab" : "'" + p.delimiter() + "'");
+        return p.format().name() + ", " + p.encoding().name() + delimiter + " — "
+                + p.columns().size() + " columns; types are inferred from the whole file unless you choose one.";
     }
 
     private ScrollPane columnsGrid() {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(4);
-        grid.addRow(0, new Label("In the file"), new Label("Name"), new Label("Type"), new Label("Text"), new Label("Label"));
+        grid.addRow(
+                0,
+                new Label("In the file"),
+                new Label("Name"),
+                new Label("Type"),
+                new Label("Text"),
+                new Label("Label"));
         List<ColumnInfo> columns = preview.columns();
         for (int i = 0; i < columns.size(); i++) {
             ColumnInfo c = columns.get(i);
@@ -129,8 +148,10 @@ final class ImportDialog {
         List<ColumnInfo> columns = preview.columns();
         for (int i = 0; i < columns.size(); i++) {
             int at = i;
-            TableColumn<List<String>, String> column = new TableColumn<>(columns.get(i).name());
-            column.setCellValueFactory(row -> new ReadOnlyStringWrapper(at < row.getValue().size() ? row.getValue().get(at) : null));
+            TableColumn<List<String>, String> column =
+                    new TableColumn<>(columns.get(i).name());
+            column.setCellValueFactory(row -> new ReadOnlyStringWrapper(
+                    at < row.getValue().size() ? row.getValue().get(at) : null));
             column.setSortable(false);
             table.getColumns().add(column);
         }
@@ -156,7 +177,10 @@ final class ImportDialog {
     }
 
     private String roleName(ToggleGroup group) {
-        return group.getSelectedToggle() == null ? null
-                : names.get((Integer) group.getSelectedToggle().getUserData()).getText().trim();
+        return group.getSelectedToggle() == null
+                ? null
+                : names.get((Integer) group.getSelectedToggle().getUserData())
+                        .getText()
+                        .trim();
     }
 }

@@ -1,7 +1,6 @@
 package io.siftbench.views.datasets;
 
 import io.siftbench.model.datasets.ImportStage;
-
 import java.time.Duration;
 import java.util.Locale;
 
@@ -25,8 +24,7 @@ final class ImportMeter {
     }
 
     /** What one progress report means, as of {@code nowNanos}. */
-    record Reading(double fraction, double rowsPerSecond, Duration remaining, String text) {
-    }
+    record Reading(double fraction, double rowsPerSecond, Duration remaining, String text) {}
 
     Reading read(ImportStage now, long rows, long bytesRead, long totalBytes, long nowNanos) {
         if (now != stage) {
@@ -39,20 +37,28 @@ final class ImportMeter {
         }
         double ofFile = totalBytes <= 0 ? 1 : Math.min(1, (double) bytesRead / totalBytes);
         // A file read once is only stored; one read twice was checked first.
-        double fraction = now == ImportStage.CHECKING ? CHECKING_SHARE * ofFile
+        double fraction = now == ImportStage.CHECKING
+                ? CHECKING_SHARE * ofFile
                 : checked ? CHECKING_SHARE + (1 - CHECKING_SHARE) * ofFile : ofFile;
         double stageSeconds = Math.max(1e-3, (nowNanos - stageStartNanos) / 1e9);
         double rate = rows / stageSeconds;
         double elapsed = (nowNanos - startNanos) / 1e9;
-        Duration remaining = fraction <= 0 ? null : Duration.ofMillis((long) (elapsed * (1 - fraction) / fraction * 1000));
-        String text = String.format(Locale.ROOT, "%s: %,d rows · %,.0f rows/s · %s left", now.label(), rows, rate,
+        Duration remaining =
+                fraction <= 0 ? null : Duration.ofMillis((long) (elapsed * (1 - fraction) / fraction * 1000));
+        String text = String.format(
+                Locale.ROOT,
+                "%s: %,d rows · %,.0f rows/s · %s left",
+                now.label(),
+                rows,
+                rate,
                 remaining == null ? "?" : clock(remaining));
         return new Reading(fraction, rate, remaining, text);
     }
 
     static String clock(Duration d) {
         long s = d.toSeconds();
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

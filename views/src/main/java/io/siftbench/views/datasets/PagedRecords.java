@@ -4,13 +4,12 @@ import io.siftbench.model.datasets.DatasetPage;
 import io.siftbench.model.datasets.DatasetRecord;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
-import javafx.collections.ObservableListBase;
-
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javafx.collections.ObservableListBase;
 
 /**
  * The records of a dataset as a list of its full size whose pages are fetched in the background only when
@@ -81,7 +80,8 @@ final class PagedRecords extends ObservableListBase<DatasetRecord> {
         if (!loading.add(page)) {
             return;
         }
-        tasks.execute(BackgroundTask.of("Reading records", progress -> source.fetch(page * PAGE, PAGE)).quiet()
+        tasks.execute(BackgroundTask.of("Reading records", progress -> source.fetch(page * PAGE, PAGE))
+                .quiet()
                 .onSuccess(result -> {
                     loading.remove(page);
                     pages.put(page, result.records());

@@ -2,6 +2,7 @@ package io.siftbench.views.datasets;
 
 import io.siftbench.model.datasets.ColumnInfo;
 import io.siftbench.model.datasets.ColumnStatistics;
+import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.chart.BarChart;
@@ -13,8 +14,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
-
-import java.util.Locale;
 
 /** Column statistics on demand: count, nulls, distinct values, top values and, for text, a length histogram. */
 final class StatisticsPane extends VBox {
@@ -45,11 +44,24 @@ final class StatisticsPane extends VBox {
         lengths.setAnimated(false);
         lengths.setTitle("Length (characters)");
         lengths.setPrefHeight(220);
-        getChildren().addAll(new Label("Column statistics"), column, compute, summary, new Label("Top values"), top, lengths);
+        getChildren()
+                .addAll(
+                        new Label("Column statistics"),
+                        column,
+                        compute,
+                        summary,
+                        new Label("Top values"),
+                        top,
+                        lengths);
 
-        viewModel.datasetProperty().addListener((obs, was, now) -> column.setItems(now == null
-                ? FXCollections.observableArrayList()
-                : FXCollections.observableArrayList(now.columns().stream().map(ColumnInfo::name).toList())));
+        viewModel
+                .datasetProperty()
+                .addListener((obs, was, now) -> column.setItems(
+                        now == null
+                                ? FXCollections.observableArrayList()
+                                : FXCollections.observableArrayList(now.columns().stream()
+                                        .map(ColumnInfo::name)
+                                        .toList())));
         viewModel.statisticsProperty().addListener((obs, was, now) -> show(now));
     }
 
@@ -60,14 +72,21 @@ final class StatisticsPane extends VBox {
             top.getItems().clear();
             return;
         }
-        summary.setText(String.format(Locale.ROOT, "%s: %,d records, %,d empty, %,d distinct values", s.column(),
-                s.count(), s.nulls(), s.distinct()));
-        top.getItems().setAll(s.top().stream()
-                .map(v -> String.format(Locale.ROOT, "%,d × %s", v.count(), v.value())).toList());
+        summary.setText(String.format(
+                Locale.ROOT,
+                "%s: %,d records, %,d empty, %,d distinct values",
+                s.column(),
+                s.count(),
+                s.nulls(),
+                s.distinct()));
+        top.getItems()
+                .setAll(s.top().stream()
+                        .map(v -> String.format(Locale.ROOT, "%,d × %s", v.count(), v.value()))
+                        .toList());
         if (!s.lengthHistogram().isEmpty()) {
             XYChart.Series<String, Number> series = new XYChart.Series<>();
-            s.lengthHistogram().forEach(bin -> series.getData().add(
-                    new XYChart.Data<>(bin.from() + "–" + bin.to(), bin.count())));
+            s.lengthHistogram()
+                    .forEach(bin -> series.getData().add(new XYChart.Data<>(bin.from() + "–" + bin.to(), bin.count())));
             lengths.getData().add(series);
         }
     }

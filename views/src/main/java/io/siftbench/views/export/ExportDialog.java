@@ -3,6 +3,8 @@ package io.siftbench.views.export;
 import io.siftbench.model.export.ExportFormat;
 import io.siftbench.model.export.ExportStatus;
 import io.siftbench.views.controls.Controls;
+import java.io.File;
+import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -19,9 +21,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-
-import java.io.File;
-import java.nio.file.Path;
 
 /**
  * The Export dialog, opened from the Review and Runs screens: format, statuses, filters, split, leakage
@@ -53,10 +52,14 @@ public final class ExportDialog {
         status.setConverter(Controls.shownAs(s -> s == ExportStatus.ACCEPTED ? "accepted and edited" : "all samples"));
         status.valueProperty().bindBidirectional(viewModel.statusProperty());
 
-        CheckBox negatives = check("export-negatives", "Also write the rejected samples, as negatives",
+        CheckBox negatives = check(
+                "export-negatives",
+                "Also write the rejected samples, as negatives",
                 viewModel.rejectedAsNegativesProperty());
-        TextField labels = Controls.boundField("export-labels", "card_arrival, pin_blocked", viewModel.labelsProperty());
-        TextField conditions = Controls.boundField("export-conditions", "tone=angry, length=short", viewModel.conditionsProperty());
+        TextField labels =
+                Controls.boundField("export-labels", "card_arrival, pin_blocked", viewModel.labelsProperty());
+        TextField conditions =
+                Controls.boundField("export-conditions", "tone=angry, length=short", viewModel.conditionsProperty());
         TextField flags = Controls.boundField("export-flags", "invalid, duplicate", viewModel.flagsProperty());
 
         CheckBox split = check("export-split", "Split train / validation / test", viewModel.splitProperty());
@@ -66,7 +69,9 @@ public final class ExportDialog {
         seed.disableProperty().bind(split.selectedProperty().not());
         seed.setPrefColumnCount(6);
 
-        CheckBox keep = check("export-keep-demonstrations", "Keep records that were demonstrations in their run",
+        CheckBox keep = check(
+                "export-keep-demonstrations",
+                "Keep records that were demonstrations in their run",
                 viewModel.keepDemonstrationsProperty());
         ComboBox<String> evaluation = new ComboBox<>(viewModel.datasets());
         evaluation.setId("export-evaluation");
@@ -77,7 +82,8 @@ public final class ExportDialog {
         out.setText(String.valueOf(viewModel.outProperty().get()));
         viewModel.outProperty().addListener((obs, was, now) -> out.setText(now == null ? "" : now.toString()));
         out.textProperty().addListener((obs, was, now) -> {
-            if (!now.isBlank() && !now.equals(String.valueOf(viewModel.outProperty().get()))) {
+            if (!now.isBlank()
+                    && !now.equals(String.valueOf(viewModel.outProperty().get()))) {
                 viewModel.outProperty().set(Path.of(now.strip()));
             }
         });
@@ -97,9 +103,14 @@ public final class ExportDialog {
         Label outcome = new Label();
         outcome.setId("export-outcome");
         outcome.setWrapText(true);
-        outcome.textProperty().bind(Bindings.createStringBinding(() -> viewModel.problemProperty().get() != null
-                ? viewModel.problemProperty().get().heading() + ": " + viewModel.problemProperty().get().message()
-                : viewModel.outcomeProperty().get(), viewModel.problemProperty(), viewModel.outcomeProperty()));
+        outcome.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> viewModel.problemProperty().get() != null
+                                ? viewModel.problemProperty().get().heading() + ": "
+                                        + viewModel.problemProperty().get().message()
+                                : viewModel.outcomeProperty().get(),
+                        viewModel.problemProperty(),
+                        viewModel.outcomeProperty()));
 
         GridPane grid = new GridPane();
         grid.setHgap(8);
@@ -133,7 +144,10 @@ public final class ExportDialog {
             io.siftbench.views.task.TaskExecutor tasks) {
         return (owner, run) -> {
             if (project.getValue() != null) {
-                new ExportDialog(owner, new ExportViewModel(project.getValue().exportSources(), tasks, java.util.List.of(run))).show();
+                new ExportDialog(
+                                owner,
+                                new ExportViewModel(project.getValue().exportSources(), tasks, java.util.List.of(run)))
+                        .show();
             }
         };
     }

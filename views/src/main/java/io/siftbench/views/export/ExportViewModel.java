@@ -12,8 +12,12 @@ import io.siftbench.model.export.SplitRatios;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -30,12 +34,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
 /**
  * The Export dialog's state: format, statuses, filters, split, leakage options and output file, and the
  * export itself run in the background with progress. When done it says what was written and how many
@@ -50,7 +48,8 @@ public final class ExportViewModel {
     private final TaskExecutor tasks;
     private final List<Long> runs;
     private final ObjectProperty<ExportFormat> format = new SimpleObjectProperty<>(this, "format", ExportFormat.JSONL);
-    private final ObjectProperty<ExportStatus> status = new SimpleObjectProperty<>(this, "status", ExportStatus.ACCEPTED);
+    private final ObjectProperty<ExportStatus> status =
+            new SimpleObjectProperty<>(this, "status", ExportStatus.ACCEPTED);
     private final BooleanProperty rejectedAsNegatives = new SimpleBooleanProperty(this, "rejectedAsNegatives");
     private final StringProperty labels = new SimpleStringProperty(this, "labels", "");
     private final StringProperty conditions = new SimpleStringProperty(this, "conditions", "");
@@ -59,11 +58,12 @@ public final class ExportViewModel {
     private final StringProperty shares = new SimpleStringProperty(this, "shares", "0.8,0.1,0.1");
     private final StringProperty seed = new SimpleStringProperty(this, "seed", "0");
     private final BooleanProperty keepDemonstrations = new SimpleBooleanProperty(this, "keepDemonstrations");
-    private final StringProperty evaluationDataset = new SimpleStringProperty(this, "evaluationDataset",
-            NO_EVALUATION_SET);
+    private final StringProperty evaluationDataset =
+            new SimpleStringProperty(this, "evaluationDataset", NO_EVALUATION_SET);
     private final ObservableList<String> datasets = FXCollections.observableArrayList(NO_EVALUATION_SET);
     /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
     private final ObservableList<String> datasetsReadOnly = FXCollections.unmodifiableObservableList(datasets);
+
     private final ObjectProperty<Path> out = new SimpleObjectProperty<>(this, "out");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
@@ -77,7 +77,8 @@ public final class ExportViewModel {
         this.tasks = tasks;
         this.runs = List.copyOf(runs);
         Path folder = sources.file().toAbsolutePath().getParent();
-        String name = "run-" + String.join("-", runs.stream().map(String::valueOf).toList());
+        String name =
+                "run-" + String.join("-", runs.stream().map(String::valueOf).toList());
         out.set(folder.resolve("export-" + name).resolve(name + "." + ExportFormat.JSONL.extension()));
         // A new format keeps the chosen folder and name and changes only the extension.
         format.addListener((obs, was, now) -> {
@@ -87,8 +88,10 @@ public final class ExportViewModel {
                 out.set(file.resolveSibling(stem + "." + now.extension()));
             }
         });
-        tasks.execute(BackgroundTask.of("Listing datasets", p -> sources.datasets().list()).quiet()
-                .onSuccess(list -> datasets.setAll(concat(list))));
+        tasks.execute(
+                BackgroundTask.of("Listing datasets", p -> sources.datasets().list())
+                        .quiet()
+                        .onSuccess(list -> datasets.setAll(concat(list))));
     }
 
     private static List<String> concat(List<DatasetInfo> list) {
@@ -113,12 +116,12 @@ public final class ExportViewModel {
         progress.set(0);
         outcome.set("");
         problem.set(null);
-        tasks.execute(BackgroundTask.of("Exporting " + request.format().id(), p ->
-                new Exporter(sources).export(request, (done, total, what) -> {
-                    p.update(done, total, what);
-                    double share = total == 0 ? 1 : (double) done / total;
-                    tasks.uiThread().execute(() -> progress.set(share));
-                }))
+        tasks.execute(BackgroundTask.of("Exporting " + request.format().id(), p -> new Exporter(sources)
+                        .export(request, (done, total, what) -> {
+                            p.update(done, total, what);
+                            double share = total == 0 ? 1 : (double) done / total;
+                            tasks.uiThread().execute(() -> progress.set(share));
+                        }))
                 .onSuccess(done -> {
                     running.set(false);
                     progress.set(1);
@@ -142,33 +145,52 @@ public final class ExportViewModel {
             try {
                 splitSeed = Long.parseLong(seed.get().trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("the split seed must be a whole number, not '" + seed.get() + "'", e);
+                throw new IllegalArgumentException(
+                        "the split seed must be a whole number, not '" + seed.get() + "'", e);
             }
             ratios = SplitRatios.parse(shares.get(), splitSeed);
         }
         String evaluation = NO_EVALUATION_SET.equals(evaluationDataset.get()) ? null : evaluationDataset.get();
-        return new ExportRequest(runs, format.get(), out.get(), status.get(), rejectedAsNegatives.get(),
-                new ExportFilter(ExportFilter.conditionValues(words(conditions.get())), words(labels.get()), words(flags.get())), ratios,
-                keepDemonstrations.get(), evaluation);
+        return new ExportRequest(
+                runs,
+                format.get(),
+                out.get(),
+                status.get(),
+                rejectedAsNegatives.get(),
+                new ExportFilter(
+                        ExportFilter.conditionValues(words(conditions.get())), words(labels.get()), words(flags.get())),
+                ratios,
+                keepDemonstrations.get(),
+                evaluation);
     }
 
     /** What the researcher reads when the export is done. */
     static String describe(ExportReport done) {
-        StringBuilder text = new StringBuilder("Wrote " + done.total() + " record(s) to " + done.files().size()
-                + " file(s), with the dataset card " + done.card().getFileName() + ".");
+        StringBuilder text = new StringBuilder(
+                "Wrote " + done.total() + " record(s) to " + done.files().size() + " file(s), with the dataset card "
+                        + done.card().getFileName() + ".");
         // Every sample of the runs is accounted for: written, or left out for one of these reasons.
-        text.append(" Left out of ").append(done.samples()).append(" sample(s): ")
-                .append(done.leftOutByStatus()).append(" by their decision, ")
-                .append(done.leftOutByFilter()).append(" by the filter, ")
-                .append(done.leftOutAsFailed()).append(" failed, ")
-                .append(done.leftOutAsDemonstrations()).append(" used as demonstrations, ")
-                .append(done.leftOutAsEvaluation()).append(" found in the evaluation set.");
+        text.append(" Left out of ")
+                .append(done.samples())
+                .append(" sample(s): ")
+                .append(done.leftOutByStatus())
+                .append(" by their decision, ")
+                .append(done.leftOutByFilter())
+                .append(" by the filter, ")
+                .append(done.leftOutAsFailed())
+                .append(" failed, ")
+                .append(done.leftOutAsDemonstrations())
+                .append(" used as demonstrations, ")
+                .append(done.leftOutAsEvaluation())
+                .append(" found in the evaluation set.");
         return text.toString();
     }
 
     private static Set<String> words(String text) {
         Set<String> found = new HashSet<>();
-        Arrays.stream(text == null ? new String[0] : text.split(",")).map(String::trim).filter(w -> !w.isEmpty())
+        Arrays.stream(text == null ? new String[0] : text.split(","))
+                .map(String::trim)
+                .filter(w -> !w.isEmpty())
                 .forEach(found::add);
         return found;
     }

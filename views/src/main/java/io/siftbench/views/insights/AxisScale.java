@@ -16,8 +16,8 @@ record AxisScale(double lower, double upper, double tick) {
     static AxisScale covering(double lower, double upper) {
         double rough = (upper - lower) / 8;
         double power = Math.pow(10, Math.floor(Math.log10(rough)));
-        double tick = rough <= power ? power : rough <= 2 * power ? 2 * power : rough <= 5 * power ? 5 * power
-                : 10 * power;
+        double tick =
+                rough <= power ? power : rough <= 2 * power ? 2 * power : rough <= 5 * power ? 5 * power : 10 * power;
         return new AxisScale(Math.floor(lower / tick) * tick, Math.ceil(upper / tick) * tick, tick);
     }
 

@@ -1,9 +1,8 @@
 package io.siftbench.views.insights;
 
-import javafx.stage.Window;
-
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.stage.Window;
 
 /** Asks where a chart's PNG goes. The native dialog sits behind this so that UI tests can answer for the user. */
 @FunctionalInterface

@@ -5,6 +5,11 @@ import io.siftbench.model.insights.MapPoint;
 import io.siftbench.model.insights.SampleText;
 import io.siftbench.views.controls.Controls;
 import io.siftbench.views.insights.InsightsViewModel.MeasuredRun;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -15,17 +20,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 /** The Insights screen's bar charts, judge scores and embedding map, built from the measured runs. */
 final class Charts {
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /** One bar chart with a series per run: the runs share both axes, bar beside bar. */
     static Node bars(List<MeasuredRun> runs, Function<MeasuredRun, Map<String, Number>> values, String unit) {
@@ -72,10 +70,12 @@ final class Charts {
                 });
             }
             series.computeIfAbsent(colour, c -> {
-                XYChart.Series<Number, Number> s = new XYChart.Series<>();
-                s.setName(c);
-                return s;
-            }).getData().add(data);
+                        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+                        s.setName(c);
+                        return s;
+                    })
+                    .getData()
+                    .add(data);
         }
         chart.getData().addAll(series.values());
         return chart;
@@ -103,9 +103,11 @@ final class Charts {
         chart.getData().add(bars);
         Label summary = new Label(judge.judged() + " of " + judge.samples() + " judged by run #"
                 + judge.judgeRuns().stream().map(String::valueOf).collect(Collectors.joining(", #"))
-                + (judge.mean() == null ? "" : " · mean " + MetricRows.format(judge.mean()) + " · "
-                + MetricRows.format(judge.passingShare()) + " at or above the pass mark "
-                + MetricRows.plain(judge.passMark())));
+                + (judge.mean() == null
+                        ? ""
+                        : " · mean " + MetricRows.format(judge.mean()) + " · "
+                                + MetricRows.format(judge.passingShare()) + " at or above the pass mark "
+                                + MetricRows.plain(judge.passMark())));
         summary.getStyleClass().add("judge-summary");
         return new VBox(4, chart, summary);
     }

@@ -2,7 +2,6 @@ package io.siftbench.views.insights;
 
 import io.siftbench.model.insights.SampleText;
 import io.siftbench.views.insights.InsightsViewModel.MeasuredRun;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,8 +38,12 @@ final class ColourBy {
      */
     boolean offerFor(List<MeasuredRun> runs) {
         List<String> offered = new ArrayList<>(List.of(STATUS, LABEL));
-        runs.stream().flatMap(r -> r.samples().values().stream()).flatMap(s -> s.conditions().keySet().stream())
-                .distinct().sorted().forEach(offered::add);
+        runs.stream()
+                .flatMap(r -> r.samples().values().stream())
+                .flatMap(s -> s.conditions().keySet().stream())
+                .distinct()
+                .sorted()
+                .forEach(offered::add);
         if (offered.equals(choices)) {
             return false;
         }
@@ -66,11 +69,12 @@ final class ColourBy {
 
     /** The colour, as the map's legend names it, of {@code sample}'s point. */
     String colourOf(SampleText sample) {
-        String value = switch (chosen) {
-            case STATUS -> sample.status().name().toLowerCase(Locale.ROOT);
-            case LABEL -> sample.label();
-            default -> sample.conditions().get(chosen);
-        };
+        String value =
+                switch (chosen) {
+                    case STATUS -> sample.status().name().toLowerCase(Locale.ROOT);
+                    case LABEL -> sample.label();
+                    default -> sample.conditions().get(chosen);
+                };
         return Objects.requireNonNullElse(value, NONE);
     }
 }

@@ -6,6 +6,9 @@ import io.siftbench.model.insights.ValueCount;
 import io.siftbench.model.insights.ValueCoverage;
 import io.siftbench.views.controls.Controls;
 import io.siftbench.views.insights.InsightsViewModel.MeasuredRun;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -16,10 +19,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-
-import java.util.List;
-import java.util.Optional;
-import java.util.function.BiConsumer;
 
 /**
  * How a run covers its prompt's conditions: bars per condition value, heat maps per pair of conditions, each with
@@ -41,7 +40,8 @@ final class CoverageCharts {
             return new Label("no pair of conditions with samples: see the values above");
         }
         for (CoverageGrid grid : filled) {
-            long max = grid.cells().stream().mapToLong(CoverageCell::samples).max().orElse(0);
+            long max =
+                    grid.cells().stream().mapToLong(CoverageCell::samples).max().orElse(0);
             GridPane table = new GridPane();
             table.getStyleClass().add("heatmap");
             table.add(new Label(grid.conditionA() + " \\ " + grid.conditionB()), 0, 0);
@@ -51,15 +51,19 @@ final class CoverageCharts {
             for (int a = 0; a < grid.valuesA().size(); a++) {
                 table.add(new Label(grid.valuesA().get(a)), 0, a + 1);
                 for (int b = 0; b < grid.valuesB().size(); b++) {
-                    CoverageCell cell = grid.cell(grid.valuesA().get(a), grid.valuesB().get(b));
+                    CoverageCell cell =
+                            grid.cell(grid.valuesA().get(a), grid.valuesB().get(b));
                     long n = cell == null ? 0 : cell.samples();
                     Label label = new Label(n == 0 ? "empty" : n + " / " + cell.accepted());
                     table.add(HeatTables.shade(label, n, max, n == 0), b + 1, a + 1);
                 }
             }
             all.getChildren().add(table);
-            fillTheGaps(run, "cells with fewer than", grid.conditionA() + "-" + grid.conditionB(),
-                    (minimum, perCell) -> viewModel.fillTheGaps(run, grid, minimum, perCell))
+            fillTheGaps(
+                            run,
+                            "cells with fewer than",
+                            grid.conditionA() + "-" + grid.conditionB(),
+                            (minimum, perCell) -> viewModel.fillTheGaps(run, grid, minimum, perCell))
                     .ifPresent(all.getChildren()::add);
         }
         return all;
@@ -93,8 +97,12 @@ final class CoverageCharts {
             }
             chart.getData().addAll(List.of(samples, accepted));
             charts.getChildren().add(chart);
-            fillTheGaps(run, "values with fewer than", condition.condition(), (minimum, perValue) ->
-                    viewModel.fillTheGaps(run, condition, minimum, perValue)).ifPresent(charts.getChildren()::add);
+            fillTheGaps(
+                            run,
+                            "values with fewer than",
+                            condition.condition(),
+                            (minimum, perValue) -> viewModel.fillTheGaps(run, condition, minimum, perValue))
+                    .ifPresent(charts.getChildren()::add);
         }
         return charts;
     }
@@ -119,7 +127,7 @@ final class CoverageCharts {
         fill.setId("insights-fill-" + id);
         fill.disableProperty().bind(viewModel.busyProperty());
         fill.setOnAction(e -> start.accept((long) minimum.getValue(), perCell.getValue()));
-        return Optional.of(Controls.toolbar(6, new Label(thin), minimum, new Label("accepted: make"), perCell,
-                new Label("each"), fill));
+        return Optional.of(Controls.toolbar(
+                6, new Label(thin), minimum, new Label("accepted: make"), perCell, new Label("each"), fill));
     }
 }

@@ -1,19 +1,17 @@
 package io.siftbench.views.insights;
 
 import io.siftbench.model.insights.ConfusionMatrix;
+import java.util.List;
+import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 
-import java.util.List;
-import java.util.Locale;
-
 /** Tables of counts shaded as heat maps: the confusion matrix, and the cells of the condition coverage. */
 final class HeatTables {
 
-    private HeatTables() {
-    }
+    private HeatTables() {}
 
     static Node confusion(ConfusionMatrix matrix) {
         GridPane table = new GridPane();
@@ -42,7 +40,8 @@ final class HeatTables {
         cell.getStyleClass().add(markedEmpty ? "heat-empty" : "heat-cell");
         if (!markedEmpty) {
             double share = max == 0 ? 0 : (double) value / max;
-            cell.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(33, 102, 172, %.2f);", 0.1 + 0.8 * share));
+            cell.setStyle(
+                    String.format(Locale.ROOT, "-fx-background-color: rgba(33, 102, 172, %.2f);", 0.1 + 0.8 * share));
         }
         return cell;
     }

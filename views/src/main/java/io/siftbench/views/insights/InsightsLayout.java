@@ -4,7 +4,6 @@ import io.siftbench.model.insights.Histogram;
 import io.siftbench.model.insights.InsightsReport;
 import io.siftbench.model.insights.ValueCount;
 import io.siftbench.views.insights.InsightsViewModel.MeasuredRun;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,8 +19,7 @@ import java.util.stream.Collectors;
 record InsightsLayout(List<MeasuredRun> runs) {
 
     /** One metric card: the metric's name and its value for each run, named after the run when there are several. */
-    record MetricCard(String name, List<String> values) {
-    }
+    record MetricCard(String name, List<String> values) {}
 
     InsightsLayout {
         runs = List.copyOf(runs);
@@ -37,7 +35,8 @@ record InsightsLayout(List<MeasuredRun> runs) {
     List<MetricCard> cards() {
         List<MetricCard> cards = new ArrayList<>();
         for (MetricRows.Row row : MetricRows.rows()) {
-            List<String> values = runs.stream().map(r -> row.value().apply(r.report())).toList();
+            List<String> values =
+                    runs.stream().map(r -> row.value().apply(r.report())).toList();
             if (values.stream().allMatch(MetricRows.NONE::equals)) {
                 continue;
             }
@@ -53,7 +52,8 @@ record InsightsLayout(List<MeasuredRun> runs) {
     /** The charts at least one of the runs has something for, in their order on the screen. */
     List<InsightsSection> sections() {
         return Arrays.stream(InsightsSection.values())
-                .filter(section -> runs.stream().anyMatch(r -> section.has(r.report()))).toList();
+                .filter(section -> runs.stream().anyMatch(r -> section.has(r.report())))
+                .toList();
     }
 
     /**
@@ -61,8 +61,14 @@ record InsightsLayout(List<MeasuredRun> runs) {
      * one), so that runs compare bar by bar.
      */
     long mostValueSamples() {
-        return Math.max(1, runs.stream().flatMap(r -> r.report().metrics().valueCoverage().stream())
-                .flatMap(c -> c.values().stream()).mapToLong(ValueCount::samples).max().orElse(0));
+        return Math.max(
+                1,
+                runs.stream()
+                        .flatMap(r -> r.report().metrics().valueCoverage().stream())
+                        .flatMap(c -> c.values().stream())
+                        .mapToLong(ValueCount::samples)
+                        .max()
+                        .orElse(0));
     }
 
     /** The distinct-n bars of one run: the share of unique n-grams for each n, named "distinct-N". */
@@ -77,8 +83,13 @@ record InsightsLayout(List<MeasuredRun> runs) {
         Histogram histogram = metrics.lengths().words().histogram();
         Map<String, Number> bins = new LinkedHashMap<>();
         for (int bin = 0; bin < histogram.bins(); bin++) {
-            bins.put(String.format(Locale.ROOT, "%.0f–%.0f", histogram.lowerEdge(bin),
-                    histogram.lowerEdge(bin) + histogram.width()), histogram.counts()[bin]);
+            bins.put(
+                    String.format(
+                            Locale.ROOT,
+                            "%.0f–%.0f",
+                            histogram.lowerEdge(bin),
+                            histogram.lowerEdge(bin) + histogram.width()),
+                    histogram.counts()[bin]);
         }
         return bins;
     }

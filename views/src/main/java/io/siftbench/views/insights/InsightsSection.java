@@ -1,7 +1,6 @@
 package io.siftbench.views.insights;
 
 import io.siftbench.model.insights.RunMetricsReport;
-
 import java.util.function.Predicate;
 
 /**
@@ -9,15 +8,17 @@ import java.util.function.Predicate;
  * one measured run has something for it; beside it, a run without shows a line saying so.
  */
 enum InsightsSection {
-
     DISTINCT_N("distinct-n", "Distinct n-grams", r -> true),
     LENGTHS("lengths", "Length in words", r -> true),
     LABELS("labels", "Label distribution", r -> !r.metrics().labels().labels().isEmpty()),
     MAP("map", "Embedding map (PCA)", r -> r.metrics().embeddingMap() != null),
     VALUES("values", "Condition values (samples and accepted)", r -> r.metrics().coverageByValue()),
-    COVERAGE("coverage", "Condition coverage (samples / accepted)", r -> !r.metrics().filledCoverage().isEmpty()),
+    COVERAGE("coverage", "Condition coverage (samples / accepted)", r -> !r.metrics()
+            .filledCoverage()
+            .isEmpty()),
     JUDGE("judge", "Judge scores (judged samples per score)", r -> r.judge() != null),
-    CONFUSION("confusion", "Confusion matrix (gold ↓, model →)", r -> r.metrics().gold() != null);
+    CONFUSION(
+            "confusion", "Confusion matrix (gold ↓, model →)", r -> r.metrics().gold() != null);
 
     private final String id;
     private final String title;

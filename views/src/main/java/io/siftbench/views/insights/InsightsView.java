@@ -1,16 +1,17 @@
 package io.siftbench.views.insights;
 
-import io.siftbench.model.runs.RunLabel;
-import io.siftbench.views.controls.Controls;
-import javafx.scene.layout.FlowPane;
-
 import io.siftbench.model.insights.MetricSlice;
 import io.siftbench.model.insights.StatusSelection;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunLabel;
+import io.siftbench.views.controls.Controls;
+import io.siftbench.views.insights.InsightsViewModel.MeasuredRun;
 import io.siftbench.views.shell.EmptyScreenView;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
-import io.siftbench.views.insights.InsightsViewModel.MeasuredRun;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -23,14 +24,11 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Function;
 
 /**
  * The Insights screen: choose a run (and another to compare it with), which samples to measure (all, accepted or
@@ -58,9 +56,13 @@ public final class InsightsView implements ScreenView {
         this.coverage = new CoverageCharts(viewModel);
         root.setId("insights");
         root.getStylesheets().add(InsightsView.class.getResource("insights.css").toExternalForm());
-        empty = new EmptyScreenView(Screen.INSIGHTS, viewModel.projectProperty(), "No runs to measure",
-                "Start a run on the Runs screen (New run…) or with the run command. Once it has samples, choose it "
-                        + "above and press Measure; choose a second run to compare the two side by side.").node();
+        empty = new EmptyScreenView(
+                        Screen.INSIGHTS,
+                        viewModel.projectProperty(),
+                        "No runs to measure",
+                        "Start a run on the Runs screen (New run…) or with the run command. Once it has samples, choose it "
+                                + "above and press Measure; choose a second run to compare the two side by side.")
+                .node();
         root.setTop(toolbar());
         content.setPadding(new Insets(12));
         scroll.setFitToWidth(true);
@@ -84,8 +86,10 @@ public final class InsightsView implements ScreenView {
         run.setConverter(names);
         compare.setConverter(names);
         javafx.beans.binding.BooleanBinding noRuns = javafx.beans.binding.Bindings.isEmpty(viewModel.runs());
-        run.promptTextProperty().bind(javafx.beans.binding.Bindings.when(noRuns).then("no runs yet")
-                .otherwise("choose a run"));
+        run.promptTextProperty()
+                .bind(javafx.beans.binding.Bindings.when(noRuns)
+                        .then("no runs yet")
+                        .otherwise("choose a run"));
         run.disableProperty().bind(noRuns);
         compare.disableProperty().bind(noRuns);
         compare.setCellFactory(list -> new ListCell<>() {
@@ -115,8 +119,8 @@ public final class InsightsView implements ScreenView {
             }
         });
         viewModel.sliceProperty().addListener((obs, was, now) -> slice.setValue(now));
-        viewModel.slices().addListener((ListChangeListener<MetricSlice>) change ->
-                slice.setValue(viewModel.sliceProperty().get()));
+        viewModel.slices().addListener((ListChangeListener<MetricSlice>)
+                change -> slice.setValue(viewModel.sliceProperty().get()));
         run.valueProperty().addListener((obs, was, now) -> viewModel.chooseSlicesOf(now));
         colourBy.setId("insights-colour");
         colourBy.setPrefWidth(120);
@@ -127,7 +131,8 @@ public final class InsightsView implements ScreenView {
         measure.setOnAction(e -> {
             List<RunInfo> chosen = new ArrayList<>();
             chosen.add(run.getValue());
-            if (compare.getValue() != null && compare.getValue().id() != run.getValue().id()) {
+            if (compare.getValue() != null
+                    && compare.getValue().id() != run.getValue().id()) {
                 chosen.add(compare.getValue());
             }
             viewModel.measure(chosen);
@@ -146,8 +151,10 @@ public final class InsightsView implements ScreenView {
         Label problem = new Label();
         problem.setId("insights-problem");
         problem.getStyleClass().add("insights-problem");
-        viewModel.problemProperty().addListener((obs, was, now) ->
-                problem.setText(now == null ? "" : now.heading() + ": " + now.message()));
+        viewModel
+                .problemProperty()
+                .addListener(
+                        (obs, was, now) -> problem.setText(now == null ? "" : now.heading() + ": " + now.message()));
         Button copy = new Button("Copy metrics");
         copy.setId("insights-copy");
         copy.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.measured()));
@@ -156,9 +163,19 @@ public final class InsightsView implements ScreenView {
             table.putString(viewModel.metricsTable());
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(table);
         });
-        FlowPane bar = Controls.toolbar(8, Controls.labelled("Run", run), Controls.labelled("compare with", compare),
-                Controls.labelled("samples", status), Controls.labelled("measure", slice), measure, cancel, progress,
-                step, copy, Controls.labelled("colour map by", colourBy), problem);
+        FlowPane bar = Controls.toolbar(
+                8,
+                Controls.labelled("Run", run),
+                Controls.labelled("compare with", compare),
+                Controls.labelled("samples", status),
+                Controls.labelled("measure", slice),
+                measure,
+                cancel,
+                progress,
+                step,
+                copy,
+                Controls.labelled("colour map by", colourBy),
+                problem);
         bar.setPadding(new Insets(8, 12, 8, 12));
         bar.getStyleClass().add("insights-toolbar");
         return bar;
@@ -167,8 +184,9 @@ public final class InsightsView implements ScreenView {
     /** How the slice chooser names a slice. */
     static String sliceTitle(MetricSlice slice) {
         String runs = slice.promptVersion() ? "all runs of this prompt version" : "this run";
-        return !slice.byCondition() ? runs : (slice.promptVersion() ? runs + ", " : "") + "only " + slice.condition()
-                + " = " + slice.value();
+        return !slice.byCondition()
+                ? runs
+                : (slice.promptVersion() ? runs + ", " : "") + "only " + slice.condition() + " = " + slice.value();
     }
 
     /** The compare box's face: made again when the runs change, as "no runs yet" becomes "no comparison". */
@@ -177,8 +195,10 @@ public final class InsightsView implements ScreenView {
             @Override
             protected void updateItem(RunInfo item, boolean emptyCell) {
                 super.updateItem(item, emptyCell);
-                setText(item != null ? compare.getConverter().toString(item) : viewModel.runs().isEmpty()
-                        ? "no runs yet" : "no comparison");
+                setText(
+                        item != null
+                                ? compare.getConverter().toString(item)
+                                : viewModel.runs().isEmpty() ? "no runs yet" : "no comparison");
             }
         };
     }
@@ -191,7 +211,9 @@ public final class InsightsView implements ScreenView {
         others.addAll(viewModel.runs());
         compare.getItems().setAll(others);
         compare.setButtonCell(compareButton());
-        run.setValue(viewModel.runs().stream().filter(r -> chosen != null && r.id() == chosen.id()).findFirst()
+        run.setValue(viewModel.runs().stream()
+                .filter(r -> chosen != null && r.id() == chosen.id())
+                .findFirst()
                 .orElse(viewModel.runs().isEmpty() ? null : viewModel.runs().get(0)));
         root.setCenter(viewModel.runs().isEmpty() ? empty : scroll);
     }
@@ -234,10 +256,12 @@ public final class InsightsView implements ScreenView {
     private Node chart(InsightsSection section, InsightsLayout layout) {
         List<MeasuredRun> runs = layout.runs();
         return switch (section) {
-            case DISTINCT_N -> Charts.bars(runs, r -> InsightsLayout.distinctN(r.report().metrics()),
-                    "share of unique n-grams");
-            case LENGTHS -> Charts.bars(runs, r -> InsightsLayout.lengthBins(r.report().metrics()), "samples");
-            case LABELS -> Charts.bars(runs, r -> InsightsLayout.labelCounts(r.report().metrics()), "samples");
+            case DISTINCT_N ->
+                Charts.bars(runs, r -> InsightsLayout.distinctN(r.report().metrics()), "share of unique n-grams");
+            case LENGTHS ->
+                Charts.bars(runs, r -> InsightsLayout.lengthBins(r.report().metrics()), "samples");
+            case LABELS ->
+                Charts.bars(runs, r -> InsightsLayout.labelCounts(r.report().metrics()), "samples");
             case MAP -> {
                 MapBounds bounds = MapBounds.around(runs);
                 yield sideBySide(runs, r -> Charts.map(r, bounds, colours));
@@ -245,8 +269,13 @@ public final class InsightsView implements ScreenView {
             case VALUES -> sideBySide(runs, r -> coverage.valueBars(r, layout.mostValueSamples()));
             case COVERAGE -> sideBySide(runs, coverage::grids);
             case JUDGE -> sideBySide(runs, Charts::judgeScores);
-            case CONFUSION -> sideBySide(runs, r -> r.report().metrics().gold() == null ? new Label("no gold labels")
-                    : HeatTables.confusion(r.report().metrics().gold().confusion()));
+            case CONFUSION ->
+                sideBySide(
+                        runs,
+                        r -> r.report().metrics().gold() == null
+                                ? new Label("no gold labels")
+                                : HeatTables.confusion(
+                                        r.report().metrics().gold().confusion()));
         };
     }
 

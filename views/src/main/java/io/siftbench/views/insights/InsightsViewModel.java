@@ -1,6 +1,5 @@
 package io.siftbench.views.insights;
 
-import io.siftbench.model.runs.RunLabel;
 import io.siftbench.model.insights.CoverageGrid;
 import io.siftbench.model.insights.GapFilling;
 import io.siftbench.model.insights.InsightsProgress;
@@ -16,6 +15,7 @@ import io.siftbench.model.insights.ValueCoverage;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunLabel;
 import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.views.project.ProjectRunList;
 import io.siftbench.views.shell.Problem;
@@ -23,6 +23,13 @@ import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.TaskExecutor;
 import io.siftbench.views.task.TaskHandle;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -37,15 +44,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.image.Image;
 
-import java.nio.file.Path;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.function.Supplier;
-
 /**
  * The Insights screen's state: the project's runs, the runs chosen to measure side by side, the status
  * selection and the slice (the run, its prompt version's runs, or one condition value), and the measured metrics.
@@ -58,8 +56,7 @@ public final class InsightsViewModel {
      * One measured run: the slice of it measured, its metrics (on axes shared with the runs measured beside it) and
      * its measured samples by id (for the map's tooltips and colours).
      */
-    public record MeasuredRun(RunInfo run, MetricSlice slice, RunMetricsReport report,
-                              Map<Long, SampleText> samples) {
+    public record MeasuredRun(RunInfo run, MetricSlice slice, RunMetricsReport report, Map<Long, SampleText> samples) {
 
         /** How the run, and the slice of it measured, is named in the title, column headings and legends. */
         public String heading() {
@@ -72,24 +69,25 @@ public final class InsightsViewModel {
     }
 
     /** What a measuring gives: the runs measured, and why a compared run was left out (empty when none was). */
-    private record Measured(List<MeasuredRun> runs, String note) {
-    }
+    private record Measured(List<MeasuredRun> runs, String note) {}
 
     private final ReadOnlyObjectProperty<Project> project;
     private final ProjectTasks<Project> tasks;
     /** The reading of the chosen run's slices: only the newest run's reach the chooser. */
     private final ProjectTasks<Project>.Latest slicing;
+
     private final Supplier<SampleEmbedder> embedder;
     private final Function<Project, RunLauncher> launchers;
     private final ProjectRunList runs;
     private final ObservableList<MeasuredRun> measured = FXCollections.observableArrayList();
-    private final ObservableList<MetricSlice> slices = FXCollections.observableArrayList(MetricSlice.RUN,
-            MetricSlice.PROMPT_VERSION);
+    private final ObservableList<MetricSlice> slices =
+            FXCollections.observableArrayList(MetricSlice.RUN, MetricSlice.PROMPT_VERSION);
     // The read-only views are kept: a fresh wrapper per call listens only weakly and could be collected
     // together with the screen's listeners on it.
     private final ObservableList<MeasuredRun> measuredView = FXCollections.unmodifiableObservableList(measured);
     private final ObservableList<MetricSlice> slicesView = FXCollections.unmodifiableObservableList(slices);
-    private final ObjectProperty<StatusSelection> status = new SimpleObjectProperty<>(this, "status", StatusSelection.ALL);
+    private final ObjectProperty<StatusSelection> status =
+            new SimpleObjectProperty<>(this, "status", StatusSelection.ALL);
     private final ObjectProperty<MetricSlice> slice = new SimpleObjectProperty<>(this, "slice", MetricSlice.RUN);
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -103,8 +101,11 @@ public final class InsightsViewModel {
      *                  app); asked for only when something is computed
      * @param launchers starts the runs that fill the gaps of a coverage grid
      */
-    public InsightsViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks,
-                             Supplier<SampleEmbedder> embedder, Function<Project, RunLauncher> launchers) {
+    public InsightsViewModel(
+            ReadOnlyObjectProperty<Project> project,
+            TaskExecutor tasks,
+            Supplier<SampleEmbedder> embedder,
+            Function<Project, RunLauncher> launchers) {
         this.project = project;
         this.tasks = new ProjectTasks<>(project, tasks);
         this.slicing = this.tasks.latest();
@@ -183,7 +184,7 @@ public final class InsightsViewModel {
 
     /** Lists the project's runs again (after a run was made elsewhere). */
     public void reload() {
-        runs.reload(list -> { }, error -> problem.set(Problem.of("The runs could not be listed", error)));
+        runs.reload(list -> {}, error -> problem.set(Problem.of("The runs could not be listed", error)));
     }
 
     /**
@@ -197,8 +198,10 @@ public final class InsightsViewModel {
             setSlices(List.of(MetricSlice.RUN, MetricSlice.PROMPT_VERSION));
             return;
         }
-        slicing.execute(BackgroundTask.of("Reading the conditions of run #" + run.id(),
-                p -> MetricSlice.choices(open.runSources(), run)).quiet().onSuccess(this::setSlices));
+        slicing.execute(BackgroundTask.of(
+                        "Reading the conditions of run #" + run.id(), p -> MetricSlice.choices(open.runSources(), run))
+                .quiet()
+                .onSuccess(this::setSlices));
     }
 
     private void setSlices(List<MetricSlice> choices) {
@@ -221,52 +224,57 @@ public final class InsightsViewModel {
         cancel();
         StatusSelection selection = status.get();
         MetricSlice chosenSlice = slice.get() == null ? MetricSlice.RUN : slice.get();
-        RunMetrics metrics = new RunMetrics(open.runSources(), open.metricSnapshots(), embedder, InsightsSettings.defaults());
+        RunMetrics metrics =
+                new RunMetrics(open.runSources(), open.metricSnapshots(), embedder, InsightsSettings.defaults());
         busy.set(true);
         problem.set(null);
         current = tasks.execute(BackgroundTask.of("Measuring " + chosen.size() + " run(s)", work -> {
-            List<RunInfo> shown = new ArrayList<>();
-            List<RunMetricsReport> reports = new ArrayList<>();
-            List<RunSampleSet> sets = new ArrayList<>();
-            List<String> leftOut = new ArrayList<>();
-            // Each run is one share of the progress bar; putting them side by side is one more.
-            int shares = chosen.size() + (chosen.size() > 1 ? 1 : 0);
-            for (int i = 0; i < chosen.size(); i++) {
-                RunInfo run = chosen.get(i);
-                MetricSlice.Sliced sliced;
-                try {
-                    sliced = chosenSlice.apply(open.runSources(), run);
-                } catch (IllegalArgumentException e) {
-                    if (i == 0) {
-                        throw e;
+                    List<RunInfo> shown = new ArrayList<>();
+                    List<RunMetricsReport> reports = new ArrayList<>();
+                    List<RunSampleSet> sets = new ArrayList<>();
+                    List<String> leftOut = new ArrayList<>();
+                    // Each run is one share of the progress bar; putting them side by side is one more.
+                    int shares = chosen.size() + (chosen.size() > 1 ? 1 : 0);
+                    for (int i = 0; i < chosen.size(); i++) {
+                        RunInfo run = chosen.get(i);
+                        MetricSlice.Sliced sliced;
+                        try {
+                            sliced = chosenSlice.apply(open.runSources(), run);
+                        } catch (IllegalArgumentException e) {
+                            if (i == 0) {
+                                throw e;
+                            }
+                            leftOut.add(MeasuredRun.named(run) + " is not compared: " + e.getMessage());
+                            continue;
+                        }
+                        work.checkCancelled();
+                        reports.add(metrics.measure(sliced, selection, progress(work, i, shares, "run #" + run.id())));
+                        sets.add(sliced.set());
+                        shown.add(run);
                     }
-                    leftOut.add(MeasuredRun.named(run) + " is not compared: " + e.getMessage());
-                    continue;
-                }
-                work.checkCancelled();
-                reports.add(metrics.measure(sliced, selection, progress(work, i, shares, "run #" + run.id())));
-                sets.add(sliced.set());
-                shown.add(run);
-            }
-            if (shown.size() > 1) {
-                reports = metrics.onSharedAxes(reports, sets, progress(work, chosen.size(), shares, "shared axes"));
-            }
-            List<MeasuredRun> result = new ArrayList<>();
-            for (int i = 0; i < shown.size(); i++) {
-                Map<Long, SampleText> samples = new LinkedHashMap<>();
-                selection.select(sets.get(i).samples()).forEach(s -> samples.put(s.id(), s));
-                result.add(new MeasuredRun(shown.get(i), chosenSlice, reports.get(i), samples));
-            }
-            return new Measured(result, String.join("\n", leftOut));
-        }).onSuccess(result -> {
-            // The note first: the screen redraws when the measured runs change, and shows the note then.
-            note.set(result.note());
-            measured.setAll(result.runs());
-            finished("");
-        }).onCancelled(() -> finished("cancelled")).onFailure(error -> {
-            finished("");
-            problem.set(Problem.of("The metrics could not be computed", error));
-        }));
+                    if (shown.size() > 1) {
+                        reports = metrics.onSharedAxes(
+                                reports, sets, progress(work, chosen.size(), shares, "shared axes"));
+                    }
+                    List<MeasuredRun> result = new ArrayList<>();
+                    for (int i = 0; i < shown.size(); i++) {
+                        Map<Long, SampleText> samples = new LinkedHashMap<>();
+                        selection.select(sets.get(i).samples()).forEach(s -> samples.put(s.id(), s));
+                        result.add(new MeasuredRun(shown.get(i), chosenSlice, reports.get(i), samples));
+                    }
+                    return new Measured(result, String.join("\n", leftOut));
+                })
+                .onSuccess(result -> {
+                    // The note first: the screen redraws when the measured runs change, and shows the note then.
+                    note.set(result.note());
+                    measured.setAll(result.runs());
+                    finished("");
+                })
+                .onCancelled(() -> finished("cancelled"))
+                .onFailure(error -> {
+                    finished("");
+                    problem.set(Problem.of("The metrics could not be computed", error));
+                }));
     }
 
     /** Progress of share {@code index} of {@code shares}, named {@code what}, on the bar and the step line. */
@@ -303,7 +311,9 @@ public final class InsightsViewModel {
      * it shows on the Runs screen and can be cancelled there or here.
      */
     public void fillTheGaps(MeasuredRun measuredRun, CoverageGrid grid, long minimumAccepted, int perCell) {
-        fillTheGaps(measuredRun, grid.conditionA() + " × " + grid.conditionB(),
+        fillTheGaps(
+                measuredRun,
+                grid.conditionA() + " × " + grid.conditionB(),
                 () -> GapFilling.config(measuredRun.run(), grid, minimumAccepted, perCell));
     }
 
@@ -313,7 +323,9 @@ public final class InsightsViewModel {
      * a single condition switched on), as {@link #fillTheGaps(MeasuredRun, CoverageGrid, long, int)} does.
      */
     public void fillTheGaps(MeasuredRun measuredRun, ValueCoverage values, long minimumAccepted, int perCell) {
-        fillTheGaps(measuredRun, values.condition(),
+        fillTheGaps(
+                measuredRun,
+                values.condition(),
                 () -> GapFilling.config(measuredRun.run(), values, minimumAccepted, perCell));
     }
 
@@ -326,38 +338,46 @@ public final class InsightsViewModel {
         cancel();
         busy.set(true);
         problem.set(null);
-        current = tasks.execute(BackgroundTask.of("Filling the gaps of run #" + measuredRun.run().id(), work -> {
-            RunLauncher launcher = launchers.apply(open);
-            RunInfo run = launcher.create(config.get());
-            launcher.execute(run.id(), (sample, p) -> {
-                work.update(p.done(), p.total(), p.describe());
-                tasks.executor().uiThread().execute(() -> {
-                    progress.set(p.total() == 0 ? 0 : (double) p.done() / p.total());
-                    step.set("run #" + run.id() + ": " + p.describe());
-                });
-            }, work::isCancelled);
-            return run;
-        }).onSuccess(run -> {
-            finished("run #" + run.id() + " filled the gaps of " + gaps);
-            reload();
-        }).onCancelled(() -> finished("cancelled")).onFailure(error -> {
-            finished("");
-            problem.set(Problem.of("The gaps could not be filled", error));
-        }));
+        current = tasks.execute(BackgroundTask.of(
+                        "Filling the gaps of run #" + measuredRun.run().id(), work -> {
+                            RunLauncher launcher = launchers.apply(open);
+                            RunInfo run = launcher.create(config.get());
+                            launcher.execute(
+                                    run.id(),
+                                    (sample, p) -> {
+                                        work.update(p.done(), p.total(), p.describe());
+                                        tasks.executor().uiThread().execute(() -> {
+                                            progress.set(p.total() == 0 ? 0 : (double) p.done() / p.total());
+                                            step.set("run #" + run.id() + ": " + p.describe());
+                                        });
+                                    },
+                                    work::isCancelled);
+                            return run;
+                        })
+                .onSuccess(run -> {
+                    finished("run #" + run.id() + " filled the gaps of " + gaps);
+                    reload();
+                })
+                .onCancelled(() -> finished("cancelled"))
+                .onFailure(error -> {
+                    finished("");
+                    problem.set(Problem.of("The gaps could not be filled", error));
+                }));
     }
 
     /** Writes a chart's snapshot (taken by the view on the FX thread) to {@code file} in the background. */
     public void savePng(Image snapshot, Path file) {
         // A file of the researcher's, not of the project: saved whatever project is open by then.
-        tasks.executor().execute(BackgroundTask.of("Saving " + file.getFileName(),
-                        work -> ChartImage.write(snapshot, file))
-                .onSuccess(saved -> step.set("saved " + saved.getFileName()))
-                .onFailure(error -> problem.set(Problem.of("The chart could not be saved", error))));
+        tasks.executor()
+                .execute(BackgroundTask.of("Saving " + file.getFileName(), work -> ChartImage.write(snapshot, file))
+                        .onSuccess(saved -> step.set("saved " + saved.getFileName()))
+                        .onFailure(error -> problem.set(Problem.of("The chart could not be saved", error))));
     }
 
     /** The metrics of the measured runs as a tab-separated table (one run per column), for the clipboard. */
     public String metricsTable() {
-        return MetricRows.table(measured.stream().map(MeasuredRun::heading).toList(),
+        return MetricRows.table(
+                measured.stream().map(MeasuredRun::heading).toList(),
                 measured.stream().map(MeasuredRun::report).toList());
     }
 }

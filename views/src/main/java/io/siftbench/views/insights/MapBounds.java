@@ -2,7 +2,6 @@ package io.siftbench.views.insights;
 
 import io.siftbench.model.insights.MapPoint;
 import io.siftbench.views.insights.InsightsViewModel.MeasuredRun;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -19,8 +18,11 @@ record MapBounds(double minX, double maxX, double minY, double maxY) {
 
     /** The bounds around the points of every run that has a map; at least one must have one. */
     static MapBounds around(List<MeasuredRun> runs) {
-        List<MapPoint> points = runs.stream().map(r -> r.report().metrics().embeddingMap()).filter(Objects::nonNull)
-                .flatMap(map -> map.points().stream()).toList();
+        List<MapPoint> points = runs.stream()
+                .map(r -> r.report().metrics().embeddingMap())
+                .filter(Objects::nonNull)
+                .flatMap(map -> map.points().stream())
+                .toList();
         double minX = points.stream().mapToDouble(MapPoint::x).min().orElse(0);
         double maxX = points.stream().mapToDouble(MapPoint::x).max().orElse(0);
         double minY = points.stream().mapToDouble(MapPoint::y).min().orElse(0);

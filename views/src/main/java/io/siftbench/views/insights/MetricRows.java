@@ -4,7 +4,6 @@ import io.siftbench.model.insights.DistinctN;
 import io.siftbench.model.insights.GoldAgreement;
 import io.siftbench.model.insights.JudgeScores;
 import io.siftbench.model.insights.RunMetricsReport;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +17,12 @@ import java.util.function.Function;
 public final class MetricRows {
 
     /** One figure: its name and how to read it from a run's metrics ({@code "–"} where it does not apply). */
-    public record Row(String name, Function<RunMetricsReport, String> value) {
-    }
+    public record Row(String name, Function<RunMetricsReport, String> value) {}
 
     /** Shown where a figure does not apply (no gold labels, no embeddings). */
     public static final String NONE = "–";
 
-    private MetricRows() {
-    }
+    private MetricRows() {}
 
     public static List<Row> rows() {
         List<Row> rows = new ArrayList<>();
@@ -35,21 +32,42 @@ public final class MetricRows {
         for (int n = 1; n <= 3; n++) {
             int order = n;
             rows.add(new Row("distinct-" + n, r -> r.metrics().lexical().distinct().stream()
-                    .filter(d -> d.n() == order).findFirst().map(DistinctN::value).map(MetricRows::format).orElse(NONE)));
+                    .filter(d -> d.n() == order)
+                    .findFirst()
+                    .map(DistinctN::value)
+                    .map(MetricRows::format)
+                    .orElse(NONE)));
         }
-        rows.add(new Row("self-BLEU", r -> r.metrics().selfBleu().value() == null ? NONE
-                : format(r.metrics().selfBleu().value()) + (r.metrics().selfBleu().sampled()
-                ? " (sample of " + r.metrics().selfBleu().scored() + ")" : "")));
+        rows.add(new Row(
+                "self-BLEU",
+                r -> r.metrics().selfBleu().value() == null
+                        ? NONE
+                        : format(r.metrics().selfBleu().value())
+                                + (r.metrics().selfBleu().sampled()
+                                        ? " (sample of "
+                                                + r.metrics().selfBleu().scored() + ")"
+                                        : "")));
         rows.add(new Row("mean words", r -> format(r.metrics().lengths().words().mean())));
-        rows.add(new Row("mean characters", r -> format(r.metrics().lengths().characters().mean())));
-        rows.add(new Row("mean similarity", r -> r.metrics().similarity() == null
-                || r.metrics().similarity().mean() == null ? NONE : format(r.metrics().similarity().mean())));
+        rows.add(new Row(
+                "mean characters",
+                r -> format(r.metrics().lengths().characters().mean())));
+        rows.add(new Row(
+                "mean similarity",
+                r -> r.metrics().similarity() == null
+                                || r.metrics().similarity().mean() == null
+                        ? NONE
+                        : format(r.metrics().similarity().mean())));
         gold(rows, "model", r -> r.metrics().gold());
         gold(rows, "researcher", RunMetricsReport::researcherAgreement);
         rows.add(new Row("judged", r -> judge(r, j -> j.judged() + " of " + j.samples())));
         rows.add(new Row("mean judge score", r -> judge(r, j -> j.mean() == null ? NONE : format(j.mean()))));
-        rows.add(new Row("passing the judge", r -> judge(r, j -> j.passingShare() == null ? NONE
-                : format(j.passingShare()) + " (score ≥ " + plain(j.passMark()) + ")")));
+        rows.add(new Row(
+                "passing the judge",
+                r -> judge(
+                        r,
+                        j -> j.passingShare() == null
+                                ? NONE
+                                : format(j.passingShare()) + " (score ≥ " + plain(j.passMark()) + ")")));
         return rows;
     }
 
@@ -60,8 +78,9 @@ public final class MetricRows {
     private static void gold(List<Row> rows, String whose, Function<RunMetricsReport, GoldAgreement> agreement) {
         rows.add(new Row("accuracy (" + whose + ")", r -> orNone(agreement.apply(r), g -> format(g.accuracy()))));
         rows.add(new Row("macro-F1 (" + whose + ")", r -> orNone(agreement.apply(r), g -> format(g.macroF1()))));
-        rows.add(new Row("Cohen's κ (" + whose + ")", r -> orNone(agreement.apply(r),
-                g -> g.cohensKappa() == null ? NONE : format(g.cohensKappa()))));
+        rows.add(new Row(
+                "Cohen's κ (" + whose + ")",
+                r -> orNone(agreement.apply(r), g -> g.cohensKappa() == null ? NONE : format(g.cohensKappa()))));
     }
 
     private static String orNone(GoldAgreement agreement, Function<GoldAgreement, String> value) {

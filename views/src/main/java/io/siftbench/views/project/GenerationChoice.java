@@ -2,14 +2,13 @@ package io.siftbench.views.project;
 
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.GenerationParameters;
+import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-
-import java.util.List;
 
 /**
  * Where text comes from and how it is sampled, as a form offers it: one of the user's backends, the model to
@@ -21,6 +20,7 @@ public final class GenerationChoice {
     private final ObservableList<BackendConfig> backends = FXCollections.observableArrayList();
     /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
     private final ObservableList<BackendConfig> backendsView = FXCollections.unmodifiableObservableList(backends);
+
     private final ObjectProperty<BackendConfig> backend = new SimpleObjectProperty<>(this, "backend");
     private final StringProperty model = new SimpleStringProperty(this, "model", "");
     private final ObjectProperty<Double> temperature = new SimpleObjectProperty<>(this, "temperature");
@@ -56,8 +56,8 @@ public final class GenerationChoice {
         if (temperature.get() == null || maxTokens.get() == null) {
             throw new IllegalArgumentException("Give the temperature and the max tokens as numbers.");
         }
-        return new GenerationParameters(temperature.get(), base.topP(), maxTokens.get(), base.seed(), base.stop(),
-                base.timeout());
+        return new GenerationParameters(
+                temperature.get(), base.topP(), maxTokens.get(), base.seed(), base.stop(), base.timeout());
     }
 
     /** Offers {@code configs} and chooses {@code chosen} among them (null for none). */

@@ -3,7 +3,6 @@ package io.siftbench.views.project;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLabel;
-
 import java.util.List;
 
 /**
@@ -11,8 +10,7 @@ import java.util.List;
  */
 public final class JudgeableRuns {
 
-    private JudgeableRuns() {
-    }
+    private JudgeableRuns() {}
 
     /** Every run of {@code project} but the judge runs, newest first; reads the project. */
     public static List<RunInfo> of(Project project) {

@@ -6,13 +6,12 @@ import io.siftbench.model.runs.RunSummary;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.TaskExecutor;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * The runs of the open project as a screen lists them, newest first, each with its settings in a line
@@ -23,15 +22,16 @@ import java.util.function.Consumer;
 public final class ProjectRunList {
 
     /** What one listing reads: the runs, and each one's settings by run id. */
-    private record Listing(List<RunInfo> runs, Map<Long, String> settings) {
-    }
+    private record Listing(List<RunInfo> runs, Map<Long, String> settings) {}
 
     private final ProjectTasks<Project> tasks;
     /** Only the newest listing shows. */
     private final ProjectTasks<Project>.Latest listings;
+
     private final ObservableList<RunInfo> runs = FXCollections.observableArrayList();
     /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
     private final ObservableList<RunInfo> runsView = FXCollections.unmodifiableObservableList(runs);
+
     private Map<Long, String> settings = Map.of();
 
     public ProjectRunList(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks) {
@@ -66,9 +66,12 @@ public final class ProjectRunList {
             return;
         }
         listings.execute(BackgroundTask.of("Listing runs", p -> {
-            List<RunInfo> list = open.runs().list();
-            return new Listing(list, RunSummary.settings(list, open.datasets()));
-        }).quiet().onSuccess(listing -> show(listing, listed)).onFailure(failed));
+                    List<RunInfo> list = open.runs().list();
+                    return new Listing(list, RunSummary.settings(list, open.datasets()));
+                })
+                .quiet()
+                .onSuccess(listing -> show(listing, listed))
+                .onFailure(failed));
     }
 
     private void show(Listing listing, Consumer<List<RunInfo>> listed) {

@@ -1,10 +1,9 @@
 package io.siftbench.views.project;
 
 import io.siftbench.model.runs.RunProgress;
+import java.util.function.LongPredicate;
 import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableMap;
-
-import java.util.function.LongPredicate;
 
 /**
  * Lets a screen follow the runs going on in this window: {@code live} is the Runs screen's progress by run
@@ -19,8 +18,7 @@ public final class RunFollower {
     /** When the screen was last refreshed; nanoTime's origin is arbitrary, so start one interval back. */
     private long last = System.nanoTime() - INTERVAL_NANOS;
 
-    private RunFollower() {
-    }
+    private RunFollower() {}
 
     /**
      * @param known   whether the screen has the run in its list of runs
@@ -28,8 +26,12 @@ public final class RunFollower {
      * @param relist  lists the screen's runs again
      * @param refresh reads the shown samples again
      */
-    public static void follow(ObservableMap<Long, RunProgress> live, LongPredicate known, LongPredicate shown,
-                              Runnable relist, Runnable refresh) {
+    public static void follow(
+            ObservableMap<Long, RunProgress> live,
+            LongPredicate known,
+            LongPredicate shown,
+            Runnable relist,
+            Runnable refresh) {
         RunFollower follower = new RunFollower();
         live.addListener((MapChangeListener<Long, RunProgress>) change -> {
             long runId = change.getKey();

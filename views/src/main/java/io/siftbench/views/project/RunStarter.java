@@ -10,12 +10,6 @@ import io.siftbench.model.runs.RunStatus;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableMap;
-import javafx.collections.ObservableSet;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,6 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+import javafx.collections.ObservableSet;
 
 /**
  * Starts, resumes and cancels the open project's runs in this window, and keeps their live progress: one for the
@@ -40,13 +39,14 @@ public final class RunStarter {
     private final ObservableMap<Long, RunProgress> liveReadOnly = FXCollections.unmodifiableObservableMap(live);
     /** The cancel request of each run going on, by run id. */
     private final Map<Long, AtomicBoolean> cancelRequests = new HashMap<>();
+
     private final ObservableSet<Long> running = FXCollections.observableSet();
     private final ObservableSet<Long> runningReadOnly = FXCollections.unmodifiableObservableSet(running);
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
 
     /** @param launchers the launcher of a project's runs, on its backends */
-    public RunStarter(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks,
-                      Function<Project, RunLauncher> launchers) {
+    public RunStarter(
+            ReadOnlyObjectProperty<Project> project, TaskExecutor tasks, Function<Project, RunLauncher> launchers) {
         this.project = project;
         this.tasks = tasks;
         this.launchers = launchers;
@@ -83,7 +83,9 @@ public final class RunStarter {
             return;
         }
         problem.set(null); // what went wrong before is not this run's problem
-        tasks.execute(BackgroundTask.of("Creating a run", progress -> launchers.apply(open).create(config)).quiet()
+        tasks.execute(BackgroundTask.of(
+                        "Creating a run", progress -> launchers.apply(open).create(config))
+                .quiet()
                 .onSuccess(run -> {
                     created.accept(run);
                     resume(run, failed);
@@ -110,28 +112,34 @@ public final class RunStarter {
         AtomicInteger slots = new AtomicInteger(run.config().target());
         cancelRequests.put(run.id(), cancelRequested);
         running.add(run.id());
-        tasks.execute(BackgroundTask.of("Run #" + run.id(), progress ->
-                launchers.apply(open).execute(run.id(), (sample, p) -> {
-                    failures.count(sample);
-                    slots.set(p.total());
-                    if (sample.failed()) {
-                        firstError.compareAndSet(null, sample.error());
-                    } else {
-                        answered.set(true);
-                    }
-                    progress.update(p.done(), p.total(), p.describe());
-                    // Samples may arrive faster than frames: one pending UI update carries the newest progress.
-                    if (newest.getAndSet(p) == null) {
-                        tasks.uiThread().execute(() -> live.put(run.id(), newest.getAndSet(null)));
-                    }
-                }, () -> cancelRequested.get() || progress.isCancelled()))
+        tasks.execute(BackgroundTask.of("Run #" + run.id(), progress -> launchers
+                        .apply(open)
+                        .execute(
+                                run.id(),
+                                (sample, p) -> {
+                                    failures.count(sample);
+                                    slots.set(p.total());
+                                    if (sample.failed()) {
+                                        firstError.compareAndSet(null, sample.error());
+                                    } else {
+                                        answered.set(true);
+                                    }
+                                    progress.update(p.done(), p.total(), p.describe());
+                                    // Samples may arrive faster than frames: one pending UI update carries the newest
+                                    // progress.
+                                    if (newest.getAndSet(p) == null) {
+                                        tasks.uiThread().execute(() -> live.put(run.id(), newest.getAndSet(null)));
+                                    }
+                                },
+                                () -> cancelRequested.get() || progress.isCancelled()))
                 .onSuccess(status -> {
                     finished(run.id());
                     if (status == RunStatus.COMPLETED && firstError.get() != null && !answered.get()) {
                         report(new Problem("Run #" + run.id() + " got no answer", firstError.get()), failed);
                     } else if (status == RunStatus.COMPLETED && failures.total() > 0) {
                         // Shown on the Runs screen only: the run has answers, so a screen waiting for them has work.
-                        problem.set(new Problem("Run #" + run.id() + " " + failures.outcome(slots.get()),
+                        problem.set(new Problem(
+                                "Run #" + run.id() + " " + failures.outcome(slots.get()),
                                 failures.reasons() + ". Resume it to try them again."));
                     }
                 })

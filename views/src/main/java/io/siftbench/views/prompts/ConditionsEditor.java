@@ -2,6 +2,7 @@ package io.siftbench.views.prompts;
 
 import io.siftbench.model.prompts.Condition;
 import io.siftbench.model.prompts.ConditionValue;
+import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -13,8 +14,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
-
-import java.util.function.Consumer;
 
 /**
  * The conditions of the draft: a switch per condition and per value, weights, and adding, renaming,
@@ -62,13 +61,18 @@ final class ConditionsEditor extends VBox {
         VBox box = new VBox(4, new HBox(6, on, name, remove));
         box.getStyleClass().add("condition");
         for (int v = 0; v < condition.values().size(); v++) {
-            box.getChildren().add(value(c, v, condition.values().get(v), condition.values().size()));
+            box.getChildren()
+                    .add(value(
+                            c, v, condition.values().get(v), condition.values().size()));
         }
         TextArea paste = new TextArea();
         paste.setId(id + "-paste");
         paste.setPromptText("Add values, one per line");
         paste.setPrefRowCount(2);
-        Button add = button("Add values", "Add each line as a value", () -> viewModel.editCondition(c, x -> x.pasteValues(paste.getText())));
+        Button add = button(
+                "Add values",
+                "Add each line as a value",
+                () -> viewModel.editCondition(c, x -> x.pasteValues(paste.getText())));
         add.setId(id + "-paste-add");
         box.getChildren().addAll(paste, add);
         return box;
@@ -94,11 +98,14 @@ final class ConditionsEditor extends VBox {
         weight.setPrefColumnCount(3);
         weight.setMinWidth(Region.USE_PREF_SIZE); // the value's name gives way first, so a weight stays readable
         weight.setTooltip(new Tooltip("Weight in random plans"));
-        Button up = iconButton("mdal-arrow_upward", "Move up", () -> viewModel.editCondition(c, x -> x.moveValue(v, v - 1)));
+        Button up = iconButton(
+                "mdal-arrow_upward", "Move up", () -> viewModel.editCondition(c, x -> x.moveValue(v, v - 1)));
         up.setDisable(v == 0);
-        Button down = iconButton("mdal-arrow_downward", "Move down", () -> viewModel.editCondition(c, x -> x.moveValue(v, v + 1)));
+        Button down = iconButton(
+                "mdal-arrow_downward", "Move down", () -> viewModel.editCondition(c, x -> x.moveValue(v, v + 1)));
         down.setDisable(v == count - 1);
-        Button duplicate = iconButton("mdal-content_copy", "Duplicate", () -> viewModel.editCondition(c, x -> x.duplicateValue(v)));
+        Button duplicate = iconButton(
+                "mdal-content_copy", "Duplicate", () -> viewModel.editCondition(c, x -> x.duplicateValue(v)));
         Button remove = iconButton("mdal-close", "Remove", () -> viewModel.editCondition(c, x -> x.removeValue(v)));
         HBox row = new HBox(4, on, text, weight, up, down, duplicate, remove);
         row.getStyleClass().add("condition-value");

@@ -8,6 +8,10 @@ import io.siftbench.model.runs.RunPlanner;
 import io.siftbench.views.project.JudgeableRuns;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.ProjectTasks;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -16,11 +20,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-
-import java.util.List;
-import java.util.Set;
-import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * The studio's run to judge: a judge draft is rendered against one answered sample of it (the first, or the one
@@ -34,10 +33,12 @@ public final class JudgedSampleChoice {
     private final ProjectTasks<Project> tasks;
     /** Only the samples of the run chosen last are shown. */
     private final ProjectTasks<Project>.Latest sampleReads;
+
     private final Consumer<String> report;
     private final ObservableList<RunInfo> runs = FXCollections.observableArrayList();
     /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
     private final ObservableList<RunInfo> runsReadOnly = FXCollections.unmodifiableObservableList(runs);
+
     private final ObjectProperty<RunInfo> run = new SimpleObjectProperty<>(this, "run");
     private final ReadOnlyObjectWrapper<RunPlanner.Judged> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
@@ -62,7 +63,8 @@ public final class JudgedSampleChoice {
             run.set(null);
             return;
         }
-        tasks.execute(BackgroundTask.of("Listing runs to judge", progress -> JudgeableRuns.of(open)).quiet()
+        tasks.execute(BackgroundTask.of("Listing runs to judge", progress -> JudgeableRuns.of(open))
+                .quiet()
                 .onSuccess(found -> {
                     runs.setAll(found);
                     RunInfo chosen = run.get();
@@ -81,10 +83,15 @@ public final class JudgedSampleChoice {
             show(List.of(), 0);
             return;
         }
-        sampleReads.execute(BackgroundTask.of("Reading samples of run " + chosen.id(),
-                        progress -> new Loaded(new JudgedSamples(open.runs(), open.samples(), open.datasets()).first(chosen.id(), SHOWN),
+        sampleReads.execute(BackgroundTask.of(
+                        "Reading samples of run " + chosen.id(),
+                        progress -> new Loaded(
+                                new JudgedSamples(open.runs(), open.samples(), open.datasets())
+                                        .first(chosen.id(), SHOWN),
                                 open.prompts().load(chosen.config().promptVersionId()).conditions().stream()
-                                        .map(Condition::name).collect(Collectors.toUnmodifiableSet()))).quiet()
+                                        .map(Condition::name)
+                                        .collect(Collectors.toUnmodifiableSet())))
+                .quiet()
                 .onSuccess(found -> {
                     conditions.set(found.conditions());
                     show(found.samples(), 0);
@@ -97,8 +104,7 @@ public final class JudgedSampleChoice {
     }
 
     /** What is read of the chosen run: its first answered samples and the conditions its prompt declares. */
-    private record Loaded(List<RunPlanner.Judged> samples, Set<String> conditions) {
-    }
+    private record Loaded(List<RunPlanner.Judged> samples, Set<String> conditions) {}
 
     /** Renders the next of the run's first answered samples. */
     public void next() {
@@ -121,7 +127,8 @@ public final class JudgedSampleChoice {
             return;
         }
         RunPlanner.Judged shown = samples.get(index);
-        String conditions = shown.sample().conditions().entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+        String conditions = shown.sample().conditions().entrySet().stream()
+                .map(e -> e.getKey() + " = " + e.getValue())
                 .collect(Collectors.joining(", "));
         text.set("Sample #" + shown.sample().id() + " of run " + chosen.id() + " (" + (index + 1) + " of the first "
                 + samples.size() + " answered)" + (conditions.isEmpty() ? "" : " · " + conditions));

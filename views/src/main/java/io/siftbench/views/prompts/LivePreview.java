@@ -14,6 +14,12 @@ import io.siftbench.model.prompts.PromptValidator;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.prompts.RenderedPrompt;
 import io.siftbench.model.runs.RunPlanner;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import javafx.beans.Observable;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -25,13 +31,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.Set;
 
 /**
  * The studio's draft rendered for a sample record and a value combination (a judge: for the judged sample), with
@@ -62,7 +61,11 @@ public final class LivePreview {
         this.judged = judged;
         List<Observable> shown = new ArrayList<>(draft.parts());
         // The name is validated; the note changes nothing shown.
-        shown.addAll(List.of(draft.nameProperty(), sampleRecord, combinationIndex, judged.currentProperty(),
+        shown.addAll(List.of(
+                draft.nameProperty(),
+                sampleRecord,
+                combinationIndex,
+                judged.currentProperty(),
                 judged.conditionsProperty()));
         for (Observable o : shown) {
             o.addListener(x -> refresh());
@@ -89,13 +92,20 @@ public final class LivePreview {
         boolean judge = version.mode() == PromptMode.JUDGE;
         Map<String, String> conditionValues = judge ? context.conditions() : combination(version, found);
         found.addAll(PromptValidator.problems(version));
-        derivedSchema.set(version.mode() != PromptMode.SYNTHESIZE ? version.outputSchema().schema().toPrettyString() : "");
+        derivedSchema.set(
+                version.mode() != PromptMode.SYNTHESIZE
+                        ? version.outputSchema().schema().toPrettyString()
+                        : "");
         Placeholders placeholders = context.placeholders(version);
-        List<String> unknown = new ArrayList<>(placeholders.unknown(version.template().system()));
-        placeholders.unknown(version.template().user()).stream().filter(n -> !unknown.contains(n)).forEach(unknown::add);
+        List<String> unknown =
+                new ArrayList<>(placeholders.unknown(version.template().system()));
+        placeholders.unknown(version.template().user()).stream()
+                .filter(n -> !unknown.contains(n))
+                .forEach(unknown::add);
         if (!unknown.isEmpty()) {
             found.add((judge ? "the judged sample has no " : "the sample record has no ")
-                    + String.join(", ", unknown.stream().map(n -> "{{" + n + "}}").toList()));
+                    + String.join(
+                            ", ", unknown.stream().map(n -> "{{" + n + "}}").toList()));
         }
         if (version.demonstrations() != null && version.demonstrations().k() > 0) {
             found.add("demonstrations from '" + version.demonstrations().dataset()
@@ -125,8 +135,14 @@ public final class LivePreview {
         } else {
             found.add("conditions: a switched-on condition has every value switched off");
         }
-        combinationText.set(combination.isEmpty() ? "no condition switched on"
-                : String.join(", ", combination.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList()));
+        combinationText.set(
+                combination.isEmpty()
+                        ? "no condition switched on"
+                        : String.join(
+                                ", ",
+                                combination.entrySet().stream()
+                                        .map(e -> e.getKey() + " = " + e.getValue())
+                                        .toList()));
         return combination;
     }
 
@@ -138,12 +154,15 @@ public final class LivePreview {
      * @param judgedConditions the conditions the run to judge declares; null when any is accepted (not a judge,
      *                         or no run to judge is chosen)
      */
-    private record Context(Map<String, Object> record, Map<String, String> conditions, Map<String, Object> sample,
-                           Set<String> judgedConditions) {
+    private record Context(
+            Map<String, Object> record,
+            Map<String, String> conditions,
+            Map<String, Object> sample,
+            Set<String> judgedConditions) {
 
         Placeholders placeholders(PromptVersion version) {
-            return new Placeholders(version, record.keySet(), null, sample == null ? null : sample.keySet(),
-                    judgedConditions);
+            return new Placeholders(
+                    version, record.keySet(), null, sample == null ? null : sample.keySet(), judgedConditions);
         }
     }
 
@@ -162,8 +181,11 @@ public final class LivePreview {
             return new Context(record, Map.of(), null, null);
         }
         Object text = record.get("text");
-        return new Context(record, Map.of(), RunPlanner.Judged.sampleView(Map.of(), 0, text == null ? "" : text.toString(),
-                null, null, null), declared);
+        return new Context(
+                record,
+                Map.of(),
+                RunPlanner.Judged.sampleView(Map.of(), 0, text == null ? "" : text.toString(), null, null, null),
+                declared);
     }
 
     private Map<String, Object> record(List<String> found) {
@@ -173,11 +195,16 @@ public final class LivePreview {
         try {
             JsonNode node = JSON.readTree(sampleRecord.get());
             Map<String, Object> record = new LinkedHashMap<>();
-            node.fields().forEachRemaining(e -> record.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+            node.fields()
+                    .forEachRemaining(e -> record.put(
+                            e.getKey(),
+                            e.getValue().isValueNode()
+                                    ? e.getValue().asText()
+                                    : e.getValue().toString()));
             return record;
         } catch (JsonProcessingException e) {
-            found.add("sample record: line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                    + ": " + e.getOriginalMessage());
+            found.add("sample record: line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
             return Map.of();
         }
     }

@@ -1,11 +1,10 @@
 package io.siftbench.views.prompts;
 
-import javafx.stage.FileChooser;
-import javafx.stage.Window;
-
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
 /** The platform's own file dialogs, showing prompt files (.json). */
 public final class NativePromptFileDialogs implements PromptFileDialogs {

@@ -28,12 +28,13 @@ final class PreviewPane extends BorderPane {
         backend.valueProperty().bindBidirectional(viewModel.generation().backendProperty());
         backend.setConverter(Controls.shownAs(b -> b.name() + " (" + b.location() + ")"));
         backend.setOnShowing(e -> viewModel.loadBackends());
-        TextField model = Controls.boundField("preview-model", "model", viewModel.generation().modelProperty());
+        TextField model = Controls.boundField(
+                "preview-model", "model", viewModel.generation().modelProperty());
         model.setPrefColumnCount(10);
-        TextField temperature = Controls.numberField("preview-temperature",
-                viewModel.generation().temperatureProperty(), new DoubleStringConverter(), 4);
-        Spinner<Integer> maxTokens = Controls.spinner("preview-max-tokens", 1, 1_000_000,
-                viewModel.generation().maxTokensProperty());
+        TextField temperature = Controls.numberField(
+                "preview-temperature", viewModel.generation().temperatureProperty(), new DoubleStringConverter(), 4);
+        Spinner<Integer> maxTokens = Controls.spinner(
+                "preview-max-tokens", 1, 1_000_000, viewModel.generation().maxTokensProperty());
         maxTokens.setPrefWidth(100);
         TextField dataset = new TextField();
         dataset.setId("preview-dataset");
@@ -64,14 +65,28 @@ final class PreviewPane extends BorderPane {
         // A judge takes its inputs from the run to judge: no dataset, no record.
         Controls.showWhen(viewModel.judgesBinding().not(), dataset, record, useRecord);
         Controls.showWhen(viewModel.judgesBinding(), judged);
-        FlowPane bar = Controls.toolbar(8, backend, model, new Label("temperature"), temperature,
-                new Label("max tokens"), maxTokens, dataset, record, useRecord, judged, run, cancel, message);
+        FlowPane bar = Controls.toolbar(
+                8,
+                backend,
+                model,
+                new Label("temperature"),
+                temperature,
+                new Label("max tokens"),
+                maxTokens,
+                dataset,
+                record,
+                useRecord,
+                judged,
+                run,
+                cancel,
+                message);
         bar.setPadding(new Insets(6));
 
         ListView<Sample> samples = new ListView<>(viewModel.samples());
         samples.setId("preview-samples");
         // Samples of an earlier draft stay readable but faded; the message says why.
-        samples.opacityProperty().bind(Bindings.when(viewModel.staleProperty()).then(0.5).otherwise(1.0));
+        samples.opacityProperty()
+                .bind(Bindings.when(viewModel.staleProperty()).then(0.5).otherwise(1.0));
         samples.setCellFactory(list -> new ListCell<>() {
             {
                 // Wrapped to the list's width, so that each cell is as tall as all of its lines.

@@ -1,12 +1,12 @@
 package io.siftbench.views.prompts;
 
-import io.siftbench.model.backends.BackendConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
+import io.siftbench.model.curation.JudgeVerdict;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetRecord;
-import io.siftbench.model.curation.JudgeVerdict;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.PromptVersion;
@@ -17,6 +17,8 @@ import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.TaskExecutor;
 import io.siftbench.views.task.TaskHandle;
+import java.util.List;
+import java.util.function.Supplier;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -26,9 +28,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-
-import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * "Preview 5" in the Prompt studio: renders the prompt against a record chosen from a dataset, and sends the
@@ -46,6 +45,7 @@ public final class PreviewViewModel {
     private final TaskExecutor tasks;
     /** For the record a prompt is rendered against: one read from a project closed since is not shown. */
     private final ProjectTasks<Project> recordReads;
+
     private final Supplier<BackendSettings> userBackends;
     private final PromptPreviewer previewer;
     private final GenerationChoice generation = new GenerationChoice();
@@ -63,8 +63,11 @@ public final class PreviewViewModel {
     private GenerationParameters defaults;
 
     /** @param userBackends the user's backends, read again by {@link #loadBackends()} */
-    public PreviewViewModel(PromptStudioViewModel studio, TaskExecutor tasks, Supplier<BackendSettings> userBackends,
-                            PromptPreviewer previewer) {
+    public PreviewViewModel(
+            PromptStudioViewModel studio,
+            TaskExecutor tasks,
+            Supplier<BackendSettings> userBackends,
+            PromptPreviewer previewer) {
         this.studio = studio;
         this.tasks = tasks;
         this.recordReads = new ProjectTasks<>(studio.projectProperty(), tasks);
@@ -84,7 +87,8 @@ public final class PreviewViewModel {
      * the temperature and max tokens are the user's defaults, later the ones typed here stay.
      */
     public void loadBackends() {
-        tasks.execute(BackgroundTask.of("Reading backends", progress -> userBackends.get()).quiet()
+        tasks.execute(BackgroundTask.of("Reading backends", progress -> userBackends.get())
+                .quiet()
                 .onSuccess(settings -> {
                     if (defaults == null) {
                         generation.show(settings.defaults());
@@ -92,7 +96,9 @@ public final class PreviewViewModel {
                     defaults = settings.defaults();
                     BackendConfig chosen = generation.backendProperty().get();
                     boolean stillThere = chosen != null && settings.backends().contains(chosen);
-                    generation.offer(settings.backends(), stillThere ? chosen : settings.defaultConfig().orElse(null));
+                    generation.offer(
+                            settings.backends(),
+                            stillThere ? chosen : settings.defaultConfig().orElse(null));
                 })
                 .onFailure(e -> message.set("The backends could not be read: " + e.getMessage())));
     }
@@ -115,22 +121,29 @@ public final class PreviewViewModel {
             return;
         }
         recordReads.execute(BackgroundTask.of("Reading record " + id, progress -> {
-            DatasetInfo source = project.datasets().find(name).orElseThrow(() ->
-                    new IllegalArgumentException("There is no dataset '" + name + "' in this project."));
-            List<DatasetRecord> found = project.datasets().records(source.id(), List.of(id));
-            if (found.isEmpty()) {
-                throw new IllegalArgumentException("Dataset '" + name + "' has no record " + id + ".");
-            }
-            return JSON.writeValueAsString(found.get(0).values());
-        }).quiet().onSuccess(columns -> {
-            studio.livePreview().sampleRecordProperty().set(columns);
-            message.set("The prompt shows record " + id + " of " + name + ".");
-        }).onFailure(e -> message.set(e.getMessage())));
+                    DatasetInfo source = project.datasets()
+                            .find(name)
+                            .orElseThrow(() -> new IllegalArgumentException(
+                                    "There is no dataset '" + name + "' in this project."));
+                    List<DatasetRecord> found = project.datasets().records(source.id(), List.of(id));
+                    if (found.isEmpty()) {
+                        throw new IllegalArgumentException("Dataset '" + name + "' has no record " + id + ".");
+                    }
+                    return JSON.writeValueAsString(found.get(0).values());
+                })
+                .quiet()
+                .onSuccess(columns -> {
+                    studio.livePreview().sampleRecordProperty().set(columns);
+                    message.set("The prompt shows record " + id + " of " + name + ".");
+                })
+                .onFailure(e -> message.set(e.getMessage())));
     }
 
     /** The dataset the preview takes records from: the one named here, or else the demonstrations'. */
     private String records() {
-        return dataset.get().isBlank() ? studio.draft().demoDatasetProperty().get() : dataset.get().strip();
+        return dataset.get().isBlank()
+                ? studio.draft().demoDatasetProperty().get()
+                : dataset.get().strip();
     }
 
     /** Generates {@link #SAMPLES} samples of the draft now. */
@@ -165,10 +178,14 @@ public final class PreviewViewModel {
         madeWith = studio.draftEditsProperty().get();
         stale.set(false);
         samples.clear();
-        message.set(judgedRun == null ? "Generating " + SAMPLES + " samples…"
-                : "Judging the first " + SAMPLES + " answered samples of run " + judgedRun + "…");
-        handle = tasks.execute(BackgroundTask.of("Preview " + SAMPLES, progress -> previewer.preview(project,
-                        draft, records, judgedRun, chosen, parameters, SAMPLES, progress::isCancelled))
+        message.set(
+                judgedRun == null
+                        ? "Generating " + SAMPLES + " samples…"
+                        : "Judging the first " + SAMPLES + " answered samples of run " + judgedRun + "…");
+        handle = tasks.execute(BackgroundTask.of(
+                        "Preview " + SAMPLES,
+                        progress -> previewer.preview(
+                                project, draft, records, judgedRun, chosen, parameters, SAMPLES, progress::isCancelled))
                 .onSuccess(this::show)
                 .onCancelled(() -> {
                     running.set(false);
@@ -217,8 +234,11 @@ public final class PreviewViewModel {
             text.append("judges sample #").append(s.slot().judgedSampleId()).append('\n');
             if (s.confidence() != null) {
                 // A judge's verdict: its score is kept as the confidence, its reason as the rationale.
-                text.append("score: ").append(new JudgeVerdict(s.confidence(), s.rationale()).scoreText())
-                        .append(" · reason: ").append(s.rationale()).append('\n');
+                text.append("score: ")
+                        .append(new JudgeVerdict(s.confidence(), s.rationale()).scoreText())
+                        .append(" · reason: ")
+                        .append(s.rationale())
+                        .append('\n');
             }
         }
         if (s.label() != null) {
@@ -231,12 +251,21 @@ public final class PreviewViewModel {
             text.append("conditions: ").append(s.conditions()).append('\n');
         }
         if (!s.slot().demonstrationIds().isEmpty()) {
-            text.append("demonstrations: records ").append(s.slot().demonstrationIds()).append('\n');
+            text.append("demonstrations: records ")
+                    .append(s.slot().demonstrationIds())
+                    .append('\n');
         }
         text.append(s.valid() ? "valid" : "invalid: " + s.validationError())
-                .append(" · ").append(s.promptTokens()).append(" + ").append(s.completionTokens()).append(" tokens")
-                .append(" · ").append(s.latencyMillis()).append(" ms\n")
-                .append("raw: ").append(s.rawOutput());
+                .append(" · ")
+                .append(s.promptTokens())
+                .append(" + ")
+                .append(s.completionTokens())
+                .append(" tokens")
+                .append(" · ")
+                .append(s.latencyMillis())
+                .append(" ms\n")
+                .append("raw: ")
+                .append(s.rawOutput());
         return text.toString();
     }
 

@@ -15,6 +15,11 @@ import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.prompts.TaskSpec;
 import io.siftbench.model.prompts.Template;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -24,12 +29,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 
 /**
  * The prompt being edited in the studio, field by field as the form shows it (text kept as typed), and made into
@@ -57,6 +56,7 @@ public final class PromptDraft {
     private final ObservableList<Condition> conditions = FXCollections.observableArrayList();
     /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
     private final ObservableList<Condition> conditionsReadOnly = FXCollections.unmodifiableObservableList(conditions);
+
     private final ObjectProperty<PlanKind> planKind = new SimpleObjectProperty<>(this, "planKind", PlanKind.ALL);
     private final ObjectProperty<Long> planSeed = new SimpleObjectProperty<>(this, "planSeed", 0L);
     private final StringProperty outputSchema = new SimpleStringProperty(this, "outputSchema", "");
@@ -81,22 +81,53 @@ public final class PromptDraft {
 
     /** A small working example, what a new prompt starts from. */
     static PromptVersion example() {
-        return new PromptVersion("new-prompt", "", PromptMode.ANNOTATE,
-                new TaskSpec("You label customer questions.", "Pick the one intent that fits best.",
-                        "Reply with JSON {\"label\": …}.", List.of(new Label("card_arrival", "card not yet received", null),
-                        new Label("lost_or_stolen_card", "card lost or stolen", null)), false, false),
-                new Template("{{task.role}} {{task.purpose}} {{task.format}}",
+        return new PromptVersion(
+                "new-prompt",
+                "",
+                PromptMode.ANNOTATE,
+                new TaskSpec(
+                        "You label customer questions.",
+                        "Pick the one intent that fits best.",
+                        "Reply with JSON {\"label\": …}.",
+                        List.of(
+                                new Label("card_arrival", "card not yet received", null),
+                                new Label("lost_or_stolen_card", "card lost or stolen", null)),
+                        false,
+                        false),
+                new Template(
+                        "{{task.role}} {{task.purpose}} {{task.format}}",
                         "{{#condition.tone}}Tone: {{condition.tone}}\n{{/condition.tone}}Q: {{text}}\nA:"),
-                List.of(Condition.of("tone", "angry", "polite")), Plan.of(PlanKind.ALL, 0), null, null);
+                List.of(Condition.of("tone", "angry", "polite")),
+                Plan.of(PlanKind.ALL, 0),
+                null,
+                null);
     }
 
     /**
      * The fields samples are made with: every one but the name and the note, which change nothing the model sees.
      */
     List<Observable> parts() {
-        List<Observable> parts = new ArrayList<>(List.of(mode, role, purpose, format, labels, rationale, confidence,
-                systemTemplate, userTemplate, conditions, planKind, planSeed, outputSchema, demoDataset, demoStrategy,
-                demoK, demoText, demoLabel, demoIds, demoSeed));
+        List<Observable> parts = new ArrayList<>(List.of(
+                mode,
+                role,
+                purpose,
+                format,
+                labels,
+                rationale,
+                confidence,
+                systemTemplate,
+                userTemplate,
+                conditions,
+                planKind,
+                planSeed,
+                outputSchema,
+                demoDataset,
+                demoStrategy,
+                demoK,
+                demoText,
+                demoLabel,
+                demoIds,
+                demoSeed));
         parts.addAll(scale.parts());
         return parts;
     }
@@ -143,7 +174,9 @@ public final class PromptDraft {
             demoIds.set(String.join(", ", d.ids().stream().map(String::valueOf).toList()));
             demoSeed.set(d.seed());
         }
-        JsonNode schema = v.mode() == PromptMode.SYNTHESIZE && v.output() != null ? v.output().schema() : null;
+        JsonNode schema = v.mode() == PromptMode.SYNTHESIZE && v.output() != null
+                ? v.output().schema()
+                : null;
         outputSchema.set(schema == null ? "" : schema.toPrettyString());
     }
 
@@ -153,22 +186,36 @@ public final class PromptDraft {
      * @throws IllegalArgumentException saying which field is wrong
      */
     public PromptVersion version() {
-        TaskSpec task = new TaskSpec(role.get(), purpose.get(), format.get(), LabelLines.parse(labels.get()),
-                rationale.get(), confidence.get());
+        TaskSpec task = new TaskSpec(
+                role.get(),
+                purpose.get(),
+                format.get(),
+                LabelLines.parse(labels.get()),
+                rationale.get(),
+                confidence.get());
         OutputSpec output = null;
         if (mode.get() == PromptMode.SYNTHESIZE && !outputSchema.get().isBlank()) {
             try {
                 output = new OutputSpec(JSON.readTree(outputSchema.get()));
             } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("output schema: line " + e.getLocation().getLineNr() + ", column "
-                        + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+                throw new IllegalArgumentException(
+                        "output schema: line " + e.getLocation().getLineNr() + ", column "
+                                + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
             }
         }
         boolean judge = mode.get() == PromptMode.JUDGE;
         // A judge declares no conditions (it sees the judged sample's): the hidden ones stay for the other modes.
-        return new PromptVersion(name.get(), note.get(), mode.get(), task,
-                new Template(systemTemplate.get(), userTemplate.get()), judge ? List.of() : conditions,
-                Plan.of(planKind.get(), planSeed.get()), demonstrations(), output, judge ? scale.scale() : null);
+        return new PromptVersion(
+                name.get(),
+                note.get(),
+                mode.get(),
+                task,
+                new Template(systemTemplate.get(), userTemplate.get()),
+                judge ? List.of() : conditions,
+                Plan.of(planKind.get(), planSeed.get()),
+                demonstrations(),
+                output,
+                judge ? scale.scale() : null);
     }
 
     /** The demonstrations as edited; none while no dataset is named. */
@@ -187,8 +234,14 @@ public final class PromptDraft {
             }
         }
         try {
-            return new Demonstrations(demoDataset.get().strip(), demoStrategy.get(), demoK.get(), demoText.get(),
-                    demoLabel.get(), ids, demoSeed.get());
+            return new Demonstrations(
+                    demoDataset.get().strip(),
+                    demoStrategy.get(),
+                    demoK.get(),
+                    demoText.get(),
+                    demoLabel.get(),
+                    ids,
+                    demoSeed.get());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("demonstrations: " + e.getMessage(), e);
         }

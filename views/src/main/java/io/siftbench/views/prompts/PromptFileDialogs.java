@@ -1,9 +1,8 @@
 package io.siftbench.views.prompts;
 
-import javafx.stage.Window;
-
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.stage.Window;
 
 /** Asks the user where a prompt file goes or comes from; UI tests answer in the user's place. */
 public interface PromptFileDialogs {

@@ -4,7 +4,6 @@ import io.siftbench.model.prompts.PromptFile;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -26,8 +25,8 @@ public final class PromptFileTransfer {
      * @param adopt  makes a version read from a file the draft, as a prompt not saved yet
      * @param report where what happened (or went wrong) is told
      */
-    PromptFileTransfer(TaskExecutor tasks, Supplier<PromptVersion> draft, Consumer<PromptVersion> adopt,
-                       Consumer<String> report) {
+    PromptFileTransfer(
+            TaskExecutor tasks, Supplier<PromptVersion> draft, Consumer<PromptVersion> adopt, Consumer<String> report) {
         this.tasks = tasks;
         this.draft = draft;
         this.adopt = adopt;
@@ -43,17 +42,20 @@ public final class PromptFileTransfer {
             report.accept("Cannot export: " + e.getMessage());
             return;
         }
-        tasks.execute(BackgroundTask.of("Exporting prompt", progress -> Files.writeString(file, json)).quiet()
+        tasks.execute(BackgroundTask.of("Exporting prompt", progress -> Files.writeString(file, json))
+                .quiet()
                 .onSuccess(written -> report.accept("Exported to " + file))
                 .onFailure(e -> report.accept("Cannot export to " + file + ": " + e.getMessage())));
     }
 
     /** Reads a prompt file into the draft; saving it then makes it a version. A bad file leaves the draft as it was. */
     public void importFrom(Path file) {
-        tasks.execute(BackgroundTask.of("Importing prompt", progress -> PromptFile.read(file)).quiet()
+        tasks.execute(BackgroundTask.of("Importing prompt", progress -> PromptFile.read(file))
+                .quiet()
                 .onSuccess(v -> {
                     adopt.accept(v);
-                    report.accept("Imported " + file.getFileName() + "; save it to make it a version of '" + v.name() + "'");
+                    report.accept(
+                            "Imported " + file.getFileName() + "; save it to make it a version of '" + v.name() + "'");
                 })
                 .onFailure(e -> report.accept(e.getMessage())));
     }

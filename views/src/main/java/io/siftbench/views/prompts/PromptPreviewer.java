@@ -5,7 +5,6 @@ import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.runs.Sample;
-
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -24,6 +23,14 @@ public interface PromptPreviewer {
      * @param parameters the parameters of every request (the seed is set per sample)
      * @param cancelled  checked between samples
      */
-    List<Sample> preview(Project project, PromptVersion draft, String dataset, Long judgedRun, BackendConfig backend,
-                         GenerationParameters parameters, int n, BooleanSupplier cancelled) throws Exception;
+    List<Sample> preview(
+            Project project,
+            PromptVersion draft,
+            String dataset,
+            Long judgedRun,
+            BackendConfig backend,
+            GenerationParameters parameters,
+            int n,
+            BooleanSupplier cancelled)
+            throws Exception;
 }

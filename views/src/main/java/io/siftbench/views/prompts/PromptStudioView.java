@@ -1,16 +1,17 @@
 package io.siftbench.views.prompts;
 
-import io.siftbench.views.controls.Controls;
 import io.siftbench.model.prompts.DemonstrationStrategy;
 import io.siftbench.model.prompts.DiffLine;
 import io.siftbench.model.prompts.PlanKind;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.views.controls.Controls;
 import io.siftbench.views.controls.EmptyState;
 import io.siftbench.views.project.JudgeableRuns;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
@@ -36,8 +37,6 @@ import javafx.scene.layout.VBox;
 import javafx.util.converter.IntegerStringConverter;
 import javafx.util.converter.LongStringConverter;
 
-import java.util.List;
-
 /**
  * The Prompt studio: versions on the left; task specification and templates in the middle; conditions,
  * plan, demonstrations and output schema on the right; the rendered prompt (and version diffs) below.
@@ -52,7 +51,8 @@ public final class PromptStudioView implements ScreenView {
     private final PreviewViewModel samplePreview;
     private final BorderPane root = new BorderPane();
 
-    public PromptStudioView(PromptStudioViewModel viewModel, PromptFileDialogs dialogs, PreviewViewModel samplePreview) {
+    public PromptStudioView(
+            PromptStudioViewModel viewModel, PromptFileDialogs dialogs, PreviewViewModel samplePreview) {
         this.viewModel = viewModel;
         this.draft = viewModel.draft();
         this.live = viewModel.livePreview();
@@ -60,7 +60,8 @@ public final class PromptStudioView implements ScreenView {
         this.dialogs = dialogs;
         this.samplePreview = samplePreview;
         root.getStyleClass().add("prompt-studio");
-        root.getStylesheets().add(PromptStudioView.class.getResource("prompt-studio.css").toExternalForm());
+        root.getStylesheets()
+                .add(PromptStudioView.class.getResource("prompt-studio.css").toExternalForm());
         root.setTop(toolbar());
         SplitPane middle = new SplitPane(new ScrollPane(editors()), preview());
         middle.setOrientation(Orientation.VERTICAL);
@@ -96,10 +97,12 @@ public final class PromptStudioView implements ScreenView {
         save.setOnAction(e -> versions.save());
         Button importFile = new Button("Import…");
         importFile.setId("prompt-import");
-        importFile.setOnAction(e -> dialogs.chooseImport(root.getScene().getWindow()).ifPresent(viewModel.files()::importFrom));
+        importFile.setOnAction(
+                e -> dialogs.chooseImport(root.getScene().getWindow()).ifPresent(viewModel.files()::importFrom));
         Button exportFile = new Button("Export…");
         exportFile.setId("prompt-export");
-        exportFile.setOnAction(e -> dialogs.chooseExport(root.getScene().getWindow(), draft.nameProperty().get())
+        exportFile.setOnAction(e -> dialogs.chooseExport(
+                        root.getScene().getWindow(), draft.nameProperty().get())
                 .ifPresent(viewModel.files()::exportTo));
         Label status = new Label();
         status.setId("prompt-status");
@@ -117,18 +120,24 @@ public final class PromptStudioView implements ScreenView {
             @Override
             protected void updateItem(StoredVersion item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null
-                        : item.name() + "  v" + item.version() + (item.note().isBlank() ? "" : " — " + item.note()));
+                setText(
+                        empty || item == null
+                                ? null
+                                : item.name() + "  v" + item.version()
+                                        + (item.note().isBlank() ? "" : " — " + item.note()));
             }
         });
         // Like every screen of the shell, an empty project says so, and says what to do first.
         EmptyState empty = new EmptyState(Screen.PROMPT_STUDIO.icon(), "", "");
         empty.setId("prompt-studio-empty");
-        empty.titleProperty().bind(Bindings.when(viewModel.projectProperty().isNull())
-                .then("No project open").otherwise("No prompts yet"));
-        empty.messageProperty().bind(Bindings.when(viewModel.projectProperty().isNull())
-                .then("Open or create a project to save prompt versions.")
-                .otherwise("Edit the example on the right and save it to make version 1."));
+        empty.titleProperty()
+                .bind(Bindings.when(viewModel.projectProperty().isNull())
+                        .then("No project open")
+                        .otherwise("No prompts yet"));
+        empty.messageProperty()
+                .bind(Bindings.when(viewModel.projectProperty().isNull())
+                        .then("Open or create a project to save prompt versions.")
+                        .otherwise("Edit the example on the right and save it to make version 1."));
         list.setPlaceholder(empty);
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
@@ -136,11 +145,14 @@ public final class PromptStudioView implements ScreenView {
             }
         });
         Button open = new Button("Open");
-        open.disableProperty().bind(Bindings.size(list.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
+        open.disableProperty()
+                .bind(Bindings.size(list.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
         open.setOnAction(e -> versions.open(list.getSelectionModel().getSelectedItem()));
         Button diff = new Button("Diff two");
-        diff.setTooltip(new javafx.scene.control.Tooltip("Select two versions of one prompt (Ctrl+click) to see what changed"));
-        diff.disableProperty().bind(Bindings.size(list.getSelectionModel().getSelectedItems()).isNotEqualTo(2));
+        diff.setTooltip(
+                new javafx.scene.control.Tooltip("Select two versions of one prompt (Ctrl+click) to see what changed"));
+        diff.disableProperty()
+                .bind(Bindings.size(list.getSelectionModel().getSelectedItems()).isNotEqualTo(2));
         diff.setOnAction(e -> {
             List<StoredVersion> two = List.copyOf(list.getSelectionModel().getSelectedItems());
             boolean firstOlder = two.get(0).version() < two.get(1).version();
@@ -154,8 +166,7 @@ public final class PromptStudioView implements ScreenView {
 
     private Node editors() {
         TextField role = Controls.boundField("task-role", "You are …", draft.roleProperty());
-        TextField purpose = Controls.boundField("task-purpose", "what the model should do",
-                draft.purposeProperty());
+        TextField purpose = Controls.boundField("task-purpose", "what the model should do", draft.purposeProperty());
         TextField format = Controls.boundField("task-format", "how it should answer", draft.formatProperty());
         TextArea labels = new TextArea();
         labels.setId("task-labels");
@@ -174,10 +185,10 @@ public final class PromptStudioView implements ScreenView {
         ScaleEditor scale = new ScaleEditor(draft.scale());
         Controls.showWhen(judges().not(), labelsTitle, labels, asks);
         Controls.showWhen(judges(), scaleTitle, scale);
-        TemplateEditor system = new TemplateEditor("System message", "template-system",
-                draft.systemTemplateProperty(), live::placeholders);
-        TemplateEditor user = new TemplateEditor("User message", "template-user",
-                draft.userTemplateProperty(), live::placeholders);
+        TemplateEditor system = new TemplateEditor(
+                "System message", "template-system", draft.systemTemplateProperty(), live::placeholders);
+        TemplateEditor user =
+                new TemplateEditor("User message", "template-user", draft.userTemplateProperty(), live::placeholders);
         // What a placeholder resolves against can change without its template changing.
         Runnable redraw = () -> {
             system.redraw(draft.systemTemplateProperty().get());
@@ -187,9 +198,23 @@ public final class PromptStudioView implements ScreenView {
         live.sampleRecordProperty().addListener((obs, was, now) -> redraw.run());
         draft.modeProperty().addListener((obs, was, now) -> redraw.run());
         viewModel.judged().currentProperty().addListener((obs, was, now) -> redraw.run());
-        VBox box = new VBox(6, heading("Task specification"), new Label("Role"), role, new Label("Purpose"), purpose,
-                new Label("Output format"), format, labelsTitle, labels, asks, scaleTitle, scale,
-                heading("Template"), system, user);
+        VBox box = new VBox(
+                6,
+                heading("Task specification"),
+                new Label("Role"),
+                role,
+                new Label("Purpose"),
+                purpose,
+                new Label("Output format"),
+                format,
+                labelsTitle,
+                labels,
+                asks,
+                scaleTitle,
+                scale,
+                heading("Template"),
+                system,
+                user);
         box.getStyleClass().add("pane");
         return box;
     }
@@ -201,8 +226,9 @@ public final class PromptStudioView implements ScreenView {
         TextField seed = Controls.numberField(null, draft.planSeedProperty(), new LongStringConverter(), 6);
         Label combinations = new Label();
         combinations.setId("prompt-combinations");
-        combinations.textProperty().bind(Bindings.format("%d combinations of the switched-on values",
-                live.combinationsProperty()));
+        combinations
+                .textProperty()
+                .bind(Bindings.format("%d combinations of the switched-on values", live.combinationsProperty()));
         TextArea schema = new TextArea();
         schema.setId("output-schema");
         schema.setPrefRowCount(8);
@@ -225,16 +251,26 @@ public final class PromptStudioView implements ScreenView {
         judgeConditions.setWrapText(true);
         Controls.showWhen(judges().not(), conditionsHeading, conditions, combinations, planHeading, planRow);
         Controls.showWhen(judges(), judgeConditions);
-        VBox box = new VBox(8, conditionsHeading, conditions, combinations, planHeading, planRow, judgeConditions,
-                heading("Demonstrations"), demonstrations(),
-                heading("Output schema"), schema, derived);
+        VBox box = new VBox(
+                8,
+                conditionsHeading,
+                conditions,
+                combinations,
+                planHeading,
+                planRow,
+                judgeConditions,
+                heading("Demonstrations"),
+                demonstrations(),
+                heading("Output schema"),
+                schema,
+                derived);
         box.getStyleClass().add("pane");
         return box;
     }
 
     private Node demonstrations() {
-        TextField dataset = Controls.boundField("demo-dataset", "dataset name (blank: none)",
-                draft.demoDatasetProperty());
+        TextField dataset =
+                Controls.boundField("demo-dataset", "dataset name (blank: none)", draft.demoDatasetProperty());
         ComboBox<DemonstrationStrategy> strategy = new ComboBox<>();
         strategy.setId("demo-strategy");
         strategy.getItems().setAll(DemonstrationStrategy.values());
@@ -243,11 +279,15 @@ public final class PromptStudioView implements ScreenView {
         TextField seed = Controls.numberField(null, draft.demoSeedProperty(), new LongStringConverter(), 6);
         TextField text = Controls.boundField("demo-text", "text column", draft.demoTextProperty());
         TextField label = Controls.boundField("demo-label", "label column", draft.demoLabelProperty());
-        TextField ids = Controls.boundField("demo-ids", "record ids for fixed, e.g. 3, 17, 42",
-                draft.demoIdsProperty());
+        TextField ids =
+                Controls.boundField("demo-ids", "record ids for fixed, e.g. 3, 17, 42", draft.demoIdsProperty());
         ids.disableProperty().bind(draft.demoStrategyProperty().isNotEqualTo(DemonstrationStrategy.FIXED));
-        VBox box = new VBox(4, dataset, new HBox(6, strategy, new Label("k"), k, new Label("seed"), seed),
-                new HBox(6, new Label("text"), text, new Label("label"), label), ids);
+        VBox box = new VBox(
+                4,
+                dataset,
+                new HBox(6, strategy, new Label("k"), k, new Label("seed"), seed),
+                new HBox(6, new Label("text"), text, new Label("label"), label),
+                ids);
         for (Node n : List.of(strategy, k, seed, text, label)) {
             n.disableProperty().bind(draft.demoDatasetProperty().isEmpty());
         }
@@ -282,8 +322,17 @@ public final class PromptStudioView implements ScreenView {
         // A judge is rendered against a sample of another run, with that sample's record and condition values.
         Controls.showWhen(judges().not(), recordTitle, record, combinationRow);
         Controls.showWhen(judges(), judgedRow);
-        VBox rendered = new VBox(6, recordTitle, record, combinationRow, judgedRow,
-                new Label("System"), system, new Label("User"), user, problems);
+        VBox rendered = new VBox(
+                6,
+                recordTitle,
+                record,
+                combinationRow,
+                judgedRow,
+                new Label("System"),
+                system,
+                new Label("User"),
+                user,
+                problems);
         rendered.getStyleClass().add("pane");
         ListView<DiffLine> diff = new ListView<>(versions.diff());
         diff.setId("prompt-diff");
@@ -296,22 +345,26 @@ public final class PromptStudioView implements ScreenView {
                     setText(null);
                     return;
                 }
-                String sign = switch (line.kind()) {
-                    case ADDED -> "+ ";
-                    case REMOVED -> "- ";
-                    case SAME -> "  ";
-                };
+                String sign =
+                        switch (line.kind()) {
+                            case ADDED -> "+ ";
+                            case REMOVED -> "- ";
+                            case SAME -> "  ";
+                        };
                 setText(sign + line.text());
                 if (line.kind() != DiffLine.Kind.SAME) {
                     getStyleClass().add(line.kind() == DiffLine.Kind.ADDED ? "diff-added" : "diff-removed");
                 }
             }
         });
-        TabPane tabs = new TabPane(new Tab("Rendered prompt", new ScrollPane(rendered)), new Tab("Diff", diff),
+        TabPane tabs = new TabPane(
+                new Tab("Rendered prompt", new ScrollPane(rendered)),
+                new Tab("Diff", diff),
                 new Tab("Preview " + PreviewViewModel.SAMPLES, new PreviewPane(samplePreview)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         ((ScrollPane) tabs.getTabs().get(0).getContent()).setFitToWidth(true);
-        versions.diff().addListener((ListChangeListener<DiffLine>) c -> tabs.getSelectionModel().select(1));
+        versions.diff().addListener((ListChangeListener<DiffLine>)
+                c -> tabs.getSelectionModel().select(1));
         return tabs;
     }
 

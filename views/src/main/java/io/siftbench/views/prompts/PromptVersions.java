@@ -6,16 +6,15 @@ import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.ProjectTasks;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * The saved versions of the open project's prompts, as the studio lists them: opening one into the draft, saving
@@ -31,6 +30,7 @@ public final class PromptVersions {
     private final ObservableList<StoredVersion> versions = FXCollections.observableArrayList();
     /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
     private final ObservableList<StoredVersion> versionsReadOnly = FXCollections.unmodifiableObservableList(versions);
+
     private final ReadOnlyObjectWrapper<StoredVersion> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
     private final ObservableList<DiffLine> diff = FXCollections.observableArrayList();
     /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
@@ -41,8 +41,11 @@ public final class PromptVersions {
      * @param edit   shows a version in the draft
      * @param report where what happened (or went wrong) is told
      */
-    PromptVersions(ProjectTasks<Project> tasks, Supplier<PromptVersion> draft, Consumer<PromptVersion> edit,
-                   Consumer<String> report) {
+    PromptVersions(
+            ProjectTasks<Project> tasks,
+            Supplier<PromptVersion> draft,
+            Consumer<PromptVersion> edit,
+            Consumer<String> report) {
         this.tasks = tasks;
         this.draft = draft;
         this.edit = edit;
@@ -72,8 +75,10 @@ public final class PromptVersions {
     /** Loads {@code version} into the draft. */
     public void open(StoredVersion version) {
         Project open = tasks.open();
-        tasks.execute(BackgroundTask.of("Loading prompt " + version.name() + " v" + version.version(),
-                        progress -> open.prompts().load(version.id())).quiet()
+        tasks.execute(BackgroundTask.of(
+                        "Loading prompt " + version.name() + " v" + version.version(),
+                        progress -> open.prompts().load(version.id()))
+                .quiet()
                 .onSuccess(v -> {
                     edit.accept(v);
                     loaded.set(version);
@@ -96,7 +101,8 @@ public final class PromptVersions {
             report.accept("Cannot save: no project is open");
             return;
         }
-        tasks.execute(BackgroundTask.of("Saving prompt " + version.name(), progress -> open.prompts().save(version))
+        tasks.execute(BackgroundTask.of("Saving prompt " + version.name(), progress -> open.prompts()
+                        .save(version))
                 .onSuccess(saved -> {
                     loaded.set(saved);
                     report.accept("Saved " + saved.name() + " v" + saved.version());
@@ -112,8 +118,9 @@ public final class PromptVersions {
             report.accept("Only versions of the same prompt can be compared");
             return;
         }
-        tasks.execute(BackgroundTask.of("Comparing versions",
-                        progress -> open.prompts().diff(older.name(), older.version(), newer.version())).quiet()
+        tasks.execute(BackgroundTask.of("Comparing versions", progress -> open.prompts()
+                        .diff(older.name(), older.version(), newer.version()))
+                .quiet()
                 .onSuccess(diff::setAll)
                 .onFailure(e -> report.accept(e.getMessage())));
     }
@@ -133,7 +140,8 @@ public final class PromptVersions {
                         all.addAll(of);
                     }
                     return all;
-                }).quiet()
+                })
+                .quiet()
                 .onSuccess(all -> {
                     versions.setAll(all);
                     loaded.set(select);

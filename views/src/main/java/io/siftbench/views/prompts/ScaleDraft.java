@@ -1,14 +1,13 @@
 package io.siftbench.views.prompts;
 
 import io.siftbench.model.prompts.JudgeScale;
+import java.math.BigDecimal;
+import java.util.List;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-
-import java.math.BigDecimal;
-import java.util.List;
 
 /**
  * A judge draft's scale as edited: a score from a lowest to a highest number, or pass/fail. The numbers are text,
@@ -16,12 +15,12 @@ import java.util.List;
  */
 public final class ScaleDraft {
 
-    private final ObjectProperty<JudgeScale.Kind> kind = new SimpleObjectProperty<>(this, "kind", JudgeScale.Kind.SCORE);
+    private final ObjectProperty<JudgeScale.Kind> kind =
+            new SimpleObjectProperty<>(this, "kind", JudgeScale.Kind.SCORE);
     private final StringProperty min = new SimpleStringProperty(this, "min", "");
     private final StringProperty max = new SimpleStringProperty(this, "max", "");
 
-    ScaleDraft() {
-    }
+    ScaleDraft() {}
 
     /** The fields, each edit of which changes the scale. */
     List<Observable> parts() {
@@ -57,8 +56,8 @@ public final class ScaleDraft {
         } catch (NumberFormatException e) {
             // told below
         }
-        throw new IllegalArgumentException(text.isBlank() ? field + ": empty; type a number"
-                : field + ": '" + text.strip() + "' is not a number");
+        throw new IllegalArgumentException(
+                text.isBlank() ? field + ": empty; type a number" : field + ": '" + text.strip() + "' is not a number");
     }
 
     /** A number as typed by hand: 1 rather than 1.0, and no digit lost. */

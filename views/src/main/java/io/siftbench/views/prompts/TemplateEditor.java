@@ -1,15 +1,14 @@
 package io.siftbench.views.prompts;
 
 import io.siftbench.model.prompts.Placeholder;
+import java.util.List;
+import java.util.function.Function;
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-
-import java.util.List;
-import java.util.function.Function;
 
 /**
  * A template's text area with, under it, the same text with every placeholder highlighted and the ones

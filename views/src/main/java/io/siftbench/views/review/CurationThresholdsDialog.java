@@ -3,6 +3,7 @@ package io.siftbench.views.review;
 import io.siftbench.model.curation.CurationSettings;
 import io.siftbench.model.curation.NearDuplicateMethod;
 import io.siftbench.views.controls.Controls;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
@@ -14,8 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
-
-import java.util.function.Consumer;
 
 /**
  * The curation thresholds dialog of the Review screen, every field bound to a {@link CurationThresholdsForm};
@@ -48,30 +47,47 @@ final class CurationThresholdsDialog {
         grid.setVgap(8);
         grid.setPadding(new Insets(8));
         int row = 0;
-        grid.addRow(row++, new Label("Words, at least"), Controls.boundField("thresholds-min-words", "no minimum",
-                form.minWordsProperty()));
-        grid.addRow(row++, new Label("Words, at most"), Controls.boundField("thresholds-max-words", "no maximum",
-                form.maxWordsProperty()));
-        grid.addRow(row++, new Label("Must match (regex)"), Controls.boundField("thresholds-must-match", "none",
-                form.mustMatchProperty()));
-        grid.addRow(row++, new Label("Must not match (regex)"), Controls.boundField("thresholds-must-not-match",
-                "none", form.mustNotMatchProperty()));
-        grid.addRow(row++, new Label("Keywords"), Controls.boundField("thresholds-keywords",
-                "comma-separated words or phrases", form.keywordsProperty()));
+        grid.addRow(
+                row++,
+                new Label("Words, at least"),
+                Controls.boundField("thresholds-min-words", "no minimum", form.minWordsProperty()));
+        grid.addRow(
+                row++,
+                new Label("Words, at most"),
+                Controls.boundField("thresholds-max-words", "no maximum", form.maxWordsProperty()));
+        grid.addRow(
+                row++,
+                new Label("Must match (regex)"),
+                Controls.boundField("thresholds-must-match", "none", form.mustMatchProperty()));
+        grid.addRow(
+                row++,
+                new Label("Must not match (regex)"),
+                Controls.boundField("thresholds-must-not-match", "none", form.mustNotMatchProperty()));
+        grid.addRow(
+                row++,
+                new Label("Keywords"),
+                Controls.boundField(
+                        "thresholds-keywords", "comma-separated words or phrases", form.keywordsProperty()));
         grid.addRow(row++, new Label("Near duplicates by"), method);
-        grid.addRow(row++, new Label("Near duplicates from"), share("thresholds-near-duplicate", 0.01,
-                form.nearDuplicateProperty()));
-        grid.addRow(row++, new Label("Votes agree at least"), share("thresholds-min-agreement", 0,
-                form.minAgreementProperty()));
-        grid.addRow(row++, new Label("Warn from cosine to an accepted sample"), share("thresholds-too-similar", 0.01,
-                form.tooSimilarProperty()));
+        grid.addRow(
+                row++,
+                new Label("Near duplicates from"),
+                share("thresholds-near-duplicate", 0.01, form.nearDuplicateProperty()));
+        grid.addRow(
+                row++,
+                new Label("Votes agree at least"),
+                share("thresholds-min-agreement", 0, form.minAgreementProperty()));
+        grid.addRow(
+                row++,
+                new Label("Warn from cosine to an accepted sample"),
+                share("thresholds-too-similar", 0.01, form.tooSimilarProperty()));
         grid.add(error, 0, row, 2, 1);
         dialog.getDialogPane().setContent(grid);
 
         Button ok = (Button) dialog.getDialogPane().lookupButton(applyType);
         ok.setId("thresholds-apply");
-        ok.addEventFilter(ActionEvent.ACTION, e -> form.settings().ifPresentOrElse(apply,
-                e::consume)); // keep the dialog open with the reason shown
+        ok.addEventFilter(ActionEvent.ACTION, e -> form.settings()
+                .ifPresentOrElse(apply, e::consume)); // keep the dialog open with the reason shown
     }
 
     void show() {

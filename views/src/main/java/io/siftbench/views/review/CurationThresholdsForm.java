@@ -3,16 +3,15 @@ package io.siftbench.views.review;
 import io.siftbench.model.curation.CurationSettings;
 import io.siftbench.model.curation.NearDuplicateMethod;
 import io.siftbench.model.curation.PatternFilter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The Review screen's curation thresholds as a form: it starts from the thresholds in force, and {@link #settings}
@@ -103,17 +102,25 @@ public final class CurationThresholdsForm {
             Integer min = words("minimum", minWords.get());
             Integer max = words("maximum", maxWords.get());
             if (min != null && max != null && min > max) {
-                throw new IllegalArgumentException("The minimum of " + min + " words is above the maximum of "
-                        + max + ".");
+                throw new IllegalArgumentException(
+                        "The minimum of " + min + " words is above the maximum of " + max + ".");
             }
-            List<String> keywordList = Arrays.stream(keywords.get().split(",")).map(String::strip)
-                    .filter(k -> !k.isEmpty()).toList();
+            List<String> keywordList = Arrays.stream(keywords.get().split(","))
+                    .map(String::strip)
+                    .filter(k -> !k.isEmpty())
+                    .toList();
             // Compiling the patterns here names the malformed one before any sample is flagged with it.
             PatternFilter.of(mustMatch.get(), mustNotMatch.get(), keywordList);
-            CurationSettings settings = new CurationSettings(min, max, blankToNull(mustMatch.get()),
-                    blankToNull(mustNotMatch.get()), keywordList,
+            CurationSettings settings = new CurationSettings(
+                    min,
+                    max,
+                    blankToNull(mustMatch.get()),
+                    blankToNull(mustNotMatch.get()),
+                    keywordList,
                     share(method.get().title() + " threshold", nearDuplicate.get(), false),
-                    share("vote agreement", minAgreement.get(), true), minJudgeScore, method.get(),
+                    share("vote agreement", minAgreement.get(), true),
+                    minJudgeScore,
+                    method.get(),
                     share("similarity to accepted samples", tooSimilar.get(), false));
             error.set("");
             return Optional.of(settings);
@@ -137,8 +144,8 @@ public final class CurationThresholdsForm {
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new IllegalArgumentException("The " + which + " number of words must be a whole number of 0 or more, "
-                + "not '" + text + "'.");
+        throw new IllegalArgumentException(
+                "The " + which + " number of words must be a whole number of 0 or more, " + "not '" + text + "'.");
     }
 
     /** A threshold in (0, 1], or [0, 1] where {@code zeroAllowed}. */

@@ -1,11 +1,15 @@
 package io.siftbench.views.review;
 
 import io.siftbench.model.curation.JudgeVerdict;
+import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.Message;
-import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.runs.RunSummary;
 import io.siftbench.model.runs.Sample;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,11 +25,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SearchableComboBox;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 /**
  * Card mode: one sample, large, with its provenance beside it, decided by keyboard — {@code A} accept,
  * {@code X} reject, {@code E} edit, {@code Space} skip, {@code Ctrl+Z} undo, {@code Ctrl+Shift+Z} redo,
@@ -35,7 +34,11 @@ import java.util.stream.Collectors;
 final class ReviewCard extends HBox {
 
     /** What the keys do right now. */
-    private enum State { DECIDING, EDITING, NOTING }
+    private enum State {
+        DECIDING,
+        EDITING,
+        NOTING
+    }
 
     private final ReviewViewModel viewModel;
     private final Label position = new Label();
@@ -99,7 +102,18 @@ final class ReviewCard extends HBox {
         noteBox.getChildren().addAll(new Label("Note — Enter keeps it, Esc drops it"), note);
         showEditors(false, false);
 
-        VBox main = new VBox(10, position, output, status, labelLine, flags, judge, similar, editBox, noteBox, buttons(),
+        VBox main = new VBox(
+                10,
+                position,
+                output,
+                status,
+                labelLine,
+                flags,
+                judge,
+                similar,
+                editBox,
+                noteBox,
+                buttons(),
                 new Label("A accept · X reject · E edit · Space skip · 1–9 label · N note · Ctrl+Z undo · "
                         + "Ctrl+Shift+Z redo"));
         main.getStyleClass().add("card-main");
@@ -118,8 +132,16 @@ final class ReviewCard extends HBox {
         rendered.setExpanded(false);
         demos.expandedProperty().addListener((obs, was, now) -> showCollapsible());
         rendered.expandedProperty().addListener((obs, was, now) -> showCollapsible());
-        VBox side = new VBox(10, heading("Input record"), input, heading("Conditions"), conditions, demos, rendered,
-                heading("Model"), model);
+        VBox side = new VBox(
+                10,
+                heading("Input record"),
+                input,
+                heading("Conditions"),
+                conditions,
+                demos,
+                rendered,
+                heading("Model"),
+                model);
         side.setPrefWidth(380);
         ScrollPane sideScroll = new ScrollPane(side);
         sideScroll.setFitToWidth(true);
@@ -127,7 +149,9 @@ final class ReviewCard extends HBox {
         getChildren().addAll(main, sideScroll);
 
         viewModel.currentProperty().addListener((obs, was, now) -> show(now));
-        viewModel.modeProperty().addListener((obs, was, now) -> show(viewModel.currentProperty().get()));
+        viewModel
+                .modeProperty()
+                .addListener((obs, was, now) -> show(viewModel.currentProperty().get()));
         viewModel.judgementProperty().addListener((obs, was, now) -> showJudgement(now));
         showJudgement(viewModel.judgementProperty().get());
         show(viewModel.currentProperty().get());
@@ -152,8 +176,12 @@ final class ReviewCard extends HBox {
     }
 
     private HBox buttons() {
-        HBox row = new HBox(8, button("Accept (A)", viewModel::accept), button("Reject (X)", viewModel::reject),
-                button("Edit (E)", this::startEdit), button("Skip (Space)", viewModel::skip),
+        HBox row = new HBox(
+                8,
+                button("Accept (A)", viewModel::accept),
+                button("Reject (X)", viewModel::reject),
+                button("Edit (E)", this::startEdit),
+                button("Skip (Space)", viewModel::skip),
                 button("Note (N)", this::startNote));
         return row;
     }
@@ -304,24 +332,49 @@ final class ReviewCard extends HBox {
         boolean annotate = viewModel.modeProperty().get() == PromptMode.ANNOTATE;
         position.setText("Sample " + (viewModel.positionProperty().get() + 1) + " of " + viewModel.size());
         // A sample without text (a judge's verdict, an output that did not parse) shows what the model wrote.
-        output.setText(s.failed() ? "Failed: " + s.error() : annotate ? item.label()
-                : item.text() != null ? item.text() : s.rawOutput());
+        output.setText(
+                s.failed()
+                        ? "Failed: " + s.error()
+                        : annotate ? item.label() : item.text() != null ? item.text() : s.rawOutput());
         status.setText("Status: " + item.state()
-                + (item.decision() != null && item.decision().note() != null ? " — " + item.decision().note() : ""));
-        labelLine.setText(annotate ? "Label: " + shown(item.label()) + (item.label() != null
-                && !item.label().equals(s.label()) ? " (model said " + s.label() + ")" : "")
-                : item.text() != null && !item.text().equals(s.text()) ? "Edited; the model wrote: " + s.text() : "");
-        flags.setText(item.flags().isEmpty() ? "" : "Flags: " + String.join(", ", item.flags())
-                + (s.validationError() != null ? " — " + s.validationError() : ""));
-        input.setText(s.slot().recordId() == null ? "none (synthesized)" : "Record " + s.slot().recordId()
-                + lastUserMessage(s).map(m -> "\nAs the model saw it:\n" + m).orElse(""));
-        conditions.setText(s.conditions().isEmpty() ? "none" : s.conditions().entrySet().stream()
-                .map(Map.Entry::toString).sorted().collect(Collectors.joining("\n")));
+                + (item.decision() != null && item.decision().note() != null
+                        ? " — " + item.decision().note()
+                        : ""));
+        labelLine.setText(
+                annotate
+                        ? "Label: " + shown(item.label())
+                                + (item.label() != null && !item.label().equals(s.label())
+                                        ? " (model said " + s.label() + ")"
+                                        : "")
+                        : item.text() != null && !item.text().equals(s.text())
+                                ? "Edited; the model wrote: " + s.text()
+                                : "");
+        flags.setText(
+                item.flags().isEmpty()
+                        ? ""
+                        : "Flags: " + String.join(", ", item.flags())
+                                + (s.validationError() != null ? " — " + s.validationError() : ""));
+        input.setText(
+                s.slot().recordId() == null
+                        ? "none (synthesized)"
+                        : "Record " + s.slot().recordId()
+                                + lastUserMessage(s)
+                                        .map(m -> "\nAs the model saw it:\n" + m)
+                                        .orElse(""));
+        conditions.setText(
+                s.conditions().isEmpty()
+                        ? "none"
+                        : s.conditions().entrySet().stream()
+                                .map(Map.Entry::toString)
+                                .sorted()
+                                .collect(Collectors.joining("\n")));
         showCollapsible();
         model.setText(s.model() + "\n" + RunSummary.parameters(s.parameters(), s.seed()) + "\nConfidence: "
                 + (s.confidence() == null ? "—" : String.format(Locale.ROOT, "%.2f", s.confidence()))
-                + (s.votes().isEmpty() ? "" : "\nVotes: " + s.votes().stream().map(ReviewCard::shown)
-                        .collect(Collectors.joining(", "))));
+                + (s.votes().isEmpty()
+                        ? ""
+                        : "\nVotes: "
+                                + s.votes().stream().map(ReviewCard::shown).collect(Collectors.joining(", "))));
     }
 
     /** A label as the card shows it: an answer that gave none (it did not parse) shows as "none". */
@@ -331,8 +384,13 @@ final class ReviewCard extends HBox {
 
     /** The newest judge's score and reason for the card shown, or nothing when it was not judged. */
     private void showJudgement(JudgeVerdict verdict) {
-        judge.setText(verdict == null ? "" : "Judge: " + verdict.scoreText()
-                + (verdict.reason() == null || verdict.reason().isBlank() ? "" : " — " + verdict.reason()));
+        judge.setText(
+                verdict == null
+                        ? ""
+                        : "Judge: " + verdict.scoreText()
+                                + (verdict.reason() == null || verdict.reason().isBlank()
+                                        ? ""
+                                        : " — " + verdict.reason()));
     }
 
     /**
@@ -342,11 +400,19 @@ final class ReviewCard extends HBox {
     private void showCollapsible() {
         ReviewItem item = viewModel.currentProperty().get();
         Sample s = item == null ? null : item.sample();
-        demonstrations.setText(s == null || !demos.isExpanded() ? "" : s.slot().demonstrationIds().isEmpty() ? "none"
-                : "Records " + s.slot().demonstrationIds().stream().map(String::valueOf)
-                .collect(Collectors.joining(", ")));
-        prompt.setText(s == null || !rendered.isExpanded() ? ""
-                : s.slot().messages().stream().map(ReviewCard::message).collect(Collectors.joining("\n\n")));
+        demonstrations.setText(
+                s == null || !demos.isExpanded()
+                        ? ""
+                        : s.slot().demonstrationIds().isEmpty()
+                                ? "none"
+                                : "Records "
+                                        + s.slot().demonstrationIds().stream()
+                                                .map(String::valueOf)
+                                                .collect(Collectors.joining(", ")));
+        prompt.setText(
+                s == null || !rendered.isExpanded()
+                        ? ""
+                        : s.slot().messages().stream().map(ReviewCard::message).collect(Collectors.joining("\n\n")));
     }
 
     /** The record's text reaches the card through the prompt it was rendered into. */

@@ -11,6 +11,14 @@ import io.siftbench.model.review.ReviewQueue;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.SerialTaskQueue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -21,15 +29,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
-import java.util.function.LongFunction;
-import java.util.function.Supplier;
 
 /**
  * The decisions on the queue shown, with undo, redo and the researcher's position in it. A decision shows at once
@@ -72,9 +71,14 @@ final class ReviewDecisions {
      * @param run     the run whose queue is shown
      * @param decided hears each decision that now counts for a sample, made, undone or redone
      */
-    ReviewDecisions(ProjectTasks<Project> tasks, SerialTaskQueue writes, Supplier<RunInfo> run,
-                    BiConsumer<Long, Decision> decided, Shown shown, Consumer<String> message,
-                    Consumer<Throwable> failed) {
+    ReviewDecisions(
+            ProjectTasks<Project> tasks,
+            SerialTaskQueue writes,
+            Supplier<RunInfo> run,
+            BiConsumer<Long, Decision> decided,
+            Shown shown,
+            Consumer<String> message,
+            Consumer<Throwable> failed) {
         this.tasks = tasks;
         this.writes = writes;
         this.run = run;
@@ -154,7 +158,8 @@ final class ReviewDecisions {
             ReviewItem item = current.get();
             boolean sameText = text == null || text.equals(item.sample().text());
             boolean sameLabel = label == null || label.equals(item.sample().label());
-            return sameText && sameLabel ? Decision.of(id, DecisionStatus.ACCEPTED, note())
+            return sameText && sameLabel
+                    ? Decision.of(id, DecisionStatus.ACCEPTED, note())
                     : Decision.edit(id, sameText ? null : text, sameLabel ? null : label, note());
         });
     }
@@ -168,8 +173,12 @@ final class ReviewDecisions {
     void labelAll(List<Long> sampleIds, String label) {
         List<Decision> decisions = new ArrayList<>();
         for (long id : sampleIds) {
-            queue.indexOf(id).map(queue::get).ifPresent(item -> decisions.add(label.equals(item.sample().label())
-                    ? Decision.of(id, DecisionStatus.ACCEPTED, null) : Decision.edit(id, null, label, null)));
+            queue.indexOf(id)
+                    .map(queue::get)
+                    .ifPresent(item -> decisions.add(
+                            label.equals(item.sample().label())
+                                    ? Decision.of(id, DecisionStatus.ACCEPTED, null)
+                                    : Decision.edit(id, null, label, null)));
         }
         record(decisions, false);
     }
@@ -220,12 +229,15 @@ final class ReviewDecisions {
         }
         showPosition();
         Optional<Long> at = positionSample();
-        writes.submit(() -> {
-            DecisionAction done = open.decisions().decide(decisions);
-            at.ifPresent(sample -> open.review().savePosition(chosen.id(), sample));
-            return done;
-            // The queue shows these decisions already; going over thousands of rows again would cost frames.
-        }, done -> { }, failed);
+        writes.submit(
+                () -> {
+                    DecisionAction done = open.decisions().decide(decisions);
+                    at.ifPresent(sample -> open.review().savePosition(chosen.id(), sample));
+                    return done;
+                    // The queue shows these decisions already; going over thousands of rows again would cost frames.
+                },
+                done -> {},
+                failed);
     }
 
     /** Undoes ({@code redo} false) or redoes the newest action in the project's history, after pending writes. */
@@ -234,28 +246,36 @@ final class ReviewDecisions {
         if (open == null) {
             return;
         }
-        writes.submit(() -> action.apply(open), stepped -> {
-            if (stepped.isEmpty()) {
-                message.accept(redo ? "Nothing to redo." : "Nothing to undo.");
-                return;
-            }
-            DecisionAction a = stepped.get();
-            for (int i = 0; i < a.decisions().size(); i++) {
-                long sample = a.decisions().get(i).sampleId();
-                Decision now = a.current().get(i);
-                decided.accept(sample, now);
-                queue.update(sample, now);
-                queue.indexOf(sample).ifPresent(index -> items.set(index, queue.get(index)));
-            }
-            // Undo goes back to the card it took back; redo goes on past it, as deciding did.
-            Optional<Integer> first = a.sampleIds().stream().map(queue::indexOf).flatMap(Optional::stream).findFirst();
-            first.ifPresent(index -> queue.moveTo(redo && a.decisions().size() == 1 ? index + 1 : index));
-            message.accept((redo ? "Redid " : "Undid ")
-                    + (a.decisions().size() == 1 ? "a decision" : a.decisions().size() + " decisions")
-                    + (first.isEmpty() ? " in another run." : "."));
-            showPosition();
-            savePosition();
-        }, failed);
+        writes.submit(
+                () -> action.apply(open),
+                stepped -> {
+                    if (stepped.isEmpty()) {
+                        message.accept(redo ? "Nothing to redo." : "Nothing to undo.");
+                        return;
+                    }
+                    DecisionAction a = stepped.get();
+                    for (int i = 0; i < a.decisions().size(); i++) {
+                        long sample = a.decisions().get(i).sampleId();
+                        Decision now = a.current().get(i);
+                        decided.accept(sample, now);
+                        queue.update(sample, now);
+                        queue.indexOf(sample).ifPresent(index -> items.set(index, queue.get(index)));
+                    }
+                    // Undo goes back to the card it took back; redo goes on past it, as deciding did.
+                    Optional<Integer> first = a.sampleIds().stream()
+                            .map(queue::indexOf)
+                            .flatMap(Optional::stream)
+                            .findFirst();
+                    first.ifPresent(index -> queue.moveTo(redo && a.decisions().size() == 1 ? index + 1 : index));
+                    message.accept((redo ? "Redid " : "Undid ")
+                            + (a.decisions().size() == 1
+                                    ? "a decision"
+                                    : a.decisions().size() + " decisions")
+                            + (first.isEmpty() ? " in another run." : "."));
+                    showPosition();
+                    savePosition();
+                },
+                failed);
     }
 
     @FunctionalInterface
@@ -268,10 +288,13 @@ final class ReviewDecisions {
         RunInfo chosen = run.get();
         Optional<Long> at = positionSample();
         if (open != null && chosen != null && at.isPresent()) {
-            writes.submit(() -> {
-                open.review().savePosition(chosen.id(), at.get());
-                return null;
-            }, nothing -> { }, failed);
+            writes.submit(
+                    () -> {
+                        open.review().savePosition(chosen.id(), at.get());
+                        return null;
+                    },
+                    nothing -> {},
+                    failed);
         }
     }
 
@@ -280,7 +303,8 @@ final class ReviewDecisions {
         if (queue.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(queue.get(Math.min(queue.position(), queue.size() - 1)).sampleId());
+        return Optional.of(
+                queue.get(Math.min(queue.position(), queue.size() - 1)).sampleId());
     }
 
     private void show(Decision decision) {

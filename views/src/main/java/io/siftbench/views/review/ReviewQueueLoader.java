@@ -15,12 +15,11 @@ import io.siftbench.model.review.ReviewQueue;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.SerialTaskQueue;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 /**
  * Reads the review queue of a run: its items flagged by the curation filters, in the order chosen (the embedding
@@ -34,9 +33,15 @@ final class ReviewQueueLoader {
      * filtered) and its answered samples as the metrics see them, for the "too similar to accepted" warning, and
      * the embedder it used, through the project's cache.
      */
-    record Loaded(RunInfo run, ReviewQueue queue, List<String> labels, CurationReport flags, Judgements judgements,
-                  List<ReviewItem> all, List<SampleText> measured, Supplier<SampleEmbedder> embedding) {
-    }
+    record Loaded(
+            RunInfo run,
+            ReviewQueue queue,
+            List<String> labels,
+            CurationReport flags,
+            Judgements judgements,
+            List<ReviewItem> all,
+            List<SampleText> measured,
+            Supplier<SampleEmbedder> embedding) {}
 
     private final ProjectTasks<Project> tasks;
     private final ProjectTasks<Project>.Latest loads;
@@ -62,31 +67,52 @@ final class ReviewQueueLoader {
     }
 
     /** Reads the queue of {@code chosen} in the open project, after every write still pending. */
-    void load(RunInfo chosen, QueueOrder ordered, QueueFilter filtered, CurationSettings thresholds,
-              Consumer<Loaded> loaded, Consumer<Throwable> failed) {
+    void load(
+            RunInfo chosen,
+            QueueOrder ordered,
+            QueueFilter filtered,
+            CurationSettings thresholds,
+            Consumer<Loaded> loaded,
+            Consumer<Throwable> failed) {
         Project open = tasks.open();
         loading.set(true);
         Supplier<SampleEmbedder> embedding = () -> embedder.get().cachedIn(open.textEmbeddings());
-        writes.submit(() -> {
-            // The items are read once; the curation filters and the embedding orders work on the same read.
-            RunCuration.Flagged read = new RunCuration(open.runSources(), open.decisions(), thresholds, embedding)
-                    .flag(chosen, open.review().items(chosen.id()));
-            List<ReviewItem> flagged = read.items();
-            List<ReviewItem> all = flagged;
-            if (ordered.byEmbedding()) {
-                flagged = new EmbeddedReviewOrder(embedding.get()).arrange(flagged, read.set().samples(), ordered,
-                        chosen.config().seed());
-            }
-            ReviewQueue queue = new ReviewQueue(flagged, ordered, chosen.config().seed(), filtered);
-            open.review().position(chosen.id()).ifPresent(queue::moveToSample);
-            return new Loaded(chosen, queue, open.review().labels(chosen.id()), read.report(), read.judgements(),
-                    all, read.set().samples(), embedding);
-        }, loads.whileNewest(read -> {
-            loading.set(false);
-            loaded.accept(read);
-        }), error -> {
-            loading.set(false);
-            failed.accept(error);
-        });
+        writes.submit(
+                () -> {
+                    // The items are read once; the curation filters and the embedding orders work on the same read.
+                    RunCuration.Flagged read = new RunCuration(
+                                    open.runSources(), open.decisions(), thresholds, embedding)
+                            .flag(chosen, open.review().items(chosen.id()));
+                    List<ReviewItem> flagged = read.items();
+                    List<ReviewItem> all = flagged;
+                    if (ordered.byEmbedding()) {
+                        flagged = new EmbeddedReviewOrder(embedding.get())
+                                .arrange(
+                                        flagged,
+                                        read.set().samples(),
+                                        ordered,
+                                        chosen.config().seed());
+                    }
+                    ReviewQueue queue =
+                            new ReviewQueue(flagged, ordered, chosen.config().seed(), filtered);
+                    open.review().position(chosen.id()).ifPresent(queue::moveToSample);
+                    return new Loaded(
+                            chosen,
+                            queue,
+                            open.review().labels(chosen.id()),
+                            read.report(),
+                            read.judgements(),
+                            all,
+                            read.set().samples(),
+                            embedding);
+                },
+                loads.whileNewest(read -> {
+                    loading.set(false);
+                    loaded.accept(read);
+                }),
+                error -> {
+                    loading.set(false);
+                    failed.accept(error);
+                });
     }
 }

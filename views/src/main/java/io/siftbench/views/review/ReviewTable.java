@@ -3,6 +3,9 @@ package io.siftbench.views.review;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.views.controls.Controls;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.SelectionMode;
@@ -10,10 +13,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Table mode: the queue as rows with status, label, confidence, flags and condition values (narrowed by the
@@ -30,16 +29,29 @@ final class ReviewTable extends VBox {
         table.setId("review-table");
         table.setItems(viewModel.items());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getColumns().addAll(List.of(
-                Controls.textColumn("#", 50, item -> String.valueOf(item.sample().slot().ordinal() + 1)),
-                Controls.textColumn("Status", 90, ReviewItem::state),
-                Controls.textColumn("Label", 150, item -> item.label() == null ? "" : item.label()),
-                Controls.textColumn("Confidence", 90, item -> item.sample().confidence() == null ? ""
-                        : String.format(java.util.Locale.ROOT, "%.2f", item.sample().confidence())),
-                Controls.textColumn("Flags", 90, item -> String.join(", ", item.flags())),
-                Controls.textColumn("Conditions", 160, item -> item.sample().conditions().entrySet().stream()
-                        .map(Map.Entry::toString).sorted().collect(Collectors.joining(", "))),
-                Controls.textColumn("Text", 400, item -> item.text() == null ? "" : item.text())));
+        table.getColumns()
+                .addAll(List.of(
+                        Controls.textColumn(
+                                "#",
+                                50,
+                                item -> String.valueOf(item.sample().slot().ordinal() + 1)),
+                        Controls.textColumn("Status", 90, ReviewItem::state),
+                        Controls.textColumn("Label", 150, item -> item.label() == null ? "" : item.label()),
+                        Controls.textColumn(
+                                "Confidence",
+                                90,
+                                item -> item.sample().confidence() == null
+                                        ? ""
+                                        : String.format(
+                                                java.util.Locale.ROOT,
+                                                "%.2f",
+                                                item.sample().confidence())),
+                        Controls.textColumn("Flags", 90, item -> String.join(", ", item.flags())),
+                        Controls.textColumn("Conditions", 160, item -> item.sample().conditions().entrySet().stream()
+                                .map(Map.Entry::toString)
+                                .sorted()
+                                .collect(Collectors.joining(", "))),
+                        Controls.textColumn("Text", 400, item -> item.text() == null ? "" : item.text())));
         table.setRowFactory(t -> {
             javafx.scene.control.TableRow<ReviewItem> row = new javafx.scene.control.TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -68,16 +80,23 @@ final class ReviewTable extends VBox {
         // The kinds are read when the menu opens, so that it offers exactly what the run is flagged by now.
         javafx.scene.control.MenuButton rejectFlagged = new javafx.scene.control.MenuButton("Reject all flagged by…");
         rejectFlagged.setId("bulk-reject-flagged");
-        rejectFlagged.setOnShowing(e -> rejectFlagged.getItems().setAll(viewModel.flagKinds().stream().map(kind -> {
-            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(
-                    kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
-            item.setOnAction(a -> viewModel.rejectAllFlaggedBy(kind));
-            return item;
-        }).toList()));
+        rejectFlagged.setOnShowing(e -> rejectFlagged
+                .getItems()
+                .setAll(viewModel.flagKinds().stream()
+                        .map(kind -> {
+                            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(kind.name()
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .replace('_', ' '));
+                            item.setOnAction(a -> viewModel.rejectAllFlaggedBy(kind));
+                            return item;
+                        })
+                        .toList()));
         getChildren().addAll(new HBox(8, accept, reject, label, setLabel, rejectFlagged), table);
     }
 
     private List<Long> selected() {
-        return table.getSelectionModel().getSelectedItems().stream().map(ReviewItem::sampleId).toList();
+        return table.getSelectionModel().getSelectedItems().stream()
+                .map(ReviewItem::sampleId)
+                .toList();
     }
 }

@@ -1,16 +1,17 @@
 package io.siftbench.views.review;
 
-import io.siftbench.model.runs.RunLabel;
-import io.siftbench.views.controls.Controls;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.review.DecisionStatus;
-import io.siftbench.model.review.QueueFilter;
 import io.siftbench.model.review.QueueOrder;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunLabel;
+import io.siftbench.views.controls.Controls;
 import io.siftbench.views.shell.EmptyScreenView;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
+import java.util.Map;
+import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -29,9 +30,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 
-import java.util.Map;
-import java.util.Set;
-
 /**
  * The Review screen: the run picker, queue order and filters and the progress bar on top; the sample as a
  * card (keyboard first) or the queue as a table below. Without runs it says what to do first.
@@ -49,7 +47,7 @@ public final class ReviewView implements ScreenView {
     private final ToggleButton tableMode = new ToggleButton("Table");
     private final ObservableList<String> labelChoices = FXCollections.observableArrayList(ANY);
 
-    private java.util.function.BiConsumer<javafx.stage.Window, Long> onExport = (owner, run) -> { };
+    private java.util.function.BiConsumer<javafx.stage.Window, Long> onExport = (owner, run) -> {};
 
     public ReviewView(ReviewViewModel viewModel, javafx.beans.property.ReadOnlyObjectProperty<Project> project) {
         this.viewModel = viewModel;
@@ -65,8 +63,12 @@ public final class ReviewView implements ScreenView {
         content.setBottom(message);
         showMode(true);
 
-        Node empty = new EmptyScreenView(Screen.REVIEW, project, "No samples to review",
-                "Start a run: its samples arrive here to be accepted, edited or rejected.").node();
+        Node empty = new EmptyScreenView(
+                        Screen.REVIEW,
+                        project,
+                        "No samples to review",
+                        "Start a run: its samples arrive here to be accepted, edited or rejected.")
+                .node();
         empty.visibleProperty().bind(Bindings.isEmpty(viewModel.runs()));
         content.visibleProperty().bind(empty.visibleProperty().not());
         root.getChildren().addAll(content, empty);
@@ -90,22 +92,34 @@ public final class ReviewView implements ScreenView {
         order.valueProperty().bindBidirectional(viewModel.orderProperty());
         order.setConverter(Controls.shownAs(QueueOrder::title));
 
-        ComboBox<String> state = choice("review-filter-state", FXCollections.observableArrayList(ANY,
-                ReviewItem.UNDECIDED, DecisionStatus.ACCEPTED.id(), DecisionStatus.REJECTED.id(),
-                DecisionStatus.EDITED.id(), DecisionStatus.SKIPPED.id()), "Status");
-        state.valueProperty().addListener((obs, was, now) ->
-                viewModel.filterProperty().set(viewModel.filterProperty().get().withStates(only(now))));
+        ComboBox<String> state = choice(
+                "review-filter-state",
+                FXCollections.observableArrayList(
+                        ANY,
+                        ReviewItem.UNDECIDED,
+                        DecisionStatus.ACCEPTED.id(),
+                        DecisionStatus.REJECTED.id(),
+                        DecisionStatus.EDITED.id(),
+                        DecisionStatus.SKIPPED.id()),
+                "Status");
+        state.valueProperty().addListener((obs, was, now) -> viewModel
+                .filterProperty()
+                .set(viewModel.filterProperty().get().withStates(only(now))));
         viewModel.labels().addListener((ListChangeListener<String>) c -> {
             labelChoices.setAll(ANY);
             labelChoices.addAll(viewModel.labels());
         });
         ComboBox<String> label = choice("review-filter-label", labelChoices, "Label");
-        label.valueProperty().addListener((obs, was, now) ->
-                viewModel.filterProperty().set(viewModel.filterProperty().get().withLabels(only(now))));
-        ComboBox<String> flag = choice("review-filter-flag", FXCollections.observableArrayList(ANY,
-                ReviewItem.FLAG_FAILED, ReviewItem.FLAG_INVALID), "Flag");
-        flag.valueProperty().addListener((obs, was, now) ->
-                viewModel.filterProperty().set(viewModel.filterProperty().get().withFlags(only(now))));
+        label.valueProperty().addListener((obs, was, now) -> viewModel
+                .filterProperty()
+                .set(viewModel.filterProperty().get().withLabels(only(now))));
+        ComboBox<String> flag = choice(
+                "review-filter-flag",
+                FXCollections.observableArrayList(ANY, ReviewItem.FLAG_FAILED, ReviewItem.FLAG_INVALID),
+                "Flag");
+        flag.valueProperty().addListener((obs, was, now) -> viewModel
+                .filterProperty()
+                .set(viewModel.filterProperty().get().withFlags(only(now))));
         TextField condition = new TextField();
         condition.setId("review-filter-condition");
         condition.setPromptText("condition=value");
@@ -138,23 +152,44 @@ public final class ReviewView implements ScreenView {
         progress.progressProperty().bind(viewModel.progressProperty());
         Label counts = new Label();
         counts.setId("review-progress-text");
-        counts.textProperty().bind(Bindings.createStringBinding(() -> viewModel.decidedProperty().get() + " / "
-                        + viewModel.sizeProperty().get() + " decided · "
-                        + Math.round(viewModel.acceptRateProperty().get() * 100) + "% accepted",
-                viewModel.decidedProperty(), viewModel.acceptRateProperty(), viewModel.sizeProperty()));
+        counts.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> viewModel.decidedProperty().get() + " / "
+                                + viewModel.sizeProperty().get() + " decided · "
+                                + Math.round(viewModel.acceptRateProperty().get() * 100) + "% accepted",
+                        viewModel.decidedProperty(),
+                        viewModel.acceptRateProperty(),
+                        viewModel.sizeProperty()));
 
         Button thresholds = new Button("Thresholds…");
         thresholds.setId("review-thresholds");
-        thresholds.setOnAction(e -> new CurationThresholdsDialog(thresholds.getScene().getWindow(),
-                new CurationThresholdsForm(viewModel.curationProperty().get()), viewModel.curationProperty()::set)
+        thresholds.setOnAction(e -> new CurationThresholdsDialog(
+                        thresholds.getScene().getWindow(),
+                        new CurationThresholdsForm(viewModel.curationProperty().get()),
+                        viewModel.curationProperty()::set)
                 .show());
 
         Button export = new Button("Export…");
         export.setId("review-export");
         export.disableProperty().bind(viewModel.runProperty().isNull());
-        export.setOnAction(e -> onExport.accept(export.getScene().getWindow(), viewModel.runProperty().get().id()));
-        FlowPane bar = new FlowPane(8, 8, run, order, state, label, flag, condition, minJudgeScore, cardMode,
-                tableMode, progress, counts, thresholds, export);
+        export.setOnAction(e -> onExport.accept(
+                export.getScene().getWindow(), viewModel.runProperty().get().id()));
+        FlowPane bar = new FlowPane(
+                8,
+                8,
+                run,
+                order,
+                state,
+                label,
+                flag,
+                condition,
+                minJudgeScore,
+                cardMode,
+                tableMode,
+                progress,
+                counts,
+                thresholds,
+                export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 16, 8, 16));
         bar.getStyleClass().add("review-toolbar");
@@ -175,8 +210,9 @@ public final class ReviewView implements ScreenView {
         }
         String[] parts = trimmed.split("=", 2);
         if (parts.length == 2 && !parts[0].isBlank()) {
-            viewModel.filterProperty().set(viewModel.filterProperty().get()
-                    .withConditions(Map.of(parts[0].strip(), parts[1].strip())));
+            viewModel
+                    .filterProperty()
+                    .set(viewModel.filterProperty().get().withConditions(Map.of(parts[0].strip(), parts[1].strip())));
         }
     }
 

@@ -21,6 +21,12 @@ import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.SerialTaskQueue;
 import io.siftbench.views.task.TaskExecutor;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -34,13 +40,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
-
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Objects;
-import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The review screen's state and commands. The whole filtered queue of the chosen run is held in memory,
@@ -63,7 +62,8 @@ public final class ReviewViewModel {
     // One read-only view: the wrapper listens to its list, so a new one per call would pile up listeners.
     private final ObservableList<String> labelsView = FXCollections.unmodifiableObservableList(labels);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyObjectWrapper<PromptMode> mode = new ReadOnlyObjectWrapper<>(this, "mode", PromptMode.ANNOTATE);
+    private final ReadOnlyObjectWrapper<PromptMode> mode =
+            new ReadOnlyObjectWrapper<>(this, "mode", PromptMode.ANNOTATE);
     private final ReadOnlyObjectWrapper<JudgeVerdict> judgement = new ReadOnlyObjectWrapper<>(this, "judgement");
     private final ObjectProperty<CurationSettings> curation =
             new SimpleObjectProperty<>(this, "curation", CurationSettings.defaults());
@@ -76,25 +76,34 @@ public final class ReviewViewModel {
      * @param embedder gives the samples embeddings for the k-means and vote-k orders and the "too similar to
      *                 accepted" warning (the bundled MiniLM in the app); loaded only when one of them needs it
      */
-    public ReviewViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks,
-                           Supplier<SampleEmbedder> embedder) {
+    public ReviewViewModel(
+            ReadOnlyObjectProperty<Project> project, TaskExecutor tasks, Supplier<SampleEmbedder> embedder) {
         this.tasks = new ProjectTasks<>(project, tasks);
         SerialTaskQueue writes = new SerialTaskQueue(tasks, "Saving decisions");
         this.runs = new ProjectRunList(project, tasks);
         this.loader = new ReviewQueueLoader(this.tasks, writes, Objects.requireNonNull(embedder));
         this.similarity = new SimilarityWarning(tasks, this::failed);
-        this.decisions = new ReviewDecisions(this.tasks, writes, run::get, similarity::remember,
+        this.decisions = new ReviewDecisions(
+                this.tasks,
+                writes,
+                run::get,
+                similarity::remember,
                 new ReviewDecisions.Shown() {
                     @Override
                     public void showing(ReviewItem card) {
-                        judgement.set(card == null ? null : judgements.of(card.sampleId()).orElse(null));
+                        judgement.set(
+                                card == null
+                                        ? null
+                                        : judgements.of(card.sampleId()).orElse(null));
                     }
 
                     @Override
                     public void shown(ReviewItem card) {
                         similarity.check(card, curation.get().tooSimilar());
                     }
-                }, message::set, this::failed);
+                },
+                message::set,
+                this::failed);
         this.tasks.onSwitch(now -> {
             // The decisions made in the project being closed go to its file before it closes.
             decisions.flush();
@@ -220,25 +229,36 @@ public final class ReviewViewModel {
      * the run stops.
      */
     public void follow(ObservableMap<Long, RunProgress> live) {
-        RunFollower.follow(live, runs::contains,
-                id -> run.get() != null && (run.get().id() == id || judges(id, run.get().id())),
-                this::reloadRuns, this::reload);
+        RunFollower.follow(
+                live,
+                runs::contains,
+                id -> run.get() != null
+                        && (run.get().id() == id || judges(id, run.get().id())),
+                this::reloadRuns,
+                this::reload);
     }
 
     /** Whether run {@code runId} is a judge run of run {@code judgedId}, whose cards show its verdicts. */
     private boolean judges(long runId, long judgedId) {
-        return runs.runs().stream().anyMatch(r -> r.id() == runId && r.config().mode() == PromptMode.JUDGE
-                && Objects.equals(RunDetails.fromJson(r.config().details()).judgeOf(), judgedId));
+        return runs.runs().stream()
+                .anyMatch(r -> r.id() == runId
+                        && r.config().mode() == PromptMode.JUDGE
+                        && Objects.equals(
+                                RunDetails.fromJson(r.config().details()).judgeOf(), judgedId));
     }
 
     /** Lists the project's runs again and keeps the chosen one if it is still there. */
     public void reloadRuns() {
         // No run listed (no project open) chooses none, and the run's change empties the queue.
-        runs.reload(list -> {
-            RunInfo chosen = run.get();
-            run.set(list.stream().filter(r -> chosen != null && r.id() == chosen.id()).findFirst()
-                    .orElse(list.isEmpty() ? null : list.get(0)));
-        }, this::failed);
+        runs.reload(
+                list -> {
+                    RunInfo chosen = run.get();
+                    run.set(list.stream()
+                            .filter(r -> chosen != null && r.id() == chosen.id())
+                            .findFirst()
+                            .orElse(list.isEmpty() ? null : list.get(0)));
+                },
+                this::failed);
     }
 
     /** Reads the chosen run's queue again, after every write still pending, and goes to where the researcher was. */
@@ -249,14 +269,20 @@ public final class ReviewViewModel {
             decisions.showNone();
             return;
         }
-        loader.load(chosen, order.get(), filter.get(), curation.get(), loaded -> {
-            flags = loaded.flags();
-            judgements = loaded.judgements();
-            labels.setAll(loaded.labels());
-            mode.set(loaded.run().config().mode());
-            similarity.loaded(loaded.all(), loaded.measured(), loaded.embedding());
-            decisions.show(loaded.queue());
-        }, this::failed);
+        loader.load(
+                chosen,
+                order.get(),
+                filter.get(),
+                curation.get(),
+                loaded -> {
+                    flags = loaded.flags();
+                    judgements = loaded.judgements();
+                    labels.setAll(loaded.labels());
+                    mode.set(loaded.run().config().mode());
+                    similarity.loaded(loaded.all(), loaded.measured(), loaded.embedding());
+                    decisions.show(loaded.queue());
+                },
+                this::failed);
     }
 
     // ---- decisions ---------------------------------------------------------------------------------

@@ -10,15 +10,14 @@ import io.siftbench.model.review.Decision;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.views.task.LatestOnly;
 import io.siftbench.views.task.TaskExecutor;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The card's "too similar to accepted" warning: the card shown compared with the run's samples accepted by now,
@@ -37,6 +36,7 @@ final class SimilarityWarning {
     private AcceptedSimilarity similarity;
     /** Checks the card shown, one at a time: deciding fast costs one check running and one waiting at most. */
     private final LatestOnly checks;
+
     private final Consumer<Throwable> failed;
 
     SimilarityWarning(TaskExecutor tasks, Consumer<Throwable> failed) {
@@ -101,10 +101,13 @@ final class SimilarityWarning {
         }
         AcceptedSimilarity checking = similarity;
         List<SampleText> against = List.copyOf(accepted.values());
-        checks.request(superseded -> checking.warning(sample, against, threshold, (done, total, step) -> {
-            if (superseded.getAsBoolean()) {
-                throw new CancellationException("another card is shown");
-            }
-        }), flag -> warning.set(flag.map(RunCuration::describe).orElse("")), failed);
+        checks.request(
+                superseded -> checking.warning(sample, against, threshold, (done, total, step) -> {
+                    if (superseded.getAsBoolean()) {
+                        throw new CancellationException("another card is shown");
+                    }
+                }),
+                flag -> warning.set(flag.map(RunCuration::describe).orElse("")),
+                failed);
     }
 }

@@ -7,6 +7,7 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.views.controls.Controls;
 import io.siftbench.views.project.GenerationChoice;
 import io.siftbench.views.project.JudgeableRuns;
+import java.util.function.Function;
 import javafx.beans.property.Property;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
@@ -30,8 +31,6 @@ import javafx.stage.Window;
 import javafx.util.converter.DoubleStringConverter;
 import javafx.util.converter.LongStringConverter;
 
-import java.util.function.Function;
-
 /**
  * The New run dialog: every field bound to the {@link NewRunViewModel}; OK starts the run, or keeps the
  * dialog open with the reason when the form is incomplete.
@@ -48,23 +47,35 @@ final class NewRunDialog {
         ButtonType start = new ButtonType("Start", ButtonType.OK.getButtonData());
         dialog.getDialogPane().getButtonTypes().addAll(start, ButtonType.CANCEL);
 
-        ComboBox<StoredVersion> version = combo("new-run-version", form.versions(), form.versionProperty(),
+        ComboBox<StoredVersion> version = combo(
+                "new-run-version",
+                form.versions(),
+                form.versionProperty(),
                 v -> v.name() + " v" + v.version() + " · " + v.mode().id());
         GenerationChoice generation = form.generation();
-        ComboBox<BackendConfig> backend = combo("new-run-backend", generation.backends(),
-                generation.backendProperty(), b -> b.name() + " (" + b.location() + ")");
+        ComboBox<BackendConfig> backend = combo(
+                "new-run-backend",
+                generation.backends(),
+                generation.backendProperty(),
+                b -> b.name() + " (" + b.location() + ")");
         TextField model = Controls.boundField("new-run-model", "the backend's model", generation.modelProperty());
-        TextField temperature = Controls.numberField("new-run-temperature", generation.temperatureProperty(),
-                new DoubleStringConverter(), TextField.DEFAULT_PREF_COLUMN_COUNT);
-        Spinner<Integer> maxTokens = Controls.spinner("new-run-max-tokens", 1, 1_000_000,
-                generation.maxTokensProperty());
-        ComboBox<DatasetInfo> dataset = combo("new-run-dataset", form.datasets(), form.datasetProperty(),
+        TextField temperature = Controls.numberField(
+                "new-run-temperature",
+                generation.temperatureProperty(),
+                new DoubleStringConverter(),
+                TextField.DEFAULT_PREF_COLUMN_COUNT);
+        Spinner<Integer> maxTokens =
+                Controls.spinner("new-run-max-tokens", 1, 1_000_000, generation.maxTokensProperty());
+        ComboBox<DatasetInfo> dataset = combo(
+                "new-run-dataset",
+                form.datasets(),
+                form.datasetProperty(),
                 d -> d.name() + " (" + d.rows() + " records)");
         CheckBox filter = new CheckBox("Only records where");
         filter.setId("new-run-filter");
         filter.selectedProperty().bindBidirectional(form.filterProperty());
-        ComboBox<String> filterColumn = combo("new-run-filter-column", form.filterColumns(),
-                form.filterColumnProperty(), c -> c);
+        ComboBox<String> filterColumn =
+                combo("new-run-filter-column", form.filterColumns(), form.filterColumnProperty(), c -> c);
         filterColumn.setPromptText("column");
         filterColumn.setMinWidth(140); // room for a column's name, not "categ…"
         TextField filterValue = new TextField();
@@ -81,17 +92,15 @@ final class NewRunDialog {
         CheckBox subset = new CheckBox("Random subset of");
         subset.setId("new-run-subset");
         subset.selectedProperty().bindBidirectional(form.randomSubsetProperty());
-        Spinner<Integer> subsetSize = Controls.spinner("new-run-subset-size", 1, Integer.MAX_VALUE,
-                form.subsetSizeProperty());
+        Spinner<Integer> subsetSize =
+                Controls.spinner("new-run-subset-size", 1, Integer.MAX_VALUE, form.subsetSizeProperty());
         subsetSize.disableProperty().bind(subset.selectedProperty().not());
-        Spinner<Integer> samples = Controls.spinner("new-run-samples", 1, Integer.MAX_VALUE,
-                form.samplesProperty());
-        ComboBox<RunInfo> judged = combo("new-run-judged", form.judgeableRuns(), form.judgedProperty(),
-                JudgeableRuns::text);
-        TextField seed = Controls.numberField("new-run-seed", form.seedProperty(), new LongStringConverter(),
-                TextField.DEFAULT_PREF_COLUMN_COUNT);
-        Spinner<Integer> concurrency = Controls.spinner("new-run-concurrency", 1, 64,
-                form.concurrencyProperty());
+        Spinner<Integer> samples = Controls.spinner("new-run-samples", 1, Integer.MAX_VALUE, form.samplesProperty());
+        ComboBox<RunInfo> judged =
+                combo("new-run-judged", form.judgeableRuns(), form.judgedProperty(), JudgeableRuns::text);
+        TextField seed = Controls.numberField(
+                "new-run-seed", form.seedProperty(), new LongStringConverter(), TextField.DEFAULT_PREF_COLUMN_COUNT);
+        Spinner<Integer> concurrency = Controls.spinner("new-run-concurrency", 1, 64, form.concurrencyProperty());
         Spinner<Integer> votes = Controls.spinner("new-run-votes", 1, 15, form.votesProperty());
         Label error = new Label();
         error.setId("new-run-error");
@@ -135,7 +144,9 @@ final class NewRunDialog {
             n.visibleProperty().bind(form.annotatesBinding());
             n.managedProperty().bind(form.annotatesBinding());
         }
-        samplesLabel.visibleProperty().bind(form.annotatesBinding().or(form.judgesBinding()).not());
+        samplesLabel
+                .visibleProperty()
+                .bind(form.annotatesBinding().or(form.judgesBinding()).not());
         samplesLabel.managedProperty().bind(samplesLabel.visibleProperty());
         samples.visibleProperty().bind(samplesLabel.visibleProperty());
         samples.managedProperty().bind(samplesLabel.visibleProperty());
@@ -167,8 +178,8 @@ final class NewRunDialog {
         dialog.show();
     }
 
-    private static <T> ComboBox<T> combo(String id, javafx.collections.ObservableList<T> items, Property<T> value,
-                                         Function<T, String> text) {
+    private static <T> ComboBox<T> combo(
+            String id, javafx.collections.ObservableList<T> items, Property<T> value, Function<T, String> text) {
         ComboBox<T> combo = new ComboBox<>(items);
         combo.setId(id);
         combo.valueProperty().bindBidirectional(value);
@@ -176,5 +187,4 @@ final class NewRunDialog {
         combo.setConverter(Controls.shownAs(text));
         return combo;
     }
-
 }

@@ -1,6 +1,5 @@
 package io.siftbench.views.runs;
 
-import io.siftbench.model.runs.RunLabel;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
@@ -19,6 +18,10 @@ import io.siftbench.views.project.GenerationChoice;
 import io.siftbench.views.project.JudgeableRuns;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -33,11 +36,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.function.Supplier;
-
 /**
  * The New run dialog's form: prompt version (its mode decides the rest), backend from the user's backends
  * with model and parameters, dataset with an optional filter (only the records whose column holds a value,
@@ -51,9 +49,12 @@ import java.util.function.Supplier;
 public final class NewRunViewModel {
 
     /** The choices the form offers, read together in the background. */
-    private record Choices(List<StoredVersion> versions, List<DatasetInfo> datasets, List<BackendConfig> backends,
-                           List<RunInfo> judgeable, GenerationParameters defaults) {
-    }
+    private record Choices(
+            List<StoredVersion> versions,
+            List<DatasetInfo> datasets,
+            List<BackendConfig> backends,
+            List<RunInfo> judgeable,
+            GenerationParameters defaults) {}
 
     private final RunsViewModel runs;
     private final TaskExecutor tasks;
@@ -68,6 +69,7 @@ public final class NewRunViewModel {
     private final ObservableList<String> filterColumns = FXCollections.observableArrayList();
     /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
     private final ObservableList<String> filterColumnsView = FXCollections.unmodifiableObservableList(filterColumns);
+
     private final BooleanProperty filter = new SimpleBooleanProperty(this, "filter");
     private final ObjectProperty<String> filterColumn = new SimpleObjectProperty<>(this, "filterColumn");
     private final StringProperty filterValue = new SimpleStringProperty(this, "filterValue", "");
@@ -100,7 +102,10 @@ public final class NewRunViewModel {
         this.tasks = tasks;
         this.userBackends = userBackends;
         dataset.addListener((obs, was, now) -> {
-            filterColumns.setAll(now == null ? List.of() : now.columns().stream().map(ColumnInfo::name).toList());
+            filterColumns.setAll(
+                    now == null
+                            ? List.of()
+                            : now.columns().stream().map(ColumnInfo::name).toList());
             if (!filterColumns.contains(filterColumn.get())) {
                 // The label column is what a filter usually picks ("only the card_arrival questions").
                 filterColumn.set(now == null ? null : now.labelColumn());
@@ -129,37 +134,46 @@ public final class NewRunViewModel {
         }
         error.set("");
         tasks.execute(BackgroundTask.of("Reading prompts, datasets and backends", progress -> {
-            List<StoredVersion> all = new ArrayList<>();
-            for (StoredVersion newest : project.prompts().list()) {
-                List<StoredVersion> of = new ArrayList<>(project.prompts().versions(newest.name()));
-                java.util.Collections.reverse(of); // newest first, the one usually wanted
-                all.addAll(of);
-            }
-            BackendSettings settings = userBackends.get();
-            List<BackendConfig> configs = new ArrayList<>(settings.backends());
-            settings.defaultConfig().ifPresent(d -> {
-                configs.remove(d);
-                configs.add(0, d);
-            });
-            List<RunInfo> judgeableRuns = JudgeableRuns.of(project);
-            return new Choices(all, project.datasets().list(), configs, judgeableRuns, settings.defaults());
-        }).quiet().onSuccess(choices -> {
-            defaults = choices.defaults();
-            versions.setAll(choices.versions());
-            datasets.setAll(choices.datasets());
-            generation.offer(choices.backends(), null);
-            judgeable.setAll(choices.judgeable());
-            reset();
-            if (from != null) {
-                fill(from);
-            }
-        }).onFailure(e -> error.set("The choices could not be read: " + e.getMessage())));
+                    List<StoredVersion> all = new ArrayList<>();
+                    for (StoredVersion newest : project.prompts().list()) {
+                        List<StoredVersion> of =
+                                new ArrayList<>(project.prompts().versions(newest.name()));
+                        java.util.Collections.reverse(of); // newest first, the one usually wanted
+                        all.addAll(of);
+                    }
+                    BackendSettings settings = userBackends.get();
+                    List<BackendConfig> configs = new ArrayList<>(settings.backends());
+                    settings.defaultConfig().ifPresent(d -> {
+                        configs.remove(d);
+                        configs.add(0, d);
+                    });
+                    List<RunInfo> judgeableRuns = JudgeableRuns.of(project);
+                    return new Choices(all, project.datasets().list(), configs, judgeableRuns, settings.defaults());
+                })
+                .quiet()
+                .onSuccess(choices -> {
+                    defaults = choices.defaults();
+                    versions.setAll(choices.versions());
+                    datasets.setAll(choices.datasets());
+                    generation.offer(choices.backends(), null);
+                    judgeable.setAll(choices.judgeable());
+                    reset();
+                    if (from != null) {
+                        fill(from);
+                    }
+                })
+                .onFailure(e -> error.set("The choices could not be read: " + e.getMessage())));
     }
 
     private void reset() {
         base = RunDetails.of(null, defaults);
         version.set(versions.isEmpty() ? null : versions.get(0));
-        generation.backendProperty().set(generation.backends().isEmpty() ? null : generation.backends().get(0));
+        generation
+                .backendProperty()
+                .set(
+                        generation.backends().isEmpty()
+                                ? null
+                                : generation.backends().get(0));
         generation.show(defaults);
         dataset.set(datasets.isEmpty() ? null : datasets.get(0));
         judged.set(judgeable.isEmpty() ? null : judgeable.get(0));
@@ -177,13 +191,22 @@ public final class NewRunViewModel {
         RunConfig config = run.config();
         RunDetails details = RunDetails.fromJson(config.details());
         base = details;
-        versions.stream().filter(v -> v.id() == config.promptVersionId()).findFirst().ifPresent(version::set);
+        versions.stream()
+                .filter(v -> v.id() == config.promptVersionId())
+                .findFirst()
+                .ifPresent(version::set);
         generation.backendProperty().set(backendOf(config.backend()));
-        generation.modelProperty().set(config.backend().model() == null ? "" : config.backend().model());
+        generation
+                .modelProperty()
+                .set(config.backend().model() == null ? "" : config.backend().model());
         generation.show(details.parameters());
-        datasets.stream().filter(d -> config.datasetId() != null && d.id() == config.datasetId()).findFirst()
+        datasets.stream()
+                .filter(d -> config.datasetId() != null && d.id() == config.datasetId())
+                .findFirst()
                 .ifPresent(dataset::set);
-        judgeable.stream().filter(r -> details.judgeOf() != null && r.id() == details.judgeOf()).findFirst()
+        judgeable.stream()
+                .filter(r -> details.judgeOf() != null && r.id() == details.judgeOf())
+                .findFirst()
                 .ifPresent(judged::set);
         filter.set(details.filtered());
         if (details.filtered()) {
@@ -203,7 +226,8 @@ public final class NewRunViewModel {
     /** The user's backend at the run's location, or (for a run started from the command line) a new entry. */
     private BackendConfig backendOf(BackendRef ref) {
         return generation.backends().stream()
-                .filter(b -> b.kind().name().equalsIgnoreCase(ref.kind()) && b.location().equals(ref.location()))
+                .filter(b -> b.kind().name().equalsIgnoreCase(ref.kind())
+                        && b.location().equals(ref.location()))
                 .findFirst()
                 .orElseGet(() -> {
                     BackendConfig added = BackendConfig.parse(ref.kind() + ":" + ref.location(), ref.model());
@@ -238,8 +262,10 @@ public final class NewRunViewModel {
         String value = filterValue.get();
         RunDetails where = RunDetails.of(null, GenerationParameters.DEFAULT).withWhere(column, value);
         matching.set("Counting the records that match…");
-        tasks.execute(BackgroundTask.of("Counting matching records", progress ->
-                        RunInputs.count(project.datasets(), chosen, where, () -> mine != counting)).quiet()
+        tasks.execute(BackgroundTask.of(
+                        "Counting matching records",
+                        progress -> RunInputs.count(project.datasets(), chosen, where, () -> mine != counting))
+                .quiet()
                 .onSuccess(n -> {
                     if (mine == counting) {
                         counted = n;
@@ -287,10 +313,19 @@ public final class NewRunViewModel {
             }
             Integer limit = annotates.get() && randomSubset.get() ? subsetSize.get() : null;
             // Only what the form shows changes; the rest of the details (top-p, stop, timeout, cells) is kept.
-            RunDetails details = base.withParameters(generation.over(base.parameters())).withLimit(limit)
+            RunDetails details = base.withParameters(generation.over(base.parameters()))
+                    .withLimit(limit)
                     .withWhere(filtering() ? filterColumn.get() : null, filtering() ? filterValue.get() : null);
-            config = new NewRun(version.get(), ref, details, annotates.get() ? dataset.get() : null, samples.get(),
-                    seed.get(), concurrency.get(), votes.get(), judges.get() ? judged.get() : null)
+            config = new NewRun(
+                            version.get(),
+                            ref,
+                            details,
+                            annotates.get() ? dataset.get() : null,
+                            samples.get(),
+                            seed.get(),
+                            concurrency.get(),
+                            votes.get(),
+                            judges.get() ? judged.get() : null)
                     .toConfig(available());
         } catch (IllegalArgumentException e) {
             error.set(e.getMessage());
@@ -391,7 +426,8 @@ public final class NewRunViewModel {
     }
 
     private BooleanBinding modeIs(PromptMode mode) {
-        return Bindings.createBooleanBinding(() -> version.get() != null && version.get().mode() == mode, version);
+        return Bindings.createBooleanBinding(
+                () -> version.get() != null && version.get().mode() == mode, version);
     }
 
     public ReadOnlyStringProperty errorProperty() {

@@ -1,12 +1,14 @@
 package io.siftbench.views.runs;
 
-import io.siftbench.model.runs.RunLabel;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunLabel;
 import io.siftbench.model.runs.RunProgress;
 import io.siftbench.views.controls.Controls;
 import io.siftbench.views.controls.EmptyState;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import javafx.beans.binding.Bindings;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
@@ -27,17 +29,14 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-
 /**
  * The Runs screen: every run with its configuration and counts, and for the selected one its live progress,
  * ETA, rates and errors, with resume and cancel.
  */
 public final class RunsView implements ScreenView {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final BorderPane root = new BorderPane();
     private final RunsViewModel viewModel;
@@ -47,7 +46,7 @@ public final class RunsView implements ScreenView {
     private final Button resume = new Button("Resume", new FontIcon(Material2MZ.PLAY_ARROW));
     private final Button cancel = new Button("Cancel", new FontIcon(Material2AL.CLOSE));
     private final Button export = new Button("Export…");
-    private java.util.function.BiConsumer<javafx.stage.Window, Long> onExport = (owner, run) -> { };
+    private java.util.function.BiConsumer<javafx.stage.Window, Long> onExport = (owner, run) -> {};
     private final Button newRun = new Button("New run…", new FontIcon(Material2AL.ADD));
     private final Button rerun = new Button("Re-run with one change…", new FontIcon(Material2MZ.REPLAY));
 
@@ -58,10 +57,19 @@ public final class RunsView implements ScreenView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Controls.textColumn("#", 40, r -> String.valueOf(r.id())));
         table.getColumns().add(Controls.textColumn("Prompt", 170, RunLabel::prompt));
-        table.getColumns().add(Controls.textColumn("Mode", 105, r -> r.config().mode().id()));
-        table.getColumns().add(Controls.textColumn("Backend", 200, r -> r.config().backend().kind() + " " + r.config().backend().location()));
-        table.getColumns().add(Controls.textColumn("Model", 110, r -> r.config().backend().modelShown()));
-        table.getColumns().add(Controls.textColumn("Seed", 60, r -> String.valueOf(r.config().seed())));
+        table.getColumns()
+                .add(Controls.textColumn("Mode", 105, r -> r.config().mode().id()));
+        table.getColumns()
+                .add(Controls.textColumn(
+                        "Backend",
+                        200,
+                        r -> r.config().backend().kind() + " "
+                                + r.config().backend().location()));
+        table.getColumns()
+                .add(Controls.textColumn("Model", 110, r -> r.config().backend().modelShown()));
+        table.getColumns()
+                .add(Controls.textColumn(
+                        "Seed", 60, r -> String.valueOf(r.config().seed())));
         TableColumn<RunInfo, String> settings = Controls.textColumn("Settings", 300, viewModel::settings);
         // A filtered subset makes a long line for a narrow column: the whole of it shows on hover.
         settings.setCellFactory(column -> new TableCell<>() {
@@ -74,7 +82,9 @@ public final class RunsView implements ScreenView {
         });
         table.getColumns().add(settings);
         table.getColumns().add(Controls.textColumn("Status", 95, r -> r.status().id()));
-        table.getColumns().add(Controls.textColumn("Samples", 95, r -> r.samples() + " / " + r.config().target()));
+        table.getColumns()
+                .add(Controls.textColumn(
+                        "Samples", 95, r -> r.samples() + " / " + r.config().target()));
         table.getColumns().add(Controls.textColumn("Errors", 65, r -> String.valueOf(r.failures())));
         table.getColumns().add(Controls.textColumn("Created", 150, r -> WHEN.format(r.createdAt())));
 
@@ -85,8 +95,10 @@ public final class RunsView implements ScreenView {
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
         export.setId("run-export");
-        export.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        export.setOnAction(e -> selected().ifPresent(r -> onExport.accept(root.getScene().getWindow(), r.id())));
+        export.disableProperty()
+                .bind(table.getSelectionModel().selectedItemProperty().isNull());
+        export.setOnAction(
+                e -> selected().ifPresent(r -> onExport.accept(root.getScene().getWindow(), r.id())));
         newRun.setId("run-new");
         rerun.setId("run-rerun");
         newRun.disableProperty().bind(viewModel.projectProperty().isNull());
@@ -114,11 +126,17 @@ public final class RunsView implements ScreenView {
         content.setBottom(controls);
         EmptyState empty = new EmptyState(Screen.RUNS.icon(), "", "");
         empty.setId("runs-empty");
-        empty.titleProperty().bind(Bindings.when(viewModel.projectProperty().isNull())
-                .then("No project open").otherwise("No runs yet"));
-        empty.messageProperty().bind(Bindings.when(viewModel.projectProperty().isNull())
-                .then("Create a project with File ▸ New project… (Ctrl+N) or open one with File ▸ Open project… (Ctrl+O).")
-                .otherwise("A run sends a prompt version to a backend and keeps every sample the moment it arrives."));
+        empty.titleProperty()
+                .bind(Bindings.when(viewModel.projectProperty().isNull())
+                        .then("No project open")
+                        .otherwise("No runs yet"));
+        empty.messageProperty()
+                .bind(
+                        Bindings.when(viewModel.projectProperty().isNull())
+                                .then(
+                                        "Create a project with File ▸ New project… (Ctrl+N) or open one with File ▸ Open project… (Ctrl+O).")
+                                .otherwise(
+                                        "A run sends a prompt version to a backend and keeps every sample the moment it arrives."));
         empty.visibleProperty().bind(Bindings.isEmpty(viewModel.runs()));
         content.visibleProperty().bind(empty.visibleProperty().not());
         // "New run…" stays above the empty state: it is how the first run is made.
@@ -127,8 +145,10 @@ public final class RunsView implements ScreenView {
         problem.setId("runs-problem");
         problem.getStyleClass().add("danger");
         problem.setWrapText(true);
-        viewModel.problemProperty().addListener((obs, was, now) ->
-                problem.setText(now == null ? "" : now.heading() + ": " + now.message()));
+        viewModel
+                .problemProperty()
+                .addListener(
+                        (obs, was, now) -> problem.setText(now == null ? "" : now.heading() + ": " + now.message()));
         HBox top = new HBox(8, newRun, problem);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 8, 0, 8));
@@ -145,7 +165,9 @@ public final class RunsView implements ScreenView {
 
     private void reselect() {
         if (selectedId != null) {
-            viewModel.runs().stream().filter(r -> r.id() == selectedId).findFirst()
+            viewModel.runs().stream()
+                    .filter(r -> r.id() == selectedId)
+                    .findFirst()
                     .ifPresent(r -> table.getSelectionModel().select(r));
         }
     }
@@ -177,8 +199,8 @@ public final class RunsView implements ScreenView {
         } else {
             int target = run.config().target();
             progress.setProgress(target == 0 ? 0 : (double) run.samples() / target);
-            progressText.setText(run.samples() + " / " + target + " samples · " + run.status().id()
-                    + (run.failures() > 0 ? " · " + run.failures() + " errors" : ""));
+            progressText.setText(run.samples() + " / " + target + " samples · "
+                    + run.status().id() + (run.failures() > 0 ? " · " + run.failures() + " errors" : ""));
         }
     }
 

@@ -2,7 +2,6 @@ package io.siftbench.views.runs;
 
 import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunConfig;
-import io.siftbench.model.runs.RunFailures;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunProgress;
 import io.siftbench.model.runs.RunStatus;
@@ -66,17 +65,17 @@ public final class RunsViewModel {
     }
 
     public void reload() {
-        runs.reload(list -> { }, error -> problem.set(Problem.of("The runs could not be listed", error)));
+        runs.reload(list -> {}, error -> problem.set(Problem.of("The runs could not be listed", error)));
     }
 
     /** Stores a new run of {@code config} in the background, then starts generating its samples. */
     public void start(RunConfig config) {
-        starter.start(config, run -> { }, failure -> { });
+        starter.start(config, run -> {}, failure -> {});
     }
 
     /** Generates the missing samples of {@code run} in the background: a resume, or the first go. */
     public void resume(RunInfo run) {
-        starter.resume(run, failure -> { });
+        starter.resume(run, failure -> {});
     }
 
     /** Asks a run to stop; requests in flight finish, and their samples are kept. */
@@ -86,6 +85,8 @@ public final class RunsViewModel {
 
     /** Runs that can be resumed: any run not running now (a completed run may have failed samples). */
     public static boolean resumable(RunInfo run) {
-        return run.status() != RunStatus.COMPLETED || run.failures() > 0 || run.samples() < run.config().target();
+        return run.status() != RunStatus.COMPLETED
+                || run.failures() > 0
+                || run.samples() < run.config().target();
     }
 }

@@ -6,6 +6,7 @@ import io.siftbench.model.backends.SchemaStyle;
 import io.siftbench.views.controls.Controls;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
+import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
@@ -27,8 +28,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-
-import java.io.File;
 
 /**
  * The Settings screen: the backends on the left; on the right the chosen backend's editor with "Test
@@ -87,8 +86,8 @@ public final class SettingsView implements ScreenView {
     private String describe(BackendConfig b) {
         String key = b.hasApiKey() ? " · key " + b.maskedApiKey() : "";
         String isDefault = b.name().equals(viewModel.settingsProperty().get().defaultBackend()) ? " (default)" : "";
-        return b.name() + isDefault + "\n" + b.kind().title() + " · " + (b.model().isEmpty() ? b.location() : b.model())
-                + key;
+        return b.name() + isDefault + "\n" + b.kind().title() + " · "
+                + (b.model().isEmpty() ? b.location() : b.model()) + key;
     }
 
     private Node editor() {
@@ -126,7 +125,8 @@ public final class SettingsView implements ScreenView {
 
         ComboBox<SchemaStyle> style = new ComboBox<>();
         style.getItems().setAll(SchemaStyle.values());
-        style.setConverter(Controls.shownAs(s -> s == SchemaStyle.JSON_SCHEMA ? "json_schema (OpenAI, vLLM, LM Studio)"
+        style.setConverter(Controls.shownAs(s -> s == SchemaStyle.JSON_SCHEMA
+                ? "json_schema (OpenAI, vLLM, LM Studio)"
                 : "json_object + schema (llama.cpp server)"));
         style.valueProperty().bindBidirectional(viewModel.schemaStyleProperty());
 
@@ -159,8 +159,10 @@ public final class SettingsView implements ScreenView {
 
         Label heading = new Label();
         heading.getStyleClass().add("title-4");
-        heading.textProperty().bind(Bindings.when(viewModel.selectedProperty().isNull())
-                .then("New backend").otherwise("Backend"));
+        heading.textProperty()
+                .bind(Bindings.when(viewModel.selectedProperty().isNull())
+                        .then("New backend")
+                        .otherwise("Backend"));
         return new VBox(8, heading, form);
     }
 
@@ -183,9 +185,13 @@ public final class SettingsView implements ScreenView {
         line.setId("settings-problem");
         line.getStyleClass().add("settings-problem");
         line.setWrapText(true);
-        line.textProperty().bind(Bindings.createStringBinding(() -> viewModel.problemProperty().get() == null ? ""
-                : viewModel.problemProperty().get().heading() + ": " + viewModel.problemProperty().get().message(),
-                viewModel.problemProperty()));
+        line.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> viewModel.problemProperty().get() == null
+                                ? ""
+                                : viewModel.problemProperty().get().heading() + ": "
+                                        + viewModel.problemProperty().get().message(),
+                        viewModel.problemProperty()));
         return line;
     }
 

@@ -11,6 +11,9 @@ import io.siftbench.model.backends.SchemaStyle;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -27,10 +30,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * The Settings screen's backends: the list, an editor for the chosen one (or a new one), "Test connection"
@@ -49,6 +48,7 @@ public final class SettingsViewModel {
     private final ObservableList<BackendConfig> backends = FXCollections.observableArrayList();
     /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
     private final ObservableList<BackendConfig> backendsReadOnly = FXCollections.unmodifiableObservableList(backends);
+
     private final ObjectProperty<BackendConfig> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(this, "testing");
@@ -95,7 +95,8 @@ public final class SettingsViewModel {
 
     /** Reads the backends file again, in the background. */
     public void load() {
-        tasks.execute(BackgroundTask.of("Reading backends", progress -> repository.load()).quiet()
+        tasks.execute(BackgroundTask.of("Reading backends", progress -> repository.load())
+                .quiet()
                 .onSuccess(loaded -> {
                     writable = true;
                     show(loaded);
@@ -187,8 +188,11 @@ public final class SettingsViewModel {
             return;
         }
         models.setAll(report.models());
-        testResult.set(report.models().size() + (report.models().size() == 1 ? " model" : " models")
-                + (report.latency().isZero() ? "" : " listed in " + report.latency().toMillis() + " ms"));
+        testResult.set(report.models().size()
+                + (report.models().size() == 1 ? " model" : " models")
+                + (report.latency().isZero()
+                        ? ""
+                        : " listed in " + report.latency().toMillis() + " ms"));
         if (model.get().isBlank() && !report.models().isEmpty() && kind.get() != BackendKind.GGUF) {
             model.set(report.models().get(0));
         }
@@ -198,17 +202,21 @@ public final class SettingsViewModel {
 
     private void persist(BackendSettings next, String select) {
         if (!writable) {
-            problem.set(new Problem("The backends were not saved",
+            problem.set(new Problem(
+                    "The backends were not saved",
                     "The backends file could not be read; fix or remove it first, so that no backend is lost."));
             return;
         }
         tasks.execute(BackgroundTask.of("Saving backends", progress -> {
-            repository.save(next);
-            return next;
-        }).quiet().onSuccess(saved -> {
-            show(saved);
-            selected.set(select == null ? null : saved.find(select).orElse(null));
-        }).onFailure(error -> problem.set(Problem.of("The backends were not saved", error))));
+                    repository.save(next);
+                    return next;
+                })
+                .quiet()
+                .onSuccess(saved -> {
+                    show(saved);
+                    selected.set(select == null ? null : saved.find(select).orElse(null));
+                })
+                .onFailure(error -> problem.set(Problem.of("The backends were not saved", error))));
     }
 
     private void show(BackendSettings value) {
@@ -217,8 +225,10 @@ public final class SettingsViewModel {
     }
 
     private void edit(BackendConfig config) {
-        BackendConfig shown = config == null ? BackendConfig.of(BackendKind.OLLAMA, "http://127.0.0.1:11434", "")
-                .withName("") : config;
+        BackendConfig shown = config == null
+                ? BackendConfig.of(BackendKind.OLLAMA, "http://127.0.0.1:11434", "")
+                        .withName("")
+                : config;
         name.set(config == null ? "" : shown.name());
         kind.set(shown.kind());
         location.set(shown.location());
@@ -236,12 +246,24 @@ public final class SettingsViewModel {
 
     private BackendConfig editedConfig() {
         if (location.get() == null || location.get().isBlank()) {
-            throw new IllegalArgumentException(kind.get() == BackendKind.GGUF
-                    ? "Choose the GGUF model file" : "Enter the server's URL");
+            throw new IllegalArgumentException(
+                    kind.get() == BackendKind.GGUF ? "Choose the GGUF model file" : "Enter the server's URL");
         }
-        int keepAlive = selected.get() == null ? BackendConfig.DEFAULT_KEEP_ALIVE : selected.get().keepAlive();
-        return new BackendConfig(name.get(), kind.get(), location.get(), model.get(), apiKey.get(), schemaStyle.get(),
-                threads.get(), contextSize.get(), maxInFlight.get(), maxRetries.get(), keepAlive);
+        int keepAlive = selected.get() == null
+                ? BackendConfig.DEFAULT_KEEP_ALIVE
+                : selected.get().keepAlive();
+        return new BackendConfig(
+                name.get(),
+                kind.get(),
+                location.get(),
+                model.get(),
+                apiKey.get(),
+                schemaStyle.get(),
+                threads.get(),
+                contextSize.get(),
+                maxInFlight.get(),
+                maxRetries.get(),
+                keepAlive);
     }
 
     private void showParameters(GenerationParameters p) {
@@ -254,11 +276,18 @@ public final class SettingsViewModel {
     }
 
     private GenerationParameters typedParameters() {
-        List<String> stops = stop.get() == null || stop.get().isBlank() ? List.of()
-                : Arrays.stream(stop.get().split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        return new GenerationParameters(number("Temperature", temperature.get()), number("Top-p", topP.get()),
+        List<String> stops = stop.get() == null || stop.get().isBlank()
+                ? List.of()
+                : Arrays.stream(stop.get().split("\\|"))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
+        return new GenerationParameters(
+                number("Temperature", temperature.get()),
+                number("Top-p", topP.get()),
                 (int) whole("Max tokens", maxTokens.get()),
-                seed.get() == null || seed.get().isBlank() ? null : (int) whole("Seed", seed.get()), stops,
+                seed.get() == null || seed.get().isBlank() ? null : (int) whole("Seed", seed.get()),
+                stops,
                 Duration.ofSeconds(whole("Timeout", timeoutSeconds.get())));
     }
 

@@ -14,8 +14,7 @@ import java.util.List;
 public record About(List<Version> versions, String licence, List<String> attributions, String thirdParty) {
 
     /** One part and its version, e.g. "H2" and "2.4.240 (2025-09-22)". */
-    public record Version(String name, String version) {
-    }
+    public record Version(String name, String version) {}
 
     public About {
         versions = List.copyOf(versions);

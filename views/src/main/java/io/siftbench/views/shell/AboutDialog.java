@@ -13,15 +13,17 @@ import javafx.stage.Window;
 /** Help ▸ About: versions, licence, attributions and the third-party list, all selectable for a bug report. */
 final class AboutDialog {
 
-    private AboutDialog() {
-    }
+    private AboutDialog() {}
 
     static void show(Window owner, About about) {
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("About Siftbench");
-        dialog.setHeaderText(about.versions().isEmpty() ? "Siftbench"
-                : about.versions().get(0).name() + " " + about.versions().get(0).version());
+        dialog.setHeaderText(
+                about.versions().isEmpty()
+                        ? "Siftbench"
+                        : about.versions().get(0).name() + " "
+                                + about.versions().get(0).version());
         dialog.getDialogPane().setId("about-dialog");
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
 

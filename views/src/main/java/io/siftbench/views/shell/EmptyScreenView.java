@@ -14,8 +14,8 @@ public final class EmptyScreenView implements ScreenView {
     private final Screen screen;
     private final EmptyState state;
 
-    public EmptyScreenView(Screen screen, ReadOnlyObjectProperty<Project> project, String emptyTitle,
-                           String emptyMessage) {
+    public EmptyScreenView(
+            Screen screen, ReadOnlyObjectProperty<Project> project, String emptyTitle, String emptyMessage) {
         this.screen = screen;
         this.state = new EmptyState(screen.icon(), emptyTitle, emptyMessage);
         state.setId(screenId(screen) + "-empty");

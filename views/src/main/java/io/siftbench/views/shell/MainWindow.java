@@ -5,6 +5,11 @@ import atlantafx.base.theme.PrimerLight;
 import io.siftbench.model.settings.Theme;
 import io.siftbench.model.settings.WindowBounds;
 import io.siftbench.views.task.FxTaskExecutor;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import javafx.application.Application;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
@@ -25,12 +30,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-
 /**
  * The main window: File and View menus, the screen navigation on the left, the chosen screen in the
  * centre and the status bar at the bottom. It only builds nodes and binds them to its view model.
@@ -50,8 +49,12 @@ public final class MainWindow {
     private final Menu recentMenu = new Menu("Open recent");
     private Stage stage;
 
-    public MainWindow(MainWindowViewModel viewModel, FileDialogs dialogs, List<ScreenView> screenViews,
-                      FxTaskExecutor tasks, About about) {
+    public MainWindow(
+            MainWindowViewModel viewModel,
+            FileDialogs dialogs,
+            List<ScreenView> screenViews,
+            FxTaskExecutor tasks,
+            About about) {
         this.viewModel = viewModel;
         this.dialogs = dialogs;
         this.about = about;
@@ -77,11 +80,13 @@ public final class MainWindow {
     public void show(Stage target) {
         this.stage = target;
         Scene scene = new Scene(root);
-        scene.getStylesheets().add(MainWindow.class.getResource("main-window.css").toExternalForm());
+        scene.getStylesheets()
+                .add(MainWindow.class.getResource("main-window.css").toExternalForm());
         target.setScene(scene);
         target.titleProperty().bind(viewModel.titleProperty());
-        ICON_SIZES.forEach(size -> target.getIcons().add(new Image(Objects.requireNonNull(
-                MainWindow.class.getResourceAsStream("/io/siftbench/icons/siftbench-" + size + ".png")))));
+        ICON_SIZES.forEach(size -> target.getIcons()
+                .add(new Image(Objects.requireNonNull(
+                        MainWindow.class.getResourceAsStream("/io/siftbench/icons/siftbench-" + size + ".png")))));
         applyTheme(viewModel.themeProperty().get());
         viewModel.themeProperty().addListener((obs, was, now) -> applyTheme(now));
         place(target, viewModel.windowBounds());
@@ -94,11 +99,11 @@ public final class MainWindow {
     }
 
     private MenuBar menuBar() {
-        MenuItem newProject = item("New project…", "Shortcut+N", () ->
-                dialogs.chooseNewProject(stage).ifPresent(viewModel::newProject));
+        MenuItem newProject = item("New project…", "Shortcut+N", () -> dialogs.chooseNewProject(stage)
+                .ifPresent(viewModel::newProject));
         newProject.setId("menu-new-project");
-        MenuItem openProject = item("Open project…", "Shortcut+O", () ->
-                dialogs.chooseProjectToOpen(stage).ifPresent(viewModel::openProject));
+        MenuItem openProject = item("Open project…", "Shortcut+O", () -> dialogs.chooseProjectToOpen(stage)
+                .ifPresent(viewModel::openProject));
         openProject.setId("menu-open-project");
         recentMenu.setId("menu-open-recent");
         rebuildRecent();
@@ -108,8 +113,16 @@ public final class MainWindow {
         close.disableProperty().bind(viewModel.projectProperty().isNull());
         MenuItem quit = item("Quit", "Shortcut+Q", () -> stage.close());
         quit.setId("menu-quit");
-        Menu file = new Menu("File", null, newProject, openProject, recentMenu, new SeparatorMenuItem(), close,
-                new SeparatorMenuItem(), quit);
+        Menu file = new Menu(
+                "File",
+                null,
+                newProject,
+                openProject,
+                recentMenu,
+                new SeparatorMenuItem(),
+                close,
+                new SeparatorMenuItem(),
+                quit);
 
         file.setId("menu-file");
 
@@ -119,7 +132,9 @@ public final class MainWindow {
         theme.setId("menu-toggle-theme");
         view.getItems().addAll(theme, new SeparatorMenuItem());
         for (Screen s : Screen.values()) {
-            MenuItem go = item(s.title(), "Shortcut+" + (s.ordinal() + 1), () -> viewModel.screenProperty().set(s));
+            MenuItem go = item(s.title(), "Shortcut+" + (s.ordinal() + 1), () -> viewModel
+                    .screenProperty()
+                    .set(s));
             view.getItems().add(go);
         }
         MenuItem aboutItem = new MenuItem("About Siftbench");
@@ -184,7 +199,9 @@ public final class MainWindow {
             }
         });
         viewModel.screenProperty().addListener((obs, was, now) -> group.getToggles().stream()
-                .filter(t -> t.getUserData() == now).findFirst().ifPresent(group::selectToggle));
+                .filter(t -> t.getUserData() == now)
+                .findFirst()
+                .ifPresent(group::selectToggle));
         return nav;
     }
 
@@ -198,9 +215,10 @@ public final class MainWindow {
     }
 
     private void applyTheme(Theme theme) {
-        Application.setUserAgentStylesheet(theme == Theme.DARK
-                ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(
+                theme == Theme.DARK
+                        ? new PrimerDark().getUserAgentStylesheet()
+                        : new PrimerLight().getUserAgentStylesheet());
         root.pseudoClassStateChanged(DARK, theme == Theme.DARK);
     }
 

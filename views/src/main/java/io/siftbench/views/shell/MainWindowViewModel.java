@@ -8,6 +8,9 @@ import io.siftbench.model.settings.UserSettings;
 import io.siftbench.model.settings.WindowBounds;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -17,10 +20,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-
-import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.UnaryOperator;
 
 /**
  * The main window's state: the open project, the chosen screen, the theme and the recent projects.
@@ -40,10 +39,11 @@ public final class MainWindowViewModel {
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(this, "screen", Screen.DATASETS);
     private final ObservableList<Path> recentProjects = FXCollections.observableArrayList();
     /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
-    private final ObservableList<Path> recentProjectsReadOnly = FXCollections.unmodifiableObservableList(recentProjects);
+    private final ObservableList<Path> recentProjectsReadOnly =
+            FXCollections.unmodifiableObservableList(recentProjects);
 
-    public MainWindowViewModel(ProjectOpener opener, SettingsRepository settingsRepository,
-                               UserSettings initial, TaskExecutor tasks) {
+    public MainWindowViewModel(
+            ProjectOpener opener, SettingsRepository settingsRepository, UserSettings initial, TaskExecutor tasks) {
         this.opener = opener;
         this.settingsRepository = settingsRepository;
         this.tasks = tasks;
@@ -51,7 +51,9 @@ public final class MainWindowViewModel {
         theme.set(initial.theme());
         recentProjects.setAll(initial.recentProjects());
         title.bind(Bindings.createStringBinding(
-                () -> project.get() == null ? "Siftbench" : "Siftbench — " + project.get().file().getFileName(),
+                () -> project.get() == null
+                        ? "Siftbench"
+                        : "Siftbench — " + project.get().file().getFileName(),
                 project));
     }
 
@@ -135,9 +137,10 @@ public final class MainWindowViewModel {
     private void closeInBackground(Project previous) {
         if (previous != null) {
             tasks.execute(BackgroundTask.of("Closing " + previous.file().getFileName(), progress -> {
-                previous.close();
-                return null;
-            }).quiet());
+                        previous.close();
+                        return null;
+                    })
+                    .quiet());
         }
     }
 
@@ -145,10 +148,12 @@ public final class MainWindowViewModel {
         settings.updateAndGet(change);
         // Saves the newest settings, whichever save runs last, so that two quick changes never regress.
         tasks.execute(BackgroundTask.of("Saving settings", progress -> {
-            synchronized (settingsRepository) {
-                settingsRepository.save(settings.get());
-            }
-            return null;
-        }).quiet().onFailure(error -> problem.set(Problem.of("Could not save settings", error))));
+                    synchronized (settingsRepository) {
+                        settingsRepository.save(settings.get());
+                    }
+                    return null;
+                })
+                .quiet()
+                .onFailure(error -> problem.set(Problem.of("Could not save settings", error))));
     }
 }

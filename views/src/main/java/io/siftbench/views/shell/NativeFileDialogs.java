@@ -1,11 +1,10 @@
 package io.siftbench.views.shell;
 
-import javafx.stage.FileChooser;
-import javafx.stage.Window;
-
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
 /** The platform's own file dialogs. */
 public final class NativeFileDialogs implements FileDialogs {
@@ -26,10 +25,21 @@ public final class NativeFileDialogs implements FileDialogs {
     public Optional<Path> chooseDatasetToImport(Window owner) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import dataset");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Datasets (CSV, TSV, JSONL, JSON, optionally .gz)", "*.csv", "*.tsv",
-                        "*.jsonl", "*.ndjson", "*.json", "*.csv.gz", "*.tsv.gz", "*.jsonl.gz", "*.ndjson.gz", "*.json.gz"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+        chooser.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter(
+                                "Datasets (CSV, TSV, JSONL, JSON, optionally .gz)",
+                                "*.csv",
+                                "*.tsv",
+                                "*.jsonl",
+                                "*.ndjson",
+                                "*.json",
+                                "*.csv.gz",
+                                "*.tsv.gz",
+                                "*.jsonl.gz",
+                                "*.ndjson.gz",
+                                "*.json.gz"),
+                        new FileChooser.ExtensionFilter("All files", "*"));
         return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
     }
 

@@ -35,8 +35,13 @@ public final class StatusBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(8);
         projectLabel.setId("status-project");
-        projectLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> project.get() == null ? "No project open" : project.get().file().toString(), project));
+        projectLabel
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> project.get() == null
+                                ? "No project open"
+                                : project.get().file().toString(),
+                        project));
         taskLabel.setId("status-task");
         progress.setId("status-progress");
         progress.setPrefWidth(160);
@@ -63,11 +68,17 @@ public final class StatusBar extends HBox {
         }
         Task<?> newest = running.get(running.size() - 1);
         int others = running.size() - 1;
-        taskLabel.textProperty().bind(Bindings.createStringBinding(() -> {
-            String message = newest.getMessage();
-            String text = newest.getTitle() + (message == null || message.isBlank() ? "" : " — " + message);
-            return others > 0 ? text + " (+" + others + " more)" : text;
-        }, newest.titleProperty(), newest.messageProperty()));
+        taskLabel
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            String message = newest.getMessage();
+                            String text =
+                                    newest.getTitle() + (message == null || message.isBlank() ? "" : " — " + message);
+                            return others > 0 ? text + " (+" + others + " more)" : text;
+                        },
+                        newest.titleProperty(),
+                        newest.messageProperty()));
         progress.progressProperty().bind(newest.progressProperty());
         cancel.setOnAction(e -> newest.cancel(true));
     }

@@ -35,9 +35,9 @@ public final class BackgroundTask<T> {
 
     private final String title;
     private final Work<T> work;
-    private Consumer<T> onSuccess = result -> { };
-    private Consumer<Throwable> onFailure = error -> { };
-    private Runnable onCancelled = () -> { };
+    private Consumer<T> onSuccess = result -> {};
+    private Consumer<Throwable> onFailure = error -> {};
+    private Runnable onCancelled = () -> {};
     private boolean showInStatusBar = true;
     /** Whether the outcome is still wanted when it arrives; see {@link #onlyWhile}. */
     private BooleanSupplier wanted = () -> true;

@@ -23,6 +23,7 @@ public final class LatestOnly {
     private final String title;
     /** The newest request's number; read by the running work, on its thread, to know it has been superseded. */
     private final AtomicLong newest = new AtomicLong();
+
     private boolean running;
     private Runnable waiting;
 
@@ -35,18 +36,21 @@ public final class LatestOnly {
         long asked = newest.incrementAndGet();
         Runnable start = () -> {
             running = true;
-            tasks.execute(BackgroundTask.of(title, progress -> work.run(() -> newest.get() != asked)).quiet()
+            tasks.execute(BackgroundTask.of(title, progress -> work.run(() -> newest.get() != asked))
+                    .quiet()
                     .onSuccess(value -> {
                         finished();
                         if (newest.get() == asked) {
                             onSuccess.accept(value);
                         }
-                    }).onFailure(error -> {
+                    })
+                    .onFailure(error -> {
                         finished();
                         if (newest.get() == asked) {
                             onFailure.accept(error);
                         }
-                    }).onCancelled(this::finished));
+                    })
+                    .onCancelled(this::finished));
         };
         if (running) {
             waiting = start;

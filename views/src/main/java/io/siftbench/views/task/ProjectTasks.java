@@ -1,9 +1,8 @@
 package io.siftbench.views.task;
 
-import javafx.beans.value.ObservableValue;
-
 import java.util.Objects;
 import java.util.function.Consumer;
+import javafx.beans.value.ObservableValue;
 
 /**
  * The task runner as a screen uses it: work in the background against the project that is open when the work is
@@ -80,8 +79,7 @@ public final class ProjectTasks<P> {
         /** The newest request's number; requests are made and outcomes arrive on the UI thread. */
         private long newest;
 
-        private Latest() {
-        }
+        private Latest() {}
 
         /** Starts {@code task} as the newest request; the outcomes of all earlier ones are dropped from now on. */
         public <T> TaskHandle execute(BackgroundTask<T> task) {

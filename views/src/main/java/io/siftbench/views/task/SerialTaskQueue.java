@@ -38,14 +38,14 @@ public final class SerialTaskQueue {
         }
     }
 
-    private record Outcome(Object value, Throwable error) {
-    }
+    private record Outcome(Object value, Throwable error) {}
 
     private final TaskExecutor tasks;
     private final String title;
     private final List<Pending<?>> pending = new ArrayList<>();
     /** Guards running a batch, so that {@link #flush()} runs one that has not started yet itself, in order. */
     private final Object lock = new Object();
+
     private Batch inFlight;
     private boolean busy;
 
@@ -111,21 +111,24 @@ public final class SerialTaskQueue {
             inFlight = batch;
         }
         tasks.execute(BackgroundTask.of(title, progress -> {
-            synchronized (lock) {
-                return Optional.ofNullable(batch.runOnce());
-            }
-        }).quiet().onSuccess(outcomes -> {
-            busy = false;
-            outcomes.ifPresent(o -> {
-                for (int i = 0; i < batch.work.size(); i++) {
-                    batch.work.get(i).report(o.get(i));
-                }
-            });
-            next();
-        }).onFailure(error -> {
-            busy = false;
-            batch.work.forEach(p -> p.onFailure().accept(error));
-            next();
-        }));
+                    synchronized (lock) {
+                        return Optional.ofNullable(batch.runOnce());
+                    }
+                })
+                .quiet()
+                .onSuccess(outcomes -> {
+                    busy = false;
+                    outcomes.ifPresent(o -> {
+                        for (int i = 0; i < batch.work.size(); i++) {
+                            batch.work.get(i).report(o.get(i));
+                        }
+                    });
+                    next();
+                })
+                .onFailure(error -> {
+                    busy = false;
+                    batch.work.forEach(p -> p.onFailure().accept(error));
+                    next();
+                }));
     }
 }

@@ -1,6 +1,7 @@
 package io.siftbench.views.datasets;
 
-import io.siftbench.views.testing.HeldTasks;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.model.datasets.ColumnChoice;
 import io.siftbench.model.datasets.ColumnType;
 import io.siftbench.model.datasets.DatasetInfo;
@@ -13,21 +14,19 @@ import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
 import io.siftbench.views.task.TaskExecutor;
 import io.siftbench.views.task.TaskHandle;
-import javafx.beans.property.SimpleObjectProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
+import io.siftbench.views.testing.HeldTasks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Datasets screen's view models over a real project file, their background work run on the calling
@@ -37,6 +36,7 @@ class DatasetsViewModelTest {
 
     @TempDir
     Path dir;
+
     private final SimpleObjectProperty<Project> project = new SimpleObjectProperty<>();
     private final List<Runnable> uiUpdates = new ArrayList<>();
     private DatasetsViewModel viewModel;
@@ -46,8 +46,13 @@ class DatasetsViewModelTest {
     void openProject() throws IOException {
         StringBuilder csv = new StringBuilder("id,utterance,intent\n");
         for (int i = 1; i <= 12_345; i++) {
-            csv.append(i).append(",\"").append(i % 1000 == 0 ? "Where is my refund, " : "card ").append(i)
-                    .append("\",").append(i % 2 == 0 ? "even" : "odd").append('\n');
+            csv.append(i)
+                    .append(",\"")
+                    .append(i % 1000 == 0 ? "Where is my refund, " : "card ")
+                    .append(i)
+                    .append("\",")
+                    .append(i % 2 == 0 ? "even" : "odd")
+                    .append('\n');
         }
         csv.append("oops,too,many,fields\n");
         file = dir.resolve("intents.csv");
@@ -101,7 +106,8 @@ class DatasetsViewModelTest {
         viewModel.startImport(viewModel.pendingProperty().get().options());
 
         assertThat(viewModel.problemProperty().get())
-                .isEqualTo("intents.csv, line 12347, column 4: expected 3 fields, as in the header, but the row has 4.");
+                .isEqualTo(
+                        "intents.csv, line 12347, column 4: expected 3 fields, as in the header, but the row has 4.");
         assertThat(viewModel.importingProperty().get()).isFalse();
         assertThat(viewModel.importStatusProperty().get()).isEqualTo("Import failed.");
         assertThat(viewModel.datasets()).isEmpty();
@@ -115,8 +121,10 @@ class DatasetsViewModelTest {
         viewModel.preview(pipe);
 
         assertThat(viewModel.pendingProperty().get()).isNull();
-        assertThat(viewModel.problemProperty().get()).isEqualTo("pipe.csv: this is a named pipe, not a regular file. "
-                + "Siftbench imports only regular files (it reads a file twice); save the data to a file first.");
+        assertThat(viewModel.problemProperty().get())
+                .isEqualTo(
+                        "pipe.csv: this is a named pipe, not a regular file. "
+                                + "Siftbench imports only regular files (it reads a file twice); save the data to a file first.");
     }
 
     @Test
@@ -179,9 +187,18 @@ class DatasetsViewModelTest {
     @Test
     void importWithTheUsersColumnChoicesThenRenameAndDelete() {
         viewModel.preview(file);
-        ImportOptions chosen = viewModel.pendingProperty().get().options().withSkipBadRows(true).withName("mine")
-                .withColumns(List.of(new ColumnChoice("utterance", "question", null),
-                        new ColumnChoice("id", "id", ColumnType.TEXT)), "question", null);
+        ImportOptions chosen = viewModel
+                .pendingProperty()
+                .get()
+                .options()
+                .withSkipBadRows(true)
+                .withName("mine")
+                .withColumns(
+                        List.of(
+                                new ColumnChoice("utterance", "question", null),
+                                new ColumnChoice("id", "id", ColumnType.TEXT)),
+                        "question",
+                        null);
         viewModel.startImport(chosen);
         DatasetInfo mine = viewModel.selectedProperty().get();
         assertThat(mine.textColumn()).isEqualTo("question");
@@ -210,7 +227,9 @@ class DatasetsViewModelTest {
         held.run(1);
         assertThat(table.matchingProperty().get()).isEqualTo(12);
         held.run(0);
-        assertThat(table.matchingProperty().get()).as("the count of every record came after the search's").isEqualTo(12);
+        assertThat(table.matchingProperty().get())
+                .as("the count of every record came after the search's")
+                .isEqualTo(12);
         assertThat(table.recordsProperty().get()).hasSize(12);
     }
 
@@ -226,6 +245,8 @@ class DatasetsViewModelTest {
         held.run(0);
 
         assertThat(late.datasets()).isEmpty();
-        assertThat(late.loadingProperty().get()).as("nothing is on its way any more").isFalse();
+        assertThat(late.loadingProperty().get())
+                .as("nothing is on its way any more")
+                .isFalse();
     }
 }

@@ -1,10 +1,17 @@
 package io.siftbench.views.datasets;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.model.datasets.DatasetRecord;
 import io.siftbench.model.project.Project;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.views.shell.FileDialogs;
 import io.siftbench.views.task.FxTaskExecutor;
+import io.siftbench.views.testing.Robots;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -18,17 +25,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.siftbench.views.testing.Robots;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Datasets screen alone in a window, over a real project and the real background executor, driven as a
@@ -50,8 +49,13 @@ class DatasetsViewUiTest {
     void showScreen() throws Exception {
         StringBuilder csv = new StringBuilder("id,text,label\n");
         for (int i = 1; i <= ROWS; i++) {
-            csv.append(i).append(",\"").append(i % 1000 == 0 ? "refund, please: " : "card ").append(i).append("\",")
-                    .append(i % 2 == 0 ? "even" : "odd").append('\n');
+            csv.append(i)
+                    .append(",\"")
+                    .append(i % 1000 == 0 ? "refund, please: " : "card ")
+                    .append(i)
+                    .append("\",")
+                    .append(i % 2 == 0 ? "even" : "odd")
+                    .append('\n');
         }
         data = dir.resolve("cards.csv");
         Files.writeString(data, csv.toString());
@@ -92,7 +96,9 @@ class DatasetsViewUiTest {
     @SuppressWarnings("unchecked")
     void importBrowseSearchMeasureAndDelete() throws Exception {
         robot.clickOn("#datasets-import");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#import-dialog").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#import-dialog")
+                .tryQuery()
+                .isPresent());
         TableView<?> preview = robot.lookup("#import-preview-rows").queryAs(TableView.class);
         assertThat(preview.getItems()).hasSize(DatasetsViewModel.PREVIEW_ROWS);
         Robots.clickWhenShown(robot, "OK");
@@ -109,26 +115,32 @@ class DatasetsViewUiTest {
         assertThat(table.getItems().get(ROWS - 1).text("text")).isEqualTo("refund, please: 50000");
 
         robot.clickOn("#datasets-search").write("REFUND").type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#datasets-matching").equals("50 records"));
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> text("#datasets-matching").equals("50 records"));
 
         ComboBox<String> column = robot.lookup("#statistics-column").queryAs(ComboBox.class);
         FxToolkit.setupFixture(() -> column.setValue("label"));
         robot.clickOn("#statistics-compute");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> text("#statistics-summary").equals("label: 50,000 records, 0 empty, 2 distinct values"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#statistics-summary")
+                .equals("label: 50,000 records, 0 empty, 2 distinct values"));
 
         saveScreenshot("datasets-screen.png");
 
         robot.clickOn("#datasets-delete");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#delete-dialog").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#delete-dialog")
+                .tryQuery()
+                .isPresent());
         Robots.clickWhenShown(robot, "OK");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> list.getItems().isEmpty());
     }
 
     /** Keeps a picture of the screen in target/ for a person to look at. */
     private void saveScreenshot(String name) throws Exception {
-        javafx.scene.image.Image image = robot.capture(robot.lookup("#datasets-table").queryAs(TableView.class)
-                .getScene().getRoot()).getImage();
+        javafx.scene.image.Image image = robot.capture(robot.lookup("#datasets-table")
+                        .queryAs(TableView.class)
+                        .getScene()
+                        .getRoot())
+                .getImage();
         Path target = Path.of("target", name);
         javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", target.toFile());
     }

@@ -1,12 +1,11 @@
 package io.siftbench.views.datasets;
 
-import io.siftbench.model.datasets.ImportStage;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import io.siftbench.model.datasets.ImportStage;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 /** What the import progress bar says: how far, how fast, how long still. */
 class ImportMeterTest {

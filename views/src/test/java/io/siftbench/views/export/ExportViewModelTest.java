@@ -1,5 +1,7 @@
 package io.siftbench.views.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.model.export.ExportFormat;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
@@ -9,16 +11,13 @@ import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Export dialog's view model on a real project, its background work run on the test's thread. */
 class ExportViewModelTest {
@@ -36,9 +35,14 @@ class ExportViewModelTest {
         long version = RunFixture.promptVersion(file, "intents", PromptMode.ANNOTATE);
         project = new H2ProjectOpener().open(file);
         samples = RunFixture.run(project, version, PromptMode.ANNOTATE, 12);
-        project.decisions().decide(samples.subList(0, 8).stream()
-                .map(s -> Decision.of(s.id(), DecisionStatus.ACCEPTED, null)).toList());
-        viewModel = new ExportViewModel(project.exportSources(), new CurrentThreadTaskExecutor(), List.of(samples.get(0).runId()));
+        project.decisions()
+                .decide(samples.subList(0, 8).stream()
+                        .map(s -> Decision.of(s.id(), DecisionStatus.ACCEPTED, null))
+                        .toList());
+        viewModel = new ExportViewModel(
+                project.exportSources(),
+                new CurrentThreadTaskExecutor(),
+                List.of(samples.get(0).runId()));
     }
 
     @AfterEach
@@ -50,7 +54,8 @@ class ExportViewModelTest {
     void exportsBesideTheProjectAndSaysWhatItWrote() throws Exception {
         viewModel.formatProperty().set(ExportFormat.CSV);
         Path out = viewModel.outProperty().get();
-        assertThat(out.getFileName().toString()).isEqualTo("run-" + samples.get(0).runId() + ".csv");
+        assertThat(out.getFileName().toString())
+                .isEqualTo("run-" + samples.get(0).runId() + ".csv");
         assertThat(out.getParent().getParent()).isEqualTo(dir.toAbsolutePath());
 
         viewModel.export();
@@ -60,10 +65,14 @@ class ExportViewModelTest {
         assertThat(viewModel.progressProperty().get()).isEqualTo(1.0);
         // One row per accepted sample (cells span lines: the inputs are the rendered prompts).
         assertThat(java.util.regex.Pattern.compile("(?m)^\\d+," + samples.get(0).runId() + ",all,accepted,")
-                .matcher(Files.readString(out)).results().count()).isEqualTo(8);
-        assertThat(viewModel.outcomeProperty().get()).isEqualTo("Wrote 8 record(s) to 1 file(s), with the dataset card"
-                + " README.md. Left out of 12 sample(s): 4 by their decision, 0 by the filter, 0 failed,"
-                + " 0 used as demonstrations, 0 found in the evaluation set.");
+                        .matcher(Files.readString(out))
+                        .results()
+                        .count())
+                .isEqualTo(8);
+        assertThat(viewModel.outcomeProperty().get())
+                .isEqualTo("Wrote 8 record(s) to 1 file(s), with the dataset card"
+                        + " README.md. Left out of 12 sample(s): 4 by their decision, 0 by the filter, 0 failed,"
+                        + " 0 used as demonstrations, 0 found in the evaluation set.");
         assertThat(viewModel.datasets()).containsExactly(ExportViewModel.NO_EVALUATION_SET);
     }
 

@@ -1,9 +1,9 @@
 package io.siftbench.views.insights;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 /** The ticks of the Insights charts' number axes: whole steps of 1, 2 or 5, labelled without rounding noise. */
 class AxisScaleTest {

@@ -1,21 +1,22 @@
 package io.siftbench.views.insights;
 
-import io.siftbench.model.insights.SampleStatus;
-import io.siftbench.model.insights.SampleText;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static io.siftbench.views.insights.MeasuredRuns.measured;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siftbench.model.insights.SampleStatus;
+import io.siftbench.model.insights.SampleText;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** The map's "colour map by" chooser: what it offers, what it keeps, and when the map is drawn again. */
 class ColourByTest {
 
     private static final List<SampleText> TONED = List.of(
-            SampleText.of(1, "so angry").withConditions(Map.of("tone", "angry", "persona", "student"))
-                    .withStatus(SampleStatus.ACCEPTED).withLabel("lost_card"),
+            SampleText.of(1, "so angry")
+                    .withConditions(Map.of("tone", "angry", "persona", "student"))
+                    .withStatus(SampleStatus.ACCEPTED)
+                    .withLabel("lost_card"),
             SampleText.of(2, "quite calm").withConditions(Map.of("tone", "calm")));
 
     private final ColourBy colourBy = new ColourBy();
@@ -30,7 +31,9 @@ class ColourByTest {
     void theMeasuredSamplesConditionsAreOfferedByName() {
         assertThat(colourBy.offerFor(List.of(measured(1, TONED)))).isTrue();
         assertThat(colourBy.choices()).containsExactly("status", "label", "persona", "tone");
-        assertThat(colourBy.offerFor(List.of(measured(2, TONED)))).as("the same choices again").isFalse();
+        assertThat(colourBy.offerFor(List.of(measured(2, TONED))))
+                .as("the same choices again")
+                .isFalse();
     }
 
     @Test

@@ -1,16 +1,5 @@
 package io.siftbench.views.insights;
 
-import io.siftbench.model.insights.MetricSlice;
-import io.siftbench.model.insights.SampleText;
-import io.siftbench.model.insights.ValueCount;
-import io.siftbench.views.insights.InsightsLayout.MetricCard;
-import io.siftbench.views.insights.InsightsViewModel.MeasuredRun;
-import org.junit.jupiter.api.Test;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import static io.siftbench.views.insights.InsightsSection.CONFUSION;
 import static io.siftbench.views.insights.InsightsSection.COVERAGE;
 import static io.siftbench.views.insights.InsightsSection.DISTINCT_N;
@@ -23,29 +12,43 @@ import static io.siftbench.views.insights.MeasuredRuns.measured;
 import static io.siftbench.views.insights.MeasuredRuns.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.siftbench.model.insights.MetricSlice;
+import io.siftbench.model.insights.SampleText;
+import io.siftbench.model.insights.ValueCount;
+import io.siftbench.views.insights.InsightsLayout.MetricCard;
+import io.siftbench.views.insights.InsightsViewModel.MeasuredRun;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 /** What the Insights screen shows of measured runs: its title, cards and charts, decided without a toolkit. */
 class InsightsLayoutTest {
 
-    private static final List<SampleText> PLAIN = texts("the card is lost", "my card was stolen today",
-            "where is my new card");
+    private static final List<SampleText> PLAIN =
+            texts("the card is lost", "my card was stolen today", "where is my new card");
 
     private static List<SampleText> labelled() {
-        return List.of(SampleText.of(1, "the card is lost").withLabel("lost_card").withGoldLabel("lost_card"),
+        return List.of(
+                SampleText.of(1, "the card is lost").withLabel("lost_card").withGoldLabel("lost_card"),
                 SampleText.of(2, "my card was stolen").withLabel("lost_card").withGoldLabel("stolen_card"),
                 SampleText.of(3, "a new card please").withLabel("new_card").withGoldLabel("new_card"));
     }
 
     /** Three samples of a prompt with only its tone switched on: two angry, one calm. */
     private static List<SampleText> toned() {
-        return List.of(SampleText.of(1, "so angry about my card").withConditions(Map.of("tone", "angry")),
+        return List.of(
+                SampleText.of(1, "so angry about my card").withConditions(Map.of("tone", "angry")),
                 SampleText.of(2, "a calm question about a delay").withConditions(Map.of("tone", "calm")),
                 SampleText.of(3, "angry again").withConditions(Map.of("tone", "angry")));
     }
 
     /** The same samples with a length too. */
     private static List<SampleText> tonedAndSized() {
-        return toned().stream().map(s -> s.withConditions(Map.of("tone", s.conditions().get("tone"),
-                "length", s.id() == 2 ? "long" : "short"))).toList();
+        return toned().stream()
+                .map(s -> s.withConditions(
+                        Map.of("tone", s.conditions().get("tone"), "length", s.id() == 2 ? "long" : "short")))
+                .toList();
     }
 
     @Test
@@ -67,16 +70,19 @@ class InsightsLayoutTest {
 
     @Test
     void aRunWithEmbeddingsShowsTheMap() {
-        List<SampleText> embedded = List.of(SampleText.of(1, "lost").withEmbedding(new float[] {1, 0, 0}),
+        List<SampleText> embedded = List.of(
+                SampleText.of(1, "lost").withEmbedding(new float[] {1, 0, 0}),
                 SampleText.of(2, "stolen").withEmbedding(new float[] {0, 1, 0}),
                 SampleText.of(3, "new").withEmbedding(new float[] {0, 0, 1}));
-        assertThat(new InsightsLayout(List.of(measured(1, embedded))).sections()).contains(MAP);
+        assertThat(new InsightsLayout(List.of(measured(1, embedded))).sections())
+                .contains(MAP);
     }
 
     @Test
     void aJudgedRunShowsTheJudgeScores() {
         assertThat(new InsightsLayout(List.of(measured(1, PLAIN))).sections()).doesNotContain(JUDGE);
-        assertThat(new InsightsLayout(List.of(MeasuredRuns.judged(measured(1, PLAIN)))).sections()).contains(JUDGE);
+        assertThat(new InsightsLayout(List.of(MeasuredRuns.judged(measured(1, PLAIN)))).sections())
+                .contains(JUDGE);
     }
 
     @Test
@@ -92,7 +98,9 @@ class InsightsLayoutTest {
         declared.put("tone", List.of("angry", "calm"));
         declared.put("length", List.of("short", "long"));
         MeasuredRun run = measured(1, tonedAndSized(), declared, MetricSlice.RUN);
-        assertThat(new InsightsLayout(List.of(run)).sections()).contains(COVERAGE).doesNotContain(VALUES);
+        assertThat(new InsightsLayout(List.of(run)).sections())
+                .contains(COVERAGE)
+                .doesNotContain(VALUES);
     }
 
     @Test
@@ -105,18 +113,19 @@ class InsightsLayoutTest {
     void aCardShowsOneRunsValueAloneAndComparedRunsValuesNamedAfterTheirRun() {
         MetricCard alone = card(new InsightsLayout(List.of(measured(1, PLAIN))), "samples");
         assertThat(alone.values()).containsExactly("3");
-        MetricCard compared = card(new InsightsLayout(List.of(measured(1, PLAIN),
-                measured(4, texts("one card", "two cards")))), "samples");
+        MetricCard compared = card(
+                new InsightsLayout(List.of(measured(1, PLAIN), measured(4, texts("one card", "two cards")))),
+                "samples");
         assertThat(compared.values()).containsExactly("3  #1 intent v2", "2  #4 intent v2");
     }
 
     @Test
     void aMetricNoRunHasGetsNoCard() {
-        List<String> plain = new InsightsLayout(List.of(measured(1, PLAIN))).cards().stream().map(MetricCard::name)
-                .toList();
+        List<String> plain = new InsightsLayout(List.of(measured(1, PLAIN)))
+                .cards().stream().map(MetricCard::name).toList();
         assertThat(plain).contains("samples", "distinct-1").doesNotContain("mean judge score");
-        List<String> judged = new InsightsLayout(List.of(MeasuredRuns.judged(measured(1, PLAIN)))).cards().stream()
-                .map(MetricCard::name).toList();
+        List<String> judged = new InsightsLayout(List.of(MeasuredRuns.judged(measured(1, PLAIN))))
+                .cards().stream().map(MetricCard::name).toList();
         assertThat(judged).contains("mean judge score");
     }
 
@@ -127,15 +136,17 @@ class InsightsLayoutTest {
         MeasuredRun one = measured(2, toned().subList(1, 2), declared, MetricSlice.RUN);
         assertThat(new InsightsLayout(List.of(one)).mostValueSamples()).isEqualTo(1);
         assertThat(new InsightsLayout(List.of(one, three)).mostValueSamples()).isEqualTo(2);
-        assertThat(new InsightsLayout(List.of(measured(3, PLAIN))).mostValueSamples()).isEqualTo(1);
+        assertThat(new InsightsLayout(List.of(measured(3, PLAIN))).mostValueSamples())
+                .isEqualTo(1);
     }
 
     @Test
     void theBarsAreNamedAsTheChartsShowThem() {
         MeasuredRun run = measured(1, labelled());
-        assertThat(InsightsLayout.distinctN(run.report().metrics())).containsOnlyKeys("distinct-1", "distinct-2",
-                "distinct-3");
-        assertThat(InsightsLayout.labelCounts(run.report().metrics())).containsEntry("lost_card", 2L)
+        assertThat(InsightsLayout.distinctN(run.report().metrics()))
+                .containsOnlyKeys("distinct-1", "distinct-2", "distinct-3");
+        assertThat(InsightsLayout.labelCounts(run.report().metrics()))
+                .containsEntry("lost_card", 2L)
                 .containsEntry("new_card", 1L);
         Map<String, Number> lengths = InsightsLayout.lengthBins(run.report().metrics());
         assertThat(lengths.keySet()).allMatch(bin -> bin.matches("\\d+–\\d+"));
@@ -149,11 +160,15 @@ class InsightsLayoutTest {
         Map<String, List<String>> declared = Map.of("tone", List.of("angry", "calm"));
         assertThat(InsightsLayout.offersFillTheGaps(measured(1, toned(), declared, MetricSlice.RUN)))
                 .isTrue();
-        assertThat(InsightsLayout.offersFillTheGaps(measured(1, toned(), declared,
-                MetricSlice.condition("tone", "angry")))).isFalse();
+        assertThat(InsightsLayout.offersFillTheGaps(
+                        measured(1, toned(), declared, MetricSlice.condition("tone", "angry"))))
+                .isFalse();
     }
 
     private static MetricCard card(InsightsLayout layout, String name) {
-        return layout.cards().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return layout.cards().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -14,7 +14,6 @@ import io.siftbench.model.prompts.JudgeScale;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.views.insights.InsightsViewModel.MeasuredRun;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +23,7 @@ import java.util.stream.IntStream;
 /** Runs of prompt "intent" v2 measured by the real metrics, as the Insights screen gets them. */
 final class MeasuredRuns {
 
-    private MeasuredRuns() {
-    }
+    private MeasuredRuns() {}
 
     /** Run {@code id}'s samples measured whole, with no conditions declared. */
     static MeasuredRun measured(long id, List<SampleText> samples) {
@@ -33,45 +31,82 @@ final class MeasuredRuns {
     }
 
     /** Run {@code id}'s samples measured as {@code slice}, its prompt declaring {@code conditions}. */
-    static MeasuredRun measured(long id, List<SampleText> samples, Map<String, List<String>> conditions,
-                                MetricSlice slice) {
-        InsightsReport metrics = InsightsReport.of(samples, StatusSelection.ALL,
-                InsightsSettings.defaults().withConditions(conditions), InsightsProgress.NONE);
+    static MeasuredRun measured(
+            long id, List<SampleText> samples, Map<String, List<String>> conditions, MetricSlice slice) {
+        InsightsReport metrics = InsightsReport.of(
+                samples,
+                StatusSelection.ALL,
+                InsightsSettings.defaults().withConditions(conditions),
+                InsightsProgress.NONE);
         Map<Long, SampleText> byId = new LinkedHashMap<>();
         samples.forEach(s -> byId.put(s.id(), s));
-        return new MeasuredRun(run(id, samples.size()), slice,
-                new RunMetricsReport(id, "", StatusSelection.ALL, 1, false, metrics, null, null), byId);
+        return new MeasuredRun(
+                run(id, samples.size()),
+                slice,
+                new RunMetricsReport(id, "", StatusSelection.ALL, 1, false, metrics, null, null),
+                byId);
     }
 
     /** {@code run} as judged by judge run 9 on the default scale. */
     static MeasuredRun judged(MeasuredRun run) {
-        List<SampleText> samples = run.samples().values().stream().map(s -> s.withJudgement(4.0, "fine")).toList();
+        List<SampleText> samples = run.samples().values().stream()
+                .map(s -> s.withJudgement(4.0, "fine"))
+                .toList();
         RunMetricsReport report = run.report();
-        return new MeasuredRun(run.run(), run.slice(), new RunMetricsReport(report.run(), report.slice(),
-                report.status(), report.sampleSetVersion(), report.cached(), report.metrics(),
-                report.researcherAgreement(), JudgeScores.of(List.of(9L), JudgeScale.DEFAULT, samples)),
+        return new MeasuredRun(
+                run.run(),
+                run.slice(),
+                new RunMetricsReport(
+                        report.run(),
+                        report.slice(),
+                        report.status(),
+                        report.sampleSetVersion(),
+                        report.cached(),
+                        report.metrics(),
+                        report.researcherAgreement(),
+                        JudgeScores.of(List.of(9L), JudgeScale.DEFAULT, samples)),
                 run.samples());
     }
 
     /** {@code run} with an embedding map of exactly {@code points}. */
     static MeasuredRun mapped(MeasuredRun run, List<MapPoint> points) {
         InsightsReport m = run.report().metrics();
-        InsightsReport metrics = new InsightsReport(m.selection(), m.samples(), m.lexical(), m.selfBleu(),
-                m.lengths(), m.labels(), m.coverage(), m.valueCoverage(), m.similarity(),
-                new EmbeddingMap(points, new double[] {0.6, 0.3}), m.gold());
+        InsightsReport metrics = new InsightsReport(
+                m.selection(),
+                m.samples(),
+                m.lexical(),
+                m.selfBleu(),
+                m.lengths(),
+                m.labels(),
+                m.coverage(),
+                m.valueCoverage(),
+                m.similarity(),
+                new EmbeddingMap(points, new double[] {0.6, 0.3}),
+                m.gold());
         RunMetricsReport report = run.report();
-        return new MeasuredRun(run.run(), run.slice(), new RunMetricsReport(report.run(), report.slice(),
-                report.status(), report.sampleSetVersion(), report.cached(), metrics, report.researcherAgreement(),
-                report.judge()), run.samples());
+        return new MeasuredRun(
+                run.run(),
+                run.slice(),
+                new RunMetricsReport(
+                        report.run(),
+                        report.slice(),
+                        report.status(),
+                        report.sampleSetVersion(),
+                        report.cached(),
+                        metrics,
+                        report.researcherAgreement(),
+                        report.judge()),
+                run.samples());
     }
 
     static RunInfo run(long id, long samples) {
-        return new RunInfo(id, "intent", 2, null, RunStatus.COMPLETED, samples, 0, Instant.EPOCH, Instant.EPOCH,
-                null);
+        return new RunInfo(id, "intent", 2, null, RunStatus.COMPLETED, samples, 0, Instant.EPOCH, Instant.EPOCH, null);
     }
 
     /** Pending samples of {@code texts}, with ids from 1. */
     static List<SampleText> texts(String... texts) {
-        return IntStream.range(0, texts.length).mapToObj(i -> SampleText.of(i + 1, texts[i])).toList();
+        return IntStream.range(0, texts.length)
+                .mapToObj(i -> SampleText.of(i + 1, texts[i]))
+                .toList();
     }
 }

@@ -1,6 +1,7 @@
 package io.siftbench.views.prompts;
 
-import io.siftbench.views.testing.HeldTasks;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.ConditionValue;
 import io.siftbench.model.prompts.DemonstrationStrategy;
@@ -11,16 +12,14 @@ import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
+import io.siftbench.views.testing.HeldTasks;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The studio's view model on a real project file, its background work run on the calling thread. */
 class PromptStudioViewModelTest {
@@ -44,9 +43,12 @@ class PromptStudioViewModelTest {
 
     @Test
     void rendersTheDraftAndFollowsEveryEdit() {
-        studio.draft().userTemplateProperty().set("{{#condition.tone}}Tone: {{condition.tone}}. {{/condition.tone}}Q: {{text}}");
+        studio.draft()
+                .userTemplateProperty()
+                .set("{{#condition.tone}}Tone: {{condition.tone}}. {{/condition.tone}}Q: {{text}}");
 
-        assertThat(studio.livePreview().renderedUserProperty().get()).isEqualTo("Tone: angry. Q: I am still waiting on my card?");
+        assertThat(studio.livePreview().renderedUserProperty().get())
+                .isEqualTo("Tone: angry. Q: I am still waiting on my card?");
         studio.livePreview().combinationIndexProperty().set(1);
         assertThat(studio.livePreview().renderedUserProperty().get()).startsWith("Tone: polite.");
         studio.draft().renameValue(0, 1, "courteous");
@@ -70,16 +72,20 @@ class PromptStudioViewModelTest {
         late.versions().open(studio.versions().all().get(0));
 
         try (Project second = new H2ProjectOpener().open(dir.resolve("second"))) {
-            PromptStudioViewModel inSecond = new PromptStudioViewModel(new SimpleObjectProperty<>(second),
-                    new CurrentThreadTaskExecutor());
+            PromptStudioViewModel inSecond =
+                    new PromptStudioViewModel(new SimpleObjectProperty<>(second), new CurrentThreadTaskExecutor());
             inSecond.draft().nameProperty().set("bravo");
             inSecond.versions().save();
             open.set(second);
             held.run(0);
             held.run(1);
 
-            assertThat(late.versions().all()).as("the first project's listing came too late").isEmpty();
-            assertThat(late.draft().nameProperty().get()).as("nor is its version opened").isEqualTo("new-prompt");
+            assertThat(late.versions().all())
+                    .as("the first project's listing came too late")
+                    .isEmpty();
+            assertThat(late.draft().nameProperty().get())
+                    .as("nor is its version opened")
+                    .isEqualTo("new-prompt");
             assertThat(late.versions().loadedProperty().get()).isNull();
             held.run(2);
             assertThat(late.versions().all()).extracting(StoredVersion::name).containsExactly("bravo");
@@ -92,7 +98,8 @@ class PromptStudioViewModelTest {
         studio.draft().editCondition(0, c -> c.duplicateValue(0).moveValue(4, 0));
         studio.draft().weighValue(0, 1, 3);
 
-        assertThat(studio.draft().conditions().get(0).values()).extracting(ConditionValue::value)
+        assertThat(studio.draft().conditions().get(0).values())
+                .extracting(ConditionValue::value)
                 .containsExactly("friendly", "angry", "angry (copy)", "polite", "curt");
         assertThat(studio.draft().conditions().get(0).values().get(1).weight()).isEqualTo(3.0);
         studio.draft().renameValue(0, 0, "polite");
@@ -107,32 +114,42 @@ class PromptStudioViewModelTest {
         studio.draft().userTemplateProperty().set("{{condition.tnoe}} {{intent}} {{text}}");
 
         assertThat(studio.livePreview().problems()).anyMatch(p -> p.contains("{{condition.tnoe}}"));
-        assertThat(studio.livePreview().placeholders(studio.draft().userTemplateProperty().get()))
-                .extracting(p -> p.name() + "=" + p.known()).containsExactly("condition.tnoe=false", "intent=false", "text=true");
+        assertThat(studio.livePreview()
+                        .placeholders(studio.draft().userTemplateProperty().get()))
+                .extracting(p -> p.name() + "=" + p.known())
+                .containsExactly("condition.tnoe=false", "intent=false", "text=true");
         studio.livePreview().sampleRecordProperty().set("{\"text\": \"x\", \"intent\": \"y\"}");
-        assertThat(studio.livePreview().placeholders(studio.draft().userTemplateProperty().get()))
-                .extracting(p -> p.name() + "=" + p.known()).containsExactly("condition.tnoe=false", "intent=true", "text=true");
+        assertThat(studio.livePreview()
+                        .placeholders(studio.draft().userTemplateProperty().get()))
+                .extracting(p -> p.name() + "=" + p.known())
+                .containsExactly("condition.tnoe=false", "intent=true", "text=true");
     }
 
     @Test
     void showsWhatThePromptFileWouldBeRefusedForUnderTheRenderedPromptAndSavesNothing() {
         studio.draft().userTemplateProperty().set("Q: {{text");
-        assertThat(studio.livePreview().problems()).contains("template.user: the tag '{{text' at line 1, column 4 is not closed with }}");
-        assertThat(studio.livePreview().renderedUserProperty().get()).as("typing goes on, the preview too").isEqualTo("Q: {{text");
+        assertThat(studio.livePreview().problems())
+                .contains("template.user: the tag '{{text' at line 1, column 4 is not closed with }}");
+        assertThat(studio.livePreview().renderedUserProperty().get())
+                .as("typing goes on, the preview too")
+                .isEqualTo("Q: {{text");
 
         studio.draft().userTemplateProperty().set("{{#text}}".repeat(5000) + "{{/text}}".repeat(5000));
-        assertThat(studio.livePreview().problems()).contains("template.user: sections nest 5000 deep at line 1, column 44992;"
-                + " at most 50 are allowed");
+        assertThat(studio.livePreview().problems())
+                .contains(
+                        "template.user: sections nest 5000 deep at line 1, column 44992;" + " at most 50 are allowed");
 
         studio.draft().userTemplateProperty().set("{{record}}");
-        assertThat(studio.livePreview().renderedUserProperty().get()).isEqualTo("{\"text\": \"I am still waiting on my card?\"}");
+        assertThat(studio.livePreview().renderedUserProperty().get())
+                .isEqualTo("{\"text\": \"I am still waiting on my card?\"}");
 
         studio.draft().nameProperty().set("intent@2");
         studio.draft().demoDatasetProperty().set("b77");
         studio.draft().demoKProperty().set(51);
-        assertThat(studio.livePreview().problems()).contains(
-                "name: a prompt name cannot contain '@' (character 7): it separates the name from the version in NAME@V",
-                "demonstrations.k: at most 50 demonstrations a prompt, not 51");
+        assertThat(studio.livePreview().problems())
+                .contains(
+                        "name: a prompt name cannot contain '@' (character 7): it separates the name from the version in NAME@V",
+                        "demonstrations.k: at most 50 demonstrations a prompt, not 51");
         studio.versions().save();
         assertThat(studio.statusProperty().get()).startsWith("Cannot save: Cannot save prompt 'intent@2': name: ");
         assertThat(project.prompts().list()).isEmpty();
@@ -154,8 +171,11 @@ class PromptStudioViewModelTest {
         studio.versions().open(studio.versions().all().get(1));
         assertThat(studio.draft().userTemplateProperty().get()).startsWith("{{#condition.tone}}");
         assertThat(studio.draft().modeProperty().get()).isEqualTo(PromptMode.ANNOTATE);
-        studio.versions().compare(studio.versions().all().get(1), studio.versions().all().get(0));
-        assertThat(studio.versions().diff()).filteredOn(l -> l.kind() == DiffLine.Kind.ADDED).extracting(DiffLine::text)
+        studio.versions()
+                .compare(studio.versions().all().get(1), studio.versions().all().get(0));
+        assertThat(studio.versions().diff())
+                .filteredOn(l -> l.kind() == DiffLine.Kind.ADDED)
+                .extracting(DiffLine::text)
                 .contains("    \"user\" : \"Question: {{text}}\"");
     }
 
@@ -170,9 +190,11 @@ class PromptStudioViewModelTest {
         studio.newPrompt();
         studio.draft().userTemplateProperty().set("Labels: {{#labels}}{{name}} {{/labels}}\nQ: {{text}}");
         studio.draft().modeProperty().set(PromptMode.JUDGE);
-        assertThat(studio.draft().version().task().labels()).extracting(l -> l.name())
+        assertThat(studio.draft().version().task().labels())
+                .extracting(l -> l.name())
                 .containsExactly("card_arrival", "lost_or_stolen_card");
-        assertThat(studio.livePreview().renderedUserProperty().get()).startsWith("Labels: card_arrival lost_or_stolen_card ");
+        assertThat(studio.livePreview().renderedUserProperty().get())
+                .startsWith("Labels: card_arrival lost_or_stolen_card ");
     }
 
     @Test
@@ -186,7 +208,9 @@ class PromptStudioViewModelTest {
         studio.versions().open(studio.versions().all().get(0));
 
         assertThat(studio.draft().modeProperty().get()).isEqualTo(PromptMode.JUDGE);
-        assertThat(studio.draft().version().task().labels()).extracting(l -> l.name()).containsExactly("faithful");
+        assertThat(studio.draft().version().task().labels())
+                .extracting(l -> l.name())
+                .containsExactly("faithful");
     }
 
     @Test
@@ -206,7 +230,8 @@ class PromptStudioViewModelTest {
         studio.draft().demoKProperty().set(3);
 
         assertThat(studio.draft().version().demonstrations().ids()).containsExactly(3L, 17L, 42L);
-        assertThat(studio.livePreview().problems()).anyMatch(p -> p.contains("demonstrations from 'b77' are picked when a run starts"));
+        assertThat(studio.livePreview().problems())
+                .anyMatch(p -> p.contains("demonstrations from 'b77' are picked when a run starts"));
         studio.draft().demoIdsProperty().set("3, x");
         assertThat(studio.livePreview().problems()).containsExactly("demonstrations ids: 'x' is not a record id");
         studio.draft().demoDatasetProperty().set("");
@@ -227,7 +252,9 @@ class PromptStudioViewModelTest {
 
         Path broken = Files.writeString(dir.resolve("broken.json"), "{\n  \"name\": 1,\n  \"mode\": \"nope\"\n}");
         studio.files().importFrom(broken);
-        assertThat(studio.statusProperty().get()).startsWith(broken + ": line 3, column").contains("nope");
+        assertThat(studio.statusProperty().get())
+                .startsWith(broken + ": line 3, column")
+                .contains("nope");
         assertThat(studio.draft().nameProperty().get()).isEqualTo("imported");
     }
 
@@ -242,17 +269,20 @@ class PromptStudioViewModelTest {
         assertThat(studio.livePreview().problems()).noneMatch(p -> p.startsWith("conditions"));
         assertThat(studio.draft().scale().minProperty().get()).isEqualTo("1");
         assertThat(studio.draft().scale().maxProperty().get()).isEqualTo("5");
-        assertThat(studio.livePreview().derivedSchemaProperty().get()).contains("\"score\"", "\"minimum\" : 1.0", "\"maximum\" : 5.0",
-                "\"reason\"").doesNotContain("card_arrival");
+        assertThat(studio.livePreview().derivedSchemaProperty().get())
+                .contains("\"score\"", "\"minimum\" : 1.0", "\"maximum\" : 5.0", "\"reason\"")
+                .doesNotContain("card_arrival");
 
         studio.draft().scale().minProperty().set("low");
         assertThat(studio.livePreview().problems()).containsExactly("scale min: 'low' is not a number");
         studio.versions().save();
         assertThat(studio.statusProperty().get()).isEqualTo("Cannot save: scale min: 'low' is not a number");
         studio.draft().scale().minProperty().set("7");
-        assertThat(studio.livePreview().problems()).containsExactly("the scale's min (7.0) must be below its max (5.0)");
+        assertThat(studio.livePreview().problems())
+                .containsExactly("the scale's min (7.0) must be below its max (5.0)");
         studio.versions().save();
-        assertThat(studio.statusProperty().get()).isEqualTo("Cannot save: the scale's min (7.0) must be below its max (5.0)");
+        assertThat(studio.statusProperty().get())
+                .isEqualTo("Cannot save: the scale's min (7.0) must be below its max (5.0)");
         studio.draft().scale().maxProperty().set(" ");
         studio.versions().save();
         assertThat(studio.statusProperty().get()).isEqualTo("Cannot save: scale max: empty; type a number");
@@ -263,10 +293,13 @@ class PromptStudioViewModelTest {
         assertThat(studio.livePreview().derivedSchemaProperty().get()).contains("\"maximum\" : 10.0");
         studio.versions().save();
         studio.draft().scale().kindProperty().set(JudgeScale.Kind.PASS_FAIL);
-        assertThat(studio.livePreview().derivedSchemaProperty().get()).contains("\"pass\"", "\"boolean\"").doesNotContain("score");
+        assertThat(studio.livePreview().derivedSchemaProperty().get())
+                .contains("\"pass\"", "\"boolean\"")
+                .doesNotContain("score");
         studio.versions().save();
 
-        assertThat(project.prompts().load("faithful", 1).scale()).isEqualTo(new JudgeScale(JudgeScale.Kind.SCORE, 0.0, 10.0));
+        assertThat(project.prompts().load("faithful", 1).scale())
+                .isEqualTo(new JudgeScale(JudgeScale.Kind.SCORE, 0.0, 10.0));
         assertThat(project.prompts().load("faithful", 1).conditions()).isEmpty();
         assertThat(project.prompts().load("faithful", 2).scale().kind()).isEqualTo(JudgeScale.Kind.PASS_FAIL);
         studio.versions().open(studio.versions().all().get(1));
@@ -281,23 +314,29 @@ class PromptStudioViewModelTest {
         String template = "Q: {{record.text}} {{text}} Label: {{sample.label}} Text: {{sample.text}} #{{sample.id}}"
                 + " {{condition.tone}} {{sample.score}} {{mood}}";
         studio.draft().userTemplateProperty().set(template);
-        assertThat(unknown(template)).containsExactly("sample.label", "sample.text", "sample.id", "sample.score", "mood");
+        assertThat(unknown(template))
+                .containsExactly("sample.label", "sample.text", "sample.id", "sample.score", "mood");
 
         studio.draft().modeProperty().set(PromptMode.JUDGE);
 
         // No run to judge in this project: an example sample, made of the sample record, stands in.
         assertThat(studio.judged().runs()).isEmpty();
-        assertThat(studio.judged().textProperty().get()).isEqualTo("No run to judge is chosen: an example sample stands in.");
+        assertThat(studio.judged().textProperty().get())
+                .isEqualTo("No run to judge is chosen: an example sample stands in.");
         assertThat(unknown(template)).containsExactly("sample.score", "mood");
         assertThat(studio.livePreview().problems()).contains("the judged sample has no {{sample.score}}, {{mood}}");
-        assertThat(studio.livePreview().renderedUserProperty().get()).startsWith(
-                "Q: I am still waiting on my card? I am still waiting on my card? Label:  Text: I am still waiting on my card? #0");
+        assertThat(studio.livePreview().renderedUserProperty().get())
+                .startsWith(
+                        "Q: I am still waiting on my card? I am still waiting on my card? Label:  Text: I am still waiting on my card? #0");
         studio.draft().userTemplateProperty().set("{{sample.text}} {{condition.tone}}");
         assertThat(studio.livePreview().problems()).noneMatch(p -> p.contains("{{"));
     }
 
     private java.util.List<String> unknown(String template) {
-        return studio.livePreview().placeholders(template).stream().filter(p -> !p.known()).map(p -> p.name()).toList();
+        return studio.livePreview().placeholders(template).stream()
+                .filter(p -> !p.known())
+                .map(p -> p.name())
+                .toList();
     }
 
     @Test

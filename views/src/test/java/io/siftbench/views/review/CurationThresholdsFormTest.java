@@ -1,12 +1,11 @@
 package io.siftbench.views.review;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siftbench.model.curation.CurationSettings;
 import io.siftbench.model.curation.NearDuplicateMethod;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CurationThresholdsFormTest {
 
@@ -24,8 +23,18 @@ class CurationThresholdsFormTest {
         assertThat(form.nearDuplicateProperty().get()).isEqualTo(0.95);
         form.tooSimilarProperty().set(0.85);
 
-        assertThat(form.settings()).contains(new CurationSettings(3, null, null, null,
-                List.of("as an AI", "lorem ipsum"), 0.95, 0.6, null, NearDuplicateMethod.EMBEDDING, 0.85));
+        assertThat(form.settings())
+                .contains(new CurationSettings(
+                        3,
+                        null,
+                        null,
+                        null,
+                        List.of("as an AI", "lorem ipsum"),
+                        0.95,
+                        0.6,
+                        null,
+                        NearDuplicateMethod.EMBEDDING,
+                        0.85));
         assertThat(form.errorProperty().get()).isEmpty();
     }
 
@@ -47,10 +56,14 @@ class CurationThresholdsFormTest {
         form.mustNotMatchProperty().set("(?i)as an (ai");
         assertThat(form.settings()).isEmpty();
         assertThat(form.errorProperty().get())
-                .startsWith("The must-not-match pattern '(?i)as an (ai' is not a valid regular expression at character");
+                .startsWith(
+                        "The must-not-match pattern '(?i)as an (ai' is not a valid regular expression at character");
 
         form.mustNotMatchProperty().set("(?i)as an ai");
-        assertThat(form.settings()).get().extracting(CurationSettings::mustNotMatch).isEqualTo("(?i)as an ai");
+        assertThat(form.settings())
+                .get()
+                .extracting(CurationSettings::mustNotMatch)
+                .isEqualTo("(?i)as an ai");
         assertThat(form.errorProperty().get()).isEmpty();
     }
 }

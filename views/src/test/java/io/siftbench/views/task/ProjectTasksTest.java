@@ -1,13 +1,12 @@
 package io.siftbench.views.task;
 
-import io.siftbench.views.testing.HeldTasks;
-import javafx.beans.property.SimpleObjectProperty;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.siftbench.views.testing.HeldTasks;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.Test;
 
 /**
  * Outcomes that arrive after the user opened another project, or asked again, never reach the screen. The
@@ -21,7 +20,8 @@ class ProjectTasksTest {
     private final List<String> shown = new ArrayList<>();
 
     private BackgroundTask<String> listing(String result) {
-        return BackgroundTask.of("Listing runs", progress -> result).onSuccess(shown::add)
+        return BackgroundTask.of("Listing runs", progress -> result)
+                .onSuccess(shown::add)
                 .onFailure(e -> shown.add("failed: " + e.getMessage()));
     }
 
@@ -36,8 +36,9 @@ class ProjectTasksTest {
     void anOutcomeThatArrivesAfterAnotherProjectWasOpenedIsDropped() {
         tasks.execute(listing("runs of banking"));
         tasks.execute(BackgroundTask.<String>of("Listing runs", progress -> {
-            throw new IllegalStateException("disk full");
-        }).onFailure(e -> shown.add("failed: " + e.getMessage())));
+                    throw new IllegalStateException("disk full");
+                })
+                .onFailure(e -> shown.add("failed: " + e.getMessage())));
         project.set("stories");
         tasks.execute(listing("runs of stories"));
         held.run(0);

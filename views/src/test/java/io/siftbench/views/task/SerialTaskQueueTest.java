@@ -1,7 +1,6 @@
 package io.siftbench.views.task;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,8 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The serial queue with real threads: work on a background pool, handlers on one "UI" thread, as in the
@@ -29,8 +28,7 @@ class SerialTaskQueueTest {
                 try {
                     T result = task.run(new BackgroundTask.Progress() {
                         @Override
-                        public void update(double done, double total, String message) {
-                        }
+                        public void update(double done, double total, String message) {}
 
                         @Override
                         public boolean isCancelled() {
@@ -42,7 +40,7 @@ class SerialTaskQueueTest {
                     ui.execute(() -> task.failed(e));
                 }
             });
-            return () -> { };
+            return () -> {};
         }
 
         @Override
@@ -65,22 +63,28 @@ class SerialTaskQueueTest {
         List<Throwable> failures = new ArrayList<>();
         CountDownLatch all = new CountDownLatch(2_000);
 
-        ui.submit(() -> IntStream.range(0, 2_000).forEach(i -> queue.submit(() -> {
-            ran.add(i);
-            if (i == 700) {
-                throw new IllegalStateException("disk full at " + i);
-            }
-            return i;
-        }, value -> {
-            reported.add(value);
-            all.countDown();
-        }, error -> {
-            failures.add(error);
-            all.countDown();
-        }))).get();
+        ui.submit(() -> IntStream.range(0, 2_000)
+                        .forEach(i -> queue.submit(
+                                () -> {
+                                    ran.add(i);
+                                    if (i == 700) {
+                                        throw new IllegalStateException("disk full at " + i);
+                                    }
+                                    return i;
+                                },
+                                value -> {
+                                    reported.add(value);
+                                    all.countDown();
+                                },
+                                error -> {
+                                    failures.add(error);
+                                    all.countDown();
+                                })))
+                .get();
 
         assertThat(all.await(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(ran).containsExactlyElementsOf(IntStream.range(0, 2_000).boxed().toList());
+        assertThat(ran)
+                .containsExactlyElementsOf(IntStream.range(0, 2_000).boxed().toList());
         assertThat(reported).hasSize(1_999).isSorted().doesNotContain(700);
         assertThat(failures).singleElement().extracting(Throwable::getMessage).isEqualTo("disk full at 700");
         assertThat(ui.submit(queue::isIdle).get()).isTrue();
@@ -95,14 +99,18 @@ class SerialTaskQueueTest {
         ExecutorService releaser = Executors.newSingleThreadExecutor();
 
         ui.submit(() -> {
-            queue.submit(() -> {
-                firstStarted.countDown();
-                releaseFirst.await();
-                return ran.add("first");
-            }, ok -> { }, error -> { });
-            queue.submit(() -> ran.add("second"), ok -> { }, error -> { });
-            queue.submit(() -> ran.add("third"), ok -> { }, error -> { });
-        }).get();
+                    queue.submit(
+                            () -> {
+                                firstStarted.countDown();
+                                releaseFirst.await();
+                                return ran.add("first");
+                            },
+                            ok -> {},
+                            error -> {});
+                    queue.submit(() -> ran.add("second"), ok -> {}, error -> {});
+                    queue.submit(() -> ran.add("third"), ok -> {}, error -> {});
+                })
+                .get();
         assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
         // The first batch is still writing when the flush comes; the other two wait behind it.
         releaser.submit(() -> {

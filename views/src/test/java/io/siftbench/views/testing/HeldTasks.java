@@ -4,7 +4,6 @@ import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
 import io.siftbench.views.task.TaskExecutor;
 import io.siftbench.views.task.TaskHandle;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -21,7 +20,7 @@ public final class HeldTasks implements TaskExecutor {
     @Override
     public <T> TaskHandle execute(BackgroundTask<T> task) {
         tasks.add(task);
-        return () -> { };
+        return () -> {};
     }
 
     /** Runs the task asked for {@code index}-th (from 0), and hands its outcome over. */

@@ -1,9 +1,8 @@
 package io.siftbench.model.prompts.bench;
 
-import io.siftbench.model.embeddings.Vectors;
-
 import io.siftbench.model.demonstrations.Demonstration;
 import io.siftbench.model.demonstrations.DemonstrationPicker;
+import io.siftbench.model.embeddings.Vectors;
 import io.siftbench.model.prompts.Condition;
 import io.siftbench.model.prompts.ConditionPlan;
 import io.siftbench.model.prompts.DemonstrationStrategy;
@@ -16,13 +15,12 @@ import io.siftbench.model.prompts.PromptRenderer;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.prompts.TaskSpec;
 import io.siftbench.model.prompts.Template;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /**
  * What the prompt engine adds to each sample of a run, against baselines measured in the same run:
@@ -44,13 +42,27 @@ class PromptEngineBench {
         for (int i = 0; i < 77; i++) {
             labels.add(new Label("intent_" + i, "what intent " + i + " means", null));
         }
-        PromptVersion version = new PromptVersion("bench", null, PromptMode.ANNOTATE,
-                new TaskSpec("You label customer-banking questions.", "Pick the one intent.", "Reply with JSON.", labels, false, false),
-                new Template("{{task.role}} {{task.purpose}} {{task.format}}",
+        PromptVersion version = new PromptVersion(
+                "bench",
+                null,
+                PromptMode.ANNOTATE,
+                new TaskSpec(
+                        "You label customer-banking questions.",
+                        "Pick the one intent.",
+                        "Reply with JSON.",
+                        labels,
+                        false,
+                        false),
+                new Template(
+                        "{{task.role}} {{task.purpose}} {{task.format}}",
                         "{{#demos}}Q: {{text}}\nA: {{label}}\n{{/demos}}{{#condition.tone}}Tone: {{condition.tone}}\n{{/condition.tone}}"
                                 + "Q: {{record.text}}\nA:"),
-                List.of(Condition.of("tone", "angry", "polite", "confused")), Plan.of(PlanKind.BALANCED, 7), null, null);
-        List<Demonstration> demos = List.of(new Demonstration(1, "I still have no card", "card_arrival", Map.of()),
+                List.of(Condition.of("tone", "angry", "polite", "confused")),
+                Plan.of(PlanKind.BALANCED, 7),
+                null,
+                null);
+        List<Demonstration> demos = List.of(
+                new Demonstration(1, "I still have no card", "card_arrival", Map.of()),
                 new Demonstration(2, "Someone took my card", "lost_or_stolen_card", Map.of()),
                 new Demonstration(3, "What is the fee?", "card_payment_fee_charged", Map.of()),
                 new Demonstration(4, "Top up failed", "top_up_failed", Map.of()));
@@ -70,7 +82,8 @@ class PromptEngineBench {
                 }
             });
             if (round == 1) {
-                System.out.printf("render: %.2f µs/sample, by hand %.2f µs/sample, ratio %.1f×%n",
+                System.out.printf(
+                        "render: %.2f µs/sample, by hand %.2f µs/sample, ratio %.1f×%n",
                         rendered / 1e3 / SAMPLES, base / 1e3 / SAMPLES, rendered / (double) base);
             }
         }
@@ -92,8 +105,11 @@ class PromptEngineBench {
         for (int q = 0; q < QUERIES; q++) {
             queries.add(randomVector(random));
         }
-        for (DemonstrationStrategy strategy : List.of(DemonstrationStrategy.RANDOM, DemonstrationStrategy.BALANCED,
-                DemonstrationStrategy.SIMILAR, DemonstrationStrategy.DIVERSE)) {
+        for (DemonstrationStrategy strategy : List.of(
+                DemonstrationStrategy.RANDOM,
+                DemonstrationStrategy.BALANCED,
+                DemonstrationStrategy.SIMILAR,
+                DemonstrationStrategy.DIVERSE)) {
             DemonstrationPicker picker = new DemonstrationPicker(
                     new Demonstrations("pool", strategy, 4, null, null, null, 7L), pool, vectors);
             for (int round = 0; round < 2; round++) {
@@ -116,21 +132,32 @@ class PromptEngineBench {
                     }
                 });
                 if (round == 1) {
-                    System.out.printf("%s demonstrations (k=4, pool %,d × %d): %.3f ms/sample; one pass of dot products"
-                                    + " %.3f ms; ratio %.2f×%n", strategy.name().toLowerCase(), POOL, DIMENSIONS,
-                            picked / 1e6 / QUERIES, base / 1e6 / QUERIES, picked / (double) base);
+                    System.out.printf(
+                            "%s demonstrations (k=4, pool %,d × %d): %.3f ms/sample; one pass of dot products"
+                                    + " %.3f ms; ratio %.2f×%n",
+                            strategy.name().toLowerCase(),
+                            POOL,
+                            DIMENSIONS,
+                            picked / 1e6 / QUERIES,
+                            base / 1e6 / QUERIES,
+                            picked / (double) base);
                 }
             }
         }
     }
 
     /** The same text as the template, concatenated directly: the least any renderer could cost. */
-    private static String[] byHand(PromptVersion v, Map<String, Object> record, Map<String, String> conditions,
-                                   List<Demonstration> demos) {
-        String system = v.task().role() + " " + v.task().purpose() + " " + v.task().format();
+    private static String[] byHand(
+            PromptVersion v, Map<String, Object> record, Map<String, String> conditions, List<Demonstration> demos) {
+        String system =
+                v.task().role() + " " + v.task().purpose() + " " + v.task().format();
         StringBuilder user = new StringBuilder();
         for (Demonstration d : demos) {
-            user.append("Q: ").append(d.text()).append("\nA: ").append(d.label()).append('\n');
+            user.append("Q: ")
+                    .append(d.text())
+                    .append("\nA: ")
+                    .append(d.label())
+                    .append('\n');
         }
         String tone = conditions.get("tone");
         if (tone != null) {
