@@ -53,7 +53,7 @@ public final class KilledWriter {
      * too early (H2 simply drops the open transaction, no recovery needed) is tried again later, on the file
      * as it was before.
      */
-    static void killedWhileCommitting(Path file, String table) throws Exception {
+    public static void killedWhileCommitting(Path file, String table) throws Exception {
         Path before = file.resolveSibling(file.getFileName() + ".before");
         Files.copy(file, before);
         for (long wait : new long[] {1000, 2000, 3000, 500}) {
