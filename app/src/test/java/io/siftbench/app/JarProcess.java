@@ -15,7 +15,12 @@ import java.util.concurrent.TimeUnit;
 public final class JarProcess {
 
     /** What a finished run printed and how it exited. */
-    public record Result(int exitCode, String stdout, String stderr) {}
+    public record Result(int exitCode, String stdout, String stderr) {
+        /** What the command printed on stdout, read as the JSON it prints for scripts. */
+        public com.fasterxml.jackson.databind.JsonNode json() throws IOException {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(stdout);
+        }
+    }
 
     private JarProcess() {}
 

@@ -3,7 +3,7 @@ package io.siftbench.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.siftbench.app.JarProcess;
 import io.siftbench.model.testing.NamedPipes;
 import io.siftbench.model.testing.SharedFixtures;
 import java.io.ByteArrayOutputStream;
@@ -12,9 +12,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,28 +22,8 @@ class ImportCommandIT {
     @TempDir
     Path dir;
 
-    /** What a finished process said. */
-    record Outcome(int exit, String out, String err) {
-        JsonNode json() throws IOException {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
-    private Outcome siftbench(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true",
-                "-jar",
-                System.getProperty("siftbench.jar")));
-        command.addAll(List.of(args));
-        Path out = dir.resolve("stdout.txt");
-        Path err = dir.resolve("stderr.txt");
-        Process p = new ProcessBuilder(command)
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("siftbench finished").isTrue();
-        return new Outcome(p.exitValue(), Files.readString(out), Files.readString(err));
+    private JarProcess.Result siftbench(String... args) throws IOException, InterruptedException {
+        return JarProcess.run(dir, 120, args);
     }
 
     @Test
@@ -54,16 +31,17 @@ class ImportCommandIT {
         Path train = SharedFixtures.require("data/banking77/train.csv");
         String project = dir.resolve("b77").toString();
 
-        Outcome imported = siftbench("import", "--project", project, "--file", train.toString(), "--name", "b77");
-        Outcome listed = siftbench("datasets", "--project", project);
+        JarProcess.Result imported =
+                siftbench("import", "--project", project, "--file", train.toString(), "--name", "b77");
+        JarProcess.Result listed = siftbench("datasets", "--project", project);
 
-        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.exitCode()).as(imported.stderr()).isZero();
         JsonNode summary = imported.json();
         assertThat(summary.get("name").asText()).isEqualTo("b77");
         assertThat(summary.get("rows").asLong()).isEqualTo(10_003);
         assertThat(summary.get("textColumn").asText()).isEqualTo("text");
         assertThat(summary.get("labelColumn").asText()).isEqualTo("category");
-        assertThat(listed.exit()).isZero();
+        assertThat(listed.exitCode()).isZero();
         JsonNode datasets = listed.json();
         assertThat(datasets).hasSize(1);
         assertThat(datasets.get(0).get("rows").asLong()).isEqualTo(10_003);
@@ -77,12 +55,12 @@ class ImportCommandIT {
         Files.writeString(bad, "id,text\n1,a\n2,b,c\n", StandardCharsets.UTF_8);
         String project = dir.resolve("p").toString();
 
-        Outcome failed = siftbench("import", "--project", project, "--file", bad.toString());
-        Outcome listed = siftbench("datasets", "--project", project);
+        JarProcess.Result failed = siftbench("import", "--project", project, "--file", bad.toString());
+        JarProcess.Result listed = siftbench("datasets", "--project", project);
 
-        assertThat(failed.exit()).isNotZero();
-        assertThat(failed.out()).isEmpty();
-        assertThat(failed.err().strip())
+        assertThat(failed.exitCode()).isNotZero();
+        assertThat(failed.stdout()).isEmpty();
+        assertThat(failed.stderr().strip())
                 .isEqualTo("siftbench: ragged.csv, line 3, column 3: expected 2 fields, "
                         + "as in the header, but the row has 3.");
         assertThat(listed.json()).isEmpty();
@@ -94,7 +72,7 @@ class ImportCommandIT {
         Files.writeString(data, "a\t1\nb\t2\tx\nc\t3\n", StandardCharsets.UTF_8);
         String project = dir.resolve("p").toString();
 
-        Outcome first = siftbench(
+        JarProcess.Result first = siftbench(
                 "import",
                 "--project",
                 project,
@@ -106,7 +84,7 @@ class ImportCommandIT {
                 "--skip-bad-rows",
                 "--name",
                 "d");
-        Outcome second = siftbench(
+        JarProcess.Result second = siftbench(
                 "import",
                 "--project",
                 project,
@@ -119,15 +97,15 @@ class ImportCommandIT {
                 "--name",
                 "d",
                 "--replace");
-        Outcome listed = siftbench("datasets", "--project", project);
+        JarProcess.Result listed = siftbench("datasets", "--project", project);
 
-        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.exitCode()).as(first.stderr()).isZero();
         assertThat(first.json().get("rows").asLong()).isEqualTo(2);
         assertThat(first.json().get("skipped").asLong()).isEqualTo(1);
         assertThat(Files.readString(Path.of(first.json().get("skippedRowsFile").asText())))
                 .contains("2,\"3\",\"expected 2 fields");
-        assertThat(first.err()).contains("Skipped 1 bad rows");
-        assertThat(second.exit()).isZero();
+        assertThat(first.stderr()).contains("Skipped 1 bad rows");
+        assertThat(second.exitCode()).isZero();
         assertThat(listed.json()).hasSize(1);
         assertThat(listed.json().get(0).get("columns").get(1).get("type").asText())
                 .isEqualTo("integer");
@@ -137,10 +115,11 @@ class ImportCommandIT {
     void aNamedPipeIsRefusedAtOnceInOneLine() throws Exception {
         Path pipe = NamedPipes.make(dir.resolve("pipe.csv"));
 
-        Outcome refused = siftbench("import", "--project", dir.resolve("p").toString(), "--file", pipe.toString());
+        JarProcess.Result refused =
+                siftbench("import", "--project", dir.resolve("p").toString(), "--file", pipe.toString());
 
-        assertThat(refused.exit()).isNotZero();
-        assertThat(refused.err().strip())
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.stderr().strip())
                 .isEqualTo(
                         "siftbench: pipe.csv: this is a named pipe, not a regular file. "
                                 + "Siftbench imports only regular files (it reads a file twice); save the data to a file first.");
@@ -152,16 +131,16 @@ class ImportCommandIT {
         Files.write(little, "text,label\nhello,a\nworld,b\n".getBytes(StandardCharsets.UTF_16LE));
         String project = dir.resolve("p").toString();
 
-        Outcome imported =
+        JarProcess.Result imported =
                 siftbench("import", "--project", project, "--file", little.toString(), "--encoding", "UTF-16");
-        Outcome unknown =
+        JarProcess.Result unknown =
                 siftbench("import", "--project", project, "--file", little.toString(), "--encoding", "UTF-99");
 
-        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.exitCode()).as(imported.stderr()).isZero();
         assertThat(imported.json().get("rows").asLong()).isEqualTo(2);
         assertThat(imported.json().get("encoding").asText()).isEqualTo("UTF-16LE");
-        assertThat(unknown.exit()).isNotZero();
-        assertThat(unknown.err().lines().findFirst())
+        assertThat(unknown.exitCode()).isNotZero();
+        assertThat(unknown.stderr().lines().findFirst())
                 .contains("siftbench: Invalid value for option '--encoding': "
                         + "there is no encoding called 'UTF-99'; use UTF-8, UTF-16, UTF-16LE, UTF-16BE or ISO-8859-1.");
     }
@@ -184,16 +163,16 @@ class ImportCommandIT {
         Files.write(gz, bytes.toByteArray());
         String project = dir.resolve("p").toString();
 
-        Outcome tooWide = siftbench("import", "--project", project, "--file", wide.toString());
-        Outcome appended = siftbench("import", "--project", project, "--file", gz.toString());
-        Outcome listed = siftbench("datasets", "--project", project);
+        JarProcess.Result tooWide = siftbench("import", "--project", project, "--file", wide.toString());
+        JarProcess.Result appended = siftbench("import", "--project", project, "--file", gz.toString());
+        JarProcess.Result listed = siftbench("datasets", "--project", project);
 
-        assertThat(tooWide.exit()).isNotZero();
-        assertThat(tooWide.err().strip())
+        assertThat(tooWide.exitCode()).isNotZero();
+        assertThat(tooWide.stderr().strip())
                 .isEqualTo("siftbench: wide.csv, line 1: the header has 20,000 columns, "
                         + "more than the 16,382 a dataset can hold.");
-        assertThat(appended.exit()).isNotZero();
-        assertThat(appended.err().strip())
+        assertThat(appended.exitCode()).isNotZero();
+        assertThat(appended.stderr().strip())
                 .isEqualTo(String.format(
                         "siftbench: appended.csv.gz: the gzip data ends at "
                                 + "byte %,d of %,d; the 3 bytes after it do not start another gzip member, so the file is damaged or "

@@ -34,6 +34,7 @@ public final class H2ProjectOpener implements ProjectOpener {
             inspect(file);
         } else {
             createParent(file.file());
+            create(file);
         }
         JdbcConnectionPool pool = JdbcConnectionPool.create(file.jdbcUrl(false), "sa", "");
         pool.setMaxConnections(32);
@@ -43,6 +44,31 @@ public final class H2ProjectOpener implements ProjectOpener {
         } catch (RuntimeException e) {
             pool.dispose();
             throw new ProjectException("Cannot open " + file.file() + ": " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Makes a new project under a hidden name beside the target and moves it into place only once its schema
+     * is complete, so that a process killed while creating it leaves no file that looks like a project but is
+     * refused as "not a Siftbench project": the target is either absent or a whole, empty project.
+     */
+    private static void create(ProjectFile file) {
+        Path target = file.file();
+        Path partial = target.resolveSibling(".creating-" + target.getFileName());
+        ProjectFile creating = new ProjectFile(partial);
+        try {
+            Files.deleteIfExists(partial); // left by a creation that was killed: it never became the project
+            JdbcConnectionPool pool = JdbcConnectionPool.create(creating.jdbcUrl(false), "sa", "");
+            try {
+                flyway(pool).migrate();
+            } finally {
+                pool.dispose();
+            }
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            throw new ProjectException("Cannot create " + target + ": " + rootMessage(e), e);
+        } finally {
+            deleteQuietly(partial);
         }
     }
 

@@ -24,6 +24,16 @@ public final class KilledWriter {
     private static final int ROWS = 300_000;
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("--create")) {
+            System.out.println("creating");
+            System.out.flush();
+            try (var project = new H2ProjectOpener().open(Path.of(args[1]))) {
+                System.out.println("created");
+                System.out.flush();
+                Thread.sleep(TimeUnit.MINUTES.toMillis(5));
+            }
+            return;
+        }
         Path file = Path.of(args[0]);
         String table = args[1];
         try (Connection c = DriverManager.getConnection(new ProjectFile(file).jdbcUrl(false), "sa", "");
@@ -72,15 +82,48 @@ public final class KilledWriter {
         throw new AssertionError("no kill left " + file + " needing recovery");
     }
 
-    private static void killAfter(Path file, String table, long millis) throws IOException, InterruptedException {
+    /**
+     * Starts a process that creates a new project at {@code file} and kills it (SIGKILL) {@code millis} after
+     * it starts creating it, or once it has created it if that comes first.
+     *
+     * @return how long after its start the creation finished, or -1 when the kill came first
+     */
+    public static long killedWhileCreating(Path file, long millis) throws IOException, InterruptedException {
+        Process creator = new ProcessBuilder(java("--create", file.toString()))
+                .redirectErrorStream(true)
+                .start();
+        try (var said = new java.io.BufferedReader(new java.io.InputStreamReader(creator.getInputStream()))) {
+            if (!"creating".equals(said.readLine())) {
+                throw new AssertionError("the creator did not start");
+            }
+            long started = System.nanoTime();
+            long deadline = started + TimeUnit.MILLISECONDS.toNanos(millis);
+            while (creator.getInputStream().available() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            return creator.getInputStream().available() > 0
+                    ? TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)
+                    : -1;
+        } finally {
+            creator.destroyForcibly();
+            creator.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private static List<String> java(String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
-                KilledWriter.class.getName(),
-                file.toString(),
-                table));
-        Process writer = new ProcessBuilder(command).redirectErrorStream(true).start();
+                KilledWriter.class.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static void killAfter(Path file, String table, long millis) throws IOException, InterruptedException {
+        Process writer = new ProcessBuilder(java(file.toString(), table))
+                .redirectErrorStream(true)
+                .start();
         try {
             String said = new String(writer.getInputStream().readNBytes(6));
             if (!said.equals("ready\n")) {
