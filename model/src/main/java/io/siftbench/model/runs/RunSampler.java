@@ -77,28 +77,7 @@ public final class RunSampler implements RunEngine.SampleSource {
         } catch (CancellationException e) {
             throw new InterruptedException("cancelled");
         } catch (GenerationException e) {
-            return new Sample(
-                    0,
-                    runId,
-                    slot,
-                    client.config().model(),
-                    parametersJson,
-                    slotSeed,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    false,
-                    null,
-                    List.of(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    e.getMessage(),
-                    null);
+            return Sample.failure(runId, slot, client.config().model(), parametersJson, slotSeed, e.getMessage());
         }
         return sampleOf(runId, slot, slotSeed, answers);
     }

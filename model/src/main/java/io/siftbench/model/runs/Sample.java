@@ -64,6 +64,35 @@ public record Sample(
         votes = votes == null ? List.of() : List.copyOf(votes);
     }
 
+    /**
+     * A slot whose request failed: nothing came back but the reason, kept so that the failure is counted and
+     * shown and the slot is tried again on resume.
+     */
+    public static Sample failure(long runId, Slot slot, String model, String parameters, Long seed, String error) {
+        return new Sample(
+                0,
+                runId,
+                slot,
+                model,
+                parameters,
+                seed,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                error,
+                null);
+    }
+
     public boolean failed() {
         return error != null;
     }

@@ -290,8 +290,7 @@ class JudgeRunStorageTest {
 
     private static Sample failed(long run, String key, int ordinal) {
         Sample s = RunFixture.sample(run, PromptMode.ANNOTATE, ordinal);
-        return new Sample(
-                0,
+        return Sample.failure(
                 run,
                 new Slot(
                         key,
@@ -303,20 +302,6 @@ class JudgeRunStorageTest {
                 "tiny",
                 "{}",
                 1L,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                null,
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                "connection refused",
-                null);
+                "connection refused");
     }
 }
