@@ -12,6 +12,7 @@ import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.views.project.ProjectRunList;
+import io.siftbench.views.project.RunListSources;
 import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.shell.Problem;
@@ -76,7 +77,7 @@ class RunsViewModelTest {
         fixture.fiveQuestionRun();
         HeldTasks held = new HeldTasks();
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(fixture.project());
-        ProjectRunList list = new ProjectRunList(open, held);
+        ProjectRunList list = new ProjectRunList(open.map(p -> new RunListSources(p.runs(), p.datasets())), held);
         List<List<RunInfo>> told = new ArrayList<>();
 
         list.reload(told::add, error -> {});

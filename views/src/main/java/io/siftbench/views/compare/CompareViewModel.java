@@ -23,6 +23,7 @@ import io.siftbench.model.runs.RunLabel;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.views.project.ProjectRunList;
 import io.siftbench.views.project.RunFollower;
+import io.siftbench.views.project.RunListSources;
 import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.BackgroundTask;
@@ -106,7 +107,7 @@ public final class CompareViewModel {
         this.starter = starter;
         this.choices = new VariantChoices(this.tasks, userBackends, message::set, this::failed);
         this.writes = new SerialTaskQueue(tasks, "Saving decisions");
-        this.runs = new ProjectRunList(project, tasks);
+        this.runs = new ProjectRunList(project.map(p -> new RunListSources(p.runs(), p.datasets())), tasks);
         this.summarizing = this.tasks.latest();
         this.comparisons = this.tasks.latest();
         this.tasks.onSwitch(now -> {

@@ -18,6 +18,7 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLabel;
 import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.views.project.ProjectRunList;
+import io.siftbench.views.project.RunListSources;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.ProjectTasks;
@@ -111,7 +112,7 @@ public final class InsightsViewModel {
         this.slicing = this.tasks.latest();
         this.embedder = embedder;
         this.launchers = launchers;
-        this.runs = new ProjectRunList(project, tasks);
+        this.runs = new ProjectRunList(project.map(p -> new RunListSources(p.runs(), p.datasets())), tasks);
         this.tasks.onSwitch(now -> {
             // The outcome of the work under way is dropped now, even one already on its way to the screen: the
             // screen must not stay busy waiting for it.

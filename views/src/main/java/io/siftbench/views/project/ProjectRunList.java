@@ -1,6 +1,5 @@
 package io.siftbench.views.project;
 
-import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunSummary;
 import io.siftbench.views.task.BackgroundTask;
@@ -9,7 +8,7 @@ import io.siftbench.views.task.TaskExecutor;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -24,9 +23,9 @@ public final class ProjectRunList {
     /** What one listing reads: the runs, and each one's settings by run id. */
     private record Listing(List<RunInfo> runs, Map<Long, String> settings) {}
 
-    private final ProjectTasks<Project> tasks;
+    private final ProjectTasks<RunListSources> tasks;
     /** Only the newest listing shows. */
-    private final ProjectTasks<Project>.Latest listings;
+    private final ProjectTasks<RunListSources>.Latest listings;
 
     private final ObservableList<RunInfo> runs = FXCollections.observableArrayList();
     /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
@@ -34,8 +33,9 @@ public final class ProjectRunList {
 
     private Map<Long, String> settings = Map.of();
 
-    public ProjectRunList(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks) {
-        this.tasks = new ProjectTasks<>(project, tasks);
+    /** @param sources the stores of the open project the runs are read from; null while none is open */
+    public ProjectRunList(ObservableValue<RunListSources> sources, TaskExecutor tasks) {
+        this.tasks = new ProjectTasks<>(sources, tasks);
         this.listings = this.tasks.latest();
     }
 
@@ -59,7 +59,7 @@ public final class ProjectRunList {
      * once and {@code listed} gets it empty.
      */
     public void reload(Consumer<List<RunInfo>> listed, Consumer<Throwable> failed) {
-        Project open = tasks.open();
+        RunListSources open = tasks.open();
         if (open == null) {
             listings.clear();
             show(new Listing(List.of(), Map.of()), listed);

@@ -17,6 +17,7 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunProgress;
 import io.siftbench.views.project.ProjectRunList;
 import io.siftbench.views.project.RunFollower;
+import io.siftbench.views.project.RunListSources;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.SerialTaskQueue;
@@ -80,7 +81,7 @@ public final class ReviewViewModel {
             ReadOnlyObjectProperty<Project> project, TaskExecutor tasks, Supplier<SampleEmbedder> embedder) {
         this.tasks = new ProjectTasks<>(project, tasks);
         SerialTaskQueue writes = new SerialTaskQueue(tasks, "Saving decisions");
-        this.runs = new ProjectRunList(project, tasks);
+        this.runs = new ProjectRunList(project.map(p -> new RunListSources(p.runs(), p.datasets())), tasks);
         this.loader = new ReviewQueueLoader(this.tasks, writes, Objects.requireNonNull(embedder));
         this.similarity = new SimilarityWarning(tasks, this::failed);
         this.decisions = new ReviewDecisions(

@@ -6,6 +6,7 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunProgress;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.views.project.ProjectRunList;
+import io.siftbench.views.project.RunListSources;
 import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.TaskExecutor;
@@ -30,7 +31,7 @@ public final class RunsViewModel {
     public RunsViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks, RunStarter starter) {
         this.project = project;
         this.starter = starter;
-        this.runs = new ProjectRunList(project, tasks);
+        this.runs = new ProjectRunList(project.map(p -> new RunListSources(p.runs(), p.datasets())), tasks);
         project.addListener((obs, was, now) -> reload());
         // A run's problem shows here whichever screen started it; its status too, listed again as it starts and stops.
         starter.problemProperty().addListener((obs, was, now) -> problem.set(now));

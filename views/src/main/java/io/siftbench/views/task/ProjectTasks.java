@@ -13,7 +13,10 @@ import javafx.beans.value.ObservableValue;
  * <p>
  * Ask from the UI thread; the handlers run there.
  *
- * @param <P> what a screen works against: the project, or the part of it the screen was given
+ * @param <P> what a screen works against: the project, or the part of it the screen was given. Compared by
+ *     {@code equals}, so that a record of stores made afresh from the same open project (as
+ *     {@link ObservableValue#map} does while nothing observes it) is the same project, and one made from another
+ *     project's stores is not
  */
 public final class ProjectTasks<P> {
 
@@ -49,7 +52,7 @@ public final class ProjectTasks<P> {
      */
     public <T> TaskHandle execute(BackgroundTask<T> task) {
         P asked = project.getValue();
-        return tasks.execute(task.onlyWhile(() -> project.getValue() == asked));
+        return tasks.execute(task.onlyWhile(() -> Objects.equals(project.getValue(), asked)));
     }
 
     /**
@@ -59,7 +62,7 @@ public final class ProjectTasks<P> {
     public <T> Consumer<T> whileOpen(Consumer<T> handler) {
         P asked = project.getValue();
         return outcome -> {
-            if (project.getValue() == asked) {
+            if (Objects.equals(project.getValue(), asked)) {
                 handler.accept(outcome);
             }
         };

@@ -56,6 +56,21 @@ class ProjectTasksTest {
         assertThat(shown).containsExactly("runs of banking");
     }
 
+    /** Stores of one open project, as a screen is given them: made afresh each time nothing observes the mapping. */
+    private record Stores(Object runs) {}
+
+    @Test
+    void storesMadeAfreshFromTheSameProjectKeepItsOutcomesAndAnotherProjectsDropThem() {
+        SimpleObjectProperty<Object> open = new SimpleObjectProperty<>(new Object());
+        ProjectTasks<Stores> screen = new ProjectTasks<>(open.map(Stores::new), held);
+        screen.execute(listing("runs of banking"));
+        held.run(0);
+        screen.execute(listing("runs of banking, later"));
+        open.set(new Object());
+        held.run(1);
+        assertThat(shown).containsExactly("runs of banking");
+    }
+
     @Test
     void onlyTheNewestRequestOfAChannelIsShownWhateverOrderTheyFinishIn() {
         ProjectTasks<String>.Latest search = tasks.latest();
