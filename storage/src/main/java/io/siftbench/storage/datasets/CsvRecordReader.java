@@ -1,6 +1,8 @@
 package io.siftbench.storage.datasets;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -27,6 +29,14 @@ final class CsvRecordReader implements RecordReader {
     private final boolean header;
     private RawRow pending;
     private String[] cells = new String[16];
+    /**
+     * The line the last value read ends on. A value the parser cannot finish (a quote left open) starts where the
+     * one before it ended, or on the next line when it is a row's first: the line a user must look at, where the
+     * parser itself only knows where it gave up, often thousands of lines further on.
+     */
+    private long lastValueEnd;
+    /** Whether the last thing read ended a row, so that the next value starts a new line. */
+    private boolean rowEnded = true;
 
     /**
      * @param delimiter the field delimiter (already chosen or sniffed)
@@ -137,9 +147,12 @@ final class CsvRecordReader implements RecordReader {
                     }
                     String v = parser.getText();
                     cells[width++] = v.isEmpty() ? null : v;
+                    lastValueEnd = parser.currentTokenLocation().getLineNr() + lineBreaks(v);
+                    rowEnded = false;
                     continue;
                 }
                 if (t == JsonToken.END_ARRAY && !parser.getParsingContext().inRoot()) {
+                    rowEnded = true;
                     if (width == 1 && cells[0] == null) {
                         continue; // a blank line
                     }
@@ -147,13 +160,51 @@ final class CsvRecordReader implements RecordReader {
                 }
             }
         } catch (IOException e) {
+            long opened = rowEnded ? lastValueEnd + 1 : lastValueEnd;
+            String unfinished = unfinishedQuote(e, opened);
             SourceLocation where = SourceLocation.line(
-                    file, line > 0 ? line : parser.currentLocation().getLineNr());
+                    file,
+                    unfinished != null
+                            ? opened
+                            : line > 0 ? line : parser.currentLocation().getLineNr());
             if (columns != null && width < columns.size()) {
                 where = where.column(columns.get(width));
             }
-            throw ReadFailures.of(where, e);
+            throw unfinished != null ? new DatasetImportException(where, unfinished, e) : ReadFailures.of(where, e);
         }
+    }
+
+    /**
+     * What to say when the failure is a quoted value that never ends: the end of the file inside it, or a value
+     * over the limit that spans lines (only a quoted one can). Null for any other failure.
+     */
+    private String unfinishedQuote(IOException e, long opened) {
+        if (e instanceof StreamConstraintsException && parser.currentLocation().getLineNr() > opened) {
+            return String.format(
+                    "a quoted value opened on line %,d runs on for more than %,d characters, the most one field "
+                            + "may hold: its closing quote is most likely missing.",
+                    opened, ReadFailures.MAX_VALUE_CHARS);
+        }
+        if (e instanceof JsonProcessingException parse
+                && String.valueOf(parse.getOriginalMessage()).startsWith("Missing closing quote")) {
+            return String.format(
+                    "a quoted value opened on line %,d is never closed: its opening quote has no closing quote "
+                            + "before the end of the file.",
+                    opened);
+        }
+        return null;
+    }
+
+    /** Line breaks inside a value, counted as the parser counts lines: CRLF, LF and a lone CR each one. */
+    private static long lineBreaks(String v) {
+        long breaks = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 == v.length() || v.charAt(i + 1) != '\n'))) {
+                breaks++;
+            }
+        }
+        return breaks;
     }
 
     /**

@@ -25,9 +25,6 @@ final class SyntaxProblems {
         if (m.startsWith("Unexpected end-of-input")) {
             return endOfInput(m, ends);
         }
-        if (m.startsWith("Missing closing quote")) {
-            return "a quoted value is never closed: its opening quote has no closing quote before the end of the file.";
-        }
         if (m.startsWith("Non-standard token")) {
             String token = between(m, "'", "'");
             return token + " is not a JSON number; write null, or put it in quotes (\"" + token

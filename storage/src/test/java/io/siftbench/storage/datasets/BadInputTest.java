@@ -59,6 +59,13 @@ class BadInputTest {
             }
             w.write("\"\n");
         }
+        // A stray quote on line 12 swallows the lines after it until the value is over the limit, about line 50,000.
+        try (Writer w = Files.newBufferedWriter(dir.resolve("stray-quote.csv"))) {
+            w.write("text,label\n");
+            for (int i = 2; i <= 100_000; i++) {
+                w.write((i == 12 ? "\"" : "") + "record " + i + ",a\n");
+            }
+        }
         Path whole = dir.resolve("whole.csv.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(whole))) {
             StringBuilder s = new StringBuilder("id,text\n");
@@ -107,6 +114,8 @@ class BadInputTest {
         written("huge-key.jsonl", objects + "{\"" + "k".repeat(60_000) + "\":1}\n");
         written("long-column-name.csv", "text," + "n".repeat(1200) + "\na,b\n");
         written("text-after-quote.csv", "text,label\n\"a\" and more,b\n");
+        // The quote opens a row: the parser only knows it reached the end of the file, two lines on.
+        written("open-quote-first-field.csv", "text,label\nhello,a\n\"never closed,b\nmore,c\n");
         byte[] latin1 = (objects + "{\"text\":\"café\"}\n").getBytes(StandardCharsets.ISO_8859_1);
         WRITTEN.put("invalid-utf8.jsonl", latin1);
         WRITTEN.put(
@@ -135,7 +144,7 @@ class BadInputTest {
                         "ragged.tsv, line 3, column \"label\": expected 2 fields, as in the header, but the row has 1."),
                 bad(
                         "unclosed-quote.csv",
-                        "unclosed-quote.csv, line 3, column \"text\": a quoted value is never closed: its opening quote has no closing quote before the end of the file."),
+                        "unclosed-quote.csv, line 3, column \"text\": a quoted value opened on line 3 is never closed: its opening quote has no closing quote before the end of the file."),
                 bad(
                         "invalid-utf8.csv",
                         "invalid-utf8.csv, line 3, column \"text\": the value holds bytes that are not valid text in the file's encoding, at character 5. Choose the encoding the file was written in (for example ISO-8859-1)."),
@@ -291,6 +300,12 @@ class BadInputTest {
                 generated(
                         "invalid-utf8-key.jsonl",
                         "invalid-utf8-key.jsonl, line 2: a key holds bytes that are not valid text in the file's encoding, at character 4. Choose the encoding the file was written in (for example ISO-8859-1)."),
+                generated(
+                        "open-quote-first-field.csv",
+                        "open-quote-first-field.csv, line 3, column \"text\": a quoted value opened on line 3 is never closed: its opening quote has no closing quote before the end of the file."),
+                generated(
+                        "stray-quote.csv",
+                        "stray-quote.csv, line 12, column \"text\": a quoted value opened on line 12 runs on for more than 1,000,000 characters, the most one field may hold: its closing quote is most likely missing."),
                 generated(
                         "tiny-invalid.csv",
                         "tiny-invalid.csv, line 2, column \"t\": the value holds bytes that are not valid text in the file's encoding, at character 1. Choose the encoding the file was written in (for example ISO-8859-1)."),
