@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Gathers what Help ▸ About shows from the running program and from the files the build put into the jar. */
@@ -15,7 +16,7 @@ final class AboutFacts {
 
     private AboutFacts() {}
 
-    static About read() {
+    static About read(Path logFolder) {
         return new About(
                 List.of(
                         new About.Version("Siftbench", VersionProvider.version()),
@@ -28,7 +29,8 @@ final class AboutFacts {
                 resource("NOTICE").strip().replaceAll("(?<!\\n)\\n(?!\\n)", " "),
                 // Nothing is bundled yet; an example dataset or model that ships with the program is named here.
                 List.of(),
-                resource("THIRD-PARTY.txt").strip());
+                resource("THIRD-PARTY.txt").strip(),
+                logFolder);
     }
 
     /** A text the build put into the jar; its absence is a broken build, said as such rather than hidden. */

@@ -2,6 +2,7 @@ package io.siftbench.app;
 
 import io.siftbench.app.cli.Cli;
 import io.siftbench.storage.project.ProjectFile;
+import io.siftbench.storage.settings.JsonSettingsFile;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        // Migrations are routine; only their warnings are worth a line on stderr.
+        AppLog.install(AppLog.folder(JsonSettingsFile.configFolder()));
+        // Migrations are routine; only their warnings are worth a line in the log.
         FLYWAY_LOG.setLevel(Level.WARNING);
         if (args.length == 0 || projectToOpen(args).isPresent()) {
             Application.launch(SiftbenchApplication.class, args);

@@ -35,9 +35,14 @@ import io.siftbench.views.settings.SettingsViewModel;
 import io.siftbench.views.shell.FileDialogs;
 import io.siftbench.views.shell.MainWindow;
 import io.siftbench.views.shell.MainWindowViewModel;
+import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.FxTaskExecutor;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.stage.Stage;
 
@@ -46,6 +51,8 @@ import javafx.stage.Stage;
  * its view model for each screen. The application and the UI tests build the window the same way.
  */
 public final class Shell {
+
+    private static final Logger UNCAUGHT = Logger.getLogger(Shell.class.getName());
 
     private final FxTaskExecutor tasks = new FxTaskExecutor();
     private final RunBackends runBackends;
@@ -89,7 +96,7 @@ public final class Shell {
                         runsView,
                         new SettingsView(new SettingsViewModel(backendsFile, new LocalBackendProbe(), tasks))),
                 tasks,
-                AboutFacts.read());
+                AboutFacts.read(AppLog.folder(settingsFolder(settingsRepository))));
     }
 
     /** The Prompt studio; its Preview tab offers the user's backends as Settings saved them. */
@@ -104,9 +111,23 @@ public final class Shell {
 
     /** The user's backends live beside the settings file (a test's own folder in tests). */
     private static JsonBackendsFile backendsFile(SettingsRepository settingsRepository) {
+        return new JsonBackendsFile(settingsFolder(settingsRepository).resolve("backends.json"));
+    }
+
+    /** The folder of the settings file, where the backends and the log are kept. */
+    private static Path settingsFolder(SettingsRepository settingsRepository) {
         return settingsRepository instanceof JsonSettingsFile file
-                ? new JsonBackendsFile(file.file().resolveSibling("backends.json"))
-                : JsonBackendsFile.forCurrentUser();
+                ? file.file().toAbsolutePath().getParent()
+                : JsonSettingsFile.configFolder();
+    }
+
+    /**
+     * What the window does with an exception nothing caught, on any thread: logs it with its stack trace and tells
+     * the user what went wrong, with the details one click away, instead of the program going quietly wrong.
+     */
+    public void uncaught(Thread thread, Throwable error) {
+        UNCAUGHT.log(Level.SEVERE, "Uncaught on " + thread.getName(), error);
+        Platform.runLater(() -> viewModel.report(Problem.of("Something went wrong in Siftbench", error)));
     }
 
     public MainWindowViewModel viewModel() {

@@ -27,7 +27,8 @@ public final class SiftbenchApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        shell = new Shell(settingsFile, settings, new NativeFileDialogs());
+        shell = new Shell(settingsFile, settings, new NativeFileDialogs(getHostServices()));
+        Thread.setDefaultUncaughtExceptionHandler(shell::uncaught);
         stage.setOnShown(e -> System.err.printf(
                 "Siftbench: main window shown %d ms after JVM start%n",
                 System.currentTimeMillis()

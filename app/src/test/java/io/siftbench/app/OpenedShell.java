@@ -18,11 +18,16 @@ import org.testfx.util.WaitForAsyncUtils;
 public record OpenedShell(Shell shell, Stage stage) {
 
     public static OpenedShell start(FxRobot robot, Path settingsFile, Path project) throws Exception {
+        return startWith(robot, settingsFile, opening(project));
+    }
+
+    /** The shell with {@code dialogs} answering for the user, after Ctrl+O. */
+    public static OpenedShell startWith(FxRobot robot, Path settingsFile, FileDialogs dialogs) throws Exception {
         JsonSettingsFile settings = new JsonSettingsFile(settingsFile);
         Shell[] shell = new Shell[1];
         Stage[] stage = new Stage[1];
         FxToolkit.setupFixture(() -> {
-            shell[0] = new Shell(settings, settings.load(), opening(project));
+            shell[0] = new Shell(settings, settings.load(), dialogs);
             stage[0] = new Stage();
             shell[0].show(stage[0]);
             stage[0].toFront();

@@ -1,10 +1,14 @@
 package io.siftbench.app.cli;
 
 import java.io.PrintWriter;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 
-/** Runs one command line and returns its exit code; every failure is one line on stderr. */
+/** Runs one command line and returns its exit code; every failure is one line on stderr, and in the log in full. */
 public final class Cli {
+
+    private static final Logger LOG = Logger.getLogger(Cli.class.getName());
 
     private Cli() {}
 
@@ -17,6 +21,7 @@ public final class Cli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            LOG.log(Level.SEVERE, String.join(" ", args) + " failed", e);
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             commandLine
                     .getErr()

@@ -62,6 +62,21 @@ class CliIT {
     }
 
     @Test
+    void aFailureIsOneLineOnTheTerminalAndInFullInTheLogOfTheSettingsFolder() throws Exception {
+        Path stranger = dir.resolve("stranger.mv.db");
+        Files.writeString(stranger, "hello");
+
+        JarProcess.Result result = JarProcess.run(dir, 60, "datasets", "--project", stranger.toString());
+
+        assertThat(result.stderr().strip().lines()).hasSize(1);
+        String log = Files.readString(dir.resolve("logs").resolve("siftbench-0.log"));
+        assertThat(log)
+                .contains("SEVERE io.siftbench.app.cli.Cli: datasets --project " + stranger + " failed")
+                .contains(stranger + " is not a Siftbench project: it is not an H2 database file.")
+                .contains("\tat io.siftbench.");
+    }
+
+    @Test
     void unknownSubcommandIsRefused() throws Exception {
         JarProcess.Result result = JarProcess.run(dir, 60, "frobnicate");
 

@@ -1,5 +1,6 @@
 package io.siftbench.views.shell;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -10,8 +11,10 @@ import java.util.List;
  * @param licence      the licence Siftbench is distributed under, with its copyright
  * @param attributions bundled data and models, each with its source and licence; empty when nothing is bundled
  * @param thirdParty   the build's list of third-party libraries, one per line, each with its licence
+ * @param logFolder    where every failure is logged with its stack trace, the first thing a bug report needs
  */
-public record About(List<Version> versions, String licence, List<String> attributions, String thirdParty) {
+public record About(
+        List<Version> versions, String licence, List<String> attributions, String thirdParty, Path logFolder) {
 
     /** One part and its version, e.g. "H2" and "2.4.240 (2025-09-22)". */
     public record Version(String name, String version) {}

@@ -35,6 +35,10 @@ final class AboutDialog {
             About.Version v = about.versions().get(row);
             versions.addRow(row, new Label(v.name()), new Label(v.version()));
         }
+        versions.addRow(
+                about.versions().size(),
+                new Label("Log folder"),
+                new Label(about.logFolder().toString()));
         Label licence = wrapped(about.licence());
         licence.setId("about-licence");
         VBox content = new VBox(10, versions, licence);

@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import javafx.stage.Window;
 
-/** Asks the user for files. The native dialogs sit behind this so that UI tests can answer for the user. */
+/**
+ * Asks the user for files and shows folders. The native dialogs sit behind this so that UI tests can answer for
+ * the user.
+ */
 public interface FileDialogs {
 
     Optional<Path> chooseNewProject(Window owner);
@@ -15,4 +18,7 @@ public interface FileDialogs {
     default Optional<Path> chooseDatasetToImport(Window owner) {
         return Optional.empty();
     }
+
+    /** Shows {@code folder} in the desktop's file manager; nothing by default, for dialogs that only open projects. */
+    default void showFolder(Path folder) {}
 }

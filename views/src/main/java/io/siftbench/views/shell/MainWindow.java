@@ -15,10 +15,12 @@ import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -69,6 +71,7 @@ public final class MainWindow {
         root.setBottom(new StatusBar(viewModel.projectProperty(), tasks.running()));
         viewModel.screenProperty().addListener((obs, was, now) -> showScreen(now));
         showScreen(viewModel.screenProperty().get());
+        tasks.onUnheardFailure((title, error) -> viewModel.report(Problem.of(title + " failed", error)));
         viewModel.problemProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 showProblem(now);
@@ -140,7 +143,10 @@ public final class MainWindow {
         MenuItem aboutItem = new MenuItem("About Siftbench");
         aboutItem.setId("menu-about");
         aboutItem.setOnAction(e -> AboutDialog.show(stage, about));
-        Menu help = new Menu("Help", null, aboutItem);
+        MenuItem logItem = new MenuItem("Open log folder");
+        logItem.setId("menu-log-folder");
+        logItem.setOnAction(e -> dialogs.showFolder(about.logFolder()));
+        Menu help = new Menu("Help", null, logItem, new SeparatorMenuItem(), aboutItem);
         help.setId("menu-help");
         MenuBar bar = new MenuBar(file, view);
         // A screen's own commands get a menu named after the screen, after File and View.
@@ -229,6 +235,16 @@ public final class MainWindow {
         alert.setHeaderText(problem.heading());
         alert.setContentText(problem.message());
         alert.getDialogPane().setId("problem-dialog");
+        if (problem.details() != null) {
+            // The stack trace is for a bug report: one click away, and in the log for when the dialog is gone.
+            TextArea details = new TextArea(problem.details());
+            details.setId("problem-details");
+            details.setEditable(false);
+            details.setPrefRowCount(14);
+            alert.getDialogPane()
+                    .setExpandableContent(new VBox(
+                            6, new Label("Also in the log (Help ▸ Open log folder): " + about.logFolder()), details));
+        }
         alert.show();
     }
 

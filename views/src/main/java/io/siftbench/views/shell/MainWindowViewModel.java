@@ -65,6 +65,11 @@ public final class MainWindowViewModel {
         return theme.getReadOnlyProperty();
     }
 
+    /** Shows {@code what} to the user: a failure no screen of the window had a word for. */
+    public void report(Problem what) {
+        problem.set(what);
+    }
+
     /** The newest problem to show the user; a new value each time. */
     public ReadOnlyObjectProperty<Problem> problemProperty() {
         return problem.getReadOnlyProperty();

@@ -3,11 +3,23 @@ package io.siftbench.views.shell;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.application.HostServices;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** The platform's own file dialogs. */
+/** The platform's own file dialogs, and its file manager for a folder. */
 public final class NativeFileDialogs implements FileDialogs {
+
+    private final HostServices desktop;
+
+    public NativeFileDialogs(HostServices desktop) {
+        this.desktop = desktop;
+    }
+
+    @Override
+    public void showFolder(Path folder) {
+        desktop.showDocument(folder.toUri().toString());
+    }
 
     private static final FileChooser.ExtensionFilter PROJECTS =
             new FileChooser.ExtensionFilter("Siftbench project (*.mv.db)", "*.mv.db");

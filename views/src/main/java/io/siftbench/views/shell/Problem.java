@@ -1,12 +1,27 @@
 package io.siftbench.views.shell;
 
-/** Something the user must be told about: a heading and a message that says what was wrong and where. */
-public record Problem(String heading, String message) {
+import java.io.PrintWriter;
+import java.io.StringWriter;
 
-    /** The message of {@code error} as the user should read it, never a bare class name. */
+/**
+ * Something the user must be told about: a heading and a message that says what was wrong and where.
+ *
+ * @param details what a bug report needs and a user rarely reads (the stack trace), one click away; null when the
+ *     message says it all
+ */
+public record Problem(String heading, String message, String details) {
+
+    public Problem(String heading, String message) {
+        this(heading, message, null);
+    }
+
+    /** The message of {@code error} as the user should read it, never a bare class name, and its stack trace. */
     public static Problem of(String heading, Throwable error) {
         String message = error.getMessage();
-        return new Problem(heading, message == null || message.isBlank() ? error.toString() : message);
+        StringWriter trace = new StringWriter();
+        error.printStackTrace(new PrintWriter(trace));
+        return new Problem(
+                heading, message == null || message.isBlank() ? error.toString() : message, trace.toString());
     }
 
     /** The first line of {@code text}: what a status line shows of a longer message. */

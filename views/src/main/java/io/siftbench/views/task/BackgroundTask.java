@@ -36,7 +36,9 @@ public final class BackgroundTask<T> {
     private final String title;
     private final Work<T> work;
     private Consumer<T> onSuccess = result -> {};
-    private Consumer<Throwable> onFailure = error -> {};
+    /** Null while the screen that asked has no word for a failure: then the window tells it (see the executor). */
+    private Consumer<Throwable> onFailure;
+
     private Runnable onCancelled = () -> {};
     private boolean showInStatusBar = true;
     /** Whether the outcome is still wanted when it arrives; see {@link #onlyWhile}. */
@@ -104,10 +106,20 @@ public final class BackgroundTask<T> {
         }
     }
 
-    void failed(Throwable error) {
-        if (wanted.getAsBoolean()) {
-            onFailure.accept(error);
+    /**
+     * Hands the failure to the screen's handler. False when there is none and the failure is still wanted: the
+     * executor must then tell it itself, so that no failure goes unsaid. A dropped outcome (of a project closed
+     * since) is dealt with: it is no longer news.
+     */
+    boolean failed(Throwable error) {
+        if (!wanted.getAsBoolean()) {
+            return true;
         }
+        if (onFailure == null) {
+            return false;
+        }
+        onFailure.accept(error);
+        return true;
     }
 
     void cancelled() {

@@ -6,6 +6,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -13,14 +16,19 @@ import javafx.concurrent.Task;
 
 /**
  * Runs tasks on a pool of daemon threads as JavaFX {@link Task}s, so that their progress and message
- * are properties the status bar can bind to, and their handlers run on the UI thread.
+ * are properties the status bar can bind to, and their handlers run on the UI thread. Every failure goes to the
+ * log with its stack trace; one that no screen has a word for goes to {@link #onUnheardFailure the window}.
  */
 public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(FxTaskExecutor.class.getName());
 
     private final ExecutorService pool;
     private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
     /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
     private final ObservableList<Task<?>> runningReadOnly = FXCollections.unmodifiableObservableList(running);
+    /** Hears, on the UI thread, the title and the failure of a task whose screen has no handler for failures. */
+    private BiConsumer<String, Throwable> unheard = (title, error) -> {};
 
     public FxTaskExecutor() {
         AtomicInteger count = new AtomicInteger();
@@ -30,6 +38,11 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
             return t;
         };
         this.pool = Executors.newCachedThreadPool(threads);
+    }
+
+    /** Where a failure goes that the screen which asked for the work does not show: the window's problem dialog. */
+    public void onUnheardFailure(BiConsumer<String, Throwable> window) {
+        this.unheard = java.util.Objects.requireNonNull(window);
     }
 
     /** The tasks now running that the user should see; read and changed on the UI thread only. */
@@ -70,7 +83,10 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
             if (fx.getException() instanceof CancellationException) {
                 task.cancelled();
             } else {
-                task.failed(fx.getException());
+                LOG.log(Level.WARNING, task.title() + " failed", fx.getException());
+                if (!task.failed(fx.getException())) {
+                    unheard.accept(task.title(), fx.getException());
+                }
             }
         });
         fx.setOnCancelled(e -> {
