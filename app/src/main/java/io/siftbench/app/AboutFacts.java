@@ -1,6 +1,7 @@
 package io.siftbench.app;
 
 import io.siftbench.app.cli.VersionProvider;
+import io.siftbench.app.example.ExampleProject;
 import io.siftbench.views.shell.About;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,8 +28,7 @@ final class AboutFacts {
                         new About.Version("H2", org.h2.engine.Constants.FULL_VERSION)),
                 // The file is wrapped for a terminal; the dialog wraps its paragraphs to its own width.
                 resource("NOTICE").strip().replaceAll("(?<!\\n)\\n(?!\\n)", " "),
-                // Nothing is bundled yet; an example dataset or model that ships with the program is named here.
-                List.of(),
+                ExampleProject.attributions(),
                 resource("THIRD-PARTY.txt").strip(),
                 logFolder);
     }

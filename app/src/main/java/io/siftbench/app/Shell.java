@@ -1,6 +1,7 @@
 package io.siftbench.app;
 
 import io.siftbench.app.backends.LocalBackendProbe;
+import io.siftbench.app.example.ExampleProject;
 import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.app.runs.ProjectRuns;
 import io.siftbench.app.runs.RunBackends;
@@ -65,7 +66,11 @@ public final class Shell {
         ProjectOpener opener = new H2ProjectOpener();
         JsonBackendsFile backendsFile = backendsFile(settingsRepository);
         runBackends = new RunBackends(backendsFile::load);
-        viewModel = new MainWindowViewModel(opener, settingsRepository, settings, tasks);
+        Path settingsFolder = settingsFolder(settingsRepository);
+        viewModel = new MainWindowViewModel(opener, settingsRepository, settings, tasks, made -> {
+            ExampleProject.fill(made);
+            return ExampleProject.told(ExampleProject.offerDemoModel(backendsFile, settingsFolder.resolve("models")));
+        });
         ReadOnlyObjectProperty<io.siftbench.model.project.Project> project = viewModel.projectProperty();
         Supplier<SampleEmbedder> embedder = () -> new SampleEmbedder(EmbeddingModels.miniLm());
         review = new ReviewViewModel(project, tasks, embedder);
@@ -96,7 +101,7 @@ public final class Shell {
                         runsView,
                         new SettingsView(new SettingsViewModel(backendsFile, new LocalBackendProbe(), tasks))),
                 tasks,
-                AboutFacts.read(AppLog.folder(settingsFolder(settingsRepository))));
+                AboutFacts.read(AppLog.folder(settingsFolder)));
     }
 
     /** The Prompt studio; its Preview tab offers the user's backends as Settings saved them. */

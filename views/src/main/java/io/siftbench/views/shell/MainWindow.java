@@ -72,6 +72,17 @@ public final class MainWindow {
         viewModel.screenProperty().addListener((obs, was, now) -> showScreen(now));
         showScreen(viewModel.screenProperty().get());
         tasks.onUnheardFailure((title, error) -> viewModel.report(Problem.of(title + " failed", error)));
+        viewModel.noticeProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                Alert alert = new Alert(Alert.AlertType.INFORMATION);
+                alert.initOwner(stage);
+                alert.setTitle("Siftbench");
+                alert.setHeaderText(now.heading());
+                alert.setContentText(now.message());
+                alert.getDialogPane().setId("notice-dialog");
+                alert.show();
+            }
+        });
         viewModel.problemProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 showProblem(now);
@@ -108,6 +119,9 @@ public final class MainWindow {
         MenuItem openProject = item("Open project…", "Shortcut+O", () -> dialogs.chooseProjectToOpen(stage)
                 .ifPresent(viewModel::openProject));
         openProject.setId("menu-open-project");
+        MenuItem example = new MenuItem("New example project…");
+        example.setId("menu-new-example");
+        example.setOnAction(e -> dialogs.chooseNewProject(stage).ifPresent(viewModel::newExampleProject));
         recentMenu.setId("menu-open-recent");
         rebuildRecent();
         viewModel.recentProjects().addListener((ListChangeListener<Path>) c -> rebuildRecent());
@@ -120,6 +134,7 @@ public final class MainWindow {
                 "File",
                 null,
                 newProject,
+                example,
                 openProject,
                 recentMenu,
                 new SeparatorMenuItem(),

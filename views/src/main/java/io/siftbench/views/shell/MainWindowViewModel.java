@@ -30,11 +30,15 @@ public final class MainWindowViewModel {
     private final ProjectOpener opener;
     private final SettingsRepository settingsRepository;
     private final TaskExecutor tasks;
+    private final ExampleMaker example;
 
     private final AtomicReference<UserSettings> settings;
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>(this, "project");
     private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>(this, "theme");
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
+    /** What the user is told that is not a problem, e.g. what the example project set up; a new value each time. */
+    private final ReadOnlyObjectWrapper<Problem> notice = new ReadOnlyObjectWrapper<>(this, "notice");
+
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(this, "screen", Screen.DATASETS);
     private final ObservableList<Path> recentProjects = FXCollections.observableArrayList();
@@ -43,10 +47,15 @@ public final class MainWindowViewModel {
             FXCollections.unmodifiableObservableList(recentProjects);
 
     public MainWindowViewModel(
-            ProjectOpener opener, SettingsRepository settingsRepository, UserSettings initial, TaskExecutor tasks) {
+            ProjectOpener opener,
+            SettingsRepository settingsRepository,
+            UserSettings initial,
+            TaskExecutor tasks,
+            ExampleMaker example) {
         this.opener = opener;
         this.settingsRepository = settingsRepository;
         this.tasks = tasks;
+        this.example = example;
         this.settings = new AtomicReference<>(initial);
         theme.set(initial.theme());
         recentProjects.setAll(initial.recentProjects());
@@ -75,6 +84,11 @@ public final class MainWindowViewModel {
         return problem.getReadOnlyProperty();
     }
 
+    /** The newest notice to show the user, heading and message as a problem has them; a new value each time. */
+    public ReadOnlyObjectProperty<Problem> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
     }
@@ -96,16 +110,37 @@ public final class MainWindowViewModel {
         openProject(file);
     }
 
+    /**
+     * Makes the example project at {@code file} and opens it. A file that already holds a project with datasets or
+     * prompts is refused and left as it was: the example is made only in a new or empty project.
+     */
+    public void newExampleProject(Path file) {
+        record Made(Project project, String told) {}
+        tasks.execute(BackgroundTask.of("Making the example project", progress -> {
+                    Project made = opener.open(file);
+                    try {
+                        if (!made.datasets().list().isEmpty()
+                                || !made.prompts().list().isEmpty()) {
+                            throw new IllegalArgumentException(made.file().getFileName()
+                                    + " already holds datasets or prompts; choose a new file for the example.");
+                        }
+                        return new Made(made, example.fill(made));
+                    } catch (RuntimeException e) {
+                        made.close();
+                        throw e;
+                    }
+                })
+                .onSuccess(made -> {
+                    show(made.project());
+                    notice.set(new Problem("The example project is ready", made.told()));
+                })
+                .onFailure(error -> problem.set(Problem.of("Could not make the example project", error))));
+    }
+
     /** Opens {@code file}, closing the project that was open once the new one is ready. */
     public void openProject(Path file) {
         tasks.execute(BackgroundTask.of("Opening " + file.getFileName(), progress -> opener.open(file))
-                .onSuccess(opened -> {
-                    Project previous = project.get();
-                    project.set(opened);
-                    closeInBackground(previous);
-                    update(s -> s.withRecent(opened.file()));
-                    recentProjects.setAll(settings.get().recentProjects());
-                })
+                .onSuccess(this::show)
                 .onFailure(error -> {
                     if (!file.toFile().exists() && recentProjects.contains(file)) {
                         update(s -> s.withoutRecent(file));
@@ -113,6 +148,15 @@ public final class MainWindowViewModel {
                     }
                     problem.set(Problem.of("Could not open the project", error));
                 }));
+    }
+
+    /** Shows {@code opened} in the window, closing the project that was open, and remembers it as recent. */
+    private void show(Project opened) {
+        Project previous = project.get();
+        project.set(opened);
+        closeInBackground(previous);
+        update(s -> s.withRecent(opened.file()));
+        recentProjects.setAll(settings.get().recentProjects());
     }
 
     public void closeProject() {
