@@ -25,6 +25,7 @@ import io.siftbench.views.prompts.NativePromptFileDialogs;
 import io.siftbench.views.prompts.PreviewViewModel;
 import io.siftbench.views.prompts.PromptStudioView;
 import io.siftbench.views.prompts.PromptStudioViewModel;
+import io.siftbench.views.review.ReviewSources;
 import io.siftbench.views.review.ReviewView;
 import io.siftbench.views.review.ReviewViewModel;
 import io.siftbench.views.runs.NewRunViewModel;
@@ -61,7 +62,8 @@ public final class Shell {
         viewModel = new MainWindowViewModel(opener, settingsRepository, settings, tasks);
         ReadOnlyObjectProperty<io.siftbench.model.project.Project> project = viewModel.projectProperty();
         Supplier<SampleEmbedder> embedder = () -> new SampleEmbedder(EmbeddingModels.miniLm());
-        review = new ReviewViewModel(project, tasks, embedder);
+        review = new ReviewViewModel(
+                project.map(p -> new ReviewSources(p.runSources(), p.decisions())), tasks, embedder);
         RunStarter starter = new RunStarter(
                 project, tasks, open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher());
         RunsViewModel runs = new RunsViewModel(project, tasks, starter);

@@ -15,6 +15,7 @@ import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
+import io.siftbench.views.review.ReviewSources;
 import io.siftbench.views.review.ReviewViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
 import java.nio.file.Path;
@@ -184,7 +185,9 @@ class ReviewViewModelTest {
         samples = RunFixture.run(opened, version, mode, count);
         project.set(opened);
         viewModel = new ReviewViewModel(
-                project, new CurrentThreadTaskExecutor(), () -> new SampleEmbedder(EmbeddingModels.miniLm()));
+                project.map(p -> new ReviewSources(p.runSources(), p.decisions())),
+                new CurrentThreadTaskExecutor(),
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
     }
 
     /** Closes the project and builds a new view model on it opened again, as a restart would. */
@@ -195,7 +198,9 @@ class ReviewViewModelTest {
         old.close();
         project.set(new H2ProjectOpener().open(file));
         viewModel = new ReviewViewModel(
-                project, new CurrentThreadTaskExecutor(), () -> new SampleEmbedder(EmbeddingModels.miniLm()));
+                project.map(p -> new ReviewSources(p.runSources(), p.decisions())),
+                new CurrentThreadTaskExecutor(),
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
     }
 
     private long current() {
