@@ -12,6 +12,7 @@ import io.siftbench.model.settings.UserSettings;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.settings.JsonBackendsFile;
 import io.siftbench.storage.settings.JsonSettingsFile;
+import io.siftbench.views.compare.CompareSources;
 import io.siftbench.views.compare.CompareView;
 import io.siftbench.views.compare.CompareViewModel;
 import io.siftbench.views.datasets.DatasetsView;
@@ -68,7 +69,12 @@ public final class Shell {
                 project, tasks, open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher());
         RunsViewModel runs = new RunsViewModel(project, tasks, starter);
         review.follow(starter.live());
-        compare = new CompareViewModel(project, tasks, starter, backendsFile::load, embedder);
+        compare = new CompareViewModel(
+                project.map(p -> new CompareSources(p.runSources(), p.decisions(), p.preferences())),
+                tasks,
+                starter,
+                backendsFile::load,
+                embedder);
         // Compare flags its cells with the thresholds the researcher set in Review.
         compare.curationProperty().bind(review.curationProperty());
         ReviewView reviewView = new ReviewView(review, project);
