@@ -1,9 +1,10 @@
-package io.siftbench.app.review;
+package io.siftbench.views.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.siftbench.app.runs.EmbeddingModels;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
@@ -15,8 +16,6 @@ import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
-import io.siftbench.views.review.ReviewSources;
-import io.siftbench.views.review.ReviewViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The review view model on a real project file, its background work run on the calling thread. */
 class ReviewViewModelTest {
+
+    /** The bundled MiniLM, as the app embeds with it; loaded once, as loading it takes a while. */
+    private static final EmbeddingModel MINI_LM = new AllMiniLmL6V2QuantizedEmbeddingModel();
 
     @TempDir
     Path dir;
@@ -187,7 +189,7 @@ class ReviewViewModelTest {
         viewModel = new ReviewViewModel(
                 project.map(p -> new ReviewSources(p.runSources(), p.decisions())),
                 new CurrentThreadTaskExecutor(),
-                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
+                () -> new SampleEmbedder(MINI_LM));
     }
 
     /** Closes the project and builds a new view model on it opened again, as a restart would. */
@@ -200,7 +202,7 @@ class ReviewViewModelTest {
         viewModel = new ReviewViewModel(
                 project.map(p -> new ReviewSources(p.runSources(), p.decisions())),
                 new CurrentThreadTaskExecutor(),
-                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
+                () -> new SampleEmbedder(MINI_LM));
     }
 
     private long current() {
