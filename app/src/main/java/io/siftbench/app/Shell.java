@@ -13,6 +13,7 @@ import io.siftbench.model.settings.UserSettings;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.settings.JsonBackendsFile;
 import io.siftbench.storage.settings.JsonSettingsFile;
+import io.siftbench.views.compare.CompareSources;
 import io.siftbench.views.compare.CompareView;
 import io.siftbench.views.compare.CompareViewModel;
 import io.siftbench.views.datasets.DatasetsView;
@@ -26,6 +27,7 @@ import io.siftbench.views.prompts.NativePromptFileDialogs;
 import io.siftbench.views.prompts.PreviewViewModel;
 import io.siftbench.views.prompts.PromptStudioView;
 import io.siftbench.views.prompts.PromptStudioViewModel;
+import io.siftbench.views.review.ReviewSources;
 import io.siftbench.views.review.ReviewView;
 import io.siftbench.views.review.ReviewViewModel;
 import io.siftbench.views.runs.NewRunViewModel;
@@ -73,12 +75,18 @@ public final class Shell {
         });
         ReadOnlyObjectProperty<io.siftbench.model.project.Project> project = viewModel.projectProperty();
         Supplier<SampleEmbedder> embedder = () -> new SampleEmbedder(EmbeddingModels.miniLm());
-        review = new ReviewViewModel(project, tasks, embedder);
+        review = new ReviewViewModel(
+                project.map(p -> new ReviewSources(p.runSources(), p.decisions())), tasks, embedder);
         RunStarter starter = new RunStarter(
                 project, tasks, open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher());
         RunsViewModel runs = new RunsViewModel(project, tasks, starter);
         review.follow(starter.live());
-        compare = new CompareViewModel(project, tasks, starter, backendsFile::load, embedder);
+        compare = new CompareViewModel(
+                project.map(p -> new CompareSources(p.runSources(), p.decisions(), p.preferences())),
+                tasks,
+                starter,
+                backendsFile::load,
+                embedder);
         // Compare flags its cells with the thresholds the researcher set in Review.
         compare.curationProperty().bind(review.curationProperty());
         ReviewView reviewView = new ReviewView(review, project);

@@ -9,6 +9,7 @@ import io.siftbench.model.compare.CompareRow;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.views.compare.CompareSources;
 import io.siftbench.views.compare.CompareViewModel;
 import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.runs.RunsViewModel;
@@ -40,7 +41,11 @@ class CompareFollowsRunTest {
         fixture.launcher().execute(done.id(), (s, p) -> {}, () -> false);
         RunInfo going = fixture.fiveQuestionRun();
         CompareViewModel compare = new CompareViewModel(
-                open, tasks, starter, () -> BackendSettings.EMPTY, () -> new SampleEmbedder(EmbeddingModels.miniLm()));
+                open.map(p -> new CompareSources(p.runSources(), p.decisions(), p.preferences())),
+                tasks,
+                starter,
+                () -> BackendSettings.EMPTY,
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
         compare.compare(List.of(done, going));
         assertThat(compare.rows()).hasSize(5).allSatisfy(row -> assertThat(row.cell(1))
                 .isEmpty());

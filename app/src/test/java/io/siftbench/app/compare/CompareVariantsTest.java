@@ -22,6 +22,7 @@ import io.siftbench.model.runs.Message;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.views.compare.CompareSources;
 import io.siftbench.views.compare.CompareViewModel;
 import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.runs.RunsViewModel;
@@ -204,7 +205,11 @@ class CompareVariantsTest {
         RunStarter starter = new RunStarter(open, tasks, p -> fixture.launcher());
         runs = new RunsViewModel(open, tasks, starter);
         return new CompareViewModel(
-                open, tasks, starter, () -> BackendSettings.EMPTY, () -> new SampleEmbedder(EmbeddingModels.miniLm()));
+                open.map(p -> new CompareSources(p.runSources(), p.decisions(), p.preferences())),
+                tasks,
+                starter,
+                () -> BackendSettings.EMPTY,
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
     }
 
     /** Every row holds one sample of each column, for the same record, and shows that record once. */

@@ -19,6 +19,7 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
+import io.siftbench.views.compare.CompareSources;
 import io.siftbench.views.compare.CompareViewModel;
 import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
@@ -50,7 +51,7 @@ class CompareViewModelTest {
         RunStarter starter = new RunStarter(
                 project, tasks, open -> new ProjectRuns(open, backends, EmbeddingModels::miniLm).launcher());
         return new CompareViewModel(
-                project,
+                project.map(p -> new CompareSources(p.runSources(), p.decisions(), p.preferences())),
                 tasks,
                 starter,
                 () -> BackendSettings.EMPTY,

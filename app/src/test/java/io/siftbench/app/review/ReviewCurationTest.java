@@ -20,6 +20,7 @@ import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
+import io.siftbench.views.review.ReviewSources;
 import io.siftbench.views.review.ReviewViewModel;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
@@ -61,7 +62,9 @@ class ReviewCurationTest {
     void keywordFlagsShowOnTheItemsAndRejectingThemAllIsUndoneAtOnce() throws Exception {
         List<Sample> samples = stories(10);
         ReviewViewModel viewModel = new ReviewViewModel(
-                project, new CurrentThreadTaskExecutor(), () -> new SampleEmbedder(EmbeddingModels.miniLm()));
+                project.map(p -> new ReviewSources(p.runSources(), p.decisions())),
+                new CurrentThreadTaskExecutor(),
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
 
         // The fixture's odd samples are told in a polite tone.
         viewModel
@@ -149,8 +152,10 @@ class ReviewCurationTest {
                         "What is the exchange rate for euros?",
                         "My new card has not arrived yet."));
         DeferredTasks tasks = new DeferredTasks();
-        ReviewViewModel viewModel =
-                new ReviewViewModel(project, tasks, () -> new SampleEmbedder(EmbeddingModels.miniLm()));
+        ReviewViewModel viewModel = new ReviewViewModel(
+                project.map(p -> new ReviewSources(p.runSources(), p.decisions())),
+                tasks,
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
         tasks.runAll();
         viewModel.moveTo(2);
         tasks.runAll();
@@ -208,7 +213,9 @@ class ReviewCurationTest {
         List<Sample> samples = stories(24);
         project.get().decisions().decide(Decision.of(samples.get(0).id(), DecisionStatus.ACCEPTED, null));
         ReviewViewModel viewModel = new ReviewViewModel(
-                project, new CurrentThreadTaskExecutor(), () -> new SampleEmbedder(EmbeddingModels.miniLm()));
+                project.map(p -> new ReviewSources(p.runSources(), p.decisions())),
+                new CurrentThreadTaskExecutor(),
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
 
         viewModel.orderProperty().set(QueueOrder.ONE_PER_CLUSTER);
 

@@ -9,6 +9,7 @@ import io.siftbench.model.project.Project;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.views.project.RunStarter;
+import io.siftbench.views.review.ReviewSources;
 import io.siftbench.views.review.ReviewViewModel;
 import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
@@ -35,7 +36,10 @@ class ReviewFollowsRunTest {
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
         RunsViewModel runs = new RunsViewModel(open, tasks, new RunStarter(open, tasks, p -> fixture.launcher()));
         RunInfo run = fixture.fiveQuestionRun();
-        ReviewViewModel review = new ReviewViewModel(open, tasks, () -> new SampleEmbedder(EmbeddingModels.miniLm()));
+        ReviewViewModel review = new ReviewViewModel(
+                open.map(p -> new ReviewSources(p.runSources(), p.decisions())),
+                tasks,
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
         review.follow(runs.live());
         assertThat(review.runProperty().get().id()).isEqualTo(run.id());
         assertThat(review.items()).isEmpty();

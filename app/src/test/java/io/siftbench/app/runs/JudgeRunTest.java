@@ -21,6 +21,7 @@ import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.views.project.RunStarter;
+import io.siftbench.views.review.ReviewSources;
 import io.siftbench.views.review.ReviewViewModel;
 import io.siftbench.views.runs.NewRunViewModel;
 import io.siftbench.views.runs.RunsViewModel;
@@ -99,7 +100,10 @@ class JudgeRunTest {
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
         RunsViewModel runs = new RunsViewModel(open, tasks, new RunStarter(open, tasks, p -> fixture.launcher()));
         NewRunViewModel form = new NewRunViewModel(runs, tasks, () -> user);
-        ReviewViewModel review = new ReviewViewModel(open, tasks, () -> new SampleEmbedder(EmbeddingModels.miniLm()));
+        ReviewViewModel review = new ReviewViewModel(
+                open.map(p -> new ReviewSources(p.runSources(), p.decisions())),
+                tasks,
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()));
         review.follow(runs.live());
         assertThat(review.runProperty().get().id()).isEqualTo(annotated.id());
         assertThat(review.flagKinds()).isEmpty();

@@ -4,43 +4,35 @@ import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.compare.Alignment;
 import io.siftbench.model.compare.CompareRow;
-import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.compare.Variant;
 import io.siftbench.model.compare.VariantPlan;
 import io.siftbench.model.compare.VariantSummary;
 import io.siftbench.model.curation.CurationSettings;
 import io.siftbench.model.curation.RunCuration;
 import io.siftbench.model.insights.SampleEmbedder;
-import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.Condition;
 import io.siftbench.model.prompts.StoredVersion;
-import io.siftbench.model.review.Decision;
-import io.siftbench.model.review.DecisionStatus;
-import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLabel;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.views.project.ProjectRunList;
 import io.siftbench.views.project.RunFollower;
-import io.siftbench.views.project.RunListSources;
 import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.SerialTaskQueue;
 import io.siftbench.views.task.TaskExecutor;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -56,18 +48,15 @@ public final class CompareViewModel {
     /** What went wrong with the run of the column headed {@code heading}. */
     private record RunFailure(String heading, Problem problem) {}
 
-    private final ProjectTasks<Project> tasks;
+    private final ProjectTasks<CompareSources> tasks;
     private final RunStarter starter;
     private final VariantChoices choices;
     private final SerialTaskQueue writes;
     private final ProjectRunList runs;
     private final ObservableList<RunInfo> variants = FXCollections.observableArrayList();
-    private final ObservableList<CompareRow> rows = FXCollections.observableArrayList();
-    private final ObservableList<VariantSummary> summaries = FXCollections.observableArrayList();
-    // One read-only view each, kept: the wrapper listens weakly, so a per-call one could stop telling the views.
+    // Kept: the wrapper listens weakly, so a per-call one could stop telling the views.
     private final ObservableList<RunInfo> variantsView = FXCollections.unmodifiableObservableList(variants);
-    private final ObservableList<CompareRow> rowsView = FXCollections.unmodifiableObservableList(rows);
-    private final ObservableList<VariantSummary> summariesView = FXCollections.unmodifiableObservableList(summaries);
+    private final CellDecisions cells;
     private final ObjectProperty<RunInfo> base = new SimpleObjectProperty<>(this, "base");
     private final ObjectProperty<CurationSettings> curation =
             new SimpleObjectProperty<>(this, "curation", CurationSettings.defaults());
@@ -80,16 +69,15 @@ public final class CompareViewModel {
     private final Supplier<SampleEmbedder> embedder;
     /** The id of the base run the variants were added to; -1 before one is chosen. */
     private long baseId = -1;
-    /** The per-variant summaries: only the newest request's show. */
-    private final ProjectTasks<Project>.Latest summarizing;
     /** The comparisons asked for: a failure of an earlier one's run is not told as this one's. */
-    private final ProjectTasks<Project>.Latest comparisons;
+    private final ProjectTasks<CompareSources>.Latest comparisons;
     /** How the comparison shown was last summed up in the message, before {@link #runFailures}. */
     private String summary = "";
     /** What went wrong with the runs this comparison started or resumed, told again with each refresh of it. */
     private String runFailures = "";
 
     /**
+     * @param sources      the stores of the open project the screen reads and writes; null while none is open
      * @param starter      starts and resumes the variants' runs; its live progress keeps the rows up to date while
      *                     a compared run is going
      * @param userBackends the user's backends, offered as backend variants (read each time the base run changes)
@@ -97,18 +85,18 @@ public final class CompareViewModel {
      *                     embedding
      */
     public CompareViewModel(
-            ReadOnlyObjectProperty<Project> project,
+            ObservableValue<CompareSources> sources,
             TaskExecutor tasks,
             RunStarter starter,
             Supplier<BackendSettings> userBackends,
             Supplier<SampleEmbedder> embedder) {
         this.embedder = Objects.requireNonNull(embedder);
-        this.tasks = new ProjectTasks<>(project, tasks);
+        this.tasks = new ProjectTasks<>(sources, tasks);
         this.starter = starter;
         this.choices = new VariantChoices(this.tasks, userBackends, message::set, this::failed);
         this.writes = new SerialTaskQueue(tasks, "Saving decisions");
-        this.runs = new ProjectRunList(project.map(p -> new RunListSources(p.runs(), p.datasets())), tasks);
-        this.summarizing = this.tasks.latest();
+        this.runs = new ProjectRunList(sources.map(CompareSources::runList), tasks);
+        this.cells = new CellDecisions(this.tasks, writes, variantsView, this::variantName, message::set, this::failed);
         this.comparisons = this.tasks.latest();
         this.tasks.onSwitch(now -> {
             writes.flush();
@@ -117,8 +105,7 @@ public final class CompareViewModel {
             baseId = -1;
             choices.offerFor(null);
             variants.clear();
-            rows.clear();
-            summaries.clear();
+            cells.clear();
             reloadRuns();
         });
         base.addListener((obs, was, now) -> {
@@ -154,12 +141,12 @@ public final class CompareViewModel {
     }
 
     public ObservableList<CompareRow> rows() {
-        return rowsView;
+        return cells.rows();
     }
 
     /** One per variant, in the variants' order. */
     public ObservableList<VariantSummary> summaries() {
-        return summariesView;
+        return cells.summaries();
     }
 
     /** The run whose inputs, seed, votes and parameters the variants keep. */
@@ -232,7 +219,7 @@ public final class CompareViewModel {
      * that configuration, starts the others (they fill their columns as they go) and lines them all up.
      */
     public void compareVariants() {
-        Project open = tasks.open();
+        CompareSources open = tasks.open();
         RunInfo from = base.get();
         if (open == null) {
             return;
@@ -246,7 +233,8 @@ public final class CompareViewModel {
         }
         List<Variant> chosen = List.copyOf(choices.planned());
         newComparison();
-        tasks.execute(BackgroundTask.of("Planning the variants' runs", p -> new VariantPlan(open.runs(), open.prompts())
+        tasks.execute(BackgroundTask.of("Planning the variants' runs", p -> new VariantPlan(
+                                open.runSources().runs(), open.runSources().prompts())
                         .plan(from, chosen))
                 .quiet()
                 .onSuccess(this::start)
@@ -304,7 +292,7 @@ public final class CompareViewModel {
      * {@code note} says how the runs came about.
      */
     private void show(List<RunInfo> picked, List<String> headings, String note) {
-        Project open = tasks.open();
+        CompareSources open = tasks.open();
         if (open == null) {
             return;
         }
@@ -313,15 +301,15 @@ public final class CompareViewModel {
             variants.setAll(picked);
             names = headings;
             planNote = note;
-            rows.setAll(aligned);
+            cells.show(aligned);
             summary = note + aligned.size() + " rows over " + picked.size() + " runs.";
             message.set(summary + runFailures);
-            summarize();
+            cells.summarize();
         });
         writes.submit(
                 () -> Alignment.of(picked.stream()
-                        .map(run ->
-                                filters.flag(run, open.review().items(run.id())).items())
+                        .map(run -> filters.flag(run, open.runSources().review().items(run.id()))
+                                .items())
                         .toList()),
                 lineUp,
                 this::failed);
@@ -330,41 +318,21 @@ public final class CompareViewModel {
     // ---- cells -------------------------------------------------------------------------------------
 
     public void accept(int row, int variant) {
-        decide(row, variant, id -> Decision.of(id, DecisionStatus.ACCEPTED, null));
+        cells.accept(row, variant);
     }
 
     public void reject(int row, int variant) {
-        decide(row, variant, id -> Decision.of(id, DecisionStatus.REJECTED, null));
+        cells.reject(row, variant);
     }
 
     /** The researcher's version of a cell: a text, a label, or both. */
     public void edit(int row, int variant, String text, String label) {
-        decide(row, variant, id -> Decision.edit(id, text, label, null));
+        cells.edit(row, variant, text, label);
     }
 
     /** Records that the sample in {@code variant} is better than each other sample of its row. */
     public void prefer(int row, int variant) {
-        Project open = tasks.open();
-        CompareRow compared = rows.get(row);
-        ReviewItem chosen = compared.cell(variant).orElse(null);
-        if (open == null || chosen == null) {
-            return;
-        }
-        List<Long> others = new ArrayList<>();
-        for (int v = 0; v < compared.cells().size(); v++) {
-            if (v != variant) {
-                compared.cell(v).ifPresent(other -> others.add(other.sampleId()));
-            }
-        }
-        writes.submit(
-                () -> {
-                    List<PreferenceStore.Preference> recorded = new ArrayList<>();
-                    others.forEach(other -> recorded.add(open.preferences().prefer(chosen.sampleId(), other)));
-                    return recorded;
-                },
-                recorded -> message.set("Preferred " + variantName(variant) + " over " + recorded.size()
-                        + (recorded.size() == 1 ? " other." : " others.")),
-                this::failed);
+        cells.prefer(row, variant);
     }
 
     /** Writes every decision and preference still pending now, on the calling thread; for closing. */
@@ -375,38 +343,6 @@ public final class CompareViewModel {
     /** How column {@code variant} is headed: what the variant changes, or which run it is. */
     public String variantName(int variant) {
         return names.get(variant);
-    }
-
-    private void decide(int row, int variant, LongFunction<Decision> decision) {
-        Project open = tasks.open();
-        ReviewItem item = rows.get(row).cell(variant).orElse(null);
-        if (open == null || item == null) {
-            return;
-        }
-        Decision made = decision.apply(item.sampleId());
-        rows.set(row, rows.get(row).withCell(variant, item.withDecision(made)));
-        summarize();
-        writes.submit(() -> open.decisions().decide(made), done -> {}, this::failed);
-    }
-
-    /** Recomputes every variant's header from the rows as shown, off the UI thread. */
-    private void summarize() {
-        List<CompareRow> snapshot = List.copyOf(rows);
-        int count = variants.size();
-        summarizing.execute(BackgroundTask.of("Summarizing variants", p -> {
-                    List<VariantSummary> out = new ArrayList<>(count);
-                    for (int v = 0; v < count; v++) {
-                        int column = v;
-                        out.add(VariantSummary.of(snapshot.stream()
-                                .map(r -> r.cells().get(column))
-                                .filter(Objects::nonNull)
-                                .toList()));
-                    }
-                    return out;
-                })
-                .quiet()
-                .onSuccess(summaries::setAll)
-                .onFailure(this::failed));
     }
 
     /** Forgets what the comparison before said: a new one is asked for, or the project changed. */

@@ -3,7 +3,6 @@ package io.siftbench.views.compare;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.compare.Variant;
-import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.Condition;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.model.runs.RunInfo;
@@ -26,9 +25,9 @@ final class VariantChoices {
     /** What "Add variant" offers beside the base run, read together in the background. */
     private record Offer(List<StoredVersion> versions, List<Condition> conditions, List<BackendConfig> backends) {}
 
-    private final ProjectTasks<Project> tasks;
+    private final ProjectTasks<CompareSources> tasks;
     /** What the variants may be: only those of the newest base run chosen show. */
-    private final ProjectTasks<Project>.Latest offering;
+    private final ProjectTasks<CompareSources>.Latest offering;
 
     private final Supplier<BackendSettings> userBackends;
     private final Consumer<String> message;
@@ -44,7 +43,7 @@ final class VariantChoices {
     private final ObservableList<BackendConfig> backendsView = FXCollections.unmodifiableObservableList(backends);
 
     VariantChoices(
-            ProjectTasks<Project> tasks,
+            ProjectTasks<CompareSources> tasks,
             Supplier<BackendSettings> userBackends,
             Consumer<String> message,
             Consumer<Throwable> failed) {
@@ -95,7 +94,7 @@ final class VariantChoices {
      */
     void offerFor(RunInfo from) {
         planned.clear();
-        Project open = tasks.open();
+        CompareSources open = tasks.open();
         if (open == null || from == null) {
             offering.clear();
             versions.clear();
@@ -105,8 +104,8 @@ final class VariantChoices {
         }
         offering.execute(BackgroundTask.of("Reading the variants to offer", p -> {
                     List<StoredVersion> others = new ArrayList<>();
-                    for (StoredVersion newest : open.prompts().list()) {
-                        open.prompts().versions(newest.name()).stream()
+                    for (StoredVersion newest : open.runSources().prompts().list()) {
+                        open.runSources().prompts().versions(newest.name()).stream()
                                 .filter(v -> v.mode() == from.config().mode()
                                         && v.id() != from.config().promptVersionId())
                                 .forEach(others::add);
@@ -118,7 +117,10 @@ final class VariantChoices {
                                     .thenComparing(StoredVersion::version, Comparator.reverseOrder()));
                     return new Offer(
                             others,
-                            open.prompts().load(from.config().promptVersionId()).conditions(),
+                            open.runSources()
+                                    .prompts()
+                                    .load(from.config().promptVersionId())
+                                    .conditions(),
                             userBackends.get().backends());
                 })
                 .quiet()

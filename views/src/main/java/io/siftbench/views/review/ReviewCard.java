@@ -3,20 +3,12 @@ package io.siftbench.views.review;
 import io.siftbench.model.curation.JudgeVerdict;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.ReviewItem;
-import io.siftbench.model.runs.Message;
-import io.siftbench.model.runs.RunSummary;
 import io.siftbench.model.runs.Sample;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
@@ -48,13 +40,7 @@ final class ReviewCard extends HBox {
     private final Label flags = new Label();
     private final Label judge = new Label();
     private final Label similar = new Label();
-    private final Label input = new Label();
-    private final Label conditions = new Label();
-    private final Label demonstrations = new Label();
-    private final Label prompt = new Label();
-    private final TitledPane demos = new TitledPane("Demonstrations", demonstrations);
-    private final TitledPane rendered = new TitledPane("Rendered prompt", prompt);
-    private final Label model = new Label();
+    private final SampleProvenance provenance = new SampleProvenance();
     private final SearchableComboBox<String> labelPicker = new SearchableComboBox<>();
     private final TextArea textEditor = new TextArea();
     private final VBox editBox = new VBox(6);
@@ -120,33 +106,7 @@ final class ReviewCard extends HBox {
         HBox.setHgrow(main, Priority.ALWAYS);
         main.setPrefWidth(600);
 
-        input.setId("card-input");
-        conditions.setId("card-conditions");
-        model.setId("card-model");
-        for (Label l : new Label[] {input, conditions, demonstrations, prompt, model}) {
-            l.setWrapText(true);
-        }
-        demos.setId("card-demonstrations");
-        demos.setExpanded(false);
-        rendered.setId("card-prompt");
-        rendered.setExpanded(false);
-        demos.expandedProperty().addListener((obs, was, now) -> showCollapsible());
-        rendered.expandedProperty().addListener((obs, was, now) -> showCollapsible());
-        VBox side = new VBox(
-                10,
-                heading("Input record"),
-                input,
-                heading("Conditions"),
-                conditions,
-                demos,
-                rendered,
-                heading("Model"),
-                model);
-        side.setPrefWidth(380);
-        ScrollPane sideScroll = new ScrollPane(side);
-        sideScroll.setFitToWidth(true);
-        sideScroll.setFocusTraversable(false);
-        getChildren().addAll(main, sideScroll);
+        getChildren().addAll(main, provenance);
 
         viewModel.currentProperty().addListener((obs, was, now) -> show(now));
         viewModel
@@ -167,12 +127,6 @@ final class ReviewCard extends HBox {
                 requestFocus();
             }
         });
-    }
-
-    private static Label heading(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("card-heading");
-        return l;
     }
 
     private HBox buttons() {
@@ -322,10 +276,10 @@ final class ReviewCard extends HBox {
         if (item == null) {
             position.setText(viewModel.size() == 0 ? "Nothing in the queue" : "End of the queue");
             output.setText(viewModel.size() == 0 ? "" : "Every sample in this queue has been seen. Ctrl+Z goes back.");
-            for (Label l : new Label[] {status, labelLine, flags, input, conditions, model}) {
+            for (Label l : new Label[] {status, labelLine, flags}) {
                 l.setText("");
             }
-            showCollapsible();
+            provenance.show(null);
             return;
         }
         Sample s = item.sample();
@@ -354,31 +308,11 @@ final class ReviewCard extends HBox {
                         ? ""
                         : "Flags: " + String.join(", ", item.flags())
                                 + (s.validationError() != null ? " — " + s.validationError() : ""));
-        input.setText(
-                s.slot().recordId() == null
-                        ? "none (synthesized)"
-                        : "Record " + s.slot().recordId()
-                                + lastUserMessage(s)
-                                        .map(m -> "\nAs the model saw it:\n" + m)
-                                        .orElse(""));
-        conditions.setText(
-                s.conditions().isEmpty()
-                        ? "none"
-                        : s.conditions().entrySet().stream()
-                                .map(Map.Entry::toString)
-                                .sorted()
-                                .collect(Collectors.joining("\n")));
-        showCollapsible();
-        model.setText(s.model() + "\n" + RunSummary.parameters(s.parameters(), s.seed()) + "\nConfidence: "
-                + (s.confidence() == null ? "—" : String.format(Locale.ROOT, "%.2f", s.confidence()))
-                + (s.votes().isEmpty()
-                        ? ""
-                        : "\nVotes: "
-                                + s.votes().stream().map(ReviewCard::shown).collect(Collectors.joining(", "))));
+        provenance.show(s);
     }
 
     /** A label as the card shows it: an answer that gave none (it did not parse) shows as "none". */
-    private static String shown(String label) {
+    static String shown(String label) {
         return label == null ? "none" : label;
     }
 
@@ -391,43 +325,6 @@ final class ReviewCard extends HBox {
                                 + (verdict.reason() == null || verdict.reason().isBlank()
                                         ? ""
                                         : " — " + verdict.reason()));
-    }
-
-    /**
-     * Fills the demonstrations and the rendered prompt only while they are open: laying out a long prompt
-     * nobody looks at would cost frames when deciding fast.
-     */
-    private void showCollapsible() {
-        ReviewItem item = viewModel.currentProperty().get();
-        Sample s = item == null ? null : item.sample();
-        demonstrations.setText(
-                s == null || !demos.isExpanded()
-                        ? ""
-                        : s.slot().demonstrationIds().isEmpty()
-                                ? "none"
-                                : "Records "
-                                        + s.slot().demonstrationIds().stream()
-                                                .map(String::valueOf)
-                                                .collect(Collectors.joining(", ")));
-        prompt.setText(
-                s == null || !rendered.isExpanded()
-                        ? ""
-                        : s.slot().messages().stream().map(ReviewCard::message).collect(Collectors.joining("\n\n")));
-    }
-
-    /** The record's text reaches the card through the prompt it was rendered into. */
-    private static java.util.Optional<String> lastUserMessage(Sample s) {
-        List<Message> messages = s.slot().messages();
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            if (messages.get(i).role().equals("user")) {
-                return java.util.Optional.of(messages.get(i).content());
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
-    private static String message(Message m) {
-        return m.role().toUpperCase(Locale.ROOT) + ":\n" + m.content();
     }
 
     /** Puts the keyboard on the card, so that the keys work the moment the screen shows. */

@@ -1,9 +1,9 @@
 package io.siftbench.views.review;
 
-import io.siftbench.model.project.Project;
 import io.siftbench.model.review.Decision;
 import io.siftbench.model.review.DecisionAction;
 import io.siftbench.model.review.DecisionStatus;
+import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.review.QueueFilter;
 import io.siftbench.model.review.QueueOrder;
 import io.siftbench.model.review.ReviewItem;
@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -48,7 +49,7 @@ final class ReviewDecisions {
 
     private static final ReviewQueue EMPTY = new ReviewQueue(List.of(), QueueOrder.AS_GENERATED, 0, QueueFilter.ALL);
 
-    private final ProjectTasks<Project> tasks;
+    private final ProjectTasks<ReviewSources> tasks;
     private final SerialTaskQueue writes;
     private final Supplier<RunInfo> run;
     private final BiConsumer<Long, Decision> decided;
@@ -72,7 +73,7 @@ final class ReviewDecisions {
      * @param decided hears each decision that now counts for a sample, made, undone or redone
      */
     ReviewDecisions(
-            ProjectTasks<Project> tasks,
+            ProjectTasks<ReviewSources> tasks,
             SerialTaskQueue writes,
             Supplier<RunInfo> run,
             BiConsumer<Long, Decision> decided,
@@ -191,11 +192,11 @@ final class ReviewDecisions {
     }
 
     void undo() {
-        step(false, writesTo -> writesTo.decisions().undo());
+        step(false, DecisionStore::undo);
     }
 
     void redo() {
-        step(true, writesTo -> writesTo.decisions().redo());
+        step(true, DecisionStore::redo);
     }
 
     /** Writes everything still pending now, on the calling thread; for closing a project or the application. */
@@ -217,7 +218,7 @@ final class ReviewDecisions {
 
     /** Shows the decisions at once, moves on when deciding card by card, and writes them in the background. */
     private void record(List<Decision> decisions, boolean moveOn) {
-        Project open = tasks.open();
+        ReviewSources open = tasks.open();
         RunInfo chosen = run.get();
         if (open == null || chosen == null || decisions.isEmpty()) {
             return;
@@ -241,13 +242,13 @@ final class ReviewDecisions {
     }
 
     /** Undoes ({@code redo} false) or redoes the newest action in the project's history, after pending writes. */
-    private void step(boolean redo, ProjectStep action) {
-        Project open = tasks.open();
+    private void step(boolean redo, Function<DecisionStore, Optional<DecisionAction>> action) {
+        ReviewSources open = tasks.open();
         if (open == null) {
             return;
         }
         writes.submit(
-                () -> action.apply(open),
+                () -> action.apply(open.decisions()),
                 stepped -> {
                     if (stepped.isEmpty()) {
                         message.accept(redo ? "Nothing to redo." : "Nothing to undo.");
@@ -278,13 +279,8 @@ final class ReviewDecisions {
                 failed);
     }
 
-    @FunctionalInterface
-    private interface ProjectStep {
-        Optional<DecisionAction> apply(Project project);
-    }
-
     private void savePosition() {
-        Project open = tasks.open();
+        ReviewSources open = tasks.open();
         RunInfo chosen = run.get();
         Optional<Long> at = positionSample();
         if (open != null && chosen != null && at.isPresent()) {

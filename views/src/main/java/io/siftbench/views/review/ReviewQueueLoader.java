@@ -7,7 +7,6 @@ import io.siftbench.model.curation.Judgements;
 import io.siftbench.model.curation.RunCuration;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.insights.SampleText;
-import io.siftbench.model.project.Project;
 import io.siftbench.model.review.QueueFilter;
 import io.siftbench.model.review.QueueOrder;
 import io.siftbench.model.review.ReviewItem;
@@ -43,14 +42,14 @@ final class ReviewQueueLoader {
             List<SampleText> measured,
             Supplier<SampleEmbedder> embedding) {}
 
-    private final ProjectTasks<Project> tasks;
-    private final ProjectTasks<Project>.Latest loads;
+    private final ProjectTasks<ReviewSources> tasks;
+    private final ProjectTasks<ReviewSources>.Latest loads;
     private final SerialTaskQueue writes;
     private final Supplier<SampleEmbedder> embedder;
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
 
     /** @param writes the queue the decisions are written through; a read goes after them */
-    ReviewQueueLoader(ProjectTasks<Project> tasks, SerialTaskQueue writes, Supplier<SampleEmbedder> embedder) {
+    ReviewQueueLoader(ProjectTasks<ReviewSources> tasks, SerialTaskQueue writes, Supplier<SampleEmbedder> embedder) {
         this.tasks = tasks;
         this.loads = tasks.latest();
         this.writes = writes;
@@ -74,9 +73,10 @@ final class ReviewQueueLoader {
             CurationSettings thresholds,
             Consumer<Loaded> loaded,
             Consumer<Throwable> failed) {
-        Project open = tasks.open();
+        ReviewSources open = tasks.open();
         loading.set(true);
-        Supplier<SampleEmbedder> embedding = () -> embedder.get().cachedIn(open.textEmbeddings());
+        Supplier<SampleEmbedder> embedding =
+                () -> embedder.get().cachedIn(open.runSources().textEmbeddings());
         writes.submit(
                 () -> {
                     // The items are read once; the curation filters and the embedding orders work on the same read.

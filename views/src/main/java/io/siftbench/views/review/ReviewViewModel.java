@@ -6,7 +6,6 @@ import io.siftbench.model.curation.FlagKind;
 import io.siftbench.model.curation.JudgeVerdict;
 import io.siftbench.model.curation.Judgements;
 import io.siftbench.model.insights.SampleEmbedder;
-import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.QueueFilter;
@@ -17,7 +16,6 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunProgress;
 import io.siftbench.views.project.ProjectRunList;
 import io.siftbench.views.project.RunFollower;
-import io.siftbench.views.project.RunListSources;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.SerialTaskQueue;
@@ -38,6 +36,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
@@ -51,7 +50,7 @@ import javafx.collections.ObservableMap;
  */
 public final class ReviewViewModel {
 
-    private final ProjectTasks<Project> tasks;
+    private final ProjectTasks<ReviewSources> tasks;
     private final ProjectRunList runs;
     private final ReviewQueueLoader loader;
     private final ReviewDecisions decisions;
@@ -74,14 +73,15 @@ public final class ReviewViewModel {
     private Judgements judgements = Judgements.NONE;
 
     /**
+     * @param sources  the stores of the open project the screen reads and writes; null while none is open
      * @param embedder gives the samples embeddings for the k-means and vote-k orders and the "too similar to
      *                 accepted" warning (the bundled MiniLM in the app); loaded only when one of them needs it
      */
     public ReviewViewModel(
-            ReadOnlyObjectProperty<Project> project, TaskExecutor tasks, Supplier<SampleEmbedder> embedder) {
-        this.tasks = new ProjectTasks<>(project, tasks);
+            ObservableValue<ReviewSources> sources, TaskExecutor tasks, Supplier<SampleEmbedder> embedder) {
+        this.tasks = new ProjectTasks<>(sources, tasks);
         SerialTaskQueue writes = new SerialTaskQueue(tasks, "Saving decisions");
-        this.runs = new ProjectRunList(project.map(p -> new RunListSources(p.runs(), p.datasets())), tasks);
+        this.runs = new ProjectRunList(sources.map(ReviewSources::runList), tasks);
         this.loader = new ReviewQueueLoader(this.tasks, writes, Objects.requireNonNull(embedder));
         this.similarity = new SimilarityWarning(tasks, this::failed);
         this.decisions = new ReviewDecisions(

@@ -1,9 +1,10 @@
-package io.siftbench.app.review;
+package io.siftbench.views.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.siftbench.app.runs.EmbeddingModels;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
@@ -15,7 +16,6 @@ import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
-import io.siftbench.views.review.ReviewViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The review view model on a real project file, its background work run on the calling thread. */
 class ReviewViewModelTest {
+
+    /** The bundled MiniLM, as the app embeds with it; loaded once, as loading it takes a while. */
+    private static final EmbeddingModel MINI_LM = new AllMiniLmL6V2QuantizedEmbeddingModel();
 
     @TempDir
     Path dir;
@@ -184,7 +187,9 @@ class ReviewViewModelTest {
         samples = RunFixture.run(opened, version, mode, count);
         project.set(opened);
         viewModel = new ReviewViewModel(
-                project, new CurrentThreadTaskExecutor(), () -> new SampleEmbedder(EmbeddingModels.miniLm()));
+                project.map(p -> new ReviewSources(p.runSources(), p.decisions())),
+                new CurrentThreadTaskExecutor(),
+                () -> new SampleEmbedder(MINI_LM));
     }
 
     /** Closes the project and builds a new view model on it opened again, as a restart would. */
@@ -195,7 +200,9 @@ class ReviewViewModelTest {
         old.close();
         project.set(new H2ProjectOpener().open(file));
         viewModel = new ReviewViewModel(
-                project, new CurrentThreadTaskExecutor(), () -> new SampleEmbedder(EmbeddingModels.miniLm()));
+                project.map(p -> new ReviewSources(p.runSources(), p.decisions())),
+                new CurrentThreadTaskExecutor(),
+                () -> new SampleEmbedder(MINI_LM));
     }
 
     private long current() {
