@@ -20,6 +20,7 @@ import io.siftbench.views.export.ExportDialog;
 import io.siftbench.views.insights.ChartFiles;
 import io.siftbench.views.insights.InsightsView;
 import io.siftbench.views.insights.InsightsViewModel;
+import io.siftbench.views.project.RunListSources;
 import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.prompts.NativePromptFileDialogs;
 import io.siftbench.views.prompts.PreviewViewModel;
@@ -27,6 +28,7 @@ import io.siftbench.views.prompts.PromptStudioView;
 import io.siftbench.views.prompts.PromptStudioViewModel;
 import io.siftbench.views.review.ReviewView;
 import io.siftbench.views.review.ReviewViewModel;
+import io.siftbench.views.runs.NewRunSources;
 import io.siftbench.views.runs.NewRunViewModel;
 import io.siftbench.views.runs.RunsView;
 import io.siftbench.views.runs.RunsViewModel;
@@ -63,15 +65,22 @@ public final class Shell {
         Supplier<SampleEmbedder> embedder = () -> new SampleEmbedder(EmbeddingModels.miniLm());
         review = new ReviewViewModel(project, tasks, embedder);
         RunStarter starter = new RunStarter(
-                project, tasks, open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher());
-        RunsViewModel runs = new RunsViewModel(project, tasks, starter);
+                project.map(open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher()), tasks);
+        RunsViewModel runs =
+                new RunsViewModel(project.map(p -> new RunListSources(p.runs(), p.datasets())), tasks, starter);
         review.follow(starter.live());
         compare = new CompareViewModel(project, tasks, starter, backendsFile::load, embedder);
         // Compare flags its cells with the thresholds the researcher set in Review.
         compare.curationProperty().bind(review.curationProperty());
         ReviewView reviewView = new ReviewView(review, project);
         reviewView.setOnExport(ExportDialog.opener(project, tasks));
-        RunsView runsView = new RunsView(runs, new NewRunViewModel(runs, tasks, backendsFile::load));
+        RunsView runsView = new RunsView(
+                runs,
+                new NewRunViewModel(
+                        runs,
+                        project.map(p -> new NewRunSources(p.prompts(), p.datasets(), p.runs())),
+                        tasks,
+                        backendsFile::load));
         runsView.setOnExport(ExportDialog.opener(project, tasks));
         window = new MainWindow(
                 viewModel,

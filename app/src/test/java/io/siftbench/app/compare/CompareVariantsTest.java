@@ -23,6 +23,7 @@ import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.views.compare.CompareViewModel;
+import io.siftbench.views.project.RunListSources;
 import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
@@ -201,8 +202,8 @@ class CompareVariantsTest {
 
     private CompareViewModel compareViewModel() {
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(fixture.project());
-        RunStarter starter = new RunStarter(open, tasks, p -> fixture.launcher());
-        runs = new RunsViewModel(open, tasks, starter);
+        RunStarter starter = new RunStarter(open.map(p -> fixture.launcher()), tasks);
+        runs = new RunsViewModel(open.map(p -> new RunListSources(p.runs(), p.datasets())), tasks, starter);
         return new CompareViewModel(
                 open, tasks, starter, () -> BackendSettings.EMPTY, () -> new SampleEmbedder(EmbeddingModels.miniLm()));
     }

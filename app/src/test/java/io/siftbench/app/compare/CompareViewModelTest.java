@@ -48,7 +48,7 @@ class CompareViewModelTest {
     private CompareViewModel compareViewModel() {
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         RunStarter starter = new RunStarter(
-                project, tasks, open -> new ProjectRuns(open, backends, EmbeddingModels::miniLm).launcher());
+                project.map(open -> new ProjectRuns(open, backends, EmbeddingModels::miniLm).launcher()), tasks);
         return new CompareViewModel(
                 project,
                 tasks,

@@ -20,8 +20,10 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.Sample;
+import io.siftbench.views.project.RunListSources;
 import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.review.ReviewViewModel;
+import io.siftbench.views.runs.NewRunSources;
 import io.siftbench.views.runs.NewRunViewModel;
 import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
@@ -97,8 +99,12 @@ class JudgeRunTest {
     void aJudgeRunFromTheNewRunFormScoresEverySampleAndReviewFlagsExactlyTheLowOnes() {
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
-        RunsViewModel runs = new RunsViewModel(open, tasks, new RunStarter(open, tasks, p -> fixture.launcher()));
-        NewRunViewModel form = new NewRunViewModel(runs, tasks, () -> user);
+        RunsViewModel runs = new RunsViewModel(
+                open.map(p -> new RunListSources(p.runs(), p.datasets())),
+                tasks,
+                new RunStarter(open.map(p -> fixture.launcher()), tasks));
+        NewRunViewModel form = new NewRunViewModel(
+                runs, open.map(p -> new NewRunSources(p.prompts(), p.datasets(), p.runs())), tasks, () -> user);
         ReviewViewModel review = new ReviewViewModel(open, tasks, () -> new SampleEmbedder(EmbeddingModels.miniLm()));
         review.follow(runs.live());
         assertThat(review.runProperty().get().id()).isEqualTo(annotated.id());
@@ -110,7 +116,7 @@ class JudgeRunTest {
         assertThat(form.annotatesBinding().get()).isFalse();
         assertThat(form.judgeableRuns()).extracting(RunInfo::id).containsExactly(annotated.id());
         assertThat(form.judgedProperty().get().id()).isEqualTo(annotated.id());
-        assertThat(form.start()).as(form.errorProperty().get()).isTrue();
+        assertThat(form.start()).as(form.problemProperty().get()).isTrue();
 
         RunInfo judgeRun = project.runs().list().get(0);
         assertThat(judgeRun.status()).isEqualTo(RunStatus.COMPLETED);

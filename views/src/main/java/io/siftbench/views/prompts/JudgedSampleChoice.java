@@ -63,7 +63,7 @@ public final class JudgedSampleChoice {
             run.set(null);
             return;
         }
-        tasks.execute(BackgroundTask.of("Listing runs to judge", progress -> JudgeableRuns.of(open))
+        tasks.execute(BackgroundTask.of("Listing runs to judge", progress -> JudgeableRuns.of(open.runs()))
                 .quiet()
                 .onSuccess(found -> {
                     runs.setAll(found);

@@ -5,7 +5,6 @@ import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.datasets.ColumnInfo;
 import io.siftbench.model.datasets.DatasetInfo;
-import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.model.runs.BackendRef;
@@ -57,6 +56,7 @@ public final class NewRunViewModel {
             GenerationParameters defaults) {}
 
     private final RunsViewModel runs;
+    private final ObservableValue<NewRunSources> sources;
     private final TaskExecutor tasks;
     private final Supplier<BackendSettings> userBackends;
     private final ObservableList<StoredVersion> versions = FXCollections.observableArrayList();
@@ -80,7 +80,7 @@ public final class NewRunViewModel {
     private final ObjectProperty<Long> seed = new SimpleObjectProperty<>(this, "seed");
     private final ObjectProperty<Integer> concurrency = new SimpleObjectProperty<>(this, "concurrency");
     private final ObjectProperty<Integer> votes = new SimpleObjectProperty<>(this, "votes");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final BooleanBinding annotates = modeIs(PromptMode.ANNOTATE);
     private final BooleanBinding judges = modeIs(PromptMode.JUDGE);
     /** The user's default generation parameters (Settings), read when the form opens. */
@@ -96,9 +96,17 @@ public final class NewRunViewModel {
      */
     private volatile int counting;
 
-    /** @param userBackends the user's backends, read each time the form opens (Settings may have changed) */
-    public NewRunViewModel(RunsViewModel runs, TaskExecutor tasks, Supplier<BackendSettings> userBackends) {
+    /**
+     * @param sources      the stores of the open project the form's choices are read from; null while none is open
+     * @param userBackends the user's backends, read each time the form opens (Settings may have changed)
+     */
+    public NewRunViewModel(
+            RunsViewModel runs,
+            ObservableValue<NewRunSources> sources,
+            TaskExecutor tasks,
+            Supplier<BackendSettings> userBackends) {
         this.runs = runs;
+        this.sources = sources;
         this.tasks = tasks;
         this.userBackends = userBackends;
         dataset.addListener((obs, was, now) -> {
@@ -128,16 +136,15 @@ public final class NewRunViewModel {
     }
 
     private void load(RunInfo from) {
-        Project project = runs.projectProperty().get();
-        if (project == null) {
+        NewRunSources open = sources.getValue();
+        if (open == null) {
             return;
         }
-        error.set("");
+        problem.set("");
         tasks.execute(BackgroundTask.of("Reading prompts, datasets and backends", progress -> {
                     List<StoredVersion> all = new ArrayList<>();
-                    for (StoredVersion newest : project.prompts().list()) {
-                        List<StoredVersion> of =
-                                new ArrayList<>(project.prompts().versions(newest.name()));
+                    for (StoredVersion newest : open.prompts().list()) {
+                        List<StoredVersion> of = new ArrayList<>(open.prompts().versions(newest.name()));
                         java.util.Collections.reverse(of); // newest first, the one usually wanted
                         all.addAll(of);
                     }
@@ -147,8 +154,8 @@ public final class NewRunViewModel {
                         configs.remove(d);
                         configs.add(0, d);
                     });
-                    List<RunInfo> judgeableRuns = JudgeableRuns.of(project);
-                    return new Choices(all, project.datasets().list(), configs, judgeableRuns, settings.defaults());
+                    List<RunInfo> judgeableRuns = JudgeableRuns.of(open.runs());
+                    return new Choices(all, open.datasets().list(), configs, judgeableRuns, settings.defaults());
                 })
                 .quiet()
                 .onSuccess(choices -> {
@@ -162,7 +169,7 @@ public final class NewRunViewModel {
                         fill(from);
                     }
                 })
-                .onFailure(e -> error.set("The choices could not be read: " + e.getMessage())));
+                .onFailure(e -> problem.set("The choices could not be read: " + e.getMessage())));
     }
 
     private void reset() {
@@ -249,9 +256,9 @@ public final class NewRunViewModel {
         int mine = ++counting;
         counted = null;
         DatasetInfo chosen = dataset.get();
-        Project project = runs.projectProperty().get();
+        NewRunSources open = sources.getValue();
         String column = filterColumn.get();
-        if (!filter.get() || chosen == null || project == null) {
+        if (!filter.get() || chosen == null || open == null) {
             matching.set("");
             return;
         }
@@ -264,7 +271,7 @@ public final class NewRunViewModel {
         matching.set("Counting the records that match…");
         tasks.execute(BackgroundTask.of(
                         "Counting matching records",
-                        progress -> RunInputs.count(project.datasets(), chosen, where, () -> mine != counting))
+                        progress -> RunInputs.count(open.datasets(), chosen, where, () -> mine != counting))
                 .quiet()
                 .onSuccess(n -> {
                     if (mine == counting) {
@@ -300,7 +307,7 @@ public final class NewRunViewModel {
     }
 
     /**
-     * Starts the run the form describes; returns false and says why in {@link #errorProperty()} when the form
+     * Starts the run the form describes; returns false and says why in {@link #problemProperty()} when the form
      * is incomplete or out of range.
      */
     public boolean start() {
@@ -328,10 +335,10 @@ public final class NewRunViewModel {
                             judges.get() ? judged.get() : null)
                     .toConfig(available());
         } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
+            problem.set(e.getMessage());
             return false;
         }
-        error.set("");
+        problem.set("");
         runs.start(config);
         return true;
     }
@@ -430,7 +437,8 @@ public final class NewRunViewModel {
                 () -> version.get() != null && version.get().mode() == mode, version);
     }
 
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+    /** What is wrong with the form, or why its choices could not be read; empty while nothing is. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
     }
 }
