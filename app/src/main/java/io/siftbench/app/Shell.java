@@ -23,9 +23,11 @@ import io.siftbench.views.insights.InsightsViewModel;
 import io.siftbench.views.project.RunListSources;
 import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.prompts.NativePromptFileDialogs;
+import io.siftbench.views.prompts.PreviewSources;
 import io.siftbench.views.prompts.PreviewViewModel;
 import io.siftbench.views.prompts.PromptStudioView;
 import io.siftbench.views.prompts.PromptStudioViewModel;
+import io.siftbench.views.prompts.StudioSources;
 import io.siftbench.views.review.ReviewView;
 import io.siftbench.views.review.ReviewViewModel;
 import io.siftbench.views.runs.NewRunSources;
@@ -104,11 +106,16 @@ public final class Shell {
     /** The Prompt studio; its Preview tab offers the user's backends as Settings saved them. */
     private PromptStudioView studioView(
             ReadOnlyObjectProperty<io.siftbench.model.project.Project> project, JsonBackendsFile backendsFile) {
-        PromptStudioViewModel studio = new PromptStudioViewModel(project, tasks);
+        PromptStudioViewModel studio = new PromptStudioViewModel(
+                project.map(p -> new StudioSources(p.prompts(), p.runs(), p.samples(), p.datasets())), tasks);
         return new PromptStudioView(
                 studio,
                 new NativePromptFileDialogs(),
-                new PreviewViewModel(studio, tasks, backendsFile::load, new StudioPreviews()));
+                new PreviewViewModel(
+                        studio,
+                        project.map(p -> new PreviewSources(p.datasets(), new StudioPreviews(p))),
+                        tasks,
+                        backendsFile::load));
     }
 
     /** The user's backends live beside the settings file (a test's own folder in tests). */

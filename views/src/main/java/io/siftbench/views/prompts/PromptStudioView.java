@@ -93,7 +93,7 @@ public final class PromptStudioView implements ScreenView {
         Button save = new Button("Save version");
         save.setId("prompt-save");
         save.setDefaultButton(false);
-        save.disableProperty().bind(viewModel.projectProperty().isNull());
+        save.disableProperty().bind(viewModel.noProjectBinding());
         save.setOnAction(e -> versions.save());
         Button importFile = new Button("Import…");
         importFile.setId("prompt-import");
@@ -131,11 +131,11 @@ public final class PromptStudioView implements ScreenView {
         EmptyState empty = new EmptyState(Screen.PROMPT_STUDIO.icon(), "", "");
         empty.setId("prompt-studio-empty");
         empty.titleProperty()
-                .bind(Bindings.when(viewModel.projectProperty().isNull())
+                .bind(Bindings.when(viewModel.noProjectBinding())
                         .then("No project open")
                         .otherwise("No prompts yet"));
         empty.messageProperty()
-                .bind(Bindings.when(viewModel.projectProperty().isNull())
+                .bind(Bindings.when(viewModel.noProjectBinding())
                         .then("Open or create a project to save prompt versions.")
                         .otherwise("Edit the example on the right and save it to make version 1."));
         list.setPlaceholder(empty);
