@@ -3,7 +3,6 @@ package io.siftbench.views.runs;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
-import io.siftbench.model.datasets.ColumnInfo;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.StoredVersion;
@@ -12,14 +11,12 @@ import io.siftbench.model.runs.NewRun;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
-import io.siftbench.model.runs.RunInputs;
 import io.siftbench.views.project.GenerationChoice;
 import io.siftbench.views.project.JudgeableRuns;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -29,7 +26,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -37,8 +33,8 @@ import javafx.collections.ObservableList;
 
 /**
  * The New run dialog's form: prompt version (its mode decides the rest), backend from the user's backends
- * with model and parameters, dataset with an optional filter (only the records whose column holds a value,
- * counted in the background as the user types) and subset (annotate), sample count (synthesize) or the run
+ * with model and parameters, dataset with an optional {@link RecordFilter} (only the records whose column holds
+ * a value, counted in the background as the user types) and subset (annotate), sample count (synthesize) or the run
  * to judge (judge), seed,
  * concurrency and votes. "Re-run with one change" fills it from a stored run and starts from that run's
  * details, so that what the form does not show (top-p, stop sequences, timeout, the cells of a "fill the
@@ -66,14 +62,6 @@ public final class NewRunViewModel {
     private final ObjectProperty<StoredVersion> version = new SimpleObjectProperty<>(this, "version");
     private final GenerationChoice generation = new GenerationChoice();
     private final ObjectProperty<DatasetInfo> dataset = new SimpleObjectProperty<>(this, "dataset");
-    private final ObservableList<String> filterColumns = FXCollections.observableArrayList();
-    /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
-    private final ObservableList<String> filterColumnsView = FXCollections.unmodifiableObservableList(filterColumns);
-
-    private final BooleanProperty filter = new SimpleBooleanProperty(this, "filter");
-    private final ObjectProperty<String> filterColumn = new SimpleObjectProperty<>(this, "filterColumn");
-    private final StringProperty filterValue = new SimpleStringProperty(this, "filterValue", "");
-    private final ReadOnlyStringWrapper matching = new ReadOnlyStringWrapper(this, "matching", "");
     private final BooleanProperty randomSubset = new SimpleBooleanProperty(this, "randomSubset");
     private final ObjectProperty<Integer> subsetSize = new SimpleObjectProperty<>(this, "subsetSize");
     private final ObjectProperty<Integer> samples = new SimpleObjectProperty<>(this, "samples");
@@ -83,18 +71,11 @@ public final class NewRunViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final BooleanBinding annotates = modeIs(PromptMode.ANNOTATE);
     private final BooleanBinding judges = modeIs(PromptMode.JUDGE);
+    private final RecordFilter filter;
     /** The user's default generation parameters (Settings), read when the form opens. */
     private GenerationParameters defaults = GenerationParameters.DEFAULT;
     /** What the form starts from: the defaults, or the details of the run being re-run. */
     private RunDetails base = RunDetails.of(null, defaults);
-    /** How many records the filter the form shows matches; null while they are counted (or there is no filter). */
-    private Long counted;
-    /**
-     * Latest wins: a count for a filter the user has typed past stops at its next record and its answer is
-     * ignored. Written on the UI thread, read by the counting one; never an interrupt, which would close the
-     * project's H2 file under every connection.
-     */
-    private volatile int counting;
 
     /**
      * @param sources      the stores of the open project the form's choices are read from; null while none is open
@@ -109,19 +90,7 @@ public final class NewRunViewModel {
         this.sources = sources;
         this.tasks = tasks;
         this.userBackends = userBackends;
-        dataset.addListener((obs, was, now) -> {
-            filterColumns.setAll(
-                    now == null
-                            ? List.of()
-                            : now.columns().stream().map(ColumnInfo::name).toList());
-            if (!filterColumns.contains(filterColumn.get())) {
-                // The label column is what a filter usually picks ("only the card_arrival questions").
-                filterColumn.set(now == null ? null : now.labelColumn());
-            }
-        });
-        for (ObservableValue<?> o : List.of(dataset, filter, filterColumn, filterValue)) {
-            o.addListener((obs, was, now) -> recount());
-        }
+        this.filter = new RecordFilter(dataset, annotates, sources, tasks);
         reset();
     }
 
@@ -184,8 +153,7 @@ public final class NewRunViewModel {
         generation.show(defaults);
         dataset.set(datasets.isEmpty() ? null : datasets.get(0));
         judged.set(judgeable.isEmpty() ? null : judgeable.get(0));
-        filter.set(false);
-        filterValue.set("");
+        filter.reset();
         randomSubset.set(false);
         subsetSize.set(100);
         samples.set(100);
@@ -215,11 +183,7 @@ public final class NewRunViewModel {
                 .filter(r -> details.judgeOf() != null && r.id() == details.judgeOf())
                 .findFirst()
                 .ifPresent(judged::set);
-        filter.set(details.filtered());
-        if (details.filtered()) {
-            filterColumn.set(details.whereColumn());
-            filterValue.set(details.whereValue() == null ? "" : details.whereValue());
-        }
+        filter.fill(details);
         randomSubset.set(details.limit() != null);
         if (details.limit() != null) {
             subsetSize.set(details.limit());
@@ -243,69 +207,6 @@ public final class NewRunViewModel {
                 });
     }
 
-    /** Whether the records to annotate are filtered: the box is ticked and the run annotates. */
-    private boolean filtering() {
-        return filter.get() && annotates.get();
-    }
-
-    /**
-     * Counts in the background the records of the chosen dataset the filter matches and says so in
-     * {@link #matchingProperty()}; an earlier count still going stops.
-     */
-    private void recount() {
-        int mine = ++counting;
-        counted = null;
-        DatasetInfo chosen = dataset.get();
-        NewRunSources open = sources.getValue();
-        String column = filterColumn.get();
-        if (!filter.get() || chosen == null || open == null) {
-            matching.set("");
-            return;
-        }
-        if (column == null) {
-            matching.set("Choose the column whose value the records must have.");
-            return;
-        }
-        String value = filterValue.get();
-        RunDetails where = RunDetails.of(null, GenerationParameters.DEFAULT).withWhere(column, value);
-        matching.set("Counting the records that match…");
-        tasks.execute(BackgroundTask.of(
-                        "Counting matching records",
-                        progress -> RunInputs.count(open.datasets(), chosen, where, () -> mine != counting))
-                .quiet()
-                .onSuccess(n -> {
-                    if (mine == counting) {
-                        counted = n;
-                        matching.set(String.format(Locale.ROOT, "%,d of %,d records match", n, chosen.rows()));
-                    }
-                })
-                .onFailure(e -> {
-                    if (mine == counting) {
-                        matching.set("The records could not be counted: " + e.getMessage());
-                    }
-                }));
-    }
-
-    /**
-     * How many records the run may take: the dataset's size, or what the filter the form shows matched.
-     *
-     * @throws IllegalArgumentException when the filter has no column yet or its count is not in
-     */
-    private long available() {
-        DatasetInfo chosen = dataset.get();
-        if (!filtering() || chosen == null) {
-            return chosen == null ? 0 : chosen.rows();
-        }
-        if (filterColumn.get() == null) {
-            throw new IllegalArgumentException("Choose the column whose value the records must have.");
-        }
-        if (counted == null) {
-            throw new IllegalArgumentException(
-                    "The matching records are still being counted; start again in a moment.");
-        }
-        return counted;
-    }
-
     /**
      * Starts the run the form describes; returns false and says why in {@link #problemProperty()} when the form
      * is incomplete or out of range.
@@ -320,9 +221,8 @@ public final class NewRunViewModel {
             }
             Integer limit = annotates.get() && randomSubset.get() ? subsetSize.get() : null;
             // Only what the form shows changes; the rest of the details (top-p, stop, timeout, cells) is kept.
-            RunDetails details = base.withParameters(generation.over(base.parameters()))
-                    .withLimit(limit)
-                    .withWhere(filtering() ? filterColumn.get() : null, filtering() ? filterValue.get() : null);
+            RunDetails details = filter.over(
+                    base.withParameters(generation.over(base.parameters())).withLimit(limit));
             config = new NewRun(
                             version.get(),
                             ref,
@@ -333,7 +233,7 @@ public final class NewRunViewModel {
                             concurrency.get(),
                             votes.get(),
                             judges.get() ? judged.get() : null)
-                    .toConfig(available());
+                    .toConfig(filter.available());
         } catch (IllegalArgumentException e) {
             problem.set(e.getMessage());
             return false;
@@ -376,25 +276,25 @@ public final class NewRunViewModel {
 
     /** The columns of the chosen dataset, which the filter may test. */
     public ObservableList<String> filterColumns() {
-        return filterColumnsView;
+        return filter.columns();
     }
 
     /** Annotate only the records whose {@link #filterColumnProperty()} holds {@link #filterValueProperty()}. */
     public BooleanProperty filterProperty() {
-        return filter;
+        return filter.onProperty();
     }
 
     public ObjectProperty<String> filterColumnProperty() {
-        return filterColumn;
+        return filter.columnProperty();
     }
 
     public StringProperty filterValueProperty() {
-        return filterValue;
+        return filter.valueProperty();
     }
 
     /** How many of the dataset's records the filter matches ("412 of 10,003 records match"); empty without one. */
     public ReadOnlyStringProperty matchingProperty() {
-        return matching.getReadOnlyProperty();
+        return filter.matchingProperty();
     }
 
     /** Annotate a seeded random subset of {@link #subsetSizeProperty()} records instead of all of them. */
