@@ -101,7 +101,7 @@ class JudgePreviewTest {
                 tasks);
         preview = new PreviewViewModel(
                 studio,
-                new SimpleObjectProperty<>(new PreviewSources(project.datasets(), new StudioPreviews(project))),
+                new SimpleObjectProperty<>(project).map(p -> new PreviewSources(p.datasets(), new StudioPreviews(p))),
                 tasks,
                 () -> user);
         studio.draft().nameProperty().set("faithful");

@@ -56,7 +56,7 @@ class PreviewViewModelTest {
                 tasks);
         preview = new PreviewViewModel(
                 studio,
-                new SimpleObjectProperty<>(new PreviewSources(project.datasets(), new StudioPreviews(project))),
+                new SimpleObjectProperty<>(project).map(p -> new PreviewSources(p.datasets(), new StudioPreviews(p))),
                 tasks,
                 () -> user);
         fixture.importCsv(

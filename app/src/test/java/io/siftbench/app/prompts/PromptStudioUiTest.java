@@ -75,8 +75,8 @@ class PromptStudioUiTest {
                                 },
                                 new PreviewViewModel(
                                         viewModel,
-                                        new SimpleObjectProperty<>(
-                                                new PreviewSources(project.datasets(), new StudioPreviews(project))),
+                                        new SimpleObjectProperty<>(project)
+                                                .map(p -> new PreviewSources(p.datasets(), new StudioPreviews(p))),
                                         tasks,
                                         () -> BackendSettings.EMPTY))
                         .node(),
