@@ -22,14 +22,18 @@ import io.siftbench.views.export.ExportDialog;
 import io.siftbench.views.insights.ChartFiles;
 import io.siftbench.views.insights.InsightsView;
 import io.siftbench.views.insights.InsightsViewModel;
+import io.siftbench.views.project.RunListSources;
 import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.prompts.NativePromptFileDialogs;
+import io.siftbench.views.prompts.PreviewSources;
 import io.siftbench.views.prompts.PreviewViewModel;
 import io.siftbench.views.prompts.PromptStudioView;
 import io.siftbench.views.prompts.PromptStudioViewModel;
+import io.siftbench.views.prompts.StudioSources;
 import io.siftbench.views.review.ReviewSources;
 import io.siftbench.views.review.ReviewView;
 import io.siftbench.views.review.ReviewViewModel;
+import io.siftbench.views.runs.NewRunSources;
 import io.siftbench.views.runs.NewRunViewModel;
 import io.siftbench.views.runs.RunsView;
 import io.siftbench.views.runs.RunsViewModel;
@@ -78,8 +82,9 @@ public final class Shell {
         review = new ReviewViewModel(
                 project.map(p -> new ReviewSources(p.runSources(), p.decisions())), tasks, embedder);
         RunStarter starter = new RunStarter(
-                project, tasks, open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher());
-        RunsViewModel runs = new RunsViewModel(project, tasks, starter);
+                project.map(open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher()), tasks);
+        RunsViewModel runs =
+                new RunsViewModel(project.map(p -> new RunListSources(p.runs(), p.datasets())), tasks, starter);
         review.follow(starter.live());
         compare = new CompareViewModel(
                 project.map(p -> new CompareSources(p.runSources(), p.decisions(), p.preferences())),
@@ -91,7 +96,13 @@ public final class Shell {
         compare.curationProperty().bind(review.curationProperty());
         ReviewView reviewView = new ReviewView(review, project);
         reviewView.setOnExport(ExportDialog.opener(project, tasks));
-        RunsView runsView = new RunsView(runs, new NewRunViewModel(runs, tasks, backendsFile::load));
+        RunsView runsView = new RunsView(
+                runs,
+                new NewRunViewModel(
+                        runs,
+                        project.map(p -> new NewRunSources(p.prompts(), p.datasets(), p.runs())),
+                        tasks,
+                        backendsFile::load));
         runsView.setOnExport(ExportDialog.opener(project, tasks));
         window = new MainWindow(
                 viewModel,
@@ -115,11 +126,16 @@ public final class Shell {
     /** The Prompt studio; its Preview tab offers the user's backends as Settings saved them. */
     private PromptStudioView studioView(
             ReadOnlyObjectProperty<io.siftbench.model.project.Project> project, JsonBackendsFile backendsFile) {
-        PromptStudioViewModel studio = new PromptStudioViewModel(project, tasks);
+        PromptStudioViewModel studio = new PromptStudioViewModel(
+                project.map(p -> new StudioSources(p.prompts(), p.runs(), p.samples(), p.datasets())), tasks);
         return new PromptStudioView(
                 studio,
                 new NativePromptFileDialogs(),
-                new PreviewViewModel(studio, tasks, backendsFile::load, new StudioPreviews()));
+                new PreviewViewModel(
+                        studio,
+                        project.map(p -> new PreviewSources(p.datasets(), new StudioPreviews(p))),
+                        tasks,
+                        backendsFile::load));
     }
 
     /** The user's backends live beside the settings file (a test's own folder in tests). */

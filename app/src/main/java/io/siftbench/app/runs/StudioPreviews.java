@@ -14,14 +14,15 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * The studio's previews: a client for the chosen backend, opened for the preview and closed after it, and
- * the draft planned with the draft's own plan seed, so that the same draft previews the same inputs.
+ * The studio's previews of {@code project}'s drafts: a client for the chosen backend, opened for the preview and
+ * closed after it, and the draft planned with the draft's own plan seed, so that the same draft previews the same
+ * inputs. A record: the previews of one project are equal however often they are made, as the studio's preview
+ * compares what it was given to tell whether the project is still the open one.
  */
-public final class StudioPreviews implements PromptPreviewer {
+public record StudioPreviews(Project project) implements PromptPreviewer {
 
     @Override
     public List<Sample> preview(
-            Project project,
             PromptVersion draft,
             String dataset,
             Long judgedRun,

@@ -11,6 +11,7 @@ import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.views.compare.CompareSources;
 import io.siftbench.views.compare.CompareViewModel;
+import io.siftbench.views.project.RunListSources;
 import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
@@ -35,8 +36,9 @@ class CompareFollowsRunTest {
         Project project = fixture.project();
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
-        RunStarter starter = new RunStarter(open, tasks, p -> fixture.launcher());
-        RunsViewModel runs = new RunsViewModel(open, tasks, starter);
+        RunStarter starter = new RunStarter(open.map(p -> fixture.launcher()), tasks);
+        RunsViewModel runs =
+                new RunsViewModel(open.map(p -> new RunListSources(p.runs(), p.datasets())), tasks, starter);
         RunInfo done = fixture.fiveQuestionRun();
         fixture.launcher().execute(done.id(), (s, p) -> {}, () -> false);
         RunInfo going = fixture.fiveQuestionRun();

@@ -24,6 +24,7 @@ import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.views.compare.CompareSources;
 import io.siftbench.views.compare.CompareViewModel;
+import io.siftbench.views.project.RunListSources;
 import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
@@ -202,8 +203,8 @@ class CompareVariantsTest {
 
     private CompareViewModel compareViewModel() {
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(fixture.project());
-        RunStarter starter = new RunStarter(open, tasks, p -> fixture.launcher());
-        runs = new RunsViewModel(open, tasks, starter);
+        RunStarter starter = new RunStarter(open.map(p -> fixture.launcher()), tasks);
+        runs = new RunsViewModel(open.map(p -> new RunListSources(p.runs(), p.datasets())), tasks, starter);
         return new CompareViewModel(
                 open.map(p -> new CompareSources(p.runSources(), p.decisions(), p.preferences())),
                 tasks,

@@ -49,7 +49,7 @@ class CompareViewModelTest {
     private CompareViewModel compareViewModel() {
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         RunStarter starter = new RunStarter(
-                project, tasks, open -> new ProjectRuns(open, backends, EmbeddingModels::miniLm).launcher());
+                project.map(open -> new ProjectRuns(open, backends, EmbeddingModels::miniLm).launcher()), tasks);
         return new CompareViewModel(
                 project.map(p -> new CompareSources(p.runSources(), p.decisions(), p.preferences())),
                 tasks,

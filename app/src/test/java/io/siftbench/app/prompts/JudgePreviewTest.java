@@ -17,8 +17,10 @@ import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.Sample;
+import io.siftbench.views.prompts.PreviewSources;
 import io.siftbench.views.prompts.PreviewViewModel;
 import io.siftbench.views.prompts.PromptStudioViewModel;
+import io.siftbench.views.prompts.StudioSources;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
 import io.siftbench.views.testing.HeldTasks;
 import java.util.List;
@@ -93,8 +95,15 @@ class JudgePreviewTest {
 
         BackendSettings user = fixture.loopbackBackends();
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
-        studio = new PromptStudioViewModel(new SimpleObjectProperty<>(project), tasks);
-        preview = new PreviewViewModel(studio, tasks, () -> user, new StudioPreviews());
+        studio = new PromptStudioViewModel(
+                new SimpleObjectProperty<>(project)
+                        .map(p -> new StudioSources(p.prompts(), p.runs(), p.samples(), p.datasets())),
+                tasks);
+        preview = new PreviewViewModel(
+                studio,
+                new SimpleObjectProperty<>(project).map(p -> new PreviewSources(p.datasets(), new StudioPreviews(p))),
+                tasks,
+                () -> user);
         studio.draft().nameProperty().set("faithful");
         studio.draft().modeProperty().set(PromptMode.JUDGE);
         studio.draft().systemTemplateProperty().set("Grade from 1 to 5.");
@@ -106,7 +115,10 @@ class JudgePreviewTest {
     @Test
     void theSamplesOfARunNoLongerChosenAreNotShownWhenTheyArrive() {
         HeldTasks held = new HeldTasks();
-        PromptStudioViewModel late = new PromptStudioViewModel(new SimpleObjectProperty<>(project), held);
+        PromptStudioViewModel late = new PromptStudioViewModel(
+                new SimpleObjectProperty<>(project)
+                        .map(p -> new StudioSources(p.prompts(), p.runs(), p.samples(), p.datasets())),
+                held);
         late.draft().modeProperty().set(PromptMode.JUDGE);
         held.run(1);
         assertThat(late.judged().runProperty().get().id()).isEqualTo(annotated.id());

@@ -13,8 +13,10 @@ import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.DemonstrationStrategy;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.runs.Sample;
+import io.siftbench.views.prompts.PreviewSources;
 import io.siftbench.views.prompts.PreviewViewModel;
 import io.siftbench.views.prompts.PromptStudioViewModel;
+import io.siftbench.views.prompts.StudioSources;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
 import java.util.HashMap;
 import java.util.List;
@@ -48,8 +50,15 @@ class PreviewViewModelTest {
         server = fixture.server();
         user = fixture.loopbackBackends();
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
-        studio = new PromptStudioViewModel(new SimpleObjectProperty<>(project), tasks);
-        preview = new PreviewViewModel(studio, tasks, () -> user, new StudioPreviews());
+        studio = new PromptStudioViewModel(
+                new SimpleObjectProperty<>(project)
+                        .map(p -> new StudioSources(p.prompts(), p.runs(), p.samples(), p.datasets())),
+                tasks);
+        preview = new PreviewViewModel(
+                studio,
+                new SimpleObjectProperty<>(project).map(p -> new PreviewSources(p.datasets(), new StudioPreviews(p))),
+                tasks,
+                () -> user);
         fixture.importCsv(
                 "q",
                 "text,category\ncard lost,lost_card\ncard late,card_arrival\nwhere is my card,card_arrival\n"

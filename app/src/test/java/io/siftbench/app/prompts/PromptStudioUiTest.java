@@ -6,10 +6,12 @@ import io.siftbench.app.runs.StudioPreviews;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.project.Project;
 import io.siftbench.storage.project.H2ProjectOpener;
+import io.siftbench.views.prompts.PreviewSources;
 import io.siftbench.views.prompts.PreviewViewModel;
 import io.siftbench.views.prompts.PromptFileDialogs;
 import io.siftbench.views.prompts.PromptStudioView;
 import io.siftbench.views.prompts.PromptStudioViewModel;
+import io.siftbench.views.prompts.StudioSources;
 import io.siftbench.views.task.FxTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +48,10 @@ class PromptStudioUiTest {
         dir = Files.createTempDirectory("studio");
         project = new H2ProjectOpener().open(dir.resolve("project"));
         tasks = new FxTaskExecutor();
-        PromptStudioViewModel viewModel = new PromptStudioViewModel(new SimpleObjectProperty<>(project), tasks);
+        PromptStudioViewModel viewModel = new PromptStudioViewModel(
+                new SimpleObjectProperty<>(project)
+                        .map(p -> new StudioSources(p.prompts(), p.runs(), p.samples(), p.datasets())),
+                tasks);
         viewModel
                 .draft()
                 .userTemplateProperty()
@@ -69,7 +74,11 @@ class PromptStudioUiTest {
                                     }
                                 },
                                 new PreviewViewModel(
-                                        viewModel, tasks, () -> BackendSettings.EMPTY, new StudioPreviews()))
+                                        viewModel,
+                                        new SimpleObjectProperty<>(project)
+                                                .map(p -> new PreviewSources(p.datasets(), new StudioPreviews(p))),
+                                        tasks,
+                                        () -> BackendSettings.EMPTY))
                         .node(),
                 1240,
                 780));

@@ -8,6 +8,7 @@ import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.views.project.RunListSources;
 import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.review.ReviewSources;
 import io.siftbench.views.review.ReviewViewModel;
@@ -34,7 +35,10 @@ class ReviewFollowsRunTest {
         Project project = fixture.project();
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
-        RunsViewModel runs = new RunsViewModel(open, tasks, new RunStarter(open, tasks, p -> fixture.launcher()));
+        RunsViewModel runs = new RunsViewModel(
+                open.map(p -> new RunListSources(p.runs(), p.datasets())),
+                tasks,
+                new RunStarter(open.map(p -> fixture.launcher()), tasks));
         RunInfo run = fixture.fiveQuestionRun();
         ReviewViewModel review = new ReviewViewModel(
                 open.map(p -> new ReviewSources(p.runSources(), p.decisions())),

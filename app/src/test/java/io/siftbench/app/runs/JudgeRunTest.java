@@ -20,9 +20,11 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.Sample;
+import io.siftbench.views.project.RunListSources;
 import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.review.ReviewSources;
 import io.siftbench.views.review.ReviewViewModel;
+import io.siftbench.views.runs.NewRunSources;
 import io.siftbench.views.runs.NewRunViewModel;
 import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
@@ -98,8 +100,12 @@ class JudgeRunTest {
     void aJudgeRunFromTheNewRunFormScoresEverySampleAndReviewFlagsExactlyTheLowOnes() {
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
-        RunsViewModel runs = new RunsViewModel(open, tasks, new RunStarter(open, tasks, p -> fixture.launcher()));
-        NewRunViewModel form = new NewRunViewModel(runs, tasks, () -> user);
+        RunsViewModel runs = new RunsViewModel(
+                open.map(p -> new RunListSources(p.runs(), p.datasets())),
+                tasks,
+                new RunStarter(open.map(p -> fixture.launcher()), tasks));
+        NewRunViewModel form = new NewRunViewModel(
+                runs, open.map(p -> new NewRunSources(p.prompts(), p.datasets(), p.runs())), tasks, () -> user);
         ReviewViewModel review = new ReviewViewModel(
                 open.map(p -> new ReviewSources(p.runSources(), p.decisions())),
                 tasks,
@@ -114,7 +120,7 @@ class JudgeRunTest {
         assertThat(form.annotatesBinding().get()).isFalse();
         assertThat(form.judgeableRuns()).extracting(RunInfo::id).containsExactly(annotated.id());
         assertThat(form.judgedProperty().get().id()).isEqualTo(annotated.id());
-        assertThat(form.start()).as(form.errorProperty().get()).isTrue();
+        assertThat(form.start()).as(form.problemProperty().get()).isTrue();
 
         RunInfo judgeRun = project.runs().list().get(0);
         assertThat(judgeRun.status()).isEqualTo(RunStatus.COMPLETED);

@@ -15,7 +15,9 @@ import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.Sample;
+import io.siftbench.views.project.RunListSources;
 import io.siftbench.views.project.RunStarter;
+import io.siftbench.views.runs.NewRunSources;
 import io.siftbench.views.runs.NewRunViewModel;
 import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
@@ -63,8 +65,12 @@ class NewRunViewModelTest {
                 GenerationParameters.DEFAULT);
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
-        runs = new RunsViewModel(open, tasks, new RunStarter(open, tasks, p -> fixture.launcher()));
-        form = new NewRunViewModel(runs, tasks, () -> user);
+        runs = new RunsViewModel(
+                open.map(p -> new RunListSources(p.runs(), p.datasets())),
+                tasks,
+                new RunStarter(open.map(p -> fixture.launcher()), tasks));
+        form = new NewRunViewModel(
+                runs, open.map(p -> new NewRunSources(p.prompts(), p.datasets(), p.runs())), tasks, () -> user);
     }
 
     @Test
@@ -171,7 +177,7 @@ class NewRunViewModelTest {
         form.filterValueProperty().set("loans");
         assertThat(form.matchingProperty().get()).isEqualTo("0 of 30 records match");
         assertThat(form.start()).isFalse();
-        assertThat(form.errorProperty().get()).isEqualTo("No record of dataset 'topics' has topic = loans.");
+        assertThat(form.problemProperty().get()).isEqualTo("No record of dataset 'topics' has topic = loans.");
         assertThat(project.runs().list()).hasSize(1);
         assertThat(server.chatRequests()).isEqualTo(4);
     }
@@ -282,14 +288,14 @@ class NewRunViewModelTest {
         form.samplesProperty().set(0);
 
         assertThat(form.start()).isFalse();
-        assertThat(form.errorProperty().get())
+        assertThat(form.problemProperty().get())
                 .isEqualTo("Prompt 'stories' synthesizes: say how many samples (at least 1).");
 
         saveAnnotator(1);
         form.open(); // no dataset in the project
         assertThat(form.versionProperty().get().name()).isEqualTo("intent");
         assertThat(form.start()).isFalse();
-        assertThat(form.errorProperty().get()).isEqualTo("Prompt 'intent' annotates: choose the dataset.");
+        assertThat(form.problemProperty().get()).isEqualTo("Prompt 'intent' annotates: choose the dataset.");
         assertThat(project.runs().list()).isEmpty();
         assertThat(server.chatRequests()).isZero();
     }

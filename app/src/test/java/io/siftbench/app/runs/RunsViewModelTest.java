@@ -58,7 +58,10 @@ class RunsViewModelTest {
                         details.toJson()));
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
-        RunsViewModel runs = new RunsViewModel(open, tasks, new RunStarter(open, tasks, p -> fixture.launcher()));
+        RunsViewModel runs = new RunsViewModel(
+                open.map(p -> new RunListSources(p.runs(), p.datasets())),
+                tasks,
+                new RunStarter(open.map(p -> fixture.launcher()), tasks));
 
         assertThat(runs.runs()).extracting(RunInfo::id).containsExactly(narrowed.id(), plain.id());
         assertThat(runs.settings(runs.runs().get(0))).isEqualTo("q · text = bravo · 2 at random · 5 votes · T 0.3");
@@ -113,8 +116,9 @@ class RunsViewModelTest {
         fixture.server().then(LoopbackServer.status(400), LoopbackServer.status(401), LoopbackServer.status(404));
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(fixture.project());
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
-        RunStarter starter = new RunStarter(open, tasks, p -> fixture.launcher());
-        RunsViewModel runs = new RunsViewModel(open, tasks, starter);
+        RunStarter starter = new RunStarter(open.map(p -> fixture.launcher()), tasks);
+        RunsViewModel runs =
+                new RunsViewModel(open.map(p -> new RunListSources(p.runs(), p.datasets())), tasks, starter);
         List<Problem> toldTheCaller = new ArrayList<>();
 
         starter.resume(run, toldTheCaller::add);

@@ -1,8 +1,8 @@
 package io.siftbench.views.project;
 
-import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLabel;
+import io.siftbench.model.runs.RunStore;
 import java.util.List;
 
 /**
@@ -12,9 +12,9 @@ public final class JudgeableRuns {
 
     private JudgeableRuns() {}
 
-    /** Every run of {@code project} but the judge runs, newest first; reads the project. */
-    public static List<RunInfo> of(Project project) {
-        return project.runs().list().stream().filter(RunInfo::judgeable).toList();
+    /** Every run in {@code runs} but the judge runs, newest first; reads the store. */
+    public static List<RunInfo> of(RunStore runs) {
+        return runs.list().stream().filter(RunInfo::judgeable).toList();
     }
 
     /** A run as a chooser of the run to judge shows it: what it is and how many samples it has to judge. */

@@ -1,6 +1,5 @@
 package io.siftbench.views.project;
 
-import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunFailures;
 import io.siftbench.model.runs.RunInfo;
@@ -16,9 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 import javafx.collections.ObservableSet;
@@ -31,9 +30,8 @@ import javafx.collections.ObservableSet;
  */
 public final class RunStarter {
 
-    private final ReadOnlyObjectProperty<Project> project;
+    private final ObservableValue<RunLauncher> launcher;
     private final TaskExecutor tasks;
-    private final Function<Project, RunLauncher> launchers;
     private final ObservableMap<Long, RunProgress> live = FXCollections.observableHashMap();
     /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
     private final ObservableMap<Long, RunProgress> liveReadOnly = FXCollections.unmodifiableObservableMap(live);
@@ -44,12 +42,10 @@ public final class RunStarter {
     private final ObservableSet<Long> runningReadOnly = FXCollections.unmodifiableObservableSet(running);
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
 
-    /** @param launchers the launcher of a project's runs, on its backends */
-    public RunStarter(
-            ReadOnlyObjectProperty<Project> project, TaskExecutor tasks, Function<Project, RunLauncher> launchers) {
-        this.project = project;
+    /** @param launcher the launcher of the open project's runs, on its backends; null while no project is open */
+    public RunStarter(ObservableValue<RunLauncher> launcher, TaskExecutor tasks) {
+        this.launcher = launcher;
         this.tasks = tasks;
-        this.launchers = launchers;
     }
 
     /** Progress of the runs going on in this window, by run id. */
@@ -78,13 +74,12 @@ public final class RunStarter {
      * shows, so that the screen that asked for the run can say what went wrong where the researcher looks.
      */
     public void start(RunConfig config, Consumer<RunInfo> created, Consumer<Problem> failed) {
-        Project open = project.get();
+        RunLauncher open = launcher.getValue();
         if (open == null) {
             return;
         }
         problem.set(null); // what went wrong before is not this run's problem
-        tasks.execute(BackgroundTask.of(
-                        "Creating a run", progress -> launchers.apply(open).create(config))
+        tasks.execute(BackgroundTask.of("Creating a run", progress -> open.create(config))
                 .quiet()
                 .onSuccess(run -> {
                     created.accept(run);
@@ -99,7 +94,7 @@ public final class RunStarter {
      * failed: a backend that cannot be reached, say).
      */
     public void resume(RunInfo run, Consumer<Problem> failed) {
-        Project open = project.get();
+        RunLauncher open = launcher.getValue();
         if (open == null || running.contains(run.id())) {
             return;
         }
@@ -112,9 +107,9 @@ public final class RunStarter {
         AtomicInteger slots = new AtomicInteger(run.config().target());
         cancelRequests.put(run.id(), cancelRequested);
         running.add(run.id());
-        tasks.execute(BackgroundTask.of("Run #" + run.id(), progress -> launchers
-                        .apply(open)
-                        .execute(
+        tasks.execute(BackgroundTask.of(
+                        "Run #" + run.id(),
+                        progress -> open.execute(
                                 run.id(),
                                 (sample, p) -> {
                                     failures.count(sample);

@@ -1,6 +1,5 @@
 package io.siftbench.views.prompts;
 
-import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.Condition;
 import io.siftbench.model.runs.JudgedSamples;
 import io.siftbench.model.runs.RunInfo;
@@ -30,9 +29,9 @@ public final class JudgedSampleChoice {
     /** How many of the run's first answered samples the rendered prompt can step through. */
     public static final int SHOWN = 20;
 
-    private final ProjectTasks<Project> tasks;
+    private final ProjectTasks<StudioSources> tasks;
     /** Only the samples of the run chosen last are shown. */
-    private final ProjectTasks<Project>.Latest sampleReads;
+    private final ProjectTasks<StudioSources>.Latest sampleReads;
 
     private final Consumer<String> report;
     private final ObservableList<RunInfo> runs = FXCollections.observableArrayList();
@@ -47,7 +46,7 @@ public final class JudgedSampleChoice {
     private int index;
 
     /** @param report where a failure to read the runs or samples is told */
-    JudgedSampleChoice(ProjectTasks<Project> tasks, Consumer<String> report) {
+    JudgedSampleChoice(ProjectTasks<StudioSources> tasks, Consumer<String> report) {
         this.tasks = tasks;
         this.sampleReads = tasks.latest();
         this.report = report;
@@ -57,13 +56,13 @@ public final class JudgedSampleChoice {
 
     /** Reads the project's runs a judge may score again; the chosen one stays while it is there, else the newest. */
     public void loadRuns() {
-        Project open = tasks.open();
+        StudioSources open = tasks.open();
         if (open == null) {
             runs.clear();
             run.set(null);
             return;
         }
-        tasks.execute(BackgroundTask.of("Listing runs to judge", progress -> JudgeableRuns.of(open))
+        tasks.execute(BackgroundTask.of("Listing runs to judge", progress -> JudgeableRuns.of(open.runs()))
                 .quiet()
                 .onSuccess(found -> {
                     runs.setAll(found);
@@ -76,7 +75,7 @@ public final class JudgedSampleChoice {
     }
 
     private void loadSamples(RunInfo chosen) {
-        Project open = tasks.open();
+        StudioSources open = tasks.open();
         if (chosen == null || open == null) {
             sampleReads.clear();
             conditions.set(null);

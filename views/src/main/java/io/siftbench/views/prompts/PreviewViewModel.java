@@ -7,7 +7,6 @@ import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.curation.JudgeVerdict;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetRecord;
-import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.runs.RunInfo;
@@ -26,6 +25,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -44,10 +44,9 @@ public final class PreviewViewModel {
     private final PromptStudioViewModel studio;
     private final TaskExecutor tasks;
     /** For the record a prompt is rendered against: one read from a project closed since is not shown. */
-    private final ProjectTasks<Project> recordReads;
+    private final ProjectTasks<PreviewSources> recordReads;
 
     private final Supplier<BackendSettings> userBackends;
-    private final PromptPreviewer previewer;
     private final GenerationChoice generation = new GenerationChoice();
     private final StringProperty dataset = new SimpleStringProperty(this, "dataset", "");
     private final StringProperty recordId = new SimpleStringProperty(this, "recordId", "");
@@ -62,17 +61,19 @@ public final class PreviewViewModel {
     /** The user's default parameters (Settings): what the preview sends beyond temperature and max tokens. */
     private GenerationParameters defaults;
 
-    /** @param userBackends the user's backends, read again by {@link #loadBackends()} */
+    /**
+     * @param sources      what the preview uses of the open project; null while none is open
+     * @param userBackends the user's backends, read again by {@link #loadBackends()}
+     */
     public PreviewViewModel(
             PromptStudioViewModel studio,
+            ObservableValue<PreviewSources> sources,
             TaskExecutor tasks,
-            Supplier<BackendSettings> userBackends,
-            PromptPreviewer previewer) {
+            Supplier<BackendSettings> userBackends) {
         this.studio = studio;
         this.tasks = tasks;
-        this.recordReads = new ProjectTasks<>(studio.projectProperty(), tasks);
+        this.recordReads = new ProjectTasks<>(sources, tasks);
         this.userBackends = userBackends;
-        this.previewer = previewer;
         this.judges = studio.draft().modeProperty().isEqualTo(PromptMode.JUDGE);
         studio.draftEditsProperty().addListener((obs, was, now) -> {
             // Samples still coming are checked when they come (show).
@@ -108,8 +109,8 @@ public final class PreviewViewModel {
      * record's columns become the studio's sample record.
      */
     public void useRecord() {
-        Project project = recordReads.open();
-        if (project == null) {
+        PreviewSources open = recordReads.open();
+        if (open == null) {
             return;
         }
         String name = records();
@@ -121,11 +122,11 @@ public final class PreviewViewModel {
             return;
         }
         recordReads.execute(BackgroundTask.of("Reading record " + id, progress -> {
-                    DatasetInfo source = project.datasets()
+                    DatasetInfo source = open.datasets()
                             .find(name)
                             .orElseThrow(() -> new IllegalArgumentException(
                                     "There is no dataset '" + name + "' in this project."));
-                    List<DatasetRecord> found = project.datasets().records(source.id(), List.of(id));
+                    List<DatasetRecord> found = open.datasets().records(source.id(), List.of(id));
                     if (found.isEmpty()) {
                         throw new IllegalArgumentException("Dataset '" + name + "' has no record " + id + ".");
                     }
@@ -148,8 +149,8 @@ public final class PreviewViewModel {
 
     /** Generates {@link #SAMPLES} samples of the draft now. */
     public void preview() {
-        Project project = studio.projectProperty().get();
-        if (project == null || running.get()) {
+        PreviewSources open = recordReads.open();
+        if (open == null || running.get()) {
             return;
         }
         PromptVersion draft;
@@ -182,10 +183,8 @@ public final class PreviewViewModel {
                 judgedRun == null
                         ? "Generating " + SAMPLES + " samples…"
                         : "Judging the first " + SAMPLES + " answered samples of run " + judgedRun + "…");
-        handle = tasks.execute(BackgroundTask.of(
-                        "Preview " + SAMPLES,
-                        progress -> previewer.preview(
-                                project, draft, records, judgedRun, chosen, parameters, SAMPLES, progress::isCancelled))
+        handle = tasks.execute(BackgroundTask.of("Preview " + SAMPLES, progress -> open.previewer()
+                        .preview(draft, records, judgedRun, chosen, parameters, SAMPLES, progress::isCancelled))
                 .onSuccess(this::show)
                 .onCancelled(() -> {
                     running.set(false);

@@ -2,15 +2,14 @@ package io.siftbench.views.prompts;
 
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.GenerationParameters;
-import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.runs.Sample;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Generates a few samples of a draft now, planned and sampled as a run would, without storing a run: the
- * studio's "Preview". Built in {@code app}, where backends are.
+ * Generates a few samples of a draft now, planned and sampled as a run of the open project would be, without
+ * storing a run: the studio's "Preview". Built in {@code app}, where backends are, one for each open project.
  */
 @FunctionalInterface
 public interface PromptPreviewer {
@@ -24,7 +23,6 @@ public interface PromptPreviewer {
      * @param cancelled  checked between samples
      */
     List<Sample> preview(
-            Project project,
             PromptVersion draft,
             String dataset,
             Long judgedRun,

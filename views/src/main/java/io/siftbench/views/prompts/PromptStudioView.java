@@ -5,10 +5,8 @@ import io.siftbench.model.prompts.DiffLine;
 import io.siftbench.model.prompts.PlanKind;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.StoredVersion;
-import io.siftbench.model.runs.RunInfo;
 import io.siftbench.views.controls.Controls;
 import io.siftbench.views.controls.EmptyState;
-import io.siftbench.views.project.JudgeableRuns;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
 import java.util.List;
@@ -93,7 +91,7 @@ public final class PromptStudioView implements ScreenView {
         Button save = new Button("Save version");
         save.setId("prompt-save");
         save.setDefaultButton(false);
-        save.disableProperty().bind(viewModel.projectProperty().isNull());
+        save.disableProperty().bind(viewModel.noProjectBinding());
         save.setOnAction(e -> versions.save());
         Button importFile = new Button("Import…");
         importFile.setId("prompt-import");
@@ -131,11 +129,11 @@ public final class PromptStudioView implements ScreenView {
         EmptyState empty = new EmptyState(Screen.PROMPT_STUDIO.icon(), "", "");
         empty.setId("prompt-studio-empty");
         empty.titleProperty()
-                .bind(Bindings.when(viewModel.projectProperty().isNull())
+                .bind(Bindings.when(viewModel.noProjectBinding())
                         .then("No project open")
                         .otherwise("No prompts yet"));
         empty.messageProperty()
-                .bind(Bindings.when(viewModel.projectProperty().isNull())
+                .bind(Bindings.when(viewModel.noProjectBinding())
                         .then("Open or create a project to save prompt versions.")
                         .otherwise("Edit the example on the right and save it to make version 1."));
         list.setPlaceholder(empty);
@@ -294,46 +292,8 @@ public final class PromptStudioView implements ScreenView {
         return box;
     }
 
+    /** Below the editors: the draft rendered, the diff of two versions, and the preview's samples. */
     private Node preview() {
-        TextArea system = readOnly("rendered-system", 3);
-        system.textProperty().bind(live.renderedSystemProperty());
-        TextArea user = readOnly("rendered-user", 8);
-        user.textProperty().bind(live.renderedUserProperty());
-        TextArea record = new TextArea();
-        record.setId("sample-record");
-        record.setPrefRowCount(2);
-        record.textProperty().bindBidirectional(live.sampleRecordProperty());
-        record.disableProperty().bind(draft.modeProperty().isEqualTo(PromptMode.SYNTHESIZE));
-        Label combination = new Label();
-        combination.setId("preview-combination");
-        combination.textProperty().bind(live.combinationTextProperty());
-        Button previous = new Button("◀");
-        previous.setOnAction(e -> live.previousCombination());
-        Button next = new Button("▶");
-        next.setOnAction(e -> live.nextCombination());
-        Button random = new Button("Random");
-        random.setOnAction(e -> live.randomCombination());
-        ListView<String> problems = new ListView<>(live.problems());
-        problems.setId("prompt-problems");
-        problems.setPrefHeight(70);
-        Label recordTitle = new Label("Sample record (columns as JSON)");
-        HBox combinationRow = new HBox(6, new Label("Combination"), previous, next, random, combination);
-        Node judgedRow = judgedRow();
-        // A judge is rendered against a sample of another run, with that sample's record and condition values.
-        Controls.showWhen(judges().not(), recordTitle, record, combinationRow);
-        Controls.showWhen(judges(), judgedRow);
-        VBox rendered = new VBox(
-                6,
-                recordTitle,
-                record,
-                combinationRow,
-                judgedRow,
-                new Label("System"),
-                system,
-                new Label("User"),
-                user,
-                problems);
-        rendered.getStyleClass().add("pane");
         ListView<DiffLine> diff = new ListView<>(versions.diff());
         diff.setId("prompt-diff");
         diff.setCellFactory(v -> new ListCell<>() {
@@ -358,7 +318,7 @@ public final class PromptStudioView implements ScreenView {
             }
         });
         TabPane tabs = new TabPane(
-                new Tab("Rendered prompt", new ScrollPane(rendered)),
+                new Tab("Rendered prompt", new ScrollPane(new RenderedPromptPane(viewModel))),
                 new Tab("Diff", diff),
                 new Tab("Preview " + PreviewViewModel.SAMPLES, new PreviewPane(samplePreview)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -368,36 +328,12 @@ public final class PromptStudioView implements ScreenView {
         return tabs;
     }
 
-    /** The run to judge, and which of its first answered samples the judge draft is rendered against. */
-    private Node judgedRow() {
-        JudgedSampleChoice choice = viewModel.judged();
-        ComboBox<RunInfo> run = new ComboBox<>(choice.runs());
-        run.setId("judged-run");
-        run.setPromptText("the run to judge");
-        run.setConverter(Controls.shownAs(JudgeableRuns::text));
-        run.valueProperty().bindBidirectional(choice.runProperty());
-        run.setOnShowing(e -> choice.loadRuns());
-        Button previous = new Button("◀");
-        previous.setId("judged-previous");
-        previous.setOnAction(e -> choice.previous());
-        Button next = new Button("▶");
-        next.setId("judged-next");
-        next.setOnAction(e -> choice.next());
-        Label shown = new Label();
-        shown.setId("judged-sample");
-        shown.setWrapText(true);
-        shown.textProperty().bind(choice.textProperty());
-        HBox.setHgrow(shown, Priority.ALWAYS);
-        HBox stepper = new HBox(6, previous, next, shown);
-        stepper.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return new VBox(4, Controls.toolbar(6, new Label("Run to judge"), run), stepper);
-    }
-
     private BooleanBinding judges() {
         return draft.modeProperty().isEqualTo(PromptMode.JUDGE);
     }
 
-    private static TextArea readOnly(String id, int rows) {
+    /** A text area the user reads and copies from, not edits. */
+    static TextArea readOnly(String id, int rows) {
         TextArea area = new TextArea();
         area.setId(id);
         area.setEditable(false);

@@ -1,6 +1,5 @@
 package io.siftbench.views.prompts;
 
-import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.views.task.ProjectTasks;
@@ -8,9 +7,10 @@ import io.siftbench.views.task.TaskExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
@@ -22,7 +22,7 @@ import javafx.beans.value.ObservableValue;
  */
 public final class PromptStudioViewModel {
 
-    private final ReadOnlyObjectProperty<Project> project;
+    private final BooleanBinding noProject;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyLongWrapper draftEdits = new ReadOnlyLongWrapper(this, "draftEdits");
     private final PromptDraft draft = new PromptDraft(status::set);
@@ -31,9 +31,10 @@ public final class PromptStudioViewModel {
     private final PromptVersions versions;
     private final PromptFileTransfer files;
 
-    public PromptStudioViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks) {
-        this.project = project;
-        ProjectTasks<Project> projectTasks = new ProjectTasks<>(project, tasks);
+    /** @param sources the stores of the open project the studio reads and writes; null while none is open */
+    public PromptStudioViewModel(ObservableValue<StudioSources> sources, TaskExecutor tasks) {
+        this.noProject = Bindings.createBooleanBinding(() -> sources.getValue() == null, sources);
+        ProjectTasks<StudioSources> projectTasks = new ProjectTasks<>(sources, tasks);
         this.judged = new JudgedSampleChoice(projectTasks, status::set);
         this.livePreview = new LivePreview(draft, judged);
         this.versions = new PromptVersions(projectTasks, draft::version, this::edit, status::set);
@@ -119,7 +120,8 @@ public final class PromptStudioViewModel {
         return status.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Project> projectProperty() {
-        return project;
+    /** True while no project is open: there is no version to list, and the draft cannot be saved. */
+    public BooleanBinding noProjectBinding() {
+        return noProject;
     }
 }

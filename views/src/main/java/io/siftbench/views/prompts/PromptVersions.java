@@ -1,6 +1,5 @@
 package io.siftbench.views.prompts;
 
-import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.DiffLine;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.prompts.StoredVersion;
@@ -23,7 +22,7 @@ import javafx.collections.ObservableList;
  */
 public final class PromptVersions {
 
-    private final ProjectTasks<Project> tasks;
+    private final ProjectTasks<StudioSources> tasks;
     private final Supplier<PromptVersion> draft;
     private final Consumer<PromptVersion> edit;
     private final Consumer<String> report;
@@ -42,7 +41,7 @@ public final class PromptVersions {
      * @param report where what happened (or went wrong) is told
      */
     PromptVersions(
-            ProjectTasks<Project> tasks,
+            ProjectTasks<StudioSources> tasks,
             Supplier<PromptVersion> draft,
             Consumer<PromptVersion> edit,
             Consumer<String> report) {
@@ -74,7 +73,7 @@ public final class PromptVersions {
 
     /** Loads {@code version} into the draft. */
     public void open(StoredVersion version) {
-        Project open = tasks.open();
+        StudioSources open = tasks.open();
         tasks.execute(BackgroundTask.of(
                         "Loading prompt " + version.name() + " v" + version.version(),
                         progress -> open.prompts().load(version.id()))
@@ -89,7 +88,7 @@ public final class PromptVersions {
 
     /** Saves the draft as the next version of its prompt, with the note, and selects it. */
     public void save() {
-        Project open = tasks.open();
+        StudioSources open = tasks.open();
         PromptVersion version;
         try {
             version = draft.get();
@@ -113,7 +112,7 @@ public final class PromptVersions {
 
     /** Shows the line diff between two versions of one prompt in {@link #diff()}. */
     public void compare(StoredVersion older, StoredVersion newer) {
-        Project open = tasks.open();
+        StudioSources open = tasks.open();
         if (!older.name().equals(newer.name())) {
             report.accept("Only versions of the same prompt can be compared");
             return;
@@ -127,7 +126,7 @@ public final class PromptVersions {
 
     /** Lists the versions of the open project again, then marks {@code select} (null: none) as the loaded one. */
     void reload(StoredVersion select) {
-        Project open = tasks.open();
+        StudioSources open = tasks.open();
         if (open == null) {
             versions.clear();
             return;

@@ -105,7 +105,7 @@ final class NewRunDialog {
         Label error = new Label();
         error.setId("new-run-error");
         error.getStyleClass().add("danger");
-        error.textProperty().bind(form.errorProperty());
+        error.textProperty().bind(form.problemProperty());
         error.setWrapText(true);
 
         GridPane grid = new GridPane();

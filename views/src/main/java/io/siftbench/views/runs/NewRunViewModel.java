@@ -3,9 +3,7 @@ package io.siftbench.views.runs;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
-import io.siftbench.model.datasets.ColumnInfo;
 import io.siftbench.model.datasets.DatasetInfo;
-import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.model.runs.BackendRef;
@@ -13,14 +11,12 @@ import io.siftbench.model.runs.NewRun;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
-import io.siftbench.model.runs.RunInputs;
 import io.siftbench.views.project.GenerationChoice;
 import io.siftbench.views.project.JudgeableRuns;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -30,7 +26,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -38,8 +33,8 @@ import javafx.collections.ObservableList;
 
 /**
  * The New run dialog's form: prompt version (its mode decides the rest), backend from the user's backends
- * with model and parameters, dataset with an optional filter (only the records whose column holds a value,
- * counted in the background as the user types) and subset (annotate), sample count (synthesize) or the run
+ * with model and parameters, dataset with an optional {@link RecordFilter} (only the records whose column holds
+ * a value, counted in the background as the user types) and subset (annotate), sample count (synthesize) or the run
  * to judge (judge), seed,
  * concurrency and votes. "Re-run with one change" fills it from a stored run and starts from that run's
  * details, so that what the form does not show (top-p, stop sequences, timeout, the cells of a "fill the
@@ -57,6 +52,7 @@ public final class NewRunViewModel {
             GenerationParameters defaults) {}
 
     private final RunsViewModel runs;
+    private final ObservableValue<NewRunSources> sources;
     private final TaskExecutor tasks;
     private final Supplier<BackendSettings> userBackends;
     private final ObservableList<StoredVersion> versions = FXCollections.observableArrayList();
@@ -66,54 +62,35 @@ public final class NewRunViewModel {
     private final ObjectProperty<StoredVersion> version = new SimpleObjectProperty<>(this, "version");
     private final GenerationChoice generation = new GenerationChoice();
     private final ObjectProperty<DatasetInfo> dataset = new SimpleObjectProperty<>(this, "dataset");
-    private final ObservableList<String> filterColumns = FXCollections.observableArrayList();
-    /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
-    private final ObservableList<String> filterColumnsView = FXCollections.unmodifiableObservableList(filterColumns);
-
-    private final BooleanProperty filter = new SimpleBooleanProperty(this, "filter");
-    private final ObjectProperty<String> filterColumn = new SimpleObjectProperty<>(this, "filterColumn");
-    private final StringProperty filterValue = new SimpleStringProperty(this, "filterValue", "");
-    private final ReadOnlyStringWrapper matching = new ReadOnlyStringWrapper(this, "matching", "");
     private final BooleanProperty randomSubset = new SimpleBooleanProperty(this, "randomSubset");
     private final ObjectProperty<Integer> subsetSize = new SimpleObjectProperty<>(this, "subsetSize");
     private final ObjectProperty<Integer> samples = new SimpleObjectProperty<>(this, "samples");
     private final ObjectProperty<Long> seed = new SimpleObjectProperty<>(this, "seed");
     private final ObjectProperty<Integer> concurrency = new SimpleObjectProperty<>(this, "concurrency");
     private final ObjectProperty<Integer> votes = new SimpleObjectProperty<>(this, "votes");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final BooleanBinding annotates = modeIs(PromptMode.ANNOTATE);
     private final BooleanBinding judges = modeIs(PromptMode.JUDGE);
+    private final RecordFilter filter;
     /** The user's default generation parameters (Settings), read when the form opens. */
     private GenerationParameters defaults = GenerationParameters.DEFAULT;
     /** What the form starts from: the defaults, or the details of the run being re-run. */
     private RunDetails base = RunDetails.of(null, defaults);
-    /** How many records the filter the form shows matches; null while they are counted (or there is no filter). */
-    private Long counted;
-    /**
-     * Latest wins: a count for a filter the user has typed past stops at its next record and its answer is
-     * ignored. Written on the UI thread, read by the counting one; never an interrupt, which would close the
-     * project's H2 file under every connection.
-     */
-    private volatile int counting;
 
-    /** @param userBackends the user's backends, read each time the form opens (Settings may have changed) */
-    public NewRunViewModel(RunsViewModel runs, TaskExecutor tasks, Supplier<BackendSettings> userBackends) {
+    /**
+     * @param sources      the stores of the open project the form's choices are read from; null while none is open
+     * @param userBackends the user's backends, read each time the form opens (Settings may have changed)
+     */
+    public NewRunViewModel(
+            RunsViewModel runs,
+            ObservableValue<NewRunSources> sources,
+            TaskExecutor tasks,
+            Supplier<BackendSettings> userBackends) {
         this.runs = runs;
+        this.sources = sources;
         this.tasks = tasks;
         this.userBackends = userBackends;
-        dataset.addListener((obs, was, now) -> {
-            filterColumns.setAll(
-                    now == null
-                            ? List.of()
-                            : now.columns().stream().map(ColumnInfo::name).toList());
-            if (!filterColumns.contains(filterColumn.get())) {
-                // The label column is what a filter usually picks ("only the card_arrival questions").
-                filterColumn.set(now == null ? null : now.labelColumn());
-            }
-        });
-        for (ObservableValue<?> o : List.of(dataset, filter, filterColumn, filterValue)) {
-            o.addListener((obs, was, now) -> recount());
-        }
+        this.filter = new RecordFilter(dataset, annotates, sources, tasks);
         reset();
     }
 
@@ -128,16 +105,15 @@ public final class NewRunViewModel {
     }
 
     private void load(RunInfo from) {
-        Project project = runs.projectProperty().get();
-        if (project == null) {
+        NewRunSources open = sources.getValue();
+        if (open == null) {
             return;
         }
-        error.set("");
+        problem.set("");
         tasks.execute(BackgroundTask.of("Reading prompts, datasets and backends", progress -> {
                     List<StoredVersion> all = new ArrayList<>();
-                    for (StoredVersion newest : project.prompts().list()) {
-                        List<StoredVersion> of =
-                                new ArrayList<>(project.prompts().versions(newest.name()));
+                    for (StoredVersion newest : open.prompts().list()) {
+                        List<StoredVersion> of = new ArrayList<>(open.prompts().versions(newest.name()));
                         java.util.Collections.reverse(of); // newest first, the one usually wanted
                         all.addAll(of);
                     }
@@ -147,8 +123,8 @@ public final class NewRunViewModel {
                         configs.remove(d);
                         configs.add(0, d);
                     });
-                    List<RunInfo> judgeableRuns = JudgeableRuns.of(project);
-                    return new Choices(all, project.datasets().list(), configs, judgeableRuns, settings.defaults());
+                    List<RunInfo> judgeableRuns = JudgeableRuns.of(open.runs());
+                    return new Choices(all, open.datasets().list(), configs, judgeableRuns, settings.defaults());
                 })
                 .quiet()
                 .onSuccess(choices -> {
@@ -162,7 +138,7 @@ public final class NewRunViewModel {
                         fill(from);
                     }
                 })
-                .onFailure(e -> error.set("The choices could not be read: " + e.getMessage())));
+                .onFailure(e -> problem.set("The choices could not be read: " + e.getMessage())));
     }
 
     private void reset() {
@@ -177,8 +153,7 @@ public final class NewRunViewModel {
         generation.show(defaults);
         dataset.set(datasets.isEmpty() ? null : datasets.get(0));
         judged.set(judgeable.isEmpty() ? null : judgeable.get(0));
-        filter.set(false);
-        filterValue.set("");
+        filter.reset();
         randomSubset.set(false);
         subsetSize.set(100);
         samples.set(100);
@@ -208,11 +183,7 @@ public final class NewRunViewModel {
                 .filter(r -> details.judgeOf() != null && r.id() == details.judgeOf())
                 .findFirst()
                 .ifPresent(judged::set);
-        filter.set(details.filtered());
-        if (details.filtered()) {
-            filterColumn.set(details.whereColumn());
-            filterValue.set(details.whereValue() == null ? "" : details.whereValue());
-        }
+        filter.fill(details);
         randomSubset.set(details.limit() != null);
         if (details.limit() != null) {
             subsetSize.set(details.limit());
@@ -236,71 +207,8 @@ public final class NewRunViewModel {
                 });
     }
 
-    /** Whether the records to annotate are filtered: the box is ticked and the run annotates. */
-    private boolean filtering() {
-        return filter.get() && annotates.get();
-    }
-
     /**
-     * Counts in the background the records of the chosen dataset the filter matches and says so in
-     * {@link #matchingProperty()}; an earlier count still going stops.
-     */
-    private void recount() {
-        int mine = ++counting;
-        counted = null;
-        DatasetInfo chosen = dataset.get();
-        Project project = runs.projectProperty().get();
-        String column = filterColumn.get();
-        if (!filter.get() || chosen == null || project == null) {
-            matching.set("");
-            return;
-        }
-        if (column == null) {
-            matching.set("Choose the column whose value the records must have.");
-            return;
-        }
-        String value = filterValue.get();
-        RunDetails where = RunDetails.of(null, GenerationParameters.DEFAULT).withWhere(column, value);
-        matching.set("Counting the records that match…");
-        tasks.execute(BackgroundTask.of(
-                        "Counting matching records",
-                        progress -> RunInputs.count(project.datasets(), chosen, where, () -> mine != counting))
-                .quiet()
-                .onSuccess(n -> {
-                    if (mine == counting) {
-                        counted = n;
-                        matching.set(String.format(Locale.ROOT, "%,d of %,d records match", n, chosen.rows()));
-                    }
-                })
-                .onFailure(e -> {
-                    if (mine == counting) {
-                        matching.set("The records could not be counted: " + e.getMessage());
-                    }
-                }));
-    }
-
-    /**
-     * How many records the run may take: the dataset's size, or what the filter the form shows matched.
-     *
-     * @throws IllegalArgumentException when the filter has no column yet or its count is not in
-     */
-    private long available() {
-        DatasetInfo chosen = dataset.get();
-        if (!filtering() || chosen == null) {
-            return chosen == null ? 0 : chosen.rows();
-        }
-        if (filterColumn.get() == null) {
-            throw new IllegalArgumentException("Choose the column whose value the records must have.");
-        }
-        if (counted == null) {
-            throw new IllegalArgumentException(
-                    "The matching records are still being counted; start again in a moment.");
-        }
-        return counted;
-    }
-
-    /**
-     * Starts the run the form describes; returns false and says why in {@link #errorProperty()} when the form
+     * Starts the run the form describes; returns false and says why in {@link #problemProperty()} when the form
      * is incomplete or out of range.
      */
     public boolean start() {
@@ -313,9 +221,8 @@ public final class NewRunViewModel {
             }
             Integer limit = annotates.get() && randomSubset.get() ? subsetSize.get() : null;
             // Only what the form shows changes; the rest of the details (top-p, stop, timeout, cells) is kept.
-            RunDetails details = base.withParameters(generation.over(base.parameters()))
-                    .withLimit(limit)
-                    .withWhere(filtering() ? filterColumn.get() : null, filtering() ? filterValue.get() : null);
+            RunDetails details = filter.over(
+                    base.withParameters(generation.over(base.parameters())).withLimit(limit));
             config = new NewRun(
                             version.get(),
                             ref,
@@ -326,12 +233,12 @@ public final class NewRunViewModel {
                             concurrency.get(),
                             votes.get(),
                             judges.get() ? judged.get() : null)
-                    .toConfig(available());
+                    .toConfig(filter.available());
         } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
+            problem.set(e.getMessage());
             return false;
         }
-        error.set("");
+        problem.set("");
         runs.start(config);
         return true;
     }
@@ -369,25 +276,25 @@ public final class NewRunViewModel {
 
     /** The columns of the chosen dataset, which the filter may test. */
     public ObservableList<String> filterColumns() {
-        return filterColumnsView;
+        return filter.columns();
     }
 
     /** Annotate only the records whose {@link #filterColumnProperty()} holds {@link #filterValueProperty()}. */
     public BooleanProperty filterProperty() {
-        return filter;
+        return filter.onProperty();
     }
 
     public ObjectProperty<String> filterColumnProperty() {
-        return filterColumn;
+        return filter.columnProperty();
     }
 
     public StringProperty filterValueProperty() {
-        return filterValue;
+        return filter.valueProperty();
     }
 
     /** How many of the dataset's records the filter matches ("412 of 10,003 records match"); empty without one. */
     public ReadOnlyStringProperty matchingProperty() {
-        return matching.getReadOnlyProperty();
+        return filter.matchingProperty();
     }
 
     /** Annotate a seeded random subset of {@link #subsetSizeProperty()} records instead of all of them. */
@@ -430,7 +337,8 @@ public final class NewRunViewModel {
                 () -> version.get() != null && version.get().mode() == mode, version);
     }
 
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+    /** What is wrong with the form, or why its choices could not be read; empty while nothing is. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
     }
 }

@@ -101,7 +101,7 @@ public final class RunsView implements ScreenView {
                 e -> selected().ifPresent(r -> onExport.accept(root.getScene().getWindow(), r.id())));
         newRun.setId("run-new");
         rerun.setId("run-rerun");
-        newRun.disableProperty().bind(viewModel.projectProperty().isNull());
+        newRun.disableProperty().bind(viewModel.noProjectBinding());
         HBox controls = new HBox(8, rerun, resume, cancel, export, progress, progressText);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPadding(new Insets(8));
@@ -127,12 +127,12 @@ public final class RunsView implements ScreenView {
         EmptyState empty = new EmptyState(Screen.RUNS.icon(), "", "");
         empty.setId("runs-empty");
         empty.titleProperty()
-                .bind(Bindings.when(viewModel.projectProperty().isNull())
+                .bind(Bindings.when(viewModel.noProjectBinding())
                         .then("No project open")
                         .otherwise("No runs yet"));
         empty.messageProperty()
                 .bind(
-                        Bindings.when(viewModel.projectProperty().isNull())
+                        Bindings.when(viewModel.noProjectBinding())
                                 .then(
                                         "Create a project with File ▸ New project… (Ctrl+N) or open one with File ▸ Open project… (Ctrl+O).")
                                 .otherwise(

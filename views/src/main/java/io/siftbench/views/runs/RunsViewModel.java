@@ -1,6 +1,5 @@
 package io.siftbench.views.runs;
 
-import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunProgress;
@@ -10,8 +9,11 @@ import io.siftbench.views.project.RunListSources;
 import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.TaskExecutor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import javafx.collections.SetChangeListener;
@@ -23,16 +25,17 @@ import javafx.collections.SetChangeListener;
  */
 public final class RunsViewModel {
 
-    private final ReadOnlyObjectProperty<Project> project;
     private final RunStarter starter;
     private final ProjectRunList runs;
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
+    private final BooleanBinding noProject;
 
-    public RunsViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks, RunStarter starter) {
-        this.project = project;
+    /** @param sources the stores of the open project the runs are listed from; null while none is open */
+    public RunsViewModel(ObservableValue<RunListSources> sources, TaskExecutor tasks, RunStarter starter) {
         this.starter = starter;
-        this.runs = new ProjectRunList(project.map(p -> new RunListSources(p.runs(), p.datasets())), tasks);
-        project.addListener((obs, was, now) -> reload());
+        this.runs = new ProjectRunList(sources, tasks);
+        this.noProject = Bindings.createBooleanBinding(() -> sources.getValue() == null, sources);
+        sources.addListener((obs, was, now) -> reload());
         // A run's problem shows here whichever screen started it; its status too, listed again as it starts and stops.
         starter.problemProperty().addListener((obs, was, now) -> problem.set(now));
         starter.running().addListener((SetChangeListener<Long>) change -> reload());
@@ -57,8 +60,9 @@ public final class RunsViewModel {
         return problem.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Project> projectProperty() {
-        return project;
+    /** True while no project is open: there is nothing to list, and no run to start. */
+    public BooleanBinding noProjectBinding() {
+        return noProject;
     }
 
     public boolean isRunning(long runId) {

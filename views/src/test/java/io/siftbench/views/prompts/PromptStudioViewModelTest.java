@@ -33,7 +33,10 @@ class PromptStudioViewModelTest {
     @BeforeEach
     void open() {
         project = new H2ProjectOpener().open(dir.resolve("project"));
-        studio = new PromptStudioViewModel(new SimpleObjectProperty<>(project), new CurrentThreadTaskExecutor());
+        studio = new PromptStudioViewModel(
+                new SimpleObjectProperty<>(project)
+                        .map(p -> new StudioSources(p.prompts(), p.runs(), p.samples(), p.datasets())),
+                new CurrentThreadTaskExecutor());
     }
 
     @AfterEach
@@ -68,12 +71,15 @@ class PromptStudioViewModelTest {
         studio.versions().save();
         HeldTasks held = new HeldTasks();
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
-        PromptStudioViewModel late = new PromptStudioViewModel(open, held);
+        PromptStudioViewModel late = new PromptStudioViewModel(
+                open.map(p -> new StudioSources(p.prompts(), p.runs(), p.samples(), p.datasets())), held);
         late.versions().open(studio.versions().all().get(0));
 
         try (Project second = new H2ProjectOpener().open(dir.resolve("second"))) {
-            PromptStudioViewModel inSecond =
-                    new PromptStudioViewModel(new SimpleObjectProperty<>(second), new CurrentThreadTaskExecutor());
+            PromptStudioViewModel inSecond = new PromptStudioViewModel(
+                    new SimpleObjectProperty<>(second)
+                            .map(p -> new StudioSources(p.prompts(), p.runs(), p.samples(), p.datasets())),
+                    new CurrentThreadTaskExecutor());
             inSecond.draft().nameProperty().set("bravo");
             inSecond.versions().save();
             open.set(second);
