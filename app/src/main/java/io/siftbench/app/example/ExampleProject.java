@@ -36,7 +36,7 @@ public final class ExampleProject {
     public static final List<String> PROMPTS = List.of("intent", "questions", "label-fits");
 
     /** The demo model's backend name says what it is, wherever a backend is chosen. */
-    public static final String DEMO_BACKEND = "Demo model (writes nonsense, shows the mechanics only)";
+    public static final String DEMO_BACKEND = "Demo model (writes nonsense)";
 
     private static final String RESOURCES = "/io/siftbench/app/example/";
     private static final String DEMO_MODEL = "demo-model-writes-nonsense.gguf";
@@ -110,10 +110,9 @@ public final class ExampleProject {
                 + "(a judge). ";
         return made
                 + demo.map(d -> "You had no backend, so the demo model was added as '" + d.name()
-                                + "': it writes nonsense and only shows the mechanics. Add your own server in "
-                                + "Settings for real labels. ")
+                                + "': it only shows the mechanics. Add your own server in Settings for real labels. ")
                         .orElse("")
-                + "Start a run on the Runs screen with New run….";
+                + "On the Runs screen, New run… starts a run.";
     }
 
     /** Where the bundled data and model come from, and their licences, as Help ▸ About lists them. */
