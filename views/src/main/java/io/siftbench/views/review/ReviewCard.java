@@ -4,6 +4,8 @@ import io.siftbench.model.curation.JudgeVerdict;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.Sample;
+import io.siftbench.views.shell.Shortcut;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -24,6 +26,23 @@ import org.controlsfx.control.SearchableComboBox;
  * outside its editors, so the keys always work.
  */
 final class ReviewCard extends HBox {
+
+    /** The keys of a sample being decided; {@link #onDecideKey} reads exactly these. */
+    static final List<Shortcut> DECIDING = List.of(
+            new Shortcut("A", "accept"),
+            new Shortcut("X", "reject"),
+            new Shortcut("E", "edit"),
+            new Shortcut("Space", "skip"),
+            new Shortcut("1–9", "label"),
+            new Shortcut("N", "note"),
+            new Shortcut("Ctrl+Z", "undo"),
+            new Shortcut("Ctrl+Shift+Z", "redo"));
+
+    /** The keys while the label or text is edited. */
+    static final List<Shortcut> EDITING = List.of(new Shortcut("Ctrl+Enter", "saves"), new Shortcut("Esc", "cancels"));
+
+    /** The keys while a note is written. */
+    static final List<Shortcut> NOTING = List.of(new Shortcut("Enter", "keeps it"), new Shortcut("Esc", "drops it"));
 
     /** What the keys do right now. */
     private enum State {
@@ -80,12 +99,21 @@ final class ReviewCard extends HBox {
         textEditor.setId("card-text-editor");
         textEditor.setWrapText(true);
         textEditor.setPrefRowCount(6);
-        editBox.getChildren().addAll(new Label("Edit — Ctrl+Enter saves, Esc cancels"), labelPicker, textEditor);
+        editBox.getChildren()
+                .addAll(
+                        new Label("Edit — " + EDITING.get(0).hint() + ", "
+                                + EDITING.get(1).hint()),
+                        labelPicker,
+                        textEditor);
         editBox.setId("card-edit");
         note.setId("card-note");
         note.setPromptText("A note kept with the next decision on this sample");
         note.textProperty().bindBidirectional(viewModel.noteProperty());
-        noteBox.getChildren().addAll(new Label("Note — Enter keeps it, Esc drops it"), note);
+        noteBox.getChildren()
+                .addAll(
+                        new Label("Note — " + NOTING.get(0).hint() + ", "
+                                + NOTING.get(1).hint()),
+                        note);
         showEditors(false, false);
 
         VBox main = new VBox(
@@ -100,8 +128,8 @@ final class ReviewCard extends HBox {
                 editBox,
                 noteBox,
                 buttons(),
-                new Label("A accept · X reject · E edit · Space skip · 1–9 label · N note · Ctrl+Z undo · "
-                        + "Ctrl+Shift+Z redo"));
+                new Label(
+                        String.join(" · ", DECIDING.stream().map(Shortcut::hint).toList())));
         main.getStyleClass().add("card-main");
         HBox.setHgrow(main, Priority.ALWAYS);
         main.setPrefWidth(600);

@@ -10,6 +10,9 @@ import io.siftbench.views.controls.Controls;
 import io.siftbench.views.shell.EmptyScreenView;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
+import io.siftbench.views.shell.Shortcut;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javafx.beans.binding.Bindings;
@@ -243,5 +246,15 @@ public final class ReviewView implements ScreenView {
     @Override
     public Node node() {
         return root;
+    }
+
+    @Override
+    public List<Shortcut> shortcuts() {
+        List<Shortcut> keys = new ArrayList<>();
+        // Beyond nine labels the keys stop at 9; the label picker (E) finds the others by typing.
+        ReviewCard.DECIDING.forEach(k -> keys.add(new Shortcut(k.keys(), "a sample: " + k.what())));
+        ReviewCard.EDITING.forEach(k -> keys.add(new Shortcut(k.keys(), "while editing: " + k.what())));
+        ReviewCard.NOTING.forEach(k -> keys.add(new Shortcut(k.keys(), "while writing a note: " + k.what())));
+        return keys;
     }
 }

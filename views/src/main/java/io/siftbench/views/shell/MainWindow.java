@@ -161,7 +161,12 @@ public final class MainWindow {
         MenuItem logItem = new MenuItem("Open log folder");
         logItem.setId("menu-log-folder");
         logItem.setOnAction(e -> dialogs.showFolder(about.logFolder()));
-        Menu help = new Menu("Help", null, logItem, new SeparatorMenuItem(), aboutItem);
+        MenuItem shortcuts = item(
+                "Keyboard shortcuts",
+                "F1",
+                () -> ShortcutsDialog.show(stage, ShortcutsDialog.ofMenus((MenuBar) root.getTop()), screens.values()));
+        shortcuts.setId("menu-shortcuts");
+        Menu help = new Menu("Help", null, shortcuts, logItem, new SeparatorMenuItem(), aboutItem);
         help.setId("menu-help");
         MenuBar bar = new MenuBar(file, view);
         // A screen's own commands get a menu named after the screen, after File and View.

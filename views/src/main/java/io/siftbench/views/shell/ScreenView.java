@@ -13,4 +13,9 @@ public interface ScreenView {
     default java.util.List<javafx.scene.control.MenuItem> menuItems() {
         return java.util.List.of();
     }
+
+    /** The keys that work on this screen beside its menu's accelerators, for Help ▸ Keyboard shortcuts. */
+    default java.util.List<Shortcut> shortcuts() {
+        return java.util.List.of();
+    }
 }
