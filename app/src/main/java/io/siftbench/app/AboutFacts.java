@@ -30,7 +30,23 @@ final class AboutFacts {
                 resource("NOTICE").strip().replaceAll("(?<!\\n)\\n(?!\\n)", " "),
                 ExampleProject.attributions(),
                 resource("THIRD-PARTY.txt").strip(),
-                logFolder);
+                logFolder,
+                quickStart(resource("README.md")));
+    }
+
+    /**
+     * The README's "Quick start" section as plain text: the README is the one place it is written, and the build
+     * puts it into the jar. Markdown's emphasis and code marks are dropped, and lines are joined into paragraphs.
+     */
+    static String quickStart(String readme) {
+        int start = readme.indexOf("## Quick start");
+        if (start < 0) {
+            return "The quick start is missing from this build's README.";
+        }
+        int body = readme.indexOf('\n', start) + 1;
+        int end = readme.indexOf("\n## ", body);
+        String section = readme.substring(body, end < 0 ? readme.length() : end).strip();
+        return section.replace("**", "").replace("`", "").replaceAll("\n(?!\n|\\d+\\. )\\s*", " ");
     }
 
     /** A text the build put into the jar; its absence is a broken build, said as such rather than hidden. */

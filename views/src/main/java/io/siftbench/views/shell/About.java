@@ -12,9 +12,15 @@ import java.util.List;
  * @param attributions bundled data and models, each with its source and licence; empty when nothing is bundled
  * @param thirdParty   the build's list of third-party libraries, one per line, each with its licence
  * @param logFolder    where every failure is logged with its stack trace, the first thing a bug report needs
+ * @param quickStart   the README's quick start as plain text, one step per paragraph, for Help ▸ Quick start
  */
 public record About(
-        List<Version> versions, String licence, List<String> attributions, String thirdParty, Path logFolder) {
+        List<Version> versions,
+        String licence,
+        List<String> attributions,
+        String thirdParty,
+        Path logFolder,
+        String quickStart) {
 
     /** One part and its version, e.g. "H2" and "2.4.240 (2025-09-22)". */
     public record Version(String name, String version) {}

@@ -61,6 +61,22 @@ final class AboutDialog {
         dialog.show();
     }
 
+    /** Help ▸ Quick start: the README's eight steps from a new project to an export. */
+    static void showQuickStart(Window owner, About about) {
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Quick start");
+        dialog.setHeaderText("Quick start");
+        dialog.getDialogPane().setId("quick-start-dialog");
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        Label text = wrapped(about.quickStart());
+        text.setId("quick-start");
+        text.setPrefWidth(640);
+        dialog.getDialogPane().setContent(text);
+        dialog.setResizable(true);
+        dialog.show();
+    }
+
     private static Label wrapped(String text) {
         Label label = new Label(text);
         label.setWrapText(true);

@@ -166,7 +166,10 @@ public final class MainWindow {
                 "F1",
                 () -> ShortcutsDialog.show(stage, ShortcutsDialog.ofMenus((MenuBar) root.getTop()), screens.values()));
         shortcuts.setId("menu-shortcuts");
-        Menu help = new Menu("Help", null, shortcuts, logItem, new SeparatorMenuItem(), aboutItem);
+        MenuItem quickStart = new MenuItem("Quick start");
+        quickStart.setId("menu-quick-start");
+        quickStart.setOnAction(e -> AboutDialog.showQuickStart(stage, about));
+        Menu help = new Menu("Help", null, quickStart, shortcuts, logItem, new SeparatorMenuItem(), aboutItem);
         help.setId("menu-help");
         MenuBar bar = new MenuBar(file, view);
         // A screen's own commands get a menu named after the screen, after File and View.

@@ -19,8 +19,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Help ▸ Keyboard shortcuts (F1) lists every key of the window: each menu accelerator, and each screen's own. */
-class KeyboardShortcutsUiTest {
+/**
+ * The Help menu for a new user: Keyboard shortcuts (F1) lists every key of the window, each menu accelerator and each
+ * screen's own; Quick start shows the README's steps as plain text.
+ */
+class HelpMenuUiTest {
 
     @TempDir
     Path dir;
@@ -68,5 +71,23 @@ class KeyboardShortcutsUiTest {
                 .contains("Datasets ▸ Import dataset…", "Help ▸ Keyboard shortcuts", "Review")
                 .contains("A", "a sample: accept", "1–9", "a sample: label", "Ctrl+Shift+Z", "a sample: redo")
                 .contains("Ctrl+Enter", "while editing: saves");
+    }
+
+    @Test
+    void quickStartShowsTheReadmesStepsAsPlainText() throws Exception {
+        opened = OpenedShell.start(robot, dir.resolve("settings.json"), null);
+
+        robot.clickOn("Help").clickOn("Quick start");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#quick-start")
+                .tryQuery()
+                .isPresent());
+        String text = robot.lookup("#quick-start").queryAs(Label.class).getText();
+        assertThat(text)
+                .startsWith("1. Start Siftbench")
+                .contains("2. File ▸ New example project… and choose a new file")
+                .contains("8. Export…")
+                .doesNotContain("**", "`", "## ");
+        assertThat(text.lines().filter(l -> l.matches("\\d\\. .*"))).hasSize(8);
     }
 }
