@@ -6,6 +6,7 @@ import io.siftbench.app.runs.ProjectRuns;
 import io.siftbench.app.runs.RunBackends;
 import io.siftbench.app.runs.StudioPreviews;
 import io.siftbench.model.insights.SampleEmbedder;
+import io.siftbench.model.project.Project;
 import io.siftbench.model.project.ProjectOpener;
 import io.siftbench.model.settings.SettingsRepository;
 import io.siftbench.model.settings.UserSettings;
@@ -77,7 +78,7 @@ public final class Shell {
                 viewModel,
                 dialogs,
                 List.of(
-                        new DatasetsView(new DatasetsViewModel(project, tasks), dialogs),
+                        new DatasetsView(new DatasetsViewModel(project.map(Project::datasets), tasks), dialogs),
                         studioView(project, backendsFile),
                         new CompareView(compare, project),
                         reviewView,

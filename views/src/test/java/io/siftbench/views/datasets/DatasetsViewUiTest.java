@@ -78,7 +78,7 @@ class DatasetsViewUiTest {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             project.set(new H2ProjectOpener().open(dir.resolve("p")));
-            DatasetsView view = new DatasetsView(new DatasetsViewModel(project, tasks), dialogs);
+            DatasetsView view = new DatasetsView(new DatasetsViewModel(project.map(Project::datasets), tasks), dialogs);
             stage.setScene(new Scene((Parent) view.node(), 1200, 800));
             stage.show();
         });
