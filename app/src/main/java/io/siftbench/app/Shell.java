@@ -19,6 +19,7 @@ import io.siftbench.views.datasets.DatasetsView;
 import io.siftbench.views.datasets.DatasetsViewModel;
 import io.siftbench.views.export.ExportDialog;
 import io.siftbench.views.insights.ChartFiles;
+import io.siftbench.views.insights.InsightsSources;
 import io.siftbench.views.insights.InsightsView;
 import io.siftbench.views.insights.InsightsViewModel;
 import io.siftbench.views.project.RunStarter;
@@ -83,9 +84,12 @@ public final class Shell {
                         new CompareView(compare, project),
                         reviewView,
                         new InsightsView(
-                                new InsightsViewModel(project, tasks, embedder, open -> new ProjectRuns(
-                                                open, runBackends, EmbeddingModels::miniLm)
-                                        .launcher()),
+                                new InsightsViewModel(
+                                        project.map(p -> new InsightsSources(p.runSources(), p.metricSnapshots())),
+                                        tasks,
+                                        embedder,
+                                        project.map(p ->
+                                                new ProjectRuns(p, runBackends, EmbeddingModels::miniLm).launcher())),
                                 ChartFiles.nativeDialog()),
                         runsView,
                         new SettingsView(new SettingsViewModel(backendsFile, new LocalBackendProbe(), tasks))),

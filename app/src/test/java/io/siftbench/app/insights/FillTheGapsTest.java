@@ -96,10 +96,10 @@ class FillTheGapsTest {
                         .map(s -> Decision.of(s.id(), DecisionStatus.ACCEPTED, null))
                         .toList());
         InsightsViewModel viewModel = new InsightsViewModel(
-                new SimpleObjectProperty<>(runs.project),
+                new SimpleObjectProperty<>(runs.insights()),
                 new CurrentThreadTaskExecutor(),
                 null,
-                open -> runs.launcher());
+                new SimpleObjectProperty<>(runs.launcher()));
         viewModel.measure(List.of(first));
         InsightsViewModel.MeasuredRun measured = viewModel.measured().get(0);
 
@@ -121,10 +121,10 @@ class FillTheGapsTest {
         RunInfo moodsOnly = runs.stories(StoryPrompt.moodsOnly(), 4);
         RunInfo topicsAndMoods = runs.stories(StoryPrompt.twoMoods(), 4);
         InsightsViewModel viewModel = new InsightsViewModel(
-                new SimpleObjectProperty<>(runs.project),
+                new SimpleObjectProperty<>(runs.insights()),
                 new CurrentThreadTaskExecutor(),
                 null,
-                open -> runs.launcher());
+                new SimpleObjectProperty<>(runs.launcher()));
 
         viewModel.measure(List.of(moodsOnly, topicsAndMoods));
 
@@ -153,10 +153,10 @@ class FillTheGapsTest {
                         .map(s -> Decision.of(s.id(), DecisionStatus.ACCEPTED, null))
                         .toList());
         InsightsViewModel viewModel = new InsightsViewModel(
-                new SimpleObjectProperty<>(runs.project),
+                new SimpleObjectProperty<>(runs.insights()),
                 new CurrentThreadTaskExecutor(),
                 null,
-                open -> runs.launcher());
+                new SimpleObjectProperty<>(runs.launcher()));
         viewModel.measure(List.of(first));
         InsightsViewModel.MeasuredRun measured = viewModel.measured().get(0);
         ValueCoverage moods = measured.report().metrics().valueCoverage().stream()

@@ -15,6 +15,7 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
+import io.siftbench.views.insights.InsightsSources;
 import io.siftbench.views.insights.InsightsViewModel;
 import io.siftbench.views.insights.InsightsViewModel.MeasuredRun;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
@@ -24,6 +25,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,9 +50,12 @@ class InsightsViewModelTest {
         first = RunFixture.run(project.get(), version, PromptMode.SYNTHESIZE, 10);
         RunFixture.run(project.get(), version, PromptMode.SYNTHESIZE, 6);
         viewModel = new InsightsViewModel(
-                project, new CurrentThreadTaskExecutor(), () -> new SampleEmbedder(EmbeddingModels.miniLm()), open -> {
+                project.map(p -> new InsightsSources(p.runSources(), p.metricSnapshots())),
+                new CurrentThreadTaskExecutor(),
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()),
+                Bindings.createObjectBinding(() -> {
                     throw new AssertionError("no run is started here");
-                });
+                }));
     }
 
     @AfterEach
@@ -163,10 +168,13 @@ class InsightsViewModelTest {
     void aMeasuringThatEndsAfterAnotherProjectWasOpenedShowsNothingAndLeavesTheScreenFree() throws Exception {
         // The runs are listed (task 0), then the measuring (task 1) is held until another project is open.
         HeldTasks held = new HeldTasks();
-        InsightsViewModel slow =
-                new InsightsViewModel(project, held, () -> new SampleEmbedder(EmbeddingModels.miniLm()), open -> {
+        InsightsViewModel slow = new InsightsViewModel(
+                project.map(p -> new InsightsSources(p.runSources(), p.metricSnapshots())),
+                held,
+                () -> new SampleEmbedder(EmbeddingModels.miniLm()),
+                Bindings.createObjectBinding(() -> {
                     throw new AssertionError("no run is started here");
-                });
+                }));
         held.run(0);
         slow.measure(List.of(slow.runs().get(0)));
         assertThat(slow.busyProperty().get()).isTrue();
