@@ -49,6 +49,15 @@ class FillTheGapsTest {
         runs.close();
     }
 
+    /** The Insights screen's view model over the project, filling gaps through the real run machinery. */
+    private InsightsViewModel insights() {
+        return new InsightsViewModel(
+                new SimpleObjectProperty<>(runs.insights()),
+                new CurrentThreadTaskExecutor(),
+                null,
+                new SimpleObjectProperty<>(runs.launcher()));
+    }
+
     @Test
     void aSecondRunGeneratesOnlyInTheThinCellsEvenly() throws Exception {
         RunInfo first = runs.stories(StoryPrompt.twoMoods(), 4);
@@ -95,11 +104,7 @@ class FillTheGapsTest {
                 .decide(runs.project.samples().list(first.id(), 0, 100).stream()
                         .map(s -> Decision.of(s.id(), DecisionStatus.ACCEPTED, null))
                         .toList());
-        InsightsViewModel viewModel = new InsightsViewModel(
-                new SimpleObjectProperty<>(runs.insights()),
-                new CurrentThreadTaskExecutor(),
-                null,
-                new SimpleObjectProperty<>(runs.launcher()));
+        InsightsViewModel viewModel = insights();
         viewModel.measure(List.of(first));
         InsightsViewModel.MeasuredRun measured = viewModel.measured().get(0);
 
@@ -120,11 +125,7 @@ class FillTheGapsTest {
     void aPairHeatmapIsShownOnlyWhenOneOfItsCellsHasSamples() throws Exception {
         RunInfo moodsOnly = runs.stories(StoryPrompt.moodsOnly(), 4);
         RunInfo topicsAndMoods = runs.stories(StoryPrompt.twoMoods(), 4);
-        InsightsViewModel viewModel = new InsightsViewModel(
-                new SimpleObjectProperty<>(runs.insights()),
-                new CurrentThreadTaskExecutor(),
-                null,
-                new SimpleObjectProperty<>(runs.launcher()));
+        InsightsViewModel viewModel = insights();
 
         viewModel.measure(List.of(moodsOnly, topicsAndMoods));
 
@@ -152,11 +153,7 @@ class FillTheGapsTest {
                         .filter(s -> s.conditions().get("mood").equals("sad"))
                         .map(s -> Decision.of(s.id(), DecisionStatus.ACCEPTED, null))
                         .toList());
-        InsightsViewModel viewModel = new InsightsViewModel(
-                new SimpleObjectProperty<>(runs.insights()),
-                new CurrentThreadTaskExecutor(),
-                null,
-                new SimpleObjectProperty<>(runs.launcher()));
+        InsightsViewModel viewModel = insights();
         viewModel.measure(List.of(first));
         InsightsViewModel.MeasuredRun measured = viewModel.measured().get(0);
         ValueCoverage moods = measured.report().metrics().valueCoverage().stream()
