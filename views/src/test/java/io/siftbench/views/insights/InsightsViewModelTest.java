@@ -1,8 +1,9 @@
-package io.siftbench.app.insights;
+package io.siftbench.views.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.siftbench.app.runs.EmbeddingModels;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import io.siftbench.model.insights.Histogram;
 import io.siftbench.model.insights.MapPoint;
 import io.siftbench.model.insights.SampleEmbedder;
@@ -15,8 +16,6 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
-import io.siftbench.views.insights.InsightsSources;
-import io.siftbench.views.insights.InsightsViewModel;
 import io.siftbench.views.insights.InsightsViewModel.MeasuredRun;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
 import io.siftbench.views.testing.HeldTasks;
@@ -35,6 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The Insights view model on a real project with the real MiniLM, its work run on the calling thread. */
 class InsightsViewModelTest {
 
+    /** The bundled MiniLM, as the app embeds with it; loaded once, as loading it takes a while. */
+    private static final EmbeddingModel MINI_LM = new AllMiniLmL6V2QuantizedEmbeddingModel();
+
     @TempDir
     Path dir;
 
@@ -52,7 +54,7 @@ class InsightsViewModelTest {
         viewModel = new InsightsViewModel(
                 project.map(p -> new InsightsSources(p.runSources(), p.metricSnapshots())),
                 new CurrentThreadTaskExecutor(),
-                () -> new SampleEmbedder(EmbeddingModels.miniLm()),
+                () -> new SampleEmbedder(MINI_LM),
                 Bindings.createObjectBinding(() -> {
                     throw new AssertionError("no run is started here");
                 }));
@@ -171,7 +173,7 @@ class InsightsViewModelTest {
         InsightsViewModel slow = new InsightsViewModel(
                 project.map(p -> new InsightsSources(p.runSources(), p.metricSnapshots())),
                 held,
-                () -> new SampleEmbedder(EmbeddingModels.miniLm()),
+                () -> new SampleEmbedder(MINI_LM),
                 Bindings.createObjectBinding(() -> {
                     throw new AssertionError("no run is started here");
                 }));
