@@ -7,6 +7,7 @@ import io.siftbench.app.runs.ProjectRuns;
 import io.siftbench.app.runs.RunBackends;
 import io.siftbench.app.runs.StudioPreviews;
 import io.siftbench.model.insights.SampleEmbedder;
+import io.siftbench.model.project.Project;
 import io.siftbench.model.project.ProjectOpener;
 import io.siftbench.model.settings.SettingsRepository;
 import io.siftbench.model.settings.UserSettings;
@@ -20,6 +21,7 @@ import io.siftbench.views.datasets.DatasetsView;
 import io.siftbench.views.datasets.DatasetsViewModel;
 import io.siftbench.views.export.ExportDialog;
 import io.siftbench.views.insights.ChartFiles;
+import io.siftbench.views.insights.InsightsSources;
 import io.siftbench.views.insights.InsightsView;
 import io.siftbench.views.insights.InsightsViewModel;
 import io.siftbench.views.project.RunListSources;
@@ -108,14 +110,17 @@ public final class Shell {
                 viewModel,
                 dialogs,
                 List.of(
-                        new DatasetsView(new DatasetsViewModel(project, tasks), dialogs),
+                        new DatasetsView(new DatasetsViewModel(project.map(Project::datasets), tasks), dialogs),
                         studioView(project, backendsFile),
                         new CompareView(compare, project),
                         reviewView,
                         new InsightsView(
-                                new InsightsViewModel(project, tasks, embedder, open -> new ProjectRuns(
-                                                open, runBackends, EmbeddingModels::miniLm)
-                                        .launcher()),
+                                new InsightsViewModel(
+                                        project.map(p -> new InsightsSources(p.runSources(), p.metricSnapshots())),
+                                        tasks,
+                                        embedder,
+                                        project.map(p ->
+                                                new ProjectRuns(p, runBackends, EmbeddingModels::miniLm).launcher())),
                                 ChartFiles.nativeDialog()),
                         runsView,
                         new SettingsView(new SettingsViewModel(backendsFile, new LocalBackendProbe(), tasks))),

@@ -6,38 +6,26 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Help ▸ About in the real window: the versions a bug report needs, the licence and every third-party library. */
 class AboutUiTest {
 
+    @RegisterExtension
+    static final ShellSession SESSION = new ShellSession();
+
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
-    private OpenedShell opened;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void quit() throws Exception {
-        if (opened != null) {
-            opened.quit();
-        }
-    }
+    private final FxRobot robot = SESSION.robot();
 
     @Test
     void aboutNamesTheVersionsTheLicenceAndTheLibrariesWithTheirLicences() throws Exception {
-        opened = OpenedShell.start(robot, dir.resolve("settings.json"), null);
+        SESSION.start(dir.resolve("settings.json"), null);
         robot.clickOn("Help").clickOn("About Siftbench");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#about-dialog")
                 .tryQuery()

@@ -2,8 +2,8 @@ package io.siftbench.app;
 
 import io.siftbench.storage.settings.JsonSettingsFile;
 import io.siftbench.views.shell.FileDialogs;
+import io.siftbench.views.testing.AnsweredFileDialogs;
 import java.nio.file.Path;
-import java.util.Optional;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -38,17 +38,7 @@ public record OpenedShell(Shell shell, Stage stage) {
 
     /** File dialogs that open {@code project} (nothing when null) and create nothing. */
     public static FileDialogs opening(Path project) {
-        return new FileDialogs() {
-            @Override
-            public Optional<Path> chooseNewProject(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseProjectToOpen(Window owner) {
-                return Optional.ofNullable(project);
-            }
-        };
+        return AnsweredFileDialogs.opening(project);
     }
 
     /** Closes every window the test opened (dialogs included) and shuts the shell down. */

@@ -12,12 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -26,23 +24,13 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class RecoveredProjectUiTest {
 
+    @RegisterExtension
+    static final ShellSession SESSION = new ShellSession();
+
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
-    private OpenedShell opened;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void quit() throws Exception {
-        if (opened != null) {
-            opened.quit();
-        }
-    }
+    private final FxRobot robot = SESSION.robot();
 
     @Test
     void aProjectKilledWhileAnImportCommittedOpensInTheWindowWithWhatWasCommitted() throws Exception {
@@ -55,7 +43,7 @@ class RecoveredProjectUiTest {
         }
         KilledWriter.killedWhileCommitting(file, "DS_77");
 
-        opened = OpenedShell.start(robot, dir.resolve("settings.json"), file);
+        SESSION.start(dir.resolve("settings.json"), file);
         @SuppressWarnings("unchecked")
         ListView<DatasetInfo> datasets = robot.lookup("#datasets-list").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(

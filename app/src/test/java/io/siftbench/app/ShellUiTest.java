@@ -7,12 +7,12 @@ import io.siftbench.model.settings.UserSettings;
 import io.siftbench.storage.settings.JsonSettingsFile;
 import io.siftbench.views.shell.FileDialogs;
 import io.siftbench.views.shell.Screen;
+import io.siftbench.views.testing.AnsweredFileDialogs;
 import io.siftbench.views.testing.Robots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Node;
@@ -22,7 +22,6 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,7 +66,7 @@ class ShellUiTest {
     void createProjectVisitEveryScreenSwitchThemeAndRestart() throws Exception {
         Path settingsFile = dir.resolve("config/settings.json");
         Path project = dir.resolve("first.mv.db");
-        start(settingsFile, answering(project));
+        start(settingsFile, AnsweredFileDialogs.creating(project));
 
         assertThat(statusProject()).isEqualTo("No project open");
         robot.clickOn("File").clickOn("New project…");
@@ -100,7 +99,7 @@ class ShellUiTest {
         assertThat(remembered.theme()).isEqualTo(Theme.DARK);
         assertThat(remembered.recentProjects()).containsExactly(project);
 
-        start(settingsFile, answering(dir.resolve("unused.mv.db")));
+        start(settingsFile, AnsweredFileDialogs.creating(dir.resolve("unused.mv.db")));
         assertThat(Application.getUserAgentStylesheet()).contains("primer-dark");
         assertThat(statusProject()).isEqualTo("No project open");
         robot.clickOn("File").clickOn("Open recent").clickOn(project.toString());
@@ -109,7 +108,7 @@ class ShellUiTest {
 
     @Test
     void fileMenuCommandsWorkFromTheKeyboard() throws Exception {
-        start(dir.resolve("settings.json"), answering(dir.resolve("p.mv.db")));
+        start(dir.resolve("settings.json"), AnsweredFileDialogs.creating(dir.resolve("p.mv.db")));
         MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
         var file = bar.getMenus().get(0);
         assertThat(file.getItems().stream()
@@ -175,19 +174,5 @@ class ShellUiTest {
 
     private String statusProject() {
         return robot.lookup("#status-project").queryAs(Label.class).getText();
-    }
-
-    private static FileDialogs answering(Path newProject) {
-        return new FileDialogs() {
-            @Override
-            public Optional<Path> chooseNewProject(Window owner) {
-                return Optional.of(newProject);
-            }
-
-            @Override
-            public Optional<Path> chooseProjectToOpen(Window owner) {
-                return Optional.empty();
-            }
-        };
     }
 }

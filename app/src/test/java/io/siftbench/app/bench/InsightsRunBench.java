@@ -10,12 +10,14 @@ import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
+import io.siftbench.views.insights.InsightsSources;
 import io.siftbench.views.insights.InsightsViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 
@@ -37,9 +39,12 @@ class InsightsRunBench {
             RunFixture.run(project, version, PromptMode.SYNTHESIZE, SAMPLES);
             SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
             InsightsViewModel viewModel = new InsightsViewModel(
-                    open, new CurrentThreadTaskExecutor(), () -> new SampleEmbedder(EmbeddingModels.miniLm()), none -> {
+                    open.map(p -> new InsightsSources(p.runSources(), p.metricSnapshots())),
+                    new CurrentThreadTaskExecutor(),
+                    () -> new SampleEmbedder(EmbeddingModels.miniLm()),
+                    Bindings.createObjectBinding(() -> {
                         throw new AssertionError("no run is started here");
-                    });
+                    }));
             EmbeddingModels.miniLm(); // loading the model once is start-up cost, not the screen's
             RunInfo run = viewModel.runs().get(0);
 

@@ -21,6 +21,7 @@ import io.siftbench.views.task.CurrentThreadTaskExecutor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -49,17 +50,30 @@ class FillTheGapsTest {
         runs.close();
     }
 
+    /** The researcher accepts the samples of {@code run} that {@code which} picks. */
+    private void accept(RunInfo run, Predicate<Sample> which) {
+        runs.project
+                .decisions()
+                .decide(runs.project.samples().list(run.id(), 0, 100).stream()
+                        .filter(which)
+                        .map(s -> Decision.of(s.id(), DecisionStatus.ACCEPTED, null))
+                        .toList());
+    }
+
+    /** The Insights screen's view model over the project, filling gaps through the real run machinery. */
+    private InsightsViewModel insights() {
+        return new InsightsViewModel(
+                new SimpleObjectProperty<>(runs.insights()),
+                new CurrentThreadTaskExecutor(),
+                null,
+                new SimpleObjectProperty<>(runs.launcher()));
+    }
+
     @Test
     void aSecondRunGeneratesOnlyInTheThinCellsEvenly() throws Exception {
         RunInfo first = runs.stories(StoryPrompt.twoMoods(), 4);
         // The researcher keeps the dragon stories only: the two trains cells are the gaps.
-        List<Sample> made = runs.project.samples().list(first.id(), 0, 100);
-        runs.project
-                .decisions()
-                .decide(made.stream()
-                        .filter(s -> s.conditions().get("topic").equals("dragons"))
-                        .map(s -> Decision.of(s.id(), DecisionStatus.ACCEPTED, null))
-                        .toList());
+        accept(first, s -> s.conditions().get("topic").equals("dragons"));
         CoverageGrid grid = new RunMetrics(
                         runs.project.runSources(), runs.project.metricSnapshots(), null, InsightsSettings.defaults())
                 .measure(first.id(), StatusSelection.ALL, InsightsProgress.NONE)
@@ -90,16 +104,8 @@ class FillTheGapsTest {
     @Test
     void theInsightsScreenFillsTheGapsOfAGridAndListsTheNewRun() throws Exception {
         RunInfo first = runs.stories(StoryPrompt.twoMoodsAndOneOff(), 4);
-        runs.project
-                .decisions()
-                .decide(runs.project.samples().list(first.id(), 0, 100).stream()
-                        .map(s -> Decision.of(s.id(), DecisionStatus.ACCEPTED, null))
-                        .toList());
-        InsightsViewModel viewModel = new InsightsViewModel(
-                new SimpleObjectProperty<>(runs.project),
-                new CurrentThreadTaskExecutor(),
-                null,
-                open -> runs.launcher());
+        accept(first, s -> true);
+        InsightsViewModel viewModel = insights();
         viewModel.measure(List.of(first));
         InsightsViewModel.MeasuredRun measured = viewModel.measured().get(0);
 
@@ -120,11 +126,7 @@ class FillTheGapsTest {
     void aPairHeatmapIsShownOnlyWhenOneOfItsCellsHasSamples() throws Exception {
         RunInfo moodsOnly = runs.stories(StoryPrompt.moodsOnly(), 4);
         RunInfo topicsAndMoods = runs.stories(StoryPrompt.twoMoods(), 4);
-        InsightsViewModel viewModel = new InsightsViewModel(
-                new SimpleObjectProperty<>(runs.project),
-                new CurrentThreadTaskExecutor(),
-                null,
-                open -> runs.launcher());
+        InsightsViewModel viewModel = insights();
 
         viewModel.measure(List.of(moodsOnly, topicsAndMoods));
 
@@ -146,17 +148,8 @@ class FillTheGapsTest {
     void theBarsOfASingleConditionFillTheirThinValues() throws Exception {
         RunInfo first = runs.stories(StoryPrompt.moodsOnly(), 4);
         // The moods sad and happy take turns; the researcher keeps the sad stories only.
-        runs.project
-                .decisions()
-                .decide(runs.project.samples().list(first.id(), 0, 100).stream()
-                        .filter(s -> s.conditions().get("mood").equals("sad"))
-                        .map(s -> Decision.of(s.id(), DecisionStatus.ACCEPTED, null))
-                        .toList());
-        InsightsViewModel viewModel = new InsightsViewModel(
-                new SimpleObjectProperty<>(runs.project),
-                new CurrentThreadTaskExecutor(),
-                null,
-                open -> runs.launcher());
+        accept(first, s -> s.conditions().get("mood").equals("sad"));
+        InsightsViewModel viewModel = insights();
         viewModel.measure(List.of(first));
         InsightsViewModel.MeasuredRun measured = viewModel.measured().get(0);
         ValueCoverage moods = measured.report().metrics().valueCoverage().stream()

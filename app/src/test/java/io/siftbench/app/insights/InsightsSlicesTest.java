@@ -13,6 +13,7 @@ import io.siftbench.views.insights.InsightsViewModel.MeasuredRun;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,9 +53,12 @@ class InsightsSlicesTest {
                 1,
                 like.details()));
         viewModel = new InsightsViewModel(
-                new SimpleObjectProperty<>(runs.project), new CurrentThreadTaskExecutor(), null, open -> {
+                new SimpleObjectProperty<>(runs.insights()),
+                new CurrentThreadTaskExecutor(),
+                null,
+                Bindings.createObjectBinding(() -> {
                     throw new AssertionError("no run is started here");
-                });
+                }));
     }
 
     @AfterEach

@@ -11,6 +11,7 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
 import io.siftbench.views.controls.EmptyState;
+import io.siftbench.views.insights.InsightsSources;
 import io.siftbench.views.insights.InsightsView;
 import io.siftbench.views.insights.InsightsViewModel;
 import io.siftbench.views.task.FxTaskExecutor;
@@ -18,6 +19,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
@@ -68,12 +70,12 @@ class InsightsUiTest {
         Path png = dir.resolve("distinct.png");
         FxToolkit.setupStage(stage -> {
             InsightsViewModel viewModel = new InsightsViewModel(
-                    new SimpleObjectProperty<>(project),
+                    new SimpleObjectProperty<>(new InsightsSources(project.runSources(), project.metricSnapshots())),
                     tasks,
                     () -> new SampleEmbedder(EmbeddingModels.miniLm()),
-                    open -> {
+                    Bindings.createObjectBinding(() -> {
                         throw new AssertionError("no run is started here");
-                    });
+                    }));
             InsightsView view = new InsightsView(viewModel, (owner, name) -> Optional.of(png));
             stage.setScene(new Scene((javafx.scene.Parent) view.node(), 1100, 750));
             stage.show();
@@ -130,10 +132,10 @@ class InsightsUiTest {
         try (LoopbackRuns runs = new LoopbackRuns(dir.resolve("slices"))) {
             RunInfo stories = runs.stories(StoryPrompt.twoMoods(), 8);
             FxToolkit.setupStage(stage -> {
-                InsightsViewModel viewModel =
-                        new InsightsViewModel(new SimpleObjectProperty<>(runs.project), tasks, null, open -> {
+                InsightsViewModel viewModel = new InsightsViewModel(
+                        new SimpleObjectProperty<>(runs.insights()), tasks, null, Bindings.createObjectBinding(() -> {
                             throw new AssertionError("no run is started here");
-                        });
+                        }));
                 stage.setScene(new Scene(
                         (javafx.scene.Parent) new InsightsView(viewModel, (owner, name) -> Optional.empty()).node(),
                         1300,
@@ -172,10 +174,13 @@ class InsightsUiTest {
     void withoutRunsTheChoosersAndTheEmptyStateSayWhatToDo() throws Exception {
         project = new H2ProjectOpener().open(dir.resolve("empty.mv.db"));
         FxToolkit.setupStage(stage -> {
-            InsightsViewModel viewModel =
-                    new InsightsViewModel(new SimpleObjectProperty<>(project), tasks, null, open -> {
+            InsightsViewModel viewModel = new InsightsViewModel(
+                    new SimpleObjectProperty<>(new InsightsSources(project.runSources(), project.metricSnapshots())),
+                    tasks,
+                    null,
+                    Bindings.createObjectBinding(() -> {
                         throw new AssertionError("no run is started here");
-                    });
+                    }));
             stage.setScene(new Scene(
                     (javafx.scene.Parent) new InsightsView(viewModel, (owner, name) -> Optional.empty()).node(),
                     1100,

@@ -18,6 +18,7 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.storage.project.H2ProjectOpener;
+import io.siftbench.views.insights.InsightsSources;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -39,6 +40,11 @@ final class LoopbackRuns implements AutoCloseable {
             return "{\"text\": \""
                     + messages.get(messages.size() - 1).path("content").asText() + "\"}";
         }));
+    }
+
+    /** What the Insights screen reads of the project. */
+    InsightsSources insights() {
+        return new InsightsSources(project.runSources(), project.metricSnapshots());
     }
 
     RunLauncher launcher() {

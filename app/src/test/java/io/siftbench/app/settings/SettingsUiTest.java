@@ -3,50 +3,37 @@ package io.siftbench.app.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.siftbench.app.Shell;
+import io.siftbench.app.ShellSession;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.storage.settings.JsonBackendsFile;
-import io.siftbench.storage.settings.JsonSettingsFile;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Settings screen in the real shell, headless: add a backend, test it against loopback, save it. */
 class SettingsUiTest {
 
+    @RegisterExtension
+    static final ShellSession SESSION = new ShellSession();
+
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
-    private Shell shell;
-    private Stage stage;
+    private final FxRobot robot = SESSION.robot();
     private HttpServer ollama;
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
     @AfterEach
-    void close() throws Exception {
-        if (stage != null) {
-            Stage closing = stage;
-            FxToolkit.setupFixture(closing::close);
-            WaitForAsyncUtils.waitForFxEvents();
-            shell.shutdown();
-        }
+    void stopOllama() {
         if (ollama != null) {
             ollama.stop(0);
         }
@@ -56,13 +43,7 @@ class SettingsUiTest {
     void addsTestsAndSavesABackendWithAMaskedKey() throws Exception {
         ollama = OllamaTags.start();
         String url = OllamaTags.url(ollama);
-        JsonSettingsFile settings = new JsonSettingsFile(dir.resolve("config/settings.json"));
-        FxToolkit.setupFixture(() -> {
-            shell = new Shell(settings, settings.load(), io.siftbench.app.OpenedShell.opening(null));
-            stage = new Stage();
-            shell.show(stage);
-            stage.toFront();
-        });
+        SESSION.start(dir.resolve("config/settings.json"), null);
         WaitForAsyncUtils.waitForFxEvents();
 
         robot.clickOn("#nav-settings");

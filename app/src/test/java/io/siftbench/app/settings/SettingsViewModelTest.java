@@ -122,18 +122,18 @@ class SettingsViewModelTest {
 
     @Test
     void savesDefaultParametersOrSaysWhichFieldIsWrong() {
-        vm.temperatureProperty().set("0.2");
-        vm.maxTokensProperty().set("128");
-        vm.seedProperty().set("7");
-        vm.stopProperty().set("### | END");
-        vm.timeoutSecondsProperty().set("30");
+        vm.parameters().temperatureProperty().set("0.2");
+        vm.parameters().maxTokensProperty().set("128");
+        vm.parameters().seedProperty().set("7");
+        vm.parameters().stopProperty().set("### | END");
+        vm.parameters().timeoutSecondsProperty().set("30");
         vm.saveParameters();
 
         assertThat(file.load().defaults().maxTokens()).isEqualTo(128);
         assertThat(file.load().defaults().stop()).containsExactly("###", "END");
         assertThat(file.load().defaults().timeout()).isEqualTo(Duration.ofSeconds(30));
 
-        vm.maxTokensProperty().set("lots");
+        vm.parameters().maxTokensProperty().set("lots");
         vm.saveParameters();
         assertThat(vm.problemProperty().get().message()).isEqualTo("Max tokens: 'lots' is not a whole number");
         assertThat(file.load().defaults().maxTokens()).isEqualTo(128);

@@ -1,6 +1,7 @@
 package io.siftbench.model.backends;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * One backend as the user configured it. {@code location} is a base URL for a server and a file path for
@@ -74,83 +75,84 @@ public record BackendConfig(
     }
 
     public BackendConfig withName(String newName) {
-        return new BackendConfig(
-                newName,
-                kind,
-                location,
-                model,
-                apiKey,
-                schemaStyle,
-                threads,
-                contextSize,
-                maxInFlight,
-                maxRetries,
-                keepAlive);
+        return copy(c -> c.name = newName);
     }
 
     public BackendConfig withModel(String newModel) {
-        return new BackendConfig(
-                name,
-                kind,
-                location,
-                newModel,
-                apiKey,
-                schemaStyle,
-                threads,
-                contextSize,
-                maxInFlight,
-                maxRetries,
-                keepAlive);
+        return copy(c -> c.model = newModel);
     }
 
     public BackendConfig withApiKey(String newKey) {
-        return new BackendConfig(
-                name,
-                kind,
-                location,
-                model,
-                newKey,
-                schemaStyle,
-                threads,
-                contextSize,
-                maxInFlight,
-                maxRetries,
-                keepAlive);
+        return copy(c -> c.apiKey = newKey);
     }
 
     public BackendConfig withSchemaStyle(SchemaStyle style) {
-        return new BackendConfig(
-                name, kind, location, model, apiKey, style, threads, contextSize, maxInFlight, maxRetries, keepAlive);
+        return copy(c -> c.schemaStyle = style);
     }
 
     public BackendConfig withLimits(int newMaxInFlight, int newMaxRetries) {
-        return new BackendConfig(
-                name,
-                kind,
-                location,
-                model,
-                apiKey,
-                schemaStyle,
-                threads,
-                contextSize,
-                newMaxInFlight,
-                newMaxRetries,
-                keepAlive);
+        return copy(c -> {
+            c.maxInFlight = newMaxInFlight;
+            c.maxRetries = newMaxRetries;
+        });
     }
 
     public BackendConfig withGguf(int newThreads, int newContextSize) {
-        return new BackendConfig(
-                name,
-                kind,
-                location,
-                model,
-                apiKey,
-                schemaStyle,
-                newThreads,
-                newContextSize,
-                maxInFlight,
-                maxRetries,
-                keepAlive);
+        return copy(c -> {
+            c.threads = newThreads;
+            c.contextSize = newContextSize;
+        });
+    }
+
+    /** This {@code BackendConfig} with what {@code change} sets changed: the one place that names every component. */
+    private BackendConfig copy(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The components of a copy being made; each wither sets its own before the copy is built. */
+    private static final class Copy {
+        private String name;
+        private BackendKind kind;
+        private String location;
+        private String model;
+        private String apiKey;
+        private SchemaStyle schemaStyle;
+        private int threads;
+        private int contextSize;
+        private int maxInFlight;
+        private int maxRetries;
+        private int keepAlive;
+
+        private Copy(BackendConfig of) {
+            name = of.name;
+            kind = of.kind;
+            location = of.location;
+            model = of.model;
+            apiKey = of.apiKey;
+            schemaStyle = of.schemaStyle;
+            threads = of.threads;
+            contextSize = of.contextSize;
+            maxInFlight = of.maxInFlight;
+            maxRetries = of.maxRetries;
+            keepAlive = of.keepAlive;
+        }
+
+        private BackendConfig build() {
+            return new BackendConfig(
+                    name,
+                    kind,
+                    location,
+                    model,
+                    apiKey,
+                    schemaStyle,
+                    threads,
+                    contextSize,
+                    maxInFlight,
+                    maxRetries,
+                    keepAlive);
+        }
     }
 
     /** The threads to use: the configured count, or one per physical core. */

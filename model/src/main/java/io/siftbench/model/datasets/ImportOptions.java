@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * How to import one file. Every {@code null} means "detect it": the format from the file name, the
@@ -47,131 +48,93 @@ public record ImportOptions(
     }
 
     public ImportOptions withName(String newName) {
-        return new ImportOptions(
-                file,
-                newName,
-                format,
-                encoding,
-                delimiter,
-                header,
-                skipBadRows,
-                replace,
-                columns,
-                textColumn,
-                labelColumn,
-                skippedRowsFile);
+        return copy(c -> c.name = newName);
     }
 
     public ImportOptions withFormat(ImportFormat newFormat) {
-        return new ImportOptions(
-                file,
-                name,
-                newFormat,
-                encoding,
-                delimiter,
-                header,
-                skipBadRows,
-                replace,
-                columns,
-                textColumn,
-                labelColumn,
-                skippedRowsFile);
+        return copy(c -> c.format = newFormat);
     }
 
     public ImportOptions withEncoding(Charset newEncoding) {
-        return new ImportOptions(
-                file,
-                name,
-                format,
-                newEncoding,
-                delimiter,
-                header,
-                skipBadRows,
-                replace,
-                columns,
-                textColumn,
-                labelColumn,
-                skippedRowsFile);
+        return copy(c -> c.encoding = newEncoding);
     }
 
     public ImportOptions withHeader(Boolean hasHeader) {
-        return new ImportOptions(
-                file,
-                name,
-                format,
-                encoding,
-                delimiter,
-                hasHeader,
-                skipBadRows,
-                replace,
-                columns,
-                textColumn,
-                labelColumn,
-                skippedRowsFile);
+        return copy(c -> c.header = hasHeader);
     }
 
     public ImportOptions withSkipBadRows(boolean skip) {
-        return new ImportOptions(
-                file,
-                name,
-                format,
-                encoding,
-                delimiter,
-                header,
-                skip,
-                replace,
-                columns,
-                textColumn,
-                labelColumn,
-                skippedRowsFile);
+        return copy(c -> c.skipBadRows = skip);
     }
 
     public ImportOptions withReplace(boolean replaceExisting) {
-        return new ImportOptions(
-                file,
-                name,
-                format,
-                encoding,
-                delimiter,
-                header,
-                skipBadRows,
-                replaceExisting,
-                columns,
-                textColumn,
-                labelColumn,
-                skippedRowsFile);
+        return copy(c -> c.replace = replaceExisting);
     }
 
     public ImportOptions withColumns(List<ColumnChoice> choices, String text, String label) {
-        return new ImportOptions(
-                file,
-                name,
-                format,
-                encoding,
-                delimiter,
-                header,
-                skipBadRows,
-                replace,
-                choices,
-                text,
-                label,
-                skippedRowsFile);
+        return copy(c -> {
+            c.columns = choices;
+            c.textColumn = text;
+            c.labelColumn = label;
+        });
     }
 
     public ImportOptions withSkippedRowsFile(Path list) {
-        return new ImportOptions(
-                file,
-                name,
-                format,
-                encoding,
-                delimiter,
-                header,
-                skipBadRows,
-                replace,
-                columns,
-                textColumn,
-                labelColumn,
-                list);
+        return copy(c -> c.skippedRowsFile = list);
+    }
+
+    /** This {@code ImportOptions} with what {@code change} sets changed: the one place that names every component. */
+    private ImportOptions copy(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The components of a copy being made; each wither sets its own before the copy is built. */
+    private static final class Copy {
+        private Path file;
+        private String name;
+        private ImportFormat format;
+        private Charset encoding;
+        private Character delimiter;
+        private Boolean header;
+        private boolean skipBadRows;
+        private boolean replace;
+        private List<ColumnChoice> columns;
+        private String textColumn;
+        private String labelColumn;
+        private Path skippedRowsFile;
+
+        private Copy(ImportOptions of) {
+            file = of.file;
+            name = of.name;
+            format = of.format;
+            encoding = of.encoding;
+            delimiter = of.delimiter;
+            header = of.header;
+            skipBadRows = of.skipBadRows;
+            replace = of.replace;
+            columns = of.columns;
+            textColumn = of.textColumn;
+            labelColumn = of.labelColumn;
+            skippedRowsFile = of.skippedRowsFile;
+        }
+
+        private ImportOptions build() {
+            return new ImportOptions(
+                    file,
+                    name,
+                    format,
+                    encoding,
+                    delimiter,
+                    header,
+                    skipBadRows,
+                    replace,
+                    columns,
+                    textColumn,
+                    labelColumn,
+                    skippedRowsFile);
+        }
     }
 
     /** The user's choice for the source column {@code sourceName}, if any. */

@@ -3,6 +3,7 @@ package io.siftbench.model.insights;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What the metrics, curation filters and review orders need to know about one sample. It is a plain value
@@ -51,152 +52,100 @@ public record SampleText(
     }
 
     public SampleText withText(String newText) {
-        return new SampleText(
-                id,
-                newText,
-                label,
-                goldLabel,
-                conditions,
-                fields,
-                status,
-                confidence,
-                votes,
-                judgeScore,
-                judgeReason,
-                embedding);
+        return copy(c -> c.text = newText);
     }
 
     public SampleText withLabel(String newLabel) {
-        return new SampleText(
-                id,
-                text,
-                newLabel,
-                goldLabel,
-                conditions,
-                fields,
-                status,
-                confidence,
-                votes,
-                judgeScore,
-                judgeReason,
-                embedding);
+        return copy(c -> c.label = newLabel);
     }
 
     public SampleText withGoldLabel(String newGoldLabel) {
-        return new SampleText(
-                id,
-                text,
-                label,
-                newGoldLabel,
-                conditions,
-                fields,
-                status,
-                confidence,
-                votes,
-                judgeScore,
-                judgeReason,
-                embedding);
+        return copy(c -> c.goldLabel = newGoldLabel);
     }
 
     public SampleText withConditions(Map<String, String> newConditions) {
-        return new SampleText(
-                id,
-                text,
-                label,
-                goldLabel,
-                newConditions,
-                fields,
-                status,
-                confidence,
-                votes,
-                judgeScore,
-                judgeReason,
-                embedding);
+        return copy(c -> c.conditions = newConditions);
     }
 
     public SampleText withFields(Map<String, String> newFields) {
-        return new SampleText(
-                id,
-                text,
-                label,
-                goldLabel,
-                conditions,
-                newFields,
-                status,
-                confidence,
-                votes,
-                judgeScore,
-                judgeReason,
-                embedding);
+        return copy(c -> c.fields = newFields);
     }
 
     public SampleText withStatus(SampleStatus newStatus) {
-        return new SampleText(
-                id,
-                text,
-                label,
-                goldLabel,
-                conditions,
-                fields,
-                newStatus,
-                confidence,
-                votes,
-                judgeScore,
-                judgeReason,
-                embedding);
+        return copy(c -> c.status = newStatus);
     }
 
     public SampleText withConfidence(Double newConfidence) {
-        return new SampleText(
-                id,
-                text,
-                label,
-                goldLabel,
-                conditions,
-                fields,
-                status,
-                newConfidence,
-                votes,
-                judgeScore,
-                judgeReason,
-                embedding);
+        return copy(c -> c.confidence = newConfidence);
     }
 
     public SampleText withVotes(List<String> newVotes) {
-        return new SampleText(
-                id,
-                text,
-                label,
-                goldLabel,
-                conditions,
-                fields,
-                status,
-                confidence,
-                newVotes,
-                judgeScore,
-                judgeReason,
-                embedding);
+        return copy(c -> c.votes = newVotes);
     }
 
     public SampleText withJudgement(Double score, String reason) {
-        return new SampleText(
-                id, text, label, goldLabel, conditions, fields, status, confidence, votes, score, reason, embedding);
+        return copy(c -> {
+            c.judgeScore = score;
+            c.judgeReason = reason;
+        });
     }
 
     public SampleText withEmbedding(float[] newEmbedding) {
-        return new SampleText(
-                id,
-                text,
-                label,
-                goldLabel,
-                conditions,
-                fields,
-                status,
-                confidence,
-                votes,
-                judgeScore,
-                judgeReason,
-                newEmbedding);
+        return copy(c -> c.embedding = newEmbedding);
+    }
+
+    /** This {@code SampleText} with what {@code change} sets changed: the one place that names every component. */
+    private SampleText copy(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The components of a copy being made; each wither sets its own before the copy is built. */
+    private static final class Copy {
+        private long id;
+        private String text;
+        private String label;
+        private String goldLabel;
+        private Map<String, String> conditions;
+        private Map<String, String> fields;
+        private SampleStatus status;
+        private Double confidence;
+        private List<String> votes;
+        private Double judgeScore;
+        private String judgeReason;
+        private float[] embedding;
+
+        private Copy(SampleText of) {
+            id = of.id;
+            text = of.text;
+            label = of.label;
+            goldLabel = of.goldLabel;
+            conditions = of.conditions;
+            fields = of.fields;
+            status = of.status;
+            confidence = of.confidence;
+            votes = of.votes;
+            judgeScore = of.judgeScore;
+            judgeReason = of.judgeReason;
+            embedding = of.embedding;
+        }
+
+        private SampleText build() {
+            return new SampleText(
+                    id,
+                    text,
+                    label,
+                    goldLabel,
+                    conditions,
+                    fields,
+                    status,
+                    confidence,
+                    votes,
+                    judgeScore,
+                    judgeReason,
+                    embedding);
+        }
     }
 
     public boolean hasEmbedding() {

@@ -106,7 +106,7 @@ public final class CompareView implements ScreenView {
 
         Node empty = new EmptyScreenView(
                         Screen.COMPARE,
-                        project,
+                        project.map(open -> true).orElse(false),
                         "Nothing to compare yet",
                         "Start a run on the Runs screen; then compare it here with another prompt version, model or "
                                 + "condition setting over the same inputs.")

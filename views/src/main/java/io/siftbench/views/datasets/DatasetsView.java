@@ -63,11 +63,11 @@ public final class DatasetsView implements ScreenView {
         EmptyState empty = new EmptyState(Screen.DATASETS.icon(), "", "");
         empty.setId("datasets-empty");
         empty.titleProperty()
-                .bind(Bindings.when(viewModel.projectProperty().isNull())
+                .bind(Bindings.when(viewModel.projectOpenProperty().not())
                         .then("No project open")
                         .otherwise("No datasets yet"));
         empty.messageProperty()
-                .bind(Bindings.when(viewModel.projectProperty().isNull())
+                .bind(Bindings.when(viewModel.projectOpenProperty().not())
                         .then(
                                 "Create a project with File ▸ New project… (Ctrl+N) or open one with File ▸ Open project… (Ctrl+O).")
                         .otherwise(
@@ -113,7 +113,7 @@ public final class DatasetsView implements ScreenView {
         MenuItem importItem = new MenuItem("Import dataset…");
         importItem.setId("menu-import-dataset");
         importItem.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
-        importItem.disableProperty().bind(viewModel.projectProperty().isNull());
+        importItem.disableProperty().bind(viewModel.projectOpenProperty().not());
         importItem.setOnAction(e -> chooseFile());
         return List.of(importItem);
     }
@@ -124,7 +124,7 @@ public final class DatasetsView implements ScreenView {
 
     private void acceptDroppedFiles() {
         root.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles() && viewModel.projectProperty().get() != null) {
+            if (e.getDragboard().hasFiles() && viewModel.projectOpenProperty().get()) {
                 e.acceptTransferModes(TransferMode.COPY);
             }
             e.consume();
@@ -175,7 +175,7 @@ public final class DatasetsView implements ScreenView {
                 .disableProperty()
                 .bind(viewModel
                         .importingProperty()
-                        .or(viewModel.projectProperty().isNull()));
+                        .or(viewModel.projectOpenProperty().not()));
         Button rename = new Button("Rename…");
         rename.setId("datasets-rename");
         rename.disableProperty().bind(viewModel.selectedProperty().isNull());

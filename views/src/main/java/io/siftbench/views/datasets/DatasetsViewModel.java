@@ -1,12 +1,12 @@
 package io.siftbench.views.datasets;
 
 import io.siftbench.model.datasets.DatasetInfo;
+import io.siftbench.model.datasets.DatasetStore;
 import io.siftbench.model.datasets.ImportOptions;
 import io.siftbench.model.datasets.ImportPreview;
 import io.siftbench.model.datasets.ImportProgress;
 import io.siftbench.model.datasets.ImportReport;
 import io.siftbench.model.datasets.ImportStage;
-import io.siftbench.model.project.Project;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.TaskExecutor;
@@ -23,6 +23,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -37,13 +38,13 @@ public final class DatasetsViewModel {
     /** A file read for the preview dialog, and the options it was read with. */
     public record PendingImport(ImportOptions options, ImportPreview preview) {}
 
-    private final ReadOnlyObjectProperty<Project> project;
     private final TaskExecutor tasks;
-    private final ProjectTasks<Project> projectTasks;
+    private final ProjectTasks<DatasetStore> projectTasks;
     private final ObservableList<DatasetInfo> datasets = FXCollections.observableArrayList();
     /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
     private final ObservableList<DatasetInfo> datasetsReadOnly = FXCollections.unmodifiableObservableList(datasets);
 
+    private final ReadOnlyBooleanWrapper projectOpen = new ReadOnlyBooleanWrapper(this, "projectOpen");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ObjectProperty<DatasetInfo> selected = new SimpleObjectProperty<>(this, "selected");
     private final DatasetTableViewModel table;
@@ -55,12 +56,14 @@ public final class DatasetsViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private TaskHandle runningImport;
 
-    public DatasetsViewModel(ReadOnlyObjectProperty<Project> project, TaskExecutor tasks) {
-        this.project = project;
+    /** @param datasets the dataset store of the open project; null while none is open */
+    public DatasetsViewModel(ObservableValue<DatasetStore> datasets, TaskExecutor tasks) {
         this.tasks = tasks;
-        this.projectTasks = new ProjectTasks<>(project, tasks);
-        this.table = new DatasetTableViewModel(project.map(Project::datasets), tasks);
+        this.projectTasks = new ProjectTasks<>(datasets, tasks);
+        this.table = new DatasetTableViewModel(datasets, tasks);
+        projectOpen.set(datasets.getValue() != null);
         projectTasks.onSwitch(now -> {
+            projectOpen.set(now != null);
             selected.set(null);
             reload();
         });
@@ -80,8 +83,9 @@ public final class DatasetsViewModel {
         return loading.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Project> projectProperty() {
-        return project;
+    /** Whether a project is open: without one there is nothing to list or import into. */
+    public ReadOnlyBooleanProperty projectOpenProperty() {
+        return projectOpen.getReadOnlyProperty();
     }
 
     /** The dataset shown in the table. */
@@ -127,7 +131,7 @@ public final class DatasetsViewModel {
 
     /** Reads the list of datasets again from the open project. */
     public void reload() {
-        Project open = project.get();
+        DatasetStore open = projectTasks.open();
         if (open == null) {
             datasets.clear();
             // A listing still on its way is for a project closed since: it will not arrive to say it is done.
@@ -135,8 +139,7 @@ public final class DatasetsViewModel {
             return;
         }
         loading.set(true);
-        projectTasks.execute(BackgroundTask.of(
-                        "Listing datasets", progress -> open.datasets().list())
+        projectTasks.execute(BackgroundTask.of("Listing datasets", progress -> open.list())
                 .quiet()
                 .onSuccess(this::show)
                 .onFailure(error -> loading.set(false)));
@@ -162,13 +165,13 @@ public final class DatasetsViewModel {
 
     /** Reads the preview again, for example after the user said the file has no header. */
     public void preview(ImportOptions options) {
-        Project open = project.get();
+        DatasetStore open = projectTasks.open();
         if (open == null) {
             problem.set("Open or create a project before importing a dataset.");
             return;
         }
-        tasks.execute(BackgroundTask.of("Reading " + options.file().getFileName(), progress -> open.datasets()
-                        .preview(options, PREVIEW_ROWS))
+        tasks.execute(BackgroundTask.of(
+                        "Reading " + options.file().getFileName(), progress -> open.preview(options, PREVIEW_ROWS))
                 .onSuccess(preview -> pending.set(new PendingImport(options, preview)))
                 .onFailure(error -> problem.set(error.getMessage())));
     }
@@ -180,7 +183,7 @@ public final class DatasetsViewModel {
 
     /** Imports with the options the user confirmed in the preview. */
     public void startImport(ImportOptions options) {
-        Project open = project.get();
+        DatasetStore open = projectTasks.open();
         pending.set(null);
         if (open == null || importing.get()) {
             return;
@@ -189,40 +192,40 @@ public final class DatasetsViewModel {
         importFraction.set(0);
         importStatus.set("Starting…");
         ImportMeter meter = new ImportMeter(System.nanoTime());
-        runningImport =
-                tasks.execute(BackgroundTask.of("Importing " + options.file().getFileName(), progress -> open.datasets()
-                                .importFile(options, new ImportProgress() {
-                                    @Override
-                                    public void update(ImportStage stage, long rows, long bytesRead, long totalBytes) {
-                                        ImportMeter.Reading r =
-                                                meter.read(stage, rows, bytesRead, totalBytes, System.nanoTime());
-                                        progress.update(r.fraction(), 1, r.text());
-                                        tasks.uiThread().execute(() -> {
-                                            importFraction.set(r.fraction());
-                                            importStatus.set(r.text());
-                                        });
-                                    }
+        runningImport = tasks.execute(BackgroundTask.of(
+                        "Importing " + options.file().getFileName(),
+                        progress -> open.importFile(options, new ImportProgress() {
+                            @Override
+                            public void update(ImportStage stage, long rows, long bytesRead, long totalBytes) {
+                                ImportMeter.Reading r =
+                                        meter.read(stage, rows, bytesRead, totalBytes, System.nanoTime());
+                                progress.update(r.fraction(), 1, r.text());
+                                tasks.uiThread().execute(() -> {
+                                    importFraction.set(r.fraction());
+                                    importStatus.set(r.text());
+                                });
+                            }
 
-                                    @Override
-                                    public boolean isCancelled() {
-                                        return progress.isCancelled();
-                                    }
-                                }))
-                        .onSuccess(report -> {
-                            finishImport(
-                                    report.skippedRows() == 0
-                                            ? "Imported " + report.dataset().rows() + " records."
-                                            : "Imported " + report.dataset().rows() + " records; skipped "
-                                                    + report.skippedRows() + " bad rows.");
-                            lastReport.set(report);
-                            selected.set(report.dataset());
-                            reload();
-                        })
-                        .onFailure(error -> {
-                            finishImport("Import failed.");
-                            problem.set(error.getMessage());
-                        })
-                        .onCancelled(() -> finishImport("Import cancelled; nothing was stored.")));
+                            @Override
+                            public boolean isCancelled() {
+                                return progress.isCancelled();
+                            }
+                        }))
+                .onSuccess(report -> {
+                    finishImport(
+                            report.skippedRows() == 0
+                                    ? "Imported " + report.dataset().rows() + " records."
+                                    : "Imported " + report.dataset().rows() + " records; skipped "
+                                            + report.skippedRows() + " bad rows.");
+                    lastReport.set(report);
+                    selected.set(report.dataset());
+                    reload();
+                })
+                .onFailure(error -> {
+                    finishImport("Import failed.");
+                    problem.set(error.getMessage());
+                })
+                .onCancelled(() -> finishImport("Import cancelled; nothing was stored.")));
     }
 
     private void finishImport(String status) {
@@ -251,18 +254,18 @@ public final class DatasetsViewModel {
     }
 
     public void rename(DatasetInfo dataset, String newName) {
-        change("Renaming " + dataset.name(), open -> open.datasets().rename(dataset.id(), newName));
+        change("Renaming " + dataset.name(), open -> open.rename(dataset.id(), newName));
     }
 
     public void delete(DatasetInfo dataset) {
         if (selected.get() != null && selected.get().id() == dataset.id()) {
             selected.set(null);
         }
-        change("Deleting " + dataset.name(), open -> open.datasets().delete(dataset.id()));
+        change("Deleting " + dataset.name(), open -> open.delete(dataset.id()));
     }
 
-    private void change(String title, java.util.function.Consumer<Project> work) {
-        Project open = project.get();
+    private void change(String title, java.util.function.Consumer<DatasetStore> work) {
+        DatasetStore open = projectTasks.open();
         if (open == null) {
             return;
         }

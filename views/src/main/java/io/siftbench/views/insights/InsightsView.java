@@ -58,7 +58,7 @@ public final class InsightsView implements ScreenView {
         root.getStylesheets().add(InsightsView.class.getResource("insights.css").toExternalForm());
         empty = new EmptyScreenView(
                         Screen.INSIGHTS,
-                        viewModel.projectProperty(),
+                        viewModel.projectOpenProperty(),
                         "No runs to measure",
                         "Start a run on the Runs screen (New run…) or with the run command. Once it has samples, choose it "
                                 + "above and press Measure; choose a second run to compare the two side by side.")

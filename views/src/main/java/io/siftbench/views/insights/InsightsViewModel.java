@@ -12,13 +12,11 @@ import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.insights.StatusSelection;
 import io.siftbench.model.insights.ValueCoverage;
-import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLabel;
 import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.views.project.ProjectRunList;
-import io.siftbench.views.project.RunListSources;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.ProjectTasks;
@@ -29,7 +27,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -41,6 +38,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.image.Image;
@@ -72,13 +70,12 @@ public final class InsightsViewModel {
     /** What a measuring gives: the runs measured, and why a compared run was left out (empty when none was). */
     private record Measured(List<MeasuredRun> runs, String note) {}
 
-    private final ReadOnlyObjectProperty<Project> project;
-    private final ProjectTasks<Project> tasks;
+    private final ProjectTasks<InsightsSources> tasks;
     /** The reading of the chosen run's slices: only the newest run's reach the chooser. */
-    private final ProjectTasks<Project>.Latest slicing;
+    private final ProjectTasks<InsightsSources>.Latest slicing;
 
     private final Supplier<SampleEmbedder> embedder;
-    private final Function<Project, RunLauncher> launchers;
+    private final ObservableValue<RunLauncher> launcher;
     private final ProjectRunList runs;
     private final ObservableList<MeasuredRun> measured = FXCollections.observableArrayList();
     private final ObservableList<MetricSlice> slices =
@@ -91,6 +88,7 @@ public final class InsightsViewModel {
             new SimpleObjectProperty<>(this, "status", StatusSelection.ALL);
     private final ObjectProperty<MetricSlice> slice = new SimpleObjectProperty<>(this, "slice", MetricSlice.RUN);
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
+    private final ReadOnlyBooleanWrapper projectOpen = new ReadOnlyBooleanWrapper(this, "projectOpen");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper step = new ReadOnlyStringWrapper(this, "step", "");
@@ -98,22 +96,25 @@ public final class InsightsViewModel {
     private TaskHandle current;
 
     /**
-     * @param embedder  gives embeddings for the similarity, the map and their charts (the bundled MiniLM in the
-     *                  app); asked for only when something is computed
-     * @param launchers starts the runs that fill the gaps of a coverage grid
+     * @param sources  what the screen reads of the open project; null while none is open
+     * @param embedder gives embeddings for the similarity, the map and their charts (the bundled MiniLM in the
+     *                 app); asked for only when something is computed
+     * @param launcher the launcher of the open project's runs, which starts the runs that fill the gaps of a
+     *                 coverage grid; read when a filling is asked for
      */
     public InsightsViewModel(
-            ReadOnlyObjectProperty<Project> project,
+            ObservableValue<InsightsSources> sources,
             TaskExecutor tasks,
             Supplier<SampleEmbedder> embedder,
-            Function<Project, RunLauncher> launchers) {
-        this.project = project;
-        this.tasks = new ProjectTasks<>(project, tasks);
+            ObservableValue<RunLauncher> launcher) {
+        this.tasks = new ProjectTasks<>(sources, tasks);
         this.slicing = this.tasks.latest();
         this.embedder = embedder;
-        this.launchers = launchers;
-        this.runs = new ProjectRunList(project.map(p -> new RunListSources(p.runs(), p.datasets())), tasks);
+        this.launcher = launcher;
+        this.runs = new ProjectRunList(sources.map(InsightsSources::runList), tasks);
+        projectOpen.set(sources.getValue() != null);
         this.tasks.onSwitch(now -> {
+            projectOpen.set(now != null);
             // The outcome of the work under way is dropped now, even one already on its way to the screen: the
             // screen must not stay busy waiting for it.
             boolean working = current != null;
@@ -179,8 +180,9 @@ public final class InsightsViewModel {
         return problem.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Project> projectProperty() {
-        return project;
+    /** Whether a project is open: without one the screen asks for one. */
+    public ReadOnlyBooleanProperty projectOpenProperty() {
+        return projectOpen.getReadOnlyProperty();
     }
 
     /** Lists the project's runs again (after a run was made elsewhere). */
@@ -193,7 +195,7 @@ public final class InsightsViewModel {
      * declare falls back to the run's own samples.
      */
     public void chooseSlicesOf(RunInfo run) {
-        Project open = tasks.open();
+        InsightsSources open = tasks.open();
         if (open == null || run == null) {
             slicing.clear();
             setSlices(List.of(MetricSlice.RUN, MetricSlice.PROMPT_VERSION));
@@ -218,7 +220,7 @@ public final class InsightsViewModel {
      * and {@link #noteProperty()} says why.
      */
     public void measure(List<RunInfo> chosen) {
-        Project open = tasks.open();
+        InsightsSources open = tasks.open();
         if (open == null || chosen.isEmpty()) {
             return;
         }
@@ -332,16 +334,16 @@ public final class InsightsViewModel {
 
     /** Creates the run {@code config} gives (in the background, where a bad choice fails) and runs it. */
     private void fillTheGaps(MeasuredRun measuredRun, String gaps, Supplier<RunConfig> config) {
-        Project open = tasks.open();
-        if (open == null) {
+        if (tasks.open() == null) {
             return;
         }
+        // Read with the open project, on this thread: the launcher of the project the filling is asked for.
+        RunLauncher launcher = this.launcher.getValue();
         cancel();
         busy.set(true);
         problem.set(null);
         current = tasks.execute(BackgroundTask.of(
                         "Filling the gaps of run #" + measuredRun.run().id(), work -> {
-                            RunLauncher launcher = launchers.apply(open);
                             RunInfo run = launcher.create(config.get());
                             launcher.execute(
                                     run.id(),

@@ -40,7 +40,7 @@ final class CurationThresholdsDialog {
         error.setId("thresholds-error");
         error.getStyleClass().add("danger");
         error.setWrapText(true);
-        error.textProperty().bind(form.errorProperty());
+        error.textProperty().bind(form.problemProperty());
 
         GridPane grid = new GridPane();
         grid.setHgap(8);

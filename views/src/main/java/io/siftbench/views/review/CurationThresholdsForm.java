@@ -30,7 +30,7 @@ public final class CurationThresholdsForm {
     private final ObjectProperty<Double> nearDuplicate = new SimpleObjectProperty<>(this, "nearDuplicate");
     private final ObjectProperty<Double> minAgreement = new SimpleObjectProperty<>(this, "minAgreement");
     private final ObjectProperty<Double> tooSimilar = new SimpleObjectProperty<>(this, "tooSimilar");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     /** Kept as it was: Review's toolbar sets the minimum judge score, beside the queue it filters. */
     private final Double minJudgeScore;
 
@@ -92,11 +92,11 @@ public final class CurationThresholdsForm {
     }
 
     /** Why the thresholds typed cannot be used; empty while they can. */
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
     }
 
-    /** The thresholds as typed, or empty with {@link #errorProperty} saying what is wrong. */
+    /** The thresholds as typed, or empty with {@link #problemProperty} saying what is wrong. */
     public Optional<CurationSettings> settings() {
         try {
             Integer min = words("minimum", minWords.get());
@@ -122,11 +122,11 @@ public final class CurationThresholdsForm {
                     minJudgeScore,
                     method.get(),
                     share("similarity to accepted samples", tooSimilar.get(), false));
-            error.set("");
+            problem.set("");
             return Optional.of(settings);
         } catch (IllegalArgumentException e) {
             String why = e.getMessage();
-            error.set(Character.toUpperCase(why.charAt(0)) + why.substring(1));
+            problem.set(Character.toUpperCase(why.charAt(0)) + why.substring(1));
             return Optional.empty();
         }
     }

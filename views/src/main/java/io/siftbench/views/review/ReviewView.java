@@ -68,7 +68,7 @@ public final class ReviewView implements ScreenView {
 
         Node empty = new EmptyScreenView(
                         Screen.REVIEW,
-                        project,
+                        project.map(open -> true).orElse(false),
                         "No samples to review",
                         "Start a run: its samples arrive here to be accepted, edited or rejected.")
                 .node();

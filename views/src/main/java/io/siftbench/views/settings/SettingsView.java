@@ -168,12 +168,30 @@ public final class SettingsView implements ScreenView {
 
     private Node parameters() {
         GridPane form = form();
-        form.addRow(0, new Label("Temperature"), field("param-temperature", viewModel.temperatureProperty()));
-        form.addRow(1, new Label("Top-p"), field("param-top-p", viewModel.topPProperty()));
-        form.addRow(2, new Label("Max tokens"), field("param-max-tokens", viewModel.maxTokensProperty()));
-        form.addRow(3, new Label("Seed (empty = any)"), field("param-seed", viewModel.seedProperty()));
-        form.addRow(4, new Label("Stop sequences (a | b)"), field("param-stop", viewModel.stopProperty()));
-        form.addRow(5, new Label("Timeout (s)"), field("param-timeout", viewModel.timeoutSecondsProperty()));
+        form.addRow(
+                0,
+                new Label("Temperature"),
+                field("param-temperature", viewModel.parameters().temperatureProperty()));
+        form.addRow(
+                1,
+                new Label("Top-p"),
+                field("param-top-p", viewModel.parameters().topPProperty()));
+        form.addRow(
+                2,
+                new Label("Max tokens"),
+                field("param-max-tokens", viewModel.parameters().maxTokensProperty()));
+        form.addRow(
+                3,
+                new Label("Seed (empty = any)"),
+                field("param-seed", viewModel.parameters().seedProperty()));
+        form.addRow(
+                4,
+                new Label("Stop sequences (a | b)"),
+                field("param-stop", viewModel.parameters().stopProperty()));
+        form.addRow(
+                5,
+                new Label("Timeout (s)"),
+                field("param-timeout", viewModel.parameters().timeoutSecondsProperty()));
         form.add(button("Save parameters", "params-save", viewModel::saveParameters), 1, 6);
         Label heading = new Label("Default parameters");
         heading.getStyleClass().add("title-4");

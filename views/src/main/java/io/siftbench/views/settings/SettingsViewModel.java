@@ -11,9 +11,6 @@ import io.siftbench.model.backends.SchemaStyle;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -76,20 +73,13 @@ public final class SettingsViewModel {
             new SimpleIntegerProperty(this, "maxRetries", BackendConfig.DEFAULT_MAX_RETRIES);
     private final BooleanProperty isDefault = new SimpleBooleanProperty(this, "default");
 
-    // The default generation parameters, as typed.
-    private final StringProperty temperature = new SimpleStringProperty(this, "temperature");
-    private final StringProperty topP = new SimpleStringProperty(this, "topP");
-    private final StringProperty maxTokens = new SimpleStringProperty(this, "maxTokens");
-    private final StringProperty seed = new SimpleStringProperty(this, "seed");
-    private final StringProperty stop = new SimpleStringProperty(this, "stop");
-    private final StringProperty timeoutSeconds = new SimpleStringProperty(this, "timeoutSeconds");
+    private final DefaultParametersForm parameters = new DefaultParametersForm();
 
     public SettingsViewModel(BackendSettingsRepository repository, BackendProbe probe, TaskExecutor tasks) {
         this.repository = repository;
         this.probe = probe;
         this.tasks = tasks;
         selected.addListener((obs, was, now) -> edit(now));
-        showParameters(GenerationParameters.DEFAULT);
         load();
     }
 
@@ -100,7 +90,7 @@ public final class SettingsViewModel {
                 .onSuccess(loaded -> {
                     writable = true;
                     show(loaded);
-                    showParameters(loaded.defaults());
+                    parameters.show(loaded.defaults());
                 })
                 .onFailure(error -> {
                     writable = false;
@@ -150,15 +140,15 @@ public final class SettingsViewModel {
 
     /** Saves the default generation parameters as typed, or says which field is wrong. */
     public void saveParameters() {
-        GenerationParameters parameters;
+        GenerationParameters typed;
         try {
-            parameters = typedParameters();
+            typed = parameters.typed();
         } catch (IllegalArgumentException e) {
             problem.set(Problem.of("The default parameters were not saved", e));
             return;
         }
         BackendConfig chosen = selected.get();
-        persist(settings.get().withDefaults(parameters), chosen == null ? null : chosen.name());
+        persist(settings.get().withDefaults(typed), chosen == null ? null : chosen.name());
     }
 
     /** Lists the models of the backend in the editor, in the background, or says why it cannot. */
@@ -266,47 +256,6 @@ public final class SettingsViewModel {
                 keepAlive);
     }
 
-    private void showParameters(GenerationParameters p) {
-        temperature.set(Double.toString(p.temperature()));
-        topP.set(Double.toString(p.topP()));
-        maxTokens.set(Integer.toString(p.maxTokens()));
-        seed.set(p.seed() == null ? "" : p.seed().toString());
-        stop.set(String.join(" | ", p.stop()));
-        timeoutSeconds.set(Long.toString(p.timeout().toSeconds()));
-    }
-
-    private GenerationParameters typedParameters() {
-        List<String> stops = stop.get() == null || stop.get().isBlank()
-                ? List.of()
-                : Arrays.stream(stop.get().split("\\|"))
-                        .map(String::strip)
-                        .filter(s -> !s.isEmpty())
-                        .toList();
-        return new GenerationParameters(
-                number("Temperature", temperature.get()),
-                number("Top-p", topP.get()),
-                (int) whole("Max tokens", maxTokens.get()),
-                seed.get() == null || seed.get().isBlank() ? null : (int) whole("Seed", seed.get()),
-                stops,
-                Duration.ofSeconds(whole("Timeout", timeoutSeconds.get())));
-    }
-
-    private static double number(String field, String text) {
-        try {
-            return Double.parseDouble(text.strip());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new IllegalArgumentException(field + ": '" + text + "' is not a number");
-        }
-    }
-
-    private static long whole(String field, String text) {
-        try {
-            return Long.parseLong(text.strip());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new IllegalArgumentException(field + ": '" + text + "' is not a whole number");
-        }
-    }
-
     // ---- properties ----
 
     public ReadOnlyObjectProperty<BackendSettings> settingsProperty() {
@@ -381,27 +330,8 @@ public final class SettingsViewModel {
         return isDefault;
     }
 
-    public StringProperty temperatureProperty() {
-        return temperature;
-    }
-
-    public StringProperty topPProperty() {
-        return topP;
-    }
-
-    public StringProperty maxTokensProperty() {
-        return maxTokens;
-    }
-
-    public StringProperty seedProperty() {
-        return seed;
-    }
-
-    public StringProperty stopProperty() {
-        return stop;
-    }
-
-    public StringProperty timeoutSecondsProperty() {
-        return timeoutSeconds;
+    /** The default generation parameters as typed. */
+    public DefaultParametersForm parameters() {
+        return parameters;
     }
 }

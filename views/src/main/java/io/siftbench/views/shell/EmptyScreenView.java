@@ -1,8 +1,7 @@
 package io.siftbench.views.shell;
 
-import io.siftbench.model.project.Project;
 import io.siftbench.views.controls.EmptyState;
-import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 
 /**
@@ -14,21 +13,22 @@ public final class EmptyScreenView implements ScreenView {
     private final Screen screen;
     private final EmptyState state;
 
+    /** @param projectOpen whether a project is open: all the empty screen needs to know of it */
     public EmptyScreenView(
-            Screen screen, ReadOnlyObjectProperty<Project> project, String emptyTitle, String emptyMessage) {
+            Screen screen, ObservableValue<Boolean> projectOpen, String emptyTitle, String emptyMessage) {
         this.screen = screen;
         this.state = new EmptyState(screen.icon(), emptyTitle, emptyMessage);
         state.setId(screenId(screen) + "-empty");
-        project.addListener((obs, was, now) -> show(now, emptyTitle, emptyMessage));
-        show(project.get(), emptyTitle, emptyMessage);
+        projectOpen.addListener((obs, was, now) -> show(now, emptyTitle, emptyMessage));
+        show(projectOpen.getValue(), emptyTitle, emptyMessage);
     }
 
     static String screenId(Screen screen) {
         return screen.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
-    private void show(Project project, String emptyTitle, String emptyMessage) {
-        if (project == null && screen != Screen.SETTINGS) {
+    private void show(Boolean projectOpen, String emptyTitle, String emptyMessage) {
+        if (!Boolean.TRUE.equals(projectOpen) && screen != Screen.SETTINGS) {
             state.setTitle("No project open");
             state.setMessage("Create a project with File ▸ New project… (Ctrl+N) or open one with "
                     + "File ▸ Open project… (Ctrl+O).");

@@ -2,6 +2,7 @@ package io.siftbench.views.shell;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import io.siftbench.model.project.Project;
 import io.siftbench.model.settings.Theme;
 import io.siftbench.model.settings.WindowBounds;
 import io.siftbench.views.task.FxTaskExecutor;
@@ -68,7 +69,7 @@ public final class MainWindow {
         root.setTop(menuBar());
         root.setLeft(navigation());
         root.setCenter(centre);
-        root.setBottom(new StatusBar(viewModel.projectProperty(), tasks.running()));
+        root.setBottom(new StatusBar(viewModel.projectProperty().map(Project::file), tasks.running()));
         viewModel.screenProperty().addListener((obs, was, now) -> showScreen(now));
         showScreen(viewModel.screenProperty().get());
         tasks.onUnheardFailure((title, error) -> viewModel.report(Problem.of(title + " failed", error)));

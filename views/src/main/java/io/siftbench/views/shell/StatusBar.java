@@ -1,8 +1,8 @@
 package io.siftbench.views.shell;
 
-import io.siftbench.model.project.Project;
+import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
@@ -29,19 +29,14 @@ public final class StatusBar extends HBox {
     private final Button cancel = new Button(null, new FontIcon(Material2AL.CLOSE));
     private final ObservableList<Task<?>> running;
 
-    public StatusBar(ReadOnlyObjectProperty<Project> project, ObservableList<Task<?>> running) {
+    /** @param projectFile the file of the open project; null while none is open */
+    public StatusBar(ObservableValue<Path> projectFile, ObservableList<Task<?>> running) {
         this.running = running;
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(8);
         projectLabel.setId("status-project");
-        projectLabel
-                .textProperty()
-                .bind(Bindings.createStringBinding(
-                        () -> project.get() == null
-                                ? "No project open"
-                                : project.get().file().toString(),
-                        project));
+        projectLabel.textProperty().bind(projectFile.map(Path::toString).orElse("No project open"));
         taskLabel.setId("status-task");
         progress.setId("status-progress");
         progress.setPrefWidth(160);

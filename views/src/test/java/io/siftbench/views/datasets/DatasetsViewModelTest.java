@@ -59,7 +59,7 @@ class DatasetsViewModelTest {
         Files.writeString(file, csv.toString());
         project.set(new H2ProjectOpener().open(dir.resolve("project")));
         CurrentThreadTaskExecutor onThisThread = new CurrentThreadTaskExecutor();
-        viewModel = new DatasetsViewModel(project, new TaskExecutor() {
+        viewModel = new DatasetsViewModel(project.map(Project::datasets), new TaskExecutor() {
             @Override
             public <T> TaskHandle execute(BackgroundTask<T> task) {
                 return onThisThread.execute(task);
@@ -238,7 +238,7 @@ class DatasetsViewModelTest {
         importWithSkipping();
         HeldTasks held = new HeldTasks();
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project.get());
-        DatasetsViewModel late = new DatasetsViewModel(open, held);
+        DatasetsViewModel late = new DatasetsViewModel(open.map(Project::datasets), held);
         assertThat(late.loadingProperty().get()).isTrue();
 
         open.set(null);

@@ -7,10 +7,10 @@ import io.siftbench.model.project.Project;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.views.shell.FileDialogs;
 import io.siftbench.views.task.FxTaskExecutor;
+import io.siftbench.views.testing.AnsweredFileDialogs;
 import io.siftbench.views.testing.Robots;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Parent;
@@ -20,7 +20,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,26 +58,11 @@ class DatasetsViewUiTest {
         }
         data = dir.resolve("cards.csv");
         Files.writeString(data, csv.toString());
-        FileDialogs dialogs = new FileDialogs() {
-            @Override
-            public Optional<Path> chooseNewProject(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseProjectToOpen(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseDatasetToImport(Window owner) {
-                return Optional.of(data);
-            }
-        };
+        FileDialogs dialogs = AnsweredFileDialogs.importing(data);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             project.set(new H2ProjectOpener().open(dir.resolve("p")));
-            DatasetsView view = new DatasetsView(new DatasetsViewModel(project, tasks), dialogs);
+            DatasetsView view = new DatasetsView(new DatasetsViewModel(project.map(Project::datasets), tasks), dialogs);
             stage.setScene(new Scene((Parent) view.node(), 1200, 800));
             stage.show();
         });

@@ -52,20 +52,7 @@ final class MeasuredRuns {
         List<SampleText> samples = run.samples().values().stream()
                 .map(s -> s.withJudgement(4.0, "fine"))
                 .toList();
-        RunMetricsReport report = run.report();
-        return new MeasuredRun(
-                run.run(),
-                run.slice(),
-                new RunMetricsReport(
-                        report.run(),
-                        report.slice(),
-                        report.status(),
-                        report.sampleSetVersion(),
-                        report.cached(),
-                        report.metrics(),
-                        report.researcherAgreement(),
-                        JudgeScores.of(List.of(9L), JudgeScale.DEFAULT, samples)),
-                run.samples());
+        return reported(run, run.report().metrics(), JudgeScores.of(List.of(9L), JudgeScale.DEFAULT, samples));
     }
 
     /** {@code run} with an embedding map of exactly {@code points}. */
@@ -83,6 +70,11 @@ final class MeasuredRuns {
                 m.similarity(),
                 new EmbeddingMap(points, new double[] {0.6, 0.3}),
                 m.gold());
+        return reported(run, metrics, run.report().judge());
+    }
+
+    /** {@code run} as measured, with {@code metrics} and {@code judge} in its report. */
+    private static MeasuredRun reported(MeasuredRun run, InsightsReport metrics, JudgeScores judge) {
         RunMetricsReport report = run.report();
         return new MeasuredRun(
                 run.run(),
@@ -95,7 +87,7 @@ final class MeasuredRuns {
                         report.cached(),
                         metrics,
                         report.researcherAgreement(),
-                        report.judge()),
+                        judge),
                 run.samples());
     }
 

@@ -35,7 +35,7 @@ class CurationThresholdsFormTest {
                         null,
                         NearDuplicateMethod.EMBEDDING,
                         0.85));
-        assertThat(form.errorProperty().get()).isEmpty();
+        assertThat(form.problemProperty().get()).isEmpty();
     }
 
     @Test
@@ -45,17 +45,17 @@ class CurationThresholdsFormTest {
         form.minWordsProperty().set("12");
         form.maxWordsProperty().set("5");
         assertThat(form.settings()).isEmpty();
-        assertThat(form.errorProperty().get()).isEqualTo("The minimum of 12 words is above the maximum of 5.");
+        assertThat(form.problemProperty().get()).isEqualTo("The minimum of 12 words is above the maximum of 5.");
 
         form.maxWordsProperty().set("five");
         assertThat(form.settings()).isEmpty();
-        assertThat(form.errorProperty().get())
+        assertThat(form.problemProperty().get())
                 .isEqualTo("The maximum number of words must be a whole number of 0 or more, not 'five'.");
 
         form.maxWordsProperty().set("");
         form.mustNotMatchProperty().set("(?i)as an (ai");
         assertThat(form.settings()).isEmpty();
-        assertThat(form.errorProperty().get())
+        assertThat(form.problemProperty().get())
                 .startsWith(
                         "The must-not-match pattern '(?i)as an (ai' is not a valid regular expression at character");
 
@@ -64,6 +64,6 @@ class CurationThresholdsFormTest {
                 .get()
                 .extracting(CurationSettings::mustNotMatch)
                 .isEqualTo("(?i)as an ai");
-        assertThat(form.errorProperty().get()).isEmpty();
+        assertThat(form.problemProperty().get()).isEmpty();
     }
 }

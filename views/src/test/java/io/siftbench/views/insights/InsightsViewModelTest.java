@@ -1,8 +1,9 @@
-package io.siftbench.app.insights;
+package io.siftbench.views.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.siftbench.app.runs.EmbeddingModels;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import io.siftbench.model.insights.Histogram;
 import io.siftbench.model.insights.MapPoint;
 import io.siftbench.model.insights.SampleEmbedder;
@@ -15,7 +16,6 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
-import io.siftbench.views.insights.InsightsViewModel;
 import io.siftbench.views.insights.InsightsViewModel.MeasuredRun;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
 import io.siftbench.views.testing.HeldTasks;
@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The Insights view model on a real project with the real MiniLM, its work run on the calling thread. */
 class InsightsViewModelTest {
+
+    /** The bundled MiniLM, as the app embeds with it; loaded once, as loading it takes a while. */
+    private static final EmbeddingModel MINI_LM = new AllMiniLmL6V2QuantizedEmbeddingModel();
 
     @TempDir
     Path dir;
@@ -48,9 +52,12 @@ class InsightsViewModelTest {
         first = RunFixture.run(project.get(), version, PromptMode.SYNTHESIZE, 10);
         RunFixture.run(project.get(), version, PromptMode.SYNTHESIZE, 6);
         viewModel = new InsightsViewModel(
-                project, new CurrentThreadTaskExecutor(), () -> new SampleEmbedder(EmbeddingModels.miniLm()), open -> {
+                project.map(p -> new InsightsSources(p.runSources(), p.metricSnapshots())),
+                new CurrentThreadTaskExecutor(),
+                () -> new SampleEmbedder(MINI_LM),
+                Bindings.createObjectBinding(() -> {
                     throw new AssertionError("no run is started here");
-                });
+                }));
     }
 
     @AfterEach
@@ -163,10 +170,13 @@ class InsightsViewModelTest {
     void aMeasuringThatEndsAfterAnotherProjectWasOpenedShowsNothingAndLeavesTheScreenFree() throws Exception {
         // The runs are listed (task 0), then the measuring (task 1) is held until another project is open.
         HeldTasks held = new HeldTasks();
-        InsightsViewModel slow =
-                new InsightsViewModel(project, held, () -> new SampleEmbedder(EmbeddingModels.miniLm()), open -> {
+        InsightsViewModel slow = new InsightsViewModel(
+                project.map(p -> new InsightsSources(p.runSources(), p.metricSnapshots())),
+                held,
+                () -> new SampleEmbedder(MINI_LM),
+                Bindings.createObjectBinding(() -> {
                     throw new AssertionError("no run is started here");
-                });
+                }));
         held.run(0);
         slow.measure(List.of(slow.runs().get(0)));
         assertThat(slow.busyProperty().get()).isTrue();
