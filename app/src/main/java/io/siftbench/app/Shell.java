@@ -6,9 +6,11 @@ import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.app.runs.ProjectRuns;
 import io.siftbench.app.runs.RunBackends;
 import io.siftbench.app.runs.StudioPreviews;
+import io.siftbench.model.export.ExportSources;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.project.ProjectOpener;
+import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.settings.SettingsRepository;
 import io.siftbench.model.settings.UserSettings;
 import io.siftbench.storage.project.H2ProjectOpener;
@@ -53,6 +55,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.stage.Stage;
 
 /**
@@ -79,12 +82,16 @@ public final class Shell {
             ExampleProject.fill(made);
             return ExampleProject.told(ExampleProject.offerDemoModel(backendsFile, settingsFolder.resolve("models")));
         });
-        ReadOnlyObjectProperty<io.siftbench.model.project.Project> project = viewModel.projectProperty();
+        ReadOnlyObjectProperty<Project> project = viewModel.projectProperty();
+        // What each screen is given of the open project: only the stores and services it uses (null while none).
+        ObservableValue<Boolean> projectOpen = project.map(open -> true).orElse(false);
+        ObservableValue<RunLauncher> launcher =
+                project.map(open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher());
+        ObservableValue<ExportSources> exportSources = project.map(Project::exportSources);
         Supplier<SampleEmbedder> embedder = () -> new SampleEmbedder(EmbeddingModels.miniLm());
         review = new ReviewViewModel(
                 project.map(p -> new ReviewSources(p.runSources(), p.decisions())), tasks, embedder);
-        RunStarter starter = new RunStarter(
-                project.map(open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).launcher()), tasks);
+        RunStarter starter = new RunStarter(launcher, tasks);
         RunsViewModel runs =
                 new RunsViewModel(project.map(p -> new RunListSources(p.runs(), p.datasets())), tasks, starter);
         review.follow(starter.live());
@@ -96,8 +103,8 @@ public final class Shell {
                 embedder);
         // Compare flags its cells with the thresholds the researcher set in Review.
         compare.curationProperty().bind(review.curationProperty());
-        ReviewView reviewView = new ReviewView(review, project);
-        reviewView.setOnExport(ExportDialog.opener(project, tasks));
+        ReviewView reviewView = new ReviewView(review, projectOpen);
+        reviewView.setOnExport(ExportDialog.opener(exportSources, tasks));
         RunsView runsView = new RunsView(
                 runs,
                 new NewRunViewModel(
@@ -105,22 +112,21 @@ public final class Shell {
                         project.map(p -> new NewRunSources(p.prompts(), p.datasets(), p.runs())),
                         tasks,
                         backendsFile::load));
-        runsView.setOnExport(ExportDialog.opener(project, tasks));
+        runsView.setOnExport(ExportDialog.opener(exportSources, tasks));
         window = new MainWindow(
                 viewModel,
                 dialogs,
                 List.of(
                         new DatasetsView(new DatasetsViewModel(project.map(Project::datasets), tasks), dialogs),
                         studioView(project, backendsFile),
-                        new CompareView(compare, project),
+                        new CompareView(compare, projectOpen),
                         reviewView,
                         new InsightsView(
                                 new InsightsViewModel(
                                         project.map(p -> new InsightsSources(p.runSources(), p.metricSnapshots())),
                                         tasks,
                                         embedder,
-                                        project.map(p ->
-                                                new ProjectRuns(p, runBackends, EmbeddingModels::miniLm).launcher())),
+                                        launcher),
                                 ChartFiles.nativeDialog()),
                         runsView,
                         new SettingsView(new SettingsViewModel(backendsFile, new LocalBackendProbe(), tasks))),
@@ -129,8 +135,7 @@ public final class Shell {
     }
 
     /** The Prompt studio; its Preview tab offers the user's backends as Settings saved them. */
-    private PromptStudioView studioView(
-            ReadOnlyObjectProperty<io.siftbench.model.project.Project> project, JsonBackendsFile backendsFile) {
+    private PromptStudioView studioView(ReadOnlyObjectProperty<Project> project, JsonBackendsFile backendsFile) {
         PromptStudioViewModel studio = new PromptStudioViewModel(
                 project.map(p -> new StudioSources(p.prompts(), p.runs(), p.samples(), p.datasets())), tasks);
         return new PromptStudioView(

@@ -4,7 +4,6 @@ import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.compare.CompareRow;
 import io.siftbench.model.compare.VariantSummary;
 import io.siftbench.model.insights.LabelCount;
-import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.Condition;
 import io.siftbench.model.prompts.ConditionValue;
 import io.siftbench.model.prompts.PromptMode;
@@ -23,7 +22,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
-import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -77,7 +76,7 @@ public final class CompareView implements ScreenView {
     /** The input and every variant share the list's width equally, so that 2 to 4 columns all fit. */
     private final DoubleBinding columnWidth;
 
-    public CompareView(CompareViewModel viewModel, ReadOnlyObjectProperty<Project> project) {
+    public CompareView(CompareViewModel viewModel, ObservableValue<Boolean> projectOpen) {
         this.viewModel = viewModel;
         root.getStylesheets().add(CompareView.class.getResource("compare.css").toExternalForm());
 
@@ -106,7 +105,7 @@ public final class CompareView implements ScreenView {
 
         Node empty = new EmptyScreenView(
                         Screen.COMPARE,
-                        project.map(open -> true).orElse(false),
+                        projectOpen,
                         "Nothing to compare yet",
                         "Start a run on the Runs screen; then compare it here with another prompt version, model or "
                                 + "condition setting over the same inputs.")

@@ -140,14 +140,11 @@ public final class ExportDialog {
      * Export… buttons do.
      */
     public static java.util.function.BiConsumer<Window, Long> opener(
-            javafx.beans.value.ObservableValue<io.siftbench.model.project.Project> project,
+            javafx.beans.value.ObservableValue<io.siftbench.model.export.ExportSources> sources,
             io.siftbench.views.task.TaskExecutor tasks) {
         return (owner, run) -> {
-            if (project.getValue() != null) {
-                new ExportDialog(
-                                owner,
-                                new ExportViewModel(project.getValue().exportSources(), tasks, java.util.List.of(run)))
-                        .show();
+            if (sources.getValue() != null) {
+                new ExportDialog(owner, new ExportViewModel(sources.getValue(), tasks, java.util.List.of(run))).show();
             }
         };
     }

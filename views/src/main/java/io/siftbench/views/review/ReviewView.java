@@ -1,6 +1,5 @@
 package io.siftbench.views.review;
 
-import io.siftbench.model.project.Project;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.QueueOrder;
 import io.siftbench.model.review.ReviewItem;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -52,7 +52,7 @@ public final class ReviewView implements ScreenView {
 
     private java.util.function.BiConsumer<javafx.stage.Window, Long> onExport = (owner, run) -> {};
 
-    public ReviewView(ReviewViewModel viewModel, javafx.beans.property.ReadOnlyObjectProperty<Project> project) {
+    public ReviewView(ReviewViewModel viewModel, ObservableValue<Boolean> projectOpen) {
         this.viewModel = viewModel;
         root.getStylesheets().add(ReviewView.class.getResource("review.css").toExternalForm());
         card = new ReviewCard(viewModel);
@@ -68,7 +68,7 @@ public final class ReviewView implements ScreenView {
 
         Node empty = new EmptyScreenView(
                         Screen.REVIEW,
-                        project.map(open -> true).orElse(false),
+                        projectOpen,
                         "No samples to review",
                         "Start a run: its samples arrive here to be accepted, edited or rejected.")
                 .node();
