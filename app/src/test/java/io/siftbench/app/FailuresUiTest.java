@@ -14,11 +14,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** No failure goes unsaid in the real window, and the log that holds the details is one menu item away. */
@@ -27,26 +26,21 @@ class FailuresUiTest {
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
-    private final List<Path> shownFolders = new CopyOnWriteArrayList<>();
-    private OpenedShell opened;
-    private Thread.UncaughtExceptionHandler before;
+    @RegisterExtension
+    static final ShellSession SESSION = new ShellSession();
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
+    private final FxRobot robot = SESSION.robot();
+    private final List<Path> shownFolders = new CopyOnWriteArrayList<>();
+    private final Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+    private OpenedShell opened;
 
     @AfterEach
-    void quit() throws Exception {
+    void putBackTheHandler() {
         Thread.setDefaultUncaughtExceptionHandler(before);
-        if (opened != null) {
-            opened.quit();
-        }
     }
 
     private void start() throws Exception {
-        opened = OpenedShell.startWith(robot, dir.resolve("settings.json"), new FileDialogs() {
+        opened = SESSION.startWith(dir.resolve("settings.json"), new FileDialogs() {
             @Override
             public Optional<Path> chooseNewProject(Window owner) {
                 return Optional.empty();
@@ -67,7 +61,6 @@ class FailuresUiTest {
     @Test
     void anExceptionNothingCaughtIsShownWithItsStackTraceOneClickAway() throws Exception {
         start();
-        before = Thread.getDefaultUncaughtExceptionHandler();
         // As the application installs it on start.
         Thread.setDefaultUncaughtExceptionHandler(opened.shell()::uncaught);
 

@@ -11,12 +11,10 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -28,24 +26,14 @@ class HelpMenuUiTest {
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
-    private OpenedShell opened;
+    @RegisterExtension
+    static final ShellSession SESSION = new ShellSession();
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void quit() throws Exception {
-        if (opened != null) {
-            opened.quit();
-        }
-    }
+    private final FxRobot robot = SESSION.robot();
 
     @Test
     void f1ListsEveryAcceleratorOfTheMenusAndTheReviewKeys() throws Exception {
-        opened = OpenedShell.start(robot, dir.resolve("settings.json"), null);
+        SESSION.start(dir.resolve("settings.json"), null);
 
         robot.press(KeyCode.F1).release(KeyCode.F1);
 
@@ -75,7 +63,7 @@ class HelpMenuUiTest {
 
     @Test
     void quickStartShowsTheReadmesStepsAsPlainText() throws Exception {
-        opened = OpenedShell.start(robot, dir.resolve("settings.json"), null);
+        SESSION.start(dir.resolve("settings.json"), null);
 
         robot.clickOn("Help").clickOn("Quick start");
 

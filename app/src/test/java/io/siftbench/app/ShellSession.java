@@ -1,5 +1,6 @@
 package io.siftbench.app;
 
+import io.siftbench.views.shell.FileDialogs;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -35,6 +36,12 @@ public final class ShellSession implements BeforeAllCallback, AfterEachCallback 
     public Shell start(Path settingsFile, Path project) throws Exception {
         opened = OpenedShell.start(robot, settingsFile, project);
         return opened.shell();
+    }
+
+    /** Starts the shell with its settings in {@code settingsFile} and {@code dialogs} answering for the user. */
+    public OpenedShell startWith(Path settingsFile, FileDialogs dialogs) throws Exception {
+        opened = OpenedShell.startWith(robot, settingsFile, dialogs);
+        return opened;
     }
 
     /** Closes the windows and shuts the shell down, so that the project file can be read afterwards. */

@@ -3,21 +3,18 @@ package io.siftbench.app.example;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siftbench.app.OpenedShell;
+import io.siftbench.app.ShellSession;
 import io.siftbench.storage.settings.JsonBackendsFile;
-import io.siftbench.views.shell.FileDialogs;
+import io.siftbench.views.testing.AnsweredFileDialogs;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** File ▸ New example project… in the real window, for a researcher who has no server and no model yet. */
@@ -26,35 +23,15 @@ class ExampleProjectUiTest {
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
-    private OpenedShell opened;
+    @RegisterExtension
+    static final ShellSession SESSION = new ShellSession();
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void quit() throws Exception {
-        if (opened != null) {
-            opened.quit();
-        }
-    }
+    private final FxRobot robot = SESSION.robot();
 
     @Test
     void theExampleOpensWithItsDatasetAndSaysItAddedTheDemoModel() throws Exception {
         Path example = dir.resolve("example.mv.db");
-        opened = OpenedShell.startWith(robot, dir.resolve("settings.json"), new FileDialogs() {
-            @Override
-            public Optional<Path> chooseNewProject(Window owner) {
-                return Optional.of(example);
-            }
-
-            @Override
-            public Optional<Path> chooseProjectToOpen(Window owner) {
-                return Optional.empty();
-            }
-        });
+        OpenedShell opened = SESSION.startWith(dir.resolve("settings.json"), AnsweredFileDialogs.creating(example));
 
         robot.clickOn("File").clickOn("New example project…");
 
@@ -78,7 +55,7 @@ class ExampleProjectUiTest {
 
     @Test
     void aboutNamesWhereTheExampleDataAndTheDemoModelComeFrom() throws Exception {
-        opened = OpenedShell.start(robot, dir.resolve("settings.json"), null);
+        SESSION.start(dir.resolve("settings.json"), null);
 
         robot.clickOn("Help").clickOn("About Siftbench");
 

@@ -75,13 +75,7 @@ public final class MainWindow {
         tasks.onUnheardFailure((title, error) -> viewModel.report(Problem.of(title + " failed", error)));
         viewModel.noticeProperty().addListener((obs, was, now) -> {
             if (now != null) {
-                Alert alert = new Alert(Alert.AlertType.INFORMATION);
-                alert.initOwner(stage);
-                alert.setTitle("Siftbench");
-                alert.setHeaderText(now.heading());
-                alert.setContentText(now.message());
-                alert.getDialogPane().setId("notice-dialog");
-                alert.show();
+                alert(Alert.AlertType.INFORMATION, now, "notice-dialog").show();
             }
         });
         viewModel.problemProperty().addListener((obs, was, now) -> {
@@ -252,13 +246,18 @@ public final class MainWindow {
         root.pseudoClassStateChanged(DARK, theme == Theme.DARK);
     }
 
-    private void showProblem(Problem problem) {
-        Alert alert = new Alert(Alert.AlertType.ERROR);
+    private Alert alert(Alert.AlertType type, Problem what, String id) {
+        Alert alert = new Alert(type);
         alert.initOwner(stage);
         alert.setTitle("Siftbench");
-        alert.setHeaderText(problem.heading());
-        alert.setContentText(problem.message());
-        alert.getDialogPane().setId("problem-dialog");
+        alert.setHeaderText(what.heading());
+        alert.setContentText(what.message());
+        alert.getDialogPane().setId(id);
+        return alert;
+    }
+
+    private void showProblem(Problem problem) {
+        Alert alert = alert(Alert.AlertType.ERROR, problem, "problem-dialog");
         if (problem.details() != null) {
             // The stack trace is for a bug report: one click away, and in the log for when the dialog is gone.
             TextArea details = new TextArea(problem.details());
