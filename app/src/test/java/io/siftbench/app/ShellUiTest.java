@@ -114,11 +114,11 @@ class ShellUiTest {
         assertThat(file.getItems().stream()
                         .filter(i -> i.getText() != null && !i.getText().equals("Open recent"))
                         .map(MenuItem::getText))
-                .containsExactly("New project…", "Open project…", "Close", "Quit");
+                .containsExactly("New project…", "New example project…", "Open project…", "Close", "Quit");
         assertThat(file.getItems().stream()
                         .filter(i -> i.getText() != null && !i.getText().equals("Open recent"))
                         .map(i -> i.getAccelerator().getDisplayText()))
-                .containsExactly("Ctrl+N", "Ctrl+O", "Ctrl+W", "Ctrl+Q");
+                .containsExactly("Ctrl+N", "Ctrl+Shift+N", "Ctrl+O", "Ctrl+W", "Ctrl+Q");
 
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> statusProject().endsWith("p.mv.db"));

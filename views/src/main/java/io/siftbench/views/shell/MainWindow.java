@@ -114,9 +114,9 @@ public final class MainWindow {
         MenuItem openProject = item("Open project…", "Shortcut+O", () -> dialogs.chooseProjectToOpen(stage)
                 .ifPresent(viewModel::openProject));
         openProject.setId("menu-open-project");
-        MenuItem example = new MenuItem("New example project…");
+        MenuItem example = item("New example project…", "Shortcut+Shift+N", () -> dialogs.chooseNewProject(stage)
+                .ifPresent(viewModel::newExampleProject));
         example.setId("menu-new-example");
-        example.setOnAction(e -> dialogs.chooseNewProject(stage).ifPresent(viewModel::newExampleProject));
         recentMenu.setId("menu-open-recent");
         rebuildRecent();
         viewModel.recentProjects().addListener((ListChangeListener<Path>) c -> rebuildRecent());
