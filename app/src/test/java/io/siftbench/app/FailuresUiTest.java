@@ -75,7 +75,15 @@ class FailuresUiTest {
         assertThat(dialog.getHeaderText()).isEqualTo("Something went wrong in Siftbench");
         assertThat(dialog.getContentText()).isEqualTo("the chart has no axis");
         assertThat(dialog.isExpanded()).as("the details wait for a click").isFalse();
-        robot.clickOn("Show Details");
+        // The dialog's own "Show Details" link, once the dialog is laid out and showing.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#problem-dialog .details-button")
+                .tryQuery()
+                .map(n -> n.isVisible()
+                        && n.getScene() != null
+                        && n.getScene().getWindow().isShowing())
+                .orElse(false));
+        robot.clickOn(robot.lookup("#problem-dialog .details-button").<javafx.scene.Node>query());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, dialog::isExpanded);
         assertThat(robot.lookup("#problem-details").queryAs(TextArea.class).getText())
                 .startsWith("java.lang.IllegalStateException: the chart has no axis")
                 .contains("\tat ");
