@@ -3,24 +3,15 @@ package io.siftbench.app.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.siftbench.app.runs.EmbeddingModels;
-import io.siftbench.app.runs.ProjectRuns;
-import io.siftbench.app.runs.RunBackends;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.BackendSettings;
-import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.Condition;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.prompts.StoredVersion;
-import io.siftbench.model.runs.BackendRef;
-import io.siftbench.model.runs.RunConfig;
-import io.siftbench.model.runs.RunDetails;
-import io.siftbench.model.runs.RunInfo;
-import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
@@ -93,31 +84,11 @@ class ExampleProjectTest {
 
     @Test
     void itsAnnotatePromptRunsOnTheDemoModelInProcess() throws Exception {
-        JsonBackendsFile backends = new JsonBackendsFile(dir.resolve("backends.json"));
-        BackendConfig demo =
-                ExampleProject.offerDemoModel(backends, dir.resolve("models")).orElseThrow();
-        try (Project project = new H2ProjectOpener().open(dir.resolve("example"));
-                RunBackends clients = new RunBackends(backends::load)) {
-            ExampleProject.fill(project);
-            StoredVersion intent = project.prompts().versions("intent").get(0);
-            RunLauncher launcher = new ProjectRuns(project, clients, EmbeddingModels::miniLm).launcher();
-            RunInfo run = launcher.create(new RunConfig(
-                    intent.id(),
-                    PromptMode.ANNOTATE,
-                    new BackendRef("gguf", demo.location(), demo.model()),
-                    "{}",
-                    project.datasets().list().get(0).id(),
-                    7,
-                    1,
-                    3,
-                    1,
-                    RunDetails.of(3, GenerationParameters.DEFAULT.withMaxTokens(64))
-                            .toJson()));
+        try (Project project = new H2ProjectOpener().open(dir.resolve("example"))) {
+            ExampleRun made = ExampleRun.annotate(project, dir, 3);
 
-            RunStatus status = launcher.execute(run.id(), (sample, progress) -> {}, () -> false);
-
-            assertThat(status).isEqualTo(RunStatus.COMPLETED);
-            List<Sample> samples = project.samples().list(run.id(), 0, 10);
+            assertThat(made.status()).isEqualTo(RunStatus.COMPLETED);
+            List<Sample> samples = project.samples().list(made.run().id(), 0, 10);
             assertThat(samples).hasSize(3).allSatisfy(s -> {
                 assertThat(s.error()).as("the demo model answers, if nonsense").isNull();
                 assertThat(s.slot().demonstrationIds())

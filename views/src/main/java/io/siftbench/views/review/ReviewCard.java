@@ -3,9 +3,12 @@ package io.siftbench.views.review;
 import io.siftbench.model.curation.JudgeVerdict;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.ReviewItem;
+import io.siftbench.model.review.SampleInput;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.views.shell.Shortcut;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -57,6 +60,10 @@ final class ReviewCard extends HBox {
     private final Label status = new Label();
     private final Label labelLine = new Label();
     private final Label flags = new Label();
+    private final Label gold = new Label();
+    /** The label set as numbered choices, so that 1–9 say which label they set. */
+    private final Label choices = new Label();
+
     private final Label judge = new Label();
     private final Label similar = new Label();
     private final SampleProvenance provenance = new SampleProvenance();
@@ -84,6 +91,10 @@ final class ReviewCard extends HBox {
         status.setId("card-status");
         labelLine.setId("card-label");
         flags.setId("card-flags");
+        gold.setId("card-gold");
+        choices.setId("card-choices");
+        choices.setWrapText(true);
+        choices.getStyleClass().add("card-choices");
         judge.setId("card-judge");
         judge.setWrapText(true);
         similar.setId("card-similar");
@@ -122,6 +133,8 @@ final class ReviewCard extends HBox {
                 output,
                 status,
                 labelLine,
+                gold,
+                choices,
                 flags,
                 judge,
                 similar,
@@ -140,6 +153,11 @@ final class ReviewCard extends HBox {
         viewModel
                 .modeProperty()
                 .addListener((obs, was, now) -> show(viewModel.currentProperty().get()));
+        viewModel
+                .inputProperty()
+                .addListener((obs, was, now) -> show(viewModel.currentProperty().get()));
+        viewModel.labels().addListener((javafx.collections.ListChangeListener<String>) c -> showChoices());
+        showChoices();
         viewModel.judgementProperty().addListener((obs, was, now) -> showJudgement(now));
         showJudgement(viewModel.judgementProperty().get());
         show(viewModel.currentProperty().get());
@@ -304,20 +322,24 @@ final class ReviewCard extends HBox {
         if (item == null) {
             position.setText(viewModel.size() == 0 ? "Nothing in the queue" : "End of the queue");
             output.setText(viewModel.size() == 0 ? "" : "Every sample in this queue has been seen. Ctrl+Z goes back.");
-            for (Label l : new Label[] {status, labelLine, flags}) {
+            for (Label l : new Label[] {status, labelLine, gold, flags}) {
                 l.setText("");
             }
-            provenance.show(null);
+            provenance.show(null, SampleInput.NONE);
             return;
         }
         Sample s = item.sample();
+        SampleInput input = viewModel.inputProperty().get();
         boolean annotate = viewModel.modeProperty().get() == PromptMode.ANNOTATE;
         position.setText("Sample " + (viewModel.positionProperty().get() + 1) + " of " + viewModel.size());
-        // A sample without text (a judge's verdict, an output that did not parse) shows what the model wrote.
+        // Text first: an annotated record's own text is what the label is judged against. A sample without text (a
+        // judge's verdict, an output that did not parse) shows what the model wrote.
         output.setText(
-                s.failed()
-                        ? "Failed: " + s.error()
-                        : annotate ? item.label() : item.text() != null ? item.text() : s.rawOutput());
+                annotate && input.text() != null
+                        ? input.text()
+                        : s.failed()
+                                ? "Failed: " + s.error()
+                                : annotate ? item.label() : item.text() != null ? item.text() : s.rawOutput());
         status.setText("Status: " + item.state()
                 + (item.decision() != null && item.decision().note() != null
                         ? " — " + item.decision().note()
@@ -328,6 +350,15 @@ final class ReviewCard extends HBox {
                                 + (item.label() != null && !item.label().equals(s.label())
                                         ? " (model said " + s.label() + ")"
                                         : "")
+                                + (s.confidence() == null
+                                        ? ""
+                                        : String.format(Locale.ROOT, " · confidence %.2f", s.confidence()))
+                                + (s.votes().isEmpty()
+                                        ? ""
+                                        : " · votes "
+                                                + s.votes().stream()
+                                                        .map(ReviewCard::shown)
+                                                        .collect(Collectors.joining(", ")))
                         : item.text() != null && !item.text().equals(s.text())
                                 ? "Edited; the model wrote: " + s.text()
                                 : "");
@@ -336,7 +367,29 @@ final class ReviewCard extends HBox {
                         ? ""
                         : "Flags: " + String.join(", ", item.flags())
                                 + (s.validationError() != null ? " — " + s.validationError() : ""));
-        provenance.show(s);
+        gold.setText(
+                !annotate || input.goldLabel() == null
+                        ? ""
+                        : "Gold: " + input.goldLabel()
+                                + input.agrees(item.label())
+                                        .map(agree -> agree ? " — agrees" : " — disagrees")
+                                        .orElse(" — the model gave no label"));
+        gold.setVisible(!gold.getText().isEmpty());
+        gold.setManaged(gold.isVisible());
+        choices.setVisible(annotate && !viewModel.labels().isEmpty());
+        choices.setManaged(choices.isVisible());
+        provenance.show(s, input);
+    }
+
+    /** "1 card_arrival · 2 lost_or_stolen_card · …": what 1–9 set; beyond nine, E's picker finds them by typing. */
+    private void showChoices() {
+        List<String> labels = viewModel.labels();
+        List<String> numbered = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.min(9, labels.size()); i++) {
+            numbered.add((i + 1) + " " + labels.get(i));
+        }
+        choices.setText(String.join(" · ", numbered)
+                + (labels.size() > 9 ? " · E finds the other " + (labels.size() - 9) + " by typing" : ""));
     }
 
     /** A label as the card shows it: an answer that gave none (it did not parse) shows as "none". */

@@ -11,6 +11,7 @@ import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.QueueFilter;
 import io.siftbench.model.review.QueueOrder;
 import io.siftbench.model.review.ReviewItem;
+import io.siftbench.model.review.SampleInput;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunProgress;
@@ -55,6 +56,7 @@ public final class ReviewViewModel {
     private final ReviewQueueLoader loader;
     private final ReviewDecisions decisions;
     private final SimilarityWarning similarity;
+    private final CardInputs inputs;
     private final ObjectProperty<RunInfo> run = new SimpleObjectProperty<>(this, "run");
     private final ObjectProperty<QueueOrder> order = new SimpleObjectProperty<>(this, "order", QueueOrder.AS_GENERATED);
     private final ObjectProperty<QueueFilter> filter = new SimpleObjectProperty<>(this, "filter", QueueFilter.ALL);
@@ -84,6 +86,7 @@ public final class ReviewViewModel {
         this.runs = new ProjectRunList(sources.map(ReviewSources::runList), tasks);
         this.loader = new ReviewQueueLoader(this.tasks, writes, Objects.requireNonNull(embedder));
         this.similarity = new SimilarityWarning(tasks, this::failed);
+        this.inputs = new CardInputs(this.tasks, this::failed);
         this.decisions = new ReviewDecisions(
                 this.tasks,
                 writes,
@@ -92,6 +95,7 @@ public final class ReviewViewModel {
                 new ReviewDecisions.Shown() {
                     @Override
                     public void showing(ReviewItem card) {
+                        inputs.read(run.get(), card);
                         judgement.set(
                                 card == null
                                         ? null
@@ -196,6 +200,11 @@ public final class ReviewViewModel {
     /** The note the next decision on the current card keeps. */
     public StringProperty noteProperty() {
         return decisions.noteProperty();
+    }
+
+    /** What the card shown was made from: its record's text and gold label, its demonstrations. */
+    public ReadOnlyObjectProperty<SampleInput> inputProperty() {
+        return inputs.inputProperty();
     }
 
     public ReadOnlyObjectProperty<PromptMode> modeProperty() {

@@ -1,5 +1,6 @@
 package io.siftbench.views.review;
 
+import io.siftbench.model.review.SampleInput;
 import io.siftbench.model.runs.Message;
 import io.siftbench.model.runs.RunSummary;
 import io.siftbench.model.runs.Sample;
@@ -28,6 +29,8 @@ final class SampleProvenance extends ScrollPane {
     private final Label model = new Label();
     /** The sample shown; null when no card is. */
     private Sample shown;
+    /** What it was made from, as far as read yet. */
+    private SampleInput from = SampleInput.NONE;
 
     SampleProvenance() {
         input.setId("card-input");
@@ -65,8 +68,9 @@ final class SampleProvenance extends ScrollPane {
     }
 
     /** Shows where {@code s} came from; null (no card) shows nothing. */
-    void show(Sample s) {
+    void show(Sample s, SampleInput madeFrom) {
         shown = s;
+        this.from = madeFrom;
         if (s == null) {
             for (Label l : new Label[] {input, conditions, model}) {
                 l.setText("");
@@ -103,15 +107,20 @@ final class SampleProvenance extends ScrollPane {
      */
     private void showCollapsible() {
         Sample s = shown;
+        // Each demonstration with its text and label, as the prompt showed it; its record number until they are read.
         demonstrations.setText(
                 s == null || !demos.isExpanded()
                         ? ""
                         : s.slot().demonstrationIds().isEmpty()
                                 ? "none"
-                                : "Records "
-                                        + s.slot().demonstrationIds().stream()
-                                                .map(String::valueOf)
-                                                .collect(Collectors.joining(", ")));
+                                : !from.demonstrations().isEmpty()
+                                        ? from.demonstrations().stream()
+                                                .map(d -> d.text() + "\n→ " + ReviewCard.shown(d.label()))
+                                                .collect(Collectors.joining("\n\n"))
+                                        : "Records "
+                                                + s.slot().demonstrationIds().stream()
+                                                        .map(String::valueOf)
+                                                        .collect(Collectors.joining(", ")));
         prompt.setText(
                 s == null || !rendered.isExpanded()
                         ? ""
