@@ -104,7 +104,7 @@ public final class PromptStudioView implements ScreenView {
                 .ifPresent(viewModel.files()::exportTo));
         Label status = new Label();
         status.setId("prompt-status");
-        status.textProperty().bind(viewModel.statusProperty());
+        status.textProperty().bind(viewModel.messageProperty());
         HBox bar = new HBox(8, newPrompt, name, mode, note, save, importFile, exportFile, status);
         bar.getStyleClass().add("toolbar");
         return bar;

@@ -116,7 +116,8 @@ public final class PromptStudioViewModel {
         return draftEdits.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty statusProperty() {
+    /** The studio's status line: what was just done (saved, exported) or went wrong, as Review's and Compare's say it. */
+    public ReadOnlyStringProperty messageProperty() {
         return status.getReadOnlyProperty();
     }
 

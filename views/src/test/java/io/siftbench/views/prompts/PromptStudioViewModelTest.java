@@ -109,10 +109,10 @@ class PromptStudioViewModelTest {
                 .containsExactly("friendly", "angry", "angry (copy)", "polite", "curt");
         assertThat(studio.draft().conditions().get(0).values().get(1).weight()).isEqualTo(3.0);
         studio.draft().renameValue(0, 0, "polite");
-        assertThat(studio.statusProperty().get()).contains("'polite' twice");
+        assertThat(studio.messageProperty().get()).contains("'polite' twice");
         assertThat(studio.draft().conditions().get(0).values().get(0).value()).isEqualTo("friendly");
         studio.draft().weighValue(0, 0, -1);
-        assertThat(studio.statusProperty().get()).contains("must be a number >= 0");
+        assertThat(studio.messageProperty().get()).contains("must be a number >= 0");
     }
 
     @Test
@@ -157,7 +157,7 @@ class PromptStudioViewModelTest {
                         "name: a prompt name cannot contain '@' (character 7): it separates the name from the version in NAME@V",
                         "demonstrations.k: at most 50 demonstrations a prompt, not 51");
         studio.versions().save();
-        assertThat(studio.statusProperty().get()).startsWith("Cannot save: Cannot save prompt 'intent@2': name: ");
+        assertThat(studio.messageProperty().get()).startsWith("Cannot save: Cannot save prompt 'intent@2': name: ");
         assertThat(project.prompts().list()).isEmpty();
     }
 
@@ -224,7 +224,7 @@ class PromptStudioViewModelTest {
         studio.draft().labelsProperty().set("");
         studio.versions().save();
 
-        assertThat(studio.statusProperty().get()).contains("task.labels: annotate needs at least one label");
+        assertThat(studio.messageProperty().get()).contains("task.labels: annotate needs at least one label");
         assertThat(project.prompts().list()).isEmpty();
     }
 
@@ -258,7 +258,7 @@ class PromptStudioViewModelTest {
 
         Path broken = Files.writeString(dir.resolve("broken.json"), "{\n  \"name\": 1,\n  \"mode\": \"nope\"\n}");
         studio.files().importFrom(broken);
-        assertThat(studio.statusProperty().get())
+        assertThat(studio.messageProperty().get())
                 .startsWith(broken + ": line 3, column")
                 .contains("nope");
         assertThat(studio.draft().nameProperty().get()).isEqualTo("imported");
@@ -282,16 +282,16 @@ class PromptStudioViewModelTest {
         studio.draft().scale().minProperty().set("low");
         assertThat(studio.livePreview().problems()).containsExactly("scale min: 'low' is not a number");
         studio.versions().save();
-        assertThat(studio.statusProperty().get()).isEqualTo("Cannot save: scale min: 'low' is not a number");
+        assertThat(studio.messageProperty().get()).isEqualTo("Cannot save: scale min: 'low' is not a number");
         studio.draft().scale().minProperty().set("7");
         assertThat(studio.livePreview().problems())
                 .containsExactly("the scale's min (7.0) must be below its max (5.0)");
         studio.versions().save();
-        assertThat(studio.statusProperty().get())
+        assertThat(studio.messageProperty().get())
                 .isEqualTo("Cannot save: the scale's min (7.0) must be below its max (5.0)");
         studio.draft().scale().maxProperty().set(" ");
         studio.versions().save();
-        assertThat(studio.statusProperty().get()).isEqualTo("Cannot save: scale max: empty; type a number");
+        assertThat(studio.messageProperty().get()).isEqualTo("Cannot save: scale max: empty; type a number");
         assertThat(project.prompts().list()).isEmpty();
 
         studio.draft().scale().minProperty().set("0");
