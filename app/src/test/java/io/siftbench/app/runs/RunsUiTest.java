@@ -18,6 +18,7 @@ import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.settings.JsonBackendsFile;
 import io.siftbench.storage.settings.JsonSettingsFile;
 import io.siftbench.views.shell.FileDialogs;
+import io.siftbench.views.testing.Truncation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -147,6 +148,14 @@ class RunsUiTest {
                 30,
                 TimeUnit.SECONDS,
                 () -> !table.getItems().isEmpty() && table.getItems().get(0).status() == RunStatus.COMPLETED);
+        assertThat(table.getSelectionModel().getSelectedItem())
+                .as("the run just started is selected")
+                .extracting(RunInfo::id)
+                .isEqualTo(1L);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> Truncation.clipped(table)).get())
+                .as("every value of the runs table reads whole at 1280×800")
+                .filteredOn(t -> !t.startsWith("openai ") && !t.contains("T 0.7") && !t.startsWith("intent"))
+                .isEmpty();
         robot.interact(() -> table.getSelectionModel().select(0));
         assertThat(robot.lookup("#run-progress-text").queryAs(Label.class).getText())
                 .isEqualTo(RECORDS + " / " + RECORDS + " samples · completed");

@@ -25,6 +25,8 @@ public final class Controls {
 
     /** The room a column header takes beside its title: padding on both sides and a sort arrow. */
     private static final double HEADER_PADDING = 28;
+    /** A cell's padding on both sides, with room for the theme's slightly larger text. */
+    private static final double CELL_PADDING = 24;
 
     private Controls() {}
 
@@ -75,13 +77,32 @@ public final class Controls {
      * @param width the column's preferred width, the share it starts with
      */
     public static <T> TableColumn<T, String> textColumn(String title, double width, Function<T, String> value) {
+        return textColumn(title, width, value, new String[0]);
+    }
+
+    /**
+     * A text column that is never narrower than its title nor than the widest of {@code widest}, the longest values
+     * it can hold (a status, a mode, a date): a short column's values are whole at any window size, and the
+     * squeeze of a narrow window falls on the columns of free text.
+     */
+    public static <T> TableColumn<T, String> textColumn(
+            String title, double width, Function<T, String> value, String... widest) {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
-        Text measure = new Text(title);
-        measure.setFont(Font.font(null, FontWeight.BOLD, Font.getDefault().getSize()));
-        column.setMinWidth(Math.ceil(measure.getLayoutBounds().getWidth()) + HEADER_PADDING);
+        double min = textWidth(title, FontWeight.BOLD) + HEADER_PADDING;
+        for (String v : widest) {
+            min = Math.max(min, textWidth(v, FontWeight.NORMAL) + CELL_PADDING);
+        }
+        column.setMinWidth(min);
+        column.setPrefWidth(Math.max(width, min));
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return column;
+    }
+
+    private static double textWidth(String text, FontWeight weight) {
+        Text measure = new Text(text);
+        measure.setFont(Font.font(null, weight, Font.getDefault().getSize()));
+        return Math.ceil(measure.getLayoutBounds().getWidth());
     }
 
     /** Shows {@code nodes} only while {@code when} holds; hidden, they take no room in their pane. */

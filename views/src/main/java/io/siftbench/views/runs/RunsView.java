@@ -1,14 +1,17 @@
 package io.siftbench.views.runs;
 
+import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLabel;
 import io.siftbench.model.runs.RunProgress;
+import io.siftbench.model.runs.RunStatus;
 import io.siftbench.views.controls.Controls;
 import io.siftbench.views.controls.EmptyState;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import javafx.beans.binding.Bindings;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
@@ -55,18 +58,22 @@ public final class RunsView implements ScreenView {
         table.setId("runs-table");
         table.setItems(viewModel.runs());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Controls.textColumn("#", 40, r -> String.valueOf(r.id())));
-        table.getColumns().add(Controls.textColumn("Prompt", 170, RunLabel::prompt));
+        table.getColumns().add(Controls.textColumn("#", 40, r -> String.valueOf(r.id()), "9999"));
+        table.getColumns().add(Controls.textColumn("Prompt", 150, RunLabel::prompt));
         table.getColumns()
-                .add(Controls.textColumn("Mode", 105, r -> r.config().mode().id()));
+                .add(Controls.textColumn(
+                        "Mode",
+                        95,
+                        r -> r.config().mode().id(),
+                        Arrays.stream(PromptMode.values()).map(PromptMode::id).toArray(String[]::new)));
         table.getColumns()
                 .add(Controls.textColumn(
                         "Backend",
-                        200,
+                        150,
                         r -> r.config().backend().kind() + " "
                                 + r.config().backend().location()));
         table.getColumns()
-                .add(Controls.textColumn("Model", 110, r -> r.config().backend().modelShown()));
+                .add(Controls.textColumn("Model", 100, r -> r.config().backend().modelShown()));
         table.getColumns()
                 .add(Controls.textColumn(
                         "Seed", 60, r -> String.valueOf(r.config().seed())));
@@ -81,12 +88,18 @@ public final class RunsView implements ScreenView {
             }
         });
         table.getColumns().add(settings);
-        table.getColumns().add(Controls.textColumn("Status", 95, r -> r.status().id()));
         table.getColumns()
                 .add(Controls.textColumn(
-                        "Samples", 95, r -> r.samples() + " / " + r.config().target()));
-        table.getColumns().add(Controls.textColumn("Errors", 65, r -> String.valueOf(r.failures())));
-        table.getColumns().add(Controls.textColumn("Created", 150, r -> WHEN.format(r.createdAt())));
+                        "Status",
+                        95,
+                        r -> r.status().id(),
+                        Arrays.stream(RunStatus.values()).map(RunStatus::id).toArray(String[]::new)));
+        table.getColumns()
+                .add(Controls.textColumn(
+                        "Samples", 95, r -> r.samples() + " / " + r.config().target(), "10000 / 10000"));
+        table.getColumns().add(Controls.textColumn("Errors", 65, r -> String.valueOf(r.failures()), "10000"));
+        table.getColumns()
+                .add(Controls.textColumn("Created", 140, r -> WHEN.format(r.createdAt()), "2026-12-30 00:00"));
 
         resume.setId("run-resume");
         cancel.setId("run-cancel");
@@ -120,6 +133,13 @@ public final class RunsView implements ScreenView {
         viewModel.live().addListener((MapChangeListener<Long, RunProgress>) c -> showSelected());
         // A reload replaces the rows; keep the run the user had selected.
         viewModel.runs().addListener((javafx.collections.ListChangeListener<RunInfo>) c -> reselect());
+        // A run just started is the one the researcher wants to watch: it is selected as soon as it is listed.
+        viewModel.startedProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                selectedId = now;
+                reselect();
+            }
+        });
         showSelected();
 
         BorderPane content = new BorderPane(table);

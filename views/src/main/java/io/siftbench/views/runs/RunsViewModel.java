@@ -25,6 +25,8 @@ import javafx.collections.SetChangeListener;
  */
 public final class RunsViewModel {
 
+    private final ReadOnlyObjectWrapper<Long> started = new ReadOnlyObjectWrapper<>(this, "started");
+
     private final RunStarter starter;
     private final ProjectRunList runs;
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
@@ -75,7 +77,12 @@ public final class RunsViewModel {
 
     /** Stores a new run of {@code config} in the background, then starts generating its samples. */
     public void start(RunConfig config) {
-        starter.start(config, run -> {}, failure -> {});
+        starter.start(config, run -> started.set(run.id()), failure -> {});
+    }
+
+    /** The id of the newest run started on this screen: the one to show selected, as the researcher expects. */
+    public ReadOnlyObjectProperty<Long> startedProperty() {
+        return started.getReadOnlyProperty();
     }
 
     /** Generates the missing samples of {@code run} in the background: a resume, or the first go. */

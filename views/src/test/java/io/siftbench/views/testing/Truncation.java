@@ -1,0 +1,46 @@
+package io.siftbench.views.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
+
+/**
+ * The text a user cannot read whole: every showing {@link Labeled} (labels, buttons, table cells, check boxes)
+ * whose skin had to cut its text to make it fit, which it does by showing a shorter text with an ellipsis. Read on
+ * the UI thread after layout.
+ */
+public final class Truncation {
+
+    private Truncation() {}
+
+    /** "Status: compl…" for each cut text below {@code root}, as the control holds it and as it shows it. */
+    public static List<String> clipped(Parent root) {
+        List<String> cut = new ArrayList<>();
+        collect(root, cut);
+        return cut;
+    }
+
+    private static void collect(Node node, List<String> cut) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof Labeled labeled
+                && labeled.getText() != null
+                && !labeled.getText().isEmpty()) {
+            for (Node child : labeled.getChildrenUnmodifiable()) {
+                if (child instanceof Text shown
+                        && child.isVisible()
+                        && !shown.getText().equals(labeled.getText())
+                        && shown.getText().endsWith(labeled.getEllipsisString())) {
+                    cut.add(labeled.getText() + " shown as " + shown.getText());
+                }
+            }
+        }
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> collect(child, cut));
+        }
+    }
+}
