@@ -5,6 +5,7 @@ import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetRecord;
 import io.siftbench.views.controls.Controls;
 import io.siftbench.views.controls.EmptyState;
+import io.siftbench.views.shell.EmptyScreenView;
 import io.siftbench.views.shell.FileDialogs;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
@@ -64,12 +65,11 @@ public final class DatasetsView implements ScreenView {
         empty.setId("datasets-empty");
         empty.titleProperty()
                 .bind(Bindings.when(viewModel.projectOpenProperty().not())
-                        .then("No project open")
+                        .then(EmptyScreenView.NO_PROJECT_TITLE)
                         .otherwise("No datasets yet"));
         empty.messageProperty()
                 .bind(Bindings.when(viewModel.projectOpenProperty().not())
-                        .then(
-                                "Create a project with File ▸ New project… (Ctrl+N) or open one with File ▸ Open project… (Ctrl+O).")
+                        .then(EmptyScreenView.NO_PROJECT_MESSAGE)
                         .otherwise(
                                 "Import a CSV, TSV, JSONL or JSON file (Datasets ▸ Import dataset…, Ctrl+I, or the Import"
                                         + " button), or drop one here."));

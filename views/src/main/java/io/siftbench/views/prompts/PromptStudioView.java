@@ -7,6 +7,7 @@ import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.views.controls.Controls;
 import io.siftbench.views.controls.EmptyState;
+import io.siftbench.views.shell.EmptyScreenView;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
 import java.util.List;
@@ -130,11 +131,11 @@ public final class PromptStudioView implements ScreenView {
         empty.setId("prompt-studio-empty");
         empty.titleProperty()
                 .bind(Bindings.when(viewModel.noProjectBinding())
-                        .then("No project open")
+                        .then(EmptyScreenView.NO_PROJECT_TITLE)
                         .otherwise("No prompts yet"));
         empty.messageProperty()
                 .bind(Bindings.when(viewModel.noProjectBinding())
-                        .then("Open or create a project to save prompt versions.")
+                        .then(EmptyScreenView.NO_PROJECT_MESSAGE)
                         .otherwise("Edit the example on the right and save it to make version 1."));
         list.setPlaceholder(empty);
         list.setOnMouseClicked(e -> {

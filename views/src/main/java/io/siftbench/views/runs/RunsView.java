@@ -7,6 +7,7 @@ import io.siftbench.model.runs.RunProgress;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.views.controls.Controls;
 import io.siftbench.views.controls.EmptyState;
+import io.siftbench.views.shell.EmptyScreenView;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
 import java.time.ZoneId;
@@ -148,13 +149,12 @@ public final class RunsView implements ScreenView {
         empty.setId("runs-empty");
         empty.titleProperty()
                 .bind(Bindings.when(viewModel.noProjectBinding())
-                        .then("No project open")
+                        .then(EmptyScreenView.NO_PROJECT_TITLE)
                         .otherwise("No runs yet"));
         empty.messageProperty()
                 .bind(
                         Bindings.when(viewModel.noProjectBinding())
-                                .then(
-                                        "Create a project with File ▸ New project… (Ctrl+N) or open one with File ▸ Open project… (Ctrl+O).")
+                                .then(EmptyScreenView.NO_PROJECT_MESSAGE)
                                 .otherwise(
                                         "A run sends a prompt version to a backend and keeps every sample the moment it arrives."));
         empty.visibleProperty().bind(Bindings.isEmpty(viewModel.runs()));

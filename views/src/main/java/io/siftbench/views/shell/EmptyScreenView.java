@@ -10,6 +10,13 @@ import javafx.scene.Node;
  */
 public final class EmptyScreenView implements ScreenView {
 
+    /** What every screen says while no project is open. */
+    public static final String NO_PROJECT_TITLE = "No project open";
+
+    /** How to get one, the example first: it is where a new user sees the whole loop. */
+    public static final String NO_PROJECT_MESSAGE = "Try File ▸ New example project… (Ctrl+Shift+N), create a project "
+            + "with File ▸ New project… (Ctrl+N), or open one with File ▸ Open project… (Ctrl+O).";
+
     private final Screen screen;
     private final EmptyState state;
 
@@ -29,9 +36,8 @@ public final class EmptyScreenView implements ScreenView {
 
     private void show(Boolean projectOpen, String emptyTitle, String emptyMessage) {
         if (!Boolean.TRUE.equals(projectOpen) && screen != Screen.SETTINGS) {
-            state.setTitle("No project open");
-            state.setMessage("Create a project with File ▸ New project… (Ctrl+N) or open one with "
-                    + "File ▸ Open project… (Ctrl+O).");
+            state.setTitle(NO_PROJECT_TITLE);
+            state.setMessage(NO_PROJECT_MESSAGE);
         } else {
             state.setTitle(emptyTitle);
             state.setMessage(emptyMessage);
