@@ -113,12 +113,13 @@ public final class Shell {
                         tasks,
                         backendsFile::load));
         runsView.setOnExport(ExportDialog.opener(exportSources, tasks));
+        SettingsViewModel backendsForm = new SettingsViewModel(backendsFile, new LocalBackendProbe(), tasks);
         window = new MainWindow(
                 viewModel,
                 dialogs,
                 List.of(
                         new DatasetsView(new DatasetsViewModel(project.map(Project::datasets), tasks), dialogs),
-                        studioView(project, backendsFile),
+                        studioView(project, backendsFile, backendsForm),
                         new CompareView(compare, projectOpen),
                         reviewView,
                         new InsightsView(
@@ -129,23 +130,26 @@ public final class Shell {
                                         launcher),
                                 ChartFiles.nativeDialog()),
                         runsView,
-                        new SettingsView(new SettingsViewModel(backendsFile, new LocalBackendProbe(), tasks))),
+                        new SettingsView(backendsForm)),
                 tasks,
                 AboutFacts.read(AppLog.folder(settingsFolder)));
     }
 
-    /** The Prompt studio; its Preview tab offers the user's backends as Settings saved them. */
-    private PromptStudioView studioView(ReadOnlyObjectProperty<Project> project, JsonBackendsFile backendsFile) {
+    /**
+     * The Prompt studio; its Preview tab offers the user's backends as Settings saved them, read again the moment
+     * Settings saves, so that a preview never runs on a backend as it was before an edit.
+     */
+    private PromptStudioView studioView(
+            ReadOnlyObjectProperty<Project> project, JsonBackendsFile backendsFile, SettingsViewModel settings) {
         PromptStudioViewModel studio = new PromptStudioViewModel(
                 project.map(p -> new StudioSources(p.prompts(), p.runs(), p.samples(), p.datasets())), tasks);
-        return new PromptStudioView(
+        PreviewViewModel preview = new PreviewViewModel(
                 studio,
-                new NativePromptFileDialogs(),
-                new PreviewViewModel(
-                        studio,
-                        project.map(p -> new PreviewSources(p.datasets(), new StudioPreviews(p))),
-                        tasks,
-                        backendsFile::load));
+                project.map(p -> new PreviewSources(p.datasets(), new StudioPreviews(p))),
+                tasks,
+                backendsFile::load);
+        settings.settingsProperty().addListener((obs, was, now) -> preview.loadBackends());
+        return new PromptStudioView(studio, new NativePromptFileDialogs(), preview);
     }
 
     /** The user's backends live beside the settings file (a test's own folder in tests). */

@@ -17,6 +17,7 @@ import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.TaskExecutor;
 import io.siftbench.views.task.TaskHandle;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -95,11 +96,14 @@ public final class PreviewViewModel {
                         generation.show(settings.defaults());
                     }
                     defaults = settings.defaults();
+                    // The backend chosen stays chosen by its name, as Settings saved it now (an edited URL, model
+                    // or schema style applies at once); one removed gives way to the default.
                     BackendConfig chosen = generation.backendProperty().get();
-                    boolean stillThere = chosen != null && settings.backends().contains(chosen);
                     generation.offer(
                             settings.backends(),
-                            stillThere ? chosen : settings.defaultConfig().orElse(null));
+                            (chosen == null ? Optional.<BackendConfig>empty() : settings.find(chosen.name()))
+                                    .or(settings::defaultConfig)
+                                    .orElse(null));
                 })
                 .onFailure(e -> message.set("The backends could not be read: " + e.getMessage())));
     }
