@@ -113,6 +113,17 @@ public final class Shell {
                         tasks,
                         backendsFile::load));
         runsView.setOnExport(ExportDialog.opener(exportSources, tasks));
+        InsightsViewModel insights = new InsightsViewModel(
+                project.map(p -> new InsightsSources(p.runSources(), p.metricSnapshots())), tasks, embedder, launcher);
+        runsView.setOnOpen((screen, runId) -> {
+            viewModel.screenProperty().set(screen);
+            switch (screen) {
+                case REVIEW -> review.open(runId);
+                case COMPARE -> compare.open(runId);
+                case INSIGHTS -> insights.open(runId);
+                default -> throw new IllegalArgumentException("A run does not open on " + screen.title());
+            }
+        });
         SettingsViewModel backendsForm = new SettingsViewModel(backendsFile, new LocalBackendProbe(), tasks);
         window = new MainWindow(
                 viewModel,
@@ -122,13 +133,7 @@ public final class Shell {
                         studioView(project, backendsFile, backendsForm),
                         new CompareView(compare, projectOpen),
                         reviewView,
-                        new InsightsView(
-                                new InsightsViewModel(
-                                        project.map(p -> new InsightsSources(p.runSources(), p.metricSnapshots())),
-                                        tasks,
-                                        embedder,
-                                        launcher),
-                                ChartFiles.nativeDialog()),
+                        new InsightsView(insights, ChartFiles.nativeDialog()),
                         runsView,
                         new SettingsView(backendsForm)),
                 tasks,

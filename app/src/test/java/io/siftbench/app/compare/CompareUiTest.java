@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +59,11 @@ class CompareUiTest {
                 .isPresent());
 
         assertThat(text("#compare-message")).startsWith("Started 0, reused 1 of the variants' runs. 4 rows");
+        ListView<?> rows = robot.lookup("#compare-rows").queryAs(ListView.class);
         for (int row = 0; row < 4; row++) {
+            // A row out of view has no cell: scroll to it, as the researcher would.
+            int shown = row;
+            robot.interact(() -> rows.scrollTo(shown));
             // One input per row, and both versions' answers to it: the fixture's label of that question.
             assertThat(text("#compare-input-" + row))
                     .isEqualTo("Record " + (row + 1) + ": Q: question " + row + " about my card\nA:");

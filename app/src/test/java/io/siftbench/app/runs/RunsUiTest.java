@@ -148,10 +148,11 @@ class RunsUiTest {
                 30,
                 TimeUnit.SECONDS,
                 () -> !table.getItems().isEmpty() && table.getItems().get(0).status() == RunStatus.COMPLETED);
-        assertThat(table.getSelectionModel().getSelectedItem())
-                .as("the run just started is selected")
-                .extracting(RunInfo::id)
-                .isEqualTo(1L);
+        // The run just started is selected once the rows settle.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
+            RunInfo selected = table.getSelectionModel().getSelectedItem();
+            return selected != null && selected.id() == 1L;
+        });
         assertThat(WaitForAsyncUtils.asyncFx(() -> Truncation.clipped(table)).get())
                 .as("every value of the runs table reads whole at 1280×800")
                 .filteredOn(t -> !t.startsWith("openai ") && !t.contains("T 0.7") && !t.startsWith("intent"))
@@ -164,6 +165,36 @@ class RunsUiTest {
                 .isEqualTo("card_arrival"));
         assertThat(server.bodies())
                 .allSatisfy(b -> assertThat(b.path("model").asText()).isEqualTo("tiny"));
+
+        // A run opens where its samples are worked on: a double-click in Review, the row's menu in Insights.
+        robot.doubleClickOn(firstRow());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#card-position")
+                .tryQuery()
+                .map(n -> n.isVisible() && ((Label) n).getText().equals("Sample 1 of " + RECORDS))
+                .orElse(false));
+        assertThat(shell.review().runProperty().get().id()).isEqualTo(1L);
+        robot.clickOn("#nav-runs");
+        javafx.scene.control.ContextMenu menu = ((javafx.scene.control.TableRow<?>) firstRow()).getContextMenu();
+        assertThat(menu.getItems())
+                .extracting(javafx.scene.control.MenuItem::getText)
+                .containsExactly("Open in Review", "Open in Compare", "Open in Insights");
+        robot.interact(() -> menu.getItems().get(2).fire());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<RunInfo> insightsRun =
+                robot.lookup("#insights-run").queryAs(javafx.scene.control.ComboBox.class);
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> insightsRun.isVisible()
+                        && insightsRun.getValue() != null
+                        && insightsRun.getValue().id() == 1L);
+    }
+
+    /** The runs table's row of the newest run (cells are reused, so not simply the first row node found). */
+    private javafx.scene.Node firstRow() {
+        return robot.lookup("#runs-table .table-row-cell")
+                .match((javafx.scene.control.TableRow<?> r) -> r.getIndex() == 0 && !r.isEmpty())
+                .query();
     }
 
     @Test

@@ -188,6 +188,12 @@ public final class CompareViewModel {
                 list -> list.stream().filter(r -> r.id() == baseId).findFirst().ifPresent(base::set), this::failed);
     }
 
+    /** Makes run {@code runId} the base run, listing the runs again first: a run opened from the Runs screen. */
+    public void open(long runId) {
+        runs.reload(
+                list -> list.stream().filter(r -> r.id() == runId).findFirst().ifPresent(base::set), this::failed);
+    }
+
     // ---- variants ----------------------------------------------------------------------------------
 
     /** Adds a column that sends {@code version} instead of the base run's prompt version. */

@@ -122,6 +122,16 @@ public final class InsightsView implements ScreenView {
         viewModel.slices().addListener((ListChangeListener<MetricSlice>)
                 change -> slice.setValue(viewModel.sliceProperty().get()));
         run.valueProperty().addListener((obs, was, now) -> viewModel.chooseSlicesOf(now));
+        // A run opened from the Runs screen shows chosen, alone, as it is measured.
+        viewModel.openedProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                run.getItems().stream()
+                        .filter(r -> r.id() == now.id())
+                        .findFirst()
+                        .ifPresent(run::setValue);
+                compare.setValue(null);
+            }
+        });
         colourBy.setId("insights-colour");
         colourBy.setPrefWidth(120);
         Button measure = new Button("Measure");

@@ -51,6 +51,8 @@ import javafx.scene.image.Image;
  */
 public final class InsightsViewModel {
 
+    private final ReadOnlyObjectWrapper<RunInfo> opened = new ReadOnlyObjectWrapper<>(this, "opened");
+
     /**
      * One measured run: the slice of it measured, its metrics (on axes shared with the runs measured beside it) and
      * its measured samples by id (for the map's tooltips and colours).
@@ -188,6 +190,21 @@ public final class InsightsViewModel {
     /** Lists the project's runs again (after a run was made elsewhere). */
     public void reload() {
         runs.reload(list -> {}, error -> problem.set(Problem.of("The runs could not be listed", error)));
+    }
+
+    /** Measures run {@code runId} alone, listing the runs again first: a run opened from the Runs screen. */
+    public void open(long runId) {
+        runs.reload(
+                list -> list.stream().filter(r -> r.id() == runId).findFirst().ifPresent(r -> {
+                    opened.set(r);
+                    measure(List.of(r));
+                }),
+                error -> problem.set(Problem.of("The runs could not be listed", error)));
+    }
+
+    /** The run opened from the Runs screen, for the view to show it chosen; null until one is. */
+    public ReadOnlyObjectProperty<RunInfo> openedProperty() {
+        return opened.getReadOnlyProperty();
     }
 
     /**

@@ -271,6 +271,12 @@ public final class ReviewViewModel {
                 this::failed);
     }
 
+    /** Shows run {@code runId}'s queue, listing the runs again first: a run opened from the Runs screen. */
+    public void open(long runId) {
+        runs.reload(
+                list -> list.stream().filter(r -> r.id() == runId).findFirst().ifPresent(run::set), this::failed);
+    }
+
     /** Reads the chosen run's queue again, after every write still pending, and goes to where the researcher was. */
     public void reload() {
         RunInfo chosen = run.get();

@@ -13,18 +13,23 @@ import io.siftbench.views.shell.ScreenView;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -51,6 +56,9 @@ public final class RunsView implements ScreenView {
     private final Button cancel = new Button("Cancel", new FontIcon(Material2AL.CLOSE));
     private final Button export = new Button("Export…");
     private java.util.function.BiConsumer<javafx.stage.Window, Long> onExport = (owner, run) -> {};
+    /** Opens a run's samples on another screen (wired by the shell, which owns the screens). */
+    private java.util.function.BiConsumer<Screen, Long> onOpen = (screen, run) -> {};
+
     private final Button newRun = new Button("New run…", new FontIcon(Material2AL.ADD));
     private final Button rerun = new Button("Re-run with one change…", new FontIcon(Material2MZ.REPLAY));
 
@@ -131,9 +139,32 @@ public final class RunsView implements ScreenView {
         }));
         cancel.setOnAction(e -> selected().ifPresent(r -> viewModel.cancel(r.id())));
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> showSelected());
+        // A run opens where its samples are worked on: a double-click in Review, the row's menu anywhere else.
+        table.setRowFactory(t -> {
+            TableRow<RunInfo> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    onOpen.accept(Screen.REVIEW, row.getItem().id());
+                }
+            });
+            ContextMenu menu = new ContextMenu();
+            for (Screen screen : List.of(Screen.REVIEW, Screen.COMPARE, Screen.INSIGHTS)) {
+                MenuItem open = new MenuItem("Open in " + screen.title());
+                open.setId("run-open-" + screen.name().toLowerCase(java.util.Locale.ROOT));
+                open.setOnAction(e -> onOpen.accept(screen, row.getItem().id()));
+                menu.getItems().add(open);
+            }
+            row.contextMenuProperty()
+                    .bind(Bindings.when(row.emptyProperty())
+                            .then((ContextMenu) null)
+                            .otherwise(menu));
+            return row;
+        });
         viewModel.live().addListener((MapChangeListener<Long, RunProgress>) c -> showSelected());
         // A reload replaces the rows; keep the run the user had selected.
-        viewModel.runs().addListener((javafx.collections.ListChangeListener<RunInfo>) c -> reselect());
+        // After the table's own handling of the new rows, which drops a selection whose row was replaced.
+        viewModel.runs().addListener((javafx.collections.ListChangeListener<RunInfo>)
+                c -> javafx.application.Platform.runLater(this::reselect));
         // A run just started is the one the researcher wants to watch: it is selected as soon as it is listed.
         viewModel.startedProperty().addListener((obs, was, now) -> {
             if (now != null) {
@@ -177,6 +208,11 @@ public final class RunsView implements ScreenView {
     }
 
     private Long selectedId;
+
+    /** What opening a run does (a double-click, or Open in … on its row): show it on that screen. */
+    public void setOnOpen(java.util.function.BiConsumer<Screen, Long> action) {
+        onOpen = action;
+    }
 
     /** What the Export… button does with the selected run: open the Export dialog (wired by the shell). */
     public void setOnExport(java.util.function.BiConsumer<javafx.stage.Window, Long> action) {
