@@ -33,7 +33,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,12 +42,15 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly the committed datasets, no dataset table without its dataset, and a fresh import stores its exact row
  * count. Before the fix, a store killed mid-import could not be read
  * ("This store is read-only") and every later command failed.
+ * <p>
+ * One IT class per format ({@link CsvImportKillIT}, {@link GzipJsonlImportKillIT}), so that the two run side by
+ * side in the integration tests' two forks.
  */
-class ImportKillIT {
+abstract class ImportKills {
 
     private static final int KILLS = 20;
-    private static final int CSV_ROWS = 500_000;
-    private static final int JSONL_RECORDS = 80_000;
+    static final int CSV_ROWS = 500_000;
+    static final int JSONL_RECORDS = 80_000;
     private static final int SMALL_ROWS = 120;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,29 +60,10 @@ class ImportKillIT {
     @TempDir
     Path dir;
 
-    private static Path csv;
-    private static Path jsonl;
     private static Path small;
 
     @BeforeAll
-    static void files() throws IOException {
-        csv = data.resolve("big.csv");
-        try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            out.write("id,text,label,score\n");
-            for (int i = 0; i < CSV_ROWS; i++) {
-                out.write(i + ",\"message " + i + " about a card that has not arrived, pending transfer\",label_"
-                        + (i % 77) + "," + (i % 1000) / 1000.0 + "\n");
-            }
-        }
-        jsonl = data.resolve("dump.jsonl.gz");
-        try (Writer out = new BufferedWriter(
-                new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(jsonl)), StandardCharsets.UTF_8))) {
-            for (int i = 0; i < JSONL_RECORDS; i++) {
-                out.write(
-                        "{\"id\": " + i + ", \"text\": \"record " + i + " asks about an exchange rate\", \"label\": \"l"
-                                + (i % 13) + "\", \"meta\": {\"n\": " + i + "}}\n");
-            }
-        }
+    static void smallFile() throws IOException {
         small = data.resolve("small.csv");
         try (Writer out = Files.newBufferedWriter(small, StandardCharsets.UTF_8)) {
             out.write("text,label\n");
@@ -90,17 +73,34 @@ class ImportKillIT {
         }
     }
 
-    @Test
-    void csvImportKilledTwentyTimesLeavesTheProjectOpenableWithWhatWasCommitted() throws Exception {
-        killImports(csv, CSV_ROWS, 20261202L);
+    /** A 500,000-row CSV with quoted texts, labels and scores. */
+    static Path bigCsv() throws IOException {
+        Path csv = data.resolve("big.csv");
+        try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("id,text,label,score\n");
+            for (int i = 0; i < CSV_ROWS; i++) {
+                out.write(i + ",\"message " + i + " about a card that has not arrived, pending transfer\",label_"
+                        + (i % 77) + "," + (i % 1000) / 1000.0 + "\n");
+            }
+        }
+        return csv;
     }
 
-    @Test
-    void gzipJsonlImportKilledTwentyTimesLeavesTheProjectOpenableWithWhatWasCommitted() throws Exception {
-        killImports(jsonl, JSONL_RECORDS, 20261203L);
+    /** A gzip JSONL of 80,000 records with a nested field. */
+    static Path gzipJsonl() throws IOException {
+        Path jsonl = data.resolve("dump.jsonl.gz");
+        try (Writer out = new BufferedWriter(
+                new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(jsonl)), StandardCharsets.UTF_8))) {
+            for (int i = 0; i < JSONL_RECORDS; i++) {
+                out.write(
+                        "{\"id\": " + i + ", \"text\": \"record " + i + " asks about an exchange rate\", \"label\": \"l"
+                                + (i % 13) + "\", \"meta\": {\"n\": " + i + "}}\n");
+            }
+        }
+        return jsonl;
     }
 
-    private void killImports(Path big, int bigRows, long seed) throws Exception {
+    void killImports(Path big, int bigRows, long seed) throws Exception {
         // Every kill starts from a copy of the same committed project, so the file stays the size of one
         // import and each kill is checked against exactly what that project committed.
         Path base = dir.resolve("base.mv.db");
