@@ -21,6 +21,13 @@ public record RunInfo(
         Instant finishedAt,
         Long lastAnswered) {
 
+    /** Whether this is a judge run of run {@code judgedId}. */
+    public boolean judges(long judgedId) {
+        return config.mode() == io.siftbench.model.prompts.PromptMode.JUDGE
+                && java.util.Objects.equals(
+                        RunDetails.fromJson(config.details()).judgeOf(), judgedId);
+    }
+
     /** How many of its samples have an answer to judge: every sample but the failed requests. */
     public long answered() {
         return samples - failures;

@@ -122,11 +122,14 @@ public final class InsightsView implements ScreenView {
         viewModel.slices().addListener((ListChangeListener<MetricSlice>)
                 change -> slice.setValue(viewModel.sliceProperty().get()));
         run.valueProperty().addListener((obs, was, now) -> viewModel.chooseSlicesOf(now));
-        // A run opened from the Runs screen shows chosen, alone, as it is measured.
-        viewModel.openedProperty().addListener((obs, was, now) -> {
-            if (now != null) {
+        // A run measured alone (one opened from the Runs screen) shows chosen, with nothing to compare.
+        viewModel.measured().addListener((ListChangeListener<InsightsViewModel.MeasuredRun>) c -> {
+            List<InsightsViewModel.MeasuredRun> now = viewModel.measured();
+            if (now.size() == 1
+                    && (run.getValue() == null
+                            || run.getValue().id() != now.get(0).run().id())) {
                 run.getItems().stream()
-                        .filter(r -> r.id() == now.id())
+                        .filter(r -> r.id() == now.get(0).run().id())
                         .findFirst()
                         .ifPresent(run::setValue);
                 compare.setValue(null);

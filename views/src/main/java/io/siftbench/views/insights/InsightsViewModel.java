@@ -51,8 +51,6 @@ import javafx.scene.image.Image;
  */
 public final class InsightsViewModel {
 
-    private final ReadOnlyObjectWrapper<RunInfo> opened = new ReadOnlyObjectWrapper<>(this, "opened");
-
     /**
      * One measured run: the slice of it measured, its metrics (on axes shared with the runs measured beside it) and
      * its measured samples by id (for the map's tooltips and colours).
@@ -195,16 +193,8 @@ public final class InsightsViewModel {
     /** Measures run {@code runId} alone, listing the runs again first: a run opened from the Runs screen. */
     public void open(long runId) {
         runs.reload(
-                list -> list.stream().filter(r -> r.id() == runId).findFirst().ifPresent(r -> {
-                    opened.set(r);
-                    measure(List.of(r));
-                }),
+                list -> list.stream().filter(r -> r.id() == runId).findFirst().ifPresent(r -> measure(List.of(r))),
                 error -> problem.set(Problem.of("The runs could not be listed", error)));
-    }
-
-    /** The run opened from the Runs screen, for the view to show it chosen; null until one is. */
-    public ReadOnlyObjectProperty<RunInfo> openedProperty() {
-        return opened.getReadOnlyProperty();
     }
 
     /**

@@ -7,8 +7,6 @@ import io.siftbench.model.review.SampleInput;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.views.shell.Shortcut;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -344,36 +342,13 @@ final class ReviewCard extends HBox {
                 + (item.decision() != null && item.decision().note() != null
                         ? " — " + item.decision().note()
                         : ""));
-        labelLine.setText(
-                annotate
-                        ? "Label: " + shown(item.label())
-                                + (item.label() != null && !item.label().equals(s.label())
-                                        ? " (model said " + s.label() + ")"
-                                        : "")
-                                + (s.confidence() == null
-                                        ? ""
-                                        : String.format(Locale.ROOT, " · confidence %.2f", s.confidence()))
-                                + (s.votes().isEmpty()
-                                        ? ""
-                                        : " · votes "
-                                                + s.votes().stream()
-                                                        .map(ReviewCard::shown)
-                                                        .collect(Collectors.joining(", ")))
-                        : item.text() != null && !item.text().equals(s.text())
-                                ? "Edited; the model wrote: " + s.text()
-                                : "");
+        labelLine.setText(CardLines.label(item, annotate));
         flags.setText(
                 item.flags().isEmpty()
                         ? ""
                         : "Flags: " + String.join(", ", item.flags())
                                 + (s.validationError() != null ? " — " + s.validationError() : ""));
-        gold.setText(
-                !annotate || input.goldLabel() == null
-                        ? ""
-                        : "Gold: " + input.goldLabel()
-                                + input.agrees(item.label())
-                                        .map(agree -> agree ? " — agrees" : " — disagrees")
-                                        .orElse(" — the model gave no label"));
+        gold.setText(annotate ? CardLines.gold(input, item) : "");
         gold.setVisible(!gold.getText().isEmpty());
         gold.setManaged(gold.isVisible());
         choices.setVisible(annotate && !viewModel.labels().isEmpty());
@@ -381,20 +356,8 @@ final class ReviewCard extends HBox {
         provenance.show(s, input);
     }
 
-    /** "1 card_arrival · 2 lost_or_stolen_card · …": what 1–9 set; beyond nine, E's picker finds them by typing. */
     private void showChoices() {
-        List<String> labels = viewModel.labels();
-        List<String> numbered = new java.util.ArrayList<>();
-        for (int i = 0; i < Math.min(9, labels.size()); i++) {
-            numbered.add((i + 1) + " " + labels.get(i));
-        }
-        choices.setText(String.join(" · ", numbered)
-                + (labels.size() > 9 ? " · E finds the other " + (labels.size() - 9) + " by typing" : ""));
-    }
-
-    /** A label as the card shows it: an answer that gave none (it did not parse) shows as "none". */
-    static String shown(String label) {
-        return label == null ? "none" : label;
+        choices.setText(CardLines.choices(viewModel.labels()));
     }
 
     /** The newest judge's score and reason for the card shown, or nothing when it was not judged. */

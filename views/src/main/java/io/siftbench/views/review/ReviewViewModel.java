@@ -12,9 +12,9 @@ import io.siftbench.model.review.QueueFilter;
 import io.siftbench.model.review.QueueOrder;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.review.SampleInput;
-import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunProgress;
+import io.siftbench.views.controls.TypedNumbers;
 import io.siftbench.views.project.ProjectRunList;
 import io.siftbench.views.project.RunFollower;
 import io.siftbench.views.shell.Problem;
@@ -242,19 +242,14 @@ public final class ReviewViewModel {
         RunFollower.follow(
                 live,
                 runs::contains,
+                // The reviewed run, or a judge run of it, whose cards show its verdicts.
                 id -> run.get() != null
-                        && (run.get().id() == id || judges(id, run.get().id())),
+                        && (run.get().id() == id
+                                || runs.runs().stream()
+                                        .anyMatch(r -> r.id() == id
+                                                && r.judges(run.get().id()))),
                 this::reloadRuns,
                 this::reload);
-    }
-
-    /** Whether run {@code runId} is a judge run of run {@code judgedId}, whose cards show its verdicts. */
-    private boolean judges(long runId, long judgedId) {
-        return runs.runs().stream()
-                .anyMatch(r -> r.id() == runId
-                        && r.config().mode() == PromptMode.JUDGE
-                        && Objects.equals(
-                                RunDetails.fromJson(r.config().details()).judgeOf(), judgedId));
     }
 
     /** Lists the project's runs again and keeps the chosen one if it is still there. */
@@ -365,21 +360,13 @@ public final class ReviewViewModel {
      */
     public void minJudgeScore(String typed) {
         String text = typed == null ? "" : typed.strip();
-        Double score = null;
-        if (!text.isEmpty()) {
-            try {
-                score = Double.parseDouble(text);
-            } catch (NumberFormatException e) {
-                score = Double.NaN;
-            }
-            if (!Double.isFinite(score)) {
-                Double kept = curation.get().minJudgeScore();
-                message.set("Min judge score: '" + text + "' is not a number; it stays "
-                        + (kept == null ? "the judge's pass mark" : kept) + ".");
-                return;
-            }
+        try {
+            curation.set(curation.get()
+                    .withMinJudgeScore(text.isEmpty() ? null : TypedNumbers.number("Min judge score", text)));
+        } catch (IllegalArgumentException e) {
+            Double kept = curation.get().minJudgeScore();
+            message.set(e.getMessage() + "; it stays " + (kept == null ? "the judge's pass mark" : kept) + ".");
         }
-        curation.set(curation.get().withMinJudgeScore(score));
     }
 
     /** Sets {@code label} on every sample in {@code sampleIds} as one action (an edit where it differs). */

@@ -97,8 +97,7 @@ final class SampleProvenance extends ScrollPane {
                 + (s.confidence() == null ? "—" : String.format(Locale.ROOT, "%.2f", s.confidence()))
                 + (s.votes().isEmpty()
                         ? ""
-                        : "\nVotes: "
-                                + s.votes().stream().map(ReviewCard::shown).collect(Collectors.joining(", "))));
+                        : "\nVotes: " + s.votes().stream().map(CardLines::shown).collect(Collectors.joining(", "))));
     }
 
     /**
@@ -115,7 +114,7 @@ final class SampleProvenance extends ScrollPane {
                                 ? "none"
                                 : !from.demonstrations().isEmpty()
                                         ? from.demonstrations().stream()
-                                                .map(d -> d.text() + "\n→ " + ReviewCard.shown(d.label()))
+                                                .map(d -> d.text() + "\n→ " + CardLines.shown(d.label()))
                                                 .collect(Collectors.joining("\n\n"))
                                         : "Records "
                                                 + s.slot().demonstrationIds().stream()

@@ -1,6 +1,7 @@
 package io.siftbench.views.settings;
 
 import io.siftbench.model.backends.GenerationParameters;
+import io.siftbench.views.controls.TypedNumbers;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -47,20 +48,12 @@ public final class DefaultParametersForm {
                         .filter(s -> !s.isEmpty())
                         .toList();
         return new GenerationParameters(
-                number("Temperature", temperature.get()),
-                number("Top-p", topP.get()),
+                TypedNumbers.number("Temperature", temperature.get()),
+                TypedNumbers.number("Top-p", topP.get()),
                 (int) whole("Max tokens", maxTokens.get()),
                 seed.get() == null || seed.get().isBlank() ? null : (int) whole("Seed", seed.get()),
                 stops,
                 Duration.ofSeconds(whole("Timeout", timeoutSeconds.get())));
-    }
-
-    private static double number(String field, String text) {
-        try {
-            return Double.parseDouble(text.strip());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new IllegalArgumentException(field + ": '" + text + "' is not a number");
-        }
     }
 
     private static long whole(String field, String text) {

@@ -1,0 +1,57 @@
+package io.siftbench.views.review;
+
+import io.siftbench.model.review.ReviewItem;
+import io.siftbench.model.review.SampleInput;
+import io.siftbench.model.runs.Sample;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The review card's lines about a sample as text, apart from the nodes that show them. */
+final class CardLines {
+
+    private CardLines() {}
+
+    /** A label as the card shows it: an answer that gave none (it did not parse) shows as "none". */
+    static String shown(String label) {
+        return label == null ? "none" : label;
+    }
+
+    /**
+     * An annotation's label with what the model said, its confidence and its votes; a synthesized sample's line
+     * says what the model wrote where the researcher edited it.
+     */
+    static String label(ReviewItem item, boolean annotate) {
+        Sample s = item.sample();
+        if (!annotate) {
+            return item.text() != null && !item.text().equals(s.text()) ? "Edited; the model wrote: " + s.text() : "";
+        }
+        return "Label: " + shown(item.label())
+                + (item.label() != null && !item.label().equals(s.label()) ? " (model said " + s.label() + ")" : "")
+                + (s.confidence() == null ? "" : String.format(Locale.ROOT, " · confidence %.2f", s.confidence()))
+                + (s.votes().isEmpty()
+                        ? ""
+                        : " · votes " + s.votes().stream().map(CardLines::shown).collect(Collectors.joining(", ")));
+    }
+
+    /** "Gold: card_arrival — agrees", or nothing where the record has no gold label. */
+    static String gold(SampleInput input, ReviewItem item) {
+        return input.goldLabel() == null
+                ? ""
+                : "Gold: " + input.goldLabel()
+                        + input.agrees(item.label())
+                                .map(agree -> agree ? " — agrees" : " — disagrees")
+                                .orElse(" — the model gave no label");
+    }
+
+    /** "1 card_arrival · 2 lost_or_stolen_card · …": what 1–9 set; beyond nine, E's picker finds them by typing. */
+    static String choices(List<String> labels) {
+        List<String> numbered = new ArrayList<>();
+        for (int i = 0; i < Math.min(9, labels.size()); i++) {
+            numbered.add((i + 1) + " " + labels.get(i));
+        }
+        return String.join(" · ", numbered)
+                + (labels.size() > 9 ? " · E finds the other " + (labels.size() - 9) + " by typing" : "");
+    }
+}
