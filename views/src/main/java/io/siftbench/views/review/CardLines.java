@@ -29,10 +29,18 @@ final class CardLines {
         }
         return "Label: " + shown(item.label())
                 + (item.label() != null && !item.label().equals(s.label()) ? " (model said " + s.label() + ")" : "")
-                + (s.confidence() == null ? "" : String.format(Locale.ROOT, " · confidence %.2f", s.confidence()))
-                + (s.votes().isEmpty()
-                        ? ""
-                        : " · votes " + s.votes().stream().map(CardLines::shown).collect(Collectors.joining(", ")));
+                + (s.confidence() == null ? "" : " · confidence " + confidence(s.confidence()))
+                + (s.votes().isEmpty() ? "" : " · votes " + votes(s));
+    }
+
+    /** A confidence as the card and its provenance show it: "0.82". */
+    static String confidence(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** The labels the votes gave, in order: "card_arrival, card_arrival, none". */
+    static String votes(Sample s) {
+        return s.votes().stream().map(CardLines::shown).collect(Collectors.joining(", "));
     }
 
     /** "Gold: card_arrival — agrees", or nothing where the record has no gold label. */

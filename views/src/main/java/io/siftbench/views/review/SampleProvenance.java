@@ -94,10 +94,8 @@ final class SampleProvenance extends ScrollPane {
                                 .collect(Collectors.joining("\n")));
         showCollapsible();
         model.setText(s.model() + "\n" + RunSummary.parameters(s.parameters(), s.seed()) + "\nConfidence: "
-                + (s.confidence() == null ? "—" : String.format(Locale.ROOT, "%.2f", s.confidence()))
-                + (s.votes().isEmpty()
-                        ? ""
-                        : "\nVotes: " + s.votes().stream().map(CardLines::shown).collect(Collectors.joining(", "))));
+                + (s.confidence() == null ? "—" : CardLines.confidence(s.confidence()))
+                + (s.votes().isEmpty() ? "" : "\nVotes: " + CardLines.votes(s)));
     }
 
     /**
