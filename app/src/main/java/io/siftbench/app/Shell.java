@@ -9,6 +9,7 @@ import io.siftbench.app.runs.StudioPreviews;
 import io.siftbench.model.export.ExportSources;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.project.Project;
+import io.siftbench.model.project.ProjectChange;
 import io.siftbench.model.project.ProjectOpener;
 import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.settings.SettingsRepository;
@@ -26,6 +27,7 @@ import io.siftbench.views.insights.ChartFiles;
 import io.siftbench.views.insights.InsightsSources;
 import io.siftbench.views.insights.InsightsView;
 import io.siftbench.views.insights.InsightsViewModel;
+import io.siftbench.views.project.ProjectFeed;
 import io.siftbench.views.project.RunListSources;
 import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.prompts.NativePromptFileDialogs;
@@ -49,7 +51,9 @@ import io.siftbench.views.shell.MainWindowViewModel;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.FxTaskExecutor;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -124,6 +128,15 @@ public final class Shell {
                 default -> throw new IllegalArgumentException("A run does not open on " + screen.title());
             }
         });
+        // Every list and count of runs stays current whichever screen, run or judge wrote to the project.
+        ProjectFeed feed = new ProjectFeed(project.map(Project::changes), tasks.uiThread());
+        Set<ProjectChange.Kind> runsAndSamples = EnumSet.of(ProjectChange.Kind.RUNS, ProjectChange.Kind.SAMPLES);
+        feed.listen(runsAndSamples, review::reloadRuns);
+        feed.listen(runsAndSamples, compare::reloadRuns);
+        feed.listen(runsAndSamples, insights::reload);
+        feed.listen(
+                EnumSet.of(ProjectChange.Kind.RUNS, ProjectChange.Kind.SAMPLES, ProjectChange.Kind.DECISIONS),
+                runs::reload);
         SettingsViewModel backendsForm = new SettingsViewModel(backendsFile, new LocalBackendProbe(), tasks);
         window = new MainWindow(
                 viewModel,

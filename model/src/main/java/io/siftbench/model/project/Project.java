@@ -47,6 +47,9 @@ public interface Project extends AutoCloseable {
     /** Pairwise preferences recorded in Compare. */
     PreferenceStore preferences();
 
+    /** Every committed write to this project, as its stores make them: what screens follow to stay current. */
+    ProjectChanges changes();
+
     /** The stores a run's samples are read from by the metrics and the curation filters. */
     default RunSources runSources() {
         return new RunSources(file(), runs(), samples(), datasets(), prompts(), review(), textEmbeddings());

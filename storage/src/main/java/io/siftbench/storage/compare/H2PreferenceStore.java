@@ -1,6 +1,8 @@
 package io.siftbench.storage.compare;
 
 import io.siftbench.model.compare.PreferenceStore;
+import io.siftbench.model.project.ProjectChange;
+import io.siftbench.model.project.ProjectChanges;
 import io.siftbench.storage.Sql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,9 +16,11 @@ import javax.sql.DataSource;
 public final class H2PreferenceStore implements PreferenceStore {
 
     private final DataSource db;
+    private final ProjectChanges changes;
 
-    public H2PreferenceStore(DataSource db) {
+    public H2PreferenceStore(DataSource db, ProjectChanges changes) {
         this.db = db;
+        this.changes = changes;
     }
 
     @Override
@@ -24,26 +28,30 @@ public final class H2PreferenceStore implements PreferenceStore {
         if (chosenSampleId == rejectedSampleId) {
             throw new IllegalArgumentException("a sample cannot be preferred over itself (" + chosenSampleId + ")");
         }
-        return Sql.call(db, "record the preference of sample " + chosenSampleId + " over " + rejectedSampleId, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO preference (chosen_sample_id," + " rejected_sample_id) VALUES (?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ps.setLong(1, chosenSampleId);
-                ps.setLong(2, rejectedSampleId);
-                try {
-                    ps.executeUpdate();
-                } catch (SQLException e) {
-                    if (e.getErrorCode() == org.h2.api.ErrorCode.REFERENTIAL_INTEGRITY_VIOLATED_PARENT_MISSING_1) {
-                        throw new SQLException("both samples must exist", e);
+        Preference stored =
+                Sql.call(db, "record the preference of sample " + chosenSampleId + " over " + rejectedSampleId, c -> {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "INSERT INTO preference (chosen_sample_id," + " rejected_sample_id) VALUES (?, ?)",
+                            Statement.RETURN_GENERATED_KEYS)) {
+                        ps.setLong(1, chosenSampleId);
+                        ps.setLong(2, rejectedSampleId);
+                        try {
+                            ps.executeUpdate();
+                        } catch (SQLException e) {
+                            if (e.getErrorCode()
+                                    == org.h2.api.ErrorCode.REFERENTIAL_INTEGRITY_VIOLATED_PARENT_MISSING_1) {
+                                throw new SQLException("both samples must exist", e);
+                            }
+                            throw e;
+                        }
+                        try (ResultSet keys = ps.getGeneratedKeys()) {
+                            keys.next();
+                            return new Preference(keys.getLong(1), chosenSampleId, rejectedSampleId);
+                        }
                     }
-                    throw e;
-                }
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    return new Preference(keys.getLong(1), chosenSampleId, rejectedSampleId);
-                }
-            }
-        });
+                });
+        changes.told(ProjectChange.of(ProjectChange.Kind.PREFERENCES));
+        return stored;
     }
 
     @Override

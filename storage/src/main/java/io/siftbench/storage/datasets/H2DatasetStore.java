@@ -10,6 +10,8 @@ import io.siftbench.model.datasets.ImportOptions;
 import io.siftbench.model.datasets.ImportPreview;
 import io.siftbench.model.datasets.ImportProgress;
 import io.siftbench.model.datasets.ImportReport;
+import io.siftbench.model.project.ProjectChange;
+import io.siftbench.model.project.ProjectChanges;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +24,10 @@ public final class H2DatasetStore implements DatasetStore {
     private final DatasetCatalog catalog;
     private final DatasetImporter importer;
     private final DatasetBrowser browser;
+    private final ProjectChanges changes;
 
-    public H2DatasetStore(DataSource db) {
+    public H2DatasetStore(DataSource db, ProjectChanges changes) {
+        this.changes = changes;
         this.catalog = new DatasetCatalog(db);
         this.importer = new DatasetImporter(db, catalog);
         this.browser = new DatasetBrowser(db, catalog);
@@ -47,7 +51,9 @@ public final class H2DatasetStore implements DatasetStore {
 
     @Override
     public ImportReport importFile(ImportOptions options, ImportProgress progress) {
-        return importer.importFile(options, progress);
+        ImportReport report = importer.importFile(options, progress);
+        changes.told(ProjectChange.of(ProjectChange.Kind.DATASETS));
+        return report;
     }
 
     @Override
@@ -78,15 +84,18 @@ public final class H2DatasetStore implements DatasetStore {
     @Override
     public void rename(long datasetId, String newName) {
         catalog.rename(datasetId, newName);
+        changes.told(ProjectChange.of(ProjectChange.Kind.DATASETS));
     }
 
     @Override
     public void setRoles(long datasetId, String textColumn, String labelColumn) {
         catalog.setRoles(datasetId, textColumn, labelColumn);
+        changes.told(ProjectChange.of(ProjectChange.Kind.DATASETS));
     }
 
     @Override
     public void delete(long datasetId) {
         catalog.delete(datasetId);
+        changes.told(ProjectChange.of(ProjectChange.Kind.DATASETS));
     }
 }

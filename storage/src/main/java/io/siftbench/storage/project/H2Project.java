@@ -6,6 +6,7 @@ import io.siftbench.model.demonstrations.EmbeddingCache;
 import io.siftbench.model.embeddings.TextEmbeddingCache;
 import io.siftbench.model.insights.MetricSnapshots;
 import io.siftbench.model.project.Project;
+import io.siftbench.model.project.ProjectChanges;
 import io.siftbench.model.prompts.PromptStore;
 import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.review.ReviewStore;
@@ -49,24 +50,30 @@ public final class H2Project implements Project {
     private final H2MetricSnapshots metricSnapshots;
     private final H2PreferenceStore preferences;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ProjectChanges changes = new ProjectChanges();
 
     H2Project(Path file, JdbcConnectionPool pool) {
         this.file = file;
         this.pool = pool;
-        this.datasets = new H2DatasetStore(pool);
-        this.runs = new H2RunStore(pool);
-        this.samples = new H2SampleStore(pool);
-        this.prompts = new H2PromptStore(pool);
+        this.datasets = new H2DatasetStore(pool, changes);
+        this.runs = new H2RunStore(pool, changes);
+        this.samples = new H2SampleStore(pool, changes);
+        this.prompts = new H2PromptStore(pool, changes);
         this.recordEmbeddings = new H2EmbeddingCache(pool);
         this.textEmbeddings = new H2TextEmbeddingCache(pool);
-        this.decisions = new H2DecisionStore(pool);
+        this.decisions = new H2DecisionStore(pool, changes);
         this.review = new H2ReviewStore(pool, samples, decisions);
         this.metricSnapshots = new H2MetricSnapshots(pool);
-        this.preferences = new H2PreferenceStore(pool);
+        this.preferences = new H2PreferenceStore(pool, changes);
         if (!OPEN.containsKey(file)) {
             runs.markInterrupted();
         }
         OPEN.merge(file, 1, Integer::sum);
+    }
+
+    @Override
+    public ProjectChanges changes() {
+        return changes;
     }
 
     @Override

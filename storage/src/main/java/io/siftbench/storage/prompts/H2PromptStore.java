@@ -1,5 +1,7 @@
 package io.siftbench.storage.prompts;
 
+import io.siftbench.model.project.ProjectChange;
+import io.siftbench.model.project.ProjectChanges;
 import io.siftbench.model.project.ProjectException;
 import io.siftbench.model.prompts.DiffLine;
 import io.siftbench.model.prompts.PromptFile;
@@ -33,9 +35,11 @@ public final class H2PromptStore implements PromptStore {
             "SELECT v.id, p.name, v.version, v.note, v.mode, v.created_at FROM prompt_version v JOIN prompt p ON p.id = v.prompt_id ";
 
     private final DataSource db;
+    private final ProjectChanges changes;
 
-    public H2PromptStore(DataSource db) {
+    public H2PromptStore(DataSource db, ProjectChanges changes) {
         this.db = db;
+        this.changes = changes;
     }
 
     @Override
@@ -71,6 +75,7 @@ public final class H2PromptStore implements PromptStore {
                 }
             }
         });
+        changes.told(ProjectChange.of(ProjectChange.Kind.PROMPTS));
         return one(VERSION_COLUMNS + "WHERE v.id = ?", id);
     }
 

@@ -1,5 +1,7 @@
 package io.siftbench.storage.review;
 
+import io.siftbench.model.project.ProjectChange;
+import io.siftbench.model.project.ProjectChanges;
 import io.siftbench.model.review.Decision;
 import io.siftbench.model.review.DecisionAction;
 import io.siftbench.model.review.DecisionStatus;
@@ -35,9 +37,11 @@ public final class H2DecisionStore implements DecisionStore {
             + " (SELECT 1 FROM decision_action na WHERE na.id = n.action_id AND na.state = 'done')))";
 
     private final DataSource db;
+    private final ProjectChanges changes;
 
-    public H2DecisionStore(DataSource db) {
+    public H2DecisionStore(DataSource db, ProjectChanges changes) {
         this.db = db;
+        this.changes = changes;
     }
 
     @Override
@@ -45,7 +49,7 @@ public final class H2DecisionStore implements DecisionStore {
         if (decisions.isEmpty()) {
             throw new IllegalArgumentException("an action records at least one decision");
         }
-        return Sql.inTransaction(db, "record " + decisions.size() + " decision(s)", c -> {
+        DecisionAction action = Sql.inTransaction(db, "record " + decisions.size() + " decision(s)", c -> {
             try (Statement s = c.createStatement()) {
                 // A new action after an undo ends what could be redone, as in any editor.
                 s.executeUpdate("UPDATE decision_action SET state = 'discarded', changed_at = CURRENT_TIMESTAMP"
@@ -65,6 +69,8 @@ public final class H2DecisionStore implements DecisionStore {
                         stored.stream().map(d -> last.get(d.sampleId())).toList());
             }
         });
+        changes.told(ProjectChange.of(ProjectChange.Kind.DECISIONS));
+        return action;
     }
 
     private static List<Decision> insert(Connection c, long actionId, List<Decision> decisions) throws SQLException {
@@ -109,7 +115,7 @@ public final class H2DecisionStore implements DecisionStore {
     }
 
     private Optional<DecisionAction> step(String what, String from, String order, String to) {
-        return Sql.inTransaction(db, what, c -> {
+        Optional<DecisionAction> stored = Sql.inTransaction(db, what, c -> {
             long actionId;
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM decision_action WHERE state = ?"
                     + " ORDER BY id " + order + " FETCH FIRST 1 ROWS ONLY")) {
@@ -135,6 +141,8 @@ public final class H2DecisionStore implements DecisionStore {
             }
             return Optional.of(new DecisionAction(actionId, decisions, current));
         });
+        stored.ifPresent(done -> changes.told(ProjectChange.of(ProjectChange.Kind.DECISIONS)));
+        return stored;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.siftbench.storage.runs;
 
+import io.siftbench.model.project.ProjectChange;
+import io.siftbench.model.project.ProjectChanges;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.RunConfig;
@@ -31,9 +33,11 @@ public final class H2RunStore implements RunStore {
             + " FROM run r JOIN prompt_version v ON v.id = r.prompt_version_id JOIN prompt p ON p.id = v.prompt_id";
 
     private final DataSource db;
+    private final ProjectChanges changes;
 
-    public H2RunStore(DataSource db) {
+    public H2RunStore(DataSource db, ProjectChanges changes) {
         this.db = db;
+        this.changes = changes;
     }
 
     /**
@@ -51,7 +55,7 @@ public final class H2RunStore implements RunStore {
 
     @Override
     public long create(RunConfig c) {
-        return Sql.call(db, "create the run", conn -> {
+        long stored = Sql.call(db, "create the run", conn -> {
             try (PreparedStatement ps = conn.prepareStatement(
                     "INSERT INTO run (prompt_version_id, mode, backend_kind,"
                             + " backend_location, model, parameters, dataset_id, config, seed, concurrency, target, votes, status)"
@@ -81,6 +85,8 @@ public final class H2RunStore implements RunStore {
                 }
             }
         });
+        changes.told(new ProjectChange(ProjectChange.Kind.RUNS, stored));
+        return stored;
     }
 
     @Override
@@ -120,6 +126,7 @@ public final class H2RunStore implements RunStore {
                 return ps.executeUpdate();
             }
         });
+        changes.told(new ProjectChange(ProjectChange.Kind.RUNS, runId));
     }
 
     private static RunInfo read(ResultSet rs) throws SQLException {

@@ -3,6 +3,8 @@ package io.siftbench.storage.runs;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.siftbench.model.curation.JudgeVerdict;
 import io.siftbench.model.curation.Judgements;
+import io.siftbench.model.project.ProjectChange;
+import io.siftbench.model.project.ProjectChanges;
 import io.siftbench.model.project.ProjectException;
 import io.siftbench.model.runs.Message;
 import io.siftbench.model.runs.Sample;
@@ -37,9 +39,11 @@ public final class H2SampleStore implements SampleStore {
             + " judged_sample_id";
 
     private final DataSource db;
+    private final ProjectChanges changes;
 
-    public H2SampleStore(DataSource db) {
+    public H2SampleStore(DataSource db, ProjectChanges changes) {
         this.db = db;
+        this.changes = changes;
     }
 
     @Override
@@ -61,7 +65,7 @@ public final class H2SampleStore implements SampleStore {
 
     @Override
     public Sample add(Sample s) {
-        return Sql.inTransaction(db, "store a sample of run " + s.runId(), c -> {
+        Sample stored = Sql.inTransaction(db, "store a sample of run " + s.runId(), c -> {
             try (PreparedStatement drop =
                     c.prepareStatement("DELETE FROM sample WHERE run_id = ? AND slot_key = ? AND error IS NOT NULL")) {
                 drop.setLong(1, s.runId());
@@ -143,6 +147,8 @@ public final class H2SampleStore implements SampleStore {
                 }
             }
         });
+        changes.told(new ProjectChange(ProjectChange.Kind.SAMPLES, s.runId()));
+        return stored;
     }
 
     @Override

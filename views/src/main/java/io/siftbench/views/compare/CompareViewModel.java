@@ -101,6 +101,8 @@ public final class CompareViewModel {
         this.tasks.onSwitch(now -> {
             writes.flush();
             newComparison();
+            // What was said about the comparison of the project before is not about this one.
+            message.set("");
             base.set(null);
             baseId = -1;
             choices.offerFor(null);
