@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -309,22 +308,7 @@ public final class DatasetsView implements ScreenView {
         if (dataset == null) {
             return;
         }
-        TableColumn<DatasetRecord, String> source = new TableColumn<>("#");
-        source.setSortable(false);
-        source.setCellValueFactory(r -> new ReadOnlyStringWrapper(
-                r.getValue() == null ? "" : Long.toString(r.getValue().source())));
-        table.getColumns().add(source);
-        for (ColumnInfo c : dataset.columns()) {
-            String role = c.name().equals(dataset.textColumn())
-                    ? " (text)"
-                    : c.name().equals(dataset.labelColumn()) ? " (label)" : "";
-            TableColumn<DatasetRecord, String> column = new TableColumn<>(c.name() + role);
-            column.setUserData(c.name());
-            column.setCellValueFactory(r -> new ReadOnlyStringWrapper(
-                    r.getValue() == null ? "…" : r.getValue().text(c.name())));
-            column.setPrefWidth(c.name().equals(dataset.textColumn()) ? 420 : 120);
-            table.getColumns().add(column);
-        }
+        table.getColumns().setAll(RecordColumns.of(dataset, table.widthProperty()));
     }
 
     private HBox importBar() {

@@ -92,6 +92,30 @@ class DatasetsViewUiTest {
         TableView<DatasetRecord> table = robot.lookup("#datasets-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == ROWS);
         assertThat(text("#import-status")).isEqualTo("Imported 50000 records.");
+        // Records are numbered from 1 (the CSV's line, 2 for the first, is in the tooltip), and every column,
+        // the label too, is in sight without scrolling sideways.
+        // Read while the cell shows the first record: cells are reused as pages arrive.
+        java.util.concurrent.atomic.AtomicReference<String> shown = new java.util.concurrent.atomic.AtomicReference<>();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> robot.lookup(
+                                "#datasets-table .table-cell")
+                        .match((javafx.scene.control.TableCell<?, ?> c) -> c.getIndex() == 0
+                                && c.getTableColumn() != null
+                                && "dataset-record-number"
+                                        .equals(c.getTableColumn().getId())
+                                && c.getText() != null
+                                && c.getTooltip() != null)
+                        .tryQuery()
+                        .map(c -> {
+                            javafx.scene.control.TableCell<?, ?> cell = (javafx.scene.control.TableCell<?, ?>) c;
+                            shown.set(cell.getText() + " | " + cell.getTooltip().getText());
+                            return true;
+                        })
+                        .orElse(false))
+                .get());
+        assertThat(shown.get()).startsWith("1 | Record 1: line 2 of the imported file");
+        assertThat(table.getColumns().stream().mapToDouble(c -> c.getWidth()).sum())
+                .as("the columns # id text label fit the table")
+                .isLessThanOrEqualTo(table.getWidth());
 
         // Jump to the end: the rows shown arrive once their page does.
         FxToolkit.setupFixture(() -> table.scrollTo(ROWS - 1));
