@@ -25,6 +25,16 @@ public record Histogram(double start, double width, long[] counts) {
         return start + bin * width;
     }
 
+    /** The smallest whole number in {@code bin}. */
+    public long firstInteger(int bin) {
+        return (long) Math.ceil(lowerEdge(bin));
+    }
+
+    /** The largest whole number in {@code bin}: one below the next bin's first, so that no two bins share one. */
+    public long lastInteger(int bin) {
+        return (long) Math.ceil(lowerEdge(bin + 1)) - 1;
+    }
+
     /** {@code bins} equal-width bins from the smallest to the largest of {@code values}. */
     public static Histogram of(double[] values, int bins) {
         return HistogramAxis.spanning(values, bins).count(values);

@@ -26,6 +26,22 @@ public record HistogramAxis(double start, double width, int bins) {
         return new HistogramAxis(min, max > min ? (max - min) / bins : 1, bins);
     }
 
+    /**
+     * Bins of whole numbers (lengths) from the smallest to the largest of {@code values}: at most {@code bins}
+     * bins, each holding the same count of whole numbers, so that bin i is [a, b] and bin i + 1 starts at b + 1.
+     * Equal-width bins of real numbers would share their edges ("2–4", "4–5") once named by whole numbers.
+     */
+    public static HistogramAxis integers(double[] values, int bins) {
+        if (values.length == 0) {
+            return new HistogramAxis(0, 1, bins);
+        }
+        long min = (long) Math.floor(Arrays.stream(values).min().orElseThrow());
+        long max = (long) Math.floor(Arrays.stream(values).max().orElseThrow());
+        long span = max - min + 1;
+        long width = Math.max(1, (span + bins - 1) / bins);
+        return new HistogramAxis(min, width, (int) ((span + width - 1) / width));
+    }
+
     /** Counts {@code values} in the bins; values outside them go to the first or last bin. */
     public Histogram count(double[] values) {
         long[] counts = new long[bins];

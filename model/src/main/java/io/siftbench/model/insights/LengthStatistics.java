@@ -9,7 +9,7 @@ public record LengthStatistics(Summary characters, Summary words) {
     public static LengthStatistics of(List<String> texts, List<List<String>> tokenLists, int bins) {
         double[] characters = characterLengths(texts);
         double[] words = wordLengths(tokenLists);
-        return of(characters, words, HistogramAxis.spanning(characters, bins), HistogramAxis.spanning(words, bins));
+        return of(characters, words, HistogramAxis.integers(characters, bins), HistogramAxis.integers(words, bins));
     }
 
     /** The lengths with histograms on given axes, to line up with other sets' histograms. */

@@ -19,8 +19,8 @@ public record SharedAxes(HistogramAxis characters, HistogramAxis words, MapProje
         double[] words = LengthStatistics.wordLengths(
                 texts.stream().map(Tokenizer::tokens).toList());
         return new SharedAxes(
-                HistogramAxis.spanning(characters, bins),
-                HistogramAxis.spanning(words, bins),
+                HistogramAxis.integers(characters, bins),
+                HistogramAxis.integers(words, bins),
                 MapProjection.fit(union));
     }
 }

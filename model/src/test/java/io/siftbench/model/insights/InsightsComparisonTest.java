@@ -37,13 +37,14 @@ class InsightsComparisonTest {
 
         Histogram first = reports.get(0).lengths().words().histogram();
         Histogram second = reports.get(1).lengths().words().histogram();
-        // words over both runs: 1 to 13, so both histograms start at 1 with 20 bins of 0.6
+        // words over both runs: 1 to 13, thirteen whole numbers, so both histograms start at 1 with 13 bins of 1
         assertThat(first.start()).isEqualTo(1).isEqualTo(second.start());
-        assertThat(first.width()).isCloseTo(0.6, within(1e-12)).isEqualTo(second.width());
+        assertThat(first.width()).isEqualTo(1).isEqualTo(second.width());
+        assertThat(first.bins()).isEqualTo(13).isEqualTo(second.bins());
         assertThat(reports.get(0).lengths().words().max()).isEqualTo(6);
         assertThat(reports.get(1).lengths().words().max()).isEqualTo(13);
         // Alone, the first run's bins span only its own 1 to 6 words.
-        assertThat(own(FIRST).lengths().words().histogram().width()).isCloseTo(0.25, within(1e-12));
+        assertThat(own(FIRST).lengths().words().histogram().bins()).isEqualTo(6);
     }
 
     @Test

@@ -22,9 +22,28 @@ class LengthStatisticsTest {
         assertThat(words.mean()).isEqualTo(3);
         assertThat(words.median()).isEqualTo(2.5);
         assertThat(words.standardDeviation()).isCloseTo(Math.sqrt(3.5), within(1e-12));
-        // 5 bins of width 1 from 1: [1,2) [2,3) [3,4) [4,5) [5,6]; the maximum falls in the last bin.
-        assertThat(words.histogram()).isEqualTo(new Histogram(1, 1, new long[] {1, 1, 1, 0, 1}));
+        // 1 to 6 is six whole numbers: at most 5 bins of equal whole width makes [1, 2] [3, 4] [5, 6].
+        assertThat(words.histogram()).isEqualTo(new Histogram(1, 2, new long[] {2, 1, 1}));
         assertThat(lengths.characters().max()).isEqualTo(27);
+    }
+
+    @Test
+    void lengthBinsAreDisjointRangesOfWholeNumbers() {
+        List<String> texts = List.of("a", "a b", "a b c d", "a b c d e f g h i j k l");
+        Histogram words = LengthStatistics.of(
+                        texts, texts.stream().map(Tokenizer::tokens).toList(), 5)
+                .words()
+                .histogram();
+
+        List<String> ranges = new java.util.ArrayList<>();
+        for (int bin = 0; bin < words.bins(); bin++) {
+            ranges.add(words.firstInteger(bin) + "–" + words.lastInteger(bin));
+            if (bin > 0) {
+                assertThat(words.firstInteger(bin)).isEqualTo(words.lastInteger(bin - 1) + 1);
+            }
+        }
+        assertThat(ranges).containsExactly("1–3", "4–6", "7–9", "10–12");
+        assertThat(words.counts()).containsExactly(2, 1, 0, 1);
     }
 
     @Test

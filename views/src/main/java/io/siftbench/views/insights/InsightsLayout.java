@@ -78,17 +78,15 @@ record InsightsLayout(List<MeasuredRun> runs) {
         return values;
     }
 
-    /** The length bars of one run: the samples per bin of words, each named by its range ("0–5"). */
+    /** The length bars of one run: the samples per bin of words, each named by its whole numbers ("1–3", then "4–6"). */
     static Map<String, Number> lengthBins(InsightsReport metrics) {
         Histogram histogram = metrics.lengths().words().histogram();
         Map<String, Number> bins = new LinkedHashMap<>();
         for (int bin = 0; bin < histogram.bins(); bin++) {
             bins.put(
-                    String.format(
-                            Locale.ROOT,
-                            "%.0f–%.0f",
-                            histogram.lowerEdge(bin),
-                            histogram.lowerEdge(bin) + histogram.width()),
+                    histogram.firstInteger(bin) == histogram.lastInteger(bin)
+                            ? Long.toString(histogram.firstInteger(bin))
+                            : histogram.firstInteger(bin) + "–" + histogram.lastInteger(bin),
                     histogram.counts()[bin]);
         }
         return bins;

@@ -149,10 +149,24 @@ class InsightsLayoutTest {
                 .containsEntry("lost_card", 2L)
                 .containsEntry("new_card", 1L);
         Map<String, Number> lengths = InsightsLayout.lengthBins(run.report().metrics());
-        assertThat(lengths.keySet()).allMatch(bin -> bin.matches("\\d+–\\d+"));
+        assertThat(lengths.keySet()).allMatch(bin -> bin.matches("\\d+(–\\d+)?"));
         assertThat(lengths.values().stream().mapToLong(Number::longValue).sum()).isEqualTo(3);
         assertThat(InsightsLayout.valueCategory(new ValueCount("sad", 0, 0))).isEqualTo("sad (empty)");
         assertThat(InsightsLayout.valueCategory(new ValueCount("calm", 2, 1))).isEqualTo("calm");
+    }
+
+    @Test
+    void lengthBarsAreNamedByRangesThatNeverShareANumber() {
+        // 1, 2, 7, 23 and 40 words in 20 bins: equal real-valued bins were named "1–3", "3–5", … sharing edges.
+        MeasuredRun run = measured(1, texts(words(1), words(2), words(7), words(23), words(40)));
+
+        List<String> names =
+                List.copyOf(InsightsLayout.lengthBins(run.report().metrics()).keySet());
+        assertThat(names).hasSize(20).startsWith("1–2", "3–4", "5–6").endsWith("39–40");
+    }
+
+    private static String words(int count) {
+        return String.join(" ", java.util.Collections.nCopies(count, "card"));
     }
 
     @Test
