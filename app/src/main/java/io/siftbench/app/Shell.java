@@ -76,6 +76,7 @@ public final class Shell {
     private final MainWindow window;
     private final ReviewViewModel review;
     private final CompareViewModel compare;
+    private final ProjectFeed feed;
 
     public Shell(SettingsRepository settingsRepository, UserSettings settings, FileDialogs dialogs) {
         ProjectOpener opener = new H2ProjectOpener();
@@ -129,7 +130,7 @@ public final class Shell {
             }
         });
         // Every list and count of runs stays current whichever screen, run or judge wrote to the project.
-        ProjectFeed feed = new ProjectFeed(project.map(Project::changes), tasks.uiThread());
+        feed = new ProjectFeed(project.map(Project::changes), tasks.uiThread());
         Set<ProjectChange.Kind> runsAndSamples = EnumSet.of(ProjectChange.Kind.RUNS, ProjectChange.Kind.SAMPLES);
         feed.listen(runsAndSamples, review::reloadRuns);
         feed.listen(runsAndSamples, compare::reloadRuns);
@@ -209,6 +210,7 @@ public final class Shell {
 
     /** Saves the settings and closes the project; call once the window is gone. */
     public void shutdown() {
+        feed.close();
         review.flush();
         compare.flush();
         viewModel.shutdown();

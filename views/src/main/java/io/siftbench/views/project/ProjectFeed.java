@@ -40,6 +40,8 @@ public final class ProjectFeed {
 
     private boolean gathering;
     private Runnable unlisten = () -> {};
+    /** Set on the UI thread once the window is gone: a batch still on its way is then told to nobody. */
+    private boolean closed;
 
     /**
      * @param changes  the open project's changes; null while none is open
@@ -56,9 +58,15 @@ public final class ProjectFeed {
         listeners.add(new Listener(EnumSet.copyOf(kinds), heard));
     }
 
+    /** Stops hearing the project, and telling a batch still on its way: call as the window goes. */
+    public void close() {
+        closed = true;
+        unlisten.run();
+    }
+
     private void follow(ProjectChanges now) {
         unlisten.run();
-        unlisten = now == null ? () -> {} : now.listen(this::heard);
+        unlisten = now == null || closed ? () -> {} : now.listen(this::heard);
     }
 
     private void heard(ProjectChange change) {
@@ -78,6 +86,9 @@ public final class ProjectFeed {
             batch = EnumSet.copyOf(pending);
             pending.clear();
             gathering = false;
+        }
+        if (closed) {
+            return;
         }
         for (Listener listener : List.copyOf(listeners)) {
             if (listener.kinds().stream().anyMatch(batch::contains)) {

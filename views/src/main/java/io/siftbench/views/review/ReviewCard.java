@@ -371,6 +371,19 @@ final class ReviewCard extends HBox {
                                         : " — " + verdict.reason()));
     }
 
+    /**
+     * A key pressed on the Review screen outside the card (after choosing a run in its chooser, say): it decides as
+     * if the card had the focus, which it then takes, so that the review keys never wait for a click on the card.
+     */
+    void keyFromScreen(KeyEvent e) {
+        if (state == State.DECIDING) {
+            onDecideKey(e);
+            if (e.isConsumed()) {
+                requestFocus();
+            }
+        }
+    }
+
     /** Puts the keyboard on the card, so that the keys work the moment the screen shows. */
     void focus() {
         if (state == State.DECIDING) {

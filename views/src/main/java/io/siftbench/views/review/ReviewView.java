@@ -24,11 +24,14 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
@@ -75,6 +78,18 @@ public final class ReviewView implements ScreenView {
         empty.visibleProperty().bind(Bindings.isEmpty(viewModel.runs()));
         content.visibleProperty().bind(empty.visibleProperty().not());
         root.getChildren().addAll(content, empty);
+        // The review keys work wherever the focus is on this screen, except where a key is typed as text or picks
+        // from an open list; a key pressed inside the card is the card's own.
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            Node focused = root.getScene() == null ? null : root.getScene().getFocusOwner();
+            if (content.getCenter() == card
+                    && content.isVisible()
+                    && !within(focused, card)
+                    && !(focused instanceof TextInputControl)
+                    && !(focused instanceof ComboBoxBase<?> box && (box.isShowing() || box.isEditable()))) {
+                card.keyFromScreen(e);
+            }
+        });
         // Each time the screen shows: runs started meanwhile appear, and the keys work without a click first.
         root.sceneProperty().addListener((obs, was, now) -> {
             if (now != null) {
@@ -89,6 +104,8 @@ public final class ReviewView implements ScreenView {
         run.setId("review-run");
         run.valueProperty().bindBidirectional(viewModel.runProperty());
         run.setConverter(Controls.shownAs(RunLabel::withSamples));
+        // A run chosen is a run to review: the keyboard goes to its card.
+        run.setOnAction(e -> javafx.application.Platform.runLater(card::focus));
 
         ComboBox<QueueOrder> order = new ComboBox<>(FXCollections.observableArrayList(QueueOrder.values()));
         order.setId("review-order");
@@ -225,6 +242,15 @@ public final class ReviewView implements ScreenView {
         box.setValue(ANY);
         box.setConverter(Controls.shownAs(v -> ANY.equals(v) ? prompt + ": any" : v));
         return box;
+    }
+
+    private static boolean within(Node node, Node parent) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == parent) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<String> only(String choice) {
