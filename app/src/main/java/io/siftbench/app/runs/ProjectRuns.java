@@ -4,7 +4,6 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.siftbench.model.backends.BackendClient;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.datasets.DatasetInfo;
-import io.siftbench.model.datasets.DatasetRecord;
 import io.siftbench.model.demonstrations.Demonstration;
 import io.siftbench.model.demonstrations.DemonstrationPicker;
 import io.siftbench.model.demonstrations.RecordEmbeddings;
@@ -162,8 +161,7 @@ public final class ProjectRuns {
                 .find(spec.dataset())
                 .orElseThrow(() -> new ProjectException("The prompt takes its demonstrations from dataset '"
                         + spec.dataset() + "', which this project has not."));
-        List<Demonstration> pool = new ArrayList<>();
-        project.datasets().forEachRecord(source.id(), r -> pool.add(demonstration(r, spec)));
+        List<Demonstration> pool = Demonstration.pool(project.datasets(), source.id(), spec);
         boolean byMeaning =
                 spec.strategy() == DemonstrationStrategy.SIMILAR || spec.strategy() == DemonstrationStrategy.DIVERSE;
         RecordEmbeddings vectors =
@@ -175,10 +173,6 @@ public final class ProjectRuns {
                 ordinal,
                 sameDataset && input != null ? input.id() : null,
                 byMeaning && input != null ? vectors.of(textOf(input, spec)) : null));
-    }
-
-    private static Demonstration demonstration(DatasetRecord r, Demonstrations spec) {
-        return new Demonstration(r.id(), r.text(spec.text()), r.text(spec.label()), r.values());
     }
 
     private static String textOf(RunPlanner.Input input, Demonstrations spec) {

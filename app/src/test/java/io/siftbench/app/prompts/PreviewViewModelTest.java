@@ -112,7 +112,12 @@ class PreviewViewModelTest {
                             "demonstrations: records " + s.slot().demonstrationIds(),
                             "raw: " + s.rawOutput(),
                             s.latencyMillis() + " ms",
-                            s.valid() ? "valid" : "invalid: ");
+                            s.valid() ? "valid" : "invalid: ")
+                    .contains("user:\nE: ")
+                    .contains(s.slot()
+                            .messages()
+                            .get(s.slot().messages().size() - 1)
+                            .content());
             byValidity.merge(s.valid(), 1, Integer::sum);
         }
         assertThat(byValidity).containsKeys(true, false);

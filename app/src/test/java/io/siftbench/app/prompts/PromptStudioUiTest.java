@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siftbench.app.runs.StudioPreviews;
 import io.siftbench.model.backends.BackendSettings;
+import io.siftbench.model.datasets.ImportOptions;
+import io.siftbench.model.datasets.ImportProgress;
 import io.siftbench.model.project.Project;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.views.prompts.PreviewSources;
@@ -16,6 +18,7 @@ import io.siftbench.views.task.FxTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
@@ -122,6 +125,28 @@ class PromptStudioUiTest {
         robot.clickOn("#condition-0-on");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(rendered(robot)).isEqualTo("Q: I am still waiting on my card?");
+    }
+
+    @Test
+    void theRenderedPromptShowsTheDemonstrationsARunWouldSendWithTheirTextAndLabel(FxRobot robot) throws Exception {
+        Path csv = dir.resolve("q.csv");
+        Files.writeString(csv, "text,category\ncard lost,lost_card\ncard late,card_arrival\nstolen card,lost_card\n");
+        project.datasets().importFile(ImportOptions.of(csv).withName("q"), ImportProgress.NONE);
+        robot.interact(() -> {
+            robot.lookup("#template-user")
+                    .queryAs(TextArea.class)
+                    .setText("{{#demos}}E: {{text}} = {{label}}\n{{/demos}}Q: {{text}}");
+            robot.lookup("#demo-dataset").queryAs(TextField.class).setText("q");
+            robot.lookup("#demo-label").queryAs(TextField.class).setText("category");
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rendered(robot).contains("E: "));
+
+        // Four demonstrations are asked of a pool of three: the random strategy gives each of them once.
+        assertThat(rendered(robot))
+                .contains("E: card lost = lost_card\n", "E: card late = card_arrival\n", "E: stolen card = lost_card\n")
+                .endsWith("Q: I am still waiting on my card?");
+        assertThat(robot.lookup("#prompt-problems").queryListView().getItems())
+                .noneMatch(p -> p.toString().contains("demonstrations"));
     }
 
     @Test

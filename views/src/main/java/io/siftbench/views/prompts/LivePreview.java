@@ -3,6 +3,7 @@ package io.siftbench.views.prompts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.siftbench.model.demonstrations.Demonstration;
 import io.siftbench.model.prompts.ConditionPlan;
 import io.siftbench.model.prompts.Placeholder;
 import io.siftbench.model.prompts.Placeholders;
@@ -44,6 +45,7 @@ public final class LivePreview {
 
     private final PromptDraft draft;
     private final JudgedSampleChoice judged;
+    private final DemonstrationPool demonstrations;
     private final Random combinationDice = new Random();
     private final StringProperty sampleRecord = new SimpleStringProperty(this, "sampleRecord", SAMPLE_RECORD);
     private final IntegerProperty combinationIndex = new SimpleIntegerProperty(this, "combinationIndex", 0);
@@ -56,9 +58,10 @@ public final class LivePreview {
     /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
     private final ObservableList<String> problemsReadOnly = FXCollections.unmodifiableObservableList(problems);
 
-    LivePreview(PromptDraft draft, JudgedSampleChoice judged) {
+    LivePreview(PromptDraft draft, JudgedSampleChoice judged, DemonstrationPool demonstrations) {
         this.draft = draft;
         this.judged = judged;
+        this.demonstrations = demonstrations;
         List<Observable> shown = new ArrayList<>(draft.parts());
         // The name is validated; the note changes nothing shown.
         shown.addAll(List.of(
@@ -66,7 +69,8 @@ public final class LivePreview {
                 sampleRecord,
                 combinationIndex,
                 judged.currentProperty(),
-                judged.conditionsProperty()));
+                judged.conditionsProperty(),
+                demonstrations.loadedProperty()));
         for (Observable o : shown) {
             o.addListener(x -> refresh());
         }
@@ -107,15 +111,19 @@ public final class LivePreview {
                     + String.join(
                             ", ", unknown.stream().map(n -> "{{" + n + "}}").toList()));
         }
+        List<Demonstration> demos = List.of();
         if (version.demonstrations() != null && version.demonstrations().k() > 0) {
-            found.add("demonstrations from '" + version.demonstrations().dataset()
-                    + "' are picked when a run starts; the preview shows the prompt without them");
+            DemonstrationPool.Picked picked = demonstrations.pick(version.demonstrations());
+            demos = picked.demonstrations();
+            if (picked.problem() != null) {
+                found.add(picked.problem());
+            }
         }
         try {
             PromptRenderer renderer = new PromptRenderer(version);
             RenderedPrompt rendered = judge
-                    ? renderer.renderJudged(context.record(), conditionValues, List.of(), context.sample())
-                    : renderer.render(context.record(), conditionValues, List.of());
+                    ? renderer.renderJudged(context.record(), conditionValues, demos, context.sample())
+                    : renderer.render(context.record(), conditionValues, demos);
             renderedSystem.set(rendered.system());
             renderedUser.set(rendered.user());
         } catch (IllegalArgumentException e) {

@@ -9,6 +9,7 @@ import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetRecord;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.PromptVersion;
+import io.siftbench.model.runs.Message;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.views.project.GenerationChoice;
@@ -269,6 +270,10 @@ public final class PreviewViewModel {
                 .append(" ms\n")
                 .append("raw: ")
                 .append(s.rawOutput());
+        // The messages exactly as sent, so the demonstrations the strategy picked are seen with their text and label.
+        for (Message m : s.slot().messages()) {
+            text.append("\n\n").append(m.role()).append(":\n").append(m.content());
+        }
         return text.toString();
     }
 

@@ -36,7 +36,7 @@ public final class PromptStudioViewModel {
         this.noProject = Bindings.createBooleanBinding(() -> sources.getValue() == null, sources);
         ProjectTasks<StudioSources> projectTasks = new ProjectTasks<>(sources, tasks);
         this.judged = new JudgedSampleChoice(projectTasks, status::set);
-        this.livePreview = new LivePreview(draft, judged);
+        this.livePreview = new LivePreview(draft, judged, new DemonstrationPool(draft, projectTasks));
         this.versions = new PromptVersions(projectTasks, draft::version, this::edit, status::set);
         this.files = new PromptFileTransfer(tasks, draft::version, this::adopt, status::set);
         // What a preview's samples were made with: the draft's parts and the run a judge scores.
