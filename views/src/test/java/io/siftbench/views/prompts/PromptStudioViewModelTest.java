@@ -229,7 +229,7 @@ class PromptStudioViewModelTest {
     }
 
     @Test
-    void editsTheDemonstrationsAndSaysTheyArePickedAtRunTime() {
+    void editsTheDemonstrationsAndSaysWhenTheirDatasetIsNotInTheProject() {
         studio.draft().demoDatasetProperty().set("b77");
         studio.draft().demoStrategyProperty().set(DemonstrationStrategy.FIXED);
         studio.draft().demoIdsProperty().set("3, 17 42");
@@ -237,7 +237,7 @@ class PromptStudioViewModelTest {
 
         assertThat(studio.draft().version().demonstrations().ids()).containsExactly(3L, 17L, 42L);
         assertThat(studio.livePreview().problems())
-                .anyMatch(p -> p.contains("demonstrations from 'b77' are picked when a run starts"));
+                .contains("demonstrations: the project has no dataset 'b77'");
         studio.draft().demoIdsProperty().set("3, x");
         assertThat(studio.livePreview().problems()).containsExactly("demonstrations ids: 'x' is not a record id");
         studio.draft().demoDatasetProperty().set("");
