@@ -236,8 +236,7 @@ class PromptStudioViewModelTest {
         studio.draft().demoKProperty().set(3);
 
         assertThat(studio.draft().version().demonstrations().ids()).containsExactly(3L, 17L, 42L);
-        assertThat(studio.livePreview().problems())
-                .contains("demonstrations: the project has no dataset 'b77'");
+        assertThat(studio.livePreview().problems()).contains("demonstrations: the project has no dataset 'b77'");
         studio.draft().demoIdsProperty().set("3, x");
         assertThat(studio.livePreview().problems()).containsExactly("demonstrations ids: 'x' is not a record id");
         studio.draft().demoDatasetProperty().set("");
