@@ -77,7 +77,28 @@ public final class ProjectRunList {
     private void show(Listing listing, Consumer<List<RunInfo>> listed) {
         // The settings first: the list's listeners (a table's cells) read them as the rows change.
         settings = listing.settings();
-        runs.setAll(listing.runs());
+        List<RunInfo> now = listing.runs();
+        // A listing is asked for on every change of the project, often with nothing new for this list: rows that
+        // did not change stay as they are, so a click or a selection on them is not lost to a redraw.
+        if (now.size() == runs.size() && sameRuns(now)) {
+            for (int i = 0; i < now.size(); i++) {
+                if (!runs.get(i).equals(now.get(i))) {
+                    runs.set(i, now.get(i));
+                }
+            }
+        } else {
+            runs.setAll(now);
+        }
         listed.accept(listing.runs());
+    }
+
+    /** Whether {@code now} lists the same runs in the same order as the list shown, whatever their progress. */
+    private boolean sameRuns(List<RunInfo> now) {
+        for (int i = 0; i < now.size(); i++) {
+            if (runs.get(i).id() != now.get(i).id()) {
+                return false;
+            }
+        }
+        return true;
     }
 }
