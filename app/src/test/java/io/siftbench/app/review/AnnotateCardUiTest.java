@@ -7,12 +7,15 @@ import io.siftbench.app.example.ExampleRun;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetRecord;
 import io.siftbench.model.project.Project;
+import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -89,6 +92,20 @@ class AnnotateCardUiTest {
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> text("#card-position").equals("Sample 1 of 3"));
+        assertThat(text("#review-message"))
+                .as("the undo names what it took back, on which sample, in which run")
+                .matches("Undid the (edit|acceptance) of sample #" + first.id() + " in #" + first.runId()
+                        + " .+; it is undecided now\\.");
+
+        // The table lists an annotate run's samples with the text they label.
+        robot.clickOn("#review-table-mode-toggle");
+        @SuppressWarnings("unchecked")
+        TableView<ReviewItem> table = robot.lookup("#review-table").queryAs(TableView.class);
+        TableColumn<ReviewItem, ?> textColumn = table.getColumns().stream()
+                .filter(c -> c.getText().equals("Text"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(textColumn.getCellData(0)).isEqualTo(text);
     }
 
     /** The text of the label {@code query} finds; empty while there is none or it has none yet. */

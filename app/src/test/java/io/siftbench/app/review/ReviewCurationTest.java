@@ -81,7 +81,14 @@ class ReviewCurationTest {
         assertThat(viewModel.items().get(0).flags()).isEmpty();
         assertThat(viewModel.currentProperty().get().flags()).isEmpty();
 
+        assertThat(viewModel.rejectableBy(FlagKind.PATTERN))
+                .as("the count the menu offers before")
+                .isEqualTo(5);
         viewModel.rejectAllFlaggedBy(FlagKind.PATTERN);
+        assertThat(viewModel.messageProperty().get())
+                .as("and the count said after")
+                .isEqualTo("Rejected 5 samples flagged by pattern in #1 stories v1; Ctrl+Z takes it back.");
+        assertThat(viewModel.rejectableBy(FlagKind.PATTERN)).isZero();
         assertThat(project.get()
                         .decisions()
                         .currentOfRun(samples.get(0).runId())
@@ -99,6 +106,7 @@ class ReviewCurationTest {
                         samples.get(9).id());
 
         viewModel.undo();
+        assertThat(viewModel.messageProperty().get()).isEqualTo("Undid the rejection of 5 samples in #1 stories v1.");
         assertThat(project.get().decisions().currentOfRun(samples.get(0).runId()))
                 .isEmpty();
         assertThat(viewModel.items()).allMatch(item -> item.state().equals(ReviewItem.UNDECIDED));

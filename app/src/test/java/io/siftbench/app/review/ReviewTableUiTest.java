@@ -57,8 +57,14 @@ class ReviewTableUiTest {
         robot.clickOn(row(1));
         robot.press(KeyCode.SHIFT).clickOn(row(3)).release(KeyCode.SHIFT);
         robot.press(KeyCode.CONTROL).clickOn(row(6)).release(KeyCode.CONTROL);
+        assertThat(robot.lookup("#bulk-accept").queryButton().getText())
+                .as("how many samples the button acts on, before it is pressed")
+                .isEqualTo("Accept 4 selected");
         robot.clickOn("#bulk-accept");
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> message().equals("Accepted 4 samples in #1 p v1; Ctrl+Z takes it back."));
         robot.clickOn(row(7));
+        assertThat(robot.lookup("#bulk-reject").queryButton().getText()).isEqualTo("Reject 1 selected");
         robot.clickOn("#bulk-reject");
 
         WaitForAsyncUtils.waitFor(
@@ -76,6 +82,19 @@ class ReviewTableUiTest {
                         ReviewItem.UNDECIDED,
                         "accepted",
                         "rejected");
+        SESSION.quit();
+
+        // After a restart, an undo says what it took back, on which sample and in which run.
+        ReviewViewModel again =
+                SESSION.start(dir.resolve("settings.json"), file).review();
+        robot.clickOn("#nav-review");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> again.items().size() == 8);
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message()
+                .equals("Undid the rejection of sample #" + samples.get(7).id() + " in #1 p v1; it is undecided now."));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message()
+                .equals("Redid the rejection of sample #" + samples.get(7).id() + " in #1 p v1."));
         SESSION.quit();
 
         try (Project project = new H2ProjectOpener().open(file)) {
@@ -97,6 +116,12 @@ class ReviewTableUiTest {
                     .get()
                     .satisfies(action -> assertThat(action.decisions()).hasSize(4));
         }
+    }
+
+    private String message() {
+        return robot.lookup("#review-message")
+                .queryAs(javafx.scene.control.Label.class)
+                .getText();
     }
 
     /** The table row showing the queue's item {@code index}. */

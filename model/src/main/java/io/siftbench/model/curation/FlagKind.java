@@ -9,5 +9,10 @@ public enum FlagKind {
     NEAR_DUPLICATE,
     TOO_SIMILAR_TO_ACCEPTED,
     LOW_JUDGE_SCORE,
-    LOW_SELF_CONSISTENCY
+    LOW_SELF_CONSISTENCY;
+
+    /** The filter as a person reads it: "near duplicate", "low judge score". */
+    public String title() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
 }

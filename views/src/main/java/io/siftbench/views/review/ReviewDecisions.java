@@ -9,6 +9,7 @@ import io.siftbench.model.review.QueueOrder;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.review.ReviewQueue;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunLabel;
 import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.SerialTaskQueue;
 import java.util.ArrayList;
@@ -165,9 +166,15 @@ final class ReviewDecisions {
         });
     }
 
-    /** Records {@code status} for every sample in {@code sampleIds} as one action that one undo takes back. */
-    void decideAll(List<Long> sampleIds, DecisionStatus status) {
-        record(sampleIds.stream().map(id -> Decision.of(id, status, null)).toList(), false);
+    /**
+     * Records {@code status} for every sample in {@code sampleIds} as one action that one undo takes back, and says
+     * so once it is written; {@code why} names the samples, e.g. "flagged by length", or is empty.
+     */
+    void decideAll(List<Long> sampleIds, DecisionStatus status, String why) {
+        String done = (status == DecisionStatus.ACCEPTED ? "Accepted " : "Rejected ")
+                + DecisionMessages.count(sampleIds.size())
+                + (why.isEmpty() ? "" : " " + why);
+        record(sampleIds.stream().map(id -> Decision.of(id, status, null)).toList(), false, done);
     }
 
     /** Sets {@code label} on every sample in {@code sampleIds} as one action (an edit where it differs). */
@@ -181,7 +188,12 @@ final class ReviewDecisions {
                                     ? Decision.of(id, DecisionStatus.ACCEPTED, null)
                                     : Decision.edit(id, null, label, null)));
         }
-        record(decisions, false);
+        record(decisions, false, "Set the label " + label + " on " + DecisionMessages.count(decisions.size()));
+    }
+
+    /** The queue's item of sample {@code sampleId}, where the queue shown holds it. */
+    Optional<ReviewItem> item(long sampleId) {
+        return queue.indexOf(sampleId).map(queue::get);
     }
 
     /** Shows the card at {@code index} of the queue (a click in table mode). */
@@ -212,12 +224,16 @@ final class ReviewDecisions {
     private void decideCurrent(LongFunction<Decision> decision) {
         ReviewItem item = current.get();
         if (item != null) {
-            record(List.of(decision.apply(item.sampleId())), true);
+            record(List.of(decision.apply(item.sampleId())), true, null);
         }
     }
 
-    /** Shows the decisions at once, moves on when deciding card by card, and writes them in the background. */
-    private void record(List<Decision> decisions, boolean moveOn) {
+    /**
+     * Shows the decisions at once, moves on when deciding card by card, and writes them in the background; a bulk
+     * action's {@code done} ("Rejected 11 samples") is said once they are written, a card's own (null) shows as
+     * the next card.
+     */
+    private void record(List<Decision> decisions, boolean moveOn, String done) {
         ReviewSources open = tasks.open();
         RunInfo chosen = run.get();
         if (open == null || chosen == null || decisions.isEmpty()) {
@@ -232,14 +248,21 @@ final class ReviewDecisions {
         Optional<Long> at = positionSample();
         writes.submit(
                 () -> {
-                    DecisionAction done = open.decisions().decide(decisions);
+                    DecisionAction action = open.decisions().decide(decisions);
                     at.ifPresent(sample -> open.review().savePosition(chosen.id(), sample));
-                    return done;
+                    return action;
                     // The queue shows these decisions already; going over thousands of rows again would cost frames.
                 },
-                done -> {},
+                written -> {
+                    if (done != null) {
+                        message.accept(DecisionMessages.recorded(done, RunLabel.name(chosen)));
+                    }
+                },
                 failed);
     }
+
+    /** An undo or redo as written, and the name of the run of its samples, read with it. */
+    private record Step(DecisionAction action, String run) {}
 
     /** Undoes ({@code redo} false) or redoes the newest action in the project's history, after pending writes. */
     private void step(boolean redo, Function<DecisionStore, Optional<DecisionAction>> action) {
@@ -248,13 +271,13 @@ final class ReviewDecisions {
             return;
         }
         writes.submit(
-                () -> action.apply(open.decisions()),
+                () -> action.apply(open.decisions()).map(a -> new Step(a, runOf(open, a))),
                 stepped -> {
                     if (stepped.isEmpty()) {
                         message.accept(redo ? "Nothing to redo." : "Nothing to undo.");
                         return;
                     }
-                    DecisionAction a = stepped.get();
+                    DecisionAction a = stepped.get().action();
                     for (int i = 0; i < a.decisions().size(); i++) {
                         long sample = a.decisions().get(i).sampleId();
                         Decision now = a.current().get(i);
@@ -268,15 +291,22 @@ final class ReviewDecisions {
                             .flatMap(Optional::stream)
                             .findFirst();
                     first.ifPresent(index -> queue.moveTo(redo && a.decisions().size() == 1 ? index + 1 : index));
-                    message.accept((redo ? "Redid " : "Undid ")
-                            + (a.decisions().size() == 1
-                                    ? "a decision"
-                                    : a.decisions().size() + " decisions")
-                            + (first.isEmpty() ? " in another run." : "."));
+                    message.accept(
+                            DecisionMessages.stepped(redo, a, stepped.get().run()));
                     showPosition();
                     savePosition();
                 },
                 failed);
+    }
+
+    /** The name of the run whose samples {@code action} decided on, which may not be the run shown. */
+    private static String runOf(ReviewSources open, DecisionAction action) {
+        return open.runSources()
+                .samples()
+                .find(action.sampleIds().get(0))
+                .flatMap(sample -> open.runSources().runs().find(sample.runId()))
+                .map(RunLabel::name)
+                .orElse("a run no longer in the project");
     }
 
     private void savePosition() {

@@ -51,7 +51,7 @@ final class ReviewTable extends VBox {
                                 .map(Map.Entry::toString)
                                 .sorted()
                                 .collect(Collectors.joining(", "))),
-                        Controls.textColumn("Text", 400, item -> item.text() == null ? "" : item.text())));
+                        Controls.textColumn("Text", 400, viewModel::text)));
         table.setRowFactory(t -> {
             javafx.scene.control.TableRow<ReviewItem> row = new javafx.scene.control.TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -64,18 +64,26 @@ final class ReviewTable extends VBox {
         });
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        Button accept = new Button("Accept selected");
+        // Each bulk button says how many samples it acts on before it is pressed; the message says it after.
+        javafx.beans.binding.IntegerBinding chosen =
+                javafx.beans.binding.Bindings.size(table.getSelectionModel().getSelectedItems());
+        Button accept = new Button();
         accept.setId("bulk-accept");
+        accept.textProperty().bind(chosen.asString("Accept %d selected"));
+        accept.disableProperty().bind(chosen.isEqualTo(0));
         accept.setOnAction(e -> viewModel.decideAll(selected(), DecisionStatus.ACCEPTED));
-        Button reject = new Button("Reject selected");
+        Button reject = new Button();
         reject.setId("bulk-reject");
+        reject.textProperty().bind(chosen.asString("Reject %d selected"));
+        reject.disableProperty().bind(chosen.isEqualTo(0));
         reject.setOnAction(e -> viewModel.decideAll(selected(), DecisionStatus.REJECTED));
         ComboBox<String> label = new ComboBox<>(viewModel.labels());
         label.setId("bulk-label");
         label.setPromptText("Label");
-        Button setLabel = new Button("Set label");
+        Button setLabel = new Button();
         setLabel.setId("bulk-set-label");
-        setLabel.disableProperty().bind(label.valueProperty().isNull());
+        setLabel.textProperty().bind(chosen.asString("Set label of %d"));
+        setLabel.disableProperty().bind(label.valueProperty().isNull().or(chosen.isEqualTo(0)));
         setLabel.setOnAction(e -> viewModel.labelAll(selected(), label.getValue()));
         // The kinds are read when the menu opens, so that it offers exactly what the run is flagged by now.
         javafx.scene.control.MenuButton rejectFlagged = new javafx.scene.control.MenuButton("Reject all flagged by…");
@@ -84,9 +92,11 @@ final class ReviewTable extends VBox {
                 .getItems()
                 .setAll(viewModel.flagKinds().stream()
                         .map(kind -> {
-                            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(kind.name()
-                                    .toLowerCase(java.util.Locale.ROOT)
-                                    .replace('_', ' '));
+                            // The count before, as the message after says it: what the action changes.
+                            int changes = viewModel.rejectableBy(kind);
+                            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(
+                                    kind.title() + " — rejects " + DecisionMessages.count(changes));
+                            item.setDisable(changes == 0);
                             item.setOnAction(a -> viewModel.rejectAllFlaggedBy(kind));
                             return item;
                         })

@@ -6,6 +6,7 @@ import io.siftbench.model.curation.FlagKind;
 import io.siftbench.model.curation.JudgeVerdict;
 import io.siftbench.model.curation.Judgements;
 import io.siftbench.model.insights.SampleEmbedder;
+import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.QueueFilter;
@@ -24,6 +25,7 @@ import io.siftbench.views.task.TaskExecutor;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -69,6 +71,12 @@ public final class ReviewViewModel {
     private final ReadOnlyObjectWrapper<JudgeVerdict> judgement = new ReadOnlyObjectWrapper<>(this, "judgement");
     private final ObjectProperty<CurationSettings> curation =
             new SimpleObjectProperty<>(this, "curation", CurationSettings.defaults());
+    /**
+     * The text each answered sample of the run is judged by, as the metrics read it: an annotate sample's is its
+     * record's text, which the sample itself does not carry.
+     */
+    private Map<Long, String> inputTexts = Map.of();
+
     /** The curation flags of the run as last loaded, for "reject all flagged by …". */
     private CurationReport flags = new CurationReport(List.of());
     /** The verdicts of the newest judge run of the run as last loaded, for the card. */
@@ -291,6 +299,8 @@ public final class ReviewViewModel {
                     labels.setAll(loaded.labels());
                     mode.set(loaded.run().config().mode());
                     similarity.loaded(loaded.all(), loaded.measured(), loaded.embedding());
+                    inputTexts = loaded.measured().stream()
+                            .collect(java.util.stream.Collectors.toMap(SampleText::id, SampleText::text, (a, b) -> a));
                     decisions.show(loaded.queue());
                 },
                 this::failed);
@@ -329,9 +339,14 @@ public final class ReviewViewModel {
         decisions.saveEdit(text, label);
     }
 
+    /** The text that counts for {@code item}: the researcher's or the model's, or an annotate sample's record text. */
+    public String text(ReviewItem item) {
+        return item.text() != null ? item.text() : inputTexts.getOrDefault(item.sampleId(), "");
+    }
+
     /** Records {@code status} for every sample in {@code sampleIds} as one action that one undo takes back. */
     public void decideAll(List<Long> sampleIds, DecisionStatus status) {
-        decisions.decideAll(sampleIds, status);
+        decisions.decideAll(sampleIds, status, "");
     }
 
     /** The kinds of curation flag the run's samples carry, for the "reject all flagged by …" choices. */
@@ -341,12 +356,35 @@ public final class ReviewViewModel {
         return kinds;
     }
 
-    /** Rejects every sample flagged by {@code kind} as one action that one undo takes back. */
+    /**
+     * Rejects every sample flagged by {@code kind} and not rejected yet, as one action that one undo takes back;
+     * the message then says how many.
+     */
     public void rejectAllFlaggedBy(FlagKind kind) {
-        List<Long> flagged = new ArrayList<>(flags.flaggedBy(kind));
+        List<Long> flagged = toReject(kind);
         if (!flagged.isEmpty()) {
-            decideAll(flagged, DecisionStatus.REJECTED);
+            decisions.decideAll(flagged, DecisionStatus.REJECTED, "flagged by " + kind.title());
         }
+    }
+
+    /** How many samples "reject all flagged by {@code kind}" would change: those flagged and not rejected yet. */
+    public int rejectableBy(FlagKind kind) {
+        return toReject(kind).size();
+    }
+
+    private List<Long> toReject(FlagKind kind) {
+        List<Long> flagged = new ArrayList<>();
+        for (long id : flags.flaggedBy(kind)) {
+            boolean rejected = decisions
+                    .item(id)
+                    .map(ReviewItem::state)
+                    .filter(DecisionStatus.REJECTED.id()::equals)
+                    .isPresent();
+            if (!rejected) {
+                flagged.add(id);
+            }
+        }
+        return flagged;
     }
 
     /** The thresholds of the curation filters; a change flags the run's samples again. */
