@@ -77,6 +77,7 @@ public final class Shell {
     private final ReviewViewModel review;
     private final CompareViewModel compare;
     private final ProjectFeed feed;
+    private PromptStudioViewModel studio;
 
     public Shell(SettingsRepository settingsRepository, UserSettings settings, FileDialogs dialogs) {
         ProjectOpener opener = new H2ProjectOpener();
@@ -144,7 +145,7 @@ public final class Shell {
                 dialogs,
                 List.of(
                         new DatasetsView(new DatasetsViewModel(project.map(Project::datasets), tasks), dialogs),
-                        studioView(project, backendsFile, backendsForm),
+                        studioView(project, backendsFile, backendsForm, settingsFolder.resolve("drafts")),
                         new CompareView(compare, projectOpen),
                         reviewView,
                         new InsightsView(insights, ChartFiles.nativeDialog()),
@@ -159,7 +160,10 @@ public final class Shell {
      * Settings saves, so that a preview never runs on a backend as it was before an edit.
      */
     private PromptStudioView studioView(
-            ReadOnlyObjectProperty<Project> project, JsonBackendsFile backendsFile, SettingsViewModel settings) {
+            ReadOnlyObjectProperty<Project> project,
+            JsonBackendsFile backendsFile,
+            SettingsViewModel settings,
+            Path draftsFolder) {
         PromptStudioViewModel studio = new PromptStudioViewModel(
                 project.map(p -> new StudioSources(p.prompts(), p.runs(), p.samples(), p.datasets())), tasks);
         PreviewViewModel preview = new PreviewViewModel(
@@ -168,6 +172,8 @@ public final class Shell {
                 tasks,
                 backendsFile::load);
         settings.settingsProperty().addListener((obs, was, now) -> preview.loadBackends());
+        studio.keepDraftsIn(draftsFolder, project.map(Project::file));
+        this.studio = studio;
         return new PromptStudioView(studio, new NativePromptFileDialogs(), preview);
     }
 
@@ -211,6 +217,7 @@ public final class Shell {
     /** Saves the settings and closes the project; call once the window is gone. */
     public void shutdown() {
         feed.close();
+        studio.flush();
         review.flush();
         compare.flush();
         viewModel.shutdown();

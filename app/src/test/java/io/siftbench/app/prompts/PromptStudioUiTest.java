@@ -224,6 +224,8 @@ class PromptStudioUiTest {
         Files.writeString(exported, Files.readString(exported).replace("Q: {{text}}", "Question: {{text}}"));
 
         robot.clickOn("#prompt-import");
+        // The draft was edited and not saved as a version: importing over it asks first.
+        robot.clickOn("Discard");
         WaitForAsyncUtils.waitFor(
                 10, java.util.concurrent.TimeUnit.SECONDS, () -> rendered(robot).startsWith("Tone: angry. Question:"));
         assertThat(rendered(robot)).isEqualTo("Tone: angry. Question: I am still waiting on my card?");

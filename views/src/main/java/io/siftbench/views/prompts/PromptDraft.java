@@ -80,7 +80,7 @@ public final class PromptDraft {
     }
 
     /** A small working example, what a new prompt starts from. */
-    static PromptVersion example() {
+    public static PromptVersion example() {
         return new PromptVersion(
                 "new-prompt",
                 "",

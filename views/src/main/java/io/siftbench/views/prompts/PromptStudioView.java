@@ -7,6 +7,7 @@ import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.views.controls.Controls;
 import io.siftbench.views.controls.EmptyState;
+import io.siftbench.views.controls.UnsavedEdits;
 import io.siftbench.views.shell.EmptyScreenView;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
@@ -74,7 +75,7 @@ public final class PromptStudioView implements ScreenView {
 
     private Node toolbar() {
         Button newPrompt = new Button("New prompt");
-        newPrompt.setOnAction(e -> viewModel.newPrompt());
+        newPrompt.setOnAction(e -> guarded("starting a new prompt", viewModel::newPrompt));
         TextField name = new TextField();
         name.setId("prompt-name");
         name.setPromptText("prompt name");
@@ -96,8 +97,10 @@ public final class PromptStudioView implements ScreenView {
         save.setOnAction(e -> versions.save());
         Button importFile = new Button("Import…");
         importFile.setId("prompt-import");
-        importFile.setOnAction(
-                e -> dialogs.chooseImport(root.getScene().getWindow()).ifPresent(viewModel.files()::importFrom));
+        importFile.setOnAction(e -> dialogs.chooseImport(root.getScene().getWindow())
+                .ifPresent(file -> guarded(
+                        "importing " + file.getFileName(),
+                        () -> viewModel.files().importFrom(file))));
         Button exportFile = new Button("Export…");
         exportFile.setId("prompt-export");
         exportFile.setOnAction(e -> dialogs.chooseExport(
@@ -109,6 +112,27 @@ public final class PromptStudioView implements ScreenView {
         HBox bar = new HBox(8, newPrompt, name, mode, note, save, importFile, exportFile, status);
         bar.getStyleClass().add("toolbar");
         return bar;
+    }
+
+    private void open(StoredVersion version) {
+        guarded("opening " + version.name() + " v" + version.version(), () -> versions.open(version));
+    }
+
+    /** Does {@code next} once the draft's unsaved edits are saved or discarded, as the researcher answers. */
+    private void guarded(String next, Runnable then) {
+        if (!viewModel.unsaved()) {
+            then.run();
+            return;
+        }
+        String name = draft.nameProperty().get();
+        switch (UnsavedEdits.ask(
+                root.getScene().getWindow(),
+                name == null || name.isBlank() ? "the prompt" : "the prompt '" + name + "'",
+                next)) {
+            case SAVE -> versions.save(then);
+            case DISCARD -> then.run();
+            case CANCEL -> {}
+        }
     }
 
     private Node versionList() {
@@ -140,13 +164,14 @@ public final class PromptStudioView implements ScreenView {
         list.setPlaceholder(empty);
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
-                versions.open(list.getSelectionModel().getSelectedItem());
+                open(list.getSelectionModel().getSelectedItem());
             }
         });
         Button open = new Button("Open");
+        open.setId("prompt-open");
         open.disableProperty()
                 .bind(Bindings.size(list.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
-        open.setOnAction(e -> versions.open(list.getSelectionModel().getSelectedItem()));
+        open.setOnAction(e -> open(list.getSelectionModel().getSelectedItem()));
         Button diff = new Button("Diff two");
         diff.setTooltip(
                 new javafx.scene.control.Tooltip("Select two versions of one prompt (Ctrl+click) to see what changed"));

@@ -4,8 +4,10 @@ import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.TaskExecutor;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -30,9 +32,18 @@ public final class PromptStudioViewModel {
     private final LivePreview livePreview;
     private final PromptVersions versions;
     private final PromptFileTransfer files;
+    /** The draft as last opened or saved; an edit away from it is unsaved. */
+    private PromptVersion baseline;
+    /** True while a version is being loaded into the draft. */
+    private boolean loading;
+
+    private final TaskExecutor tasks;
+    private KeptDrafts kept;
+    private ObservableValue<Path> keptFor;
 
     /** @param sources the stores of the open project the studio reads and writes; null while none is open */
     public PromptStudioViewModel(ObservableValue<StudioSources> sources, TaskExecutor tasks) {
+        this.tasks = tasks;
         this.noProject = Bindings.createBooleanBinding(() -> sources.getValue() == null, sources);
         ProjectTasks<StudioSources> projectTasks = new ProjectTasks<>(sources, tasks);
         this.judged = new JudgedSampleChoice(projectTasks, status::set);
@@ -45,11 +56,17 @@ public final class PromptStudioViewModel {
         for (Observable o : madeWith) {
             if (o instanceof ObservableValue<?> value) {
                 // A change listener, not an invalidation one: it hears every edit, read or not.
-                value.addListener((obs, was, now) -> draftEdits.set(draftEdits.get() + 1));
+                value.addListener((obs, was, now) -> edited());
             } else {
-                o.addListener(x -> draftEdits.set(draftEdits.get() + 1));
+                o.addListener(x -> edited());
             }
         }
+        // Saved: the draft is a version now, nothing of it is unsaved.
+        versions.loadedProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                markSaved();
+            }
+        });
         // A judge is rendered against a sample of another run: the runs are read when they are needed.
         draft.modeProperty().addListener((obs, was, now) -> {
             if (now == PromptMode.JUDGE) {
@@ -71,10 +88,92 @@ public final class PromptStudioViewModel {
         adopt(PromptDraft.example());
     }
 
-    /** Shows {@code v} in the draft, previewed from its first combination. */
+    /**
+     * Keeps the unsaved draft of each project in {@code drafts}, and restores it when {@code projectFile} opens
+     * again, so that closing the application (or a crash) loses no edit.
+     */
+    public void keepDraftsIn(Path folder, ObservableValue<Path> projectFile) {
+        KeptDrafts drafts = new KeptDrafts(folder, tasks, status::set);
+        this.kept = drafts;
+        this.keptFor = projectFile;
+        projectFile.addListener((obs, was, now) -> {
+            if (now != null) {
+                drafts.restore(now, this::restore);
+            }
+        });
+        if (projectFile.getValue() != null) {
+            drafts.restore(projectFile.getValue(), this::restore);
+        }
+    }
+
+    /** Writes the draft still waiting to be kept now, on the calling thread; for closing the application. */
+    public void flush() {
+        if (kept != null) {
+            kept.flush();
+        }
+    }
+
+    /** Whether the draft holds edits not saved as a version: opening another one would lose them. */
+    public boolean unsaved() {
+        Optional<PromptVersion> now = current();
+        return now.isEmpty() || !now.get().equals(baseline);
+    }
+
+    /** Shows {@code v} in the draft, previewed from its first combination, as nothing unsaved. */
     private void edit(PromptVersion v) {
-        draft.edit(v);
+        show(v);
+        markSaved();
+    }
+
+    private void show(PromptVersion v) {
+        // Loading sets the parts one by one; the halfway states are no draft to keep.
+        loading = true;
+        try {
+            draft.edit(v);
+        } finally {
+            loading = false;
+        }
         livePreview.restart();
+    }
+
+    /** A draft kept from the last session: unsaved, as it was left. */
+    private void restore(PromptVersion v) {
+        show(v);
+        versions.forgetLoaded();
+        status.set("Restored the draft of '" + v.name() + "' you had not saved; save it to make it a version");
+    }
+
+    private void edited() {
+        draftEdits.set(draftEdits.get() + 1);
+        Path project = keptFor == null ? null : keptFor.getValue();
+        if (loading || kept == null || project == null) {
+            return;
+        }
+        // A draft that does not read as a version (a schema half typed) keeps the last one that did.
+        current().ifPresent(v -> {
+            if (v.equals(baseline)) {
+                kept.forget(project);
+            } else {
+                kept.keep(project, v);
+            }
+        });
+    }
+
+    /** What the draft holds now is what a version holds: nothing to keep. */
+    private void markSaved() {
+        baseline = current().orElse(null);
+        Path project = keptFor == null ? null : keptFor.getValue();
+        if (kept != null && project != null) {
+            kept.forget(project);
+        }
+    }
+
+    private Optional<PromptVersion> current() {
+        try {
+            return Optional.of(draft.version());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Makes {@code v} the draft of a prompt not saved yet. */

@@ -88,6 +88,11 @@ public final class PromptVersions {
 
     /** Saves the draft as the next version of its prompt, with the note, and selects it. */
     public void save() {
+        save(() -> {});
+    }
+
+    /** Saves the draft as {@link #save()} does, then runs {@code then}; nothing when it cannot be saved. */
+    public void save(Runnable then) {
         StudioSources open = tasks.open();
         PromptVersion version;
         try {
@@ -105,7 +110,8 @@ public final class PromptVersions {
                 .onSuccess(saved -> {
                     loaded.set(saved);
                     report.accept("Saved " + saved.name() + " v" + saved.version());
-                    reload(saved);
+                    // What comes next (opening another version) goes after the listing marks this one loaded.
+                    reload(saved, then);
                 })
                 .onFailure(e -> report.accept("Cannot save: " + e.getMessage())));
     }
@@ -126,9 +132,14 @@ public final class PromptVersions {
 
     /** Lists the versions of the open project again, then marks {@code select} (null: none) as the loaded one. */
     void reload(StoredVersion select) {
+        reload(select, () -> {});
+    }
+
+    private void reload(StoredVersion select, Runnable then) {
         StudioSources open = tasks.open();
         if (open == null) {
             versions.clear();
+            then.run();
             return;
         }
         tasks.execute(BackgroundTask.of("Listing prompts", progress -> {
@@ -144,6 +155,7 @@ public final class PromptVersions {
                 .onSuccess(all -> {
                     versions.setAll(all);
                     loaded.set(select);
+                    then.run();
                 })
                 .onFailure(e -> report.accept(e.getMessage())));
     }
