@@ -26,6 +26,14 @@ public final class Alignment {
     private Alignment() {}
 
     public static List<CompareRow> of(List<List<ReviewItem>> variants) {
+        return of(variants, Map.of());
+    }
+
+    /**
+     * Lines up {@code variants}, each annotate row headed by its record's own text from {@code recordTexts}
+     * (record id to text; see {@link RecordTexts}) where it is there.
+     */
+    public static List<CompareRow> of(List<List<ReviewItem>> variants, Map<Long, String> recordTexts) {
         if (variants.size() < 2 || variants.size() > 4) {
             throw new IllegalArgumentException("compare 2 to 4 variants, not " + variants.size());
         }
@@ -37,7 +45,7 @@ public final class Alignment {
             for (ReviewItem item : variants.get(v)) {
                 String key = key(item.sample(), seen, shared);
                 rows.computeIfAbsent(key, k -> new ReviewItem[variants.size()])[v] = item;
-                inputs.putIfAbsent(key, input(item.sample(), key, shared));
+                inputs.putIfAbsent(key, input(item.sample(), key, shared, recordTexts));
             }
         }
         List<CompareRow> aligned = new ArrayList<>(rows.size());
@@ -80,12 +88,16 @@ public final class Alignment {
     }
 
     /**
-     * The record as the model read it (the last user message); for a synthesis the condition values the row
-     * aligns by, or its number where no condition is shared.
+     * The record's own text, or where it is not known the record as the model read it (the last user message); for
+     * a synthesis the condition values the row aligns by, or its number where no condition is shared.
      */
-    private static String input(Sample s, String key, Set<String> shared) {
+    private static String input(Sample s, String key, Set<String> shared, Map<Long, String> recordTexts) {
         if (s.slot().recordId() == null) {
             return shared.isEmpty() ? "Sample " + key.substring(key.lastIndexOf('#') + 1) : combination(s, shared);
+        }
+        String text = recordTexts.get(s.slot().recordId());
+        if (text != null) {
+            return "Record " + s.slot().recordId() + ": " + text;
         }
         List<Message> messages = s.slot().messages();
         for (int i = messages.size() - 1; i >= 0; i--) {

@@ -4,6 +4,7 @@ import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.compare.Alignment;
 import io.siftbench.model.compare.CompareRow;
+import io.siftbench.model.compare.RecordTexts;
 import io.siftbench.model.compare.Variant;
 import io.siftbench.model.compare.VariantPlan;
 import io.siftbench.model.compare.VariantSummary;
@@ -12,6 +13,7 @@ import io.siftbench.model.curation.RunCuration;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.prompts.Condition;
 import io.siftbench.model.prompts.StoredVersion;
+import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLabel;
@@ -315,10 +317,14 @@ public final class CompareViewModel {
             cells.summarize();
         });
         writes.submit(
-                () -> Alignment.of(picked.stream()
-                        .map(run -> filters.flag(run, open.runSources().review().items(run.id()))
-                                .items())
-                        .toList()),
+                () -> {
+                    List<List<ReviewItem>> items = picked.stream()
+                            .map(run -> filters.flag(
+                                            run, open.runSources().review().items(run.id()))
+                                    .items())
+                            .toList();
+                    return Alignment.of(items, RecordTexts.of(open.runSources().datasets(), picked, items));
+                },
                 lineUp,
                 this::failed);
     }
