@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -132,13 +133,19 @@ class PromptStudioUiTest {
         Path csv = dir.resolve("q.csv");
         Files.writeString(csv, "text,category\ncard lost,lost_card\ncard late,card_arrival\nstolen card,lost_card\n");
         project.datasets().importFile(ImportOptions.of(csv).withName("q"), ImportProgress.NONE);
-        robot.interact(() -> {
-            robot.lookup("#template-user")
-                    .queryAs(TextArea.class)
-                    .setText("{{#demos}}E: {{text}} = {{label}}\n{{/demos}}Q: {{text}}");
-            robot.lookup("#demo-dataset").queryAs(TextField.class).setText("q");
-            robot.lookup("#demo-label").queryAs(TextField.class).setText("category");
-        });
+        robot.interact(() -> robot.lookup("#template-user")
+                .queryAs(TextArea.class)
+                .setText("{{#demos}}E: {{text}} = {{label}}\n{{/demos}}Q: {{text}}"));
+        // The dataset imported since the studio opened is offered when the chooser opens, and choosing it fills
+        // in the columns marked at import.
+        robot.clickOn("#demo-dataset");
+        ComboBox<String> dataset = robot.lookup("#demo-dataset").queryComboBox();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> dataset.getItems().contains("q"));
+        robot.clickOn("q");
+        ComboBox<String> label = robot.lookup("#demo-label").queryComboBox();
+        assertThat(label.getItems()).containsExactly("text", "category");
+        assertThat(label.getValue()).isEqualTo("category");
+        assertThat(robot.lookup("#demo-text").queryComboBox().getValue()).isEqualTo("text");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rendered(robot).contains("E: "));
 
         // Four demonstrations are asked of a pool of three: the random strategy gives each of them once.

@@ -14,7 +14,10 @@ import io.siftbench.views.shell.ScreenView;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -293,16 +296,40 @@ public final class PromptStudioView implements ScreenView {
     }
 
     private Node demonstrations() {
-        TextField dataset =
-                Controls.boundField("demo-dataset", "dataset name (blank: none)", draft.demoDatasetProperty());
+        // Choosers filled from the project, not names to type: the dataset, then its columns, with the columns
+        // marked at import as the defaults.
+        DatasetChoices choices = viewModel.datasets();
+        ComboBox<String> dataset = chooser("demo-dataset", choices.names(), draft.demoDatasetProperty());
+        dataset.setConverter(Controls.shownAs(name -> name.isEmpty() ? "no demonstrations" : name));
+        ComboBox<String> text = chooser("demo-text", FXCollections.observableArrayList(), draft.demoTextProperty());
+        ComboBox<String> label = chooser("demo-label", FXCollections.observableArrayList(), draft.demoLabelProperty());
+        Runnable columns = () -> {
+            List<String> of = choices.columns(draft.demoDatasetProperty().get());
+            text.getItems().setAll(of);
+            label.getItems().setAll(of);
+            choices.find(draft.demoDatasetProperty().get()).ifPresent(d -> {
+                if (!of.contains(draft.demoTextProperty().get()) && d.textColumn() != null) {
+                    draft.demoTextProperty().set(d.textColumn());
+                }
+                if (!of.contains(draft.demoLabelProperty().get()) && d.labelColumn() != null) {
+                    draft.demoLabelProperty().set(d.labelColumn());
+                }
+            });
+        };
+        draft.demoDatasetProperty().addListener((obs, was, now) -> {
+            if (!now.isBlank() && choices.find(now).isEmpty()) {
+                choices.reload();
+            }
+            columns.run();
+        });
+        choices.names().addListener((ListChangeListener<String>) c -> columns.run());
+        dataset.setOnShowing(e -> choices.reload());
         ComboBox<DemonstrationStrategy> strategy = new ComboBox<>();
         strategy.setId("demo-strategy");
         strategy.getItems().setAll(DemonstrationStrategy.values());
         strategy.valueProperty().bindBidirectional(draft.demoStrategyProperty());
         TextField k = Controls.numberField(null, draft.demoKProperty(), new IntegerStringConverter(), 3);
         TextField seed = Controls.numberField(null, draft.demoSeedProperty(), new LongStringConverter(), 6);
-        TextField text = Controls.boundField("demo-text", "text column", draft.demoTextProperty());
-        TextField label = Controls.boundField("demo-label", "label column", draft.demoLabelProperty());
         TextField ids =
                 Controls.boundField("demo-ids", "record ids for fixed, e.g. 3, 17, 42", draft.demoIdsProperty());
         ids.disableProperty().bind(draft.demoStrategyProperty().isNotEqualTo(DemonstrationStrategy.FIXED));
@@ -315,6 +342,25 @@ public final class PromptStudioView implements ScreenView {
         for (Node n : List.of(strategy, k, seed, text, label)) {
             n.disableProperty().bind(draft.demoDatasetProperty().isEmpty());
         }
+        return box;
+    }
+
+    /**
+     * A chooser of {@code items} that sets {@code value} as the researcher chooses; a value not among them (a prompt
+     * from another project) still shows, as it is. Not a bidirectional binding: a combo box clears its value while
+     * its items are replaced, and that must not clear the draft's.
+     */
+    private static ComboBox<String> chooser(String id, ObservableList<String> items, StringProperty value) {
+        ComboBox<String> box = new ComboBox<>(items);
+        box.setId(id);
+        box.setValue(value.get());
+        box.valueProperty().addListener((obs, was, now) -> {
+            if (now != null && !now.equals(value.get())) {
+                value.set(now);
+            }
+        });
+        value.addListener((obs, was, now) -> box.setValue(now));
+        items.addListener((ListChangeListener<String>) c -> box.setValue(value.get()));
         return box;
     }
 

@@ -32,6 +32,7 @@ public final class PromptStudioViewModel {
     private final LivePreview livePreview;
     private final PromptVersions versions;
     private final PromptFileTransfer files;
+    private final DatasetChoices datasets;
     /** The draft as last opened or saved; an edit away from it is unsaved. */
     private PromptVersion baseline;
     /** True while a version is being loaded into the draft. */
@@ -48,6 +49,7 @@ public final class PromptStudioViewModel {
         ProjectTasks<StudioSources> projectTasks = new ProjectTasks<>(sources, tasks);
         this.judged = new JudgedSampleChoice(projectTasks, status::set);
         this.livePreview = new LivePreview(draft, judged, new DemonstrationPool(draft, projectTasks));
+        this.datasets = new DatasetChoices(projectTasks);
         this.versions = new PromptVersions(projectTasks, draft::version, this::edit, status::set);
         this.files = new PromptFileTransfer(tasks, draft::version, this::adopt, status::set);
         // What a preview's samples were made with: the draft's parts and the run a judge scores.
@@ -190,6 +192,11 @@ public final class PromptStudioViewModel {
     /** The draft rendered as it is edited, and what is wrong with it. */
     public LivePreview livePreview() {
         return livePreview;
+    }
+
+    /** The project's datasets and their columns, as the demonstration choosers offer them. */
+    DatasetChoices datasets() {
+        return datasets;
     }
 
     /** The project's saved prompt versions: open, save, compare. */
