@@ -128,6 +128,9 @@ class RunsUiTest {
                 10, TimeUnit.SECONDS, () -> matching.getText().equals("1 of " + RECORDS + " records match"));
         robot.clickOn("#new-run-filter");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> matching.getText().isEmpty());
+        assertThat(robot.lookup("#new-run-estimate").queryAs(Label.class).getText())
+                .as("what the run costs, before it starts")
+                .isEqualTo(RECORDS + " calls · no run on this backend has measured its speed yet");
         robot.clickOn("#new-run-start");
 
         List<String> statusTexts = new ArrayList<>();
@@ -188,6 +191,17 @@ class RunsUiTest {
                 () -> insightsRun.isVisible()
                         && insightsRun.getValue() != null
                         && insightsRun.getValue().id() == 1L);
+
+        // The next run on the same backend is estimated at the speed this one measured.
+        robot.clickOn("#nav-runs");
+        robot.clickOn("#run-new");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#new-run-estimate")
+                .tryQuery()
+                .map(n -> ((Label) n).getText().contains("measured on this backend"))
+                .orElse(false));
+        assertThat(robot.lookup("#new-run-estimate").queryAs(Label.class).getText())
+                .matches(RECORDS + " calls · about \\d+ s, at the \\d+\\.\\d calls/s run #1 measured on this backend");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
     }
 
     /** The runs table's row of the newest run (cells are reused, so not simply the first row node found). */

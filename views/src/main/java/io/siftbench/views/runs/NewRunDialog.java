@@ -131,6 +131,12 @@ final class NewRunDialog {
         grid.addRow(row++, new Label("Seed"), seed);
         grid.addRow(row++, new Label("Concurrency"), concurrency);
         grid.addRow(row++, new Label("Votes (self-consistency)"), votes);
+        // What starting costs, before it is started: the calls, and the time at the backend's measured speed.
+        Label estimate = new Label();
+        estimate.setId("new-run-estimate");
+        estimate.setWrapText(true);
+        estimate.textProperty().bind(form.estimateProperty());
+        grid.add(estimate, 0, row++, 2, 1);
         grid.add(error, 0, row, 2, 1);
         // The labels keep their whole text ("Votes (self-consistency)"); the fields take what is left.
         ColumnConstraints labels = new ColumnConstraints();

@@ -10,6 +10,7 @@ import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.NewRun;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
+import io.siftbench.model.runs.RunEstimate;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.views.project.GenerationChoice;
 import io.siftbench.views.project.JudgeableRuns;
@@ -49,7 +50,8 @@ public final class NewRunViewModel {
             List<DatasetInfo> datasets,
             List<BackendConfig> backends,
             List<RunInfo> judgeable,
-            GenerationParameters defaults) {}
+            GenerationParameters defaults,
+            List<RunInfo> runs) {}
 
     private final RunsViewModel runs;
     private final ObservableValue<NewRunSources> sources;
@@ -69,6 +71,10 @@ public final class NewRunViewModel {
     private final ObjectProperty<Integer> concurrency = new SimpleObjectProperty<>(this, "concurrency");
     private final ObjectProperty<Integer> votes = new SimpleObjectProperty<>(this, "votes");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper(this, "estimate", "");
+    /** The project's runs as the form opened: the speed of the newest on a backend estimates the next one's. */
+    private List<RunInfo> history = List.of();
+
     private final BooleanBinding annotates = modeIs(PromptMode.ANNOTATE);
     private final BooleanBinding judges = modeIs(PromptMode.JUDGE);
     private final RecordFilter filter;
@@ -92,6 +98,34 @@ public final class NewRunViewModel {
         this.userBackends = userBackends;
         this.filter = new RecordFilter(dataset, annotates, sources, tasks);
         reset();
+        for (javafx.beans.Observable o : List.<javafx.beans.Observable>of(
+                version,
+                dataset,
+                randomSubset,
+                subsetSize,
+                samples,
+                votes,
+                judged,
+                filter.onProperty(),
+                filter.matchingProperty(),
+                generation.backendProperty(),
+                generation.modelProperty())) {
+            o.addListener(x -> estimate());
+        }
+    }
+
+    /** The calls the run will make and how long they will take, as the form stands; empty while it is incomplete. */
+    public ReadOnlyStringProperty estimateProperty() {
+        return estimate.getReadOnlyProperty();
+    }
+
+    private void estimate() {
+        try {
+            RunConfig config = config();
+            estimate.set(RunEstimate.of(config.target(), config.votes(), config.backend(), history));
+        } catch (IllegalArgumentException e) {
+            estimate.set("");
+        }
     }
 
     /** Opens an empty form: the newest prompt version, the default backend and its default parameters. */
@@ -124,11 +158,18 @@ public final class NewRunViewModel {
                         configs.add(0, d);
                     });
                     List<RunInfo> judgeableRuns = JudgeableRuns.of(open.runs());
-                    return new Choices(all, open.datasets().list(), configs, judgeableRuns, settings.defaults());
+                    return new Choices(
+                            all,
+                            open.datasets().list(),
+                            configs,
+                            judgeableRuns,
+                            settings.defaults(),
+                            open.runs().list());
                 })
                 .quiet()
                 .onSuccess(choices -> {
                     defaults = choices.defaults();
+                    history = choices.runs();
                     versions.setAll(choices.versions());
                     datasets.setAll(choices.datasets());
                     generation.offer(choices.backends(), null);
@@ -214,26 +255,7 @@ public final class NewRunViewModel {
     public boolean start() {
         RunConfig config;
         try {
-            BackendConfig chosen = generation.chosen();
-            BackendRef ref = chosen == null ? null : BackendRef.of(chosen.kind(), chosen.location(), chosen.model());
-            if (seed.get() == null) {
-                throw new IllegalArgumentException("Give the seed as a number.");
-            }
-            Integer limit = annotates.get() && randomSubset.get() ? subsetSize.get() : null;
-            // Only what the form shows changes; the rest of the details (top-p, stop, timeout, cells) is kept.
-            RunDetails details = filter.over(
-                    base.withParameters(generation.over(base.parameters())).withLimit(limit));
-            config = new NewRun(
-                            version.get(),
-                            ref,
-                            details,
-                            annotates.get() ? dataset.get() : null,
-                            samples.get(),
-                            seed.get(),
-                            concurrency.get(),
-                            votes.get(),
-                            judges.get() ? judged.get() : null)
-                    .toConfig(filter.available());
+            config = config();
         } catch (IllegalArgumentException e) {
             problem.set(e.getMessage());
             return false;
@@ -241,6 +263,30 @@ public final class NewRunViewModel {
         problem.set("");
         runs.start(config);
         return true;
+    }
+
+    /** The run the form describes; throws {@link IllegalArgumentException} saying what is missing or wrong. */
+    private RunConfig config() {
+        BackendConfig chosen = generation.chosen();
+        BackendRef ref = chosen == null ? null : BackendRef.of(chosen.kind(), chosen.location(), chosen.model());
+        if (seed.get() == null) {
+            throw new IllegalArgumentException("Give the seed as a number.");
+        }
+        Integer limit = annotates.get() && randomSubset.get() ? subsetSize.get() : null;
+        // Only what the form shows changes; the rest of the details (top-p, stop, timeout, cells) is kept.
+        RunDetails details = filter.over(
+                base.withParameters(generation.over(base.parameters())).withLimit(limit));
+        return new NewRun(
+                        version.get(),
+                        ref,
+                        details,
+                        annotates.get() ? dataset.get() : null,
+                        samples.get(),
+                        seed.get(),
+                        concurrency.get(),
+                        votes.get(),
+                        judges.get() ? judged.get() : null)
+                .toConfig(filter.available());
     }
 
     public ObservableList<StoredVersion> versions() {
