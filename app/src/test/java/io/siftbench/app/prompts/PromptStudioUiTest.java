@@ -23,6 +23,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -174,6 +175,44 @@ class PromptStudioUiTest {
                 .containsExactly("{{mood}}");
         assertThat(robot.lookup("#prompt-problems").queryListView().getItems())
                 .anyMatch(p -> p.toString().contains("{{mood}}"));
+    }
+
+    @Test
+    void switchingToSynthesizeHidesTheLabelsAndWritesTheSchemaFromFields(FxRobot robot) throws Exception {
+        robot.clickOn("#prompt-mode").clickOn("synthesize");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#task-labels").query().isVisible())
+                .as("an annotation's labels mean nothing to a synthesis")
+                .isFalse();
+        assertThat(robot.lookup("#schema-fields-note").queryAs(Label.class).getText())
+                .isEqualTo("No fields: the model's answer is kept as its text.");
+
+        robot.interact(() -> robot.lookup("#schema-field-add").queryButton().fire());
+        robot.interact(() ->
+                robot.lookup("#schema-field-name-0").queryAs(TextField.class).setText("question"));
+        robot.interact(() -> robot.lookup("#schema-field-add").queryButton().fire());
+        robot.interact(() -> {
+            robot.lookup("#schema-field-name-1").queryAs(TextField.class).setText("topic");
+            robot.lookup("#schema-field-kind-1")
+                    .queryComboBox()
+                    .setValue(io.siftbench.model.prompts.SchemaField.Kind.CHOICE);
+            robot.lookup("#schema-field-values-1").queryAs(TextField.class).setText("cards, transfers");
+        });
+        com.fasterxml.jackson.databind.JsonNode written = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(robot.lookup("#output-schema").queryAs(TextArea.class).getText());
+        assertThat(written.toString())
+                .isEqualTo("{\"type\":\"object\",\"properties\":{\"question\":{\"type\":\"string\"},"
+                        + "\"topic\":{\"type\":\"string\",\"enum\":[\"cards\",\"transfers\"]}},"
+                        + "\"required\":[\"question\",\"topic\"]}");
+
+        // A schema typed as JSON that fields cannot say stays as typed, and the fields say so.
+        robot.interact(() -> robot.lookup("#output-schema")
+                .queryAs(TextArea.class)
+                .setText("{\"type\":\"object\",\"properties\":{\"turns\":{\"type\":\"array\"}}}"));
+        assertThat(robot.lookup("#schema-fields-note").queryAs(Label.class).getText())
+                .isEqualTo("This schema says more than flat fields: edit it as JSON below.");
+        assertThat(robot.lookup("#output-schema").queryAs(TextArea.class).getText())
+                .contains("array");
     }
 
     @Test

@@ -200,7 +200,6 @@ public final class PromptStudioView implements ScreenView {
         labels.setPromptText("one label a line: name | description | verbalizer");
         labels.setPrefRowCount(4);
         labels.textProperty().bindBidirectional(draft.labelsProperty());
-        labels.disableProperty().bind(draft.modeProperty().isEqualTo(PromptMode.SYNTHESIZE));
         CheckBox rationale = new CheckBox("ask for a rationale");
         rationale.selectedProperty().bindBidirectional(draft.rationaleProperty());
         CheckBox confidence = new CheckBox("ask for a confidence");
@@ -210,7 +209,9 @@ public final class PromptStudioView implements ScreenView {
         // A judge answers with a score (or pass/fail) and a reason: its scale stands where the label set would.
         Label scaleTitle = new Label("Scale (the judge answers with a score and a reason)");
         ScaleEditor scale = new ScaleEditor(draft.scale());
-        Controls.showWhen(judges().not(), labelsTitle, labels, asks);
+        // Only annotation chooses among labels: a synthesis says what it writes in its output schema instead.
+        Controls.showWhen(draft.modeProperty().isEqualTo(PromptMode.ANNOTATE), labelsTitle, labels);
+        Controls.showWhen(judges().not(), asks);
         Controls.showWhen(judges(), scaleTitle, scale);
         TemplateEditor system = new TemplateEditor(
                 "System message", "template-system", draft.systemTemplateProperty(), live::placeholders);
@@ -263,8 +264,11 @@ public final class PromptStudioView implements ScreenView {
         schema.setPromptText("the JSON schema of a generated sample");
         TextArea derived = readOnly("output-schema-derived", 8);
         derived.textProperty().bind(live.derivedSchemaProperty());
-        // Annotation derives its schema from the labels; only synthesis has one written by hand.
+        // Annotation derives its schema from the labels; only synthesis has one, written as fields or as JSON.
+        SchemaFieldsEditor fields = new SchemaFieldsEditor(draft.outputSchemaProperty());
         schema.visibleProperty().bind(draft.modeProperty().isEqualTo(PromptMode.SYNTHESIZE));
+        fields.visibleProperty().bind(schema.visibleProperty());
+        fields.managedProperty().bind(schema.visibleProperty());
         schema.managedProperty().bind(schema.visibleProperty());
         derived.visibleProperty().bind(schema.visibleProperty().not());
         derived.managedProperty().bind(derived.visibleProperty());
@@ -289,6 +293,7 @@ public final class PromptStudioView implements ScreenView {
                 heading("Demonstrations"),
                 demonstrations(),
                 heading("Output schema"),
+                fields,
                 schema,
                 derived);
         box.getStyleClass().add("pane");

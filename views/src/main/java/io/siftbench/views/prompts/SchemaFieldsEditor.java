@@ -1,0 +1,135 @@
+package io.siftbench.views.prompts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.siftbench.model.prompts.SchemaField;
+import io.siftbench.views.controls.Controls;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The fields of a generated sample as rows (name, kind, the values of a choice) that write the synthesis prompt's
+ * JSON schema as they are edited; the JSON stays editable beside it for what fields cannot say, and a schema
+ * edited there into something more than flat fields is said to be so, not rewritten.
+ */
+final class SchemaFieldsEditor extends VBox {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StringProperty schema;
+    private final VBox rows = new VBox(4);
+    private final Label note = new Label();
+    private final Button add = new Button("Add field");
+    /** True while this editor writes the schema: what it wrote needs no reading back. */
+    private boolean writing;
+
+    SchemaFieldsEditor(StringProperty schema) {
+        super(4);
+        this.schema = schema;
+        setId("schema-fields");
+        note.setId("schema-fields-note");
+        note.setWrapText(true);
+        add.setId("schema-field-add");
+        add.setOnAction(e -> {
+            addRow(SchemaField.text(""));
+            write();
+            rows.getChildren()
+                    .get(rows.getChildren().size() - 1)
+                    .lookup(".text-field")
+                    .requestFocus();
+        });
+        getChildren().addAll(rows, new HBox(6, add, note));
+        schema.addListener((obs, was, now) -> {
+            if (!writing) {
+                read(now);
+            }
+        });
+        read(schema.get());
+    }
+
+    private void read(String text) {
+        rows.getChildren().clear();
+        Optional<List<SchemaField>> fields = parse(text);
+        fields.ifPresent(list -> list.forEach(this::addRow));
+        rows.setDisable(fields.isEmpty());
+        add.setDisable(fields.isEmpty());
+        note.setText(
+                fields.isEmpty()
+                        ? "This schema says more than flat fields: edit it as JSON below."
+                        : fields.get().isEmpty() ? "No fields: the model's answer is kept as its text." : "");
+    }
+
+    private static Optional<List<SchemaField>> parse(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.of(List.of());
+        }
+        try {
+            return SchemaField.of(JSON.readTree(text));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void addRow(SchemaField field) {
+        int index = rows.getChildren().size();
+        TextField name = new TextField(field.name());
+        name.setId("schema-field-name-" + index);
+        name.setPromptText("field name");
+        ComboBox<SchemaField.Kind> kind = new ComboBox<>();
+        kind.setId("schema-field-kind-" + index);
+        kind.getItems().setAll(SchemaField.Kind.values());
+        kind.setConverter(Controls.shownAs(SchemaField.Kind::title));
+        kind.setValue(field.kind());
+        TextField values = new TextField(String.join(", ", field.values()));
+        values.setId("schema-field-values-" + index);
+        values.setPromptText("values, comma separated");
+        values.visibleProperty().bind(kind.valueProperty().isEqualTo(SchemaField.Kind.CHOICE));
+        values.managedProperty().bind(values.visibleProperty());
+        HBox.setHgrow(values, Priority.ALWAYS);
+        Button remove = new Button("Remove");
+        HBox row = new HBox(6, name, kind, values, remove);
+        row.setUserData(new Object[] {name, kind, values});
+        remove.setOnAction(e -> {
+            rows.getChildren().remove(row);
+            write();
+        });
+        name.textProperty().addListener(x -> write());
+        kind.valueProperty().addListener(x -> write());
+        values.textProperty().addListener(x -> write());
+        rows.getChildren().add(row);
+    }
+
+    /** Writes the schema the rows say; no rows, no schema. */
+    @SuppressWarnings("unchecked")
+    private void write() {
+        List<SchemaField> fields = new ArrayList<>();
+        rows.getChildren().forEach(node -> {
+            Object[] parts = (Object[]) node.getUserData();
+            String values = ((TextField) parts[2]).getText();
+            fields.add(new SchemaField(
+                    ((TextField) parts[0]).getText(),
+                    ((ComboBox<SchemaField.Kind>) parts[1]).getValue(),
+                    Arrays.stream(values.split(","))
+                            .map(String::strip)
+                            .filter(v -> !v.isEmpty())
+                            .toList()));
+        });
+        writing = true;
+        try {
+            schema.set(fields.isEmpty() ? "" : SchemaField.schema(fields).toPrettyString());
+        } finally {
+            writing = false;
+        }
+        note.setText(fields.isEmpty() ? "No fields: the model's answer is kept as its text." : "");
+    }
+}
