@@ -21,6 +21,20 @@ public interface PromptStore {
     /** Every version of the prompt {@code name}, oldest first; empty when there is no such prompt. */
     List<StoredVersion> versions(String name);
 
+    /**
+     * Every version of every prompt, the prompts by name, each one's newest version first: what a chooser of
+     * versions offers, the one usually wanted at the top of its prompt.
+     */
+    default List<StoredVersion> everyVersion() {
+        List<StoredVersion> all = new java.util.ArrayList<>();
+        for (StoredVersion newest : list()) {
+            List<StoredVersion> of = new java.util.ArrayList<>(versions(newest.name()));
+            java.util.Collections.reverse(of);
+            all.addAll(of);
+        }
+        return all;
+    }
+
     /** @throws io.siftbench.model.project.ProjectException when there is no such version */
     PromptVersion load(String name, int version);
 

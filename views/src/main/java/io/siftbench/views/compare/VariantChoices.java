@@ -103,18 +103,13 @@ final class VariantChoices {
             return;
         }
         offering.execute(BackgroundTask.of("Reading the variants to offer", p -> {
-                    List<StoredVersion> others = new ArrayList<>();
-                    for (StoredVersion newest : open.runSources().prompts().list()) {
-                        open.runSources().prompts().versions(newest.name()).stream()
-                                .filter(v -> v.mode() == from.config().mode()
-                                        && v.id() != from.config().promptVersionId())
-                                .forEach(others::add);
-                    }
-                    // The base run's own prompt first, newest version first: the comparison usually wanted.
+                    List<StoredVersion> others =
+                            new ArrayList<>(open.runSources().prompts().everyVersion());
+                    others.removeIf(v -> v.mode() != from.config().mode()
+                            || v.id() == from.config().promptVersionId());
+                    // The base run's own prompt first (a stable sort keeps the newest version first).
                     others.sort(
-                            Comparator.comparing((StoredVersion v) -> !v.name().equals(from.promptName()))
-                                    .thenComparing(StoredVersion::name)
-                                    .thenComparing(StoredVersion::version, Comparator.reverseOrder()));
+                            Comparator.comparing((StoredVersion v) -> !v.name().equals(from.promptName())));
                     return new Offer(
                             others,
                             open.runSources()

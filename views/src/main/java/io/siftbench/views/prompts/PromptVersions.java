@@ -5,9 +5,6 @@ import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.ProjectTasks;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -142,21 +139,14 @@ public final class PromptVersions {
             then.run();
             return;
         }
-        tasks.execute(BackgroundTask.of("Listing prompts", progress -> {
-                    List<StoredVersion> all = new ArrayList<>();
-                    for (StoredVersion newest : open.prompts().list()) {
-                        List<StoredVersion> of = new ArrayList<>(open.prompts().versions(newest.name()));
-                        Collections.reverse(of);
-                        all.addAll(of);
-                    }
-                    return all;
-                })
-                .quiet()
-                .onSuccess(all -> {
-                    versions.setAll(all);
-                    loaded.set(select);
-                    then.run();
-                })
-                .onFailure(e -> report.accept(e.getMessage())));
+        tasks.execute(
+                BackgroundTask.of("Listing prompts", progress -> open.prompts().everyVersion())
+                        .quiet()
+                        .onSuccess(all -> {
+                            versions.setAll(all);
+                            loaded.set(select);
+                            then.run();
+                        })
+                        .onFailure(e -> report.accept(e.getMessage())));
     }
 }

@@ -145,12 +145,7 @@ public final class NewRunViewModel {
         }
         problem.set("");
         tasks.execute(BackgroundTask.of("Reading prompts, datasets and backends", progress -> {
-                    List<StoredVersion> all = new ArrayList<>();
-                    for (StoredVersion newest : open.prompts().list()) {
-                        List<StoredVersion> of = new ArrayList<>(open.prompts().versions(newest.name()));
-                        java.util.Collections.reverse(of); // newest first, the one usually wanted
-                        all.addAll(of);
-                    }
+                    List<StoredVersion> all = open.prompts().everyVersion();
                     BackendSettings settings = userBackends.get();
                     List<BackendConfig> configs = new ArrayList<>(settings.backends());
                     settings.defaultConfig().ifPresent(d -> {
