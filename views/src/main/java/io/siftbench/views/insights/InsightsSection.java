@@ -18,7 +18,9 @@ enum InsightsSection {
             .isEmpty()),
     JUDGE("judge", "Judge scores (judged samples per score)", r -> r.judge() != null),
     CONFUSION(
-            "confusion", "Confusion matrix (gold ↓, model →)", r -> r.metrics().gold() != null);
+            "confusion",
+            "Confusion with gold: the most confused pairs, and the matrix (gold ↓, model →)",
+            r -> r.metrics().gold() != null);
 
     private final String id;
     private final String title;

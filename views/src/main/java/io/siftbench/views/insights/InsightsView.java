@@ -287,8 +287,7 @@ public final class InsightsView implements ScreenView {
                         runs,
                         r -> r.report().metrics().gold() == null
                                 ? new Label("no gold labels")
-                                : HeatTables.confusion(
-                                        r.report().metrics().gold().confusion()));
+                                : ConfusionPanel.of(r.report().metrics().gold().confusion()));
         };
     }
 
@@ -320,7 +319,9 @@ public final class InsightsView implements ScreenView {
         Label heading = new Label(section.title());
         heading.getStyleClass().add("insights-heading");
         HBox head = new HBox(8, heading, save);
-        return new VBox(4, head, chart);
+        VBox shown = new VBox(4, head, chart);
+        shown.getStyleClass().add("insights-section");
+        return shown;
     }
 
     private static Node sideBySide(List<MeasuredRun> runs, Function<MeasuredRun, Node> chart) {
