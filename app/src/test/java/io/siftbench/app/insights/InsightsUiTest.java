@@ -95,7 +95,7 @@ class InsightsUiTest {
                 .isEmpty();
         assertThat(robot.lookup("#insights-chart-lengths").tryQuery()).isPresent();
         ScatterChart<?, ?> map = robot.lookup("#insights-chart-map .chart").queryAs(ScatterChart.class);
-        assertThat(map.getData()).extracting(s -> s.getName()).containsExactly("pending");
+        assertThat(map.getData()).extracting(s -> s.getName()).containsExactly("undecided");
         assertThat(robot.lookup(".metric-name").queryAllAs(Label.class))
                 .extracting(Label::getText)
                 .contains("samples", "distinct-1", "self-BLEU");

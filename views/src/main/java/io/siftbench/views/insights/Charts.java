@@ -78,6 +78,8 @@ final class Charts {
                     .add(data);
         }
         chart.getData().addAll(series.values());
+        series.forEach((colour, points) ->
+                colourBy.status(colour).ifPresent(status -> StatusColours.paint(chart, points, status)));
         return chart;
     }
 
