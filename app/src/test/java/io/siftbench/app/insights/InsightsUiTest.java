@@ -120,8 +120,15 @@ class InsightsUiTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "saved distinct.png"
                 .equals(robot.lookup("#insights-step").queryAs(Label.class).getText()));
         BufferedImage image = ImageIO.read(png.toFile());
-        assertThat(image.getWidth()).isGreaterThan(300);
-        assertThat(image.getHeight()).isGreaterThan(200);
+        javafx.geometry.Bounds chart =
+                robot.lookup("#insights-chart-distinct-n").query().getLayoutBounds();
+        assertThat(image.getWidth()).isGreaterThanOrEqualTo((int) chart.getWidth());
+        assertThat(image.getHeight())
+                .as("the chart with its title above it")
+                .isGreaterThan((int) chart.getHeight() + 15);
+        assertThat(darkPixels(image, 12, 24, 300))
+                .as("the title's text along the top, where the chart has none")
+                .isGreaterThan(20);
         assertThat(distinctColours(image))
                 .as("a drawn chart, not a blank image")
                 .isGreaterThan(3);
@@ -199,6 +206,20 @@ class InsightsUiTest {
                         .getButtonCell()
                         .getText())
                 .isEqualTo("no runs yet");
+    }
+
+    /** The near-black pixels in rows {@code from} to {@code to} and the first {@code width} columns but the axis's. */
+    private static long darkPixels(BufferedImage image, int from, int to, int width) {
+        long dark = 0;
+        for (int y = from; y < to; y++) {
+            for (int x = 60; x < width; x++) {
+                java.awt.Color pixel = new java.awt.Color(image.getRGB(x, y));
+                if (pixel.getRed() + pixel.getGreen() + pixel.getBlue() < 240) {
+                    dark++;
+                }
+            }
+        }
+        return dark;
     }
 
     private static long distinctColours(BufferedImage image) {

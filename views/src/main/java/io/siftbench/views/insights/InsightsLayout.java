@@ -31,6 +31,14 @@ record InsightsLayout(List<MeasuredRun> runs) {
                 + runs.get(0).report().status().name().toLowerCase(Locale.ROOT) + " samples";
     }
 
+    /**
+     * The heading drawn into {@code section}'s saved PNG, so that the picture says what it shows and of which
+     * runs once it is away from the screen: "Length in words — run #3 intent v2 · all samples".
+     */
+    String pictureTitle(InsightsSection section) {
+        return section.title() + " — " + (runs.size() == 1 ? "run " : "runs ") + title();
+    }
+
     /** A card for every metric that at least one of the runs has. */
     List<MetricCard> cards() {
         List<MetricCard> cards = new ArrayList<>();

@@ -256,7 +256,7 @@ public final class InsightsView implements ScreenView {
         }
         content.getChildren().add(cards(layout.cards()));
         for (InsightsSection section : layout.sections()) {
-            content.getChildren().add(section(section, chart(section, layout)));
+            content.getChildren().add(section(section, chart(section, layout), layout.pictureTitle(section)));
         }
     }
 
@@ -308,14 +308,14 @@ public final class InsightsView implements ScreenView {
         return cards;
     }
 
-    /** A titled chart with its "Save PNG" button, which saves exactly the chart as drawn. */
-    private Node section(InsightsSection section, Node chart) {
+    /** A titled chart with its "Save PNG" button, which saves the chart as drawn beneath {@code pictureTitle}. */
+    private Node section(InsightsSection section, Node chart, String pictureTitle) {
         String id = section.id();
         chart.setId("insights-chart-" + id);
         Button save = new Button("Save PNG");
         save.setId("insights-save-" + id);
         save.setOnAction(e -> files.choosePng(root.getScene().getWindow(), id + ".png")
-                .ifPresent(file -> viewModel.savePng(chart.snapshot(null, null), file)));
+                .ifPresent(file -> viewModel.savePng(TitledPicture.of(chart, pictureTitle), file)));
         Label heading = new Label(section.title());
         heading.getStyleClass().add("insights-heading");
         HBox head = new HBox(8, heading, save);

@@ -110,6 +110,15 @@ class InsightsLayoutTest {
     }
 
     @Test
+    void aSavedChartIsTitledWithWhatItShowsAndOfWhichRuns() {
+        assertThat(new InsightsLayout(List.of(measured(3, PLAIN))).pictureTitle(InsightsSection.LENGTHS))
+                .isEqualTo("Length in words — run #3 intent v2 · all samples");
+        assertThat(new InsightsLayout(List.of(measured(1, PLAIN), measured(4, labelled())))
+                        .pictureTitle(InsightsSection.LABELS))
+                .isEqualTo("Label distribution — runs #1 intent v2  vs  #4 intent v2 · all samples");
+    }
+
+    @Test
     void aCardShowsOneRunsValueAloneAndComparedRunsValuesNamedAfterTheirRun() {
         MetricCard alone = card(new InsightsLayout(List.of(measured(1, PLAIN))), "samples");
         assertThat(alone.values()).containsExactly("3");
