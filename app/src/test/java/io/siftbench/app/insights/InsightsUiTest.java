@@ -116,6 +116,16 @@ class InsightsUiTest {
         assertThat(robot.lookup("#insights-title").queryAs(Label.class).getText())
                 .endsWith("stories v1 · all samples");
 
+        // distinct-n as its figures, as the cards write them, over a few short bars rather than a chart's width.
+        assertThat(robot.lookup("#distinct-n-values").queryAs(Label.class).getText())
+                .isEqualTo(card("distinct-1") + " / " + card("distinct-2") + " / " + card("distinct-3"));
+        assertThat(robot.lookup("#insights-chart-distinct-n .chart").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#insights-chart-distinct-n")
+                        .query()
+                        .getLayoutBounds()
+                        .getHeight())
+                .isLessThan(150);
+
         robot.clickOn("#insights-save-distinct-n");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "saved distinct.png"
                 .equals(robot.lookup("#insights-step").queryAs(Label.class).getText()));
@@ -206,6 +216,15 @@ class InsightsUiTest {
                         .getButtonCell()
                         .getText())
                 .isEqualTo("no runs yet");
+    }
+
+    /** What the metric card {@code name} shows. */
+    private String card(String name) {
+        return robot.lookup(".metric-card").queryAllAs(VBox.class).stream()
+                .filter(card -> ((Label) card.getChildren().get(0)).getText().equals(name))
+                .map(card -> ((Label) card.getChildren().get(1)).getText())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no card " + name));
     }
 
     /** The near-black pixels in rows {@code from} to {@code to} and the first {@code width} columns but the axis's. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -18,10 +19,16 @@ import javafx.scene.chart.ScatterChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** The Insights screen's bar charts, judge scores and embedding map, built from the measured runs. */
+/** The Insights screen's bar charts, distinct-n, judge scores and embedding map, built from the measured runs. */
 final class Charts {
+
+    /** How wide a distinct-n bar of 1 is: short, as the figures beside it say the rest. */
+    private static final double DISTINCT_SCALE = 160;
 
     private Charts() {}
 
@@ -40,6 +47,37 @@ final class Charts {
             chart.getData().add(series);
         }
         return chart;
+    }
+
+    /**
+     * A run's distinct-n as what it is, a few shares: the figures side by side ("0.623 / 0.881 / 0.912"), and
+     * beneath them a short bar per n on a scale from 0 to 1, the same for every run, that reads at a glance.
+     */
+    static Node distinctN(MeasuredRun run) {
+        Label figures = new Label(InsightsLayout.distinctNValues(run.report().metrics()));
+        figures.getStyleClass().add("metric-value");
+        figures.setId("distinct-n-values");
+        GridPane bars = new GridPane();
+        bars.getStyleClass().add("distinct-bars");
+        int row = 0;
+        for (Map.Entry<String, Number> share :
+                InsightsLayout.distinctN(run.report().metrics()).entrySet()) {
+            Region bar = new Region();
+            bar.getStyleClass().add("distinct-bar");
+            bar.setPrefWidth(DISTINCT_SCALE * share.getValue().doubleValue());
+            bar.setMaxWidth(Region.USE_PREF_SIZE);
+            StackPane track = new StackPane(bar);
+            track.getStyleClass().add("distinct-track");
+            track.setAlignment(Pos.CENTER_LEFT);
+            track.setPrefWidth(DISTINCT_SCALE);
+            track.setMaxWidth(Region.USE_PREF_SIZE);
+            bars.addRow(
+                    row++,
+                    new Label(share.getKey()),
+                    track,
+                    new Label(MetricRows.format(share.getValue().doubleValue())));
+        }
+        return new VBox(4, figures, bars);
     }
 
     /** A number axis drawn on {@code scale}. */

@@ -79,6 +79,13 @@ record InsightsLayout(List<MeasuredRun> runs) {
                         .orElse(0));
     }
 
+    /** The distinct-n figures of one run side by side, as the cards write them: "0.623 / 0.881 / 0.912". */
+    static String distinctNValues(InsightsReport metrics) {
+        return metrics.lexical().distinct().stream()
+                .map(d -> MetricRows.format(d.value()))
+                .collect(Collectors.joining(" / "));
+    }
+
     /** The distinct-n bars of one run: the share of unique n-grams for each n, named "distinct-N". */
     static Map<String, Number> distinctN(InsightsReport metrics) {
         Map<String, Number> values = new LinkedHashMap<>();

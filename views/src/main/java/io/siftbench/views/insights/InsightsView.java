@@ -269,8 +269,7 @@ public final class InsightsView implements ScreenView {
     private Node chart(InsightsSection section, InsightsLayout layout) {
         List<MeasuredRun> runs = layout.runs();
         return switch (section) {
-            case DISTINCT_N ->
-                Charts.bars(runs, r -> InsightsLayout.distinctN(r.report().metrics()), "share of unique n-grams");
+            case DISTINCT_N -> sideBySide(runs, Charts::distinctN);
             case LENGTHS ->
                 Charts.bars(runs, r -> InsightsLayout.lengthBins(r.report().metrics()), "samples");
             case LABELS ->

@@ -150,6 +150,13 @@ class InsightsLayoutTest {
     }
 
     @Test
+    void theDistinctNFiguresReadSideBySide() {
+        // unigrams a b a c: 3 of 4 unique; bigrams "a b", "a c": 2 of 2; no trigram at all.
+        MeasuredRun run = measured(1, texts("a b", "a c"));
+        assertThat(InsightsLayout.distinctNValues(run.report().metrics())).isEqualTo("0.750 / 1.000 / 0.000");
+    }
+
+    @Test
     void theBarsAreNamedAsTheChartsShowThem() {
         MeasuredRun run = measured(1, labelled());
         assertThat(InsightsLayout.distinctN(run.report().metrics()))
