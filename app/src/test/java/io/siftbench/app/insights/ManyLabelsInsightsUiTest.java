@@ -6,6 +6,7 @@ import io.siftbench.views.insights.InsightsView;
 import io.siftbench.views.insights.InsightsViewModel;
 import io.siftbench.views.task.FxTaskExecutor;
 import io.siftbench.views.testing.Truncation;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,7 @@ class ManyLabelsInsightsUiTest {
     @Test
     void theMostConfusedPairComesFirstWithItsLabelsWholeAndTheMatrixScrollsWithinTheWindow() throws Exception {
         runs = new LoopbackRuns(dir.resolve("labels"));
+        Path png = dir.resolve("confusion.png");
         List<String> labels = new ArrayList<>(List.of(WRONG_RATE, CHARGED));
         IntStream.range(0, 43).forEach(i -> labels.add("balance_not_updated_after_transfer_number_" + i));
         StringBuilder csv = new StringBuilder("text,category\n");
@@ -103,7 +106,7 @@ class ManyLabelsInsightsUiTest {
                         throw new AssertionError("no run is started here");
                     }));
             stage.setScene(new Scene(
-                    (Parent) new InsightsView(viewModel, (owner, name) -> Optional.empty()).node(), 1280, 800));
+                    (Parent) new InsightsView(viewModel, (owner, name) -> Optional.of(png)).node(), 1280, 800));
             stage.show();
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#insights-measure")
@@ -138,6 +141,19 @@ class ManyLabelsInsightsUiTest {
         assertThat(matrix.getContent().getLayoutBounds().getWidth())
                 .as("the matrix of 45 labels is wider than its box, which scrolls")
                 .isGreaterThan(matrix.getViewportBounds().getWidth());
+
+        // The matrix is the page's last chart: scrolled down to it as a user would.
+        robot.interact(() -> page.setVvalue(page.getVmax()));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#insights-save-confusion");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "saved confusion.png"
+                .equals(robot.lookup("#insights-step").queryAs(Label.class).getText()));
+        BufferedImage saved = ImageIO.read(png.toFile());
+        assertThat(saved.getWidth())
+                .as("the saved picture holds the whole matrix, not the part its box shows")
+                .isGreaterThan((int) matrix.getContent().getLayoutBounds().getWidth());
+        assertThat(saved.getHeight())
+                .isGreaterThan((int) matrix.getContent().getLayoutBounds().getHeight());
     }
 
     /** The texts of the ranked list's row {@code row}, in column order, the two labels one above the other. */

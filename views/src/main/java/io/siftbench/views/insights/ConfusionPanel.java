@@ -20,7 +20,7 @@ import javafx.scene.layout.VBox;
 final class ConfusionPanel {
 
     /** How many confused pairs the ranked list shows. */
-    static final int RANKED = 10;
+    private static final int RANKED = 10;
 
     private ConfusionPanel() {}
 
@@ -32,6 +32,11 @@ final class ConfusionPanel {
         box.setPrefWidth(0);
         box.setMaxWidth(Double.MAX_VALUE);
         return new VBox(8, ranked(matrix.mostConfused(RANKED)), box);
+    }
+
+    /** The ranked pairs and the whole matrix, for a picture of it. */
+    static Node unscrolled(ConfusionMatrix matrix) {
+        return new VBox(8, ranked(matrix.mostConfused(RANKED)), matrix(matrix));
     }
 
     /**
@@ -50,7 +55,7 @@ final class ConfusionPanel {
         for (int i = 0; i < pairs.size(); i++) {
             ConfusedPair pair = pairs.get(i);
             int row = i + 1;
-            list.add(whole(String.valueOf(row) + "."), 0, row);
+            list.add(whole(row + "."), 0, row);
             VBox labels = new VBox(whole(pair.gold()), whole("→ " + pair.predicted()));
             labels.getStyleClass().add("confused-labels");
             list.add(labels, 1, row);

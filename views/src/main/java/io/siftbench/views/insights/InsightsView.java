@@ -1,5 +1,6 @@
 package io.siftbench.views.insights;
 
+import io.siftbench.model.insights.ConfusionMatrix;
 import io.siftbench.model.insights.MetricSlice;
 import io.siftbench.model.insights.StatusSelection;
 import io.siftbench.model.runs.RunInfo;
@@ -12,6 +13,7 @@ import io.siftbench.views.shell.ScreenView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -22,6 +24,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -256,7 +259,8 @@ public final class InsightsView implements ScreenView {
         }
         content.getChildren().add(cards(layout.cards()));
         for (InsightsSection section : layout.sections()) {
-            content.getChildren().add(section(section, chart(section, layout), layout.pictureTitle(section)));
+            Node chart = chart(section, layout);
+            content.getChildren().add(section(section, chart, () -> picture(section, chart, layout)));
         }
     }
 
@@ -281,13 +285,25 @@ public final class InsightsView implements ScreenView {
             case VALUES -> sideBySide(runs, r -> coverage.valueBars(r, layout.mostValueSamples()));
             case COVERAGE -> sideBySide(runs, coverage::grids);
             case JUDGE -> sideBySide(runs, Charts::judgeScores);
-            case CONFUSION ->
-                sideBySide(
-                        runs,
-                        r -> r.report().metrics().gold() == null
-                                ? new Label("no gold labels")
-                                : ConfusionPanel.of(r.report().metrics().gold().confusion()));
+            case CONFUSION -> confusion(runs, ConfusionPanel::of);
         };
+    }
+
+    /** What {@code section}'s "Save PNG" saves: the chart as drawn, beneath its title and runs. */
+    private static WritableImage picture(InsightsSection section, Node chart, InsightsLayout layout) {
+        String title = layout.pictureTitle(section);
+        // On the screen the matrix scrolls in its box; the picture has all of it.
+        return section == InsightsSection.CONFUSION
+                ? TitledPicture.of(confusion(layout.runs(), ConfusionPanel::unscrolled), chart, title)
+                : TitledPicture.of(chart, title);
+    }
+
+    private static Node confusion(List<MeasuredRun> runs, Function<ConfusionMatrix, Node> shown) {
+        return sideBySide(
+                runs,
+                r -> r.report().metrics().gold() == null
+                        ? new Label("no gold labels")
+                        : shown.apply(r.report().metrics().gold().confusion()));
     }
 
     private static Node cards(List<InsightsLayout.MetricCard> metrics) {
@@ -307,14 +323,14 @@ public final class InsightsView implements ScreenView {
         return cards;
     }
 
-    /** A titled chart with its "Save PNG" button, which saves the chart as drawn beneath {@code pictureTitle}. */
-    private Node section(InsightsSection section, Node chart, String pictureTitle) {
+    /** A titled chart with its "Save PNG" button, which saves {@code picture}. */
+    private Node section(InsightsSection section, Node chart, Supplier<WritableImage> picture) {
         String id = section.id();
         chart.setId("insights-chart-" + id);
         Button save = new Button("Save PNG");
         save.setId("insights-save-" + id);
         save.setOnAction(e -> files.choosePng(root.getScene().getWindow(), id + ".png")
-                .ifPresent(file -> viewModel.savePng(TitledPicture.of(chart, pictureTitle), file)));
+                .ifPresent(file -> viewModel.savePng(picture.get(), file)));
         Label heading = new Label(section.title());
         heading.getStyleClass().add("insights-heading");
         HBox head = new HBox(8, heading, save);
