@@ -19,6 +19,9 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.chart.Axis;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
@@ -141,6 +144,21 @@ class ManyLabelsInsightsUiTest {
         assertThat(matrix.getContent().getLayoutBounds().getWidth())
                 .as("the matrix of 45 labels is wider than its box, which scrolls")
                 .isGreaterThan(matrix.getViewportBounds().getWidth());
+
+        // The labels the model gave (all but the third) stand beside their bars, every one shown, the most frequent
+        // at the top.
+        @SuppressWarnings("unchecked")
+        BarChart<Number, String> labelled =
+                robot.lookup("#insights-chart-labels").queryAs(BarChart.class);
+        CategoryAxis names = (CategoryAxis) labelled.getYAxis();
+        assertThat(names.getTickMarks()).hasSize(44).allMatch(Axis.TickMark::isTextVisible);
+        // CHARGED was given 5 times, the wrong rate once (the fewest, first by name).
+        assertThat(names.getDisplayPosition(CHARGED))
+                .as("the most frequent label at the top")
+                .isLessThan(names.getDisplayPosition(labels.get(10)));
+        assertThat(names.getDisplayPosition(WRONG_RATE))
+                .as("the rarest at the bottom")
+                .isGreaterThan(names.getDisplayPosition(labels.get(10)));
 
         // The matrix is the page's last chart: scrolled down to it as a user would.
         robot.interact(() -> page.setVvalue(page.getVmax()));

@@ -5,11 +5,14 @@ import io.siftbench.model.insights.MapPoint;
 import io.siftbench.model.insights.SampleText;
 import io.siftbench.views.controls.Controls;
 import io.siftbench.views.insights.InsightsViewModel.MeasuredRun;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
@@ -46,6 +49,40 @@ final class Charts {
             values.apply(r).forEach((category, value) -> series.getData().add(new XYChart.Data<>(category, value)));
             chart.getData().add(series);
         }
+        return chart;
+    }
+
+    /**
+     * The samples per label, a series per run, as bars across with the label's name beside each: with dozens of
+     * labels of banking77's length, names standing on end under the bars would need more height than a chart has.
+     * The chart grows a row per label instead, the most frequent (of the first run) at the top.
+     */
+    static Node labelBars(List<MeasuredRun> runs) {
+        List<String> labels = new ArrayList<>();
+        List<XYChart.Series<Number, String>> series = new ArrayList<>();
+        for (MeasuredRun r : runs) {
+            XYChart.Series<Number, String> counts = new XYChart.Series<>();
+            counts.setName(r.heading());
+            InsightsLayout.labelCounts(r.report().metrics()).forEach((label, count) -> {
+                if (!labels.contains(label)) {
+                    labels.add(label);
+                }
+                counts.getData().add(new XYChart.Data<>(count, label));
+            });
+            series.add(counts);
+        }
+        NumberAxis x = new NumberAxis();
+        x.setLabel("samples");
+        // A vertical category axis puts its first category at the bottom.
+        Collections.reverse(labels);
+        CategoryAxis y = new CategoryAxis(FXCollections.observableArrayList(labels));
+        BarChart<Number, String> chart = new BarChart<>(x, y);
+        chart.setAnimated(false);
+        // A row of 14 pixels per run and 6 between labels: a bar is the row less the gap of 2 between bars.
+        chart.setCategoryGap(6);
+        chart.setBarGap(2);
+        chart.setPrefHeight(Math.max(280, 80 + labels.size() * (6 + 14 * runs.size())));
+        chart.getData().addAll(series);
         return chart;
     }
 

@@ -276,8 +276,7 @@ public final class InsightsView implements ScreenView {
             case DISTINCT_N -> sideBySide(runs, Charts::distinctN);
             case LENGTHS ->
                 Charts.bars(runs, r -> InsightsLayout.lengthBins(r.report().metrics()), "samples");
-            case LABELS ->
-                Charts.bars(runs, r -> InsightsLayout.labelCounts(r.report().metrics()), "samples");
+            case LABELS -> Charts.labelBars(runs);
             case MAP -> {
                 MapBounds bounds = MapBounds.around(runs);
                 yield sideBySide(runs, r -> Charts.map(r, bounds, colours));
