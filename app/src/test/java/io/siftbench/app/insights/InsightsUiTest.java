@@ -95,7 +95,7 @@ class InsightsUiTest {
                 .isEmpty();
         assertThat(robot.lookup("#insights-chart-lengths").tryQuery()).isPresent();
         ScatterChart<?, ?> map = robot.lookup("#insights-chart-map .chart").queryAs(ScatterChart.class);
-        assertThat(map.getData()).extracting(s -> s.getName()).containsExactly("pending");
+        assertThat(map.getData()).extracting(s -> s.getName()).containsExactly("undecided");
         assertThat(robot.lookup(".metric-name").queryAllAs(Label.class))
                 .extracting(Label::getText)
                 .contains("samples", "distinct-1", "self-BLEU");
@@ -116,12 +116,29 @@ class InsightsUiTest {
         assertThat(robot.lookup("#insights-title").queryAs(Label.class).getText())
                 .endsWith("stories v1 · all samples");
 
+        // distinct-n as its figures, as the cards write them, over a few short bars rather than a chart's width.
+        assertThat(robot.lookup("#distinct-n-values").queryAs(Label.class).getText())
+                .isEqualTo(card("distinct-1") + " / " + card("distinct-2") + " / " + card("distinct-3"));
+        assertThat(robot.lookup("#insights-chart-distinct-n .chart").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#insights-chart-distinct-n")
+                        .query()
+                        .getLayoutBounds()
+                        .getHeight())
+                .isLessThan(150);
+
         robot.clickOn("#insights-save-distinct-n");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "saved distinct.png"
                 .equals(robot.lookup("#insights-step").queryAs(Label.class).getText()));
         BufferedImage image = ImageIO.read(png.toFile());
-        assertThat(image.getWidth()).isGreaterThan(300);
-        assertThat(image.getHeight()).isGreaterThan(200);
+        javafx.geometry.Bounds chart =
+                robot.lookup("#insights-chart-distinct-n").query().getLayoutBounds();
+        assertThat(image.getWidth()).isGreaterThanOrEqualTo((int) chart.getWidth());
+        assertThat(image.getHeight())
+                .as("the chart with its title above it")
+                .isGreaterThan((int) chart.getHeight() + 15);
+        assertThat(darkPixels(image, 12, 24, 300))
+                .as("the title's text along the top, where the chart has none")
+                .isGreaterThan(20);
         assertThat(distinctColours(image))
                 .as("a drawn chart, not a blank image")
                 .isGreaterThan(3);
@@ -199,6 +216,29 @@ class InsightsUiTest {
                         .getButtonCell()
                         .getText())
                 .isEqualTo("no runs yet");
+    }
+
+    /** What the metric card {@code name} shows. */
+    private String card(String name) {
+        return robot.lookup(".metric-card").queryAllAs(VBox.class).stream()
+                .filter(card -> ((Label) card.getChildren().get(0)).getText().equals(name))
+                .map(card -> ((Label) card.getChildren().get(1)).getText())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no card " + name));
+    }
+
+    /** The near-black pixels in rows {@code from} to {@code to} and the first {@code width} columns but the axis's. */
+    private static long darkPixels(BufferedImage image, int from, int to, int width) {
+        long dark = 0;
+        for (int y = from; y < to; y++) {
+            for (int x = 60; x < width; x++) {
+                java.awt.Color pixel = new java.awt.Color(image.getRGB(x, y));
+                if (pixel.getRed() + pixel.getGreen() + pixel.getBlue() < 240) {
+                    dark++;
+                }
+            }
+        }
+        return dark;
     }
 
     private static long distinctColours(BufferedImage image) {

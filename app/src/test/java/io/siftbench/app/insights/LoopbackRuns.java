@@ -8,6 +8,9 @@ import io.siftbench.app.runs.ProjectRuns;
 import io.siftbench.app.runs.RunBackends;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
+import io.siftbench.model.datasets.DatasetInfo;
+import io.siftbench.model.datasets.ImportOptions;
+import io.siftbench.model.datasets.ImportProgress;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptFile;
 import io.siftbench.model.prompts.StoredVersion;
@@ -20,7 +23,11 @@ import io.siftbench.model.runs.RunStatus;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.views.insights.InsightsSources;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * A real project with story runs made through the real run machinery against a loopback OpenAI-compatible
@@ -63,6 +70,43 @@ final class LoopbackRuns implements AutoCloseable {
                 5,
                 2,
                 samples,
+                1,
+                RunDetails.of(null, GenerationParameters.DEFAULT).toJson()));
+    }
+
+    /**
+     * A completed annotate run over the dataset {@code csv} (columns text and category, the gold label), its
+     * prompt offering {@code labels}; the model answers {@code answer} of each record's text.
+     */
+    RunInfo annotated(String csv, List<String> labels, UnaryOperator<String> answer) throws Exception {
+        Path file = Files.createTempFile("siftbench-gold", ".csv");
+        Files.writeString(file, csv);
+        DatasetInfo dataset = project.datasets()
+                .importFile(ImportOptions.of(file).withName("gold"), ImportProgress.NONE)
+                .dataset();
+        Files.delete(file);
+        server.always(LoopbackServer.answering(request -> "{\"label\": \""
+                + answer.apply(LoopbackServer.lastUserMessage(request).replaceFirst("^Q: ", ""))
+                + "\"}"));
+        StoredVersion prompt = project.prompts()
+                .save(PromptFile.parse(
+                        """
+                {"name": "intent", "mode": "annotate", "task": {"labels": %s},
+                 "template": {"user": "Q: {{text}}"}}
+                """
+                                .formatted(labels.stream()
+                                        .map(l -> "{\"name\": \"" + l + "\"}")
+                                        .collect(Collectors.joining(",", "[", "]"))),
+                        "intent.json"));
+        return start(new RunConfig(
+                prompt.id(),
+                prompt.mode(),
+                new BackendRef("openai", server.url(), "tiny"),
+                "{}",
+                dataset.id(),
+                5,
+                2,
+                (int) dataset.rows(),
                 1,
                 RunDetails.of(null, GenerationParameters.DEFAULT).toJson()));
     }

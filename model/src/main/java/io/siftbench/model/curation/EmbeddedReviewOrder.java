@@ -44,10 +44,10 @@ public final class EmbeddedReviewOrder {
                 samples.stream().filter(s -> byId.containsKey(s.id())).toList();
         List<SampleText> embedded = embedder.embed(present, InsightsProgress.NONE);
         List<SampleText> queue = embedded.stream()
-                .filter(s -> s.status() == SampleStatus.PENDING)
+                .filter(s -> s.status() == SampleStatus.UNDECIDED)
                 .toList();
         List<SampleText> reviewed = embedded.stream()
-                .filter(s -> s.status() != SampleStatus.PENDING)
+                .filter(s -> s.status() != SampleStatus.UNDECIDED)
                 .toList();
         List<ReviewItem> arranged = new ArrayList<>(items.size());
         chosen.order(queue, reviewed).forEach(s -> arranged.add(byId.remove(s.id())));

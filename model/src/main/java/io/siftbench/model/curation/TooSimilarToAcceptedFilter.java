@@ -1,7 +1,6 @@
 package io.siftbench.model.curation;
 
 import io.siftbench.model.embeddings.Vectors;
-import io.siftbench.model.insights.SampleStatus;
 import io.siftbench.model.insights.SampleText;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,7 @@ public record TooSimilarToAcceptedFilter(double threshold) implements CurationFi
     @Override
     public List<Flag> flag(List<SampleText> samples) {
         List<SampleText> accepted = samples.stream()
-                .filter(sample -> sample.status() == SampleStatus.ACCEPTED)
+                .filter(sample -> sample.status().kept())
                 .filter(SampleText::hasEmbedding)
                 .toList();
         List<float[]> acceptedUnits = accepted.stream()
@@ -27,7 +26,7 @@ public record TooSimilarToAcceptedFilter(double threshold) implements CurationFi
                 .toList();
         List<Flag> flags = new ArrayList<>();
         for (SampleText sample : samples) {
-            if (sample.status() != SampleStatus.ACCEPTED) {
+            if (!sample.status().kept()) {
                 check(sample, accepted, acceptedUnits).ifPresent(flags::add);
             }
         }

@@ -51,7 +51,7 @@ public final class ConditionCoverage {
                 if (value != null) {
                     int index = conditionValues.indexOf(value);
                     counts[index]++;
-                    if (sample.status() == SampleStatus.ACCEPTED) {
+                    if (sample.status().kept()) {
                         accepted[index]++;
                     }
                 }
@@ -99,7 +99,7 @@ public final class ConditionCoverage {
                 int row = valuesA.indexOf(valueA);
                 int column = valuesB.indexOf(valueB);
                 counts[row][column]++;
-                if (sample.status() == SampleStatus.ACCEPTED) {
+                if (sample.status().kept()) {
                     accepted[row][column]++;
                 }
             }

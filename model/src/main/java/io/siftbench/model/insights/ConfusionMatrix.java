@@ -1,6 +1,8 @@
 package io.siftbench.model.insights;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /** Counts of (gold label, predicted label) pairs: {@code counts[gold][predicted]}, labels in {@code labels} order. */
@@ -18,6 +20,26 @@ public record ConfusionMatrix(List<String> labels, long[][] counts) {
 
     public long count(String gold, String predicted) {
         return counts[labels.indexOf(gold)][labels.indexOf(predicted)];
+    }
+
+    /**
+     * The pairs of different labels most often mistaken, most first (ties in label order), at most {@code limit}:
+     * with dozens of labels the matrix is mostly zeros, and these are what is worth reading.
+     */
+    public List<ConfusedPair> mostConfused(int limit) {
+        List<ConfusedPair> pairs = new ArrayList<>();
+        for (int gold = 0; gold < labels.size(); gold++) {
+            long items = Arrays.stream(counts[gold]).sum();
+            for (int predicted = 0; predicted < labels.size(); predicted++) {
+                long n = counts[gold][predicted];
+                if (gold != predicted && n > 0) {
+                    pairs.add(new ConfusedPair(labels.get(gold), labels.get(predicted), n, (double) n / items));
+                }
+            }
+        }
+        // A stable sort keeps label order among equal counts.
+        pairs.sort(Comparator.comparingLong(ConfusedPair::count).reversed());
+        return List.copyOf(pairs.subList(0, Math.min(limit, pairs.size())));
     }
 
     @Override

@@ -112,10 +112,16 @@ public final class RunSamples {
     }
 
     static SampleStatus statusOf(Decision decision) {
-        if (decision == null || !decision.status().decided()) {
-            return SampleStatus.PENDING;
+        if (decision == null) {
+            return SampleStatus.UNDECIDED;
         }
-        return decision.status().kept() ? SampleStatus.ACCEPTED : SampleStatus.REJECTED;
+        return switch (decision.status()) {
+            case ACCEPTED -> SampleStatus.ACCEPTED;
+            case EDITED -> SampleStatus.EDITED;
+            case REJECTED -> SampleStatus.REJECTED;
+            // Skipping puts a sample off; it is no decision about it.
+            case SKIPPED -> SampleStatus.UNDECIDED;
+        };
     }
 
     /** Every declared value of every condition, switched on or off, so that unused combinations show as empty. */

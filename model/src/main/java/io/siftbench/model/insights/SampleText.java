@@ -48,7 +48,7 @@ public record SampleText(
     /** A pending sample with only an id and a text; the {@code with…} methods fill in the rest. */
     public static SampleText of(long id, String text) {
         return new SampleText(
-                id, text, null, null, Map.of(), Map.of(), SampleStatus.PENDING, null, List.of(), null, null, null);
+                id, text, null, null, Map.of(), Map.of(), SampleStatus.UNDECIDED, null, List.of(), null, null, null);
     }
 
     public SampleText withText(String newText) {

@@ -11,7 +11,7 @@ public enum StatusSelection {
     public boolean includes(SampleStatus status) {
         return switch (this) {
             case ALL -> true;
-            case ACCEPTED -> status == SampleStatus.ACCEPTED;
+            case ACCEPTED -> status.kept();
             case REJECTED -> status == SampleStatus.REJECTED;
         };
     }

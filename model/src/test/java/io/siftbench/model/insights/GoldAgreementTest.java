@@ -83,4 +83,28 @@ class GoldAgreementTest {
         assertThat(agreement.accuracy()).isEqualTo(1.0);
         assertThat(agreement.cohensKappa()).isNull();
     }
+
+    /*
+     * gold a ×5: predicted a, b, b, b, c;  gold b ×2: predicted a, a;  gold c ×1: predicted c.
+     * Off the diagonal: a→b 3 (3/5), b→a 2 (2/2), a→c 1 (1/5).
+     */
+    @Test
+    void theMostConfusedPairsComeLargestFirstWithTheShareOfTheGoldLabelsItems() {
+        List<String> gold = new ArrayList<>();
+        List<String> predicted = new ArrayList<>();
+        addPairs(gold, predicted, "a", "a", 1);
+        addPairs(gold, predicted, "a", "b", 3);
+        addPairs(gold, predicted, "a", "c", 1);
+        addPairs(gold, predicted, "b", "a", 2);
+        addPairs(gold, predicted, "c", "c", 1);
+
+        ConfusionMatrix matrix = GoldAgreement.of(gold, predicted).confusion();
+
+        assertThat(matrix.mostConfused(10))
+                .containsExactly(
+                        new ConfusedPair("a", "b", 3, 0.6),
+                        new ConfusedPair("b", "a", 2, 1.0),
+                        new ConfusedPair("a", "c", 1, 0.2));
+        assertThat(matrix.mostConfused(1)).extracting(ConfusedPair::predicted).containsExactly("b");
+    }
 }

@@ -5,11 +5,15 @@ import io.siftbench.model.insights.MapPoint;
 import io.siftbench.model.insights.SampleText;
 import io.siftbench.views.controls.Controls;
 import io.siftbench.views.insights.InsightsViewModel.MeasuredRun;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -18,10 +22,16 @@ import javafx.scene.chart.ScatterChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** The Insights screen's bar charts, judge scores and embedding map, built from the measured runs. */
+/** The Insights screen's bar charts, distinct-n, judge scores and embedding map, built from the measured runs. */
 final class Charts {
+
+    /** How wide a distinct-n bar of 1 is: short, as the figures beside it say the rest. */
+    private static final double DISTINCT_SCALE = 160;
 
     private Charts() {}
 
@@ -40,6 +50,71 @@ final class Charts {
             chart.getData().add(series);
         }
         return chart;
+    }
+
+    /**
+     * The samples per label, a series per run, as bars across with the label's name beside each: with dozens of
+     * labels of banking77's length, names standing on end under the bars would need more height than a chart has.
+     * The chart grows a row per label instead, the most frequent (of the first run) at the top.
+     */
+    static Node labelBars(List<MeasuredRun> runs) {
+        List<String> labels = new ArrayList<>();
+        List<XYChart.Series<Number, String>> series = new ArrayList<>();
+        for (MeasuredRun r : runs) {
+            XYChart.Series<Number, String> counts = new XYChart.Series<>();
+            counts.setName(r.heading());
+            InsightsLayout.labelCounts(r.report().metrics()).forEach((label, count) -> {
+                if (!labels.contains(label)) {
+                    labels.add(label);
+                }
+                counts.getData().add(new XYChart.Data<>(count, label));
+            });
+            series.add(counts);
+        }
+        NumberAxis x = new NumberAxis();
+        x.setLabel("samples");
+        // A vertical category axis puts its first category at the bottom.
+        Collections.reverse(labels);
+        CategoryAxis y = new CategoryAxis(FXCollections.observableArrayList(labels));
+        BarChart<Number, String> chart = new BarChart<>(x, y);
+        chart.setAnimated(false);
+        // A row of 14 pixels per run and 6 between labels: a bar is the row less the gap of 2 between bars.
+        chart.setCategoryGap(6);
+        chart.setBarGap(2);
+        chart.setPrefHeight(Math.max(280, 80 + labels.size() * (6 + 14 * runs.size())));
+        chart.getData().addAll(series);
+        return chart;
+    }
+
+    /**
+     * A run's distinct-n as what it is, a few shares: the figures side by side ("0.623 / 0.881 / 0.912"), and
+     * beneath them a short bar per n on a scale from 0 to 1, the same for every run, that reads at a glance.
+     */
+    static Node distinctN(MeasuredRun run) {
+        Label figures = new Label(InsightsLayout.distinctNValues(run.report().metrics()));
+        figures.getStyleClass().add("metric-value");
+        figures.setId("distinct-n-values");
+        GridPane bars = new GridPane();
+        bars.getStyleClass().add("distinct-bars");
+        int row = 0;
+        for (Map.Entry<String, Number> share :
+                InsightsLayout.distinctN(run.report().metrics()).entrySet()) {
+            Region bar = new Region();
+            bar.getStyleClass().add("distinct-bar");
+            bar.setPrefWidth(DISTINCT_SCALE * share.getValue().doubleValue());
+            bar.setMaxWidth(Region.USE_PREF_SIZE);
+            StackPane track = new StackPane(bar);
+            track.getStyleClass().add("distinct-track");
+            track.setAlignment(Pos.CENTER_LEFT);
+            track.setPrefWidth(DISTINCT_SCALE);
+            track.setMaxWidth(Region.USE_PREF_SIZE);
+            bars.addRow(
+                    row++,
+                    new Label(share.getKey()),
+                    track,
+                    new Label(MetricRows.format(share.getValue().doubleValue())));
+        }
+        return new VBox(4, figures, bars);
     }
 
     /** A number axis drawn on {@code scale}. */
@@ -78,6 +153,8 @@ final class Charts {
                     .add(data);
         }
         chart.getData().addAll(series.values());
+        series.forEach((colour, points) ->
+                colourBy.status(colour).ifPresent(status -> StatusColours.paint(chart, points, status)));
         return chart;
     }
 

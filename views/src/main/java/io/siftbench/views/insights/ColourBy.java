@@ -1,11 +1,13 @@
 package io.siftbench.views.insights;
 
+import io.siftbench.model.insights.SampleStatus;
 import io.siftbench.model.insights.SampleText;
 import io.siftbench.views.insights.InsightsViewModel.MeasuredRun;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the embedding map colours its points by: a sample's status, its label, or the value of one of its
@@ -67,11 +69,18 @@ final class ColourBy {
         return true;
     }
 
+    /** The status whose points are coloured {@code colour}, when the map is coloured by status. */
+    Optional<SampleStatus> status(String colour) {
+        return Arrays.stream(SampleStatus.values())
+                .filter(status -> chosen.equals(STATUS) && status.word().equals(colour))
+                .findFirst();
+    }
+
     /** The colour, as the map's legend names it, of {@code sample}'s point. */
     String colourOf(SampleText sample) {
         String value =
                 switch (chosen) {
-                    case STATUS -> sample.status().name().toLowerCase(Locale.ROOT);
+                    case STATUS -> sample.status().word();
                     case LABEL -> sample.label();
                     default -> sample.conditions().get(chosen);
                 };

@@ -2,6 +2,7 @@ package io.siftbench.views.insights;
 
 import io.siftbench.model.insights.CoverageCell;
 import io.siftbench.model.insights.CoverageGrid;
+import io.siftbench.model.insights.SampleStatus;
 import io.siftbench.model.insights.ValueCount;
 import io.siftbench.model.insights.ValueCoverage;
 import io.siftbench.views.controls.Controls;
@@ -96,6 +97,7 @@ final class CoverageCharts {
                 accepted.getData().add(new XYChart.Data<>(category, value.accepted()));
             }
             chart.getData().addAll(List.of(samples, accepted));
+            StatusColours.paint(chart, accepted, SampleStatus.ACCEPTED);
             charts.getChildren().add(chart);
             fillTheGaps(
                             run,

@@ -8,7 +8,7 @@ import java.util.function.Predicate;
  * one measured run has something for it; beside it, a run without shows a line saying so.
  */
 enum InsightsSection {
-    DISTINCT_N("distinct-n", "Distinct n-grams", r -> true),
+    DISTINCT_N("distinct-n", "Distinct n-grams (distinct-1 / distinct-2 / distinct-3, the share unique)", r -> true),
     LENGTHS("lengths", "Length in words", r -> true),
     LABELS("labels", "Label distribution", r -> !r.metrics().labels().labels().isEmpty()),
     MAP("map", "Embedding map (PCA)", r -> r.metrics().embeddingMap() != null),
@@ -18,7 +18,9 @@ enum InsightsSection {
             .isEmpty()),
     JUDGE("judge", "Judge scores (judged samples per score)", r -> r.judge() != null),
     CONFUSION(
-            "confusion", "Confusion matrix (gold ↓, model →)", r -> r.metrics().gold() != null);
+            "confusion",
+            "Confusion with gold: the most confused pairs, and the matrix (gold ↓, model →)",
+            r -> r.metrics().gold() != null);
 
     private final String id;
     private final String title;

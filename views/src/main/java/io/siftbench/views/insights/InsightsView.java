@@ -1,5 +1,6 @@
 package io.siftbench.views.insights;
 
+import io.siftbench.model.insights.ConfusionMatrix;
 import io.siftbench.model.insights.MetricSlice;
 import io.siftbench.model.insights.StatusSelection;
 import io.siftbench.model.runs.RunInfo;
@@ -12,6 +13,7 @@ import io.siftbench.views.shell.ScreenView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -22,6 +24,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -256,7 +259,8 @@ public final class InsightsView implements ScreenView {
         }
         content.getChildren().add(cards(layout.cards()));
         for (InsightsSection section : layout.sections()) {
-            content.getChildren().add(section(section, chart(section, layout)));
+            Node chart = chart(section, layout);
+            content.getChildren().add(section(section, chart, () -> picture(section, chart, layout)));
         }
     }
 
@@ -269,12 +273,10 @@ public final class InsightsView implements ScreenView {
     private Node chart(InsightsSection section, InsightsLayout layout) {
         List<MeasuredRun> runs = layout.runs();
         return switch (section) {
-            case DISTINCT_N ->
-                Charts.bars(runs, r -> InsightsLayout.distinctN(r.report().metrics()), "share of unique n-grams");
+            case DISTINCT_N -> sideBySide(runs, Charts::distinctN);
             case LENGTHS ->
                 Charts.bars(runs, r -> InsightsLayout.lengthBins(r.report().metrics()), "samples");
-            case LABELS ->
-                Charts.bars(runs, r -> InsightsLayout.labelCounts(r.report().metrics()), "samples");
+            case LABELS -> Charts.labelBars(runs);
             case MAP -> {
                 MapBounds bounds = MapBounds.around(runs);
                 yield sideBySide(runs, r -> Charts.map(r, bounds, colours));
@@ -282,14 +284,25 @@ public final class InsightsView implements ScreenView {
             case VALUES -> sideBySide(runs, r -> coverage.valueBars(r, layout.mostValueSamples()));
             case COVERAGE -> sideBySide(runs, coverage::grids);
             case JUDGE -> sideBySide(runs, Charts::judgeScores);
-            case CONFUSION ->
-                sideBySide(
-                        runs,
-                        r -> r.report().metrics().gold() == null
-                                ? new Label("no gold labels")
-                                : HeatTables.confusion(
-                                        r.report().metrics().gold().confusion()));
+            case CONFUSION -> confusion(runs, ConfusionPanel::of);
         };
+    }
+
+    /** What {@code section}'s "Save PNG" saves: the chart as drawn, beneath its title and runs. */
+    private static WritableImage picture(InsightsSection section, Node chart, InsightsLayout layout) {
+        String title = layout.pictureTitle(section);
+        // On the screen the matrix scrolls in its box; the picture has all of it.
+        return section == InsightsSection.CONFUSION
+                ? TitledPicture.of(confusion(layout.runs(), ConfusionPanel::unscrolled), chart, title)
+                : TitledPicture.of(chart, title);
+    }
+
+    private static Node confusion(List<MeasuredRun> runs, Function<ConfusionMatrix, Node> shown) {
+        return sideBySide(
+                runs,
+                r -> r.report().metrics().gold() == null
+                        ? new Label("no gold labels")
+                        : shown.apply(r.report().metrics().gold().confusion()));
     }
 
     private static Node cards(List<InsightsLayout.MetricCard> metrics) {
@@ -309,18 +322,20 @@ public final class InsightsView implements ScreenView {
         return cards;
     }
 
-    /** A titled chart with its "Save PNG" button, which saves exactly the chart as drawn. */
-    private Node section(InsightsSection section, Node chart) {
+    /** A titled chart with its "Save PNG" button, which saves {@code picture}. */
+    private Node section(InsightsSection section, Node chart, Supplier<WritableImage> picture) {
         String id = section.id();
         chart.setId("insights-chart-" + id);
         Button save = new Button("Save PNG");
         save.setId("insights-save-" + id);
         save.setOnAction(e -> files.choosePng(root.getScene().getWindow(), id + ".png")
-                .ifPresent(file -> viewModel.savePng(chart.snapshot(null, null), file)));
+                .ifPresent(file -> viewModel.savePng(picture.get(), file)));
         Label heading = new Label(section.title());
         heading.getStyleClass().add("insights-heading");
         HBox head = new HBox(8, heading, save);
-        return new VBox(4, head, chart);
+        VBox shown = new VBox(4, head, chart);
+        shown.getStyleClass().add("insights-section");
+        return shown;
     }
 
     private static Node sideBySide(List<MeasuredRun> runs, Function<MeasuredRun, Node> chart) {

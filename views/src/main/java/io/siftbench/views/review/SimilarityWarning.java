@@ -4,7 +4,6 @@ import io.siftbench.model.curation.AcceptedSimilarity;
 import io.siftbench.model.curation.RunCuration;
 import io.siftbench.model.insights.RunSamples;
 import io.siftbench.model.insights.SampleEmbedder;
-import io.siftbench.model.insights.SampleStatus;
 import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.review.Decision;
 import io.siftbench.model.review.ReviewItem;
@@ -79,7 +78,7 @@ final class SimilarityWarning {
         runItems.put(item.sampleId(), item);
         SampleText loaded = measured.get(item.sampleId());
         SampleText now = loaded == null ? null : RunSamples.asDecided(loaded, item);
-        if (now != null && now.status() == SampleStatus.ACCEPTED) {
+        if (now != null && now.status().kept()) {
             accepted.put(item.sampleId(), now);
         } else {
             accepted.remove(item.sampleId());
@@ -95,7 +94,7 @@ final class SimilarityWarning {
         warning.set("");
         SampleText shown = item == null ? null : measured.get(item.sampleId());
         SampleText sample = shown == null ? null : RunSamples.asDecided(shown, item);
-        if (similarity == null || sample == null || sample.status() == SampleStatus.ACCEPTED || accepted.isEmpty()) {
+        if (similarity == null || sample == null || sample.status().kept() || accepted.isEmpty()) {
             checks.clear();
             return;
         }

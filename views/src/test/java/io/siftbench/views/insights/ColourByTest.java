@@ -63,7 +63,7 @@ class ColourByTest {
     void aPointIsColouredByItsSamplesValueOrNoneWithout() {
         colourBy.offerFor(List.of(measured(1, TONED)));
         assertThat(colourBy.colourOf(TONED.get(0))).isEqualTo("accepted");
-        assertThat(colourBy.colourOf(TONED.get(1))).isEqualTo("pending");
+        assertThat(colourBy.colourOf(TONED.get(1))).isEqualTo("undecided");
         colourBy.choose("label");
         assertThat(colourBy.colourOf(TONED.get(0))).isEqualTo("lost_card");
         assertThat(colourBy.colourOf(TONED.get(1))).isEqualTo("(none)");

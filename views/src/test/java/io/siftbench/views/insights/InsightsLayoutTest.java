@@ -110,6 +110,15 @@ class InsightsLayoutTest {
     }
 
     @Test
+    void aSavedChartIsTitledWithWhatItShowsAndOfWhichRuns() {
+        assertThat(new InsightsLayout(List.of(measured(3, PLAIN))).pictureTitle(InsightsSection.LENGTHS))
+                .isEqualTo("Length in words — run #3 intent v2 · all samples");
+        assertThat(new InsightsLayout(List.of(measured(1, PLAIN), measured(4, labelled())))
+                        .pictureTitle(InsightsSection.LABELS))
+                .isEqualTo("Label distribution — runs #1 intent v2  vs  #4 intent v2 · all samples");
+    }
+
+    @Test
     void aCardShowsOneRunsValueAloneAndComparedRunsValuesNamedAfterTheirRun() {
         MetricCard alone = card(new InsightsLayout(List.of(measured(1, PLAIN))), "samples");
         assertThat(alone.values()).containsExactly("3");
@@ -138,6 +147,13 @@ class InsightsLayoutTest {
         assertThat(new InsightsLayout(List.of(one, three)).mostValueSamples()).isEqualTo(2);
         assertThat(new InsightsLayout(List.of(measured(3, PLAIN))).mostValueSamples())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theDistinctNFiguresReadSideBySide() {
+        // unigrams a b a c: 3 of 4 unique; bigrams "a b", "a c": 2 of 2; no trigram at all.
+        MeasuredRun run = measured(1, texts("a b", "a c"));
+        assertThat(InsightsLayout.distinctNValues(run.report().metrics())).isEqualTo("0.750 / 1.000 / 0.000");
     }
 
     @Test
