@@ -163,11 +163,10 @@ public final class Shell {
         PromptStudioViewModel studio = new PromptStudioViewModel(
                 project.map(p -> new StudioSources(p.prompts(), p.runs(), p.samples(), p.datasets())), tasks);
         PreviewViewModel preview = new PreviewViewModel(
-                studio,
-                project.map(p -> new PreviewSources(p.datasets(), new StudioPreviews(p))),
-                tasks,
-                backendsFile::load);
+                studio, project.map(p -> new PreviewSources(p.datasets(), new StudioPreviews(p))), tasks, backendsFile);
         settings.settingsProperty().addListener((obs, was, now) -> preview.loadBackends());
+        // The preview's fix changed a backend: Settings reads it, or its next save would put the old one back.
+        preview.savedBackendsProperty().addListener((obs, was, now) -> settings.load());
         return new PromptStudioView(studio, new NativePromptFileDialogs(), preview);
     }
 
