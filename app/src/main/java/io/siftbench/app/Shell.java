@@ -41,6 +41,7 @@ import io.siftbench.views.review.ReviewView;
 import io.siftbench.views.review.ReviewViewModel;
 import io.siftbench.views.runs.NewRunSources;
 import io.siftbench.views.runs.NewRunViewModel;
+import io.siftbench.views.runs.RunSchemaHint;
 import io.siftbench.views.runs.RunsView;
 import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.settings.SettingsView;
@@ -110,13 +111,15 @@ public final class Shell {
         compare.curationProperty().bind(review.curationProperty());
         ReviewView reviewView = new ReviewView(review, projectOpen);
         reviewView.setOnExport(ExportDialog.opener(exportSources, tasks));
+        RunSchemaHint runSchemaHint = new RunSchemaHint(project.map(Project::samples), tasks, backendsFile);
         RunsView runsView = new RunsView(
                 runs,
                 new NewRunViewModel(
                         runs,
                         project.map(p -> new NewRunSources(p.prompts(), p.datasets(), p.runs())),
                         tasks,
-                        backendsFile::load));
+                        backendsFile::load),
+                runSchemaHint);
         runsView.setOnExport(ExportDialog.opener(exportSources, tasks));
         InsightsViewModel insights = new InsightsViewModel(
                 project.map(p -> new InsightsSources(p.runSources(), p.metricSnapshots())), tasks, embedder, launcher);
@@ -139,6 +142,8 @@ public final class Shell {
                 EnumSet.of(ProjectChange.Kind.RUNS, ProjectChange.Kind.SAMPLES, ProjectChange.Kind.DECISIONS),
                 runs::reload);
         SettingsViewModel backendsForm = new SettingsViewModel(backendsFile, new LocalBackendProbe(), tasks);
+        // The Runs screen's fix changed a backend: Settings reads it, or its next save would put the old one back.
+        runSchemaHint.savedBackendsProperty().addListener((obs, was, now) -> backendsForm.load());
         window = new MainWindow(
                 viewModel,
                 dialogs,

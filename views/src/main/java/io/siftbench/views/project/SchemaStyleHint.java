@@ -2,6 +2,8 @@ package io.siftbench.views.project;
 
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
+import io.siftbench.model.backends.BackendSettings;
+import io.siftbench.model.backends.BackendSettingsRepository;
 import io.siftbench.model.backends.SchemaStyle;
 import io.siftbench.model.runs.Sample;
 import java.util.List;
@@ -32,6 +34,22 @@ public record SchemaStyleHint(long invalid, long outputs) {
         return invalid * 2 > outputs.size()
                 ? Optional.of(new SchemaStyleHint(invalid, outputs.size()))
                 : Optional.empty();
+    }
+
+    /**
+     * The fix: the user's backend {@code name} sends its schema as {@code json_object + schema} from now on, saved
+     * as Settings saves it. Blocking; never on the UI thread.
+     *
+     * @return the user's backends as saved
+     */
+    public static BackendSettings sendAsJsonObject(BackendSettingsRepository backends, String name) {
+        BackendSettings settings = backends.load();
+        BackendConfig saved = settings.find(name)
+                .orElseThrow(
+                        () -> new IllegalArgumentException("There is no backend '" + name + "' in Settings any more."));
+        BackendSettings next = settings.with(name, saved.withSchemaStyle(SchemaStyle.JSON_OBJECT));
+        backends.save(next);
+        return next;
     }
 
     public String message() {

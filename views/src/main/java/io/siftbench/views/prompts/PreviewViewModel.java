@@ -5,7 +5,6 @@ import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.BackendSettingsRepository;
 import io.siftbench.model.backends.GenerationParameters;
-import io.siftbench.model.backends.SchemaStyle;
 import io.siftbench.model.curation.JudgeVerdict;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetRecord;
@@ -133,22 +132,15 @@ public final class PreviewViewModel {
         }
         String name = backend.name();
         schemaHint.set("");
-        tasks.execute(BackgroundTask.of("Saving backends", progress -> {
-                    BackendSettings settings = userBackends.load();
-                    BackendConfig saved = settings.find(name)
-                            .orElseThrow(() -> new IllegalArgumentException(
-                                    "There is no backend '" + name + "' in Settings any more."));
-                    BackendSettings next = settings.with(name, saved.withSchemaStyle(SchemaStyle.JSON_OBJECT));
-                    userBackends.save(next);
-                    return next;
-                })
-                .quiet()
-                .onSuccess(next -> {
-                    savedBackends.set(next);
-                    offer(next);
-                    preview();
-                })
-                .onFailure(e -> message.set("The backend was not changed: " + e.getMessage())));
+        tasks.execute(
+                BackgroundTask.of("Saving backends", progress -> SchemaStyleHint.sendAsJsonObject(userBackends, name))
+                        .quiet()
+                        .onSuccess(next -> {
+                            savedBackends.set(next);
+                            offer(next);
+                            preview();
+                        })
+                        .onFailure(e -> message.set("The backend was not changed: " + e.getMessage())));
     }
 
     /**
