@@ -41,6 +41,7 @@ import io.siftbench.views.review.ReviewView;
 import io.siftbench.views.review.ReviewViewModel;
 import io.siftbench.views.runs.NewRunSources;
 import io.siftbench.views.runs.NewRunViewModel;
+import io.siftbench.views.runs.RunSchemaHint;
 import io.siftbench.views.runs.RunsView;
 import io.siftbench.views.runs.RunsViewModel;
 import io.siftbench.views.settings.SettingsView;
@@ -111,13 +112,15 @@ public final class Shell {
         compare.curationProperty().bind(review.curationProperty());
         ReviewView reviewView = new ReviewView(review, projectOpen);
         reviewView.setOnExport(ExportDialog.opener(exportSources, tasks));
+        RunSchemaHint runSchemaHint = new RunSchemaHint(project.map(Project::samples), tasks, backendsFile);
         RunsView runsView = new RunsView(
                 runs,
                 new NewRunViewModel(
                         runs,
                         project.map(p -> new NewRunSources(p.prompts(), p.datasets(), p.runs())),
                         tasks,
-                        backendsFile::load));
+                        backendsFile::load),
+                runSchemaHint);
         runsView.setOnExport(ExportDialog.opener(exportSources, tasks));
         InsightsViewModel insights = new InsightsViewModel(
                 project.map(p -> new InsightsSources(p.runSources(), p.metricSnapshots())), tasks, embedder, launcher);
@@ -140,6 +143,8 @@ public final class Shell {
                 EnumSet.of(ProjectChange.Kind.RUNS, ProjectChange.Kind.SAMPLES, ProjectChange.Kind.DECISIONS),
                 runs::reload);
         SettingsViewModel backendsForm = new SettingsViewModel(backendsFile, new LocalBackendProbe(), tasks);
+        // The Runs screen's fix changed a backend: Settings reads it, or its next save would put the old one back.
+        runSchemaHint.savedBackendsProperty().addListener((obs, was, now) -> backendsForm.load());
         window = new MainWindow(
                 viewModel,
                 dialogs,
@@ -167,13 +172,12 @@ public final class Shell {
         PromptStudioViewModel studio = new PromptStudioViewModel(
                 project.map(p -> new StudioSources(p.prompts(), p.runs(), p.samples(), p.datasets())), tasks);
         PreviewViewModel preview = new PreviewViewModel(
-                studio,
-                project.map(p -> new PreviewSources(p.datasets(), new StudioPreviews(p))),
-                tasks,
-                backendsFile::load);
+                studio, project.map(p -> new PreviewSources(p.datasets(), new StudioPreviews(p))), tasks, backendsFile);
         settings.settingsProperty().addListener((obs, was, now) -> preview.loadBackends());
         studio.keepDraftsIn(draftsFolder, project.map(Project::file));
         this.studio = studio;
+        // The preview's fix changed a backend: Settings reads it, or its next save would put the old one back.
+        preview.savedBackendsProperty().addListener((obs, was, now) -> settings.load());
         return new PromptStudioView(studio, new NativePromptFileDialogs(), preview);
     }
 

@@ -12,6 +12,7 @@ import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.BackendProbe;
 import io.siftbench.model.backends.ConnectionReport;
 import io.siftbench.model.backends.FailureKind;
+import io.siftbench.model.backends.ServerKind;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +20,8 @@ import java.util.List;
 
 /**
  * "Test connection": lists a backend's models (Ollama's {@code /api/tags}, the OpenAI {@code /v1/models},
- * the GGUF file itself) or says what is wrong: refused, timed out, 401, not a server of that kind, a model
- * file that is missing or not GGUF.
+ * the GGUF file itself) and which server answered, or says what is wrong: refused, timed out, 401, not a
+ * server of that kind, a model file that is missing or not GGUF.
  */
 public final class LocalBackendProbe implements BackendProbe {
 
@@ -49,11 +50,46 @@ public final class LocalBackendProbe implements BackendProbe {
         }
         long start = System.nanoTime();
         try {
-            List<String> models = config.kind() == BackendKind.OLLAMA ? ollamaModels(config) : openAiModels(config);
-            return ConnectionReport.models(models, Duration.ofNanos(System.nanoTime() - start));
+            if (config.kind() == BackendKind.OLLAMA) {
+                List<String> models = ollamaModels(config);
+                return ConnectionReport.models(models, since(start), ServerKind.OLLAMA);
+            }
+            List<ModelDescription> listed = openAiModels(config);
+            Duration latency = since(start);
+            return ConnectionReport.models(
+                    listed.stream().map(ModelDescription::name).toList(), latency, openAiServer(config, listed));
         } catch (RuntimeException e) {
             return ConnectionReport.failed(reason(config, e));
         }
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /**
+     * Which server speaks the OpenAI protocol at {@code config}: first from the owner its models name, then
+     * from the endpoints only one kind of server answers at its root (llama.cpp's {@code /props}, LM Studio's
+     * {@code /api/v0/models}, Ollama's {@code /api/version}).
+     */
+    private ServerKind openAiServer(BackendConfig config, List<ModelDescription> listed) {
+        for (ModelDescription model : listed) {
+            ServerKind owned = ServerKind.ownedBy(model.owner());
+            if (owned != null) {
+                return owned;
+            }
+        }
+        ServerRoot root = new ServerRoot(config, timeout);
+        if (root.answers("/props")) {
+            return ServerKind.LLAMA_CPP;
+        }
+        if (root.answers("/api/v0/models")) {
+            return ServerKind.LM_STUDIO;
+        }
+        if (root.answers("/api/version")) {
+            return ServerKind.OLLAMA;
+        }
+        return ServerKind.OPENAI_COMPATIBLE;
     }
 
     private List<String> ollamaModels(BackendConfig config) {
@@ -70,7 +106,7 @@ public final class LocalBackendProbe implements BackendProbe {
                 .toList();
     }
 
-    private List<String> openAiModels(BackendConfig config) {
+    private List<ModelDescription> openAiModels(BackendConfig config) {
         return OpenAiModelCatalog.builder()
                 .httpClientBuilder(Providers.http())
                 .baseUrl(config.location())
@@ -78,10 +114,7 @@ public final class LocalBackendProbe implements BackendProbe {
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
                 .build()
-                .listModels()
-                .stream()
-                .map(ModelDescription::name)
-                .toList();
+                .listModels();
     }
 
     private static String urlProblem(String url) {

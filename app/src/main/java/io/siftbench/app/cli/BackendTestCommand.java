@@ -82,8 +82,15 @@ public final class BackendTestCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** What is printed: the models, and the short generation with its accounting. */
+    /** @param server the server that answered, as Settings names it; null for a GGUF file */
     record Tested(
-            String kind, String location, List<String> models, String model, long listMillis, Generated generation) {}
+            String kind,
+            String location,
+            String server,
+            List<String> models,
+            String model,
+            long listMillis,
+            Generated generation) {}
 
     record Generated(String text, long latencyMillis, int promptTokens, int completionTokens, String finishReason) {
         static Generated of(Generation g) {
@@ -126,6 +133,7 @@ public final class BackendTestCommand implements Callable<Integer> {
                     new Tested(
                             kind.name().toLowerCase(java.util.Locale.ROOT),
                             where,
+                            report.server() == null ? null : report.server().title(),
                             report.models(),
                             g.model(),
                             report.latency().toMillis(),

@@ -54,11 +54,9 @@ public final class RunBackends implements Function<RunInfo, BackendClient>, Auto
     /** What the user configured for this location, with the run's model and its requests in flight. */
     BackendConfig configOf(BackendRef ref, int concurrency) {
         BackendKind kind = BackendKind.parse(ref.kind());
-        BackendConfig base = userBackends.get().backends().stream()
-                .filter(b -> b.kind() == kind && b.location().equals(ref.location()))
-                .findFirst()
-                .orElseGet(() -> BackendConfig.of(kind, ref.location(), ref.model())
-                        .withApiKey(System.getenv().getOrDefault(API_KEY_VARIABLE, "")));
+        BackendConfig base = userBackends.get().at(kind, ref.location()).orElseGet(() -> BackendConfig.of(
+                        kind, ref.location(), ref.model())
+                .withApiKey(System.getenv().getOrDefault(API_KEY_VARIABLE, "")));
         return new BackendConfig(
                 base.name(),
                 kind,

@@ -7,6 +7,8 @@ import io.siftbench.app.backends.LoopbackServer.Protocol;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.ConnectionReport;
+import io.siftbench.model.backends.SchemaStyle;
+import io.siftbench.model.backends.ServerKind;
 import io.siftbench.model.testing.SharedFixtures;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -45,6 +47,90 @@ class LocalBackendProbeTest {
             assertThat(probe.test(config.withApiKey("sk-local")).models()).containsExactly("qwen2.5-7b-instruct");
             assertThat(probe.test(config).problem())
                     .isEqualTo("401 Unauthorized: " + server.url() + " wants a valid API key");
+        }
+    }
+
+    @Test
+    void anOllamaServerIsDetectedAsOllama() throws Exception {
+        try (LoopbackServer server = new LoopbackServer(Protocol.OLLAMA)) {
+            assertThat(probe.test(BackendConfig.of(BackendKind.OLLAMA, server.url(), ""))
+                            .server())
+                    .isEqualTo(ServerKind.OLLAMA);
+        }
+    }
+
+    @Test
+    void aLlamaCppServerIsDetectedFromItsModelsOwnerAndWantsTheSchemaAsJsonObject() throws Exception {
+        try (LoopbackServer server = new LoopbackServer(Protocol.OPENAI)
+                .offering(List.of("stories260K"))
+                .ownedBy("llamacpp")) {
+            ConnectionReport report = probe.test(BackendConfig.of(BackendKind.OPENAI, server.url(), ""));
+
+            assertThat(report.server()).isEqualTo(ServerKind.LLAMA_CPP);
+            assertThat(report.server().schemaStyle()).isEqualTo(SchemaStyle.JSON_OBJECT);
+            assertThat(report.models()).containsExactly("stories260K");
+        }
+    }
+
+    @Test
+    void aLlamaCppServerThatNamesNoOwnerIsDetectedFromItsProps() throws Exception {
+        try (LoopbackServer server = new LoopbackServer(Protocol.OPENAI)
+                .serving("/props", "{\"default_generation_settings\":{\"n_ctx\":2048},\"total_slots\":2}")) {
+            assertThat(probe.test(BackendConfig.of(BackendKind.OPENAI, server.url(), ""))
+                            .server())
+                    .isEqualTo(ServerKind.LLAMA_CPP);
+        }
+    }
+
+    @Test
+    void vllmAndLmStudioAreDetectedFromTheirModelsOwner() throws Exception {
+        try (LoopbackServer vllm = new LoopbackServer(Protocol.OPENAI).ownedBy("vllm");
+                LoopbackServer lmStudio = new LoopbackServer(Protocol.OPENAI).ownedBy("organization_owner")) {
+            assertThat(probe.test(BackendConfig.of(BackendKind.OPENAI, vllm.url(), ""))
+                            .server())
+                    .isEqualTo(ServerKind.VLLM);
+            assertThat(probe.test(BackendConfig.of(BackendKind.OPENAI, lmStudio.url(), ""))
+                            .server())
+                    .isEqualTo(ServerKind.LM_STUDIO);
+            assertThat(ServerKind.VLLM.schemaStyle()).isEqualTo(SchemaStyle.JSON_SCHEMA);
+        }
+    }
+
+    @Test
+    void lmStudioAndOllamaAreDetectedFromTheirOwnEndpoints() throws Exception {
+        try (LoopbackServer lmStudio = new LoopbackServer(Protocol.OPENAI)
+                        .serving("/api/v0/models", "{\"object\":\"list\",\"data\":[]}");
+                LoopbackServer ollama = new LoopbackServer(Protocol.OPENAI)
+                        .ownedBy("library")
+                        .serving("/api/version", "{\"version\":\"0.5.7\"}")) {
+            assertThat(probe.test(BackendConfig.of(BackendKind.OPENAI, lmStudio.url(), ""))
+                            .server())
+                    .isEqualTo(ServerKind.LM_STUDIO);
+            assertThat(probe.test(BackendConfig.of(BackendKind.OPENAI, ollama.url(), ""))
+                            .server())
+                    .isEqualTo(ServerKind.OLLAMA);
+        }
+    }
+
+    @Test
+    void aServerThatSaysNothingOfItselfIsOpenAiCompatibleWithJsonSchema() throws Exception {
+        try (LoopbackServer server = new LoopbackServer(Protocol.OPENAI)) {
+            ConnectionReport report = probe.test(BackendConfig.of(BackendKind.OPENAI, server.url(), ""));
+
+            assertThat(report.server()).isEqualTo(ServerKind.OPENAI_COMPATIBLE);
+            assertThat(report.server().schemaStyle()).isEqualTo(SchemaStyle.JSON_SCHEMA);
+        }
+    }
+
+    @Test
+    void theRealLlamaCppServerIsDetectedAsLlamaCpp(@TempDir Path dir) throws Exception {
+        try (LlamaServerProcess server = LlamaServerProcess.start(dir.resolve("llama-server.log"))) {
+            ConnectionReport report = new LocalBackendProbe(Duration.ofSeconds(5))
+                    .test(BackendConfig.of(BackendKind.OPENAI, server.url(), ""));
+
+            assertThat(report.problem()).isNull();
+            assertThat(report.models()).containsExactly("stories260K");
+            assertThat(report.server()).isEqualTo(ServerKind.LLAMA_CPP);
         }
     }
 

@@ -65,6 +65,7 @@ public final class LoopbackServer implements AutoCloseable {
 
     private volatile List<String> models = List.of("llama3.2:1b", "qwen2.5:7b");
     private volatile String requiredKey;
+    private volatile String owner = "local";
 
     public LoopbackServer(Protocol protocol) throws IOException {
         this.protocol = protocol;
@@ -98,6 +99,24 @@ public final class LoopbackServer implements AutoCloseable {
 
     public LoopbackServer offering(List<String> names) {
         models = List.copyOf(names);
+        return this;
+    }
+
+    /** The {@code owned_by} of every model in {@code /v1/models}, by which some servers name themselves. */
+    public LoopbackServer ownedBy(String name) {
+        owner = name;
+        return this;
+    }
+
+    /** {@code GET path} (from the server's root, not {@code /v1}) answers 200 with {@code json}. */
+    public LoopbackServer serving(String path, String json) {
+        http.createContext(path, ex -> {
+            try {
+                json(ex, 200, json);
+            } finally {
+                ex.close();
+            }
+        });
         return this;
     }
 
@@ -144,7 +163,7 @@ public final class LoopbackServer implements AutoCloseable {
                     .put("id", m)
                     .put("object", "model")
                     .put("created", 1)
-                    .put("owned_by", "local"));
+                    .put("owned_by", owner));
         }
         json(ex, 200, body.toString());
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.siftbench.app.JarProcess;
+import io.siftbench.app.backends.LlamaServerProcess;
 import io.siftbench.model.testing.SharedFixtures;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -42,5 +43,19 @@ class BackendTestCommandIT {
         assertThat(json.path("generation").path("completionTokens").asInt()).isBetween(1, 16);
         assertThat(json.path("generation").path("text").asText()).isNotBlank();
         assertThat(json.path("generation").path("latencyMillis").asLong()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void saysWhichServerAnsweredAndGeneratesFromTheRealLlamaCppServer() throws Exception {
+        try (LlamaServerProcess server = LlamaServerProcess.start(dir.resolve("llama-server.log"))) {
+            JarProcess.Result result =
+                    JarProcess.run(dir, 60, "backend", "test", "--kind", "openai", "--url", server.url());
+
+            assertThat(result.exitCode()).as(result.stderr()).isZero();
+            JsonNode json = result.json();
+            assertThat(json.path("server").asText()).isEqualTo("llama.cpp server");
+            assertThat(json.path("models").get(0).asText()).isEqualTo("stories260K");
+            assertThat(json.path("generation").path("text").asText()).isNotBlank();
+        }
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.app.runs.LoopbackProject;
 import io.siftbench.app.runs.StudioPreviews;
-import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.project.Project;
@@ -17,6 +16,7 @@ import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.Sample;
+import io.siftbench.storage.settings.JsonBackendsFile;
 import io.siftbench.views.prompts.PreviewSources;
 import io.siftbench.views.prompts.PreviewViewModel;
 import io.siftbench.views.prompts.PromptStudioViewModel;
@@ -93,7 +93,8 @@ class JudgePreviewTest {
         annotated = project.runs().find(annotated.id()).orElseThrow();
         assertThat(annotated.failures()).isEqualTo(1);
 
-        BackendSettings user = fixture.loopbackBackends();
+        JsonBackendsFile user = new JsonBackendsFile(fixture.dir().resolve("config/backends.json"));
+        user.save(fixture.loopbackBackends());
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         studio = new PromptStudioViewModel(
                 new SimpleObjectProperty<>(project)
@@ -103,7 +104,7 @@ class JudgePreviewTest {
                 studio,
                 new SimpleObjectProperty<>(project).map(p -> new PreviewSources(p.datasets(), new StudioPreviews(p))),
                 tasks,
-                () -> user);
+                user);
         studio.draft().nameProperty().set("faithful");
         studio.draft().modeProperty().set(PromptMode.JUDGE);
         studio.draft().systemTemplateProperty().set("Grade from 1 to 5.");

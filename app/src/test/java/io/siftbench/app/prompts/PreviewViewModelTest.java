@@ -2,6 +2,7 @@ package io.siftbench.app.prompts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.app.runs.LoopbackProject;
 import io.siftbench.app.runs.StudioPreviews;
@@ -9,10 +10,12 @@ import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
+import io.siftbench.model.backends.SchemaStyle;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.DemonstrationStrategy;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.runs.Sample;
+import io.siftbench.storage.settings.JsonBackendsFile;
 import io.siftbench.views.prompts.PreviewSources;
 import io.siftbench.views.prompts.PreviewViewModel;
 import io.siftbench.views.prompts.PromptStudioViewModel;
@@ -42,13 +45,15 @@ class PreviewViewModelTest {
     private LoopbackServer server;
     private PromptStudioViewModel studio;
     private PreviewViewModel preview;
-    private BackendSettings user;
+    /** The user's backends file, as Settings writes it. */
+    private JsonBackendsFile backends;
 
     @BeforeEach
     void open() throws Exception {
         project = fixture.project();
         server = fixture.server();
-        user = fixture.loopbackBackends();
+        backends = new JsonBackendsFile(fixture.dir().resolve("config/backends.json"));
+        backends.save(fixture.loopbackBackends());
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         studio = new PromptStudioViewModel(
                 new SimpleObjectProperty<>(project)
@@ -58,7 +63,7 @@ class PreviewViewModelTest {
                 studio,
                 new SimpleObjectProperty<>(project).map(p -> new PreviewSources(p.datasets(), new StudioPreviews(p))),
                 tasks,
-                () -> user);
+                backends);
         fixture.importCsv(
                 "q",
                 "text,category\ncard lost,lost_card\ncard late,card_arrival\nwhere is my card,card_arrival\n"
@@ -183,7 +188,7 @@ class PreviewViewModelTest {
     @Test
     void previewAsksForTheChosenModelTemperatureAndMaxTokens() {
         server.always(LoopbackServer.answer("{\"text\": \"a story\"}"));
-        user = new BackendSettings(
+        BackendSettings user = new BackendSettings(
                 List.of(
                         BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny")
                                 .withName("loopback"),
@@ -191,6 +196,7 @@ class PreviewViewModelTest {
                                 .withName("also loopback")),
                 "loopback",
                 new GenerationParameters(0.4, 0.95, 512, null, List.of("END"), java.time.Duration.ofSeconds(60)));
+        backends.save(user);
         studio.draft().nameProperty().set("stories");
         studio.draft().modeProperty().set(PromptMode.SYNTHESIZE);
         studio.draft().userTemplateProperty().set("Write one.");
@@ -248,7 +254,7 @@ class PreviewViewModelTest {
 
     @Test
     void withoutABackendThePreviewSaysWhy() {
-        user = BackendSettings.EMPTY;
+        backends.save(BackendSettings.EMPTY);
         preview.loadBackends();
 
         preview.preview();
@@ -256,5 +262,75 @@ class PreviewViewModelTest {
         assertThat(preview.messageProperty().get())
                 .isEqualTo("The preview failed: Choose the backend to preview with (add one in Settings).");
         assertThat(server.chatRequests()).isZero();
+    }
+
+    @Test
+    void mostlyInvalidOutputsOfAServerThatIgnoresJsonSchemaOfferTheFixWhichIsSavedAndPreviewsAgain() {
+        // Like a llama.cpp server: json_schema is ignored and the model writes a story; json_object + schema is
+        // enforced.
+        server.always(LoopbackServer.answering(request -> {
+            JsonNode format = request.path("response_format");
+            return format.path("type").asText().equals("json_object")
+                            && format.path("schema").isObject()
+                    ? "{\"text\": \"a story\"}"
+                    : "Once upon a time there was a card.";
+        }));
+        studio.draft().nameProperty().set("stories");
+        studio.draft().modeProperty().set(PromptMode.SYNTHESIZE);
+        studio.draft().userTemplateProperty().set("Write one.");
+        studio.draft().outputSchemaProperty().set(TEXT_SCHEMA);
+        preview.loadBackends();
+
+        preview.preview();
+
+        assertThat(preview.messageProperty().get()).isEqualTo("5 samples, 0 valid");
+        assertThat(preview.schemaHintProperty().get())
+                .isEqualTo("5 of 5 outputs were not valid JSON for the schema. llama.cpp servers ignore json_schema;");
+
+        preview.sendSchemaAsJsonObject();
+
+        assertThat(backends.load().find("loopback").orElseThrow().schemaStyle()).isEqualTo(SchemaStyle.JSON_OBJECT);
+        assertThat(server.chatRequests()).isEqualTo(2 * PreviewViewModel.SAMPLES);
+        assertThat(server.bodies()
+                        .get(server.bodies().size() - 1)
+                        .path("response_format")
+                        .path("type")
+                        .asText())
+                .isEqualTo("json_object");
+        assertThat(preview.messageProperty().get()).isEqualTo("5 samples, 5 valid");
+        assertThat(preview.schemaHintProperty().get()).isEmpty();
+        assertThat(preview.savedBackendsProperty()
+                        .get()
+                        .find("loopback")
+                        .orElseThrow()
+                        .schemaStyle())
+                .isEqualTo(SchemaStyle.JSON_OBJECT);
+    }
+
+    @Test
+    void noHintWhereMostOutputsAreValidOrTheSchemaIsAlreadySentAsJsonObject() {
+        server.always(LoopbackServer.answer("Once upon a time there was a card."));
+        studio.draft().nameProperty().set("stories");
+        studio.draft().modeProperty().set(PromptMode.SYNTHESIZE);
+        studio.draft().userTemplateProperty().set("Write one.");
+        studio.draft().outputSchemaProperty().set(TEXT_SCHEMA);
+        backends.save(new BackendSettings(
+                List.of(BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny")
+                        .withName("loopback")
+                        .withSchemaStyle(SchemaStyle.JSON_OBJECT)),
+                "loopback",
+                GenerationParameters.DEFAULT));
+        preview.loadBackends();
+        preview.preview();
+        assertThat(preview.messageProperty().get()).isEqualTo("5 samples, 0 valid");
+        assertThat(preview.schemaHintProperty().get())
+                .as("json_object is already sent")
+                .isEmpty();
+
+        backends.save(fixture.loopbackBackends());
+        preview.loadBackends();
+        server.always(LoopbackServer.answer("{\"text\": \"a story\"}"));
+        preview.preview();
+        assertThat(preview.schemaHintProperty().get()).as("all valid").isEmpty();
     }
 }

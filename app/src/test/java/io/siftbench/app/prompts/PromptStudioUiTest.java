@@ -3,11 +3,11 @@ package io.siftbench.app.prompts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siftbench.app.runs.StudioPreviews;
-import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.datasets.ImportOptions;
 import io.siftbench.model.datasets.ImportProgress;
 import io.siftbench.model.project.Project;
 import io.siftbench.storage.project.H2ProjectOpener;
+import io.siftbench.storage.settings.JsonBackendsFile;
 import io.siftbench.views.prompts.PreviewSources;
 import io.siftbench.views.prompts.PreviewViewModel;
 import io.siftbench.views.prompts.PromptFileDialogs;
@@ -83,7 +83,7 @@ class PromptStudioUiTest {
                                         new SimpleObjectProperty<>(project)
                                                 .map(p -> new PreviewSources(p.datasets(), new StudioPreviews(p))),
                                         tasks,
-                                        () -> BackendSettings.EMPTY))
+                                        new JsonBackendsFile(dir.resolve("config/backends.json"))))
                         .node(),
                 1240,
                 780));

@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.siftbench.app.ShellSession;
+import io.siftbench.app.backends.LoopbackServer;
+import io.siftbench.app.backends.LoopbackServer.Protocol;
 import io.siftbench.model.backends.BackendConfig;
+import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.BackendSettings;
+import io.siftbench.model.backends.SchemaStyle;
 import io.siftbench.storage.settings.JsonBackendsFile;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
@@ -86,5 +92,53 @@ class SettingsUiTest {
                         .contains("laptop (default)")
                         .contains("••••4321")
                         .doesNotContain("secret"));
+    }
+
+    @Test
+    void testingALlamaCppServerSaysSoAndSendsTheSchemaAsJsonObjectUnlessTheUserChoosesOtherwise() throws Exception {
+        try (LoopbackServer llama = new LoopbackServer(Protocol.OPENAI)
+                .offering(List.of("stories260K"))
+                .ownedBy("llamacpp")) {
+            SESSION.start(dir.resolve("config/settings.json"), null);
+            WaitForAsyncUtils.waitForFxEvents();
+
+            robot.clickOn("#nav-settings");
+            robot.clickOn("#backend-add");
+            robot.clickOn("#backend-name").write("llama");
+            @SuppressWarnings("unchecked")
+            ComboBox<BackendKind> kind = robot.lookup("#backend-kind").queryAs(ComboBox.class);
+            TextField location = robot.lookup("#backend-location").queryAs(TextField.class);
+            robot.interact(() -> {
+                kind.setValue(BackendKind.OPENAI);
+                location.setText(llama.url());
+            });
+            @SuppressWarnings("unchecked")
+            ComboBox<SchemaStyle> style = robot.lookup("#backend-schema-style").queryAs(ComboBox.class);
+            assertThat(style.getValue()).isEqualTo(SchemaStyle.JSON_SCHEMA);
+            robot.clickOn("#backend-test");
+
+            Label detected = robot.lookup("#backend-detected").queryAs(Label.class);
+            WaitForAsyncUtils.waitFor(
+                    20, TimeUnit.SECONDS, () -> !detected.getText().isEmpty());
+            assertThat(detected.getText())
+                    .isEqualTo("Detected: llama.cpp server — output schema sent as json_object + schema");
+            assertThat(detected.isVisible()).isTrue();
+            assertThat(style.getValue()).isEqualTo(SchemaStyle.JSON_OBJECT);
+            assertThat(style.getConverter().toString(style.getValue()))
+                    .isEqualTo("json_object + schema (llama.cpp server)");
+            robot.clickOn("#backend-save");
+
+            JsonBackendsFile file = new JsonBackendsFile(dir.resolve("config/backends.json"));
+            WaitForAsyncUtils.waitFor(
+                    20, TimeUnit.SECONDS, () -> !file.load().backends().isEmpty());
+            assertThat(file.load().find("llama").orElseThrow().schemaStyle()).isEqualTo(SchemaStyle.JSON_OBJECT);
+
+            robot.interact(() -> style.setValue(SchemaStyle.JSON_SCHEMA));
+            robot.clickOn("#backend-save");
+            WaitForAsyncUtils.waitFor(
+                    20,
+                    TimeUnit.SECONDS,
+                    () -> file.load().find("llama").orElseThrow().schemaStyle() == SchemaStyle.JSON_SCHEMA);
+        }
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.siftbench.app.backends.LocalBackendProbe;
+import io.siftbench.app.backends.LoopbackServer;
+import io.siftbench.app.backends.LoopbackServer.Protocol;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.BackendSettings;
@@ -64,6 +66,40 @@ class SettingsViewModelTest {
         BackendSettings reloaded = file.load();
         assertThat(reloaded.defaultConfig().orElseThrow().model()).isEqualTo("phi4");
         assertThat(reloaded.defaultConfig().orElseThrow().location()).isEqualTo(url);
+    }
+
+    @Test
+    void testingSaysWhichServerAnsweredAndChoosesTheSchemaStyleOnlyForOneThatNamesItself() throws Exception {
+        vm.newBackend();
+        vm.kindProperty().set(BackendKind.OLLAMA);
+        vm.locationProperty().set(url);
+        vm.testConnection();
+        assertThat(vm.detectedProperty().get()).isEqualTo("Detected: Ollama");
+
+        try (LoopbackServer plain = new LoopbackServer(Protocol.OPENAI);
+                LoopbackServer vllm = new LoopbackServer(Protocol.OPENAI).ownedBy("vllm")) {
+            vm.kindProperty().set(BackendKind.OPENAI);
+            vm.locationProperty().set(plain.url());
+            vm.schemaStyleProperty().set(SchemaStyle.JSON_OBJECT);
+            vm.testConnection();
+            assertThat(vm.detectedProperty().get())
+                    .isEqualTo("Detected: OpenAI-compatible server — output schema sent as json_object + schema");
+            assertThat(vm.schemaStyleProperty().get())
+                    .as("a server that does not say what it is keeps the user's choice")
+                    .isEqualTo(SchemaStyle.JSON_OBJECT);
+
+            vm.locationProperty().set(vllm.url());
+            vm.testConnection();
+            assertThat(vm.detectedProperty().get()).isEqualTo("Detected: vLLM — output schema sent as json_schema");
+            assertThat(vm.schemaStyleProperty().get()).isEqualTo(SchemaStyle.JSON_SCHEMA);
+        }
+
+        vm.kindProperty().set(BackendKind.GGUF);
+        vm.locationProperty().set(dir.resolve("missing.gguf").toString());
+        vm.testConnection();
+        assertThat(vm.detectedProperty().get())
+                .as("a failed test detects nothing")
+                .isEmpty();
     }
 
     @Test

@@ -25,6 +25,13 @@ public record BackendSettings(List<BackendConfig> backends, String defaultBacken
         return backends.stream().filter(b -> b.name().equals(name)).findFirst();
     }
 
+    /** The backend of {@code kind} at {@code location}: how a run, which names no backend, finds the user's. */
+    public Optional<BackendConfig> at(BackendKind kind, String location) {
+        return backends.stream()
+                .filter(b -> b.kind() == kind && b.location().equals(location))
+                .findFirst();
+    }
+
     public Optional<BackendConfig> defaultConfig() {
         return defaultBackend == null ? Optional.empty() : find(defaultBackend);
     }

@@ -6,7 +6,18 @@ package io.siftbench.model.backends;
  */
 public enum SchemaStyle {
     /** {@code response_format: {type: "json_schema", json_schema: {name, schema}}}, as OpenAI defines it. */
-    JSON_SCHEMA,
+    JSON_SCHEMA("json_schema"),
     /** {@code response_format: {type: "json_object", schema: …}}, as llama.cpp's server reads it. */
-    JSON_OBJECT
+    JSON_OBJECT("json_object + schema");
+
+    private final String title;
+
+    SchemaStyle(String title) {
+        this.title = title;
+    }
+
+    /** The style as the user sees it named: the {@code response_format} type it sends. */
+    public String title() {
+        return title;
+    }
 }

@@ -3,6 +3,7 @@ package io.siftbench.views.prompts;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.views.controls.Controls;
+import io.siftbench.views.project.SchemaStyleHint;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -14,11 +15,13 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
 import javafx.util.converter.DoubleStringConverter;
 
 /**
  * The studio's "Preview 5" tab: backend, model (the backend's unless typed), temperature and max tokens,
- * dataset, a record to render the prompt against, the button and its cancel, and the samples as they came.
+ * dataset, a record to render the prompt against, the button and its cancel, the likely cause of mostly invalid
+ * outputs with its fix, and the samples as they came.
  */
 final class PreviewPane extends BorderPane {
 
@@ -82,6 +85,18 @@ final class PreviewPane extends BorderPane {
                 message);
         bar.setPadding(new Insets(6));
 
+        Label hint = new Label();
+        hint.setId("preview-schema-hint");
+        hint.setWrapText(true);
+        hint.textProperty().bind(viewModel.schemaHintProperty());
+        Button fix = new Button(SchemaStyleHint.FIX);
+        fix.setId("preview-schema-fix");
+        fix.disableProperty().bind(viewModel.runningProperty());
+        fix.setOnAction(e -> viewModel.sendSchemaAsJsonObject());
+        FlowPane hintBar = Controls.toolbar(8, hint, fix);
+        hintBar.setPadding(new Insets(0, 6, 6, 6));
+        Controls.showWhen(viewModel.schemaHintProperty().isNotEmpty(), hintBar);
+
         ListView<Sample> samples = new ListView<>(viewModel.samples());
         samples.setId("preview-samples");
         // Samples of an earlier draft stay readable but faded; the message says why.
@@ -100,7 +115,7 @@ final class PreviewPane extends BorderPane {
                 setText(empty || sample == null ? null : PreviewViewModel.describe(sample));
             }
         });
-        setTop(bar);
+        setTop(new VBox(bar, hintBar));
         setCenter(samples);
         viewModel.loadBackends();
     }

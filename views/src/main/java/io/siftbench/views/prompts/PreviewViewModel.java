@@ -3,6 +3,7 @@ package io.siftbench.views.prompts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendSettings;
+import io.siftbench.model.backends.BackendSettingsRepository;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.curation.JudgeVerdict;
 import io.siftbench.model.datasets.DatasetInfo;
@@ -13,16 +14,18 @@ import io.siftbench.model.runs.Message;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.views.project.GenerationChoice;
+import io.siftbench.views.project.SchemaStyleHint;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.TaskExecutor;
 import io.siftbench.views.task.TaskHandle;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -48,7 +51,7 @@ public final class PreviewViewModel {
     /** For the record a prompt is rendered against: one read from a project closed since is not shown. */
     private final ProjectTasks<PreviewSources> recordReads;
 
-    private final Supplier<BackendSettings> userBackends;
+    private final BackendSettingsRepository userBackends;
     private final GenerationChoice generation = new GenerationChoice();
     private final StringProperty dataset = new SimpleStringProperty(this, "dataset", "");
     private final StringProperty recordId = new SimpleStringProperty(this, "recordId", "");
@@ -56,8 +59,13 @@ public final class PreviewViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
+    private final ReadOnlyStringWrapper schemaHint = new ReadOnlyStringWrapper(this, "schemaHint", "");
+    private final ReadOnlyObjectWrapper<BackendSettings> savedBackends =
+            new ReadOnlyObjectWrapper<>(this, "savedBackends");
     private final BooleanBinding judges;
     private TaskHandle handle;
+    /** The backend the shown (or coming) samples were asked of, as it was configured then. */
+    private BackendConfig madeBy;
     /** The studio's draft edit count when the shown (or coming) samples were asked for. */
     private long madeWith;
     /** The user's default parameters (Settings): what the preview sends beyond temperature and max tokens. */
@@ -65,13 +73,14 @@ public final class PreviewViewModel {
 
     /**
      * @param sources      what the preview uses of the open project; null while none is open
-     * @param userBackends the user's backends, read again by {@link #loadBackends()}
+     * @param userBackends the user's backends, read again by {@link #loadBackends()} and changed by the one-click fix
+     *                     of {@link #sendSchemaAsJsonObject()}
      */
     public PreviewViewModel(
             PromptStudioViewModel studio,
             ObservableValue<PreviewSources> sources,
             TaskExecutor tasks,
-            Supplier<BackendSettings> userBackends) {
+            BackendSettingsRepository userBackends) {
         this.studio = studio;
         this.tasks = tasks;
         this.recordReads = new ProjectTasks<>(sources, tasks);
@@ -90,23 +99,48 @@ public final class PreviewViewModel {
      * the temperature and max tokens are the user's defaults, later the ones typed here stay.
      */
     public void loadBackends() {
-        tasks.execute(BackgroundTask.of("Reading backends", progress -> userBackends.get())
+        tasks.execute(BackgroundTask.of("Reading backends", progress -> userBackends.load())
                 .quiet()
-                .onSuccess(settings -> {
-                    if (defaults == null) {
-                        generation.show(settings.defaults());
-                    }
-                    defaults = settings.defaults();
-                    // The backend chosen stays chosen by its name, as Settings saved it now (an edited URL, model
-                    // or schema style applies at once); one removed gives way to the default.
-                    BackendConfig chosen = generation.backendProperty().get();
-                    generation.offer(
-                            settings.backends(),
-                            (chosen == null ? Optional.<BackendConfig>empty() : settings.find(chosen.name()))
-                                    .or(settings::defaultConfig)
-                                    .orElse(null));
-                })
+                .onSuccess(this::offer)
                 .onFailure(e -> message.set("The backends could not be read: " + e.getMessage())));
+    }
+
+    private void offer(BackendSettings settings) {
+        if (defaults == null) {
+            generation.show(settings.defaults());
+        }
+        defaults = settings.defaults();
+        // The backend chosen stays chosen by its name, as Settings saved it now (an edited URL, model or schema
+        // style applies at once); one removed gives way to the default.
+        BackendConfig chosen = generation.backendProperty().get();
+        generation.offer(
+                settings.backends(),
+                (chosen == null ? Optional.<BackendConfig>empty() : settings.find(chosen.name()))
+                        .or(settings::defaultConfig)
+                        .orElse(null));
+    }
+
+    /**
+     * The fix {@link #schemaHintProperty()} offers: the backend the samples were asked of sends its output schema
+     * as {@code json_object + schema} from now on, saved with the user's backends as Settings saves them, and the
+     * preview runs again with it.
+     */
+    public void sendSchemaAsJsonObject() {
+        BackendConfig backend = madeBy;
+        if (backend == null || running.get()) {
+            return;
+        }
+        String name = backend.name();
+        schemaHint.set("");
+        tasks.execute(
+                BackgroundTask.of("Saving backends", progress -> SchemaStyleHint.sendAsJsonObject(userBackends, name))
+                        .quiet()
+                        .onSuccess(next -> {
+                            savedBackends.set(next);
+                            offer(next);
+                            preview();
+                        })
+                        .onFailure(e -> message.set("The backend was not changed: " + e.getMessage())));
     }
 
     /**
@@ -184,6 +218,8 @@ public final class PreviewViewModel {
         madeWith = studio.draftEditsProperty().get();
         stale.set(false);
         samples.clear();
+        schemaHint.set("");
+        madeBy = chosen;
         message.set(
                 judgedRun == null
                         ? "Generating " + SAMPLES + " samples…"
@@ -212,6 +248,8 @@ public final class PreviewViewModel {
         samples.setAll(made);
         long valid = made.stream().filter(Sample::valid).count();
         message.set(made.size() + " samples, " + valid + " valid");
+        schemaHint.set(
+                SchemaStyleHint.of(made, madeBy).map(SchemaStyleHint::message).orElse(""));
         if (madeWith != studio.draftEditsProperty().get()) {
             markStale();
         }
@@ -304,6 +342,19 @@ public final class PreviewViewModel {
     /** True while the samples shown were made with an earlier draft than the studio's. */
     public ReadOnlyBooleanProperty staleProperty() {
         return stale.getReadOnlyProperty();
+    }
+
+    /**
+     * Why most outputs of the last preview were invalid and the one-click fix ({@link #sendSchemaAsJsonObject()})
+     * where the schema style is the likely cause; empty otherwise.
+     */
+    public ReadOnlyStringProperty schemaHintProperty() {
+        return schemaHint.getReadOnlyProperty();
+    }
+
+    /** The user's backends as the preview's fix last saved them, for Settings to read again; null before. */
+    public ReadOnlyObjectProperty<BackendSettings> savedBackendsProperty() {
+        return savedBackends.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

@@ -7,6 +7,7 @@ import io.siftbench.model.runs.RunProgress;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.views.controls.Controls;
 import io.siftbench.views.controls.EmptyState;
+import io.siftbench.views.project.SchemaStyleHint;
 import io.siftbench.views.shell.EmptyScreenView;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
@@ -34,13 +35,15 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * The Runs screen: every run with its configuration and counts, and for the selected one its live progress,
- * ETA, rates and errors, with resume and cancel.
+ * ETA, rates and errors, with resume and cancel, and where its first samples are mostly invalid the likely cause
+ * and its fix.
  */
 public final class RunsView implements ScreenView {
 
@@ -49,6 +52,7 @@ public final class RunsView implements ScreenView {
 
     private final BorderPane root = new BorderPane();
     private final RunsViewModel viewModel;
+    private final RunSchemaHint schemaHint;
     private final TableView<RunInfo> table = new TableView<>();
     private final ProgressBar progress = new ProgressBar(0);
     private final Label progressText = new Label();
@@ -62,8 +66,9 @@ public final class RunsView implements ScreenView {
     private final Button newRun = new Button("New run…", new FontIcon(Material2AL.ADD));
     private final Button rerun = new Button("Re-run with one change…", new FontIcon(Material2MZ.REPLAY));
 
-    public RunsView(RunsViewModel viewModel, NewRunViewModel form) {
+    public RunsView(RunsViewModel viewModel, NewRunViewModel form, RunSchemaHint schemaHint) {
         this.viewModel = viewModel;
+        this.schemaHint = schemaHint;
         table.setId("runs-table");
         table.setItems(viewModel.runs());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -175,7 +180,7 @@ public final class RunsView implements ScreenView {
         showSelected();
 
         BorderPane content = new BorderPane(table);
-        content.setBottom(controls);
+        content.setBottom(new VBox(hintBar(), controls));
         EmptyState empty = new EmptyState(Screen.RUNS.icon(), "", "");
         empty.setId("runs-empty");
         empty.titleProperty()
@@ -209,6 +214,32 @@ public final class RunsView implements ScreenView {
 
     private Long selectedId;
 
+    /** The likely cause of mostly invalid first samples, with its fix, and what the fix did; hidden when silent. */
+    private Node hintBar() {
+        Label hint = new Label();
+        hint.setId("run-schema-hint");
+        hint.setWrapText(true);
+        hint.textProperty().bind(schemaHint.hintProperty());
+        Button fix = new Button(SchemaStyleHint.FIX);
+        fix.setId("run-schema-fix");
+        fix.setOnAction(e -> schemaHint.sendSchemaAsJsonObject());
+        Controls.showWhen(schemaHint.hintProperty().isNotEmpty(), fix);
+        Label done = new Label();
+        done.setId("run-schema-message");
+        done.setWrapText(true);
+        done.textProperty().bind(schemaHint.messageProperty());
+        HBox bar = new HBox(8, hint, fix, done);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 8, 0, 8));
+        Controls.showWhen(
+                schemaHint
+                        .hintProperty()
+                        .isNotEmpty()
+                        .or(schemaHint.messageProperty().isNotEmpty()),
+                bar);
+        return bar;
+    }
+
     /** What opening a run does (a double-click, or Open in … on its row): show it on that screen. */
     public void setOnOpen(java.util.function.BiConsumer<Screen, Long> action) {
         onOpen = action;
@@ -238,6 +269,7 @@ public final class RunsView implements ScreenView {
             selectedId = run.id();
         }
         rerun.setDisable(run == null);
+        schemaHint.show(run);
         if (run == null) {
             resume.setDisable(true);
             cancel.setDisable(true);

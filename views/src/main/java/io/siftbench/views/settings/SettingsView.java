@@ -125,9 +125,9 @@ public final class SettingsView implements ScreenView {
 
         ComboBox<SchemaStyle> style = new ComboBox<>();
         style.getItems().setAll(SchemaStyle.values());
-        style.setConverter(Controls.shownAs(s -> s == SchemaStyle.JSON_SCHEMA
-                ? "json_schema (OpenAI, vLLM, LM Studio)"
-                : "json_object + schema (llama.cpp server)"));
+        style.setId("backend-schema-style");
+        style.setConverter(Controls.shownAs(s ->
+                s.title() + (s == SchemaStyle.JSON_SCHEMA ? " (OpenAI, vLLM, LM Studio)" : " (llama.cpp server)")));
         style.valueProperty().bindBidirectional(viewModel.schemaStyleProperty());
 
         CheckBox isDefault = new CheckBox("Default backend");
@@ -154,8 +154,15 @@ public final class SettingsView implements ScreenView {
         result.setId("backend-test-result");
         result.setWrapText(true);
         result.textProperty().bind(viewModel.testResultProperty());
+        Label detected = new Label();
+        detected.setId("backend-detected");
+        detected.setWrapText(true);
+        detected.textProperty().bind(viewModel.detectedProperty());
+        detected.managedProperty().bind(detected.textProperty().isNotEmpty());
+        detected.visibleProperty().bind(detected.managedProperty());
         form.add(new HBox(8, save, test), 1, row++);
-        form.add(result, 1, row);
+        form.add(result, 1, row++);
+        form.add(detected, 1, row);
 
         Label heading = new Label();
         heading.getStyleClass().add("title-4");

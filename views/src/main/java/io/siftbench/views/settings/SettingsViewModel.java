@@ -8,6 +8,7 @@ import io.siftbench.model.backends.BackendSettingsRepository;
 import io.siftbench.model.backends.ConnectionReport;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.backends.SchemaStyle;
+import io.siftbench.model.backends.ServerKind;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
@@ -50,6 +51,7 @@ public final class SettingsViewModel {
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(this, "testing");
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper(this, "testResult", "");
+    private final ReadOnlyStringWrapper detected = new ReadOnlyStringWrapper(this, "detected", "");
     private final ObservableList<String> models = FXCollections.observableArrayList();
     /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
     private final ObservableList<String> modelsReadOnly = FXCollections.unmodifiableObservableList(models);
@@ -162,6 +164,7 @@ public final class SettingsViewModel {
         }
         testing.set(true);
         testResult.set("Testing " + config.location() + "…");
+        detected.set("");
         tasks.execute(BackgroundTask.of("Testing " + config.name(), progress -> probe.test(config))
                 .onSuccess(this::showReport)
                 .onFailure(error -> {
@@ -186,6 +189,26 @@ public final class SettingsViewModel {
         if (model.get().isBlank() && !report.models().isEmpty() && kind.get() != BackendKind.GGUF) {
             model.set(report.models().get(0));
         }
+        detect(report.server());
+    }
+
+    /**
+     * Says which server answered and, for an OpenAI-compatible one that names itself, chooses the schema style
+     * it honours (a llama.cpp server ignores json_schema): the user may still choose otherwise before saving.
+     */
+    private void detect(ServerKind server) {
+        if (server == null) {
+            return;
+        }
+        if (kind.get() != BackendKind.OPENAI) {
+            detected.set("Detected: " + server.title());
+            return;
+        }
+        if (server != ServerKind.OPENAI_COMPATIBLE) {
+            schemaStyle.set(server.schemaStyle());
+        }
+        detected.set("Detected: " + server.title() + " — output schema sent as "
+                + schemaStyle.get().title());
     }
 
     // ---- state ----
@@ -232,6 +255,7 @@ public final class SettingsViewModel {
         isDefault.set(config != null && config.name().equals(settings.get().defaultBackend()));
         models.clear();
         testResult.set("");
+        detected.set("");
     }
 
     private BackendConfig editedConfig() {
@@ -280,6 +304,11 @@ public final class SettingsViewModel {
 
     public ReadOnlyStringProperty testResultProperty() {
         return testResult.getReadOnlyProperty();
+    }
+
+    /** Which server the last "Test connection" found, and how it is sent an output schema; empty before. */
+    public ReadOnlyStringProperty detectedProperty() {
+        return detected.getReadOnlyProperty();
     }
 
     public ObservableList<String> models() {
