@@ -27,6 +27,8 @@ public final class Controls {
     private static final double HEADER_PADDING = 28;
     /** A cell's padding on both sides, with room for the theme's slightly larger text. */
     private static final double CELL_PADDING = 24;
+    /** How much wider the theme's font may set a text than the toolkit's default font measures it. */
+    private static final double THEME_FONT = 1.1;
 
     private Controls() {}
 
@@ -102,7 +104,25 @@ public final class Controls {
     private static double textWidth(String text, FontWeight weight) {
         Text measure = new Text(text);
         measure.setFont(Font.font(null, weight, Font.getDefault().getSize()));
-        return Math.ceil(measure.getLayoutBounds().getWidth());
+        // Measured before the theme applies: its font (AtlantaFX's 14 px) is up to a tenth wider than the default.
+        return Math.ceil(measure.getLayoutBounds().getWidth() * THEME_FONT);
+    }
+
+    /**
+     * A column of free text (a server's address, a model's name, a line of settings) that takes the squeeze of a
+     * narrow window: what does not fit shows whole on hover.
+     */
+    public static <T> TableColumn<T, String> freeTextColumn(String title, double width, Function<T, String> value) {
+        TableColumn<T, String> column = textColumn(title, width, value);
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
+        return column;
     }
 
     /** Shows {@code nodes} only while {@code when} holds; hidden, they take no room in their pane. */

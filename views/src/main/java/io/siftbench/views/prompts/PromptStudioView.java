@@ -275,7 +275,7 @@ public final class PromptStudioView implements ScreenView {
         Label conditionsHeading = heading("Conditions");
         ConditionsEditor conditions = new ConditionsEditor(draft);
         Label planHeading = heading("Condition plan");
-        HBox planRow = new HBox(6, plan, new Label("seed"), seed);
+        HBox planRow = new HBox(6, plan, word("seed"), seed);
         Label judgeConditions = new Label("A judge declares no conditions: its template sees the judged sample's"
                 + " values as {{condition.NAME}}.");
         judgeConditions.setId("judge-conditions");
@@ -341,13 +341,20 @@ public final class PromptStudioView implements ScreenView {
         VBox box = new VBox(
                 4,
                 dataset,
-                new HBox(6, strategy, new Label("k"), k, new Label("seed"), seed),
-                new HBox(6, new Label("text"), text, new Label("label"), label),
+                new HBox(6, strategy, word("k"), k, word("seed"), seed),
+                new HBox(6, word("text"), text, word("label"), label),
                 ids);
         for (Node n : List.of(strategy, k, seed, text, label)) {
             n.disableProperty().bind(draft.demoDatasetProperty().isEmpty());
         }
         return box;
+    }
+
+    /** A field's one-word name in a row of fields: the fields give way in a narrow pane, the name does not. */
+    private static Label word(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return label;
     }
 
     /**

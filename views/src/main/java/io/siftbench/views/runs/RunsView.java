@@ -25,11 +25,9 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -81,26 +79,19 @@ public final class RunsView implements ScreenView {
                         r -> r.config().mode().id(),
                         Arrays.stream(PromptMode.values()).map(PromptMode::id).toArray(String[]::new)));
         table.getColumns()
-                .add(Controls.textColumn(
+                .add(Controls.freeTextColumn(
                         "Backend",
                         150,
                         r -> r.config().backend().kind() + " "
                                 + r.config().backend().location()));
         table.getColumns()
-                .add(Controls.textColumn("Model", 100, r -> r.config().backend().modelShown()));
+                .add(Controls.freeTextColumn(
+                        "Model", 110, r -> r.config().backend().modelShown()));
         table.getColumns()
                 .add(Controls.textColumn(
                         "Seed", 60, r -> String.valueOf(r.config().seed())));
-        TableColumn<RunInfo, String> settings = Controls.textColumn("Settings", 300, viewModel::settings);
         // A filtered subset makes a long line for a narrow column: the whole of it shows on hover.
-        settings.setCellFactory(column -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
-            }
-        });
+        TableColumn<RunInfo, String> settings = Controls.freeTextColumn("Settings", 300, viewModel::settings);
         table.getColumns().add(settings);
         table.getColumns()
                 .add(Controls.textColumn(

@@ -9,8 +9,9 @@ import javafx.scene.text.Text;
 
 /**
  * The text a user cannot read whole: every showing {@link Labeled} (labels, buttons, table cells, check boxes)
- * whose skin had to cut its text to make it fit, which it does by showing a shorter text with an ellipsis. Read on
- * the UI thread after layout.
+ * whose skin had to cut its text to make it fit, which it does by showing a shorter text with an ellipsis, unless
+ * the whole text shows on hover (a tooltip of the same text, as free-text table columns have). Read on the UI
+ * thread after layout.
  */
 public final class Truncation {
 
@@ -29,7 +30,9 @@ public final class Truncation {
         }
         if (node instanceof Labeled labeled
                 && labeled.getText() != null
-                && !labeled.getText().isEmpty()) {
+                && !labeled.getText().isEmpty()
+                && !(labeled.getTooltip() != null
+                        && labeled.getText().equals(labeled.getTooltip().getText()))) {
             for (Node child : labeled.getChildrenUnmodifiable()) {
                 if (child instanceof Text shown
                         && child.isVisible()
