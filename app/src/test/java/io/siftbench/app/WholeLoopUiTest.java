@@ -33,6 +33,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class WholeLoopUiTest {
 
     private static final int SAMPLES = 20;
+    /** The system property naming the folder the screenshots go to; none are taken without it. */
+    private static final String SCREENSHOTS = "siftbench.screenshots";
 
     @RegisterExtension
     static final ShellSession SESSION = new ShellSession();
@@ -61,12 +63,12 @@ class WholeLoopUiTest {
         robot.clickOn("#nav-runs");
         TableView<?> runs = robot.lookup("#runs-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runs.getItems().size() == 1);
-        assertWhole(Screen.RUNS);
+        assertWhole(Screen.RUNS, theme);
 
         robot.clickOn("#nav-review");
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> text("#card-position").equals("Sample 1 of " + SAMPLES));
-        assertWhole(Screen.REVIEW);
+        assertWhole(Screen.REVIEW, theme);
         for (int i = 0; i < SAMPLES; i++) {
             robot.type(KeyCode.A);
         }
@@ -93,23 +95,35 @@ class WholeLoopUiTest {
                 TimeUnit.SECONDS,
                 () -> robot.lookup("#insights-chart-lengths").tryQuery().isPresent()
                         && !robot.lookup("#insights-measure").queryButton().isDisabled());
-        assertWhole(Screen.INSIGHTS);
+        assertWhole(Screen.INSIGHTS, theme);
 
         for (Screen screen : new Screen[] {Screen.DATASETS, Screen.PROMPT_STUDIO, Screen.COMPARE, Screen.SETTINGS}) {
             robot.clickOn("#nav-" + id(screen));
             WaitForAsyncUtils.waitForFxEvents();
-            assertWhole(screen);
+            assertWhole(screen, theme);
         }
     }
 
-    /** No text the screen shows is cut, once what it reads in the background has arrived. */
-    private void assertWhole(Screen screen) throws Exception {
+    /**
+     * No text the screen shows is cut, once what it reads in the background has arrived. With
+     * {@value #SCREENSHOTS} set to a folder, the window is saved there as it shows the screen: the README's pictures.
+     */
+    private void assertWhole(Screen screen, Theme theme) throws Exception {
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         Parent frame = (Parent) robot.lookup("#screen-" + id(screen)).query();
         assertThat(WaitForAsyncUtils.asyncFx(() -> Truncation.clipped(frame)).get())
                 .as(screen.title() + " reads whole at 1280×800")
                 .isEmpty();
+        String folder = System.getProperty(SCREENSHOTS);
+        if (folder != null) {
+            javafx.scene.image.WritableImage shot = WaitForAsyncUtils.asyncFx(
+                            () -> frame.getScene().snapshot(null))
+                    .get();
+            Path png = Path.of(folder).resolve(id(screen) + "-" + theme.name().toLowerCase(Locale.ROOT) + ".png");
+            java.nio.file.Files.createDirectories(png.getParent());
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(shot, null), "png", png.toFile());
+        }
     }
 
     private static String id(Screen screen) {

@@ -12,6 +12,11 @@ public interface FileDialogs {
 
     Optional<Path> chooseNewProject(Window owner);
 
+    /** Where the example project goes; where a new project would, unless the dialog says it is the example's. */
+    default Optional<Path> chooseNewExampleProject(Window owner) {
+        return chooseNewProject(owner);
+    }
+
     Optional<Path> chooseProjectToOpen(Window owner);
 
     /** A CSV, TSV, JSONL or JSON file (optionally .gz) to import; none by default, for dialogs that only open projects. */

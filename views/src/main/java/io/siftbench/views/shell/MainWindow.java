@@ -114,7 +114,7 @@ public final class MainWindow {
         MenuItem openProject = item("Open project…", "Shortcut+O", () -> dialogs.chooseProjectToOpen(stage)
                 .ifPresent(viewModel::openProject));
         openProject.setId("menu-open-project");
-        MenuItem example = item("New example project…", "Shortcut+Shift+N", () -> dialogs.chooseNewProject(stage)
+        MenuItem example = item("New example project…", "Shortcut+Shift+N", () -> dialogs.chooseNewExampleProject(stage)
                 .ifPresent(viewModel::newExampleProject));
         example.setId("menu-new-example");
         recentMenu.setId("menu-open-recent");

@@ -26,10 +26,19 @@ public final class NativeFileDialogs implements FileDialogs {
 
     @Override
     public Optional<Path> chooseNewProject(Window owner) {
+        return chooseProjectFile(owner, "New project", "project.mv.db");
+    }
+
+    @Override
+    public Optional<Path> chooseNewExampleProject(Window owner) {
+        return chooseProjectFile(owner, "New example project", "example.mv.db");
+    }
+
+    private static Optional<Path> chooseProjectFile(Window owner, String title, String suggested) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("New project");
+        chooser.setTitle(title);
         chooser.getExtensionFilters().add(PROJECTS);
-        chooser.setInitialFileName("project.mv.db");
+        chooser.setInitialFileName(suggested);
         return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
     }
 
