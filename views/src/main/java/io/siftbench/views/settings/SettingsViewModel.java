@@ -57,6 +57,8 @@ public final class SettingsViewModel {
     private final ObservableList<String> modelsReadOnly = FXCollections.unmodifiableObservableList(models);
     /** False after a file that could not be read: saving over it would lose the user's backends. */
     private boolean writable = true;
+    /** The editor as last filled from a backend (or blank for a new one); an edit away from it is unsaved. */
+    private Editor filled;
 
     // The editor.
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
@@ -82,6 +84,7 @@ public final class SettingsViewModel {
         this.probe = probe;
         this.tasks = tasks;
         selected.addListener((obs, was, now) -> edit(now));
+        edit(null);
         load();
     }
 
@@ -110,6 +113,11 @@ public final class SettingsViewModel {
 
     /** Saves the editor: a new backend, or the chosen one changed. */
     public void saveBackend() {
+        saveBackend(() -> {});
+    }
+
+    /** Saves the editor, then does {@code then}; if the backend is not saved, says why and does nothing more. */
+    public void saveBackend(Runnable then) {
         BackendConfig config;
         BackendSettings next;
         try {
@@ -123,7 +131,12 @@ public final class SettingsViewModel {
             problem.set(Problem.of("The backend was not saved", e));
             return;
         }
-        persist(next, config.name());
+        persist(next, config.name(), then);
+    }
+
+    /** Whether the editor differs from the backend it was filled from, or from a blank new one. */
+    public boolean unsaved() {
+        return !Editor.of(this).equals(filled);
     }
 
     public void removeSelected() {
@@ -214,6 +227,10 @@ public final class SettingsViewModel {
     // ---- state ----
 
     private void persist(BackendSettings next, String select) {
+        persist(next, select, () -> {});
+    }
+
+    private void persist(BackendSettings next, String select, Runnable then) {
         if (!writable) {
             problem.set(new Problem(
                     "The backends were not saved",
@@ -228,6 +245,7 @@ public final class SettingsViewModel {
                 .onSuccess(saved -> {
                     show(saved);
                     selected.set(select == null ? null : saved.find(select).orElse(null));
+                    then.run();
                 })
                 .onFailure(error -> problem.set(Problem.of("The backends were not saved", error))));
     }
@@ -256,6 +274,7 @@ public final class SettingsViewModel {
         models.clear();
         testResult.set("");
         detected.set("");
+        filled = Editor.of(this);
     }
 
     private BackendConfig editedConfig() {
@@ -278,6 +297,41 @@ public final class SettingsViewModel {
                 maxInFlight.get(),
                 maxRetries.get(),
                 keepAlive);
+    }
+
+    /** The editor's fields, compared to tell whether anything typed is not saved. */
+    private record Editor(
+            String name,
+            BackendKind kind,
+            String location,
+            String model,
+            String apiKey,
+            SchemaStyle schemaStyle,
+            int threads,
+            int contextSize,
+            int maxInFlight,
+            int maxRetries,
+            boolean isDefault) {
+
+        static Editor of(SettingsViewModel form) {
+            return new Editor(
+                    strip(form.name.get()),
+                    form.kind.get(),
+                    strip(form.location.get()),
+                    strip(form.model.get()),
+                    strip(form.apiKey.get()),
+                    form.schemaStyle.get(),
+                    form.threads.get(),
+                    form.contextSize.get(),
+                    form.maxInFlight.get(),
+                    form.maxRetries.get(),
+                    form.isDefault.get());
+        }
+
+        /** As {@link BackendConfig} keeps them: a space typed at an end, or a field emptied to null, is no edit. */
+        private static String strip(String text) {
+            return text == null ? "" : text.strip();
+        }
     }
 
     // ---- properties ----

@@ -1,0 +1,131 @@
+package io.siftbench.app.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siftbench.app.ShellSession;
+import io.siftbench.model.backends.BackendConfig;
+import io.siftbench.model.backends.BackendKind;
+import io.siftbench.model.backends.BackendSettings;
+import io.siftbench.model.backends.GenerationParameters;
+import io.siftbench.storage.settings.JsonBackendsFile;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Settings editor keeps what the researcher typed: choosing another backend asks before edits are dropped.
+ */
+class SettingsEditsUiTest {
+
+    @RegisterExtension
+    static final ShellSession SESSION = new ShellSession();
+
+    @TempDir
+    Path dir;
+
+    private final FxRobot robot = SESSION.robot();
+
+    @Test
+    void choosingAnotherBackendWithUnsavedEditsAsksToSaveDiscardOrStay() throws Exception {
+        JsonBackendsFile file = new JsonBackendsFile(dir.resolve("config/backends.json"));
+        BackendConfig a = BackendConfig.of(BackendKind.OLLAMA, "http://127.0.0.1:11434", "phi4")
+                .withName("alpha");
+        BackendConfig b = BackendConfig.of(BackendKind.OPENAI, "http://127.0.0.1:8080/v1", "qwen")
+                .withName("beta");
+        file.save(new BackendSettings(List.of(a, b), "alpha", GenerationParameters.DEFAULT));
+        SESSION.start(dir.resolve("config/settings.json"), null);
+        robot.clickOn("#nav-settings");
+        ListView<BackendConfig> list = list();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 2);
+        choose("alpha");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> name().getText().equals("alpha"));
+
+        String edited = "http://127.0.0.1:11435";
+        robot.interact(() -> location().setText(edited));
+        choose("beta");
+        assertThat(dialogHeader()).isEqualTo("The backend 'alpha' has edits that are not saved");
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(location().getText()).as("Cancel keeps the edits").isEqualTo(edited);
+        assertThat(name().getText()).isEqualTo("alpha");
+        assertThat(list.getSelectionModel().getSelectedItem().name())
+                .as("Cancel keeps the edited backend chosen")
+                .isEqualTo("alpha");
+
+        choose("beta");
+        robot.clickOn("Discard");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> name().getText().equals("beta"));
+        assertThat(location().getText()).isEqualTo("http://127.0.0.1:8080/v1");
+        assertThat(file.load().find("alpha").orElseThrow().location())
+                .as("discarded, not saved")
+                .isEqualTo("http://127.0.0.1:11434");
+
+        // "Add" (a new backend) asks too; Save keeps the edits, then moves on.
+        robot.interact(() -> location().setText("http://127.0.0.1:8081/v1"));
+        robot.clickOn("#backend-add");
+        assertThat(dialogHeader()).isEqualTo("The backend 'beta' has edits that are not saved");
+        robot.clickOn("Save");
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> file.load().find("beta").orElseThrow().location().equals("http://127.0.0.1:8081/v1"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> name().getText().isEmpty());
+        assertThat(list.getSelectionModel().getSelectedItem()).isNull();
+
+        // A new backend's edits are guarded as well; with nothing typed, choosing asks nothing.
+        robot.clickOn("#backend-name").write("gamma");
+        choose("beta");
+        assertThat(dialogHeader()).isEqualTo("The new backend has edits that are not saved");
+        robot.clickOn("Save");
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> file.load().find("gamma").isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> name().getText().equals("beta"));
+        assertThat(list.getSelectionModel().getSelectedItem().name()).isEqualTo("beta");
+        choose("alpha");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> name().getText().equals("alpha"));
+        assertThat(robot.lookup("#unsaved-dialog").tryQuery())
+                .as("nothing edited, nothing asked")
+                .isEmpty();
+    }
+
+    private void choose(String backend) throws TimeoutException {
+        ListView<BackendConfig> list = list();
+        int index = list.getItems().stream()
+                .filter(c -> c.name().equals(backend))
+                .findFirst()
+                .map(list.getItems()::indexOf)
+                .orElseThrow();
+        // Clicked as a researcher does, so that a dialog the click opens is answered by the next click.
+        robot.clickOn(robot.lookup(".list-cell")
+                .match(n -> ((javafx.scene.control.ListCell<?>) n).getIndex() == index)
+                .queryAs(javafx.scene.control.ListCell.class));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String dialogHeader() {
+        return robot.lookup("#unsaved-dialog")
+                .queryAs(javafx.scene.control.DialogPane.class)
+                .getHeaderText();
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListView<BackendConfig> list() {
+        return robot.lookup("#backends-list").queryAs(ListView.class);
+    }
+
+    private TextField name() {
+        return robot.lookup("#backend-name").queryAs(TextField.class);
+    }
+
+    private TextField location() {
+        return robot.lookup("#backend-location").queryAs(TextField.class);
+    }
+}
