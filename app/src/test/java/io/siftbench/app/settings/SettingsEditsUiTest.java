@@ -2,18 +2,23 @@ package io.siftbench.app.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.siftbench.app.ShellSession;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.storage.settings.JsonBackendsFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +26,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The Settings editor keeps what the researcher typed: choosing another backend asks before edits are dropped.
+ * The Settings editor keeps what the researcher typed: choosing another backend asks before edits are dropped,
+ * switching the kind does not carry a server URL into the model file field, and a saved model stays shown.
  */
 class SettingsEditsUiTest {
 
@@ -32,6 +38,14 @@ class SettingsEditsUiTest {
     Path dir;
 
     private final FxRobot robot = SESSION.robot();
+    private HttpServer ollama;
+
+    @AfterEach
+    void stopOllama() {
+        if (ollama != null) {
+            ollama.stop(0);
+        }
+    }
 
     @Test
     void choosingAnotherBackendWithUnsavedEditsAsksToSaveDiscardOrStay() throws Exception {
@@ -96,6 +110,66 @@ class SettingsEditsUiTest {
                 .isEmpty();
     }
 
+    @Test
+    void switchingTheKindKeepsEachKindsLocationAndTheSavedModelStaysShown() throws Exception {
+        ollama = OllamaTags.start();
+        String url = OllamaTags.url(ollama);
+        Path gguf = Files.writeString(dir.resolve("tiny-demo.gguf"), "not read here");
+        SESSION.start(dir.resolve("config/settings.json"), null);
+        robot.clickOn("#nav-settings");
+        robot.clickOn("#backend-add");
+        robot.clickOn("#backend-name").write("laptop");
+        robot.interact(() -> location().setText(url));
+
+        robot.interact(() -> kind().setValue(BackendKind.GGUF));
+        assertThat(location().getText()).as("a server URL is no model file").isEmpty();
+        robot.interact(() -> location().setText(gguf.toString()));
+        robot.interact(() -> kind().setValue(BackendKind.OLLAMA));
+        assertThat(location().getText())
+                .as("back to the URL typed for the server")
+                .isEqualTo(url);
+
+        robot.clickOn("#backend-test");
+        Label result = robot.lookup("#backend-test-result").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> result.getText().startsWith("2 models listed"));
+        assertThat(model().getValue()).isEqualTo("llama3.2:1b");
+        robot.clickOn("#backend-save");
+        JsonBackendsFile file = new JsonBackendsFile(dir.resolve("config/backends.json"));
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> file.load().find("laptop").isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(file.load().find("laptop").orElseThrow().model()).isEqualTo("llama3.2:1b");
+        assertThat(model().getValue())
+                .as("the Model field shows the model saved")
+                .isEqualTo("llama3.2:1b");
+        assertThat(model().getEditor().getText()).isEqualTo("llama3.2:1b");
+
+        // The server's model is no model of a file either; switched back, the saved backend is as it was.
+        robot.interact(() -> kind().setValue(BackendKind.GGUF));
+        assertThat(location().getText()).isEmpty();
+        assertThat(model().getEditor().getText()).isEmpty();
+        robot.interact(() -> kind().setValue(BackendKind.OLLAMA));
+        assertThat(location().getText()).isEqualTo(url);
+        assertThat(model().getEditor().getText()).isEqualTo("llama3.2:1b");
+
+        // A GGUF backend's model is its file: saved without one typed, the field shows the file's name.
+        robot.clickOn("#backend-add");
+        robot.clickOn("#backend-name").write("tiny");
+        robot.interact(() -> kind().setValue(BackendKind.GGUF));
+        assertThat(location().getText()).as("a new backend starts from no file").isEmpty();
+        robot.interact(() -> location().setText(gguf.toString()));
+        robot.clickOn("#backend-save");
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> file.load().find("tiny").isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(file.load().find("tiny").orElseThrow().model()).isEqualTo("tiny-demo.gguf");
+        assertThat(model().getEditor().getText()).isEqualTo("tiny-demo.gguf");
+        assertThat(location().getText()).isEqualTo(gguf.toString());
+        assertThat(robot.lookup("#unsaved-dialog").tryQuery())
+                .as("nothing was left unsaved on the way")
+                .isEmpty();
+    }
+
     private void choose(String backend) throws TimeoutException {
         ListView<BackendConfig> list = list();
         int index = list.getItems().stream()
@@ -119,6 +193,16 @@ class SettingsEditsUiTest {
     @SuppressWarnings("unchecked")
     private ListView<BackendConfig> list() {
         return robot.lookup("#backends-list").queryAs(ListView.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ComboBox<BackendKind> kind() {
+        return robot.lookup("#backend-kind").queryAs(ComboBox.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ComboBox<String> model() {
+        return robot.lookup("#backend-model").queryAs(ComboBox.class);
     }
 
     private TextField name() {

@@ -12,6 +12,8 @@ import io.siftbench.model.backends.ServerKind;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -59,6 +61,15 @@ public final class SettingsViewModel {
     private boolean writable = true;
     /** The editor as last filled from a backend (or blank for a new one); an edit away from it is unsaved. */
     private Editor filled;
+    /**
+     * What the location and model fields held for the other sort of kind (a file for GGUF, a server), so that
+     * switching the kind neither carries a server URL into "Model file" nor loses what was typed there.
+     */
+    private String otherLocation = "";
+
+    private String otherModel = "";
+    /** True while {@link #edit} fills the fields: a kind set then is the backend's, not a switch. */
+    private boolean filling;
 
     // The editor.
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
@@ -84,6 +95,7 @@ public final class SettingsViewModel {
         this.probe = probe;
         this.tasks = tasks;
         selected.addListener((obs, was, now) -> edit(now));
+        kind.addListener((obs, was, now) -> switchLocation(was, now));
         edit(null);
         load();
     }
@@ -256,12 +268,18 @@ public final class SettingsViewModel {
     }
 
     private void edit(BackendConfig config) {
+        // Emptied first: an editable combo box drops its value when the item it shows leaves its list.
+        models.clear();
         BackendConfig shown = config == null
                 ? BackendConfig.of(BackendKind.OLLAMA, "http://127.0.0.1:11434", "")
                         .withName("")
                 : config;
         name.set(config == null ? "" : shown.name());
+        filling = true;
         kind.set(shown.kind());
+        filling = false;
+        otherLocation = "";
+        otherModel = "";
         location.set(shown.location());
         model.set(shown.model());
         apiKey.set(shown.apiKey());
@@ -271,10 +289,26 @@ public final class SettingsViewModel {
         maxInFlight.set(shown.maxInFlight());
         maxRetries.set(shown.maxRetries());
         isDefault.set(config != null && config.name().equals(settings.get().defaultBackend()));
-        models.clear();
         testResult.set("");
         detected.set("");
         filled = Editor.of(this);
+    }
+
+    /**
+     * Swaps the location and model for those last typed for the other sort of kind, when the kind is switched by
+     * hand between a GGUF file and a server: a server's URL and models mean nothing to a file, and back.
+     */
+    private void switchLocation(BackendKind was, BackendKind now) {
+        if (filling || (was == BackendKind.GGUF) == (now == BackendKind.GGUF)) {
+            return;
+        }
+        models.clear();
+        String typedLocation = location.get();
+        String typedModel = model.get();
+        location.set(otherLocation);
+        model.set(otherModel);
+        otherLocation = typedLocation;
+        otherModel = typedModel;
     }
 
     private BackendConfig editedConfig() {
@@ -289,7 +323,7 @@ public final class SettingsViewModel {
                 name.get(),
                 kind.get(),
                 location.get(),
-                model.get(),
+                kind.get() == BackendKind.GGUF && blank(model.get()) ? fileName(location.get()) : model.get(),
                 apiKey.get(),
                 schemaStyle.get(),
                 threads.get(),
@@ -297,6 +331,20 @@ public final class SettingsViewModel {
                 maxInFlight.get(),
                 maxRetries.get(),
                 keepAlive);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    /** A GGUF backend's model is its file: named as the file is, as "Test connection" lists it. */
+    private static String fileName(String location) {
+        try {
+            Path file = Path.of(location.strip()).getFileName();
+            return file == null ? "" : file.toString();
+        } catch (InvalidPathException e) {
+            return "";
+        }
     }
 
     /** The editor's fields, compared to tell whether anything typed is not saved. */
