@@ -18,6 +18,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -168,6 +169,58 @@ class SettingsEditsUiTest {
         assertThat(robot.lookup("#unsaved-dialog").tryQuery())
                 .as("nothing was left unsaved on the way")
                 .isEmpty();
+    }
+
+    @Test
+    void leavingSettingsWithUnsavedEditsAsksToSaveDiscardOrStay() throws Exception {
+        JsonBackendsFile file = new JsonBackendsFile(dir.resolve("config/backends.json"));
+        BackendConfig a = BackendConfig.of(BackendKind.OLLAMA, "http://127.0.0.1:11434", "phi4")
+                .withName("alpha");
+        file.save(new BackendSettings(List.of(a), "alpha", GenerationParameters.DEFAULT));
+        SESSION.start(dir.resolve("config/settings.json"), null);
+        robot.clickOn("#nav-settings");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list().getItems().size() == 1);
+        choose("alpha");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> name().getText().equals("alpha"));
+
+        robot.interact(() -> location().setText("http://127.0.0.1:11435"));
+        robot.clickOn("#nav-datasets");
+        assertThat(dialogHeader()).isEqualTo("The backend 'alpha' has edits that are not saved");
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#screen-settings").tryQuery())
+                .as("Cancel stays")
+                .isPresent();
+        assertThat(robot.lookup("#nav-settings").queryAs(ToggleButton.class).isSelected())
+                .isTrue();
+        assertThat(location().getText()).isEqualTo("http://127.0.0.1:11435");
+
+        robot.clickOn("#nav-datasets");
+        robot.clickOn("Discard");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#screen-datasets")
+                .tryQuery()
+                .isPresent());
+        robot.clickOn("#nav-settings");
+        assertThat(location().getText()).as("discarded").isEqualTo("http://127.0.0.1:11434");
+
+        // The default parameters have their own Save, and are asked about the same way.
+        TextField temperature = robot.lookup("#param-temperature").queryAs(TextField.class);
+        robot.interact(() -> temperature.setText("0.3"));
+        robot.clickOn("#nav-datasets");
+        assertThat(dialogHeader()).isEqualTo("The default parameters form has edits that are not saved");
+        robot.clickOn("Save");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#screen-datasets")
+                .tryQuery()
+                .isPresent());
+        assertThat(file.load().defaults().temperature()).isEqualTo(0.3);
+        assertThat(file.load().find("alpha").orElseThrow().location()).isEqualTo("http://127.0.0.1:11434");
+        robot.clickOn("#nav-settings");
+        robot.clickOn("#nav-datasets");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#unsaved-dialog").tryQuery())
+                .as("saved, nothing asked")
+                .isEmpty();
+        assertThat(robot.lookup("#screen-datasets").tryQuery()).isPresent();
     }
 
     private void choose(String backend) throws TimeoutException {

@@ -116,6 +116,27 @@ public final class SettingsView implements ScreenView {
         }
     }
 
+    /** Leaving the screen keeps nothing unsaved either: the researcher saves, discards or stays. */
+    @Override
+    public void leave(Runnable go) {
+        if (!viewModel.unsavedEdits()) {
+            go.run();
+            return;
+        }
+        BackendConfig edited = viewModel.selectedProperty().get();
+        String what = !viewModel.parameters().unsaved()
+                ? (edited == null ? "the new backend" : "the backend '" + edited.name() + "'")
+                : viewModel.unsaved() ? "Settings" : "the default parameters form";
+        switch (UnsavedEdits.ask(root.getScene().getWindow(), what, "leaving Settings")) {
+            case SAVE -> viewModel.saveEdits(go);
+            case DISCARD -> {
+                viewModel.discardEdits();
+                go.run();
+            }
+            case CANCEL -> {}
+        }
+    }
+
     private String describe(BackendConfig b) {
         String key = b.hasApiKey() ? " · key " + b.maskedApiKey() : "";
         String isDefault = b.name().equals(viewModel.settingsProperty().get().defaultBackend()) ? " (default)" : "";

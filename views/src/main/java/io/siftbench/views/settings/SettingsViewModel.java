@@ -107,7 +107,10 @@ public final class SettingsViewModel {
                 .onSuccess(loaded -> {
                     writable = true;
                     show(loaded);
-                    parameters.show(loaded.defaults());
+                    // Read again after another screen saved a backend: what is being typed here stays.
+                    if (!parameters.unsaved()) {
+                        parameters.show(loaded.defaults());
+                    }
                 })
                 .onFailure(error -> {
                     writable = false;
@@ -167,6 +170,11 @@ public final class SettingsViewModel {
 
     /** Saves the default generation parameters as typed, or says which field is wrong. */
     public void saveParameters() {
+        saveParameters(() -> {});
+    }
+
+    /** Saves the default parameters, then does {@code then}; if they are not saved, says why and does no more. */
+    private void saveParameters(Runnable then) {
         GenerationParameters typed;
         try {
             typed = parameters.typed();
@@ -175,7 +183,35 @@ public final class SettingsViewModel {
             return;
         }
         BackendConfig chosen = selected.get();
-        persist(settings.get().withDefaults(typed), chosen == null ? null : chosen.name());
+        BackendSettings next = settings.get().withDefaults(typed);
+        persist(next, chosen == null ? null : chosen.name(), () -> {
+            parameters.show(next.defaults());
+            then.run();
+        });
+    }
+
+    /** Whether the backend editor or the default parameters have edits not saved. */
+    public boolean unsavedEdits() {
+        return unsaved() || parameters.unsaved();
+    }
+
+    /**
+     * Saves the backend editor and the default parameters where they have edits, one after the other (each save
+     * writes the whole file, so the second starts from the first's result), then does {@code then}.
+     */
+    public void saveEdits(Runnable then) {
+        Runnable rest = parameters.unsaved() ? () -> saveParameters(then) : then;
+        if (unsaved()) {
+            saveBackend(rest);
+        } else {
+            rest.run();
+        }
+    }
+
+    /** Puts the backend editor and the default parameters back as they were saved. */
+    public void discardEdits() {
+        edit(selected.get());
+        parameters.show(settings.get().defaults());
     }
 
     /** Lists the models of the backend in the editor, in the background, or says why it cannot. */

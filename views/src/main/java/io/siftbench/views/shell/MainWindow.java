@@ -145,9 +145,7 @@ public final class MainWindow {
         theme.setId("menu-toggle-theme");
         view.getItems().addAll(theme, new SeparatorMenuItem());
         for (Screen s : Screen.values()) {
-            MenuItem go = item(s.title(), "Shortcut+" + (s.ordinal() + 1), () -> viewModel
-                    .screenProperty()
-                    .set(s));
+            MenuItem go = item(s.title(), "Shortcut+" + (s.ordinal() + 1), () -> go(s));
             view.getItems().add(go);
         }
         MenuItem aboutItem = new MenuItem("About Siftbench");
@@ -218,8 +216,12 @@ public final class MainWindow {
         group.selectedToggleProperty().addListener((obs, was, now) -> {
             if (now == null) {
                 group.selectToggle(was); // one screen is always shown
-            } else {
-                viewModel.screenProperty().set((Screen) now.getUserData());
+            } else if (now.getUserData() != viewModel.screenProperty().get()) {
+                go((Screen) now.getUserData());
+                // Not left (the researcher stays, or a save is still being written): its button stays chosen.
+                if (now.getUserData() != viewModel.screenProperty().get()) {
+                    group.selectToggle(was);
+                }
             }
         });
         viewModel.screenProperty().addListener((obs, was, now) -> group.getToggles().stream()
@@ -227,6 +229,14 @@ public final class MainWindow {
                 .findFirst()
                 .ifPresent(group::selectToggle));
         return nav;
+    }
+
+    /** Shows {@code next} once the screen shown lets itself be left. */
+    private void go(Screen next) {
+        Screen current = viewModel.screenProperty().get();
+        if (next != current) {
+            screens.get(current).leave(() -> viewModel.screenProperty().set(next));
+        }
     }
 
     private void showScreen(Screen screen) {
