@@ -102,11 +102,7 @@ public final class SettingsView implements ScreenView {
             then.run();
             return;
         }
-        BackendConfig edited = viewModel.selectedProperty().get();
-        switch (UnsavedEdits.ask(
-                root.getScene().getWindow(),
-                edited == null ? "the new backend" : "the backend '" + edited.name() + "'",
-                next)) {
+        switch (UnsavedEdits.ask(root.getScene().getWindow(), editedBackend(), next)) {
             case SAVE -> {
                 stay.run();
                 viewModel.saveBackend(then);
@@ -123,10 +119,12 @@ public final class SettingsView implements ScreenView {
             go.run();
             return;
         }
-        BackendConfig edited = viewModel.selectedProperty().get();
-        String what = !viewModel.parameters().unsaved()
-                ? (edited == null ? "the new backend" : "the backend '" + edited.name() + "'")
-                : viewModel.unsaved() ? "Settings" : "the default parameters form";
+        String what;
+        if (!viewModel.parameters().unsaved()) {
+            what = editedBackend();
+        } else {
+            what = viewModel.unsaved() ? "Settings" : "the default parameters form";
+        }
         switch (UnsavedEdits.ask(root.getScene().getWindow(), what, "leaving Settings")) {
             case SAVE -> viewModel.saveEdits(go);
             case DISCARD -> {
@@ -135,6 +133,12 @@ public final class SettingsView implements ScreenView {
             }
             case CANCEL -> {}
         }
+    }
+
+    /** The backend in the editor as the unsaved-edits question names it. */
+    private String editedBackend() {
+        BackendConfig edited = viewModel.selectedProperty().get();
+        return edited == null ? "the new backend" : "the backend '" + edited.name() + "'";
     }
 
     private String describe(BackendConfig b) {

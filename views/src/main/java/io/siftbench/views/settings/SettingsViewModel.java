@@ -62,11 +62,11 @@ public final class SettingsViewModel {
     /** The editor as last filled from a backend (or blank for a new one); an edit away from it is unsaved. */
     private Editor filled;
     /**
-     * What the location and model fields held for the other sort of kind (a file for GGUF, a server), so that
-     * switching the kind neither carries a server URL into "Model file" nor loses what was typed there.
+     * What the location field held for the other sort of kind (a file for GGUF, a server), so that switching the
+     * kind neither carries a server URL into "Model file" nor loses what was typed there.
      */
     private String otherLocation = "";
-
+    /** The same for the model field: a server's model is no model of a file. */
     private String otherModel = "";
     /** True while {@link #edit} fills the fields: a kind set then is the backend's, not a switch. */
     private boolean filling;
@@ -95,7 +95,7 @@ public final class SettingsViewModel {
         this.probe = probe;
         this.tasks = tasks;
         selected.addListener((obs, was, now) -> edit(now));
-        kind.addListener((obs, was, now) -> switchLocation(was, now));
+        kind.addListener((obs, was, now) -> switchSort(was, now));
         edit(null);
         load();
     }
@@ -334,7 +334,7 @@ public final class SettingsViewModel {
      * Swaps the location and model for those last typed for the other sort of kind, when the kind is switched by
      * hand between a GGUF file and a server: a server's URL and models mean nothing to a file, and back.
      */
-    private void switchLocation(BackendKind was, BackendKind now) {
+    private void switchSort(BackendKind was, BackendKind now) {
         if (filling || (was == BackendKind.GGUF) == (now == BackendKind.GGUF)) {
             return;
         }
@@ -359,7 +359,9 @@ public final class SettingsViewModel {
                 name.get(),
                 kind.get(),
                 location.get(),
-                kind.get() == BackendKind.GGUF && blank(model.get()) ? fileName(location.get()) : model.get(),
+                kind.get() == BackendKind.GGUF && Editor.strip(model.get()).isEmpty()
+                        ? fileName(location.get())
+                        : model.get(),
                 apiKey.get(),
                 schemaStyle.get(),
                 threads.get(),
@@ -367,10 +369,6 @@ public final class SettingsViewModel {
                 maxInFlight.get(),
                 maxRetries.get(),
                 keepAlive);
-    }
-
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
     }
 
     /** A GGUF backend's model is its file: named as the file is, as "Test connection" lists it. */
