@@ -109,6 +109,15 @@ class SettingsEditsUiTest {
         assertThat(robot.lookup("#unsaved-dialog").tryQuery())
                 .as("nothing edited, nothing asked")
                 .isEmpty();
+
+        // Removed, the list's own pick of a neighbour does not take over the editor: a new backend is shown.
+        robot.clickOn("#backend-remove");
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> file.load().find("alpha").isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(name().getText()).isEmpty();
+        assertThat(list.getSelectionModel().getSelectedItem()).isNull();
+        assertThat(robot.lookup("#unsaved-dialog").tryQuery()).isEmpty();
     }
 
     @Test

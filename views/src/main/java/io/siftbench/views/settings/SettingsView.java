@@ -61,11 +61,17 @@ public final class SettingsView implements ScreenView {
         Runnable stay = () -> showChosen(list);
         list.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             if (now != null && !now.equals(viewModel.selectedProperty().get())) {
-                // Asked once the list has settled: changing its selection from inside its own listener misfires.
-                Platform.runLater(() -> guarded(
-                        "opening the backend '" + now.name() + "'",
-                        () -> viewModel.selectedProperty().set(now),
-                        stay));
+                // Asked once the list has settled: changing its selection from inside its own listener misfires,
+                // and a selection the list made itself while its items were replaced is corrected by then.
+                Platform.runLater(() -> {
+                    if (now.equals(list.getSelectionModel().getSelectedItem())
+                            && !now.equals(viewModel.selectedProperty().get())) {
+                        guarded(
+                                "opening the backend '" + now.name() + "'",
+                                () -> viewModel.selectedProperty().set(now),
+                                stay);
+                    }
+                });
             }
         });
         viewModel.selectedProperty().addListener((obs, was, now) -> showChosen(list));
