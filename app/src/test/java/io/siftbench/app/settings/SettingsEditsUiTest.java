@@ -232,6 +232,26 @@ class SettingsEditsUiTest {
         assertThat(robot.lookup("#screen-datasets").tryQuery()).isPresent();
     }
 
+    @Test
+    void quittingWithUnsavedEditsInSettingsAsksFirst() throws Exception {
+        JsonBackendsFile file = new JsonBackendsFile(dir.resolve("config/backends.json"));
+        SESSION.start(dir.resolve("config/settings.json"), null);
+        robot.clickOn("#nav-settings");
+        robot.clickOn("#backend-name").write("laptop");
+        javafx.stage.Window window = name().getScene().getWindow();
+
+        robot.clickOn("#menu-file").clickOn("#menu-quit");
+        assertThat(dialogHeader()).isEqualTo("The new backend has edits that are not saved");
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.isShowing()).as("Cancel stays").isTrue();
+
+        robot.clickOn("#menu-file").clickOn("#menu-quit");
+        robot.clickOn("Save");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.isShowing());
+        assertThat(file.load().find("laptop")).as("saved, then quit").isPresent();
+    }
+
     private void choose(String backend) throws TimeoutException {
         ListView<BackendConfig> list = list();
         int index = list.getItems().stream()

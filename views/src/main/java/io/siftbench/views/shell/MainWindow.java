@@ -100,6 +100,11 @@ public final class MainWindow {
         viewModel.themeProperty().addListener((obs, was, now) -> applyTheme(now));
         place(target, viewModel.windowBounds());
         target.setOnHidden(e -> viewModel.rememberWindow(boundsOf(target)));
+        // Quitting leaves the screen shown too: it may ask about edits not saved first, or stay.
+        target.setOnCloseRequest(e -> {
+            e.consume();
+            quit();
+        });
         target.show();
     }
 
@@ -123,7 +128,7 @@ public final class MainWindow {
         MenuItem close = item("Close", "Shortcut+W", viewModel::closeProject);
         close.setId("menu-close-project");
         close.disableProperty().bind(viewModel.projectProperty().isNull());
-        MenuItem quit = item("Quit", "Shortcut+Q", () -> stage.close());
+        MenuItem quit = item("Quit", "Shortcut+Q", this::quit);
         quit.setId("menu-quit");
         Menu file = new Menu(
                 "File",
@@ -229,6 +234,10 @@ public final class MainWindow {
                 .findFirst()
                 .ifPresent(group::selectToggle));
         return nav;
+    }
+
+    private void quit() {
+        screens.get(viewModel.screenProperty().get()).leave(stage::close);
     }
 
     /** Shows {@code next} once the screen shown lets itself be left. */
