@@ -69,6 +69,38 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void knowsWhenTheEditorHoldsEditsNotSavedAndDiscardsThem() {
+        assertThat(vm.unsaved()).as("a blank new backend").isFalse();
+        vm.nameProperty().set("laptop");
+        vm.locationProperty().set(url);
+        assertThat(vm.unsaved()).isTrue();
+        vm.saveBackend();
+        assertThat(vm.unsaved()).as("saved").isFalse();
+
+        vm.locationProperty().set(url + " ");
+        assertThat(vm.unsaved())
+                .as("as the backend keeps it, a space at the end is no edit")
+                .isFalse();
+        vm.maxRetriesProperty().set(7);
+        vm.parameters().temperatureProperty().set("0.1");
+        assertThat(vm.unsavedEdits()).isTrue();
+        vm.discardEdits();
+        assertThat(vm.unsavedEdits()).isFalse();
+        assertThat(vm.maxRetriesProperty().get()).isEqualTo(BackendConfig.DEFAULT_MAX_RETRIES);
+        assertThat(vm.parameters().temperatureProperty().get()).isNotEqualTo("0.1");
+
+        vm.maxRetriesProperty().set(7);
+        vm.parameters().temperatureProperty().set("0.1");
+        vm.saveEdits(() -> {});
+        BackendSettings saved = file.load();
+        assertThat(saved.find("laptop").orElseThrow().maxRetries()).isEqualTo(7);
+        assertThat(saved.defaults().temperature())
+                .as("both saved, neither over the other")
+                .isEqualTo(0.1);
+        assertThat(vm.unsavedEdits()).isFalse();
+    }
+
+    @Test
     void testingSaysWhichServerAnsweredAndChoosesTheSchemaStyleOnlyForOneThatNamesItself() throws Exception {
         vm.newBackend();
         vm.kindProperty().set(BackendKind.OLLAMA);

@@ -5,6 +5,7 @@ import io.siftbench.views.controls.TypedNumbers;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -20,6 +21,8 @@ public final class DefaultParametersForm {
     private final StringProperty seed = new SimpleStringProperty(this, "seed");
     private final StringProperty stop = new SimpleStringProperty(this, "stop");
     private final StringProperty timeoutSeconds = new SimpleStringProperty(this, "timeoutSeconds");
+    /** The fields as last filled; an edit away from them is unsaved. */
+    private List<String> shown;
 
     DefaultParametersForm() {
         show(GenerationParameters.DEFAULT);
@@ -33,6 +36,18 @@ public final class DefaultParametersForm {
         seed.set(p.seed() == null ? "" : p.seed().toString());
         stop.set(String.join(" | ", p.stop()));
         timeoutSeconds.set(Long.toString(p.timeout().toSeconds()));
+        shown = texts();
+    }
+
+    /** Whether a field differs from what it was last filled with. */
+    boolean unsaved() {
+        return !texts().equals(shown);
+    }
+
+    private List<String> texts() {
+        return Stream.of(temperature, topP, maxTokens, seed, stop, timeoutSeconds)
+                .map(field -> field.get() == null ? "" : field.get().strip())
+                .toList();
     }
 
     /**

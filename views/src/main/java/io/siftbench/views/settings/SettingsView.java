@@ -4,9 +4,11 @@ import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.SchemaStyle;
 import io.siftbench.views.controls.Controls;
+import io.siftbench.views.controls.UnsavedEdits;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
 import java.io.File;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
@@ -56,19 +58,24 @@ public final class SettingsView implements ScreenView {
                 setText(empty || item == null ? null : describe(item));
             }
         });
+        Runnable stay = () -> showChosen(list);
         list.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
-            if (now != null) {
-                viewModel.selectedProperty().set(now);
+            if (now != null && !now.equals(viewModel.selectedProperty().get())) {
+                // Asked once the list has settled: changing its selection from inside its own listener misfires,
+                // and a selection the list made itself while its items were replaced is corrected by then.
+                Platform.runLater(() -> {
+                    if (now.equals(list.getSelectionModel().getSelectedItem())
+                            && !now.equals(viewModel.selectedProperty().get())) {
+                        guarded(
+                                "opening the backend '" + now.name() + "'",
+                                () -> viewModel.selectedProperty().set(now),
+                                stay);
+                    }
+                });
             }
         });
-        viewModel.selectedProperty().addListener((obs, was, now) -> {
-            if (now == null) {
-                list.getSelectionModel().clearSelection();
-            } else {
-                list.getSelectionModel().select(now);
-            }
-        });
-        Button add = button("Add", "backend-add", viewModel::newBackend);
+        viewModel.selectedProperty().addListener((obs, was, now) -> showChosen(list));
+        Button add = button("Add", "backend-add", () -> guarded("starting a new backend", viewModel::newBackend, stay));
         Button remove = button("Remove", "backend-remove", viewModel::removeSelected);
         Button makeDefault = button("Make default", "backend-default", viewModel::makeSelectedDefault);
         remove.disableProperty().bind(viewModel.selectedProperty().isNull());
@@ -81,6 +88,63 @@ public final class SettingsView implements ScreenView {
         VBox.setVgrow(list, Priority.ALWAYS);
         box.setPadding(new Insets(12));
         return box;
+    }
+
+    private void showChosen(ListView<BackendConfig> list) {
+        BackendConfig chosen = viewModel.selectedProperty().get();
+        if (chosen == null) {
+            list.getSelectionModel().clearSelection();
+        } else {
+            list.getSelectionModel().select(chosen);
+        }
+    }
+
+    /**
+     * Does {@code next} once the editor's unsaved edits are saved or discarded, as the researcher answers; until
+     * then (and on Cancel) {@code stay} shows the edited backend still chosen.
+     */
+    private void guarded(String next, Runnable then, Runnable stay) {
+        if (!viewModel.unsaved()) {
+            then.run();
+            return;
+        }
+        switch (UnsavedEdits.ask(root.getScene().getWindow(), editedBackend(), next)) {
+            case SAVE -> {
+                stay.run();
+                viewModel.saveBackend(then);
+            }
+            case DISCARD -> then.run();
+            case CANCEL -> stay.run();
+        }
+    }
+
+    /** Leaving the screen keeps nothing unsaved either: the researcher saves, discards or stays. */
+    @Override
+    public void leave(Runnable go) {
+        if (!viewModel.unsavedEdits()) {
+            go.run();
+            return;
+        }
+        String what;
+        if (!viewModel.parameters().unsaved()) {
+            what = editedBackend();
+        } else {
+            what = viewModel.unsaved() ? "Settings" : "the default parameters form";
+        }
+        switch (UnsavedEdits.ask(root.getScene().getWindow(), what, "leaving Settings")) {
+            case SAVE -> viewModel.saveEdits(go);
+            case DISCARD -> {
+                viewModel.discardEdits();
+                go.run();
+            }
+            case CANCEL -> {}
+        }
+    }
+
+    /** The backend in the editor as the unsaved-edits question names it. */
+    private String editedBackend() {
+        BackendConfig edited = viewModel.selectedProperty().get();
+        return edited == null ? "the new backend" : "the backend '" + edited.name() + "'";
     }
 
     private String describe(BackendConfig b) {

@@ -12,6 +12,8 @@ import io.siftbench.model.backends.ServerKind;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -57,6 +59,17 @@ public final class SettingsViewModel {
     private final ObservableList<String> modelsReadOnly = FXCollections.unmodifiableObservableList(models);
     /** False after a file that could not be read: saving over it would lose the user's backends. */
     private boolean writable = true;
+    /** The editor as last filled from a backend (or blank for a new one); an edit away from it is unsaved. */
+    private Editor filled;
+    /**
+     * What the location field held for the other sort of kind (a file for GGUF, a server), so that switching the
+     * kind neither carries a server URL into "Model file" nor loses what was typed there.
+     */
+    private String otherLocation = "";
+    /** The same for the model field: a server's model is no model of a file. */
+    private String otherModel = "";
+    /** True while {@link #edit} fills the fields: a kind set then is the backend's, not a switch. */
+    private boolean filling;
 
     // The editor.
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
@@ -82,6 +95,8 @@ public final class SettingsViewModel {
         this.probe = probe;
         this.tasks = tasks;
         selected.addListener((obs, was, now) -> edit(now));
+        kind.addListener((obs, was, now) -> switchSort(was, now));
+        edit(null);
         load();
     }
 
@@ -92,7 +107,10 @@ public final class SettingsViewModel {
                 .onSuccess(loaded -> {
                     writable = true;
                     show(loaded);
-                    parameters.show(loaded.defaults());
+                    // Read again after another screen saved a backend: what is being typed here stays.
+                    if (!parameters.unsaved()) {
+                        parameters.show(loaded.defaults());
+                    }
                 })
                 .onFailure(error -> {
                     writable = false;
@@ -110,6 +128,11 @@ public final class SettingsViewModel {
 
     /** Saves the editor: a new backend, or the chosen one changed. */
     public void saveBackend() {
+        saveBackend(() -> {});
+    }
+
+    /** Saves the editor, then does {@code then}; if the backend is not saved, says why and does nothing more. */
+    public void saveBackend(Runnable then) {
         BackendConfig config;
         BackendSettings next;
         try {
@@ -123,7 +146,12 @@ public final class SettingsViewModel {
             problem.set(Problem.of("The backend was not saved", e));
             return;
         }
-        persist(next, config.name());
+        persist(next, config.name(), then);
+    }
+
+    /** Whether the editor differs from the backend it was filled from, or from a blank new one. */
+    public boolean unsaved() {
+        return !Editor.of(this).equals(filled);
     }
 
     public void removeSelected() {
@@ -142,6 +170,11 @@ public final class SettingsViewModel {
 
     /** Saves the default generation parameters as typed, or says which field is wrong. */
     public void saveParameters() {
+        saveParameters(() -> {});
+    }
+
+    /** Saves the default parameters, then does {@code then}; if they are not saved, says why and does no more. */
+    private void saveParameters(Runnable then) {
         GenerationParameters typed;
         try {
             typed = parameters.typed();
@@ -150,7 +183,35 @@ public final class SettingsViewModel {
             return;
         }
         BackendConfig chosen = selected.get();
-        persist(settings.get().withDefaults(typed), chosen == null ? null : chosen.name());
+        BackendSettings next = settings.get().withDefaults(typed);
+        persist(next, chosen == null ? null : chosen.name(), () -> {
+            parameters.show(next.defaults());
+            then.run();
+        });
+    }
+
+    /** Whether the backend editor or the default parameters have edits not saved. */
+    public boolean unsavedEdits() {
+        return unsaved() || parameters.unsaved();
+    }
+
+    /**
+     * Saves the backend editor and the default parameters where they have edits, one after the other (each save
+     * writes the whole file, so the second starts from the first's result), then does {@code then}.
+     */
+    public void saveEdits(Runnable then) {
+        Runnable rest = parameters.unsaved() ? () -> saveParameters(then) : then;
+        if (unsaved()) {
+            saveBackend(rest);
+        } else {
+            rest.run();
+        }
+    }
+
+    /** Puts the backend editor and the default parameters back as they were saved. */
+    public void discardEdits() {
+        edit(selected.get());
+        parameters.show(settings.get().defaults());
     }
 
     /** Lists the models of the backend in the editor, in the background, or says why it cannot. */
@@ -214,6 +275,10 @@ public final class SettingsViewModel {
     // ---- state ----
 
     private void persist(BackendSettings next, String select) {
+        persist(next, select, () -> {});
+    }
+
+    private void persist(BackendSettings next, String select, Runnable then) {
         if (!writable) {
             problem.set(new Problem(
                     "The backends were not saved",
@@ -228,6 +293,7 @@ public final class SettingsViewModel {
                 .onSuccess(saved -> {
                     show(saved);
                     selected.set(select == null ? null : saved.find(select).orElse(null));
+                    then.run();
                 })
                 .onFailure(error -> problem.set(Problem.of("The backends were not saved", error))));
     }
@@ -238,12 +304,18 @@ public final class SettingsViewModel {
     }
 
     private void edit(BackendConfig config) {
+        // Emptied first: an editable combo box drops its value when the item it shows leaves its list.
+        models.clear();
         BackendConfig shown = config == null
                 ? BackendConfig.of(BackendKind.OLLAMA, "http://127.0.0.1:11434", "")
                         .withName("")
                 : config;
         name.set(config == null ? "" : shown.name());
+        filling = true;
         kind.set(shown.kind());
+        filling = false;
+        otherLocation = "";
+        otherModel = "";
         location.set(shown.location());
         model.set(shown.model());
         apiKey.set(shown.apiKey());
@@ -253,9 +325,26 @@ public final class SettingsViewModel {
         maxInFlight.set(shown.maxInFlight());
         maxRetries.set(shown.maxRetries());
         isDefault.set(config != null && config.name().equals(settings.get().defaultBackend()));
-        models.clear();
         testResult.set("");
         detected.set("");
+        filled = Editor.of(this);
+    }
+
+    /**
+     * Swaps the location and model for those last typed for the other sort of kind, when the kind is switched by
+     * hand between a GGUF file and a server: a server's URL and models mean nothing to a file, and back.
+     */
+    private void switchSort(BackendKind was, BackendKind now) {
+        if (filling || (was == BackendKind.GGUF) == (now == BackendKind.GGUF)) {
+            return;
+        }
+        models.clear();
+        String typedLocation = location.get();
+        String typedModel = model.get();
+        location.set(otherLocation);
+        model.set(otherModel);
+        otherLocation = typedLocation;
+        otherModel = typedModel;
     }
 
     private BackendConfig editedConfig() {
@@ -270,7 +359,9 @@ public final class SettingsViewModel {
                 name.get(),
                 kind.get(),
                 location.get(),
-                model.get(),
+                kind.get() == BackendKind.GGUF && Editor.strip(model.get()).isEmpty()
+                        ? fileName(location.get())
+                        : model.get(),
                 apiKey.get(),
                 schemaStyle.get(),
                 threads.get(),
@@ -278,6 +369,51 @@ public final class SettingsViewModel {
                 maxInFlight.get(),
                 maxRetries.get(),
                 keepAlive);
+    }
+
+    /** A GGUF backend's model is its file: named as the file is, as "Test connection" lists it. */
+    private static String fileName(String location) {
+        try {
+            Path file = Path.of(location.strip()).getFileName();
+            return file == null ? "" : file.toString();
+        } catch (InvalidPathException e) {
+            return "";
+        }
+    }
+
+    /** The editor's fields, compared to tell whether anything typed is not saved. */
+    private record Editor(
+            String name,
+            BackendKind kind,
+            String location,
+            String model,
+            String apiKey,
+            SchemaStyle schemaStyle,
+            int threads,
+            int contextSize,
+            int maxInFlight,
+            int maxRetries,
+            boolean isDefault) {
+
+        static Editor of(SettingsViewModel form) {
+            return new Editor(
+                    strip(form.name.get()),
+                    form.kind.get(),
+                    strip(form.location.get()),
+                    strip(form.model.get()),
+                    strip(form.apiKey.get()),
+                    form.schemaStyle.get(),
+                    form.threads.get(),
+                    form.contextSize.get(),
+                    form.maxInFlight.get(),
+                    form.maxRetries.get(),
+                    form.isDefault.get());
+        }
+
+        /** As {@link BackendConfig} keeps them: a space typed at an end, or a field emptied to null, is no edit. */
+        private static String strip(String text) {
+            return text == null ? "" : text.strip();
+        }
     }
 
     // ---- properties ----

@@ -100,6 +100,11 @@ public final class MainWindow {
         viewModel.themeProperty().addListener((obs, was, now) -> applyTheme(now));
         place(target, viewModel.windowBounds());
         target.setOnHidden(e -> viewModel.rememberWindow(boundsOf(target)));
+        // Quitting leaves the screen shown too: it may ask about edits not saved first, or stay.
+        target.setOnCloseRequest(e -> {
+            e.consume();
+            quit();
+        });
         target.show();
     }
 
@@ -123,7 +128,7 @@ public final class MainWindow {
         MenuItem close = item("Close", "Shortcut+W", viewModel::closeProject);
         close.setId("menu-close-project");
         close.disableProperty().bind(viewModel.projectProperty().isNull());
-        MenuItem quit = item("Quit", "Shortcut+Q", () -> stage.close());
+        MenuItem quit = item("Quit", "Shortcut+Q", this::quit);
         quit.setId("menu-quit");
         Menu file = new Menu(
                 "File",
@@ -145,9 +150,7 @@ public final class MainWindow {
         theme.setId("menu-toggle-theme");
         view.getItems().addAll(theme, new SeparatorMenuItem());
         for (Screen s : Screen.values()) {
-            MenuItem go = item(s.title(), "Shortcut+" + (s.ordinal() + 1), () -> viewModel
-                    .screenProperty()
-                    .set(s));
+            MenuItem go = item(s.title(), "Shortcut+" + (s.ordinal() + 1), () -> go(s));
             view.getItems().add(go);
         }
         MenuItem aboutItem = new MenuItem("About Siftbench");
@@ -218,8 +221,12 @@ public final class MainWindow {
         group.selectedToggleProperty().addListener((obs, was, now) -> {
             if (now == null) {
                 group.selectToggle(was); // one screen is always shown
-            } else {
-                viewModel.screenProperty().set((Screen) now.getUserData());
+            } else if (now.getUserData() != viewModel.screenProperty().get()) {
+                go((Screen) now.getUserData());
+                // Not left (the researcher stays, or a save is still being written): its button stays chosen.
+                if (now.getUserData() != viewModel.screenProperty().get()) {
+                    group.selectToggle(was);
+                }
             }
         });
         viewModel.screenProperty().addListener((obs, was, now) -> group.getToggles().stream()
@@ -227,6 +234,18 @@ public final class MainWindow {
                 .findFirst()
                 .ifPresent(group::selectToggle));
         return nav;
+    }
+
+    private void quit() {
+        screens.get(viewModel.screenProperty().get()).leave(stage::close);
+    }
+
+    /** Shows {@code next} once the screen shown lets itself be left. */
+    private void go(Screen next) {
+        Screen current = viewModel.screenProperty().get();
+        if (next != current) {
+            screens.get(current).leave(() -> viewModel.screenProperty().set(next));
+        }
     }
 
     private void showScreen(Screen screen) {

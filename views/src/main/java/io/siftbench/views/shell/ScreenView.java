@@ -9,6 +9,14 @@ public interface ScreenView {
 
     Node node();
 
+    /**
+     * Leaves the screen for another: by doing {@code go} at once, or (with edits not saved) once the researcher
+     * has answered, and not at all if they choose to stay.
+     */
+    default void leave(Runnable go) {
+        go.run();
+    }
+
     /** The screen's own commands, shown in a menu named after the screen (for example "Import dataset…"). */
     default java.util.List<javafx.scene.control.MenuItem> menuItems() {
         return java.util.List.of();
