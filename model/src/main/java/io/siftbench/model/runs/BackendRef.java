@@ -34,4 +34,15 @@ public record BackendRef(String kind, String location, String model) {
         }
         return "default model";
     }
+
+    /**
+     * Where the model runs, as short as a row of runs can show it: a GGUF file's name ("gguf tiny.gguf"), a server's
+     * address without its scheme ("openai 127.0.0.1:8080/v1").
+     */
+    public String shown() {
+        if ("gguf".equals(kind)) {
+            return kind + " " + Path.of(location).getFileName();
+        }
+        return kind + " " + location.replaceFirst("^https?://", "");
+    }
 }

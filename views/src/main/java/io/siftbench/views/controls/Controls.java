@@ -97,6 +97,10 @@ public final class Controls {
         }
         column.setMinWidth(min);
         column.setPrefWidth(Math.max(width, min));
+        if (widest.length > 0) {
+            // Its values are known not to need more: the room a wide window gives goes to the free text columns.
+            column.setMaxWidth(column.getPrefWidth());
+        }
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return column;
     }

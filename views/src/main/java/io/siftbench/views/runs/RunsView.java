@@ -71,19 +71,16 @@ public final class RunsView implements ScreenView {
         table.setItems(viewModel.runs());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Controls.textColumn("#", 40, r -> String.valueOf(r.id()), "9999"));
-        table.getColumns().add(Controls.textColumn("Prompt", 150, RunLabel::prompt));
+        table.getColumns().add(Controls.freeTextColumn("Prompt", 110, RunLabel::prompt));
         table.getColumns()
                 .add(Controls.textColumn(
                         "Mode",
-                        95,
+                        0,
                         r -> r.config().mode().id(),
                         Arrays.stream(PromptMode.values()).map(PromptMode::id).toArray(String[]::new)));
         table.getColumns()
                 .add(Controls.freeTextColumn(
-                        "Backend",
-                        150,
-                        r -> r.config().backend().kind() + " "
-                                + r.config().backend().location()));
+                        "Backend", 170, r -> r.config().backend().shown()));
         table.getColumns()
                 .add(Controls.freeTextColumn(
                         "Model", 110, r -> r.config().backend().modelShown()));
@@ -96,15 +93,14 @@ public final class RunsView implements ScreenView {
         table.getColumns()
                 .add(Controls.textColumn(
                         "Status",
-                        95,
+                        0,
                         r -> r.status().id(),
                         Arrays.stream(RunStatus.values()).map(RunStatus::id).toArray(String[]::new)));
         table.getColumns()
                 .add(Controls.textColumn(
-                        "Samples", 95, r -> r.samples() + " / " + r.config().target(), "10000 / 10000"));
-        table.getColumns().add(Controls.textColumn("Errors", 65, r -> String.valueOf(r.failures()), "10000"));
-        table.getColumns()
-                .add(Controls.textColumn("Created", 140, r -> WHEN.format(r.createdAt()), "2026-12-30 00:00"));
+                        "Samples", 0, r -> r.samples() + " / " + r.config().target(), "10000 / 10000"));
+        table.getColumns().add(Controls.textColumn("Errors", 0, r -> String.valueOf(r.failures()), "10000"));
+        table.getColumns().add(Controls.textColumn("Created", 0, r -> WHEN.format(r.createdAt()), "2026-12-30 00:00"));
 
         resume.setId("run-resume");
         cancel.setId("run-cancel");
