@@ -97,7 +97,23 @@ class WholeLoopUiTest {
                         && !robot.lookup("#insights-measure").queryButton().isDisabled());
         assertWhole(Screen.INSIGHTS, theme);
 
-        for (Screen screen : new Screen[] {Screen.DATASETS, Screen.PROMPT_STUDIO, Screen.COMPARE, Screen.SETTINGS}) {
+        // The studio with a synthesis prompt open: its message beside the toolbar, its condition values, its schema.
+        robot.clickOn("#nav-prompt-studio");
+        javafx.scene.control.ListView<?> versions =
+                robot.lookup("#prompt-versions").queryAs(javafx.scene.control.ListView.class);
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> versions.getItems().size() == 3);
+        robot.interact(() -> versions.getSelectionModel()
+                .clearAndSelect(versions.getItems().stream()
+                        .map(v -> ((io.siftbench.model.prompts.StoredVersion) v).name())
+                        .toList()
+                        .indexOf("questions")));
+        robot.clickOn("#prompt-open");
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> text("#prompt-status").equals("Editing questions v1"));
+        assertWhole(Screen.PROMPT_STUDIO, theme);
+
+        for (Screen screen : new Screen[] {Screen.DATASETS, Screen.COMPARE, Screen.SETTINGS}) {
             robot.clickOn("#nav-" + id(screen));
             WaitForAsyncUtils.waitForFxEvents();
             assertWhole(screen, theme);

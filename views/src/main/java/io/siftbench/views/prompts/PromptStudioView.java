@@ -72,7 +72,9 @@ public final class PromptStudioView implements ScreenView {
         ScrollPane right = new ScrollPane(rightPane());
         right.setFitToWidth(true);
         SplitPane columns = new SplitPane(versionList(), middle, right);
-        columns.setDividerPositions(0.18, 0.65);
+        // The right pane holds the condition values beside their weights and buttons: it gets the room to show
+        // a value such as "lost_or_stolen_card" whole at 1280×800.
+        columns.setDividerPositions(0.15, 0.58);
         root.setCenter(columns);
     }
 
@@ -112,9 +114,17 @@ public final class PromptStudioView implements ScreenView {
         Label status = new Label();
         status.setId("prompt-status");
         status.textProperty().bind(viewModel.messageProperty());
-        HBox bar = new HBox(8, newPrompt, name, mode, note, save, importFile, exportFile, status);
+        HBox bar = new HBox(8, newPrompt, name, mode, note, save, importFile, exportFile);
         bar.getStyleClass().add("toolbar");
-        return bar;
+        // Only the note gives way in a narrow window: the buttons and the prompt's name and mode keep their text.
+        for (javafx.scene.layout.Region r : List.of(newPrompt, name, mode, save, importFile, exportFile)) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        // What was just done gets a line of its own, so that a long message never squeezes the buttons.
+        status.setWrapText(true);
+        status.setPadding(new javafx.geometry.Insets(0, 8, 4, 8));
+        status.managedProperty().bind(status.textProperty().isNotEmpty());
+        return new VBox(bar, status);
     }
 
     private void open(StoredVersion version) {

@@ -4,6 +4,7 @@ import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.views.controls.Controls;
 import io.siftbench.views.project.JudgeableRuns;
+import java.util.List;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -49,7 +50,15 @@ final class RenderedPromptPane extends VBox {
         problems.setId("prompt-problems");
         problems.setPrefHeight(70);
         Label recordTitle = new Label("Sample record (columns as JSON)");
-        HBox combinationRow = new HBox(6, new Label("Combination"), previous, next, random, combination);
+        // The buttons keep their text; the combination shown wraps below them when the pane is narrow.
+        Label combinationTitle = new Label("Combination");
+        for (javafx.scene.layout.Region r : List.of(combinationTitle, previous, next, random)) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        combination.setWrapText(true);
+        combination.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox combinationRow = new HBox(6, combinationTitle, previous, next, random, combination);
+        combinationRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Node judgedRow = judgedRow(viewModel.judged());
         // A judge is rendered against a sample of another run, with that sample's record and condition values.
         BooleanBinding judges = draft.modeProperty().isEqualTo(PromptMode.JUDGE);
