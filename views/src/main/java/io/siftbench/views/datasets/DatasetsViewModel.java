@@ -149,13 +149,11 @@ public final class DatasetsViewModel {
         loading.set(false);
         DatasetInfo was = selected.get();
         datasets.setAll(list);
-        selected.set(
-                was == null
-                        ? null
-                        : list.stream()
-                                .filter(d -> d.id() == was.id())
-                                .findFirst()
-                                .orElse(null));
+        // The dataset chosen stays chosen; with none chosen yet, the first one shows rather than an empty table.
+        selected.set(list.stream()
+                .filter(d -> was != null && d.id() == was.id())
+                .findFirst()
+                .orElse(list.isEmpty() ? null : list.get(0)));
     }
 
     /** Reads the first rows of {@code file} for the preview dialog (drag and drop, the file chooser, the menu). */

@@ -216,6 +216,29 @@ class DatasetsViewModelTest {
     }
 
     @Test
+    void aProjectOpenedWithDatasetsShowsTheFirstOneNotAnEmptyTable() throws IOException {
+        Files.writeString(dir.resolve("b.csv"), "text,label\nb one,x\n");
+        Files.writeString(dir.resolve("a.csv"), "text,label\na one,y\n");
+        Path other = dir.resolve("other");
+        try (Project p = new H2ProjectOpener().open(other)) {
+            p.datasets()
+                    .importFile(
+                            ImportOptions.of(dir.resolve("a.csv")), io.siftbench.model.datasets.ImportProgress.NONE);
+            p.datasets()
+                    .importFile(
+                            ImportOptions.of(dir.resolve("b.csv")), io.siftbench.model.datasets.ImportProgress.NONE);
+        }
+        Project first = project.get();
+        project.set(new H2ProjectOpener().open(other));
+        first.close();
+
+        assertThat(viewModel.datasets()).hasSize(2);
+        assertThat(viewModel.selectedProperty().get())
+                .isEqualTo(viewModel.datasets().get(0));
+        assertThat(viewModel.table().recordsProperty().get()).isNotEmpty();
+    }
+
+    @Test
     void aCountOfAnEarlierSearchThatArrivesLateIsNotShown() {
         DatasetInfo imported = importWithSkipping();
         HeldTasks held = new HeldTasks();
