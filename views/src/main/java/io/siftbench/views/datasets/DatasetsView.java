@@ -78,9 +78,13 @@ public final class DatasetsView implements ScreenView {
         VBox browser = browser();
         browser.visibleProperty().bind(empty.visibleProperty().not());
         // The empty state takes the table's place only, so that the Import button stays at hand.
-        SplitPane split =
-                new SplitPane(datasetList(), new StackPane(browser, empty), new StatisticsPane(viewModel.table()));
-        split.setDividerPositions(0.2, 0.78);
+        // The records are what this screen is for: the list and the statistics beside them keep to what they need.
+        VBox list = datasetList();
+        StatisticsPane statistics = new StatisticsPane(viewModel.table());
+        list.setMinWidth(180);
+        statistics.setMinWidth(200);
+        SplitPane split = new SplitPane(list, new StackPane(browser, empty), statistics);
+        split.setDividerPositions(0.18, 0.8);
         BorderPane content = new BorderPane(split);
         content.setBottom(importBar());
         root.getChildren().add(content);

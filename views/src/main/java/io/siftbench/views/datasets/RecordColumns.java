@@ -3,12 +3,12 @@ package io.siftbench.views.datasets;
 import io.siftbench.model.datasets.ColumnInfo;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetRecord;
+import io.siftbench.views.controls.Controls;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleExpression;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.TableColumn;
 
 /** The columns of a dataset's table: the record's number, then each column of the dataset with its role. */
@@ -37,23 +37,28 @@ final class RecordColumns {
             String role = c.name().equals(dataset.textColumn())
                     ? " (text)"
                     : c.name().equals(dataset.labelColumn()) ? " (label)" : "";
-            TableColumn<DatasetRecord, String> column = new TableColumn<>(c.name() + role);
+            java.util.function.Function<DatasetRecord, String> value = r -> r == null ? "…" : r.text(c.name());
+            boolean isText = c.name().equals(dataset.textColumn());
+            // The text is free text: what the width leaves out shows whole on hover. Every other column is at least
+            // as wide as its name and role, so that "category (label)" reads whole.
+            TableColumn<DatasetRecord, String> column = isText
+                    ? Controls.freeTextColumn(c.name() + role, MIN_TEXT_WIDTH, value)
+                    : Controls.textColumn(c.name() + role, OTHER_COLUMN_WIDTH, value);
             column.setUserData(c.name());
-            column.setCellValueFactory(r -> new ReadOnlyStringWrapper(
-                    r.getValue() == null ? "…" : r.getValue().text(c.name())));
             columns.add(column);
-            if (c.name().equals(dataset.textColumn())) {
+            if (isText) {
                 text = column;
-            } else {
-                column.setPrefWidth(OTHER_COLUMN_WIDTH);
             }
         }
         if (text != null) {
             // The text takes the width the other columns leave, so that the label column is in sight at 1280×800;
             // with many columns it keeps a readable minimum and the table scrolls sideways.
-            double others = NUMBER_COLUMN_WIDTH
-                    + OTHER_COLUMN_WIDTH * (dataset.columns().size() - 1)
-                    + SCROLL_BAR;
+            TableColumn<DatasetRecord, String> textColumn = text;
+            double others = SCROLL_BAR
+                    + columns.stream()
+                            .filter(col -> col != textColumn)
+                            .mapToDouble(TableColumn::getPrefWidth)
+                            .sum();
             text.prefWidthProperty().bind(Bindings.max(MIN_TEXT_WIDTH, width.subtract(others)));
         }
         return columns;
