@@ -71,6 +71,20 @@ class LiveScreensUiTest {
                 .filteredOn(r -> r.id() == second)
                 .extracting(RunInfo::samples)
                 .containsExactly(7L);
+
+        // A version saved elsewhere while Compare offers the variants of a run is offered too.
+        robot.clickOn("#nav-compare");
+        robot.interact(() -> shell.compare().open(second));
+        @SuppressWarnings("unchecked")
+        ComboBox<io.siftbench.model.prompts.StoredVersion> versions =
+                robot.lookup("#compare-variant-version").queryAs(ComboBox.class);
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> shell.compare().baseProperty().get() != null);
+        WaitForAsyncUtils.async(
+                        () -> open.prompts().save(open.prompts().load(version).withNote("second")))
+                .get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> versions.getItems().stream()
+                .anyMatch(v -> v.name().equals("intents") && v.version() == 2));
     }
 
     /** The run chooser of a screen, after showing the screen once. */

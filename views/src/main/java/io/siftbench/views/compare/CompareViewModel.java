@@ -192,6 +192,11 @@ public final class CompareViewModel {
                 list -> list.stream().filter(r -> r.id() == baseId).findFirst().ifPresent(base::set), this::failed);
     }
 
+    /** Offers the prompt versions again, the variants added kept: a version saved since, in the studio or elsewhere. */
+    public void reloadVersions() {
+        choices.reread(base.get());
+    }
+
     /** Makes run {@code runId} the base run, listing the runs again first: a run opened from the Runs screen. */
     public void open(long runId) {
         runs.reload(

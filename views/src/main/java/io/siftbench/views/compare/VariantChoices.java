@@ -94,6 +94,17 @@ final class VariantChoices {
      */
     void offerFor(RunInfo from) {
         planned.clear();
+        read(from);
+    }
+
+    /** Reads again what the variants of {@code from} may be, keeping the variants added: a version saved since. */
+    void reread(RunInfo from) {
+        if (from != null) {
+            read(from);
+        }
+    }
+
+    private void read(RunInfo from) {
         CompareSources open = tasks.open();
         if (open == null || from == null) {
             offering.clear();
