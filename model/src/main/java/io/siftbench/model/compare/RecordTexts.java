@@ -1,17 +1,13 @@
 package io.siftbench.model.compare;
 
-import io.siftbench.model.datasets.DatasetInfo;
-import io.siftbench.model.datasets.DatasetRecord;
+import io.siftbench.model.datasets.AnsweredRecords;
 import io.siftbench.model.datasets.DatasetStore;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.RunInfo;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,19 +19,12 @@ public final class RecordTexts {
     private RecordTexts() {}
 
     /**
-     * Reads the texts of the records {@code variants} answered, one read per dataset; {@code runs} are the
+     * Reads the texts of the records {@code variants} answered, one read per run; {@code runs} are the
      * variants' runs, in the same order. A record of a dataset without a text column has none.
      */
     public static Map<Long, String> of(DatasetStore datasets, List<RunInfo> runs, List<List<ReviewItem>> variants) {
-        List<DatasetInfo> all = datasets.list();
         Map<Long, String> texts = new HashMap<>();
         for (int v = 0; v < runs.size(); v++) {
-            Long datasetId = runs.get(v).config().datasetId();
-            Optional<DatasetInfo> dataset =
-                    all.stream().filter(d -> Objects.equals(d.id(), datasetId)).findFirst();
-            if (dataset.isEmpty() || dataset.get().textColumn() == null) {
-                continue;
-            }
             Set<Long> ids = new LinkedHashSet<>();
             for (ReviewItem item : variants.get(v)) {
                 Long id = item.sample().slot().recordId();
@@ -43,14 +32,14 @@ public final class RecordTexts {
                     ids.add(id);
                 }
             }
-            if (ids.isEmpty()) {
-                continue;
-            }
-            for (DatasetRecord r : datasets.records(dataset.get().id(), new ArrayList<>(ids))) {
-                Object text = r.values().get(dataset.get().textColumn());
-                if (text != null) {
-                    texts.put(r.id(), text.toString());
-                }
+            if (!ids.isEmpty()) {
+                AnsweredRecords.read(datasets, runs.get(v).config().datasetId(), ids)
+                        .ifPresent(records -> ids.forEach(id -> {
+                            String text = records.text(id);
+                            if (text != null) {
+                                texts.put(id, text);
+                            }
+                        }));
             }
         }
         return texts;

@@ -16,7 +16,6 @@ import io.siftbench.model.runs.RunInfo;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -146,7 +145,7 @@ public final class RunCuration {
 
     /** How a flag reads in the card and the table. */
     public static String describe(Flag flag) {
-        return flag.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + flag.reason();
+        return flag.kind().title() + ": " + flag.reason();
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.siftbench.model.insights;
 
-import io.siftbench.model.datasets.DatasetInfo;
-import io.siftbench.model.datasets.DatasetRecord;
+import io.siftbench.model.datasets.AnsweredRecords;
 import io.siftbench.model.project.ProjectException;
 import io.siftbench.model.prompts.Condition;
 import io.siftbench.model.prompts.ConditionValue;
@@ -47,34 +46,24 @@ public final class RunSamples {
         long runId = run.id();
         List<ReviewItem> items =
                 reviewItems.stream().filter(item -> !item.sample().failed()).toList();
-        Optional<DatasetInfo> dataset = Optional.ofNullable(run.config().datasetId())
-                .flatMap(id -> sources.datasets().list().stream()
-                        .filter(d -> d.id() == id)
-                        .findFirst());
-        Map<Long, DatasetRecord> records = new HashMap<>();
-        dataset.ifPresent(d -> sources.datasets()
-                .records(
-                        d.id(),
-                        items.stream()
-                                .map(i -> i.sample().slot().recordId())
-                                .filter(Objects::nonNull)
-                                .toList())
-                .forEach(r -> records.put(r.id(), r)));
-        String textColumn = dataset.map(DatasetInfo::textColumn).orElse(null);
-        String labelColumn = dataset.map(DatasetInfo::labelColumn).orElse(null);
+        Optional<AnsweredRecords> records = AnsweredRecords.read(
+                sources.datasets(),
+                run.config().datasetId(),
+                items.stream()
+                        .map(i -> i.sample().slot().recordId())
+                        .filter(Objects::nonNull)
+                        .toList());
 
         List<SampleText> samples = new java.util.ArrayList<>(items.size());
         Map<Long, String> researcherLabels = new HashMap<>();
         Fingerprint version = new Fingerprint();
         for (ReviewItem item : items) {
             Sample sample = item.sample();
-            DatasetRecord record = sample.slot().recordId() == null
-                    ? null
-                    : records.get(sample.slot().recordId());
+            Long recordId = sample.slot().recordId();
             String text = item.text() != null
                     ? item.text()
-                    : record != null && textColumn != null ? record.text(textColumn) : null;
-            String gold = record != null && labelColumn != null ? record.text(labelColumn) : null;
+                    : records.map(r -> r.text(recordId)).orElse(null);
+            String gold = records.map(r -> r.label(recordId)).orElse(null);
             SampleText measured = new SampleText(
                     sample.id(),
                     text,

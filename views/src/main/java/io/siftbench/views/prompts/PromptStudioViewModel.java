@@ -147,7 +147,7 @@ public final class PromptStudioViewModel {
 
     private void edited() {
         draftEdits.set(draftEdits.get() + 1);
-        Path project = keptFor == null ? null : keptFor.getValue();
+        Path project = keptProject();
         if (loading || kept == null || project == null) {
             return;
         }
@@ -164,10 +164,15 @@ public final class PromptStudioViewModel {
     /** What the draft holds now is what a version holds: nothing to keep. */
     private void markSaved() {
         baseline = current().orElse(null);
-        Path project = keptFor == null ? null : keptFor.getValue();
+        Path project = keptProject();
         if (kept != null && project != null) {
             kept.forget(project);
         }
+    }
+
+    /** The project whose draft is kept, or null: none open, or no drafts kept. */
+    private Path keptProject() {
+        return keptFor == null ? null : keptFor.getValue();
     }
 
     private Optional<PromptVersion> current() {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siftbench.model.prompts.SchemaField;
 import io.siftbench.views.controls.Controls;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +24,7 @@ import javafx.scene.layout.VBox;
 final class SchemaFieldsEditor extends VBox {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NO_FIELDS = "No fields: the model's answer is kept as its text.";
 
     private final StringProperty schema;
     private final VBox rows = new VBox(4);
@@ -43,10 +43,7 @@ final class SchemaFieldsEditor extends VBox {
         add.setOnAction(e -> {
             addRow(SchemaField.text(""));
             write();
-            rows.getChildren()
-                    .get(rows.getChildren().size() - 1)
-                    .lookup(".text-field")
-                    .requestFocus();
+            ((FieldRow) rows.getChildren().get(rows.getChildren().size() - 1)).name.requestFocus();
         });
         getChildren().addAll(rows, new HBox(6, add, note));
         schema.addListener((obs, was, now) -> {
@@ -66,7 +63,7 @@ final class SchemaFieldsEditor extends VBox {
         note.setText(
                 fields.isEmpty()
                         ? "This schema says more than flat fields: edit it as JSON below."
-                        : fields.get().isEmpty() ? "No fields: the model's answer is kept as its text." : "");
+                        : fields.get().isEmpty() ? NO_FIELDS : "");
     }
 
     private static Optional<List<SchemaField>> parse(String text) {
@@ -81,55 +78,65 @@ final class SchemaFieldsEditor extends VBox {
     }
 
     private void addRow(SchemaField field) {
-        int index = rows.getChildren().size();
-        TextField name = new TextField(field.name());
-        name.setId("schema-field-name-" + index);
-        name.setPromptText("field name");
-        ComboBox<SchemaField.Kind> kind = new ComboBox<>();
-        kind.setId("schema-field-kind-" + index);
-        kind.getItems().setAll(SchemaField.Kind.values());
-        kind.setConverter(Controls.shownAs(SchemaField.Kind::title));
-        kind.setValue(field.kind());
-        TextField values = new TextField(String.join(", ", field.values()));
-        values.setId("schema-field-values-" + index);
-        values.setPromptText("values, comma separated");
-        values.visibleProperty().bind(kind.valueProperty().isEqualTo(SchemaField.Kind.CHOICE));
-        values.managedProperty().bind(values.visibleProperty());
-        HBox.setHgrow(values, Priority.ALWAYS);
-        Button remove = new Button("Remove");
-        HBox row = new HBox(6, name, kind, values, remove);
-        row.setUserData(new Object[] {name, kind, values});
-        remove.setOnAction(e -> {
+        FieldRow row = new FieldRow(field, rows.getChildren().size());
+        row.remove.setOnAction(e -> {
             rows.getChildren().remove(row);
             write();
         });
-        name.textProperty().addListener(x -> write());
-        kind.valueProperty().addListener(x -> write());
-        values.textProperty().addListener(x -> write());
+        row.name.textProperty().addListener(x -> write());
+        row.kind.valueProperty().addListener(x -> write());
+        row.values.textProperty().addListener(x -> write());
         rows.getChildren().add(row);
     }
 
     /** Writes the schema the rows say; no rows, no schema. */
-    @SuppressWarnings("unchecked")
     private void write() {
-        List<SchemaField> fields = new ArrayList<>();
-        rows.getChildren().forEach(node -> {
-            Object[] parts = (Object[]) node.getUserData();
-            String values = ((TextField) parts[2]).getText();
-            fields.add(new SchemaField(
-                    ((TextField) parts[0]).getText(),
-                    ((ComboBox<SchemaField.Kind>) parts[1]).getValue(),
-                    Arrays.stream(values.split(","))
-                            .map(String::strip)
-                            .filter(v -> !v.isEmpty())
-                            .toList()));
-        });
+        List<SchemaField> fields = rows.getChildren().stream()
+                .map(node -> ((FieldRow) node).field())
+                .toList();
         writing = true;
         try {
             schema.set(fields.isEmpty() ? "" : SchemaField.schema(fields).toPrettyString());
         } finally {
             writing = false;
         }
-        note.setText(fields.isEmpty() ? "No fields: the model's answer is kept as its text." : "");
+        note.setText(fields.isEmpty() ? NO_FIELDS : "");
+    }
+
+    /** One field as a row: its name, its kind, the values of a choice, and a button that removes it. */
+    private static final class FieldRow extends HBox {
+
+        private final TextField name;
+        private final ComboBox<SchemaField.Kind> kind = new ComboBox<>();
+        private final TextField values;
+        private final Button remove = new Button("Remove");
+
+        FieldRow(SchemaField field, int index) {
+            super(6);
+            name = new TextField(field.name());
+            name.setId("schema-field-name-" + index);
+            name.setPromptText("field name");
+            kind.setId("schema-field-kind-" + index);
+            kind.getItems().setAll(SchemaField.Kind.values());
+            kind.setConverter(Controls.shownAs(SchemaField.Kind::title));
+            kind.setValue(field.kind());
+            values = new TextField(String.join(", ", field.values()));
+            values.setId("schema-field-values-" + index);
+            values.setPromptText("values, comma separated");
+            values.visibleProperty().bind(kind.valueProperty().isEqualTo(SchemaField.Kind.CHOICE));
+            values.managedProperty().bind(values.visibleProperty());
+            HBox.setHgrow(values, Priority.ALWAYS);
+            getChildren().addAll(name, kind, values, remove);
+        }
+
+        SchemaField field() {
+            return new SchemaField(
+                    name.getText(),
+                    kind.getValue(),
+                    Arrays.stream(values.getText().split(","))
+                            .map(String::strip)
+                            .filter(v -> !v.isEmpty())
+                            .toList());
+        }
     }
 }
