@@ -105,6 +105,21 @@ public final class Controls {
         return column;
     }
 
+    /**
+     * Widens {@code column} to show the widest of {@code values} whole, up to {@code max}; never narrows it, so that
+     * the columns do not jump as the user scrolls from page to page.
+     */
+    public static void widenToFit(TableColumn<?, ?> column, java.util.stream.Stream<String> values, double max) {
+        double widest = values.filter(v -> v != null && !v.isEmpty())
+                .mapToDouble(v -> textWidth(v, FontWeight.NORMAL) + CELL_PADDING)
+                .max()
+                .orElse(0);
+        double wanted = Math.min(max, widest);
+        if (wanted > column.getPrefWidth()) {
+            column.setPrefWidth(wanted);
+        }
+    }
+
     private static double textWidth(String text, FontWeight weight) {
         Text measure = new Text(text);
         measure.setFont(Font.font(null, weight, Font.getDefault().getSize()));

@@ -277,7 +277,12 @@ public final class DatasetsView implements ScreenView {
         table.setId("datasets-table");
         table.setPlaceholder(new Label("Choose a dataset."));
         table.itemsProperty().bind(browse.recordsProperty());
-        browse.pagesArrivedProperty().addListener((obs, was, now) -> table.refresh());
+        browse.pagesArrivedProperty().addListener((obs, was, now) -> {
+            if (table.getItems() instanceof PagedRecords records) {
+                RecordColumns.fit(table.getColumns(), records.lastArrived());
+            }
+            table.refresh();
+        });
         browse.datasetProperty().addListener((obs, was, now) -> {
             rebuildColumns(now);
             filterColumn.setItems(

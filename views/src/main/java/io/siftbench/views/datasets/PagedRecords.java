@@ -31,6 +31,7 @@ final class PagedRecords extends ObservableListBase<DatasetRecord> {
     private final PageSource source;
     private final TaskExecutor tasks;
     private final Runnable onPageArrived;
+    private List<DatasetRecord> lastArrived = List.of();
     private final Set<Long> loading = new HashSet<>();
     private final Map<Long, List<DatasetRecord>> pages = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -71,6 +72,11 @@ final class PagedRecords extends ObservableListBase<DatasetRecord> {
         return size;
     }
 
+    /** The records of the page that arrived last, for the view to fit its columns to what it now shows. */
+    List<DatasetRecord> lastArrived() {
+        return lastArrived;
+    }
+
     /** How many pages are held now; never more than the cache allows, whatever the dataset's size. */
     int cachedPages() {
         return pages.size();
@@ -85,6 +91,7 @@ final class PagedRecords extends ObservableListBase<DatasetRecord> {
                 .onSuccess(result -> {
                     loading.remove(page);
                     pages.put(page, result.records());
+                    lastArrived = result.records();
                     onPageArrived.run();
                 })
                 .onFailure(error -> loading.remove(page)));

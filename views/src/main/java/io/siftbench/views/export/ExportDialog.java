@@ -90,6 +90,10 @@ public final class ExportDialog {
         Button browse = new Button("Browse…");
         browse.setOnAction(e -> chooseFile());
         HBox.setHgrow(out, Priority.ALWAYS);
+        // A deep folder's path is longer than any dialog is wide: the whole of it shows on hover.
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(out.textProperty());
+        out.setTooltip(whole);
 
         Button export = new Button("Export");
         export.setId("export-run");
@@ -103,6 +107,18 @@ public final class ExportDialog {
         Label outcome = new Label();
         outcome.setId("export-outcome");
         outcome.setWrapText(true);
+        // A wrapped label in a grid is given one line unless it asks for its height, and the dialog keeps the size
+        // it opened with: the outcome (two or three lines) would end in "…" at the bottom edge.
+        outcome.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        outcome.textProperty()
+                .addListener((obs, was, now) -> javafx.application.Platform.runLater(() -> {
+                    Window window = dialog.getDialogPane().getScene() == null
+                            ? null
+                            : dialog.getDialogPane().getScene().getWindow();
+                    if (window != null) {
+                        window.sizeToScene();
+                    }
+                }));
         outcome.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> viewModel.problemProperty().get() != null
@@ -131,7 +147,8 @@ public final class ExportDialog {
         grid.addRow(row++, export, progress);
         grid.add(outcome, 0, row, 2, 1);
         GridPane.setHgrow(progress, Priority.ALWAYS);
-        grid.setPrefWidth(620);
+        // Wide enough for a file's path in a project folder, and the outcome in two lines.
+        grid.setPrefWidth(760);
         dialog.getDialogPane().setContent(grid);
     }
 

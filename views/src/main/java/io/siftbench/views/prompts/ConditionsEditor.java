@@ -95,8 +95,10 @@ final class ConditionsEditor extends VBox {
             }
         });
         weight.setId(id + "-weight");
-        weight.setPrefColumnCount(3);
-        weight.setMinWidth(Region.USE_PREF_SIZE); // the value's name gives way first, so a weight stays readable
+        weight.setPrefColumnCount(2);
+        // The value's name gives way first, so a weight stays readable; a weight needs no more than its room.
+        weight.setMinWidth(Region.USE_PREF_SIZE);
+        weight.setMaxWidth(Region.USE_PREF_SIZE);
         weight.setTooltip(new Tooltip("Weight in random plans"));
         Button up = iconButton(
                 "mdal-arrow_upward", "Move up", () -> viewModel.editCondition(c, x -> x.moveValue(v, v - 1)));
@@ -140,6 +142,8 @@ final class ConditionsEditor extends VBox {
     private static Button iconButton(String icon, String tip, Runnable action) {
         Button b = button("", tip, action);
         b.setGraphic(new FontIcon(icon));
+        // Square and flat: four of them beside a value leave the value's own text the room to read whole.
+        b.getStyleClass().addAll(atlantafx.base.theme.Styles.BUTTON_ICON, atlantafx.base.theme.Styles.FLAT);
         b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
     }

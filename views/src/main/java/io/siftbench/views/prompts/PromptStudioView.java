@@ -33,6 +33,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -94,6 +95,13 @@ public final class PromptStudioView implements ScreenView {
         note.setId("prompt-note");
         note.setPromptText("why this version exists");
         note.textProperty().bindBidirectional(draft.noteProperty());
+        // The note gives way in the toolbar: what its width leaves out shows whole on hover.
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(note.textProperty());
+        note.tooltipProperty()
+                .bind(Bindings.when(note.textProperty().isEmpty())
+                        .then((Tooltip) null)
+                        .otherwise(whole));
         HBox.setHgrow(note, Priority.ALWAYS);
         Button save = new Button("Save version");
         save.setId("prompt-save");
@@ -266,7 +274,11 @@ public final class PromptStudioView implements ScreenView {
         combinations.setId("prompt-combinations");
         combinations
                 .textProperty()
-                .bind(Bindings.format("%d combinations of the switched-on values", live.combinationsProperty()));
+                .bind(Bindings.createStringBinding(
+                        () -> live.combinationsProperty().get()
+                                + (live.combinationsProperty().get() == 1 ? " combination" : " combinations")
+                                + " of the switched-on values",
+                        live.combinationsProperty()));
         TextArea schema = new TextArea();
         schema.setId("output-schema");
         schema.setPrefRowCount(8);

@@ -5,13 +5,15 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
 
 /**
  * The text a user cannot read whole: every showing {@link Labeled} (labels, buttons, table cells, check boxes)
  * whose skin had to cut its text to make it fit, which it does by showing a shorter text with an ellipsis, unless
  * the whole text shows on hover (a tooltip of the same text, as free-text table columns have). Read on the UI
- * thread after layout.
+ * thread after layout. A text field, which scrolls instead, counts as cut when its text is wider than its room (and is
+ * not shown whole on hover).
  */
 public final class Truncation {
 
@@ -40,6 +42,19 @@ public final class Truncation {
                         && shown.getText().endsWith(labeled.getEllipsisString())) {
                     cut.add(labeled.getText() + " shown as " + shown.getText());
                 }
+            }
+        }
+        if (node instanceof TextField field
+                && field.getText() != null
+                && !field.getText().isEmpty()
+                && !(field.getTooltip() != null
+                        && field.getText().equals(field.getTooltip().getText()))) {
+            // A field scrolls its text instead of cutting it with an ellipsis: cut is wider than the room inside.
+            Text measure = new Text(field.getText());
+            measure.setFont(field.getFont());
+            double room = field.getWidth() - field.snappedLeftInset() - field.snappedRightInset();
+            if (field.getWidth() > 0 && measure.getLayoutBounds().getWidth() > room + 1) {
+                cut.add(field.getText() + " in a field " + Math.round(room) + " px wide");
             }
         }
         if (node instanceof Parent parent) {
