@@ -1,5 +1,6 @@
 package io.siftbench.app;
 
+import io.siftbench.app.backends.FirstUseDetection;
 import io.siftbench.app.backends.LocalBackendProbe;
 import io.siftbench.app.example.ExampleProject;
 import io.siftbench.app.runs.EmbeddingModels;
@@ -78,12 +79,17 @@ public final class Shell {
     private final ReviewViewModel review;
     private final CompareViewModel compare;
     private final ProjectFeed feed;
+    private final SettingsViewModel backendsForm;
     private PromptStudioViewModel studio;
+    /** Where a run's first use of a backend says what it detected (made after the runs' backends). */
+    private RunsViewModel runs;
 
     public Shell(SettingsRepository settingsRepository, UserSettings settings, FileDialogs dialogs) {
         ProjectOpener opener = new H2ProjectOpener();
         JsonBackendsFile backendsFile = backendsFile(settingsRepository);
-        runBackends = new RunBackends(backendsFile::load);
+        FirstUseDetection firstUse = new FirstUseDetection(backendsFile, new LocalBackendProbe());
+        runBackends = new RunBackends(
+                backendsFile::load, firstUse, note -> tasks.uiThread().execute(() -> runs.tell(note)));
         Path settingsFolder = settingsFolder(settingsRepository);
         viewModel = new MainWindowViewModel(opener, settingsRepository, settings, tasks, made -> {
             ExampleProject.fill(made);
@@ -99,8 +105,7 @@ public final class Shell {
         review = new ReviewViewModel(
                 project.map(p -> new ReviewSources(p.runSources(), p.decisions())), tasks, embedder);
         RunStarter starter = new RunStarter(launcher, tasks);
-        RunsViewModel runs =
-                new RunsViewModel(project.map(p -> new RunListSources(p.runs(), p.datasets())), tasks, starter);
+        runs = new RunsViewModel(project.map(p -> new RunListSources(p.runs(), p.datasets())), tasks, starter);
         review.follow(starter.live());
         compare = new CompareViewModel(
                 project.map(p -> new CompareSources(p.runSources(), p.decisions(), p.preferences())),
@@ -143,15 +148,19 @@ public final class Shell {
         feed.listen(
                 EnumSet.of(ProjectChange.Kind.RUNS, ProjectChange.Kind.SAMPLES, ProjectChange.Kind.DECISIONS),
                 runs::reload);
-        SettingsViewModel backendsForm = new SettingsViewModel(backendsFile, new LocalBackendProbe(), tasks);
+        backendsForm = new SettingsViewModel(backendsFile, new LocalBackendProbe(), tasks);
+        Path draftsFolder = settingsFolder.resolve("drafts");
+        backendsForm.keepEditsIn(draftsFolder);
         // The Runs screen's fix changed a backend: Settings reads it, or its next save would put the old one back.
         runSchemaHint.savedBackendsProperty().addListener((obs, was, now) -> backendsForm.load());
+        // So did the first use of a backend never probed, in a run or a preview.
+        firstUse.onDetected(found -> tasks.uiThread().execute(backendsForm::load));
         window = new MainWindow(
                 viewModel,
                 dialogs,
                 List.of(
                         new DatasetsView(new DatasetsViewModel(project.map(Project::datasets), tasks), dialogs),
-                        studioView(project, backendsFile, backendsForm, settingsFolder.resolve("drafts")),
+                        studioView(project, backendsFile, firstUse, backendsForm, draftsFolder),
                         new CompareView(compare, projectOpen),
                         reviewView,
                         new InsightsView(insights, ChartFiles.nativeDialog()),
@@ -168,12 +177,16 @@ public final class Shell {
     private PromptStudioView studioView(
             ReadOnlyObjectProperty<Project> project,
             JsonBackendsFile backendsFile,
+            FirstUseDetection firstUse,
             SettingsViewModel settings,
             Path draftsFolder) {
         PromptStudioViewModel studio = new PromptStudioViewModel(
                 project.map(p -> new StudioSources(p.prompts(), p.runs(), p.samples(), p.datasets())), tasks);
         PreviewViewModel preview = new PreviewViewModel(
-                studio, project.map(p -> new PreviewSources(p.datasets(), new StudioPreviews(p))), tasks, backendsFile);
+                studio,
+                project.map(p -> new PreviewSources(p.datasets(), new StudioPreviews(p, firstUse))),
+                tasks,
+                backendsFile);
         settings.settingsProperty().addListener((obs, was, now) -> preview.loadBackends());
         studio.keepDraftsIn(draftsFolder, project.map(Project::file));
         this.studio = studio;
@@ -223,6 +236,7 @@ public final class Shell {
     public void shutdown() {
         feed.close();
         studio.flush();
+        backendsForm.flush();
         review.flush();
         compare.flush();
         viewModel.shutdown();

@@ -1,5 +1,7 @@
 package io.siftbench.app.cli;
 
+import io.siftbench.app.backends.FirstUseDetection;
+import io.siftbench.app.backends.LocalBackendProbe;
 import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.app.runs.ProjectRuns;
 import io.siftbench.app.runs.RunBackends;
@@ -157,8 +159,12 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        JsonBackendsFile userBackends = JsonBackendsFile.forCurrentUser();
         try (Project open = project.open();
-                RunBackends backends = new RunBackends(JsonBackendsFile.forCurrentUser()::load)) {
+                RunBackends backends = new RunBackends(
+                        userBackends::load,
+                        new FirstUseDetection(userBackends, new LocalBackendProbe()),
+                        spec.commandLine().getErr()::println)) {
             ProjectRuns runs = new ProjectRuns(open, backends, EmbeddingModels::miniLm);
             RunLauncher launcher = runs.launcher();
             RunInfo run = target.resume != null

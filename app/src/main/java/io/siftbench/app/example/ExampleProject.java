@@ -94,6 +94,8 @@ public final class ExampleProject {
                 "stories260K",
                 "",
                 SchemaStyle.JSON_SCHEMA,
+                null,
+                false,
                 1,
                 BackendConfig.DEFAULT_CONTEXT_SIZE,
                 1,

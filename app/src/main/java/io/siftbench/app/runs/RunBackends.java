@@ -1,5 +1,6 @@
 package io.siftbench.app.runs;
 
+import io.siftbench.app.backends.FirstUseDetection;
 import io.siftbench.app.backends.Providers;
 import io.siftbench.model.backends.BackendClient;
 import io.siftbench.model.backends.BackendConfig;
@@ -10,13 +11,15 @@ import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.RunInfo;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The backend client of each run, built from what the run stored (kind, location, model) and the user's
  * own backends, which hold the API key and tuning that a project never stores. Clients are kept per
- * backend and concurrency, so a resumed run reuses a loaded model; {@link #close} frees them.
+ * backend and concurrency, so a resumed run reuses a loaded model; {@link #close} frees them. One of the user's
+ * backends never probed is probed before the run's first request ({@link FirstUseDetection}).
  */
 public final class RunBackends implements Function<RunInfo, BackendClient>, AutoCloseable {
 
@@ -25,16 +28,40 @@ public final class RunBackends implements Function<RunInfo, BackendClient>, Auto
 
     private final Supplier<BackendSettings> userBackends;
     private final Function<BackendConfig, ChatBackend> providers;
+    private final FirstUseDetection firstUse;
+    private final Consumer<String> told;
     private final Map<BackendConfig, BackendClient> clients = new HashMap<>();
 
-    /** @param userBackends read again for every run, so that changes in Settings count at once */
+    /**
+     * The user's backends used as they are saved, never probed: for runs on backends a test names.
+     *
+     * @param userBackends read again for every run, so that changes in Settings count at once
+     */
     public RunBackends(Supplier<BackendSettings> userBackends) {
-        this(userBackends, Providers::open);
+        this(userBackends, Providers::open, null, note -> {});
+    }
+
+    /**
+     * @param firstUse probes a backend of the user's never probed before, and saves what it found
+     * @param told     hears, on the run's thread, what a first use found ("Detected llama.cpp server on …")
+     */
+    public RunBackends(Supplier<BackendSettings> userBackends, FirstUseDetection firstUse, Consumer<String> told) {
+        this(userBackends, Providers::open, firstUse, told);
     }
 
     RunBackends(Supplier<BackendSettings> userBackends, Function<BackendConfig, ChatBackend> providers) {
+        this(userBackends, providers, null, note -> {});
+    }
+
+    private RunBackends(
+            Supplier<BackendSettings> userBackends,
+            Function<BackendConfig, ChatBackend> providers,
+            FirstUseDetection firstUse,
+            Consumer<String> told) {
         this.userBackends = userBackends;
         this.providers = providers;
+        this.firstUse = firstUse;
+        this.told = told;
     }
 
     @Override
@@ -54,9 +81,12 @@ public final class RunBackends implements Function<RunInfo, BackendClient>, Auto
     /** What the user configured for this location, with the run's model and its requests in flight. */
     BackendConfig configOf(BackendRef ref, int concurrency) {
         BackendKind kind = BackendKind.parse(ref.kind());
-        BackendConfig base = userBackends.get().at(kind, ref.location()).orElseGet(() -> BackendConfig.of(
-                        kind, ref.location(), ref.model())
-                .withApiKey(System.getenv().getOrDefault(API_KEY_VARIABLE, "")));
+        BackendConfig base = userBackends
+                .get()
+                .at(kind, ref.location())
+                .map(this::detected)
+                .orElseGet(() -> BackendConfig.of(kind, ref.location(), ref.model())
+                        .withApiKey(System.getenv().getOrDefault(API_KEY_VARIABLE, "")));
         return new BackendConfig(
                 base.name(),
                 kind,
@@ -64,11 +94,26 @@ public final class RunBackends implements Function<RunInfo, BackendClient>, Auto
                 ref.model() == null ? base.model() : ref.model(),
                 base.apiKey(),
                 base.schemaStyle(),
+                base.server(),
+                base.schemaStyleChosen(),
                 base.threads(),
                 base.contextSize(),
                 concurrency,
                 base.maxRetries(),
                 base.keepAlive());
+    }
+
+    /** The user's backend as its first use found it (told once), or as it is. */
+    private BackendConfig detected(BackendConfig saved) {
+        if (firstUse == null) {
+            return saved;
+        }
+        return firstUse.detect(saved)
+                .map(found -> {
+                    found.note().ifPresent(told);
+                    return found.backend();
+                })
+                .orElse(saved);
     }
 
     @Override

@@ -220,6 +220,21 @@ public final class LoopbackServer implements AutoCloseable {
         return (server, ex, request) -> server.reply(ex, request, text.apply(request), Duration.ZERO);
     }
 
+    /**
+     * The model answers as on a llama.cpp server, which ignores {@code json_schema}: {@code enforced} where the
+     * request sent its schema as {@code json_object + schema}, {@code free} (what the model writes unconstrained)
+     * otherwise.
+     */
+    public static Reply likeLlamaCpp(String enforced, String free) {
+        return answering(request -> {
+            JsonNode format = request.path("response_format");
+            return format.path("type").asText().equals("json_object")
+                            && format.path("schema").isObject()
+                    ? enforced
+                    : free;
+        });
+    }
+
     /** Like {@link #answer}, but waits {@code pause} before each streamed piece (or before the whole answer). */
     public static Reply answerSlowly(String text, Duration pause) {
         return (server, ex, request) -> server.reply(ex, request, text, pause);

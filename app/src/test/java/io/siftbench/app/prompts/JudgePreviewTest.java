@@ -3,6 +3,8 @@ package io.siftbench.app.prompts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.siftbench.app.backends.FirstUseDetection;
+import io.siftbench.app.backends.LocalBackendProbe;
 import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.app.runs.LoopbackProject;
 import io.siftbench.app.runs.StudioPreviews;
@@ -100,9 +102,11 @@ class JudgePreviewTest {
                 new SimpleObjectProperty<>(project)
                         .map(p -> new StudioSources(p.prompts(), p.runs(), p.samples(), p.datasets())),
                 tasks);
+        FirstUseDetection firstUse = new FirstUseDetection(user, new LocalBackendProbe());
         preview = new PreviewViewModel(
                 studio,
-                new SimpleObjectProperty<>(project).map(p -> new PreviewSources(p.datasets(), new StudioPreviews(p))),
+                new SimpleObjectProperty<>(project)
+                        .map(p -> new PreviewSources(p.datasets(), new StudioPreviews(p, firstUse))),
                 tasks,
                 user);
         studio.draft().nameProperty().set("faithful");

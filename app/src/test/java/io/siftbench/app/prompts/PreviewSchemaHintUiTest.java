@@ -2,7 +2,6 @@ package io.siftbench.app.prompts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.siftbench.app.ShellSession;
 import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.app.backends.LoopbackServer.Protocol;
@@ -43,13 +42,8 @@ class PreviewSchemaHintUiTest {
 
     @Test
     void theFixForAServerThatIgnoresJsonSchemaIsOneClickAndSettingsShowsIt() throws Exception {
-        try (LoopbackServer llama = new LoopbackServer(Protocol.OPENAI).always(LoopbackServer.answering(request -> {
-            JsonNode format = request.path("response_format");
-            return format.path("type").asText().equals("json_object")
-                            && format.path("schema").isObject()
-                    ? "{\"text\": \"a story\"}"
-                    : "Once upon a time there was a card.";
-        }))) {
+        try (LoopbackServer llama = new LoopbackServer(Protocol.OPENAI)
+                .always(LoopbackServer.likeLlamaCpp("{\"text\": \"a story\"}", "Once upon a time there was a card."))) {
             Path file = dir.resolve("studio.mv.db");
             new H2ProjectOpener().open(file).close();
             JsonBackendsFile backends = new JsonBackendsFile(dir.resolve("backends.json"));

@@ -2,7 +2,8 @@ package io.siftbench.app.prompts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.siftbench.app.backends.FirstUseDetection;
+import io.siftbench.app.backends.LocalBackendProbe;
 import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.app.runs.LoopbackProject;
 import io.siftbench.app.runs.StudioPreviews;
@@ -59,9 +60,11 @@ class PreviewViewModelTest {
                 new SimpleObjectProperty<>(project)
                         .map(p -> new StudioSources(p.prompts(), p.runs(), p.samples(), p.datasets())),
                 tasks);
+        FirstUseDetection firstUse = new FirstUseDetection(backends, new LocalBackendProbe());
         preview = new PreviewViewModel(
                 studio,
-                new SimpleObjectProperty<>(project).map(p -> new PreviewSources(p.datasets(), new StudioPreviews(p))),
+                new SimpleObjectProperty<>(project)
+                        .map(p -> new PreviewSources(p.datasets(), new StudioPreviews(p, firstUse))),
                 tasks,
                 backends);
         fixture.importCsv(
@@ -268,13 +271,7 @@ class PreviewViewModelTest {
     void mostlyInvalidOutputsOfAServerThatIgnoresJsonSchemaOfferTheFixWhichIsSavedAndPreviewsAgain() {
         // Like a llama.cpp server: json_schema is ignored and the model writes a story; json_object + schema is
         // enforced.
-        server.always(LoopbackServer.answering(request -> {
-            JsonNode format = request.path("response_format");
-            return format.path("type").asText().equals("json_object")
-                            && format.path("schema").isObject()
-                    ? "{\"text\": \"a story\"}"
-                    : "Once upon a time there was a card.";
-        }));
+        server.always(LoopbackServer.likeLlamaCpp("{\"text\": \"a story\"}", "Once upon a time there was a card."));
         studio.draft().nameProperty().set("stories");
         studio.draft().modeProperty().set(PromptMode.SYNTHESIZE);
         studio.draft().userTemplateProperty().set("Write one.");

@@ -2,6 +2,8 @@ package io.siftbench.app.prompts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.siftbench.app.backends.FirstUseDetection;
+import io.siftbench.app.backends.LocalBackendProbe;
 import io.siftbench.app.runs.StudioPreviews;
 import io.siftbench.model.datasets.ImportOptions;
 import io.siftbench.model.datasets.ImportProgress;
@@ -64,6 +66,8 @@ class PromptStudioUiTest {
         javafx.application.Application.setUserAgentStylesheet(
                 new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         // Within Monocle's headless screen (1280 × 800), or the frame buffer overflows.
+        JsonBackendsFile backends = new JsonBackendsFile(dir.resolve("config/backends.json"));
+        FirstUseDetection firstUse = new FirstUseDetection(backends, new LocalBackendProbe());
         stage.setScene(new Scene(
                 (javafx.scene.Parent) new PromptStudioView(
                                 viewModel,
@@ -81,9 +85,10 @@ class PromptStudioUiTest {
                                 new PreviewViewModel(
                                         viewModel,
                                         new SimpleObjectProperty<>(project)
-                                                .map(p -> new PreviewSources(p.datasets(), new StudioPreviews(p))),
+                                                .map(p -> new PreviewSources(
+                                                        p.datasets(), new StudioPreviews(p, firstUse))),
                                         tasks,
-                                        new JsonBackendsFile(dir.resolve("config/backends.json"))))
+                                        backends))
                         .node(),
                 1240,
                 780));

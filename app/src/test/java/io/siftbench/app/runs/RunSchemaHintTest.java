@@ -2,7 +2,6 @@ package io.siftbench.app.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.SchemaStyle;
@@ -37,13 +36,9 @@ class RunSchemaHintTest {
     void open() {
         backends = new JsonBackendsFile(fixture.dir().resolve("config/backends.json"));
         backends.save(fixture.loopbackBackends());
-        fixture.server().always(LoopbackServer.answering(request -> {
-            JsonNode format = request.path("response_format");
-            return format.path("type").asText().equals("json_object")
-                            && format.path("schema").isObject()
-                    ? "{\"label\": \"card_arrival\"}"
-                    : "The card is on its way, I think.";
-        }));
+        fixture.server()
+                .always(LoopbackServer.likeLlamaCpp(
+                        "{\"label\": \"card_arrival\"}", "The card is on its way, I think."));
         hint = new RunSchemaHint(
                 new SimpleObjectProperty<Project>(fixture.project()).map(Project::samples),
                 new CurrentThreadTaskExecutor(),

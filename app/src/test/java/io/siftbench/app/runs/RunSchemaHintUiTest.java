@@ -2,33 +2,16 @@ package io.siftbench.app.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.siftbench.app.ShellSession;
 import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.model.backends.BackendConfig;
-import io.siftbench.model.backends.BackendKind;
-import io.siftbench.model.backends.BackendSettings;
-import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.backends.SchemaStyle;
-import io.siftbench.model.datasets.DatasetInfo;
-import io.siftbench.model.datasets.ImportOptions;
-import io.siftbench.model.datasets.ImportProgress;
 import io.siftbench.model.project.Project;
-import io.siftbench.model.prompts.PromptFile;
-import io.siftbench.model.prompts.StoredVersion;
-import io.siftbench.model.runs.BackendRef;
-import io.siftbench.model.runs.RunConfig;
-import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
-import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.settings.JsonBackendsFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -57,19 +40,10 @@ class RunSchemaHintUiTest {
     @Test
     void aRunOfMostlyInvalidSamplesOnJsonSchemaOffersTheFixAndSettingsShowsIt() throws Exception {
         try (LoopbackServer llama = new LoopbackServer(LoopbackServer.Protocol.OPENAI)
-                .always(LoopbackServer.answering(request -> {
-                    JsonNode format = request.path("response_format");
-                    return format.path("type").asText().equals("json_object")
-                            ? "{\"label\": \"card_arrival\"}"
-                            : "The card is on its way, I think.";
-                }))) {
+                .always(LoopbackServer.likeLlamaCpp(
+                        "{\"label\": \"card_arrival\"}", "The card is on its way, I think."))) {
             Path settingsFile = dir.resolve("config/settings.json");
-            JsonBackendsFile backends = new JsonBackendsFile(settingsFile.resolveSibling("backends.json"));
-            backends.save(new BackendSettings(
-                    List.of(BackendConfig.of(BackendKind.OPENAI, llama.url(), "tiny")
-                            .withName("llama")),
-                    "llama",
-                    GenerationParameters.DEFAULT));
+            JsonBackendsFile backends = StoredRun.userBackend(settingsFile, "llama", llama.url());
             Path projectFile = dir.resolve("runs.mv.db");
             long runId = finishedRun(projectFile, backends, llama.url());
 
@@ -125,37 +99,12 @@ class RunSchemaHintUiTest {
 
     /** A run of five questions, finished against the server at {@code url} before the window opens. */
     private static long finishedRun(Path projectFile, JsonBackendsFile backends, String url) throws Exception {
-        Path csv = projectFile.resolveSibling("questions.csv");
-        Files.writeString(
-                csv,
-                IntStream.range(0, 5)
-                        .mapToObj(i -> "where is card " + i)
-                        .collect(Collectors.joining("\n", "text\n", "\n")));
+        RunInfo run = StoredRun.fiveQuestions(projectFile, url);
         try (Project project = new H2ProjectOpener().open(projectFile);
                 RunBackends runBackends = new RunBackends(backends::load)) {
-            DatasetInfo questions = project.datasets()
-                    .importFile(ImportOptions.of(csv), ImportProgress.NONE)
-                    .dataset();
-            StoredVersion prompt = project.prompts()
-                    .save(PromptFile.parse(
-                            """
-                    {"name": "intent", "mode": "annotate", "task": {"labels": [{"name": "card_arrival"}]},
-                     "template": {"user": "Q: {{text}}"}}
-                    """,
-                            "intent.json"));
-            RunLauncher launcher = new ProjectRuns(project, runBackends, EmbeddingModels::miniLm).launcher();
-            RunInfo run = launcher.create(new RunConfig(
-                    prompt.id(),
-                    prompt.mode(),
-                    new BackendRef("openai", url, "tiny"),
-                    "{}",
-                    questions.id(),
-                    1,
-                    1,
-                    5,
-                    1,
-                    RunDetails.of(null, GenerationParameters.DEFAULT).toJson()));
-            launcher.execute(run.id(), (s, p) -> {}, () -> false);
+            new ProjectRuns(project, runBackends, EmbeddingModels::miniLm)
+                    .launcher()
+                    .execute(run.id(), (s, p) -> {}, () -> false);
             return run.id();
         }
     }

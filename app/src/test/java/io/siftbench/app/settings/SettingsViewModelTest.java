@@ -10,11 +10,14 @@ import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.SchemaStyle;
+import io.siftbench.model.backends.ServerKind;
 import io.siftbench.storage.settings.JsonBackendsFile;
 import io.siftbench.views.settings.SettingsViewModel;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -228,5 +231,88 @@ class SettingsViewModelTest {
         vm.locationProperty().set(location);
         vm.apiKeyProperty().set(key);
         vm.saveBackend();
+    }
+
+    @Test
+    void editsNotSavedComeBackWholeInTheNextSessionUntilSaved() throws Exception {
+        Path drafts = dir.resolve("drafts");
+        vm.keepEditsIn(drafts);
+        vm.newBackend();
+        vm.nameProperty().set("gpu box");
+        vm.kindProperty().set(BackendKind.OPENAI);
+        vm.locationProperty().set("http://127.0.0.1:8080/v1");
+        vm.modelProperty().set("qwen");
+        vm.apiKeyProperty().set("sk-secret-1234");
+        vm.schemaStyleProperty().set(SchemaStyle.JSON_OBJECT);
+        vm.maxInFlightProperty().set(2);
+        vm.defaultProperty().set(true);
+        assertThat(vm.unsavedProperty().get()).isTrue();
+        Path kept = drafts.resolve("settings-backend.json");
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)))
+                    .as("it holds the API key")
+                    .isEqualTo("rw-------");
+        }
+
+        SettingsViewModel next = new SettingsViewModel(
+                file, new LocalBackendProbe(Duration.ofSeconds(2)), new CurrentThreadTaskExecutor());
+        next.keepEditsIn(drafts);
+
+        assertThat(next.selectedProperty().get()).isNull();
+        assertThat(next.nameProperty().get()).isEqualTo("gpu box");
+        assertThat(next.kindProperty().get()).isEqualTo(BackendKind.OPENAI);
+        assertThat(next.locationProperty().get()).isEqualTo("http://127.0.0.1:8080/v1");
+        assertThat(next.modelProperty().get()).isEqualTo("qwen");
+        assertThat(next.apiKeyProperty().get()).isEqualTo("sk-secret-1234");
+        assertThat(next.schemaStyleProperty().get()).isEqualTo(SchemaStyle.JSON_OBJECT);
+        assertThat(next.maxInFlightProperty().get()).isEqualTo(2);
+        assertThat(next.defaultProperty().get()).isTrue();
+        assertThat(next.unsavedProperty().get()).isTrue();
+        assertThat(next.messageProperty().get()).isEqualTo("Restored unsaved edits to a new backend — Save or Discard");
+
+        next.saveBackend();
+        BackendConfig saved = file.load().find("gpu box").orElseThrow();
+        assertThat(saved.apiKey()).isEqualTo("sk-secret-1234");
+        assertThat(saved.schemaStyleChosen()).as("chosen by hand").isTrue();
+        assertThat(file.load().defaultBackend()).isEqualTo("gpu box");
+        assertThat(kept).doesNotExist();
+        assertThat(next.unsavedProperty().get()).isFalse();
+        assertThat(next.messageProperty().get()).isEmpty();
+    }
+
+    @Test
+    void keptEditsThatCannotBeReadAreSaidToBeSoAndTheEditorStaysAsSaved() throws Exception {
+        Path drafts = Files.createDirectories(dir.resolve("drafts"));
+        Files.writeString(drafts.resolve("settings-backend.json"), "{\"editing\": ");
+
+        vm.keepEditsIn(drafts);
+
+        assertThat(vm.messageProperty().get())
+                .startsWith("The backend edits kept from the last session could not be read: ");
+        assertThat(vm.unsavedProperty().get()).isFalse();
+        assertThat(vm.nameProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theServerTestConnectionFoundIsSavedWithTheBackendUntilTheUrlChanges() throws Exception {
+        try (LoopbackServer llama = new LoopbackServer(Protocol.OPENAI).ownedBy("llamacpp")) {
+            vm.newBackend();
+            vm.nameProperty().set("laptop");
+            vm.kindProperty().set(BackendKind.OPENAI);
+            vm.locationProperty().set(llama.url());
+            vm.testConnection();
+            assertThat(vm.schemaStyleProperty().get()).isEqualTo(SchemaStyle.JSON_OBJECT);
+            vm.saveBackend();
+            BackendConfig tested = file.load().find("laptop").orElseThrow();
+            assertThat(tested.server()).isEqualTo(ServerKind.LLAMA_CPP);
+            assertThat(tested.schemaStyleChosen()).as("detected, not chosen").isFalse();
+            assertThat(tested.undetected()).isFalse();
+
+            vm.locationProperty().set(llama.url().replace("/v1", "/other/v1"));
+            vm.saveBackend();
+            assertThat(file.load().find("laptop").orElseThrow().server())
+                    .as("another URL is another server: its first use finds out again")
+                    .isNull();
+        }
     }
 }

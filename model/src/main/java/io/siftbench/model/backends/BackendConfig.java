@@ -8,6 +8,9 @@ import java.util.function.Consumer;
  * a GGUF file. The API key is a secret: it lives only in the user's owner-only settings file, and
  * {@link #toString()} masks it so that it never reaches a log.
  *
+ * @param server            the server that answered when the backend was probed ("Test connection", or its first
+ *                          use); null while it never was
+ * @param schemaStyleChosen whether the user chose the schema style by hand: a probe then leaves it as it is
  * @param threads     threads for the in-process GGUF backend (0 = one per physical core)
  * @param contextSize context window in tokens for the in-process GGUF backend
  * @param maxInFlight most requests this backend may have in flight at once
@@ -21,6 +24,8 @@ public record BackendConfig(
         String model,
         String apiKey,
         SchemaStyle schemaStyle,
+        ServerKind server,
+        boolean schemaStyleChosen,
         int threads,
         int contextSize,
         int maxInFlight,
@@ -54,6 +59,8 @@ public record BackendConfig(
                 model,
                 "",
                 SchemaStyle.JSON_SCHEMA,
+                null,
+                false,
                 0,
                 DEFAULT_CONTEXT_SIZE,
                 DEFAULT_MAX_IN_FLIGHT,
@@ -86,8 +93,34 @@ public record BackendConfig(
         return copy(c -> c.apiKey = newKey);
     }
 
+    /** This backend with the schema style the user chose: no probe changes it after. */
     public BackendConfig withSchemaStyle(SchemaStyle style) {
-        return copy(c -> c.schemaStyle = style);
+        return copy(c -> {
+            c.schemaStyle = style;
+            c.schemaStyleChosen = true;
+        });
+    }
+
+    /**
+     * This backend as a probe found it: {@code found} answered, and the schema style is the one that server honours
+     * where it names itself (a server that says nothing more keeps the style it had).
+     */
+    public BackendConfig withDetected(ServerKind found) {
+        return copy(c -> {
+            c.server = found;
+            if (found != ServerKind.OPENAI_COMPATIBLE) {
+                c.schemaStyle = found.schemaStyle();
+                c.schemaStyleChosen = false;
+            }
+        });
+    }
+
+    /**
+     * Whether its first use should find out which server this is: an OpenAI-compatible backend never probed, whose
+     * schema style the user did not choose (the default, json_schema, is ignored by llama.cpp servers).
+     */
+    public boolean undetected() {
+        return kind == BackendKind.OPENAI && server == null && !schemaStyleChosen;
     }
 
     public BackendConfig withLimits(int newMaxInFlight, int newMaxRetries) {
@@ -119,6 +152,8 @@ public record BackendConfig(
         private String model;
         private String apiKey;
         private SchemaStyle schemaStyle;
+        private ServerKind server;
+        private boolean schemaStyleChosen;
         private int threads;
         private int contextSize;
         private int maxInFlight;
@@ -132,6 +167,8 @@ public record BackendConfig(
             model = of.model;
             apiKey = of.apiKey;
             schemaStyle = of.schemaStyle;
+            server = of.server;
+            schemaStyleChosen = of.schemaStyleChosen;
             threads = of.threads;
             contextSize = of.contextSize;
             maxInFlight = of.maxInFlight;
@@ -147,6 +184,8 @@ public record BackendConfig(
                     model,
                     apiKey,
                     schemaStyle,
+                    server,
+                    schemaStyleChosen,
                     threads,
                     contextSize,
                     maxInFlight,
@@ -179,7 +218,8 @@ public record BackendConfig(
     @Override
     public String toString() {
         return "BackendConfig[name=" + name + ", kind=" + kind + ", location=" + location + ", model=" + model
-                + ", apiKey=" + maskedApiKey() + ", schemaStyle=" + schemaStyle + ", threads=" + threads
+                + ", apiKey=" + maskedApiKey() + ", schemaStyle=" + schemaStyle + ", server=" + server
+                + ", schemaStyleChosen=" + schemaStyleChosen + ", threads=" + threads
                 + ", contextSize=" + contextSize + ", maxInFlight=" + maxInFlight + ", maxRetries=" + maxRetries
                 + ", keepAlive=" + keepAlive + "]";
     }

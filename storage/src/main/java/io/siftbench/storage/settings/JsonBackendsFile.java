@@ -9,10 +9,12 @@ import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.BackendSettingsRepository;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.backends.SchemaStyle;
+import io.siftbench.model.backends.ServerKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -93,6 +95,8 @@ public final class JsonBackendsFile implements BackendSettingsRepository {
             String model,
             String apiKey,
             String schemaStyle,
+            String server,
+            Boolean schemaStyleChosen,
             Integer threads,
             Integer contextSize,
             Integer maxInFlight,
@@ -107,6 +111,8 @@ public final class JsonBackendsFile implements BackendSettingsRepository {
                     c.model(),
                     c.apiKey(),
                     c.schemaStyle().name(),
+                    c.server() == null ? null : c.server().name(),
+                    c.schemaStyleChosen(),
                     c.threads(),
                     c.contextSize(),
                     c.maxInFlight(),
@@ -115,13 +121,18 @@ public final class JsonBackendsFile implements BackendSettingsRepository {
         }
 
         BackendConfig toConfig() {
+            SchemaStyle style = schemaStyle == null ? SchemaStyle.JSON_SCHEMA : SchemaStyle.valueOf(schemaStyle);
             return new BackendConfig(
                     name,
                     BackendKind.parse(kind),
                     location,
                     model,
                     apiKey,
-                    schemaStyle == null ? SchemaStyle.JSON_SCHEMA : SchemaStyle.valueOf(schemaStyle),
+                    style,
+                    serverKind(server),
+                    // A file from before the choice was kept: a style other than the default was chosen (by hand or
+                    // by "Test connection"), and no first use may change it.
+                    schemaStyleChosen == null ? style != SchemaStyle.JSON_SCHEMA : schemaStyleChosen,
                     or(threads, 0),
                     or(contextSize, BackendConfig.DEFAULT_CONTEXT_SIZE),
                     or(maxInFlight, BackendConfig.DEFAULT_MAX_IN_FLIGHT),
@@ -148,6 +159,14 @@ public final class JsonBackendsFile implements BackendSettingsRepository {
             return new GenerationParameters(
                     temperature, topP, maxTokens, seed, stop, Duration.ofSeconds(timeoutSeconds));
         }
+    }
+
+    /** The server a probe found, or null: none yet, or a kind a later version named (probed again here). */
+    private static ServerKind serverKind(String name) {
+        return Arrays.stream(ServerKind.values())
+                .filter(k -> k.name().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     private static int or(Integer value, int fallback) {

@@ -9,6 +9,7 @@ import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.backends.SchemaStyle;
+import io.siftbench.model.backends.ServerKind;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,42 @@ class JsonBackendsFileTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                 .isEqualTo("rw-------");
         assertThat(Files.list(file.getParent())).containsExactly(file);
+    }
+
+    @Test
+    void keepsTheServerFoundAndWhetherTheStyleWasChosen() {
+        BackendConfig detected = BackendConfig.of(BackendKind.OPENAI, "http://127.0.0.1:8080/v1", "qwen")
+                .withName("laptop")
+                .withDetected(ServerKind.LLAMA_CPP);
+        JsonBackendsFile file = new JsonBackendsFile(dir.resolve("backends.json"));
+
+        file.save(BackendSettings.EMPTY.with(null, detected).with(null, server));
+
+        BackendSettings loaded = file.load();
+        assertThat(loaded.find("laptop").orElseThrow().server()).isEqualTo(ServerKind.LLAMA_CPP);
+        assertThat(loaded.find("laptop").orElseThrow().schemaStyle()).isEqualTo(SchemaStyle.JSON_OBJECT);
+        assertThat(loaded.find("laptop").orElseThrow().undetected()).isFalse();
+        assertThat(loaded.find("llama-server").orElseThrow().schemaStyleChosen())
+                .isTrue();
+    }
+
+    @Test
+    void aFileFromBeforeDetectionProbesTheDefaultStyleAndKeepsAChosenOne() throws Exception {
+        Path file = Files.writeString(
+                dir.resolve("backends.json"),
+                "{\"backends\": ["
+                        + "{\"name\": \"fresh\", \"kind\": \"OPENAI\", \"location\": \"http://127.0.0.1:8080/v1\","
+                        + " \"schemaStyle\": \"JSON_SCHEMA\"},"
+                        + "{\"name\": \"set\", \"kind\": \"OPENAI\", \"location\": \"http://127.0.0.1:8081/v1\","
+                        + " \"schemaStyle\": \"JSON_OBJECT\"}]}");
+
+        BackendSettings loaded = new JsonBackendsFile(file).load();
+
+        assertThat(loaded.find("fresh").orElseThrow().undetected()).isTrue();
+        assertThat(loaded.find("set").orElseThrow().undetected())
+                .as("a style other than the default was set by hand or by Test connection")
+                .isFalse();
+        assertThat(loaded.find("set").orElseThrow().server()).isNull();
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.BackendSettingsRepository;
 import io.siftbench.model.backends.GenerationParameters;
+import io.siftbench.model.backends.ServerDetection;
 import io.siftbench.model.curation.JudgeVerdict;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetRecord;
@@ -243,11 +244,22 @@ public final class PreviewViewModel {
         }
     }
 
-    private void show(List<Sample> made) {
+    private void show(PreviewSamples outcome) {
         running.set(false);
+        List<Sample> made = outcome.samples();
         samples.setAll(made);
         long valid = made.stream().filter(Sample::valid).count();
-        message.set(made.size() + " samples, " + valid + " valid");
+        String counted = made.size() + " samples, " + valid + " valid";
+        ServerDetection detection = outcome.detection();
+        if (detection != null) {
+            // The backend was probed and saved before its first request: what was sent is what was found.
+            madeBy = madeBy.withDetected(detection.backend().server());
+            offer(detection.saved());
+        }
+        message.set(
+                detection == null
+                        ? counted
+                        : detection.note().map(note -> note + " · " + counted).orElse(counted));
         schemaHint.set(
                 SchemaStyleHint.of(made, madeBy).map(SchemaStyleHint::message).orElse(""));
         if (madeWith != studio.draftEditsProperty().get()) {

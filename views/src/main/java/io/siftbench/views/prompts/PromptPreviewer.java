@@ -3,8 +3,6 @@ package io.siftbench.views.prompts;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.prompts.PromptVersion;
-import io.siftbench.model.runs.Sample;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -21,8 +19,9 @@ public interface PromptPreviewer {
      * @param backend    the backend and the model to ask for
      * @param parameters the parameters of every request (the seed is set per sample)
      * @param cancelled  checked between samples
+     * @return the samples, and what was found out about a backend of the user's never probed before
      */
-    List<Sample> preview(
+    PreviewSamples preview(
             PromptVersion draft,
             String dataset,
             Long judgedRun,

@@ -192,7 +192,12 @@ public final class RunsView implements ScreenView {
                 .problemProperty()
                 .addListener(
                         (obs, was, now) -> problem.setText(now == null ? "" : now.heading() + ": " + now.message()));
-        HBox top = new HBox(8, newRun, problem);
+        // What a run's start found out, such as the server its backend's first use detected.
+        Label message = new Label();
+        message.setId("runs-message");
+        message.setWrapText(true);
+        message.textProperty().bind(viewModel.messageProperty());
+        HBox top = new HBox(8, newRun, problem, message);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 8, 0, 8));
         root.setTop(top);

@@ -13,6 +13,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
@@ -30,6 +32,7 @@ public final class RunsViewModel {
     private final RunStarter starter;
     private final ProjectRunList runs;
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final BooleanBinding noProject;
 
     /** @param sources the stores of the open project the runs are listed from; null while none is open */
@@ -62,6 +65,16 @@ public final class RunsViewModel {
         return problem.getReadOnlyProperty();
     }
 
+    /** What a run's start found worth saying (the server its backend's first use detected); empty before. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Says {@code note} about a run started in this window, wherever it was started. Call on the UI thread. */
+    public void tell(String note) {
+        message.set(note);
+    }
+
     /** True while no project is open: there is nothing to list, and no run to start. */
     public BooleanBinding noProjectBinding() {
         return noProject;
@@ -77,6 +90,7 @@ public final class RunsViewModel {
 
     /** Stores a new run of {@code config} in the background, then starts generating its samples. */
     public void start(RunConfig config) {
+        message.set("");
         starter.start(config, run -> started.set(run.id()), failure -> {});
     }
 
@@ -87,6 +101,7 @@ public final class RunsViewModel {
 
     /** Generates the missing samples of {@code run} in the background: a resume, or the first go. */
     public void resume(RunInfo run) {
+        message.set("");
         starter.resume(run, failure -> {});
     }
 

@@ -13,6 +13,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -212,6 +213,8 @@ public final class SettingsView implements ScreenView {
 
         Button save = button("Save backend", "backend-save", viewModel::saveBackend);
         save.setDefaultButton(true);
+        Button discard = button("Discard edits", "backend-discard", viewModel::discardBackend);
+        discard.disableProperty().bind(viewModel.unsavedProperty().not());
         Button test = button("Test connection", "backend-test", viewModel::testConnection);
         test.disableProperty().bind(viewModel.testingProperty());
         Label result = new Label();
@@ -224,7 +227,7 @@ public final class SettingsView implements ScreenView {
         detected.textProperty().bind(viewModel.detectedProperty());
         detected.managedProperty().bind(detected.textProperty().isNotEmpty());
         detected.visibleProperty().bind(detected.managedProperty());
-        form.add(new HBox(8, save, test), 1, row++);
+        form.add(new HBox(8, save, discard, test), 1, row++);
         form.add(result, 1, row++);
         form.add(detected, 1, row);
 
@@ -234,7 +237,19 @@ public final class SettingsView implements ScreenView {
                 .bind(Bindings.when(viewModel.selectedProperty().isNull())
                         .then("New backend")
                         .otherwise("Backend"));
-        return new VBox(8, heading, form);
+        // The editor says when what it shows is not what is saved: edits typed, or restored from the last session.
+        Label unsaved = new Label("Unsaved edits");
+        unsaved.setId("backend-unsaved");
+        unsaved.getStyleClass().add("warning");
+        Controls.showWhen(viewModel.unsavedProperty(), unsaved);
+        Label message = new Label();
+        message.setId("settings-message");
+        message.setWrapText(true);
+        message.textProperty().bind(viewModel.messageProperty());
+        Controls.showWhen(message.textProperty().isNotEmpty(), message);
+        HBox title = new HBox(12, heading, unsaved);
+        title.setAlignment(Pos.BASELINE_LEFT);
+        return new VBox(8, title, message, form);
     }
 
     private Node parameters() {

@@ -1,5 +1,7 @@
 package io.siftbench.views.settings;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.BackendProbe;
@@ -9,11 +11,13 @@ import io.siftbench.model.backends.ConnectionReport;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.backends.SchemaStyle;
 import io.siftbench.model.backends.ServerKind;
+import io.siftbench.views.controls.KeptEdits;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -28,6 +32,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -35,9 +40,14 @@ import javafx.collections.ObservableList;
  * The Settings screen's backends: the list, an editor for the chosen one (or a new one), "Test connection"
  * in the background, the default backend and the default generation parameters. Every change is saved to
  * the user's backends file in the background. The API key is typed in, never shown: the list shows it
- * masked.
+ * masked. The editor's unsaved edits are kept across a restart ({@link #keepEditsIn}).
  */
 public final class SettingsViewModel {
+
+    /** The file, in the kept edits' folder, that holds the backend editor's unsaved edits. */
+    private static final String KEPT_FILE = "settings-backend.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BackendSettingsRepository repository;
     private final BackendProbe probe;
@@ -54,6 +64,8 @@ public final class SettingsViewModel {
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(this, "testing");
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper(this, "testResult", "");
     private final ReadOnlyStringWrapper detected = new ReadOnlyStringWrapper(this, "detected", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyBooleanWrapper unsavedFlag = new ReadOnlyBooleanWrapper(this, "unsaved");
     private final ObservableList<String> models = FXCollections.observableArrayList();
     /** Kept, not made per call: the wrapper listens weakly, so a dropped one would stop telling its listeners. */
     private final ObservableList<String> modelsReadOnly = FXCollections.unmodifiableObservableList(models);
@@ -68,8 +80,24 @@ public final class SettingsViewModel {
     private String otherLocation = "";
     /** The same for the model field: a server's model is no model of a file. */
     private String otherModel = "";
-    /** True while {@link #edit} fills the fields: a kind set then is the backend's, not a switch. */
+    /** True while the fields are filled (from a backend, or kept edits): what is set then is no edit. */
     private boolean filling;
+    /** The server a probe found for the editor's backend (its own, or "Test connection"'s); null: none yet. */
+    private ServerKind server;
+    /** Where {@link #server} answered: a URL edited since is another server, to be probed again. */
+    private String serverLocation = "";
+    /** Whether the user chose the schema style: a first use then leaves it as it is. */
+    private boolean styleChosen;
+    /** True while "Test connection" sets the style it found: that is no choice of the user's. */
+    private boolean detecting;
+    /** Where the editor's unsaved edits are kept across a restart; null: not kept. */
+    private KeptEdits kept;
+    /** Whether edits may be kept on disk now, to be forgotten once they are saved or discarded. */
+    private boolean keptSome;
+    /** True once the backends were read: kept edits are restored into the backend they were made to. */
+    private boolean loaded;
+    /** Kept edits read before the backends were: restored once they are. */
+    private KeptEditor restoring;
 
     // The editor.
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
@@ -96,20 +124,73 @@ public final class SettingsViewModel {
         this.tasks = tasks;
         selected.addListener((obs, was, now) -> edit(now));
         kind.addListener((obs, was, now) -> switchSort(was, now));
+        schemaStyle.addListener((obs, was, now) -> {
+            if (!filling && !detecting) {
+                styleChosen = true;
+            }
+        });
+        for (ObservableValue<?> field : List.of(
+                name,
+                kind,
+                location,
+                model,
+                apiKey,
+                schemaStyle,
+                threads,
+                contextSize,
+                maxInFlight,
+                maxRetries,
+                isDefault)) {
+            field.addListener((obs, was, now) -> edited());
+        }
         edit(null);
         load();
+    }
+
+    /**
+     * Keeps the backend editor's unsaved edits in {@code folder} as they are typed, and restores those kept by the
+     * last session into the editor, unsaved, so that closing the application (or a crash) loses no edit.
+     */
+    public void keepEditsIn(Path folder) {
+        kept = new KeptEdits(folder, tasks, "backend edits", message::set);
+        kept.restore(KEPT_FILE, (text, file) -> JSON.readValue(text, KeptEditor.class), found -> {
+            if (loaded) {
+                restore(found);
+            } else {
+                restoring = found;
+            }
+        });
+    }
+
+    /** Writes the edits still waiting to be kept now, on the calling thread; for closing the application. */
+    public void flush() {
+        if (kept != null) {
+            kept.flush();
+        }
     }
 
     /** Reads the backends file again, in the background. */
     public void load() {
         tasks.execute(BackgroundTask.of("Reading backends", progress -> repository.load())
                 .quiet()
-                .onSuccess(loaded -> {
+                .onSuccess(read -> {
                     writable = true;
-                    show(loaded);
-                    // Read again after another screen saved a backend: what is being typed here stays.
+                    BackendConfig chosen = selected.get();
+                    show(read);
+                    // Read again after another screen saved a backend: what is being typed here stays; the chosen
+                    // backend, not edited, is shown as saved now (a first use may have detected its server).
+                    if (chosen != null && !unsaved()) {
+                        read.find(chosen.name())
+                                .filter(now -> !now.equals(chosen))
+                                .ifPresent(selected::set);
+                    }
                     if (!parameters.unsaved()) {
-                        parameters.show(loaded.defaults());
+                        parameters.show(read.defaults());
+                    }
+                    loaded = true;
+                    if (restoring != null) {
+                        restore(restoring);
+                        restoring = null;
                     }
                 })
                 .onFailure(error -> {
@@ -146,7 +227,18 @@ public final class SettingsViewModel {
             problem.set(Problem.of("The backend was not saved", e));
             return;
         }
-        persist(next, config.name(), then);
+        persist(next, config.name(), () -> {
+            // Saved as it was chosen (only the default changed, say): the editor is as saved all the same.
+            if (unsaved()) {
+                edit(selected.get());
+            }
+            then.run();
+        });
+    }
+
+    /** Puts the backend editor back as the backend was saved (blank for a new one). */
+    public void discardBackend() {
+        edit(selected.get());
     }
 
     /** Whether the editor differs from the backend it was filled from, or from a blank new one. */
@@ -210,7 +302,7 @@ public final class SettingsViewModel {
 
     /** Puts the backend editor and the default parameters back as they were saved. */
     public void discardEdits() {
-        edit(selected.get());
+        discardBackend();
         parameters.show(settings.get().defaults());
     }
 
@@ -257,19 +349,34 @@ public final class SettingsViewModel {
      * Says which server answered and, for an OpenAI-compatible one that names itself, chooses the schema style
      * it honours (a llama.cpp server ignores json_schema): the user may still choose otherwise before saving.
      */
-    private void detect(ServerKind server) {
+    private void detect(ServerKind found) {
+        if (found == null) {
+            return;
+        }
+        server = found;
+        serverLocation = Editor.strip(location.get());
+        if (kind.get() == BackendKind.OPENAI && found != ServerKind.OPENAI_COMPATIBLE) {
+            detecting = true;
+            try {
+                schemaStyle.set(found.schemaStyle());
+            } finally {
+                detecting = false;
+            }
+            styleChosen = false;
+        }
+        showDetected();
+    }
+
+    /** Which server the editor's backend is, as a probe found it, and how it is sent an output schema. */
+    private void showDetected() {
         if (server == null) {
-            return;
-        }
-        if (kind.get() != BackendKind.OPENAI) {
+            detected.set("");
+        } else if (kind.get() != BackendKind.OPENAI) {
             detected.set("Detected: " + server.title());
-            return;
+        } else {
+            detected.set("Detected: " + server.title() + " — output schema sent as "
+                    + schemaStyle.get().title());
         }
-        if (server != ServerKind.OPENAI_COMPATIBLE) {
-            schemaStyle.set(server.schemaStyle());
-        }
-        detected.set("Detected: " + server.title() + " — output schema sent as "
-                + schemaStyle.get().title());
     }
 
     // ---- state ----
@@ -310,24 +417,113 @@ public final class SettingsViewModel {
                 ? BackendConfig.of(BackendKind.OLLAMA, "http://127.0.0.1:11434", "")
                         .withName("")
                 : config;
-        name.set(config == null ? "" : shown.name());
         filling = true;
-        kind.set(shown.kind());
-        filling = false;
+        try {
+            fill(new Editor(
+                    config == null ? "" : shown.name(),
+                    shown.kind(),
+                    shown.location(),
+                    shown.model(),
+                    shown.apiKey(),
+                    shown.schemaStyle(),
+                    shown.threads(),
+                    shown.contextSize(),
+                    shown.maxInFlight(),
+                    shown.maxRetries(),
+                    config != null && config.name().equals(settings.get().defaultBackend())));
+        } finally {
+            filling = false;
+        }
         otherLocation = "";
         otherModel = "";
-        location.set(shown.location());
-        model.set(shown.model());
-        apiKey.set(shown.apiKey());
-        schemaStyle.set(shown.schemaStyle());
-        threads.set(shown.threads());
-        contextSize.set(shown.contextSize());
-        maxInFlight.set(shown.maxInFlight());
-        maxRetries.set(shown.maxRetries());
-        isDefault.set(config != null && config.name().equals(settings.get().defaultBackend()));
+        server = shown.server();
+        serverLocation = shown.location();
+        styleChosen = shown.schemaStyleChosen();
         testResult.set("");
-        detected.set("");
+        message.set("");
+        showDetected();
         filled = Editor.of(this);
+        unsavedFlag.set(false);
+        if (keptSome) {
+            kept.forget(KEPT_FILE);
+            keptSome = false;
+        }
+    }
+
+    private void fill(Editor fields) {
+        name.set(fields.name());
+        kind.set(fields.kind());
+        location.set(fields.location());
+        model.set(fields.model());
+        apiKey.set(fields.apiKey());
+        schemaStyle.set(fields.schemaStyle());
+        threads.set(fields.threads());
+        contextSize.set(fields.contextSize());
+        maxInFlight.set(fields.maxInFlight());
+        maxRetries.set(fields.maxRetries());
+        isDefault.set(fields.isDefault());
+    }
+
+    /** A field was edited: the editor is unsaved or not, and its edits are kept for the next start, or forgotten. */
+    private void edited() {
+        if (filling) {
+            return;
+        }
+        boolean now = unsaved();
+        unsavedFlag.set(now);
+        if (kept == null) {
+            return;
+        }
+        if (now) {
+            BackendConfig editing = selected.get();
+            kept.keep(
+                    KEPT_FILE,
+                    json(new KeptEditor(
+                            editing == null ? null : editing.name(),
+                            Editor.of(this),
+                            server,
+                            serverLocation,
+                            styleChosen)));
+            keptSome = true;
+        } else if (keptSome) {
+            kept.forget(KEPT_FILE);
+            keptSome = false;
+        }
+    }
+
+    /**
+     * The edits the last session kept, back in the editor and unsaved: made to the backend they name, shown as saved
+     * before them; to a new backend where it names none (or one removed since).
+     */
+    private void restore(KeptEditor edits) {
+        BackendConfig editing = edits.editing() == null
+                ? null
+                : settings.get().find(edits.editing()).orElse(null);
+        selected.set(editing);
+        edit(editing);
+        filling = true;
+        try {
+            fill(edits.fields());
+        } finally {
+            filling = false;
+        }
+        server = edits.server();
+        serverLocation = edits.serverLocation() == null ? "" : edits.serverLocation();
+        styleChosen = edits.styleChosen();
+        showDetected();
+        // Kept again as restored: the file stays until the edits are saved or discarded.
+        edited();
+        message.set("Restored unsaved edits to "
+                + (editing == null ? "a new backend" : "backend '" + editing.name() + "'")
+                + " — Save or Discard");
+    }
+
+    private static String json(KeptEditor edits) {
+        try {
+            return JSON.writeValueAsString(edits);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the editor's fields are plain values", e);
+        }
     }
 
     /**
@@ -364,6 +560,9 @@ public final class SettingsViewModel {
                         : model.get(),
                 apiKey.get(),
                 schemaStyle.get(),
+                // A URL edited since the server was found is another server: its first use finds out again.
+                serverLocation.equals(Editor.strip(location.get())) ? server : null,
+                styleChosen,
                 threads.get(),
                 contextSize.get(),
                 maxInFlight.get(),
@@ -381,8 +580,14 @@ public final class SettingsViewModel {
         }
     }
 
-    /** The editor's fields, compared to tell whether anything typed is not saved. */
-    private record Editor(
+    /**
+     * The editor's unsaved edits as kept across a restart: the backend they were made to (null: a new one), the
+     * fields, and what they know beyond the fields (the server a test found, and at which URL; a style chosen).
+     */
+    record KeptEditor(String editing, Editor fields, ServerKind server, String serverLocation, boolean styleChosen) {}
+
+    /** The editor's fields, compared to tell whether anything typed is not saved; kept as they are typed. */
+    record Editor(
             String name,
             BackendKind kind,
             String location,
@@ -442,9 +647,22 @@ public final class SettingsViewModel {
         return testResult.getReadOnlyProperty();
     }
 
-    /** Which server the last "Test connection" found, and how it is sent an output schema; empty before. */
+    /**
+     * Which server the editor's backend is, as "Test connection" or its first use found it, and how it is sent an
+     * output schema; empty while no probe found it.
+     */
     public ReadOnlyStringProperty detectedProperty() {
         return detected.getReadOnlyProperty();
+    }
+
+    /** What happened to the editor beside a problem: edits restored from the last session; empty otherwise. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Whether the backend editor differs from the backend it shows (or from a blank new one). */
+    public ReadOnlyBooleanProperty unsavedProperty() {
+        return unsavedFlag.getReadOnlyProperty();
     }
 
     public ObservableList<String> models() {
