@@ -164,9 +164,15 @@ class WholeLoopUiTest {
         robot.clickOn(robot.lookup(".tab .tab-label")
                 .match((Label tab) -> tab.getText().equals("Preview 5"))
                 .queryAs(Label.class));
+        // The dataset imported a moment ago is among the datasets to preview with.
+        choose("#preview-dataset", "held-out");
         Robots.clickWhenShown(robot, "#preview-run");
         awaitText("#preview-message", t -> t.startsWith("5 samples"));
         assertThat(text("#preview-message")).isEqualTo("5 samples, 5 valid");
+        assertThat(server.bodies())
+                .as("the preview asked about the imported questions")
+                .anySatisfy(b ->
+                        assertThat(question(LoopbackServer.lastUserMessage(b))).isIn(heldOut.keySet()));
         assertWhole(Screen.PROMPT_STUDIO, theme);
 
         // A run of intent v1 on the imported questions, started from its dialog; its row is selected when done.

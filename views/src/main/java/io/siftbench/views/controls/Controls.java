@@ -173,4 +173,24 @@ public final class Controls {
             }
         };
     }
+
+    /**
+     * A chooser of {@code items} that sets {@code value} as the researcher chooses; a value not among them (a prompt
+     * from another project) still shows, as it is. Not a bidirectional binding: a combo box clears its value while
+     * its items are replaced, and that must not clear the value it shows.
+     */
+    public static javafx.scene.control.ComboBox<String> chooser(
+            String id, javafx.collections.ObservableList<String> items, javafx.beans.property.StringProperty value) {
+        javafx.scene.control.ComboBox<String> box = new javafx.scene.control.ComboBox<>(items);
+        box.setId(id);
+        box.setValue(value.get());
+        box.valueProperty().addListener((obs, was, now) -> {
+            if (now != null && !now.equals(value.get())) {
+                value.set(now);
+            }
+        });
+        value.addListener((obs, was, now) -> box.setValue(now));
+        items.addListener((javafx.collections.ListChangeListener<String>) c -> box.setValue(value.get()));
+        return box;
+    }
 }

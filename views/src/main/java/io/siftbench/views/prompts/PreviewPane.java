@@ -39,10 +39,11 @@ final class PreviewPane extends BorderPane {
         Spinner<Integer> maxTokens = Controls.spinner(
                 "preview-max-tokens", 1, 1_000_000, viewModel.generation().maxTokensProperty());
         maxTokens.setPrefWidth(100);
-        TextField dataset = new TextField();
-        dataset.setId("preview-dataset");
-        dataset.setPromptText("dataset (default: the demonstrations')");
-        dataset.textProperty().bindBidirectional(viewModel.datasetProperty());
+        // Chosen from the project's datasets, not typed; none chosen stands for the demonstrations' dataset.
+        ComboBox<String> dataset =
+                Controls.chooser("preview-dataset", viewModel.datasetChoices().names(), viewModel.datasetProperty());
+        dataset.setConverter(Controls.shownAs(name -> name.isEmpty() ? "the demonstrations' dataset" : name));
+        dataset.setOnShowing(e -> viewModel.datasetChoices().reload());
         Button run = new Button("Preview " + PreviewViewModel.SAMPLES);
         run.setId("preview-run");
         run.disableProperty().bind(viewModel.runningProperty());

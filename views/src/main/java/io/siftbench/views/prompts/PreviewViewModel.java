@@ -337,6 +337,11 @@ public final class PreviewViewModel {
         return judges;
     }
 
+    /** The project's datasets to preview with, as the studio lists them. */
+    DatasetChoices datasetChoices() {
+        return studio.datasets();
+    }
+
     /** The dataset whose records an annotate draft is previewed with; blank: the demonstrations' dataset. */
     public StringProperty datasetProperty() {
         return dataset;

@@ -14,10 +14,8 @@ import io.siftbench.views.shell.ScreenView;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -326,10 +324,12 @@ public final class PromptStudioView implements ScreenView {
         // Choosers filled from the project, not names to type: the dataset, then its columns, with the columns
         // marked at import as the defaults.
         DatasetChoices choices = viewModel.datasets();
-        ComboBox<String> dataset = chooser("demo-dataset", choices.names(), draft.demoDatasetProperty());
+        ComboBox<String> dataset = Controls.chooser("demo-dataset", choices.names(), draft.demoDatasetProperty());
         dataset.setConverter(Controls.shownAs(name -> name.isEmpty() ? "no demonstrations" : name));
-        ComboBox<String> text = chooser("demo-text", FXCollections.observableArrayList(), draft.demoTextProperty());
-        ComboBox<String> label = chooser("demo-label", FXCollections.observableArrayList(), draft.demoLabelProperty());
+        ComboBox<String> text =
+                Controls.chooser("demo-text", FXCollections.observableArrayList(), draft.demoTextProperty());
+        ComboBox<String> label =
+                Controls.chooser("demo-label", FXCollections.observableArrayList(), draft.demoLabelProperty());
         Runnable columns = () -> {
             List<String> of = choices.columns(draft.demoDatasetProperty().get());
             text.getItems().setAll(of);
@@ -377,25 +377,6 @@ public final class PromptStudioView implements ScreenView {
         Label label = new Label(text);
         label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
-    }
-
-    /**
-     * A chooser of {@code items} that sets {@code value} as the researcher chooses; a value not among them (a prompt
-     * from another project) still shows, as it is. Not a bidirectional binding: a combo box clears its value while
-     * its items are replaced, and that must not clear the draft's.
-     */
-    private static ComboBox<String> chooser(String id, ObservableList<String> items, StringProperty value) {
-        ComboBox<String> box = new ComboBox<>(items);
-        box.setId(id);
-        box.setValue(value.get());
-        box.valueProperty().addListener((obs, was, now) -> {
-            if (now != null && !now.equals(value.get())) {
-                value.set(now);
-            }
-        });
-        value.addListener((obs, was, now) -> box.setValue(now));
-        items.addListener((ListChangeListener<String>) c -> box.setValue(value.get()));
-        return box;
     }
 
     /** Below the editors: the draft rendered, the diff of two versions, and the preview's samples. */
