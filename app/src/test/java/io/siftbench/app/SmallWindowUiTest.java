@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siftbench.app.example.ExampleRun;
 import io.siftbench.model.project.Project;
-import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.testing.AnsweredFileDialogs;
 import io.siftbench.views.testing.Overlap;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,6 +33,7 @@ class SmallWindowUiTest {
     Path dir;
 
     private final FxRobot robot = SESSION.robot();
+    private final ShellSteps steps = new ShellSteps(robot);
 
     @Test
     void nothingOverlapsAt1024By768() throws Exception {
@@ -63,19 +61,7 @@ class SmallWindowUiTest {
 
         robot.clickOn("#nav-prompt-studio");
         for (String prompt : new String[] {"questions", "intent"}) {
-            ListView<?> versions = robot.lookup("#prompt-versions").queryAs(ListView.class);
-            WaitForAsyncUtils.waitFor(
-                    10, TimeUnit.SECONDS, () -> versions.getItems().size() == 3);
-            robot.interact(() -> versions.getSelectionModel()
-                    .clearAndSelect(versions.getItems().stream()
-                            .map(v -> ((StoredVersion) v).name())
-                            .toList()
-                            .indexOf(prompt)));
-            robot.clickOn("#prompt-open");
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#prompt-status")
-                    .queryAs(Label.class)
-                    .getText()
-                    .startsWith("Editing " + prompt));
+            steps.openPrompt(prompt, 3);
             assertNoOverlap(Screen.PROMPT_STUDIO);
         }
 
@@ -95,33 +81,19 @@ class SmallWindowUiTest {
         robot.clickOn("#nav-insights");
         ComboBox<?> insightsRun = robot.lookup("#insights-run").queryAs(ComboBox.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> insightsRun.getValue() != null);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#insights-measure")
-                .queryButton()
-                .isDisabled());
-        robot.clickOn("#insights-measure");
-        WaitForAsyncUtils.waitFor(
-                60,
-                TimeUnit.SECONDS,
-                () -> robot.lookup("#insights-chart-lengths").tryQuery().isPresent()
-                        && !robot.lookup("#insights-measure").queryButton().isDisabled());
+        steps.measure("#insights-chart-lengths");
         assertNoOverlap(Screen.INSIGHTS);
 
         for (Screen screen : new Screen[] {Screen.COMPARE, Screen.SETTINGS}) {
-            robot.clickOn("#nav-" + id(screen));
+            robot.clickOn("#nav-" + ShellSteps.id(screen));
             assertNoOverlap(screen);
         }
     }
 
     private void assertNoOverlap(Screen screen) throws Exception {
-        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        Parent frame = (Parent) robot.lookup("#screen-" + id(screen)).query();
+        Parent frame = steps.settled(screen);
         assertThat(WaitForAsyncUtils.asyncFx(() -> Overlap.overlapping(frame)).get())
                 .as(screen.title() + " at 1024×768")
                 .isEmpty();
-    }
-
-    private static String id(Screen screen) {
-        return screen.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

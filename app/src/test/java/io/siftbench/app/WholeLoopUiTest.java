@@ -7,7 +7,6 @@ import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
-import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunStatus;
@@ -37,7 +36,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableRow;
@@ -75,6 +73,7 @@ class WholeLoopUiTest {
     Path dir;
 
     private final FxRobot robot = SESSION.robot();
+    private final ShellSteps steps = new ShellSteps(robot);
     private LoopbackServer server;
 
     @AfterEach
@@ -144,11 +143,11 @@ class WholeLoopUiTest {
         // The studio: the synthesis prompt with its two conditions, then the annotate prompt with its demonstrations,
         // whose rendered prompt shows them with their labels; a note makes its second version.
         robot.clickOn("#nav-prompt-studio");
-        openInStudio("questions");
+        steps.openPrompt("questions", 3);
         assertThat(robot.lookup("#condition-1-value-1").queryAs(TextField.class).getText())
                 .isEqualTo("angry");
         assertWhole(Screen.PROMPT_STUDIO, theme);
-        openInStudio("intent");
+        steps.openPrompt("intent", 3);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#rendered-user")
                 .queryAs(TextArea.class)
                 .getText()
@@ -165,7 +164,7 @@ class WholeLoopUiTest {
                 .match((Label tab) -> tab.getText().equals("Preview 5"))
                 .queryAs(Label.class));
         // The dataset imported a moment ago is among the datasets to preview with.
-        choose("#preview-dataset", "held-out");
+        steps.choose("#preview-dataset", "held-out");
         Robots.clickWhenShown(robot, "#preview-run");
         awaitText("#preview-message", t -> t.startsWith("5 samples"));
         assertThat(text("#preview-message")).isEqualTo("5 samples, 5 valid");
@@ -181,8 +180,8 @@ class WholeLoopUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#new-run-start")
                 .tryQuery()
                 .isPresent());
-        choose("#new-run-version", "intent v1");
-        choose("#new-run-dataset", "held-out");
+        steps.choose("#new-run-version", "intent v1");
+        steps.choose("#new-run-dataset", "held-out");
         awaitText("#new-run-estimate", t -> t.startsWith(SAMPLES + " calls"));
         assertWhole("#new-run-dialog", "the New run dialog");
         robot.clickOn("#new-run-start");
@@ -205,7 +204,7 @@ class WholeLoopUiTest {
         openFromRunsMenu(base, "Open in Compare");
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> shell.compare().baseProperty().get() != null);
-        choose("#compare-variant-version", "intent v2");
+        steps.choose("#compare-variant-version", "intent v2");
         robot.clickOn("#compare-add-variant");
         robot.clickOn("#compare-start");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#compare-output-0-1")
@@ -247,15 +246,7 @@ class WholeLoopUiTest {
                 .filter(r -> r.id() == base)
                 .findFirst()
                 .ifPresent(insightsRun::setValue));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#insights-measure")
-                .queryButton()
-                .isDisabled());
-        robot.clickOn("#insights-measure");
-        WaitForAsyncUtils.waitFor(
-                60,
-                TimeUnit.SECONDS,
-                () -> robot.lookup("#confused-pairs").tryQuery().isPresent()
-                        && !robot.lookup("#insights-measure").queryButton().isDisabled());
+        steps.measure("#confused-pairs");
         assertWhole(Screen.INSIGHTS, theme);
 
         // Export from Review: the twenty accepted samples, with the dataset card; the dialog says so whole.
@@ -275,20 +266,6 @@ class WholeLoopUiTest {
         robot.clickOn("#nav-settings");
         WaitForAsyncUtils.waitForFxEvents();
         assertWhole(Screen.SETTINGS, theme);
-    }
-
-    /** Selects the prompt {@code name}'s latest version in the studio's list and opens it. */
-    private void openInStudio(String name) throws Exception {
-        ListView<?> versions = robot.lookup("#prompt-versions").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> versions.getItems().size() >= 3);
-        robot.interact(() -> versions.getSelectionModel()
-                .clearAndSelect(versions.getItems().stream()
-                        .map(v -> ((StoredVersion) v).name())
-                        .toList()
-                        .indexOf(name)));
-        robot.clickOn("#prompt-open");
-        awaitText("#prompt-status", t -> t.startsWith("Editing " + name + " v"));
     }
 
     /** Shows the Runs screen and fires {@code item} of the menu of run {@code runId}'s row. */
@@ -317,29 +294,20 @@ class WholeLoopUiTest {
                 .queryButton());
     }
 
-    /** Opens the combo box {@code id} and clicks the choice whose text starts with {@code choice}. */
-    private void choose(String id, String choice) {
-        robot.clickOn(id);
-        Node cell = robot.lookup(".list-cell")
-                .match((ListCell<?> c) -> c.getText() != null && c.getText().startsWith(choice) && c.isVisible())
-                .query();
-        robot.clickOn(cell);
-    }
-
     /**
      * No text the screen shows is cut, once what it reads in the background has arrived. With
      * {@value #SCREENSHOTS} set to a folder, the window is saved there as it shows the screen: the README's pictures.
      */
     private void assertWhole(Screen screen, Theme theme) throws Exception {
-        settle();
-        Parent frame = (Parent) robot.lookup("#screen-" + id(screen)).query();
+        Parent frame = steps.settled(screen);
         String folder = System.getProperty(SCREENSHOTS);
         if (folder != null) {
             // Taken before the check, so that a cut text can be seen as well as read.
             WritableImage shot = WaitForAsyncUtils.asyncFx(
                             () -> frame.getScene().snapshot(null))
                     .get();
-            Path png = Path.of(folder).resolve(id(screen) + "-" + theme.name().toLowerCase(Locale.ROOT) + ".png");
+            Path png = Path.of(folder)
+                    .resolve(ShellSteps.id(screen) + "-" + theme.name().toLowerCase(Locale.ROOT) + ".png");
             Files.createDirectories(png.getParent());
             ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png", png.toFile());
         }
@@ -399,10 +367,6 @@ class WholeLoopUiTest {
         String last = userMessage.substring(userMessage.lastIndexOf("Question: ") + "Question: ".length());
         int end = last.indexOf("\nIntent:");
         return end < 0 ? last : last.substring(0, end);
-    }
-
-    private static String id(Screen screen) {
-        return screen.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Waits up to half a minute for the label {@code query} to read as {@code expected}; says what it read if not. */

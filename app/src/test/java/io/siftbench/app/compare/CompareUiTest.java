@@ -3,6 +3,7 @@ package io.siftbench.app.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siftbench.app.ShellSession;
+import io.siftbench.app.ShellSteps;
 import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.Sample;
@@ -11,9 +12,7 @@ import io.siftbench.storage.testing.RunFixture;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,6 +34,7 @@ class CompareUiTest {
     Path dir;
 
     private final FxRobot robot = SESSION.robot();
+    private final ShellSteps steps = new ShellSteps(robot);
 
     @Test
     void rowsLineUpByInputAndPreferStoresAPair() throws Exception {
@@ -45,8 +45,8 @@ class CompareUiTest {
         SESSION.start(dir.resolve("settings.json"), file);
         robot.clickOn("#nav-compare");
 
-        choose("#compare-base", "#" + first.get(0).runId() + " intents v1");
-        choose("#compare-variant-version", "intents v2");
+        steps.choose("#compare-base", "#" + first.get(0).runId() + " intents v1");
+        steps.choose("#compare-variant-version", "intents v2");
         robot.clickOn("#compare-add-variant");
         assertThat(robot.lookup("#compare-variant-0")
                         .lookup(".label")
@@ -93,15 +93,6 @@ class CompareUiTest {
                     .as("the matching run was reused, none started")
                     .hasSize(2);
         }
-    }
-
-    /** Opens the combo box {@code id} and clicks the choice whose text starts with {@code choice}. */
-    private void choose(String id, String choice) {
-        robot.clickOn(id);
-        Node cell = robot.lookup(".list-cell")
-                .match((ListCell<?> c) -> c.getText() != null && c.getText().startsWith(choice) && c.isVisible())
-                .query();
-        robot.clickOn(cell);
     }
 
     private String text(String id) {

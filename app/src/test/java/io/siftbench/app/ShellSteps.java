@@ -1,0 +1,67 @@
+package io.siftbench.app;
+
+import io.siftbench.model.prompts.StoredVersion;
+import io.siftbench.views.shell.Screen;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What UI tests of the whole shell do as a researcher would, step by step, on the shell's screens. */
+public record ShellSteps(FxRobot robot) {
+
+    /** Opens the combo box {@code id} and clicks the choice whose text starts with {@code choice}. */
+    public void choose(String id, String choice) {
+        robot.clickOn(id);
+        Node cell = robot.lookup(".list-cell")
+                .match((ListCell<?> c) -> c.getText() != null && c.getText().startsWith(choice) && c.isVisible())
+                .query();
+        robot.clickOn(cell);
+    }
+
+    /** In the studio, selects the latest version of prompt {@code name} among {@code versions} listed and opens it. */
+    public void openPrompt(String name, int versions) throws Exception {
+        ListView<?> list = robot.lookup("#prompt-versions").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == versions);
+        robot.interact(() -> list.getSelectionModel()
+                .clearAndSelect(list.getItems().stream()
+                        .map(v -> ((StoredVersion) v).name())
+                        .toList()
+                        .indexOf(name)));
+        robot.clickOn("#prompt-open");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#prompt-status")
+                .queryAs(Label.class)
+                .getText()
+                .startsWith("Editing " + name + " v"));
+    }
+
+    /** On Insights, measures the run chosen and waits until {@code shown} (a chart's or table's id) is there. */
+    public void measure(String shown) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#insights-measure")
+                .queryButton()
+                .isDisabled());
+        robot.clickOn("#insights-measure");
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
+                () -> robot.lookup(shown).tryQuery().isPresent()
+                        && !robot.lookup("#insights-measure").queryButton().isDisabled());
+    }
+
+    /** The frame of {@code screen}, once what it reads in the background has had time to arrive. */
+    public Parent settled(Screen screen) {
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        return (Parent) robot.lookup("#screen-" + id(screen)).query();
+    }
+
+    /** The id part of {@code screen}'s nodes: "prompt-studio" in {@code #nav-prompt-studio}. */
+    public static String id(Screen screen) {
+        return screen.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
