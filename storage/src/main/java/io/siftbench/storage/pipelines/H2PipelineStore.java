@@ -14,10 +14,8 @@ import io.siftbench.model.project.ProjectException;
 import io.siftbench.model.prompts.PromptNames;
 import io.siftbench.model.prompts.PromptStore;
 import io.siftbench.storage.Sql;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -53,7 +51,7 @@ public final class H2PipelineStore implements PipelineStore {
         }
         Pipeline pinned = prompts.pinned(pipeline);
         long id = Sql.inTransaction(db, "save pipeline '" + PromptNames.shown(pipeline.name()) + "'", c -> {
-            long pipelineId = lockPipeline(c, pipeline.name());
+            long pipelineId = Sql.lockByName(c, "pipeline", pipeline.name());
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO pipeline_version"
                             + " (pipeline_id, version, note, spec) SELECT ?, COALESCE(MAX(version), 0) + 1, ?, ?"
@@ -72,23 +70,6 @@ public final class H2PipelineStore implements PipelineStore {
         });
         changes.told(ProjectChange.of(ProjectChange.Kind.PIPELINES));
         return load(id);
-    }
-
-    /** The pipeline's id, creating it if new, locked so that two saves cannot both take version n+1. */
-    private static long lockPipeline(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO pipeline (name) SELECT CAST(? AS VARCHAR)"
-                + " WHERE NOT EXISTS (SELECT 1 FROM pipeline WHERE name = ?)")) {
-            ps.setString(1, name);
-            ps.setString(2, name);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM pipeline WHERE name = ? FOR UPDATE")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 
     @Override
