@@ -156,6 +156,7 @@ class PipelineCommandTest {
         assertThat(listed.get(0).path("id").asLong()).isEqualTo(answerRun);
         assertThat(listed.get(0).path("step").asText()).isEqualTo("answer");
         assertThat(listed.get(0).path("parentRun").asLong()).isEqualTo(questionRun);
+        assertThat(listed.get(0).path("settings").asText()).isEqualTo("continues #" + questionRun + " · T 0.2");
         assertThat(listed.get(1).path("step").asText()).isEqualTo("question");
         assertThat(listed.get(1).path("parentRun").isNull()).isTrue();
         assertThat(listed.get(0).path("pipelineRun").asLong())

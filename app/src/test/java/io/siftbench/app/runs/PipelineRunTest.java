@@ -203,6 +203,36 @@ class PipelineRunTest {
     }
 
     @Test
+    void aThirdStepSeesEveryEarlierStepOfItsChain() throws Exception {
+        project.prompts()
+                .save(PromptFile.parse(
+                        """
+                        {"name": "pairer", "mode": "synthesize",
+                         "template": {"user": "{{steps.question.text}} => {{steps.answer.text}}"},
+                         "output": {"schema": {"type": "object", "properties": {"text": {"type": "string"}}}}}
+                        """,
+                        "pairer.json"));
+        StoredPipeline chain = save(
+                """
+                {"name": "qa-pairs", "steps": [
+                  {"name": "question", "prompt": "question-writer", "input": "none"},
+                  {"name": "answer", "prompt": "answerer", "input": "step:question"},
+                  {"name": "pair", "prompt": "pairer", "input": "step:answer"}]}
+                """);
+
+        long pipelineRun = runner().start(chain, settings(null, 3));
+        PipelineRunner.Outcome done = runner().execute(pipelineRun, (step, definition, run) -> quiet(), () -> false);
+
+        assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
+        List<Sample> questions = project.samples().list(done.stepRuns().get(0).id(), 0, 100);
+        assertThat(project.samples().list(done.stepRuns().get(2).id(), 0, 100))
+                .extracting(Sample::text)
+                .containsExactlyInAnyOrderElementsOf(questions.stream()
+                        .map(q -> "A to " + q.text() + " => A to " + q.text())
+                        .toList());
+    }
+
+    @Test
     void aPipelineRunAskedForWhatItsFirstStepCannotTakeStoresNothing() {
         StoredPipeline qa = project.pipelines()
                 .save(PipelineFile.read(Path.of("..", "docs", "examples", "question-answer.pipeline.json")));

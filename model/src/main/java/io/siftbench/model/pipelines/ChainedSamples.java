@@ -63,7 +63,6 @@ public final class ChainedSamples {
         List<String> names = new ArrayList<>();
         List<Map<Long, RunPlanner.Judged>> chain = new ArrayList<>();
         StepLink at = link;
-        List<Sample> parents = null;
         List<RunPlanner.Judged> direct = null;
         while (at != null && at.continuesAStep()) {
             long runId = at.parentRun();
@@ -71,13 +70,13 @@ public final class ChainedSamples {
                     .orElseThrow(() -> new ProjectException(
                             "Run " + stepRun.id() + " continues the samples of run " + runId + ", which is gone."));
             StepLink parentLink = RunDetails.fromJson(run.config().details()).step();
-            List<Sample> read = parents == null
+            // The direct parents are the step's selection; an earlier run is read whole, for the chains it ends.
+            List<Sample> read = direct == null
                     ? selected(runId, at.parentUpTo(), at.parentIds())
                     : samples.list(runId, 0, Integer.MAX_VALUE);
             List<RunPlanner.Judged> withRecords = records.withRecords(
                     run, read, "Run " + runId + ", an earlier step of run " + stepRun.id() + ", lost its dataset.");
-            if (parents == null) {
-                parents = read;
+            if (direct == null) {
                 direct = withRecords;
             }
             Map<Long, RunPlanner.Judged> byId = new HashMap<>();
