@@ -310,8 +310,9 @@ public final class RunCommand implements Callable<Integer> {
         Pipeline pipeline = pipelineRun.pipeline().pipeline();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
+        // The step that runs last is the one the pipeline run stopped at: its failures are the ones to retry.
         RunFailures[] failed = new RunFailures[1];
-        List<AtomicReference<RunProgress>> last = new ArrayList<>();
+        AtomicReference<RunProgress> last = new AtomicReference<>();
         PipelineRunner.Outcome outcome;
         try {
             outcome = pipelines.execute(
@@ -320,8 +321,8 @@ public final class RunCommand implements Callable<Integer> {
                         err.println("pipeline run " + pipelineRunId + ", step " + (index + 1) + " of "
                                 + pipeline.steps().size() + " '" + step.name() + "':");
                         failed[0] = new RunFailures();
-                        last.add(new AtomicReference<>());
-                        return progress(run, failed[0], last.get(last.size() - 1));
+                        last.set(null);
+                        return progress(run, failed[0], last);
                     },
                     () -> false);
         } catch (IllegalArgumentException e) {
@@ -329,10 +330,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         RunInfo stopped = outcome.stepRuns().get(outcome.stopped());
-        sayFailures(
-                stopped,
-                failed[0],
-                last.isEmpty() ? null : last.get(last.size() - 1).get());
+        sayFailures(stopped, failed[0], last.get());
         List<StepSummary> steps = new ArrayList<>();
         for (RunInfo r : outcome.stepRuns()) {
             StepLink link = PipelineRunner.linkOf(r).orElseThrow();
