@@ -8,22 +8,31 @@ import io.siftbench.app.runs.RunBackends;
 import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.datasets.DatasetInfo;
+import io.siftbench.model.pipelines.Pipeline;
+import io.siftbench.model.pipelines.PipelineRun;
+import io.siftbench.model.pipelines.PipelineRunner;
+import io.siftbench.model.pipelines.PipelineSettings;
+import io.siftbench.model.pipelines.StoredPipeline;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
+import io.siftbench.model.runs.RunEngine;
 import io.siftbench.model.runs.RunFailures;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunInputs;
 import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunProgress;
 import io.siftbench.model.runs.RunStatus;
+import io.siftbench.model.runs.StepLink;
 import io.siftbench.storage.settings.JsonBackendsFile;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,7 +53,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Run a prompt version on a backend (annotate a dataset, synthesize samples, or judge",
-            "another run's samples with --judge), or resume a run with --resume.",
+            "another run's samples with --judge), run a pipeline's steps in order with --pipeline,",
+            "or resume a run with --resume (a step's run resumes its whole pipeline run).",
             "Progress on stderr, a JSON summary on stdout."
         })
 public final class RunCommand implements Callable<Integer> {
@@ -68,10 +78,16 @@ public final class RunCommand implements Callable<Integer> {
     static final class NewRun {
         @Option(
                 names = "--prompt",
-                required = true,
                 paramLabel = "NAME[@V]",
                 description = "The prompt and version (newest when @V is left out).")
         String prompt;
+
+        @Option(
+                names = "--pipeline",
+                paramLabel = "NAME[@V]",
+                description = "Instead of --prompt: the pipeline and version whose steps run in order, each step"
+                        + " starting once the step it reads has completed (newest when @V is left out).")
+        String pipeline;
 
         @Option(
                 names = "--backend",
@@ -95,7 +111,10 @@ public final class RunCommand implements Callable<Integer> {
                 description = "Annotate only the records whose COLUMN holds VALUE (with --limit: a subset of those).")
         String where;
 
-        @Option(names = "--samples", paramLabel = "N", description = "How many samples to synthesize.")
+        @Option(
+                names = "--samples",
+                paramLabel = "N",
+                description = "How many samples to synthesize (a pipeline: its steps with input none).")
         Integer samples;
 
         @Option(
@@ -157,6 +176,27 @@ public final class RunCommand implements Callable<Integer> {
             double tokensPerSecond,
             Long judged) {}
 
+    /**
+     * What is printed when a pipeline run stops: the pipeline run and each step's run made so far.
+     *
+     * @param status completed when every step completed with no failed slot, else the stopped step's status
+     */
+    record PipelineSummary(
+            long pipelineRun, String pipeline, int version, String status, double seconds, List<StepSummary> steps) {}
+
+    /** One step of a pipeline run as printed; {@code parentRun} is the run of the step it continues. */
+    record StepSummary(
+            int step,
+            String name,
+            long run,
+            String prompt,
+            int version,
+            String status,
+            long samples,
+            int target,
+            long failures,
+            Long parentRun) {}
+
     @Override
     public Integer call() throws InterruptedException {
         JsonBackendsFile userBackends = JsonBackendsFile.forCurrentUser();
@@ -167,32 +207,33 @@ public final class RunCommand implements Callable<Integer> {
                         spec.commandLine().getErr()::println)) {
             ProjectRuns runs = new ProjectRuns(open, backends, EmbeddingModels::miniLm);
             RunLauncher launcher = runs.launcher();
-            RunInfo run = target.resume != null
-                    ? open.runs()
+            if (target.newRun != null && (target.newRun.prompt == null) == (target.newRun.pipeline == null)) {
+                throw new ParameterException(
+                        spec.commandLine(), "Name what to run: --prompt NAME[@V] or --pipeline NAME[@V], not both.");
+            }
+            RunInfo resumed = target.resume == null
+                    ? null
+                    : open.runs()
                             .find(target.resume)
                             .orElseThrow(() -> new ParameterException(
                                     spec.commandLine(),
-                                    "There is no run " + target.resume + " in " + open.file() + "."))
-                    : launcher.create(configure(open, target.newRun));
-            PrintWriter err = spec.commandLine().getErr();
+                                    "There is no run " + target.resume + " in " + open.file() + "."));
+            if (target.newRun != null && target.newRun.pipeline != null) {
+                PipelineRunner pipelines = runs.pipelines();
+                return runPipeline(open, pipelines, startPipeline(open, pipelines, target.newRun));
+            }
+            Optional<StepLink> step = resumed == null ? Optional.empty() : PipelineRunner.linkOf(resumed);
+            // A step's run resumes its pipeline run; a variant made from one (Compare) resumes alone.
+            if (step.isPresent()
+                    && runs.pipelines().stepRuns(step.get().pipelineRun()).stream()
+                            .anyMatch(r -> r.id() == resumed.id())) {
+                return runPipeline(open, runs.pipelines(), step.get().pipelineRun());
+            }
+            RunInfo run = resumed != null ? resumed : launcher.create(configure(open, target.newRun));
             AtomicReference<RunProgress> last = new AtomicReference<>();
             RunFailures failed = new RunFailures();
-            AtomicLong lastPrinted = new AtomicLong();
             long start = System.nanoTime();
-            err.println("run " + run.id() + ": " + run.promptName() + " v" + run.promptVersion() + ", "
-                    + run.config().mode().id() + ", " + run.config().target() + " samples");
-            RunStatus status = launcher.execute(
-                    run.id(),
-                    (sample, p) -> {
-                        failed.count(sample);
-                        last.set(p);
-                        long now = System.nanoTime();
-                        long printed = lastPrinted.get();
-                        if (now - printed > 500_000_000L && lastPrinted.compareAndSet(printed, now)) {
-                            err.println("run " + run.id() + ": " + p.describe());
-                        }
-                    },
-                    () -> false);
+            RunStatus status = launcher.execute(run.id(), progress(run, failed, last), () -> false);
             RunInfo finished = open.runs().find(run.id()).orElseThrow();
             double seconds = Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0;
             RunProgress p = last.get();
@@ -211,15 +252,117 @@ public final class RunCommand implements Callable<Integer> {
                             p == null ? 0 : p.samplesPerSecond(),
                             p == null ? 0 : p.tokensPerSecond(),
                             RunDetails.fromJson(run.config().details()).judgeOf()));
-            if (failed.total() > 0) {
-                err.println("run " + run.id() + " "
-                        + failed.outcome(p == null ? run.config().target() : p.total())
-                        + ": " + failed.reasons() + ". "
-                        + (failed.total() == 1 ? "Retry it" : "Retry them") + " with: siftbench run --project "
-                        + shellWord(project.project.toString()) + " --resume " + run.id());
-            }
+            sayFailures(run, failed, p);
             return status == RunStatus.COMPLETED && finished.failures() == 0 ? 0 : 1;
         }
+    }
+
+    /** Prints what the run is, then its progress at most twice a second; counts its failed slots. */
+    private RunEngine.Listener progress(RunInfo run, RunFailures failed, AtomicReference<RunProgress> last) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("run " + run.id() + ": " + run.promptName() + " v" + run.promptVersion() + ", "
+                + run.config().mode().id() + ", " + run.config().target() + " samples");
+        AtomicLong lastPrinted = new AtomicLong();
+        return (sample, p) -> {
+            failed.count(sample);
+            last.set(p);
+            long now = System.nanoTime();
+            long printed = lastPrinted.get();
+            if (now - printed > 500_000_000L && lastPrinted.compareAndSet(printed, now)) {
+                err.println("run " + run.id() + ": " + p.describe());
+            }
+        };
+    }
+
+    /** Says how many slots of {@code run} failed and why, and how to retry them; nothing when none did. */
+    private void sayFailures(RunInfo run, RunFailures failed, RunProgress p) {
+        if (failed.total() > 0) {
+            spec.commandLine()
+                    .getErr()
+                    .println("run " + run.id() + " "
+                            + failed.outcome(p == null ? run.config().target() : p.total())
+                            + ": " + failed.reasons() + ". "
+                            + (failed.total() == 1 ? "Retry it" : "Retry them") + " with: siftbench run --project "
+                            + shellWord(project.project.toString()) + " --resume " + run.id());
+        }
+    }
+
+    /** Stores a new run of the pipeline {@code o} names, with its first step's run; returns its id. */
+    private long startPipeline(Project open, PipelineRunner pipelines, NewRun o) {
+        StoredPipeline chosen = PipelineRef.resolve(open, o.pipeline, spec.commandLine());
+        if (o.judge != null) {
+            throw new ParameterException(
+                    spec.commandLine(), "--judge is for a judge prompt; a pipeline's steps say what they read.");
+        }
+        DatasetInfo dataset = o.dataset == null ? null : dataset(open, o.dataset);
+        PipelineSettings settings = new PipelineSettings(
+                backend(o),
+                dataset == null ? null : dataset.id(),
+                o.samples,
+                o.seed,
+                o.concurrency,
+                o.votes,
+                details(o, dataset).toJson());
+        try {
+            return pipelines.start(chosen, settings);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** Runs what is missing of pipeline run {@code pipelineRunId}, step by step; prints its summary. */
+    private int runPipeline(Project open, PipelineRunner pipelines, long pipelineRunId) throws InterruptedException {
+        PipelineRun pipelineRun = open.pipelines().findRun(pipelineRunId).orElseThrow();
+        Pipeline pipeline = pipelineRun.pipeline().pipeline();
+        PrintWriter err = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        // The step that runs last is the one the pipeline run stopped at: its failures are the ones to retry.
+        RunFailures[] failed = new RunFailures[1];
+        AtomicReference<RunProgress> last = new AtomicReference<>();
+        PipelineRunner.Outcome outcome;
+        try {
+            outcome = pipelines.execute(
+                    pipelineRunId,
+                    (index, step, run) -> {
+                        err.println("pipeline run " + pipelineRunId + ", step " + (index + 1) + " of "
+                                + pipeline.steps().size() + " '" + step.name() + "':");
+                        failed[0] = new RunFailures();
+                        last.set(null);
+                        return progress(run, failed[0], last);
+                    },
+                    () -> false);
+        } catch (IllegalArgumentException e) {
+            // A step that cannot be made (nothing accepted to continue): said as bad input, the earlier steps kept.
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        RunInfo stopped = outcome.stepRuns().get(outcome.stopped());
+        sayFailures(stopped, failed[0], last.get());
+        List<StepSummary> steps = new ArrayList<>();
+        for (RunInfo r : outcome.stepRuns()) {
+            StepLink link = PipelineRunner.linkOf(r).orElseThrow();
+            steps.add(new StepSummary(
+                    link.step(),
+                    pipeline.steps().get(link.step()).name(),
+                    r.id(),
+                    r.promptName(),
+                    r.promptVersion(),
+                    r.status().id(),
+                    r.samples(),
+                    r.config().target(),
+                    r.failures(),
+                    link.parentRun()));
+        }
+        boolean complete = outcome.status() == RunStatus.COMPLETED && stopped.failures() == 0;
+        JsonOut.print(
+                spec.commandLine().getOut(),
+                new PipelineSummary(
+                        pipelineRunId,
+                        pipelineRun.pipeline().name(),
+                        pipelineRun.pipeline().version(),
+                        complete ? RunStatus.COMPLETED.id() : stopped.status().id(),
+                        Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0,
+                        steps));
+        return complete ? 0 : 1;
     }
 
     /** {@code word} as a shell reads it back, quoted only where it has to be. */
@@ -227,8 +370,7 @@ public final class RunCommand implements Callable<Integer> {
         return word.matches("[A-Za-z0-9_./:=@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
-    private RunConfig configure(Project open, NewRun o) {
-        StoredVersion chosen = PromptRef.resolve(open, o.prompt, spec.commandLine());
+    private BackendRef backend(NewRun o) {
         int colon = o.backend.indexOf(':');
         if (colon < 1) {
             throw new ParameterException(
@@ -237,7 +379,18 @@ public final class RunCommand implements Callable<Integer> {
                             + "ollama:http://127.0.0.1:11434 or gguf:/models/tiny.gguf; got '" + o.backend + "'.");
         }
         BackendKind kind = BackendKind.parse(o.backend.substring(0, colon));
-        BackendRef backend = BackendRef.of(kind, o.backend.substring(colon + 1), o.model);
+        return BackendRef.of(kind, o.backend.substring(colon + 1), o.model);
+    }
+
+    private DatasetInfo dataset(Project open, String name) {
+        return open.datasets()
+                .find(name)
+                .orElseThrow(() -> new ParameterException(
+                        spec.commandLine(), "There is no dataset '" + name + "' in " + open.file() + "."));
+    }
+
+    /** The generation parameters, the subset size and, on {@code dataset}, the filter {@code --where} names. */
+    private RunDetails details(NewRun o, DatasetInfo dataset) {
         GenerationParameters parameters = new GenerationParameters(
                 o.temperature,
                 GenerationParameters.DEFAULT.topP(),
@@ -245,6 +398,26 @@ public final class RunCommand implements Callable<Integer> {
                 null,
                 List.of(),
                 Duration.ofSeconds(o.timeoutSeconds));
+        RunDetails details = RunDetails.of(o.limit, parameters);
+        if (o.where != null && dataset != null) {
+            int equals = o.where.indexOf('=');
+            String column = equals < 1 ? "" : o.where.substring(0, equals);
+            if (dataset.column(column).isEmpty()) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--where takes COLUMN=VALUE with a column of dataset '"
+                                + dataset.name() + "' ("
+                                + dataset.columns().stream().map(c -> c.name()).toList()
+                                + "); got '" + o.where + "'.");
+            }
+            details = details.withWhere(column, o.where.substring(equals + 1));
+        }
+        return details;
+    }
+
+    private RunConfig configure(Project open, NewRun o) {
+        StoredVersion chosen = PromptRef.resolve(open, o.prompt, spec.commandLine());
+        BackendRef backend = backend(o);
         if (o.judge != null && chosen.mode() != PromptMode.JUDGE) {
             throw new ParameterException(
                     spec.commandLine(),
@@ -265,25 +438,9 @@ public final class RunCommand implements Callable<Integer> {
                         spec.commandLine(),
                         "Prompt '" + chosen.name() + "' annotates: name the dataset with --dataset D.");
             }
-            dataset = open.datasets()
-                    .find(o.dataset)
-                    .orElseThrow(() -> new ParameterException(
-                            spec.commandLine(), "There is no dataset '" + o.dataset + "' in " + open.file() + "."));
+            dataset = dataset(open, o.dataset);
         }
-        RunDetails details = RunDetails.of(o.limit, parameters);
-        if (o.where != null && dataset != null) {
-            int equals = o.where.indexOf('=');
-            String column = equals < 1 ? "" : o.where.substring(0, equals);
-            if (dataset.column(column).isEmpty()) {
-                throw new ParameterException(
-                        spec.commandLine(),
-                        "--where takes COLUMN=VALUE with a column of dataset '"
-                                + dataset.name() + "' ("
-                                + dataset.columns().stream().map(c -> c.name()).toList()
-                                + "); got '" + o.where + "'.");
-            }
-            details = details.withWhere(column, o.where.substring(equals + 1));
-        }
+        RunDetails details = details(o, dataset);
         long available = dataset == null ? 0 : RunInputs.count(open.datasets(), dataset, details, () -> false);
         try {
             return new io.siftbench.model.runs.NewRun(

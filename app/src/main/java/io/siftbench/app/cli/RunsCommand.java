@@ -1,9 +1,12 @@
 package io.siftbench.app.cli;
 
+import io.siftbench.model.pipelines.Pipeline;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunSummary;
+import io.siftbench.model.runs.StepLink;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,7 +20,8 @@ import picocli.CommandLine.Spec;
         name = "runs",
         mixinStandardHelpOptions = true,
         description = "List the runs of a project: [{id, prompt, version, mode, status, samples, target, judged, "
-                + "settings}].")
+                + "settings, pipelineRun, step, parentRun}]; a pipeline run's steps are runs with their pipeline run,"
+                + " step name and the run of the step they continue.")
 public final class RunsCommand implements Callable<Integer> {
 
     @Mixin
@@ -28,7 +32,9 @@ public final class RunsCommand implements Callable<Integer> {
 
     /**
      * One run as printed; {@code judged} is the run a judge run scores, null for the other modes; {@code settings}
-     * the rest of its configuration in a line, as the Runs screen shows it ("b77 · 200 at random · T 0.7").
+     * the rest of its configuration in a line, as the Runs screen shows it ("b77 · 200 at random · T 0.7");
+     * {@code pipelineRun}, {@code step} and {@code parentRun} say, for the run of a pipeline's step, which pipeline
+     * run and step it is and the run of the earlier step whose samples it continues (null outside pipelines).
      */
     record Listed(
             long id,
@@ -43,8 +49,12 @@ public final class RunsCommand implements Callable<Integer> {
             String model,
             long seed,
             Long judged,
-            String settings) {
-        static Listed of(RunInfo r, String settings) {
+            String settings,
+            Long pipelineRun,
+            String step,
+            Long parentRun) {
+        static Listed of(RunInfo r, String settings, String step) {
+            StepLink link = RunDetails.fromJson(r.config().details()).step();
             return new Listed(
                     r.id(),
                     r.promptName(),
@@ -58,8 +68,26 @@ public final class RunsCommand implements Callable<Integer> {
                     r.config().backend().model(),
                     r.config().seed(),
                     RunDetails.fromJson(r.config().details()).judgeOf(),
-                    settings);
+                    settings,
+                    link == null ? null : link.pipelineRun(),
+                    step,
+                    link == null ? null : link.parentRun());
         }
+    }
+
+    /** The name of the pipeline step {@code run} is, or null; each pipeline run's pipeline is read once. */
+    private static String stepName(Project open, RunInfo run, Map<Long, Pipeline> pipelines) {
+        StepLink link = RunDetails.fromJson(run.config().details()).step();
+        if (link == null) {
+            return null;
+        }
+        Pipeline pipeline = pipelines.computeIfAbsent(link.pipelineRun(), id -> open.pipelines()
+                .findRun(id)
+                .map(p -> p.pipeline().pipeline())
+                .orElse(null));
+        return pipeline == null || link.step() >= pipeline.steps().size()
+                ? null
+                : pipeline.steps().get(link.step()).name();
     }
 
     @Override
@@ -67,9 +95,12 @@ public final class RunsCommand implements Callable<Integer> {
         try (Project open = project.open()) {
             List<RunInfo> runs = open.runs().list();
             Map<Long, String> settings = RunSummary.settings(runs, open.datasets());
+            Map<Long, Pipeline> pipelines = new HashMap<>();
             JsonOut.print(
                     spec.commandLine().getOut(),
-                    runs.stream().map(r -> Listed.of(r, settings.get(r.id()))).toList());
+                    runs.stream()
+                            .map(r -> Listed.of(r, settings.get(r.id()), stepName(open, r, pipelines)))
+                            .toList());
         }
         return 0;
     }

@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             BackendCommand.class,
             PromptCommand.class,
+            PipelineCommand.class,
+            PipelinesCommand.class,
             DecideCommand.class,
             RunCommand.class,
             RunsCommand.class,

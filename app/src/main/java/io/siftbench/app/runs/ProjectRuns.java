@@ -7,6 +7,8 @@ import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.demonstrations.Demonstration;
 import io.siftbench.model.demonstrations.DemonstrationPicker;
 import io.siftbench.model.demonstrations.RecordEmbeddings;
+import io.siftbench.model.pipelines.ChainedSamples;
+import io.siftbench.model.pipelines.PipelineRunner;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.project.ProjectException;
 import io.siftbench.model.prompts.DemonstrationStrategy;
@@ -76,7 +78,10 @@ public final class ProjectRuns {
             throw new ProjectException("Run " + run.id() + " annotates, but its dataset is gone.");
         }
         if (version.mode() == PromptMode.JUDGE) {
-            return judge(version, new JudgedSamples(project.runs(), project.samples(), project.datasets()).of(run));
+            return judge(version, judged().of(run));
+        }
+        if (details.step() != null && details.step().continuesAStep()) {
+            return new RunPlanner(version).chain(chained().of(run), demonstrations(version, null));
         }
         return plan(
                 version,
@@ -109,9 +114,7 @@ public final class ProjectRuns {
         }
         RunDetails details = RunDetails.of(n, parameters);
         List<Slot> slots = draft.mode() == PromptMode.JUDGE
-                ? judge(
-                        draft,
-                        new JudgedSamples(project.runs(), project.samples(), project.datasets()).first(judgedRunId, n))
+                ? judge(draft, judged().first(judgedRunId, n))
                 : plan(draft, datasetId, details, n, seed);
         RunSampler sampler = new RunSampler(client, parameters, details.parametersJson(), draft, 1, seed);
         List<Sample> samples = new ArrayList<>();
@@ -122,6 +125,26 @@ public final class ProjectRuns {
             samples.add(sampler.generate(0, slot));
         }
         return samples;
+    }
+
+    /** Runs the steps of the project's pipeline runs, each step's run through {@link #launcher()}. */
+    public PipelineRunner pipelines() {
+        return new PipelineRunner(
+                project.pipelines(),
+                project.prompts(),
+                project.runs(),
+                project.datasets(),
+                project.decisions(),
+                chained(),
+                launcher());
+    }
+
+    private JudgedSamples judged() {
+        return new JudgedSamples(project.runs(), project.samples(), project.datasets());
+    }
+
+    private ChainedSamples chained() {
+        return new ChainedSamples(project.pipelines(), project.runs(), project.samples(), judged());
     }
 
     /** One slot per judged sample, with the demonstrations of the judge prompt. */

@@ -197,6 +197,7 @@ class NewRunViewModelTest {
                 "topic",
                 "cards",
                 null,
+                null,
                 null);
         // Stored as projects before the split did: the whole details in the parameters too.
         RunInfo old = project.runs()

@@ -7,6 +7,7 @@ import io.siftbench.model.embeddings.TextEmbeddingCache;
 import io.siftbench.model.export.ExportSources;
 import io.siftbench.model.insights.MetricSnapshots;
 import io.siftbench.model.insights.RunSources;
+import io.siftbench.model.pipelines.PipelineStore;
 import io.siftbench.model.prompts.PromptStore;
 import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.review.ReviewStore;
@@ -30,6 +31,9 @@ public interface Project extends AutoCloseable {
     SampleStore samples();
 
     PromptStore prompts();
+
+    /** Pipelines, their versions and their runs. */
+    PipelineStore pipelines();
 
     /** Embeddings of dataset records, cached per embedding model. */
     EmbeddingCache recordEmbeddings();

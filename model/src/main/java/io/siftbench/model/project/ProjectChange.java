@@ -22,7 +22,9 @@ public record ProjectChange(Kind kind, long runId) {
         /** A dataset was imported, renamed, given roles or deleted. */
         DATASETS,
         /** A preference between two samples was recorded. */
-        PREFERENCES
+        PREFERENCES,
+        /** A pipeline version was saved. */
+        PIPELINES
     }
 
     public static ProjectChange of(Kind kind) {

@@ -139,6 +139,8 @@ public final class Placeholders {
                         : version.conditions().stream().anyMatch(c -> c.name().equals(rest));
             case "sample" -> judge ? isColumn(sampleFields, rest) : isColumn(recordColumns, name);
             case "task" -> TASK_FIELDS.contains(rest);
+            // A pipeline step sees its chain's earlier steps, which only the pipeline names (and checks when saved).
+            case "steps" -> true;
             default -> isColumn(recordColumns, name);
         };
     }

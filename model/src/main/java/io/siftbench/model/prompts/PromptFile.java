@@ -86,8 +86,11 @@ public final class PromptFile {
         }
     }
 
-    /** "line L, column C: at FIELD: WHAT", with Jackson's own wording cut to the first sentence. */
-    private static String describe(JsonProcessingException e) {
+    /**
+     * "line L, column C: at FIELD: WHAT", with Jackson's own wording cut to the first sentence: how every JSON
+     * file of the workbench (prompt and pipeline files) says where it cannot be read.
+     */
+    public static String describe(JsonProcessingException e) {
         StringBuilder s = new StringBuilder();
         JsonLocation where = e.getLocation();
         if (where != null && where.getLineNr() > 0) {

@@ -23,7 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code condition.NAME} for each switched-on condition only, so its sections vanish when it is off;
  * {@code demos} (each with {@code id}, {@code text}, {@code label} and its columns); {@code labels}
  * ({@code name}, {@code description}, {@code verbalizer}); and {@code task}. A judge prompt sees, besides,
- * the judged sample as {@code sample} and all the judged sample's condition values. A placeholder that names
+ * the judged sample as {@code sample} and all the judged sample's condition values; a pipeline step that
+ * continues an earlier step sees, besides, {@code steps.NAME} of every earlier step of its chain and all the
+ * chain's condition values. A placeholder that names
  * one of these objects or lists ({@code {{record}}}, {@code {{labels}}}…) is written as one line of JSON of it.
  * A compiled renderer is immutable and may be shared between threads.
  */
@@ -94,6 +96,21 @@ public final class PromptRenderer {
         // Sorted: a slot keeps its values unordered, and {{condition}} must read the same in every run.
         Map<String, Object> context = context(record, new TreeMap<>(conditions), demos);
         context.put("sample", sample);
+        return execute(context);
+    }
+
+    /**
+     * Renders the prompt of a pipeline step for one sample of an earlier step it continues.
+     *
+     * @param record     the chain's input record's columns; empty when the chain started from nothing
+     * @param conditions the chain's condition values, all of them, and the step's own plan's for the others
+     * @param steps      what the template sees as {@code steps}: by step name, that step's sample in the chain
+     *                   ({@code text}, {@code label} and the fields of its parsed output)
+     */
+    public RenderedPrompt renderChained(
+            Map<String, ?> record, Map<String, String> conditions, List<Demonstration> demos, Map<String, ?> steps) {
+        Map<String, Object> context = context(record, new TreeMap<>(conditions), demos);
+        context.put("steps", steps);
         return execute(context);
     }
 

@@ -68,8 +68,13 @@ public final class JudgedSamples {
                 judged, answered, "Run " + judged.id() + "'s dataset is gone, so its samples cannot be judged.");
     }
 
-    /** Each sample with its input record and the text that counts. */
-    private List<RunPlanner.Judged> withRecords(RunInfo judged, List<Sample> samples, String datasetGone) {
+    /**
+     * Each of {@code samples} (of run {@code judged}) with its input record and the text that counts: also how a
+     * pipeline step reads the samples of the earlier steps it continues.
+     *
+     * @param datasetGone the message when the run's dataset is gone
+     */
+    public List<RunPlanner.Judged> withRecords(RunInfo judged, List<Sample> samples, String datasetGone) {
         Map<Long, DatasetRecord> records = new HashMap<>();
         String textColumn = null;
         Long datasetId = judged.config().datasetId();

@@ -29,6 +29,7 @@ import java.util.Map;
  *                    run judges the answered samples up to it, so that its plan (and its target) stays the same
  *                    on every resume even while the judged run goes on: answered samples are never replaced,
  *                    and a retried or new one gets a larger id, left to another judge run
+ * @param step        a pipeline step: its pipeline run and the earlier step it continues; null outside pipelines
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RunDetails(
@@ -42,7 +43,8 @@ public record RunDetails(
         String whereColumn,
         String whereValue,
         Long judgeOf,
-        Long judgeUpTo) {
+        Long judgeUpTo,
+        StepLink step) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,7 +56,7 @@ public record RunDetails(
     /** Settings that follow the prompt's plan over every record (runs stored before these read the same way). */
     public RunDetails(
             Integer limit, double temperature, double topP, int maxTokens, List<String> stop, long timeoutSeconds) {
-        this(limit, temperature, topP, maxTokens, stop, timeoutSeconds, List.of(), null, null, null, null);
+        this(limit, temperature, topP, maxTokens, stop, timeoutSeconds, List.of(), null, null, null, null, null);
     }
 
     /** The same settings over a seeded random subset of {@code newLimit} records, or all of them when null. */
@@ -70,7 +72,8 @@ public record RunDetails(
                 whereColumn,
                 whereValue,
                 judgeOf,
-                judgeUpTo);
+                judgeUpTo,
+                step);
     }
 
     /** The same settings sent with other generation parameters (the seed is the run's, not theirs). */
@@ -86,7 +89,8 @@ public record RunDetails(
                 whereColumn,
                 whereValue,
                 judgeOf,
-                judgeUpTo);
+                judgeUpTo,
+                step);
     }
 
     /** The same settings restricted to {@code combinations} of condition values. */
@@ -102,19 +106,59 @@ public record RunDetails(
                 whereColumn,
                 whereValue,
                 judgeOf,
-                judgeUpTo);
+                judgeUpTo,
+                step);
     }
 
     /** The same settings restricted to the records whose {@code column} holds {@code value}. */
     public RunDetails withWhere(String column, String value) {
         return new RunDetails(
-                limit, temperature, topP, maxTokens, stop, timeoutSeconds, cells, column, value, judgeOf, judgeUpTo);
+                limit,
+                temperature,
+                topP,
+                maxTokens,
+                stop,
+                timeoutSeconds,
+                cells,
+                column,
+                value,
+                judgeOf,
+                judgeUpTo,
+                step);
     }
 
     /** The same settings for a judge run of {@code runId}'s answered samples up to sample {@code upTo}. */
     public RunDetails judging(long runId, long upTo) {
         return new RunDetails(
-                limit, temperature, topP, maxTokens, stop, timeoutSeconds, cells, whereColumn, whereValue, runId, upTo);
+                limit,
+                temperature,
+                topP,
+                maxTokens,
+                stop,
+                timeoutSeconds,
+                cells,
+                whereColumn,
+                whereValue,
+                runId,
+                upTo,
+                step);
+    }
+
+    /** The same settings for step {@code link} of a pipeline run. */
+    public RunDetails withStep(StepLink link) {
+        return new RunDetails(
+                limit,
+                temperature,
+                topP,
+                maxTokens,
+                stop,
+                timeoutSeconds,
+                cells,
+                whereColumn,
+                whereValue,
+                judgeOf,
+                judgeUpTo,
+                link);
     }
 
     /** Whether the run takes only the records that match {@link #whereColumn}. */

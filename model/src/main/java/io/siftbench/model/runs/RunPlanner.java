@@ -62,6 +62,16 @@ public final class RunPlanner {
         }
     }
 
+    /**
+     * A sample of an earlier pipeline step that a step continues.
+     *
+     * @param parent the earlier step's sample
+     * @param record its chain's input record's columns; empty when the chain started from nothing
+     * @param steps  what the step's template sees as {@code steps}: by step name, the chain's sample of that step
+     *               as {@link Judged#sampleView} gives it
+     */
+    public record Chained(Sample parent, Map<String, Object> record, Map<String, Map<String, Object>> steps) {}
+
     /** Picks the demonstrations of the slot at {@code ordinal}; {@code input} is null without an input record. */
     @FunctionalInterface
     public interface DemonstrationSource {
@@ -153,6 +163,37 @@ public final class RunPlanner {
                     demos.stream().map(Demonstration::id).toList(),
                     messages(prompt),
                     s.id()));
+        }
+        return slots;
+    }
+
+    /**
+     * One slot per sample of an earlier step, keyed by that sample, with its record and condition values (the
+     * step's own plan gives the conditions the chain has not chosen): a step sees every earlier step of its
+     * chain as {@code steps.NAME}.
+     */
+    public List<Slot> chain(List<Chained> parents, DemonstrationSource demonstrations) {
+        List<Map<String, String>> values = ConditionPlan.of(version).first(parents.size());
+        List<Slot> slots = new ArrayList<>(parents.size());
+        for (int i = 0; i < parents.size(); i++) {
+            Chained c = parents.get(i);
+            Sample parent = c.parent();
+            Map<String, String> conditions = new LinkedHashMap<>(values.get(i));
+            conditions.putAll(parent.conditions());
+            Input input = parent.slot().recordId() == null
+                    ? null
+                    : new Input(parent.slot().recordId(), c.record());
+            List<Demonstration> demos = demonstrations.pick(i, input);
+            RenderedPrompt prompt = renderer.renderChained(c.record(), conditions, demos, c.steps());
+            slots.add(new Slot(
+                    "parent=" + parent.id(),
+                    i,
+                    parent.slot().recordId(),
+                    conditions,
+                    demos.stream().map(Demonstration::id).toList(),
+                    messages(prompt),
+                    null,
+                    parent.id()));
         }
         return slots;
     }

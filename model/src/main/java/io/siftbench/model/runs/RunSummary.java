@@ -33,7 +33,7 @@ public final class RunSummary {
      * What the run takes and how it asks, beyond the prompt, mode, backend, model and seed listed beside it: for
      * example "b77 · category = card_arrival · 200 at random · 5 votes · T 0.7". An annotate run names its
      * dataset, filter and random subset; a synthesize run how many condition cells it fills ("fill the gaps");
-     * a judge run the run it judges.
+     * a pipeline step the run whose samples it continues; a judge run the run it judges.
      *
      * @param datasetNames the project's dataset names by id; a dataset missing from it is named by its id
      */
@@ -55,6 +55,9 @@ public final class RunSummary {
                 }
             }
             case SYNTHESIZE -> {
+                if (details.step() != null && details.step().continuesAStep()) {
+                    parts.add("continues #" + details.step().parentRun());
+                }
                 if (!details.cells().isEmpty()) {
                     parts.add("fill the gaps: " + count(details.cells().size(), "cell"));
                 }

@@ -16,6 +16,10 @@ import java.util.Map;
  * @param messages   exactly what the model receives
  * @param judgedSampleId in a judge run, the sample this slot judges (its record and conditions are that
  *                   sample's); null in the other modes
+ * @param parentSampleId in a pipeline step that reads an earlier step, the sample of that step this slot
+ *                   continues (its record and conditions are that sample's); null otherwise. Kept apart from
+ *                   {@code judgedSampleId} because a judge's sample is a verdict on the sample it names, which
+ *                   Review and the curation filters read as one, and a step's sample is not
  */
 public record Slot(
         String key,
@@ -24,12 +28,25 @@ public record Slot(
         Map<String, String> conditions,
         List<Long> demonstrationIds,
         List<Message> messages,
-        Long judgedSampleId) {
+        Long judgedSampleId,
+        Long parentSampleId) {
 
     public Slot {
         conditions = Map.copyOf(conditions);
         demonstrationIds = List.copyOf(demonstrationIds);
         messages = List.copyOf(messages);
+    }
+
+    /** A slot that continues no earlier step's sample. */
+    public Slot(
+            String key,
+            int ordinal,
+            Long recordId,
+            Map<String, String> conditions,
+            List<Long> demonstrationIds,
+            List<Message> messages,
+            Long judgedSampleId) {
+        this(key, ordinal, recordId, conditions, demonstrationIds, messages, judgedSampleId, null);
     }
 
     /** A slot of an annotate or synthesize run, which judges no sample. */
@@ -40,6 +57,6 @@ public record Slot(
             Map<String, String> conditions,
             List<Long> demonstrationIds,
             List<Message> messages) {
-        this(key, ordinal, recordId, conditions, demonstrationIds, messages, null);
+        this(key, ordinal, recordId, conditions, demonstrationIds, messages, null, null);
     }
 }

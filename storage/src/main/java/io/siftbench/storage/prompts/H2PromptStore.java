@@ -13,7 +13,6 @@ import io.siftbench.model.prompts.PromptValidator;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.storage.Sql;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,7 +49,7 @@ public final class H2PromptStore implements PromptStore {
                     "Cannot save prompt '" + PromptNames.shown(version.name()) + "': " + String.join("; ", problems));
         }
         long id = Sql.inTransaction(db, "save prompt '" + PromptNames.shown(version.name()) + "'", c -> {
-            long promptId = lockPrompt(c, version.name());
+            long promptId = Sql.lockByName(c, "prompt", version.name());
             int next;
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT COALESCE(MAX(version), 0) + 1 FROM prompt_version WHERE prompt_id = ?")) {
@@ -77,23 +76,6 @@ public final class H2PromptStore implements PromptStore {
         });
         changes.told(ProjectChange.of(ProjectChange.Kind.PROMPTS));
         return one(VERSION_COLUMNS + "WHERE v.id = ?", id);
-    }
-
-    /** The prompt's id, creating the prompt if new, locked so that two saves cannot both take version n+1. */
-    private static long lockPrompt(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO prompt (name) SELECT CAST(? AS VARCHAR) WHERE NOT EXISTS (SELECT 1 FROM prompt WHERE name = ?)")) {
-            ps.setString(1, name);
-            ps.setString(2, name);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM prompt WHERE name = ? FOR UPDATE")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 
     @Override

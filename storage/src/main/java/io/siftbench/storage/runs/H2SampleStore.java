@@ -36,7 +36,7 @@ public final class H2SampleStore implements SampleStore {
     private static final String COLUMNS = "id, run_id, slot_key, ordinal, record_id, conditions, demonstration_ids,"
             + " messages, model, parameters, seed, raw_output, label, rationale, confidence, text, parsed, valid,"
             + " validation_error, votes, prompt_tokens, completion_tokens, latency_ms, finish_reason, error, created_at,"
-            + " judged_sample_id";
+            + " judged_sample_id, parent_sample_id";
 
     private final DataSource db;
     private final ProjectChanges changes;
@@ -75,7 +75,7 @@ public final class H2SampleStore implements SampleStore {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO sample (" + COLUMNS.substring(4).replace(", created_at", "")
                             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                            + " ?, ?, ?, ?, ?, ?, ?)",
+                            + " ?, ?, ?, ?, ?, ?, ?, ?)",
                     new String[] {"ID", "CREATED_AT"})) {
                 Slot slot = s.slot();
                 ps.setLong(1, s.runId());
@@ -107,6 +107,7 @@ public final class H2SampleStore implements SampleStore {
                 ps.setString(23, s.finishReason());
                 ps.setString(24, truncate(s.error()));
                 setLong(ps, 25, slot.judgedSampleId());
+                setLong(ps, 26, slot.parentSampleId());
                 try {
                     ps.executeUpdate();
                 } catch (SQLException e) {
@@ -237,7 +238,8 @@ public final class H2SampleStore implements SampleStore {
                 conditions == null ? Map.of() : conditions,
                 demos == null ? List.of() : demos,
                 Json.read(rs.getString(8), MESSAGES),
-                getLong(rs, 27));
+                getLong(rs, 27),
+                getLong(rs, 28));
         double confidence = rs.getDouble(15);
         Double conf = rs.wasNull() ? null : confidence;
         int pt = rs.getInt(21);

@@ -1,0 +1,213 @@
+package io.siftbench.model.pipelines;
+
+import io.siftbench.model.datasets.DatasetInfo;
+import io.siftbench.model.datasets.DatasetStore;
+import io.siftbench.model.project.ProjectException;
+import io.siftbench.model.prompts.PromptNames;
+import io.siftbench.model.prompts.PromptStore;
+import io.siftbench.model.prompts.StoredVersion;
+import io.siftbench.model.review.DecisionStore;
+import io.siftbench.model.runs.NewRun;
+import io.siftbench.model.runs.RunConfig;
+import io.siftbench.model.runs.RunDetails;
+import io.siftbench.model.runs.RunEngine;
+import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunInputs;
+import io.siftbench.model.runs.RunLauncher;
+import io.siftbench.model.runs.RunStatus;
+import io.siftbench.model.runs.RunStore;
+import io.siftbench.model.runs.StepLink;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs the steps of a pipeline run in order, each as a run of its own made by the {@link RunLauncher}: a step's run
+ * is made when the step before it has completed with no failed slot, from the pipeline run's settings and the
+ * earlier step's samples, and then generates its samples like any run. A resume runs the first step's run again
+ * (which sends only what is missing) and goes on from there, so a pipeline run killed at any moment resumes with
+ * no step sample lost or made twice. A step starts only once the step it reads has completed; streaming between
+ * steps is not done.
+ */
+public final class PipelineRunner {
+
+    /** Told when a step's run starts; gives the listener of that run's samples. */
+    @FunctionalInterface
+    public interface StepListener {
+        RunEngine.Listener started(int step, PipelineStep definition, RunInfo run);
+    }
+
+    /**
+     * Where a pipeline run stopped.
+     *
+     * @param status   completed when every step completed with no failed slot; else the status of {@code stopped}
+     * @param stopped  the index of the step it stopped at (the last one when completed)
+     * @param stepRuns the runs of the steps made so far, in step order
+     */
+    public record Outcome(RunStatus status, int stopped, List<RunInfo> stepRuns) {}
+
+    private final PipelineStore pipelines;
+    private final PromptStore prompts;
+    private final RunStore runs;
+    private final DatasetStore datasets;
+    private final DecisionStore decisions;
+    private final ChainedSamples chained;
+    private final RunLauncher launcher;
+
+    public PipelineRunner(
+            PipelineStore pipelines,
+            PromptStore prompts,
+            RunStore runs,
+            DatasetStore datasets,
+            DecisionStore decisions,
+            ChainedSamples chained,
+            RunLauncher launcher) {
+        this.pipelines = pipelines;
+        this.prompts = prompts;
+        this.runs = runs;
+        this.datasets = datasets;
+        this.decisions = decisions;
+        this.chained = chained;
+        this.launcher = launcher;
+    }
+
+    /** The pipeline run, the step link of a run, if it is a step of one. */
+    public static Optional<StepLink> linkOf(RunInfo run) {
+        return Optional.ofNullable(RunDetails.fromJson(run.config().details()).step());
+    }
+
+    /**
+     * The runs of the steps of {@code pipelineRunId} made so far, in step order. A run made from a step's run (a
+     * Compare variant, a re-run) keeps its link, and so reads the same chain, but the step's run is the first one
+     * made for it.
+     */
+    public List<RunInfo> stepRuns(long pipelineRunId) {
+        Map<Integer, RunInfo> first = new HashMap<>();
+        // Newest first: an older run of the same step replaces a newer one.
+        for (RunInfo r : runs.list()) {
+            linkOf(r).filter(l -> l.pipelineRun() == pipelineRunId).ifPresent(l -> first.put(l.step(), r));
+        }
+        List<RunInfo> out = new ArrayList<>();
+        for (int step = 0; first.containsKey(step); step++) {
+            out.add(first.get(step));
+        }
+        return out;
+    }
+
+    /**
+     * Stores a new run of {@code version} and makes its first step's run, so that what was asked for is checked
+     * (a step on a dataset without one, a synthesis without a count) before anything is sent.
+     *
+     * @throws IllegalArgumentException saying what is missing or out of range; nothing is stored then
+     */
+    public long start(StoredPipeline version, PipelineSettings settings) {
+        // The first step's run is configured before anything is stored, so that a refusal stores nothing.
+        configure(version.pipeline(), settings, 0, 0, List.of());
+        long id = pipelines.createRun(version.id(), settings);
+        launcher.create(configure(version.pipeline(), settings, id, 0, List.of()));
+        return id;
+    }
+
+    /**
+     * Generates what is missing of pipeline run {@code pipelineRunId} on the calling thread, step by step, until
+     * every step is complete, a step stops with failed slots or a status other than completed, or it is cancelled.
+     */
+    public Outcome execute(long pipelineRunId, StepListener listener, BooleanSupplier cancelled)
+            throws InterruptedException {
+        PipelineRun pipelineRun = pipelines
+                .findRun(pipelineRunId)
+                .orElseThrow(() -> new ProjectException("There is no pipeline run " + pipelineRunId + "."));
+        Pipeline pipeline = pipelineRun.pipeline().pipeline();
+        List<RunInfo> made = new ArrayList<>(stepRuns(pipelineRunId));
+        for (int i = 0; i < pipeline.steps().size(); i++) {
+            RunInfo run = i < made.size()
+                    ? made.get(i)
+                    : launcher.create(configure(pipeline, pipelineRun.settings(), pipelineRunId, i, made));
+            if (i == made.size()) {
+                made.add(run);
+            }
+            RunStatus status = launcher.execute(
+                    run.id(), listener.started(i, pipeline.steps().get(i), run), cancelled);
+            RunInfo finished = runs.find(run.id()).orElseThrow();
+            made.set(i, finished);
+            if (status != RunStatus.COMPLETED || finished.failures() > 0) {
+                return new Outcome(status, i, List.copyOf(made));
+            }
+        }
+        return new Outcome(RunStatus.COMPLETED, pipeline.steps().size() - 1, List.copyOf(made));
+    }
+
+    /** The run of step {@code index}, made from the settings and, for a step reading one, the earlier step's run. */
+    private RunConfig configure(
+            Pipeline pipeline, PipelineSettings settings, long pipelineRunId, int index, List<RunInfo> made) {
+        PipelineStep step = pipeline.steps().get(index);
+        StoredVersion version = prompts.versions(step.promptName()).stream()
+                .filter(v -> v.version() == step.promptVersion())
+                .findFirst()
+                .orElseThrow(() -> new ProjectException("Step '" + step.name() + "' runs prompt '"
+                        + PromptNames.shown(step.prompt()) + "', which this project has not."));
+        RunDetails details = settings.runDetails();
+        if (step.parameters() != null) {
+            details = details.withParameters(step.parameters().over(details.parameters()));
+        }
+        DatasetInfo dataset = null;
+        long available = 0;
+        Integer samples = settings.samples();
+        StepLink link = new StepLink(pipelineRunId, index, null, null, List.of());
+        switch (step.source().kind()) {
+            case DATASET -> {
+                Long datasetId = settings.datasetId();
+                if (datasetId == null) {
+                    throw new IllegalArgumentException(
+                            "Step '" + step.name() + "' annotates a dataset: name it with --dataset D.");
+                }
+                dataset = datasets.list().stream()
+                        .filter(d -> d.id() == datasetId)
+                        .findFirst()
+                        .orElseThrow(() ->
+                                new ProjectException("The dataset step '" + step.name() + "' annotates is gone."));
+                available = RunInputs.count(datasets, dataset, details, () -> false);
+            }
+            case NONE -> {}
+            case STEP -> {
+                int parentIndex = pipeline.indexOf(step.source().step()).getAsInt();
+                RunInfo parent = made.get(parentIndex);
+                long upTo = parent.lastAnswered() == null ? 0 : parent.lastAnswered();
+                List<Long> accepted = step.selection() == Selection.ACCEPTED ? accepted(parent) : List.of();
+                if (step.selection() == Selection.ACCEPTED && accepted.isEmpty()) {
+                    throw new IllegalArgumentException("Step '" + step.name() + "' continues the accepted samples of"
+                            + " step '" + step.source().step() + "' (run " + parent.id() + "), and none is accepted:"
+                            + " review them, then resume with --resume " + parent.id() + ".");
+                }
+                samples = chained.selected(parent.id(), upTo, accepted).size();
+                if (samples == 0) {
+                    throw new IllegalArgumentException("Step '" + step.name() + "' has nothing to continue: step '"
+                            + step.source().step() + "' (run " + parent.id() + ") has no valid sample.");
+                }
+                link = new StepLink(pipelineRunId, index, parent.id(), upTo, accepted);
+            }
+        }
+        return new NewRun(
+                        version,
+                        step.backendOver(settings.backend()),
+                        details.withStep(link),
+                        dataset,
+                        samples,
+                        settings.seed(),
+                        settings.concurrency(),
+                        settings.votes())
+                .toConfig(available);
+    }
+
+    /** The samples of {@code run} the researcher kept (accepted or edited), by id. */
+    private List<Long> accepted(RunInfo run) {
+        return decisions.currentOfRun(run.id()).entrySet().stream()
+                .filter(e -> e.getValue().status().kept())
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+    }
+}

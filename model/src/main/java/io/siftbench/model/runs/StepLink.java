@@ -1,0 +1,30 @@
+package io.siftbench.model.runs;
+
+import java.util.List;
+
+/**
+ * Where a run stands in a pipeline run: which pipeline run and step it is, and which earlier step's samples it
+ * continues. Kept in the run's details, so that the link is stored in the run's own insert and a resume plans
+ * from it alone.
+ *
+ * @param pipelineRun the pipeline run this run is a step of
+ * @param step        the step's position in the pipeline, from 0
+ * @param parentRun   the run of the earlier step whose samples this step continues; null for a first step
+ * @param parentUpTo  the id of the parent run's newest answered sample when this run was made: the step reads
+ *                    the valid samples up to it, so that its plan stays the same on every resume (answered samples
+ *                    are never replaced)
+ * @param parentIds   the samples this step continues when it takes the accepted ones only: the decisions in force
+ *                    when the run was made, fixed here so that a later decision does not change a started plan;
+ *                    empty when it takes every valid sample
+ */
+public record StepLink(long pipelineRun, int step, Long parentRun, Long parentUpTo, List<Long> parentIds) {
+
+    public StepLink {
+        parentIds = parentIds == null ? List.of() : List.copyOf(parentIds);
+    }
+
+    /** Whether the step continues an earlier step's samples. */
+    public boolean continuesAStep() {
+        return parentRun != null;
+    }
+}
