@@ -180,10 +180,22 @@ class PipelineCommandTest {
         for (String line : Files.readAllLines(alpaca)) {
             pairs.add(JSON.readTree(line));
         }
-        assertThat(pairs).hasSize(6).allSatisfy(pair -> assertThat(
-                        pair.path("output").asText())
-                .as("the answer, to the question given as the input")
-                .isEqualTo("answer to " + pair.path("input").asText()));
+        try (Project p = new H2ProjectOpener().open(project)) {
+            List<String> questionTexts = p.samples().list(questionRun, 0, 100).stream()
+                    .map(Sample::text)
+                    .toList();
+            assertThat(pairs)
+                    .extracting(pair -> pair.path("instruction").asText())
+                    .as("each answer's instruction is its question, the text of the step it continues")
+                    .containsExactlyInAnyOrderElementsOf(questionTexts);
+        }
+        assertThat(pairs).hasSize(6).allSatisfy(pair -> {
+            assertThat(pair.path("output").asText())
+                    .isEqualTo("answer to " + pair.path("instruction").asText());
+            assertThat(pair.path("input").asText())
+                    .as("the question is the whole request")
+                    .isEmpty();
+        });
     }
 
     @Test
