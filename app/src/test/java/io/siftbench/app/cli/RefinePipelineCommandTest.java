@@ -10,8 +10,6 @@ import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.Message;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,38 +38,36 @@ class RefinePipelineCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
     private final AtomicInteger drafts = new AtomicInteger();
 
     private LoopbackServer server;
     private Path project;
-    private String previousHome;
+    private InProcessCli cli;
 
     @BeforeEach
     void setUp() throws Exception {
-        previousHome = System.setProperty("siftbench.home", dir.resolve("home").toString());
+        project = dir.resolve("p");
+        cli = new InProcessCli(dir, project);
         // Step 1 is asked "Topic: …", step 2 "Critique this draft about …:\n<draft>", step 3 "Draft:\n<draft>\n\n
         // Critique:\n<critique>". The refiner leaves a draft about a fee as it was: no pair can come of that.
         server = new LoopbackServer(LoopbackServer.Protocol.OPENAI).always(LoopbackServer.answering(request -> {
             String asked = LoopbackServer.lastUserMessage(request);
             if (asked.startsWith("Topic: ")) {
-                return json("draft " + drafts.incrementAndGet() + " on " + asked.substring(7));
+                return InProcessCli.textAnswer("draft " + drafts.incrementAndGet() + " on " + asked.substring(7));
             }
             if (asked.startsWith("Critique this draft")) {
-                return json("too short: " + asked.substring(asked.indexOf('\n') + 1));
+                return InProcessCli.textAnswer("too short: " + asked.substring(asked.indexOf('\n') + 1));
             }
             String draft = asked.substring("Draft:\n".length(), asked.indexOf("\n\nCritique:"));
-            return json(draft.contains("fee") ? draft : "refined " + draft);
+            return InProcessCli.textAnswer(draft.contains("fee") ? draft : "refined " + draft);
         }));
-        project = dir.resolve("p");
         for (String prompt : List.of("draft-writer", "critic", "refiner")) {
-            assertThat(cli(
+            assertThat(cli.run(
                             "prompt",
                             "add",
                             "--file",
                             EXAMPLES.resolve(prompt + ".prompt.json").toString()))
-                    .as(err::toString)
+                    .as(cli::err)
                     .isZero();
         }
     }
@@ -80,30 +75,26 @@ class RefinePipelineCommandTest {
     @AfterEach
     void tearDown() {
         server.close();
-        if (previousHome == null) {
-            System.clearProperty("siftbench.home");
-        } else {
-            System.setProperty("siftbench.home", previousHome);
-        }
+        cli.close();
     }
 
     @Test
     void eachRefinedTextIsPreferredOverItsDraftOnceAndTheDpoExportWritesThePairs() throws Exception {
-        assertThat(cli(
+        assertThat(cli.run(
                         "pipeline",
                         "add",
                         "--file",
                         EXAMPLES.resolve("draft-critique-refine.pipeline.json").toString()))
-                .as(err::toString)
+                .as(cli::err)
                 .isZero();
-        assertThat(JSON.readTree(out.toString()).path("steps"))
+        assertThat(cli.printed().path("steps"))
                 .extracting(JsonNode::asText)
                 .containsExactly(
                         "draft: draft-writer@1 ← none",
                         "critique: critic@1 ← step:draft",
                         "refine: refiner@1 ← step:critique, preferred over draft");
 
-        assertThat(cli(
+        assertThat(cli.run(
                         "run",
                         "--pipeline",
                         "draft-critique-refine",
@@ -115,10 +106,10 @@ class RefinePipelineCommandTest {
                         "6",
                         "--concurrency",
                         "2"))
-                .as(err::toString)
+                .as(cli::err)
                 .isZero();
 
-        JsonNode steps = JSON.readTree(out.toString()).path("steps");
+        JsonNode steps = cli.printed().path("steps");
         assertThat(steps).hasSize(3);
         assertThat(steps).allSatisfy(s -> assertThat(s.path("samples").asInt()).isEqualTo(6));
         long draftRun = steps.get(0).path("run").asLong();
@@ -155,8 +146,8 @@ class RefinePipelineCommandTest {
             });
         }
 
-        assertThat(cli("run", "--resume", String.valueOf(draftRun)))
-                .as(err::toString)
+        assertThat(cli.run("run", "--resume", String.valueOf(draftRun)))
+                .as(cli::err)
                 .isZero();
         assertThat(server.chatRequests()).as("nothing was missing").isEqualTo(18);
         try (Project p = new H2ProjectOpener().open(project)) {
@@ -166,8 +157,8 @@ class RefinePipelineCommandTest {
         }
 
         Path dpo = dir.resolve("out/pairs.jsonl");
-        assertThat(cli("export", "--run", String.valueOf(refineRun), "--format", "dpo", "--out", dpo.toString()))
-                .as(err::toString)
+        assertThat(cli.run("export", "--run", String.valueOf(refineRun), "--format", "dpo", "--out", dpo.toString()))
+                .as(cli::err)
                 .isZero();
         List<JsonNode> written = new ArrayList<>();
         for (String line : Files.readAllLines(dpo)) {
@@ -201,14 +192,14 @@ class RefinePipelineCommandTest {
                 ]}
                 """);
 
-        assertThat(cli("pipeline", "add", "--file", file.toString())).isNotZero();
+        assertThat(cli.run("pipeline", "add", "--file", file.toString())).isNotZero();
 
-        assertThat(err.toString())
+        assertThat(cli.err())
                 .contains("steps[3].prefer.over: 'other' is no earlier step of this step's chain (critique, draft)")
                 .contains("steps[1].prefer.over: 'draft' is no earlier step of this step's chain (the step reads"
                         + " no earlier step, so it has nothing to be preferred over)");
-        assertThat(cli("pipelines")).isZero();
-        assertThat(JSON.readTree(out.toString())).isEmpty();
+        assertThat(cli.run("pipelines")).isZero();
+        assertThat(cli.printed()).isEmpty();
     }
 
     @Test
@@ -220,8 +211,8 @@ class RefinePipelineCommandTest {
                  "template": {"user": "{{steps.draft.text}} / {{record.text}} / {{condition.topic}} {{condition.mood}}"},
                  "output": {"schema": {"type": "object", "properties": {"text": {"type": "string"}}}}}
                 """);
-        assertThat(cli("prompt", "add", "--file", prompt.toString()))
-                .as("the prompt's own checks leave what a chain gives a step to the pipeline: " + err)
+        assertThat(cli.run("prompt", "add", "--file", prompt.toString()))
+                .as("the prompt's own checks leave what a chain gives a step to the pipeline: " + cli.err())
                 .isZero();
         Path file = Files.writeString(
                 dir.resolve("echo.pipeline.json"),
@@ -232,31 +223,15 @@ class RefinePipelineCommandTest {
                 ]}
                 """);
 
-        assertThat(cli("pipeline", "add", "--file", file.toString())).isNotZero();
+        assertThat(cli.run("pipeline", "add", "--file", file.toString())).isNotZero();
 
-        assertThat(err.toString())
+        assertThat(cli.err())
                 .contains("steps[1] (echo): prompt 'echo@1' uses {{record.text}}, but its chain starts from no dataset"
                         + " (step 'draft' has input \"none\"), so there is no record")
                 .contains("steps[1] (echo): prompt 'echo@1' uses {{condition.mood}}, but no prompt of its chain"
                         + " (echo, draft) has a condition 'mood' (they have topic)")
                 .doesNotContain("{{condition.topic}}");
-        assertThat(cli("pipelines")).isZero();
-        assertThat(JSON.readTree(out.toString())).isEmpty();
-    }
-
-    private int cli(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        String[] withProject = Stream.concat(Stream.of(args), Stream.of("--project", project.toString()))
-                .toArray(String[]::new);
-        return Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), withProject);
-    }
-
-    private static String json(String text) {
-        try {
-            return JSON.writeValueAsString(Map.of("text", text));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        assertThat(cli.run("pipelines")).isZero();
+        assertThat(cli.printed()).isEmpty();
     }
 }
