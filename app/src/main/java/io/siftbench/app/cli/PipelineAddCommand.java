@@ -44,11 +44,14 @@ public final class PipelineAddCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Each step as "NAME: PROMPT@V ← INPUT". */
+    /** Each step as "NAME: PROMPT@V ← INPUT", and the step it is preferred over, if any. */
     static List<String> steps(StoredPipeline saved) {
         return saved.pipeline().steps().stream()
                 .map(s -> s.name() + ": " + s.prompt() + " ← " + s.input()
-                        + (s.select() == null ? "" : " (" + s.select() + ")"))
+                        + (s.select() == null ? "" : " (" + s.select() + ")")
+                        + (s.prefer() == null
+                                ? ""
+                                : ", preferred over " + s.prefer().over()))
                 .toList();
     }
 }

@@ -7,11 +7,13 @@ import io.siftbench.app.runs.ProjectRuns;
 import io.siftbench.app.runs.RunBackends;
 import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.GenerationParameters;
+import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.pipelines.Pipeline;
 import io.siftbench.model.pipelines.PipelineRun;
 import io.siftbench.model.pipelines.PipelineRunner;
 import io.siftbench.model.pipelines.PipelineSettings;
+import io.siftbench.model.pipelines.PipelineStep;
 import io.siftbench.model.pipelines.StoredPipeline;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
@@ -184,7 +186,11 @@ public final class RunCommand implements Callable<Integer> {
     record PipelineSummary(
             long pipelineRun, String pipeline, int version, String status, double seconds, List<StepSummary> steps) {}
 
-    /** One step of a pipeline run as printed; {@code parentRun} is the run of the step it continues. */
+    /**
+     * One step of a pipeline run as printed; {@code parentRun} is the run of the step it continues,
+     * {@code preferencePairs} how many of its samples are preferred over an earlier step's (null for a step with no
+     * {@code prefer}).
+     */
     record StepSummary(
             int step,
             String name,
@@ -195,7 +201,8 @@ public final class RunCommand implements Callable<Integer> {
             long samples,
             int target,
             long failures,
-            Long parentRun) {}
+            Long parentRun,
+            Long preferencePairs) {}
 
     @Override
     public Integer call() throws InterruptedException {
@@ -340,9 +347,10 @@ public final class RunCommand implements Callable<Integer> {
         List<StepSummary> steps = new ArrayList<>();
         for (RunInfo r : outcome.stepRuns()) {
             StepLink link = PipelineRunner.linkOf(r).orElseThrow();
+            PipelineStep step = pipeline.steps().get(link.step());
             steps.add(new StepSummary(
                     link.step(),
-                    pipeline.steps().get(link.step()).name(),
+                    step.name(),
                     r.id(),
                     r.promptName(),
                     r.promptVersion(),
@@ -350,7 +358,12 @@ public final class RunCommand implements Callable<Integer> {
                     r.samples(),
                     r.config().target(),
                     r.failures(),
-                    link.parentRun()));
+                    link.parentRun(),
+                    step.prefer() == null
+                            ? null
+                            : open.preferences().ofRun(r.id()).stream()
+                                    .filter(p -> p.origin() == PreferenceStore.Origin.PIPELINE)
+                                    .count()));
         }
         boolean complete = outcome.status() == RunStatus.COMPLETED && stopped.failures() == 0;
         JsonOut.print(

@@ -9,6 +9,7 @@ import io.siftbench.model.demonstrations.DemonstrationPicker;
 import io.siftbench.model.demonstrations.RecordEmbeddings;
 import io.siftbench.model.pipelines.ChainedSamples;
 import io.siftbench.model.pipelines.PipelineRunner;
+import io.siftbench.model.pipelines.StepPreferences;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.project.ProjectException;
 import io.siftbench.model.prompts.DemonstrationStrategy;
@@ -136,6 +137,7 @@ public final class ProjectRuns {
                 project.datasets(),
                 project.decisions(),
                 chained(),
+                new StepPreferences(chained(), project.samples(), project.preferences()),
                 launcher());
     }
 

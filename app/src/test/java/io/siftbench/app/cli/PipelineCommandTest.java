@@ -8,8 +8,6 @@ import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,8 +34,6 @@ class PipelineCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
     private final AtomicInteger questions = new AtomicInteger();
     /** How many of the next answer requests (step 2) are refused. */
     private final AtomicInteger refuseAnswers = new AtomicInteger();
@@ -47,11 +42,12 @@ class PipelineCommandTest {
 
     private LoopbackServer server;
     private Path project;
-    private String previousHome;
+    private InProcessCli cli;
 
     @BeforeEach
     void setUp() throws Exception {
-        previousHome = System.setProperty("siftbench.home", dir.resolve("home").toString());
+        project = dir.resolve("p");
+        cli = new InProcessCli(dir, project);
         // Step 1 is asked "Topic: …" and writes a question numbered as it arrives; step 2 is asked the question.
         server = new LoopbackServer(LoopbackServer.Protocol.OPENAI).always((s, ex, request) -> {
             String asked = LoopbackServer.lastUserMessage(request);
@@ -60,56 +56,52 @@ class PipelineCommandTest {
             if (refuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 LoopbackServer.status(400).send(s, ex, request);
             } else if (question) {
-                LoopbackServer.answer(
-                                json("Q" + questions.incrementAndGet() + ": what about " + asked.substring(7) + "?"))
+                LoopbackServer.answer(InProcessCli.textAnswer(
+                                "Q" + questions.incrementAndGet() + ": what about " + asked.substring(7) + "?"))
                         .send(s, ex, request);
             } else {
-                LoopbackServer.answer(json("answer to " + asked)).send(s, ex, request);
+                LoopbackServer.answer(InProcessCli.textAnswer("answer to " + asked))
+                        .send(s, ex, request);
             }
         });
-        project = dir.resolve("p");
-        assertThat(cli(
+        assertThat(cli.run(
                         "prompt",
                         "add",
                         "--file",
                         EXAMPLES.resolve("question-writer.prompt.json").toString()))
-                .as(err::toString)
+                .as(cli::err)
                 .isZero();
-        assertThat(cli(
+        assertThat(cli.run(
                         "prompt",
                         "add",
                         "--file",
                         EXAMPLES.resolve("answerer.prompt.json").toString()))
-                .as(err::toString)
+                .as(cli::err)
                 .isZero();
     }
 
     @AfterEach
     void tearDown() {
         server.close();
-        if (previousHome == null) {
-            System.clearProperty("siftbench.home");
-        } else {
-            System.setProperty("siftbench.home", previousHome);
-        }
+        cli.close();
     }
 
     @Test
     void theQuestionAnswerPipelineAnswersEveryQuestionAndEachAnswerNamesItsQuestion() throws Exception {
-        assertThat(addExample()).as(err::toString).isZero();
-        JsonNode added = JSON.readTree(out.toString());
+        assertThat(addExample()).as(cli::err).isZero();
+        JsonNode added = cli.printed();
         assertThat(added.path("name").asText()).isEqualTo("question-answer");
         assertThat(added.path("version").asInt()).isEqualTo(1);
         assertThat(added.path("steps"))
                 .extracting(JsonNode::asText)
                 .containsExactly(
                         "question: question-writer@1 ← none", "answer: answerer@1 ← step:question (all-valid)");
-        assertThat(cli("pipelines")).isZero();
-        assertThat(JSON.readTree(out.toString()).get(0).path("name").asText()).isEqualTo("question-answer");
+        assertThat(cli.run("pipelines")).isZero();
+        assertThat(cli.printed().get(0).path("name").asText()).isEqualTo("question-answer");
 
-        assertThat(runPipeline()).as(err::toString).isZero();
+        assertThat(runPipeline()).as(cli::err).isZero();
 
-        JsonNode summary = JSON.readTree(out.toString());
+        JsonNode summary = cli.printed();
         assertThat(summary.path("status").asText()).isEqualTo("completed");
         JsonNode steps = summary.path("steps");
         assertThat(steps).hasSize(2);
@@ -151,8 +143,8 @@ class PipelineCommandTest {
                 .as("the answer step's own temperature")
                 .allSatisfy(b -> assertThat(b.path("temperature").asDouble()).isEqualTo(0.2));
 
-        assertThat(cli("runs")).isZero();
-        JsonNode listed = JSON.readTree(out.toString());
+        assertThat(cli.run("runs")).isZero();
+        JsonNode listed = cli.printed();
         assertThat(listed.get(0).path("id").asLong()).isEqualTo(answerRun);
         assertThat(listed.get(0).path("step").asText()).isEqualTo("answer");
         assertThat(listed.get(0).path("parentRun").asLong()).isEqualTo(questionRun);
@@ -164,7 +156,7 @@ class PipelineCommandTest {
                 .isEqualTo(summary.path("pipelineRun").asLong());
 
         Path alpaca = dir.resolve("out/answers.jsonl");
-        assertThat(cli(
+        assertThat(cli.run(
                         "export",
                         "--run",
                         String.valueOf(answerRun),
@@ -174,36 +166,48 @@ class PipelineCommandTest {
                         "all",
                         "--out",
                         alpaca.toString()))
-                .as(err::toString)
+                .as(cli::err)
                 .isZero();
         List<JsonNode> pairs = new ArrayList<>();
         for (String line : Files.readAllLines(alpaca)) {
             pairs.add(JSON.readTree(line));
         }
-        assertThat(pairs).hasSize(6).allSatisfy(pair -> assertThat(
-                        pair.path("output").asText())
-                .as("the answer, to the question given as the input")
-                .isEqualTo("answer to " + pair.path("input").asText()));
+        try (Project p = new H2ProjectOpener().open(project)) {
+            List<String> questionTexts = p.samples().list(questionRun, 0, 100).stream()
+                    .map(Sample::text)
+                    .toList();
+            assertThat(pairs)
+                    .extracting(pair -> pair.path("instruction").asText())
+                    .as("each answer's instruction is its question, the text of the step it continues")
+                    .containsExactlyInAnyOrderElementsOf(questionTexts);
+        }
+        assertThat(pairs).hasSize(6).allSatisfy(pair -> {
+            assertThat(pair.path("output").asText())
+                    .isEqualTo("answer to " + pair.path("instruction").asText());
+            assertThat(pair.path("input").asText())
+                    .as("the question is the whole request")
+                    .isEmpty();
+        });
     }
 
     @Test
     void aResumeAfterAPartialAnswerStepMakesExactlyTheMissingAnswers() throws Exception {
-        assertThat(addExample()).as(err::toString).isZero();
+        assertThat(addExample()).as(cli::err).isZero();
         refuseAnswers.set(2);
 
         assertThat(runPipeline()).isEqualTo(1);
 
-        JsonNode summary = JSON.readTree(out.toString());
+        JsonNode summary = cli.printed();
         long questionRun = summary.path("steps").get(0).path("run").asLong();
         long answerRun = summary.path("steps").get(1).path("run").asLong();
         assertThat(summary.path("steps").get(1).path("failures").asInt()).isEqualTo(2);
-        assertThat(err.toString())
+        assertThat(cli.err())
                 .contains("run " + answerRun + " finished with 2 of 6 slots failed")
                 .contains("--resume " + answerRun);
         assertThat(server.chatRequests()).isEqualTo(12);
 
-        assertThat(cli("run", "--resume", String.valueOf(questionRun)))
-                .as("resuming by any step's run picks up the step that is missing samples: " + err)
+        assertThat(cli.run("run", "--resume", String.valueOf(questionRun)))
+                .as("resuming by any step's run picks up the step that is missing samples: " + cli.err())
                 .isZero();
 
         assertThat(server.chatRequests())
@@ -220,21 +224,21 @@ class PipelineCommandTest {
 
     @Test
     void theAnswerStepStartsOnlyOnceEveryQuestionIsThere() throws Exception {
-        assertThat(addExample()).as(err::toString).isZero();
+        assertThat(addExample()).as(cli::err).isZero();
         refuseQuestions.set(1);
 
         assertThat(runPipeline()).isEqualTo(1);
 
-        JsonNode summary = JSON.readTree(out.toString());
+        JsonNode summary = cli.printed();
         assertThat(summary.path("steps")).as("no answer step yet").hasSize(1);
         long questionRun = summary.path("steps").get(0).path("run").asLong();
         assertThat(server.chatRequests()).isEqualTo(6);
 
-        assertThat(cli("run", "--resume", String.valueOf(questionRun)))
-                .as(err::toString)
+        assertThat(cli.run("run", "--resume", String.valueOf(questionRun)))
+                .as(cli::err)
                 .isZero();
 
-        summary = JSON.readTree(out.toString());
+        summary = cli.printed();
         assertThat(summary.path("steps")).hasSize(2);
         assertThat(summary.path("steps").get(1).path("samples").asInt()).isEqualTo(6);
         assertThat(server.chatRequests())
@@ -254,13 +258,13 @@ class PipelineCommandTest {
                 ]}
                 """);
 
-        assertThat(cli("pipeline", "add", "--file", file.toString())).isNotZero();
+        assertThat(cli.run("pipeline", "add", "--file", file.toString())).isNotZero();
 
-        assertThat(err.toString())
+        assertThat(cli.err())
                 .contains("steps[1] (answer).prompt: prompt 'answerer' has no version 3 (it has 1 to 1)")
                 .contains("steps[2] (check).prompt: there is no prompt 'nobody' in this project");
-        assertThat(cli("pipelines")).isZero();
-        assertThat(JSON.readTree(out.toString())).isEmpty();
+        assertThat(cli.run("pipelines")).isZero();
+        assertThat(cli.printed()).isEmpty();
     }
 
     @Test
@@ -272,8 +276,8 @@ class PipelineCommandTest {
                  "template": {"user": "{{steps.question.topic}} / {{steps.draft.text}}"},
                  "output": {"schema": {"type": "object", "properties": {"text": {"type": "string"}}}}}
                 """);
-        assertThat(cli("prompt", "add", "--file", prompt.toString()))
-                .as(err::toString)
+        assertThat(cli.run("prompt", "add", "--file", prompt.toString()))
+                .as(cli::err)
                 .isZero();
         Path file = Files.writeString(
                 dir.resolve("fields.pipeline.json"),
@@ -284,18 +288,18 @@ class PipelineCommandTest {
                 ]}
                 """);
 
-        assertThat(cli("pipeline", "add", "--file", file.toString())).isNotZero();
+        assertThat(cli.run("pipeline", "add", "--file", file.toString())).isNotZero();
 
-        assertThat(err.toString())
+        assertThat(cli.err())
                 .contains("steps[1] (answer): prompt 'topical@1' uses {{steps.question.topic}}, but step 'question'"
                         + " has no field 'topic' (it has id, text, label, rationale, confidence)")
                 .contains("uses {{steps.draft.text}}, but 'draft' is no earlier step of its chain (question)");
-        assertThat(cli("pipelines")).isZero();
-        assertThat(JSON.readTree(out.toString())).isEmpty();
+        assertThat(cli.run("pipelines")).isZero();
+        assertThat(cli.printed()).isEmpty();
     }
 
     private int addExample() {
-        return cli(
+        return cli.run(
                 "pipeline",
                 "add",
                 "--file",
@@ -303,7 +307,7 @@ class PipelineCommandTest {
     }
 
     private int runPipeline() {
-        return cli(
+        return cli.run(
                 "run",
                 "--pipeline",
                 "question-answer",
@@ -315,21 +319,5 @@ class PipelineCommandTest {
                 "6",
                 "--concurrency",
                 "2");
-    }
-
-    private int cli(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        String[] withProject = Stream.concat(Stream.of(args), Stream.of("--project", project.toString()))
-                .toArray(String[]::new);
-        return Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), withProject);
-    }
-
-    private static String json(String text) {
-        try {
-            return JSON.writeValueAsString(Map.of("text", text));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -173,7 +173,7 @@ class PipelineRunTest {
                 .save(PromptFile.parse(
                         """
                         {"name": "explainer", "mode": "synthesize",
-                         "template": {"user": "{{steps.intent.text}} is {{steps.intent.label}}"},
+                         "template": {"user": "{{steps.intent.text}} ({{record.text}}) is {{steps.intent.label}}"},
                          "output": {"schema": {"type": "object", "properties": {"text": {"type": "string"}}}}}
                         """,
                         "explainer.json"));
@@ -192,7 +192,10 @@ class PipelineRunTest {
         List<Sample> explained = project.samples().list(done.stepRuns().get(1).id(), 0, 100);
         assertThat(explained)
                 .extracting(Sample::text)
-                .containsExactlyInAnyOrder("A to where is my card is card_arrival", "A to why a fee is card_arrival");
+                .as("a step prompt reads its chain's record")
+                .containsExactlyInAnyOrder(
+                        "A to where is my card (where is my card) is card_arrival",
+                        "A to why a fee (why a fee) is card_arrival");
         assertThat(explained).allSatisfy(e -> {
             Sample parent = labelled.stream()
                     .filter(l -> l.id() == e.slot().parentSampleId())

@@ -18,20 +18,28 @@ import java.util.stream.Collectors;
  * @param run    the run with its prompt version and backend
  * @param item   the sample with the decision that counts and its flags
  * @param input  the record's text (annotate) or the last user message (synthesize)
+ * @param parentText the text of the sample of the earlier pipeline step this one continues, as the step read it
+ *               (the question an answer answers), or null when it continues none
  * @param split  where it goes
  */
-public record ExportRecord(RunInfo run, ReviewItem item, String input, Split split) {
+public record ExportRecord(RunInfo run, ReviewItem item, String input, String parentText, Split split) {
 
     /**
      * The record of {@code item}; {@code recordText} is the annotated record's text, or null where the run
      * has none (synthesize mode, or a dataset deleted since), which makes the request the input.
      */
     public static ExportRecord of(RunInfo run, ReviewItem item, String recordText) {
-        return new ExportRecord(run, item, recordText != null ? recordText : lastUserMessage(item.sample()), Split.ALL);
+        return of(run, item, recordText, null);
+    }
+
+    /** As {@link #of(RunInfo, ReviewItem, String)}, for a sample of a step that continues {@code parentText}. */
+    public static ExportRecord of(RunInfo run, ReviewItem item, String recordText, String parentText) {
+        return new ExportRecord(
+                run, item, recordText != null ? recordText : lastUserMessage(item.sample()), parentText, Split.ALL);
     }
 
     public ExportRecord in(Split newSplit) {
-        return new ExportRecord(run, item, input, newSplit);
+        return new ExportRecord(run, item, input, parentText, newSplit);
     }
 
     public Sample sample() {
@@ -77,12 +85,26 @@ public record ExportRecord(RunInfo run, ReviewItem item, String input, Split spl
         return mode() == PromptMode.ANNOTATE ? input : output();
     }
 
-    /** The system messages, which say what the task is. */
+    /**
+     * What the sample answers as an instruction: the text of the earlier step it continues (the question, for an
+     * answer step), else the system messages, which say what the task is.
+     */
     public String instruction() {
+        if (parentText != null) {
+            return parentText;
+        }
         return sample().slot().messages().stream()
                 .filter(m -> m.role().equals("system"))
                 .map(Message::content)
                 .collect(Collectors.joining("\n\n"));
+    }
+
+    /**
+     * What goes with the instruction: nothing for a sample that continues an earlier step, whose instruction is
+     * already the whole request, else the input.
+     */
+    public String instructionInput() {
+        return parentText != null ? "" : input;
     }
 
     /** Every message the model got, one after the other, as a single prompt text. */

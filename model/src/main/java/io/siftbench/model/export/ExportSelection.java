@@ -8,7 +8,10 @@ import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.review.ReviewItem;
+import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.Sample;
+import io.siftbench.model.runs.StepLink;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -76,9 +79,15 @@ public record ExportSelection(
                     ? new LeakageGuard(Set.of(), Set.of(), evaluation)
                     : demonstrationGuard(sources, run, runItems, evaluation);
             Map<Long, String> recordTexts = recordTexts(sources, run, runItems);
+            Map<Long, String> parentTexts = parentTexts(sources, run);
             for (ReviewItem item : runItems) {
                 Long recordId = item.sample().slot().recordId();
-                ExportRecord record = ExportRecord.of(run, item, recordId == null ? null : recordTexts.get(recordId));
+                Long parentId = item.sample().slot().parentSampleId();
+                ExportRecord record = ExportRecord.of(
+                        run,
+                        item,
+                        recordId == null ? null : recordTexts.get(recordId),
+                        parentId == null ? null : parentTexts.get(parentId));
                 all.put(record.id(), record);
                 boolean rejected = item.decision() != null && item.decision().status() == DecisionStatus.REJECTED;
                 boolean wanted = request.status().takes(item.decision()) || rejected && request.rejectedAsNegatives();
@@ -130,8 +139,11 @@ public record ExportSelection(
     }
 
     /**
-     * Preference pairs from Compare (either sample in an exported run) and from edits (edited = chosen,
-     * original = rejected). The status choice does not apply: a preference is a decision of its own.
+     * Preference pairs from Compare (either sample in an exported run), from pipeline steps (the chosen sample in an
+     * exported run; the earlier step's, its draft, read wherever it is) and from edits (edited = chosen, original =
+     * rejected). The status choice does not apply: a preference is a decision of its own. A Compare pair's prompt is
+     * its chosen sample's (both answer the same row); a pipeline pair's is the earlier step's, which both texts
+     * answer (the refined one through its draft).
      */
     private static List<PreferencePair> pairs(
             ExportSources sources,
@@ -141,16 +153,21 @@ public record ExportSelection(
             Set<Long> guarded) {
         List<PreferencePair> pairs = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
+        Map<Long, ExportRecord> earlier = new HashMap<>();
         for (RunInfo run : runs) {
             for (PreferenceStore.Preference p : sources.preferences().ofRun(run.id())) {
+                boolean fromPipeline = p.origin() == PreferenceStore.Origin.PIPELINE;
                 ExportRecord chosen = all.get(p.chosenSampleId());
                 ExportRecord rejected = all.get(p.rejectedSampleId());
+                if (rejected == null && fromPipeline && chosen != null) {
+                    rejected = earlierRecord(sources, p.rejectedSampleId(), earlier);
+                }
                 if (seen.add(p.id()) && chosen != null && rejected != null && usable(request, chosen, guarded)) {
                     pairs.add(new PreferencePair(
-                            PreferencePair.FROM_COMPARE,
+                            fromPipeline ? PreferencePair.FROM_PIPELINE : PreferencePair.FROM_COMPARE,
                             chosen,
                             rejected.id(),
-                            chosen.promptText(),
+                            fromPipeline ? rejected.promptText() : chosen.promptText(),
                             chosen.output(),
                             rejected.output()));
                 }
@@ -171,6 +188,51 @@ public record ExportSelection(
             }
         }
         return pairs;
+    }
+
+    /**
+     * The sample {@code sampleId} of a run not exported, with the decision that counts for it; its run's samples
+     * are read once into {@code read}, since a step's pairs all reach into the same earlier run. Null when gone.
+     */
+    private static ExportRecord earlierRecord(ExportSources sources, long sampleId, Map<Long, ExportRecord> read) {
+        if (!read.containsKey(sampleId)) {
+            sources.samples()
+                    .find(sampleId)
+                    .flatMap(s -> sources.runs().find(s.runId()))
+                    .ifPresent(run -> {
+                        for (ReviewItem item : sources.review().items(run.id())) {
+                            read.put(item.sampleId(), ExportRecord.of(run, item, null));
+                        }
+                    });
+        }
+        return read.get(sampleId);
+    }
+
+    /**
+     * The texts of the samples {@code run} continues, by id, as its step read them (an annotated sample's is its
+     * record's); empty when the run is no step continuing another, or that run is gone.
+     */
+    private static Map<Long, String> parentTexts(ExportSources sources, RunInfo run) {
+        StepLink link = RunDetails.fromJson(run.config().details()).step();
+        RunInfo parentRun = link == null || !link.continuesAStep()
+                ? null
+                : sources.runs().find(link.parentRun()).orElse(null);
+        if (parentRun == null) {
+            return Map.of();
+        }
+        List<ReviewItem> parents = sources.review().items(parentRun.id());
+        Map<Long, String> recordTexts = recordTexts(sources, parentRun, parents);
+        Map<Long, String> texts = new HashMap<>();
+        for (ReviewItem item : parents) {
+            Sample s = item.sample();
+            String text = s.text() != null || s.slot().recordId() == null
+                    ? s.text()
+                    : recordTexts.get(s.slot().recordId());
+            if (text != null) {
+                texts.put(s.id(), text);
+            }
+        }
+        return texts;
     }
 
     private static boolean usable(ExportRequest request, ExportRecord chosen, Set<Long> guarded) {

@@ -6,11 +6,12 @@ import io.siftbench.model.prompts.PromptStore;
 import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.review.ReviewStore;
 import io.siftbench.model.runs.RunStore;
+import io.siftbench.model.runs.SampleStore;
 import java.nio.file.Path;
 
 /**
  * The stores an export reads: the runs' review items with their decisions and edits, the preferences of
- * Compare, the records and prompts they came from.
+ * Compare and of pipeline steps (whose earlier samples it finds by id), the records and prompts they came from.
  *
  * @param file the project file, named in the message when a run is not there
  */
@@ -18,6 +19,7 @@ public record ExportSources(
         Path file,
         DatasetStore datasets,
         RunStore runs,
+        SampleStore samples,
         PromptStore prompts,
         ReviewStore review,
         DecisionStore decisions,

@@ -85,7 +85,7 @@ final class JsonShapes {
     }
 
     static void alpaca(JsonGenerator json, ExportRecord r) throws IOException {
-        strings(json, "instruction", r.instruction(), "input", r.input(), "output", r.output());
+        strings(json, "instruction", r.instruction(), "input", r.instructionInput(), "output", r.output());
     }
 
     /** The messages the model got, then the answer that counts as the assistant's reply. */

@@ -29,11 +29,14 @@
  *       error}
  *       and one {@code condition.<name>} column per condition; every cell through
  *       {@link io.siftbench.model.export.FormulaGuard}</li>
- *   <li>{@code alpaca}: {@code instruction} (the system messages), {@code input}, {@code output}</li>
+ *   <li>{@code alpaca}: {@code instruction} (the system messages; for a pipeline step that continues another, the
+ *       text of the sample it continued, with an empty {@code input}), {@code input}, {@code output}</li>
  *   <li>{@code chat}: {@code messages}: the messages the model got, then the output as the assistant's</li>
  *   <li>{@code dpo}: {@code prompt} (every message, joined by a blank line), {@code chosen}, {@code rejected},
- *       plus {@code source} (compare or edit), {@code chosen_id}, {@code rejected_id}: one pair per
- *       preference recorded in Compare and one per edit (the researcher's version chosen over the model's)</li>
+ *       plus {@code source} (compare, pipeline or edit), {@code chosen_id}, {@code rejected_id}: one pair per
+ *       preference recorded in Compare, one per preference a pipeline step with {@code prefer} recorded (its
+ *       sample over its chain's sample of the earlier step, whose request is then the {@code prompt}) and one per
+ *       edit (the researcher's version chosen over the model's)</li>
  *   <li>{@code classification}: {@code text} (the record, or the generated sample), {@code label}</li>
  * </ul>
  *

@@ -31,15 +31,21 @@ public record Pipeline(String name, String note, List<PipelineStep> steps) {
 
     /**
      * The earlier steps whose samples step {@code index} continues, nearest first: its input step, that step's
-     * input step, and so on to the chain's first step.
+     * input step, and so on to the chain's first step. In a file still being checked the chain ends at an input that
+     * names no earlier step.
      */
     public List<PipelineStep> ancestors(int index) {
         List<PipelineStep> out = new ArrayList<>();
-        StepInput input = steps.get(index).source();
-        while (input.kind() == StepInput.Kind.STEP) {
-            PipelineStep parent = steps.get(indexOf(input.step()).orElseThrow());
-            out.add(parent);
-            input = parent.source();
+        int at = index;
+        StepInput input = StepInput.parse(steps.get(at).input()).orElse(null);
+        while (input != null && input.kind() == StepInput.Kind.STEP) {
+            OptionalInt parent = indexOf(input.step());
+            if (parent.isEmpty() || parent.getAsInt() >= at || steps.get(parent.getAsInt()) == null) {
+                break;
+            }
+            at = parent.getAsInt();
+            out.add(steps.get(at));
+            input = StepInput.parse(steps.get(at).input()).orElse(null);
         }
         return out;
     }

@@ -130,6 +130,9 @@ public final class PipelineFile {
                     + "' is not NAME or NAME@V (V a version number from 1)");
         }
         inputProblems(pipeline, i, step, where, problems);
+        if (step.prefer() != null) {
+            preferProblems(pipeline, i, step.prefer(), where, problems);
+        }
         if (step.backend() != null) {
             int colon = step.backend().indexOf(':');
             if (colon < 1 || colon == step.backend().length() - 1) {
@@ -149,6 +152,34 @@ public final class PipelineFile {
             } catch (IllegalArgumentException e) {
                 problems.add(where + ".parameters: " + e.getMessage());
             }
+        }
+    }
+
+    /**
+     * A step prefers its samples over those of an earlier step of its own chain, which it continues and so pairs
+     * with one by one; that step must write texts (not annotate records) for the two to be a preference pair.
+     */
+    private static void preferProblems(
+            Pipeline pipeline, int i, StepPreference prefer, String where, List<String> problems) {
+        List<String> chain =
+                pipeline.ancestors(i).stream().map(PipelineStep::name).toList();
+        if (prefer.over() == null || prefer.over().isBlank()) {
+            problems.add(where + ".prefer.over: name the earlier step of this step's chain whose samples this step's"
+                    + " are preferred over, e.g. {\"over\": \"draft\"}");
+        } else if (!chain.contains(prefer.over())) {
+            problems.add(where + ".prefer.over: '" + PromptNames.shown(prefer.over())
+                    + "' is no earlier step of this step's chain"
+                    + (chain.isEmpty()
+                            ? " (the step reads no earlier step, so it has nothing to be preferred over)"
+                            : " (" + String.join(", ", chain) + ")"));
+        } else if (StepInput.parse(pipeline.steps()
+                                .get(pipeline.indexOf(prefer.over()).getAsInt())
+                                .input())
+                        .map(StepInput::kind)
+                        .orElse(null)
+                == StepInput.Kind.DATASET) {
+            problems.add(where + ".prefer.over: step '" + prefer.over() + "' annotates records, so its samples are"
+                    + " labels; a preference pairs two texts written for the same request");
         }
     }
 

@@ -16,9 +16,10 @@ import java.util.Set;
 /**
  * Checks a pipeline against the prompts of a project before it is saved, and pins every step to a prompt version:
  * each prompt exists (in the version named, or its newest), its mode fits the step's input (nothing: it
- * synthesizes; a dataset: it annotates; an earlier step: it synthesizes from that step's samples), and every
+ * synthesizes; a dataset: it annotates; an earlier step: it synthesizes from that step's samples), every
  * {@code {{steps.NAME.FIELD}}} its templates use names an earlier step of its chain and a field that step's
- * samples have.
+ * samples have, and a step prompt's {@code {{record.NAME}}} and {@code {{condition.NAME}}} (which the prompt's own
+ * checks leave to the pipeline, {@link Placeholders#readsSteps}) have a dataset and a condition in its chain.
  */
 public final class PipelinePrompts {
 
@@ -116,7 +117,14 @@ public final class PipelinePrompts {
         Set<String> names =
                 new LinkedHashSet<>(Placeholders.names(version.template().system()));
         names.addAll(Placeholders.names(version.template().user()));
+        boolean stepPrompt = version.mode() == PromptMode.SYNTHESIZE && Placeholders.readsSteps(version);
         for (String name : names) {
+            if (stepPrompt && name.startsWith("record.")) {
+                recordProblem(pipeline, i, name, problems);
+            }
+            if (stepPrompt && name.startsWith("condition.")) {
+                conditionProblem(pipeline, versions, i, name, problems);
+            }
             if (!name.startsWith("steps.")) {
                 continue;
             }
@@ -153,6 +161,47 @@ public final class PipelinePrompts {
                 problems.add(where + ", but step '" + parts[1] + "' has no field '" + parts[2] + "' (it has "
                         + String.join(", ", fields) + ")");
             }
+        }
+    }
+
+    /** A step prompt's {@code {{record.NAME}}}: its chain must start from a dataset, whose record it carries. */
+    private static void recordProblem(Pipeline pipeline, int i, String name, List<String> problems) {
+        List<PipelineStep> chain = pipeline.ancestors(i);
+        PipelineStep first = chain.isEmpty() ? pipeline.steps().get(i) : chain.get(chain.size() - 1);
+        if (first.source().kind() != StepInput.Kind.DATASET) {
+            PipelineStep step = pipeline.steps().get(i);
+            problems.add("steps[" + i + "] (" + step.name() + "): prompt '" + PromptNames.shown(step.prompt())
+                    + "' uses {{" + name + "}}, but its chain starts from no dataset (step '" + first.name()
+                    + "' has input \"" + first.input() + "\"), so there is no record; only a chain whose first"
+                    + " step has input \"dataset\" carries one");
+        }
+    }
+
+    /**
+     * A step prompt's {@code {{condition.NAME}}}: a condition of its own prompt, or of an earlier step's of its
+     * chain, whose values its samples carry on.
+     */
+    private static void conditionProblem(
+            Pipeline pipeline, List<PromptVersion> versions, int i, String name, List<String> problems) {
+        String wanted = name.substring("condition.".length());
+        Set<String> declared = new LinkedHashSet<>();
+        List<PipelineStep> chain = new ArrayList<>(List.of(pipeline.steps().get(i)));
+        chain.addAll(pipeline.ancestors(i));
+        for (PipelineStep s : chain) {
+            PromptVersion v = versions.get(pipeline.indexOf(s.name()).getAsInt());
+            if (v == null) {
+                // A prompt not found is said already; what its conditions would be is not known.
+                return;
+            }
+            v.conditions().forEach(c -> declared.add(c.name()));
+        }
+        if (!declared.contains(wanted)) {
+            PipelineStep step = pipeline.steps().get(i);
+            problems.add("steps[" + i + "] (" + step.name() + "): prompt '" + PromptNames.shown(step.prompt())
+                    + "' uses {{" + name + "}}, but no prompt of its chain ("
+                    + String.join(", ", chain.stream().map(PipelineStep::name).toList())
+                    + ") has a condition '" + wanted + "'"
+                    + (declared.isEmpty() ? "" : " (they have " + String.join(", ", declared) + ")"));
         }
     }
 

@@ -30,7 +30,8 @@ import java.util.function.BooleanSupplier;
  * earlier step's samples, and then generates its samples like any run. A resume runs the first step's run again
  * (which sends only what is missing) and goes on from there, so a pipeline run killed at any moment resumes with
  * no step sample lost or made twice. A step starts only once the step it reads has completed; streaming between
- * steps is not done.
+ * steps is not done. A step that prefers its samples over an earlier step's has its preference pairs recorded once
+ * it has completed ({@link StepPreferences}).
  */
 public final class PipelineRunner {
 
@@ -55,6 +56,7 @@ public final class PipelineRunner {
     private final DatasetStore datasets;
     private final DecisionStore decisions;
     private final ChainedSamples chained;
+    private final StepPreferences preferred;
     private final RunLauncher launcher;
 
     public PipelineRunner(
@@ -64,6 +66,7 @@ public final class PipelineRunner {
             DatasetStore datasets,
             DecisionStore decisions,
             ChainedSamples chained,
+            StepPreferences preferred,
             RunLauncher launcher) {
         this.pipelines = pipelines;
         this.prompts = prompts;
@@ -71,6 +74,7 @@ public final class PipelineRunner {
         this.datasets = datasets;
         this.decisions = decisions;
         this.chained = chained;
+        this.preferred = preferred;
         this.launcher = launcher;
     }
 
@@ -135,6 +139,10 @@ public final class PipelineRunner {
             made.set(i, finished);
             if (status != RunStatus.COMPLETED || finished.failures() > 0) {
                 return new Outcome(status, i, List.copyOf(made));
+            }
+            // Also on every resume: a kill between the step's last sample and its pairs leaves them to record here.
+            if (pipeline.steps().get(i).prefer() != null) {
+                preferred.record(finished, pipeline.steps().get(i).prefer());
             }
         }
         return new Outcome(RunStatus.COMPLETED, pipeline.steps().size() - 1, List.copyOf(made));

@@ -17,9 +17,10 @@ import io.siftbench.model.runs.BackendRef;
  * @param backend    {@code KIND:URL_OR_FILE}, or null for the pipeline run's
  * @param model      the model to ask for, or null for the pipeline run's (or the backend's own, with a backend)
  * @param parameters the step's own generation parameters, or null for the pipeline run's
+ * @param prefer     null, or the earlier step of its chain whose sample each of its samples is preferred over
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "prompt", "input", "select", "backend", "model", "parameters"})
+@JsonPropertyOrder({"name", "prompt", "input", "select", "backend", "model", "parameters", "prefer"})
 public record PipelineStep(
         String name,
         String prompt,
@@ -27,7 +28,8 @@ public record PipelineStep(
         String select,
         String backend,
         String model,
-        StepParameters parameters) {
+        StepParameters parameters,
+        StepPreference prefer) {
 
     /** The prompt's name: {@code prompt} up to its last {@code @}. */
     @JsonIgnore
@@ -45,7 +47,7 @@ public record PipelineStep(
 
     /** The step with its prompt pinned to {@code version}. */
     public PipelineStep pinnedTo(int version) {
-        return new PipelineStep(name, promptName() + "@" + version, input, select, backend, model, parameters);
+        return new PipelineStep(name, promptName() + "@" + version, input, select, backend, model, parameters, prefer);
     }
 
     @JsonIgnore

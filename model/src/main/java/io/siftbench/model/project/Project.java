@@ -61,7 +61,8 @@ public interface Project extends AutoCloseable {
 
     /** The stores an export reads. */
     default ExportSources exportSources() {
-        return new ExportSources(file(), datasets(), runs(), prompts(), review(), decisions(), preferences());
+        return new ExportSources(
+                file(), datasets(), runs(), samples(), prompts(), review(), decisions(), preferences());
     }
 
     /** Closes the database; the file stays consistent and can be opened again. */

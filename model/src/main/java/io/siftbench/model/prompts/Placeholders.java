@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Finds the placeholders of a template and tells which ones nothing will fill, so that the editor can
@@ -24,6 +25,7 @@ public final class Placeholders {
     private final Set<String> demoColumns;
     private final Set<String> sampleFields;
     private final Set<String> judgedConditions;
+    private final boolean stepPrompt;
 
     /**
      * @param recordColumns the columns of the records the prompt will see, or null when not yet known
@@ -59,6 +61,19 @@ public final class Placeholders {
         this.demoColumns = demoColumns;
         this.sampleFields = sampleFields;
         this.judgedConditions = judgedConditions;
+        this.stepPrompt = readsSteps(version);
+    }
+
+    /**
+     * Whether {@code version} is a pipeline step's prompt: its templates read an earlier step
+     * ({@code {{steps.…}}}). Such a prompt also sees its chain's record and the conditions of its chain's earlier
+     * steps, which only the pipeline names, so its {@code record.NAME} and {@code condition.NAME} are checked when
+     * the pipeline is saved.
+     */
+    public static boolean readsSteps(PromptVersion version) {
+        return Stream.of(version.template().system(), version.template().user())
+                .flatMap(t -> names(t).stream())
+                .anyMatch(n -> n.equals("steps") || n.startsWith("steps."));
     }
 
     /**
@@ -131,12 +146,14 @@ public final class Placeholders {
         String head = name.substring(0, dot);
         String rest = name.substring(dot + 1);
         return switch (head) {
-            case "record" -> isColumn(recordColumns, rest);
+            case "record" -> stepPrompt || isColumn(recordColumns, rest);
             // A judge sees the judged run's conditions and output fields, which only the run to judge names.
             case "condition" ->
                 judge
                         ? isColumn(judgedConditions, rest)
-                        : version.conditions().stream().anyMatch(c -> c.name().equals(rest));
+                        : stepPrompt
+                                || version.conditions().stream()
+                                        .anyMatch(c -> c.name().equals(rest));
             case "sample" -> judge ? isColumn(sampleFields, rest) : isColumn(recordColumns, name);
             case "task" -> TASK_FIELDS.contains(rest);
             // A pipeline step sees its chain's earlier steps, which only the pipeline names (and checks when saved).

@@ -27,6 +27,33 @@ class PipelineFileTest {
     }
 
     @Test
+    void theRefineExamplePrefersItsLastStepOverTheDraftOfItsChainAndWritesItBack() {
+        Pipeline example = PipelineFile.read(Path.of("..", "docs", "examples", "draft-critique-refine.pipeline.json"));
+
+        assertThat(example.steps())
+                .extracting(PipelineStep::prefer)
+                .containsExactly(null, null, new StepPreference("draft"));
+        assertThat(example.ancestors(2)).extracting(PipelineStep::name).containsExactly("critique", "draft");
+        assertThat(PipelineFile.parse(PipelineFile.write(example), "written")).isEqualTo(example);
+    }
+
+    @Test
+    void aPreferenceWithoutAStepOrOverAnAnnotatingStepIsRefused() {
+        assertThatThrownBy(
+                        () -> parse(
+                                """
+                        {"name": "qa", "steps": [
+                          {"name": "intent", "prompt": "i", "input": "dataset"},
+                          {"name": "why", "prompt": "w", "input": "step:intent", "prefer": {"over": "intent"}},
+                          {"name": "better", "prompt": "b", "input": "step:why", "prefer": {}}]}
+                        """))
+                .hasMessage("qa.pipeline.json: steps[1].prefer.over: step 'intent' annotates records, so its samples"
+                        + " are labels; a preference pairs two texts written for the same request;"
+                        + " steps[2].prefer.over: name the earlier step of this step's chain whose samples this"
+                        + " step's are preferred over, e.g. {\"over\": \"draft\"}");
+    }
+
+    @Test
     void aStepReadingAStepThatIsNotThereNamesTheStepsThereAre() {
         assertThatThrownBy(
                         () -> parse(

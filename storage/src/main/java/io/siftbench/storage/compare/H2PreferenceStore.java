@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** Preferences in the {@code preference} table, one row per pair. */
+/** Preferences in the {@code preference} table, one row per pair, with where it comes from ({@code origin}). */
 public final class H2PreferenceStore implements PreferenceStore {
 
     private final DataSource db;
@@ -46,7 +46,7 @@ public final class H2PreferenceStore implements PreferenceStore {
                         }
                         try (ResultSet keys = ps.getGeneratedKeys()) {
                             keys.next();
-                            return new Preference(keys.getLong(1), chosenSampleId, rejectedSampleId);
+                            return new Preference(keys.getLong(1), chosenSampleId, rejectedSampleId, Origin.COMPARE);
                         }
                     }
                 });
@@ -55,16 +55,45 @@ public final class H2PreferenceStore implements PreferenceStore {
     }
 
     @Override
+    public int preferFromPipeline(List<Pair> pairs) {
+        if (pairs.isEmpty()) {
+            return 0;
+        }
+        int added = Sql.inTransaction(db, "record the preference pairs of a pipeline step", c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO preference (chosen_sample_id,"
+                    + " rejected_sample_id, origin) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM preference"
+                    + " WHERE chosen_sample_id = ? AND rejected_sample_id = ? AND origin = ?)")) {
+                int n = 0;
+                for (Pair pair : pairs) {
+                    for (int at = 0; at < 6; at += 3) {
+                        ps.setLong(at + 1, pair.chosenSampleId());
+                        ps.setLong(at + 2, pair.rejectedSampleId());
+                        ps.setString(at + 3, Origin.PIPELINE.id());
+                    }
+                    n += ps.executeUpdate();
+                }
+                return n;
+            }
+        });
+        if (added > 0) {
+            changes.told(ProjectChange.of(ProjectChange.Kind.PREFERENCES));
+        }
+        return added;
+    }
+
+    @Override
     public List<Preference> ofRun(long runId) {
         return Sql.call(db, "read the preferences of run " + runId, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT p.id, p.chosen_sample_id, p.rejected_sample_id"
-                    + " FROM preference p WHERE EXISTS (SELECT 1 FROM sample s WHERE s.run_id = ?"
-                    + " AND s.id IN (p.chosen_sample_id, p.rejected_sample_id)) ORDER BY p.id")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT p.id, p.chosen_sample_id, p.rejected_sample_id, p.origin"
+                            + " FROM preference p WHERE EXISTS (SELECT 1 FROM sample s WHERE s.run_id = ?"
+                            + " AND s.id IN (p.chosen_sample_id, p.rejected_sample_id)) ORDER BY p.id")) {
                 ps.setLong(1, runId);
                 List<Preference> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Preference(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+                        out.add(new Preference(
+                                rs.getLong(1), rs.getLong(2), rs.getLong(3), Origin.fromId(rs.getString(4))));
                     }
                 }
                 return out;
