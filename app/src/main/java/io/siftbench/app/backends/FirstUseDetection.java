@@ -6,6 +6,7 @@ import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.BackendSettingsRepository;
 import io.siftbench.model.backends.ConnectionReport;
 import io.siftbench.model.backends.ServerDetection;
+import io.siftbench.model.backends.ServerKind;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,6 +24,8 @@ public final class FirstUseDetection {
     private final BackendSettingsRepository backends;
     private final BackendProbe probe;
     private final List<Consumer<ServerDetection>> listeners = new CopyOnWriteArrayList<>();
+    /** Servers named on a command line, not among the user's backends: found once per process, never saved. */
+    private final java.util.Map<String, Optional<ServerKind>> named = new java.util.HashMap<>();
 
     public FirstUseDetection(BackendSettingsRepository backends, BackendProbe probe) {
         this.backends = backends;
@@ -61,5 +64,24 @@ public final class FirstUseDetection {
         ServerDetection found = new ServerDetection(detected, next);
         listeners.forEach(l -> l.accept(found));
         return Optional.of(found);
+    }
+
+    /**
+     * Probes {@code config}, a backend a command line named by its address ({@code openai:URL}) that is not among
+     * the user's, once in this process: {@code run --backend openai:http://…:8080/v1} on a llama.cpp server gets
+     * valid outputs without a backend set up first. Nothing is saved. Blocking; never on the UI thread.
+     *
+     * @return the backend with the server found and the style it honours; empty where nothing was probed, the probe
+     *     failed or the server said nothing about itself
+     */
+    public synchronized Optional<BackendConfig> detectNamed(BackendConfig config) {
+        if (!config.undetected()) {
+            return Optional.empty();
+        }
+        Optional<ServerKind> server = named.computeIfAbsent(config.location(), at -> {
+            ConnectionReport report = probe.test(config);
+            return report.ok() ? Optional.ofNullable(report.server()) : Optional.empty();
+        });
+        return server.map(config::withDetected);
     }
 }

@@ -7,6 +7,7 @@ import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.ChatBackend;
+import io.siftbench.model.backends.ServerDetection;
 import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.RunInfo;
 import java.util.HashMap;
@@ -30,6 +31,9 @@ public final class RunBackends implements Function<RunInfo, BackendClient>, Auto
     private final Function<BackendConfig, ChatBackend> providers;
     private final FirstUseDetection firstUse;
     private final Consumer<String> told;
+    /** The addresses whose server was told of already: each step of a pipeline asks for its backend again. */
+    private final java.util.Set<String> toldAt = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Map<BackendConfig, BackendClient> clients = new HashMap<>();
 
     /**
@@ -85,8 +89,8 @@ public final class RunBackends implements Function<RunInfo, BackendClient>, Auto
                 .get()
                 .at(kind, ref.location())
                 .map(this::detected)
-                .orElseGet(() -> BackendConfig.of(kind, ref.location(), ref.model())
-                        .withApiKey(System.getenv().getOrDefault(API_KEY_VARIABLE, "")));
+                .orElseGet(() -> named(BackendConfig.of(kind, ref.location(), ref.model())
+                        .withApiKey(System.getenv().getOrDefault(API_KEY_VARIABLE, ""))));
         return new BackendConfig(
                 base.name(),
                 kind,
@@ -114,6 +118,21 @@ public final class RunBackends implements Function<RunInfo, BackendClient>, Auto
                     return found.backend();
                 })
                 .orElse(saved);
+    }
+
+    /** A backend named by its address only, as the server there was found (told once), or as it is. */
+    private BackendConfig named(BackendConfig adHoc) {
+        if (firstUse == null) {
+            return adHoc;
+        }
+        return firstUse.detectNamed(adHoc)
+                .map(found -> {
+                    if (toldAt.add(found.location())) {
+                        ServerDetection.noteOn(found, found.location()).ifPresent(told);
+                    }
+                    return found;
+                })
+                .orElse(adHoc);
     }
 
     @Override

@@ -128,6 +128,29 @@ class FirstUseDetectionTest {
     }
 
     @Test
+    void aServerNamedOnlyByItsAddressIsProbedOnceToldOnceAndNothingIsSaved() throws Exception {
+        // As "run --backend openai:URL" names it, with no backend set up for it.
+        backends.save(BackendSettings.EMPTY);
+        List<String> told = new ArrayList<>();
+        RunInfo first;
+        try (RunBackends clients = new RunBackends(backends::load, firstUse, told::add)) {
+            first = run(clients, fixture.fiveQuestionRun());
+            run(clients, fixture.fiveQuestionRun());
+        }
+
+        assertThat(fixture.project().samples().list(first.id(), 0, 10))
+                .hasSize(5)
+                .allMatch(Sample::valid);
+        assertThat(fixture.server().bodies()).hasSize(10).allSatisfy(body -> assertThat(
+                        body.path("response_format").path("type").asText())
+                .isEqualTo("json_object"));
+        assertThat(told)
+                .containsExactly("Detected llama.cpp server on "
+                        + fixture.server().url() + ": output schema sent as json_object + schema");
+        assertThat(backends.load()).as("nothing saved").isEqualTo(BackendSettings.EMPTY);
+    }
+
+    @Test
     void aStyleTheUserChoseIsLeftAsItIs() throws Exception {
         BackendConfig chosen = fixture.loopbackBackends().backends().get(0).withSchemaStyle(SchemaStyle.JSON_SCHEMA);
         backends.save(new BackendSettings(List.of(chosen), "loopback", GenerationParameters.DEFAULT));

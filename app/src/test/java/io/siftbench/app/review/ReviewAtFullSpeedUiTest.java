@@ -41,6 +41,7 @@ class ReviewAtFullSpeedUiTest {
 
     /** Enough for the queue's paging, the decision writer's batches and a run's worth of frames to show. */
     private static final int DECISIONS = 2_000;
+
     private static final int IDLE_GAP_LIMIT_MILLIS = 50;
 
     @TempDir

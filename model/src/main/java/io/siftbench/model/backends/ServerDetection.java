@@ -16,11 +16,19 @@ public record ServerDetection(BackendConfig backend, BackendSettings saved) {
      * schema sent as json_object + schema"); nothing for a server that says nothing more, which keeps its style.
      */
     public Optional<String> note() {
+        return noteOn(backend, "'" + backend.name() + "'");
+    }
+
+    /**
+     * What the user is told of {@code backend} found at {@code where} (its name, or the address a command line gave
+     * for a backend that is not among the user's); nothing for a server that says nothing more about itself.
+     */
+    public static Optional<String> noteOn(BackendConfig backend, String where) {
         ServerKind server = backend.server();
         if (server == null || server == ServerKind.OPENAI_COMPATIBLE) {
             return Optional.empty();
         }
-        return Optional.of("Detected " + server.title() + " on '" + backend.name() + "': output schema sent as "
+        return Optional.of("Detected " + server.title() + " on " + where + ": output schema sent as "
                 + backend.schemaStyle().title());
     }
 }
