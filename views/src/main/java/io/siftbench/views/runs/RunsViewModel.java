@@ -56,6 +56,11 @@ public final class RunsViewModel {
         return runs.settings(run);
     }
 
+    /** The pipeline step the run is, e.g. "question-answer v1 · step 2 answer"; empty outside pipelines. */
+    public String step(RunInfo run) {
+        return runs.step(run);
+    }
+
     /** Progress of the runs going on in this window, by run id. */
     public ObservableMap<Long, RunProgress> live() {
         return starter.live();
