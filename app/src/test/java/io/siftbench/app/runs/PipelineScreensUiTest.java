@@ -1,6 +1,7 @@
 package io.siftbench.app.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.siftbench.app.Shell;
 import io.siftbench.app.ShellSession;
@@ -33,7 +34,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * The question → answer pipeline in the screens, in the real shell on a real project: the Review card of an answer
  * shows the question it answers above it, in a section that folds away, and a question has no such section; the
  * Runs table and the run choosers of Review, Insights and Compare name each step's run by its pipeline and step;
- * and the runs a pipeline makes while the window is open are listed without a reopen.
+ * and the runs a pipeline makes while the window is open are listed without a reopen, the Runs table keeping a
+ * pipeline run's steps together, first step first.
  */
 class PipelineScreensUiTest {
 
@@ -153,7 +155,10 @@ class PipelineScreensUiTest {
         robot.clickOn("#nav-runs");
         @SuppressWarnings("unchecked")
         TableView<RunInfo> table = robot.lookup("#runs-table").queryAs(TableView.class);
-        assertThat(table.getItems()).extracting(RunInfo::samples).containsExactly(4L, 4L);
+        assertThat(table.getItems())
+                .as("the pipeline run's first step, then its later step")
+                .extracting(RunInfo::id, RunInfo::samples)
+                .containsExactly(tuple(1L, 4L), tuple(2L, 4L));
         WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> shownCell(ANSWER_STEP) && shownCell(QUESTION_STEP));
     }
 

@@ -7,6 +7,8 @@ import io.siftbench.model.runs.RunSummary;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.TaskExecutor;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -35,6 +37,8 @@ public final class ProjectRunList {
 
     private Map<Long, String> settings = Map.of();
     private Map<Long, RunStep> steps = Map.of();
+    /** The newest run listed of each pipeline run, by pipeline run id: where its steps stand together. */
+    private Map<Long, Long> newestStep = Map.of();
 
     /** @param sources the stores of the open project the runs are read from; null while none is open */
     public ProjectRunList(ObservableValue<RunListSources> sources, TaskExecutor tasks) {
@@ -60,6 +64,24 @@ public final class ProjectRunList {
     /** The run as a chooser names it, with the pipeline step it is ({@link RunLabel#withSamples(RunInfo, String)}). */
     public String label(RunInfo run) {
         return RunLabel.withSamples(run, step(run));
+    }
+
+    /**
+     * The order of a list that keeps a pipeline run's steps together, its first step first, where its newest step's
+     * run stands; the other runs stay newest first. It reads the listing shown, so it holds as the list changes.
+     */
+    public Comparator<RunInfo> pipelineRunsTogether() {
+        Comparator<RunInfo> newestFirst = Comparator.comparingLong(RunInfo::id).reversed();
+        return Comparator.comparingLong(this::place)
+                .reversed()
+                .thenComparingInt(
+                        r -> steps.containsKey(r.id()) ? steps.get(r.id()).index() : 0)
+                .thenComparing(newestFirst);
+    }
+
+    private long place(RunInfo run) {
+        RunStep step = steps.get(run.id());
+        return step == null ? run.id() : newestStep.getOrDefault(step.link().pipelineRun(), run.id());
     }
 
     /** Whether run {@code runId} is in the list. */
@@ -93,6 +115,9 @@ public final class ProjectRunList {
         // The settings first: the list's listeners (a table's cells, a chooser's names) read them as the rows change.
         settings = listing.settings();
         steps = listing.steps();
+        Map<Long, Long> newest = new HashMap<>();
+        steps.forEach((run, step) -> newest.merge(step.link().pipelineRun(), run, Math::max));
+        newestStep = newest;
         List<RunInfo> now = listing.runs();
         // A listing is asked for on every change of the project, often with nothing new for this list: rows that
         // did not change stay as they are, so a click or a selection on them is not lost to a redraw.
