@@ -105,7 +105,8 @@ public final class Shell {
         review = new ReviewViewModel(
                 project.map(p -> new ReviewSources(p.runSources(), p.decisions())), tasks, embedder);
         RunStarter starter = new RunStarter(launcher, tasks);
-        runs = new RunsViewModel(project.map(p -> new RunListSources(p.runs(), p.datasets())), tasks, starter);
+        runs = new RunsViewModel(
+                project.map(p -> new RunListSources(p.runs(), p.datasets(), p.pipelines())), tasks, starter);
         review.follow(starter.live());
         compare = new CompareViewModel(
                 project.map(p -> new CompareSources(p.runSources(), p.decisions(), p.preferences())),

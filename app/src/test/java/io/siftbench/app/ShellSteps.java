@@ -1,11 +1,13 @@
 package io.siftbench.app;
 
 import io.siftbench.model.prompts.StoredVersion;
+import io.siftbench.model.runs.RunInfo;
 import io.siftbench.views.shell.Screen;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -26,6 +28,10 @@ public record ShellSteps(FxRobot robot) {
 
     /** In the studio, selects the latest version of prompt {@code name} among {@code versions} listed and opens it. */
     public void openPrompt(String name, int versions) throws Exception {
+        // The studio is built the first time it shows: its list is there a moment after the click.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#prompt-versions")
+                .tryQuery()
+                .isPresent());
         ListView<?> list = robot.lookup("#prompt-versions").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == versions);
         robot.interact(() -> list.getSelectionModel()
@@ -51,6 +57,14 @@ public record ShellSteps(FxRobot robot) {
                 TimeUnit.SECONDS,
                 () -> robot.lookup(shown).tryQuery().isPresent()
                         && !robot.lookup("#insights-measure").queryButton().isDisabled());
+    }
+
+    /** The run chooser {@code id} of the screen behind the navigation button {@code nav}, after showing it once. */
+    @SuppressWarnings("unchecked")
+    public ComboBox<RunInfo> runChooser(String nav, String id) {
+        robot.clickOn(nav);
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(id).queryAs(ComboBox.class);
     }
 
     /** The frame of {@code screen}, once what it reads in the background has had time to arrive. */

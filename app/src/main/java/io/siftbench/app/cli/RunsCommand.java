@@ -1,12 +1,11 @@
 package io.siftbench.app.cli;
 
-import io.siftbench.model.pipelines.Pipeline;
+import io.siftbench.model.pipelines.RunStep;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunSummary;
 import io.siftbench.model.runs.StepLink;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -75,31 +74,21 @@ public final class RunsCommand implements Callable<Integer> {
         }
     }
 
-    /** The name of the pipeline step {@code run} is, or null; each pipeline run's pipeline is read once. */
-    private static String stepName(Project open, RunInfo run, Map<Long, Pipeline> pipelines) {
-        StepLink link = RunDetails.fromJson(run.config().details()).step();
-        if (link == null) {
-            return null;
-        }
-        Pipeline pipeline = pipelines.computeIfAbsent(link.pipelineRun(), id -> open.pipelines()
-                .findRun(id)
-                .map(p -> p.pipeline().pipeline())
-                .orElse(null));
-        return pipeline == null || link.step() >= pipeline.steps().size()
-                ? null
-                : pipeline.steps().get(link.step()).name();
-    }
-
     @Override
     public Integer call() {
         try (Project open = project.open()) {
             List<RunInfo> runs = open.runs().list();
             Map<Long, String> settings = RunSummary.settings(runs, open.datasets());
-            Map<Long, Pipeline> pipelines = new HashMap<>();
+            Map<Long, RunStep> steps = RunStep.of(runs, open.pipelines());
             JsonOut.print(
                     spec.commandLine().getOut(),
                     runs.stream()
-                            .map(r -> Listed.of(r, settings.get(r.id()), stepName(open, r, pipelines)))
+                            .map(r -> Listed.of(
+                                    r,
+                                    settings.get(r.id()),
+                                    steps.containsKey(r.id())
+                                            ? steps.get(r.id()).name()
+                                            : null))
                             .toList());
         }
         return 0;

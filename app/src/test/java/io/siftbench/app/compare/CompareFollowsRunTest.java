@@ -37,8 +37,8 @@ class CompareFollowsRunTest {
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
         RunStarter starter = new RunStarter(open.map(p -> fixture.launcher()), tasks);
-        RunsViewModel runs =
-                new RunsViewModel(open.map(p -> new RunListSources(p.runs(), p.datasets())), tasks, starter);
+        RunsViewModel runs = new RunsViewModel(
+                open.map(p -> new RunListSources(p.runs(), p.datasets(), p.pipelines())), tasks, starter);
         RunInfo done = fixture.fiveQuestionRun();
         fixture.launcher().execute(done.id(), (s, p) -> {}, () -> false);
         RunInfo going = fixture.fiveQuestionRun();

@@ -204,7 +204,8 @@ class CompareVariantsTest {
     private CompareViewModel compareViewModel() {
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(fixture.project());
         RunStarter starter = new RunStarter(open.map(p -> fixture.launcher()), tasks);
-        runs = new RunsViewModel(open.map(p -> new RunListSources(p.runs(), p.datasets())), tasks, starter);
+        runs = new RunsViewModel(
+                open.map(p -> new RunListSources(p.runs(), p.datasets(), p.pipelines())), tasks, starter);
         return new CompareViewModel(
                 open.map(p -> new CompareSources(p.runSources(), p.decisions(), p.preferences())),
                 tasks,

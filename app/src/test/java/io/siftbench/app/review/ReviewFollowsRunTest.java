@@ -36,7 +36,7 @@ class ReviewFollowsRunTest {
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
         RunsViewModel runs = new RunsViewModel(
-                open.map(p -> new RunListSources(p.runs(), p.datasets())),
+                open.map(p -> new RunListSources(p.runs(), p.datasets(), p.pipelines())),
                 tasks,
                 new RunStarter(open.map(p -> fixture.launcher()), tasks));
         RunInfo run = fixture.fiveQuestionRun();

@@ -101,7 +101,7 @@ class JudgeRunTest {
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
         RunsViewModel runs = new RunsViewModel(
-                open.map(p -> new RunListSources(p.runs(), p.datasets())),
+                open.map(p -> new RunListSources(p.runs(), p.datasets(), p.pipelines())),
                 tasks,
                 new RunStarter(open.map(p -> fixture.launcher()), tasks));
         NewRunViewModel form = new NewRunViewModel(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siftbench.app.Shell;
 import io.siftbench.app.ShellSession;
+import io.siftbench.app.ShellSteps;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.runs.RunInfo;
@@ -36,6 +37,7 @@ class LiveScreensUiTest {
     Path dir;
 
     private final FxRobot robot = SESSION.robot();
+    private final ShellSteps steps = new ShellSteps(robot);
 
     @Test
     void runsWrittenWhileTheWindowIsOpenAreListedEverywhereWithTheirCounts() throws Exception {
@@ -45,8 +47,8 @@ class LiveScreensUiTest {
             RunFixture.run(project, version, PromptMode.ANNOTATE, 5);
         }
         Shell shell = SESSION.start(dir.resolve("settings.json"), file);
-        ComboBox<RunInfo> insightsRun = combo("#nav-insights", "#insights-run");
-        ComboBox<RunInfo> reviewRun = combo("#nav-review", "#review-run");
+        ComboBox<RunInfo> insightsRun = steps.runChooser("#nav-insights", "#insights-run");
+        ComboBox<RunInfo> reviewRun = steps.runChooser("#nav-review", "#review-run");
         WaitForAsyncUtils.waitFor(
                 20, TimeUnit.SECONDS, () -> reviewRun.getItems().size() == 1);
 
@@ -85,13 +87,5 @@ class LiveScreensUiTest {
                 .get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> versions.getItems().stream()
                 .anyMatch(v -> v.name().equals("intents") && v.version() == 2));
-    }
-
-    /** The run chooser of a screen, after showing the screen once. */
-    @SuppressWarnings("unchecked")
-    private ComboBox<RunInfo> combo(String nav, String id) {
-        robot.clickOn(nav);
-        WaitForAsyncUtils.waitForFxEvents();
-        return robot.lookup(id).queryAs(ComboBox.class);
     }
 }

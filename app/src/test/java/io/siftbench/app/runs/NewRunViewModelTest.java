@@ -66,7 +66,7 @@ class NewRunViewModelTest {
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
         runs = new RunsViewModel(
-                open.map(p -> new RunListSources(p.runs(), p.datasets())),
+                open.map(p -> new RunListSources(p.runs(), p.datasets(), p.pipelines())),
                 tasks,
                 new RunStarter(open.map(p -> fixture.launcher()), tasks));
         form = new NewRunViewModel(

@@ -59,7 +59,7 @@ class RunsViewModelTest {
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(project);
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         RunsViewModel runs = new RunsViewModel(
-                open.map(p -> new RunListSources(p.runs(), p.datasets())),
+                open.map(p -> new RunListSources(p.runs(), p.datasets(), p.pipelines())),
                 tasks,
                 new RunStarter(open.map(p -> fixture.launcher()), tasks));
 
@@ -80,7 +80,8 @@ class RunsViewModelTest {
         fixture.fiveQuestionRun();
         HeldTasks held = new HeldTasks();
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(fixture.project());
-        ProjectRunList list = new ProjectRunList(open.map(p -> new RunListSources(p.runs(), p.datasets())), held);
+        ProjectRunList list =
+                new ProjectRunList(open.map(p -> new RunListSources(p.runs(), p.datasets(), p.pipelines())), held);
         List<List<RunInfo>> told = new ArrayList<>();
 
         list.reload(told::add, error -> {});
@@ -117,8 +118,8 @@ class RunsViewModelTest {
         SimpleObjectProperty<Project> open = new SimpleObjectProperty<>(fixture.project());
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         RunStarter starter = new RunStarter(open.map(p -> fixture.launcher()), tasks);
-        RunsViewModel runs =
-                new RunsViewModel(open.map(p -> new RunListSources(p.runs(), p.datasets())), tasks, starter);
+        RunsViewModel runs = new RunsViewModel(
+                open.map(p -> new RunListSources(p.runs(), p.datasets(), p.pipelines())), tasks, starter);
         List<Problem> toldTheCaller = new ArrayList<>();
 
         starter.resume(run, toldTheCaller::add);

@@ -2,6 +2,7 @@ package io.siftbench.model.insights;
 
 import io.siftbench.model.datasets.DatasetStore;
 import io.siftbench.model.embeddings.TextEmbeddingCache;
+import io.siftbench.model.pipelines.PipelineStore;
 import io.siftbench.model.prompts.PromptStore;
 import io.siftbench.model.review.ReviewStore;
 import io.siftbench.model.runs.RunStore;
@@ -10,7 +11,7 @@ import java.nio.file.Path;
 
 /**
  * The stores a run's samples are read from as the metrics and the curation filters see them, with the cache of
- * their embeddings.
+ * their embeddings, and the pipelines whose steps runs are (which the screens name a step's run by).
  *
  * @param file the project file, named in the message when a run is not there
  */
@@ -21,4 +22,5 @@ public record RunSources(
         DatasetStore datasets,
         PromptStore prompts,
         ReviewStore review,
-        TextEmbeddingCache textEmbeddings) {}
+        TextEmbeddingCache textEmbeddings,
+        PipelineStore pipelines) {}

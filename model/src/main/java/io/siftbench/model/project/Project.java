@@ -56,7 +56,8 @@ public interface Project extends AutoCloseable {
 
     /** The stores a run's samples are read from by the metrics and the curation filters. */
     default RunSources runSources() {
-        return new RunSources(file(), runs(), samples(), datasets(), prompts(), review(), textEmbeddings());
+        return new RunSources(
+                file(), runs(), samples(), datasets(), prompts(), review(), textEmbeddings(), pipelines());
     }
 
     /** The stores an export reads. */

@@ -33,4 +33,15 @@ public final class RunLabel {
     public static String withSamples(RunInfo run) {
         return of(run, run.config().mode().id(), run.samples() + " samples");
     }
+
+    /**
+     * "#14 answerer v1 · question-answer v1 · step 2 answer · synthesize · 6 samples": a run in a chooser, with the
+     * pipeline step it is ({@code step}, as {@code RunStep.label} names it; blank outside pipelines), so that the
+     * steps of one pipeline run, which may share a prompt, are told apart.
+     */
+    public static String withSamples(RunInfo run, String step) {
+        return step == null || step.isBlank()
+                ? withSamples(run)
+                : of(run, step, run.config().mode().id(), run.samples() + " samples");
+    }
 }

@@ -44,4 +44,11 @@ class RunLabelTest {
         assertThat(RunLabel.of(RUN, "qwen", "seed 42")).isEqualTo("#12 intent v2 · qwen · seed 42");
         assertThat(RunLabel.of(RUN)).isEqualTo("#12 intent v2");
     }
+
+    @Test
+    void aChooserNamesAPipelineStepsRunByItsStepBeforeItsModeAndNothingMoreOutsidePipelines() {
+        assertThat(RunLabel.withSamples(RUN, "question-answer v1 · step 2 answer"))
+                .isEqualTo("#12 intent v2 · question-answer v1 · step 2 answer · annotate · 200 samples");
+        assertThat(RunLabel.withSamples(RUN, "")).isEqualTo(RunLabel.withSamples(RUN));
+    }
 }

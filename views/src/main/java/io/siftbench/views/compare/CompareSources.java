@@ -13,6 +13,6 @@ public record CompareSources(RunSources runSources, DecisionStore decisions, Pre
 
     /** What the screen's list of runs reads. */
     public RunListSources runList() {
-        return new RunListSources(runSources.runs(), runSources.datasets());
+        return new RunListSources(runSources.runs(), runSources.datasets(), runSources.pipelines());
     }
 }

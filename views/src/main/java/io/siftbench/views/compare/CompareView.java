@@ -126,7 +126,7 @@ public final class CompareView implements ScreenView {
         ComboBox<RunInfo> base = new ComboBox<>(viewModel.runs());
         base.setId("compare-base");
         base.setPromptText("Base run");
-        base.setConverter(Controls.shownAs(CompareView::describe));
+        base.setConverter(Controls.shownAs(this::describe));
         base.valueProperty().bindBidirectional(viewModel.baseProperty());
 
         ComboBox<StoredVersion> version = new ComboBox<>(viewModel.versions());
@@ -240,16 +240,18 @@ public final class CompareView implements ScreenView {
         CheckComboBox<RunInfo> choice = new CheckComboBox<>(viewModel.runs());
         choice.setId("compare-runs");
         choice.setTitle("Runs as they are");
-        choice.setConverter(Controls.shownAs(CompareView::describe));
+        choice.setConverter(Controls.shownAs(this::describe));
         Button compare = new Button("Compare runs");
         compare.setId("compare-runs-start");
         compare.setOnAction(e -> viewModel.compare(choice.getCheckModel().getCheckedItems()));
         return Controls.toolbar(8, Controls.labelled("Or compare", choice), compare);
     }
 
-    private static String describe(RunInfo r) {
-        return RunLabel.of(
-                r, r.config().backend().modelShown(), "seed " + r.config().seed(), r.samples() + " samples");
+    private String describe(RunInfo r) {
+        String step = viewModel.step(r);
+        String rest =
+                r.config().backend().modelShown() + " · seed " + r.config().seed() + " · " + r.samples() + " samples";
+        return step.isEmpty() ? RunLabel.of(r, rest) : RunLabel.of(r, step, rest);
     }
 
     private void showHeader() {

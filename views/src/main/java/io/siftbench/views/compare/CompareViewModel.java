@@ -139,6 +139,11 @@ public final class CompareViewModel {
         return runs.runs();
     }
 
+    /** The pipeline step a run is, e.g. "question-answer v1 · step 2 answer"; empty outside pipelines. */
+    public String step(RunInfo run) {
+        return runs.step(run);
+    }
+
     /** The runs compared, one column each, in the order shown. */
     public ObservableList<RunInfo> variants() {
         return variantsView;

@@ -12,6 +12,6 @@ public record InsightsSources(RunSources runSources, MetricSnapshots metricSnaps
 
     /** What the screen's list of runs reads. */
     public RunListSources runList() {
-        return new RunListSources(runSources.runs(), runSources.datasets());
+        return new RunListSources(runSources.runs(), runSources.datasets(), runSources.pipelines());
     }
 }

@@ -4,7 +4,6 @@ import io.siftbench.model.insights.ConfusionMatrix;
 import io.siftbench.model.insights.MetricSlice;
 import io.siftbench.model.insights.StatusSelection;
 import io.siftbench.model.runs.RunInfo;
-import io.siftbench.model.runs.RunLabel;
 import io.siftbench.views.controls.Controls;
 import io.siftbench.views.insights.InsightsViewModel.MeasuredRun;
 import io.siftbench.views.shell.EmptyScreenView;
@@ -85,7 +84,7 @@ public final class InsightsView implements ScreenView {
         run.setId("insights-run");
         compare.setId("insights-compare");
         // The compare list's first choice is null, "no comparison"; without runs there is nothing to choose at all.
-        StringConverter<RunInfo> names = Controls.shownAs(RunLabel::withSamples);
+        StringConverter<RunInfo> names = Controls.shownAs(viewModel::runLabel);
         run.setConverter(names);
         compare.setConverter(names);
         javafx.beans.binding.BooleanBinding noRuns = javafx.beans.binding.Bindings.isEmpty(viewModel.runs());

@@ -133,6 +133,11 @@ public final class InsightsViewModel {
         return runs.runs();
     }
 
+    /** A run as the chooser names it, with the pipeline step it is, e.g. "… · question-answer v1 · step 2 answer …". */
+    public String runLabel(RunInfo run) {
+        return runs.label(run);
+    }
+
     public ObservableList<MeasuredRun> measured() {
         return measuredView;
     }

@@ -1,10 +1,14 @@
 package io.siftbench.views.project;
 
+import io.siftbench.model.pipelines.RunStep;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunLabel;
 import io.siftbench.model.runs.RunSummary;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.TaskExecutor;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -14,14 +18,14 @@ import javafx.collections.ObservableList;
 
 /**
  * The runs of the open project as a screen lists them, newest first, each with its settings in a line
- * ({@link RunSummary}). The runs and the dataset names their settings show are read together in the background;
+ * ({@link RunSummary}) and, for a pipeline's step, the pipeline and step it is ({@link RunStep}). The runs and the dataset names their settings show are read together in the background;
  * a listing of a project closed since, or older than one asked for after it, is dropped. Each screen keeps its
  * own list and decides itself what stays chosen after a listing.
  */
 public final class ProjectRunList {
 
-    /** What one listing reads: the runs, and each one's settings by run id. */
-    private record Listing(List<RunInfo> runs, Map<Long, String> settings) {}
+    /** What one listing reads: the runs, and each one's settings and pipeline step by run id. */
+    private record Listing(List<RunInfo> runs, Map<Long, String> settings, Map<Long, RunStep> steps) {}
 
     private final ProjectTasks<RunListSources> tasks;
     /** Only the newest listing shows. */
@@ -32,6 +36,9 @@ public final class ProjectRunList {
     private final ObservableList<RunInfo> runsView = FXCollections.unmodifiableObservableList(runs);
 
     private Map<Long, String> settings = Map.of();
+    private Map<Long, RunStep> steps = Map.of();
+    /** The newest run listed of each pipeline run, by pipeline run id: where its steps stand together. */
+    private Map<Long, Long> newestStep = Map.of();
 
     /** @param sources the stores of the open project the runs are read from; null while none is open */
     public ProjectRunList(ObservableValue<RunListSources> sources, TaskExecutor tasks) {
@@ -48,6 +55,35 @@ public final class ProjectRunList {
         return settings.getOrDefault(run.id(), "");
     }
 
+    /** The pipeline step the run is, e.g. "question-answer v1 · step 2 answer"; empty outside pipelines. */
+    public String step(RunInfo run) {
+        RunStep step = steps.get(run.id());
+        return step == null ? "" : step.label();
+    }
+
+    /** The run as a chooser names it, with the pipeline step it is ({@link RunLabel#withSamples(RunInfo, String)}). */
+    public String label(RunInfo run) {
+        return RunLabel.withSamples(run, step(run));
+    }
+
+    /**
+     * The order of a list that keeps a pipeline run's steps together, its first step first, where its newest step's
+     * run stands; the other runs stay newest first. It reads the listing shown, so it holds as the list changes.
+     */
+    public Comparator<RunInfo> pipelineRunsTogether() {
+        Comparator<RunInfo> newestFirst = Comparator.comparingLong(RunInfo::id).reversed();
+        return Comparator.comparingLong(this::place)
+                .reversed()
+                .thenComparingInt(
+                        r -> steps.containsKey(r.id()) ? steps.get(r.id()).index() : 0)
+                .thenComparing(newestFirst);
+    }
+
+    private long place(RunInfo run) {
+        RunStep step = steps.get(run.id());
+        return step == null ? run.id() : newestStep.getOrDefault(step.link().pipelineRun(), run.id());
+    }
+
     /** Whether run {@code runId} is in the list. */
     public boolean contains(long runId) {
         return runs.stream().anyMatch(r -> r.id() == runId);
@@ -62,12 +98,13 @@ public final class ProjectRunList {
         RunListSources open = tasks.open();
         if (open == null) {
             listings.clear();
-            show(new Listing(List.of(), Map.of()), listed);
+            show(new Listing(List.of(), Map.of(), Map.of()), listed);
             return;
         }
         listings.execute(BackgroundTask.of("Listing runs", p -> {
                     List<RunInfo> list = open.runs().list();
-                    return new Listing(list, RunSummary.settings(list, open.datasets()));
+                    return new Listing(
+                            list, RunSummary.settings(list, open.datasets()), RunStep.of(list, open.pipelines()));
                 })
                 .quiet()
                 .onSuccess(listing -> show(listing, listed))
@@ -75,8 +112,12 @@ public final class ProjectRunList {
     }
 
     private void show(Listing listing, Consumer<List<RunInfo>> listed) {
-        // The settings first: the list's listeners (a table's cells) read them as the rows change.
+        // The settings first: the list's listeners (a table's cells, a chooser's names) read them as the rows change.
         settings = listing.settings();
+        steps = listing.steps();
+        Map<Long, Long> newest = new HashMap<>();
+        steps.forEach((run, step) -> newest.merge(step.link().pipelineRun(), run, Math::max));
+        newestStep = newest;
         List<RunInfo> now = listing.runs();
         // A listing is asked for on every change of the project, often with nothing new for this list: rows that
         // did not change stay as they are, so a click or a selection on them is not lost to a redraw.

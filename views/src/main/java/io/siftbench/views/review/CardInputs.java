@@ -1,5 +1,7 @@
 package io.siftbench.views.review;
 
+import io.siftbench.model.insights.RunSources;
+import io.siftbench.model.pipelines.SampleChain;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.review.SampleInput;
 import io.siftbench.model.runs.RunInfo;
@@ -10,16 +12,22 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
- * The input of the card shown, read in the background as each card shows: the record's text and gold label and the
- * demonstrations with their text and label. Only the newest card's input reaches the screen.
+ * The input of the card shown, read in the background as each card shows: the record's text and gold label, the
+ * demonstrations with their text and label, and the earlier samples of its pipeline chain. Only the newest card's
+ * input reaches the screen.
  */
 final class CardInputs {
+
+    /** What one read finds: the sample's input and its chain. */
+    private record Read(SampleInput input, SampleChain chain) {}
 
     private final ProjectTasks<ReviewSources> tasks;
     private final ProjectTasks<ReviewSources>.Latest reads;
     private final Consumer<Throwable> failed;
     private final ReadOnlyObjectWrapper<SampleInput> input =
             new ReadOnlyObjectWrapper<>(this, "input", SampleInput.NONE);
+    private final ReadOnlyObjectWrapper<SampleChain> chain =
+            new ReadOnlyObjectWrapper<>(this, "chain", SampleChain.NONE);
 
     CardInputs(ProjectTasks<ReviewSources> tasks, Consumer<Throwable> failed) {
         this.tasks = tasks;
@@ -32,19 +40,30 @@ final class CardInputs {
         return input.getReadOnlyProperty();
     }
 
+    /** The earlier samples of the card's pipeline chain; {@link SampleChain#NONE} until read, or without one. */
+    ReadOnlyObjectProperty<SampleChain> chainProperty() {
+        return chain.getReadOnlyProperty();
+    }
+
     void read(RunInfo run, ReviewItem card) {
         input.set(SampleInput.NONE);
+        chain.set(SampleChain.NONE);
         ReviewSources open = tasks.open();
         if (run == null || card == null || open == null) {
             reads.clear();
             return;
         }
+        RunSources from = open.runSources();
         reads.execute(BackgroundTask.of(
                         "Reading the sample's record",
-                        p -> SampleInput.read(
-                                open.runSources().datasets(), open.runSources().prompts(), run, card.sample()))
+                        p -> new Read(
+                                SampleInput.read(from.datasets(), from.prompts(), run, card.sample()),
+                                SampleChain.read(from.samples(), from.runs(), from.pipelines(), run, card.sample())))
                 .quiet()
-                .onSuccess(input::set)
+                .onSuccess(read -> {
+                    input.set(read.input());
+                    chain.set(read.chain());
+                })
                 .onFailure(failed));
     }
 }

@@ -1,6 +1,7 @@
 package io.siftbench.views.review;
 
 import io.siftbench.model.curation.JudgeVerdict;
+import io.siftbench.model.pipelines.SampleChain;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.review.SampleInput;
@@ -12,6 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
@@ -65,6 +67,10 @@ final class ReviewCard extends HBox {
     private final Label judge = new Label();
     private final Label similar = new Label();
     private final SampleProvenance provenance = new SampleProvenance();
+    /** The earlier samples of a pipeline step's sample, above its own text: an answer is judged with its question. */
+    private final TitledPane chain = new TitledPane();
+
+    private final VBox chainLinks = new VBox(6);
     private final SearchableComboBox<String> labelPicker = new SearchableComboBox<>();
     private final TextArea textEditor = new TextArea();
     private final VBox editBox = new VBox(6);
@@ -124,10 +130,13 @@ final class ReviewCard extends HBox {
                                 + NOTING.get(1).hint()),
                         note);
         showEditors(false, false);
+        chain.setId("card-chain");
+        chain.setContent(chainLinks);
 
         VBox main = new VBox(
                 10,
                 position,
+                chain,
                 output,
                 status,
                 labelLine,
@@ -154,6 +163,8 @@ final class ReviewCard extends HBox {
         viewModel
                 .inputProperty()
                 .addListener((obs, was, now) -> show(viewModel.currentProperty().get()));
+        // A synthesized sample's input is often no different from the one before: the chain is heard on its own.
+        viewModel.chainProperty().addListener((obs, was, now) -> showChain(now));
         viewModel.labels().addListener((javafx.collections.ListChangeListener<String>) c -> showChoices());
         showChoices();
         viewModel.judgementProperty().addListener((obs, was, now) -> showJudgement(now));
@@ -324,6 +335,7 @@ final class ReviewCard extends HBox {
                 l.setText("");
             }
             provenance.show(null, SampleInput.NONE);
+            showChain(SampleChain.NONE);
             return;
         }
         Sample s = item.sample();
@@ -354,6 +366,22 @@ final class ReviewCard extends HBox {
         choices.setVisible(annotate && !viewModel.labels().isEmpty());
         choices.setManaged(choices.isVisible());
         provenance.show(s, input);
+        showChain(viewModel.chainProperty().get());
+    }
+
+    /** The chain's samples, oldest first, each under its step's name; nothing at all for a sample without parent. */
+    private void showChain(SampleChain shown) {
+        chain.setVisible(shown.present());
+        chain.setManaged(shown.present());
+        chain.setText(shown.title());
+        chainLinks.getChildren().clear();
+        for (SampleChain.Link link : shown.parents()) {
+            Label step = new Label(link.step());
+            step.getStyleClass().add("card-heading");
+            Label text = new Label(link.text());
+            text.setWrapText(true);
+            chainLinks.getChildren().addAll(step, text);
+        }
     }
 
     private void showChoices() {

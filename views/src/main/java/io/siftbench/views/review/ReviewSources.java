@@ -18,6 +18,6 @@ public record ReviewSources(RunSources runSources, DecisionStore decisions) {
 
     /** What the screen's list of runs reads. */
     public RunListSources runList() {
-        return new RunListSources(runSources.runs(), runSources.datasets());
+        return new RunListSources(runSources.runs(), runSources.datasets(), runSources.pipelines());
     }
 }

@@ -4,7 +4,6 @@ import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.QueueOrder;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.RunInfo;
-import io.siftbench.model.runs.RunLabel;
 import io.siftbench.views.controls.Controls;
 import io.siftbench.views.shell.EmptyScreenView;
 import io.siftbench.views.shell.Screen;
@@ -103,7 +102,7 @@ public final class ReviewView implements ScreenView {
         ComboBox<RunInfo> run = new ComboBox<>(viewModel.runs());
         run.setId("review-run");
         run.valueProperty().bindBidirectional(viewModel.runProperty());
-        run.setConverter(Controls.shownAs(RunLabel::withSamples));
+        run.setConverter(Controls.shownAs(viewModel::runLabel));
         // A run chosen is a run to review: the keyboard goes to its card.
         run.setOnAction(e -> javafx.application.Platform.runLater(card::focus));
 

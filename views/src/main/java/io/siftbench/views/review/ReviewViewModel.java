@@ -7,6 +7,7 @@ import io.siftbench.model.curation.JudgeVerdict;
 import io.siftbench.model.curation.Judgements;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.insights.SampleText;
+import io.siftbench.model.pipelines.SampleChain;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.QueueFilter;
@@ -143,6 +144,11 @@ public final class ReviewViewModel {
         return runs.runs();
     }
 
+    /** A run as the chooser names it, with the pipeline step it is, e.g. "… · question-answer v1 · step 2 answer …". */
+    public String runLabel(RunInfo run) {
+        return runs.label(run);
+    }
+
     public ObjectProperty<RunInfo> runProperty() {
         return run;
     }
@@ -213,6 +219,11 @@ public final class ReviewViewModel {
     /** What the card shown was made from: its record's text and gold label, its demonstrations. */
     public ReadOnlyObjectProperty<SampleInput> inputProperty() {
         return inputs.inputProperty();
+    }
+
+    /** The earlier samples of the card's pipeline chain, read with its input; {@link SampleChain#NONE} without. */
+    public ReadOnlyObjectProperty<SampleChain> chainProperty() {
+        return inputs.chainProperty();
     }
 
     public ReadOnlyObjectProperty<PromptMode> modeProperty() {

@@ -72,6 +72,7 @@ public final class RunsView implements ScreenView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Controls.textColumn("#", 40, r -> String.valueOf(r.id()), "9999"));
         table.getColumns().add(Controls.freeTextColumn("Prompt", 110, RunLabel::prompt));
+        table.getColumns().add(Controls.freeTextColumn("Pipeline", 150, viewModel::step));
         table.getColumns()
                 .add(Controls.textColumn(
                         "Mode",

@@ -19,6 +19,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import javafx.collections.SetChangeListener;
+import javafx.collections.transformation.SortedList;
 
 /**
  * The runs of the open project and the live progress of those running in this window: resume (which
@@ -31,6 +32,9 @@ public final class RunsViewModel {
 
     private final RunStarter starter;
     private final ProjectRunList runs;
+    /** Kept, not made per call: the sorted view listens weakly, as the run list's own view does. */
+    private final SortedList<RunInfo> shown;
+
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final BooleanBinding noProject;
@@ -39,6 +43,7 @@ public final class RunsViewModel {
     public RunsViewModel(ObservableValue<RunListSources> sources, TaskExecutor tasks, RunStarter starter) {
         this.starter = starter;
         this.runs = new ProjectRunList(sources, tasks);
+        this.shown = new SortedList<>(runs.runs(), runs.pipelineRunsTogether());
         this.noProject = Bindings.createBooleanBinding(() -> sources.getValue() == null, sources);
         sources.addListener((obs, was, now) -> reload());
         // A run's problem shows here whichever screen started it; its status too, listed again as it starts and stops.
@@ -47,13 +52,19 @@ public final class RunsViewModel {
         reload();
     }
 
+    /** The runs, newest first, but a pipeline run's steps together, first step first. */
     public ObservableList<RunInfo> runs() {
-        return runs.runs();
+        return shown;
     }
 
     /** The run's settings beyond its other columns, e.g. "b77 · category = card_arrival · 200 at random · T 0.7". */
     public String settings(RunInfo run) {
         return runs.settings(run);
+    }
+
+    /** The pipeline step the run is, e.g. "question-answer v1 · step 2 answer"; empty outside pipelines. */
+    public String step(RunInfo run) {
+        return runs.step(run);
     }
 
     /** Progress of the runs going on in this window, by run id. */

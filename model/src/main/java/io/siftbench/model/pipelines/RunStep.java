@@ -1,0 +1,57 @@
+package io.siftbench.model.pipelines;
+
+import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.StepLink;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which pipeline and step a run is, as every screen and the command line name it: "question-answer v1 · step 2
+ * answer". The link is in the run's details; the pipeline's name, version and step name are the pipeline run's.
+ *
+ * @param pipeline the pipeline's name
+ * @param version  the pipeline version the pipeline run ran
+ * @param index    the step's position in the pipeline, from 0
+ * @param name     the step's name
+ * @param link     the run's link to its pipeline run and the step it continues
+ */
+public record RunStep(String pipeline, int version, int index, String name, StepLink link) {
+
+    /** "question-answer v1 · step 2 answer": the step counted from 1, as a person counts. */
+    public String label() {
+        return pipeline + " v" + version + " · step " + (index + 1) + " " + name;
+    }
+
+    /**
+     * The step each of {@code runs} is, by run id; runs outside pipelines (or whose pipeline run is not there) are
+     * left out. Each pipeline run is read once, however many of its steps are listed.
+     */
+    public static Map<Long, RunStep> of(List<RunInfo> runs, PipelineStore pipelines) {
+        Map<Long, Optional<PipelineRun>> read = new HashMap<>();
+        Map<Long, RunStep> out = new HashMap<>();
+        for (RunInfo run : runs) {
+            Optional<StepLink> linked = PipelineRunner.linkOf(run);
+            if (linked.isEmpty()) {
+                continue;
+            }
+            StepLink link = linked.get();
+            read.computeIfAbsent(link.pipelineRun(), pipelines::findRun)
+                    .filter(p -> link.step() < p.pipeline().pipeline().steps().size())
+                    .ifPresent(p -> out.put(
+                            run.id(),
+                            new RunStep(
+                                    p.pipeline().name(),
+                                    p.pipeline().version(),
+                                    link.step(),
+                                    p.pipeline()
+                                            .pipeline()
+                                            .steps()
+                                            .get(link.step())
+                                            .name(),
+                                    link)));
+        }
+        return out;
+    }
+}
