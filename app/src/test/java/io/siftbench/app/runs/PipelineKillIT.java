@@ -22,15 +22,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The kill test of a pipeline run: the question → answer example of the real jar, 150 questions then their 150
- * answers, killed with SIGKILL seven times at random points in either step and resumed each time by its first step's run. In the
- * end each step has exactly its 150 samples, no slot twice, every answer names its own question, and every sample
+ * The kill test of a pipeline run: the question → answer example of the real jar, 60 questions then their 60
+ * answers, killed with SIGKILL four times at random points in either step and resumed each time by its first step's run. In the
+ * end each step has exactly its 60 samples, no slot twice, every answer names its own question, and every sample
  * committed before a kill is unchanged.
  */
 class PipelineKillIT {
 
-    private static final int QUESTIONS = 150;
-    private static final int KILLS = 7;
+    private static final int QUESTIONS = 60;
+    private static final int KILLS = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path EXAMPLES = Path.of("..", "docs", "examples").toAbsolutePath();
 
@@ -72,9 +72,9 @@ class PipelineKillIT {
             List<Long> answersAtKills = new ArrayList<>();
             for (int kill = 0; kill < KILLS; kill++) {
                 int before = server.chatRequests();
-                // 7 kills of at most 40 requests each stay short of the 300 requests: every kill lands mid-run,
+                // 4 kills of at most 30 requests each stay short of the 120 requests: every kill lands mid-run,
                 // the early ones in the questions, the later ones in the answers.
-                int killAfter = before + 30 + random.nextInt(10);
+                int killAfter = before + 24 + random.nextInt(6);
                 Process run = kill == 0
                         ? JarProcess.start(
                                 dir,
