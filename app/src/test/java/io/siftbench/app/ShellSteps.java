@@ -69,9 +69,14 @@ public record ShellSteps(FxRobot robot) {
 
     /** The frame of {@code screen}, once what it reads in the background has had time to arrive. */
     public Parent settled(Screen screen) {
+        settle();
+        return (Parent) robot.lookup("#screen-" + id(screen)).query();
+    }
+
+    /** Gives what a screen or dialog reads in the background time to arrive, then lets the UI thread catch up. */
+    public static void settle() {
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-        return (Parent) robot.lookup("#screen-" + id(screen)).query();
     }
 
     /** The id part of {@code screen}'s nodes: "prompt-studio" in {@code #nav-prompt-studio}. */

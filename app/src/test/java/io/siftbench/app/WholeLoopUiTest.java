@@ -321,16 +321,11 @@ class WholeLoopUiTest {
 
     /** No text the dialog {@code query} shows is cut. */
     private void assertWhole(String query, String dialog) throws Exception {
-        settle();
+        ShellSteps.settle();
         Parent pane = (Parent) robot.lookup(query).query();
         assertThat(WaitForAsyncUtils.asyncFx(() -> Truncation.clipped(pane)).get())
                 .as(dialog + " reads whole")
                 .isEmpty();
-    }
-
-    private static void settle() {
-        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /**
