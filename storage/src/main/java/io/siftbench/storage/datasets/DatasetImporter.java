@@ -38,6 +38,15 @@ import javax.sql.DataSource;
 final class DatasetImporter {
 
     private static final int BATCH = 1000;
+
+    /**
+     * The rows go into a table no dataset names until {@link DatasetCatalog#register} commits the dataset, so they
+     * need not wait for that commit: committed in parts, they leave H2 no undo log of the whole file to keep, and a
+     * process killed mid-import leaves a table that the next opening drops ({@link DatasetCatalog#dropOrphans})
+     * instead of a transaction of a million rows to undo, which made that opening take longer than the import.
+     */
+    private static final int COMMIT_EVERY = 20 * BATCH;
+
     private static final int PROGRESS_EVERY = 4096;
     /** The first rows that settle the types when the file is read once: enough to see the usual values. */
     private static final int SAMPLE_ROWS = 10_000;
@@ -339,6 +348,9 @@ final class DatasetImporter {
                 insert.addBatch();
                 if (id % BATCH == 0) {
                     insert.executeBatch();
+                    if (id % COMMIT_EVERY == 0) {
+                        c.commit();
+                    }
                     if (id % PROGRESS_EVERY < BATCH) {
                         report(progress, ImportStage.STORING, id, reader, settings);
                     }
