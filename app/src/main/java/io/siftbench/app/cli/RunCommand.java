@@ -181,7 +181,8 @@ public final class RunCommand implements Callable<Integer> {
     /**
      * What is printed when a pipeline run stops: the pipeline run and each step's run made so far.
      *
-     * @param status completed when every step completed with no failed slot, else the stopped step's status
+     * @param status completed when every step completed with no failed slot, {@code review} when it stopped at a
+     *               step that asks for review, else the stopped step's status
      */
     record PipelineSummary(
             long pipelineRun, String pipeline, int version, String status, double seconds, List<StepSummary> steps) {}
@@ -366,13 +367,23 @@ public final class RunCommand implements Callable<Integer> {
                                     .count()));
         }
         boolean complete = outcome.status() == RunStatus.COMPLETED && stopped.failures() == 0;
+        if (outcome.awaitingReview()) {
+            err.println("Step '" + pipeline.steps().get(outcome.stopped()).name() + "' is done and waits for review:"
+                    + " review run " + stopped.id() + " (siftbench decide, or the Review screen), then go on with"
+                    + " siftbench run --project " + shellWord(open.file().toString()) + " --resume " + stopped.id()
+                    + ".");
+        }
         JsonOut.print(
                 spec.commandLine().getOut(),
                 new PipelineSummary(
                         pipelineRunId,
                         pipelineRun.pipeline().name(),
                         pipelineRun.pipeline().version(),
-                        complete ? RunStatus.COMPLETED.id() : stopped.status().id(),
+                        outcome.awaitingReview()
+                                ? "review"
+                                : complete
+                                        ? RunStatus.COMPLETED.id()
+                                        : stopped.status().id(),
                         Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0,
                         steps));
         return complete ? 0 : 1;

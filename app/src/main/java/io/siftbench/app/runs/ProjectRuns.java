@@ -10,6 +10,7 @@ import io.siftbench.model.demonstrations.RecordEmbeddings;
 import io.siftbench.model.pipelines.ChainedSamples;
 import io.siftbench.model.pipelines.PipelineRunner;
 import io.siftbench.model.pipelines.StepPreferences;
+import io.siftbench.model.pipelines.StepSelection;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.project.ProjectException;
 import io.siftbench.model.prompts.DemonstrationStrategy;
@@ -135,7 +136,7 @@ public final class ProjectRuns {
                 project.prompts(),
                 project.runs(),
                 project.datasets(),
-                project.decisions(),
+                new StepSelection(project.runSources(), project.decisions()),
                 chained(),
                 new StepPreferences(chained(), project.samples(), project.preferences()),
                 launcher());

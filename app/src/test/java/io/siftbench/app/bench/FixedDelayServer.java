@@ -16,10 +16,10 @@ import java.util.function.Consumer;
 final class FixedDelayServer implements AutoCloseable {
 
     /** A whole chat completion whose content is {@code {"label": "card_arrival"}}, with token usage. */
-    static final String CARD_ARRIVAL =
-            "{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"bench\","
-                    + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"{\\\"label\\\": \\\"card_arrival\\\"}\"},"
-                    + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":6,\"total_tokens\":26}}";
+    static final String CARD_ARRIVAL = completion("{\"label\": \"card_arrival\"}", 6);
+
+    /** A whole chat completion whose content is a synthesized {@code {"text": …}}, with token usage. */
+    static final String A_TEXT = completion("{\"text\": \"My card has not arrived yet: where is it?\"}", 10);
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -56,5 +56,39 @@ final class FixedDelayServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         threads.shutdownNow();
+    }
+
+    /** A chat completion answering {@code content}, as an OpenAI-compatible server writes one. */
+    private static String completion(String content, int completionTokens) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .writeValueAsString(java.util.Map.of(
+                            "id",
+                            "c1",
+                            "object",
+                            "chat.completion",
+                            "created",
+                            1,
+                            "model",
+                            "bench",
+                            "choices",
+                            java.util.List.of(java.util.Map.of(
+                                    "index",
+                                    0,
+                                    "message",
+                                    java.util.Map.of("role", "assistant", "content", content),
+                                    "finish_reason",
+                                    "stop")),
+                            "usage",
+                            java.util.Map.of(
+                                    "prompt_tokens",
+                                    20,
+                                    "completion_tokens",
+                                    completionTokens,
+                                    "total_tokens",
+                                    20 + completionTokens)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

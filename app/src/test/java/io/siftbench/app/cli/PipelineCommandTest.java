@@ -188,6 +188,15 @@ class PipelineCommandTest {
                     .as("the question is the whole request")
                     .isEmpty();
         });
+        String card = Files.readString(alpaca.resolveSibling("README.md"));
+        assertThat(card)
+                .as("the dataset card lists the pipeline and each step's prompt version, run and model")
+                .contains("### Pipelines")
+                .contains("#### question-answer v1 (pipeline run "
+                        + summary.path("pipelineRun").asLong() + ")")
+                .contains("| 1. question | none | question-writer@1 | #" + questionRun + " | openai | tiny |")
+                .contains(
+                        "| 2. answer | step:question (all-valid) | answerer@1 | #" + answerRun + " | openai | tiny |");
     }
 
     @Test

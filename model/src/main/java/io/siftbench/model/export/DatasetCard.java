@@ -9,6 +9,10 @@ import io.siftbench.model.insights.SelfBleu;
 import io.siftbench.model.insights.SelfBleuScore;
 import io.siftbench.model.insights.Summary;
 import io.siftbench.model.insights.Tokenizer;
+import io.siftbench.model.pipelines.Pipeline;
+import io.siftbench.model.pipelines.PipelineRun;
+import io.siftbench.model.pipelines.PipelineStep;
+import io.siftbench.model.pipelines.StepRuns;
 import io.siftbench.model.prompts.Condition;
 import io.siftbench.model.prompts.ConditionValue;
 import io.siftbench.model.prompts.PromptFile;
@@ -40,13 +44,15 @@ final class DatasetCard {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PromptStore prompts;
+    private final ExportSources sources;
     private final ExportRequest request;
     private final ExportSelection selection;
     private final List<Path> files;
     private final StringBuilder md = new StringBuilder();
 
-    DatasetCard(PromptStore prompts, ExportRequest request, ExportSelection selection, List<Path> files) {
-        this.prompts = prompts;
+    DatasetCard(ExportSources sources, ExportRequest request, ExportSelection selection, List<Path> files) {
+        this.prompts = sources.prompts();
+        this.sources = sources;
         this.request = request;
         this.selection = selection;
         this.files = List.copyOf(files);
@@ -167,6 +173,7 @@ final class DatasetCard {
             }
         });
         line("");
+        pipelines();
         line("### Backends, models and seeds");
         line("");
         line("| run | prompt | mode | backend | location | model | parameters | seed |");
@@ -186,6 +193,49 @@ final class DatasetCard {
                     + request.split().train() + ", validation "
                     + request.split().validation() + ", test " + request.split().test() + "; stratified by label for"
                     + " annotate runs, by condition combination for synthesize runs).");
+            line("");
+        }
+    }
+
+    /**
+     * Each pipeline run that made an exported run: its pipeline version and every step made so far, with the step's
+     * input, prompt version, run and model, so that a chain's data can be made again from the card.
+     */
+    private void pipelines() {
+        Set<Long> pipelineRuns = new LinkedHashSet<>();
+        selection.runs().forEach(r -> StepRuns.linkOf(r).ifPresent(l -> pipelineRuns.add(l.pipelineRun())));
+        if (pipelineRuns.isEmpty()) {
+            return;
+        }
+        line("### Pipelines");
+        line("");
+        for (long id : pipelineRuns) {
+            PipelineRun run = sources.pipelines().findRun(id).orElse(null);
+            if (run == null) {
+                continue;
+            }
+            Pipeline pipeline = run.pipeline().pipeline();
+            line("#### " + run.pipeline().name() + " v" + run.pipeline().version() + " (pipeline run " + id + ")");
+            line("");
+            if (!pipeline.note().isBlank()) {
+                line(pipeline.note().strip());
+                line("");
+            }
+            line("| step | input | prompt | run | backend | model |");
+            line("| --- | --- | --- | ---: | --- | --- |");
+            List<RunInfo> made = StepRuns.of(sources.runs(), id);
+            for (int i = 0; i < pipeline.steps().size(); i++) {
+                PipelineStep step = pipeline.steps().get(i);
+                RunInfo stepRun = i < made.size() ? made.get(i) : null;
+                line("| " + (i + 1) + ". " + cell(step.name()) + " | " + cell(step.input())
+                        + (step.select() == null ? "" : " (" + cell(step.select()) + ")") + " | "
+                        + cell(step.prompt()) + " | "
+                        + (stepRun == null ? "not run" : "#" + stepRun.id()) + " | "
+                        + (stepRun == null ? "" : stepRun.config().backend().kind()) + " | "
+                        + (stepRun == null
+                                ? ""
+                                : cell(stepRun.config().backend().model())) + " |");
+            }
             line("");
         }
     }

@@ -2,6 +2,7 @@ package io.siftbench.model.export;
 
 import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.datasets.DatasetStore;
+import io.siftbench.model.pipelines.PipelineStore;
 import io.siftbench.model.prompts.PromptStore;
 import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.review.ReviewStore;
@@ -11,7 +12,8 @@ import java.nio.file.Path;
 
 /**
  * The stores an export reads: the runs' review items with their decisions and edits, the preferences of
- * Compare and of pipeline steps (whose earlier samples it finds by id), the records and prompts they came from.
+ * Compare and of pipeline steps (whose earlier samples it finds by id), the records and prompts they came from,
+ * and the pipelines whose steps made the runs (for the dataset card).
  *
  * @param file the project file, named in the message when a run is not there
  */
@@ -23,4 +25,5 @@ public record ExportSources(
         PromptStore prompts,
         ReviewStore review,
         DecisionStore decisions,
-        PreferenceStore preferences) {}
+        PreferenceStore preferences,
+        PipelineStore pipelines) {}

@@ -56,8 +56,7 @@ public final class Exporter {
             }
             progress.update(total, total, "writing the dataset card");
             Path card = request.cardFile();
-            Files.writeString(
-                    target.stage(card), new DatasetCard(sources.prompts(), request, selection, files).markdown());
+            Files.writeString(target.stage(card), new DatasetCard(sources, request, selection, files).markdown());
             progress.update(total, total, "putting the files in place");
             target.commit(request.exportFiles());
             return new ExportReport(

@@ -130,6 +130,10 @@ public final class PipelineFile {
                     + "' is not NAME or NAME@V (V a version number from 1)");
         }
         inputProblems(pipeline, i, step, where, problems);
+        if (step.stopsForReview() && i == pipeline.steps().size() - 1) {
+            problems.add(where + ".stopForReview: the last step has no later step to wait for; review its samples"
+                    + " once the pipeline run has completed");
+        }
         if (step.prefer() != null) {
             preferProblems(pipeline, i, step.prefer(), where, problems);
         }
@@ -197,6 +201,10 @@ public final class PipelineFile {
                 problems.add(where + ".select: only a step that reads an earlier step (input \"step:NAME\")"
                         + " selects its samples");
             }
+            if (step.onePerCell() != null) {
+                problems.add(where + ".onePerCell: only a step that reads an earlier step (input \"step:NAME\")"
+                        + " takes one of its samples per condition cell");
+            }
             return;
         }
         String parent = input.get().step();
@@ -215,8 +223,8 @@ public final class PipelineFile {
                     + "; a step reads only the samples of an earlier step");
         }
         if (step.select() != null && Selection.fromId(step.select()).isEmpty()) {
-            problems.add(where + ".select: take \"all-valid\" or \"accepted\"; got '" + PromptNames.shown(step.select())
-                    + "'");
+            problems.add(where + ".select: take \"all-valid\", \"accepted\" or \"passing-filters\"; got '"
+                    + PromptNames.shown(step.select()) + "'");
         }
     }
 }

@@ -6,7 +6,6 @@ import io.siftbench.model.project.ProjectException;
 import io.siftbench.model.prompts.PromptNames;
 import io.siftbench.model.prompts.PromptStore;
 import io.siftbench.model.prompts.StoredVersion;
-import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.runs.NewRun;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
@@ -18,9 +17,7 @@ import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.RunStore;
 import io.siftbench.model.runs.StepLink;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -30,7 +27,8 @@ import java.util.function.BooleanSupplier;
  * earlier step's samples, and then generates its samples like any run. A resume runs the first step's run again
  * (which sends only what is missing) and goes on from there, so a pipeline run killed at any moment resumes with
  * no step sample lost or made twice. A step starts only once the step it reads has completed; streaming between
- * steps is not done. A step that prefers its samples over an earlier step's has its preference pairs recorded once
+ * steps is not done. A step that asks for review stops the pipeline run once it has completed; the resume that
+ * follows goes on. A step that prefers its samples over an earlier step's has its preference pairs recorded once
  * it has completed ({@link StepPreferences}).
  */
 public final class PipelineRunner {
@@ -47,14 +45,16 @@ public final class PipelineRunner {
      * @param status   completed when every step completed with no failed slot; else the status of {@code stopped}
      * @param stopped  the index of the step it stopped at (the last one when completed)
      * @param stepRuns the runs of the steps made so far, in step order
+     * @param awaitingReview true when it stopped, completed so far, at a step that asks for its samples to be
+     *                 reviewed before a later step reads them ({@link PipelineStep#stopsForReview()})
      */
-    public record Outcome(RunStatus status, int stopped, List<RunInfo> stepRuns) {}
+    public record Outcome(RunStatus status, int stopped, List<RunInfo> stepRuns, boolean awaitingReview) {}
 
     private final PipelineStore pipelines;
     private final PromptStore prompts;
     private final RunStore runs;
     private final DatasetStore datasets;
-    private final DecisionStore decisions;
+    private final StepSelection selections;
     private final ChainedSamples chained;
     private final StepPreferences preferred;
     private final RunLauncher launcher;
@@ -64,7 +64,7 @@ public final class PipelineRunner {
             PromptStore prompts,
             RunStore runs,
             DatasetStore datasets,
-            DecisionStore decisions,
+            StepSelection selections,
             ChainedSamples chained,
             StepPreferences preferred,
             RunLauncher launcher) {
@@ -72,33 +72,20 @@ public final class PipelineRunner {
         this.prompts = prompts;
         this.runs = runs;
         this.datasets = datasets;
-        this.decisions = decisions;
+        this.selections = selections;
         this.chained = chained;
         this.preferred = preferred;
         this.launcher = launcher;
     }
 
-    /** The pipeline run, the step link of a run, if it is a step of one. */
+    /** The pipeline run and step of {@code run}, if it is a step of one. */
     public static Optional<StepLink> linkOf(RunInfo run) {
-        return Optional.ofNullable(RunDetails.fromJson(run.config().details()).step());
+        return StepRuns.linkOf(run);
     }
 
-    /**
-     * The runs of the steps of {@code pipelineRunId} made so far, in step order. A run made from a step's run (a
-     * Compare variant, a re-run) keeps its link, and so reads the same chain, but the step's run is the first one
-     * made for it.
-     */
+    /** The runs of the steps of {@code pipelineRunId} made so far, in step order ({@link StepRuns#of}). */
     public List<RunInfo> stepRuns(long pipelineRunId) {
-        Map<Integer, RunInfo> first = new HashMap<>();
-        // Newest first: an older run of the same step replaces a newer one.
-        for (RunInfo r : runs.list()) {
-            linkOf(r).filter(l -> l.pipelineRun() == pipelineRunId).ifPresent(l -> first.put(l.step(), r));
-        }
-        List<RunInfo> out = new ArrayList<>();
-        for (int step = 0; first.containsKey(step); step++) {
-            out.add(first.get(step));
-        }
-        return out;
+        return StepRuns.of(runs, pipelineRunId);
     }
 
     /**
@@ -127,6 +114,7 @@ public final class PipelineRunner {
         Pipeline pipeline = pipelineRun.pipeline().pipeline();
         List<RunInfo> made = new ArrayList<>(stepRuns(pipelineRunId));
         for (int i = 0; i < pipeline.steps().size(); i++) {
+            boolean doneBefore = i < made.size() && isDone(made.get(i));
             RunInfo run = i < made.size()
                     ? made.get(i)
                     : launcher.create(configure(pipeline, pipelineRun.settings(), pipelineRunId, i, made));
@@ -138,14 +126,23 @@ public final class PipelineRunner {
             RunInfo finished = runs.find(run.id()).orElseThrow();
             made.set(i, finished);
             if (status != RunStatus.COMPLETED || finished.failures() > 0) {
-                return new Outcome(status, i, List.copyOf(made));
+                return new Outcome(status, i, List.copyOf(made), false);
             }
             // Also on every resume: a kill between the step's last sample and its pairs leaves them to record here.
             if (pipeline.steps().get(i).prefer() != null) {
                 preferred.record(finished, pipeline.steps().get(i).prefer());
             }
+            // The stop is made once, by the call in which the step completes; the resume that follows the review
+            // finds the step done before it began and goes on.
+            if (pipeline.steps().get(i).stopsForReview() && !doneBefore) {
+                return new Outcome(RunStatus.COMPLETED, i, List.copyOf(made), true);
+            }
         }
-        return new Outcome(RunStatus.COMPLETED, pipeline.steps().size() - 1, List.copyOf(made));
+        return new Outcome(RunStatus.COMPLETED, pipeline.steps().size() - 1, List.copyOf(made), false);
+    }
+
+    private static boolean isDone(RunInfo run) {
+        return run.status() == RunStatus.COMPLETED && run.failures() == 0;
     }
 
     /** The run of step {@code index}, made from the settings and, for a step reading one, the earlier step's run. */
@@ -184,18 +181,13 @@ public final class PipelineRunner {
                 int parentIndex = pipeline.indexOf(step.source().step()).getAsInt();
                 RunInfo parent = made.get(parentIndex);
                 long upTo = parent.lastAnswered() == null ? 0 : parent.lastAnswered();
-                List<Long> accepted = step.selection() == Selection.ACCEPTED ? accepted(parent) : List.of();
-                if (step.selection() == Selection.ACCEPTED && accepted.isEmpty()) {
-                    throw new IllegalArgumentException("Step '" + step.name() + "' continues the accepted samples of"
-                            + " step '" + step.source().step() + "' (run " + parent.id() + "), and none is accepted:"
-                            + " review them, then resume with --resume " + parent.id() + ".");
-                }
-                samples = chained.selected(parent.id(), upTo, accepted).size();
+                List<Long> chosen = selections.of(step, parent, upTo);
+                samples = chained.selected(parent.id(), upTo, chosen).size();
                 if (samples == 0) {
-                    throw new IllegalArgumentException("Step '" + step.name() + "' has nothing to continue: step '"
-                            + step.source().step() + "' (run " + parent.id() + ") has no valid sample.");
+                    throw new IllegalArgumentException(
+                            StepSelection.nothingToContinue(step, parent, Selection.ALL_VALID));
                 }
-                link = new StepLink(pipelineRunId, index, parent.id(), upTo, accepted);
+                link = new StepLink(pipelineRunId, index, parent.id(), upTo, chosen);
             }
         }
         return new NewRun(
@@ -208,14 +200,5 @@ public final class PipelineRunner {
                         settings.concurrency(),
                         settings.votes())
                 .toConfig(available);
-    }
-
-    /** The samples of {@code run} the researcher kept (accepted or edited), by id. */
-    private List<Long> accepted(RunInfo run) {
-        return decisions.currentOfRun(run.id()).entrySet().stream()
-                .filter(e -> e.getValue().status().kept())
-                .map(Map.Entry::getKey)
-                .sorted()
-                .toList();
     }
 }

@@ -18,9 +18,24 @@ import io.siftbench.model.runs.BackendRef;
  * @param model      the model to ask for, or null for the pipeline run's (or the backend's own, with a backend)
  * @param parameters the step's own generation parameters, or null for the pipeline run's
  * @param prefer     null, or the earlier step of its chain whose sample each of its samples is preferred over
+ * @param onePerCell with {@code step:NAME}: true to continue only the first selected sample of each condition cell
+ *                   (combination of condition values), so that every cell gets one and none gets more
+ * @param stopForReview true to stop the pipeline run once this step has completed, so that its samples are
+ *                   reviewed before a later step reads them; a resume goes on from there
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "prompt", "input", "select", "backend", "model", "parameters", "prefer"})
+@JsonPropertyOrder({
+    "name",
+    "prompt",
+    "input",
+    "select",
+    "onePerCell",
+    "backend",
+    "model",
+    "parameters",
+    "prefer",
+    "stopForReview"
+})
 public record PipelineStep(
         String name,
         String prompt,
@@ -29,7 +44,9 @@ public record PipelineStep(
         String backend,
         String model,
         StepParameters parameters,
-        StepPreference prefer) {
+        StepPreference prefer,
+        Boolean onePerCell,
+        Boolean stopForReview) {
 
     /** The prompt's name: {@code prompt} up to its last {@code @}. */
     @JsonIgnore
@@ -47,12 +64,34 @@ public record PipelineStep(
 
     /** The step with its prompt pinned to {@code version}. */
     public PipelineStep pinnedTo(int version) {
-        return new PipelineStep(name, promptName() + "@" + version, input, select, backend, model, parameters, prefer);
+        return new PipelineStep(
+                name,
+                promptName() + "@" + version,
+                input,
+                select,
+                backend,
+                model,
+                parameters,
+                prefer,
+                onePerCell,
+                stopForReview);
     }
 
     @JsonIgnore
     public StepInput source() {
         return StepInput.parse(input).orElseThrow();
+    }
+
+    /** Whether only the first selected sample of each condition cell is continued. */
+    @JsonIgnore
+    public boolean takesOnePerCell() {
+        return Boolean.TRUE.equals(onePerCell);
+    }
+
+    /** Whether the pipeline run stops for review once this step has completed. */
+    @JsonIgnore
+    public boolean stopsForReview() {
+        return Boolean.TRUE.equals(stopForReview);
     }
 
     @JsonIgnore

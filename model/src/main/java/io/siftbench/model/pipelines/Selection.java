@@ -8,7 +8,12 @@ public enum Selection {
     /** Every answered sample whose output passed validation. */
     ALL_VALID,
     /** Only those the researcher accepted (or edited) in Review. */
-    ACCEPTED;
+    ACCEPTED,
+    /**
+     * The valid ones that no curation filter flags, at the thresholds Review starts with, and that the researcher
+     * has not rejected.
+     */
+    PASSING_FILTERS;
 
     /** The word of the pipeline file: {@code all-valid}, {@code accepted}. */
     public String id() {

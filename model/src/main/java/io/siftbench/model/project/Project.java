@@ -63,7 +63,7 @@ public interface Project extends AutoCloseable {
     /** The stores an export reads. */
     default ExportSources exportSources() {
         return new ExportSources(
-                file(), datasets(), runs(), samples(), prompts(), review(), decisions(), preferences());
+                file(), datasets(), runs(), samples(), prompts(), review(), decisions(), preferences(), pipelines());
     }
 
     /** Closes the database; the file stays consistent and can be opened again. */

@@ -112,7 +112,8 @@ class PipelineFileTest {
                 .hasMessageContaining("steps[1].select: only a step that reads an earlier step (input \"step:NAME\")"
                         + " selects its samples")
                 .hasMessageContaining("steps[2].prompt: 'c@0' is not NAME or NAME@V (V a version number from 1)")
-                .hasMessageContaining("steps[2].select: take \"all-valid\" or \"accepted\"; got 'best'")
+                .hasMessageContaining(
+                        "steps[2].select: take \"all-valid\", \"accepted\" or \"passing-filters\"; got 'best'")
                 .hasMessageContaining("steps[2].backend: Unknown backend kind 'vllm': use ollama, openai or gguf")
                 .hasMessageContaining("steps[2].parameters: Generation parameters out of range");
     }
