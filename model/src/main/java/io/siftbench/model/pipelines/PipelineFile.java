@@ -130,6 +130,9 @@ public final class PipelineFile {
                     + "' is not NAME or NAME@V (V a version number from 1)");
         }
         inputProblems(pipeline, i, step, where, problems);
+        if (step.streams()) {
+            streamProblems(pipeline, i, step, where, problems);
+        }
         if (step.stopsForReview() && i == pipeline.steps().size() - 1) {
             problems.add(where + ".stopForReview: the last step has no later step to wait for; review its samples"
                     + " once the pipeline run has completed");
@@ -184,6 +187,33 @@ public final class PipelineFile {
                 == StepInput.Kind.DATASET) {
             problems.add(where + ".prefer.over: step '" + prefer.over() + "' annotates records, so its samples are"
                     + " labels; a preference pairs two texts written for the same request");
+        }
+    }
+
+    /**
+     * A step streams from the step just before it, taking every valid sample as it comes: a selection that needs
+     * the whole earlier step (the accepted ones, the filters' verdicts, one per cell) or a review in between cannot
+     * be made while that step still runs.
+     */
+    private static void streamProblems(
+            Pipeline pipeline, int i, PipelineStep step, String where, List<String> problems) {
+        PipelineStep before = i == 0 ? null : pipeline.steps().get(i - 1);
+        StepInput input = StepInput.parse(step.input()).orElse(null);
+        if (before == null
+                || input == null
+                || input.kind() != StepInput.Kind.STEP
+                || !input.step().equals(before.name())) {
+            problems.add(where + ".stream: a step streams from the step just before it"
+                    + (before == null ? "" : " (input \"step:" + before.name() + "\")")
+                    + ", whose samples it continues as they come");
+        } else if (before.stopsForReview()) {
+            problems.add(where + ".stream: step '" + before.name() + "' stops for review, so its samples are read"
+                    + " once it has completed and been reviewed");
+        }
+        if ((step.select() != null && !step.select().equals(Selection.ALL_VALID.id())) || step.takesOnePerCell()) {
+            problems.add(where + ".stream: a streaming step takes every valid sample (select \"all-valid\", no"
+                    + " onePerCell); the accepted ones, the filters' verdicts and one per cell are known only once"
+                    + " the step before has completed");
         }
     }
 

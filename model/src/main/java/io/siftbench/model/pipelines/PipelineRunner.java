@@ -18,7 +18,9 @@ import io.siftbench.model.runs.RunStore;
 import io.siftbench.model.runs.StepLink;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -26,8 +28,8 @@ import java.util.function.BooleanSupplier;
  * is made when the step before it has completed with no failed slot, from the pipeline run's settings and the
  * earlier step's samples, and then generates its samples like any run. A resume runs the first step's run again
  * (which sends only what is missing) and goes on from there, so a pipeline run killed at any moment resumes with
- * no step sample lost or made twice. A step starts only once the step it reads has completed; streaming between
- * steps is not done. A step that asks for review stops the pipeline run once it has completed; the resume that
+ * no step sample lost or made twice. A step starts once the step it reads has completed, or, when it streams, as soon
+ * as that step has a valid sample, beside it ({@link StreamedSteps}). A step that asks for review stops the pipeline run once it has completed; the resume that
  * follows goes on. A step that prefers its samples over an earlier step's has its preference pairs recorded once
  * it has completed ({@link StepPreferences}).
  */
@@ -113,6 +115,17 @@ public final class PipelineRunner {
                 .orElseThrow(() -> new ProjectException("There is no pipeline run " + pipelineRunId + "."));
         Pipeline pipeline = pipelineRun.pipeline().pipeline();
         List<RunInfo> made = new ArrayList<>(stepRuns(pipelineRunId));
+        Map<Integer, RunEngine.Listener> listeners = new ConcurrentHashMap<>();
+        StepListener once = (index, definition, run) ->
+                listeners.computeIfAbsent(index, k -> listener.started(index, definition, run));
+        StreamedSteps streamed = new StreamedSteps(
+                pipeline,
+                runs,
+                launcher,
+                (index, before) -> configure(pipeline, pipelineRun.settings(), pipelineRunId, index, before),
+                (index, run) -> once.started(index, pipeline.steps().get(index), run),
+                cancelled);
+        int streamedUpTo = -1;
         for (int i = 0; i < pipeline.steps().size(); i++) {
             boolean doneBefore = i < made.size() && isDone(made.get(i));
             RunInfo run = i < made.size()
@@ -121,8 +134,30 @@ public final class PipelineRunner {
             if (i == made.size()) {
                 made.add(run);
             }
-            RunStatus status = launcher.execute(
-                    run.id(), listener.started(i, pipeline.steps().get(i), run), cancelled);
+            // The steps after this one that stream run beside it; once they have ended, the loop finds them done.
+            StreamedSteps.Stream beside = i > streamedUpTo && streamed.streams(i + 1)
+                    ? streamed.start(i + 1, made.subList(0, i + 1), i + 1 < made.size() ? made.get(i + 1) : null)
+                    : null;
+            RunStatus status;
+            try {
+                status = launcher.execute(
+                        run.id(), once.started(i, pipeline.steps().get(i), run), cancelled);
+            } finally {
+                if (beside != null) {
+                    beside.parentDone();
+                }
+            }
+            if (beside != null) {
+                List<RunInfo> after = beside.join();
+                for (int k = 0; k < after.size(); k++) {
+                    if (i + 1 + k < made.size()) {
+                        made.set(i + 1 + k, after.get(k));
+                    } else {
+                        made.add(after.get(k));
+                    }
+                }
+                streamedUpTo = i + after.size();
+            }
             RunInfo finished = runs.find(run.id()).orElseThrow();
             made.set(i, finished);
             if (status != RunStatus.COMPLETED || finished.failures() > 0) {
@@ -180,6 +215,13 @@ public final class PipelineRunner {
             case STEP -> {
                 int parentIndex = pipeline.indexOf(step.source().step()).getAsInt();
                 RunInfo parent = made.get(parentIndex);
+                if (step.streams()) {
+                    // Made while the step before still runs: its plan grows with that step's samples, up to one
+                    // slot per slot of it.
+                    samples = parent.config().target();
+                    link = new StepLink(pipelineRunId, index, parent.id(), Long.MAX_VALUE, List.of());
+                    break;
+                }
                 long upTo = parent.lastAnswered() == null ? 0 : parent.lastAnswered();
                 List<Long> chosen = selections.of(step, parent, upTo);
                 samples = chained.selected(parent.id(), upTo, chosen).size();

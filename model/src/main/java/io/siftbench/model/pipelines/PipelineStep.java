@@ -22,6 +22,8 @@ import io.siftbench.model.runs.BackendRef;
  *                   (combination of condition values), so that every cell gets one and none gets more
  * @param stopForReview true to stop the pipeline run once this step has completed, so that its samples are
  *                   reviewed before a later step reads them; a resume goes on from there
+ * @param stream     true to start as soon as the step just before (its input) has a valid sample, and to continue
+ *                   its samples as they come, instead of waiting for it to complete
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -30,6 +32,7 @@ import io.siftbench.model.runs.BackendRef;
     "input",
     "select",
     "onePerCell",
+    "stream",
     "backend",
     "model",
     "parameters",
@@ -46,7 +49,8 @@ public record PipelineStep(
         StepParameters parameters,
         StepPreference prefer,
         Boolean onePerCell,
-        Boolean stopForReview) {
+        Boolean stopForReview,
+        Boolean stream) {
 
     /** The prompt's name: {@code prompt} up to its last {@code @}. */
     @JsonIgnore
@@ -74,7 +78,8 @@ public record PipelineStep(
                 parameters,
                 prefer,
                 onePerCell,
-                stopForReview);
+                stopForReview,
+                stream);
     }
 
     @JsonIgnore
@@ -86,6 +91,12 @@ public record PipelineStep(
     @JsonIgnore
     public boolean takesOnePerCell() {
         return Boolean.TRUE.equals(onePerCell);
+    }
+
+    /** Whether the step starts with the first samples of the step before and continues them as they come. */
+    @JsonIgnore
+    public boolean streams() {
+        return Boolean.TRUE.equals(stream);
     }
 
     /** Whether the pipeline run stops for review once this step has completed. */
