@@ -7,6 +7,7 @@ import io.siftbench.model.prompts.PromptNames;
 import io.siftbench.model.prompts.PromptStore;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.model.review.DecisionStore;
+import io.siftbench.model.runs.DialogueTurn;
 import io.siftbench.model.runs.NewRun;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
@@ -16,6 +17,7 @@ import io.siftbench.model.runs.RunInputs;
 import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.RunStore;
+import io.siftbench.model.runs.Sample;
 import io.siftbench.model.runs.StepLink;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +33,9 @@ import java.util.function.BooleanSupplier;
  * (which sends only what is missing) and goes on from there, so a pipeline run killed at any moment resumes with
  * no step sample lost or made twice. A step starts only once the step it reads has completed; streaming between
  * steps is not done. A step that prefers its samples over an earlier step's has its preference pairs recorded once
- * it has completed ({@link StepPreferences}).
+ * it has completed ({@link StepPreferences}). A dialogue step runs as one run per turn ({@link DialogueTurns}), each
+ * continuing the conversations of the turn before whose text has no stop phrase; it is done when every
+ * conversation has ended or its last turn has run.
  */
 public final class PipelineRunner {
 
@@ -124,12 +128,17 @@ public final class PipelineRunner {
         PipelineRun pipelineRun = pipelines
                 .findRun(pipelineRunId)
                 .orElseThrow(() -> new ProjectException("There is no pipeline run " + pipelineRunId + "."));
-        Pipeline pipeline = pipelineRun.pipeline().pipeline();
+        Pipeline file = pipelineRun.pipeline().pipeline();
+        Pipeline pipeline = DialogueTurns.unrolled(file);
         List<RunInfo> made = new ArrayList<>(stepRuns(pipelineRunId));
         for (int i = 0; i < pipeline.steps().size(); i++) {
+            if (i == made.size() && conversationsOver(file, i, made)) {
+                // The dialogue is the pipeline's last step: with its conversations over, the pipeline run is done.
+                return new Outcome(RunStatus.COMPLETED, i - 1, List.copyOf(made));
+            }
             RunInfo run = i < made.size()
                     ? made.get(i)
-                    : launcher.create(configure(pipeline, pipelineRun.settings(), pipelineRunId, i, made));
+                    : launcher.create(configure(file, pipelineRun.settings(), pipelineRunId, i, made));
             if (i == made.size()) {
                 made.add(run);
             }
@@ -148,10 +157,14 @@ public final class PipelineRunner {
         return new Outcome(RunStatus.COMPLETED, pipeline.steps().size() - 1, List.copyOf(made));
     }
 
-    /** The run of step {@code index}, made from the settings and, for a step reading one, the earlier step's run. */
+    /**
+     * The run of step {@code index} of {@code pipeline} unrolled ({@link DialogueTurns}), made from the settings and, for a step reading
+     * one, the earlier step's run.
+     */
     private RunConfig configure(
             Pipeline pipeline, PipelineSettings settings, long pipelineRunId, int index, List<RunInfo> made) {
-        PipelineStep step = pipeline.steps().get(index);
+        DialogueTurn turn = DialogueTurns.turnOf(pipeline, index).orElse(null);
+        PipelineStep step = DialogueTurns.unrolled(pipeline).steps().get(index);
         StoredVersion version = prompts.versions(step.promptName()).stream()
                 .filter(v -> v.version() == step.promptVersion())
                 .findFirst()
@@ -164,7 +177,7 @@ public final class PipelineRunner {
         DatasetInfo dataset = null;
         long available = 0;
         Integer samples = settings.samples();
-        StepLink link = new StepLink(pipelineRunId, index, null, null, List.of());
+        StepLink link = new StepLink(pipelineRunId, index, null, null, List.of(), turn);
         switch (step.source().kind()) {
             case DATASET -> {
                 Long datasetId = settings.datasetId();
@@ -181,10 +194,14 @@ public final class PipelineRunner {
             }
             case NONE -> {}
             case STEP -> {
-                int parentIndex = pipeline.indexOf(step.source().step()).getAsInt();
+                int parentIndex = DialogueTurns.unrolled(pipeline)
+                        .indexOf(step.source().step())
+                        .getAsInt();
                 RunInfo parent = made.get(parentIndex);
                 long upTo = parent.lastAnswered() == null ? 0 : parent.lastAnswered();
-                List<Long> accepted = step.selection() == Selection.ACCEPTED ? accepted(parent) : List.of();
+                List<Long> accepted = step.selection() == Selection.ACCEPTED
+                        ? accepted(parent)
+                        : turn != null && turn.number() > 1 ? going(parent, turn) : List.of();
                 if (step.selection() == Selection.ACCEPTED && accepted.isEmpty()) {
                     throw new IllegalArgumentException("Step '" + step.name() + "' continues the accepted samples of"
                             + " step '" + step.source().step() + "' (run " + parent.id() + "), and none is accepted:"
@@ -195,7 +212,7 @@ public final class PipelineRunner {
                     throw new IllegalArgumentException("Step '" + step.name() + "' has nothing to continue: step '"
                             + step.source().step() + "' (run " + parent.id() + ") has no valid sample.");
                 }
-                link = new StepLink(pipelineRunId, index, parent.id(), upTo, accepted);
+                link = new StepLink(pipelineRunId, index, parent.id(), upTo, accepted, turn);
             }
         }
         return new NewRun(
@@ -208,6 +225,26 @@ public final class PipelineRunner {
                         settings.concurrency(),
                         settings.votes())
                 .toConfig(available);
+    }
+
+    /** Whether step {@code index} is a dialogue's later turn and every conversation ended at the turn before. */
+    private boolean conversationsOver(Pipeline pipeline, int index, List<RunInfo> made) {
+        return DialogueTurns.turnOf(pipeline, index)
+                .filter(turn ->
+                        turn.number() > 1 && going(made.get(index - 1), turn).isEmpty())
+                .isPresent();
+    }
+
+    /**
+     * The conversations that go on into {@code turn}: the valid samples of the turn before ({@code run}) whose text
+     * does not contain the stop phrase, by id.
+     */
+    private List<Long> going(RunInfo run, DialogueTurn turn) {
+        long upTo = run.lastAnswered() == null ? 0 : run.lastAnswered();
+        return chained.selected(run.id(), upTo, List.of()).stream()
+                .filter(s -> !turn.ends(s.text()))
+                .map(Sample::id)
+                .toList();
     }
 
     /** The samples of {@code run} the researcher kept (accepted or edited), by id. */

@@ -18,9 +18,10 @@ import io.siftbench.model.runs.BackendRef;
  * @param model      the model to ask for, or null for the pipeline run's (or the backend's own, with a backend)
  * @param parameters the step's own generation parameters, or null for the pipeline run's
  * @param prefer     null, or the earlier step of its chain whose sample each of its samples is preferred over
+ * @param dialogue   null, or the two prompts this step alternates as a dialogue (instead of {@code prompt})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "prompt", "input", "select", "backend", "model", "parameters", "prefer"})
+@JsonPropertyOrder({"name", "prompt", "dialogue", "input", "select", "backend", "model", "parameters", "prefer"})
 public record PipelineStep(
         String name,
         String prompt,
@@ -29,7 +30,8 @@ public record PipelineStep(
         String backend,
         String model,
         StepParameters parameters,
-        StepPreference prefer) {
+        StepPreference prefer,
+        StepDialogue dialogue) {
 
     /** The prompt's name: {@code prompt} up to its last {@code @}. */
     @JsonIgnore
@@ -47,7 +49,13 @@ public record PipelineStep(
 
     /** The step with its prompt pinned to {@code version}. */
     public PipelineStep pinnedTo(int version) {
-        return new PipelineStep(name, promptName() + "@" + version, input, select, backend, model, parameters, prefer);
+        return new PipelineStep(
+                name, promptName() + "@" + version, input, select, backend, model, parameters, prefer, dialogue);
+    }
+
+    /** The dialogue step with its two prompts as given (pinned to their versions). */
+    public PipelineStep withDialogue(StepDialogue pinned) {
+        return new PipelineStep(name, prompt, input, select, backend, model, parameters, prefer, pinned);
     }
 
     @JsonIgnore
