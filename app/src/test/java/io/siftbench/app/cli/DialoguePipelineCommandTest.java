@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.siftbench.app.backends.LoopbackServer;
+import io.siftbench.model.curation.CurationSettings;
+import io.siftbench.model.curation.FlagKind;
+import io.siftbench.model.curation.RunCuration;
+import io.siftbench.model.project.Project;
+import io.siftbench.storage.project.H2ProjectOpener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The dialogue pipeline shipped in docs/examples, run through the command line in-process on a real project file,
  * against a loopback server speaking the OpenAI protocol through the real langchain4j client: the customer and the
  * assistant take turns, each turn seeing the conversation so far; a conversation whose customer says GOODBYE ends
- * there; the chat export writes each conversation once, turn by turn, bounded by its turns when asked; and a
+ * there; the chat export writes each conversation once, turn by turn, bounded by its turns when asked, and
+ * Review's turn filter flags a conversation of too few turns; and a
  * dialogue that could never end, or misses a prompt, is refused when saved, nothing stored.
  */
 class DialoguePipelineCommandTest {
@@ -132,6 +138,19 @@ class DialoguePipelineCommandTest {
 
         assertThat(export(turnRuns, "long.jsonl", "--min-turns", "4"))
                 .containsExactly(conversation("cards"), conversation("loans"));
+        try (Project p = new H2ProjectOpener().open(dir.resolve("p"))) {
+            RunCuration review = new RunCuration(
+                    p.runSources(), p.decisions(), CurationSettings.defaults().withTurns(4, null));
+            assertThat(review.report(Long.parseLong(turnRuns.get(2))).flags())
+                    .as("Review's turn filter flags the conversation that ended at the third turn, not the lines"
+                            + " the fourth turn went on from")
+                    .filteredOn(f -> f.kind() == FlagKind.TURN_COUNT)
+                    .extracting(f -> f.kind() + ": " + f.reason() + ": "
+                            + p.samples().find(f.sampleId()).orElseThrow().text())
+                    .containsExactly("TURN_COUNT: 3 turns, fewer than the minimum 4: Thanks, GOODBYE");
+            assertThat(review.report(Long.parseLong(turnRuns.get(3))).flags())
+                    .noneMatch(f -> f.kind() == FlagKind.TURN_COUNT);
+        }
         assertThat(export(turnRuns, "short.jsonl", "--max-turns", "3"))
                 .hasSize(1)
                 .allSatisfy(line -> assertThat(line).contains("Thanks, GOODBYE"));

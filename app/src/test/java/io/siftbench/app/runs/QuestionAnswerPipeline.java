@@ -1,5 +1,6 @@
 package io.siftbench.app.runs;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
@@ -28,6 +29,8 @@ public final class QuestionAnswerPipeline implements AutoCloseable {
 
     private static final Path EXAMPLES = Path.of("..", "docs", "examples");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final LoopbackServer server;
     private final RunBackends backends;
     private final AtomicInteger questions = new AtomicInteger();
@@ -36,9 +39,14 @@ public final class QuestionAnswerPipeline implements AutoCloseable {
         server = new LoopbackServer(LoopbackServer.Protocol.OPENAI);
         server.always(LoopbackServer.answering(request -> {
             String asked = LoopbackServer.lastUserMessage(request);
-            return asked.startsWith("Topic: ")
-                    ? "{\"text\": \"Q" + questions.incrementAndGet() + " on " + asked.substring(7) + "?\"}"
-                    : "{\"text\": \"A to " + asked + "\"}";
+            // As JSON text: a request of several lines (a dialogue's turn) is answered with a valid output too.
+            return JSON.createObjectNode()
+                    .put(
+                            "text",
+                            asked.startsWith("Topic: ")
+                                    ? "Q" + questions.incrementAndGet() + " on " + asked.substring(7) + "?"
+                                    : "A to " + asked)
+                    .toString();
         }));
         BackendSettings user = new BackendSettings(
                 List.of(BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny")

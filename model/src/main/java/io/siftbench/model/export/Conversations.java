@@ -1,6 +1,7 @@
 package io.siftbench.model.export;
 
 import io.siftbench.model.review.ReviewItem;
+import io.siftbench.model.runs.ContinuedTurns;
 import io.siftbench.model.runs.DialogueTurn;
 import io.siftbench.model.runs.Message;
 import io.siftbench.model.runs.RunDetails;
@@ -9,7 +10,6 @@ import io.siftbench.model.runs.StepLink;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,18 +50,7 @@ final class Conversations {
                     .map(r -> RunDetails.fromJson(r.config().details()).step())
                     .orElse(null);
         }
-        Set<Long> continued = new HashSet<>();
-        for (RunInfo next : sources.runs().list()) {
-            StepLink nextLink = RunDetails.fromJson(next.config().details()).step();
-            if (nextLink != null
-                    && nextLink.turn() != null
-                    && Long.valueOf(run.id()).equals(nextLink.parentRun())) {
-                sources.samples().list(next.id(), 0, Integer.MAX_VALUE).stream()
-                        .map(s -> s.slot().parentSampleId())
-                        .forEach(continued::add);
-            }
-        }
-        return new Conversations(link.turn(), earlier, continued);
+        return new Conversations(link.turn(), earlier, ContinuedTurns.of(sources.runs(), sources.samples(), run.id()));
     }
 
     /** Whether the sample is a line of a conversation that a later turn goes on with. */

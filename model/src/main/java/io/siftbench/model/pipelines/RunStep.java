@@ -1,5 +1,6 @@
 package io.siftbench.model.pipelines;
 
+import io.siftbench.model.runs.DialogueTurn;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.StepLink;
 import java.util.HashMap;
@@ -22,6 +23,11 @@ public record RunStep(String pipeline, int version, int index, String name, Step
     /** "question-answer v1 · step 2 answer": the step counted from 1, as a person counts. */
     public String label() {
         return pipeline + " v" + version + " · step " + (index + 1) + " " + name;
+    }
+
+    /** The dialogue turn {@code run} is, if it is a step of a pipeline run that is one. */
+    public static Optional<DialogueTurn> turnOf(RunInfo run) {
+        return PipelineRunner.linkOf(run).map(StepLink::turn);
     }
 
     /**
