@@ -29,8 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DialoguePipelineCommandTest {
 
-    private static final Path EXAMPLES = Path.of("..", "docs", "examples");
-
     @TempDir
     Path dir;
 
@@ -65,13 +63,7 @@ class DialoguePipelineCommandTest {
                     "Reply " + (turns.size() + 1) + " to: " + last.substring(last.indexOf(": ") + 2));
         }));
         for (String prompt : List.of("question-writer", "customer", "agent")) {
-            assertThat(cli.run(
-                            "prompt",
-                            "add",
-                            "--file",
-                            EXAMPLES.resolve(prompt + ".prompt.json").toString()))
-                    .as(cli::err)
-                    .isZero();
+            assertThat(cli.addExample(prompt + ".prompt.json")).as(cli::err).isZero();
         }
     }
 
@@ -84,13 +76,7 @@ class DialoguePipelineCommandTest {
     @Test
     void theExampleTakesTurnsUntilGoodbyeOrFourTurnsAndTheChatExportWritesEachConversationTurnByTurn()
             throws Exception {
-        assertThat(cli.run(
-                        "pipeline",
-                        "add",
-                        "--file",
-                        EXAMPLES.resolve("dialogue.pipeline.json").toString()))
-                .as(cli::err)
-                .isZero();
+        assertThat(cli.addExample("dialogue.pipeline.json")).as(cli::err).isZero();
         assertThat(cli.printed().path("steps"))
                 .extracting(JsonNode::asText)
                 .containsExactly(

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siftbench.app.ShellSession;
 import io.siftbench.app.ShellSteps;
-import io.siftbench.model.pipelines.PipelineFile;
 import io.siftbench.model.pipelines.PipelineRunner;
 import io.siftbench.model.pipelines.StoredPipeline;
 import io.siftbench.model.project.Project;
-import io.siftbench.model.prompts.PromptFile;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.Sample;
@@ -32,8 +30,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class DialogueCardUiTest {
 
-    private static final Path EXAMPLES = Path.of("..", "docs", "examples");
-
     @RegisterExtension
     static final ShellSession SESSION = new ShellSession();
 
@@ -50,11 +46,7 @@ class DialogueCardUiTest {
         List<Sample> samples;
         try (Project project = new H2ProjectOpener().open(file);
                 QuestionAnswerPipeline server = new QuestionAnswerPipeline()) {
-            for (String prompt : List.of("question-writer", "customer", "agent")) {
-                project.prompts().save(PromptFile.read(EXAMPLES.resolve(prompt + ".prompt.json")));
-            }
-            StoredPipeline dialogue =
-                    project.pipelines().save(PipelineFile.read(EXAMPLES.resolve("dialogue.pipeline.json")));
+            StoredPipeline dialogue = QuestionAnswerPipeline.saveDialogue(project);
             // Its server answers no GOODBYE: both conversations go on for all four turns.
             PipelineRunner.Outcome ran = server.run(project, dialogue, 2);
             assertThat(ran.status()).isEqualTo(RunStatus.COMPLETED);

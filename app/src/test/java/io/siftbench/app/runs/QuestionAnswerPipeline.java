@@ -63,9 +63,26 @@ public final class QuestionAnswerPipeline implements AutoCloseable {
         return project.pipelines().save(PipelineFile.read(EXAMPLES.resolve("question-answer.pipeline.json")));
     }
 
+    /**
+     * Saves the dialogue example, which opens its conversations from the same questions, with its prompts (the
+     * question writer, the customer and the agent) in {@code project}. Its turns are answered "A to REQUEST": no
+     * turn says GOODBYE, so every conversation has all four turns.
+     */
+    public static StoredPipeline saveDialogue(Project project) {
+        for (String prompt : List.of("question-writer", "customer", "agent")) {
+            project.prompts().save(PromptFile.read(EXAMPLES.resolve(prompt + ".prompt.json")));
+        }
+        return project.pipelines().save(PipelineFile.read(EXAMPLES.resolve("dialogue.pipeline.json")));
+    }
+
+    /** The run machinery of {@code project}, its runs sent to this loopback server. */
+    public ProjectRuns runs(Project project) {
+        return new ProjectRuns(project, backends, EmbeddingModels::miniLm);
+    }
+
     /** Runs {@code pipeline} on {@code project} to its end: {@code count} questions, then an answer to each. */
     public PipelineRunner.Outcome run(Project project, StoredPipeline pipeline, int count) throws Exception {
-        PipelineRunner runner = new ProjectRuns(project, backends, EmbeddingModels::miniLm).pipelines();
+        PipelineRunner runner = runs(project).pipelines();
         long pipelineRun = runner.start(
                 pipeline,
                 new PipelineSettings(

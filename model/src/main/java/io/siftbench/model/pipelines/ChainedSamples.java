@@ -23,8 +23,8 @@ import java.util.Set;
  * parent run, the newest sample it reads, the accepted ones fixed when the run was made), each with its chain: the
  * record it started from and, by step name, its sample of every earlier step. Answered samples are never replaced,
  * so every resume reads the same list. A dialogue's turn also sees the conversation so far, oldest turn first, as
- * {@code steps.DIALOGUE.turns} (each turn's number, role and text). The step-to-step counterpart of {@link JudgedSamples}, whose reading of
- * records it shares.
+ * {@code steps.DIALOGUE.turns} (each turn's number, role and text). The step-to-step counterpart of
+ * {@link JudgedSamples}, whose reading of records it shares.
  */
 public final class ChainedSamples {
 

@@ -158,13 +158,14 @@ public final class PipelineRunner {
     }
 
     /**
-     * The run of step {@code index} of {@code pipeline} unrolled ({@link DialogueTurns}), made from the settings and, for a step reading
-     * one, the earlier step's run.
+     * The run of step {@code index} of {@code pipeline} unrolled ({@link DialogueTurns}), made from the settings
+     * and, for a step reading one, the earlier step's run.
      */
     private RunConfig configure(
             Pipeline pipeline, PipelineSettings settings, long pipelineRunId, int index, List<RunInfo> made) {
+        Pipeline unrolled = DialogueTurns.unrolled(pipeline);
         DialogueTurn turn = DialogueTurns.turnOf(pipeline, index).orElse(null);
-        PipelineStep step = DialogueTurns.unrolled(pipeline).steps().get(index);
+        PipelineStep step = unrolled.steps().get(index);
         StoredVersion version = prompts.versions(step.promptName()).stream()
                 .filter(v -> v.version() == step.promptVersion())
                 .findFirst()
@@ -194,9 +195,7 @@ public final class PipelineRunner {
             }
             case NONE -> {}
             case STEP -> {
-                int parentIndex = DialogueTurns.unrolled(pipeline)
-                        .indexOf(step.source().step())
-                        .getAsInt();
+                int parentIndex = unrolled.indexOf(step.source().step()).getAsInt();
                 RunInfo parent = made.get(parentIndex);
                 long upTo = parent.lastAnswered() == null ? 0 : parent.lastAnswered();
                 List<Long> accepted = step.selection() == Selection.ACCEPTED

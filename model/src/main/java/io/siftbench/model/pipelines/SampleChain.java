@@ -49,6 +49,12 @@ public record SampleChain(List<Link> parents, String step, boolean conversation)
         return (conversation ? "Conversation: " : "Chain: ") + String.join(" → ", steps);
     }
 
+    /** The chain as lines of text, oldest first, each "step: text" ("turn 2 · assistant: …" in a conversation). */
+    public String transcript() {
+        return String.join(
+                "\n", parents.stream().map(l -> l.step() + ": " + l.text()).toList());
+    }
+
     /** Reads the chain of {@code sample}, a sample of {@code run}. */
     public static SampleChain read(
             SampleStore samples, RunStore runs, PipelineStore pipelines, RunInfo run, Sample sample) {
