@@ -91,6 +91,19 @@ public final class ExportCommand implements Callable<Integer> {
     Set<String> flags = new HashSet<>();
 
     @Option(
+            names = "--min-turns",
+            paramLabel = "N",
+            description = "Only a dialogue's conversations of at least N turns (a turn is the user's or the"
+                    + " assistant's line).")
+    Integer minTurns;
+
+    @Option(
+            names = "--max-turns",
+            paramLabel = "N",
+            description = "Only a dialogue's conversations of at most N turns.")
+    Integer maxTurns;
+
+    @Option(
             names = "--keep-demonstrations",
             description = "Keep records that were demonstrations in their run (left out by default).")
     boolean keepDemonstrations;
@@ -122,7 +135,7 @@ public final class ExportCommand implements Callable<Integer> {
                 out,
                 ExportStatus.fromId(status),
                 rejected,
-                new ExportFilter(ExportFilter.conditionValues(conditions), labels, flags),
+                new ExportFilter(ExportFilter.conditionValues(conditions), labels, flags, minTurns, maxTurns),
                 split == null ? null : SplitRatios.parse(split, seed),
                 keepDemonstrations,
                 evaluation);

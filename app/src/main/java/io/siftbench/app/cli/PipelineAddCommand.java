@@ -2,6 +2,7 @@ package io.siftbench.app.cli;
 
 import io.siftbench.model.pipelines.Pipeline;
 import io.siftbench.model.pipelines.PipelineFile;
+import io.siftbench.model.pipelines.StepDialogue;
 import io.siftbench.model.pipelines.StoredPipeline;
 import io.siftbench.model.project.Project;
 import java.nio.file.Path;
@@ -44,14 +45,23 @@ public final class PipelineAddCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Each step as "NAME: PROMPT@V ← INPUT", and the step it is preferred over, if any. */
+    /**
+     * Each step as "NAME: PROMPT@V ← INPUT", and the step it is preferred over, if any; a dialogue as "NAME: dialogue
+     * USER@V / ASSISTANT@V, up to K turns or until 'STOP' ← INPUT".
+     */
     static List<String> steps(StoredPipeline saved) {
         return saved.pipeline().steps().stream()
-                .map(s -> s.name() + ": " + s.prompt() + " ← " + s.input()
+                .map(s -> s.name() + ": " + (s.dialogue() == null ? s.prompt() : dialogue(s.dialogue())) + " ← "
+                        + s.input()
                         + (s.select() == null ? "" : " (" + s.select() + ")")
                         + (s.prefer() == null
                                 ? ""
                                 : ", preferred over " + s.prefer().over()))
                 .toList();
+    }
+
+    private static String dialogue(StepDialogue d) {
+        return "dialogue " + d.user() + " / " + d.assistant() + ", up to " + d.turnLimit() + " turns"
+                + (d.stop() == null ? "" : " or until '" + d.stop() + "'");
     }
 }

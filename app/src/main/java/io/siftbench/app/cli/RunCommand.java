@@ -9,6 +9,7 @@ import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.datasets.DatasetInfo;
+import io.siftbench.model.pipelines.DialogueTurns;
 import io.siftbench.model.pipelines.Pipeline;
 import io.siftbench.model.pipelines.PipelineRun;
 import io.siftbench.model.pipelines.PipelineRunner;
@@ -321,7 +322,8 @@ public final class RunCommand implements Callable<Integer> {
     /** Runs what is missing of pipeline run {@code pipelineRunId}, step by step; prints its summary. */
     private int runPipeline(Project open, PipelineRunner pipelines, long pipelineRunId) throws InterruptedException {
         PipelineRun pipelineRun = open.pipelines().findRun(pipelineRunId).orElseThrow();
-        Pipeline pipeline = pipelineRun.pipeline().pipeline();
+        // A dialogue's turns are steps of their own here, as they are runs of their own.
+        Pipeline pipeline = DialogueTurns.unrolled(pipelineRun.pipeline().pipeline());
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         // The step that runs last is the one the pipeline run stopped at: its failures are the ones to retry.

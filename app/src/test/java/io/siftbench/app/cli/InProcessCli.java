@@ -38,6 +38,18 @@ final class InProcessCli implements AutoCloseable {
         return Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), withProject);
     }
 
+    /**
+     * Adds {@code file}, a prompt file ({@code NAME.prompt.json}) or a pipeline file shipped in docs/examples, as
+     * {@code prompt add} or {@code pipeline add} does; returns the exit code.
+     */
+    int addExample(String file) {
+        return run(
+                file.endsWith(".pipeline.json") ? "pipeline" : "prompt",
+                "add",
+                "--file",
+                Path.of("..", "docs", "examples", file).toString());
+    }
+
     /** What the last command printed on stdout, read as JSON. */
     JsonNode printed() throws JsonProcessingException {
         return JSON.readTree(out.toString());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.app.runs.ProjectRuns;
+import io.siftbench.app.runs.QuestionAnswerPipeline;
 import io.siftbench.app.runs.RunBackends;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.compare.CompareRow;
@@ -13,9 +14,11 @@ import io.siftbench.model.compare.VariantSummary;
 import io.siftbench.model.curation.CurationSettings;
 import io.siftbench.model.curation.NearDuplicateMethod;
 import io.siftbench.model.insights.SampleEmbedder;
+import io.siftbench.model.pipelines.PipelineRunner;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
@@ -24,6 +27,7 @@ import io.siftbench.views.compare.CompareViewModel;
 import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.task.CurrentThreadTaskExecutor;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -143,6 +147,42 @@ class CompareViewModelTest {
         assertThat(viewModel.rows().get(0).cell(1)).get().satisfies(cell -> {
             assertThat(cell.state()).isEqualTo("accepted");
             assertThat(cell.flags()).anySatisfy(flag -> assertThat(flag).startsWith("low self consistency: "));
+        });
+    }
+
+    @Test
+    void aDialoguesTurnRunAndItsVariantShowTheConversationSoFarAsEachRowsInput() throws Exception {
+        project.set(new H2ProjectOpener().open(dir.resolve("dialogue.mv.db")));
+        Project open = project.get();
+        RunInfo lastTurn;
+        RunInfo variant;
+        try (QuestionAnswerPipeline server = new QuestionAnswerPipeline()) {
+            PipelineRunner.Outcome ran = server.run(open, QuestionAnswerPipeline.saveDialogue(open), 2);
+            lastTurn = ran.stepRuns().get(4);
+            // The last turn's run made again, as Compare makes a variant: it continues the same conversations.
+            RunLauncher launcher = server.runs(open).launcher();
+            long made = launcher.create(lastTurn.config()).id();
+            launcher.execute(made, (sample, progress) -> {}, () -> false);
+            variant = open.runs().find(made).orElseThrow();
+        }
+        CompareViewModel viewModel = compareViewModel();
+
+        viewModel.compare(List.of(lastTurn, variant));
+
+        assertThat(viewModel.rows()).hasSize(2).allSatisfy(row -> {
+            assertThat(row.cells()).doesNotContainNull();
+            Sample shown = row.cells().get(0).sample();
+            assertThat(row.cells().get(1).sample().slot().parentSampleId())
+                    .as("both cells answer the same conversation")
+                    .isEqualTo(shown.slot().parentSampleId());
+            List<String> turns = new ArrayList<>();
+            List<String> speakers = List.of("question", "turn 1 · user", "turn 2 · assistant", "turn 3 · user");
+            Sample at = shown;
+            for (int i = speakers.size() - 1; i >= 0; i--) {
+                at = open.samples().find(at.slot().parentSampleId()).orElseThrow();
+                turns.add(0, speakers.get(i) + ": " + at.text());
+            }
+            assertThat(row.input()).isEqualTo(String.join("\n", turns));
         });
     }
 

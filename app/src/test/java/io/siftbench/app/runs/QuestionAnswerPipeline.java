@@ -1,5 +1,6 @@
 package io.siftbench.app.runs;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
@@ -28,6 +29,8 @@ public final class QuestionAnswerPipeline implements AutoCloseable {
 
     private static final Path EXAMPLES = Path.of("..", "docs", "examples");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final LoopbackServer server;
     private final RunBackends backends;
     private final AtomicInteger questions = new AtomicInteger();
@@ -36,9 +39,14 @@ public final class QuestionAnswerPipeline implements AutoCloseable {
         server = new LoopbackServer(LoopbackServer.Protocol.OPENAI);
         server.always(LoopbackServer.answering(request -> {
             String asked = LoopbackServer.lastUserMessage(request);
-            return asked.startsWith("Topic: ")
-                    ? "{\"text\": \"Q" + questions.incrementAndGet() + " on " + asked.substring(7) + "?\"}"
-                    : "{\"text\": \"A to " + asked + "\"}";
+            // As JSON text: a request of several lines (a dialogue's turn) is answered with a valid output too.
+            return JSON.createObjectNode()
+                    .put(
+                            "text",
+                            asked.startsWith("Topic: ")
+                                    ? "Q" + questions.incrementAndGet() + " on " + asked.substring(7) + "?"
+                                    : "A to " + asked)
+                    .toString();
         }));
         BackendSettings user = new BackendSettings(
                 List.of(BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny")
@@ -55,9 +63,26 @@ public final class QuestionAnswerPipeline implements AutoCloseable {
         return project.pipelines().save(PipelineFile.read(EXAMPLES.resolve("question-answer.pipeline.json")));
     }
 
+    /**
+     * Saves the dialogue example, which opens its conversations from the same questions, with its prompts (the
+     * question writer, the customer and the agent) in {@code project}. Its turns are answered "A to REQUEST": no
+     * turn says GOODBYE, so every conversation has all four turns.
+     */
+    public static StoredPipeline saveDialogue(Project project) {
+        for (String prompt : List.of("question-writer", "customer", "agent")) {
+            project.prompts().save(PromptFile.read(EXAMPLES.resolve(prompt + ".prompt.json")));
+        }
+        return project.pipelines().save(PipelineFile.read(EXAMPLES.resolve("dialogue.pipeline.json")));
+    }
+
+    /** The run machinery of {@code project}, its runs sent to this loopback server. */
+    public ProjectRuns runs(Project project) {
+        return new ProjectRuns(project, backends, EmbeddingModels::miniLm);
+    }
+
     /** Runs {@code pipeline} on {@code project} to its end: {@code count} questions, then an answer to each. */
     public PipelineRunner.Outcome run(Project project, StoredPipeline pipeline, int count) throws Exception {
-        PipelineRunner runner = new ProjectRuns(project, backends, EmbeddingModels::miniLm).pipelines();
+        PipelineRunner runner = runs(project).pipelines();
         long pipelineRun = runner.start(
                 pipeline,
                 new PipelineSettings(

@@ -17,6 +17,8 @@ import java.util.List;
  *                        (a fail, or the lower half of its scale, see {@link io.siftbench.model.prompts.JudgeScale#passMark()})
  * @param nearDuplicateMethod how near duplicates are found; null for MinHash
  * @param tooSimilar      warn in Review when a sample's embedding cosine to an accepted sample is at least this
+ * @param minTurns        flag a dialogue's conversations of fewer turns than this; null for no minimum
+ * @param maxTurns        flag a dialogue's conversations of more turns than this; null for no maximum
  */
 public record CurationSettings(
         Integer minWords,
@@ -28,11 +30,40 @@ public record CurationSettings(
         double minAgreement,
         Double minJudgeScore,
         NearDuplicateMethod nearDuplicateMethod,
-        double tooSimilar) {
+        double tooSimilar,
+        Integer minTurns,
+        Integer maxTurns) {
 
     public CurationSettings {
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
         nearDuplicateMethod = nearDuplicateMethod == null ? NearDuplicateMethod.MINHASH : nearDuplicateMethod;
+    }
+
+    /** Thresholds with no bound on a dialogue's turns. */
+    public CurationSettings(
+            Integer minWords,
+            Integer maxWords,
+            String mustMatch,
+            String mustNotMatch,
+            List<String> keywords,
+            double nearDuplicate,
+            double minAgreement,
+            Double minJudgeScore,
+            NearDuplicateMethod nearDuplicateMethod,
+            double tooSimilar) {
+        this(
+                minWords,
+                maxWords,
+                mustMatch,
+                mustNotMatch,
+                keywords,
+                nearDuplicate,
+                minAgreement,
+                minJudgeScore,
+                nearDuplicateMethod,
+                tooSimilar,
+                null,
+                null);
     }
 
     /**
@@ -53,6 +84,23 @@ public record CurationSettings(
                 TooSimilarToAcceptedFilter.DEFAULT_THRESHOLD);
     }
 
+    /** The same thresholds with these bounds on a dialogue's turns (either null for none). */
+    public CurationSettings withTurns(Integer fewest, Integer most) {
+        return new CurationSettings(
+                minWords,
+                maxWords,
+                mustMatch,
+                mustNotMatch,
+                keywords,
+                nearDuplicate,
+                minAgreement,
+                minJudgeScore,
+                nearDuplicateMethod,
+                tooSimilar,
+                fewest,
+                most);
+    }
+
     /** The same thresholds with another minimum judge score (null for the judge's pass mark). */
     public CurationSettings withMinJudgeScore(Double score) {
         return new CurationSettings(
@@ -65,6 +113,8 @@ public record CurationSettings(
                 minAgreement,
                 score,
                 nearDuplicateMethod,
-                tooSimilar);
+                tooSimilar,
+                minTurns,
+                maxTurns);
     }
 }

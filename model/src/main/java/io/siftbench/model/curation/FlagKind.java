@@ -9,7 +9,8 @@ public enum FlagKind {
     NEAR_DUPLICATE,
     TOO_SIMILAR_TO_ACCEPTED,
     LOW_JUDGE_SCORE,
-    LOW_SELF_CONSISTENCY;
+    LOW_SELF_CONSISTENCY,
+    TURN_COUNT;
 
     /** The filter as a person reads it: "near duplicate", "low judge score". */
     public String title() {

@@ -12,7 +12,11 @@ import io.siftbench.model.review.DecisionAction;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.review.ReviewItem;
+import io.siftbench.model.runs.ContinuedTurns;
+import io.siftbench.model.runs.DialogueTurn;
+import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.StepLink;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -79,6 +83,15 @@ public final class RunCuration {
             filters.add(new LengthFilter(LengthUnit.WORDS, settings.minWords(), settings.maxWords()));
         }
         filters.add(PatternFilter.of(settings.mustMatch(), settings.mustNotMatch(), settings.keywords()));
+        StepLink link = RunDetails.fromJson(run.config().details()).step();
+        DialogueTurn turn = link == null ? null : link.turn();
+        if (turn != null && (settings.minTurns() != null || settings.maxTurns() != null)) {
+            filters.add(new TurnCountFilter(
+                    turn.number(),
+                    ContinuedTurns.of(sources.runs(), sources.samples(), runId),
+                    settings.minTurns(),
+                    settings.maxTurns()));
+        }
         if (run.config().mode() == PromptMode.ANNOTATE) {
             List<String> labels = sources.review().labels(runId);
             if (!labels.isEmpty()) {

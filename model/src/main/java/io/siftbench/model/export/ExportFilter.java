@@ -8,9 +8,16 @@ import java.util.Set;
 
 /**
  * Narrows an export: a record passes when, for every condition named, its value is one of those listed;
- * its label is one of {@code labels} (when any are listed); and it carries one of {@code flags} (when any).
+ * its label is one of {@code labels} (when any are listed); it carries one of {@code flags} (when any); and, when
+ * it ends a dialogue's conversation, that has {@code minTurns} to {@code maxTurns} turns (either bound may be null
+ * for none; a record that ends no conversation has no turns to bound).
  */
-public record ExportFilter(Map<String, Set<String>> conditions, Set<String> labels, Set<String> flags) {
+public record ExportFilter(
+        Map<String, Set<String>> conditions,
+        Set<String> labels,
+        Set<String> flags,
+        Integer minTurns,
+        Integer maxTurns) {
 
     public static final ExportFilter NONE = new ExportFilter(Map.of(), Set.of(), Set.of());
 
@@ -18,6 +25,15 @@ public record ExportFilter(Map<String, Set<String>> conditions, Set<String> labe
         conditions = Map.copyOf(conditions);
         labels = Set.copyOf(labels);
         flags = Set.copyOf(flags);
+        if (minTurns != null && maxTurns != null && minTurns > maxTurns) {
+            throw new IllegalArgumentException(
+                    "the turn bounds are crossed: at least " + minTurns + " turns, at most " + maxTurns);
+        }
+    }
+
+    /** A filter with no bound on a conversation's turns. */
+    public ExportFilter(Map<String, Set<String>> conditions, Set<String> labels, Set<String> flags) {
+        this(conditions, labels, flags, null, null);
     }
 
     /** Reads {@code name=value} pairs; values of the same condition add up. */
@@ -42,6 +58,12 @@ public record ExportFilter(Map<String, Set<String>> conditions, Set<String> labe
         }
         if (!labels.isEmpty() && !labels.contains(record.label())) {
             return false;
+        }
+        if (record.conversation() != null) {
+            int turns = record.conversation().size();
+            if (minTurns != null && turns < minTurns || maxTurns != null && turns > maxTurns) {
+                return false;
+            }
         }
         return flags.isEmpty() || record.flags().stream().anyMatch(flags::contains);
     }

@@ -21,8 +21,11 @@ import java.util.stream.Collectors;
  * @param parentText the text of the sample of the earlier pipeline step this one continues, as the step read it
  *               (the question an answer answers), or null when it continues none
  * @param split  where it goes
+ * @param conversation for the last turn of a dialogue's conversation, its turns, oldest first (the user's, the
+ *               assistant's, …); null for a sample that ends no conversation
  */
-public record ExportRecord(RunInfo run, ReviewItem item, String input, String parentText, Split split) {
+public record ExportRecord(
+        RunInfo run, ReviewItem item, String input, String parentText, Split split, List<Message> conversation) {
 
     /**
      * The record of {@code item}; {@code recordText} is the annotated record's text, or null where the run
@@ -35,11 +38,21 @@ public record ExportRecord(RunInfo run, ReviewItem item, String input, String pa
     /** As {@link #of(RunInfo, ReviewItem, String)}, for a sample of a step that continues {@code parentText}. */
     public static ExportRecord of(RunInfo run, ReviewItem item, String recordText, String parentText) {
         return new ExportRecord(
-                run, item, recordText != null ? recordText : lastUserMessage(item.sample()), parentText, Split.ALL);
+                run,
+                item,
+                recordText != null ? recordText : lastUserMessage(item.sample()),
+                parentText,
+                Split.ALL,
+                null);
     }
 
     public ExportRecord in(Split newSplit) {
-        return new ExportRecord(run, item, input, parentText, newSplit);
+        return new ExportRecord(run, item, input, parentText, newSplit, conversation);
+    }
+
+    /** The record as the last turn of {@code turns}, the conversation it ends. */
+    public ExportRecord ending(List<Message> turns) {
+        return new ExportRecord(run, item, input, parentText, split, turns);
     }
 
     public Sample sample() {

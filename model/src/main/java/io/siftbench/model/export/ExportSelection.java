@@ -80,6 +80,7 @@ public record ExportSelection(
                     : demonstrationGuard(sources, run, runItems, evaluation);
             Map<Long, String> recordTexts = recordTexts(sources, run, runItems);
             Map<Long, String> parentTexts = parentTexts(sources, run);
+            Conversations conversations = Conversations.of(sources, run);
             for (ReviewItem item : runItems) {
                 Long recordId = item.sample().slot().recordId();
                 Long parentId = item.sample().slot().parentSampleId();
@@ -88,6 +89,10 @@ public record ExportSelection(
                         item,
                         recordId == null ? null : recordTexts.get(recordId),
                         parentId == null ? null : parentTexts.get(parentId));
+                boolean continued = conversations.continued(record.id());
+                if (!continued) {
+                    record = record.ending(conversations.of(item));
+                }
                 all.put(record.id(), record);
                 boolean rejected = item.decision() != null && item.decision().status() == DecisionStatus.REJECTED;
                 boolean wanted = request.status().takes(item.decision()) || rejected && request.rejectedAsNegatives();
@@ -95,7 +100,8 @@ public record ExportSelection(
                 // accounts for every sample of the runs.
                 if (!wanted) {
                     byStatus++;
-                } else if (!request.filter().passes(record)) {
+                } else if (!request.filter().passes(record) || continued && request.format() == ExportFormat.CHAT) {
+                    // A dialogue's turn that a later turn continues is a line of a conversation, not one.
                     byFilter++;
                 } else if (item.sample().failed() && !request.writesFailures()) {
                     failed++;

@@ -88,10 +88,16 @@ final class JsonShapes {
         strings(json, "instruction", r.instruction(), "input", r.instructionInput(), "output", r.output());
     }
 
-    /** The messages the model got, then the answer that counts as the assistant's reply. */
+    /**
+     * The messages the model got, then the answer that counts as the assistant's reply; a dialogue's conversation
+     * as its turns, the user's and the assistant's in order.
+     */
     static void chat(JsonGenerator json, ExportRecord r) throws IOException {
         json.writeStartObject();
-        messages(json, r.sample().slot().messages(), r.output());
+        messages(
+                json,
+                r.conversation() != null ? r.conversation() : r.sample().slot().messages(),
+                r.conversation() != null ? null : r.output());
         json.writeEndObject();
     }
 

@@ -31,7 +31,10 @@
  *       {@link io.siftbench.model.export.FormulaGuard}</li>
  *   <li>{@code alpaca}: {@code instruction} (the system messages; for a pipeline step that continues another, the
  *       text of the sample it continued, with an empty {@code input}), {@code input}, {@code output}</li>
- *   <li>{@code chat}: {@code messages}: the messages the model got, then the output as the assistant's</li>
+ *   <li>{@code chat}: {@code messages}: the messages the model got, then the output as the assistant's; for a
+ *       dialogue's turn run, each conversation ending in it as its turns ({@code user}, {@code assistant}, … in
+ *       order, each the text that counts after review), the turns a later turn continued left out (counted as left
+ *       out by the filter), and the filter's turn bounds applied to the conversations</li>
  *   <li>{@code dpo}: {@code prompt} (every message, joined by a blank line), {@code chosen}, {@code rejected},
  *       plus {@code source} (compare, pipeline or edit), {@code chosen_id}, {@code rejected_id}: one pair per
  *       preference recorded in Compare, one per preference a pipeline step with {@code prefer} recorded (its

@@ -1,6 +1,7 @@
 package io.siftbench.model.pipelines;
 
 import io.siftbench.model.project.ProjectException;
+import io.siftbench.model.runs.DialogueTurn;
 import io.siftbench.model.runs.JudgedSamples;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
@@ -21,8 +22,9 @@ import java.util.Set;
  * The samples of an earlier step that a pipeline step continues, read from the step run's stored link alone (the
  * parent run, the newest sample it reads, the accepted ones fixed when the run was made), each with its chain: the
  * record it started from and, by step name, its sample of every earlier step. Answered samples are never replaced,
- * so every resume reads the same list. The step-to-step counterpart of {@link JudgedSamples}, whose reading of
- * records it shares.
+ * so every resume reads the same list. A dialogue's turn also sees the conversation so far, oldest turn first, as
+ * {@code steps.DIALOGUE.turns} (each turn's number, role and text). The step-to-step counterpart of
+ * {@link JudgedSamples}, whose reading of records it shares.
  */
 public final class ChainedSamples {
 
@@ -59,9 +61,11 @@ public final class ChainedSamples {
                         + link.pipelineRun() + ", which is gone."))
                 .pipeline()
                 .pipeline();
+        Pipeline unrolled = DialogueTurns.unrolled(pipeline);
         // The earlier runs of the chain, nearest first, each with its samples by id (one read per run).
         List<String> names = new ArrayList<>();
         List<Map<Long, RunPlanner.Judged>> chain = new ArrayList<>();
+        List<DialogueTurn> turns = new ArrayList<>();
         StepLink at = link;
         List<RunPlanner.Judged> direct = null;
         while (at != null && at.continuesAStep()) {
@@ -81,8 +85,9 @@ public final class ChainedSamples {
             }
             Map<Long, RunPlanner.Judged> byId = new HashMap<>();
             withRecords.forEach(j -> byId.put(j.sample().id(), j));
-            names.add(pipeline.steps().get(parentLink.step()).name());
+            names.add(unrolled.steps().get(parentLink.step()).name());
             chain.add(byId);
+            turns.add(parentLink.turn());
             at = parentLink;
         }
         if (direct == null) {
@@ -93,16 +98,32 @@ public final class ChainedSamples {
             Map<String, Map<String, Object>> steps = new LinkedHashMap<>();
             RunPlanner.Judged current = parent;
             Map<String, Object> record = parent.record();
+            List<Map<String, Object>> conversation = new ArrayList<>();
             for (int level = 0; level < chain.size() && current != null; level++) {
                 steps.put(names.get(level), current.asSample());
+                if (turns.get(level) != null) {
+                    conversation.add(0, turnView(turns.get(level), current));
+                }
                 record = current.record();
                 Long up = current.sample().slot().parentSampleId();
                 current = up == null || level + 1 >= chain.size()
                         ? null
                         : chain.get(level + 1).get(up);
             }
+            if (link.turn() != null) {
+                steps.put(link.turn().dialogue(), Map.of("turns", conversation));
+            }
             out.add(new RunPlanner.Chained(parent.sample(), record, steps));
         }
         return out;
+    }
+
+    /** One turn of a conversation as a later turn's template sees it in {@code steps.DIALOGUE.turns}. */
+    private static Map<String, Object> turnView(DialogueTurn turn, RunPlanner.Judged sample) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("number", turn.number());
+        view.put("role", turn.role());
+        view.put("text", sample.text());
+        return view;
     }
 }

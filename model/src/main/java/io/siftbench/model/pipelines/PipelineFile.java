@@ -123,11 +123,10 @@ public final class PipelineFile {
                         + "' too; each step has a name of its own");
             }
         }
-        if (step.prompt() == null || step.prompt().isBlank()) {
-            problems.add(where + ".prompt: name the step's prompt as NAME or NAME@V");
-        } else if (!PROMPT_REF.matcher(step.prompt()).matches()) {
-            problems.add(where + ".prompt: '" + PromptNames.shown(step.prompt())
-                    + "' is not NAME or NAME@V (V a version number from 1)");
+        if (step.dialogue() != null) {
+            DialogueChecks.problems(pipeline, i, where, problems);
+        } else {
+            promptProblems(step.prompt(), where + ".prompt", "the step's prompt", problems);
         }
         inputProblems(pipeline, i, step, where, problems);
         if (step.streams()) {
@@ -159,6 +158,16 @@ public final class PipelineFile {
             } catch (IllegalArgumentException e) {
                 problems.add(where + ".parameters: " + e.getMessage());
             }
+        }
+    }
+
+    /** A prompt reference, {@code field} of the file: {@code NAME} or {@code NAME@V}. */
+    static void promptProblems(String prompt, String field, String whose, List<String> problems) {
+        if (prompt == null || prompt.isBlank()) {
+            problems.add(field + ": name " + whose + " as NAME or NAME@V");
+        } else if (!PROMPT_REF.matcher(prompt).matches()) {
+            problems.add(
+                    field + ": '" + PromptNames.shown(prompt) + "' is not NAME or NAME@V (V a version number from 1)");
         }
     }
 

@@ -8,8 +8,10 @@ import io.siftbench.model.prompts.PromptStore;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.prompts.StoredVersion;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,10 +43,25 @@ public final class PipelinePrompts {
         List<String> problems = new ArrayList<>();
         List<PipelineStep> pinned = new ArrayList<>();
         List<PromptVersion> versions = new ArrayList<>();
+        Map<Integer, List<Side>> dialogues = new HashMap<>();
         for (int i = 0; i < pipeline.steps().size(); i++) {
             PipelineStep step = pipeline.steps().get(i);
             String where = "steps[" + i + "] (" + step.name() + ")";
-            Optional<StoredVersion> stored = resolve(step, where, problems);
+            if (step.dialogue() != null) {
+                List<Side> sides = sides(step, where, problems);
+                dialogues.put(i, sides);
+                // Nothing reads a dialogue, its pipeline's last step: its own prompts stand for it in the checks.
+                versions.add(null);
+                pinned.add(
+                        sides.size() < 2
+                                ? step
+                                : step.withDialogue(step.dialogue()
+                                        .withPrompts(
+                                                sides.get(0).prompt(),
+                                                sides.get(1).prompt())));
+                continue;
+            }
+            Optional<StoredVersion> stored = resolve(step, where + ".prompt", problems);
             PromptVersion version = stored.map(v -> prompts.load(v.id())).orElse(null);
             versions.add(version);
             PipelineStep pinnedStep =
@@ -57,7 +74,16 @@ public final class PipelinePrompts {
         Pipeline checked = pipeline.withSteps(pinned);
         for (int i = 0; i < checked.steps().size(); i++) {
             if (versions.get(i) != null) {
-                stepFieldProblems(checked, versions, i, problems);
+                stepFieldProblems(
+                        checked,
+                        versions,
+                        i,
+                        versions.get(i),
+                        checked.steps().get(i).prompt(),
+                        problems);
+            }
+            for (Side side : dialogues.getOrDefault(i, List.of())) {
+                stepFieldProblems(checked, versions, i, side.version(), side.prompt(), problems);
             }
         }
         if (!problems.isEmpty()) {
@@ -67,10 +93,43 @@ public final class PipelinePrompts {
         return checked;
     }
 
-    private Optional<StoredVersion> resolve(PipelineStep step, String where, List<String> problems) {
+    /** One side of a dialogue: its prompt pinned ({@code NAME@V}) and that version. */
+    private record Side(String prompt, PromptVersion version) {}
+
+    /**
+     * A dialogue's two sides, the user's then the assistant's, each pinned and in synthesize mode (each turn
+     * writes a text for the conversation so far); fewer than two when one is not found, which is said.
+     */
+    private List<Side> sides(PipelineStep step, String where, List<String> problems) {
+        List<Side> sides = new ArrayList<>();
+        String[][] named = {
+            {"user", step.dialogue().user()}, {"assistant", step.dialogue().assistant()}
+        };
+        for (String[] side : named) {
+            PipelineStep turn = new PipelineStep(
+                    step.name(), side[1], step.input(), null, null, null, null, null, null, null, null, null);
+            String field = where + ".dialogue." + side[0];
+            Optional<StoredVersion> stored = resolve(turn, field, problems);
+            if (stored.isEmpty()) {
+                continue;
+            }
+            PromptVersion version = prompts.load(stored.get().id());
+            String prompt = turn.pinnedTo(stored.get().version()).prompt();
+            if (version.mode() != PromptMode.SYNTHESIZE) {
+                problems.add(field + ": each turn of the dialogue writes a text for the conversation so far, so its"
+                        + " prompt is in " + PromptMode.SYNTHESIZE.id() + " mode; '" + PromptNames.shown(prompt)
+                        + "' is in " + version.mode().id() + " mode");
+            }
+            sides.add(new Side(prompt, version));
+        }
+        return sides;
+    }
+
+    /** The version {@code step}'s prompt names, or its newest; {@code field} names the prompt in a problem. */
+    private Optional<StoredVersion> resolve(PipelineStep step, String field, List<String> problems) {
         List<StoredVersion> all = prompts.versions(step.promptName());
         if (all.isEmpty()) {
-            problems.add(where + ".prompt: there is no prompt '" + PromptNames.shown(step.promptName())
+            problems.add(field + ": there is no prompt '" + PromptNames.shown(step.promptName())
                     + "' in this project; add it first with: siftbench prompt add --project P --file prompt.json");
             return Optional.empty();
         }
@@ -81,8 +140,8 @@ public final class PipelinePrompts {
         Optional<StoredVersion> found =
                 all.stream().filter(v -> v.version() == wanted).findFirst();
         if (found.isEmpty()) {
-            problems.add(where + ".prompt: prompt '" + PromptNames.shown(step.promptName()) + "' has no version "
-                    + wanted + " (it has 1 to " + all.size() + ")");
+            problems.add(field + ": prompt '" + PromptNames.shown(step.promptName()) + "' has no version " + wanted
+                    + " (it has 1 to " + all.size() + ")");
         }
         return found;
     }
@@ -108,11 +167,18 @@ public final class PipelinePrompts {
         }
     }
 
-    /** Every {@code steps.NAME…} of step {@code i}'s templates: an earlier step of its chain, a field it has. */
+    /**
+     * Every {@code steps.NAME…} of the templates of {@code version}, step {@code i}'s prompt {@code prompt} (or one
+     * side of its dialogue): an earlier step of its chain and a field it has, or the dialogue's own turns.
+     */
     private static void stepFieldProblems(
-            Pipeline pipeline, List<PromptVersion> versions, int i, List<String> problems) {
+            Pipeline pipeline,
+            List<PromptVersion> versions,
+            int i,
+            PromptVersion version,
+            String prompt,
+            List<String> problems) {
         PipelineStep step = pipeline.steps().get(i);
-        PromptVersion version = versions.get(i);
         List<PipelineStep> chain = pipeline.ancestors(i);
         Set<String> names =
                 new LinkedHashSet<>(Placeholders.names(version.template().system()));
@@ -120,17 +186,24 @@ public final class PipelinePrompts {
         boolean stepPrompt = version.mode() == PromptMode.SYNTHESIZE && Placeholders.readsSteps(version);
         for (String name : names) {
             if (stepPrompt && name.startsWith("record.")) {
-                recordProblem(pipeline, i, name, problems);
+                recordProblem(pipeline, i, prompt, name, problems);
             }
             if (stepPrompt && name.startsWith("condition.")) {
-                conditionProblem(pipeline, versions, i, name, problems);
+                conditionProblem(pipeline, versions, i, version, prompt, name, problems);
             }
             if (!name.startsWith("steps.")) {
                 continue;
             }
             String[] parts = name.split("\\.", 3);
-            String where = "steps[" + i + "] (" + step.name() + "): prompt '" + PromptNames.shown(step.prompt())
-                    + "' uses {{" + name + "}}";
+            String where = "steps[" + i + "] (" + step.name() + "): prompt '" + PromptNames.shown(prompt) + "' uses {{"
+                    + name + "}}";
+            if (step.dialogue() != null && parts.length > 1 && parts[1].equals(step.name())) {
+                if (parts.length > 2 && !parts[2].equals("turns")) {
+                    problems.add(where + ", but dialogue '" + step.name() + "' gives its turns only ({{#steps."
+                            + step.name() + ".turns}}{{role}}: {{text}}{{/steps." + step.name() + ".turns}})");
+                }
+                continue;
+            }
             Optional<PipelineStep> read = chain.stream()
                     .filter(s -> parts.length > 1 && s.name().equals(parts[1]))
                     .findFirst();
@@ -165,12 +238,12 @@ public final class PipelinePrompts {
     }
 
     /** A step prompt's {@code {{record.NAME}}}: its chain must start from a dataset, whose record it carries. */
-    private static void recordProblem(Pipeline pipeline, int i, String name, List<String> problems) {
+    private static void recordProblem(Pipeline pipeline, int i, String prompt, String name, List<String> problems) {
         List<PipelineStep> chain = pipeline.ancestors(i);
         PipelineStep first = chain.isEmpty() ? pipeline.steps().get(i) : chain.get(chain.size() - 1);
         if (first.source().kind() != StepInput.Kind.DATASET) {
             PipelineStep step = pipeline.steps().get(i);
-            problems.add("steps[" + i + "] (" + step.name() + "): prompt '" + PromptNames.shown(step.prompt())
+            problems.add("steps[" + i + "] (" + step.name() + "): prompt '" + PromptNames.shown(prompt)
                     + "' uses {{" + name + "}}, but its chain starts from no dataset (step '" + first.name()
                     + "' has input \"" + first.input() + "\"), so there is no record; only a chain whose first"
                     + " step has input \"dataset\" carries one");
@@ -182,13 +255,21 @@ public final class PipelinePrompts {
      * chain, whose values its samples carry on.
      */
     private static void conditionProblem(
-            Pipeline pipeline, List<PromptVersion> versions, int i, String name, List<String> problems) {
+            Pipeline pipeline,
+            List<PromptVersion> versions,
+            int i,
+            PromptVersion own,
+            String prompt,
+            String name,
+            List<String> problems) {
         String wanted = name.substring("condition.".length());
         Set<String> declared = new LinkedHashSet<>();
         List<PipelineStep> chain = new ArrayList<>(List.of(pipeline.steps().get(i)));
         chain.addAll(pipeline.ancestors(i));
         for (PipelineStep s : chain) {
-            PromptVersion v = versions.get(pipeline.indexOf(s.name()).getAsInt());
+            PromptVersion v = s == pipeline.steps().get(i)
+                    ? own
+                    : versions.get(pipeline.indexOf(s.name()).getAsInt());
             if (v == null) {
                 // A prompt not found is said already; what its conditions would be is not known.
                 return;
@@ -197,7 +278,7 @@ public final class PipelinePrompts {
         }
         if (!declared.contains(wanted)) {
             PipelineStep step = pipeline.steps().get(i);
-            problems.add("steps[" + i + "] (" + step.name() + "): prompt '" + PromptNames.shown(step.prompt())
+            problems.add("steps[" + i + "] (" + step.name() + "): prompt '" + PromptNames.shown(prompt)
                     + "' uses {{" + name + "}}, but no prompt of its chain ("
                     + String.join(", ", chain.stream().map(PipelineStep::name).toList())
                     + ") has a condition '" + wanted + "'"

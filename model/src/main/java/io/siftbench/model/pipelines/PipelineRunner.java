@@ -6,6 +6,7 @@ import io.siftbench.model.project.ProjectException;
 import io.siftbench.model.prompts.PromptNames;
 import io.siftbench.model.prompts.PromptStore;
 import io.siftbench.model.prompts.StoredVersion;
+import io.siftbench.model.runs.DialogueTurn;
 import io.siftbench.model.runs.NewRun;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
@@ -15,6 +16,7 @@ import io.siftbench.model.runs.RunInputs;
 import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.RunStore;
+import io.siftbench.model.runs.Sample;
 import io.siftbench.model.runs.StepLink;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +33,9 @@ import java.util.function.BooleanSupplier;
  * no step sample lost or made twice. A step starts once the step it reads has completed, or, when it streams, as soon
  * as that step has a valid sample, beside it ({@link StreamedSteps}). A step that asks for review stops the pipeline run once it has completed; the resume that
  * follows goes on. A step that prefers its samples over an earlier step's has its preference pairs recorded once
- * it has completed ({@link StepPreferences}).
+ * it has completed ({@link StepPreferences}). A dialogue step runs as one run per turn ({@link DialogueTurns}), each
+ * continuing the conversations of the turn before whose text has no stop phrase; it is done when every
+ * conversation has ended or its last turn has run.
  */
 public final class PipelineRunner {
 
@@ -113,7 +117,8 @@ public final class PipelineRunner {
         PipelineRun pipelineRun = pipelines
                 .findRun(pipelineRunId)
                 .orElseThrow(() -> new ProjectException("There is no pipeline run " + pipelineRunId + "."));
-        Pipeline pipeline = pipelineRun.pipeline().pipeline();
+        Pipeline file = pipelineRun.pipeline().pipeline();
+        Pipeline pipeline = DialogueTurns.unrolled(file);
         List<RunInfo> made = new ArrayList<>(stepRuns(pipelineRunId));
         Map<Integer, RunEngine.Listener> listeners = new ConcurrentHashMap<>();
         StepListener once = (index, definition, run) ->
@@ -122,15 +127,19 @@ public final class PipelineRunner {
                 pipeline,
                 runs,
                 launcher,
-                (index, before) -> configure(pipeline, pipelineRun.settings(), pipelineRunId, index, before),
+                (index, before) -> configure(file, pipelineRun.settings(), pipelineRunId, index, before),
                 (index, run) -> once.started(index, pipeline.steps().get(index), run),
                 cancelled);
         int streamedUpTo = -1;
         for (int i = 0; i < pipeline.steps().size(); i++) {
+            if (i == made.size() && conversationsOver(file, i, made)) {
+                // The dialogue is the pipeline's last step: with its conversations over, the pipeline run is done.
+                return new Outcome(RunStatus.COMPLETED, i - 1, List.copyOf(made), false);
+            }
             boolean doneBefore = i < made.size() && isDone(made.get(i));
             RunInfo run = i < made.size()
                     ? made.get(i)
-                    : launcher.create(configure(pipeline, pipelineRun.settings(), pipelineRunId, i, made));
+                    : launcher.create(configure(file, pipelineRun.settings(), pipelineRunId, i, made));
             if (i == made.size()) {
                 made.add(run);
             }
@@ -180,10 +189,15 @@ public final class PipelineRunner {
         return run.status() == RunStatus.COMPLETED && run.failures() == 0;
     }
 
-    /** The run of step {@code index}, made from the settings and, for a step reading one, the earlier step's run. */
+    /**
+     * The run of step {@code index} of {@code pipeline} unrolled ({@link DialogueTurns}), made from the settings
+     * and, for a step reading one, the earlier step's run.
+     */
     private RunConfig configure(
             Pipeline pipeline, PipelineSettings settings, long pipelineRunId, int index, List<RunInfo> made) {
-        PipelineStep step = pipeline.steps().get(index);
+        Pipeline unrolled = DialogueTurns.unrolled(pipeline);
+        DialogueTurn turn = DialogueTurns.turnOf(pipeline, index).orElse(null);
+        PipelineStep step = unrolled.steps().get(index);
         StoredVersion version = prompts.versions(step.promptName()).stream()
                 .filter(v -> v.version() == step.promptVersion())
                 .findFirst()
@@ -196,7 +210,7 @@ public final class PipelineRunner {
         DatasetInfo dataset = null;
         long available = 0;
         Integer samples = settings.samples();
-        StepLink link = new StepLink(pipelineRunId, index, null, null, List.of());
+        StepLink link = new StepLink(pipelineRunId, index, null, null, List.of(), turn);
         switch (step.source().kind()) {
             case DATASET -> {
                 Long datasetId = settings.datasetId();
@@ -213,7 +227,7 @@ public final class PipelineRunner {
             }
             case NONE -> {}
             case STEP -> {
-                int parentIndex = pipeline.indexOf(step.source().step()).getAsInt();
+                int parentIndex = unrolled.indexOf(step.source().step()).getAsInt();
                 RunInfo parent = made.get(parentIndex);
                 if (step.streams()) {
                     // Made while the step before still runs: its plan grows with that step's samples, up to one
@@ -223,13 +237,14 @@ public final class PipelineRunner {
                     break;
                 }
                 long upTo = parent.lastAnswered() == null ? 0 : parent.lastAnswered();
-                List<Long> chosen = selections.of(step, parent, upTo);
+                List<Long> chosen =
+                        turn != null && turn.number() > 1 ? going(parent, turn) : selections.of(step, parent, upTo);
                 samples = chained.selected(parent.id(), upTo, chosen).size();
                 if (samples == 0) {
                     throw new IllegalArgumentException(
                             StepSelection.nothingToContinue(step, parent, Selection.ALL_VALID));
                 }
-                link = new StepLink(pipelineRunId, index, parent.id(), upTo, chosen);
+                link = new StepLink(pipelineRunId, index, parent.id(), upTo, chosen, turn);
             }
         }
         return new NewRun(
@@ -242,5 +257,25 @@ public final class PipelineRunner {
                         settings.concurrency(),
                         settings.votes())
                 .toConfig(available);
+    }
+
+    /** Whether step {@code index} is a dialogue's later turn and every conversation ended at the turn before. */
+    private boolean conversationsOver(Pipeline pipeline, int index, List<RunInfo> made) {
+        return DialogueTurns.turnOf(pipeline, index)
+                .filter(turn ->
+                        turn.number() > 1 && going(made.get(index - 1), turn).isEmpty())
+                .isPresent();
+    }
+
+    /**
+     * The conversations that go on into {@code turn}: the valid samples of the turn before ({@code run}) whose text
+     * does not contain the stop phrase, by id.
+     */
+    private List<Long> going(RunInfo run, DialogueTurn turn) {
+        long upTo = run.lastAnswered() == null ? 0 : run.lastAnswered();
+        return chained.selected(run.id(), upTo, List.of()).stream()
+                .filter(s -> !turn.ends(s.text()))
+                .map(Sample::id)
+                .toList();
     }
 }

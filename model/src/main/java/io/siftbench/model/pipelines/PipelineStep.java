@@ -24,11 +24,13 @@ import io.siftbench.model.runs.BackendRef;
  *                   reviewed before a later step reads them; a resume goes on from there
  * @param stream     true to start as soon as the step just before (its input) has a valid sample, and to continue
  *                   its samples as they come, instead of waiting for it to complete
+ * @param dialogue   null, or the two prompts this step alternates as a dialogue (instead of {@code prompt})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
     "name",
     "prompt",
+    "dialogue",
     "input",
     "select",
     "onePerCell",
@@ -50,7 +52,8 @@ public record PipelineStep(
         StepPreference prefer,
         Boolean onePerCell,
         Boolean stopForReview,
-        Boolean stream) {
+        Boolean stream,
+        StepDialogue dialogue) {
 
     /** The prompt's name: {@code prompt} up to its last {@code @}. */
     @JsonIgnore
@@ -79,7 +82,25 @@ public record PipelineStep(
                 prefer,
                 onePerCell,
                 stopForReview,
-                stream);
+                stream,
+                dialogue);
+    }
+
+    /** The dialogue step with its two prompts as given (pinned to their versions). */
+    public PipelineStep withDialogue(StepDialogue pinned) {
+        return new PipelineStep(
+                name,
+                prompt,
+                input,
+                select,
+                backend,
+                model,
+                parameters,
+                prefer,
+                onePerCell,
+                stopForReview,
+                stream,
+                pinned);
     }
 
     @JsonIgnore

@@ -1,5 +1,6 @@
 package io.siftbench.model.pipelines;
 
+import io.siftbench.model.runs.DialogueTurn;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.StepLink;
 import java.util.HashMap;
@@ -24,9 +25,15 @@ public record RunStep(String pipeline, int version, int index, String name, Step
         return pipeline + " v" + version + " · step " + (index + 1) + " " + name;
     }
 
+    /** The dialogue turn {@code run} is, if it is a step of a pipeline run that is one. */
+    public static Optional<DialogueTurn> turnOf(RunInfo run) {
+        return PipelineRunner.linkOf(run).map(StepLink::turn);
+    }
+
     /**
      * The step each of {@code runs} is, by run id; runs outside pipelines (or whose pipeline run is not there) are
-     * left out. Each pipeline run is read once, however many of its steps are listed.
+     * left out. Each pipeline run is read once, however many of its steps are listed. A dialogue's turns are named
+     * as their runs are made ({@link DialogueTurns}): "chat turn 2 (assistant)".
      */
     public static Map<Long, RunStep> of(List<RunInfo> runs, PipelineStore pipelines) {
         Map<Long, Optional<PipelineRun>> read = new HashMap<>();
@@ -38,20 +45,21 @@ public record RunStep(String pipeline, int version, int index, String name, Step
             }
             StepLink link = linked.get();
             read.computeIfAbsent(link.pipelineRun(), pipelines::findRun)
-                    .filter(p -> link.step() < p.pipeline().pipeline().steps().size())
+                    .map(p -> new StoredPipelineSteps(
+                            p, DialogueTurns.unrolled(p.pipeline().pipeline())))
+                    .filter(p -> link.step() < p.steps().steps().size())
                     .ifPresent(p -> out.put(
                             run.id(),
                             new RunStep(
-                                    p.pipeline().name(),
-                                    p.pipeline().version(),
+                                    p.run().pipeline().name(),
+                                    p.run().pipeline().version(),
                                     link.step(),
-                                    p.pipeline()
-                                            .pipeline()
-                                            .steps()
-                                            .get(link.step())
-                                            .name(),
+                                    p.steps().steps().get(link.step()).name(),
                                     link)));
         }
         return out;
     }
+
+    /** A pipeline run with the steps its runs are made of. */
+    private record StoredPipelineSteps(PipelineRun run, Pipeline steps) {}
 }

@@ -169,6 +169,10 @@ public final class Placeholders {
         if (name.equals("labels") || name.equals("task.labels")) {
             return LABEL_FIELDS::contains;
         }
+        // A section over an earlier step's list (a dialogue's turns) sees its items, which only the pipeline names.
+        if (name.startsWith("steps.")) {
+            return n -> true;
+        }
         return n -> false;
     }
 

@@ -13,14 +13,22 @@ import java.util.List;
  * @param parentUpTo  the id of the parent run's newest answered sample when this run was made: the step reads
  *                    the valid samples up to it, so that its plan stays the same on every resume (answered samples
  *                    are never replaced)
- * @param parentIds   the samples this step continues when it takes the accepted ones only: the decisions in force
- *                    when the run was made, fixed here so that a later decision does not change a started plan;
- *                    empty when it takes every valid sample
+ * @param parentIds   the samples this step continues when it does not take every valid sample: the accepted ones
+ *                    (the decisions in force when the run was made), or a dialogue turn's conversations that are
+ *                    not over; fixed here so that a later decision does not change a started plan; empty when it
+ *                    takes every valid sample
+ * @param turn        the dialogue turn this run is, or null for a step that is no dialogue's
  */
-public record StepLink(long pipelineRun, int step, Long parentRun, Long parentUpTo, List<Long> parentIds) {
+public record StepLink(
+        long pipelineRun, int step, Long parentRun, Long parentUpTo, List<Long> parentIds, DialogueTurn turn) {
 
     public StepLink {
         parentIds = parentIds == null ? List.of() : List.copyOf(parentIds);
+    }
+
+    /** The link of a step that is no dialogue's turn. */
+    public StepLink(long pipelineRun, int step, Long parentRun, Long parentUpTo, List<Long> parentIds) {
+        this(pipelineRun, step, parentRun, parentUpTo, parentIds, null);
     }
 
     /** Whether the step continues an earlier step's samples. */

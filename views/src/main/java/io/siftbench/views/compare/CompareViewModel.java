@@ -4,6 +4,7 @@ import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.compare.Alignment;
 import io.siftbench.model.compare.CompareRow;
+import io.siftbench.model.compare.ConversationRows;
 import io.siftbench.model.compare.RecordTexts;
 import io.siftbench.model.compare.Variant;
 import io.siftbench.model.compare.VariantPlan;
@@ -333,7 +334,10 @@ public final class CompareViewModel {
                                             run, open.runSources().review().items(run.id()))
                                     .items())
                             .toList();
-                    return Alignment.of(items, RecordTexts.of(open.runSources().datasets(), picked, items));
+                    return ConversationRows.of(
+                            Alignment.of(items, RecordTexts.of(open.runSources().datasets(), picked, items)),
+                            picked,
+                            open.runSources());
                 },
                 lineUp,
                 this::failed);

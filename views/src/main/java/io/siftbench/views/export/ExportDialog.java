@@ -61,6 +61,10 @@ public final class ExportDialog {
         TextField conditions =
                 Controls.boundField("export-conditions", "tone=angry, length=short", viewModel.conditionsProperty());
         TextField flags = Controls.boundField("export-flags", "invalid, duplicate", viewModel.flagsProperty());
+        TextField minTurns = Controls.boundField("export-min-turns", "at least", viewModel.minTurnsProperty());
+        TextField maxTurns = Controls.boundField("export-max-turns", "at most", viewModel.maxTurnsProperty());
+        minTurns.setPrefColumnCount(6);
+        maxTurns.setPrefColumnCount(6);
 
         CheckBox split = check("export-split", "Split train / validation / test", viewModel.splitProperty());
         TextField shares = Controls.boundField("export-shares", "0.8,0.1,0.1", viewModel.sharesProperty());
@@ -139,6 +143,7 @@ public final class ExportDialog {
         grid.addRow(row++, new Label("Labels"), labels);
         grid.addRow(row++, new Label("Conditions"), conditions);
         grid.addRow(row++, new Label("Flags"), flags);
+        grid.addRow(row++, new Label("Turns of a dialogue"), new HBox(8, minTurns, maxTurns));
         grid.add(split, 1, row++);
         grid.addRow(row++, new Label("Shares, seed"), new HBox(8, shares, seed));
         grid.add(keep, 1, row++);

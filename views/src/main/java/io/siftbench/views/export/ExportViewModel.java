@@ -54,6 +54,8 @@ public final class ExportViewModel {
     private final StringProperty labels = new SimpleStringProperty(this, "labels", "");
     private final StringProperty conditions = new SimpleStringProperty(this, "conditions", "");
     private final StringProperty flags = new SimpleStringProperty(this, "flags", "");
+    private final StringProperty minTurns = new SimpleStringProperty(this, "minTurns", "");
+    private final StringProperty maxTurns = new SimpleStringProperty(this, "maxTurns", "");
     private final BooleanProperty split = new SimpleBooleanProperty(this, "split");
     private final StringProperty shares = new SimpleStringProperty(this, "shares", "0.8,0.1,0.1");
     private final StringProperty seed = new SimpleStringProperty(this, "seed", "0");
@@ -158,7 +160,11 @@ public final class ExportViewModel {
                 status.get(),
                 rejectedAsNegatives.get(),
                 new ExportFilter(
-                        ExportFilter.conditionValues(words(conditions.get())), words(labels.get()), words(flags.get())),
+                        ExportFilter.conditionValues(words(conditions.get())),
+                        words(labels.get()),
+                        words(flags.get()),
+                        turns("minimum", minTurns.get()),
+                        turns("maximum", maxTurns.get())),
                 ratios,
                 keepDemonstrations.get(),
                 evaluation);
@@ -184,6 +190,24 @@ public final class ExportViewModel {
                 .append(done.leftOutAsEvaluation())
                 .append(" found in the evaluation set.");
         return text.toString();
+    }
+
+    /** A bound on a dialogue's turns as typed: empty for none, else a whole number from 1. */
+    private static Integer turns(String which, String typed) {
+        String text = typed == null ? "" : typed.strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            int turns = Integer.parseInt(text);
+            if (turns >= 1) {
+                return turns;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(
+                "the " + which + " number of turns must be a whole number of 1 or more, not '" + text + "'");
     }
 
     private static Set<String> words(String text) {
@@ -221,6 +245,16 @@ public final class ExportViewModel {
 
     public StringProperty flagsProperty() {
         return flags;
+    }
+
+    /** The fewest turns of a dialogue's conversation exported; empty for no minimum. */
+    public StringProperty minTurnsProperty() {
+        return minTurns;
+    }
+
+    /** The most turns of a dialogue's conversation exported; empty for no maximum. */
+    public StringProperty maxTurnsProperty() {
+        return maxTurns;
     }
 
     public BooleanProperty splitProperty() {

@@ -68,6 +68,14 @@ final class CurationThresholdsDialog {
                 new Label("Keywords"),
                 Controls.boundField(
                         "thresholds-keywords", "comma-separated words or phrases", form.keywordsProperty()));
+        grid.addRow(
+                row++,
+                new Label("Turns of a dialogue, at least"),
+                Controls.boundField("thresholds-min-turns", "no minimum", form.minTurnsProperty()));
+        grid.addRow(
+                row++,
+                new Label("Turns of a dialogue, at most"),
+                Controls.boundField("thresholds-max-turns", "no maximum", form.maxTurnsProperty()));
         grid.addRow(row++, new Label("Near duplicates by"), method);
         grid.addRow(
                 row++,

@@ -26,6 +26,8 @@ public final class CurationThresholdsForm {
     private final StringProperty mustMatch = new SimpleStringProperty(this, "mustMatch", "");
     private final StringProperty mustNotMatch = new SimpleStringProperty(this, "mustNotMatch", "");
     private final StringProperty keywords = new SimpleStringProperty(this, "keywords", "");
+    private final StringProperty minTurns = new SimpleStringProperty(this, "minTurns", "");
+    private final StringProperty maxTurns = new SimpleStringProperty(this, "maxTurns", "");
     private final ObjectProperty<NearDuplicateMethod> method = new SimpleObjectProperty<>(this, "method");
     private final ObjectProperty<Double> nearDuplicate = new SimpleObjectProperty<>(this, "nearDuplicate");
     private final ObjectProperty<Double> minAgreement = new SimpleObjectProperty<>(this, "minAgreement");
@@ -40,6 +42,8 @@ public final class CurationThresholdsForm {
         mustMatch.set(current.mustMatch() == null ? "" : current.mustMatch());
         mustNotMatch.set(current.mustNotMatch() == null ? "" : current.mustNotMatch());
         keywords.set(String.join(", ", current.keywords()));
+        minTurns.set(current.minTurns() == null ? "" : current.minTurns().toString());
+        maxTurns.set(current.maxTurns() == null ? "" : current.maxTurns().toString());
         method.set(current.nearDuplicateMethod());
         nearDuplicate.set(current.nearDuplicate());
         minAgreement.set(current.minAgreement());
@@ -71,6 +75,16 @@ public final class CurationThresholdsForm {
     /** Keywords separated by commas. */
     public StringProperty keywordsProperty() {
         return keywords;
+    }
+
+    /** The fewest turns a dialogue's conversation may have unflagged; empty for no minimum. */
+    public StringProperty minTurnsProperty() {
+        return minTurns;
+    }
+
+    /** The most turns a dialogue's conversation may have unflagged; empty for no maximum. */
+    public StringProperty maxTurnsProperty() {
+        return maxTurns;
     }
 
     public ObjectProperty<NearDuplicateMethod> methodProperty() {
@@ -105,6 +119,12 @@ public final class CurationThresholdsForm {
                 throw new IllegalArgumentException(
                         "The minimum of " + min + " words is above the maximum of " + max + ".");
             }
+            Integer fewestTurns = turns("minimum", minTurns.get());
+            Integer mostTurns = turns("maximum", maxTurns.get());
+            if (fewestTurns != null && mostTurns != null && fewestTurns > mostTurns) {
+                throw new IllegalArgumentException(
+                        "The minimum of " + fewestTurns + " turns is above the maximum of " + mostTurns + ".");
+            }
             List<String> keywordList = Arrays.stream(keywords.get().split(","))
                     .map(String::strip)
                     .filter(k -> !k.isEmpty())
@@ -121,7 +141,9 @@ public final class CurationThresholdsForm {
                     share("vote agreement", minAgreement.get(), true),
                     minJudgeScore,
                     method.get(),
-                    share("similarity to accepted samples", tooSimilar.get(), false));
+                    share("similarity to accepted samples", tooSimilar.get(), false),
+                    fewestTurns,
+                    mostTurns);
             problem.set("");
             return Optional.of(settings);
         } catch (IllegalArgumentException e) {
@@ -132,20 +154,29 @@ public final class CurationThresholdsForm {
     }
 
     private static Integer words(String which, String typed) {
+        return count(which, "words", 0, typed);
+    }
+
+    /** A conversation has at least one turn. */
+    private static Integer turns(String which, String typed) {
+        return count(which, "turns", 1, typed);
+    }
+
+    private static Integer count(String which, String of, int least, String typed) {
         String text = typed == null ? "" : typed.strip();
         if (text.isEmpty()) {
             return null;
         }
         try {
-            int words = Integer.parseInt(text);
-            if (words >= 0) {
-                return words;
+            int count = Integer.parseInt(text);
+            if (count >= least) {
+                return count;
             }
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new IllegalArgumentException(
-                "The " + which + " number of words must be a whole number of 0 or more, " + "not '" + text + "'.");
+        throw new IllegalArgumentException("The " + which + " number of " + of + " must be a whole number of " + least
+                + " or more, " + "not '" + text + "'.");
     }
 
     /** A threshold in (0, 1], or [0, 1] where {@code zeroAllowed}. */

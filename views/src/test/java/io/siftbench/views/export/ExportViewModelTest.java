@@ -98,6 +98,19 @@ class ExportViewModelTest {
         assertThat(viewModel.problemProperty().get().message()).contains("three shares train,validation,test");
 
         viewModel.sharesProperty().set("0.8,0.1,0.1");
+        viewModel.minTurnsProperty().set("0");
+        viewModel.export();
+        assertThat(viewModel.problemProperty().get().message())
+                .contains("the minimum number of turns must be a whole number of 1 or more, not '0'");
+
+        viewModel.minTurnsProperty().set("4");
+        viewModel.maxTurnsProperty().set("2");
+        viewModel.export();
+        assertThat(viewModel.problemProperty().get().message())
+                .contains("the turn bounds are crossed: at least 4 turns, at most 2");
+
+        viewModel.minTurnsProperty().set("");
+        viewModel.maxTurnsProperty().set("");
         viewModel.conditionsProperty().set("tone");
         viewModel.export();
         assertThat(viewModel.problemProperty().get().message()).contains("NAME=VALUE, not 'tone'");

@@ -39,6 +39,28 @@ class CurationThresholdsFormTest {
     }
 
     @Test
+    void boundsADialoguesTurnsAsTypedAndRefusesBoundsNoConversationHas() {
+        CurationThresholdsForm form = new CurationThresholdsForm(CurationSettings.defaults());
+        form.minTurnsProperty().set(" 2 ");
+        form.maxTurnsProperty().set("6");
+        assertThat(form.settings()).contains(CurationSettings.defaults().withTurns(2, 6));
+        assertThat(new CurationThresholdsForm(form.settings().orElseThrow())
+                        .minTurnsProperty()
+                        .get())
+                .as("the thresholds in force are where the form starts")
+                .isEqualTo("2");
+
+        form.minTurnsProperty().set("7");
+        assertThat(form.settings()).isEmpty();
+        assertThat(form.problemProperty().get()).isEqualTo("The minimum of 7 turns is above the maximum of 6.");
+
+        form.minTurnsProperty().set("0");
+        assertThat(form.settings()).isEmpty();
+        assertThat(form.problemProperty().get())
+                .isEqualTo("The minimum number of turns must be a whole number of 1 or more, not '0'.");
+    }
+
+    @Test
     void saysWhatIsWrongAndGivesNothing() {
         CurationThresholdsForm form = new CurationThresholdsForm(CurationSettings.defaults());
 
