@@ -9,11 +9,13 @@ import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.datasets.DatasetInfo;
+import io.siftbench.model.pipelines.BootstrapRounds;
 import io.siftbench.model.pipelines.Pipeline;
 import io.siftbench.model.pipelines.PipelineRun;
 import io.siftbench.model.pipelines.PipelineRunner;
 import io.siftbench.model.pipelines.PipelineSettings;
 import io.siftbench.model.pipelines.PipelineStep;
+import io.siftbench.model.pipelines.PoolGrowth;
 import io.siftbench.model.pipelines.StoredPipeline;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
@@ -202,7 +204,27 @@ public final class RunCommand implements Callable<Integer> {
             int target,
             long failures,
             Long parentRun,
-            Long preferencePairs) {}
+            Long preferencePairs,
+            List<RoundSummary> rounds) {}
+
+    /**
+     * One round of a bootstrap step as printed: its run, how many candidates it asked for and what became of them
+     * ({@code added} joined the pool, {@code tooSimilar} were rejected by ROUGE-L, {@code invalid} failed
+     * validation), the pool's size after it, and each rejected candidate with why.
+     */
+    record RoundSummary(
+            int round,
+            long run,
+            String status,
+            int candidates,
+            long added,
+            long tooSimilar,
+            long invalid,
+            int pool,
+            List<Rejected> rejected) {}
+
+    /** A candidate left out of the pool: its sample and why ("too similar to pool (ROUGE-L 0.82)"). */
+    record Rejected(long sample, String reason) {}
 
     @Override
     public Integer call() throws InterruptedException {
@@ -227,14 +249,16 @@ public final class RunCommand implements Callable<Integer> {
                                     "There is no run " + target.resume + " in " + open.file() + "."));
             if (target.newRun != null && target.newRun.pipeline != null) {
                 PipelineRunner pipelines = runs.pipelines();
-                return runPipeline(open, pipelines, startPipeline(open, pipelines, target.newRun));
+                return runPipeline(open, pipelines, runs.bootstrap(), startPipeline(open, pipelines, target.newRun));
             }
             Optional<StepLink> step = resumed == null ? Optional.empty() : PipelineRunner.linkOf(resumed);
             // A step's run resumes its pipeline run; a variant made from one (Compare) resumes alone.
             if (step.isPresent()
-                    && runs.pipelines().stepRuns(step.get().pipelineRun()).stream()
-                            .anyMatch(r -> r.id() == resumed.id())) {
-                return runPipeline(open, runs.pipelines(), step.get().pipelineRun());
+                    && (step.get().round() != null
+                            || runs.pipelines().stepRuns(step.get().pipelineRun()).stream()
+                                    .anyMatch(r -> r.id() == resumed.id()))) {
+                return runPipeline(
+                        open, runs.pipelines(), runs.bootstrap(), step.get().pipelineRun());
             }
             RunInfo run = resumed != null ? resumed : launcher.create(configure(open, target.newRun));
             AtomicReference<RunProgress> last = new AtomicReference<>();
@@ -318,7 +342,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Runs what is missing of pipeline run {@code pipelineRunId}, step by step; prints its summary. */
-    private int runPipeline(Project open, PipelineRunner pipelines, long pipelineRunId) throws InterruptedException {
+    private int runPipeline(Project open, PipelineRunner pipelines, BootstrapRounds bootstrap, long pipelineRunId)
+            throws InterruptedException {
         PipelineRun pipelineRun = open.pipelines().findRun(pipelineRunId).orElseThrow();
         Pipeline pipeline = pipelineRun.pipeline().pipeline();
         PrintWriter err = spec.commandLine().getErr();
@@ -331,8 +356,11 @@ public final class RunCommand implements Callable<Integer> {
             outcome = pipelines.execute(
                     pipelineRunId,
                     (index, step, run) -> {
+                        Integer round = PipelineRunner.linkOf(run).orElseThrow().round();
                         err.println("pipeline run " + pipelineRunId + ", step " + (index + 1) + " of "
-                                + pipeline.steps().size() + " '" + step.name() + "':");
+                                + pipeline.steps().size() + " '" + step.name() + "'"
+                                + (round == null ? "" : (step.tree() != null ? ", level " : ", round ") + round)
+                                + ":");
                         failed[0] = new RunFailures();
                         last.set(null);
                         return progress(run, failed[0], last);
@@ -363,7 +391,8 @@ public final class RunCommand implements Callable<Integer> {
                             ? null
                             : open.preferences().ofRun(r.id()).stream()
                                     .filter(p -> p.origin() == PreferenceStore.Origin.PIPELINE)
-                                    .count()));
+                                    .count(),
+                    step.bootstrap() == null ? null : rounds(bootstrap, pipelineRunId, link.step())));
         }
         boolean complete = outcome.status() == RunStatus.COMPLETED && stopped.failures() == 0;
         JsonOut.print(
@@ -376,6 +405,30 @@ public final class RunCommand implements Callable<Integer> {
                         Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0,
                         steps));
         return complete ? 0 : 1;
+    }
+
+    /** The rounds of a bootstrap step so far, each with its verdicts. */
+    private static List<RoundSummary> rounds(BootstrapRounds bootstrap, long pipelineRunId, int step) {
+        PoolGrowth growth = bootstrap.growth(pipelineRunId, step);
+        int pool = growth.pool().size() - growth.accepted();
+        List<RoundSummary> out = new ArrayList<>();
+        for (PoolGrowth.Round round : growth.rounds()) {
+            pool += (int) round.count(PoolGrowth.Verdict.ADDED);
+            out.add(new RoundSummary(
+                    round.number(),
+                    round.run().id(),
+                    round.run().status().id(),
+                    round.run().config().target(),
+                    round.count(PoolGrowth.Verdict.ADDED),
+                    round.count(PoolGrowth.Verdict.TOO_SIMILAR),
+                    round.count(PoolGrowth.Verdict.INVALID),
+                    pool,
+                    round.candidates().stream()
+                            .filter(c -> c.verdict() != PoolGrowth.Verdict.ADDED)
+                            .map(c -> new Rejected(c.sample().id(), c.reason()))
+                            .toList()));
+        }
+        return out;
     }
 
     /** {@code word} as a shell reads it back, quoted only where it has to be. */

@@ -7,6 +7,7 @@ import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.demonstrations.Demonstration;
 import io.siftbench.model.demonstrations.DemonstrationPicker;
 import io.siftbench.model.demonstrations.RecordEmbeddings;
+import io.siftbench.model.pipelines.BootstrapRounds;
 import io.siftbench.model.pipelines.ChainedSamples;
 import io.siftbench.model.pipelines.PipelineRunner;
 import io.siftbench.model.pipelines.StepPreferences;
@@ -81,6 +82,11 @@ public final class ProjectRuns {
         if (version.mode() == PromptMode.JUDGE) {
             return judge(version, judged().of(run));
         }
+        if (details.step() != null
+                && details.step().round() != null
+                && bootstrap().isRound(run)) {
+            return bootstrap().plan(run, version);
+        }
         if (details.step() != null && details.step().continuesAStep()) {
             return new RunPlanner(version).chain(chained().of(run), demonstrations(version, null));
         }
@@ -138,7 +144,14 @@ public final class ProjectRuns {
                 project.decisions(),
                 chained(),
                 new StepPreferences(chained(), project.samples(), project.preferences()),
-                launcher());
+                launcher(),
+                bootstrap());
+    }
+
+    /** The rounds of the project's bootstrap steps: their pools, their slots. */
+    public BootstrapRounds bootstrap() {
+        return new BootstrapRounds(
+                project.pipelines(), project.runs(), project.samples(), project.datasets(), chained());
     }
 
     private JudgedSamples judged() {

@@ -130,6 +130,7 @@ public final class PipelineFile {
                     + "' is not NAME or NAME@V (V a version number from 1)");
         }
         inputProblems(pipeline, i, step, where, problems);
+        DatasetWiseChecks.problems(pipeline, i, step, where, problems);
         if (step.prefer() != null) {
             preferProblems(pipeline, i, step.prefer(), where, problems);
         }

@@ -58,6 +58,7 @@ public final class PipelineRunner {
     private final ChainedSamples chained;
     private final StepPreferences preferred;
     private final RunLauncher launcher;
+    private final BootstrapRounds bootstrap;
 
     public PipelineRunner(
             PipelineStore pipelines,
@@ -67,7 +68,8 @@ public final class PipelineRunner {
             DecisionStore decisions,
             ChainedSamples chained,
             StepPreferences preferred,
-            RunLauncher launcher) {
+            RunLauncher launcher,
+            BootstrapRounds bootstrap) {
         this.pipelines = pipelines;
         this.prompts = prompts;
         this.runs = runs;
@@ -76,6 +78,7 @@ public final class PipelineRunner {
         this.chained = chained;
         this.preferred = preferred;
         this.launcher = launcher;
+        this.bootstrap = bootstrap;
     }
 
     /** The pipeline run, the step link of a run, if it is a step of one. */
@@ -133,9 +136,20 @@ public final class PipelineRunner {
             if (i == made.size()) {
                 made.add(run);
             }
-            RunStatus status = launcher.execute(
-                    run.id(), listener.started(i, pipeline.steps().get(i), run), cancelled);
-            RunInfo finished = runs.find(run.id()).orElseThrow();
+            PipelineStep step = pipeline.steps().get(i);
+            int index = i;
+            RunStatus status;
+            RunInfo finished;
+            if (step.bootstrap() != null) {
+                // The step's rounds, each a run of its own; the newest is where the step stands.
+                StepRounds.Result rounds = new StepRounds(runs, launcher)
+                        .execute(run, bootstrap::next, r -> listener.started(index, step, r), cancelled);
+                status = rounds.status();
+                finished = rounds.last();
+            } else {
+                status = launcher.execute(run.id(), listener.started(i, step, run), cancelled);
+                finished = runs.find(run.id()).orElseThrow();
+            }
             made.set(i, finished);
             if (status != RunStatus.COMPLETED || finished.failures() > 0) {
                 return new Outcome(status, i, List.copyOf(made));
@@ -179,7 +193,13 @@ public final class PipelineRunner {
                                 new ProjectException("The dataset step '" + step.name() + "' annotates is gone."));
                 available = RunInputs.count(datasets, dataset, details, () -> false);
             }
-            case NONE -> {}
+            case NONE -> {
+                if (step.bootstrap() != null) {
+                    Bootstrap b = step.bootstrap().effective();
+                    samples = Math.min(b.perRound(), b.target());
+                    link = seedsLink(pipeline, step, b, settings, link, made).inRound(1);
+                }
+            }
             case STEP -> {
                 int parentIndex = pipeline.indexOf(step.source().step()).getAsInt();
                 RunInfo parent = made.get(parentIndex);
@@ -208,6 +228,45 @@ public final class PipelineRunner {
                         settings.concurrency(),
                         settings.votes())
                 .toConfig(available);
+    }
+
+    /**
+     * The link of a bootstrap step's first round: with seeds from an earlier step, that step's run and the samples
+     * taken from it, fixed as for a step continuing it; with seeds from a column, the pipeline run's dataset must
+     * have it.
+     */
+    private StepLink seedsLink(
+            Pipeline pipeline,
+            PipelineStep step,
+            Bootstrap b,
+            PipelineSettings settings,
+            StepLink link,
+            List<RunInfo> made) {
+        Bootstrap.Seeds seeds = b.source().orElseThrow();
+        if (seeds.column() != null) {
+            DatasetInfo dataset = settings.datasetId() == null
+                    ? null
+                    : datasets.list().stream()
+                            .filter(d -> d.id() == settings.datasetId())
+                            .findFirst()
+                            .orElse(null);
+            if (dataset == null || dataset.column(seeds.column()).isEmpty()) {
+                throw new IllegalArgumentException("Step '" + step.name() + "' takes its seeds from column '"
+                        + seeds.column() + "' of the run's dataset: name a dataset with that column with --dataset D"
+                        + (dataset == null ? "." : " ('" + dataset.name() + "' has none)."));
+            }
+            return link;
+        }
+        RunInfo parent = made.get(pipeline.indexOf(seeds.step()).getAsInt());
+        long upTo = parent.lastAnswered() == null ? 0 : parent.lastAnswered();
+        boolean acceptedOnly = Selection.fromId(b.select()).orElseThrow() == Selection.ACCEPTED;
+        List<Long> accepted = acceptedOnly ? accepted(parent) : List.of();
+        if (chained.selected(parent.id(), upTo, accepted).isEmpty() || (acceptedOnly && accepted.isEmpty())) {
+            throw new IllegalArgumentException("Step '" + step.name() + "' has no seeds: step '" + seeds.step()
+                    + "' (run " + parent.id() + ") has no " + (acceptedOnly ? "accepted" : "valid") + " sample"
+                    + (acceptedOnly ? "; review them, then resume with --resume " + parent.id() + "." : "."));
+        }
+        return new StepLink(link.pipelineRun(), link.step(), parent.id(), upTo, accepted);
     }
 
     /** The samples of {@code run} the researcher kept (accepted or edited), by id. */

@@ -18,9 +18,24 @@ import io.siftbench.model.runs.BackendRef;
  * @param model      the model to ask for, or null for the pipeline run's (or the backend's own, with a backend)
  * @param parameters the step's own generation parameters, or null for the pipeline run's
  * @param prefer     null, or the earlier step of its chain whose sample each of its samples is preferred over
+ * @param bootstrap  null, or how the step grows a pool from seeds in rounds (self-instruct, {@link Bootstrap})
+ * @param tree       null, or how the step expands a topic into a tree of subtopics ({@link TopicTree})
+ * @param leaves     null, or the tree step whose leaves are the values of one of this step's conditions
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "prompt", "input", "select", "backend", "model", "parameters", "prefer"})
+@JsonPropertyOrder({
+    "name",
+    "prompt",
+    "input",
+    "select",
+    "backend",
+    "model",
+    "parameters",
+    "prefer",
+    "bootstrap",
+    "tree",
+    "leaves"
+})
 public record PipelineStep(
         String name,
         String prompt,
@@ -29,7 +44,23 @@ public record PipelineStep(
         String backend,
         String model,
         StepParameters parameters,
-        StepPreference prefer) {
+        StepPreference prefer,
+        Bootstrap bootstrap,
+        TopicTree tree,
+        TopicLeaves leaves) {
+
+    /** A step that makes one run of its input: no rounds, no tree, no leaves. */
+    public PipelineStep(
+            String name,
+            String prompt,
+            String input,
+            String select,
+            String backend,
+            String model,
+            StepParameters parameters,
+            StepPreference prefer) {
+        this(name, prompt, input, select, backend, model, parameters, prefer, null, null, null);
+    }
 
     /** The prompt's name: {@code prompt} up to its last {@code @}. */
     @JsonIgnore
@@ -47,7 +78,18 @@ public record PipelineStep(
 
     /** The step with its prompt pinned to {@code version}. */
     public PipelineStep pinnedTo(int version) {
-        return new PipelineStep(name, promptName() + "@" + version, input, select, backend, model, parameters, prefer);
+        return new PipelineStep(
+                name,
+                promptName() + "@" + version,
+                input,
+                select,
+                backend,
+                model,
+                parameters,
+                prefer,
+                bootstrap,
+                tree,
+                leaves);
     }
 
     @JsonIgnore

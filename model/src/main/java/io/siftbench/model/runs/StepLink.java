@@ -16,11 +16,24 @@ import java.util.List;
  * @param parentIds   the samples this step continues when it takes the accepted ones only: the decisions in force
  *                    when the run was made, fixed here so that a later decision does not change a started plan;
  *                    empty when it takes every valid sample
+ * @param round       for a step that runs in rounds or levels (a bootstrap's rounds, a topic tree's levels), which
+ *                    one this run is, from 1; null for a step made of one run
  */
-public record StepLink(long pipelineRun, int step, Long parentRun, Long parentUpTo, List<Long> parentIds) {
+public record StepLink(
+        long pipelineRun, int step, Long parentRun, Long parentUpTo, List<Long> parentIds, Integer round) {
 
     public StepLink {
         parentIds = parentIds == null ? List.of() : List.copyOf(parentIds);
+    }
+
+    /** The link of a step made of one run. */
+    public StepLink(long pipelineRun, int step, Long parentRun, Long parentUpTo, List<Long> parentIds) {
+        this(pipelineRun, step, parentRun, parentUpTo, parentIds, null);
+    }
+
+    /** The same link for round (or level) {@code number} of its step. */
+    public StepLink inRound(int number) {
+        return new StepLink(pipelineRun, step, parentRun, parentUpTo, parentIds, number);
     }
 
     /** Whether the step continues an earlier step's samples. */
