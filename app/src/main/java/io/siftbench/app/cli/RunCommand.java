@@ -185,6 +185,9 @@ public final class RunCommand implements Callable<Integer> {
      *
      * @param status completed when every step completed with no failed slot, else the stopped step's status
      */
+    /** The status printed for a pipeline run that stopped, complete so far, for the researcher's review. */
+    static final String WAITING = "waiting for review";
+
     record PipelineSummary(
             long pipelineRun, String pipeline, int version, String status, double seconds, List<StepSummary> steps) {}
 
@@ -395,13 +398,25 @@ public final class RunCommand implements Callable<Integer> {
                     step.bootstrap() == null ? null : rounds(bootstrap, pipelineRunId, link.step())));
         }
         boolean complete = outcome.status() == RunStatus.COMPLETED && stopped.failures() == 0;
+        if (outcome.waiting() != null) {
+            // Not a failure: the step asked for the researcher's look before the pipeline run goes on.
+            err.println("pipeline run " + pipelineRunId + " waits for " + outcome.waiting() + ": see it with"
+                    + " siftbench pipeline tree --project " + shellWord(project.project.toString()) + " --run "
+                    + stopped.id() + ", change it with --prune PATH or --add PATH=NAME, approve it with --approve,"
+                    + " then go on with siftbench run --project " + shellWord(project.project.toString())
+                    + " --resume " + stopped.id());
+        }
         JsonOut.print(
                 spec.commandLine().getOut(),
                 new PipelineSummary(
                         pipelineRunId,
                         pipelineRun.pipeline().name(),
                         pipelineRun.pipeline().version(),
-                        complete ? RunStatus.COMPLETED.id() : stopped.status().id(),
+                        outcome.waiting() != null
+                                ? WAITING
+                                : complete
+                                        ? RunStatus.COMPLETED.id()
+                                        : stopped.status().id(),
                         Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0,
                         steps));
         return complete ? 0 : 1;

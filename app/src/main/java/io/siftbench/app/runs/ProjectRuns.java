@@ -11,6 +11,7 @@ import io.siftbench.model.pipelines.BootstrapRounds;
 import io.siftbench.model.pipelines.ChainedSamples;
 import io.siftbench.model.pipelines.PipelineRunner;
 import io.siftbench.model.pipelines.StepPreferences;
+import io.siftbench.model.pipelines.TopicTrees;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.project.ProjectException;
 import io.siftbench.model.prompts.DemonstrationStrategy;
@@ -87,6 +88,9 @@ public final class ProjectRuns {
                 && bootstrap().isRound(run)) {
             return bootstrap().plan(run, version);
         }
+        if (details.step() != null && trees().plansFromCells(run)) {
+            return trees().plan(run, version);
+        }
         if (details.step() != null && details.step().continuesAStep()) {
             return new RunPlanner(version).chain(chained().of(run), demonstrations(version, null));
         }
@@ -145,7 +149,13 @@ public final class ProjectRuns {
                 chained(),
                 new StepPreferences(chained(), project.samples(), project.preferences()),
                 launcher(),
-                bootstrap());
+                bootstrap(),
+                trees());
+    }
+
+    /** The topic trees of the project's pipeline runs, with the researcher's edits. */
+    public TopicTrees trees() {
+        return new TopicTrees(project.pipelines(), project.runs(), project.samples(), project.treeEdits());
     }
 
     /** The rounds of the project's bootstrap steps: their pools, their slots. */

@@ -1,6 +1,8 @@
 package io.siftbench.model.pipelines;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.siftbench.model.prompts.PromptNames;
+import io.siftbench.model.prompts.PromptVersion;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
@@ -118,6 +120,38 @@ final class DatasetWiseChecks {
         }
         name(leaves.condition(), where + ".condition", problems);
         atLeastOne(leaves.count(), where + ".count", "slots per leaf", problems);
+    }
+
+    /**
+     * A tree step's prompt and a leaves step's prompt see the topic as one of their conditions, so they declare it
+     * (the values the prompt lists do not matter: the tree's topics take their place); a tree step's output lists
+     * the subtopics in an array field of its schema.
+     */
+    static void promptProblems(PipelineStep step, PromptVersion version, String where, List<String> problems) {
+        String condition = step.tree() != null
+                ? step.tree().conditionName()
+                : step.leaves() != null ? step.leaves().conditionName() : null;
+        if (condition == null) {
+            return;
+        }
+        if (version.conditions().stream().noneMatch(c -> c.name().equals(condition))) {
+            problems.add(where + ".prompt: the step gives its prompt each topic as condition '" + condition + "', and '"
+                    + PromptNames.shown(step.prompt()) + "' has no such condition");
+        }
+        if (step.tree() != null) {
+            JsonNode schema = version.output() == null ? null : version.output().schema();
+            String field = step.tree().fieldName();
+            if (schema == null
+                    || !"array"
+                            .equals(schema.path("properties")
+                                    .path(field)
+                                    .path("type")
+                                    .asText())) {
+                problems.add(where + ".prompt: the tree reads the subtopics from the output field '" + field
+                        + "', an array of strings, and the output schema of '" + PromptNames.shown(step.prompt())
+                        + "' has no such array");
+            }
+        }
     }
 
     private static void atLeastOne(Integer value, String where, String what, List<String> problems) {

@@ -52,6 +52,7 @@ public final class PipelinePrompts {
             pinned.add(pinnedStep);
             if (version != null) {
                 modeProblems(pinnedStep, version, where, problems);
+                DatasetWiseChecks.promptProblems(pinnedStep, version, where, problems);
             }
         }
         Pipeline checked = pipeline.withSteps(pinned);

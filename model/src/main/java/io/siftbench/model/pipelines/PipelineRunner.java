@@ -46,9 +46,16 @@ public final class PipelineRunner {
      *
      * @param status   completed when every step completed with no failed slot; else the status of {@code stopped}
      * @param stopped  the index of the step it stopped at (the last one when completed)
-     * @param stepRuns the runs of the steps made so far, in step order
+     * @param stepRuns the runs of the steps made so far, in step order (of a step made of rounds, the newest)
+     * @param waiting  null, or what the pipeline run waits for before it goes on past step {@code stopped}, which
+     *                 has completed (the researcher's approval of its topic tree)
      */
-    public record Outcome(RunStatus status, int stopped, List<RunInfo> stepRuns) {}
+    public record Outcome(RunStatus status, int stopped, List<RunInfo> stepRuns, String waiting) {
+
+        public Outcome(RunStatus status, int stopped, List<RunInfo> stepRuns) {
+            this(status, stopped, stepRuns, null);
+        }
+    }
 
     private final PipelineStore pipelines;
     private final PromptStore prompts;
@@ -59,6 +66,7 @@ public final class PipelineRunner {
     private final StepPreferences preferred;
     private final RunLauncher launcher;
     private final BootstrapRounds bootstrap;
+    private final TopicTrees trees;
 
     public PipelineRunner(
             PipelineStore pipelines,
@@ -69,7 +77,8 @@ public final class PipelineRunner {
             ChainedSamples chained,
             StepPreferences preferred,
             RunLauncher launcher,
-            BootstrapRounds bootstrap) {
+            BootstrapRounds bootstrap,
+            TopicTrees trees) {
         this.pipelines = pipelines;
         this.prompts = prompts;
         this.runs = runs;
@@ -79,6 +88,7 @@ public final class PipelineRunner {
         this.preferred = preferred;
         this.launcher = launcher;
         this.bootstrap = bootstrap;
+        this.trees = trees;
     }
 
     /** The pipeline run, the step link of a run, if it is a step of one. */
@@ -140,10 +150,14 @@ public final class PipelineRunner {
             int index = i;
             RunStatus status;
             RunInfo finished;
-            if (step.bootstrap() != null) {
-                // The step's rounds, each a run of its own; the newest is where the step stands.
+            if (step.bootstrap() != null || step.tree() != null) {
+                // The step's rounds (or levels), each a run of its own; the newest is where the step stands.
                 StepRounds.Result rounds = new StepRounds(runs, launcher)
-                        .execute(run, bootstrap::next, r -> listener.started(index, step, r), cancelled);
+                        .execute(
+                                run,
+                                step.bootstrap() != null ? bootstrap::next : trees::next,
+                                r -> listener.started(index, step, r),
+                                cancelled);
                 status = rounds.status();
                 finished = rounds.last();
             } else {
@@ -153,6 +167,13 @@ public final class PipelineRunner {
             made.set(i, finished);
             if (status != RunStatus.COMPLETED || finished.failures() > 0) {
                 return new Outcome(status, i, List.copyOf(made));
+            }
+            if (step.tree() != null && step.tree().waitsForReview() && !trees.approved(pipelineRunId, i)) {
+                return new Outcome(
+                        RunStatus.COMPLETED,
+                        i,
+                        List.copyOf(made),
+                        "the researcher's review of the topic tree of step '" + step.name() + "'");
             }
             // Also on every resume: a kill between the step's last sample and its pairs leaves them to record here.
             if (pipeline.steps().get(i).prefer() != null) {
@@ -198,6 +219,21 @@ public final class PipelineRunner {
                     Bootstrap b = step.bootstrap().effective();
                     samples = Math.min(b.perRound(), b.target());
                     link = seedsLink(pipeline, step, b, settings, link, made).inRound(1);
+                }
+                if (step.tree() != null) {
+                    samples = 1;
+                    details = details.withCells(TopicTrees.rootCells(step.tree()));
+                    link = link.inRound(1);
+                }
+                if (step.leaves() != null) {
+                    List<Map<String, String>> cells = trees.leafCells(
+                            pipelineRunId, pipeline.indexOf(step.leaves().of()).getAsInt(), step.leaves());
+                    if (cells.isEmpty()) {
+                        throw new IllegalArgumentException("Step '" + step.name() + "' takes the leaves of step '"
+                                + step.leaves().of() + "', whose tree has none.");
+                    }
+                    samples = cells.size() * step.leaves().perLeaf();
+                    details = details.withCells(cells);
                 }
             }
             case STEP -> {
