@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.siftbench.app.backends.LoopbackServer;
+import io.siftbench.app.runs.EmbeddingModels;
+import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
+import io.siftbench.views.review.ReviewSources;
+import io.siftbench.views.review.ReviewViewModel;
+import io.siftbench.views.task.CurrentThreadTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +21,7 @@ import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,6 +122,28 @@ class SelfInstructPipelineCommandTest {
         try (Project p = new H2ProjectOpener().open(project)) {
             Sample copy = p.samples().find(rejected.path("sample").asLong()).orElseThrow();
             assertThat(copy.text()).as("a rejected candidate stays stored").startsWith("Please ");
+
+            // Review says, on the card of each of the round's samples, what became of it in the pool.
+            ReviewViewModel review = new ReviewViewModel(
+                    new SimpleObjectProperty<>(new ReviewSources(p.runSources(), p.decisions())),
+                    new CurrentThreadTaskExecutor(),
+                    () -> new SampleEmbedder(EmbeddingModels.miniLm()));
+            review.runProperty()
+                    .set(p.runs().find(rounds.get(1).path("run").asLong()).orElseThrow());
+            List<String> verdicts = new ArrayList<>();
+            for (int i = 0; i < review.items().size(); i++) {
+                review.moveTo(i);
+                verdicts.add(review.poolVerdictProperty().get());
+            }
+            assertThat(verdicts)
+                    .hasSize(4)
+                    .filteredOn(v -> v.startsWith("Pool: added to the pool"))
+                    .hasSize(3);
+            assertThat(verdicts)
+                    .filteredOn(v -> v.startsWith("Pool: too similar to pool (ROUGE-L 0."))
+                    .singleElement()
+                    .asString()
+                    .endsWith(copy.text().substring("Please ".length()));
         }
         // The pool grows: a later round's slots show instructions written in earlier rounds.
         List<String> lastRound = server.bodies().stream()
@@ -174,6 +202,50 @@ class SelfInstructPipelineCommandTest {
                     .sum();
             assertThat(stored).isEqualTo(13);
         }
+    }
+
+    @Test
+    void theSeedsMayBeTheSamplesOfAnEarlierStep() throws Exception {
+        Path file = Files.writeString(
+                dir.resolve("grow.pipeline.json"),
+                """
+                {"name": "grow", "steps": [
+                  {"name": "seed", "prompt": "instruction-writer", "input": "none"},
+                  {"name": "grow", "prompt": "instruction-writer", "input": "none",
+                   "bootstrap": {"seeds": "step:seed", "target": 4, "perRound": 4, "demonstrations": 2}}
+                ]}
+                """);
+        assertThat(cli.run("pipeline", "add", "--file", file.toString()))
+                .as(cli::err)
+                .isZero();
+
+        assertThat(cli.run(
+                        "run",
+                        "--pipeline",
+                        "grow",
+                        "--samples",
+                        "3",
+                        "--backend",
+                        "openai:" + server.url(),
+                        "--model",
+                        "tiny"))
+                .as(cli::err)
+                .isZero();
+
+        JsonNode steps = cli.printed().path("steps");
+        JsonNode rounds = steps.get(1).path("rounds");
+        // Three seeds written by step 1; the 4th answer copies one of them, the 8th (round 2's one slot) another.
+        assertThat(rounds).extracting(r -> r.path("candidates").asInt()).containsExactly(4, 1);
+        assertThat(rounds).extracting(r -> r.path("added").asInt()).containsExactly(3, 0);
+        assertThat(rounds).extracting(r -> r.path("pool").asInt()).containsExactly(6, 6);
+        assertThat(steps.get(1).path("parentRun").asLong())
+                .isEqualTo(steps.get(0).path("run").asLong());
+        assertThat(cli.run("runs")).isZero();
+        assertThat(cli.printed().get(0).path("settings").asText())
+                .startsWith("seeds from #" + steps.get(0).path("run").asLong());
+        assertThat(server.bodies().subList(3, 7))
+                .as("round 1 shows step 1's samples")
+                .allSatisfy(b -> assertThat(LoopbackServer.lastUserMessage(b)).containsPattern("Task: q[123]x1"));
     }
 
     @Test

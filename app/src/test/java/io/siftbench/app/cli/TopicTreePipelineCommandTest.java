@@ -121,6 +121,11 @@ class TopicTreePipelineCommandTest {
                         "personal banking/savings/savings fees",
                         "personal banking/savings/savings limits");
         assertThat(tree.path("approved").asBoolean()).isFalse();
+        assertThat(cli.run("runs")).isZero();
+        assertThat(cli.printed().get(0).path("settings").asText())
+                .as("the Runs screen's line for level 2")
+                .startsWith("3 topics");
+        assertThat(cli.printed().get(0).path("round").asInt()).isEqualTo(2);
 
         assertThat(cli.run("pipeline", "tree", "--run", String.valueOf(level2), "--prune", "personal banking/loans"))
                 .as(cli::err)

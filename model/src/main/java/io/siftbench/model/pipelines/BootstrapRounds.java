@@ -2,8 +2,10 @@ package io.siftbench.model.pipelines;
 
 import io.siftbench.model.datasets.DatasetStore;
 import io.siftbench.model.demonstrations.Demonstration;
+import io.siftbench.model.insights.RunSources;
 import io.siftbench.model.project.ProjectException;
 import io.siftbench.model.prompts.PromptVersion;
+import io.siftbench.model.runs.JudgedSamples;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
@@ -46,6 +48,38 @@ public final class BootstrapRounds {
         this.samples = samples;
         this.datasets = datasets;
         this.chained = chained;
+    }
+
+    /** The rounds of the bootstrap steps whose runs {@code sources} holds (what Review reads a verdict with). */
+    public static BootstrapRounds of(RunSources sources) {
+        return new BootstrapRounds(
+                sources.pipelines(),
+                sources.runs(),
+                sources.samples(),
+                sources.datasets(),
+                new ChainedSamples(
+                        sources.pipelines(),
+                        sources.runs(),
+                        sources.samples(),
+                        new JudgedSamples(sources.runs(), sources.samples(), sources.datasets())));
+    }
+
+    /**
+     * What became of {@code sample} of round {@code run}: joined the pool, rejected as too similar (to which member,
+     * how similar), or left out as invalid; empty outside bootstrap rounds and for a failed request. The pool is
+     * grown again over the rounds up to that one, so the verdict is the one the rounds were made with.
+     */
+    public Optional<PoolGrowth.Candidate> verdict(RunInfo run, Sample sample) {
+        if (!isRound(run)) {
+            return Optional.empty();
+        }
+        StepLink link = PipelineRunner.linkOf(run).orElseThrow();
+        List<RunInfo> rounds = StepRounds.of(runs, link.pipelineRun(), link.step());
+        int upTo = Math.min(link.round(), rounds.size());
+        PoolGrowth growth = grownOver(rounds, upTo);
+        return growth.rounds().get(upTo - 1).candidates().stream()
+                .filter(c -> c.sample().id() == sample.id())
+                .findFirst();
     }
 
     /** Whether {@code run} is a round of a bootstrap step. */

@@ -38,6 +38,14 @@ public final class PoolGrowth {
      */
     public record Candidate(Sample sample, Verdict verdict, double score, String closestTo) {
 
+        /** The verdict as the Review card says it: why, and the pool member it is closest to. */
+        public String described() {
+            return closestTo == null || verdict == Verdict.INVALID
+                    ? "Pool: " + reason()
+                    : String.format(
+                            Locale.ROOT, "Pool: %s; closest member (ROUGE-L %.2f): %s", reason(), score, closestTo);
+        }
+
         /** Why a rejected candidate was rejected, as Review and the command line say it. */
         public String reason() {
             return switch (verdict) {

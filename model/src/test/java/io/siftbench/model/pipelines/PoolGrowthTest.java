@@ -71,28 +71,7 @@ class PoolGrowthTest {
     @Test
     void anInvalidCandidateIsLeftOutOfThePool() {
         PoolGrowth growth = new PoolGrowth(FOUR_A_ROUND, List.of("seed one"));
-        Sample invalid = new Sample(
-                9,
-                1,
-                slot(0),
-                "m",
-                "{}",
-                1L,
-                "nonsense",
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                "not JSON",
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                Instant.EPOCH);
+        Sample invalid = sample(0, "nonsense", false);
 
         PoolGrowth.Round round = growth.add(run(1), List.of(invalid));
 
@@ -118,6 +97,10 @@ class PoolGrowthTest {
     private long made;
 
     private Sample sample(int ordinal, String text) {
+        return sample(ordinal, text, true);
+    }
+
+    private Sample sample(int ordinal, String text, boolean valid) {
         return new Sample(
                 ++made,
                 1,
@@ -131,8 +114,8 @@ class PoolGrowthTest {
                 null,
                 text,
                 "{}",
-                true,
-                null,
+                valid,
+                valid ? null : "not JSON",
                 List.of(),
                 null,
                 null,
