@@ -57,7 +57,10 @@ final class StepRounds {
         return new ArrayList<>(first.values());
     }
 
-    /** The configuration of the round after {@code last}: the same run asking for {@code target} samples. */
+    /**
+     * The configuration of the round after {@code last}: the same run asking for {@code target} samples, with the
+     * next seed, so that slot i of one round is not sent the same request seed as slot i of the round before.
+     */
     static RunConfig nextRound(RunInfo last, int target, Function<RunDetails, RunDetails> change) {
         RunConfig c = last.config();
         RunDetails details = RunDetails.fromJson(c.details());
@@ -69,7 +72,7 @@ final class StepRounds {
                 c.backend(),
                 c.parameters(),
                 c.datasetId(),
-                c.seed(),
+                c.seed() + 1,
                 c.concurrency(),
                 target,
                 c.votes(),
