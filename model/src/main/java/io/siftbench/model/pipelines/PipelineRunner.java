@@ -31,7 +31,9 @@ import java.util.function.BooleanSupplier;
  * (which sends only what is missing) and goes on from there, so a pipeline run killed at any moment resumes with
  * no step sample lost or made twice. A step starts only once the step it reads has completed; streaming between
  * steps is not done. A step that prefers its samples over an earlier step's has its preference pairs recorded once
- * it has completed ({@link StepPreferences}).
+ * it has completed ({@link StepPreferences}). A bootstrap step and a topic tree step are made of several runs, one
+ * round (or level) after the other ({@link StepRounds}); a tree that waits for review stops the pipeline run once it
+ * is grown, until the researcher approves it.
  */
 public final class PipelineRunner {
 
