@@ -46,7 +46,8 @@ public final class PipelineAddCommand implements Callable<Integer> {
     }
 
     /**
-     * Each step as "NAME: PROMPT@V ← INPUT", and the step it is preferred over, if any; a dialogue as "NAME: dialogue
+     * Each step as "NAME: PROMPT@V ← INPUT", and the step it is preferred over, the seeds and target it bootstraps
+     * from and to, the tree it grows or the tree whose leaves it takes, if any; a dialogue as "NAME: dialogue
      * USER@V / ASSISTANT@V, up to K turns or until 'STOP' ← INPUT".
      */
     static List<String> steps(StoredPipeline saved) {
@@ -56,7 +57,19 @@ public final class PipelineAddCommand implements Callable<Integer> {
                         + (s.select() == null ? "" : " (" + s.select() + ")")
                         + (s.prefer() == null
                                 ? ""
-                                : ", preferred over " + s.prefer().over()))
+                                : ", preferred over " + s.prefer().over())
+                        + (s.bootstrap() == null
+                                ? ""
+                                : ", bootstraps from " + s.bootstrap().seeds() + " to "
+                                        + s.bootstrap().target())
+                        + (s.tree() == null
+                                ? ""
+                                : ", grows a tree from '" + s.tree().root() + "' to depth "
+                                        + s.tree().depth())
+                        + (s.leaves() == null
+                                ? ""
+                                : ", " + s.leaves().perLeaf() + " per leaf of "
+                                        + s.leaves().of() + " as " + s.leaves().conditionName()))
                 .toList();
     }
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
         name = "pipeline",
         mixinStandardHelpOptions = true,
         description = "Work with pipeline versions.",
-        subcommands = {PipelineAddCommand.class})
+        subcommands = {PipelineAddCommand.class, PipelineTreeCommand.class})
 public final class PipelineCommand implements Runnable {
 
     @Spec

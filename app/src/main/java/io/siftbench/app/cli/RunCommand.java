@@ -9,12 +9,14 @@ import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.datasets.DatasetInfo;
+import io.siftbench.model.pipelines.BootstrapRounds;
 import io.siftbench.model.pipelines.DialogueTurns;
 import io.siftbench.model.pipelines.Pipeline;
 import io.siftbench.model.pipelines.PipelineRun;
 import io.siftbench.model.pipelines.PipelineRunner;
 import io.siftbench.model.pipelines.PipelineSettings;
 import io.siftbench.model.pipelines.PipelineStep;
+import io.siftbench.model.pipelines.PoolGrowth;
 import io.siftbench.model.pipelines.StoredPipeline;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
@@ -179,11 +181,15 @@ public final class RunCommand implements Callable<Integer> {
             double tokensPerSecond,
             Long judged) {}
 
+    /** The status printed for a pipeline run that stopped, complete so far, for the researcher's review. */
+    static final String WAITING = "waiting for review";
+
     /**
      * What is printed when a pipeline run stops: the pipeline run and each step's run made so far.
      *
-     * @param status completed when every step completed with no failed slot, {@code review} when it stopped at a
-     *               step that asks for review, else the stopped step's status
+     * @param status completed when every step completed with no failed slot, {@value #WAITING} when it stopped,
+     *               complete so far, at a step that asks for review (of its samples, or of its topic tree), else the
+     *               stopped step's status
      */
     record PipelineSummary(
             long pipelineRun, String pipeline, int version, String status, double seconds, List<StepSummary> steps) {}
@@ -204,7 +210,27 @@ public final class RunCommand implements Callable<Integer> {
             int target,
             long failures,
             Long parentRun,
-            Long preferencePairs) {}
+            Long preferencePairs,
+            List<RoundSummary> rounds) {}
+
+    /**
+     * One round of a bootstrap step as printed: its run, how many candidates it asked for and what became of them
+     * ({@code added} joined the pool, {@code tooSimilar} were rejected by ROUGE-L, {@code invalid} failed
+     * validation), the pool's size after it, and each rejected candidate with why.
+     */
+    record RoundSummary(
+            int round,
+            long run,
+            String status,
+            int candidates,
+            long added,
+            long tooSimilar,
+            long invalid,
+            int pool,
+            List<Rejected> rejected) {}
+
+    /** A candidate left out of the pool: its sample and why ("too similar to pool (ROUGE-L 0.82)"). */
+    record Rejected(long sample, String reason) {}
 
     @Override
     public Integer call() throws InterruptedException {
@@ -229,14 +255,16 @@ public final class RunCommand implements Callable<Integer> {
                                     "There is no run " + target.resume + " in " + open.file() + "."));
             if (target.newRun != null && target.newRun.pipeline != null) {
                 PipelineRunner pipelines = runs.pipelines();
-                return runPipeline(open, pipelines, startPipeline(open, pipelines, target.newRun));
+                return runPipeline(open, pipelines, runs.bootstrap(), startPipeline(open, pipelines, target.newRun));
             }
             Optional<StepLink> step = resumed == null ? Optional.empty() : PipelineRunner.linkOf(resumed);
             // A step's run resumes its pipeline run; a variant made from one (Compare) resumes alone.
             if (step.isPresent()
-                    && runs.pipelines().stepRuns(step.get().pipelineRun()).stream()
-                            .anyMatch(r -> r.id() == resumed.id())) {
-                return runPipeline(open, runs.pipelines(), step.get().pipelineRun());
+                    && (step.get().round() != null
+                            || runs.pipelines().stepRuns(step.get().pipelineRun()).stream()
+                                    .anyMatch(r -> r.id() == resumed.id()))) {
+                return runPipeline(
+                        open, runs.pipelines(), runs.bootstrap(), step.get().pipelineRun());
             }
             RunInfo run = resumed != null ? resumed : launcher.create(configure(open, target.newRun));
             AtomicReference<RunProgress> last = new AtomicReference<>();
@@ -320,7 +348,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Runs what is missing of pipeline run {@code pipelineRunId}, step by step; prints its summary. */
-    private int runPipeline(Project open, PipelineRunner pipelines, long pipelineRunId) throws InterruptedException {
+    private int runPipeline(Project open, PipelineRunner pipelines, BootstrapRounds bootstrap, long pipelineRunId)
+            throws InterruptedException {
         PipelineRun pipelineRun = open.pipelines().findRun(pipelineRunId).orElseThrow();
         // A dialogue's turns are steps of their own here, as they are runs of their own.
         Pipeline pipeline = DialogueTurns.unrolled(pipelineRun.pipeline().pipeline());
@@ -334,8 +363,11 @@ public final class RunCommand implements Callable<Integer> {
             outcome = pipelines.execute(
                     pipelineRunId,
                     (index, step, run) -> {
+                        Integer round = PipelineRunner.linkOf(run).orElseThrow().round();
                         err.println("pipeline run " + pipelineRunId + ", step " + (index + 1) + " of "
-                                + pipeline.steps().size() + " '" + step.name() + "':");
+                                + pipeline.steps().size() + " '" + step.name() + "'"
+                                + (round == null ? "" : (step.tree() != null ? ", level " : ", round ") + round)
+                                + ":");
                         failed[0] = new RunFailures();
                         last.set(null);
                         return progress(run, failed[0], last);
@@ -366,10 +398,18 @@ public final class RunCommand implements Callable<Integer> {
                             ? null
                             : open.preferences().ofRun(r.id()).stream()
                                     .filter(p -> p.origin() == PreferenceStore.Origin.PIPELINE)
-                                    .count()));
+                                    .count(),
+                    step.bootstrap() == null ? null : rounds(bootstrap, pipelineRunId, link.step())));
         }
         boolean complete = outcome.status() == RunStatus.COMPLETED && stopped.failures() == 0;
-        if (outcome.awaitingReview()) {
+        if (outcome.waiting() != null && pipeline.steps().get(outcome.stopped()).tree() != null) {
+            // Not a failure: the step asked for the researcher's look before the pipeline run goes on.
+            err.println("pipeline run " + pipelineRunId + " waits for " + outcome.waiting() + ": see it with"
+                    + " siftbench pipeline tree --project " + shellWord(project.project.toString()) + " --run "
+                    + stopped.id() + ", change it with --prune PATH or --add PATH=NAME, approve it with --approve,"
+                    + " then go on with siftbench run --project " + shellWord(project.project.toString())
+                    + " --resume " + stopped.id());
+        } else if (outcome.waiting() != null) {
             err.println("Step '" + pipeline.steps().get(outcome.stopped()).name() + "' is done and waits for review:"
                     + " review run " + stopped.id() + " (siftbench decide, or the Review screen), then go on with"
                     + " siftbench run --project " + shellWord(open.file().toString()) + " --resume " + stopped.id()
@@ -381,14 +421,38 @@ public final class RunCommand implements Callable<Integer> {
                         pipelineRunId,
                         pipelineRun.pipeline().name(),
                         pipelineRun.pipeline().version(),
-                        outcome.awaitingReview()
-                                ? "review"
+                        outcome.waiting() != null
+                                ? WAITING
                                 : complete
                                         ? RunStatus.COMPLETED.id()
                                         : stopped.status().id(),
                         Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0,
                         steps));
         return complete ? 0 : 1;
+    }
+
+    /** The rounds of a bootstrap step so far, each with its verdicts. */
+    private static List<RoundSummary> rounds(BootstrapRounds bootstrap, long pipelineRunId, int step) {
+        PoolGrowth growth = bootstrap.growth(pipelineRunId, step);
+        int pool = growth.pool().size() - growth.accepted();
+        List<RoundSummary> out = new ArrayList<>();
+        for (PoolGrowth.Round round : growth.rounds()) {
+            pool += (int) round.count(PoolGrowth.Verdict.ADDED);
+            out.add(new RoundSummary(
+                    round.number(),
+                    round.run().id(),
+                    round.run().status().id(),
+                    round.run().config().target(),
+                    round.count(PoolGrowth.Verdict.ADDED),
+                    round.count(PoolGrowth.Verdict.TOO_SIMILAR),
+                    round.count(PoolGrowth.Verdict.INVALID),
+                    pool,
+                    round.candidates().stream()
+                            .filter(c -> c.verdict() != PoolGrowth.Verdict.ADDED)
+                            .map(c -> new Rejected(c.sample().id(), c.reason()))
+                            .toList()));
+        }
+        return out;
     }
 
     /** {@code word} as a shell reads it back, quoted only where it has to be. */

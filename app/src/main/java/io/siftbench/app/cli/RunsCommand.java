@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
         name = "runs",
         mixinStandardHelpOptions = true,
         description = "List the runs of a project: [{id, prompt, version, mode, status, samples, target, judged, "
-                + "settings, pipelineRun, step, parentRun}]; a pipeline run's steps are runs with their pipeline run,"
-                + " step name and the run of the step they continue.")
+                + "settings, pipelineRun, step, parentRun, round}]; a pipeline run's steps are runs with their pipeline"
+                + " run, step name and the run of the step they continue; a bootstrap's rounds and a tree's levels"
+                + " are runs of one step, each with its round.")
 public final class RunsCommand implements Callable<Integer> {
 
     @Mixin
@@ -33,7 +34,8 @@ public final class RunsCommand implements Callable<Integer> {
      * One run as printed; {@code judged} is the run a judge run scores, null for the other modes; {@code settings}
      * the rest of its configuration in a line, as the Runs screen shows it ("b77 · 200 at random · T 0.7");
      * {@code pipelineRun}, {@code step} and {@code parentRun} say, for the run of a pipeline's step, which pipeline
-     * run and step it is and the run of the earlier step whose samples it continues (null outside pipelines).
+     * run and step it is and the run of the earlier step whose samples it continues (null outside pipelines);
+     * {@code round} which round (a bootstrap) or level (a topic tree) of its step a run is, from 1.
      */
     record Listed(
             long id,
@@ -51,7 +53,8 @@ public final class RunsCommand implements Callable<Integer> {
             String settings,
             Long pipelineRun,
             String step,
-            Long parentRun) {
+            Long parentRun,
+            Integer round) {
         static Listed of(RunInfo r, String settings, String step) {
             StepLink link = RunDetails.fromJson(r.config().details()).step();
             return new Listed(
@@ -70,7 +73,8 @@ public final class RunsCommand implements Callable<Integer> {
                     settings,
                     link == null ? null : link.pipelineRun(),
                     step,
-                    link == null ? null : link.parentRun());
+                    link == null ? null : link.parentRun(),
+                    link == null ? null : link.round());
         }
     }
 

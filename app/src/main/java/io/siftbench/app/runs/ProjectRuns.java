@@ -7,10 +7,12 @@ import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.demonstrations.Demonstration;
 import io.siftbench.model.demonstrations.DemonstrationPicker;
 import io.siftbench.model.demonstrations.RecordEmbeddings;
+import io.siftbench.model.pipelines.BootstrapRounds;
 import io.siftbench.model.pipelines.ChainedSamples;
 import io.siftbench.model.pipelines.PipelineRunner;
 import io.siftbench.model.pipelines.StepPreferences;
 import io.siftbench.model.pipelines.StepSelection;
+import io.siftbench.model.pipelines.TopicTrees;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.project.ProjectException;
 import io.siftbench.model.prompts.DemonstrationStrategy;
@@ -82,6 +84,14 @@ public final class ProjectRuns {
         if (version.mode() == PromptMode.JUDGE) {
             return judge(version, judged().of(run));
         }
+        if (details.step() != null
+                && details.step().round() != null
+                && bootstrap().isRound(run)) {
+            return bootstrap().plan(run, version);
+        }
+        if (details.step() != null && trees().plansFromCells(run)) {
+            return trees().plan(run, version);
+        }
         if (details.step() != null && details.step().continuesAStep()) {
             return new RunPlanner(version).chain(chained().of(run), demonstrations(version, null));
         }
@@ -139,7 +149,20 @@ public final class ProjectRuns {
                 new StepSelection(project.runSources(), project.decisions()),
                 chained(),
                 new StepPreferences(chained(), project.samples(), project.preferences()),
-                launcher());
+                launcher(),
+                bootstrap(),
+                trees());
+    }
+
+    /** The topic trees of the project's pipeline runs, with the researcher's edits. */
+    public TopicTrees trees() {
+        return new TopicTrees(project.pipelines(), project.runs(), project.samples(), project.treeEdits());
+    }
+
+    /** The rounds of the project's bootstrap steps: their pools, their slots. */
+    public BootstrapRounds bootstrap() {
+        return new BootstrapRounds(
+                project.pipelines(), project.runs(), project.samples(), project.datasets(), chained());
     }
 
     private JudgedSamples judged() {

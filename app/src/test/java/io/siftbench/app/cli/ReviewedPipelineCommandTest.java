@@ -90,7 +90,7 @@ class ReviewedPipelineCommandTest {
                 .as("stopping for review is no failure: " + cli.err())
                 .isZero();
         JsonNode stopped = cli.printed();
-        assertThat(stopped.path("status").asText()).isEqualTo("review");
+        assertThat(stopped.path("status").asText()).isEqualTo("waiting for review");
         assertThat(stopped.path("steps")).hasSize(1);
         long questionRun = stopped.path("steps").get(0).path("run").asLong();
         assertThat(cli.err())

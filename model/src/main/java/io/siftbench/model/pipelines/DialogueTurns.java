@@ -33,10 +33,6 @@ public final class DialogueTurns {
                         step.backend(),
                         step.model(),
                         step.parameters(),
-                        null,
-                        null,
-                        null,
-                        null,
                         null));
             }
         }

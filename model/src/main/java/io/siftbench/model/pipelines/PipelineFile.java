@@ -136,6 +136,7 @@ public final class PipelineFile {
             problems.add(where + ".stopForReview: the last step has no later step to wait for; review its samples"
                     + " once the pipeline run has completed");
         }
+        DatasetWiseChecks.problems(pipeline, i, step, where, problems);
         if (step.prefer() != null) {
             preferProblems(pipeline, i, step.prefer(), where, problems);
         }

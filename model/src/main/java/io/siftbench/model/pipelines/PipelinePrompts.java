@@ -69,6 +69,7 @@ public final class PipelinePrompts {
             pinned.add(pinnedStep);
             if (version != null) {
                 modeProblems(pinnedStep, version, where, problems);
+                DatasetWiseChecks.promptProblems(pinnedStep, version, where, problems);
             }
         }
         Pipeline checked = pipeline.withSteps(pinned);
@@ -106,8 +107,7 @@ public final class PipelinePrompts {
             {"user", step.dialogue().user()}, {"assistant", step.dialogue().assistant()}
         };
         for (String[] side : named) {
-            PipelineStep turn = new PipelineStep(
-                    step.name(), side[1], step.input(), null, null, null, null, null, null, null, null, null);
+            PipelineStep turn = new PipelineStep(step.name(), side[1], step.input(), null, null, null, null, null);
             String field = where + ".dialogue." + side[0];
             Optional<StoredVersion> stored = resolve(turn, field, problems);
             if (stored.isEmpty()) {

@@ -30,12 +30,14 @@ import java.util.function.BooleanSupplier;
  * is made when the step before it has completed with no failed slot, from the pipeline run's settings and the
  * earlier step's samples, and then generates its samples like any run. A resume runs the first step's run again
  * (which sends only what is missing) and goes on from there, so a pipeline run killed at any moment resumes with
- * no step sample lost or made twice. A step starts once the step it reads has completed, or, when it streams, as soon
- * as that step has a valid sample, beside it ({@link StreamedSteps}). A step that asks for review stops the pipeline run once it has completed; the resume that
- * follows goes on. A step that prefers its samples over an earlier step's has its preference pairs recorded once
- * it has completed ({@link StepPreferences}). A dialogue step runs as one run per turn ({@link DialogueTurns}), each
- * continuing the conversations of the turn before whose text has no stop phrase; it is done when every
- * conversation has ended or its last turn has run.
+ * no step sample lost or made twice. A step starts once the step it reads has completed, or, when it streams, as
+ * soon as that step has a valid sample, beside it ({@link StreamedSteps}). A step that asks for review stops the
+ * pipeline run once it has completed; the resume that follows goes on. A step that prefers its samples over an
+ * earlier step's has its preference pairs recorded once it has completed ({@link StepPreferences}). A dialogue step
+ * runs as one run per turn ({@link DialogueTurns}), each continuing the conversations of the turn before whose text
+ * has no stop phrase; it is done when every conversation has ended or its last turn has run. A bootstrap step and a
+ * topic tree step are made of several runs, one round (or level) after the other ({@link StepRounds}); a tree that
+ * waits for review stops the pipeline run once it is grown, until the researcher approves it.
  */
 public final class PipelineRunner {
 
@@ -50,11 +52,17 @@ public final class PipelineRunner {
      *
      * @param status   completed when every step completed with no failed slot; else the status of {@code stopped}
      * @param stopped  the index of the step it stopped at (the last one when completed)
-     * @param stepRuns the runs of the steps made so far, in step order
-     * @param awaitingReview true when it stopped, completed so far, at a step that asks for its samples to be
-     *                 reviewed before a later step reads them ({@link PipelineStep#stopsForReview()})
+     * @param stepRuns the runs of the steps made so far, in step order (of a step made of rounds, the newest)
+     * @param waiting  null, or what the pipeline run waits for before it goes on past step {@code stopped}, which
+     *                 has completed: the researcher's review of its samples ({@link PipelineStep#stopsForReview()})
+     *                 or the approval of its topic tree
      */
-    public record Outcome(RunStatus status, int stopped, List<RunInfo> stepRuns, boolean awaitingReview) {}
+    public record Outcome(RunStatus status, int stopped, List<RunInfo> stepRuns, String waiting) {
+
+        public Outcome(RunStatus status, int stopped, List<RunInfo> stepRuns) {
+            this(status, stopped, stepRuns, null);
+        }
+    }
 
     private final PipelineStore pipelines;
     private final PromptStore prompts;
@@ -64,6 +72,8 @@ public final class PipelineRunner {
     private final ChainedSamples chained;
     private final StepPreferences preferred;
     private final RunLauncher launcher;
+    private final BootstrapRounds bootstrap;
+    private final TopicTrees trees;
 
     public PipelineRunner(
             PipelineStore pipelines,
@@ -73,7 +83,9 @@ public final class PipelineRunner {
             StepSelection selections,
             ChainedSamples chained,
             StepPreferences preferred,
-            RunLauncher launcher) {
+            RunLauncher launcher,
+            BootstrapRounds bootstrap,
+            TopicTrees trees) {
         this.pipelines = pipelines;
         this.prompts = prompts;
         this.runs = runs;
@@ -82,6 +94,8 @@ public final class PipelineRunner {
         this.chained = chained;
         this.preferred = preferred;
         this.launcher = launcher;
+        this.bootstrap = bootstrap;
+        this.trees = trees;
     }
 
     /** The pipeline run and step of {@code run}, if it is a step of one. */
@@ -134,7 +148,7 @@ public final class PipelineRunner {
         for (int i = 0; i < pipeline.steps().size(); i++) {
             if (i == made.size() && conversationsOver(file, i, made)) {
                 // The dialogue is the pipeline's last step: with its conversations over, the pipeline run is done.
-                return new Outcome(RunStatus.COMPLETED, i - 1, List.copyOf(made), false);
+                return new Outcome(RunStatus.COMPLETED, i - 1, List.copyOf(made));
             }
             boolean doneBefore = i < made.size() && isDone(made.get(i));
             RunInfo run = i < made.size()
@@ -143,14 +157,29 @@ public final class PipelineRunner {
             if (i == made.size()) {
                 made.add(run);
             }
+            PipelineStep step = pipeline.steps().get(i);
+            int index = i;
             // The steps after this one that stream run beside it; once they have ended, the loop finds them done.
             StreamedSteps.Stream beside = i > streamedUpTo && streamed.streams(i + 1)
                     ? streamed.start(i + 1, made.subList(0, i + 1), i + 1 < made.size() ? made.get(i + 1) : null)
                     : null;
             RunStatus status;
+            RunInfo finished;
             try {
-                status = launcher.execute(
-                        run.id(), once.started(i, pipeline.steps().get(i), run), cancelled);
+                if (step.bootstrap() != null || step.tree() != null) {
+                    // The step's rounds (or levels), each a run of its own; the newest is where the step stands.
+                    StepRounds.Result rounds = new StepRounds(runs, launcher)
+                            .execute(
+                                    run,
+                                    step.bootstrap() != null ? bootstrap::next : trees::next,
+                                    r -> listener.started(index, step, r),
+                                    cancelled);
+                    status = rounds.status();
+                    finished = rounds.last();
+                } else {
+                    status = launcher.execute(run.id(), once.started(i, step, run), cancelled);
+                    finished = runs.find(run.id()).orElseThrow();
+                }
             } finally {
                 if (beside != null) {
                     beside.parentDone();
@@ -167,10 +196,16 @@ public final class PipelineRunner {
                 }
                 streamedUpTo = i + after.size();
             }
-            RunInfo finished = runs.find(run.id()).orElseThrow();
             made.set(i, finished);
             if (status != RunStatus.COMPLETED || finished.failures() > 0) {
-                return new Outcome(status, i, List.copyOf(made), false);
+                return new Outcome(status, i, List.copyOf(made));
+            }
+            if (step.tree() != null && step.tree().waitsForReview() && !trees.approved(pipelineRunId, i)) {
+                return new Outcome(
+                        RunStatus.COMPLETED,
+                        i,
+                        List.copyOf(made),
+                        "the researcher's review of the topic tree of step '" + step.name() + "'");
             }
             // Also on every resume: a kill between the step's last sample and its pairs leaves them to record here.
             if (pipeline.steps().get(i).prefer() != null) {
@@ -179,10 +214,14 @@ public final class PipelineRunner {
             // The stop is made once, by the call in which the step completes; the resume that follows the review
             // finds the step done before it began and goes on.
             if (pipeline.steps().get(i).stopsForReview() && !doneBefore) {
-                return new Outcome(RunStatus.COMPLETED, i, List.copyOf(made), true);
+                return new Outcome(
+                        RunStatus.COMPLETED,
+                        i,
+                        List.copyOf(made),
+                        "the researcher's review of the samples of step '" + step.name() + "'");
             }
         }
-        return new Outcome(RunStatus.COMPLETED, pipeline.steps().size() - 1, List.copyOf(made), false);
+        return new Outcome(RunStatus.COMPLETED, pipeline.steps().size() - 1, List.copyOf(made));
     }
 
     private static boolean isDone(RunInfo run) {
@@ -225,7 +264,28 @@ public final class PipelineRunner {
                                 new ProjectException("The dataset step '" + step.name() + "' annotates is gone."));
                 available = RunInputs.count(datasets, dataset, details, () -> false);
             }
-            case NONE -> {}
+            case NONE -> {
+                if (step.bootstrap() != null) {
+                    Bootstrap b = step.bootstrap().effective();
+                    samples = Math.min(b.perRound(), b.target());
+                    link = seedsLink(pipeline, step, b, settings, link, made).inRound(1);
+                }
+                if (step.tree() != null) {
+                    samples = 1;
+                    details = details.withCells(TopicTrees.rootCells(step.tree()));
+                    link = link.inRound(1);
+                }
+                if (step.leaves() != null) {
+                    List<Map<String, String>> cells = trees.leafCells(
+                            pipelineRunId, pipeline.indexOf(step.leaves().of()).getAsInt(), step.leaves());
+                    if (cells.isEmpty()) {
+                        throw new IllegalArgumentException("Step '" + step.name() + "' takes the leaves of step '"
+                                + step.leaves().of() + "', whose tree has none.");
+                    }
+                    samples = cells.size() * step.leaves().perLeaf();
+                    details = details.withCells(cells);
+                }
+            }
             case STEP -> {
                 int parentIndex = unrolled.indexOf(step.source().step()).getAsInt();
                 RunInfo parent = made.get(parentIndex);
@@ -277,5 +337,44 @@ public final class PipelineRunner {
                 .filter(s -> !turn.ends(s.text()))
                 .map(Sample::id)
                 .toList();
+    }
+
+    /**
+     * The link of a bootstrap step's first round: with seeds from an earlier step, that step's run and the samples
+     * taken from it, fixed as for a step continuing it; with seeds from a column, the pipeline run's dataset must
+     * have it.
+     */
+    private StepLink seedsLink(
+            Pipeline pipeline,
+            PipelineStep step,
+            Bootstrap b,
+            PipelineSettings settings,
+            StepLink link,
+            List<RunInfo> made) {
+        Bootstrap.Seeds seeds = b.source().orElseThrow();
+        if (seeds.column() != null) {
+            DatasetInfo dataset = settings.datasetId() == null
+                    ? null
+                    : datasets.list().stream()
+                            .filter(d -> d.id() == settings.datasetId())
+                            .findFirst()
+                            .orElse(null);
+            if (dataset == null || dataset.column(seeds.column()).isEmpty()) {
+                throw new IllegalArgumentException("Step '" + step.name() + "' takes its seeds from column '"
+                        + seeds.column() + "' of the run's dataset: name a dataset with that column with --dataset D"
+                        + (dataset == null ? "." : " ('" + dataset.name() + "' has none)."));
+            }
+            return link;
+        }
+        RunInfo parent = made.get(pipeline.indexOf(seeds.step()).getAsInt());
+        long upTo = parent.lastAnswered() == null ? 0 : parent.lastAnswered();
+        boolean acceptedOnly = Selection.fromId(b.select()).orElseThrow() == Selection.ACCEPTED;
+        List<Long> accepted = acceptedOnly ? selections.accepted(parent.id()) : List.of();
+        if (chained.selected(parent.id(), upTo, accepted).isEmpty() || (acceptedOnly && accepted.isEmpty())) {
+            throw new IllegalArgumentException("Step '" + step.name() + "' has no seeds: step '" + seeds.step()
+                    + "' (run " + parent.id() + ") has no " + (acceptedOnly ? "accepted" : "valid") + " sample"
+                    + (acceptedOnly ? "; review them, then resume with --resume " + parent.id() + "." : "."));
+        }
+        return new StepLink(link.pipelineRun(), link.step(), parent.id(), upTo, accepted);
     }
 }

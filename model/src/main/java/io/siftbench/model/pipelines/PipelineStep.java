@@ -25,6 +25,9 @@ import io.siftbench.model.runs.BackendRef;
  * @param stream     true to start as soon as the step just before (its input) has a valid sample, and to continue
  *                   its samples as they come, instead of waiting for it to complete
  * @param dialogue   null, or the two prompts this step alternates as a dialogue (instead of {@code prompt})
+ * @param bootstrap  null, or how the step grows a pool from seeds in rounds (self-instruct, {@link Bootstrap})
+ * @param tree       null, or how the step expands a topic into a tree of subtopics ({@link TopicTree})
+ * @param leaves     null, or the tree step whose leaves are the values of one of this step's conditions
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -39,7 +42,10 @@ import io.siftbench.model.runs.BackendRef;
     "model",
     "parameters",
     "prefer",
-    "stopForReview"
+    "stopForReview",
+    "bootstrap",
+    "tree",
+    "leaves"
 })
 public record PipelineStep(
         String name,
@@ -53,7 +59,23 @@ public record PipelineStep(
         Boolean onePerCell,
         Boolean stopForReview,
         Boolean stream,
-        StepDialogue dialogue) {
+        StepDialogue dialogue,
+        Bootstrap bootstrap,
+        TopicTree tree,
+        TopicLeaves leaves) {
+
+    /** A step that makes one run of its input, at once: no selection by cell, no review stop, no rounds. */
+    public PipelineStep(
+            String name,
+            String prompt,
+            String input,
+            String select,
+            String backend,
+            String model,
+            StepParameters parameters,
+            StepPreference prefer) {
+        this(name, prompt, input, select, backend, model, parameters, prefer, null, null, null, null, null, null, null);
+    }
 
     /** The prompt's name: {@code prompt} up to its last {@code @}. */
     @JsonIgnore
@@ -83,7 +105,10 @@ public record PipelineStep(
                 onePerCell,
                 stopForReview,
                 stream,
-                dialogue);
+                dialogue,
+                bootstrap,
+                tree,
+                leaves);
     }
 
     /** The dialogue step with its two prompts as given (pinned to their versions). */
@@ -100,7 +125,10 @@ public record PipelineStep(
                 onePerCell,
                 stopForReview,
                 stream,
-                pinned);
+                pinned,
+                bootstrap,
+                tree,
+                leaves);
     }
 
     @JsonIgnore

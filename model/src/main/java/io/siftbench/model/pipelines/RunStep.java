@@ -17,12 +17,21 @@ import java.util.Optional;
  * @param index    the step's position in the pipeline, from 0
  * @param name     the step's name
  * @param link     the run's link to its pipeline run and the step it continues
+ * @param tree     whether the step grows a topic tree (its runs are levels, not rounds)
  */
-public record RunStep(String pipeline, int version, int index, String name, StepLink link) {
+public record RunStep(String pipeline, int version, int index, String name, StepLink link, boolean tree) {
 
-    /** "question-answer v1 · step 2 answer": the step counted from 1, as a person counts. */
+    /**
+     * "question-answer v1 · step 2 answer": the step counted from 1, as a person counts; a step made of several
+     * runs adds which one ("· round 2" of a bootstrap, "· level 2" of a topic tree).
+     */
     public String label() {
-        return pipeline + " v" + version + " · step " + (index + 1) + " " + name;
+        return pipeline + " v" + version + " · step " + (index + 1) + " " + name + round();
+    }
+
+    /** " · round N" for a round of a bootstrap step, " · level N" for a level of a tree; empty for other steps. */
+    public String round() {
+        return link.round() == null ? "" : (tree ? " · level " : " · round ") + link.round();
     }
 
     /** The dialogue turn {@code run} is, if it is a step of a pipeline run that is one. */
@@ -55,7 +64,8 @@ public record RunStep(String pipeline, int version, int index, String name, Step
                                     p.run().pipeline().version(),
                                     link.step(),
                                     p.steps().steps().get(link.step()).name(),
-                                    link)));
+                                    link,
+                                    p.steps().steps().get(link.step()).tree() != null)));
         }
         return out;
     }

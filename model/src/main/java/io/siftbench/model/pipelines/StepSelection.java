@@ -69,6 +69,15 @@ public final class StepSelection {
         return candidates.stream().map(Sample::id).toList();
     }
 
+    /** The samples of run {@code runId} the researcher kept (accepted or edited), by id. */
+    public List<Long> accepted(long runId) {
+        return decisions.currentOfRun(runId).entrySet().stream()
+                .filter(e -> e.getValue().status().kept())
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+    }
+
     static String nothingToContinue(PipelineStep step, RunInfo parent, Selection selection) {
         String of = "Step '" + step.name() + "' continues the ";
         String from = " of step '" + step.source().step() + "' (run " + parent.id() + ")";

@@ -8,6 +8,7 @@ import io.siftbench.model.export.ExportSources;
 import io.siftbench.model.insights.MetricSnapshots;
 import io.siftbench.model.insights.RunSources;
 import io.siftbench.model.pipelines.PipelineStore;
+import io.siftbench.model.pipelines.TreeEditStore;
 import io.siftbench.model.prompts.PromptStore;
 import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.review.ReviewStore;
@@ -34,6 +35,9 @@ public interface Project extends AutoCloseable {
 
     /** Pipelines, their versions and their runs. */
     PipelineStore pipelines();
+
+    /** The researcher's edits of the topic trees of pipeline runs. */
+    TreeEditStore treeEdits();
 
     /** Embeddings of dataset records, cached per embedding model. */
     EmbeddingCache recordEmbeddings();

@@ -142,6 +142,28 @@ public final class RunPlanner {
     }
 
     /**
+     * {@code n} slots, slot i taking the values of cell i mod |cells| over the plan's values for the other
+     * conditions, rendered with every value given whether or not the prompt lists it: the topics of a topic tree,
+     * which the model wrote, are no values of the prompt's condition. Keyed by position and values, as
+     * {@link #synthesize} keys its slots.
+     */
+    public List<Slot> synthesizeWritten(int n, List<Map<String, String>> cells) {
+        List<Map<String, String>> values = ConditionPlan.of(version).first(n);
+        List<Slot> slots = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Map<String, String> conditions = new LinkedHashMap<>(values.get(i));
+            conditions.putAll(cells.get(i % cells.size()));
+            String key = "sample=" + i
+                    + conditions.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining(";", "|", ""));
+            RenderedPrompt prompt = renderer.renderChained(Map.of(), conditions, List.of(), Map.of());
+            slots.add(new Slot(key, i, null, conditions, List.of(), messages(prompt)));
+        }
+        return slots;
+    }
+
+    /**
      * One slot per judged sample, keyed by the sample, with its record and condition values: a judge prompt
      * sees the sample as {@code sample} (its id, text, label, rationale, confidence and the fields of its parsed
      * output), its record's columns and all its condition values.

@@ -33,7 +33,8 @@ public final class RunSummary {
      * What the run takes and how it asks, beyond the prompt, mode, backend, model and seed listed beside it: for
      * example "b77 · category = card_arrival · 200 at random · 5 votes · T 0.7". An annotate run names its
      * dataset, filter and random subset; a synthesize run how many condition cells it fills ("fill the gaps");
-     * a pipeline step the run whose samples it continues; a judge run the run it judges.
+     * a pipeline step the run whose samples it continues (a bootstrap round: whose samples are its seeds) and the
+     * topics of a topic tree it takes; a judge run the run it judges.
      *
      * @param datasetNames the project's dataset names by id; a dataset missing from it is named by its id
      */
@@ -56,10 +57,16 @@ public final class RunSummary {
             }
             case SYNTHESIZE -> {
                 if (details.step() != null && details.step().continuesAStep()) {
-                    parts.add("continues #" + details.step().parentRun());
+                    // A bootstrap round takes its seeds from the earlier step; it continues no sample of it.
+                    parts.add((details.step().round() != null ? "seeds from #" : "continues #")
+                            + details.step().parentRun());
                 }
                 if (!details.cells().isEmpty()) {
-                    parts.add("fill the gaps: " + count(details.cells().size(), "cell"));
+                    // A pipeline step's cells are the topics of a topic tree (a level's, or the leaves).
+                    parts.add(
+                            details.step() != null
+                                    ? count(details.cells().size(), "topic")
+                                    : "fill the gaps: " + count(details.cells().size(), "cell"));
                 }
             }
             case JUDGE -> parts.add("judges #" + details.judgeOf());

@@ -18,17 +18,36 @@ import java.util.List;
  *                    not over; fixed here so that a later decision does not change a started plan; empty when it
  *                    takes every valid sample
  * @param turn        the dialogue turn this run is, or null for a step that is no dialogue's
+ * @param round       for a step that runs in rounds or levels (a bootstrap's rounds, a topic tree's levels), which
+ *                    one this run is, from 1; null for a step made of one run
  */
 public record StepLink(
-        long pipelineRun, int step, Long parentRun, Long parentUpTo, List<Long> parentIds, DialogueTurn turn) {
+        long pipelineRun,
+        int step,
+        Long parentRun,
+        Long parentUpTo,
+        List<Long> parentIds,
+        DialogueTurn turn,
+        Integer round) {
 
     public StepLink {
         parentIds = parentIds == null ? List.of() : List.copyOf(parentIds);
     }
 
-    /** The link of a step that is no dialogue's turn. */
+    /** The link of a step made of one run that is no dialogue's turn. */
     public StepLink(long pipelineRun, int step, Long parentRun, Long parentUpTo, List<Long> parentIds) {
-        this(pipelineRun, step, parentRun, parentUpTo, parentIds, null);
+        this(pipelineRun, step, parentRun, parentUpTo, parentIds, null, null);
+    }
+
+    /** The link of a dialogue's turn {@code turn} (null for a step that is no dialogue's), made of one run. */
+    public StepLink(
+            long pipelineRun, int step, Long parentRun, Long parentUpTo, List<Long> parentIds, DialogueTurn turn) {
+        this(pipelineRun, step, parentRun, parentUpTo, parentIds, turn, null);
+    }
+
+    /** The same link for round (or level) {@code number} of its step. */
+    public StepLink inRound(int number) {
+        return new StepLink(pipelineRun, step, parentRun, parentUpTo, parentIds, turn, number);
     }
 
     /** Whether the step continues an earlier step's samples. */

@@ -6,6 +6,7 @@ import io.siftbench.model.demonstrations.EmbeddingCache;
 import io.siftbench.model.embeddings.TextEmbeddingCache;
 import io.siftbench.model.insights.MetricSnapshots;
 import io.siftbench.model.pipelines.PipelineStore;
+import io.siftbench.model.pipelines.TreeEditStore;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.project.ProjectChanges;
 import io.siftbench.model.prompts.PromptStore;
@@ -19,6 +20,7 @@ import io.siftbench.storage.demonstrations.H2EmbeddingCache;
 import io.siftbench.storage.embeddings.H2TextEmbeddingCache;
 import io.siftbench.storage.insights.H2MetricSnapshots;
 import io.siftbench.storage.pipelines.H2PipelineStore;
+import io.siftbench.storage.pipelines.H2TreeEditStore;
 import io.siftbench.storage.prompts.H2PromptStore;
 import io.siftbench.storage.review.H2DecisionStore;
 import io.siftbench.storage.review.H2ReviewStore;
@@ -46,6 +48,7 @@ public final class H2Project implements Project {
     private final H2SampleStore samples;
     private final H2PromptStore prompts;
     private final H2PipelineStore pipelines;
+    private final H2TreeEditStore treeEdits;
     private final H2EmbeddingCache recordEmbeddings;
     private final H2TextEmbeddingCache textEmbeddings;
     private final H2DecisionStore decisions;
@@ -63,6 +66,7 @@ public final class H2Project implements Project {
         this.samples = new H2SampleStore(pool, changes);
         this.prompts = new H2PromptStore(pool, changes);
         this.pipelines = new H2PipelineStore(pool, changes, prompts);
+        this.treeEdits = new H2TreeEditStore(pool);
         this.recordEmbeddings = new H2EmbeddingCache(pool);
         this.textEmbeddings = new H2TextEmbeddingCache(pool);
         this.decisions = new H2DecisionStore(pool, changes);
@@ -108,6 +112,11 @@ public final class H2Project implements Project {
     @Override
     public PipelineStore pipelines() {
         return pipelines;
+    }
+
+    @Override
+    public TreeEditStore treeEdits() {
+        return treeEdits;
     }
 
     @Override

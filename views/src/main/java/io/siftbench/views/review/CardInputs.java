@@ -1,6 +1,8 @@
 package io.siftbench.views.review;
 
 import io.siftbench.model.insights.RunSources;
+import io.siftbench.model.pipelines.BootstrapRounds;
+import io.siftbench.model.pipelines.PoolGrowth;
 import io.siftbench.model.pipelines.SampleChain;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.review.SampleInput;
@@ -10,6 +12,8 @@ import io.siftbench.views.task.ProjectTasks;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The input of the card shown, read in the background as each card shows: the record's text and gold label, the
@@ -18,8 +22,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  */
 final class CardInputs {
 
-    /** What one read finds: the sample's input and its chain. */
-    private record Read(SampleInput input, SampleChain chain) {}
+    /** What one read finds: the sample's input, its chain and, for a bootstrap round's sample, the pool's verdict. */
+    private record Read(SampleInput input, SampleChain chain, String pool) {}
 
     private final ProjectTasks<ReviewSources> tasks;
     private final ProjectTasks<ReviewSources>.Latest reads;
@@ -28,6 +32,7 @@ final class CardInputs {
             new ReadOnlyObjectWrapper<>(this, "input", SampleInput.NONE);
     private final ReadOnlyObjectWrapper<SampleChain> chain =
             new ReadOnlyObjectWrapper<>(this, "chain", SampleChain.NONE);
+    private final ReadOnlyStringWrapper pool = new ReadOnlyStringWrapper(this, "pool", "");
 
     CardInputs(ProjectTasks<ReviewSources> tasks, Consumer<Throwable> failed) {
         this.tasks = tasks;
@@ -45,9 +50,18 @@ final class CardInputs {
         return chain.getReadOnlyProperty();
     }
 
+    /**
+     * What became of the card's sample in its bootstrap step's pool ("Pool: too similar to pool (ROUGE-L 0.82); …");
+     * empty for other samples and until read.
+     */
+    ReadOnlyStringProperty poolProperty() {
+        return pool.getReadOnlyProperty();
+    }
+
     void read(RunInfo run, ReviewItem card) {
         input.set(SampleInput.NONE);
         chain.set(SampleChain.NONE);
+        pool.set("");
         ReviewSources open = tasks.open();
         if (run == null || card == null || open == null) {
             reads.clear();
@@ -58,11 +72,16 @@ final class CardInputs {
                         "Reading the sample's record",
                         p -> new Read(
                                 SampleInput.read(from.datasets(), from.prompts(), run, card.sample()),
-                                SampleChain.read(from.samples(), from.runs(), from.pipelines(), run, card.sample())))
+                                SampleChain.read(from.samples(), from.runs(), from.pipelines(), run, card.sample()),
+                                BootstrapRounds.of(from)
+                                        .verdict(run, card.sample())
+                                        .map(PoolGrowth.Candidate::described)
+                                        .orElse("")))
                 .quiet()
                 .onSuccess(read -> {
                     input.set(read.input());
                     chain.set(read.chain());
+                    pool.set(read.pool());
                 })
                 .onFailure(failed));
     }

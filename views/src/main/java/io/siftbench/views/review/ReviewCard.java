@@ -66,6 +66,9 @@ final class ReviewCard extends HBox {
 
     private final Label judge = new Label();
     private final Label similar = new Label();
+    /** A bootstrap round's sample: why it joined its pool or was left out. */
+    private final Label pool = new Label();
+
     private final SampleProvenance provenance = new SampleProvenance();
     /** The earlier samples of a pipeline step's sample, above its own text: an answer is judged with its question. */
     private final TitledPane chain = new TitledPane();
@@ -108,6 +111,11 @@ final class ReviewCard extends HBox {
         similar.textProperty().bind(viewModel.similarWarningProperty());
         similar.visibleProperty().bind(similar.textProperty().isNotEmpty());
         similar.managedProperty().bind(similar.visibleProperty());
+        pool.setId("card-pool");
+        pool.setWrapText(true);
+        pool.textProperty().bind(viewModel.poolVerdictProperty());
+        pool.visibleProperty().bind(pool.textProperty().isNotEmpty());
+        pool.managedProperty().bind(pool.visibleProperty());
         labelPicker.setId("card-label-picker");
         labelPicker.setItems(viewModel.labels());
         labelPicker.setMaxWidth(Double.MAX_VALUE);
@@ -145,6 +153,7 @@ final class ReviewCard extends HBox {
                 flags,
                 judge,
                 similar,
+                pool,
                 editBox,
                 noteBox,
                 buttons(),

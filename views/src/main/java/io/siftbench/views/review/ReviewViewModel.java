@@ -226,6 +226,11 @@ public final class ReviewViewModel {
         return inputs.chainProperty();
     }
 
+    /** For a bootstrap round's sample, why it joined its pool or not, read with its input; empty otherwise. */
+    public ReadOnlyStringProperty poolVerdictProperty() {
+        return inputs.poolProperty();
+    }
+
     public ReadOnlyObjectProperty<PromptMode> modeProperty() {
         return mode.getReadOnlyProperty();
     }
