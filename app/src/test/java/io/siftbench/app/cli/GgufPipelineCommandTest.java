@@ -22,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GgufPipelineCommandTest {
 
-    private static final Path EXAMPLES = Path.of("..", "docs", "examples");
-
     @TempDir
     Path dir;
 
@@ -31,22 +29,7 @@ class GgufPipelineCommandTest {
     void theQuestionAnswerPipelineRunsOnTheInProcessModel() throws Exception {
         Path model = SharedFixtures.require("models/stories260K.gguf");
         try (InProcessCli cli = new InProcessCli(dir, dir.resolve("p"))) {
-            for (String prompt : List.of("question-writer", "answerer")) {
-                assertThat(cli.run(
-                                "prompt",
-                                "add",
-                                "--file",
-                                EXAMPLES.resolve(prompt + ".prompt.json").toString()))
-                        .as(cli::err)
-                        .isZero();
-            }
-            assertThat(cli.run(
-                            "pipeline",
-                            "add",
-                            "--file",
-                            EXAMPLES.resolve("question-answer.pipeline.json").toString()))
-                    .as(cli::err)
-                    .isZero();
+            cli.addExamples("question-writer.prompt.json", "answerer.prompt.json", "question-answer.pipeline.json");
 
             assertThat(cli.run(
                             "run",

@@ -50,6 +50,15 @@ final class InProcessCli implements AutoCloseable {
                 Path.of("..", "docs", "examples", file).toString());
     }
 
+    /** Adds each of {@code files} shipped in docs/examples ({@link #addExample}), failing with what was said if one is refused. */
+    void addExamples(String... files) {
+        for (String file : files) {
+            org.assertj.core.api.Assertions.assertThat(addExample(file))
+                    .as(this::err)
+                    .isZero();
+        }
+    }
+
     /** What the last command printed on stdout, read as JSON. */
     JsonNode printed() throws JsonProcessingException {
         return JSON.readTree(out.toString());

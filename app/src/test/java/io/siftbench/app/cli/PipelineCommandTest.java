@@ -64,20 +64,7 @@ class PipelineCommandTest {
                         .send(s, ex, request);
             }
         });
-        assertThat(cli.run(
-                        "prompt",
-                        "add",
-                        "--file",
-                        EXAMPLES.resolve("question-writer.prompt.json").toString()))
-                .as(cli::err)
-                .isZero();
-        assertThat(cli.run(
-                        "prompt",
-                        "add",
-                        "--file",
-                        EXAMPLES.resolve("answerer.prompt.json").toString()))
-                .as(cli::err)
-                .isZero();
+        cli.addExamples("question-writer.prompt.json", "answerer.prompt.json");
     }
 
     @AfterEach

@@ -33,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RefinePipelineCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path EXAMPLES = Path.of("..", "docs", "examples");
 
     @TempDir
     Path dir;
@@ -61,15 +60,7 @@ class RefinePipelineCommandTest {
             String draft = asked.substring("Draft:\n".length(), asked.indexOf("\n\nCritique:"));
             return InProcessCli.textAnswer(draft.contains("fee") ? draft : "refined " + draft);
         }));
-        for (String prompt : List.of("draft-writer", "critic", "refiner")) {
-            assertThat(cli.run(
-                            "prompt",
-                            "add",
-                            "--file",
-                            EXAMPLES.resolve(prompt + ".prompt.json").toString()))
-                    .as(cli::err)
-                    .isZero();
-        }
+        cli.addExamples("draft-writer.prompt.json", "critic.prompt.json", "refiner.prompt.json");
     }
 
     @AfterEach
@@ -80,13 +71,7 @@ class RefinePipelineCommandTest {
 
     @Test
     void eachRefinedTextIsPreferredOverItsDraftOnceAndTheDpoExportWritesThePairs() throws Exception {
-        assertThat(cli.run(
-                        "pipeline",
-                        "add",
-                        "--file",
-                        EXAMPLES.resolve("draft-critique-refine.pipeline.json").toString()))
-                .as(cli::err)
-                .isZero();
+        cli.addExamples("draft-critique-refine.pipeline.json");
         assertThat(cli.printed().path("steps"))
                 .extracting(JsonNode::asText)
                 .containsExactly(

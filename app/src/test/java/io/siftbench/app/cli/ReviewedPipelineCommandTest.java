@@ -23,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReviewedPipelineCommandTest {
 
-    private static final Path EXAMPLES = Path.of("..", "docs", "examples");
-
     @TempDir
     Path dir;
 
@@ -45,15 +43,7 @@ class ReviewedPipelineCommandTest {
                             : "Q" + questions.incrementAndGet() + ": what about " + asked.substring(7) + "?";
             LoopbackServer.answer(InProcessCli.textAnswer(text)).send(s, ex, request);
         });
-        for (String prompt : List.of("question-writer", "answerer")) {
-            assertThat(cli.run(
-                            "prompt",
-                            "add",
-                            "--file",
-                            EXAMPLES.resolve(prompt + ".prompt.json").toString()))
-                    .as(cli::err)
-                    .isZero();
-        }
+        cli.addExamples("question-writer.prompt.json", "answerer.prompt.json");
     }
 
     @AfterEach

@@ -82,13 +82,7 @@ class SelfInstructPipelineCommandTest {
                         "seeds"))
                 .as(cli::err)
                 .isZero();
-        assertThat(cli.run(
-                        "prompt",
-                        "add",
-                        "--file",
-                        EXAMPLES.resolve("instruction-writer.prompt.json").toString()))
-                .as(cli::err)
-                .isZero();
+        cli.addExamples("instruction-writer.prompt.json");
     }
 
     @AfterEach

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TopicTreePipelineCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path EXAMPLES = Path.of("..", "docs", "examples");
     private static final String ROOT = "personal banking";
 
     @TempDir
@@ -63,22 +62,7 @@ class TopicTreePipelineCommandTest {
             }
             LoopbackServer.answer(answer).send(s, ex, request);
         });
-        for (String prompt : List.of("subtopic-writer", "topic-question-writer")) {
-            assertThat(cli.run(
-                            "prompt",
-                            "add",
-                            "--file",
-                            EXAMPLES.resolve(prompt + ".prompt.json").toString()))
-                    .as(cli::err)
-                    .isZero();
-        }
-        assertThat(cli.run(
-                        "pipeline",
-                        "add",
-                        "--file",
-                        EXAMPLES.resolve("topic-tree.pipeline.json").toString()))
-                .as(cli::err)
-                .isZero();
+        cli.addExamples("subtopic-writer.prompt.json", "topic-question-writer.prompt.json", "topic-tree.pipeline.json");
         assertThat(cli.printed().path("steps"))
                 .extracting(JsonNode::asText)
                 .containsExactly(
