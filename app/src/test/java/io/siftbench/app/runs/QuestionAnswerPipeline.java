@@ -34,18 +34,26 @@ public final class QuestionAnswerPipeline implements AutoCloseable {
 
     public QuestionAnswerPipeline() throws IOException {
         server = new LoopbackServer(LoopbackServer.Protocol.OPENAI);
-        server.always(LoopbackServer.answering(request -> {
-            String asked = LoopbackServer.lastUserMessage(request);
-            return asked.startsWith("Topic: ")
-                    ? "{\"text\": \"Q" + questions.incrementAndGet() + " on " + asked.substring(7) + "?\"}"
-                    : "{\"text\": \"A to " + asked + "\"}";
-        }));
+        server.always(answers(questions));
         BackendSettings user = new BackendSettings(
                 List.of(BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny")
                         .withName("loopback")),
                 "loopback",
                 GenerationParameters.DEFAULT);
         backends = new RunBackends(() -> user);
+    }
+
+    /**
+     * What the loopback server answers the example's two prompts: "Q1 on TOPIC?", "Q2 …" (counted in
+     * {@code questions}) to step 1, "A to QUESTION" to step 2.
+     */
+    public static LoopbackServer.Reply answers(AtomicInteger questions) {
+        return LoopbackServer.answering(request -> {
+            String asked = LoopbackServer.lastUserMessage(request);
+            return asked.startsWith("Topic: ")
+                    ? "{\"text\": \"Q" + questions.incrementAndGet() + " on " + asked.substring(7) + "?\"}"
+                    : "{\"text\": \"A to " + asked + "\"}";
+        });
     }
 
     /** Saves the example's two prompts and the pipeline itself (version 1) in {@code project}. */

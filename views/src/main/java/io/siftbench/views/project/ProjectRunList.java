@@ -61,6 +61,11 @@ public final class ProjectRunList {
         return step == null ? "" : step.label();
     }
 
+    /** The pipeline step the run is, as listed; empty outside pipelines. */
+    public java.util.Optional<RunStep> stepOf(RunInfo run) {
+        return java.util.Optional.ofNullable(steps.get(run.id()));
+    }
+
     /** The run as a chooser names it, with the pipeline step it is ({@link RunLabel#withSamples(RunInfo, String)}). */
     public String label(RunInfo run) {
         return RunLabel.withSamples(run, step(run));

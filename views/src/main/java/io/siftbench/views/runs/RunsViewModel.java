@@ -67,6 +67,16 @@ public final class RunsViewModel {
         return runs.step(run);
     }
 
+    /** The pipeline step the run is, as listed; empty outside pipelines. */
+    public java.util.Optional<io.siftbench.model.pipelines.RunStep> stepOf(RunInfo run) {
+        return runs.stepOf(run);
+    }
+
+    /** Says what went wrong with a run started in this window, where the runs are listed. Call on the UI thread. */
+    public void report(Problem failure) {
+        problem.set(failure);
+    }
+
     /** Progress of the runs going on in this window, by run id. */
     public ObservableMap<Long, RunProgress> live() {
         return starter.live();
