@@ -233,6 +233,31 @@ class PipelinesEditorUiTest {
         assertThat(robot.lookup("#pipeline-unsaved").query().isVisible()).isTrue();
     }
 
+    @Test
+    void anEditNotSavedIsThereAgainAfterARestart() throws Exception {
+        Path settings = dir.resolve("settings.json");
+        SESSION.start(settings, file);
+        openQuestionAnswer();
+        robot.clickOn("#step-name-1");
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write("reply");
+        ShellSteps.settle();
+        SESSION.quit();
+
+        Shell shell = SESSION.start(settings, file);
+        robot.clickOn("#nav-pipelines");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#step-name-1")
+                .tryQueryAs(TextField.class)
+                .map(f -> f.getText().equals("reply"))
+                .orElse(false));
+        assertThat(robot.lookup("#pipeline-unsaved").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#pipeline-status").queryAs(Label.class).getText())
+                .startsWith("Restored the draft of pipeline 'question-answer'");
+        assertThat(shell.viewModel().projectProperty().get().pipelines().versions("question-answer"))
+                .as("kept, not saved")
+                .hasSize(1);
+    }
+
     /** Shows the Pipelines screen and opens question-answer v1 from its list. */
     private void openQuestionAnswer() throws Exception {
         robot.clickOn("#nav-pipelines");
