@@ -7,17 +7,12 @@ import io.siftbench.app.ShellSession;
 import io.siftbench.app.ShellSteps;
 import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.app.runs.QuestionAnswerPipeline;
-import io.siftbench.model.backends.BackendConfig;
-import io.siftbench.model.backends.BackendKind;
-import io.siftbench.model.backends.BackendSettings;
-import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.pipelines.StoredPipeline;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.settings.Theme;
 import io.siftbench.model.settings.UserSettings;
 import io.siftbench.storage.project.H2ProjectOpener;
-import io.siftbench.storage.settings.JsonBackendsFile;
 import io.siftbench.storage.settings.JsonSettingsFile;
 import io.siftbench.views.pipelines.ChainPreview;
 import io.siftbench.views.shell.Screen;
@@ -74,12 +69,7 @@ class PipelinesEditorUiTest {
     void projectAndBackend() throws Exception {
         server = new LoopbackServer(LoopbackServer.Protocol.OPENAI);
         server.always(QuestionAnswerPipeline.answers(new AtomicInteger()));
-        new JsonBackendsFile(dir.resolve("backends.json"))
-                .save(new BackendSettings(
-                        List.of(BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny")
-                                .withName("loopback")),
-                        "loopback",
-                        GenerationParameters.DEFAULT));
+        QuestionAnswerPipeline.userBackend(dir, server);
         file = dir.resolve("qa.mv.db");
         try (Project project = new H2ProjectOpener().open(file)) {
             QuestionAnswerPipeline.save(project);

@@ -6,18 +6,12 @@ import io.siftbench.app.Shell;
 import io.siftbench.app.ShellSession;
 import io.siftbench.app.ShellSteps;
 import io.siftbench.app.backends.LoopbackServer;
-import io.siftbench.model.backends.BackendConfig;
-import io.siftbench.model.backends.BackendKind;
-import io.siftbench.model.backends.BackendSettings;
-import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.storage.project.H2ProjectOpener;
-import io.siftbench.storage.settings.JsonBackendsFile;
 import io.siftbench.views.runs.PipelineRunRow;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.control.Spinner;
@@ -50,12 +44,7 @@ class PipelineRunRowUiTest {
         try (LoopbackServer server = new LoopbackServer(LoopbackServer.Protocol.OPENAI)) {
             server.always(
                     LoopbackServer.after(Duration.ofMillis(250), QuestionAnswerPipeline.answers(new AtomicInteger())));
-            new JsonBackendsFile(dir.resolve("backends.json"))
-                    .save(new BackendSettings(
-                            List.of(BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny")
-                                    .withName("loopback")),
-                            "loopback",
-                            GenerationParameters.DEFAULT));
+            QuestionAnswerPipeline.userBackend(dir, server);
             Path file = dir.resolve("qa.mv.db");
             try (Project project = new H2ProjectOpener().open(file)) {
                 QuestionAnswerPipeline.save(project);

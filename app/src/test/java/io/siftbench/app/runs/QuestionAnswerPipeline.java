@@ -13,6 +13,7 @@ import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptFile;
 import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.RunDetails;
+import io.siftbench.storage.settings.JsonBackendsFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,6 +55,16 @@ public final class QuestionAnswerPipeline implements AutoCloseable {
                     ? "{\"text\": \"Q" + questions.incrementAndGet() + " on " + asked.substring(7) + "?\"}"
                     : "{\"text\": \"A to " + asked + "\"}";
         });
+    }
+
+    /** Makes {@code server} the user's one backend, called "loopback", in the settings folder {@code folder}. */
+    public static void userBackend(Path folder, LoopbackServer server) {
+        new JsonBackendsFile(folder.resolve("backends.json"))
+                .save(new BackendSettings(
+                        List.of(BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny")
+                                .withName("loopback")),
+                        "loopback",
+                        GenerationParameters.DEFAULT));
     }
 
     /** Saves the example's two prompts and the pipeline itself (version 1) in {@code project}. */

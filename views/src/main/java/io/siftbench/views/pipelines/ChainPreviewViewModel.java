@@ -10,7 +10,6 @@ import io.siftbench.model.runs.Sample;
 import io.siftbench.views.project.GenerationChoice;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskHandle;
-import java.util.Optional;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -65,12 +64,7 @@ public final class ChainPreviewViewModel {
             generation.show(settings.defaults());
         }
         defaults = settings.defaults();
-        BackendConfig chosen = generation.backendProperty().get();
-        generation.offer(
-                settings.backends(),
-                (chosen == null ? Optional.<BackendConfig>empty() : settings.find(chosen.name()))
-                        .or(settings::defaultConfig)
-                        .orElse(null));
+        generation.offerSaved(settings);
     }
 
     /** Runs {@link #SLOTS} slots of the draft through its chain now. */

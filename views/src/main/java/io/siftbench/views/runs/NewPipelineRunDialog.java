@@ -1,10 +1,8 @@
 package io.siftbench.views.runs;
 
-import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.pipelines.StoredPipeline;
 import io.siftbench.views.controls.Controls;
-import io.siftbench.views.project.GenerationChoice;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -15,12 +13,8 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.stage.Window;
-import javafx.util.converter.DoubleStringConverter;
 import javafx.util.converter.LongStringConverter;
 
 /**
@@ -46,21 +40,6 @@ final class NewPipelineRunDialog {
         version.setConverter(Controls.shownAs(v ->
                 v.name() + " v" + v.version() + " · " + v.pipeline().steps().size() + " steps"));
         version.setMaxWidth(Double.MAX_VALUE);
-        GenerationChoice generation = form.generation();
-        ComboBox<BackendConfig> backend = new ComboBox<>(generation.backends());
-        backend.setId("new-pipeline-run-backend");
-        backend.valueProperty().bindBidirectional(generation.backendProperty());
-        backend.setConverter(Controls.shownAs(b -> b.name() + " (" + b.location() + ")"));
-        backend.setMaxWidth(Double.MAX_VALUE);
-        TextField model =
-                Controls.boundField("new-pipeline-run-model", "the backend's model", generation.modelProperty());
-        TextField temperature = Controls.numberField(
-                "new-pipeline-run-temperature",
-                generation.temperatureProperty(),
-                new DoubleStringConverter(),
-                TextField.DEFAULT_PREF_COLUMN_COUNT);
-        Spinner<Integer> maxTokens =
-                Controls.spinner("new-pipeline-run-max-tokens", 1, 1_000_000, generation.maxTokensProperty());
         ComboBox<DatasetInfo> dataset = new ComboBox<>(form.datasets());
         dataset.setId("new-pipeline-run-dataset");
         dataset.valueProperty().bindBidirectional(form.datasetProperty());
@@ -87,10 +66,7 @@ final class NewPipelineRunDialog {
         grid.setPadding(new Insets(8));
         int row = 0;
         grid.addRow(row++, new Label("Pipeline version"), version);
-        grid.addRow(row++, new Label("Backend"), backend);
-        grid.addRow(row++, new Label("Model"), model);
-        grid.addRow(row++, new Label("Temperature"), temperature);
-        grid.addRow(row++, new Label("Max tokens"), maxTokens);
+        row = GenerationRows.add(grid, row, form.generation(), "new-pipeline-run");
         Label datasetLabel = new Label("Dataset");
         grid.addRow(row++, datasetLabel, dataset);
         Label samplesLabel = new Label("Samples");
@@ -98,12 +74,7 @@ final class NewPipelineRunDialog {
         grid.addRow(row++, new Label("Seed"), seed);
         grid.addRow(row++, new Label("Concurrency"), concurrency);
         grid.add(error, 0, row, 2, 1);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        fields.setMinWidth(300);
-        grid.getColumnConstraints().setAll(labels, fields);
+        GenerationRows.columns(grid);
         for (Node n : new Node[] {datasetLabel, dataset}) {
             Controls.showWhen(form.needsDatasetBinding(), n);
         }
