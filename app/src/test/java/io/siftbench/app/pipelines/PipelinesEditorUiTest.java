@@ -14,14 +14,12 @@ import io.siftbench.model.settings.Theme;
 import io.siftbench.model.settings.UserSettings;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.settings.JsonSettingsFile;
-import io.siftbench.views.pipelines.ChainPreview;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.testing.Overlap;
 import io.siftbench.views.testing.Truncation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.embed.swing.SwingFXUtils;
@@ -98,9 +96,9 @@ class PipelinesEditorUiTest {
                 .as("the answer is indented under the question it reads")
                 .isGreaterThan(
                         robot.lookup("#step-card-0").query().getBoundsInParent().getMinX());
-        assertWhole(Theme.LIGHT);
+        assertWhole("pipelines-light");
         robot.clickOn("View").clickOn("Toggle dark theme");
-        assertWhole(Theme.DARK);
+        assertWhole("pipelines-dark");
 
         // The answer step made to annotate the run's dataset: its prompt synthesizes, so the save is refused.
         steps.choose("#step-input-1", "the run's dataset");
@@ -176,31 +174,31 @@ class PipelinesEditorUiTest {
                                         .getValue()
                                 != null);
         robot.clickOn("#chain-preview");
-        ListView<?> chains = robot.lookup("#chain-results").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> chains.getItems().size() == 3);
-        for (Object item : chains.getItems()) {
-            List<ChainPreview.Link> links = ((ChainPreview.Chain) item).links();
-            assertThat(links).extracting(ChainPreview.Link::stepName).containsExactly("question", "answer");
-            String question = links.get(0).sample().text();
+        Label message = robot.lookup("#chain-message").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> message.getText().equals("3 chains, 6 samples · nothing stored"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#chain-results .chain-box").queryAll()).hasSize(3);
+        for (int k = 0; k < 3; k++) {
+            String question = text("#chain-" + k + "-step-0");
             assertThat(question).startsWith("Q").endsWith("?");
-            assertThat(links.get(1).sample().text())
+            assertThat(text("#chain-" + k + "-step-1"))
                     .as("each answer answers its own chain's question")
                     .isEqualTo("A to " + question);
         }
-        String firstQuestion = ((ChainPreview.Chain) chains.getItems().get(0))
-                .links()
-                .get(0)
-                .sample()
-                .text();
+        String firstQuestion = text("#chain-0-step-0");
         String rendered =
                 robot.lookup("#chain-rendered").queryAs(TextArea.class).getText();
         assertThat(rendered)
                 .startsWith("question → " + firstQuestion)
                 .contains("Prompt of step 2 answer:")
                 .contains("user:\n" + firstQuestion);
-        assertThat(robot.lookup("#chain-message").queryAs(Label.class).getText())
-                .isEqualTo("3 chains, 6 samples · nothing stored");
         assertThat(open.runs().list()).as("a preview stores no run").isEmpty();
+        assertWhole("pipelines-preview-light");
+
+        robot.clickOn("#step-name-1").write("s");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(message.getText()).endsWith("made with an earlier draft: preview again to see this one's");
     }
 
     @Test
@@ -251,6 +249,9 @@ class PipelinesEditorUiTest {
     /** Shows the Pipelines screen and opens question-answer v1 from its list. */
     private void openQuestionAnswer() throws Exception {
         robot.clickOn("#nav-pipelines");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#pipeline-list")
+                .tryQuery()
+                .isPresent());
         ListView<?> list = robot.lookup("#pipeline-list").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
         robot.interact(() -> list.getSelectionModel().select(0));
@@ -262,6 +263,10 @@ class PipelinesEditorUiTest {
                         && !prompt(1).getItems().isEmpty());
     }
 
+    private String text(String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
     @SuppressWarnings("unchecked")
     private ComboBox<String> prompt(int step) {
         return robot.lookup("#step-prompt-" + step).queryAs(ComboBox.class);
@@ -271,14 +276,14 @@ class PipelinesEditorUiTest {
      * No text of the editor is cut and nothing is drawn over anything else at 1280×800; with {@value #SCREENSHOTS}
      * set to a folder, the window is saved there first.
      */
-    private void assertWhole(Theme theme) throws Exception {
+    private void assertWhole(String shotName) throws Exception {
         Parent frame = steps.settled(Screen.PIPELINES);
         String folder = System.getProperty(SCREENSHOTS);
         if (folder != null) {
             WritableImage shot = WaitForAsyncUtils.asyncFx(
                             () -> frame.getScene().snapshot(null))
                     .get();
-            Path png = Path.of(folder).resolve("pipelines-" + theme.name().toLowerCase(Locale.ROOT) + ".png");
+            Path png = Path.of(folder).resolve(shotName + ".png");
             Files.createDirectories(png.getParent());
             ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png", png.toFile());
         }

@@ -29,6 +29,7 @@ import javafx.collections.ObservableList;
 public final class ChainPreviewViewModel {
 
     public static final int SLOTS = 3;
+    private static final String EARLIER = " · made with an earlier draft: preview again to see this one's";
 
     private final PipelinesViewModel editor;
     private final BackendSettingsRepository userBackends;
@@ -46,6 +47,14 @@ public final class ChainPreviewViewModel {
         this.editor = editor;
         this.userBackends = userBackends;
         selectedStep.addListener((obs, was, now) -> render());
+        // Chains shown stay, for comparison, but are said to be of an earlier draft once it is edited.
+        Runnable edited = () -> {
+            if (!chains.isEmpty() && !running.get() && !message.get().endsWith(EARLIER)) {
+                message.set(message.get() + EARLIER);
+            }
+        };
+        editor.draft().nameProperty().addListener((obs, was, now) -> edited.run());
+        editor.draft().steps().addListener((javafx.collections.ListChangeListener<StepDraft>) c -> edited.run());
         chains.addListener((javafx.collections.ListChangeListener<ChainPreview.Chain>) c -> render());
     }
 

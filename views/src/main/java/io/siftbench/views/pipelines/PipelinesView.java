@@ -366,22 +366,25 @@ public final class PipelinesView implements ScreenView {
         rendered.setPromptText("The selected step's prompt, rendered with the earlier steps' outputs, shows here"
                 + " after a preview.");
         rendered.textProperty().bind(preview.renderedProperty());
-        ListView<ChainPreview.Chain> chains = new ListView<>(preview.chains());
-        chains.setId("chain-results");
-        chains.setPlaceholder(new Label(
-                "Preview runs " + ChainPreviewViewModel.SLOTS + " slots through every step; nothing is stored."));
-        chains.setCellFactory(list -> new ListCell<>() {
-            {
-                setWrapText(true);
-                setPrefWidth(0);
+        VBox chainBoxes = new VBox(10);
+        chainBoxes.setId("chain-results");
+        chainBoxes.setPadding(new Insets(6));
+        Label none = new Label(
+                "Preview runs " + ChainPreviewViewModel.SLOTS + " slots through every step; nothing is stored.");
+        none.setWrapText(true);
+        Runnable showChains = () -> {
+            chainBoxes.getChildren().clear();
+            if (preview.chains().isEmpty()) {
+                chainBoxes.getChildren().add(none);
             }
-
-            @Override
-            protected void updateItem(ChainPreview.Chain chain, boolean empty) {
-                super.updateItem(chain, empty);
-                setText(empty || chain == null ? null : chainText(getIndex(), chain));
+            for (int k = 0; k < preview.chains().size(); k++) {
+                chainBoxes.getChildren().add(chainBox(k, preview.chains().get(k)));
             }
-        });
+        };
+        preview.chains().addListener((ListChangeListener<ChainPreview.Chain>) c -> showChains.run());
+        showChains.run();
+        ScrollPane chains = new ScrollPane(chainBoxes);
+        chains.setFitToWidth(true);
         SplitPane split = new SplitPane(chains, rendered);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
@@ -391,18 +394,21 @@ public final class PipelinesView implements ScreenView {
         return box;
     }
 
-    /** A chain as the preview lists it: "Chain 1", then each step's text in order. */
-    static String chainText(int index, ChainPreview.Chain chain) {
-        StringBuilder text = new StringBuilder("Chain ").append(index + 1);
+    /** A chain as the preview shows it: "Chain 1", then each step's name above its text, in step order. */
+    private static Node chainBox(int index, ChainPreview.Chain chain) {
+        Label title = new Label("Chain " + (index + 1));
+        title.getStyleClass().add("title-4");
+        VBox box = new VBox(2, title);
+        box.getStyleClass().add("chain-box");
         for (ChainPreview.Link link : chain.links()) {
-            text.append("\n")
-                    .append(link.step() + 1)
-                    .append(' ')
-                    .append(link.stepName())
-                    .append(": ")
-                    .append(ChainPreviewViewModel.output(link.sample()));
+            Label step = new Label((link.step() + 1) + " " + link.stepName());
+            step.getStyleClass().add("chain-step");
+            Label text = new Label(ChainPreviewViewModel.output(link.sample()));
+            text.setId("chain-" + index + "-step-" + link.step());
+            text.setWrapText(true);
+            box.getChildren().addAll(step, text);
         }
-        return text.toString();
+        return box;
     }
 
     /** Does {@code next} once the draft's unsaved edits are saved or discarded, as the researcher answers. */

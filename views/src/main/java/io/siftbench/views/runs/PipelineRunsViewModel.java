@@ -57,8 +57,22 @@ public final class PipelineRunsViewModel {
 
     /** Runs the pipeline run on from the first step with something missing. */
     public void resume(PipelineRunRow row) {
+        // Two runners on one run would both send its missing slots: a step resumed alone goes first.
+        var alone = row.steps().stream().filter(r -> runs.isRunning(r.id())).findFirst();
+        if (alone.isPresent()) {
+            runs.tell("Run #" + alone.get().id() + " of pipeline run " + row.pipelineRun()
+                    + " is running on its own: resume the pipeline run once it has stopped.");
+            return;
+        }
         runs.tell("");
         starter.resume(row.pipelineRun(), runs::report);
+    }
+
+    /** Whether {@code run} is a step of a pipeline run this window is running: it is not resumed on its own then. */
+    public boolean runsStepOf(RunInfo run) {
+        return runs.stepOf(run)
+                .map(step -> starter.isRunning(step.link().pipelineRun()))
+                .orElse(false);
     }
 
     public void cancel(PipelineRunRow row) {

@@ -208,6 +208,8 @@ public final class RunsView implements ScreenView {
     private Long selectedId;
     private final BorderPane content = new BorderPane();
     private final HBox top = new HBox(8);
+    /** Whether a run is a step of a pipeline run going on in this window, which alone generates it then. */
+    private java.util.function.Predicate<RunInfo> byPipeline = run -> false;
 
     /**
      * Shows the project's pipeline runs above the runs, one row each with every step's progress, live while they
@@ -256,6 +258,8 @@ public final class RunsView implements ScreenView {
         });
         pipelineRuns.onLive(buttons);
         buttons.run();
+        byPipeline = pipelineRuns::runsStepOf;
+        pipelineRuns.onLive(this::showSelected);
         resumeAll.setOnAction(
                 e -> java.util.Optional.ofNullable(rows.getSelectionModel().getSelectedItem())
                         .ifPresent(pipelineRuns::resume));
@@ -334,7 +338,7 @@ public final class RunsView implements ScreenView {
             return;
         }
         boolean going = viewModel.isRunning(run.id());
-        resume.setDisable(going || !RunsViewModel.resumable(run));
+        resume.setDisable(going || byPipeline.test(run) || !RunsViewModel.resumable(run));
         cancel.setDisable(!going);
         RunProgress live = viewModel.live().get(run.id());
         if (live != null) {
