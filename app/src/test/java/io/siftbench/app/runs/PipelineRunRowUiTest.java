@@ -25,7 +25,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A pipeline run started from the Runs screen's "New pipeline run…" with the settings of {@code run --pipeline},
- * against a loopback server that answers slowly: it shows as one row whose steps' progress moves while it runs,
+ * against a loopback server that answers slowly: it shows as one row whose steps' progress moves while it runs (the answer step
+ * waiting while the questions are written),
  * with no reopen, and ends as "question-answer v1 · question 4/4 · answer 4/4"; choosing the row selects its first
  * step's run in the runs table, where both step runs stay.
  */
@@ -74,11 +75,12 @@ class PipelineRunRowUiTest {
             TableView<PipelineRunRow> rows = robot.lookup("#pipeline-runs").queryAs(TableView.class);
             // Four questions one at a time at 250 ms each: the row is there, and running, long before the end.
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shownCell("running"));
+            // While the questions are written, the answer step waits for them, and says so.
             WaitForAsyncUtils.waitFor(
                     10,
                     TimeUnit.SECONDS,
-                    () -> shownCellStarting("question-answer v1 · question ")
-                            && !shownCell("question-answer v1 · question 4/4 · answer 4/4"));
+                    () -> shownCellWhere(
+                            t -> t.startsWith("question-answer v1 · question ") && t.endsWith(" · answer waits")));
             WaitForAsyncUtils.waitFor(
                     30, TimeUnit.SECONDS, () -> shownCell("question-answer v1 · question 4/4 · answer 4/4"));
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> shownCell("completed"));
@@ -108,9 +110,9 @@ class PipelineRunRowUiTest {
                 .isPresent();
     }
 
-    private boolean shownCellStarting(String text) {
+    private boolean shownCellWhere(java.util.function.Predicate<String> text) {
         return robot.lookup("#pipeline-runs .table-cell")
-                .match((TableCell<?, ?> c) -> c.getText() != null && c.getText().startsWith(text) && c.isVisible())
+                .match((TableCell<?, ?> c) -> c.getText() != null && text.test(c.getText()) && c.isVisible())
                 .tryQuery()
                 .isPresent();
     }

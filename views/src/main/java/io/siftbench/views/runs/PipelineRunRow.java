@@ -16,6 +16,7 @@ import java.util.function.Function;
  * step runs in step order (each still a row of the runs table) and where it stands.
  *
  * @param steps the runs of its steps made so far, first step first
+ * @param names the names of all its steps, those not made yet too
  */
 public record PipelineRunRow(long pipelineRun, String pipeline, int version, List<RunInfo> steps, List<String> names) {
 
@@ -34,6 +35,10 @@ public record PipelineRunRow(long pipelineRun, String pipeline, int version, Lis
                     .append('/')
                     .append(total);
         }
+        // A step starts once the one it reads has completed: until then it waits.
+        for (int i = steps.size(); i < names.size(); i++) {
+            text.append(" · ").append(names.get(i)).append(" waits");
+        }
         return text.toString();
     }
 
@@ -50,9 +55,11 @@ public record PipelineRunRow(long pipelineRun, String pipeline, int version, Lis
 
     /**
      * The pipeline runs of {@code runs}, newest first, each with its step runs; {@code stepOf} says which step a run
-     * is. A run made from a step's run (a Compare variant) keeps its link but is not the step's: the first made is.
+     * is, {@code stepNames} the names of every step of a pipeline run. A run made from a step's run (a Compare
+     * variant) keeps its link but is not the step's: the first made is.
      */
-    public static List<PipelineRunRow> of(List<RunInfo> runs, Function<RunInfo, Optional<RunStep>> stepOf) {
+    public static List<PipelineRunRow> of(
+            List<RunInfo> runs, Function<RunInfo, Optional<RunStep>> stepOf, Function<Long, List<String>> stepNames) {
         Map<Long, Map<Integer, RunInfo>> byPipelineRun = new LinkedHashMap<>();
         Map<Long, RunStep> anyStep = new LinkedHashMap<>();
         List<RunInfo> oldestFirst = new ArrayList<>(runs);
@@ -74,12 +81,20 @@ public record PipelineRunRow(long pipelineRun, String pipeline, int version, Lis
                     step.pipeline(),
                     step.version(),
                     inOrder,
-                    inOrder.stream()
-                            .map(r -> stepOf.apply(r).map(RunStep::name).orElse("?"))
-                            .toList()));
+                    namesOf(stepNames.apply(pipelineRun), inOrder, stepOf)));
         });
         rows.sort(
                 java.util.Comparator.comparingLong(PipelineRunRow::pipelineRun).reversed());
         return rows;
+    }
+
+    /** Every step's name: the pipeline's, or (its pipeline run unread) those of the steps made. */
+    private static List<String> namesOf(
+            List<String> all, List<RunInfo> made, Function<RunInfo, Optional<RunStep>> stepOf) {
+        return all.size() >= made.size()
+                ? all
+                : made.stream()
+                        .map(r -> stepOf.apply(r).map(RunStep::name).orElse("?"))
+                        .toList();
     }
 }

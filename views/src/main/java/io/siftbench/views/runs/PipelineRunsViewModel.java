@@ -32,7 +32,7 @@ public final class PipelineRunsViewModel {
     }
 
     private void relist() {
-        List<PipelineRunRow> now = PipelineRunRow.of(runs.runs(), runs::stepOf);
+        List<PipelineRunRow> now = PipelineRunRow.of(runs.runs(), runs::stepOf, runs::pipelineSteps);
         if (!now.equals(rows)) {
             rows.setAll(now);
         }
