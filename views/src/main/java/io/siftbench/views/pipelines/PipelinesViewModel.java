@@ -18,8 +18,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
@@ -47,7 +45,9 @@ public final class PipelinesViewModel {
     private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper(this, "refusal", "");
     private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(this, "unsaved");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
-    private final ReadOnlyObjectWrapper<StoredPipeline> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
+    /** The version the draft was opened from or saved as; null for a pipeline not saved yet. */
+    private StoredPipeline loaded;
+
     private final BooleanBinding noProject;
     /** The draft as last opened or saved; an edit away from it is unsaved. */
     private Pipeline baseline;
@@ -94,7 +94,7 @@ public final class PipelinesViewModel {
             } finally {
                 loading = false;
             }
-            loaded.set(null);
+            loaded = null;
             baseline = null;
             unsaved.set(true);
             message.set("Restored the draft of pipeline '" + pipeline.name()
@@ -152,7 +152,7 @@ public final class PipelinesViewModel {
 
     /** Drops the edits: the draft shows the version it was opened from again (or a new pipeline). */
     public void discard() {
-        StoredPipeline from = loaded.get();
+        StoredPipeline from = loaded;
         show(from == null ? PipelineDraft.blank() : from.pipeline(), from);
         forgetKept();
         message.set("Discarded the edits");
@@ -204,7 +204,7 @@ public final class PipelinesViewModel {
         } finally {
             loading = false;
         }
-        loaded.set(from);
+        loaded = from;
         baseline = draft.pipeline();
         refusal.set("");
         unsaved.set(false);
@@ -262,11 +262,6 @@ public final class PipelinesViewModel {
     /** The names of the project's datasets. */
     public ObservableList<String> datasets() {
         return datasets;
-    }
-
-    /** The version the draft was opened from or saved as; null for a pipeline not saved yet. */
-    public ReadOnlyObjectProperty<StoredPipeline> loadedProperty() {
-        return loaded.getReadOnlyProperty();
     }
 
     /** Whether the draft holds edits not saved as a version. */
