@@ -3,6 +3,7 @@ package io.siftbench.app;
 import io.siftbench.app.backends.FirstUseDetection;
 import io.siftbench.app.backends.LocalBackendProbe;
 import io.siftbench.app.example.ExampleProject;
+import io.siftbench.app.runs.ChainPreviews;
 import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.app.runs.ProjectRuns;
 import io.siftbench.app.runs.RunBackends;
@@ -28,6 +29,10 @@ import io.siftbench.views.insights.ChartFiles;
 import io.siftbench.views.insights.InsightsSources;
 import io.siftbench.views.insights.InsightsView;
 import io.siftbench.views.insights.InsightsViewModel;
+import io.siftbench.views.pipelines.ChainPreviewViewModel;
+import io.siftbench.views.pipelines.PipelineSources;
+import io.siftbench.views.pipelines.PipelinesView;
+import io.siftbench.views.pipelines.PipelinesViewModel;
 import io.siftbench.views.project.ProjectFeed;
 import io.siftbench.views.project.RunListSources;
 import io.siftbench.views.project.RunStarter;
@@ -40,8 +45,12 @@ import io.siftbench.views.prompts.StudioSources;
 import io.siftbench.views.review.ReviewSources;
 import io.siftbench.views.review.ReviewView;
 import io.siftbench.views.review.ReviewViewModel;
+import io.siftbench.views.runs.NewPipelineRunSources;
+import io.siftbench.views.runs.NewPipelineRunViewModel;
 import io.siftbench.views.runs.NewRunSources;
 import io.siftbench.views.runs.NewRunViewModel;
+import io.siftbench.views.runs.PipelineRunStarter;
+import io.siftbench.views.runs.PipelineRunsViewModel;
 import io.siftbench.views.runs.RunSchemaHint;
 import io.siftbench.views.runs.RunsView;
 import io.siftbench.views.runs.RunsViewModel;
@@ -51,6 +60,7 @@ import io.siftbench.views.shell.FileDialogs;
 import io.siftbench.views.shell.MainWindow;
 import io.siftbench.views.shell.MainWindowViewModel;
 import io.siftbench.views.shell.Problem;
+import io.siftbench.views.shell.Screen;
 import io.siftbench.views.task.FxTaskExecutor;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -81,6 +91,7 @@ public final class Shell {
     private final ProjectFeed feed;
     private final SettingsViewModel backendsForm;
     private PromptStudioViewModel studio;
+    private PipelinesViewModel pipelines;
     /** Where a run's first use of a backend says what it detected (made after the runs' backends). */
     private RunsViewModel runs;
 
@@ -128,6 +139,16 @@ public final class Shell {
                         backendsFile::load),
                 runSchemaHint);
         runsView.setOnExport(ExportDialog.opener(exportSources, tasks));
+        PipelineRunStarter pipelineStarter = new PipelineRunStarter(
+                project.map(open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).pipelines()), tasks);
+        runsView.showPipelineRuns(
+                new PipelineRunsViewModel(runs, pipelineStarter),
+                new NewPipelineRunViewModel(
+                        project.map(p -> new NewPipelineRunSources(p.pipelines(), p.datasets())),
+                        tasks,
+                        backendsFile,
+                        pipelineStarter,
+                        runs));
         InsightsViewModel insights = new InsightsViewModel(
                 project.map(p -> new InsightsSources(p.runSources(), p.metricSnapshots())), tasks, embedder, launcher);
         runsView.setOnOpen((screen, runId) -> {
@@ -156,12 +177,20 @@ public final class Shell {
         runSchemaHint.savedBackendsProperty().addListener((obs, was, now) -> backendsForm.load());
         // So did the first use of a backend never probed, in a run or a preview.
         firstUse.onDetected(found -> tasks.uiThread().execute(backendsForm::load));
+        PromptStudioView studioView = studioView(project, backendsFile, firstUse, backendsForm, draftsFolder);
+        PipelinesView pipelinesView = pipelinesView(project, backendsFile, firstUse, draftsFolder);
+        // A step's "New prompt…" opens the studio on it; the editor keeps its draft meanwhile.
+        pipelinesView.setOnNewPrompt((name, mode) -> {
+            viewModel.screenProperty().set(Screen.PROMPT_STUDIO);
+            studioView.startNewPrompt(name, mode);
+        });
         window = new MainWindow(
                 viewModel,
                 dialogs,
                 List.of(
                         new DatasetsView(new DatasetsViewModel(project.map(Project::datasets), tasks), dialogs),
-                        studioView(project, backendsFile, firstUse, backendsForm, draftsFolder),
+                        studioView,
+                        pipelinesView,
                         new CompareView(compare, projectOpen),
                         reviewView,
                         new InsightsView(insights, ChartFiles.nativeDialog()),
@@ -194,6 +223,28 @@ public final class Shell {
         // The preview's fix changed a backend: Settings reads it, or its next save would put the old one back.
         preview.savedBackendsProperty().addListener((obs, was, now) -> settings.load());
         return new PromptStudioView(studio, new NativePromptFileDialogs(), preview);
+    }
+
+    /**
+     * The Pipelines editor, its lists current as prompts, datasets and pipelines are saved anywhere, and its Preview
+     * through the chain offering the user's backends as Settings saved them.
+     */
+    private PipelinesView pipelinesView(
+            ReadOnlyObjectProperty<Project> project,
+            JsonBackendsFile backendsFile,
+            FirstUseDetection firstUse,
+            Path draftsFolder) {
+        pipelines = new PipelinesViewModel(
+                project.map(p ->
+                        new PipelineSources(p.pipelines(), p.prompts(), p.datasets(), new ChainPreviews(p, firstUse))),
+                tasks);
+        pipelines.keepEditsIn(draftsFolder, project.map(Project::file));
+        feed.listen(
+                EnumSet.of(ProjectChange.Kind.PROMPTS, ProjectChange.Kind.DATASETS, ProjectChange.Kind.PIPELINES),
+                pipelines::reload);
+        ChainPreviewViewModel preview = new ChainPreviewViewModel(pipelines, backendsFile);
+        backendsForm.settingsProperty().addListener((obs, was, now) -> preview.loadBackends());
+        return new PipelinesView(pipelines, preview);
     }
 
     /** The user's backends live beside the settings file (a test's own folder in tests). */
@@ -237,6 +288,7 @@ public final class Shell {
     public void shutdown() {
         feed.close();
         studio.flush();
+        pipelines.flush();
         backendsForm.flush();
         review.flush();
         compare.flush();

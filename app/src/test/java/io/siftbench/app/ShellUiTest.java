@@ -37,6 +37,7 @@ class ShellUiTest {
     private static final Map<Screen, String> EMPTY_TEXTS = Map.of(
             Screen.DATASETS, "No datasets yet",
             Screen.PROMPT_STUDIO, "Versions",
+            Screen.PIPELINES, "No pipelines yet",
             Screen.COMPARE, "Nothing to compare yet",
             Screen.REVIEW, "No samples to review",
             Screen.INSIGHTS, "No runs to measure",

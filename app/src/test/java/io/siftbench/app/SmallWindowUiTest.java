@@ -84,7 +84,7 @@ class SmallWindowUiTest {
         steps.measure("#insights-chart-lengths");
         assertNoOverlap(Screen.INSIGHTS);
 
-        for (Screen screen : new Screen[] {Screen.COMPARE, Screen.SETTINGS}) {
+        for (Screen screen : new Screen[] {Screen.PIPELINES, Screen.COMPARE, Screen.SETTINGS}) {
             robot.clickOn("#nav-" + ShellSteps.id(screen));
             assertNoOverlap(screen);
         }

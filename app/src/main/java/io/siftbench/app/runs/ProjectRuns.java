@@ -128,7 +128,36 @@ public final class ProjectRuns {
         List<Slot> slots = draft.mode() == PromptMode.JUDGE
                 ? judge(draft, judged().first(judgedRunId, n))
                 : plan(draft, datasetId, details, n, seed);
-        RunSampler sampler = new RunSampler(client, parameters, details.parametersJson(), draft, 1, seed);
+        return sampleEach(draft, slots, details, seed, client, parameters, cancelled);
+    }
+
+    /**
+     * Samples one slot of {@code version} for each of {@code parents} now, planned as a pipeline step's run plans
+     * them from the samples of the step it reads; nothing is stored. The Pipelines editor's preview through the
+     * chain, whose earlier steps' samples were made in the same preview.
+     */
+    public List<Sample> previewChained(
+            PromptVersion version,
+            List<RunPlanner.Chained> parents,
+            long seed,
+            BackendClient client,
+            GenerationParameters parameters,
+            BooleanSupplier cancelled)
+            throws InterruptedException {
+        List<Slot> slots = new RunPlanner(version).chain(parents, demonstrations(version, null));
+        return sampleEach(version, slots, RunDetails.of(slots.size(), parameters), seed, client, parameters, cancelled);
+    }
+
+    private static List<Sample> sampleEach(
+            PromptVersion version,
+            List<Slot> slots,
+            RunDetails details,
+            long seed,
+            BackendClient client,
+            GenerationParameters parameters,
+            BooleanSupplier cancelled)
+            throws InterruptedException {
+        RunSampler sampler = new RunSampler(client, parameters, details.parametersJson(), version, 1, seed);
         List<Sample> samples = new ArrayList<>();
         for (Slot slot : slots) {
             if (cancelled.getAsBoolean()) {

@@ -10,10 +10,8 @@ import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.project.ProjectException;
 import io.siftbench.model.prompts.PromptVersion;
-import io.siftbench.model.runs.Sample;
 import io.siftbench.views.prompts.PreviewSamples;
 import io.siftbench.views.prompts.PromptPreviewer;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -46,15 +44,33 @@ public record StudioPreviews(Project project, FirstUseDetection firstUse) implem
                         .orElseThrow(
                                 () -> new ProjectException("There is no dataset '" + dataset + "' in this project."));
         long seed = draft.plan().seed() == null ? 0 : draft.plan().seed();
+        return withClient(
+                firstUse,
+                backend,
+                (client, detection) -> new PreviewSamples(
+                        new ProjectRuns(project, run -> client, EmbeddingModels::miniLm)
+                                .preview(draft, datasetId, judgedRun, n, seed, client, parameters, cancelled),
+                        detection));
+    }
+
+    /** What a preview does with the client of its backend, told what the backend's first use found (or null). */
+    @FunctionalInterface
+    interface ClientWork<T> {
+        T run(BackendClient client, ServerDetection detection) throws InterruptedException;
+    }
+
+    /**
+     * Opens a client of {@code backend} for one preview and closes it after: one of the user's backends never probed
+     * is probed first ({@code firstUse}), and the server found applies to the backend as the preview asks it.
+     */
+    static <T> T withClient(FirstUseDetection firstUse, BackendConfig backend, ClientWork<T> work)
+            throws InterruptedException {
         ServerDetection detection = firstUse.detect(backend).orElse(null);
-        // The server found applies to the backend as the preview asks it (its own model, say).
         BackendConfig used = detection == null
                 ? backend
                 : backend.withDetected(detection.backend().server());
         try (BackendClient client = new BackendClient(Providers.open(used))) {
-            List<Sample> samples = new ProjectRuns(project, run -> client, EmbeddingModels::miniLm)
-                    .preview(draft, datasetId, judgedRun, n, seed, client, parameters, cancelled);
-            return new PreviewSamples(samples, detection);
+            return work.run(client, detection);
         }
     }
 }

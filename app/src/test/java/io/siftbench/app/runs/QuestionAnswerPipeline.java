@@ -14,6 +14,7 @@ import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptFile;
 import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.RunDetails;
+import io.siftbench.storage.settings.JsonBackendsFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +38,21 @@ public final class QuestionAnswerPipeline implements AutoCloseable {
 
     public QuestionAnswerPipeline() throws IOException {
         server = new LoopbackServer(LoopbackServer.Protocol.OPENAI);
-        server.always(LoopbackServer.answering(request -> {
+        server.always(answers(questions));
+        BackendSettings user = new BackendSettings(
+                List.of(BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny")
+                        .withName("loopback")),
+                "loopback",
+                GenerationParameters.DEFAULT);
+        backends = new RunBackends(() -> user);
+    }
+
+    /**
+     * What the loopback server answers the example's two prompts: "Q1 on TOPIC?", "Q2 …" (counted in
+     * {@code questions}) to step 1, "A to QUESTION" to step 2.
+     */
+    public static LoopbackServer.Reply answers(AtomicInteger questions) {
+        return LoopbackServer.answering(request -> {
             String asked = LoopbackServer.lastUserMessage(request);
             // As JSON text: a request of several lines (a dialogue's turn) is answered with a valid output too.
             return JSON.createObjectNode()
@@ -47,13 +62,17 @@ public final class QuestionAnswerPipeline implements AutoCloseable {
                                     ? "Q" + questions.incrementAndGet() + " on " + asked.substring(7) + "?"
                                     : "A to " + asked)
                     .toString();
-        }));
-        BackendSettings user = new BackendSettings(
-                List.of(BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny")
-                        .withName("loopback")),
-                "loopback",
-                GenerationParameters.DEFAULT);
-        backends = new RunBackends(() -> user);
+        });
+    }
+
+    /** Makes {@code server} the user's one backend, called "loopback", in the settings folder {@code folder}. */
+    public static void userBackend(Path folder, LoopbackServer server) {
+        new JsonBackendsFile(folder.resolve("backends.json"))
+                .save(new BackendSettings(
+                        List.of(BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny")
+                                .withName("loopback")),
+                        "loopback",
+                        GenerationParameters.DEFAULT));
     }
 
     /** Saves the example's two prompts and the pipeline itself (version 1) in {@code project}. */

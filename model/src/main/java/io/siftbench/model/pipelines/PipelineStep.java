@@ -111,6 +111,26 @@ public record PipelineStep(
                 leaves);
     }
 
+    /** The step with the four fields an editor shows replaced, everything else it says kept. */
+    public PipelineStep edited(String newName, String newPrompt, String newInput, String newSelect) {
+        return new PipelineStep(
+                newName,
+                newPrompt,
+                newInput,
+                newSelect,
+                backend,
+                model,
+                parameters,
+                prefer,
+                onePerCell,
+                stopForReview,
+                stream,
+                dialogue,
+                bootstrap,
+                tree,
+                leaves);
+    }
+
     /** The dialogue step with its two prompts as given (pinned to their versions). */
     public PipelineStep withDialogue(StepDialogue pinned) {
         return new PipelineStep(

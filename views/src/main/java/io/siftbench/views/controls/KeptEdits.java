@@ -3,12 +3,16 @@ package io.siftbench.views.controls;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.SerialTaskQueue;
 import io.siftbench.views.task.TaskExecutor;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -93,5 +97,19 @@ public final class KeptEdits {
     /** Writes what is still waiting now, on the calling thread; for closing the application. */
     public void flush() {
         writes.flush();
+    }
+
+    /**
+     * The name of the file that keeps an editor's edits of {@code project}: one per project path, named from a digest
+     * of it (a path may hold characters a file name cannot), ending in {@code suffix}, which tells editors apart.
+     */
+    public static String fileOf(Path project, String suffix) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(project.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12) + suffix;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 }

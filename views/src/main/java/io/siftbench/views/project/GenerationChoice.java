@@ -1,8 +1,10 @@
 package io.siftbench.views.project;
 
 import io.siftbench.model.backends.BackendConfig;
+import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -64,6 +66,19 @@ public final class GenerationChoice {
     public void offer(List<BackendConfig> configs, BackendConfig chosen) {
         backends.setAll(configs);
         backend.set(chosen);
+    }
+
+    /**
+     * Offers the user's backends as Settings saved them now: the backend chosen stays chosen by its name (an edited
+     * URL, model or schema style applies at once); one removed gives way to the default.
+     */
+    public void offerSaved(BackendSettings settings) {
+        BackendConfig chosen = backend.get();
+        offer(
+                settings.backends(),
+                (chosen == null ? Optional.<BackendConfig>empty() : settings.find(chosen.name()))
+                        .or(settings::defaultConfig)
+                        .orElse(null));
     }
 
     /** Offers {@code config} as well, for a backend the user has not saved (a run from the command line). */

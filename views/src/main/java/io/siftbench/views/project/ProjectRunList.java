@@ -25,7 +25,11 @@ import javafx.collections.ObservableList;
 public final class ProjectRunList {
 
     /** What one listing reads: the runs, and each one's settings and pipeline step by run id. */
-    private record Listing(List<RunInfo> runs, Map<Long, String> settings, Map<Long, RunStep> steps) {}
+    private record Listing(
+            List<RunInfo> runs,
+            Map<Long, String> settings,
+            Map<Long, RunStep> steps,
+            Map<Long, List<String>> pipelineSteps) {}
 
     private final ProjectTasks<RunListSources> tasks;
     /** Only the newest listing shows. */
@@ -37,6 +41,8 @@ public final class ProjectRunList {
 
     private Map<Long, String> settings = Map.of();
     private Map<Long, RunStep> steps = Map.of();
+    /** The names of every step of each pipeline run listed, made or not yet, by pipeline run id. */
+    private Map<Long, List<String>> pipelineSteps = Map.of();
     /** The newest run listed of each pipeline run, by pipeline run id: where its steps stand together. */
     private Map<Long, Long> newestStep = Map.of();
 
@@ -59,6 +65,16 @@ public final class ProjectRunList {
     public String step(RunInfo run) {
         RunStep step = steps.get(run.id());
         return step == null ? "" : step.label();
+    }
+
+    /** The pipeline step the run is, as listed; empty outside pipelines. */
+    public java.util.Optional<RunStep> stepOf(RunInfo run) {
+        return java.util.Optional.ofNullable(steps.get(run.id()));
+    }
+
+    /** The names of every step of pipeline run {@code pipelineRun}, those not made yet too; empty if not listed. */
+    public List<String> pipelineSteps(long pipelineRun) {
+        return pipelineSteps.getOrDefault(pipelineRun, List.of());
     }
 
     /** The run as a chooser names it, with the pipeline step it is ({@link RunLabel#withSamples(RunInfo, String)}). */
@@ -98,13 +114,22 @@ public final class ProjectRunList {
         RunListSources open = tasks.open();
         if (open == null) {
             listings.clear();
-            show(new Listing(List.of(), Map.of(), Map.of()), listed);
+            show(new Listing(List.of(), Map.of(), Map.of(), Map.of()), listed);
             return;
         }
         listings.execute(BackgroundTask.of("Listing runs", p -> {
                     List<RunInfo> list = open.runs().list();
-                    return new Listing(
-                            list, RunSummary.settings(list, open.datasets()), RunStep.of(list, open.pipelines()));
+                    Map<Long, RunStep> stepsOf = RunStep.of(list, open.pipelines());
+                    Map<Long, List<String>> names = new HashMap<>();
+                    for (RunStep step : stepsOf.values()) {
+                        names.computeIfAbsent(step.link().pipelineRun(), id -> open.pipelines()
+                                .findRun(id)
+                                .map(r -> r.pipeline().pipeline().steps().stream()
+                                        .map(s -> s.name())
+                                        .toList())
+                                .orElse(List.of()));
+                    }
+                    return new Listing(list, RunSummary.settings(list, open.datasets()), stepsOf, names);
                 })
                 .quiet()
                 .onSuccess(listing -> show(listing, listed))
@@ -115,6 +140,7 @@ public final class ProjectRunList {
         // The settings first: the list's listeners (a table's cells, a chooser's names) read them as the rows change.
         settings = listing.settings();
         steps = listing.steps();
+        pipelineSteps = listing.pipelineSteps();
         Map<Long, Long> newest = new HashMap<>();
         steps.forEach((run, step) -> newest.merge(step.link().pipelineRun(), run, Math::max));
         newestStep = newest;

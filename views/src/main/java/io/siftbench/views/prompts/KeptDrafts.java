@@ -4,11 +4,7 @@ import io.siftbench.model.prompts.PromptFile;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.views.controls.KeptEdits;
 import io.siftbench.views.task.TaskExecutor;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.function.Consumer;
 
 /**
@@ -46,12 +42,6 @@ final class KeptDrafts {
     }
 
     private static String fileOf(Path project) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(project.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 12) + ".json";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return KeptEdits.fileOf(project, ".json");
     }
 }

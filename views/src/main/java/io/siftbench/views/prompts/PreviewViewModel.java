@@ -21,7 +21,6 @@ import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.TaskExecutor;
 import io.siftbench.views.task.TaskHandle;
 import java.util.List;
-import java.util.Optional;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -111,14 +110,7 @@ public final class PreviewViewModel {
             generation.show(settings.defaults());
         }
         defaults = settings.defaults();
-        // The backend chosen stays chosen by its name, as Settings saved it now (an edited URL, model or schema
-        // style applies at once); one removed gives way to the default.
-        BackendConfig chosen = generation.backendProperty().get();
-        generation.offer(
-                settings.backends(),
-                (chosen == null ? Optional.<BackendConfig>empty() : settings.find(chosen.name()))
-                        .or(settings::defaultConfig)
-                        .orElse(null));
+        generation.offerSaved(settings);
     }
 
     /**

@@ -133,6 +133,18 @@ public final class PromptStudioView implements ScreenView {
         return new VBox(bar, status);
     }
 
+    /**
+     * Starts a new prompt called {@code name} in {@code mode} once the draft's unsaved edits are saved or discarded:
+     * what a pipeline step's "New prompt…" opens the studio with.
+     */
+    public void startNewPrompt(String name, PromptMode mode) {
+        guarded("starting the prompt '" + name + "'", () -> {
+            viewModel.newPrompt();
+            draft.nameProperty().set(name);
+            draft.modeProperty().set(mode);
+        });
+    }
+
     private void open(StoredVersion version) {
         guarded("opening " + version.name() + " v" + version.version(), () -> versions.open(version));
     }

@@ -1,11 +1,9 @@
 package io.siftbench.views.runs;
 
-import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.views.controls.Controls;
-import io.siftbench.views.project.GenerationChoice;
 import io.siftbench.views.project.JudgeableRuns;
 import java.util.function.Function;
 import javafx.beans.property.Property;
@@ -22,13 +20,10 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.stage.Window;
-import javafx.util.converter.DoubleStringConverter;
 import javafx.util.converter.LongStringConverter;
 
 /**
@@ -52,20 +47,6 @@ final class NewRunDialog {
                 form.versions(),
                 form.versionProperty(),
                 v -> v.name() + " v" + v.version() + " · " + v.mode().id());
-        GenerationChoice generation = form.generation();
-        ComboBox<BackendConfig> backend = combo(
-                "new-run-backend",
-                generation.backends(),
-                generation.backendProperty(),
-                b -> b.name() + " (" + b.location() + ")");
-        TextField model = Controls.boundField("new-run-model", "the backend's model", generation.modelProperty());
-        TextField temperature = Controls.numberField(
-                "new-run-temperature",
-                generation.temperatureProperty(),
-                new DoubleStringConverter(),
-                TextField.DEFAULT_PREF_COLUMN_COUNT);
-        Spinner<Integer> maxTokens =
-                Controls.spinner("new-run-max-tokens", 1, 1_000_000, generation.maxTokensProperty());
         ComboBox<DatasetInfo> dataset = combo(
                 "new-run-dataset",
                 form.datasets(),
@@ -114,10 +95,7 @@ final class NewRunDialog {
         grid.setPadding(new Insets(8));
         int row = 0;
         grid.addRow(row++, new Label("Prompt version"), version);
-        grid.addRow(row++, new Label("Backend"), backend);
-        grid.addRow(row++, new Label("Model"), model);
-        grid.addRow(row++, new Label("Temperature"), temperature);
-        grid.addRow(row++, new Label("Max tokens"), maxTokens);
+        row = GenerationRows.add(grid, row, form.generation(), "new-run");
         Label datasetLabel = new Label("Dataset");
         grid.addRow(row++, datasetLabel, dataset);
         grid.addRow(row++, filter, where);
@@ -138,13 +116,7 @@ final class NewRunDialog {
         estimate.textProperty().bind(form.estimateProperty());
         grid.add(estimate, 0, row++, 2, 1);
         grid.add(error, 0, row, 2, 1);
-        // The labels keep their whole text ("Votes (self-consistency)"); the fields take what is left.
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        fields.setMinWidth(300);
-        grid.getColumnConstraints().setAll(labels, fields);
+        GenerationRows.columns(grid);
         // Only the fields of the chosen version's mode are shown: a dataset means nothing to a synthesis.
         for (Node n : annotateRows) {
             n.visibleProperty().bind(form.annotatesBinding());

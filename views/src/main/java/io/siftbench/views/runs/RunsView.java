@@ -167,7 +167,7 @@ public final class RunsView implements ScreenView {
         });
         showSelected();
 
-        BorderPane content = new BorderPane(table);
+        content.setCenter(table);
         content.setBottom(new VBox(hintBar(), controls));
         EmptyState empty = new EmptyState(Screen.RUNS.icon(), "", "");
         empty.setId("runs-empty");
@@ -198,7 +198,7 @@ public final class RunsView implements ScreenView {
         message.setId("runs-message");
         message.setWrapText(true);
         message.textProperty().bind(viewModel.messageProperty());
-        HBox top = new HBox(8, newRun, problem, message);
+        top.getChildren().setAll(newRun, problem, message);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 8, 0, 8));
         root.setTop(top);
@@ -206,6 +206,73 @@ public final class RunsView implements ScreenView {
     }
 
     private Long selectedId;
+    private final BorderPane content = new BorderPane();
+    private final HBox top = new HBox(8);
+    /** Whether a run is a step of a pipeline run going on in this window, which alone generates it then. */
+    private java.util.function.Predicate<RunInfo> byPipeline = run -> false;
+
+    /**
+     * Shows the project's pipeline runs above the runs, one row each with every step's progress, live while they
+     * run; choosing one selects its first step's run below, where its step runs stand together. "New pipeline run…"
+     * starts one with the settings of {@code run --pipeline}.
+     */
+    public void showPipelineRuns(PipelineRunsViewModel pipelineRuns, NewPipelineRunViewModel form) {
+        Button start = new Button("New pipeline run…", new FontIcon(Material2AL.ACCOUNT_TREE));
+        start.setId("run-new-pipeline");
+        start.disableProperty().bind(viewModel.noProjectBinding());
+        start.setOnAction(e -> {
+            form.open();
+            new NewPipelineRunDialog(root.getScene().getWindow(), form).show();
+        });
+        top.getChildren().add(1, start);
+        TableView<PipelineRunRow> rows = new TableView<>(pipelineRuns.rows());
+        rows.setId("pipeline-runs");
+        rows.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        rows.getColumns().add(Controls.textColumn("Pipeline run", 0, r -> "#" + r.pipelineRun(), "Pipeline run"));
+        rows.getColumns().add(Controls.textColumn("Status", 0, pipelineRuns::status, "step 10 interrupted"));
+        rows.getColumns().add(Controls.freeTextColumn("Steps", 500, pipelineRuns::progress));
+        // As tall as its rows, up to four: the runs below keep the room.
+        rows.setFixedCellSize(30);
+        rows.prefHeightProperty()
+                .bind(Bindings.min(4, Bindings.size(pipelineRuns.rows()))
+                        .multiply(30)
+                        .add(34));
+        rows.minHeightProperty().bind(rows.prefHeightProperty());
+        pipelineRuns.onLive(rows::refresh);
+        Button resumeAll = new Button("Resume pipeline run", new FontIcon(Material2MZ.PLAY_ARROW));
+        resumeAll.setId("pipeline-run-resume");
+        Button cancelAll = new Button("Cancel pipeline run", new FontIcon(Material2AL.CLOSE));
+        cancelAll.setId("pipeline-run-cancel");
+        Runnable buttons = () -> {
+            PipelineRunRow row = rows.getSelectionModel().getSelectedItem();
+            resumeAll.setDisable(row == null || pipelineRuns.isRunning(row));
+            cancelAll.setDisable(row == null || !pipelineRuns.isRunning(row));
+        };
+        rows.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            buttons.run();
+            if (now != null) {
+                // Its steps stand together below, first step first: the first is where the researcher looks.
+                table.getSelectionModel().select(now.steps().get(0));
+                table.scrollTo(now.steps().get(0));
+            }
+        });
+        pipelineRuns.onLive(buttons);
+        buttons.run();
+        byPipeline = pipelineRuns::runsStepOf;
+        pipelineRuns.onLive(this::showSelected);
+        resumeAll.setOnAction(
+                e -> java.util.Optional.ofNullable(rows.getSelectionModel().getSelectedItem())
+                        .ifPresent(pipelineRuns::resume));
+        cancelAll.setOnAction(
+                e -> java.util.Optional.ofNullable(rows.getSelectionModel().getSelectedItem())
+                        .ifPresent(pipelineRuns::cancel));
+        HBox actions = new HBox(8, resumeAll, cancelAll);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, rows, actions);
+        box.setPadding(new Insets(8, 8, 0, 8));
+        Controls.showWhen(Bindings.isNotEmpty(pipelineRuns.rows()), box);
+        content.setTop(box);
+    }
 
     /** The likely cause of mostly invalid first samples, with its fix, and what the fix did; hidden when silent. */
     private Node hintBar() {
@@ -271,7 +338,7 @@ public final class RunsView implements ScreenView {
             return;
         }
         boolean going = viewModel.isRunning(run.id());
-        resume.setDisable(going || !RunsViewModel.resumable(run));
+        resume.setDisable(going || byPipeline.test(run) || !RunsViewModel.resumable(run));
         cancel.setDisable(!going);
         RunProgress live = viewModel.live().get(run.id());
         if (live != null) {

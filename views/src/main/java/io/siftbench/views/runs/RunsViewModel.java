@@ -9,6 +9,7 @@ import io.siftbench.views.project.RunListSources;
 import io.siftbench.views.project.RunStarter;
 import io.siftbench.views.shell.Problem;
 import io.siftbench.views.task.TaskExecutor;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -65,6 +66,21 @@ public final class RunsViewModel {
     /** The pipeline step the run is, e.g. "question-answer v1 · step 2 answer"; empty outside pipelines. */
     public String step(RunInfo run) {
         return runs.step(run);
+    }
+
+    /** The pipeline step the run is, as listed; empty outside pipelines. */
+    public java.util.Optional<io.siftbench.model.pipelines.RunStep> stepOf(RunInfo run) {
+        return runs.stepOf(run);
+    }
+
+    /** The names of every step of pipeline run {@code pipelineRun}, those not made yet too. */
+    public List<String> pipelineSteps(long pipelineRun) {
+        return runs.pipelineSteps(pipelineRun);
+    }
+
+    /** Says what went wrong with a run started in this window, where the runs are listed. Call on the UI thread. */
+    public void report(Problem failure) {
+        problem.set(failure);
     }
 
     /** Progress of the runs going on in this window, by run id. */

@@ -8,6 +8,7 @@ import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 public enum Screen {
     DATASETS("Datasets", Material2OutlinedAL.FOLDER_OPEN),
     PROMPT_STUDIO("Prompt studio", Material2OutlinedAL.EDIT),
+    PIPELINES("Pipelines", Material2OutlinedAL.ACCOUNT_TREE),
     COMPARE("Compare", Material2OutlinedAL.COMPARE),
     REVIEW("Review", Material2OutlinedAL.CHECK_CIRCLE),
     INSIGHTS("Insights", Material2OutlinedAL.INSIGHTS),

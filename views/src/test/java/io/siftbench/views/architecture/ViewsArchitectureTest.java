@@ -16,7 +16,7 @@ class ViewsArchitectureTest {
 
     /** One package per screen; each may use the shared packages (shell, task, controls, project), never another screen. */
     private static final List<String> FEATURES =
-            List.of("compare", "datasets", "export", "insights", "prompts", "review", "runs", "settings");
+            List.of("compare", "datasets", "export", "insights", "pipelines", "prompts", "review", "runs", "settings");
 
     private static final JavaClasses VIEWS = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
