@@ -1,12 +1,14 @@
 package io.siftbench.views.pipelines;
 
 import io.siftbench.model.backends.BackendConfig;
+import io.siftbench.model.pipelines.Selection;
 import io.siftbench.model.pipelines.StoredPipeline;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.views.controls.Controls;
 import io.siftbench.views.controls.UnsavedEdits;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.beans.binding.Bindings;
@@ -232,13 +234,13 @@ public final class PipelinesView implements ScreenView {
         input.setConverter(Controls.shownAs(PipelinesView::inputShown));
         ComboBox<String> select = Controls.chooser(
                 "step-select-" + index,
-                FXCollections.observableArrayList("all-valid", "accepted"),
+                FXCollections.observableArrayList(
+                        Arrays.stream(Selection.values()).map(Selection::id).toList()),
                 step.selectProperty());
         select.setConverter(Controls.shownAs(s -> s.isEmpty() ? "all valid" : s.replace('-', ' ')));
         select.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        Label takes = new Label("takes");
-        takes.setMinWidth(Label.USE_PREF_SIZE);
-        HBox selectPair = new HBox(6, takes, select);
+        // A row of its own: beside the input, the longer selections ("passing filters") left the input cut.
+        HBox selectPair = new HBox(8, fixed("takes"), select);
         selectPair.setAlignment(Pos.CENTER_LEFT);
         Controls.showWhen(
                 Bindings.createBooleanBinding(
@@ -248,14 +250,14 @@ public final class PipelinesView implements ScreenView {
                 selectPair);
         input.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(input, Priority.ALWAYS);
-        HBox inputRow = new HBox(8, fixed("input"), input, selectPair);
+        HBox inputRow = new HBox(8, fixed("input"), input);
         inputRow.setAlignment(Pos.CENTER_LEFT);
 
         Label arrow = new Label();
         arrow.setId("step-arrow-" + index);
         arrow.getStyleClass().add("step-arrow");
         arrow.setGraphic(new FontIcon(Material2MZ.SUBDIRECTORY_ARROW_RIGHT));
-        VBox card = new VBox(6, arrow, header, promptRow, inputRow);
+        VBox card = new VBox(6, arrow, header, promptRow, inputRow, selectPair);
         card.setId("step-card-" + index);
         card.getStyleClass().add("step-card");
         card.setUserData(new CardParts(inputs, arrow));

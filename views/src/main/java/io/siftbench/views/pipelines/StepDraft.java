@@ -53,7 +53,7 @@ public final class StepDraft {
         return input;
     }
 
-    /** {@code all-valid}, {@code accepted}, or empty for the default (all valid). */
+    /** {@code all-valid}, {@code accepted}, {@code passing-filters}, or empty for the default (all valid). */
     public StringProperty selectProperty() {
         return select;
     }
