@@ -9,13 +9,16 @@ import io.siftbench.views.shell.FileDialogs;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.testing.AnsweredFileDialogs;
 import io.siftbench.views.testing.Robots;
+import io.siftbench.views.testing.Truncation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuBar;
@@ -70,6 +73,19 @@ class ShellUiTest {
         start(settingsFile, AnsweredFileDialogs.creating(project));
 
         assertThat(statusProject()).isEqualTo("No project open");
+        // The lists beside an editor say it in their own width, every word whole.
+        for (Screen screen : List.of(Screen.PROMPT_STUDIO, Screen.PIPELINES)) {
+            String id = screen.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            robot.clickOn("#nav-" + id);
+            WaitForAsyncUtils.waitForFxEvents();
+            Parent empty = robot.lookup("#" + id + "-empty").queryAs(Parent.class);
+            assertThat(robot.from(empty)
+                            .lookup((Labeled l) -> "No project open".equals(l.getText()))
+                            .tryQuery())
+                    .as(screen.title() + " says no project is open")
+                    .isPresent();
+            assertThat(Truncation.clipped(empty)).as(screen.title()).isEmpty();
+        }
         robot.clickOn("File").clickOn("New project…");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> statusProject().equals(project.toString()));
         assertThat(Files.exists(project)).isTrue();

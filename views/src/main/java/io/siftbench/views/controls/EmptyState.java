@@ -50,6 +50,15 @@ public class EmptyState extends VBox {
         setMessage(message);
     }
 
+    /**
+     * The same state for a narrow list beside an editor, where the screen's big heading broke in the middle of
+     * words: a smaller heading, no icon.
+     */
+    public EmptyState compact() {
+        getStyleClass().add("compact");
+        return this;
+    }
+
     public void setIcon(Ikon value) {
         icon.set(value);
     }

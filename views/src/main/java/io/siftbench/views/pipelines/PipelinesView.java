@@ -5,7 +5,9 @@ import io.siftbench.model.pipelines.Selection;
 import io.siftbench.model.pipelines.StoredPipeline;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.views.controls.Controls;
+import io.siftbench.views.controls.EmptyState;
 import io.siftbench.views.controls.UnsavedEdits;
+import io.siftbench.views.shell.EmptyScreenView;
 import io.siftbench.views.shell.Screen;
 import io.siftbench.views.shell.ScreenView;
 import java.util.Arrays;
@@ -134,7 +136,17 @@ public final class PipelinesView implements ScreenView {
     private Node pipelineList() {
         ListView<StoredPipeline> list = new ListView<>(viewModel.pipelines());
         list.setId("pipeline-list");
-        list.setPlaceholder(new Label("No pipelines yet"));
+        EmptyState empty = new EmptyState(Screen.PIPELINES.icon(), "", "").compact();
+        empty.setId("pipelines-empty");
+        empty.titleProperty()
+                .bind(Bindings.when(viewModel.noProjectBinding())
+                        .then(EmptyScreenView.NO_PROJECT_TITLE)
+                        .otherwise("No pipelines yet"));
+        empty.messageProperty()
+                .bind(Bindings.when(viewModel.noProjectBinding())
+                        .then(EmptyScreenView.NO_PROJECT_HINT)
+                        .otherwise("Make the steps on the right and save them as version 1."));
+        list.setPlaceholder(empty);
         list.setCellFactory(v -> new ListCell<>() {
             {
                 // Wrapped to the list's width: a long name takes a second line rather than a scroll bar.

@@ -182,7 +182,7 @@ public final class PromptStudioView implements ScreenView {
             }
         });
         // Like every screen of the shell, an empty project says so, and says what to do first.
-        EmptyState empty = new EmptyState(Screen.PROMPT_STUDIO.icon(), "", "");
+        EmptyState empty = new EmptyState(Screen.PROMPT_STUDIO.icon(), "", "").compact();
         empty.setId("prompt-studio-empty");
         empty.titleProperty()
                 .bind(Bindings.when(viewModel.noProjectBinding())
@@ -190,7 +190,7 @@ public final class PromptStudioView implements ScreenView {
                         .otherwise("No prompts yet"));
         empty.messageProperty()
                 .bind(Bindings.when(viewModel.noProjectBinding())
-                        .then(EmptyScreenView.NO_PROJECT_MESSAGE)
+                        .then(EmptyScreenView.NO_PROJECT_HINT)
                         .otherwise("Edit the example on the right and save it to make version 1."));
         list.setPlaceholder(empty);
         list.setOnMouseClicked(e -> {

@@ -17,6 +17,9 @@ public final class EmptyScreenView implements ScreenView {
     public static final String NO_PROJECT_MESSAGE = "Try File ▸ New example project… (Ctrl+Shift+N), create a project "
             + "with File ▸ New project… (Ctrl+N), or open one with File ▸ Open project… (Ctrl+O).";
 
+    /** The same, short enough for a narrow list beside an editor (the studio's versions, the pipelines). */
+    public static final String NO_PROJECT_HINT = "Open or make one from the File menu.";
+
     private final Screen screen;
     private final EmptyState state;
 
