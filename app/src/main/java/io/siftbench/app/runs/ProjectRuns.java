@@ -7,6 +7,7 @@ import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.demonstrations.Demonstration;
 import io.siftbench.model.demonstrations.DemonstrationPicker;
 import io.siftbench.model.demonstrations.RecordEmbeddings;
+import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.pipelines.BootstrapRounds;
 import io.siftbench.model.pipelines.ChainedSamples;
 import io.siftbench.model.pipelines.PipelineRunner;
@@ -191,7 +192,12 @@ public final class ProjectRuns {
     /** The rounds of the project's bootstrap steps: their pools, their slots. */
     public BootstrapRounds bootstrap() {
         return new BootstrapRounds(
-                project.pipelines(), project.runs(), project.samples(), project.datasets(), chained());
+                project.pipelines(),
+                project.runs(),
+                project.samples(),
+                project.datasets(),
+                chained(),
+                () -> new SampleEmbedder(embeddings.get()).cachedIn(project.textEmbeddings()));
     }
 
     private JudgedSamples judged() {

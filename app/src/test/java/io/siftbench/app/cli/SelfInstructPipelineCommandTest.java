@@ -49,6 +49,9 @@ class SelfInstructPipelineCommandTest {
     private volatile int refuseAfter;
 
     private volatile IntPredicate copies = n -> n % 4 == 0;
+    /** What a copy puts before the pool member it copies. */
+    private volatile String copyPrefix = "Please ";
+
     private LoopbackServer server;
     private Path project;
     private InProcessCli cli;
@@ -66,7 +69,7 @@ class SelfInstructPipelineCommandTest {
             int n = answered.incrementAndGet();
             Matcher demo = FIRST_DEMO.matcher(asked);
             String text = copies.test(n) && demo.find()
-                    ? "Please " + demo.group(1)
+                    ? copyPrefix + demo.group(1)
                     // Words no other answer or seed has: ROUGE-L 0 against the whole pool.
                     : IntStream.rangeClosed(1, 6)
                             .mapToObj(k -> "q" + n + "x" + k)
@@ -151,6 +154,43 @@ class SelfInstructPipelineCommandTest {
         cli.printed().forEach(listed::add);
         assertThat(listed).extracting(r -> r.path("round").asInt()).containsExactlyInAnyOrder(1, 2, 3, 4);
         assertThat(listed).allSatisfy(r -> assertThat(r.path("step").asText()).isEqualTo("instruction"));
+    }
+
+    @Test
+    void byEmbeddingAnExactCopyOfAPoolMemberIsRejectedAtCosineOne() throws Exception {
+        copyPrefix = "";
+        Path file = Files.writeString(
+                dir.resolve("cosine.pipeline.json"),
+                """
+                {"name": "by-meaning", "steps": [
+                  {"name": "instruction", "prompt": "instruction-writer", "input": "none",
+                   "bootstrap": {"seeds": "dataset:instruction", "target": 10, "perRound": 4, "demonstrations": 3,
+                                 "similarity": "embedding", "threshold": 0.99, "minShare": 0.25}}]}
+                """);
+        assertThat(cli.run("pipeline", "add", "--file", file.toString()))
+                .as(cli::err)
+                .isZero();
+
+        assertThat(cli.run(
+                        "run",
+                        "--pipeline",
+                        "by-meaning",
+                        "--dataset",
+                        "seeds",
+                        "--backend",
+                        "openai:" + server.url(),
+                        "--model",
+                        "tiny",
+                        "--concurrency",
+                        "2"))
+                .as(cli::err)
+                .isZero();
+
+        JsonNode rounds = cli.printed().path("steps").get(0).path("rounds");
+        assertThat(rounds).extracting(r -> r.path("added").asInt()).containsExactly(3, 3, 3, 1);
+        assertThat(rounds).extracting(r -> r.path("tooSimilar").asInt()).containsExactly(1, 1, 1, 0);
+        assertThat(rounds.get(0).path("rejected").get(0).path("reason").asText())
+                .isEqualTo("too similar to pool (cosine 1.00)");
     }
 
     @Test
@@ -251,7 +291,7 @@ class SelfInstructPipelineCommandTest {
                   {"name": "a", "prompt": "instruction-writer", "input": "none",
                    "bootstrap": {"seeds": "dataset:instruction", "target": 5, "threshold": 1.5}},
                   {"name": "b", "prompt": "instruction-writer", "input": "none",
-                   "bootstrap": {"target": 5, "minShare": -0.5}},
+                   "bootstrap": {"target": 5, "minShare": -0.5, "similarity": "jaccard"}},
                   {"name": "c", "prompt": "instruction-writer", "input": "step:a"}
                 ]}
                 """);
@@ -263,6 +303,8 @@ class SelfInstructPipelineCommandTest {
                         + " at most 1 (Self-Instruct's is 0.7); got 1.5")
                 .contains("steps[1].bootstrap.seeds: name the seed pool as \"dataset:COLUMN\"")
                 .contains("steps[1].bootstrap.minShare: a share of a round's candidates is between 0 and 1; got -0.5")
+                .contains("steps[1].bootstrap.similarity: take \"rouge-l\" (as Self-Instruct) or \"embedding\" (the"
+                        + " cosine of the texts' embeddings); got 'jaccard'")
                 .contains("steps[2].input: step 'a' bootstraps in rounds");
         assertThat(cli.run("pipelines")).isZero();
         assertThat(cli.printed()).isEmpty();

@@ -22,9 +22,21 @@ import java.util.Optional;
  * @param threshold      the ROUGE-L F against any pool member at which a candidate is too similar, in (0, 1]
  * @param minShare       a round that accepts less than this share of its candidates is the last, in [0, 1]
  * @param maxRounds      at most this many rounds
+ * @param similarity     how "too similar" is measured: {@code rouge-l} (the default, as the original) or
+ *                       {@code embedding} (the cosine of the texts' MiniLM embeddings, through the project's cache)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"seeds", "select", "target", "perRound", "demonstrations", "threshold", "minShare", "maxRounds"})
+@JsonPropertyOrder({
+    "seeds",
+    "select",
+    "target",
+    "perRound",
+    "demonstrations",
+    "similarity",
+    "threshold",
+    "minShare",
+    "maxRounds"
+})
 public record Bootstrap(
         String seeds,
         String select,
@@ -33,10 +45,38 @@ public record Bootstrap(
         Integer demonstrations,
         Double threshold,
         Double minShare,
-        Integer maxRounds) {
+        Integer maxRounds,
+        String similarity) {
 
     /** The threshold of the original Self-Instruct. */
     public static final double ROUGE_L_THRESHOLD = 0.7;
+
+    /** The cosine at which two texts' embeddings count as the same request said again. */
+    public static final double COSINE_THRESHOLD = 0.9;
+
+    /** The words of {@code similarity}. */
+    public static final String ROUGE_L = "rouge-l";
+
+    public static final String EMBEDDING = "embedding";
+
+    /** A bootstrap measured by ROUGE-L, as the original. */
+    public Bootstrap(
+            String seeds,
+            String select,
+            Integer target,
+            Integer perRound,
+            Integer demonstrations,
+            Double threshold,
+            Double minShare,
+            Integer maxRounds) {
+        this(seeds, select, target, perRound, demonstrations, threshold, minShare, maxRounds, null);
+    }
+
+    /** Whether candidates are compared with the pool by the cosine of their embeddings, not by ROUGE-L. */
+    @JsonIgnore
+    public boolean byEmbedding() {
+        return EMBEDDING.equals(similarity);
+    }
 
     /** Every field with its default in place of what the file leaves out. */
     @JsonIgnore
@@ -47,9 +87,10 @@ public record Bootstrap(
                 target,
                 perRound == null ? 8 : perRound,
                 demonstrations == null ? 4 : demonstrations,
-                threshold == null ? ROUGE_L_THRESHOLD : threshold,
+                threshold == null ? (byEmbedding() ? COSINE_THRESHOLD : ROUGE_L_THRESHOLD) : threshold,
                 minShare == null ? 0.1 : minShare,
-                maxRounds == null ? 20 : maxRounds);
+                maxRounds == null ? 20 : maxRounds,
+                similarity == null ? ROUGE_L : similarity);
     }
 
     /** Where the seeds come from: a dataset's column or an earlier step, or empty when {@code seeds} is neither. */

@@ -2,7 +2,10 @@ package io.siftbench.model.pipelines;
 
 import io.siftbench.model.datasets.DatasetStore;
 import io.siftbench.model.demonstrations.Demonstration;
+import io.siftbench.model.insights.InsightsProgress;
 import io.siftbench.model.insights.RunSources;
+import io.siftbench.model.insights.SampleEmbedder;
+import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.project.ProjectException;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.runs.JudgedSamples;
@@ -16,10 +19,12 @@ import io.siftbench.model.runs.SampleStore;
 import io.siftbench.model.runs.Slot;
 import io.siftbench.model.runs.StepLink;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -36,22 +41,32 @@ public final class BootstrapRounds {
     private final SampleStore samples;
     private final DatasetStore datasets;
     private final ChainedSamples chained;
+    private final Supplier<SampleEmbedder> embedder;
 
+    /**
+     * @param embedder gives texts their embeddings through the project's cache, for a bootstrap that compares by
+     *                 embedding; asked for only then, as loading the model takes a while
+     */
     public BootstrapRounds(
             PipelineStore pipelines,
             RunStore runs,
             SampleStore samples,
             DatasetStore datasets,
-            ChainedSamples chained) {
+            ChainedSamples chained,
+            Supplier<SampleEmbedder> embedder) {
         this.pipelines = pipelines;
         this.runs = runs;
         this.samples = samples;
         this.datasets = datasets;
         this.chained = chained;
+        this.embedder = embedder;
     }
 
-    /** The rounds of the bootstrap steps whose runs {@code sources} holds (what Review reads a verdict with). */
-    public static BootstrapRounds of(RunSources sources) {
+    /**
+     * The rounds of the bootstrap steps whose runs {@code sources} holds (what Review reads a verdict with), the
+     * texts embedded by {@code embedder} in the project's cache.
+     */
+    public static BootstrapRounds of(RunSources sources, Supplier<SampleEmbedder> embedder) {
         return new BootstrapRounds(
                 sources.pipelines(),
                 sources.runs(),
@@ -61,7 +76,8 @@ public final class BootstrapRounds {
                         sources.pipelines(),
                         sources.runs(),
                         sources.samples(),
-                        new JudgedSamples(sources.runs(), sources.samples(), sources.datasets())));
+                        new JudgedSamples(sources.runs(), sources.samples(), sources.datasets())),
+                () -> embedder.get().cachedIn(sources.textEmbeddings()));
     }
 
     /**
@@ -161,11 +177,40 @@ public final class BootstrapRounds {
             throw new ProjectException("A bootstrap step has no round yet.");
         }
         RunInfo first = rounds.get(0);
-        PoolGrowth growth = new PoolGrowth(step(first).bootstrap(), seeds(first));
+        Bootstrap bootstrap = step(first).bootstrap();
+        List<String> seeds = seeds(first);
+        List<List<Sample>> answered = new ArrayList<>();
         for (RunInfo round : rounds.subList(0, count)) {
-            growth.add(round, samples.list(round.id(), 0, Integer.MAX_VALUE));
+            answered.add(samples.list(round.id(), 0, Integer.MAX_VALUE));
+        }
+        PoolGrowth growth = new PoolGrowth(bootstrap, seeds, similarity(bootstrap, seeds, answered));
+        for (int i = 0; i < count; i++) {
+            growth.add(rounds.get(i), answered.get(i));
         }
         return growth;
+    }
+
+    /** ROUGE-L, or the cosine of the embeddings of every text the rounds judge (seeds and answers, embedded once). */
+    private PoolGrowth.Similarity similarity(Bootstrap bootstrap, List<String> seeds, List<List<Sample>> answered) {
+        if (!bootstrap.byEmbedding()) {
+            return PoolGrowth.ROUGE_L;
+        }
+        if (embedder == null) {
+            throw new ProjectException(
+                    "This bootstrap step compares by embedding, and the embedding model is not" + " available here.");
+        }
+        List<SampleText> texts = new ArrayList<>();
+        seeds.forEach(t -> texts.add(SampleText.of(-1 - texts.size(), t)));
+        answered.forEach(round -> round.stream()
+                .filter(s -> s.text() != null && !s.text().isBlank())
+                .forEach(s -> texts.add(SampleText.of(s.id(), s.text()))));
+        Map<String, float[]> vectors = new HashMap<>();
+        embedder.get().embed(texts, InsightsProgress.NONE).forEach(t -> {
+            if (t.hasEmbedding()) {
+                vectors.put(t.text(), t.embedding());
+            }
+        });
+        return PoolGrowth.cosine(vectors);
     }
 
     /** The seed texts: a column of the pipeline run's dataset, or the samples of an earlier step its link names. */

@@ -86,6 +86,10 @@ final class DatasetWiseChecks {
         atLeastOne(b.perRound(), where + ".perRound", "candidates a round asks for", problems);
         atLeastOne(b.demonstrations(), where + ".demonstrations", "pool members a slot shows", problems);
         atLeastOne(b.maxRounds(), where + ".maxRounds", "rounds", problems);
+        if (b.similarity() != null && !b.similarity().equals(Bootstrap.ROUGE_L) && !b.byEmbedding()) {
+            problems.add(where + ".similarity: take \"rouge-l\" (as Self-Instruct) or \"embedding\" (the cosine of"
+                    + " the texts' embeddings); got '" + b.similarity() + "'");
+        }
         if (b.threshold() != null && !(b.threshold() > 0 && b.threshold() <= 1)) {
             problems.add(where + ".threshold: a ROUGE-L F is between 0 and 1; the threshold is above 0 and at most 1"
                     + " (Self-Instruct's is 0.7); got " + b.threshold());

@@ -1,6 +1,7 @@
 package io.siftbench.views.review;
 
 import io.siftbench.model.insights.RunSources;
+import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.pipelines.BootstrapRounds;
 import io.siftbench.model.pipelines.PoolGrowth;
 import io.siftbench.model.pipelines.SampleChain;
@@ -10,6 +11,7 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.ProjectTasks;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -28,13 +30,16 @@ final class CardInputs {
     private final ProjectTasks<ReviewSources> tasks;
     private final ProjectTasks<ReviewSources>.Latest reads;
     private final Consumer<Throwable> failed;
+    private final Supplier<SampleEmbedder> embedder;
     private final ReadOnlyObjectWrapper<SampleInput> input =
             new ReadOnlyObjectWrapper<>(this, "input", SampleInput.NONE);
     private final ReadOnlyObjectWrapper<SampleChain> chain =
             new ReadOnlyObjectWrapper<>(this, "chain", SampleChain.NONE);
     private final ReadOnlyStringWrapper pool = new ReadOnlyStringWrapper(this, "pool", "");
 
-    CardInputs(ProjectTasks<ReviewSources> tasks, Consumer<Throwable> failed) {
+    /** @param embedder embeds the texts of a bootstrap that compares by embedding, for its verdict line */
+    CardInputs(ProjectTasks<ReviewSources> tasks, Consumer<Throwable> failed, Supplier<SampleEmbedder> embedder) {
+        this.embedder = embedder;
         this.tasks = tasks;
         this.reads = tasks.latest();
         this.failed = failed;
@@ -73,7 +78,7 @@ final class CardInputs {
                         p -> new Read(
                                 SampleInput.read(from.datasets(), from.prompts(), run, card.sample()),
                                 SampleChain.read(from.samples(), from.runs(), from.pipelines(), run, card.sample()),
-                                BootstrapRounds.of(from)
+                                BootstrapRounds.of(from, embedder)
                                         .verdict(run, card.sample())
                                         .map(PoolGrowth.Candidate::described)
                                         .orElse("")))

@@ -95,7 +95,7 @@ public final class ReviewViewModel {
         this.runs = new ProjectRunList(sources.map(ReviewSources::runList), tasks);
         this.loader = new ReviewQueueLoader(this.tasks, writes, Objects.requireNonNull(embedder));
         this.similarity = new SimilarityWarning(tasks, this::failed);
-        this.inputs = new CardInputs(this.tasks, this::failed);
+        this.inputs = new CardInputs(this.tasks, this::failed, embedder);
         this.decisions = new ReviewDecisions(
                 this.tasks,
                 writes,
