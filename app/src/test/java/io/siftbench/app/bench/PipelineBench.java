@@ -21,18 +21,12 @@ import io.siftbench.storage.project.H2ProjectOpener;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,7 +104,7 @@ class PipelineBench {
             capture = true;
             pipeline(runner, chain, backend, SLOTS / 10);
             capture = false;
-            replay(raw, callers, server.url(), List.copyOf(captured));
+            RawReplay.requestsPerSecond(raw, callers, server.url(), List.copyOf(captured), "has not arrived");
 
             double bestPipeline = 0;
             double bestRaw = 0;
@@ -124,7 +118,8 @@ class PipelineBench {
                 capture = false;
                 List<byte[]> bodies = List.copyOf(captured);
                 assertThat(bodies).hasSize(SLOTS * STEPS);
-                bestRaw = Math.max(bestRaw, replay(raw, callers, server.url(), bodies));
+                bestRaw = Math.max(
+                        bestRaw, RawReplay.requestsPerSecond(raw, callers, server.url(), bodies, "has not arrived"));
             }
             double ratio = bestPipeline / bestRaw;
             System.out.printf(
@@ -168,26 +163,6 @@ class PipelineBench {
                 .isEqualTo(slots));
         assertThat(outcome.stepRuns()).extracting(RunInfo::failures).containsOnly(0L);
         return rate;
-    }
-
-    /** Requests per second for sending {@code bodies} with a raw client, {@link #CONCURRENCY} at a time. */
-    private static double replay(HttpClient raw, ExecutorService callers, String url, List<byte[]> bodies)
-            throws Exception {
-        long start = System.nanoTime();
-        List<Future<String>> futures = new ArrayList<>();
-        for (byte[] body : bodies) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/chat/completions"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .timeout(Duration.ofSeconds(120))
-                    .build();
-            futures.add(callers.submit(() ->
-                    raw.send(request, HttpResponse.BodyHandlers.ofString()).body()));
-        }
-        for (Future<String> f : futures) {
-            assertThat(f.get()).contains("has not arrived");
-        }
-        return bodies.size() / ((System.nanoTime() - start) / 1e9);
     }
 
     /**

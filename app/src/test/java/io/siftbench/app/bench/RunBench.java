@@ -21,19 +21,13 @@ import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -123,7 +117,7 @@ class RunBench {
             run(launcher, withLimit(config, SAMPLES / 10), project);
             capture = false;
             List<byte[]> warmBodies = List.copyOf(captured);
-            replay(raw, callers, url, warmBodies);
+            RawReplay.requestsPerSecond(raw, callers, url, warmBodies, "card_arrival");
 
             double bestRun = 0;
             double bestRaw = 0;
@@ -134,7 +128,7 @@ class RunBench {
                 capture = false;
                 List<byte[]> bodies = List.copyOf(captured);
                 assertThat(bodies).hasSize(SAMPLES);
-                bestRaw = Math.max(bestRaw, replay(raw, callers, url, bodies));
+                bestRaw = Math.max(bestRaw, RawReplay.requestsPerSecond(raw, callers, url, bodies, "card_arrival"));
             }
             double ratio = bestRun / bestRaw;
             double overheadMs = (1 / bestRun - 1 / bestRaw) * CONCURRENCY * 1000;
@@ -178,25 +172,5 @@ class RunBench {
             assertThat(s.label()).isEqualTo("card_arrival");
         });
         return rate;
-    }
-
-    /** Requests per second for sending {@code bodies} with a raw client, {@link #CONCURRENCY} at a time. */
-    private static double replay(HttpClient raw, ExecutorService callers, String url, List<byte[]> bodies)
-            throws Exception {
-        long start = System.nanoTime();
-        List<Future<String>> futures = new ArrayList<>();
-        for (byte[] body : bodies) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/chat/completions"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .timeout(Duration.ofSeconds(120))
-                    .build();
-            futures.add(callers.submit(() ->
-                    raw.send(request, HttpResponse.BodyHandlers.ofString()).body()));
-        }
-        for (Future<String> f : futures) {
-            assertThat(f.get()).contains("card_arrival");
-        }
-        return bodies.size() / ((System.nanoTime() - start) / 1e9);
     }
 }

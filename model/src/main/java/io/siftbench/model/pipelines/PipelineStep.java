@@ -93,22 +93,7 @@ public record PipelineStep(
 
     /** The step with its prompt pinned to {@code version}. */
     public PipelineStep pinnedTo(int version) {
-        return new PipelineStep(
-                name,
-                promptName() + "@" + version,
-                input,
-                select,
-                backend,
-                model,
-                parameters,
-                prefer,
-                onePerCell,
-                stopForReview,
-                stream,
-                dialogue,
-                bootstrap,
-                tree,
-                leaves);
+        return edited(name, promptName() + "@" + version, input, select);
     }
 
     /** The step with the four fields an editor shows replaced, everything else it says kept. */
