@@ -147,15 +147,16 @@ class RunsUiTest {
 
         @SuppressWarnings("unchecked")
         TableView<RunInfo> table = robot.lookup("#runs-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(
-                30,
-                TimeUnit.SECONDS,
-                () -> !table.getItems().isEmpty() && table.getItems().get(0).status() == RunStatus.COMPLETED);
+        // Read on the UI thread: the table re-sorts its rows there as the run's progress arrives.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+                        !table.getItems().isEmpty() && table.getItems().get(0).status() == RunStatus.COMPLETED)
+                .get());
         // The run just started is selected once the rows settle.
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
-            RunInfo selected = table.getSelectionModel().getSelectedItem();
-            return selected != null && selected.id() == 1L;
-        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+                    RunInfo selected = table.getSelectionModel().getSelectedItem();
+                    return selected != null && selected.id() == 1L;
+                })
+                .get());
         assertThat(WaitForAsyncUtils.asyncFx(() -> Truncation.clipped(table)).get())
                 .as("every value of the runs table reads whole at 1280×800, or on hover where it is free text")
                 .isEmpty();
