@@ -87,7 +87,11 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Only samples with this condition value; repeat for more values or conditions.")
     List<String> conditions = new ArrayList<>();
 
-    @Option(names = "--flag", paramLabel = "FLAG", description = "Only samples carrying this flag; repeat for more.")
+    @Option(
+            names = "--flag",
+            paramLabel = "FLAG",
+            description = "Only samples carrying this flag (failed, invalid, label-doubt: the label doubts found"
+                    + " before for the run's current labels); repeat for more.")
     Set<String> flags = new HashSet<>();
 
     @Option(

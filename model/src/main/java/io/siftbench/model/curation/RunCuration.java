@@ -17,6 +17,9 @@ import io.siftbench.model.runs.DialogueTurn;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.StepLink;
+import io.siftbench.model.student.LabelDoubt;
+import io.siftbench.model.student.ProjectStudent;
+import io.siftbench.model.student.StudentSettings;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,8 +40,15 @@ public final class RunCuration {
      * @param set    the run's samples as the metrics and the embedding orders see them
      * @param report every flag raised
      * @param judgements the verdicts of the run's newest judge run (none when it was never judged)
+     * @param doubts the student's verdict on each sample's label, as computed before for the run's current labels;
+     *               empty when never computed for them
      */
-    public record Flagged(List<ReviewItem> items, RunSampleSet set, CurationReport report, Judgements judgements) {}
+    public record Flagged(
+            List<ReviewItem> items,
+            RunSampleSet set,
+            CurationReport report,
+            Judgements judgements,
+            List<LabelDoubt> doubts) {}
 
     private final RunSources sources;
     private final DecisionStore decisions;
@@ -77,6 +87,10 @@ public final class RunCuration {
      * its newest judge run already read.
      */
     public CurationReport report(RunInfo run, RunSampleSet set, Judgements judgements) {
+        return report(run, set, judgements, cachedDoubts(set));
+    }
+
+    private CurationReport report(RunInfo run, RunSampleSet set, Judgements judgements, List<LabelDoubt> doubts) {
         long runId = run.id();
         List<CurationFilter> filters = new ArrayList<>();
         if (settings.minWords() != null || settings.maxWords() != null) {
@@ -110,6 +124,9 @@ public final class RunCuration {
                                     .orElseThrow()
                                     .passMark()));
         }
+        if (!doubts.isEmpty()) {
+            filters.add(new LabelDoubtFilter(doubts));
+        }
         return CurationReport.of(judgements.apply(samples(set)), filters);
     }
 
@@ -117,8 +134,22 @@ public final class RunCuration {
     public Flagged flag(RunInfo run, List<ReviewItem> items) {
         RunSampleSet set = RunSamples.of(sources, run, items);
         Judgements judgements = sources.samples().judgements(run.id());
-        CurationReport report = report(run, set, judgements);
-        return new Flagged(withFlags(items, report), set, report, judgements);
+        List<LabelDoubt> doubts = cachedDoubts(set);
+        CurationReport report = report(run, set, judgements, doubts);
+        return new Flagged(withFlags(items, report), set, report, judgements, doubts);
+    }
+
+    /**
+     * The student's verdicts on the samples' labels where they were computed for exactly these labels (reading
+     * them is one query; computing them is {@link ProjectStudent#doubts}); empty otherwise, or without snapshots.
+     */
+    private List<LabelDoubt> cachedDoubts(RunSampleSet set) {
+        if (sources.snapshots() == null) {
+            return List.of();
+        }
+        return new ProjectStudent(sources, sources.snapshots(), embedder, StudentSettings.DEFAULT)
+                .cachedDoubts(set)
+                .orElse(List.of());
     }
 
     private DuplicateDetector nearDuplicates(RunInfo run) {

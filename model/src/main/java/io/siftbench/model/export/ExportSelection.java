@@ -1,8 +1,11 @@
 package io.siftbench.model.export;
 
 import io.siftbench.model.compare.PreferenceStore;
+import io.siftbench.model.curation.FlagKind;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetRecord;
+import io.siftbench.model.insights.RunSamples;
+import io.siftbench.model.insights.RunSources;
 import io.siftbench.model.prompts.Demonstrations;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.DecisionStatus;
@@ -12,6 +15,9 @@ import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.model.runs.StepLink;
+import io.siftbench.model.student.LabelDoubt;
+import io.siftbench.model.student.ProjectStudent;
+import io.siftbench.model.student.StudentSettings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -73,7 +79,8 @@ public record ExportSelection(
                     .orElseThrow(
                             () -> new IllegalArgumentException("there is no run " + runId + " in " + sources.file()));
             runs.add(run);
-            List<ReviewItem> runItems = sources.review().items(runId);
+            List<ReviewItem> runItems =
+                    withLabelDoubts(sources, run, sources.review().items(runId));
             items.put(runId, runItems);
             LeakageGuard guard = request.keepDemonstrations()
                     ? new LeakageGuard(Set.of(), Set.of(), evaluation)
@@ -132,6 +139,32 @@ public record ExportSelection(
         }
         return new ExportSelection(
                 runs, items, kept, negatives, pairs, byStatus, byFilter, failed, demonstrations, contaminated);
+    }
+
+    /**
+     * The items with the flag "label-doubt" where the student doubts their label, as computed before for the
+     * run's current labels (Review's "Find label doubts", the {@code doubts} command); computing none here.
+     */
+    private static List<ReviewItem> withLabelDoubts(ExportSources sources, RunInfo run, List<ReviewItem> items) {
+        RunSources curation = sources.curation();
+        Set<Long> doubted = new HashSet<>();
+        new ProjectStudent(curation, curation.snapshots(), null, StudentSettings.DEFAULT)
+                .cachedDoubts(RunSamples.of(curation, run, items))
+                .ifPresent(verdicts ->
+                        verdicts.stream().filter(LabelDoubt::doubted).forEach(d -> doubted.add(d.id())));
+        if (doubted.isEmpty()) {
+            return items;
+        }
+        return items.stream()
+                .map(item -> {
+                    if (!doubted.contains(item.sampleId())) {
+                        return item;
+                    }
+                    List<String> flags = new ArrayList<>(item.flags());
+                    flags.add(FlagKind.LABEL_DOUBT.id());
+                    return new ReviewItem(item.sample(), item.decision(), flags);
+                })
+                .toList();
     }
 
     /** How many samples the runs have, written or not. */

@@ -2,6 +2,7 @@ package io.siftbench.model.export;
 
 import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.datasets.DatasetStore;
+import io.siftbench.model.insights.RunSources;
 import io.siftbench.model.pipelines.PipelineStore;
 import io.siftbench.model.prompts.PromptStore;
 import io.siftbench.model.review.DecisionStore;
@@ -16,6 +17,8 @@ import java.nio.file.Path;
  * and the pipelines whose steps made the runs (for the dataset card).
  *
  * @param file the project file, named in the message when a run is not there
+ * @param curation the runs' samples as the curation filters read them, for the flags computed beforehand (the
+ *                 student's label doubts) that an export's flag filter and its records carry
  */
 public record ExportSources(
         Path file,
@@ -26,4 +29,5 @@ public record ExportSources(
         ReviewStore review,
         DecisionStore decisions,
         PreferenceStore preferences,
-        PipelineStore pipelines) {}
+        PipelineStore pipelines,
+        RunSources curation) {}

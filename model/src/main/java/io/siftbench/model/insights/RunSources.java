@@ -11,7 +11,8 @@ import java.nio.file.Path;
 
 /**
  * The stores a run's samples are read from as the metrics and the curation filters see them, with the cache of
- * their embeddings, and the pipelines whose steps runs are (which the screens name a step's run by).
+ * their embeddings, the pipelines whose steps runs are (which the screens name a step's run by), and the metrics
+ * computed before, among them the student's label doubts that the curation filters flag without computing any.
  *
  * @param file the project file, named in the message when a run is not there
  */
@@ -23,4 +24,5 @@ public record RunSources(
         PromptStore prompts,
         ReviewStore review,
         TextEmbeddingCache textEmbeddings,
-        PipelineStore pipelines) {}
+        PipelineStore pipelines,
+        MetricSnapshots snapshots) {}

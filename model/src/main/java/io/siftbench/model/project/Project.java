@@ -61,13 +61,30 @@ public interface Project extends AutoCloseable {
     /** The stores a run's samples are read from by the metrics and the curation filters. */
     default RunSources runSources() {
         return new RunSources(
-                file(), runs(), samples(), datasets(), prompts(), review(), textEmbeddings(), pipelines());
+                file(),
+                runs(),
+                samples(),
+                datasets(),
+                prompts(),
+                review(),
+                textEmbeddings(),
+                pipelines(),
+                metricSnapshots());
     }
 
     /** The stores an export reads. */
     default ExportSources exportSources() {
         return new ExportSources(
-                file(), datasets(), runs(), samples(), prompts(), review(), decisions(), preferences(), pipelines());
+                file(),
+                datasets(),
+                runs(),
+                samples(),
+                prompts(),
+                review(),
+                decisions(),
+                preferences(),
+                pipelines(),
+                runSources());
     }
 
     /** Closes the database; the file stays consistent and can be opened again. */

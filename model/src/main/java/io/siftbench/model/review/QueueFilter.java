@@ -10,7 +10,8 @@ import java.util.Set;
  * @param states     decision status ids or {@value ReviewItem#UNDECIDED}
  * @param conditions condition name → the value it must have
  * @param labels     labels (the one that counts: edited or the model's)
- * @param flags      flags, any of which lets an item through
+ * @param flags      flags, any of which lets an item through: a flag of its own ({@value ReviewItem#FLAG_FAILED}) or
+ *                   a curation filter's by its title ("label doubt" lets "label doubt: student suggests …" through)
  * @param runs       run ids
  */
 public record QueueFilter(
@@ -46,7 +47,12 @@ public record QueueFilter(
         return (states.isEmpty() || states.contains(item.state()))
                 && item.sample().conditions().entrySet().containsAll(conditions.entrySet())
                 && (labels.isEmpty() || labels.contains(item.label()))
-                && (flags.isEmpty() || item.flags().stream().anyMatch(flags::contains))
+                && (flags.isEmpty() || item.flags().stream().anyMatch(this::wanted))
                 && (runs.isEmpty() || runs.contains(item.sample().runId()));
+    }
+
+    private boolean wanted(String flag) {
+        int reason = flag.indexOf(": ");
+        return flags.contains(flag) || reason > 0 && flags.contains(flag.substring(0, reason));
     }
 }

@@ -12,7 +12,8 @@ public enum QueueOrder {
     LOWEST_CONFIDENCE("Lowest confidence first"),
     HIGHEST_VOTE_ENTROPY("Highest vote entropy first"),
     ONE_PER_CLUSTER("One per cluster first (k-means)"),
-    DIVERSE_REPRESENTATIVE("Diverse and representative first (vote-k)");
+    DIVERSE_REPRESENTATIVE("Diverse and representative first (vote-k)"),
+    MOST_DOUBTFUL("Most doubtful first");
 
     private static final Comparator<ReviewItem> GENERATED = Comparator.comparingLong(
                     (ReviewItem i) -> i.sample().runId())
@@ -38,9 +39,17 @@ public enum QueueOrder {
         return this == ONE_PER_CLUSTER || this == DIVERSE_REPRESENTATIVE;
     }
 
+    /**
+     * Whether the order comes from the student's label doubts, which the queue does not have either: arranged
+     * beforehand by {@code io.siftbench.model.curation.DoubtfulFirstOrder}, the queue keeps it.
+     */
+    public boolean byStudent() {
+        return this == MOST_DOUBTFUL;
+    }
+
     /** Sorts {@code items} in place; {@code seed} fixes the random order so it is the same every time. */
     void sort(List<ReviewItem> items, long seed) {
-        if (byEmbedding()) {
+        if (byEmbedding() || byStudent()) {
             return;
         }
         items.sort(GENERATED);
@@ -53,7 +62,7 @@ public enum QueueOrder {
                         (ReviewItem i) -> i.sample().confidence(), Comparator.nullsLast(Comparator.naturalOrder())));
             case HIGHEST_VOTE_ENTROPY ->
                 items.sort(Comparator.comparingDouble(ReviewItem::voteEntropy).reversed());
-            case ONE_PER_CLUSTER, DIVERSE_REPRESENTATIVE -> {}
+            case ONE_PER_CLUSTER, DIVERSE_REPRESENTATIVE, MOST_DOUBTFUL -> {}
         }
     }
 }

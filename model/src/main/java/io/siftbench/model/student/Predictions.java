@@ -31,6 +31,14 @@ public record Predictions(List<LabelledText> test, List<String> predicted, List<
         return new Predictions(test.items(), predicted, confidence);
     }
 
+    /**
+     * Labels given some other way (an annotate run's answers, {@code labels.get(i)} for {@code test.get(i)}), scored
+     * against {@code test}'s gold labels. They carry no probability: the confidence is NaN.
+     */
+    public static Predictions ofLabels(List<LabelledText> test, List<String> labels) {
+        return new Predictions(test, labels, java.util.Collections.nCopies(test.size(), Double.NaN));
+    }
+
     public List<String> gold() {
         return test.stream().map(LabelledText::label).toList();
     }

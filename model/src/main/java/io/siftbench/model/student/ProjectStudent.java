@@ -154,8 +154,13 @@ public final class ProjectStudent {
      * any: what Review's flags and the export filter show without making the researcher wait.
      */
     public Optional<List<LabelDoubt>> cachedDoubts(long runId) {
-        List<LabelledText> items = runSamples(runId, TrainingSamples.NOT_REJECTED, SampleFields.DEFAULT);
-        return cachedDoubts(runId, fingerprint(items, SampleFields.DEFAULT));
+        return cachedDoubts(RunSamples.load(sources, runId));
+    }
+
+    /** {@link #cachedDoubts(long)} of a run's samples already read (the curation filters have them at hand). */
+    public Optional<List<LabelDoubt>> cachedDoubts(RunSampleSet set) {
+        List<LabelledText> items = labelled(set, TrainingSamples.NOT_REJECTED, SampleFields.DEFAULT);
+        return cachedDoubts(set.runId(), fingerprint(items, SampleFields.DEFAULT));
     }
 
     private Optional<List<LabelDoubt>> cachedDoubts(long runId, long version) {

@@ -3,6 +3,7 @@ package io.siftbench.views.compare;
 import io.siftbench.model.compare.CompareRow;
 import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.compare.VariantSummary;
+import io.siftbench.model.compare.VariantsAgainstGold;
 import io.siftbench.model.review.Decision;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.ReviewItem;
@@ -12,6 +13,7 @@ import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.SerialTaskQueue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
@@ -39,6 +41,11 @@ final class CellDecisions {
     // One read-only view each, kept: the wrapper listens weakly, so a per-call one could stop telling the views.
     private final ObservableList<CompareRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ObservableList<VariantSummary> summariesView = FXCollections.unmodifiableObservableList(summaries);
+    private final ObservableList<VariantsAgainstGold> againstGold = FXCollections.observableArrayList();
+    private final ObservableList<VariantsAgainstGold> againstGoldView =
+            FXCollections.unmodifiableObservableList(againstGold);
+    /** The gold labels of the records the rows answer, by record id; empty where there are none. */
+    private Map<Long, String> gold = Map.of();
     /** The per-variant summaries: only the newest request's show. */
     private final ProjectTasks<CompareSources>.Latest summarizing;
 
@@ -70,8 +77,16 @@ final class CellDecisions {
         return summariesView;
     }
 
-    /** Shows {@code aligned} in place of the rows shown; their summaries follow with {@link #summarize()}. */
-    void show(List<CompareRow> aligned) {
+    ObservableList<VariantsAgainstGold> againstGold() {
+        return againstGoldView;
+    }
+
+    /**
+     * Shows {@code aligned} in place of the rows shown, scored against {@code gold} (labels by record id); their
+     * summaries follow with {@link #summarize()}.
+     */
+    void show(List<CompareRow> aligned, Map<Long, String> gold) {
+        this.gold = Map.copyOf(gold);
         rows.setAll(aligned);
     }
 
@@ -79,6 +94,8 @@ final class CellDecisions {
     void clear() {
         rows.clear();
         summaries.clear();
+        againstGold.clear();
+        gold = Map.of();
     }
 
     void accept(int row, int variant) {
@@ -131,23 +148,39 @@ final class CellDecisions {
         writes.submit(() -> open.decisions().decide(made), done -> {}, failed);
     }
 
-    /** Recomputes every variant's header from the rows as shown, off the UI thread. */
+    /** A variant's header and, for all but the first, how it labels against gold beside the first. */
+    private record Headers(List<VariantSummary> summaries, List<VariantsAgainstGold> againstGold) {}
+
+    /**
+     * Recomputes every variant's header from the rows as shown, off the UI thread, with the paired comparison
+     * against gold of each later column with the first (seeded by the first run's seed, so it reads the same).
+     */
     void summarize() {
         List<CompareRow> snapshot = List.copyOf(rows);
         int count = variants.size();
+        Map<Long, String> scored = gold;
+        long seed = variants.isEmpty() ? 0 : variants.get(0).config().seed();
         summarizing.execute(BackgroundTask.of("Summarizing variants", p -> {
                     List<VariantSummary> out = new ArrayList<>(count);
+                    List<VariantsAgainstGold> paired = new ArrayList<>();
                     for (int v = 0; v < count; v++) {
                         int column = v;
                         out.add(VariantSummary.of(snapshot.stream()
                                 .map(r -> r.cells().get(column))
                                 .filter(Objects::nonNull)
                                 .toList()));
+                        if (v > 0 && !scored.isEmpty()) {
+                            VariantsAgainstGold.of(snapshot, 0, v, scored, seed).ifPresent(paired::add);
+                        }
                     }
-                    return out;
+                    return new Headers(out, paired);
                 })
                 .quiet()
-                .onSuccess(summaries::setAll)
+                .onSuccess(headers -> {
+                    // Gold first: the header is drawn again when the summaries change.
+                    againstGold.setAll(headers.againstGold());
+                    summaries.setAll(headers.summaries());
+                })
                 .onFailure(failed));
     }
 }

@@ -271,6 +271,12 @@ public final class CompareView implements ScreenView {
                             .limit(5)
                             .map(LabelCount::label)
                             .collect(Collectors.joining(", ")));
+            int column = v;
+            viewModel.againstGold().stream()
+                    .filter(g -> g.second() == column)
+                    .findFirst()
+                    .ifPresent(g -> l.setText(l.getText() + "\n"
+                            + g.describe(viewModel.variantName(g.first()), viewModel.variantName(column))));
             l.setId("compare-summary-" + v);
             l.setWrapText(true);
             header.getChildren().add(fixed(l));

@@ -9,10 +9,13 @@ import io.siftbench.model.compare.RecordTexts;
 import io.siftbench.model.compare.Variant;
 import io.siftbench.model.compare.VariantPlan;
 import io.siftbench.model.compare.VariantSummary;
+import io.siftbench.model.compare.VariantsAgainstGold;
 import io.siftbench.model.curation.CurationSettings;
 import io.siftbench.model.curation.RunCuration;
+import io.siftbench.model.datasets.AnsweredRecords;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.prompts.Condition;
+import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.BackendRef;
@@ -27,7 +30,9 @@ import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.SerialTaskQueue;
 import io.siftbench.views.task.TaskExecutor;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -157,6 +162,14 @@ public final class CompareViewModel {
     /** One per variant, in the variants' order. */
     public ObservableList<VariantSummary> summaries() {
         return cells.summaries();
+    }
+
+    /**
+     * For annotate runs scored against gold (a dataset with a label column): each later column against the first,
+     * paired on the records both answered, in the columns' order; empty without gold.
+     */
+    public ObservableList<VariantsAgainstGold> againstGold() {
+        return cells.againstGold();
     }
 
     /** The run whose inputs, seed, votes and parameters the variants keep. */
@@ -318,11 +331,12 @@ public final class CompareViewModel {
             return;
         }
         RunCuration filters = new RunCuration(open.runSources(), open.decisions(), curation.get(), embedder);
-        Consumer<List<CompareRow>> lineUp = tasks.whileOpen(aligned -> {
+        Consumer<LinedUp> lineUp = tasks.whileOpen(linedUp -> {
+            List<CompareRow> aligned = linedUp.rows();
             variants.setAll(picked);
             names = headings;
             planNote = note;
-            cells.show(aligned);
+            cells.show(aligned, linedUp.gold());
             summary = note + aligned.size() + " rows over " + picked.size() + " runs.";
             message.set(summary + runFailures);
             cells.summarize();
@@ -334,13 +348,44 @@ public final class CompareViewModel {
                                             run, open.runSources().review().items(run.id()))
                                     .items())
                             .toList();
-                    return ConversationRows.of(
-                            Alignment.of(items, RecordTexts.of(open.runSources().datasets(), picked, items)),
-                            picked,
-                            open.runSources());
+                    return new LinedUp(
+                            ConversationRows.of(
+                                    Alignment.of(
+                                            items,
+                                            RecordTexts.of(open.runSources().datasets(), picked, items)),
+                                    picked,
+                                    open.runSources()),
+                            gold(open, picked, items));
                 },
                 lineUp,
                 this::failed);
+    }
+
+    /** The rows of a comparison, and the gold labels of the records its annotate runs answered, by record id. */
+    private record LinedUp(List<CompareRow> rows, Map<Long, String> gold) {}
+
+    /** The gold labels of the records the annotate runs answered, where their dataset has a label column. */
+    private static Map<Long, String> gold(CompareSources open, List<RunInfo> picked, List<List<ReviewItem>> items) {
+        Map<Long, String> gold = new HashMap<>();
+        for (int i = 0; i < picked.size(); i++) {
+            RunInfo run = picked.get(i);
+            if (run.config().mode() != PromptMode.ANNOTATE) {
+                continue;
+            }
+            List<Long> records = items.get(i).stream()
+                    .map(item -> item.sample().slot().recordId())
+                    .filter(Objects::nonNull)
+                    .filter(id -> !gold.containsKey(id))
+                    .toList();
+            AnsweredRecords.read(open.runSources().datasets(), run.config().datasetId(), records)
+                    .ifPresent(read -> records.forEach(id -> {
+                        String label = read.label(id);
+                        if (label != null) {
+                            gold.put(id, label);
+                        }
+                    }));
+        }
+        return gold;
     }
 
     // ---- cells -------------------------------------------------------------------------------------

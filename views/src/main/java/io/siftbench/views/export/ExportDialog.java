@@ -60,7 +60,7 @@ public final class ExportDialog {
                 Controls.boundField("export-labels", "card_arrival, pin_blocked", viewModel.labelsProperty());
         TextField conditions =
                 Controls.boundField("export-conditions", "tone=angry, length=short", viewModel.conditionsProperty());
-        TextField flags = Controls.boundField("export-flags", "invalid, duplicate", viewModel.flagsProperty());
+        TextField flags = Controls.boundField("export-flags", "invalid, label-doubt", viewModel.flagsProperty());
         TextField minTurns = Controls.boundField("export-min-turns", "at least", viewModel.minTurnsProperty());
         TextField maxTurns = Controls.boundField("export-max-turns", "at most", viewModel.maxTurnsProperty());
         minTurns.setPrefColumnCount(6);

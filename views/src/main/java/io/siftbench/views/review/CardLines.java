@@ -1,8 +1,10 @@
 package io.siftbench.views.review;
 
+import io.siftbench.model.curation.FlagKind;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.review.SampleInput;
 import io.siftbench.model.runs.Sample;
+import io.siftbench.model.student.LabelDoubt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +53,26 @@ final class CardLines {
                         + input.agrees(item.label())
                                 .map(agree -> agree ? " — agrees" : " — disagrees")
                                 .orElse(" — the model gave no label");
+    }
+
+    /**
+     * "Label doubt: student suggests card_arrival (0.81) over card_linking (0.06) — press 3 to accept card_arrival":
+     * the key is the one that sets the suggested label (1–9), or the label picker (E) beyond nine.
+     */
+    static String doubt(LabelDoubt doubt, List<String> labels) {
+        int key = labels.indexOf(doubt.suggested()) + 1;
+        String accept = key >= 1 && key <= 9 ? "press " + key : "E picks";
+        return "Label doubt: " + doubt.reason() + " — " + accept + " to accept " + doubt.suggested();
+    }
+
+    /** The card's flags line without the label doubt, which has a line of its own. */
+    static String flags(ReviewItem item, String validationError) {
+        List<String> shown = item.flags().stream()
+                .filter(flag -> !flag.startsWith(FlagKind.LABEL_DOUBT.title() + ": "))
+                .toList();
+        return shown.isEmpty()
+                ? ""
+                : "Flags: " + String.join(", ", shown) + (validationError != null ? " — " + validationError : "");
     }
 
     /** "1 card_arrival · 2 lost_or_stolen_card · …": what 1–9 set; beyond nine, E's picker finds them by typing. */

@@ -6,6 +6,7 @@ import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.review.SampleInput;
 import io.siftbench.model.runs.Sample;
+import io.siftbench.model.student.LabelDoubt;
 import io.siftbench.views.shell.Shortcut;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -65,6 +66,9 @@ final class ReviewCard extends HBox {
     private final Label choices = new Label();
 
     private final Label judge = new Label();
+    /** The student's doubt about the label, with the key that takes its suggestion. */
+    private final Label doubt = new Label();
+
     private final Label similar = new Label();
     /** A bootstrap round's sample: why it joined its pool or was left out. */
     private final Label pool = new Label();
@@ -102,6 +106,9 @@ final class ReviewCard extends HBox {
         choices.setId("card-choices");
         choices.setWrapText(true);
         choices.getStyleClass().add("card-choices");
+        doubt.setId("card-doubt");
+        doubt.getStyleClass().add("card-warning");
+        doubt.setWrapText(true);
         judge.setId("card-judge");
         judge.setWrapText(true);
         similar.setId("card-similar");
@@ -150,6 +157,7 @@ final class ReviewCard extends HBox {
                 labelLine,
                 gold,
                 choices,
+                doubt,
                 flags,
                 judge,
                 similar,
@@ -178,6 +186,8 @@ final class ReviewCard extends HBox {
         showChoices();
         viewModel.judgementProperty().addListener((obs, was, now) -> showJudgement(now));
         showJudgement(viewModel.judgementProperty().get());
+        viewModel.doubtProperty().addListener((obs, was, now) -> showDoubt(now));
+        showDoubt(viewModel.doubtProperty().get());
         show(viewModel.currentProperty().get());
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         addEventFilter(KeyEvent.KEY_TYPED, e -> {
@@ -364,11 +374,7 @@ final class ReviewCard extends HBox {
                         ? " — " + item.decision().note()
                         : ""));
         labelLine.setText(CardLines.label(item, annotate));
-        flags.setText(
-                item.flags().isEmpty()
-                        ? ""
-                        : "Flags: " + String.join(", ", item.flags())
-                                + (s.validationError() != null ? " — " + s.validationError() : ""));
+        flags.setText(CardLines.flags(item, s.validationError()));
         gold.setText(annotate ? CardLines.gold(input, item) : "");
         gold.setVisible(!gold.getText().isEmpty());
         gold.setManaged(gold.isVisible());
@@ -395,6 +401,13 @@ final class ReviewCard extends HBox {
 
     private void showChoices() {
         choices.setText(CardLines.choices(viewModel.labels()));
+    }
+
+    /** The student's doubt about the card's label and the key that accepts its suggestion; nothing without one. */
+    private void showDoubt(LabelDoubt now) {
+        doubt.setText(now == null ? "" : CardLines.doubt(now, viewModel.labels()));
+        doubt.setVisible(now != null);
+        doubt.setManaged(now != null);
     }
 
     /** The newest judge's score and reason for the card shown, or nothing when it was not judged. */

@@ -2,6 +2,7 @@ package io.siftbench.views.review;
 
 import io.siftbench.model.curation.CurationReport;
 import io.siftbench.model.curation.CurationSettings;
+import io.siftbench.model.curation.DoubtfulFirstOrder;
 import io.siftbench.model.curation.EmbeddedReviewOrder;
 import io.siftbench.model.curation.Judgements;
 import io.siftbench.model.curation.RunCuration;
@@ -12,6 +13,7 @@ import io.siftbench.model.review.QueueOrder;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.review.ReviewQueue;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.student.LabelDoubt;
 import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.SerialTaskQueue;
 import java.util.List;
@@ -22,7 +24,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 /**
  * Reads the review queue of a run: its items flagged by the curation filters, in the order chosen (the embedding
- * orders through the project's text-embedding cache), at the position the researcher left it. The read waits for
+ * orders through the project's text-embedding cache, "most doubtful first" by the label doubts computed before), at the position the researcher left it. The read waits for
  * every decision still being written, so that it sees them; only the newest read asked for is handed over.
  */
 final class ReviewQueueLoader {
@@ -30,7 +32,8 @@ final class ReviewQueueLoader {
     /**
      * What a queue load brings back from the project: besides the queue, every item of the run (the queue may be
      * filtered) and its answered samples as the metrics see them, for the "too similar to accepted" warning, and
-     * the embedder it used, through the project's cache.
+     * the embedder it used, through the project's cache; and the student's verdicts on the labels, where computed
+     * for the labels as they are (empty where not).
      */
     record Loaded(
             RunInfo run,
@@ -38,6 +41,7 @@ final class ReviewQueueLoader {
             List<String> labels,
             CurationReport flags,
             Judgements judgements,
+            List<LabelDoubt> doubts,
             List<ReviewItem> all,
             List<SampleText> measured,
             Supplier<SampleEmbedder> embedding) {}
@@ -92,6 +96,8 @@ final class ReviewQueueLoader {
                                         read.set().samples(),
                                         ordered,
                                         chosen.config().seed());
+                    } else if (ordered.byStudent() && !read.doubts().isEmpty()) {
+                        flagged = DoubtfulFirstOrder.arrange(flagged, read.doubts());
                     }
                     ReviewQueue queue =
                             new ReviewQueue(flagged, ordered, chosen.config().seed(), filtered);
@@ -102,6 +108,7 @@ final class ReviewQueueLoader {
                             open.review().labels(chosen.id()),
                             read.report(),
                             read.judgements(),
+                            read.doubts(),
                             all,
                             read.set().samples(),
                             embedding);

@@ -1,5 +1,6 @@
 package io.siftbench.views.review;
 
+import io.siftbench.model.curation.FlagKind;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.QueueOrder;
 import io.siftbench.model.review.ReviewItem;
@@ -25,11 +26,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -42,6 +45,8 @@ import javafx.scene.layout.StackPane;
 public final class ReviewView implements ScreenView {
 
     private static final String ANY = "any";
+    /** Finds the label doubts of the run shown (or stops finding them). */
+    private static final String FIND_DOUBTS_KEY = "Shortcut+Shift+L";
 
     private final ReviewViewModel viewModel;
     private final StackPane root = new StackPane();
@@ -132,10 +137,13 @@ public final class ReviewView implements ScreenView {
         label.valueProperty().addListener((obs, was, now) -> viewModel
                 .filterProperty()
                 .set(viewModel.filterProperty().get().withLabels(only(now))));
-        ComboBox<String> flag = choice(
-                "review-filter-flag",
-                FXCollections.observableArrayList(ANY, ReviewItem.FLAG_FAILED, ReviewItem.FLAG_INVALID),
-                "Flag");
+        ObservableList<String> flagChoices =
+                FXCollections.observableArrayList(ANY, ReviewItem.FLAG_FAILED, ReviewItem.FLAG_INVALID);
+        // A curation filter's flags by its title: "label doubt" narrows the queue to the doubted samples.
+        for (FlagKind kind : FlagKind.values()) {
+            flagChoices.add(kind.title());
+        }
+        ComboBox<String> flag = choice("review-filter-flag", flagChoices, "Flag");
         flag.valueProperty().addListener((obs, was, now) -> viewModel
                 .filterProperty()
                 .set(viewModel.filterProperty().get().withFlags(only(now))));
@@ -188,6 +196,18 @@ public final class ReviewView implements ScreenView {
                         viewModel.curationProperty()::set)
                 .show());
 
+        // One button finds the run's label doubts and, while it does, stops it.
+        Button doubts = new Button();
+        doubts.setId("review-find-doubts");
+        doubts.textProperty()
+                .bind(Bindings.when(viewModel.findingDoubtsProperty())
+                        .then("Stop finding doubts")
+                        .otherwise("Find label doubts"));
+        doubts.disableProperty().bind(viewModel.runProperty().isNull());
+        doubts.setTooltip(new javafx.scene.control.Tooltip("A student trained on the other folds (5-fold) flags the"
+                + " samples whose label it finds unlikely, and suggests another (" + FIND_DOUBTS_KEY + ")"));
+        doubts.setOnAction(e -> findOrStopDoubts());
+
         Button export = new Button("Export…");
         export.setId("review-export");
         export.disableProperty().bind(viewModel.runProperty().isNull());
@@ -208,11 +228,30 @@ public final class ReviewView implements ScreenView {
                 progress,
                 counts,
                 thresholds,
+                doubts,
                 export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 16, 8, 16));
         bar.getStyleClass().add("review-toolbar");
         return bar;
+    }
+
+    private void findOrStopDoubts() {
+        if (viewModel.findingDoubtsProperty().get()) {
+            viewModel.cancelLabelDoubts();
+        } else {
+            viewModel.findLabelDoubts();
+        }
+    }
+
+    @Override
+    public List<MenuItem> menuItems() {
+        MenuItem find = new MenuItem("Find label doubts");
+        find.setId("menu-find-label-doubts");
+        find.setAccelerator(KeyCombination.keyCombination(FIND_DOUBTS_KEY));
+        find.disableProperty().bind(viewModel.runProperty().isNull());
+        find.setOnAction(e -> findOrStopDoubts());
+        return List.of(find);
     }
 
     /** What the Export… button does with the run shown: open the Export dialog (wired by the shell). */

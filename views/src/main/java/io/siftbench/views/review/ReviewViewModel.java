@@ -16,6 +16,8 @@ import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.review.SampleInput;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunProgress;
+import io.siftbench.model.student.LabelDoubt;
+import io.siftbench.model.student.ProjectStudent;
 import io.siftbench.views.controls.TypedNumbers;
 import io.siftbench.views.project.ProjectRunList;
 import io.siftbench.views.project.RunFollower;
@@ -60,6 +62,7 @@ public final class ReviewViewModel {
     private final ReviewDecisions decisions;
     private final SimilarityWarning similarity;
     private final CardInputs inputs;
+    private final LabelDoubtFinder doubtFinder;
     private final ObjectProperty<RunInfo> run = new SimpleObjectProperty<>(this, "run");
     private final ObjectProperty<QueueOrder> order = new SimpleObjectProperty<>(this, "order", QueueOrder.AS_GENERATED);
     private final ObjectProperty<QueueFilter> filter = new SimpleObjectProperty<>(this, "filter", QueueFilter.ALL);
@@ -70,6 +73,7 @@ public final class ReviewViewModel {
     private final ReadOnlyObjectWrapper<PromptMode> mode =
             new ReadOnlyObjectWrapper<>(this, "mode", PromptMode.ANNOTATE);
     private final ReadOnlyObjectWrapper<JudgeVerdict> judgement = new ReadOnlyObjectWrapper<>(this, "judgement");
+    private final ReadOnlyObjectWrapper<LabelDoubt> doubt = new ReadOnlyObjectWrapper<>(this, "doubt");
     private final ObjectProperty<CurationSettings> curation =
             new SimpleObjectProperty<>(this, "curation", CurationSettings.defaults());
     /**
@@ -82,6 +86,10 @@ public final class ReviewViewModel {
     private CurationReport flags = new CurationReport(List.of());
     /** The verdicts of the newest judge run of the run as last loaded, for the card. */
     private Judgements judgements = Judgements.NONE;
+    /** The samples whose label the student doubts, as last loaded, for the card. */
+    private Map<Long, LabelDoubt> doubts = Map.of();
+    /** Set when "most doubtful first" is chosen: a queue loaded without doubts then finds them, once. */
+    private boolean findDoubtsForOrder;
 
     /**
      * @param sources  the stores of the open project the screen reads and writes; null while none is open
@@ -96,6 +104,7 @@ public final class ReviewViewModel {
         this.loader = new ReviewQueueLoader(this.tasks, writes, Objects.requireNonNull(embedder));
         this.similarity = new SimilarityWarning(tasks, this::failed);
         this.inputs = new CardInputs(this.tasks, this::failed, embedder);
+        this.doubtFinder = new LabelDoubtFinder(this.tasks, writes, embedder, message::set);
         this.decisions = new ReviewDecisions(
                 this.tasks,
                 writes,
@@ -109,6 +118,7 @@ public final class ReviewViewModel {
                                 card == null
                                         ? null
                                         : judgements.of(card.sampleId()).orElse(null));
+                        doubt.set(card == null ? null : doubtOf(card));
                     }
 
                     @Override
@@ -132,7 +142,10 @@ public final class ReviewViewModel {
                 reload();
             }
         });
-        order.addListener((obs, was, now) -> reload());
+        order.addListener((obs, was, now) -> {
+            findDoubtsForOrder = now.byStudent();
+            reload();
+        });
         filter.addListener((obs, was, now) -> reload());
         curation.addListener((obs, was, now) -> reload());
         reloadRuns();
@@ -312,14 +325,60 @@ public final class ReviewViewModel {
                 loaded -> {
                     flags = loaded.flags();
                     judgements = loaded.judgements();
+                    doubts = ProjectStudent.byId(
+                            loaded.doubts().stream().filter(LabelDoubt::doubted).toList());
                     labels.setAll(loaded.labels());
                     mode.set(loaded.run().config().mode());
                     similarity.loaded(loaded.all(), loaded.measured(), loaded.embedding());
                     inputTexts = loaded.measured().stream()
                             .collect(java.util.stream.Collectors.toMap(SampleText::id, SampleText::text, (a, b) -> a));
                     decisions.show(loaded.queue());
+                    if (findDoubtsForOrder && loaded.doubts().isEmpty()) {
+                        // The order needs the doubts: they are found, and the queue read again in that order.
+                        findDoubtsForOrder = false;
+                        findLabelDoubts();
+                    }
                 },
                 this::failed);
+    }
+
+    // ---- label doubts ------------------------------------------------------------------------------
+
+    /**
+     * Finds the label doubts of the run shown in the background (MiniLM embeddings through the project's cache, a
+     * 5-fold student), with progress in the message; when they are in, the queue is read again and the doubted
+     * samples carry the flag "label doubt". A run without labels is refused with a message saying why.
+     */
+    public void findLabelDoubts() {
+        RunInfo chosen = run.get();
+        if (tasks.open() == null || chosen == null) {
+            message.set("Choose a run to find its label doubts.");
+            return;
+        }
+        doubtFinder.find(chosen, verdicts -> reload(), this::failed);
+    }
+
+    /** Stops finding label doubts; nothing is flagged. */
+    public void cancelLabelDoubts() {
+        doubtFinder.cancel();
+    }
+
+    /** Whether label doubts are being found. */
+    public ReadOnlyBooleanProperty findingDoubtsProperty() {
+        return doubtFinder.findingProperty();
+    }
+
+    /**
+     * The student's doubt about the label of the card shown, while the card still has the label doubted; null
+     * otherwise (no doubt, or the label was changed since).
+     */
+    public ReadOnlyObjectProperty<LabelDoubt> doubtProperty() {
+        return doubt.getReadOnlyProperty();
+    }
+
+    private LabelDoubt doubtOf(ReviewItem card) {
+        LabelDoubt d = doubts.get(card.sampleId());
+        return d != null && d.label().equals(card.label()) ? d : null;
     }
 
     // ---- decisions ---------------------------------------------------------------------------------
