@@ -33,13 +33,13 @@ import java.util.stream.Collectors;
  * A real project with story runs made through the real run machinery against a loopback OpenAI-compatible
  * server that answers each request with its own user message as the story's text.
  */
-final class LoopbackRuns implements AutoCloseable {
+public final class LoopbackRuns implements AutoCloseable {
 
-    final Project project;
+    public final Project project;
     final LoopbackServer server;
     private final RunBackends backends = new RunBackends(() -> BackendSettings.EMPTY);
 
-    LoopbackRuns(Path file) throws IOException {
+    public LoopbackRuns(Path file) throws IOException {
         project = new H2ProjectOpener().open(file);
         server = new LoopbackServer(LoopbackServer.Protocol.OPENAI);
         server.always(LoopbackServer.answering(request -> {
@@ -78,7 +78,7 @@ final class LoopbackRuns implements AutoCloseable {
      * A completed annotate run over the dataset {@code csv} (columns text and category, the gold label), its
      * prompt offering {@code labels}; the model answers {@code answer} of each record's text.
      */
-    RunInfo annotated(String csv, List<String> labels, UnaryOperator<String> answer) throws Exception {
+    public RunInfo annotated(String csv, List<String> labels, UnaryOperator<String> answer) throws Exception {
         Path file = Files.createTempFile("siftbench-gold", ".csv");
         Files.writeString(file, csv);
         DatasetInfo dataset = project.datasets()
@@ -112,7 +112,7 @@ final class LoopbackRuns implements AutoCloseable {
     }
 
     /** Creates the run and generates all its samples. */
-    RunInfo start(RunConfig config) throws InterruptedException {
+    public RunInfo start(RunConfig config) throws InterruptedException {
         RunLauncher launcher = launcher();
         RunInfo run = launcher.create(config);
         assertThat(launcher.execute(run.id(), (s, p) -> {}, () -> false)).isEqualTo(RunStatus.COMPLETED);
