@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
 public final class LoopbackRuns implements AutoCloseable {
 
     public final Project project;
-    final LoopbackServer server;
+    public final LoopbackServer server;
     private final RunBackends backends = new RunBackends(() -> BackendSettings.EMPTY);
 
     public LoopbackRuns(Path file) throws IOException {
