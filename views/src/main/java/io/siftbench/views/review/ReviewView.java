@@ -246,8 +246,12 @@ public final class ReviewView implements ScreenView {
 
     @Override
     public List<MenuItem> menuItems() {
-        MenuItem find = new MenuItem("Find label doubts");
+        MenuItem find = new MenuItem();
         find.setId("menu-find-label-doubts");
+        find.textProperty()
+                .bind(Bindings.when(viewModel.findingDoubtsProperty())
+                        .then("Stop finding label doubts")
+                        .otherwise("Find label doubts"));
         find.setAccelerator(KeyCombination.keyCombination(FIND_DOUBTS_KEY));
         find.disableProperty().bind(viewModel.runProperty().isNull());
         find.setOnAction(e -> findOrStopDoubts());

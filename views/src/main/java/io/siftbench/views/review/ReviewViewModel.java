@@ -88,7 +88,10 @@ public final class ReviewViewModel {
     private Judgements judgements = Judgements.NONE;
     /** The samples whose label the student doubts, as last loaded, for the card. */
     private Map<Long, LabelDoubt> doubts = Map.of();
-    /** Set when "most doubtful first" is chosen: a queue loaded without doubts then finds them, once. */
+    /**
+     * Set when "most doubtful first" is chosen, and again whenever a queue in that order had its doubts: a queue
+     * loaded without them then finds them, once, so that a finding whose doubts do not come is not repeated.
+     */
     private boolean findDoubtsForOrder;
 
     /**
@@ -333,8 +336,11 @@ public final class ReviewViewModel {
                     inputTexts = loaded.measured().stream()
                             .collect(java.util.stream.Collectors.toMap(SampleText::id, SampleText::text, (a, b) -> a));
                     decisions.show(loaded.queue());
-                    if (findDoubtsForOrder && loaded.doubts().isEmpty()) {
-                        // The order needs the doubts: they are found, and the queue read again in that order.
+                    if (order.get().byStudent() && !loaded.doubts().isEmpty()) {
+                        findDoubtsForOrder = true;
+                    } else if (order.get().byStudent() && findDoubtsForOrder) {
+                        // The order needs the doubts of the labels as they are now (a decision since changes them):
+                        // they are found, and the queue read again in that order; once, if they do not come.
                         findDoubtsForOrder = false;
                         findLabelDoubts();
                     }
