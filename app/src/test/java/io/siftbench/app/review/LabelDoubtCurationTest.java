@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.siftbench.app.cli.Cli;
 import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.model.curation.CurationSettings;
 import io.siftbench.model.curation.FlagKind;
 import io.siftbench.model.curation.RunCuration;
-import io.siftbench.model.export.ExportFilter;
-import io.siftbench.model.export.ExportFormat;
-import io.siftbench.model.export.ExportRequest;
-import io.siftbench.model.export.ExportStatus;
-import io.siftbench.model.export.Exporter;
 import io.siftbench.model.insights.InsightsProgress;
 import io.siftbench.model.insights.RunSamples;
 import io.siftbench.model.insights.SampleEmbedder;
@@ -25,6 +21,8 @@ import io.siftbench.model.student.ProjectStudent;
 import io.siftbench.model.student.SampleFields;
 import io.siftbench.model.student.StudentSettings;
 import io.siftbench.storage.project.H2ProjectOpener;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The student's label doubts as curation flags, on a real annotate run of banking77 questions with four planted
  * wrong labels: none before they are found; once found, exactly the doubted samples carry "label doubt" with the
  * student's reason, "reject all flagged by label doubt" rejects exactly those in one action that one undo takes back,
- * and an export filtered by the flag label-doubt writes exactly those.
+ * and {@code export --flag label-doubt} writes exactly those.
  */
 class LabelDoubtCurationTest {
 
@@ -51,14 +49,13 @@ class LabelDoubtCurationTest {
     @Test
     void foundDoubtsFlagTheirSamplesForTheCardRejectAllAndExport() throws Exception {
         DoubtfulRun made = DoubtfulRun.make(dir);
+        Map<Long, LabelDoubt> doubted;
         try (Project project = new H2ProjectOpener().open(made.file())) {
             long run = made.runId();
             RunCuration curation =
                     new RunCuration(project.runSources(), project.decisions(), CurationSettings.defaults());
             assertThat(curation.report(run).flaggedBy(FlagKind.LABEL_DOUBT))
                     .as("doubts never found flag nothing")
-                    .isEmpty();
-            assertThat(exported(project, run, "before.jsonl", Set.of(FlagKind.LABEL_DOUBT.id())))
                     .isEmpty();
 
             List<LabelDoubt> verdicts = new ProjectStudent(
@@ -67,7 +64,7 @@ class LabelDoubtCurationTest {
                             () -> new SampleEmbedder(EmbeddingModels.miniLm()),
                             StudentSettings.DEFAULT)
                     .doubts(run, SampleFields.DEFAULT, InsightsProgress.NONE);
-            Map<Long, LabelDoubt> doubted = ProjectStudent.byId(
+            doubted = ProjectStudent.byId(
                     verdicts.stream().filter(LabelDoubt::doubted).toList());
             List<SampleText> samples =
                     RunSamples.load(project.runSources(), run).samples();
@@ -100,17 +97,6 @@ class LabelDoubtCurationTest {
             assertThat(doubted.get(first).reason())
                     .matches("student suggests \\w+ \\(0\\.\\d\\d\\) over \\w+ \\(0\\.\\d\\d\\)");
 
-            List<JsonNode> only = exported(project, run, "doubted.jsonl", Set.of(FlagKind.LABEL_DOUBT.id()));
-            assertThat(only.stream().map(line -> line.get("id").asLong()))
-                    .containsExactlyInAnyOrderElementsOf(doubted.keySet());
-            List<JsonNode> all = exported(project, run, "all.jsonl", Set.of());
-            assertThat(all).hasSize(80);
-            assertThat(all.stream()
-                            .filter(line -> !doubted.containsKey(line.get("id").asLong()))
-                            .flatMap(line -> texts(line.get("flags")).stream()))
-                    .as("the samples not doubted carry no such flag")
-                    .doesNotContain(FlagKind.LABEL_DOUBT.id());
-
             DecisionAction rejected =
                     curation.rejectAllFlaggedBy(run, FlagKind.LABEL_DOUBT).orElseThrow();
             assertThat(rejected.sampleIds()).containsExactlyInAnyOrderElementsOf(doubted.keySet());
@@ -132,29 +118,47 @@ class LabelDoubtCurationTest {
                     .as("the labels are as the doubts were found for again: the flags are back")
                     .containsExactlyInAnyOrderElementsOf(doubted.keySet());
         }
+
+        // The command line, on the project closed: --flag label-doubt writes exactly the doubted samples.
+        List<JsonNode> only = exported(made, "doubted.jsonl", "--flag", FlagKind.LABEL_DOUBT.id());
+        assertThat(only.stream().map(line -> line.get("id").asLong()))
+                .containsExactlyInAnyOrderElementsOf(doubted.keySet());
+        assertThat(only).allSatisfy(line -> assertThat(texts(line.get("flags"))).contains(FlagKind.LABEL_DOUBT.id()));
+        List<JsonNode> all = exported(made, "all.jsonl");
+        assertThat(all).hasSize(80);
+        assertThat(all.stream()
+                        .filter(line -> !doubted.containsKey(line.get("id").asLong()))
+                        .flatMap(line -> texts(line.get("flags")).stream()))
+                .as("the samples not doubted carry no such flag")
+                .doesNotContain(FlagKind.LABEL_DOUBT.id());
     }
 
-    /** The lines of an inspection export (every sample, decided or not) of {@code run} through {@code flags}. */
-    private List<JsonNode> exported(Project project, long run, String name, Set<String> flags) throws Exception {
+    /** The lines {@code export --status all} (every sample, decided or not) writes of the run, with {@code more}. */
+    private List<JsonNode> exported(DoubtfulRun made, String name, String... more) throws Exception {
         Path out = dir.resolve(name);
-        new Exporter(project.exportSources())
-                .export(
-                        new ExportRequest(
-                                List.of(run),
-                                ExportFormat.JSONL,
-                                out,
-                                ExportStatus.ALL,
-                                false,
-                                new ExportFilter(Map.of(), Set.of(), flags),
-                                null,
-                                false,
-                                null),
-                        (done, total, what) -> {});
+        List<String> args = new ArrayList<>(List.of(
+                "export",
+                "--project",
+                made.file().toString(),
+                "--run",
+                String.valueOf(made.runId()),
+                "--format",
+                "jsonl",
+                "--status",
+                "all",
+                "--out",
+                out.toString()));
+        args.addAll(List.of(more));
+        StringWriter err = new StringWriter();
+        assertThat(Cli.execute(
+                        new PrintWriter(new StringWriter(), true),
+                        new PrintWriter(err, true),
+                        args.toArray(String[]::new)))
+                .as(err::toString)
+                .isZero();
         List<JsonNode> lines = new ArrayList<>();
-        if (Files.exists(out)) {
-            for (String line : Files.readAllLines(out)) {
-                lines.add(JSON.readTree(line));
-            }
+        for (String line : Files.readAllLines(out)) {
+            lines.add(JSON.readTree(line));
         }
         return lines;
     }

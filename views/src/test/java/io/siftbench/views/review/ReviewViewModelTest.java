@@ -180,6 +180,20 @@ class ReviewViewModelTest {
         assertThat(viewModel.modeProperty().get()).isEqualTo(PromptMode.SYNTHESIZE);
     }
 
+    @Test
+    void findingLabelDoubtsInARunWithoutLabelsSaysWhyInsteadOfDoingNothing() throws Exception {
+        open(PromptMode.SYNTHESIZE, 4);
+
+        viewModel.findLabelDoubts();
+
+        assertThat(viewModel.messageProperty().get())
+                .matches("#\\d+ .+ has no labelled samples to doubt: label doubts need an annotate run, or a"
+                        + " synthesize run whose samples carry a label\\.");
+        assertThat(viewModel.findingDoubtsProperty().get()).isFalse();
+        assertThat(viewModel.items())
+                .allSatisfy(item -> assertThat(item.flags()).noneMatch(flag -> flag.startsWith("label doubt")));
+    }
+
     private void open(PromptMode mode, int count) throws Exception {
         file = dir.resolve("review.mv.db");
         long version = RunFixture.promptVersion(file, "p", mode);
