@@ -73,6 +73,10 @@ class LabelDoubtCurationTest {
                     .map(SampleText::id)
                     .collect(Collectors.toSet());
             assertThat(planted).hasSize(4);
+            System.out.printf(
+                    "label doubts on 80 banking77 questions with 4 planted wrong labels: %d flagged, %d of them planted%n",
+                    doubted.size(),
+                    planted.stream().filter(doubted::containsKey).count());
             assertThat(doubted.keySet())
                     .as("every planted label is doubted, and few of the 76 right ones")
                     .containsAll(planted)
