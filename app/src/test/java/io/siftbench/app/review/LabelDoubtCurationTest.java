@@ -14,6 +14,7 @@ import io.siftbench.model.insights.RunSamples;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.project.Project;
+import io.siftbench.model.review.Decision;
 import io.siftbench.model.review.DecisionAction;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.student.LabelDoubt;
@@ -100,6 +101,17 @@ class LabelDoubtCurationTest {
                     .contains("label doubt: " + doubted.get(first).reason());
             assertThat(doubted.get(first).reason())
                     .matches("student suggests \\w+ \\(0\\.\\d\\d\\) over \\w+ \\(0\\.\\d\\d\\)");
+
+            // Fixing one doubted label (an edit to the suggestion) ends its doubt and leaves the others standing.
+            long fixed = planted.iterator().next();
+            project.decisions()
+                    .decide(List.of(
+                            Decision.edit(fixed, null, doubted.get(fixed).suggested(), "fixed")));
+            assertThat(curation.report(run).flaggedBy(FlagKind.LABEL_DOUBT))
+                    .as("the other doubts still stand after one label is fixed")
+                    .containsExactlyInAnyOrderElementsOf(
+                            doubted.keySet().stream().filter(id -> id != fixed).toList());
+            project.decisions().undo();
 
             DecisionAction rejected =
                     curation.rejectAllFlaggedBy(run, FlagKind.LABEL_DOUBT).orElseThrow();

@@ -150,17 +150,35 @@ public final class ProjectStudent {
     }
 
     /**
-     * The label doubts computed before for the run's samples as they are now (default fields), without computing
-     * any: what Review's flags and the export filter show without making the researcher wait.
+     * The label doubts computed before that still stand for the run's samples as they are now (default fields),
+     * without computing any: what Review's flags and the export filter show without making the researcher wait.
      */
     public Optional<List<LabelDoubt>> cachedDoubts(long runId) {
         return cachedDoubts(RunSamples.load(sources, runId));
     }
 
-    /** {@link #cachedDoubts(long)} of a run's samples already read (the curation filters have them at hand). */
+    /**
+     * {@link #cachedDoubts(long)} of a run's samples already read (the curation filters have them at hand): all the
+     * doubts when they were computed for exactly these labels; otherwise those of the last computation whose sample
+     * is still there with the same text and label, so that fixing one doubted label (an edit) or rejecting a sample
+     * does not hide the doubts about the others. Empty when doubts were never computed for the run.
+     */
     public Optional<List<LabelDoubt>> cachedDoubts(RunSampleSet set) {
         List<LabelledText> items = labelled(set, TrainingSamples.NOT_REJECTED, SampleFields.DEFAULT);
-        return cachedDoubts(set.runId(), fingerprint(items, SampleFields.DEFAULT));
+        Optional<List<LabelDoubt>> exact = cachedDoubts(set.runId(), fingerprint(items, SampleFields.DEFAULT));
+        if (exact.isPresent()) {
+            return exact;
+        }
+        return snapshots.latest(set.runId(), DOUBTS_SCOPE).map(json -> stillStanding(readDoubts(json), items));
+    }
+
+    /** The doubts whose sample is still among {@code items} with the label it had when it was judged. */
+    private static List<LabelDoubt> stillStanding(List<LabelDoubt> doubts, List<LabelledText> items) {
+        Map<Long, String> labels = new java.util.HashMap<>();
+        items.forEach(item -> labels.put(item.id(), item.label()));
+        return doubts.stream()
+                .filter(doubt -> doubt.label().equals(labels.get(doubt.id())))
+                .toList();
     }
 
     private Optional<List<LabelDoubt>> cachedDoubts(long runId, long version) {

@@ -32,6 +32,20 @@ public final class H2MetricSnapshots implements MetricSnapshots {
     }
 
     @Override
+    public Optional<String> latest(long runId, String scope) {
+        return Sql.call(db, "read the metrics of run " + runId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT metrics FROM metric_snapshot"
+                    + " WHERE run_id = ? AND scope = ? ORDER BY id DESC FETCH FIRST 1 ROW ONLY")) {
+                ps.setLong(1, runId);
+                ps.setString(2, scope);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
     public void save(long runId, String scope, long sampleSetVersion, String metrics) {
         Sql.inTransaction(db, "store the metrics of run " + runId, c -> {
             try (PreparedStatement delete =
