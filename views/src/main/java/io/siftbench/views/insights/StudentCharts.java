@@ -1,0 +1,96 @@
+package io.siftbench.views.insights;
+
+import io.siftbench.model.student.Reliability;
+import io.siftbench.model.student.UtilityReport;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+
+/** The charts of a student's utility and of calibration: the learning curve and the reliability diagram. */
+final class StudentCharts {
+
+    private StudentCharts() {}
+
+    /** One run's reliability: its name (with its ECE, in the legend) and its bins. */
+    record Reliable(String name, double ece, List<Reliability.Bin> bins) {}
+
+    /**
+     * Accuracy against the samples trained on (25%, 50% and all of each run's set), a line per run; the few-shot
+     * baseline and the ceiling as flat lines across, as they learnt from other data.
+     */
+    static Node curve(UtilityLayout layout) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("samples trained on");
+        NumberAxis y = new NumberAxis(0, 1, 0.1);
+        y.setLabel("accuracy on the test items");
+        LineChart<Number, Number> chart = new LineChart<>(x, y);
+        chart.setAnimated(false);
+        chart.setPrefHeight(300);
+        int most = 1;
+        for (int i = 0; i < layout.runs().size(); i++) {
+            XYChart.Series<Number, Number> series = new XYChart.Series<>();
+            series.setName(UtilityLayout.named(layout.runs().get(i)));
+            for (UtilityReport.CurvePoint point :
+                    layout.evaluated().answers().get(i).report().curve()) {
+                series.getData()
+                        .add(new XYChart.Data<>(
+                                point.samples(), point.accuracy().value()));
+                most = Math.max(most, point.samples());
+            }
+            chart.getData().add(series);
+        }
+        UtilityReport first = layout.evaluated().answers().get(0).report();
+        if (first.fewShot() != null) {
+            chart.getData()
+                    .add(flat("few-shot baseline", first.fewShot().accuracy().value(), most));
+        }
+        if (first.ceiling() != null) {
+            chart.getData()
+                    .add(flat(
+                            "ceiling (gold training set)",
+                            first.ceiling().accuracy().value(),
+                            most));
+        }
+        return chart;
+    }
+
+    private static XYChart.Series<Number, Number> flat(String name, double value, int most) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(name + " " + MetricRows.format(value));
+        series.getData().add(new XYChart.Data<>(0, value));
+        series.getData().add(new XYChart.Data<>(most, value));
+        return series;
+    }
+
+    /**
+     * The reliability diagram: each non-empty bin's mean confidence against how often it was right, a line per
+     * run, beside the diagonal a perfectly calibrated confidence would follow.
+     */
+    static Node reliability(List<Reliable> runs) {
+        NumberAxis x = new NumberAxis(0, 1, 0.1);
+        x.setLabel("confidence");
+        NumberAxis y = new NumberAxis(0, 1, 0.1);
+        y.setLabel("share right");
+        LineChart<Number, Number> chart = new LineChart<>(x, y);
+        chart.setAnimated(false);
+        chart.setPrefHeight(320);
+        XYChart.Series<Number, Number> diagonal = new XYChart.Series<>();
+        diagonal.setName("perfectly calibrated");
+        diagonal.getData().add(new XYChart.Data<>(0, 0));
+        diagonal.getData().add(new XYChart.Data<>(1, 1));
+        chart.getData().add(diagonal);
+        for (Reliable run : runs) {
+            XYChart.Series<Number, Number> series = new XYChart.Series<>();
+            series.setName(run.name() + " · ECE " + MetricRows.format(run.ece()));
+            for (Reliability.Bin bin : run.bins()) {
+                if (bin.count() > 0) {
+                    series.getData().add(new XYChart.Data<>(bin.meanConfidence(), bin.accuracy()));
+                }
+            }
+            chart.getData().add(series);
+        }
+        return chart;
+    }
+}
