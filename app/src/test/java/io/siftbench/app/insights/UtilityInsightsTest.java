@@ -44,14 +44,14 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Insights' Utility section on a real project: an annotate run over 12 banking77 labels (15 questions each)
- * against a loopback server whose model takes every card_arrival question for card_linking, tested on 8 questions
+ * Insights' Utility section on a real project: an annotate run over 8 banking77 labels (10 questions each)
+ * against a loopback server whose model takes every card_arrival question for card_linking, tested on 6 questions
  * per label of banking77's test file, with a gold training set for the ceiling. The student is the real one, on
  * the real MiniLM embeddings.
  */
 class UtilityInsightsTest {
 
-    private static final int LABELS = 12;
+    private static final int LABELS = 8;
     private static final String WRONG = "card_arrival";
     private static final String TAKEN_FOR = "card_linking";
 
@@ -72,22 +72,22 @@ class UtilityInsightsTest {
 
     @BeforeEach
     void project() throws Exception {
-        Map<String, List<String>> train = perLabel(SharedFixtures.require("data/banking77/train.csv"), 25);
-        Map<String, List<String>> test = perLabel(SharedFixtures.require("data/banking77/test.csv"), 8);
+        Map<String, List<String>> train = perLabel(SharedFixtures.require("data/banking77/train.csv"), 18);
+        Map<String, List<String>> test = perLabel(SharedFixtures.require("data/banking77/test.csv"), 6);
         labels = new ArrayList<>(List.of(WRONG, TAKEN_FOR));
         train.keySet().stream()
                 .filter(l -> !labels.contains(l) && test.containsKey(l))
                 .limit(LABELS - 2)
                 .forEach(labels::add);
         runs = new LoopbackRuns(dir.resolve("utility"));
-        // The run annotates 15 questions a label; 10 others a label are the gold training set.
+        // The run annotates 10 questions a label; 8 others a label are the gold training set.
         StringBuilder annotated = new StringBuilder("text,category\n");
         StringBuilder gold = new StringBuilder("text,category\n");
         StringBuilder tested = new StringBuilder("text,category\n");
         for (String label : labels) {
             List<String> questions = train.get(label);
-            questions.subList(0, 15).forEach(q -> row(annotated, q, label));
-            questions.subList(15, 25).forEach(q -> row(gold, q, label));
+            questions.subList(0, 10).forEach(q -> row(annotated, q, label));
+            questions.subList(10, 18).forEach(q -> row(gold, q, label));
             test.get(label).forEach(q -> row(tested, q, label));
         }
         annotated.toString().lines().skip(1).forEach(line -> {
@@ -149,8 +149,8 @@ class UtilityInsightsTest {
         assertThat(answer.cached()).isFalse();
         UtilityReport report = answer.report();
         StudentEvaluation student = report.student();
-        assertThat(student.trainedOn()).isEqualTo(LABELS * 15);
-        assertThat(student.items()).isEqualTo(LABELS * 8);
+        assertThat(student.trainedOn()).isEqualTo(LABELS * 10);
+        assertThat(student.items()).isEqualTo(LABELS * 6);
         assertThat(student.accuracy().low()).isLessThan(student.accuracy().value());
         assertThat(student.accuracy().high()).isGreaterThan(student.accuracy().value());
         // The student learnt card_arrival's questions as card_linking: it never says card_arrival.
@@ -159,12 +159,12 @@ class UtilityInsightsTest {
         assertThat(student.mostConfused().get(0).predicted()).isEqualTo(TAKEN_FOR);
         assertThat(report.fewShot().trainedOn()).isEqualTo(LABELS * 8);
         assertThat(report.fewShotFromTest()).isFalse();
-        assertThat(report.ceiling().trainedOn()).isEqualTo(LABELS * 10);
+        assertThat(report.ceiling().trainedOn()).isEqualTo(LABELS * 8);
         assertThat(report.ceiling().label(WRONG).orElseThrow().f1().value())
                 .as("the gold training set teaches card_arrival")
                 .isGreaterThan(0.5);
-        assertThat(report.curve()).extracting(UtilityReport.CurvePoint::samples).containsExactly(45, 90, 180);
-        assertThat(report.reliability().items()).isEqualTo(LABELS * 8);
+        assertThat(report.curve()).extracting(UtilityReport.CurvePoint::samples).containsExactly(20, 40, 80);
+        assertThat(report.reliability().items()).isEqualTo(LABELS * 6);
 
         // Asked again, and on reopening Insights: from the project's snapshot, at once.
         fx(utility::evaluate);
@@ -200,17 +200,17 @@ class UtilityInsightsTest {
         UtilityViewModel utility = insights.utility();
         measure(insights, List.of(first));
         fx(() -> utility.testProperty().set(dataset(utility, "test")));
-        // Without a gold training set the few-shot examples come from the test set: all 8 a label leave none.
+        // Without a gold training set the few-shot examples come from the test set: all 6 a label leave none.
         fx(utility::evaluate);
         await(() -> !utility.busyProperty().get());
         assertThat(utility.problemProperty().get().message()).contains("leaves no test item to score on");
-        fx(() -> utility.fewShotProperty().set(3));
+        fx(() -> utility.fewShotProperty().set(2));
         fx(utility::evaluate);
         await(() -> !utility.busyProperty().get());
         UtilityReport report =
                 utility.evaluatedProperty().get().answers().get(0).report();
         assertThat(report.fewShotFromTest()).isTrue();
-        assertThat(report.student().items()).isEqualTo(LABELS * 5);
+        assertThat(report.student().items()).isEqualTo(LABELS * 4);
 
         // An annotate run writes nothing: without a synthesize prompt for its labels, the researcher is told so.
         fx(() -> utility.proposeWeakest(3, 30));
