@@ -214,8 +214,8 @@ class UtilityInsightsTest {
 
         // An annotate run writes nothing: without a synthesize prompt for its labels, the researcher is told so.
         fx(() -> utility.proposeWeakest(3, 30));
-        await(() -> utility.problemProperty().get() != null);
-        assertThat(utility.problemProperty().get().message())
+        await(() -> !utility.planProblemProperty().get().isEmpty());
+        assertThat(utility.planProblemProperty().get())
                 .startsWith("No synthesize prompt of this project has a condition whose values include " + WRONG)
                 .contains("Prompt studio");
         assertThat(utility.plans()).isEmpty();

@@ -56,6 +56,20 @@ final class StudentCharts {
         return chart;
     }
 
+    private static void guide(LineChart<Number, Number> chart, XYChart.Series<Number, Number> series) {
+        chart.getData().add(series);
+        guide(series);
+    }
+
+    /**
+     * A line to read the others against, not a run: dashed, without its points. Styled inline, as the theme's
+     * series styles would win over a style class of the screen's.
+     */
+    private static void guide(XYChart.Series<Number, Number> series) {
+        series.getNode().setStyle("-fx-stroke-dash-array: 8 6;");
+        series.getData().forEach(point -> point.getNode().setStyle("-fx-background-color: transparent;"));
+    }
+
     private static XYChart.Series<Number, Number> flat(String name, double value, int most) {
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
         series.setName(name + " " + MetricRows.format(value));
@@ -76,11 +90,6 @@ final class StudentCharts {
         LineChart<Number, Number> chart = new LineChart<>(x, y);
         chart.setAnimated(false);
         chart.setPrefHeight(320);
-        XYChart.Series<Number, Number> diagonal = new XYChart.Series<>();
-        diagonal.setName("perfectly calibrated");
-        diagonal.getData().add(new XYChart.Data<>(0, 0));
-        diagonal.getData().add(new XYChart.Data<>(1, 1));
-        chart.getData().add(diagonal);
         for (Reliable run : runs) {
             XYChart.Series<Number, Number> series = new XYChart.Series<>();
             series.setName(run.name() + " · ECE " + MetricRows.format(run.ece()));
@@ -91,6 +100,12 @@ final class StudentCharts {
             }
             chart.getData().add(series);
         }
+        // Last, so that each run has the colour it has in the learning curve.
+        XYChart.Series<Number, Number> diagonal = new XYChart.Series<>();
+        diagonal.setName("perfectly calibrated");
+        diagonal.getData().add(new XYChart.Data<>(0, 0));
+        diagonal.getData().add(new XYChart.Data<>(1, 1));
+        guide(chart, diagonal);
         return chart;
     }
 }

@@ -70,7 +70,8 @@ record UtilityLayout(UtilityViewModel.Evaluated evaluated) {
                                 + answer.question().goldDataset()
                                 + "): accuracy " + report.ceiling().accuracy() + " · macro-F1 "
                                 + report.ceiling().macroF1());
-        lines.add("calibration: ECE " + MetricRows.format(report.reliability().expectedCalibrationError())
+        lines.add("the student's own calibration on the test items: ECE "
+                + MetricRows.format(report.reliability().expectedCalibrationError())
                 + (answer.cached() ? " · read from the project" : ""));
         return lines;
     }

@@ -144,6 +144,7 @@ final class UtilityPanel {
         progress.setId("utility-progress");
         progress.progressProperty().bind(viewModel.progressProperty());
         progress.visibleProperty().bind(viewModel.busyProperty());
+        progress.managedProperty().bind(viewModel.busyProperty());
         Label step = new Label();
         step.setId("utility-step");
         step.textProperty().bind(viewModel.stepProperty());
@@ -247,7 +248,7 @@ final class UtilityPanel {
             view.getColumns().add(column);
         }
         view.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        view.setPrefHeight(Math.min(320, 32 + 26 * Math.max(1, table.rows().size())));
+        view.setPrefHeight(Math.min(360, 40 + 30 * Math.max(1, table.rows().size())));
         Button copy = new Button("Copy table");
         copy.setId(id + "-copy");
         copy.setOnAction(e -> {
@@ -297,6 +298,13 @@ final class UtilityPanel {
                         samples,
                         new Label("samples, more for the weaker"),
                         generate));
+        Label why = new Label();
+        why.setId("utility-plan-problem");
+        why.setWrapText(true);
+        why.getStyleClass().add("insights-problem");
+        why.textProperty().bind(viewModel.planProblemProperty());
+        why.managedProperty().bind(viewModel.planProblemProperty().isNotEmpty());
+        box.getChildren().add(why);
         if (!viewModel.plans().isEmpty()) {
             ChoiceBox<WeakestLabelsRun.Plan> plan =
                     new ChoiceBox<>(FXCollections.observableArrayList(viewModel.plans()));

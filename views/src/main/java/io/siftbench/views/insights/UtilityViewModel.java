@@ -85,6 +85,7 @@ public final class UtilityViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper step = new ReadOnlyStringWrapper(this, "step", "");
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
+    private final ReadOnlyStringWrapper planProblem = new ReadOnlyStringWrapper(this, "planProblem", "");
     private List<RunInfo> runs = List.of();
     private TaskHandle current;
 
@@ -183,6 +184,11 @@ public final class UtilityViewModel {
         return problem.getReadOnlyProperty();
     }
 
+    /** Why no run for the weakest labels could be proposed, shown beside the button; empty when one was. */
+    public ReadOnlyStringProperty planProblemProperty() {
+        return planProblem.getReadOnlyProperty();
+    }
+
     /** Lists the project's datasets again (after one was imported, renamed or deleted). */
     public void reloadDatasets() {
         InsightsSources open = tasks.open();
@@ -226,6 +232,7 @@ public final class UtilityViewModel {
         runs = List.copyOf(measured);
         evaluated.set(null);
         plans.clear();
+        planProblem.set("");
         problem.set(null);
         InsightsSources open = tasks.open();
         if (open == null || runs.isEmpty()) {
@@ -246,7 +253,9 @@ public final class UtilityViewModel {
                         })
                         .quiet()
                         .onSuccess(read -> {
+                            // A chooser clears what it shows when its choices are replaced: set again, so it shows.
                             labelFields.setAll(read.labelFields());
+                            labelField.set(null);
                             labelField.set(
                                     read.labelFields().size() > 1
                                                     && asked.get(0).config().mode() == PromptMode.SYNTHESIZE
@@ -361,6 +370,7 @@ public final class UtilityViewModel {
         busy.set(true);
         problem.set(null);
         plans.clear();
+        planProblem.set("");
         long started = System.nanoTime();
         int shares = asked.size() + (asked.size() > 1 ? 1 : 0);
         current = tasks.execute(BackgroundTask.of("Evaluating the utility of " + asked.size() + " run(s)", work -> {
@@ -457,13 +467,13 @@ public final class UtilityViewModel {
         List<WeakestLabels.Target> targets =
                 WeakestLabels.of(shown.answers().get(0).report().student(), k);
         plans.clear();
-        problem.set(null);
+        planProblem.set("");
         tasks.execute(BackgroundTask.of(
                         "Planning a run for the weakest labels of run #" + run.id(),
                         work -> WeakestLabelsRun.plans(open.runSources(), run, targets, samples))
                 .quiet()
                 .onSuccess(plans::setAll)
-                .onFailure(error -> problem.set(Problem.of("No run for the weakest labels", error))));
+                .onFailure(error -> planProblem.set(Problem.firstLine(error))));
     }
 
     /** Starts the proposed run {@code plan} (one of {@link #plans()}), as "Fill the gaps" starts its run. */
