@@ -279,13 +279,14 @@ class UtilityInsightsTest {
                 .get(10, TimeUnit.SECONDS);
     }
 
-    /** Measures {@code chosen}, once the view model has listed the runs and the datasets. */
+    /** Measures {@code chosen} once the view model has listed the runs; the datasets are listed then. */
     private void measure(InsightsViewModel insights, List<RunInfo> chosen) throws Exception {
         fx(insights::reload);
-        await(() -> insights.runs().size() >= chosen.size()
-                && insights.utility().datasets().size() == 3);
+        await(() -> insights.runs().size() >= chosen.size());
         fx(() -> insights.measure(chosen));
-        await(() -> !insights.busyProperty().get() && insights.measured().size() == chosen.size());
+        await(() -> !insights.busyProperty().get()
+                && insights.measured().size() == chosen.size()
+                && insights.utility().datasets().size() == 3);
     }
 
     /** Another annotate run over the same records, whose model gives every record its gold label. */

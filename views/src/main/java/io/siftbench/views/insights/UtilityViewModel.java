@@ -112,9 +112,8 @@ public final class UtilityViewModel {
             plans.clear();
             test.set(null);
             gold.set(null);
-            reloadDatasets();
+            datasets.clear();
         });
-        reloadDatasets();
     }
 
     /** The project's datasets, to test on and to take the gold training set from. */
@@ -189,7 +188,10 @@ public final class UtilityViewModel {
         return planProblem.getReadOnlyProperty();
     }
 
-    /** Lists the project's datasets again (after one was imported, renamed or deleted). */
+    /**
+     * Lists the project's datasets again (after one was imported, renamed or deleted); they are listed first when
+     * runs are measured.
+     */
     public void reloadDatasets() {
         InsightsSources open = tasks.open();
         if (open == null) {
@@ -200,14 +202,17 @@ public final class UtilityViewModel {
                         "Listing the datasets",
                         work -> open.runSources().datasets().list())
                 .quiet()
-                .onSuccess(list -> {
-                    DatasetInfo chosenTest = test.get();
-                    DatasetInfo chosenGold = gold.get();
-                    datasets.setAll(list);
-                    test.set(same(list, chosenTest));
-                    gold.set(same(list, chosenGold));
-                })
+                .onSuccess(this::setDatasets)
                 .onFailure(error -> problem.set(Problem.of("The datasets could not be listed", error))));
+    }
+
+    /** The datasets listed, what was chosen kept where it is still there. */
+    private void setDatasets(List<DatasetInfo> list) {
+        DatasetInfo chosenTest = test.get();
+        DatasetInfo chosenGold = gold.get();
+        datasets.setAll(list);
+        test.set(same(list, chosenTest));
+        gold.set(same(list, chosenGold));
     }
 
     private static DatasetInfo same(List<DatasetInfo> list, DatasetInfo chosen) {
@@ -217,17 +222,12 @@ public final class UtilityViewModel {
     }
 
     /**
-     * The runs Insights measured: what is shown of another set of runs goes, and the answer to the last question
-     * asked of the first run (with its choices) shows if it is still current, with the others' from their
-     * snapshots; nothing is trained.
+     * The runs Insights measured: what was shown goes, and the answer to the last question asked of the first run
+     * (with its choices) shows if it is still current, with the others' from their snapshots; nothing is trained.
      */
     void showRuns(List<RunInfo> measured) {
-        if (measured.stream()
-                .map(RunInfo::id)
-                .toList()
-                .equals(runs.stream().map(RunInfo::id).toList())) {
-            return;
-        }
+        // Measured again, the same runs may have new samples or decisions: what is shown is read again too, and
+        // goes where it is no longer current.
         cancel();
         runs = List.copyOf(measured);
         evaluated.set(null);
@@ -242,6 +242,8 @@ public final class UtilityViewModel {
         List<RunInfo> asked = runs;
         reading.execute(
                 BackgroundTask.of("Reading the utility of run #" + asked.get(0).id(), work -> {
+                            List<DatasetInfo> listed =
+                                    open.runSources().datasets().list();
                             List<String> fields = labelFieldsOf(open, asked.get(0));
                             Optional<RunUtility.Answer> first =
                                     utility.last(asked.get(0).id());
@@ -249,10 +251,11 @@ public final class UtilityViewModel {
                             if (first.isPresent()) {
                                 shown = cachedFor(utility, asked, first.get());
                             }
-                            return new Read(fields, first.map(RunUtility.Answer::question), shown);
+                            return new Read(listed, fields, first.map(RunUtility.Answer::question), shown);
                         })
                         .quiet()
                         .onSuccess(read -> {
+                            setDatasets(read.datasets());
                             // A chooser clears what it shows when its choices are replaced: set again, so it shows.
                             labelFields.setAll(read.labelFields());
                             labelField.set(null);
@@ -270,7 +273,11 @@ public final class UtilityViewModel {
     }
 
     /** What is read when runs are shown: the label fields, the last question and its answers, if current. */
-    private record Read(List<String> labelFields, Optional<UtilityQuestion> question, Evaluated shown) {}
+    private record Read(
+            List<DatasetInfo> datasets,
+            List<String> labelFields,
+            Optional<UtilityQuestion> question,
+            Evaluated shown) {}
 
     /**
      * The answers of every run to the first run's last question, if each is in a snapshot (else null); two runs'
@@ -365,6 +372,8 @@ public final class UtilityViewModel {
             return;
         }
         cancel();
+        // What the last question was no longer matters: the researcher has chosen.
+        reading.clear();
         RunUtility utility = utility(open);
         List<RunInfo> asked = runs;
         busy.set(true);
