@@ -21,13 +21,8 @@ final class StudentCharts {
      * baseline and the ceiling as flat lines across, as they learnt from other data.
      */
     static Node curve(UtilityLayout layout) {
-        NumberAxis x = new NumberAxis();
-        x.setLabel("samples trained on");
-        NumberAxis y = new NumberAxis(0, 1, 0.1);
-        y.setLabel("accuracy on the test items");
-        LineChart<Number, Number> chart = new LineChart<>(x, y);
-        chart.setAnimated(false);
-        chart.setPrefHeight(300);
+        LineChart<Number, Number> chart =
+                chart(new NumberAxis(), "samples trained on", "accuracy on the test items", 300);
         int most = 1;
         for (int i = 0; i < layout.runs().size(); i++) {
             XYChart.Series<Number, Number> series = new XYChart.Series<>();
@@ -53,6 +48,17 @@ final class StudentCharts {
                             first.ceiling().accuracy().value(),
                             most));
         }
+        return chart;
+    }
+
+    /** A line chart over {@code x}, its y axis a share from 0 to 1. */
+    private static LineChart<Number, Number> chart(NumberAxis x, String xLabel, String yLabel, double height) {
+        x.setLabel(xLabel);
+        NumberAxis y = new NumberAxis(0, 1, 0.1);
+        y.setLabel(yLabel);
+        LineChart<Number, Number> chart = new LineChart<>(x, y);
+        chart.setAnimated(false);
+        chart.setPrefHeight(height);
         return chart;
     }
 
@@ -83,13 +89,7 @@ final class StudentCharts {
      * run, beside the diagonal a perfectly calibrated confidence would follow.
      */
     static Node reliability(List<Reliable> runs) {
-        NumberAxis x = new NumberAxis(0, 1, 0.1);
-        x.setLabel("confidence");
-        NumberAxis y = new NumberAxis(0, 1, 0.1);
-        y.setLabel("share right");
-        LineChart<Number, Number> chart = new LineChart<>(x, y);
-        chart.setAnimated(false);
-        chart.setPrefHeight(320);
+        LineChart<Number, Number> chart = chart(new NumberAxis(0, 1, 0.1), "confidence", "share right", 320);
         for (Reliable run : runs) {
             XYChart.Series<Number, Number> series = new XYChart.Series<>();
             series.setName(run.name() + " · ECE " + MetricRows.format(run.ece()));
