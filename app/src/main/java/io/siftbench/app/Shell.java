@@ -166,6 +166,7 @@ public final class Shell {
         feed.listen(runsAndSamples, review::reloadRuns);
         feed.listen(runsAndSamples, compare::reloadRuns);
         feed.listen(runsAndSamples, insights::reload);
+        feed.listen(EnumSet.of(ProjectChange.Kind.DATASETS), insights.utility()::reloadDatasets);
         feed.listen(EnumSet.of(ProjectChange.Kind.PROMPTS), compare::reloadVersions);
         feed.listen(
                 EnumSet.of(ProjectChange.Kind.RUNS, ProjectChange.Kind.SAMPLES, ProjectChange.Kind.DECISIONS),

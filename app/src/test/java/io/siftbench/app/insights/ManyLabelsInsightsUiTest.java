@@ -160,8 +160,15 @@ class ManyLabelsInsightsUiTest {
                 .as("the rarest at the bottom")
                 .isGreaterThan(names.getDisplayPosition(labels.get(10)));
 
-        // The matrix is the page's last chart: scrolled down to it as a user would.
-        robot.interact(() -> page.setVvalue(page.getVmax()));
+        // The matrix is the last chart of the run's metrics, above the Utility section: scrolled to it as a user
+        // would, its section (title and Save PNG) at the top of the page's viewport.
+        robot.interact(() -> {
+            double top = confusion.getParent().localToScene(0, 0).getY()
+                    - page.getContent().localToScene(0, 0).getY();
+            double scrollable = page.getContent().getLayoutBounds().getHeight()
+                    - page.getViewportBounds().getHeight();
+            page.setVvalue(page.getVmax() * Math.min(1, top / scrollable));
+        });
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#insights-save-confusion");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "saved confusion.png"

@@ -18,8 +18,14 @@ public record ConfusionMatrix(List<String> labels, long[][] counts) {
         return Arrays.stream(counts).map(long[]::clone).toArray(long[][]::new);
     }
 
+    /**
+     * How often {@code gold} was labelled {@code predicted}; 0 where either label is not in the matrix, as no pair
+     * had it (a bootstrap resample of the test items often leaves a rare label out).
+     */
     public long count(String gold, String predicted) {
-        return counts[labels.indexOf(gold)][labels.indexOf(predicted)];
+        int g = labels.indexOf(gold);
+        int p = labels.indexOf(predicted);
+        return g < 0 || p < 0 ? 0 : counts[g][p];
     }
 
     /**

@@ -64,6 +64,14 @@ public final class GapFilling {
             throw new IllegalArgumentException("every " + every + " has at least " + minimumAccepted
                     + " accepted samples: there is no gap to fill");
         }
+        return like(run, cells, cells.size() * perCell);
+    }
+
+    /**
+     * A new synthesize run like {@code run} making {@code samples} samples over {@code cells} in turn, with a seed
+     * of its own so that it does not repeat the earlier run's requests.
+     */
+    static RunConfig like(RunInfo run, List<Map<String, String>> cells, int samples) {
         RunConfig old = run.config();
         RunDetails details = RunDetails.fromJson(old.details()).withCells(cells);
         return new RunConfig(
@@ -74,7 +82,7 @@ public final class GapFilling {
                 old.datasetId(),
                 old.seed() + run.id(),
                 old.concurrency(),
-                cells.size() * perCell,
+                samples,
                 old.votes(),
                 details.toJson());
     }

@@ -20,6 +20,8 @@ import java.util.concurrent.CancellationException;
  * @param similarity   the pairwise embedding cosine; null when fewer than two samples have an embedding
  * @param embeddingMap the 2-D PCA map; null when no sample has an embedding
  * @param gold         agreement with the gold labels; null when no sample has a gold label
+ * @param calibration  the model's confidence against agreement with gold; null when no sample has both a gold
+ *                     label and a confidence
  */
 public record InsightsReport(
         StatusSelection selection,
@@ -32,7 +34,8 @@ public record InsightsReport(
         List<ValueCoverage> valueCoverage,
         SimilarityDistribution similarity,
         EmbeddingMap embeddingMap,
-        GoldAgreement gold) {
+        GoldAgreement gold,
+        Calibration calibration) {
 
     private static final String[] STEPS = {
         "tokenising",
@@ -107,6 +110,7 @@ public record InsightsReport(
         step(progress, 7);
         boolean hasGold = samples.stream().anyMatch(sample -> sample.goldLabel() != null);
         GoldAgreement gold = hasGold ? GoldAgreement.of(samples) : null;
+        Calibration calibration = hasGold ? Calibration.of(samples) : null;
         progress.update(STEPS.length, STEPS.length, "done");
         return new InsightsReport(
                 selection,
@@ -119,7 +123,8 @@ public record InsightsReport(
                 valueCoverage,
                 similarity,
                 map,
-                gold);
+                gold,
+                calibration);
     }
 
     /** This report with its length histograms and its embedding map on axes shared with other reports. */
@@ -135,7 +140,8 @@ public record InsightsReport(
                 valueCoverage,
                 similarity,
                 sharedMap,
-                gold);
+                gold,
+                calibration);
     }
 
     private static void step(InsightsProgress progress, int done) {

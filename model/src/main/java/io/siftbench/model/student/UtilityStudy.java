@@ -56,6 +56,11 @@ public final class UtilityStudy {
                 fewShotSet = test.perLabel(fewShotPerLabel, settings.seed());
                 test = without(test, fewShotSet);
                 fromTest = true;
+                if (test.size() == 0) {
+                    throw new IllegalArgumentException("Taking " + fewShotPerLabel
+                            + " few-shot examples per label from the test set leaves no test item to score on: "
+                            + "choose a gold training set for them, or a smaller k.");
+                }
             }
         }
         int total = UtilityReport.CURVE.size() + (fewShotSet != null ? 1 : 0) + (goldTrain != null ? 1 : 0);

@@ -20,7 +20,11 @@ enum InsightsSection {
     CONFUSION(
             "confusion",
             "Confusion with gold: the most confused pairs, and the matrix (gold ↓, model →)",
-            r -> r.metrics().gold() != null);
+            r -> r.metrics().gold() != null),
+    CALIBRATION(
+            "calibration",
+            "Calibration: the model's confidence against agreement with gold (reliability diagram)",
+            r -> r.metrics().calibration() != null);
 
     private final String id;
     private final String title;

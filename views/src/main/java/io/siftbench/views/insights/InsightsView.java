@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -21,10 +22,12 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -48,6 +51,7 @@ public final class InsightsView implements ScreenView {
     private final ChoiceBox<String> colourBy = new ChoiceBox<>();
     private final ColourBy colours = new ColourBy();
     private final CoverageCharts coverage;
+    private final UtilityPanel utility;
     private final VBox content = new VBox(16);
     private final ScrollPane scroll = new ScrollPane(content);
     private final Node empty;
@@ -56,6 +60,7 @@ public final class InsightsView implements ScreenView {
         this.viewModel = viewModel;
         this.files = files;
         this.coverage = new CoverageCharts(viewModel);
+        this.utility = new UtilityPanel(viewModel.utility(), this::saveable);
         root.setId("insights");
         root.getStylesheets().add(InsightsView.class.getResource("insights.css").toExternalForm());
         empty = new EmptyScreenView(
@@ -261,6 +266,7 @@ public final class InsightsView implements ScreenView {
             Node chart = chart(section, layout);
             content.getChildren().add(section(section, chart, () -> picture(section, chart, layout)));
         }
+        content.getChildren().add(utility.node());
     }
 
     /** Replacing the choices moves the chooser's value; the colour-by state tells those moves from a choice. */
@@ -284,6 +290,14 @@ public final class InsightsView implements ScreenView {
             case COVERAGE -> sideBySide(runs, coverage::grids);
             case JUDGE -> sideBySide(runs, Charts::judgeScores);
             case CONFUSION -> confusion(runs, ConfusionPanel::of);
+            case CALIBRATION ->
+                StudentCharts.reliability(runs.stream()
+                        .filter(r -> r.report().metrics().calibration() != null)
+                        .map(r -> new StudentCharts.Reliable(
+                                r.heading(),
+                                r.report().metrics().calibration().ece(),
+                                r.report().metrics().calibration().bins()))
+                        .toList());
         };
     }
 
@@ -323,13 +337,17 @@ public final class InsightsView implements ScreenView {
 
     /** A titled chart with its "Save PNG" button, which saves {@code picture}. */
     private Node section(InsightsSection section, Node chart, Supplier<WritableImage> picture) {
-        String id = section.id();
+        return saveable(section.id(), section.title(), chart, picture);
+    }
+
+    /** A chart titled {@code title} with its "Save PNG" button, named by {@code id}, which saves {@code picture}. */
+    private Node saveable(String id, String title, Node chart, Supplier<WritableImage> picture) {
         chart.setId("insights-chart-" + id);
         Button save = new Button("Save PNG");
         save.setId("insights-save-" + id);
         save.setOnAction(e -> files.choosePng(root.getScene().getWindow(), id + ".png")
                 .ifPresent(file -> viewModel.savePng(picture.get(), file)));
-        Label heading = new Label(section.title());
+        Label heading = new Label(title);
         heading.getStyleClass().add("insights-heading");
         HBox head = new HBox(8, heading, save);
         VBox shown = new VBox(4, head, chart);
@@ -345,6 +363,26 @@ public final class InsightsView implements ScreenView {
             row.getChildren().add(column);
         }
         return row;
+    }
+
+    /** Evaluate the utility (Ctrl+E) and propose a run for the weakest labels (Ctrl+Shift+G). */
+    @Override
+    public List<MenuItem> menuItems() {
+        UtilityViewModel u = viewModel.utility();
+        MenuItem evaluate = new MenuItem("Evaluate utility");
+        evaluate.setId("menu-evaluate-utility");
+        evaluate.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+        evaluate.disableProperty()
+                .bind(Bindings.isEmpty(viewModel.measured())
+                        .or(u.testProperty().isNull())
+                        .or(u.busyProperty()));
+        evaluate.setOnAction(e -> u.evaluate());
+        MenuItem weakest = new MenuItem("Generate more for the weakest labels");
+        weakest.setId("menu-weakest-labels");
+        weakest.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+G"));
+        weakest.disableProperty().bind(u.evaluatedProperty().isNull().or(u.busyProperty()));
+        weakest.setOnAction(e -> utility.proposeWeakest());
+        return List.of(evaluate, weakest);
     }
 
     @Override

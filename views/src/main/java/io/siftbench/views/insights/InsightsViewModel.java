@@ -12,6 +12,7 @@ import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.insights.StatusSelection;
 import io.siftbench.model.insights.ValueCoverage;
+import io.siftbench.model.insights.WeakestLabelsRun;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLabel;
@@ -93,6 +94,7 @@ public final class InsightsViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper step = new ReadOnlyStringWrapper(this, "step", "");
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
+    private final UtilityViewModel utility;
     private TaskHandle current;
 
     /**
@@ -112,6 +114,7 @@ public final class InsightsViewModel {
         this.embedder = embedder;
         this.launcher = launcher;
         this.runs = new ProjectRunList(sources.map(InsightsSources::runList), tasks);
+        this.utility = new UtilityViewModel(this.tasks, embedder, this::generateForWeakest);
         projectOpen.set(sources.getValue() != null);
         this.tasks.onSwitch(now -> {
             projectOpen.set(now != null);
@@ -131,6 +134,11 @@ public final class InsightsViewModel {
 
     public ObservableList<RunInfo> runs() {
         return runs.runs();
+    }
+
+    /** The Utility section: the measured runs' students tested on real data. */
+    public UtilityViewModel utility() {
+        return utility;
     }
 
     /** A run as the chooser names it, with the pipeline step it is, e.g. "… · question-answer v1 · step 2 answer …". */
@@ -283,6 +291,8 @@ public final class InsightsViewModel {
                     // The note first: the screen redraws when the measured runs change, and shows the note then.
                     note.set(result.note());
                     measured.setAll(result.runs());
+                    utility.showRuns(
+                            result.runs().stream().map(MeasuredRun::run).toList());
                     finished("");
                 })
                 .onCancelled(() -> finished("cancelled"))
@@ -326,9 +336,9 @@ public final class InsightsViewModel {
      * it shows on the Runs screen and can be cancelled there or here.
      */
     public void fillTheGaps(MeasuredRun measuredRun, CoverageGrid grid, long minimumAccepted, int perCell) {
-        fillTheGaps(
-                measuredRun,
-                grid.conditionA() + " × " + grid.conditionB(),
+        start(
+                measuredRun.run(),
+                "filled the gaps of " + grid.conditionA() + " × " + grid.conditionB(),
                 () -> GapFilling.config(measuredRun.run(), grid, minimumAccepted, perCell));
     }
 
@@ -338,14 +348,25 @@ public final class InsightsViewModel {
      * a single condition switched on), as {@link #fillTheGaps(MeasuredRun, CoverageGrid, long, int)} does.
      */
     public void fillTheGaps(MeasuredRun measuredRun, ValueCoverage values, long minimumAccepted, int perCell) {
-        fillTheGaps(
-                measuredRun,
-                values.condition(),
+        start(
+                measuredRun.run(),
+                "filled the gaps of " + values.condition(),
                 () -> GapFilling.config(measuredRun.run(), values, minimumAccepted, perCell));
     }
 
-    /** Creates the run {@code config} gives (in the background, where a bad choice fails) and runs it. */
-    private void fillTheGaps(MeasuredRun measuredRun, String gaps, Supplier<RunConfig> config) {
+    /**
+     * Starts the synthesize run {@code plan} proposes for the weakest labels of {@code evaluated}'s student, as
+     * "Fill the gaps" starts its runs.
+     */
+    private void generateForWeakest(RunInfo evaluated, WeakestLabelsRun.Plan plan) {
+        start(evaluated, "makes more of the weakest labels: " + plan.describe(), plan::config);
+    }
+
+    /**
+     * Creates the run {@code config} gives (in the background, where a bad choice fails) and runs it; the step line
+     * then says "run #N " and {@code did}.
+     */
+    private void start(RunInfo like, String did, Supplier<RunConfig> config) {
         if (tasks.open() == null) {
             return;
         }
@@ -354,29 +375,28 @@ public final class InsightsViewModel {
         cancel();
         busy.set(true);
         problem.set(null);
-        current = tasks.execute(BackgroundTask.of(
-                        "Filling the gaps of run #" + measuredRun.run().id(), work -> {
-                            RunInfo run = launcher.create(config.get());
-                            launcher.execute(
-                                    run.id(),
-                                    (sample, p) -> {
-                                        work.update(p.done(), p.total(), p.describe());
-                                        tasks.executor().uiThread().execute(() -> {
-                                            progress.set(p.total() == 0 ? 0 : (double) p.done() / p.total());
-                                            step.set("run #" + run.id() + ": " + p.describe());
-                                        });
-                                    },
-                                    work::isCancelled);
-                            return run;
-                        })
+        current = tasks.execute(BackgroundTask.of("Starting a run like run #" + like.id(), work -> {
+                    RunInfo run = launcher.create(config.get());
+                    launcher.execute(
+                            run.id(),
+                            (sample, p) -> {
+                                work.update(p.done(), p.total(), p.describe());
+                                tasks.executor().uiThread().execute(() -> {
+                                    progress.set(p.total() == 0 ? 0 : (double) p.done() / p.total());
+                                    step.set("run #" + run.id() + ": " + p.describe());
+                                });
+                            },
+                            work::isCancelled);
+                    return run;
+                })
                 .onSuccess(run -> {
-                    finished("run #" + run.id() + " filled the gaps of " + gaps);
+                    finished("run #" + run.id() + " " + did);
                     reload();
                 })
                 .onCancelled(() -> finished("cancelled"))
                 .onFailure(error -> {
                     finished("");
-                    problem.set(Problem.of("The gaps could not be filled", error));
+                    problem.set(Problem.of("The run could not be made", error));
                 }));
     }
 

@@ -59,6 +59,12 @@ public final class MetricRows {
                         : format(r.metrics().similarity().mean())));
         gold(rows, "model", r -> r.metrics().gold());
         gold(rows, "researcher", RunMetricsReport::researcherAgreement);
+        rows.add(new Row(
+                "ECE (model)",
+                r -> r.metrics().calibration() == null
+                        ? NONE
+                        : format(r.metrics().calibration().ece()) + " ("
+                                + r.metrics().calibration().items() + " items)"));
         rows.add(new Row("judged", r -> judge(r, j -> j.judged() + " of " + j.samples())));
         rows.add(new Row("mean judge score", r -> judge(r, j -> j.mean() == null ? NONE : format(j.mean()))));
         rows.add(new Row(

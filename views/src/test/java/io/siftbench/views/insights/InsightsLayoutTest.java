@@ -129,6 +129,19 @@ class InsightsLayoutTest {
     }
 
     @Test
+    void aRunWhoseModelStatedItsConfidenceOnGoldLabelsShowsItsCalibrationAndItsEce() {
+        List<SampleText> sure =
+                labelled().stream().map(s -> s.withConfidence(0.9)).toList();
+        InsightsLayout layout = new InsightsLayout(List.of(measured(1, sure)));
+        assertThat(layout.sections()).contains(InsightsSection.CALIBRATION);
+        // Sure at 0.9, right 2 times in 3: |0.667 − 0.9|.
+        assertThat(card(layout, "ECE (model)").values()).containsExactly("0.233 (3 items)");
+        assertThat(new InsightsLayout(List.of(measured(1, labelled()))).sections())
+                .as("no confidence: no calibration")
+                .doesNotContain(InsightsSection.CALIBRATION);
+    }
+
+    @Test
     void aMetricNoRunHasGetsNoCard() {
         List<String> plain = new InsightsLayout(List.of(measured(1, PLAIN)))
                 .cards().stream().map(MetricCard::name).toList();

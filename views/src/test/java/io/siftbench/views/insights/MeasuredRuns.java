@@ -69,7 +69,8 @@ final class MeasuredRuns {
                 m.valueCoverage(),
                 m.similarity(),
                 new EmbeddingMap(points, new double[] {0.6, 0.3}),
-                m.gold());
+                m.gold(),
+                m.calibration());
         return reported(run, metrics, run.report().judge());
     }
 
