@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import de.bwaldvogel.liblinear.Feature;
 import de.bwaldvogel.liblinear.FeatureNode;
 import de.bwaldvogel.liblinear.Linear;
@@ -16,12 +13,8 @@ import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import io.siftbench.model.testing.SharedFixtures;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import io.siftbench.model.testing.Banking77;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
@@ -85,9 +78,9 @@ class StudentTrainerTest {
      * scores within 0.05 of LIBLINEAR's L2-regularised logistic regression (one-vs-rest, C = 1, with a bias).
      */
     @Test
-    void scoresLikeLiblinearsLogisticRegressionOnRealEmbeddings() throws IOException {
-        List<LabelledText> train = banking77("train.csv", 30);
-        List<LabelledText> test = banking77("test.csv", 15);
+    void scoresLikeLiblinearsLogisticRegressionOnRealEmbeddings() {
+        List<LabelledText> train = Banking77.firstOfEach(Banking77.read("train.csv"), 10, 30);
+        List<LabelledText> test = Banking77.firstOfEach(Banking77.read("test.csv"), 10, 15);
         var miniLm = new AllMiniLmL6V2QuantizedEmbeddingModel();
         EmbeddedTexts trainSet = embedded(miniLm, train);
         EmbeddedTexts testSet = embedded(miniLm, test);
@@ -139,28 +132,6 @@ class StudentTrainerTest {
         }
         x[v.length] = new FeatureNode(v.length + 1, 1);
         return x;
-    }
-
-    /** The first {@code perLabel} questions of each of the first 10 intents (alphabetically) of a banking77 file. */
-    private static List<LabelledText> banking77(String file, int perLabel) throws IOException {
-        Path path = SharedFixtures.require("data/banking77/" + file);
-        List<Map<String, String>> rows = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> it = new CsvMapper()
-                .readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader())
-                .readValues(path.toFile())) {
-            it.forEachRemaining(rows::add);
-        }
-        TreeSet<String> all = new TreeSet<>();
-        rows.forEach(r -> all.add(r.get("category")));
-        List<LabelledText> picked = new ArrayList<>();
-        for (String label : all.stream().limit(10).toList()) {
-            rows.stream()
-                    .filter(r -> r.get("category").equals(label))
-                    .limit(perLabel)
-                    .forEach(r -> picked.add(new LabelledText(picked.size() + 1, r.get("text"), label)));
-        }
-        return picked;
     }
 
     private static EmbeddedTexts embedded(AllMiniLmL6V2QuantizedEmbeddingModel model, List<LabelledText> items) {
