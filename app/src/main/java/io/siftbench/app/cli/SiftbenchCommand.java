@@ -24,7 +24,9 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             RunsCommand.class,
             ExportCommand.class,
-            MetricsCommand.class
+            MetricsCommand.class,
+            EvaluateCommand.class,
+            DoubtsCommand.class
         })
 public final class SiftbenchCommand implements Runnable {
 

@@ -1,6 +1,7 @@
 package io.siftbench.model.student;
 
 import io.siftbench.model.insights.ConfusedPair;
+import io.siftbench.model.insights.ConfusionMatrix;
 import io.siftbench.model.insights.GoldAgreement;
 import io.siftbench.model.insights.LabelScore;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public record StudentEvaluation(
             }
             for (int q = 0; q < pairs.size(); q++) {
                 ConfusedPair pair = pairs.get(q);
-                resampled[2 + scores.size() + q][r] = again.confusion().count(pair.gold(), pair.predicted());
+                resampled[2 + scores.size() + q][r] = pairCount(again.confusion(), pair);
             }
         }
         List<LabelF1> labels = new ArrayList<>();
@@ -93,6 +94,17 @@ public record StudentEvaluation(
                 interval(point.macroF1(), resampled[1]),
                 labels,
                 confused);
+    }
+
+    /**
+     * How often a resample has the pair: 0 where it has no item of either label, as its confusion then has no row
+     * or column for it (on a small test set a label's few items are often all left out of a resample).
+     */
+    private static long pairCount(ConfusionMatrix confusion, ConfusedPair pair) {
+        List<String> labels = confusion.labels();
+        return labels.contains(pair.gold()) && labels.contains(pair.predicted())
+                ? confusion.count(pair.gold(), pair.predicted())
+                : 0;
     }
 
     /** A label's F1 in a resample; NaN (left out of the interval) where the resample has no item of it. */
