@@ -90,7 +90,9 @@ public final class ProjectStudent {
         DatasetInfo info = sources.datasets()
                 .find(dataset)
                 .orElseThrow(() -> new IllegalArgumentException("There is no dataset \"" + dataset
-                        + "\" in this project; the datasets are: " + String.join(", ", datasetNames()) + "."));
+                        + "\" in this project; " + (datasetNames().isEmpty()
+                                ? "it has no datasets yet: import one first."
+                                : "the datasets are: " + String.join(", ", datasetNames()) + ".")));
         String text = column(info, textColumn, info.textColumn(), "text");
         String label = column(info, labelColumn, info.labelColumn(), "label");
         List<LabelledText> records = new ArrayList<>();
