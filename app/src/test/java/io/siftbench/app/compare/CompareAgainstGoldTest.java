@@ -92,6 +92,10 @@ class CompareAgainstGoldTest {
                         assertThat(p.onlyA()).isEqualTo(1);
                         assertThat(p.onlyB()).isEqualTo(6);
                     });
+            assertThat(viewModel.againstGold().get(0).describe("v1", "v2"))
+                    .as("one disagreement either way fewer makes the difference one chance could give")
+                    .contains("v2 better than v1: +0.13")
+                    .contains("McNemar p = 0.125 (not significant)");
         }
     }
 

@@ -64,20 +64,22 @@ public record VariantsAgainstGold(int first, int second, PairedComparison paired
 
     /**
      * "prompt v2 better than prompt v1: +0.06 [+0.02, +0.10], McNemar p = 0.003 · accuracy 0.80 → 0.86 on 120
-     * records", the columns named {@code firstName} and {@code secondName}.
+     * records", the columns named {@code firstName} and {@code secondName}; "(not significant)" after the p-value
+     * when it is 0.05 or more, so that a chance difference does not read as a finding.
      */
     public String describe(String firstName, String secondName) {
         double d = paired.difference().value();
         return String.format(
                 Locale.ROOT,
-                "%s %s than %s: %+.2f [%+.2f, %+.2f], McNemar p = %s · accuracy %.2f → %.2f on %d records",
+                "%s %s %s: %+.2f [%+.2f, %+.2f], McNemar p = %s%s · accuracy %.2f → %.2f on %d records",
                 secondName,
-                d >= 0 ? "better" : "worse",
+                d > 0 ? "better than" : d < 0 ? "worse than" : "no different from",
                 firstName,
                 d,
                 paired.difference().low(),
                 paired.difference().high(),
                 pValue(paired.pValue()),
+                paired.significant() ? "" : " (not significant)",
                 paired.accuracyA(),
                 paired.accuracyB(),
                 paired.items());

@@ -90,7 +90,8 @@ public final class ProjectStudent {
         DatasetInfo info = sources.datasets()
                 .find(dataset)
                 .orElseThrow(() -> new IllegalArgumentException("There is no dataset \"" + dataset
-                        + "\" in this project; " + (datasetNames().isEmpty()
+                        + "\" in this project; "
+                        + (datasetNames().isEmpty()
                                 ? "it has no datasets yet: import one first."
                                 : "the datasets are: " + String.join(", ", datasetNames()) + ".")));
         String text = column(info, textColumn, info.textColumn(), "text");
