@@ -79,7 +79,10 @@ public final class LabelDoubts {
                             student, student.probabilities(samples.vectors().get(i)), labels);
                 }
             }
-            progress.update(done.incrementAndGet(), folds, "trained students");
+            // Folds finish on several threads: one at a time, so that progress only goes up and ends at k of k.
+            synchronized (done) {
+                progress.update(done.incrementAndGet(), folds, "trained students");
+            }
         });
         return verdicts(samples, labels, outOfFold);
     }
