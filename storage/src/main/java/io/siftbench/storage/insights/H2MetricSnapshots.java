@@ -45,8 +45,13 @@ public final class H2MetricSnapshots implements MetricSnapshots {
         });
     }
 
+    /**
+     * Saves are serialised: two transactions that replace the same scope at once (a cancelled Insights task still
+     * finishing beside the next one) would each miss the other's uncommitted row in the delete and collide on insert.
+     * The project file belongs to this one process, so a lock here is enough.
+     */
     @Override
-    public void save(long runId, String scope, long sampleSetVersion, String metrics) {
+    public synchronized void save(long runId, String scope, long sampleSetVersion, String metrics) {
         Sql.inTransaction(db, "store the metrics of run " + runId, c -> {
             try (PreparedStatement delete =
                             c.prepareStatement("DELETE FROM metric_snapshot WHERE run_id = ? AND scope = ?");

@@ -159,4 +159,28 @@ class RunMetricsTest {
         assertThat(again.metrics().valueCoverage()).isEqualTo(first.metrics().valueCoverage());
         assertThat(measure(StatusSelection.ALL).cached()).isTrue();
     }
+
+    @Test
+    void twoTasksStoringTheSameSnapshotAtOnceBothSucceedAndOneIsKept() throws Exception {
+        // A cancelled Insights task may still be storing while the researcher's next one stores the same scope.
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<?>> writers = new ArrayList<>();
+            for (int writer = 0; writer < 2; writer++) {
+                String metrics = "{\"writer\":" + writer + "}";
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        project.metricSnapshots().save(run, "question", 0, metrics);
+                    }
+                }));
+            }
+            for (var written : writers) {
+                written.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(project.metricSnapshots().find(run, "question", 0).orElseThrow())
+                .isIn("{\"writer\":0}", "{\"writer\":1}");
+    }
 }
