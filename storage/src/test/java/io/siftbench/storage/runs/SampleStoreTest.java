@@ -61,4 +61,62 @@ class SampleStoreTest {
             }
         }
     }
+
+    @Test
+    void promptsAndAnswersShortAndLongComeBackExactlyAfterReopening() throws Exception {
+        // Values of up to 16 KB live in the row, longer ones in H2's LOB store: a long document annotated is both.
+        Path file = dir.resolve("long.mv.db");
+        long version = RunFixture.promptVersion(file, "p", PromptMode.ANNOTATE);
+        List<Long> ids = new java.util.ArrayList<>();
+        List<Sample> written = new java.util.ArrayList<>();
+        try (Project project = new H2ProjectOpener().open(file)) {
+            long run = RunFixture.run(project, version, PromptMode.ANNOTATE, 1)
+                    .get(0)
+                    .runId();
+            int i = 10;
+            for (int length : List.of(100, 16_000, 17_000, 200_000)) {
+                Sample base = RunFixture.sample(run, PromptMode.ANNOTATE, i++);
+                String document = "é".repeat(length);
+                io.siftbench.model.runs.Slot slot = new io.siftbench.model.runs.Slot(
+                        base.slot().key(),
+                        base.slot().ordinal(),
+                        base.slot().recordId(),
+                        base.slot().conditions(),
+                        base.slot().demonstrationIds(),
+                        List.of(io.siftbench.model.runs.Message.user("Summarise: " + document)));
+                Sample sample = new Sample(
+                        0,
+                        run,
+                        slot,
+                        base.model(),
+                        base.parameters(),
+                        base.seed(),
+                        "{\"label\": \"" + document + "\"}",
+                        base.label(),
+                        base.rationale(),
+                        base.confidence(),
+                        base.text(),
+                        base.parsed(),
+                        true,
+                        null,
+                        base.votes(),
+                        base.promptTokens(),
+                        base.completionTokens(),
+                        base.latencyMillis(),
+                        base.finishReason(),
+                        null,
+                        null);
+                ids.add(project.samples().add(sample).id());
+                written.add(sample);
+            }
+        }
+        try (Project project = new H2ProjectOpener().open(file)) {
+            for (int k = 0; k < ids.size(); k++) {
+                Sample stored = project.samples().find(ids.get(k)).orElseThrow();
+                assertThat(stored.slot().messages())
+                        .isEqualTo(written.get(k).slot().messages());
+                assertThat(stored.rawOutput()).isEqualTo(written.get(k).rawOutput());
+            }
+        }
+    }
 }

@@ -1,0 +1,307 @@
+package io.siftbench.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.siftbench.app.backends.LlamaServerProcess;
+import io.siftbench.app.runs.EmbeddingModels;
+import io.siftbench.app.runs.ProjectRuns;
+import io.siftbench.app.runs.RunBackends;
+import io.siftbench.model.backends.BackendConfig;
+import io.siftbench.model.backends.BackendKind;
+import io.siftbench.model.backends.BackendSettings;
+import io.siftbench.model.backends.GenerationParameters;
+import io.siftbench.model.backends.ServerKind;
+import io.siftbench.model.datasets.DatasetInfo;
+import io.siftbench.model.datasets.ImportOptions;
+import io.siftbench.model.datasets.ImportProgress;
+import io.siftbench.model.project.Project;
+import io.siftbench.model.prompts.PromptFile;
+import io.siftbench.model.prompts.StoredVersion;
+import io.siftbench.model.runs.BackendRef;
+import io.siftbench.model.runs.RunConfig;
+import io.siftbench.model.runs.RunDetails;
+import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunLauncher;
+import io.siftbench.model.runs.RunStatus;
+import io.siftbench.storage.project.H2ProjectOpener;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run's cost beside a real local model, which shares the machine's cores with the client: an annotate run against
+ * the real llama.cpp server from {@code ../shared/bin} (stories260K, its output held to the label schema by the
+ * server's grammar), against a raw {@code java.net.http} client sending exactly the request bodies such a run sends.
+ * The bodies are recorded once through a loopback proxy; every measured round then talks to the server directly,
+ * run and raw interleaved and their order alternated, so that the server's warm-up and drift fall on both. Prints
+ * each round's ratio and the median (goal ≥ 0.97), and the client's CPU per sample on both paths. Skipped, with the
+ * reason printed, without {@code ../shared}. Run with {@code mvn -Pbench verify -pl app -am -Dtest=LlamaOverheadBench}.
+ */
+class LlamaOverheadBench {
+
+    private static final int SAMPLES = Integer.getInteger("bench.samples", 120);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+    /** The server's parallel slots ({@link LlamaServerProcess} starts it with {@code -np 2}). */
+    private static final int CONCURRENCY = 2;
+
+    private static final List<String> LABELS = List.of(
+            "card_arrival", "lost_or_stolen_card", "exchange_rate", "top_up_failed", "pin_blocked", "transfer_timing");
+
+    @TempDir
+    Path dir;
+
+    /** The recording proxy's base URL while it runs. */
+    private volatile String proxied = "";
+
+    /**
+     * The user's backends as the first use of a llama.cpp server leaves them (detected, so its output schema goes
+     * the way this server honours it), at the server and at the proxy in front of it.
+     */
+    private static BackendSettings llamaAt(String... urls) {
+        return new BackendSettings(
+                java.util.Arrays.stream(urls)
+                        .filter(url -> !url.isEmpty())
+                        .map(url -> BackendConfig.of(BackendKind.OPENAI, url, "stories260K")
+                                .withName("llama " + url)
+                                .withDetected(ServerKind.LLAMA_CPP))
+                        .toList(),
+                null,
+                GenerationParameters.DEFAULT);
+    }
+
+    @Test
+    void aRunBesideARealLocalModelCostsLittleMoreThanTheRequestsItSends() throws Exception {
+        try (LlamaServerProcess llama = LlamaServerProcess.start(dir.resolve("llama-server.log"));
+                RunBackends backends = new RunBackends(() -> llamaAt(llama.url(), proxied));
+                Project project = new H2ProjectOpener().open(dir.resolve("bench"))) {
+            ExecutorService callers = Executors.newFixedThreadPool(CONCURRENCY);
+            HttpClient raw =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            try {
+                RunLauncher launcher = new ProjectRuns(project, backends, EmbeddingModels::miniLm).launcher();
+                RunConfig direct = config(project, llama.url());
+                List<byte[]> bodies = recorded(launcher, direct, llama.url(), raw);
+                assertThat(bodies).hasSize(SAMPLES);
+                RawReplay.requestsPerSecond(raw, callers, llama.url(), bodies, "label");
+
+                List<Double> ratios = new ArrayList<>();
+                double runCpu = 0;
+                double rawCpu = 0;
+                for (int round = 0; round < ROUNDS; round++) {
+                    Measured run;
+                    Measured replay;
+                    // Alternate which goes first: a server that slows or speeds up within a round favours neither.
+                    if (round % 2 == 0) {
+                        run = measured(() -> run(launcher, direct, project));
+                        replay =
+                                measured(() -> RawReplay.requestsPerSecond(raw, callers, llama.url(), bodies, "label"));
+                    } else {
+                        replay =
+                                measured(() -> RawReplay.requestsPerSecond(raw, callers, llama.url(), bodies, "label"));
+                        run = measured(() -> run(launcher, direct, project));
+                    }
+                    double ratio = run.perSecond() / replay.perSecond();
+                    ratios.add(ratio);
+                    runCpu += run.cpuMillis() / SAMPLES / ROUNDS;
+                    rawCpu += replay.cpuMillis() / SAMPLES / ROUNDS;
+                    System.out.printf(
+                            "LlamaOverheadBench: round %d (%s first): run %.2f samples/s, raw %.2f requests/s, ratio %.3f;"
+                                    + " CPU per sample run %.2f ms, raw %.2f ms%n",
+                            round + 1,
+                            round % 2 == 0 ? "run" : "raw",
+                            run.perSecond(),
+                            replay.perSecond(),
+                            ratio,
+                            run.cpuMillis() / SAMPLES,
+                            replay.cpuMillis() / SAMPLES);
+                    System.out.printf("LlamaOverheadBench:   run's Java threads, ms per sample: %s%n", perSample(run));
+                    System.out.printf(
+                            "LlamaOverheadBench:   raw's Java threads, ms per sample: %s%n", perSample(replay));
+                }
+                List<Double> sorted =
+                        ratios.stream().sorted(Comparator.naturalOrder()).toList();
+                double median = sorted.size() % 2 == 1
+                        ? sorted.get(sorted.size() / 2)
+                        : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+                System.out.printf(
+                        "LlamaOverheadBench: %d annotate samples at concurrency %d on llama.cpp (stories260K), %d rounds%n",
+                        SAMPLES, CONCURRENCY, ROUNDS);
+                System.out.printf("LlamaOverheadBench: median ratio run/raw = %.3f (goal >= 0.97)%n", median);
+                System.out.printf(
+                        "LlamaOverheadBench: client CPU per sample: run %.2f ms, raw %.2f ms%n", runCpu, rawCpu);
+                assertThat(median).isGreaterThan(0);
+            } finally {
+                callers.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * Throughput of one measured part, the CPU this JVM spent on it (all its threads, the compiler's and the
+     * collector's included), and the part of it on Java threads, by thread family.
+     */
+    private record Measured(double perSecond, double cpuMillis, Map<String, Double> javaCpuMillis) {}
+
+    @FunctionalInterface
+    private interface Rate {
+        double perSecond() throws Exception;
+    }
+
+    private static String perSample(Measured measured) {
+        return measured.javaCpuMillis().entrySet().stream()
+                .map(e -> String.format("%s %.2f", e.getKey(), e.getValue() / SAMPLES))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static Measured measured(Rate rate) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        Map<Long, Long> before = threadCpu();
+        long cpu = os.getProcessCpuTime();
+        double perSecond = rate.perSecond();
+        long spent = os.getProcessCpuTime() - cpu;
+        Map<String, Double> byFamily = new TreeMap<>();
+        var threads = ManagementFactory.getThreadMXBean();
+        threadCpu().forEach((id, nanos) -> {
+            var info = threads.getThreadInfo(id);
+            String family = info == null ? "gone" : info.getThreadName().replaceAll("[0-9]+", "N");
+            byFamily.merge(family, (nanos - before.getOrDefault(id, 0L)) / 1e6, Double::sum);
+        });
+        byFamily.values().removeIf(millis -> millis < 1);
+        return new Measured(perSecond, spent / 1e6, byFamily);
+    }
+
+    private static Map<Long, Long> threadCpu() {
+        var threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            long nanos = threads.getThreadCpuTime(id);
+            if (nanos >= 0) {
+                cpu.put(id, nanos);
+            }
+        }
+        return cpu;
+    }
+
+    private RunConfig config(Project project, String url) throws Exception {
+        Path csv = dir.resolve("questions.csv");
+        Files.writeString(
+                csv,
+                IntStream.range(0, SAMPLES)
+                        .mapToObj(i -> "where is card number " + i + " - it has not arrived yet?")
+                        .collect(Collectors.joining("\n", "text\n", "\n")));
+        DatasetInfo questions = project.datasets()
+                .importFile(ImportOptions.of(csv), ImportProgress.NONE)
+                .dataset();
+        StoredVersion prompt = project.prompts()
+                .save(PromptFile.parse(
+                        """
+                {"name": "intent", "mode": "annotate",
+                 "task": {"role": "You label banking questions.", "purpose": "Pick the one intent that fits.",
+                          "labels": %s, "rationale": false, "confidence": false},
+                 "template": {"system": "{{task.role}} {{task.purpose}}", "user": "Q: {{text}}\\nA:"}}
+                """
+                                .formatted(LABELS.stream()
+                                        .map(l -> "{\"name\": \"" + l + "\"}")
+                                        .collect(Collectors.joining(",", "[", "]"))),
+                        "intent.json"));
+        // A short answer: the label's JSON is a dozen tokens, and the grammar ends it there.
+        GenerationParameters parameters =
+                new GenerationParameters(0.7, 0.95, 32, null, List.of(), Duration.ofSeconds(120));
+        return new RunConfig(
+                prompt.id(),
+                prompt.mode(),
+                new BackendRef("openai", url, "stories260K"),
+                "{}",
+                questions.id(),
+                1,
+                CONCURRENCY,
+                SAMPLES,
+                1,
+                RunDetails.of(null, parameters).toJson());
+    }
+
+    /**
+     * The request bodies a run of {@code direct} sends, recorded by a loopback proxy in front of the server: a run of
+     * the same configuration through the proxy sends the same bodies, the seed fixing every slot.
+     */
+    private List<byte[]> recorded(RunLauncher launcher, RunConfig direct, String url, HttpClient raw) throws Exception {
+        ConcurrentLinkedQueue<byte[]> bodies = new ConcurrentLinkedQueue<>();
+        HttpServer proxy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        ExecutorService threads = Executors.newCachedThreadPool();
+        proxy.setExecutor(threads);
+        proxy.createContext("/v1/chat/completions", ex -> {
+            byte[] body = ex.getRequestBody().readAllBytes();
+            bodies.add(body);
+            try {
+                HttpResponse<byte[]> answer = raw.send(
+                        HttpRequest.newBuilder(URI.create(url + "/chat/completions"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                ex.getResponseHeaders().set("Content-Type", "application/json");
+                ex.sendResponseHeaders(answer.statusCode(), answer.body().length);
+                ex.getResponseBody().write(answer.body());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                ex.sendResponseHeaders(503, -1);
+            }
+            ex.close();
+        });
+        proxy.start();
+        try {
+            proxied = "http://127.0.0.1:" + proxy.getAddress().getPort() + "/v1";
+            RunConfig through = new RunConfig(
+                    direct.promptVersionId(),
+                    direct.mode(),
+                    new BackendRef("openai", proxied, direct.backend().model()),
+                    direct.parameters(),
+                    direct.datasetId(),
+                    direct.seed(),
+                    direct.concurrency(),
+                    direct.target(),
+                    direct.votes(),
+                    direct.details());
+            RunInfo run = launcher.create(through);
+            assertThat(launcher.execute(run.id(), (s, p) -> {}, () -> false)).isEqualTo(RunStatus.COMPLETED);
+            proxied = "";
+            return List.copyOf(bodies);
+        } finally {
+            proxy.stop(0);
+            threads.shutdownNow();
+        }
+    }
+
+    /** Samples per second of a new run of {@code config}, after checking every sample is stored and valid. */
+    private static double run(RunLauncher launcher, RunConfig config, Project project) throws InterruptedException {
+        long start = System.nanoTime();
+        RunInfo run = launcher.create(config);
+        assertThat(launcher.execute(run.id(), (s, p) -> {}, () -> false)).isEqualTo(RunStatus.COMPLETED);
+        double rate = config.target() / ((System.nanoTime() - start) / 1e9);
+        assertThat(project.samples().list(run.id(), 0, config.target() + 1))
+                .hasSize(config.target())
+                .allSatisfy(s -> assertThat(s.valid()).as("%s", s.rawOutput()).isTrue());
+        return rate;
+    }
+}
