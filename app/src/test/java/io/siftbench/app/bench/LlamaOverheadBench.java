@@ -144,9 +144,6 @@ class LlamaOverheadBench {
                             run.compilingMillis() / SAMPLES,
                             replay.cpuMillis() / SAMPLES,
                             replay.compilingMillis() / SAMPLES);
-                    System.out.printf("LlamaOverheadBench:   run's Java threads, ms per sample: %s%n", perSample(run));
-                    System.out.printf(
-                            "LlamaOverheadBench:   raw's Java threads, ms per sample: %s%n", perSample(replay));
                 }
                 List<Double> sorted =
                         ratios.stream().sorted(Comparator.naturalOrder()).toList();
@@ -169,10 +166,9 @@ class LlamaOverheadBench {
 
     /**
      * Throughput of one measured part, the CPU this JVM spent on it (all its threads, the compiler's and the
-     * collector's included), and the part of it on Java threads, by thread family.
+     * collector's included), and the time the JIT compilers spent meanwhile.
      */
-    private record Measured(
-            double perSecond, double cpuMillis, double compilingMillis, Map<String, Double> javaCpuMillis) {}
+    private record Measured(double perSecond, double cpuMillis, double compilingMillis) {}
 
     @FunctionalInterface
     private interface Rate {
