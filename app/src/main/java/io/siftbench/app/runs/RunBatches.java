@@ -14,6 +14,7 @@ import io.siftbench.model.project.Project;
 import io.siftbench.model.runs.BatchExport;
 import io.siftbench.model.runs.BatchReport;
 import io.siftbench.model.runs.BatchSubmission;
+import io.siftbench.model.runs.RunBatchFiles;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunSampler;
 import io.siftbench.model.runs.RunStatus;
@@ -48,12 +49,16 @@ import java.util.function.Function;
  * imported sample is the sample a live run would have stored for the same answer, and a run stays resumable live
  * or with another batch file: what is missing is what has no sample.
  */
-public final class RunBatches {
+public final class RunBatches implements RunBatchFiles {
 
     /** The endpoint every line asks for. */
     public static final String CHAT_COMPLETIONS = "/v1/chat/completions";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The longest wait between two looks at a submitted batch, unless the caller says otherwise. */
+    private static final Duration POLL = Duration.ofSeconds(10);
+    /** The first wait: a small batch is often done within a second, and is imported then. */
+    private static final Duration FIRST_POLL = Duration.ofMillis(250);
 
     private final Project project;
     private final ProjectRuns runs;
@@ -76,6 +81,7 @@ public final class RunBatches {
      * Writes one line per request of each slot of {@code runId} without a sample (the slots a resume would send);
      * the file appears whole or not at all. Nothing is sent and nothing stored.
      */
+    @Override
     public BatchExport export(long runId, Path file, ExportProgress progress, BooleanSupplier cancelled)
             throws IOException {
         RunInfo run = run(runId);
@@ -118,6 +124,7 @@ public final class RunBatches {
      *
      * @throws IllegalArgumentException when {@code file} is not a batch-output file
      */
+    @Override
     public BatchReport importOutput(long runId, Path file, ExportProgress progress, BooleanSupplier cancelled)
             throws IOException, InterruptedException {
         RunInfo run = run(runId);
@@ -195,9 +202,16 @@ public final class RunBatches {
                 status.id());
     }
 
+    @Override
+    public BatchSubmission submit(long runId, ExportProgress progress, BooleanSupplier cancelled)
+            throws IOException, InterruptedException {
+        return submit(runId, POLL, progress, cancelled);
+    }
+
     /**
      * Sends the missing slots of {@code runId} to its server as one batch (the files and batches API), follows it
-     * every {@code pollEvery} until it ends, then imports its output and its error file. The output is kept beside
+     * until it ends (looking again after a quarter of a second, then twice as long each time up to {@code
+     * pollEvery}), then imports its output and its error file. The output is kept beside
      * the project ({@code NAME-run<id>-<batch>.jsonl}), so that an import that fails loses nothing paid for; it
      * can be imported again. A cancel asks the server to cancel the batch.
      *
@@ -219,6 +233,7 @@ public final class RunBatches {
                 throw new IllegalStateException("Run " + runId + " has no missing sample to send.");
             }
             ServerBatches.Status batch = server.create(server.upload(input), CHAT_COMPLETIONS);
+            Duration wait = FIRST_POLL.compareTo(pollEvery) < 0 ? FIRST_POLL : pollEvery;
             while (!batch.finished()) {
                 if (cancelled.getAsBoolean()) {
                     server.cancel(batch.id());
@@ -229,7 +244,8 @@ public final class RunBatches {
                         Math.max(batch.total(), exported.lines()),
                         "Batch " + batch.id() + " " + batch.status().replace('_', ' ') + ": "
                                 + (batch.completed() + batch.failed()) + " of " + exported.lines() + " answered");
-                Thread.sleep(pollEvery.toMillis());
+                Thread.sleep(wait.toMillis());
+                wait = wait.multipliedBy(2).compareTo(pollEvery) < 0 ? wait.multipliedBy(2) : pollEvery;
                 batch = server.status(batch.id());
             }
             if (batch.outputFileId() == null && batch.errorFileId() == null) {
@@ -251,6 +267,17 @@ public final class RunBatches {
         } finally {
             Files.deleteIfExists(input);
         }
+    }
+
+    /** The batches of the same open project are the same: what a screen's tasks compare by. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RunBatches that && that.project == project;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(project);
     }
 
     private RunInfo run(long runId) {
