@@ -199,6 +199,8 @@ public final class RunsView implements ScreenView {
         message.setId("runs-message");
         message.setWrapText(true);
         message.textProperty().bind(viewModel.messageProperty());
+        // A long problem or message wraps beside the buttons rather than squeezing them to "…".
+        newRun.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         top.getChildren().setAll(newRun, problem, message);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 8, 0, 8));
@@ -220,6 +222,7 @@ public final class RunsView implements ScreenView {
     public void showPipelineRuns(PipelineRunsViewModel pipelineRuns, NewPipelineRunViewModel form) {
         Button start = new Button("New pipeline run…", new FontIcon(Material2AL.ACCOUNT_TREE));
         start.setId("run-new-pipeline");
+        start.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         start.disableProperty().bind(viewModel.noProjectBinding());
         start.setOnAction(e -> {
             form.open();
