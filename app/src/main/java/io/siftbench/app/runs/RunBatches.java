@@ -244,7 +244,15 @@ public final class RunBatches implements RunBatchFiles {
                         Math.max(batch.total(), exported.lines()),
                         "Batch " + batch.id() + " " + batch.status().replace('_', ' ') + ": "
                                 + (batch.completed() + batch.failed()) + " of " + exported.lines() + " answered");
-                Thread.sleep(wait.toMillis());
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException e) {
+                    // A cancel that interrupts: the server stops the batch too (the interrupt was cleared, so the
+                    // request can go), then the cancel goes on.
+                    server.cancel(batch.id());
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
                 wait = wait.multipliedBy(2).compareTo(pollEvery) < 0 ? wait.multipliedBy(2) : pollEvery;
                 batch = server.status(batch.id());
             }

@@ -1,5 +1,6 @@
 package io.siftbench.views.runs;
 
+import io.siftbench.model.export.ExportProgress;
 import io.siftbench.model.runs.RunBatchFiles;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.views.shell.Problem;
@@ -7,7 +8,7 @@ import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.ProjectTasks;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.function.BooleanSupplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ObservableValue;
@@ -54,9 +55,8 @@ public final class RunBatchesViewModel {
         start(
                 "Batch file of run #" + run.id(),
                 "The batch file could not be written",
-                batches -> progress -> batches.export(
-                                run.id(), file, (d, t, what) -> progress.update(d, t, what), progress::isCancelled)
-                        .text());
+                (batches, progress, cancelled) ->
+                        batches.export(run.id(), file, progress, cancelled).text());
     }
 
     /** Imports batch-output {@code file} into {@code run} in the background; the report is said once done. */
@@ -64,8 +64,7 @@ public final class RunBatchesViewModel {
         start(
                 "Importing batch output into run #" + run.id(),
                 "The batch output could not be imported",
-                batches -> progress -> batches.importOutput(
-                                run.id(), file, (d, t, what) -> progress.update(d, t, what), progress::isCancelled)
+                (batches, progress, cancelled) -> batches.importOutput(run.id(), file, progress, cancelled)
                         .text());
     }
 
@@ -74,19 +73,25 @@ public final class RunBatchesViewModel {
         start(
                 "Batch of run #" + run.id(),
                 "The batch could not be submitted",
-                batches -> progress -> batches.submit(
-                                run.id(), (d, t, what) -> progress.update(d, t, what), progress::isCancelled)
-                        .text());
+                (batches, progress, cancelled) ->
+                        batches.submit(run.id(), progress, cancelled).text());
     }
 
-    private void start(String title, String failed, Function<RunBatchFiles, BackgroundTask.Work<String>> work) {
+    /** One batch action: what it says once done. */
+    @FunctionalInterface
+    private interface Action {
+        String run(RunBatchFiles batches, ExportProgress progress, BooleanSupplier cancelled) throws Exception;
+    }
+
+    private void start(String title, String failed, Action action) {
         RunBatchFiles batches = tasks.open();
         if (batches == null || busy.get()) {
             return;
         }
         busy.set(true);
         runs.tell("");
-        tasks.execute(BackgroundTask.of(title, work.apply(batches))
+        runs.report(null);
+        tasks.execute(BackgroundTask.of(title, progress -> action.run(batches, progress::update, progress::isCancelled))
                 .onSuccess(text -> {
                     busy.set(false);
                     runs.tell(text);

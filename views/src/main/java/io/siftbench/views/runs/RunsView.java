@@ -320,12 +320,14 @@ public final class RunsView implements ScreenView {
     public void showBatches(RunBatchesViewModel batches, io.siftbench.views.shell.FileDialogs dialogs) {
         javafx.beans.binding.BooleanBinding none =
                 table.getSelectionModel().selectedItemProperty().isNull().or(batches.busyProperty());
-        javafx.beans.binding.BooleanBinding unsubmittable = Bindings.createBooleanBinding(
-                () -> selected()
-                        .map(r -> !RunBatchesViewModel.submittable(r) || viewModel.isRunning(r.id()))
-                        .orElse(true),
+        // Answers for a run generating here would race its own: import and submit wait until it stops.
+        javafx.beans.binding.BooleanBinding running = Bindings.createBooleanBinding(
+                () -> selected().map(r -> viewModel.isRunning(r.id())).orElse(true),
                 table.getSelectionModel().selectedItemProperty(),
                 viewModel.live());
+        javafx.beans.binding.BooleanBinding unsubmittable = Bindings.createBooleanBinding(
+                () -> selected().map(r -> !RunBatchesViewModel.submittable(r)).orElse(true),
+                table.getSelectionModel().selectedItemProperty());
         Runnable export = () -> selected().ifPresent(run -> dialogs.chooseBatchFileToWrite(
                         root.getScene().getWindow(), RunBatchesViewModel.fileName(run))
                 .ifPresent(file -> batches.export(run, file)));
@@ -338,15 +340,26 @@ public final class RunsView implements ScreenView {
         button.getItems()
                 .setAll(
                         batchItem("Export batch file…", "run-batch-export", null, none, export),
-                        batchItem("Import batch output…", "run-batch-import", null, none, importOutput),
-                        batchItem("Submit as batch", "run-batch-submit", null, none.or(unsubmittable), submit));
+                        batchItem("Import batch output…", "run-batch-import", null, none.or(running), importOutput),
+                        batchItem(
+                                "Submit as batch",
+                                "run-batch-submit",
+                                null,
+                                none.or(running).or(unsubmittable),
+                                submit));
         HBox controls = (HBox) ((VBox) content.getBottom()).getChildren().get(1);
         controls.getChildren().add(controls.getChildren().indexOf(this.export) + 1, button);
         menuItems.clear();
         menuItems.addAll(List.of(
                 batchItem("Export batch file…", "menu-batch-export", EXPORT_BATCH_KEY, none, export),
-                batchItem("Import batch output…", "menu-batch-import", IMPORT_BATCH_KEY, none, importOutput),
-                batchItem("Submit as batch", "menu-batch-submit", SUBMIT_BATCH_KEY, none.or(unsubmittable), submit)));
+                batchItem(
+                        "Import batch output…", "menu-batch-import", IMPORT_BATCH_KEY, none.or(running), importOutput),
+                batchItem(
+                        "Submit as batch",
+                        "menu-batch-submit",
+                        SUBMIT_BATCH_KEY,
+                        none.or(running).or(unsubmittable),
+                        submit)));
     }
 
     private static MenuItem batchItem(
