@@ -153,6 +153,7 @@ public final class RunBatches implements RunBatchFiles {
                     throw new CancellationException("Batch import cancelled");
                 }
                 Slot slot = missing.get(i);
+                progress.update(i, missing.size(), "Importing the batch output");
                 List<BatchBackend.Reply> replies = new ArrayList<>();
                 String absent = null;
                 for (int vote = 0; vote < run.config().votes(); vote++) {
@@ -178,7 +179,6 @@ public final class RunBatches implements RunBatchFiles {
                     imported++;
                     invalid += stored.valid() ? 0 : 1;
                 }
-                progress.update(i + 1, missing.size(), "Importing the batch output");
             }
         }
         boolean complete = project.samples().doneSlotKeys(run.id()).size() == plan.size();
