@@ -181,8 +181,8 @@ public final class RunBatches implements RunBatchFiles {
                 }
             }
         }
-        boolean complete = project.samples().doneSlotKeys(run.id()).size() == plan.size();
-        RunStatus status = complete ? RunStatus.COMPLETED : RunStatus.CANCELLED;
+        // As a live run: completed once every slot has a sample, failed ones included (a resume tries them again).
+        RunStatus status = stillMissing == 0 ? RunStatus.COMPLETED : RunStatus.CANCELLED;
         if (imported + failed > 0 || run.status() == RunStatus.RUNNING) {
             project.runs().setStatus(run.id(), status);
         } else {

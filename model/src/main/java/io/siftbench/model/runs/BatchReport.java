@@ -18,7 +18,8 @@ import java.util.List;
  * @param duplicated   custom ids that came again after their first line, which was the one kept
  * @param foreign      lines for no missing slot of this run
  * @param badLines     lines that are not a batch-output line at all
- * @param status       the run's status after the import: completed once no slot is missing
+ * @param status       the run's status after the import: completed once every slot has a sample (failed ones
+ *                     included, as a live run), else cancelled, to be resumed
  */
 public record BatchReport(
         long run,
