@@ -7,6 +7,7 @@ import io.siftbench.app.runs.ChainPreviews;
 import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.app.runs.ProjectRuns;
 import io.siftbench.app.runs.RunBackends;
+import io.siftbench.app.runs.RunBatches;
 import io.siftbench.app.runs.StudioPreviews;
 import io.siftbench.model.export.ExportSources;
 import io.siftbench.model.insights.SampleEmbedder;
@@ -51,6 +52,7 @@ import io.siftbench.views.runs.NewRunSources;
 import io.siftbench.views.runs.NewRunViewModel;
 import io.siftbench.views.runs.PipelineRunStarter;
 import io.siftbench.views.runs.PipelineRunsViewModel;
+import io.siftbench.views.runs.RunBatchesViewModel;
 import io.siftbench.views.runs.RunSchemaHint;
 import io.siftbench.views.runs.RunsView;
 import io.siftbench.views.runs.RunsViewModel;
@@ -139,6 +141,18 @@ public final class Shell {
                         backendsFile::load),
                 runSchemaHint);
         runsView.setOnExport(ExportDialog.opener(exportSources, tasks));
+        // A batch file is made for the run's backend as the user saved it, never probed: often a server this
+        // machine does not reach (a cluster's batch runner).
+        RunBackends savedBackends = new RunBackends(backendsFile::load);
+        runsView.showBatches(
+                new RunBatchesViewModel(
+                        project.map(open -> new RunBatches(
+                                open,
+                                new ProjectRuns(open, runBackends, EmbeddingModels::miniLm),
+                                savedBackends::configOf)),
+                        tasks,
+                        runs),
+                dialogs);
         PipelineRunStarter pipelineStarter = new PipelineRunStarter(
                 project.map(open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).pipelines()), tasks);
         runsView.showPipelineRuns(

@@ -1,5 +1,6 @@
 package io.siftbench.app.backends;
 
+import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
@@ -19,10 +20,15 @@ import java.util.Map;
 final class OpenAiBackend extends ProviderBackend<OpenAiChatRequestParameters.Builder> {
 
     OpenAiBackend(BackendConfig config) {
+        this(config, Providers.http());
+    }
+
+    /** @param http the HTTP client under langchain4j's: the server's, or a batch file's ({@link BatchBackend}) */
+    OpenAiBackend(BackendConfig config, HttpClientBuilder http) {
         super(
                 config,
                 OpenAiChatModel.builder()
-                        .httpClientBuilder(Providers.http())
+                        .httpClientBuilder(http)
                         .baseUrl(config.location())
                         .apiKey(key(config))
                         .modelName(config.model())
@@ -30,7 +36,7 @@ final class OpenAiBackend extends ProviderBackend<OpenAiChatRequestParameters.Bu
                         .maxRetries(0)
                         .build(),
                 OpenAiStreamingChatModel.builder()
-                        .httpClientBuilder(Providers.http())
+                        .httpClientBuilder(http)
                         .baseUrl(config.location())
                         .apiKey(key(config))
                         .modelName(config.model())

@@ -5,10 +5,12 @@ import io.siftbench.app.backends.LocalBackendProbe;
 import io.siftbench.app.runs.EmbeddingModels;
 import io.siftbench.app.runs.ProjectRuns;
 import io.siftbench.app.runs.RunBackends;
+import io.siftbench.app.runs.RunBatches;
 import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.compare.PreferenceStore;
 import io.siftbench.model.datasets.DatasetInfo;
+import io.siftbench.model.export.ExportProgress;
 import io.siftbench.model.pipelines.BootstrapRounds;
 import io.siftbench.model.pipelines.DialogueTurns;
 import io.siftbench.model.pipelines.Pipeline;
@@ -22,6 +24,9 @@ import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.model.runs.BackendRef;
+import io.siftbench.model.runs.BatchExport;
+import io.siftbench.model.runs.BatchReport;
+import io.siftbench.model.runs.BatchSubmission;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunEngine;
@@ -33,7 +38,10 @@ import io.siftbench.model.runs.RunProgress;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.StepLink;
 import io.siftbench.storage.settings.JsonBackendsFile;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,6 +167,33 @@ public final class RunCommand implements Callable<Integer> {
         long timeoutSeconds;
     }
 
+    @Option(
+            names = "--batch-out",
+            paramLabel = "FILE",
+            description = "Send nothing: write the run's missing slots (a new run's, or with --resume that run's) as"
+                    + " an OpenAI batch-input file (JSONL, for vLLM's run_batch or a /v1/batches server).")
+    Path batchOut;
+
+    @Option(
+            names = "--batch-in",
+            paramLabel = "FILE",
+            description = "With --resume RUN: import a batch-output file as the run's samples (a partial file"
+                    + " imports what it has; the rest stays to resume).")
+    Path batchIn;
+
+    @Option(
+            names = "--batch-submit",
+            description = "Send the run's missing slots to its server's batches API (/v1/batches) as one batch,"
+                    + " follow it, then import its output.")
+    boolean batchSubmit;
+
+    @Option(
+            names = "--batch-poll",
+            paramLabel = "SECONDS",
+            defaultValue = "10",
+            description = "With --batch-submit: how often to ask the server how the batch stands (default 10).")
+    double batchPollSeconds;
+
     @Spec
     CommandSpec spec;
 
@@ -266,6 +301,9 @@ public final class RunCommand implements Callable<Integer> {
                 return runPipeline(
                         open, runs.pipelines(), runs.bootstrap(), step.get().pipelineRun());
             }
+            if (batchOut != null || batchIn != null || batchSubmit) {
+                return batch(open, runs, userBackends, launcher, resumed, step.isPresent());
+            }
             RunInfo run = resumed != null ? resumed : launcher.create(configure(open, target.newRun));
             AtomicReference<RunProgress> last = new AtomicReference<>();
             RunFailures failed = new RunFailures();
@@ -291,6 +329,83 @@ public final class RunCommand implements Callable<Integer> {
                             RunDetails.fromJson(run.config().details()).judgeOf()));
             sayFailures(run, failed, p);
             return status == RunStatus.COMPLETED && finished.failures() == 0 ? 0 : 1;
+        }
+    }
+
+    /**
+     * {@code --batch-out}, {@code --batch-in} or {@code --batch-submit}: the run's missing slots as a batch file,
+     * a batch's output as its samples, or both through the server's batches API. Prints the JSON summary on
+     * stdout and, for an import, the report's lines on stderr.
+     */
+    private int batch(
+            Project open,
+            ProjectRuns runs,
+            JsonBackendsFile userBackends,
+            RunLauncher launcher,
+            RunInfo resumed,
+            boolean pipelineStep)
+            throws InterruptedException {
+        int chosen = (batchOut == null ? 0 : 1) + (batchIn == null ? 0 : 1) + (batchSubmit ? 1 : 0);
+        if (chosen > 1) {
+            throw new ParameterException(
+                    spec.commandLine(), "Choose one of --batch-out, --batch-in and --batch-submit.");
+        }
+        if (pipelineStep || target.newRun != null && target.newRun.pipeline != null) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "Batch files are for a run of its own; a pipeline's steps run with their pipeline run.");
+        }
+        if (batchIn != null && resumed == null) {
+            throw new ParameterException(spec.commandLine(), "--batch-in needs the run it answers: --resume RUN.");
+        }
+        RunInfo run = resumed;
+        if (run == null) {
+            run = launcher.create(configure(open, target.newRun));
+            // Planned, not running: it waits for its batch, and a resume or an import goes on with it.
+            open.runs().setStatus(run.id(), RunStatus.CANCELLED);
+        }
+        long runId = run.id();
+        // The user's backends as saved, never probed: a batch file is often for a server this machine cannot reach.
+        RunBatches batches = new RunBatches(open, runs, new RunBackends(userBackends::load)::configOf);
+        PrintWriter err = spec.commandLine().getErr();
+        AtomicLong lastPrinted = new AtomicLong();
+        ExportProgress progress = (done, total, what) -> {
+            long now = System.nanoTime();
+            long printed = lastPrinted.get();
+            if (now - printed > 500_000_000L && lastPrinted.compareAndSet(printed, now)) {
+                err.println("run " + runId + ": " + what + " (" + done + " of " + total + ")");
+            }
+        };
+        try {
+            if (batchOut != null) {
+                BatchExport exported = batches.export(runId, batchOut, progress, () -> false);
+                JsonOut.print(spec.commandLine().getOut(), exported);
+                err.println(exported.text() + " Import its output with: siftbench run --project "
+                        + shellWord(project.project.toString()) + " --resume " + runId + " --batch-in FILE");
+                return 0;
+            }
+            BatchReport report;
+            if (batchSubmit) {
+                BatchSubmission submitted = batches.submit(
+                        runId, Duration.ofMillis(Math.round(batchPollSeconds * 1000)), progress, () -> false);
+                JsonOut.print(spec.commandLine().getOut(), submitted);
+                err.println(submitted.text());
+                report = submitted.report();
+            } else {
+                report = batches.importOutput(runId, batchIn, progress, () -> false);
+                JsonOut.print(spec.commandLine().getOut(), report);
+                err.println(report.text());
+            }
+            // A partial file is no failure (the rest is resumed); lines that were not stored as answers are.
+            return report.failed()
+                                    + report.duplicated().size()
+                                    + report.foreign().size()
+                                    + report.badLines().size()
+                            == 0
+                    ? 0
+                    : 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -62,17 +62,23 @@ public final class ProjectRuns {
     }
 
     public RunLauncher launcher() {
-        return new RunLauncher(project.runs(), project.samples(), this::plan, run -> {
-            PromptVersion version = project.prompts().load(run.config().promptVersionId());
-            RunDetails details = RunDetails.fromJson(run.config().details());
-            return new RunSampler(
-                    clients.apply(run),
-                    details.parameters(),
-                    run.config().parameters(),
-                    version,
-                    run.config().votes(),
-                    run.config().seed());
-        });
+        return new RunLauncher(project.runs(), project.samples(), this::plan, run -> sampler(run, clients.apply(run)));
+    }
+
+    /**
+     * The sampler of {@code run} (its prompt version, parameters, votes and seed) over {@code client}: the run's
+     * own backend for a live run, a batch file's answers for an import.
+     */
+    public RunSampler sampler(RunInfo run, BackendClient client) {
+        PromptVersion version = project.prompts().load(run.config().promptVersionId());
+        RunDetails details = RunDetails.fromJson(run.config().details());
+        return new RunSampler(
+                client,
+                details.parameters(),
+                run.config().parameters(),
+                version,
+                run.config().votes(),
+                run.config().seed());
     }
 
     /** Every slot of {@code run}, from its stored configuration alone. */

@@ -82,6 +82,11 @@ public final class RunBackends implements Function<RunInfo, BackendClient>, Auto
         return client;
     }
 
+    /** The backend {@code run} names, as the user configured it: what a batch file of the run is made for. */
+    public BackendConfig configOf(RunInfo run) {
+        return configOf(run.config().backend(), run.config().concurrency());
+    }
+
     /** What the user configured for this location, with the run's model and its requests in flight. */
     BackendConfig configOf(BackendRef ref, int concurrency) {
         BackendKind kind = BackendKind.parse(ref.kind());

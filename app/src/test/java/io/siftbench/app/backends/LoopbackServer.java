@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -117,6 +118,12 @@ public final class LoopbackServer implements AutoCloseable {
                 ex.close();
             }
         });
+        return this;
+    }
+
+    /** Requests to {@code path} (from the server's root) go to {@code handler}: another API beside the chat. */
+    public LoopbackServer handling(String path, HttpHandler handler) {
+        http.createContext(path, handler);
         return this;
     }
 

@@ -64,15 +64,11 @@ public final class RunSampler implements RunEngine.SampleSource {
 
     @Override
     public Sample generate(long runId, Slot slot) throws InterruptedException {
-        List<ChatMessage> messages =
-                slot.messages().stream().map(RunSampler::toChat).toList();
-        // Each slot (and each vote) gets a seed of its own, derived from the run's seed, so reruns repeat.
-        long slotSeed = seed * 1_000_003L + slot.ordinal();
+        long slotSeed = slotSeed(slot);
         List<Generation> answers = new ArrayList<>(votes);
         try {
-            for (int vote = 0; vote < votes; vote++) {
-                int requestSeed = (int) (slotSeed * 31 + vote);
-                answers.add(client.generate(new GenerationRequest(messages, parameters.withSeed(requestSeed), schema)));
+            for (GenerationRequest request : requests(slot)) {
+                answers.add(client.generate(request));
             }
         } catch (CancellationException e) {
             throw new InterruptedException("cancelled");
@@ -80,6 +76,27 @@ public final class RunSampler implements RunEngine.SampleSource {
             return Sample.failure(runId, slot, client.config().model(), parametersJson, slotSeed, e.getMessage());
         }
         return sampleOf(runId, slot, slotSeed, answers);
+    }
+
+    /**
+     * What {@link #generate} sends for {@code slot}, one request per vote, in order: its messages, the run's
+     * parameters with the vote's own seed, the output schema. A batch file holds exactly these.
+     */
+    public List<GenerationRequest> requests(Slot slot) {
+        List<ChatMessage> messages =
+                slot.messages().stream().map(RunSampler::toChat).toList();
+        long slotSeed = slotSeed(slot);
+        List<GenerationRequest> requests = new ArrayList<>(votes);
+        for (int vote = 0; vote < votes; vote++) {
+            int requestSeed = (int) (slotSeed * 31 + vote);
+            requests.add(new GenerationRequest(messages, parameters.withSeed(requestSeed), schema));
+        }
+        return requests;
+    }
+
+    /** Each slot (and each vote) gets a seed of its own, derived from the run's seed, so reruns repeat. */
+    private long slotSeed(Slot slot) {
+        return seed * 1_000_003L + slot.ordinal();
     }
 
     private Sample sampleOf(long runId, Slot slot, long slotSeed, List<Generation> answers) {

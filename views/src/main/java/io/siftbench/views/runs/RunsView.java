@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -198,6 +199,8 @@ public final class RunsView implements ScreenView {
         message.setId("runs-message");
         message.setWrapText(true);
         message.textProperty().bind(viewModel.messageProperty());
+        // A long problem or message wraps beside the buttons rather than squeezing them to "…".
+        newRun.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         top.getChildren().setAll(newRun, problem, message);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 8, 0, 8));
@@ -219,6 +222,7 @@ public final class RunsView implements ScreenView {
     public void showPipelineRuns(PipelineRunsViewModel pipelineRuns, NewPipelineRunViewModel form) {
         Button start = new Button("New pipeline run…", new FontIcon(Material2AL.ACCOUNT_TREE));
         start.setId("run-new-pipeline");
+        start.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         start.disableProperty().bind(viewModel.noProjectBinding());
         start.setOnAction(e -> {
             form.open();
@@ -298,6 +302,81 @@ public final class RunsView implements ScreenView {
                         .or(schemaHint.messageProperty().isNotEmpty()),
                 bar);
         return bar;
+    }
+
+    /** Shortcuts of the batch actions, in the Runs menu. */
+    static final String EXPORT_BATCH_KEY = "Shortcut+Shift+B";
+
+    static final String IMPORT_BATCH_KEY = "Shortcut+Shift+I";
+    static final String SUBMIT_BATCH_KEY = "Shortcut+Shift+U";
+
+    private final List<MenuItem> menuItems = new java.util.ArrayList<>();
+
+    /**
+     * Adds the selected run's batch files: "Export batch file…" (its missing slots as an OpenAI batch-input file),
+     * "Import batch output…" and, for a run on an OpenAI-compatible server, "Submit as batch", in a Batch button
+     * beside Export… and in the Runs menu with their shortcuts.
+     */
+    public void showBatches(RunBatchesViewModel batches, io.siftbench.views.shell.FileDialogs dialogs) {
+        javafx.beans.binding.BooleanBinding none =
+                table.getSelectionModel().selectedItemProperty().isNull().or(batches.busyProperty());
+        // Answers for a run generating here would race its own: import and submit wait until it stops.
+        javafx.beans.binding.BooleanBinding running = Bindings.createBooleanBinding(
+                () -> selected().map(r -> viewModel.isRunning(r.id())).orElse(true),
+                table.getSelectionModel().selectedItemProperty(),
+                viewModel.live());
+        javafx.beans.binding.BooleanBinding unsubmittable = Bindings.createBooleanBinding(
+                () -> selected().map(r -> !RunBatchesViewModel.submittable(r)).orElse(true),
+                table.getSelectionModel().selectedItemProperty());
+        Runnable export = () -> selected().ifPresent(run -> dialogs.chooseBatchFileToWrite(
+                        root.getScene().getWindow(), RunBatchesViewModel.fileName(run))
+                .ifPresent(file -> batches.export(run, file)));
+        Runnable importOutput = () -> selected()
+                .ifPresent(run -> dialogs.chooseBatchOutput(root.getScene().getWindow())
+                        .ifPresent(file -> batches.importOutput(run, file)));
+        Runnable submit = () -> selected().ifPresent(batches::submit);
+        javafx.scene.control.MenuButton button = new javafx.scene.control.MenuButton("Batch");
+        button.setId("run-batch");
+        button.getItems()
+                .setAll(
+                        batchItem("Export batch file…", "run-batch-export", null, none, export),
+                        batchItem("Import batch output…", "run-batch-import", null, none.or(running), importOutput),
+                        batchItem(
+                                "Submit as batch",
+                                "run-batch-submit",
+                                null,
+                                none.or(running).or(unsubmittable),
+                                submit));
+        HBox controls = (HBox) ((VBox) content.getBottom()).getChildren().get(1);
+        controls.getChildren().add(controls.getChildren().indexOf(this.export) + 1, button);
+        menuItems.clear();
+        menuItems.addAll(List.of(
+                batchItem("Export batch file…", "menu-batch-export", EXPORT_BATCH_KEY, none, export),
+                batchItem(
+                        "Import batch output…", "menu-batch-import", IMPORT_BATCH_KEY, none.or(running), importOutput),
+                batchItem(
+                        "Submit as batch",
+                        "menu-batch-submit",
+                        SUBMIT_BATCH_KEY,
+                        none.or(running).or(unsubmittable),
+                        submit)));
+    }
+
+    private static MenuItem batchItem(
+            String text, String id, String key, ObservableValue<Boolean> disabled, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        if (key != null) {
+            item.setAccelerator(javafx.scene.input.KeyCombination.keyCombination(key));
+        }
+        item.disableProperty().bind(disabled);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    @Override
+    public List<MenuItem> menuItems() {
+        return menuItems;
     }
 
     /** What opening a run does (a double-click, or Open in … on its row): show it on that screen. */

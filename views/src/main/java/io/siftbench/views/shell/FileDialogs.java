@@ -24,6 +24,16 @@ public interface FileDialogs {
         return Optional.empty();
     }
 
+    /** Where a run's batch-input file goes ({@code suggested} its name); none by default. */
+    default Optional<Path> chooseBatchFileToWrite(Window owner, String suggested) {
+        return Optional.empty();
+    }
+
+    /** A batch-output file (JSONL) to import into a run; none by default. */
+    default Optional<Path> chooseBatchOutput(Window owner) {
+        return Optional.empty();
+    }
+
     /** Shows {@code folder} in the desktop's file manager; nothing by default, for dialogs that only open projects. */
     default void showFolder(Path folder) {}
 }

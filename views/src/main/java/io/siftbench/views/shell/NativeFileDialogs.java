@@ -23,6 +23,8 @@ public final class NativeFileDialogs implements FileDialogs {
 
     private static final FileChooser.ExtensionFilter PROJECTS =
             new FileChooser.ExtensionFilter("Siftbench project (*.mv.db)", "*.mv.db");
+    private static final FileChooser.ExtensionFilter BATCH_FILES =
+            new FileChooser.ExtensionFilter("OpenAI batch file (*.jsonl)", "*.jsonl");
 
     @Override
     public Optional<Path> chooseNewProject(Window owner) {
@@ -61,6 +63,23 @@ public final class NativeFileDialogs implements FileDialogs {
                                 "*.ndjson.gz",
                                 "*.json.gz"),
                         new FileChooser.ExtensionFilter("All files", "*"));
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseBatchFileToWrite(Window owner, String suggested) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export batch file");
+        chooser.getExtensionFilters().add(BATCH_FILES);
+        chooser.setInitialFileName(suggested);
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseBatchOutput(Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import batch output");
+        chooser.getExtensionFilters().addAll(BATCH_FILES, new FileChooser.ExtensionFilter("All files", "*"));
         return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
     }
 
