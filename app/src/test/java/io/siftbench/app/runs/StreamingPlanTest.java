@@ -85,7 +85,7 @@ class StreamingPlanTest {
 
     @Test
     void aStreamedAnnotatePlanGivesExactlyTheSlotsOfTheWholePlanMadeAtOnce() {
-        RunInfo run = fixture.launcher().create(config(2));
+        RunInfo run = fixture.launcher().create(config(2, true));
 
         RunPlan streamed = new ProjectRuns(project, fixture.backends(), EmbeddingModels::miniLm).plan(run);
         List<Slot> slots = streamed.slots();
@@ -109,7 +109,7 @@ class StreamingPlanTest {
     void aRunCutShortResumesSendingEachMissingSlotOnceWithItsPlannedMessages() throws Exception {
         fixture.server().always(LoopbackServer.answering(request -> "{\"label\": \"lost_card\"}"));
         RunLauncher launcher = fixture.launcher();
-        RunInfo run = launcher.create(config(4));
+        RunInfo run = launcher.create(config(8, false));
         AtomicBoolean cancel = new AtomicBoolean();
 
         RunStatus first =
@@ -130,8 +130,9 @@ class StreamingPlanTest {
                 .isEqualTo(planned.keySet());
     }
 
-    /** Annotates the English questions, a seeded subset of them. */
-    private RunConfig config(int concurrency) {
+    /** Annotates a seeded subset of the questions, of the English ones when {@code english}. */
+    private RunConfig config(int concurrency, boolean english) {
+        RunDetails details = RunDetails.of(LIMIT, GenerationParameters.DEFAULT);
         return new RunConfig(
                 prompt.id(),
                 prompt.mode(),
@@ -142,9 +143,7 @@ class StreamingPlanTest {
                 concurrency,
                 LIMIT,
                 1,
-                RunDetails.of(LIMIT, GenerationParameters.DEFAULT)
-                        .withWhere("lang", "en")
-                        .toJson());
+                (english ? details.withWhere("lang", "en") : details).toJson());
     }
 
     /**

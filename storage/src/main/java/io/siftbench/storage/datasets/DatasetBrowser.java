@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,6 +144,25 @@ final class DatasetBrowser {
             bins.add(new ColumnStatistics.LengthBin(min + i * width, min + (i + 1) * width - 1, counts[i]));
         }
         return bins;
+    }
+
+    long[] recordIds(long datasetId) {
+        DatasetTable table = catalog.table(datasetId);
+        return Sql.call(db, "read the record ids", c -> {
+            long[] ids = new long[(int) Math.max(16, catalog.get(datasetId).rows())];
+            int n = 0;
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT " + DatasetTable.ID + " FROM " + table.quotedName()
+                            + " ORDER BY " + DatasetTable.ID)) {
+                while (rs.next()) {
+                    if (n == ids.length) {
+                        ids = Arrays.copyOf(ids, n * 2);
+                    }
+                    ids[n++] = rs.getLong(1);
+                }
+            }
+            return Arrays.copyOf(ids, n);
+        });
     }
 
     void forEachRecord(long datasetId, Consumer<DatasetRecord> action) {
