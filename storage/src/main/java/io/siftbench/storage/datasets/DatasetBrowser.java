@@ -14,12 +14,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.LongStream;
 import javax.sql.DataSource;
 
 /**
@@ -147,22 +147,8 @@ final class DatasetBrowser {
     }
 
     long[] recordIds(long datasetId) {
-        DatasetTable table = catalog.table(datasetId);
-        return Sql.call(db, "read the record ids", c -> {
-            long[] ids = new long[(int) Math.max(16, catalog.get(datasetId).rows())];
-            int n = 0;
-            try (Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT " + DatasetTable.ID + " FROM " + table.quotedName()
-                            + " ORDER BY " + DatasetTable.ID)) {
-                while (rs.next()) {
-                    if (n == ids.length) {
-                        ids = Arrays.copyOf(ids, n * 2);
-                    }
-                    ids[n++] = rs.getLong(1);
-                }
-            }
-            return Arrays.copyOf(ids, n);
-        });
+        // Record ids run 1..n, so they need no read: reading a million of them took seconds of a run's start.
+        return LongStream.rangeClosed(1, catalog.get(datasetId).rows()).toArray();
     }
 
     void forEachRecord(long datasetId, Consumer<DatasetRecord> action) {
