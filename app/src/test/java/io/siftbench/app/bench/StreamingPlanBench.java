@@ -25,23 +25,18 @@ import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.Slot;
 import io.siftbench.model.runs.SlotKeys;
 import io.siftbench.storage.project.H2ProjectOpener;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.ref.Reference;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -257,40 +252,23 @@ class StreamingPlanBench {
 
     /** Runs {@link MillionRun} under {@code -Xmx256m} and prints what it and the server saw. */
     private void inAChildJvm(Path projectFile, long runId) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(
-                        java,
-                        "-Xmx256m",
-                        "-XX:+ExitOnOutOfMemoryError",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        MillionRun.class.getName(),
-                        projectFile.toString(),
-                        Long.toString(runId),
-                        Integer.toString(SECONDS))
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
         firstRequest.set(0);
-        Map<String, String> said = new HashMap<>();
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                System.out.println("StreamingPlanBench: child: " + line);
-                String[] parts = line.split(" ", 2);
-                said.put(parts[0], parts.length > 1 ? parts[1] : "");
-            }
-        }
-        int exit = child.waitFor();
-        assertThat(exit)
+        ChildJvm.Outcome child = ChildJvm.run(
+                "StreamingPlanBench",
+                Duration.ofSeconds(SECONDS + 300),
+                MillionRun.class,
+                projectFile.toString(),
+                Long.toString(runId),
+                Integer.toString(SECONDS));
+        assertThat(child.exit())
                 .as("the -Xmx256m run's exit code (an OutOfMemoryError exits with 3)")
                 .isZero();
-        long started = Long.parseLong(said.get("started"));
+        long started = Long.parseLong(child.said().get("started"));
         System.out.printf(
                 "StreamingPlanBench: -Xmx256m, %,d-slot run: first request %.2f s after the run started (goal < 5 s);"
                         + " %s%n",
-                RECORDS, (firstRequest.get() - started) / 1e3, said.get("ran"));
-        assertThat(said.get("status")).isEqualTo(RunStatus.CANCELLED.name());
+                RECORDS, (firstRequest.get() - started) / 1e3, child.said().get("ran"));
+        assertThat(child.said().get("status")).isEqualTo(RunStatus.CANCELLED.name());
     }
 
     /**
@@ -301,31 +279,7 @@ class StreamingPlanBench {
 
         public static void main(String[] args) throws Exception {
             long seconds = Long.parseLong(args[2]);
-            AtomicLong peakUsed = new AtomicLong();
-            AtomicLong peakLive = new AtomicLong();
-            Thread sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    peakUsed.accumulateAndGet(
-                            ManagementFactory.getMemoryMXBean()
-                                    .getHeapMemoryUsage()
-                                    .getUsed(),
-                            Math::max);
-                    long live = 0;
-                    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                        if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
-                            live += pool.getCollectionUsage().getUsed();
-                        }
-                    }
-                    peakLive.accumulateAndGet(live, Math::max);
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            sampler.setDaemon(true);
-            sampler.start();
+            HeapPeak heap = new HeapPeak();
             AtomicReference<RunProgress> last = new AtomicReference<>();
             AtomicInteger stored = new AtomicInteger();
             RunStatus status;
@@ -344,19 +298,16 @@ class StreamingPlanBench {
                         },
                         () -> System.nanoTime() > deadline);
             }
-            sampler.interrupt();
+            heap.close();
             RunProgress p = last.get();
             System.out.println("status " + status);
             System.out.printf(
-                    "ran %,d of %,d samples in %.1f s (%.1f samples/s); heap: at most %.1f MB used, at most %.1f MB"
-                            + " after a collection, of %d MB%n",
+                    "ran %,d of %,d samples in %.1f s (%.1f samples/s); %s%n",
                     stored.get(),
                     p == null ? 0 : p.total(),
                     (System.currentTimeMillis() - start) / 1e3,
                     p == null ? 0 : p.samplesPerSecond(),
-                    peakUsed.get() / 1e6,
-                    peakLive.get() / 1e6,
-                    Runtime.getRuntime().maxMemory() / (1 << 20));
+                    heap.describe());
             System.exit(0);
         }
     }
