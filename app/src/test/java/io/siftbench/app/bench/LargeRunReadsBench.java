@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * What reads a whole run costs on a run of {@code bench.samples} (default 100,000) samples, stored straight through
  * the sample store (issue #16 §1): Review's queue (its items, the curation flags at Review's starting thresholds,
  * the queue), {@code metrics} and {@code export}, each in a JVM of its own under {@code -Xmx256m}, with its time
- * and heap, or the fact that it ran out of heap or time ({@code bench.stepSeconds}, default 300). Measures only; what is not bounded is what it finds. Run with
+ * and heap, or the fact that it ran out of heap or time ({@code bench.stepSeconds}, default 300; {@code bench.steps}
+ * chooses some of them). Measures only; what is not bounded is what it finds. Run with
  * {@code mvn -B -Pbench verify -pl app -am -Dtest=LargeRunReadsBench}.
  */
 class LargeRunReadsBench {
@@ -53,7 +54,8 @@ class LargeRunReadsBench {
         System.out.printf(
                 "LargeRunReadsBench: stored %,d samples in %.1f s%n", SAMPLES, (System.nanoTime() - start) / 1e9);
         Files.createDirectories(dir.resolve("export"));
-        for (String step : List.of("review", "metrics", "export")) {
+        for (String step :
+                System.getProperty("bench.steps", "review,metrics,export").split(",")) {
             ChildJvm.Outcome child = ChildJvm.run(
                     "LargeRunReadsBench", LIMIT, Step.class, step, file.toString(), Long.toString(run), dir.toString());
             System.out.printf(
