@@ -64,8 +64,10 @@ class LargeRunReadsBench {
                     SAMPLES,
                     child.exit() == 0
                             ? child.said().get("took")
-                            : "ran out of heap (exit " + child.exit() + ") after "
-                                    + child.said().get("heap"));
+                            : child.failure()
+                                    + (child.said().containsKey("heap")
+                                            ? "; " + child.said().get("heap")
+                                            : ""));
         }
         assertThat(run).isPositive();
     }
@@ -79,7 +81,7 @@ class LargeRunReadsBench {
             long runId = Long.parseLong(args[2]);
             HeapPeak heap = new HeapPeak();
             Thread reporter = new Thread(() -> {
-                // What the heap was when the JVM dies of it: the last word a step that runs out says.
+                // The heap when the step is stopped at its time limit (an OutOfMemoryError exits without hooks).
                 System.out.println("heap " + heap.describe());
             });
             Runtime.getRuntime().addShutdownHook(reporter);
