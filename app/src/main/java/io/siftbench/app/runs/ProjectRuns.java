@@ -16,22 +16,24 @@ import io.siftbench.model.pipelines.StepSelection;
 import io.siftbench.model.pipelines.TopicTrees;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.project.ProjectException;
+import io.siftbench.model.prompts.ConditionPlan;
 import io.siftbench.model.prompts.DemonstrationStrategy;
 import io.siftbench.model.prompts.Demonstrations;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.prompts.PromptVersion;
+import io.siftbench.model.runs.AnnotatePlan;
 import io.siftbench.model.runs.GoldColumns;
 import io.siftbench.model.runs.JudgedSamples;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunInputs;
 import io.siftbench.model.runs.RunLauncher;
+import io.siftbench.model.runs.RunPlan;
 import io.siftbench.model.runs.RunPlanner;
 import io.siftbench.model.runs.RunSampler;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.model.runs.Slot;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -81,26 +83,29 @@ public final class ProjectRuns {
                 run.config().seed());
     }
 
-    /** Every slot of {@code run}, from its stored configuration alone. */
-    public List<Slot> plan(RunInfo run) {
+    /**
+     * Every slot of {@code run}, from its stored configuration alone: an annotate run's streamed from its dataset
+     * ({@link AnnotatePlan}), the others' made now.
+     */
+    public RunPlan plan(RunInfo run) {
         PromptVersion version = project.prompts().load(run.config().promptVersionId());
         RunDetails details = RunDetails.fromJson(run.config().details());
         if (version.mode() == PromptMode.ANNOTATE && run.config().datasetId() == null) {
             throw new ProjectException("Run " + run.id() + " annotates, but its dataset is gone.");
         }
         if (version.mode() == PromptMode.JUDGE) {
-            return judge(version, judged().of(run));
+            return RunPlan.of(judge(version, judged().of(run)));
         }
         if (details.step() != null
                 && details.step().round() != null
                 && bootstrap().isRound(run)) {
-            return bootstrap().plan(run, version);
+            return RunPlan.of(bootstrap().plan(run, version));
         }
         if (details.step() != null && trees().plansFromCells(run)) {
-            return trees().plan(run, version);
+            return RunPlan.of(trees().plan(run, version));
         }
         if (details.step() != null && details.step().continuesAStep()) {
-            return new RunPlanner(version).chain(chained().of(run), demonstrations(version, null));
+            return RunPlan.of(new RunPlanner(version).chain(chained().of(run), demonstrations(version, null)));
         }
         return plan(
                 version,
@@ -134,7 +139,7 @@ public final class ProjectRuns {
         RunDetails details = RunDetails.of(n, parameters);
         List<Slot> slots = draft.mode() == PromptMode.JUDGE
                 ? judge(draft, judged().first(judgedRunId, n))
-                : plan(draft, datasetId, details, n, seed);
+                : plan(draft, datasetId, details, n, seed).slots();
         return sampleEach(draft, slots, details, seed, client, parameters, cancelled);
     }
 
@@ -220,26 +225,25 @@ public final class ProjectRuns {
     }
 
     /** @param details which records an annotate run takes (filter, subset size), which cells a synthesis fills */
-    private List<Slot> plan(PromptVersion version, Long datasetId, RunDetails details, int target, long seed) {
+    private RunPlan plan(PromptVersion version, Long datasetId, RunDetails details, int target, long seed) {
         RunPlanner planner = new RunPlanner(version);
         if (version.mode() == PromptMode.SYNTHESIZE) {
-            return planner.synthesize(target, demonstrations(version, null), details.cells());
+            return RunPlan.of(planner.synthesize(target, demonstrations(version, null), details.cells()));
         }
         DatasetInfo dataset = project.datasets().list().stream()
                 .filter(d -> d.id() == datasetId)
                 .findFirst()
                 .orElseThrow(() -> new ProjectException("The dataset this run annotates is gone."));
-        GoldColumns gold = GoldColumns.of(dataset, version);
-        Map<Long, Map<String, Object>> records = new HashMap<>();
-        List<Long> ids = new ArrayList<>();
-        RunInputs.forEachTaken(project.datasets(), datasetId, details, r -> {
-            ids.add(r.id());
-            records.put(r.id(), gold.hiddenFrom(r.values()));
-        });
-        List<RunPlanner.Input> inputs = RunPlanner.chooseInputs(ids, details.limit(), seed).stream()
-                .map(id -> new RunPlanner.Input(id, records.get(id)))
-                .toList();
-        return planner.annotate(inputs, demonstrations(version, datasetId));
+        long[] ids = RunPlanner.chooseInputs(
+                RunInputs.takenIds(project.datasets(), datasetId, details), details.limit(), seed);
+        return new AnnotatePlan(
+                planner,
+                ConditionPlan.of(version),
+                demonstrations(version, datasetId),
+                project.datasets(),
+                datasetId,
+                GoldColumns.of(dataset, version),
+                ids);
     }
 
     private RunPlanner.DemonstrationSource demonstrations(PromptVersion version, Long inputDataset) {

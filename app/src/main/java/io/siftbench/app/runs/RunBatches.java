@@ -16,6 +16,7 @@ import io.siftbench.model.runs.BatchReport;
 import io.siftbench.model.runs.BatchSubmission;
 import io.siftbench.model.runs.RunBatchFiles;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.RunPlan;
 import io.siftbench.model.runs.RunSampler;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.Sample;
@@ -30,8 +31,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * A run's missing slots as an OpenAI batch-input file (what vLLM's {@code run_batch} and the {@code /v1/batches}
@@ -73,7 +77,11 @@ public final class RunBatches implements RunBatchFiles {
 
     /** The id of a slot's request in a batch file: the run and the slot's key, and the vote where there are several. */
     static String customId(RunInfo run, Slot slot, int vote) {
-        String id = "run" + run.id() + "-" + slot.key();
+        return customId(run, slot.key(), vote);
+    }
+
+    private static String customId(RunInfo run, String slotKey, int vote) {
+        String id = "run" + run.id() + "-" + slotKey;
         return run.config().votes() > 1 ? id + "-vote" + (vote + 1) : id;
     }
 
@@ -85,18 +93,21 @@ public final class RunBatches implements RunBatchFiles {
     public BatchExport export(long runId, Path file, ExportProgress progress, BooleanSupplier cancelled)
             throws IOException {
         RunInfo run = run(runId);
-        List<Slot> missing = missing(run);
+        RunPlan plan = runs.plan(run);
+        int[] missing = missing(run, plan);
         BatchBackend backend = new BatchBackend(configs.apply(run));
         Path part = file.resolveSibling(file.getFileName() + ".part");
         int lines = 0;
         try (BackendClient client = new BackendClient(backend);
                 BufferedWriter out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
             RunSampler sampler = runs.sampler(run, client);
-            for (int i = 0; i < missing.size(); i++) {
+            // The slots are made one at a time as they are written: an annotate run's plan holds only its ids.
+            Iterator<Slot> slots = plan.slots(Arrays.stream(missing).iterator());
+            for (int i = 0; i < missing.length; i++) {
                 if (cancelled.getAsBoolean()) {
                     throw new CancellationException("Batch export cancelled");
                 }
-                Slot slot = missing.get(i);
+                Slot slot = slots.next();
                 List<GenerationRequest> requests = sampler.requests(slot);
                 for (int vote = 0; vote < requests.size(); vote++) {
                     ObjectNode line = JSON.createObjectNode()
@@ -108,14 +119,14 @@ public final class RunBatches implements RunBatchFiles {
                     out.write('\n');
                     lines++;
                 }
-                progress.update(i + 1, missing.size(), "Writing the batch file");
+                progress.update(i + 1, missing.length, "Writing the batch file");
             }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(part);
             throw e;
         }
         Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
-        return new BatchExport(run.id(), file.toString(), missing.size(), lines);
+        return new BatchExport(run.id(), file.toString(), missing.length, lines);
     }
 
     /**
@@ -128,17 +139,19 @@ public final class RunBatches implements RunBatchFiles {
     public BatchReport importOutput(long runId, Path file, ExportProgress progress, BooleanSupplier cancelled)
             throws IOException, InterruptedException {
         RunInfo run = run(runId);
-        List<Slot> plan = runs.plan(run);
+        RunPlan plan = runs.plan(run);
         Set<String> done = project.samples().doneSlotKeys(run.id());
         Set<String> wanted = new HashSet<>();
         Set<String> answered = new HashSet<>();
-        for (Slot slot : plan) {
+        for (int ordinal = 0; ordinal < plan.size(); ordinal++) {
+            String key = plan.key(ordinal);
             for (int vote = 0; vote < run.config().votes(); vote++) {
-                (done.contains(slot.key()) ? answered : wanted).add(customId(run, slot, vote));
+                (done.contains(key) ? answered : wanted).add(customId(run, key, vote));
             }
         }
         OutputLines read = OutputLines.read(file, run, wanted, answered);
-        List<Slot> missing = plan.stream().filter(s -> !done.contains(s.key())).toList();
+        int[] missingOrdinals = missing(run, plan);
+        Iterator<Slot> missing = plan.slots(Arrays.stream(missingOrdinals).iterator());
         int imported = 0;
         int invalid = 0;
         int failed = 0;
@@ -148,12 +161,12 @@ public final class RunBatches implements RunBatchFiles {
         // No retries: a failed line is a failed request, said once, as the live run says it after its retries.
         try (BackendClient client = new BackendClient(backend, RetryPolicy.of(0))) {
             RunSampler sampler = runs.sampler(run, client);
-            for (int i = 0; i < missing.size(); i++) {
+            for (int i = 0; i < missingOrdinals.length; i++) {
                 if (cancelled.getAsBoolean()) {
                     throw new CancellationException("Batch import cancelled");
                 }
-                Slot slot = missing.get(i);
-                progress.update(i, missing.size(), "Importing the batch output");
+                Slot slot = missing.next();
+                progress.update(i, missingOrdinals.length, "Importing the batch output");
                 List<BatchBackend.Reply> replies = new ArrayList<>();
                 String absent = null;
                 for (int vote = 0; vote < run.config().votes(); vote++) {
@@ -294,10 +307,12 @@ public final class RunBatches implements RunBatchFiles {
                 .orElseThrow(() -> new IllegalArgumentException("There is no run " + runId + " in this project."));
     }
 
-    /** The slots of {@code run} a resume would send: those with no sample, or a failed one. */
-    private List<Slot> missing(RunInfo run) {
+    /** The ordinals of the slots of {@code run} a resume would send: those with no sample, or a failed one. */
+    private int[] missing(RunInfo run, RunPlan plan) {
         Set<String> done = project.samples().doneSlotKeys(run.id());
-        return runs.plan(run).stream().filter(s -> !done.contains(s.key())).toList();
+        return IntStream.range(0, plan.size())
+                .filter(ordinal -> !done.contains(plan.key(ordinal)))
+                .toArray();
     }
 
     /**

@@ -40,6 +40,9 @@ public interface DatasetStore {
     /** Every record in import order, streamed without holding the dataset in memory. */
     void forEachRecord(long datasetId, Consumer<DatasetRecord> action);
 
+    /** The ids of every record in import order, no column read: what a run over all of a dataset plans from. */
+    long[] recordIds(long datasetId);
+
     /** The records with these ids, in id order; ids that do not exist are left out. */
     List<DatasetRecord> records(long datasetId, Collection<Long> ids);
 

@@ -46,6 +46,21 @@ public final class ConditionPlan {
      * @throws IllegalStateException when a switched-on condition has every value switched off
      */
     public List<Map<String, String>> first(int n) {
+        Values values = values(n);
+        List<Map<String, String>> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(values.at(i));
+        }
+        return out;
+    }
+
+    /**
+     * The same values as {@link #first}, made one at a time as they are asked for, so that a run of a million
+     * slots does not hold a million maps: what a streamed plan reads as it sends.
+     *
+     * @throws IllegalStateException when a switched-on condition has every value switched off
+     */
+    public Values values(int n) {
         for (Condition c : active) {
             if (c.activeValues().isEmpty()) {
                 throw new IllegalStateException(
@@ -53,17 +68,26 @@ public final class ConditionPlan {
             }
         }
         return switch (plan.kind()) {
-            case ALL -> all(n);
-            case RANDOM -> random(n);
+            case ALL -> all();
+            case RANDOM -> random();
             case BALANCED -> balanced(n);
         };
     }
 
+    /**
+     * The values of the samples of a plan, asked for by position in increasing order (a random plan draws
+     * them in sequence, so it cannot go back).
+     */
+    @FunctionalInterface
+    public interface Values {
+        /** @throws IllegalArgumentException for a position before one already asked for, in a random plan */
+        Map<String, String> at(int i);
+    }
+
     /** The cartesian product, last condition varying fastest, cycling from the start once exhausted. */
-    private List<Map<String, String>> all(int n) {
+    private Values all() {
         long total = combinations();
-        List<Map<String, String>> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
+        return i -> {
             long rest = i % total;
             String[] chosen = new String[active.size()];
             for (int c = active.size() - 1; c >= 0; c--) {
@@ -71,23 +95,38 @@ public final class ConditionPlan {
                 chosen[c] = values.get((int) (rest % values.size())).value();
                 rest /= values.size();
             }
-            out.add(combination(chosen));
-        }
-        return out;
+            return combination(chosen);
+        };
     }
 
     /** Each condition drawn independently by weight; a condition whose weights are all 0 draws uniformly. */
-    private List<Map<String, String>> random(int n) {
+    private Values random() {
         Random random = new Random(plan.seed());
-        List<Map<String, String>> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            String[] chosen = new String[active.size()];
-            for (int c = 0; c < active.size(); c++) {
-                chosen[c] = weighted(active.get(c).activeValues(), random).value();
+        return new Values() {
+            private int next;
+            private Map<String, String> last;
+
+            @Override
+            public Map<String, String> at(int i) {
+                if (i == next - 1) {
+                    return last;
+                }
+                if (i < next) {
+                    throw new IllegalArgumentException(
+                            "a random plan's values are drawn in order: " + i + " asked after " + (next - 1));
+                }
+                while (next <= i) {
+                    String[] chosen = new String[active.size()];
+                    for (int c = 0; c < active.size(); c++) {
+                        chosen[c] =
+                                weighted(active.get(c).activeValues(), random).value();
+                    }
+                    last = combination(chosen);
+                    next++;
+                }
+                return last;
             }
-            out.add(combination(chosen));
-        }
-        return out;
+        };
     }
 
     private static ConditionValue weighted(List<ConditionValue> values, Random random) {
@@ -109,7 +148,7 @@ public final class ConditionPlan {
      * Per condition, a column holding each value ⌊n/m⌋ or ⌈n/m⌉ times (the extra ones going to values
      * chosen by the seed), shuffled by the seed; so every value is used equally often within one.
      */
-    private List<Map<String, String>> balanced(int n) {
+    private Values balanced(int n) {
         Random random = new Random(plan.seed());
         List<List<String>> columns = new ArrayList<>();
         for (Condition c : active) {
@@ -122,15 +161,13 @@ public final class ConditionPlan {
             Collections.shuffle(column, random);
             columns.add(column);
         }
-        List<Map<String, String>> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
+        return i -> {
             String[] chosen = new String[active.size()];
             for (int c = 0; c < active.size(); c++) {
                 chosen[c] = columns.get(c).get(i);
             }
-            out.add(combination(chosen));
-        }
-        return out;
+            return combination(chosen);
+        };
     }
 
     private Map<String, String> combination(String[] chosen) {

@@ -2,9 +2,9 @@ package io.siftbench.model.runs;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,7 +16,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Sends a run's missing slots to the model, {@code concurrency} at a time, and commits each sample the
  * moment it arrives. The plan is fixed by the seed before anything is sent, so a run that was cancelled,
- * crashed or killed resumes by sending exactly the slots that have no sample: none twice, none lost.
+ * crashed or killed resumes by sending exactly the slots that have no sample: none twice, none lost. The slots
+ * are made (read, rendered) by a {@link SlotFeed} as the workers take them, not all before the first is sent.
  */
 public final class RunEngine {
 
@@ -42,32 +43,44 @@ public final class RunEngine {
 
     /**
      * Runs the slots of {@code plan} that have no sample yet and returns the run's final status: completed
-     * when every slot has a sample, cancelled when {@code cancelled} turned true, failed when storing failed.
+     * when every slot has a sample, cancelled when {@code cancelled} turned true, failed when storing or making
+     * a slot failed.
      */
     public RunStatus run(
             long runId,
-            List<Slot> plan,
+            RunPlan plan,
             int concurrency,
             SampleSource source,
             Listener listener,
             BooleanSupplier cancelled)
             throws InterruptedException {
-        Set<String> done = samples.doneSlotKeys(runId);
-        ConcurrentLinkedQueue<Slot> missing = new ConcurrentLinkedQueue<>();
-        plan.stream().filter(s -> !done.contains(s.key())).forEach(missing::add);
+        BitSet missing = missing(plan, samples.doneSlotKeys(runId));
         runs.setStatus(runId, RunStatus.RUNNING);
 
         long start = System.nanoTime();
-        AtomicInteger doneCount = new AtomicInteger(plan.size() - missing.size());
+        AtomicInteger doneCount = new AtomicInteger(plan.size() - missing.cardinality());
         AtomicInteger thisSession = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         AtomicLong tokens = new AtomicLong();
         AtomicReference<RuntimeException> storeFailure = new AtomicReference<>();
+        SlotFeed feed = new SlotFeed(plan.slots(missing.stream().iterator()), "siftbench-plan-" + runId);
 
         Runnable worker = () -> {
-            Slot slot;
-            while (storeFailure.get() == null && !cancelled.getAsBoolean() && (slot = missing.poll()) != null) {
+            while (storeFailure.get() == null && !cancelled.getAsBoolean()) {
+                Slot slot;
                 Sample generated;
+                try {
+                    slot = feed.next();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    storeFailure.compareAndSet(null, e); // its record gone, its template: the run cannot go on
+                    return;
+                }
+                if (slot == null) {
+                    return;
+                }
                 try {
                     generated = source.generate(runId, slot);
                 } catch (InterruptedException e) {
@@ -122,12 +135,13 @@ public final class RunEngine {
             throw e;
         } finally {
             pool.shutdownNow();
+            feed.close();
         }
 
         RunStatus status;
         if (storeFailure.get() != null) {
             status = RunStatus.FAILED;
-        } else if (missing.isEmpty() && !cancelled.getAsBoolean()) {
+        } else if (feed.ended() && !cancelled.getAsBoolean()) {
             status = RunStatus.COMPLETED; // failed requests included: a resume tries them again
         } else {
             status = RunStatus.CANCELLED;
@@ -137,6 +151,17 @@ public final class RunEngine {
             throw storeFailure.get();
         }
         return status;
+    }
+
+    /** The ordinals of the slots of {@code plan} whose key is not {@code done}: a bit a slot. */
+    private static BitSet missing(RunPlan plan, Set<String> done) {
+        BitSet missing = new BitSet(plan.size());
+        for (int i = 0; i < plan.size(); i++) {
+            if (!done.contains(plan.key(i))) {
+                missing.set(i);
+            }
+        }
+        return missing;
     }
 
     private static long nullToZero(Integer value) {

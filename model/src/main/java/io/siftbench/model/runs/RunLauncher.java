@@ -1,6 +1,5 @@
 package io.siftbench.model.runs;
 
-import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -13,7 +12,7 @@ public final class RunLauncher {
     /** Plans every slot of a run from its configuration alone, so that a resume plans the same slots. */
     @FunctionalInterface
     public interface Planner {
-        List<Slot> plan(RunInfo run);
+        RunPlan plan(RunInfo run);
     }
 
     /** Makes the sample source (backend, parsing, validation, votes) for a run. */
@@ -45,7 +44,7 @@ public final class RunLauncher {
             throws InterruptedException {
         RunInfo run = runs.find(runId)
                 .orElseThrow(() -> new IllegalArgumentException("There is no run " + runId + " in this project."));
-        List<Slot> plan;
+        RunPlan plan;
         RunEngine.SampleSource source;
         try {
             plan = planner.plan(run);

@@ -6,6 +6,7 @@ import io.siftbench.model.prompts.PromptRenderer;
 import io.siftbench.model.prompts.PromptVersion;
 import io.siftbench.model.prompts.RenderedPrompt;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,26 +91,40 @@ public final class RunPlanner {
 
     /**
      * The records an annotate run takes: all of them in their order when {@code limit} is null or not
-     * smaller, else a random subset of {@code limit} chosen by the seed.
+     * smaller, else a random subset of {@code limit} chosen by the seed. The subset is the one
+     * {@link Collections#shuffle(List, Random)} of the ids chose before plans streamed (the same swaps, on a
+     * primitive array: a million boxed ids cost 20 MB), so that runs planned then resume with the same slots.
      */
-    public static List<Long> chooseInputs(List<Long> recordIds, Integer limit, long seed) {
-        if (limit == null || limit >= recordIds.size()) {
-            return List.copyOf(recordIds);
+    public static long[] chooseInputs(long[] recordIds, Integer limit, long seed) {
+        if (limit == null || limit >= recordIds.length) {
+            return recordIds.clone();
         }
-        List<Long> shuffled = new ArrayList<>(recordIds);
-        Collections.shuffle(shuffled, new Random(seed));
-        return List.copyOf(shuffled.subList(0, limit));
+        long[] shuffled = recordIds.clone();
+        Random random = new Random(seed);
+        for (int i = shuffled.length; i > 1; i--) {
+            int j = random.nextInt(i);
+            long swap = shuffled[i - 1];
+            shuffled[i - 1] = shuffled[j];
+            shuffled[j] = swap;
+        }
+        return Arrays.copyOf(shuffled, limit);
     }
 
-    /** One slot per input record, keyed by the record. */
-    public List<Slot> annotate(List<Input> inputs, DemonstrationSource demonstrations) {
-        List<Map<String, String>> values = ConditionPlan.of(version).first(inputs.size());
-        List<Slot> slots = new ArrayList<>(inputs.size());
-        for (int i = 0; i < inputs.size(); i++) {
-            Input input = inputs.get(i);
-            slots.add(slot("record=" + input.id(), i, input, values.get(i), demonstrations.pick(i, input)));
-        }
-        return slots;
+    /** What the key of an annotate run's slot starts with, before its record's id. */
+    static final String RECORD_KEY = "record=";
+
+    /** The key of the slot of an annotate run that annotates record {@code recordId}. */
+    public static String recordKey(long recordId) {
+        return RECORD_KEY + recordId;
+    }
+
+    /**
+     * The slot at {@code ordinal} of an annotate run, keyed by its record, with the values its condition plan
+     * gives that ordinal; rendered now, as the slot is about to be sent.
+     */
+    public Slot annotated(
+            int ordinal, Input input, Map<String, String> conditions, DemonstrationSource demonstrations) {
+        return slot(recordKey(input.id()), ordinal, input, conditions, demonstrations.pick(ordinal, input));
     }
 
     /** {@code n} slots over the condition plan, keyed by position and condition values. */

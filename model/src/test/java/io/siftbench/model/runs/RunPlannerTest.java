@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.siftbench.model.demonstrations.Demonstration;
 import io.siftbench.model.prompts.PromptFile;
 import io.siftbench.model.prompts.PromptVersion;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +72,10 @@ class RunPlannerTest {
                 new RunPlanner.Input(12, Map.of("text", "I lost my card", "category", "lost_card")));
         Demonstration demo = new Demonstration(99, "has my card shipped?", "card_arrival", Map.of());
 
-        List<Slot> slots = new RunPlanner(version).annotate(inputs, (ordinal, input) -> List.of(demo));
+        RunPlanner planner = new RunPlanner(version);
+        List<Slot> slots = List.of(
+                planner.annotated(0, inputs.get(0), Map.of(), (ordinal, input) -> List.of(demo)),
+                planner.annotated(1, inputs.get(1), Map.of(), (ordinal, input) -> List.of(demo)));
 
         assertThat(slots).extracting(Slot::key).containsExactly("record=11", "record=12");
         assertThat(slots.get(1).recordId()).isEqualTo(12L);
@@ -151,13 +158,16 @@ class RunPlannerTest {
     }
 
     @Test
-    void limitTakesASeededSubset() {
-        List<Long> ids = LongStream.rangeClosed(1, 100).boxed().toList();
+    void limitTakesASeededSubsetTheSameAsBeforePlansStreamed() {
+        long[] ids = LongStream.rangeClosed(1, 100).toArray();
 
-        List<Long> chosen = RunPlanner.chooseInputs(ids, 10, 5);
+        long[] chosen = RunPlanner.chooseInputs(ids, 10, 5);
 
-        assertThat(chosen).hasSize(10).doesNotHaveDuplicates().isSubsetOf(ids).isNotEqualTo(ids.subList(0, 10));
-        assertThat(RunPlanner.chooseInputs(ids, 10, 5)).isEqualTo(chosen);
+        // What planning chose before it streamed: a run made then resumes with the same records.
+        List<Long> shuffled = new ArrayList<>(LongStream.of(ids).boxed().toList());
+        Collections.shuffle(shuffled, new Random(5));
+        assertThat(LongStream.of(chosen).boxed().toList()).isEqualTo(shuffled.subList(0, 10));
+        assertThat(chosen).doesNotHaveDuplicates().isNotEqualTo(Arrays.copyOf(ids, 10));
         assertThat(RunPlanner.chooseInputs(ids, null, 5)).isEqualTo(ids);
     }
 }

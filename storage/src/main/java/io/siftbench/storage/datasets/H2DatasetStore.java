@@ -77,6 +77,11 @@ public final class H2DatasetStore implements DatasetStore {
     }
 
     @Override
+    public long[] recordIds(long datasetId) {
+        return browser.recordIds(datasetId);
+    }
+
+    @Override
     public List<DatasetRecord> records(long datasetId, Collection<Long> ids) {
         return browser.records(datasetId, ids);
     }

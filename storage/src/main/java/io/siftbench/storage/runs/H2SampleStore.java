@@ -10,6 +10,7 @@ import io.siftbench.model.runs.Message;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.model.runs.SampleStore;
 import io.siftbench.model.runs.Slot;
+import io.siftbench.model.runs.SlotKeys;
 import io.siftbench.storage.Json;
 import io.siftbench.storage.Sql;
 import java.sql.PreparedStatement;
@@ -18,7 +19,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +49,7 @@ public final class H2SampleStore implements SampleStore {
     @Override
     public Set<String> doneSlotKeys(long runId) {
         return Sql.call(db, "read the samples of run " + runId, c -> {
-            Set<String> keys = new HashSet<>();
+            SlotKeys.Builder keys = new SlotKeys.Builder();
             try (PreparedStatement ps =
                     c.prepareStatement("SELECT slot_key FROM sample WHERE run_id = ? AND error IS NULL")) {
                 ps.setLong(1, runId);
@@ -59,7 +59,7 @@ public final class H2SampleStore implements SampleStore {
                     }
                 }
             }
-            return keys;
+            return keys.build();
         });
     }
 

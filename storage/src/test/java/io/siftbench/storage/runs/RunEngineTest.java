@@ -8,6 +8,7 @@ import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.Message;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunEngine;
+import io.siftbench.model.runs.RunPlan;
 import io.siftbench.model.runs.RunProgress;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.Sample;
@@ -72,7 +73,7 @@ class RunEngineTest {
         RunStatus status = new RunEngine(project.runs(), project.samples())
                 .run(
                         run,
-                        plan,
+                        RunPlan.of(plan),
                         4,
                         (runId, slot) -> {
                             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
@@ -117,7 +118,7 @@ class RunEngineTest {
 
         RunStatus first = engine.run(
                 run,
-                plan,
+                RunPlan.of(plan),
                 3,
                 (runId, slot) -> answer(runId, slot, null),
                 (sample, p) -> cancel.compareAndSet(false, p.done() >= 20),
@@ -129,7 +130,7 @@ class RunEngineTest {
         Map<String, Integer> sentOnResume = new ConcurrentHashMap<>();
         RunStatus second = engine.run(
                 run,
-                plan,
+                RunPlan.of(plan),
                 3,
                 (runId, slot) -> {
                     sentOnResume.merge(slot.key(), 1, Integer::sum);
@@ -154,7 +155,7 @@ class RunEngineTest {
 
         engine.run(
                 run,
-                plan,
+                RunPlan.of(plan),
                 2,
                 (runId, slot) -> answer(runId, slot, slot.ordinal() % 5 == 0 ? "connection refused" : null),
                 (s, p) -> {},
@@ -164,7 +165,7 @@ class RunEngineTest {
         List<String> retried = new ArrayList<>();
         engine.run(
                 run,
-                plan,
+                RunPlan.of(plan),
                 2,
                 (runId, slot) -> {
                     synchronized (retried) {
