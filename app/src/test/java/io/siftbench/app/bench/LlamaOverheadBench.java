@@ -61,10 +61,11 @@ class LlamaOverheadBench {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     /**
      * Unmeasured rounds first: the run path is far more code than the raw client (H2, langchain4j, Jackson), and C2
-     * compiling it takes more CPU per sample than the path itself for the first few hundred samples, which a
-     * researcher's application pays once, not on every run. Each round prints what compiling cost during it.
+     * compiling it takes more CPU per sample than the path itself for the first thousand samples or so (measured:
+     * still 10-15 ms of compiling a sample in the third to seventh run of 120), which a researcher's application
+     * pays once, not on every run. Each round prints what compiling cost during it.
      */
-    private static final int WARM_UPS = Integer.getInteger("bench.warmups", 2);
+    private static final int WARM_UPS = Integer.getInteger("bench.warmups", 8);
     /** The server's parallel slots ({@link LlamaServerProcess} starts it with {@code -np 2}). */
     private static final int CONCURRENCY = 2;
 
