@@ -76,13 +76,16 @@ public final class RunBackends implements Function<RunInfo, BackendClient>, Auto
             // The backend changed: the others' in-process models give their memory back (a run still using
             // one loads it again on its next request).
             clients.values().forEach(BackendClient::unload);
-            client = new BackendClient(providers.apply(config));
+            client = BackendClient.open(config, providers);
             clients.put(config, client);
         }
         return client;
     }
 
-    /** What the user configured for this location, with the run's model and its requests in flight. */
+    /**
+     * What the user configured for this location, with the run's model and its requests in flight; a backend that
+     * lists several endpoints keeps them, each with its own limit, whatever the run's concurrency.
+     */
     BackendConfig configOf(BackendRef ref, int concurrency) {
         BackendKind kind = BackendKind.parse(ref.kind());
         BackendConfig base = userBackends
@@ -104,7 +107,8 @@ public final class RunBackends implements Function<RunInfo, BackendClient>, Auto
                 base.contextSize(),
                 concurrency,
                 base.maxRetries(),
-                base.keepAlive());
+                base.keepAlive(),
+                base.endpoints());
     }
 
     /** The user's backend as its first use found it (told once), or as it is. */
