@@ -51,6 +51,7 @@ import io.siftbench.views.runs.NewRunSources;
 import io.siftbench.views.runs.NewRunViewModel;
 import io.siftbench.views.runs.PipelineRunStarter;
 import io.siftbench.views.runs.PipelineRunsViewModel;
+import io.siftbench.views.runs.RunEndpoints;
 import io.siftbench.views.runs.RunSchemaHint;
 import io.siftbench.views.runs.RunsView;
 import io.siftbench.views.runs.RunsViewModel;
@@ -138,6 +139,7 @@ public final class Shell {
                         tasks,
                         backendsFile::load),
                 runSchemaHint);
+        runsView.showEndpoints(new RunEndpoints(project.map(Project::samples), tasks, runBackends::endpointLoads));
         runsView.setOnExport(ExportDialog.opener(exportSources, tasks));
         PipelineRunStarter pipelineStarter = new PipelineRunStarter(
                 project.map(open -> new ProjectRuns(open, runBackends, EmbeddingModels::miniLm).pipelines()), tasks);
