@@ -166,6 +166,21 @@ class RunEndpointsUiTest {
                         second.url() + " " + second.chatRequests() + " 0");
         assertThat(WaitForAsyncUtils.asyncFx(() -> cells(endpoints, 4)).get())
                 .allSatisfy(median -> assertThat(median).matches("\\d{3,} ms"));
+
+        // Each sample's provenance in Review names the endpoint that answered it.
+        javafx.scene.Node firstRow = robot.lookup("#runs-table .table-row-cell")
+                .match((javafx.scene.control.TableRow<?> r) -> r.getIndex() == 0 && !r.isEmpty())
+                .query();
+        robot.doubleClickOn(firstRow);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#card-model")
+                .tryQuery()
+                .map(n -> n.isVisible()
+                        && ((Label) n)
+                                .getText()
+                                .matches("(?s).*\\nEndpoint: ("
+                                        + java.util.regex.Pattern.quote(first.url()) + "|"
+                                        + java.util.regex.Pattern.quote(second.url()) + ")"))
+                .orElse(false));
     }
 
     /** The text of column {@code column} in every row, as the table shows it. */
