@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Save a backend among your backends (as Settings does); prints it as {name, kind, endpoints, model}.",
-            "Several --endpoint URL[=LIMIT] spread its requests over replicas of one model.",
+            "Several --endpoint URL[=LIMIT] spread its requests over replicas of one model, each request to the one"
+                    + " with the fewest in flight for its limit; give run --concurrency their sum to fill them all.",
             "An API key, where the server wants one, is read from SIFTBENCH_API_KEY."
         })
 public final class BackendAddCommand implements Callable<Integer> {
