@@ -154,7 +154,8 @@ public final class SettingsView implements ScreenView {
         String key = b.hasApiKey() ? " · key " + b.maskedApiKey() : "";
         String isDefault = b.name().equals(viewModel.settingsProperty().get().defaultBackend()) ? " (default)" : "";
         return b.name() + isDefault + "\n" + b.kind().title() + " · "
-                + (b.model().isEmpty() ? b.location() : b.model()) + key;
+                + (b.model().isEmpty() ? b.location() : b.model()) + key
+                + (b.spread() ? " · " + b.endpoints().size() + " endpoints" : "");
     }
 
     private Node editor() {
@@ -343,7 +344,7 @@ public final class SettingsView implements ScreenView {
         list.setPlaceholder(new Label("None: every request goes to the server URL above"));
         TextField url = new TextField();
         url.setId("backend-endpoint-url");
-        url.setPromptText("another server of the same model, e.g. http://10.0.0.2:8080/v1");
+        url.setPromptText("a replica's URL");
         HBox.setHgrow(url, Priority.ALWAYS);
         Spinner<Integer> limit = new Spinner<>(1, 256, BackendConfig.DEFAULT_MAX_IN_FLIGHT);
         limit.setId("backend-endpoint-limit");
