@@ -307,12 +307,12 @@ public final class RunsView implements ScreenView {
         rows.getColumns()
                 .add(Controls.textColumn(
                         "In flight", 0, r -> r.inFlightShown(figures.limits()), "100 of 100 · resting"));
-        // As tall as its rows, up to four: the runs above keep the room.
+        // As tall as its rows and its header, up to four rows: the runs above keep the room.
         rows.setFixedCellSize(30);
         rows.prefHeightProperty()
                 .bind(Bindings.min(4, Bindings.size(figures.rows()))
                         .multiply(30)
-                        .add(34));
+                        .add(44));
         rows.minHeightProperty().bind(rows.prefHeightProperty());
         VBox box = new VBox(rows);
         box.setPadding(new Insets(8, 8, 0, 8));
