@@ -53,6 +53,7 @@ import io.siftbench.views.runs.NewRunViewModel;
 import io.siftbench.views.runs.PipelineRunStarter;
 import io.siftbench.views.runs.PipelineRunsViewModel;
 import io.siftbench.views.runs.RunBatchesViewModel;
+import io.siftbench.views.runs.RunEndpoints;
 import io.siftbench.views.runs.RunSchemaHint;
 import io.siftbench.views.runs.RunsView;
 import io.siftbench.views.runs.RunsViewModel;
@@ -140,6 +141,7 @@ public final class Shell {
                         tasks,
                         backendsFile::load),
                 runSchemaHint);
+        runsView.showEndpoints(new RunEndpoints(project.map(Project::samples), tasks, runBackends::endpointLoads));
         runsView.setOnExport(ExportDialog.opener(exportSources, tasks));
         // A batch file is made for the run's backend as the user saved it, never probed: often a server this
         // machine does not reach (a cluster's batch runner).

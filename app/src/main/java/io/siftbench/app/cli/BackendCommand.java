@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
         name = "backend",
         mixinStandardHelpOptions = true,
         description = "Model backends: Ollama, OpenAI-compatible servers, GGUF files.",
-        subcommands = {BackendTestCommand.class})
+        subcommands = {BackendTestCommand.class, BackendAddCommand.class})
 public final class BackendCommand implements Runnable {
 
     @Spec

@@ -2,6 +2,7 @@ package io.siftbench.app.cli;
 
 import io.siftbench.model.pipelines.RunStep;
 import io.siftbench.model.project.Project;
+import io.siftbench.model.runs.EndpointFigures;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunSummary;
@@ -19,9 +20,10 @@ import picocli.CommandLine.Spec;
         name = "runs",
         mixinStandardHelpOptions = true,
         description = "List the runs of a project: [{id, prompt, version, mode, status, samples, target, judged, "
-                + "settings, pipelineRun, step, parentRun, round}]; a pipeline run's steps are runs with their pipeline"
+                + "settings, pipelineRun, step, parentRun, round, endpoints}]; a pipeline run's steps are runs with their pipeline"
                 + " run, step name and the run of the step they continue; a bootstrap's rounds and a tree's levels"
-                + " are runs of one step, each with its round.")
+                + " are runs of one step, each with its round; endpoints are what each server that answered did:"
+                + " [{endpoint, samples, failed, meanLatencyMillis, medianLatencyMillis}].")
 public final class RunsCommand implements Callable<Integer> {
 
     @Mixin
@@ -35,7 +37,9 @@ public final class RunsCommand implements Callable<Integer> {
      * the rest of its configuration in a line, as the Runs screen shows it ("b77 · 200 at random · T 0.7");
      * {@code pipelineRun}, {@code step} and {@code parentRun} say, for the run of a pipeline's step, which pipeline
      * run and step it is and the run of the earlier step whose samples it continues (null outside pipelines);
-     * {@code round} which round (a bootstrap) or level (a topic tree) of its step a run is, from 1.
+     * {@code round} which round (a bootstrap) or level (a topic tree) of its step a run is, from 1; {@code endpoints}
+     * what each server that answered the run did, from its stored samples (none for runs stored before endpoints
+     * were recorded).
      */
     record Listed(
             long id,
@@ -54,8 +58,9 @@ public final class RunsCommand implements Callable<Integer> {
             Long pipelineRun,
             String step,
             Long parentRun,
-            Integer round) {
-        static Listed of(RunInfo r, String settings, String step) {
+            Integer round,
+            List<EndpointFigures> endpoints) {
+        static Listed of(RunInfo r, String settings, String step, List<EndpointFigures> endpoints) {
             StepLink link = RunDetails.fromJson(r.config().details()).step();
             return new Listed(
                     r.id(),
@@ -74,7 +79,8 @@ public final class RunsCommand implements Callable<Integer> {
                     link == null ? null : link.pipelineRun(),
                     step,
                     link == null ? null : link.parentRun(),
-                    link == null ? null : link.round());
+                    link == null ? null : link.round(),
+                    endpoints);
         }
     }
 
@@ -92,7 +98,8 @@ public final class RunsCommand implements Callable<Integer> {
                                     settings.get(r.id()),
                                     steps.containsKey(r.id())
                                             ? steps.get(r.id()).name()
-                                            : null))
+                                            : null,
+                                    open.samples().endpointFigures(r.id())))
                             .toList());
         }
         return 0;

@@ -100,7 +100,8 @@ public final class ExampleProject {
                 BackendConfig.DEFAULT_CONTEXT_SIZE,
                 1,
                 BackendConfig.DEFAULT_MAX_RETRIES,
-                BackendConfig.DEFAULT_KEEP_ALIVE);
+                BackendConfig.DEFAULT_KEEP_ALIVE,
+                java.util.List.of());
         backends.save(settings.with(null, demo));
         return Optional.of(demo);
     }

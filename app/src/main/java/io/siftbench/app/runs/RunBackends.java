@@ -7,10 +7,12 @@ import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.ChatBackend;
+import io.siftbench.model.backends.EndpointLoad;
 import io.siftbench.model.backends.ServerDetection;
 import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.RunInfo;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -35,6 +37,8 @@ public final class RunBackends implements Function<RunInfo, BackendClient>, Auto
     private final java.util.Set<String> toldAt = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Map<BackendConfig, BackendClient> clients = new HashMap<>();
+    /** The client each run was given last: where the Runs screen reads its endpoints' loads now. */
+    private final Map<Long, BackendClient> byRun = new HashMap<>();
 
     /**
      * The user's backends used as they are saved, never probed: for runs on backends a test names.
@@ -76,9 +80,10 @@ public final class RunBackends implements Function<RunInfo, BackendClient>, Auto
             // The backend changed: the others' in-process models give their memory back (a run still using
             // one loads it again on its next request).
             clients.values().forEach(BackendClient::unload);
-            client = new BackendClient(providers.apply(config));
+            client = BackendClient.open(config, providers);
             clients.put(config, client);
         }
+        byRun.put(run.id(), client);
         return client;
     }
 
@@ -87,7 +92,19 @@ public final class RunBackends implements Function<RunInfo, BackendClient>, Auto
         return configOf(run.config().backend(), run.config().concurrency());
     }
 
-    /** What the user configured for this location, with the run's model and its requests in flight. */
+    /**
+     * The requests in flight now at each endpoint of the client {@code runId} was given, and which rest; none for a
+     * run this window never ran.
+     */
+    public synchronized List<EndpointLoad> endpointLoads(long runId) {
+        BackendClient client = byRun.get(runId);
+        return client == null ? List.of() : client.endpointLoads();
+    }
+
+    /**
+     * What the user configured for this location, with the run's model and its requests in flight; a backend that
+     * lists several endpoints keeps them, each with its own limit, whatever the run's concurrency.
+     */
     BackendConfig configOf(BackendRef ref, int concurrency) {
         BackendKind kind = BackendKind.parse(ref.kind());
         BackendConfig base = userBackends
@@ -109,7 +126,8 @@ public final class RunBackends implements Function<RunInfo, BackendClient>, Auto
                 base.contextSize(),
                 concurrency,
                 base.maxRetries(),
-                base.keepAlive());
+                base.keepAlive(),
+                base.endpoints());
     }
 
     /** The user's backend as its first use found it (told once), or as it is. */
@@ -144,5 +162,6 @@ public final class RunBackends implements Function<RunInfo, BackendClient>, Auto
     public synchronized void close() {
         clients.values().forEach(BackendClient::close);
         clients.clear();
+        byRun.clear();
     }
 }

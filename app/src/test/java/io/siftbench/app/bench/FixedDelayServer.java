@@ -7,11 +7,14 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /**
  * The benchmarks' OpenAI-protocol server on 127.0.0.1: every chat request is answered with the same body
- * after the same fixed delay, so that what a benchmark measures beyond the delay is the client's own cost.
+ * after the same fixed delay, so that what a benchmark measures beyond the delay is the client's own cost. With a
+ * capacity it serves at most that many requests at once and queues the rest, as a model server of fixed batch size
+ * does: its throughput is then capacity / delay however many requests it is sent.
  */
 final class FixedDelayServer implements AutoCloseable {
 
@@ -26,6 +29,12 @@ final class FixedDelayServer implements AutoCloseable {
 
     /** @param requestBody told of each request body, on the server's threads */
     FixedDelayServer(long delayMillis, String answer, Consumer<byte[]> requestBody) throws IOException {
+        this(delayMillis, Integer.MAX_VALUE, answer, requestBody);
+    }
+
+    /** @param capacity most requests served at once; the others wait their turn */
+    FixedDelayServer(long delayMillis, int capacity, String answer, Consumer<byte[]> requestBody) throws IOException {
+        Semaphore serving = new Semaphore(capacity, true);
         // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK
         // and add ~40 ms to every answer, which would hide the client's own cost behind the network's.
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -35,9 +44,17 @@ final class FixedDelayServer implements AutoCloseable {
         server.createContext("/v1/chat/completions", ex -> {
             requestBody.accept(ex.getRequestBody().readAllBytes());
             try {
-                Thread.sleep(delayMillis);
+                serving.acquire();
+                try {
+                    Thread.sleep(delayMillis);
+                } finally {
+                    serving.release();
+                }
             } catch (InterruptedException e) {
+                // Stopped: the exchange closes unanswered, as a killed server's would.
                 Thread.currentThread().interrupt();
+                ex.close();
+                return;
             }
             ex.getResponseHeaders().set("Content-Type", "application/json");
             ex.sendResponseHeaders(200, bytes.length);

@@ -74,6 +74,30 @@ class NewRunViewModelTest {
     }
 
     @Test
+    void aBackendOfSeveralEndpointsStartsWithAsManyWorkersAsTheirLimitsAddUpTo() throws Exception {
+        importQuestions(4);
+        saveAnnotator(1);
+        BackendConfig replicas = BackendConfig.of(BackendKind.OPENAI, server.url(), "tiny")
+                .withName("replicas")
+                .withEndpoints(List.of(
+                        new io.siftbench.model.backends.Endpoint(server.url(), 3),
+                        new io.siftbench.model.backends.Endpoint("http://127.0.0.1:9/v1", 5)));
+        user = user.with(null, replicas);
+
+        form.open();
+        assertThat(form.concurrencyProperty().get())
+                .as("the default backend, of one location")
+                .isEqualTo(4);
+        form.generation()
+                .backendProperty()
+                .set(form.generation().backends().stream()
+                        .filter(b -> b.name().equals("replicas"))
+                        .findFirst()
+                        .orElseThrow());
+        assertThat(form.concurrencyProperty().get()).isEqualTo(8);
+    }
+
+    @Test
     void startsAnAnnotateRunOnARandomSubsetWithTheDefaultBackend() throws Exception {
         long datasetId = importQuestions(20);
         StoredVersion v2 = saveAnnotator(2);

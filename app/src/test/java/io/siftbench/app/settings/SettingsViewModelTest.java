@@ -9,6 +9,7 @@ import io.siftbench.app.backends.LoopbackServer.Protocol;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.BackendSettings;
+import io.siftbench.model.backends.Endpoint;
 import io.siftbench.model.backends.SchemaStyle;
 import io.siftbench.model.backends.ServerKind;
 import io.siftbench.storage.settings.JsonBackendsFile;
@@ -69,6 +70,49 @@ class SettingsViewModelTest {
         BackendSettings reloaded = file.load();
         assertThat(reloaded.defaultConfig().orElseThrow().model()).isEqualTo("phi4");
         assertThat(reloaded.defaultConfig().orElseThrow().location()).isEqualTo(url);
+    }
+
+    @Test
+    void addsEndpointsWithTheirLimitsRefusesBadOnesByNameAndKeepsThemAcrossRestarts() {
+        vm.newBackend();
+        vm.nameProperty().set("replicas");
+        vm.kindProperty().set(BackendKind.OLLAMA);
+        vm.locationProperty().set(url);
+        vm.maxInFlightProperty().set(2);
+
+        assertThat(vm.addEndpoint("10.0.0.2:11434", 2)).isFalse();
+        assertThat(vm.problemProperty().get().message()).contains("Endpoint '10.0.0.2:11434' is not a server URL");
+        assertThat(vm.addEndpoint("http://10.0.0.2:11434", 0)).isFalse();
+        assertThat(vm.problemProperty().get().message())
+                .contains("Endpoint http://10.0.0.2:11434: requests in flight must be at least 1, got 0");
+        assertThat(vm.addEndpoint(url + "/", 3)).isFalse();
+        assertThat(vm.problemProperty().get().message()).contains("Endpoint " + url + "/ is listed twice");
+        assertThat(vm.moreEndpoints()).isEmpty();
+        assertThat(vm.addEndpoint("http://10.0.0.2:11434", 6)).isTrue();
+        assertThat(vm.addEndpoint("http://10.0.0.3:11434", 1)).isTrue();
+        assertThat(vm.unsaved()).isTrue();
+        vm.removeEndpoint(vm.moreEndpoints().get(1));
+        vm.saveBackend();
+
+        BackendConfig saved = file.load().find("replicas").orElseThrow();
+        assertThat(saved.endpoints()).containsExactly(new Endpoint(url, 2), new Endpoint("http://10.0.0.2:11434", 6));
+        assertThat(saved.maxInFlight()).isEqualTo(8);
+        SettingsViewModel next = new SettingsViewModel(
+                file, new LocalBackendProbe(Duration.ofSeconds(2)), new CurrentThreadTaskExecutor());
+        next.selectedProperty().set(next.backends().get(0));
+        assertThat(next.locationProperty().get()).isEqualTo(url);
+        assertThat(next.maxInFlightProperty().get())
+                .as("the first endpoint's own limit")
+                .isEqualTo(2);
+        assertThat(next.moreEndpoints()).containsExactly(new Endpoint("http://10.0.0.2:11434", 6));
+        assertThat(next.unsaved()).isFalse();
+
+        // The last other endpoint removed: a backend of one location again.
+        next.removeEndpoint(next.moreEndpoints().get(0));
+        next.saveBackend();
+        BackendConfig single = file.load().find("replicas").orElseThrow();
+        assertThat(single.spread()).isFalse();
+        assertThat(single.maxInFlight()).isEqualTo(2);
     }
 
     @Test

@@ -9,34 +9,40 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.output.TokenUsage;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * What the run engine calls to generate: one backend behind a limit of requests in flight, a timeout per
  * attempt, retries with jittered exponential backoff on connection errors, 5xx and timeouts (never on a
  * 4xx), token accounting, and validation of every output against the declared schema. A cancelled or
  * timed-out attempt gives its slot back at once, even where the backend keeps computing.
+ *
+ * <p>A backend that lists several endpoints is one {@link ChatBackend} per endpoint in an {@link EndpointPool}: a
+ * request goes to the least loaded one, and a failure there (of a kind worth retrying) rests that endpoint and sends
+ * the request to another at once, without counting against the request while another endpoint is up. Only when every
+ * endpoint rests does a failure count as an attempt, and the request then waits for the first endpoint back.
  */
 public final class BackendClient implements AutoCloseable {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
 
-    private final ChatBackend backend;
+    private final BackendConfig config;
+    private final EndpointPool pool;
     private final RetryPolicy retry;
-    private final Semaphore slots;
-    private final int maxInFlight;
     private final OutputValidator validator = new OutputValidator();
     // Daemon threads: a request left running must never keep the application from exiting.
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
@@ -50,19 +56,46 @@ public final class BackendClient implements AutoCloseable {
     }
 
     public BackendClient(ChatBackend backend, RetryPolicy retry) {
-        this.backend = backend;
+        this(backend.config(), List.of(backend), retry);
+    }
+
+    /**
+     * @param config   the backend as configured (with its endpoints, where it lists several)
+     * @param backends one per endpoint, each at its endpoint with its limit ({@link BackendConfig#at})
+     */
+    public BackendClient(BackendConfig config, List<ChatBackend> backends, RetryPolicy retry) {
+        this.config = config;
+        this.pool = new EndpointPool(backends);
         this.retry = retry;
-        this.maxInFlight = backend.config().maxInFlight();
-        this.slots = new Semaphore(maxInFlight, true);
+    }
+
+    /** The client of {@code config}: one backend from {@code providers}, or one per endpoint where it lists several. */
+    public static BackendClient open(BackendConfig config, Function<BackendConfig, ChatBackend> providers) {
+        if (!config.spread()) {
+            return new BackendClient(providers.apply(config));
+        }
+        List<ChatBackend> backends = new ArrayList<>();
+        try {
+            config.endpoints().forEach(e -> backends.add(providers.apply(config.at(e))));
+        } catch (RuntimeException e) {
+            backends.forEach(ChatBackend::close);
+            throw e;
+        }
+        return new BackendClient(config, backends, RetryPolicy.of(config.maxRetries()));
     }
 
     public BackendConfig config() {
-        return backend.config();
+        return config;
     }
 
     /** Requests now holding a slot. */
     public int inFlight() {
-        return maxInFlight - slots.availablePermits();
+        return pool.inFlight();
+    }
+
+    /** Each endpoint's requests in flight now, its limit and whether it rests. */
+    public List<EndpointLoad> endpointLoads() {
+        return pool.loads();
     }
 
     /**
@@ -100,21 +133,18 @@ public final class BackendClient implements AutoCloseable {
      */
     private final class Ticket {
         private final AtomicBoolean holding = new AtomicBoolean();
+        private volatile EndpointPool.Lane lane;
         private volatile Runnable stopCall = () -> {};
 
-        void acquire() {
-            try {
-                slots.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("Generation cancelled while waiting for a free slot");
-            }
+        EndpointPool.Lane acquire() {
+            lane = pool.acquire();
             holding.set(true);
+            return lane;
         }
 
         void release() {
             if (holding.compareAndSet(true, false)) {
-                slots.release();
+                pool.release(lane);
             }
         }
 
@@ -125,15 +155,19 @@ public final class BackendClient implements AutoCloseable {
     }
 
     private Generation run(GenerationRequest request, StreamListener listener, Ticket ticket) {
-        ChatRequest chat = backend.toChatRequest(request);
+        ChatRequest chat = pool.first().toChatRequest(request);
         Duration timeout = request.parameters().timeout();
+        // Failures sent on to another endpoint at once: bounded, so that endpoints failing in turn end the request.
+        int failovers = 0;
         for (int attempt = 1; ; attempt++) {
             Throwable failure;
-            ticket.acquire();
+            EndpointPool.Lane lane = ticket.acquire();
             long start = System.nanoTime();
             try {
-                ChatResponse response = attempt(chat, timeout, listener, ticket);
-                return toGeneration(response, request, Duration.ofNanos(System.nanoTime() - start), attempt);
+                ChatResponse response = attempt(lane.backend, chat, timeout, listener, ticket);
+                pool.answered(lane);
+                return toGeneration(
+                        response, request, Duration.ofNanos(System.nanoTime() - start), attempt, lane.location);
             } catch (ExecutionException e) {
                 failure = e.getCause();
             } catch (TimeoutException e) {
@@ -145,28 +179,43 @@ public final class BackendClient implements AutoCloseable {
                 ticket.release();
             }
             FailureKind kind = FailureKind.of(failure);
-            if (!kind.retryable() || attempt > retry.maxRetries()) {
-                throw new GenerationException(kind, attempt, describe(kind, detail(failure), attempt), failure);
+            if (!kind.retryable()) {
+                throw failed(kind, detail(failure), attempt, failure, lane);
             }
             Duration asked = ServerRefusal.retryAfterIn(failure).orElse(null);
-            Duration wait = asked != null ? asked : retry.delay(attempt, ThreadLocalRandom.current());
-            if (wait.compareTo(timeout) > 0) {
-                // A wait longer than the timeout the user allows a request would hold the slot for nothing.
-                throw new GenerationException(
-                        kind,
-                        attempt,
-                        describe(
-                                kind,
-                                "the server asked to wait " + seconds(wait) + " s, longer than the request timeout of "
-                                        + seconds(timeout) + " s",
-                                attempt),
-                        failure);
+            if (pool.rest(lane, retry, asked) && failovers++ < pool.size() * (retry.maxRetries() + 1)) {
+                attempt--;
+                continue;
+            }
+            if (attempt > retry.maxRetries()) {
+                throw failed(kind, detail(failure), attempt, failure, lane);
             }
             if (listener != null) {
                 listener.retrying(attempt + 1, kind);
             }
+            if (pool.size() > 1) {
+                // Every endpoint rests: the next acquire waits for the first of them back.
+                continue;
+            }
+            Duration wait = asked != null ? asked : retry.delay(attempt, ThreadLocalRandom.current());
+            if (wait.compareTo(timeout) > 0) {
+                // A wait longer than the timeout the user allows a request would hold the slot for nothing.
+                throw failed(
+                        kind,
+                        "the server asked to wait " + seconds(wait) + " s, longer than the request timeout of "
+                                + seconds(timeout) + " s",
+                        attempt,
+                        failure,
+                        lane);
+            }
             pause(wait);
         }
+    }
+
+    private GenerationException failed(
+            FailureKind kind, String detail, int attempts, Throwable failure, EndpointPool.Lane lane) {
+        return new GenerationException(
+                kind, attempts, describe(kind, detail, attempts, lane.location), failure, lane.location);
     }
 
     private static void pause(Duration delay) {
@@ -179,11 +228,13 @@ public final class BackendClient implements AutoCloseable {
     }
 
     /** One attempt, bounded by the timeout; whatever is left of it is cancelled on the way out. */
-    private ChatResponse attempt(ChatRequest chat, Duration timeout, StreamListener listener, Ticket ticket)
+    private ChatResponse attempt(
+            ChatBackend backend, ChatRequest chat, Duration timeout, StreamListener listener, Ticket ticket)
             throws InterruptedException, ExecutionException, TimeoutException {
         StreamingChatModel streaming =
                 listener == null ? null : backend.streamingModel().orElse(null);
-        Call call = streaming == null ? callBlocking(chat, listener) : callStreaming(streaming, chat, listener);
+        Call call =
+                streaming == null ? callBlocking(backend, chat, listener) : callStreaming(streaming, chat, listener);
         ticket.stopCall = call.cancel();
         try {
             return call.result().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -195,7 +246,7 @@ public final class BackendClient implements AutoCloseable {
     private record Call(Future<ChatResponse> result, Runnable cancel) {}
 
     /** A call to the blocking model; a listener, where there is one, gets the whole text at once. */
-    private Call callBlocking(ChatRequest chat, StreamListener listener) {
+    private Call callBlocking(ChatBackend backend, ChatRequest chat, StreamListener listener) {
         Future<ChatResponse> result = workers.submit(() -> {
             ChatResponse response = backend.chatModel().chat(chat);
             if (listener != null) {
@@ -244,12 +295,12 @@ public final class BackendClient implements AutoCloseable {
         });
     }
 
-    private Generation toGeneration(ChatResponse response, GenerationRequest request, Duration latency, int attempts) {
+    private Generation toGeneration(
+            ChatResponse response, GenerationRequest request, Duration latency, int attempts, String endpoint) {
         String text = text(response);
         TokenUsage usage = response.tokenUsage();
-        String model = response.modelName() == null || response.modelName().isBlank()
-                ? backend.config().model()
-                : response.modelName();
+        String model =
+                response.modelName() == null || response.modelName().isBlank() ? config.model() : response.modelName();
         String finish = response.finishReason() == null
                 ? "UNKNOWN"
                 : response.finishReason().name();
@@ -261,7 +312,8 @@ public final class BackendClient implements AutoCloseable {
                 model,
                 finish,
                 validator.validate(text, request.schema()),
-                attempts);
+                attempts,
+                endpoint);
     }
 
     private static String text(ChatResponse response) {
@@ -275,9 +327,9 @@ public final class BackendClient implements AutoCloseable {
     }
 
     /** The message {@link FailureKind#ofMessage} reads the kind back from. */
-    private String describe(FailureKind kind, String detail, int attempts) {
-        return backend.config().name() + " (" + backend.config().location() + "): " + kind.reason() + " after "
-                + attempts + (attempts == 1 ? " attempt: " : " attempts: ") + detail;
+    private String describe(FailureKind kind, String detail, int attempts, String location) {
+        return config.name() + " (" + location + "): " + kind.reason() + " after " + attempts
+                + (attempts == 1 ? " attempt: " : " attempts: ") + detail;
     }
 
     private static String detail(Throwable failure) {
@@ -295,13 +347,13 @@ public final class BackendClient implements AutoCloseable {
      * usable and loads the model again on its next request.
      */
     public void unload() {
-        backend.unload();
+        pool.backends().forEach(ChatBackend::unload);
     }
 
     /** Stops the workers and frees the backend (unloads an in-process model). */
     @Override
     public void close() {
         workers.shutdownNow();
-        backend.close();
+        pool.backends().forEach(ChatBackend::close);
     }
 }

@@ -1,5 +1,6 @@
 package io.siftbench.model.backends;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -16,6 +17,9 @@ import java.util.function.Consumer;
  * @param maxInFlight most requests this backend may have in flight at once
  * @param maxRetries  retries after a connection error, a 5xx or a timeout (never after a 4xx)
  * @param keepAlive   seconds Ollama keeps the model loaded after a request, so a run does not reload it
+ * @param endpoints   the servers of a backend that lists several (replicas of one model), each with its own
+ *                    limit; empty for a backend of one location (a list of one is made that). Where there are some, {@code location} is the
+ *                    first one's (what a run stores and finds the backend by) and {@code maxInFlight} their sum
  */
 public record BackendConfig(
         String name,
@@ -30,7 +34,8 @@ public record BackendConfig(
         int contextSize,
         int maxInFlight,
         int maxRetries,
-        int keepAlive) {
+        int keepAlive,
+        List<Endpoint> endpoints) {
 
     public static final int DEFAULT_CONTEXT_SIZE = 2048;
     public static final int DEFAULT_MAX_IN_FLIGHT = 4;
@@ -44,6 +49,16 @@ public record BackendConfig(
         model = model == null ? "" : model.strip();
         apiKey = apiKey == null ? "" : apiKey.strip();
         schemaStyle = schemaStyle == null ? SchemaStyle.JSON_SCHEMA : schemaStyle;
+        endpoints = endpoints == null ? List.of() : Endpoint.distinct(endpoints);
+        if (!endpoints.isEmpty()) {
+            if (kind == BackendKind.GGUF) {
+                throw new IllegalArgumentException("Backend '" + name + "': a GGUF file has no endpoints");
+            }
+            location = endpoints.get(0).location();
+            maxInFlight = endpoints.stream().mapToInt(Endpoint::maxInFlight).sum();
+            // One endpoint is a backend of one location: there is nothing to spread.
+            endpoints = endpoints.size() == 1 ? List.of() : endpoints;
+        }
         if (threads < 0 || contextSize < 1 || maxInFlight < 1 || maxRetries < 0 || keepAlive < 0) {
             throw new IllegalArgumentException("Backend '" + name + "': threads and retries must be 0 or more; "
                     + "context size and requests in flight at least 1");
@@ -65,7 +80,8 @@ public record BackendConfig(
                 DEFAULT_CONTEXT_SIZE,
                 DEFAULT_MAX_IN_FLIGHT,
                 DEFAULT_MAX_RETRIES,
-                DEFAULT_KEEP_ALIVE);
+                DEFAULT_KEEP_ALIVE,
+                List.of());
     }
 
     /**
@@ -130,6 +146,28 @@ public record BackendConfig(
         });
     }
 
+    /**
+     * This backend spread over {@code newEndpoints} (each with its own limit); one endpoint or none makes it a
+     * backend of one location again, at that endpoint with its limit.
+     */
+    public BackendConfig withEndpoints(List<Endpoint> newEndpoints) {
+        return copy(c -> c.endpoints = newEndpoints);
+    }
+
+    /** Whether requests are spread over several servers. */
+    public boolean spread() {
+        return !endpoints.isEmpty();
+    }
+
+    /** This backend at one of its endpoints only: what a provider is built from for that server. */
+    public BackendConfig at(Endpoint endpoint) {
+        return copy(c -> {
+            c.location = endpoint.location();
+            c.maxInFlight = endpoint.maxInFlight();
+            c.endpoints = List.of();
+        });
+    }
+
     public BackendConfig withGguf(int newThreads, int newContextSize) {
         return copy(c -> {
             c.threads = newThreads;
@@ -159,6 +197,7 @@ public record BackendConfig(
         private int maxInFlight;
         private int maxRetries;
         private int keepAlive;
+        private List<Endpoint> endpoints;
 
         private Copy(BackendConfig of) {
             name = of.name;
@@ -174,6 +213,7 @@ public record BackendConfig(
             maxInFlight = of.maxInFlight;
             maxRetries = of.maxRetries;
             keepAlive = of.keepAlive;
+            endpoints = of.endpoints;
         }
 
         private BackendConfig build() {
@@ -190,7 +230,8 @@ public record BackendConfig(
                     contextSize,
                     maxInFlight,
                     maxRetries,
-                    keepAlive);
+                    keepAlive,
+                    endpoints);
         }
     }
 
@@ -221,6 +262,6 @@ public record BackendConfig(
                 + ", apiKey=" + maskedApiKey() + ", schemaStyle=" + schemaStyle + ", server=" + server
                 + ", schemaStyleChosen=" + schemaStyleChosen + ", threads=" + threads
                 + ", contextSize=" + contextSize + ", maxInFlight=" + maxInFlight + ", maxRetries=" + maxRetries
-                + ", keepAlive=" + keepAlive + "]";
+                + ", keepAlive=" + keepAlive + ", endpoints=" + endpoints + "]";
     }
 }

@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * One model output with its accounting: the raw text (always kept, valid or not), the tokens the backend
  * counted, the latency of the attempt that answered, the model name the backend reported, why it stopped
- * (langchain4j's finish reason: STOP, LENGTH, …) and how many attempts it took.
+ * (langchain4j's finish reason: STOP, LENGTH, …), how many attempts it took and the endpoint that answered (the
+ * server's location, one of several where the backend lists several).
  */
 public record Generation(
         String text,
@@ -15,7 +16,8 @@ public record Generation(
         String model,
         String finishReason,
         Validation validation,
-        int attempts) {
+        int attempts,
+        String endpoint) {
 
     public boolean valid() {
         return validation.valid();

@@ -52,6 +52,10 @@ final class JsonShapes {
         BackendRef backend = r.run().config().backend();
         json.writeStringField("backend", backend.kind());
         json.writeStringField("backend_location", backend.location());
+        if (s.endpoint() != null) {
+            // The server that answered, one of several where the backend lists several.
+            json.writeStringField("endpoint", s.endpoint());
+        }
         json.writeStringField("model", s.model());
         json.writeStringField("parameters", s.parameters());
         if (s.seed() != null) {

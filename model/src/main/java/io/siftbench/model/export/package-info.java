@@ -23,7 +23,7 @@
  * <ul>
  *   <li>{@code jsonl}: {@code id, run, split, mode, input, output, label, conditions{}, decision{status, note,
  *       original_output, original_label}, flags[], provenance{prompt, prompt_version, backend,
- *       backend_location, model, parameters, seed, record_id, demonstration_ids[], messages[], raw_output,
+ *       backend_location, endpoint (where recorded), model, parameters, seed, record_id, demonstration_ids[], messages[], raw_output,
  *       confidence, votes[], valid, validation_error, error, prompt_tokens, completion_tokens, latency_ms}}</li>
  *   <li>{@code csv}: {@code id, run, split, status, input, output, label, original_output, model, seed, flags,
  *       error}

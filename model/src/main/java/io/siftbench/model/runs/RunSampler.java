@@ -73,7 +73,8 @@ public final class RunSampler implements RunEngine.SampleSource {
         } catch (CancellationException e) {
             throw new InterruptedException("cancelled");
         } catch (GenerationException e) {
-            return Sample.failure(runId, slot, client.config().model(), parametersJson, slotSeed, e.getMessage());
+            return Sample.failure(
+                    runId, slot, client.config().model(), parametersJson, slotSeed, e.getMessage(), e.endpoint());
         }
         return sampleOf(runId, slot, slotSeed, answers);
     }
@@ -168,7 +169,8 @@ public final class RunSampler implements RunEngine.SampleSource {
                 latency,
                 first.finishReason(),
                 null,
-                null);
+                null,
+                first.endpoint());
     }
 
     /** The label's name for what the model answered (its verbalizer or its name). */

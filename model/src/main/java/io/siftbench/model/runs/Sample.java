@@ -34,6 +34,8 @@ import java.util.Map;
  * @param finishReason  why generation stopped (stop, length, …)
  * @param error         the failure, or null
  * @param createdAt     when it was stored
+ * @param endpoint      the server that answered (or, for a failure, was tried last), one of several where the
+ *                      backend lists several; null for samples stored before endpoints were recorded
  */
 public record Sample(
         long id,
@@ -56,7 +58,8 @@ public record Sample(
         Long latencyMillis,
         String finishReason,
         String error,
-        Instant createdAt) {
+        Instant createdAt,
+        String endpoint) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,11 +67,65 @@ public record Sample(
         votes = votes == null ? List.of() : List.copyOf(votes);
     }
 
+    /** A sample that names no endpoint: made where no server was asked (imports, fixtures). */
+    public Sample(
+            long id,
+            long runId,
+            Slot slot,
+            String model,
+            String parameters,
+            Long seed,
+            String rawOutput,
+            String label,
+            String rationale,
+            Double confidence,
+            String text,
+            String parsed,
+            boolean valid,
+            String validationError,
+            List<String> votes,
+            Integer promptTokens,
+            Integer completionTokens,
+            Long latencyMillis,
+            String finishReason,
+            String error,
+            Instant createdAt) {
+        this(
+                id,
+                runId,
+                slot,
+                model,
+                parameters,
+                seed,
+                rawOutput,
+                label,
+                rationale,
+                confidence,
+                text,
+                parsed,
+                valid,
+                validationError,
+                votes,
+                promptTokens,
+                completionTokens,
+                latencyMillis,
+                finishReason,
+                error,
+                createdAt,
+                null);
+    }
+
     /**
      * A slot whose request failed: nothing came back but the reason, kept so that the failure is counted and
      * shown and the slot is tried again on resume.
      */
     public static Sample failure(long runId, Slot slot, String model, String parameters, Long seed, String error) {
+        return failure(runId, slot, model, parameters, seed, error, null);
+    }
+
+    /** A failed slot, naming the endpoint its last attempt went to. */
+    public static Sample failure(
+            long runId, Slot slot, String model, String parameters, Long seed, String error, String endpoint) {
         return new Sample(
                 0,
                 runId,
@@ -90,7 +147,8 @@ public record Sample(
                 null,
                 null,
                 error,
-                null);
+                null,
+                endpoint);
     }
 
     public boolean failed() {

@@ -27,6 +27,9 @@ public interface SampleStore {
 
     Optional<Sample> find(long sampleId);
 
+    /** What each endpoint that answered {@code runId} (or failed it) did, by endpoint; none for runs before endpoints. */
+    List<EndpointFigures> endpointFigures(long runId);
+
     /**
      * The verdicts of the newest judge run of {@code runId}: the newest run with a sample that judges one of
      * {@code runId}'s samples.

@@ -6,6 +6,7 @@ import io.siftbench.model.curation.Judgements;
 import io.siftbench.model.project.ProjectChange;
 import io.siftbench.model.project.ProjectChanges;
 import io.siftbench.model.project.ProjectException;
+import io.siftbench.model.runs.EndpointFigures;
 import io.siftbench.model.runs.Message;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.model.runs.SampleStore;
@@ -36,7 +37,7 @@ public final class H2SampleStore implements SampleStore {
     private static final String COLUMNS = "id, run_id, slot_key, ordinal, record_id, conditions, demonstration_ids,"
             + " messages, model, parameters, seed, raw_output, label, rationale, confidence, text, parsed, valid,"
             + " validation_error, votes, prompt_tokens, completion_tokens, latency_ms, finish_reason, error, created_at,"
-            + " judged_sample_id, parent_sample_id";
+            + " judged_sample_id, parent_sample_id, endpoint";
 
     private final DataSource db;
     private final ProjectChanges changes;
@@ -75,7 +76,7 @@ public final class H2SampleStore implements SampleStore {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO sample (" + COLUMNS.substring(4).replace(", created_at", "")
                             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                            + " ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     new String[] {"ID", "CREATED_AT"})) {
                 Slot slot = s.slot();
                 ps.setLong(1, s.runId());
@@ -108,6 +109,7 @@ public final class H2SampleStore implements SampleStore {
                 ps.setString(24, truncate(s.error()));
                 setLong(ps, 25, slot.judgedSampleId());
                 setLong(ps, 26, slot.parentSampleId());
+                ps.setString(27, s.endpoint());
                 try {
                     ps.executeUpdate();
                 } catch (SQLException e) {
@@ -144,7 +146,8 @@ public final class H2SampleStore implements SampleStore {
                             s.latencyMillis(),
                             s.finishReason(),
                             truncate(s.error()),
-                            keys.getTimestamp(2).toInstant());
+                            keys.getTimestamp(2).toInstant(),
+                            s.endpoint());
                 }
             }
         });
@@ -187,6 +190,31 @@ public final class H2SampleStore implements SampleStore {
     @Override
     public Optional<Sample> find(long sampleId) {
         return Sql.call(db, "read sample " + sampleId, c -> find(c, sampleId));
+    }
+
+    @Override
+    public List<EndpointFigures> endpointFigures(long runId) {
+        return Sql.call(db, "read the endpoints of run " + runId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT endpoint,"
+                    + " COUNT(CASE WHEN error IS NULL THEN 1 END), COUNT(CASE WHEN error IS NOT NULL THEN 1 END),"
+                    + " AVG(CASE WHEN error IS NULL THEN CAST(latency_ms AS DOUBLE PRECISION) END),"
+                    + " MEDIAN(CASE WHEN error IS NULL THEN latency_ms END)"
+                    + " FROM sample WHERE run_id = ? AND endpoint IS NOT NULL GROUP BY endpoint ORDER BY endpoint")) {
+                ps.setLong(1, runId);
+                List<EndpointFigures> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new EndpointFigures(
+                                rs.getString(1),
+                                rs.getLong(2),
+                                rs.getLong(3),
+                                Math.round(rs.getDouble(4)),
+                                Math.round(rs.getDouble(5))));
+                    }
+                }
+                return out;
+            }
+        });
     }
 
     @Override
@@ -267,7 +295,8 @@ public final class H2SampleStore implements SampleStore {
                 getLong(rs, 23),
                 rs.getString(24),
                 rs.getString(25),
-                rs.getTimestamp(26).toInstant());
+                rs.getTimestamp(26).toInstant(),
+                rs.getString(29));
     }
 
     private static Long getLong(ResultSet rs, int column) throws SQLException {

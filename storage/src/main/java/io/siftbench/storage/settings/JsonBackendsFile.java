@@ -7,6 +7,7 @@ import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.BackendSettingsRepository;
+import io.siftbench.model.backends.Endpoint;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.backends.SchemaStyle;
 import io.siftbench.model.backends.ServerKind;
@@ -101,7 +102,8 @@ public final class JsonBackendsFile implements BackendSettingsRepository {
             Integer contextSize,
             Integer maxInFlight,
             Integer maxRetries,
-            Integer keepAlive) {
+            Integer keepAlive,
+            List<StoredEndpoint> endpoints) {
 
         static Backend of(BackendConfig c) {
             return new Backend(
@@ -117,7 +119,8 @@ public final class JsonBackendsFile implements BackendSettingsRepository {
                     c.contextSize(),
                     c.maxInFlight(),
                     c.maxRetries(),
-                    c.keepAlive());
+                    c.keepAlive(),
+                    c.spread() ? c.endpoints().stream().map(StoredEndpoint::of).toList() : null);
         }
 
         BackendConfig toConfig() {
@@ -137,7 +140,24 @@ public final class JsonBackendsFile implements BackendSettingsRepository {
                     or(contextSize, BackendConfig.DEFAULT_CONTEXT_SIZE),
                     or(maxInFlight, BackendConfig.DEFAULT_MAX_IN_FLIGHT),
                     or(maxRetries, BackendConfig.DEFAULT_MAX_RETRIES),
-                    or(keepAlive, BackendConfig.DEFAULT_KEEP_ALIVE));
+                    or(keepAlive, BackendConfig.DEFAULT_KEEP_ALIVE),
+                    // A file from before endpoints has none: the backend of one location it always was.
+                    endpoints == null
+                            ? List.of()
+                            : endpoints.stream().map(StoredEndpoint::toEndpoint).toList());
+        }
+    }
+
+    /** One endpoint of a backend that lists several. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record StoredEndpoint(String location, Integer maxInFlight) {
+
+        static StoredEndpoint of(Endpoint e) {
+            return new StoredEndpoint(e.location(), e.maxInFlight());
+        }
+
+        Endpoint toEndpoint() {
+            return new Endpoint(location, or(maxInFlight, BackendConfig.DEFAULT_MAX_IN_FLIGHT));
         }
     }
 

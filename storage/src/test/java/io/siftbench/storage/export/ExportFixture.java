@@ -29,6 +29,9 @@ import java.util.Map;
  */
 final class ExportFixture {
 
+    /** The server that answered the annotate run's samples, as a run records it. */
+    static final String ENDPOINT = "http://127.0.0.1:1/v1";
+
     static final String SYSTEM = "You label customer-banking questions. Reply with the intent only.";
     static final List<String> QUESTIONS = List.of(
             "Where is my card? I ordered it last week.",
@@ -146,7 +149,8 @@ final class ExportFixture {
                             12L,
                             "stop",
                             null,
-                            null)));
+                            null,
+                            ENDPOINT)));
         }
         project.runs().setStatus(annotateRun, RunStatus.COMPLETED);
 

@@ -63,6 +63,7 @@ class ExportFormatsTest extends CuratedProjectTest {
         assertThat(edited.at("/decision/original_output").asText()).isEqualTo("pin_blocked");
         assertThat(edited.at("/provenance/prompt").asText()).isEqualTo("intents");
         assertThat(edited.at("/provenance/model").asText()).isEqualTo("tiny");
+        assertThat(edited.at("/provenance/endpoint").asText()).isEqualTo(ExportFixture.ENDPOINT);
         assertThat(edited.at("/provenance/seed").asLong()).isEqualTo(5);
         assertThat(edited.at("/provenance/record_id").asLong()).isEqualTo(5);
         assertThat(edited.at("/provenance/demonstration_ids/0").asLong()).isEqualTo(1);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
 import io.siftbench.model.backends.BackendSettings;
+import io.siftbench.model.backends.Endpoint;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.backends.SchemaStyle;
 import io.siftbench.model.backends.ServerKind;
@@ -96,6 +97,32 @@ class JsonBackendsFileTest {
                 .as("a style other than the default was set by hand or by Test connection")
                 .isFalse();
         assertThat(loaded.find("set").orElseThrow().server()).isNull();
+    }
+
+    @Test
+    void keepsABackendsEndpointsWithTheirLimitsAndReadsAFileWithoutThemAsOneLocation() throws Exception {
+        Path file = dir.resolve("backends.json");
+        BackendConfig replicas = BackendConfig.of(BackendKind.OLLAMA, "http://10.0.0.1:11434", "qwen")
+                .withName("replicas")
+                .withEndpoints(
+                        List.of(new Endpoint("http://10.0.0.1:11434", 2), new Endpoint("http://10.0.0.2:11434", 6)));
+        new JsonBackendsFile(file).save(new BackendSettings(List.of(replicas), null, null));
+
+        BackendConfig loaded =
+                new JsonBackendsFile(file).load().find("replicas").orElseThrow();
+
+        assertThat(loaded).isEqualTo(replicas);
+        assertThat(loaded.endpoints()).extracting(Endpoint::maxInFlight).containsExactly(2, 6);
+        assertThat(loaded.maxInFlight()).isEqualTo(8);
+
+        Files.writeString(
+                file,
+                "{\"backends\": [{\"name\": \"one\", \"kind\": \"OLLAMA\", \"location\": \"http://127.0.0.1:11434\","
+                        + " \"maxInFlight\": 3}]}");
+        BackendConfig old = new JsonBackendsFile(file).load().find("one").orElseThrow();
+        assertThat(old.spread()).isFalse();
+        assertThat(old.location()).isEqualTo("http://127.0.0.1:11434");
+        assertThat(old.maxInFlight()).isEqualTo(3);
     }
 
     @Test

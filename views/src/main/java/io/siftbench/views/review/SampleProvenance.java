@@ -16,7 +16,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * Where the card's sample came from, beside it: the input record as the model saw it, the conditions, the
- * demonstrations and the rendered prompt (collapsed), the model and its parameters, confidence and votes.
+ * demonstrations and the rendered prompt (collapsed), the model and its parameters, confidence and votes, and the
+ * endpoint that answered.
  */
 final class SampleProvenance extends ScrollPane {
 
@@ -95,7 +96,8 @@ final class SampleProvenance extends ScrollPane {
         showCollapsible();
         model.setText(s.model() + "\n" + RunSummary.parameters(s.parameters(), s.seed()) + "\nConfidence: "
                 + (s.confidence() == null ? "—" : CardLines.confidence(s.confidence()))
-                + (s.votes().isEmpty() ? "" : "\nVotes: " + CardLines.votes(s)));
+                + (s.votes().isEmpty() ? "" : "\nVotes: " + CardLines.votes(s))
+                + (s.endpoint() == null ? "" : "\nEndpoint: " + s.endpoint()));
     }
 
     /**

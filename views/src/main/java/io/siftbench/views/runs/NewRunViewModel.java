@@ -112,6 +112,12 @@ public final class NewRunViewModel {
                 generation.modelProperty())) {
             o.addListener(x -> estimate());
         }
+        // A backend spread over several endpoints fills them only with as many workers as their limits add up to.
+        generation.backendProperty().addListener((obs, was, now) -> {
+            if (now != null && now.spread()) {
+                concurrency.set(now.maxInFlight());
+            }
+        });
     }
 
     /** The calls the run will make and how long they will take, as the form stands; empty while it is incomplete. */
@@ -194,7 +200,8 @@ public final class NewRunViewModel {
         subsetSize.set(100);
         samples.set(100);
         seed.set(1L);
-        concurrency.set(4);
+        BackendConfig chosen = generation.backendProperty().get();
+        concurrency.set(chosen != null && chosen.spread() ? chosen.maxInFlight() : 4);
         votes.set(1);
     }
 

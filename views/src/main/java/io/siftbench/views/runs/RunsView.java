@@ -157,8 +157,12 @@ public final class RunsView implements ScreenView {
         viewModel.live().addListener((MapChangeListener<Long, RunProgress>) c -> showSelected());
         // A reload replaces the rows; keep the run the user had selected.
         // After the table's own handling of the new rows, which drops a selection whose row was replaced.
+        // Shown again too: a run that stopped may be listed as the same row, which selects nothing new.
         viewModel.runs().addListener((javafx.collections.ListChangeListener<RunInfo>)
-                c -> javafx.application.Platform.runLater(this::reselect));
+                c -> javafx.application.Platform.runLater(() -> {
+                    reselect();
+                    showSelected();
+                }));
         // A run just started is the one the researcher wants to watch: it is selected as soon as it is listed.
         viewModel.startedProperty().addListener((obs, was, now) -> {
             if (now != null) {
@@ -169,7 +173,8 @@ public final class RunsView implements ScreenView {
         showSelected();
 
         content.setCenter(table);
-        content.setBottom(new VBox(hintBar(), controls));
+        bottom.getChildren().setAll(hintBar(), controls);
+        content.setBottom(bottom);
         EmptyState empty = new EmptyState(Screen.RUNS.icon(), "", "");
         empty.setId("runs-empty");
         empty.titleProperty()
@@ -210,6 +215,10 @@ public final class RunsView implements ScreenView {
 
     private Long selectedId;
     private final BorderPane content = new BorderPane();
+    private final VBox bottom = new VBox();
+    /** The selected run's endpoints, where the shell shows them. */
+    private RunEndpoints endpoints;
+
     private final HBox top = new HBox(8);
     /** Whether a run is a step of a pipeline run going on in this window, which alone generates it then. */
     private java.util.function.Predicate<RunInfo> byPipeline = run -> false;
@@ -276,6 +285,44 @@ public final class RunsView implements ScreenView {
         box.setPadding(new Insets(8, 8, 0, 8));
         Controls.showWhen(Bindings.isNotEmpty(pipelineRuns.rows()), box);
         content.setTop(box);
+    }
+
+    /**
+     * Shows, below the runs, what each endpoint did for the selected run where its backend is spread over several:
+     * samples, failed requests, mean and median latency, and requests in flight now while it goes on.
+     */
+    public void showEndpoints(RunEndpoints figures) {
+        endpoints = figures;
+        TableView<RunEndpoints.Row> rows = new TableView<>(figures.rows());
+        rows.setId("run-endpoints");
+        rows.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        rows.getColumns().add(Controls.freeTextColumn("Endpoint", 260, RunEndpoints.Row::endpoint));
+        rows.getColumns().add(Controls.textColumn("Samples", 0, r -> String.valueOf(r.samples()), "100000"));
+        rows.getColumns().add(Controls.textColumn("Failed", 0, r -> String.valueOf(r.failed()), "100000"));
+        rows.getColumns()
+                .add(Controls.textColumn(
+                        "Mean latency", 0, r -> r.samples() == 0 ? "" : r.meanLatencyMillis() + " ms", "100000 ms"));
+        rows.getColumns()
+                .add(Controls.textColumn(
+                        "Median latency",
+                        0,
+                        r -> r.samples() == 0 ? "" : r.medianLatencyMillis() + " ms",
+                        "100000 ms"));
+        rows.getColumns()
+                .add(Controls.textColumn(
+                        "In flight", 0, r -> r.inFlightShown(figures.limits()), "100 of 100 · resting"));
+        // As tall as its rows and its header, up to four rows: the runs above keep the room.
+        rows.setFixedCellSize(30);
+        rows.prefHeightProperty()
+                .bind(Bindings.min(4, Bindings.size(figures.rows()))
+                        .multiply(30)
+                        .add(44));
+        rows.minHeightProperty().bind(rows.prefHeightProperty());
+        VBox box = new VBox(rows);
+        box.setPadding(new Insets(8, 8, 0, 8));
+        Controls.showWhen(Bindings.size(figures.rows()).greaterThan(1), box);
+        bottom.getChildren().add(0, box);
+        showSelected();
     }
 
     /** The likely cause of mostly invalid first samples, with its fix, and what the fix did; hidden when silent. */
@@ -409,6 +456,9 @@ public final class RunsView implements ScreenView {
         }
         rerun.setDisable(run == null);
         schemaHint.show(run);
+        if (endpoints != null) {
+            endpoints.show(run, run != null && viewModel.isRunning(run.id()));
+        }
         if (run == null) {
             resume.setDisable(true);
             cancel.setDisable(true);

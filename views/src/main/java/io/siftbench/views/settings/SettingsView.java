@@ -2,6 +2,7 @@ package io.siftbench.views.settings;
 
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
+import io.siftbench.model.backends.Endpoint;
 import io.siftbench.model.backends.SchemaStyle;
 import io.siftbench.views.controls.Controls;
 import io.siftbench.views.controls.UnsavedEdits;
@@ -26,6 +27,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -152,7 +154,8 @@ public final class SettingsView implements ScreenView {
         String key = b.hasApiKey() ? " · key " + b.maskedApiKey() : "";
         String isDefault = b.name().equals(viewModel.settingsProperty().get().defaultBackend()) ? " (default)" : "";
         return b.name() + isDefault + "\n" + b.kind().title() + " · "
-                + (b.model().isEmpty() ? b.location() : b.model()) + key;
+                + (b.model().isEmpty() ? b.location() : b.model()) + key
+                + (b.spread() ? " · " + b.endpoints().size() + " endpoints" : "");
     }
 
     private Node editor() {
@@ -207,7 +210,13 @@ public final class SettingsView implements ScreenView {
         row = optionalRow(form, row, "Output schema as", style, openAi);
         row = optionalRow(form, row, "Threads (0 = cores)", spinner(viewModel.threadsProperty(), 0, 256), gguf);
         row = optionalRow(form, row, "Context size", spinner(viewModel.contextSizeProperty(), 128, 1 << 20), gguf);
-        form.addRow(row++, new Label("Requests at once"), spinner(viewModel.maxInFlightProperty(), 1, 256));
+        Label atOnce = new Label();
+        atOnce.textProperty()
+                .bind(Bindings.when(Bindings.isEmpty(viewModel.moreEndpoints()))
+                        .then("Requests at once")
+                        .otherwise("Requests at once (this URL)"));
+        form.addRow(row++, atOnce, spinner(viewModel.maxInFlightProperty(), 1, 256));
+        row = optionalRow(form, row, "More endpoints", endpoints(), gguf.not());
         form.addRow(row++, new Label("Retries"), spinner(viewModel.maxRetriesProperty(), 0, 20));
         form.add(isDefault, 1, row++);
 
@@ -315,6 +324,58 @@ public final class SettingsView implements ScreenView {
         form.setVgap(8);
         form.setPadding(new Insets(12));
         return form;
+    }
+
+    /**
+     * The backend's other servers (replicas of the same model), each with its own requests at once: a request goes
+     * to the server with the fewest in flight for its limit. Enter in the URL adds one, Delete removes the chosen.
+     */
+    private Node endpoints() {
+        ListView<Endpoint> list = new ListView<>(viewModel.moreEndpoints());
+        list.setId("backend-endpoints");
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Endpoint e, boolean empty) {
+                super.updateItem(e, empty);
+                setText(empty || e == null ? null : e.location() + " · " + e.maxInFlight() + " at once");
+            }
+        });
+        list.setPrefHeight(84);
+        list.setPlaceholder(new Label("None: every request goes to the server URL above"));
+        TextField url = new TextField();
+        url.setId("backend-endpoint-url");
+        url.setPromptText("a replica's URL");
+        HBox.setHgrow(url, Priority.ALWAYS);
+        Spinner<Integer> limit = new Spinner<>(1, 256, BackendConfig.DEFAULT_MAX_IN_FLIGHT);
+        limit.setId("backend-endpoint-limit");
+        limit.setEditable(true);
+        limit.setPrefWidth(90);
+        Runnable add = () -> {
+            if (viewModel.addEndpoint(url.getText(), limit.getValue())) {
+                url.clear();
+            }
+        };
+        Button addButton = button("Add endpoint", "backend-endpoint-add", add);
+        url.setOnAction(e -> add.run());
+        Runnable remove = () -> {
+            Endpoint chosen = list.getSelectionModel().getSelectedItem();
+            if (chosen != null) {
+                viewModel.removeEndpoint(chosen);
+            }
+        };
+        Button removeButton = button("Remove", "backend-endpoint-remove", remove);
+        removeButton
+                .disableProperty()
+                .bind(list.getSelectionModel().selectedItemProperty().isNull());
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+                remove.run();
+                e.consume();
+            }
+        });
+        HBox adding = new HBox(8, url, limit, addButton, removeButton);
+        adding.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, list, adding);
     }
 
     private static int optionalRow(GridPane form, int row, String label, Node field, BooleanBinding shown) {

@@ -8,6 +8,7 @@ import io.siftbench.model.backends.BackendProbe;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.BackendSettingsRepository;
 import io.siftbench.model.backends.ConnectionReport;
+import io.siftbench.model.backends.Endpoint;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.backends.SchemaStyle;
 import io.siftbench.model.backends.ServerKind;
@@ -17,6 +18,7 @@ import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.TaskExecutor;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -34,6 +36,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -115,6 +118,11 @@ public final class SettingsViewModel {
     private final IntegerProperty maxRetries =
             new SimpleIntegerProperty(this, "maxRetries", BackendConfig.DEFAULT_MAX_RETRIES);
     private final BooleanProperty isDefault = new SimpleBooleanProperty(this, "default");
+    /**
+     * The backend's endpoints after the first (its location and requests in flight): replicas of the same model
+     * that requests are spread over, each with its own limit. Empty for a backend of one location.
+     */
+    private final ObservableList<Endpoint> moreEndpoints = FXCollections.observableArrayList();
 
     private final DefaultParametersForm parameters = new DefaultParametersForm();
 
@@ -143,6 +151,7 @@ public final class SettingsViewModel {
                 isDefault)) {
             field.addListener((obs, was, now) -> edited());
         }
+        moreEndpoints.addListener((ListChangeListener<Endpoint>) change -> edited());
         edit(null);
         load();
     }
@@ -428,9 +437,14 @@ public final class SettingsViewModel {
                     shown.schemaStyle(),
                     shown.threads(),
                     shown.contextSize(),
-                    shown.maxInFlight(),
+                    shown.spread() ? shown.endpoints().get(0).maxInFlight() : shown.maxInFlight(),
                     shown.maxRetries(),
-                    config != null && config.name().equals(settings.get().defaultBackend())));
+                    config != null && config.name().equals(settings.get().defaultBackend()),
+                    shown.spread()
+                            ? shown.endpoints().subList(1, shown.endpoints().size()).stream()
+                                    .map(Endpoint::toString)
+                                    .toList()
+                            : List.of()));
         } finally {
             filling = false;
         }
@@ -462,6 +476,40 @@ public final class SettingsViewModel {
         maxInFlight.set(fields.maxInFlight());
         maxRetries.set(fields.maxRetries());
         isDefault.set(fields.isDefault());
+        moreEndpoints.setAll(
+                fields.endpoints() == null
+                        ? List.of()
+                        : fields.endpoints().stream()
+                                .map(e -> Endpoint.parse(e, BackendConfig.DEFAULT_MAX_IN_FLIGHT))
+                                .toList());
+    }
+
+    /**
+     * Adds an endpoint to the backend being edited, where {@code url} is a server's URL not listed yet and
+     * {@code limit} at least 1; else says what is wrong with it, and adds nothing.
+     */
+    public boolean addEndpoint(String url, int limit) {
+        try {
+            if (kind.get() == BackendKind.GGUF) {
+                throw new IllegalArgumentException("A GGUF file has no endpoints: it runs in this process");
+            }
+            Endpoint added = new Endpoint(url, limit);
+            List<Endpoint> all = new ArrayList<>();
+            all.add(new Endpoint(location.get(), Math.max(1, maxInFlight.get())));
+            all.addAll(moreEndpoints);
+            all.add(added);
+            Endpoint.distinct(all);
+            moreEndpoints.add(added);
+            problem.set(null);
+            return true;
+        } catch (IllegalArgumentException e) {
+            problem.set(Problem.of("The endpoint was not added", e));
+            return false;
+        }
+    }
+
+    public void removeEndpoint(Endpoint endpoint) {
+        moreEndpoints.remove(endpoint);
     }
 
     /** A field was edited: the editor is unsaved or not, and its edits are kept for the next start, or forgotten. */
@@ -567,7 +615,16 @@ public final class SettingsViewModel {
                 contextSize.get(),
                 maxInFlight.get(),
                 maxRetries.get(),
-                keepAlive);
+                keepAlive,
+                moreEndpoints.isEmpty() ? List.of() : endpoints());
+    }
+
+    /** The editor's location and limit as the first endpoint, then the others. */
+    private List<Endpoint> endpoints() {
+        List<Endpoint> all = new ArrayList<>();
+        all.add(new Endpoint(location.get(), maxInFlight.get()));
+        all.addAll(moreEndpoints);
+        return all;
     }
 
     /** A GGUF backend's model is its file: named as the file is, as "Test connection" lists it. */
@@ -598,7 +655,8 @@ public final class SettingsViewModel {
             int contextSize,
             int maxInFlight,
             int maxRetries,
-            boolean isDefault) {
+            boolean isDefault,
+            List<String> endpoints) {
 
         static Editor of(SettingsViewModel form) {
             return new Editor(
@@ -612,7 +670,8 @@ public final class SettingsViewModel {
                     form.contextSize.get(),
                     form.maxInFlight.get(),
                     form.maxRetries.get(),
-                    form.isDefault.get());
+                    form.isDefault.get(),
+                    form.moreEndpoints.stream().map(Endpoint::toString).toList());
         }
 
         /** As {@link BackendConfig} keeps them: a space typed at an end, or a field emptied to null, is no edit. */
@@ -699,6 +758,11 @@ public final class SettingsViewModel {
 
     public IntegerProperty contextSizeProperty() {
         return contextSize;
+    }
+
+    /** The endpoints after the first, in the order requests prefer them at a tie. */
+    public ObservableList<Endpoint> moreEndpoints() {
+        return moreEndpoints;
     }
 
     public IntegerProperty maxInFlightProperty() {
