@@ -20,6 +20,7 @@ import io.siftbench.model.runs.RunPlan;
 import io.siftbench.model.runs.RunSampler;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.Sample;
+import io.siftbench.model.runs.SampleStore;
 import io.siftbench.model.runs.Slot;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -152,9 +153,7 @@ public final class RunBatches implements RunBatchFiles {
         OutputLines read = OutputLines.read(file, run, wanted, answered);
         int[] missingOrdinals = missing(run, plan);
         Iterator<Slot> missing = plan.slots(Arrays.stream(missingOrdinals).iterator());
-        int imported = 0;
-        int invalid = 0;
-        int failed = 0;
+        Committed committed = new Committed(project.samples());
         List<String> firstMissing = new ArrayList<>();
         int stillMissing = 0;
         BatchBackend backend = new BatchBackend(configs.apply(run));
@@ -163,6 +162,7 @@ public final class RunBatches implements RunBatchFiles {
             RunSampler sampler = runs.sampler(run, client);
             for (int i = 0; i < missingOrdinals.length; i++) {
                 if (cancelled.getAsBoolean()) {
+                    committed.flush(); // what was read is kept: a resume or another import goes on from there
                     throw new CancellationException("Batch import cancelled");
                 }
                 Slot slot = missing.next();
@@ -185,15 +185,13 @@ public final class RunBatches implements RunBatchFiles {
                     continue;
                 }
                 backend.replies(replies);
-                Sample stored = project.samples().add(sampler.generate(run.id(), slot));
-                if (stored.failed()) {
-                    failed++;
-                } else {
-                    imported++;
-                    invalid += stored.valid() ? 0 : 1;
-                }
+                committed.add(sampler.generate(run.id(), slot));
             }
+            committed.flush();
         }
+        int imported = committed.imported;
+        int invalid = committed.invalid;
+        int failed = committed.failed;
         // As a live run: completed once every slot has a sample, failed ones included (a resume tries them again).
         RunStatus status = stillMissing == 0 ? RunStatus.COMPLETED : RunStatus.CANCELLED;
         if (imported + failed > 0 || run.status() == RunStatus.RUNNING) {
@@ -313,6 +311,44 @@ public final class RunBatches implements RunBatchFiles {
         return IntStream.range(0, plan.size())
                 .filter(ordinal -> !done.contains(plan.key(ordinal)))
                 .toArray();
+    }
+
+    /**
+     * The imported samples, committed a group at a time: one commit a sample made an import of 10,000 answers take a
+     * minute, nearly all of it H2 writing each commit. A kill loses at most the group not yet committed, whose lines
+     * the next import of the same file stores.
+     */
+    private static final class Committed {
+        private static final int GROUP = 256;
+
+        private final SampleStore samples;
+        private final List<Sample> pending = new ArrayList<>(GROUP);
+        private int imported;
+        private int invalid;
+        private int failed;
+
+        Committed(SampleStore samples) {
+            this.samples = samples;
+        }
+
+        void add(Sample generated) {
+            pending.add(generated);
+            if (pending.size() == GROUP) {
+                flush();
+            }
+        }
+
+        void flush() {
+            for (Sample stored : samples.addAll(pending)) {
+                if (stored.failed()) {
+                    failed++;
+                } else {
+                    imported++;
+                    invalid += stored.valid() ? 0 : 1;
+                }
+            }
+            pending.clear();
+        }
     }
 
     /**

@@ -20,6 +20,12 @@ public interface SampleStore {
      */
     Sample add(Sample sample);
 
+    /**
+     * Commits {@code samples} together, each as {@link #add} would, and returns them with their ids: all are stored
+     * or, on a failure, none. For work that has many samples at once (a batch file's answers).
+     */
+    List<Sample> addAll(List<Sample> samples);
+
     /** The samples of {@code runId} in the run's order. */
     List<Sample> list(long runId, int offset, int limit);
 

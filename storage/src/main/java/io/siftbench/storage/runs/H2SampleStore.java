@@ -14,6 +14,7 @@ import io.siftbench.model.runs.Slot;
 import io.siftbench.model.runs.SlotKeys;
 import io.siftbench.storage.Json;
 import io.siftbench.storage.Sql;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -66,93 +67,120 @@ public final class H2SampleStore implements SampleStore {
 
     @Override
     public Sample add(Sample s) {
-        Sample stored = Sql.inTransaction(db, "store a sample of run " + s.runId(), c -> {
-            try (PreparedStatement drop =
-                    c.prepareStatement("DELETE FROM sample WHERE run_id = ? AND slot_key = ? AND error IS NOT NULL")) {
-                drop.setLong(1, s.runId());
-                drop.setString(2, s.slot().key());
-                drop.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO sample (" + COLUMNS.substring(4).replace(", created_at", "")
-                            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                            + " ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    new String[] {"ID", "CREATED_AT"})) {
-                Slot slot = s.slot();
-                ps.setLong(1, s.runId());
-                ps.setString(2, slot.key());
-                ps.setInt(3, slot.ordinal());
-                setLong(ps, 4, slot.recordId());
-                ps.setString(5, Json.write(slot.conditions()));
-                ps.setString(6, Json.write(slot.demonstrationIds()));
-                ps.setString(7, Json.write(slot.messages()));
-                ps.setString(8, s.model());
-                ps.setString(9, s.parameters());
-                setLong(ps, 10, s.seed());
-                ps.setString(11, s.rawOutput());
-                ps.setString(12, s.label());
-                ps.setString(13, s.rationale());
-                if (s.confidence() == null) {
-                    ps.setNull(14, Types.DOUBLE);
-                } else {
-                    ps.setDouble(14, s.confidence());
-                }
-                ps.setString(15, s.text());
-                ps.setString(16, s.parsed());
-                ps.setBoolean(17, s.valid());
-                ps.setString(18, truncate(s.validationError()));
-                ps.setString(19, s.votes().isEmpty() ? null : Json.write(s.votes()));
-                setInt(ps, 20, s.promptTokens());
-                setInt(ps, 21, s.completionTokens());
-                setLong(ps, 22, s.latencyMillis());
-                ps.setString(23, s.finishReason());
-                ps.setString(24, truncate(s.error()));
-                setLong(ps, 25, slot.judgedSampleId());
-                setLong(ps, 26, slot.parentSampleId());
-                ps.setString(27, s.endpoint());
-                try {
-                    ps.executeUpdate();
-                } catch (SQLException e) {
-                    if (e.getErrorCode() == org.h2.api.ErrorCode.DUPLICATE_KEY_1) {
-                        throw new ProjectException(
-                                "Slot " + slot.key() + " of run " + s.runId()
-                                        + " already has a sample; it is never generated twice.",
-                                e);
-                    }
-                    throw e;
-                }
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    // The sample as stored, from what was written and the two values the database gave it: reading
-                    // the row back (and parsing its messages again) cost a run a noticeable share of its overhead.
-                    return new Sample(
-                            keys.getLong(1),
-                            s.runId(),
-                            slot,
-                            s.model(),
-                            s.parameters(),
-                            s.seed(),
-                            s.rawOutput(),
-                            s.label(),
-                            s.rationale(),
-                            s.confidence(),
-                            s.text(),
-                            s.parsed(),
-                            s.valid(),
-                            truncate(s.validationError()),
-                            s.votes(),
-                            s.promptTokens(),
-                            s.completionTokens(),
-                            s.latencyMillis(),
-                            s.finishReason(),
-                            truncate(s.error()),
-                            keys.getTimestamp(2).toInstant(),
-                            s.endpoint());
-                }
-            }
-        });
+        Sample stored = Sql.inTransaction(db, "store a sample of run " + s.runId(), c -> insert(c, s));
         changes.told(new ProjectChange(ProjectChange.Kind.SAMPLES, s.runId()));
         return stored;
+    }
+
+    /**
+     * One transaction, so one commit for them all: a sample's commit costs far more than its insert (H2 writes the
+     * changed pages of every index), which a batch import of thousands would otherwise pay thousands of times.
+     */
+    @Override
+    public List<Sample> addAll(List<Sample> samples) {
+        if (samples.isEmpty()) {
+            return List.of();
+        }
+        long runId = samples.get(0).runId();
+        List<Sample> stored = Sql.inTransaction(db, "store " + samples.size() + " samples of run " + runId, c -> {
+            List<Sample> out = new ArrayList<>(samples.size());
+            for (Sample s : samples) {
+                out.add(insert(c, s));
+            }
+            return out;
+        });
+        samples.stream()
+                .map(Sample::runId)
+                .distinct()
+                .forEach(run -> changes.told(new ProjectChange(ProjectChange.Kind.SAMPLES, run)));
+        return stored;
+    }
+
+    /** Stores {@code s} within the caller's transaction, replacing a failed sample of its slot. */
+    private static Sample insert(Connection c, Sample s) throws SQLException {
+        try (PreparedStatement drop =
+                c.prepareStatement("DELETE FROM sample WHERE run_id = ? AND slot_key = ? AND error IS NOT NULL")) {
+            drop.setLong(1, s.runId());
+            drop.setString(2, s.slot().key());
+            drop.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO sample (" + COLUMNS.substring(4).replace(", created_at", "")
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                new String[] {"ID", "CREATED_AT"})) {
+            Slot slot = s.slot();
+            ps.setLong(1, s.runId());
+            ps.setString(2, slot.key());
+            ps.setInt(3, slot.ordinal());
+            setLong(ps, 4, slot.recordId());
+            ps.setString(5, Json.write(slot.conditions()));
+            ps.setString(6, Json.write(slot.demonstrationIds()));
+            ps.setString(7, Json.write(slot.messages()));
+            ps.setString(8, s.model());
+            ps.setString(9, s.parameters());
+            setLong(ps, 10, s.seed());
+            ps.setString(11, s.rawOutput());
+            ps.setString(12, s.label());
+            ps.setString(13, s.rationale());
+            if (s.confidence() == null) {
+                ps.setNull(14, Types.DOUBLE);
+            } else {
+                ps.setDouble(14, s.confidence());
+            }
+            ps.setString(15, s.text());
+            ps.setString(16, s.parsed());
+            ps.setBoolean(17, s.valid());
+            ps.setString(18, truncate(s.validationError()));
+            ps.setString(19, s.votes().isEmpty() ? null : Json.write(s.votes()));
+            setInt(ps, 20, s.promptTokens());
+            setInt(ps, 21, s.completionTokens());
+            setLong(ps, 22, s.latencyMillis());
+            ps.setString(23, s.finishReason());
+            ps.setString(24, truncate(s.error()));
+            setLong(ps, 25, slot.judgedSampleId());
+            setLong(ps, 26, slot.parentSampleId());
+            ps.setString(27, s.endpoint());
+            try {
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                if (e.getErrorCode() == org.h2.api.ErrorCode.DUPLICATE_KEY_1) {
+                    throw new ProjectException(
+                            "Slot " + slot.key() + " of run " + s.runId()
+                                    + " already has a sample; it is never generated twice.",
+                            e);
+                }
+                throw e;
+            }
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                // The sample as stored, from what was written and the two values the database gave it: reading
+                // the row back (and parsing its messages again) cost a run a noticeable share of its overhead.
+                return new Sample(
+                        keys.getLong(1),
+                        s.runId(),
+                        slot,
+                        s.model(),
+                        s.parameters(),
+                        s.seed(),
+                        s.rawOutput(),
+                        s.label(),
+                        s.rationale(),
+                        s.confidence(),
+                        s.text(),
+                        s.parsed(),
+                        s.valid(),
+                        truncate(s.validationError()),
+                        s.votes(),
+                        s.promptTokens(),
+                        s.completionTokens(),
+                        s.latencyMillis(),
+                        s.finishReason(),
+                        truncate(s.error()),
+                        keys.getTimestamp(2).toInstant(),
+                        s.endpoint());
+            }
+        }
     }
 
     @Override

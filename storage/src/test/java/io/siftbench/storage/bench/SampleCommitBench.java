@@ -21,12 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What committing one sample costs the machine: a run's samples stored one transaction each, as a run stores them
  * (each on disk when it returns), into a real project file, on one thread. Prints the process CPU per sample (every
- * thread of the JVM: H2's own included), the figure that competes with a local model for the cores. Run with
+ * thread of the JVM: H2's own included), the figure that competes with a local model for the cores; and the same
+ * samples committed 256 at a time, as a batch import stores them. Run with
  * {@code mvn -Pbench verify -pl storage -am -Dtest=SampleCommitBench}.
  */
 class SampleCommitBench {
 
     private static final int SAMPLES = Integer.getInteger("bench.samples", 3_000);
+    private static final int GROUP = 256;
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final String SYSTEM = "You label banking questions. Pick the one intent that fits: card_arrival,"
             + " lost_or_stolen_card, exchange_rate, top_up_failed, pin_blocked, refund_not_showing_up,"
@@ -41,11 +43,13 @@ class SampleCommitBench {
         Path inline = project("inline", null);
         Path lobs = project("lobs", 256);
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        Path grouped = project("grouped", null);
         double bestInline = Double.MAX_VALUE;
         double bestLobs = Double.MAX_VALUE;
+        double bestGrouped = Double.MAX_VALUE;
         for (int round = 0; round < ROUNDS; round++) {
-            // Interleaved, so that warming up and the machine's other work fall on both.
-            for (Path file : List.of(inline, lobs)) {
+            // Interleaved, so that warming up and the machine's other work fall on all.
+            for (Path file : List.of(inline, lobs, grouped)) {
                 try (Project project = new H2ProjectOpener().open(file)) {
                     long run = project.runs()
                             .create(new RunConfig(
@@ -61,19 +65,36 @@ class SampleCommitBench {
                                     "{}"));
                     long cpu = os.getProcessCpuTime();
                     long start = System.nanoTime();
-                    for (int i = 0; i < SAMPLES; i++) {
-                        project.samples().add(sample(run, i));
+                    if (file == grouped) {
+                        // As a batch import stores them: 256 samples a commit.
+                        for (int from = 0; from < SAMPLES; from += GROUP) {
+                            List<Sample> group = new java.util.ArrayList<>(GROUP);
+                            for (int i = from; i < Math.min(SAMPLES, from + GROUP); i++) {
+                                group.add(sample(run, i));
+                            }
+                            project.samples().addAll(group);
+                        }
+                    } else {
+                        for (int i = 0; i < SAMPLES; i++) {
+                            project.samples().add(sample(run, i));
+                        }
                     }
                     double cpuMs = (os.getProcessCpuTime() - cpu) / 1e6 / SAMPLES;
                     double wallMs = (System.nanoTime() - start) / 1e6 / SAMPLES;
+                    String what;
                     if (file == inline) {
                         bestInline = Math.min(bestInline, cpuMs);
-                    } else {
+                        what = "inline, a commit a sample";
+                    } else if (file == lobs) {
                         bestLobs = Math.min(bestLobs, cpuMs);
+                        what = "LOB store, a commit a sample";
+                    } else {
+                        bestGrouped = Math.min(bestGrouped, cpuMs);
+                        what = "inline, " + GROUP + " samples a commit";
                     }
                     System.out.printf(
                             "SampleCommitBench: round %d, %s: %.3f ms of process CPU and %.3f ms wall a sample%n",
-                            round + 1, file == inline ? "inline" : "LOB store", cpuMs, wallMs);
+                            round + 1, what, cpuMs, wallMs);
                     assertThat(project.samples().count(run)).isEqualTo(SAMPLES);
                 }
             }
@@ -82,6 +103,9 @@ class SampleCommitBench {
                 "SampleCommitBench: %d samples a round, best %.3f ms CPU a sample inline, %.3f ms in the LOB store:"
                         + " ratio %.2f%n",
                 SAMPLES, bestInline, bestLobs, bestInline / bestLobs);
+        System.out.printf(
+                "SampleCommitBench: %d samples a commit, best %.3f ms CPU a sample: %.2f of one commit a sample%n",
+                GROUP, bestGrouped, bestGrouped / bestInline);
     }
 
     /** A project with one annotate prompt; {@code inlineLimit}, when given, replaces the project's own setting. */

@@ -119,4 +119,35 @@ class SampleStoreTest {
             }
         }
     }
+
+    @Test
+    void samplesCommittedTogetherAreAllStoredOrNoneOfThem() throws Exception {
+        Path file = dir.resolve("together.mv.db");
+        long version = RunFixture.promptVersion(file, "p", PromptMode.ANNOTATE);
+        try (Project project = new H2ProjectOpener().open(file)) {
+            long run = RunFixture.run(project, version, PromptMode.ANNOTATE, 1)
+                    .get(0)
+                    .runId();
+            List<Sample> group = List.of(
+                    RunFixture.sample(run, PromptMode.ANNOTATE, 1), RunFixture.sample(run, PromptMode.ANNOTATE, 2));
+
+            List<Sample> stored = project.samples().addAll(group);
+
+            assertThat(stored).extracting(s -> s.slot().key()).containsExactly("r2", "r3");
+            for (Sample s : stored) {
+                assertThat(project.samples().find(s.id()).orElseThrow())
+                        .usingRecursiveComparison()
+                        .isEqualTo(s);
+            }
+            // A group with a slot that has its sample already is refused whole: the new slot is not stored either.
+            long before = project.samples().count(run);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> project.samples()
+                            .addAll(List.of(
+                                    RunFixture.sample(run, PromptMode.ANNOTATE, 3),
+                                    RunFixture.sample(run, PromptMode.ANNOTATE, 1))))
+                    .hasMessageContaining("Slot r2")
+                    .hasMessageContaining("already has a sample");
+            assertThat(project.samples().count(run)).isEqualTo(before);
+        }
+    }
 }
