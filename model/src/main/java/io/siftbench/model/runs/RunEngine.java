@@ -15,7 +15,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Sends a run's missing slots to the model, {@code concurrency} at a time, and commits each sample the
- * moment it arrives. The plan is fixed by the seed before anything is sent, so a run that was cancelled,
+ * moment it arrives (samples arriving together share a commit: {@link GroupCommit}). The plan is fixed by the seed before anything is sent, so a run that was cancelled,
  * crashed or killed resumes by sending exactly the slots that have no sample: none twice, none lost. The slots
  * are made (read, rendered) by a {@link SlotFeed} as the workers take them, not all before the first is sent.
  */
@@ -65,6 +65,7 @@ public final class RunEngine {
         AtomicReference<RuntimeException> storeFailure = new AtomicReference<>();
         SlotFeed feed = new SlotFeed(plan.slots(missing.stream().iterator()), "siftbench-plan-" + runId);
 
+        GroupCommit commits = new GroupCommit(samples);
         Runnable worker = () -> {
             while (storeFailure.get() == null && !cancelled.getAsBoolean()) {
                 Slot slot;
@@ -92,7 +93,7 @@ public final class RunEngine {
                 }
                 Sample stored;
                 try {
-                    stored = samples.add(generated);
+                    stored = commits.add(generated);
                 } catch (RuntimeException e) {
                     storeFailure.compareAndSet(null, e);
                     return;

@@ -110,6 +110,38 @@ class RunEngineTest {
     }
 
     @Test
+    void samplesArrivingTogetherAreEachCommittedBeforeTheyAreCounted() throws Exception {
+        // Eight workers with answers at once: their samples share commits, and each is on disk (readable from
+        // another connection) by the time the run counts it and the screen hears of it.
+        long run = newRun(200, 8);
+        List<Slot> plan = plan(200);
+        List<String> unseen = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger told = new AtomicInteger();
+
+        RunStatus status = new RunEngine(project.runs(), project.samples())
+                .run(
+                        run,
+                        RunPlan.of(plan),
+                        8,
+                        (runId, slot) -> answer(runId, slot, null),
+                        (sample, p) -> {
+                            told.incrementAndGet();
+                            if (project.samples().find(sample.id()).isEmpty()) {
+                                unseen.add(sample.slot().key());
+                            }
+                        },
+                        () -> false);
+
+        assertThat(status).isEqualTo(RunStatus.COMPLETED);
+        assertThat(unseen).isEmpty();
+        assertThat(told.get()).isEqualTo(200);
+        assertThat(project.samples().list(run, 0, 300))
+                .extracting(s -> s.slot().key())
+                .doesNotHaveDuplicates()
+                .hasSize(200);
+    }
+
+    @Test
     void cancelledRunResumesWithExactlyTheMissingSlots() throws Exception {
         long run = newRun(60, 3);
         List<Slot> plan = plan(60);
