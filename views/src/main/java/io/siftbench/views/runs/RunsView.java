@@ -118,7 +118,7 @@ public final class RunsView implements ScreenView {
         newRun.setId("run-new");
         rerun.setId("run-rerun");
         newRun.disableProperty().bind(viewModel.noProjectBinding());
-        HBox controls = new HBox(8, rerun, resume, cancel, export, progress, progressText);
+        controls.getChildren().setAll(rerun, resume, cancel, export, progress, progressText);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPadding(new Insets(8));
 
@@ -216,6 +216,8 @@ public final class RunsView implements ScreenView {
     private Long selectedId;
     private final BorderPane content = new BorderPane();
     private final VBox bottom = new VBox();
+    /** The selected run's buttons and progress, under the table: the Batch button joins them. */
+    private final HBox controls = new HBox(8);
     /** The selected run's endpoints, where the shell shows them. */
     private RunEndpoints endpoints;
 
@@ -394,7 +396,6 @@ public final class RunsView implements ScreenView {
                                 null,
                                 none.or(running).or(unsubmittable),
                                 submit));
-        HBox controls = (HBox) ((VBox) content.getBottom()).getChildren().get(1);
         controls.getChildren().add(controls.getChildren().indexOf(this.export) + 1, button);
         menuItems.clear();
         menuItems.addAll(List.of(
