@@ -95,7 +95,7 @@ public final class RunBatches implements RunBatchFiles {
             throws IOException {
         RunInfo run = run(runId);
         RunPlan plan = runs.plan(run);
-        int[] missing = missing(run, plan);
+        int[] missing = missing(plan, project.samples().doneSlotKeys(run.id()));
         BatchBackend backend = new BatchBackend(configs.apply(run));
         Path part = file.resolveSibling(file.getFileName() + ".part");
         int lines = 0;
@@ -151,7 +151,7 @@ public final class RunBatches implements RunBatchFiles {
             }
         }
         OutputLines read = OutputLines.read(file, run, wanted, answered);
-        int[] missingOrdinals = missing(run, plan);
+        int[] missingOrdinals = missing(plan, done);
         Iterator<Slot> missing = plan.slots(Arrays.stream(missingOrdinals).iterator());
         Committed committed = new Committed(project.samples());
         List<String> firstMissing = new ArrayList<>();
@@ -305,9 +305,8 @@ public final class RunBatches implements RunBatchFiles {
                 .orElseThrow(() -> new IllegalArgumentException("There is no run " + runId + " in this project."));
     }
 
-    /** The ordinals of the slots of {@code run} a resume would send: those with no sample, or a failed one. */
-    private int[] missing(RunInfo run, RunPlan plan) {
-        Set<String> done = project.samples().doneSlotKeys(run.id());
+    /** The ordinals of {@code plan} a resume would send: those not {@code done} (no sample, or a failed one). */
+    private static int[] missing(RunPlan plan, Set<String> done) {
         return IntStream.range(0, plan.size())
                 .filter(ordinal -> !done.contains(plan.key(ordinal)))
                 .toArray();

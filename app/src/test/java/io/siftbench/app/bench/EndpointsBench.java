@@ -11,8 +11,6 @@ import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.Endpoint;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.datasets.DatasetInfo;
-import io.siftbench.model.datasets.ImportOptions;
-import io.siftbench.model.datasets.ImportProgress;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptFile;
 import io.siftbench.model.prompts.StoredVersion;
@@ -25,13 +23,11 @@ import io.siftbench.model.runs.RunLauncher;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -152,14 +148,7 @@ class EndpointsBench {
     }
 
     private DatasetInfo questions(Project project) throws Exception {
-        Path csv = Files.writeString(
-                dir.resolve("questions.csv"),
-                IntStream.range(0, SAMPLES)
-                        .mapToObj(i -> "where is card number " + i + " - it has not arrived yet?")
-                        .collect(Collectors.joining("\n", "text\n", "\n")));
-        return project.datasets()
-                .importFile(ImportOptions.of(csv), ImportProgress.NONE)
-                .dataset();
+        return AnnotateBenchProject.questions(project, dir, SAMPLES);
     }
 
     private static StoredVersion prompt(Project project) {
@@ -191,13 +180,7 @@ class EndpointsBench {
 
     /** Samples per second of a new run of {@code config}, after checking every sample is stored and valid. */
     private static double run(RunLauncher launcher, Project project, RunConfig config) throws InterruptedException {
-        long start = System.nanoTime();
-        RunInfo run = launcher.create(config);
-        assertThat(launcher.execute(run.id(), (s, p) -> {}, () -> false)).isEqualTo(RunStatus.COMPLETED);
-        double rate = config.target() / ((System.nanoTime() - start) / 1e9);
-        assertThat(project.samples().list(run.id(), 0, config.target() + 1))
-                .hasSize(config.target())
-                .allSatisfy(s -> assertThat(s.valid()).isTrue());
-        return rate;
+        return AnnotateBenchProject.timedRun(
+                launcher, project, config, s -> assertThat(s.valid()).isTrue());
     }
 }

@@ -13,10 +13,7 @@ import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.backends.ServerKind;
 import io.siftbench.model.datasets.DatasetInfo;
-import io.siftbench.model.datasets.ImportOptions;
-import io.siftbench.model.datasets.ImportProgress;
 import io.siftbench.model.project.Project;
-import io.siftbench.model.prompts.PromptFile;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.RunConfig;
@@ -32,7 +29,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,8 +37,6 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -187,27 +181,8 @@ class LlamaOverheadBench {
     }
 
     private RunConfig config(Project project, String url) throws Exception {
-        Path csv = dir.resolve("questions.csv");
-        Files.writeString(
-                csv,
-                IntStream.range(0, SAMPLES)
-                        .mapToObj(i -> "where is card number " + i + " - it has not arrived yet?")
-                        .collect(Collectors.joining("\n", "text\n", "\n")));
-        DatasetInfo questions = project.datasets()
-                .importFile(ImportOptions.of(csv), ImportProgress.NONE)
-                .dataset();
-        StoredVersion prompt = project.prompts()
-                .save(PromptFile.parse(
-                        """
-                {"name": "intent", "mode": "annotate",
-                 "task": {"role": "You label banking questions.", "purpose": "Pick the one intent that fits.",
-                          "labels": %s, "rationale": false, "confidence": false},
-                 "template": {"system": "{{task.role}} {{task.purpose}}", "user": "Q: {{text}}\\nA:"}}
-                """
-                                .formatted(LABELS.stream()
-                                        .map(l -> "{\"name\": \"" + l + "\"}")
-                                        .collect(Collectors.joining(",", "[", "]"))),
-                        "intent.json"));
+        DatasetInfo questions = AnnotateBenchProject.questions(project, dir, SAMPLES);
+        StoredVersion prompt = AnnotateBenchProject.intentPrompt(project, LABELS);
         // A short answer: the label's JSON is a dozen tokens, and the grammar ends it there.
         GenerationParameters parameters =
                 new GenerationParameters(0.7, 0.95, 32, null, List.of(), Duration.ofSeconds(120));
@@ -278,13 +253,8 @@ class LlamaOverheadBench {
 
     /** Samples per second of a new run of {@code config}, after checking every sample is stored and valid. */
     private static double run(RunLauncher launcher, RunConfig config, Project project) throws InterruptedException {
-        long start = System.nanoTime();
-        RunInfo run = launcher.create(config);
-        assertThat(launcher.execute(run.id(), (s, p) -> {}, () -> false)).isEqualTo(RunStatus.COMPLETED);
-        double rate = config.target() / ((System.nanoTime() - start) / 1e9);
-        assertThat(project.samples().list(run.id(), 0, config.target() + 1))
-                .hasSize(config.target())
-                .allSatisfy(s -> assertThat(s.valid()).as("%s", s.rawOutput()).isTrue());
-        return rate;
+        return AnnotateBenchProject.timedRun(launcher, project, config, s -> assertThat(s.valid())
+                .as("%s", s.rawOutput())
+                .isTrue());
     }
 }

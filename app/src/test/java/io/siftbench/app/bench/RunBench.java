@@ -8,28 +8,19 @@ import io.siftbench.app.runs.RunBackends;
 import io.siftbench.model.backends.BackendSettings;
 import io.siftbench.model.backends.GenerationParameters;
 import io.siftbench.model.datasets.DatasetInfo;
-import io.siftbench.model.datasets.ImportOptions;
-import io.siftbench.model.datasets.ImportProgress;
 import io.siftbench.model.project.Project;
-import io.siftbench.model.prompts.PromptFile;
 import io.siftbench.model.prompts.StoredVersion;
 import io.siftbench.model.runs.BackendRef;
 import io.siftbench.model.runs.RunConfig;
 import io.siftbench.model.runs.RunDetails;
-import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunLauncher;
-import io.siftbench.model.runs.RunStatus;
-import io.siftbench.model.runs.Sample;
 import io.siftbench.storage.project.H2ProjectOpener;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,32 +64,13 @@ class RunBench {
             }
         });
         String url = server.url();
-        Path csv = dir.resolve("questions.csv");
-        Files.writeString(
-                csv,
-                IntStream.range(0, SAMPLES)
-                        .mapToObj(i -> "where is card number " + i + " - it has not arrived yet?")
-                        .collect(Collectors.joining("\n", "text\n", "\n")));
         ExecutorService callers = Executors.newFixedThreadPool(CONCURRENCY);
         HttpClient raw =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try (RunBackends backends = new RunBackends(() -> BackendSettings.EMPTY);
                 Project project = new H2ProjectOpener().open(dir.resolve("bench"))) {
-            DatasetInfo questions = project.datasets()
-                    .importFile(ImportOptions.of(csv), ImportProgress.NONE)
-                    .dataset();
-            StoredVersion prompt = project.prompts()
-                    .save(PromptFile.parse(
-                            """
-                    {"name": "intent", "mode": "annotate",
-                     "task": {"role": "You label banking questions.", "purpose": "Pick the one intent that fits.",
-                              "labels": %s, "rationale": false, "confidence": false},
-                     "template": {"system": "{{task.role}} {{task.purpose}}", "user": "Q: {{text}}\\nA:"}}
-                    """
-                                    .formatted(LABELS.stream()
-                                            .map(l -> "{\"name\": \"" + l + "\"}")
-                                            .collect(Collectors.joining(",", "[", "]"))),
-                            "intent.json"));
+            DatasetInfo questions = AnnotateBenchProject.questions(project, dir, SAMPLES);
+            StoredVersion prompt = AnnotateBenchProject.intentPrompt(project, LABELS);
             RunLauncher launcher = new ProjectRuns(project, backends, EmbeddingModels::miniLm).launcher();
             RunConfig config = new RunConfig(
                     prompt.id(),
@@ -162,15 +134,9 @@ class RunBench {
 
     /** Samples per second of a new run of {@code config}, after checking every sample is stored and valid. */
     private static double run(RunLauncher launcher, RunConfig config, Project project) throws InterruptedException {
-        long start = System.nanoTime();
-        RunInfo run = launcher.create(config);
-        assertThat(launcher.execute(run.id(), (s, p) -> {}, () -> false)).isEqualTo(RunStatus.COMPLETED);
-        double rate = config.target() / ((System.nanoTime() - start) / 1e9);
-        List<Sample> samples = project.samples().list(run.id(), 0, config.target() + 1);
-        assertThat(samples).hasSize(config.target()).allSatisfy(s -> {
+        return AnnotateBenchProject.timedRun(launcher, project, config, s -> {
             assertThat(s.valid()).isTrue();
             assertThat(s.label()).isEqualTo("card_arrival");
         });
-        return rate;
     }
 }
