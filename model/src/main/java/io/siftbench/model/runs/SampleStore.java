@@ -4,6 +4,7 @@ import io.siftbench.model.curation.Judgements;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** The samples of a project's runs. Every sample is committed the moment it is added. */
 public interface SampleStore {
@@ -28,6 +29,13 @@ public interface SampleStore {
 
     /** The samples of {@code runId} in the run's order. */
     List<Sample> list(long runId, int offset, int limit);
+
+    /**
+     * Hands the samples of {@code runId} to {@code page} in the run's order, at most {@code size} at a time: a run of
+     * any size is read in bounded memory. Each page is its own query, continuing after the last sample handed on
+     * (not by offset, which would read the run again for every page).
+     */
+    void forEachPage(long runId, int size, Consumer<List<Sample>> page);
 
     long count(long runId);
 

@@ -5,7 +5,6 @@ import io.siftbench.model.review.Decision;
 import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.review.ReviewStore;
-import io.siftbench.model.runs.Sample;
 import io.siftbench.model.runs.SampleStore;
 import io.siftbench.storage.Json;
 import io.siftbench.storage.Sql;
@@ -17,10 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /** The review queue's reads (samples with their decisions, labels) and the remembered position per run. */
 public final class H2ReviewStore implements ReviewStore {
+
+    /** Rows a query of {@link #items} reads at a time. */
+    private static final int PAGE = 1_000;
 
     private final DataSource db;
     private final SampleStore samples;
@@ -34,11 +37,19 @@ public final class H2ReviewStore implements ReviewStore {
 
     @Override
     public List<ReviewItem> items(long runId) {
-        Map<Long, Decision> current = decisions.currentOfRun(runId);
-        List<Sample> all = samples.list(runId, 0, Integer.MAX_VALUE);
-        List<ReviewItem> items = new ArrayList<>(all.size());
-        all.forEach(s -> items.add(ReviewItem.of(s, current.get(s.id()))));
+        List<ReviewItem> items = new ArrayList<>();
+        forEachPage(runId, PAGE, items::addAll);
         return items;
+    }
+
+    @Override
+    public void forEachPage(long runId, int size, Consumer<List<ReviewItem>> page) {
+        Map<Long, Decision> current = decisions.currentOfRun(runId);
+        samples.forEachPage(runId, size, read -> {
+            List<ReviewItem> items = new ArrayList<>(read.size());
+            read.forEach(s -> items.add(ReviewItem.of(s, current.get(s.id()))));
+            page.accept(items);
+        });
     }
 
     @Override

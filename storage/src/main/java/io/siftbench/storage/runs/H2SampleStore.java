@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /** Samples in the {@code sample} table; each one committed on its own the moment it is added. */
@@ -192,6 +193,46 @@ public final class H2SampleStore implements SampleStore {
                 ps.setInt(2, offset);
                 ps.setInt(3, limit);
                 List<Sample> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(read(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public void forEachPage(long runId, int size, Consumer<List<Sample>> page) {
+        int ordinal = Integer.MIN_VALUE;
+        long id = Long.MIN_VALUE;
+        while (true) {
+            List<Sample> read = page(runId, ordinal, id, size);
+            if (read.isEmpty()) {
+                return;
+            }
+            page.accept(read);
+            Sample last = read.get(read.size() - 1);
+            ordinal = last.slot().ordinal();
+            id = last.id();
+            if (read.size() < size) {
+                return;
+            }
+        }
+    }
+
+    private List<Sample> page(long runId, int afterOrdinal, long afterId, int size) {
+        return Sql.call(db, "read the samples of run " + runId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM sample WHERE run_id = ? AND (ordinal > ? OR (ordinal = ? AND id > ?))"
+                    + " ORDER BY ordinal, id FETCH NEXT ? ROWS ONLY")) {
+                ps.setLong(1, runId);
+                ps.setInt(2, afterOrdinal);
+                ps.setInt(3, afterOrdinal);
+                ps.setLong(4, afterId);
+                ps.setInt(5, size);
+                List<Sample> out = new ArrayList<>(Math.min(size, 1024));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(read(rs));

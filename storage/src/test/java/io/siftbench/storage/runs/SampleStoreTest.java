@@ -150,4 +150,68 @@ class SampleStoreTest {
             assertThat(project.samples().count(run)).isEqualTo(before);
         }
     }
+
+    @Test
+    void aRunReadPageByPageGivesEverySampleOnceInTheRunsOrder() throws Exception {
+        Path file = dir.resolve("pages.mv.db");
+        long version = RunFixture.promptVersion(file, "p", PromptMode.SYNTHESIZE);
+        try (Project project = new H2ProjectOpener().open(file)) {
+            long run = RunFixture.run(project, version, PromptMode.SYNTHESIZE, 1)
+                    .get(0)
+                    .runId();
+            // Stored out of order and with ordinals shared by two slots (a pipeline step's slots can share one):
+            // the pages must still come in (ordinal, id) order without losing or repeating a sample at their edges.
+            for (int i = 30; i > 1; i--) {
+                Sample s = RunFixture.sample(run, PromptMode.SYNTHESIZE, i);
+                io.siftbench.model.runs.Slot slot = s.slot();
+                project.samples()
+                        .add(new Sample(
+                                0,
+                                run,
+                                new io.siftbench.model.runs.Slot(
+                                        slot.key(),
+                                        i / 2,
+                                        slot.recordId(),
+                                        slot.conditions(),
+                                        slot.demonstrationIds(),
+                                        slot.messages(),
+                                        slot.judgedSampleId(),
+                                        slot.parentSampleId()),
+                                s.model(),
+                                s.parameters(),
+                                s.seed(),
+                                s.rawOutput(),
+                                s.label(),
+                                s.rationale(),
+                                s.confidence(),
+                                s.text(),
+                                s.parsed(),
+                                s.valid(),
+                                s.validationError(),
+                                s.votes(),
+                                s.promptTokens(),
+                                s.completionTokens(),
+                                s.latencyMillis(),
+                                s.finishReason(),
+                                s.error(),
+                                null));
+            }
+            List<Long> whole = project.samples().list(run, 0, Integer.MAX_VALUE).stream()
+                    .map(Sample::id)
+                    .toList();
+            List<Long> paged = new java.util.ArrayList<>();
+            List<Integer> sizes = new java.util.ArrayList<>();
+            project.samples().forEachPage(run, 4, page -> {
+                sizes.add(page.size());
+                page.forEach(s -> paged.add(s.id()));
+            });
+
+            assertThat(whole).hasSize(30);
+            assertThat(paged).containsExactlyElementsOf(whole);
+            assertThat(sizes).allMatch(size -> size <= 4);
+            List<Long> items = new java.util.ArrayList<>();
+            project.review().forEachPage(run, 7, page -> page.forEach(item -> items.add(item.sampleId())));
+            assertThat(items).containsExactlyElementsOf(whole);
+        }
+    }
 }
