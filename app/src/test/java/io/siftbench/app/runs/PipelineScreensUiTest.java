@@ -70,6 +70,12 @@ class PipelineScreensUiTest {
 
         robot.clickOn("#nav-runs");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shownCell(ANSWER_STEP) && shownCell(QUESTION_STEP));
+        javafx.scene.Node runs = robot.lookup("#runs-table").query();
+        assertThat(WaitForAsyncUtils.asyncFx(
+                                () -> io.siftbench.views.testing.Truncation.clipped((javafx.scene.Parent) runs))
+                        .get())
+                .as("with its Pipeline column, the runs table still shows every column at 1280×800")
+                .isEmpty();
 
         ComboBox<RunInfo> reviewRun = steps.runChooser("#nav-review", "#review-run");
         WaitForAsyncUtils.waitFor(

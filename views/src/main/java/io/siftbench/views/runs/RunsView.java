@@ -15,8 +15,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -73,7 +75,15 @@ public final class RunsView implements ScreenView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Controls.textColumn("#", 40, r -> String.valueOf(r.id()), "9999"));
         table.getColumns().add(Controls.freeTextColumn("Prompt", 110, RunLabel::prompt));
-        table.getColumns().add(Controls.freeTextColumn("Pipeline", 150, viewModel::step));
+        TableColumn<RunInfo, String> pipeline = Controls.freeTextColumn("Pipeline", 150, viewModel::step);
+        // Shown only where a listed run is a pipeline's step: an empty column would push Status, Samples and Errors
+        // out of a 1280-pixel window.
+        pipeline.visibleProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> viewModel.runs().stream()
+                                .anyMatch(r -> viewModel.stepOf(r).isPresent()),
+                        viewModel.runs()));
+        table.getColumns().add(pipeline);
         table.getColumns()
                 .add(Controls.textColumn(
                         "Mode",
@@ -82,15 +92,17 @@ public final class RunsView implements ScreenView {
                         Arrays.stream(PromptMode.values()).map(PromptMode::id).toArray(String[]::new)));
         table.getColumns()
                 .add(Controls.freeTextColumn(
-                        "Backend", 170, r -> r.config().backend().shown()));
+                        "Backend", 220, r -> r.config().backend().shown()));
         table.getColumns()
                 .add(Controls.freeTextColumn(
-                        "Model", 110, r -> r.config().backend().modelShown()));
-        table.getColumns()
-                .add(Controls.textColumn(
-                        "Seed", 60, r -> String.valueOf(r.config().seed())));
-        // A filtered subset makes a long line for a narrow column: the whole of it shows on hover.
-        TableColumn<RunInfo, String> settings = Controls.freeTextColumn("Settings", 300, viewModel::settings);
+                        "Model", 140, r -> r.config().backend().modelShown()));
+        // A filtered subset makes a long line for a narrow column: the whole of it shows on hover. The seed ends it
+        // rather than taking a column: the columns' least widths would not fit a 1280-pixel window with the Pipeline
+        // one.
+        TableColumn<RunInfo, String> settings = Controls.freeTextColumn(
+                "Settings",
+                200,
+                r -> viewModel.settings(r) + " · seed " + r.config().seed());
         table.getColumns().add(settings);
         table.getColumns()
                 .add(Controls.textColumn(
@@ -98,9 +110,15 @@ public final class RunsView implements ScreenView {
                         0,
                         r -> r.status().id(),
                         Arrays.stream(RunStatus.values()).map(RunStatus::id).toArray(String[]::new)));
-        table.getColumns()
-                .add(Controls.textColumn(
-                        "Samples", 0, r -> r.samples() + " / " + r.config().target(), "10000 / 10000"));
+        Function<RunInfo, String> counted =
+                r -> r.samples() + " / " + r.config().target();
+        TableColumn<RunInfo, String> samples = Controls.textColumn("Samples", 0, counted, "10000 / 10000");
+        // A run of a million needs more than the usual width: the column widens to the runs listed, never narrows.
+        viewModel.runs().addListener((ListChangeListener<RunInfo>) change -> {
+            Controls.widenToFit(samples, viewModel.runs().stream().map(counted), 220);
+            samples.setMaxWidth(samples.getPrefWidth());
+        });
+        table.getColumns().add(samples);
         table.getColumns().add(Controls.textColumn("Errors", 0, r -> String.valueOf(r.failures()), "10000"));
         table.getColumns().add(Controls.textColumn("Created", 0, r -> WHEN.format(r.createdAt()), "2026-12-30 00:00"));
 

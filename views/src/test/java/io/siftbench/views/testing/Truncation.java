@@ -5,6 +5,8 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
 
@@ -13,7 +15,8 @@ import javafx.scene.text.Text;
  * whose skin had to cut its text to make it fit, which it does by showing a shorter text with an ellipsis, unless
  * the whole text shows on hover (a tooltip of the same text, as free-text table columns have). Read on the UI
  * thread after layout. A text field, which scrolls instead, counts as cut when its text is wider than its room (and is
- * not shown whole on hover).
+ * not shown whole on hover). A column of a table without a horizontal scroll bar (a constrained one) that reaches
+ * past the table's right edge counts as cut too.
  */
 public final class Truncation {
 
@@ -55,6 +58,20 @@ public final class Truncation {
             double room = field.getWidth() - field.snappedLeftInset() - field.snappedRightInset();
             if (field.getWidth() > 0 && measure.getLayoutBounds().getWidth() > room + 1) {
                 cut.add(field.getText() + " in a field " + Math.round(room) + " px wide");
+            }
+        }
+        if (node instanceof TableView<?> table
+                && table.getColumnResizePolicy() != TableView.UNCONSTRAINED_RESIZE_POLICY
+                && table.getWidth() > 0) {
+            // A constrained table has no horizontal scroll bar: a column past its right edge cannot be seen at all.
+            double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset();
+            double right = 0;
+            for (TableColumn<?, ?> column : table.getVisibleLeafColumns()) {
+                right += column.getWidth();
+                if (right > room + 2) {
+                    cut.add("column " + column.getText() + " ends at " + Math.round(right) + " px of a table "
+                            + Math.round(room) + " px wide");
+                }
             }
         }
         if (node instanceof Parent parent) {
