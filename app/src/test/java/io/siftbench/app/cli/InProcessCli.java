@@ -31,11 +31,8 @@ final class InProcessCli implements AutoCloseable {
 
     /** Runs {@code args} on the project; returns the exit code. */
     int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        String[] withProject = Stream.concat(Stream.of(args), Stream.of("--project", project.toString()))
-                .toArray(String[]::new);
-        return Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), withProject);
+        return runWithoutProject(Stream.concat(Stream.of(args), Stream.of("--project", project.toString()))
+                .toArray(String[]::new));
     }
 
     /**
@@ -57,6 +54,18 @@ final class InProcessCli implements AutoCloseable {
                     .as(this::err)
                     .isZero();
         }
+    }
+
+    /** Runs {@code args} as they are, for a command that is not about a project ({@code backend add}). */
+    int runWithoutProject(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        return Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    /** What the last command printed on stdout. */
+    String out() {
+        return out.toString();
     }
 
     /** What the last command printed on stdout, read as JSON. */

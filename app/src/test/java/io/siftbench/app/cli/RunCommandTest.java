@@ -5,18 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siftbench.app.backends.LoopbackServer;
-import io.siftbench.model.datasets.ImportOptions;
-import io.siftbench.model.datasets.ImportProgress;
 import io.siftbench.model.project.Project;
-import io.siftbench.model.prompts.PromptFile;
 import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.storage.project.H2ProjectOpener;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,54 +27,31 @@ class RunCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
     private LoopbackServer server;
     private Path project;
-    private String previousHome;
+    private InProcessCli cli;
 
     @BeforeEach
     void setUp() throws Exception {
-        // The user's saved backends are read from here: an empty folder, not the machine's own settings.
-        previousHome = System.setProperty("siftbench.home", dir.resolve("home").toString());
         server = new LoopbackServer(LoopbackServer.Protocol.OPENAI).always(LoopbackServer.answer("{\"label\": \"a\"}"));
-        project = dir.resolve("p");
-        Path csv = Files.writeString(
-                dir.resolve("questions.csv"),
+        project = TopicsProject.create(
+                dir,
+                "text,topic",
                 IntStream.range(0, 30)
                         .mapToObj(i -> "question " + i + "," + (i % 3 == 0 ? "cards" : "fees"))
-                        .collect(Collectors.joining("\n", "text,topic\n", "\n")));
-        try (Project p = new H2ProjectOpener().open(project)) {
-            p.datasets().importFile(ImportOptions.of(csv), ImportProgress.NONE);
-            p.prompts()
-                    .save(PromptFile.parse(
-                            """
-                    {"name": "topics", "mode": "annotate", "task": {"labels": [{"name": "a"}, {"name": "b"}]},
-                     "template": {"user": "{{text}}"}}
-                    """,
-                            "topics.json"));
-        }
+                        .toList());
+        cli = new InProcessCli(dir, project);
     }
 
     @AfterEach
     void tearDown() {
         server.close();
-        if (previousHome == null) {
-            System.clearProperty("siftbench.home");
-        } else {
-            System.setProperty("siftbench.home", previousHome);
-        }
+        cli.close();
     }
 
     private int run(String where) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        return Cli.execute(
-                new PrintWriter(out, true),
-                new PrintWriter(err, true),
+        return cli.run(
                 "run",
-                "--project",
-                project.toString(),
                 "--prompt",
                 "topics",
                 "--backend",
@@ -100,9 +70,9 @@ class RunCommandTest {
 
     @Test
     void annotatesTheMatchingRecordsAndStoresTheDetailsOnce() throws Exception {
-        assertThat(run("topic=cards")).as(err::toString).isZero();
+        assertThat(run("topic=cards")).as(cli::err).isZero();
 
-        JsonNode summary = JSON.readTree(out.toString());
+        JsonNode summary = cli.printed();
         assertThat(summary.path("target").asInt()).isEqualTo(10);
         assertThat(summary.path("samples").asInt()).isEqualTo(10);
         try (Project p = new H2ProjectOpener().open(project)) {
@@ -124,15 +94,8 @@ class RunCommandTest {
                     .containsOnly(0);
         }
 
-        out.getBuffer().setLength(0);
-        assertThat(Cli.execute(
-                        new PrintWriter(out, true),
-                        new PrintWriter(err, true),
-                        "runs",
-                        "--project",
-                        project.toString()))
-                .isZero();
-        JsonNode listed = JSON.readTree(out.toString()).get(0);
+        assertThat(cli.run("runs")).isZero();
+        JsonNode listed = cli.printed().get(0);
         assertThat(listed.path("settings").asText()).isEqualTo("questions · topic = cards · T 0.2");
         assertThat(listed.path("target").asInt())
                 .as("the fields before it stay")
@@ -143,8 +106,8 @@ class RunCommandTest {
     void aFilterThatMatchesNothingSaysSoAndStartsNothing() {
         assertThat(run("topic=loans")).isNotZero();
 
-        assertThat(err.toString()).contains("No record of dataset 'questions' has topic = loans.");
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.err()).contains("No record of dataset 'questions' has topic = loans.");
+        assertThat(cli.out()).isEmpty();
         assertThat(server.chatRequests()).isZero();
         try (Project p = new H2ProjectOpener().open(project)) {
             assertThat(p.runs().list()).isEmpty();
@@ -157,7 +120,7 @@ class RunCommandTest {
 
         assertThat(run("topic=cards")).isEqualTo(1);
 
-        assertThat(err.toString())
+        assertThat(cli.err())
                 .contains("run 1 finished with 3 of 10 slots failed: 2 requests refused, "
                         + "1 not authorized (check the API key). Retry them with: siftbench run --project " + project
                         + " --resume 1\n");
@@ -168,25 +131,16 @@ class RunCommandTest {
         assertThat(server.chatRequests())
                 .as("the resume sent the 3 failed slots only")
                 .isEqualTo(13);
-        assertThat(err.toString())
+        assertThat(cli.err())
                 .contains("run 1 finished with 1 of 10 slots failed: 1 request refused. "
                         + "Retry it with: siftbench run --project " + project + " --resume 1\n");
 
-        assertThat(resume(1)).as(err::toString).isZero();
-        assertThat(err.toString()).doesNotContain("failed");
+        assertThat(resume(1)).as(cli::err).isZero();
+        assertThat(cli.err()).doesNotContain("failed");
         assertThat(server.chatRequests()).isEqualTo(14);
     }
 
     private int resume(long runId) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        return Cli.execute(
-                new PrintWriter(out, true),
-                new PrintWriter(err, true),
-                "run",
-                "--project",
-                project.toString(),
-                "--resume",
-                String.valueOf(runId));
+        return cli.run("run", "--resume", String.valueOf(runId));
     }
 }

@@ -2,11 +2,10 @@ package io.siftbench.app.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.siftbench.app.Shell;
+import io.siftbench.app.ShellSession;
 import io.siftbench.app.backends.LoopbackBatches;
 import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.model.runs.RunInfo;
-import io.siftbench.storage.settings.JsonSettingsFile;
 import io.siftbench.views.shell.FileDialogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,14 +15,12 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -36,23 +33,15 @@ class RunBatchesUiTest {
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
-    private LoopbackServer server;
-    private Shell shell;
-    private Stage stage;
+    @RegisterExtension
+    static final ShellSession SESSION = new ShellSession();
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
+    private final FxRobot robot = SESSION.robot();
+    private LoopbackServer server;
 
     @AfterEach
-    void quit() throws Exception {
-        if (stage != null) {
-            FxToolkit.setupFixture(stage::close);
-            WaitForAsyncUtils.waitForFxEvents();
-            shell.shutdown();
-        }
+    void stopServer() throws Exception {
+        SESSION.quit();
         server.close();
     }
 
@@ -65,9 +54,28 @@ class RunBatchesUiTest {
         RunInfo run = StoredRun.fiveQuestions(projectFile, server.url());
         Path input = dir.resolve("batch.jsonl");
         Path output = dir.resolve("output.jsonl");
-        start(settingsFile, projectFile, input, output);
+        SESSION.startWith(settingsFile, new FileDialogs() {
+            @Override
+            public Optional<Path> chooseNewProject(Window owner) {
+                return Optional.empty();
+            }
 
-        robot.clickOn("File").clickOn("Open project…");
+            @Override
+            public Optional<Path> chooseProjectToOpen(Window owner) {
+                return Optional.of(projectFile);
+            }
+
+            @Override
+            public Optional<Path> chooseBatchFileToWrite(Window owner, String suggested) {
+                return Optional.of(input);
+            }
+
+            @Override
+            public Optional<Path> chooseBatchOutput(Window owner) {
+                return Optional.of(output);
+            }
+        });
+
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#status-project")
                 .queryAs(Label.class)
                 .getText()
@@ -108,38 +116,5 @@ class RunBatchesUiTest {
                 .queryAs(Label.class)
                 .getText()
                 .equals("5 / 5 samples · completed"));
-    }
-
-    private void start(Path settingsFile, Path project, Path input, Path output) throws Exception {
-        JsonSettingsFile settings = new JsonSettingsFile(settingsFile);
-        var loaded = settings.load();
-        FileDialogs dialogs = new FileDialogs() {
-            @Override
-            public Optional<Path> chooseNewProject(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseProjectToOpen(Window owner) {
-                return Optional.of(project);
-            }
-
-            @Override
-            public Optional<Path> chooseBatchFileToWrite(Window owner, String suggested) {
-                return Optional.of(input);
-            }
-
-            @Override
-            public Optional<Path> chooseBatchOutput(Window owner) {
-                return Optional.of(output);
-            }
-        };
-        FxToolkit.setupFixture(() -> {
-            shell = new Shell(settings, loaded, dialogs);
-            stage = new Stage();
-            shell.show(stage);
-            stage.toFront();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -2,7 +2,7 @@ package io.siftbench.app.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.siftbench.app.Shell;
+import io.siftbench.app.ShellSession;
 import io.siftbench.app.backends.LoopbackServer;
 import io.siftbench.model.backends.BackendConfig;
 import io.siftbench.model.backends.BackendKind;
@@ -22,28 +22,22 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunStatus;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.settings.JsonBackendsFile;
-import io.siftbench.storage.settings.JsonSettingsFile;
 import io.siftbench.views.runs.RunEndpoints;
-import io.siftbench.views.shell.FileDialogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -57,24 +51,16 @@ class RunEndpointsUiTest {
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
+    @RegisterExtension
+    static final ShellSession SESSION = new ShellSession();
+
+    private final FxRobot robot = SESSION.robot();
     private LoopbackServer first;
     private LoopbackServer second;
-    private Shell shell;
-    private Stage stage;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
 
     @AfterEach
-    void quit() throws Exception {
-        if (stage != null) {
-            FxToolkit.setupFixture(stage::close);
-            WaitForAsyncUtils.waitForFxEvents();
-            shell.shutdown();
-        }
+    void stopServers() throws Exception {
+        SESSION.quit();
         first.close();
         second.close();
     }
@@ -124,8 +110,7 @@ class RunEndpointsUiTest {
                                 .withEndpoints(List.of(new Endpoint(first.url(), 2), new Endpoint(second.url(), 2)))),
                         "replicas",
                         GenerationParameters.DEFAULT));
-        start(settingsFile, projectFile);
-        robot.clickOn("File").clickOn("Open project…");
+        SESSION.start(settingsFile, projectFile);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#status-project")
                 .queryAs(Label.class)
                 .getText()
@@ -189,28 +174,5 @@ class RunEndpointsUiTest {
         return table.getItems().stream()
                 .map(r -> String.valueOf(c.getCellObservableValue(r).getValue()))
                 .toList();
-    }
-
-    private void start(Path settingsFile, Path project) throws Exception {
-        JsonSettingsFile settings = new JsonSettingsFile(settingsFile);
-        var loaded = settings.load();
-        FileDialogs dialogs = new FileDialogs() {
-            @Override
-            public Optional<Path> chooseNewProject(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseProjectToOpen(Window owner) {
-                return Optional.of(project);
-            }
-        };
-        FxToolkit.setupFixture(() -> {
-            shell = new Shell(settings, loaded, dialogs);
-            stage = new Stage();
-            shell.show(stage);
-            stage.toFront();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

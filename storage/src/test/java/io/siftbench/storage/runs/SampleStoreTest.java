@@ -162,39 +162,7 @@ class SampleStoreTest {
             // Stored out of order and with ordinals shared by two slots (a pipeline step's slots can share one):
             // the pages must still come in (ordinal, id) order without losing or repeating a sample at their edges.
             for (int i = 30; i > 1; i--) {
-                Sample s = RunFixture.sample(run, PromptMode.SYNTHESIZE, i);
-                io.siftbench.model.runs.Slot slot = s.slot();
-                project.samples()
-                        .add(new Sample(
-                                0,
-                                run,
-                                new io.siftbench.model.runs.Slot(
-                                        slot.key(),
-                                        i / 2,
-                                        slot.recordId(),
-                                        slot.conditions(),
-                                        slot.demonstrationIds(),
-                                        slot.messages(),
-                                        slot.judgedSampleId(),
-                                        slot.parentSampleId()),
-                                s.model(),
-                                s.parameters(),
-                                s.seed(),
-                                s.rawOutput(),
-                                s.label(),
-                                s.rationale(),
-                                s.confidence(),
-                                s.text(),
-                                s.parsed(),
-                                s.valid(),
-                                s.validationError(),
-                                s.votes(),
-                                s.promptTokens(),
-                                s.completionTokens(),
-                                s.latencyMillis(),
-                                s.finishReason(),
-                                s.error(),
-                                null));
+                project.samples().add(RunFixture.atOrdinal(RunFixture.sample(run, PromptMode.SYNTHESIZE, i), i / 2));
             }
             List<Long> whole = project.samples().list(run, 0, Integer.MAX_VALUE).stream()
                     .map(Sample::id)

@@ -102,40 +102,45 @@ public final class RunFixture {
         for (int i = 0; i < count; i++) {
             Sample s = sample(run, mode, i);
             if (reversed) {
-                Slot slot = s.slot();
-                s = new Sample(
-                        0,
-                        run,
-                        new Slot(
-                                slot.key(),
-                                count - 1 - i,
-                                slot.recordId(),
-                                slot.conditions(),
-                                slot.demonstrationIds(),
-                                slot.messages()),
-                        s.model(),
-                        s.parameters(),
-                        s.seed(),
-                        s.rawOutput(),
-                        s.label(),
-                        s.rationale(),
-                        s.confidence(),
-                        s.text(),
-                        s.parsed(),
-                        s.valid(),
-                        s.validationError(),
-                        s.votes(),
-                        s.promptTokens(),
-                        s.completionTokens(),
-                        s.latencyMillis(),
-                        s.finishReason(),
-                        s.error(),
-                        null);
+                s = atOrdinal(s, count - 1 - i);
             }
             stored.add(project.samples().add(s));
         }
         project.runs().setStatus(run, RunStatus.COMPLETED);
         return stored;
+    }
+
+    /** {@code s} as if its slot were at {@code ordinal} of the run: for tests of the run's order. */
+    public static Sample atOrdinal(Sample s, int ordinal) {
+        Slot slot = s.slot();
+        return new Sample(
+                0,
+                s.runId(),
+                new Slot(
+                        slot.key(),
+                        ordinal,
+                        slot.recordId(),
+                        slot.conditions(),
+                        slot.demonstrationIds(),
+                        slot.messages()),
+                s.model(),
+                s.parameters(),
+                s.seed(),
+                s.rawOutput(),
+                s.label(),
+                s.rationale(),
+                s.confidence(),
+                s.text(),
+                s.parsed(),
+                s.valid(),
+                s.validationError(),
+                s.votes(),
+                s.promptTokens(),
+                s.completionTokens(),
+                s.latencyMillis(),
+                s.finishReason(),
+                s.error(),
+                null);
     }
 
     /**
