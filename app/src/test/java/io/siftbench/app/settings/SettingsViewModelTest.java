@@ -53,6 +53,37 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void testingABackendOfSeveralEndpointsSaysWhichOfThemDoNotAnswer() throws Exception {
+        HttpServer replica = OllamaTags.start();
+        String second = OllamaTags.url(replica);
+        HttpServer gone = OllamaTags.start();
+        String third = OllamaTags.url(gone);
+        gone.stop(0);
+        try {
+            vm.newBackend();
+            vm.nameProperty().set("replicas");
+            vm.kindProperty().set(BackendKind.OLLAMA);
+            vm.locationProperty().set(url);
+            assertThat(vm.addEndpoint(second, 2)).isTrue();
+
+            vm.testConnection();
+            assertThat(vm.testResultProperty().get())
+                    .startsWith("2 models listed in")
+                    .endsWith(" · all 2 endpoints answer");
+
+            assertThat(vm.addEndpoint(third, 2)).isTrue();
+            vm.testConnection();
+            assertThat(vm.models()).containsExactly("llama3.2:1b", "phi4");
+            assertThat(vm.testResultProperty().get())
+                    .startsWith("2 models listed in")
+                    .contains(" · 1 of 3 endpoints do not answer:\n" + third + ": ")
+                    .doesNotContain(second + ":");
+        } finally {
+            replica.stop(0);
+        }
+    }
+
+    @Test
     void addsABackendAfterTestingItAndKeepsItAcrossRestarts() {
         vm.newBackend();
         vm.nameProperty().set("laptop ollama");

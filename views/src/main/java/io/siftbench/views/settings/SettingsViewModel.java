@@ -327,12 +327,55 @@ public final class SettingsViewModel {
         testing.set(true);
         testResult.set("Testing " + config.location() + "…");
         detected.set("");
-        tasks.execute(BackgroundTask.of("Testing " + config.name(), progress -> probe.test(config))
-                .onSuccess(this::showReport)
+        tasks.execute(BackgroundTask.of("Testing " + config.name(), progress -> testEach(config))
+                .onSuccess(this::showTested)
                 .onFailure(error -> {
                     testing.set(false);
                     testResult.set(Problem.of("", error).message());
                 }));
+    }
+
+    /**
+     * What "Test connection" found at each endpoint of the backend: the first report that lists models, and what
+     * each endpoint that did not answer said ({@code endpoints} is 1 for a backend of one location).
+     */
+    private record Tested(ConnectionReport report, List<String> silent, int endpoints) {}
+
+    /**
+     * Tests a backend at every endpoint it lists: a run spreads its requests over all of them, and one that does
+     * not answer would only be found out by the run's rested requests.
+     */
+    private Tested testEach(BackendConfig config) {
+        if (!config.spread()) {
+            return new Tested(probe.test(config), List.of(), 1);
+        }
+        ConnectionReport answered = null;
+        List<String> silent = new ArrayList<>();
+        for (Endpoint endpoint : config.endpoints()) {
+            ConnectionReport report = probe.test(config.at(endpoint));
+            if (report.ok()) {
+                answered = answered == null ? report : answered;
+            } else {
+                silent.add(endpoint.location() + ": " + report.problem());
+            }
+        }
+        return answered == null
+                ? new Tested(
+                        ConnectionReport.failed(String.join("\n", silent)),
+                        List.of(),
+                        config.endpoints().size())
+                : new Tested(answered, silent, config.endpoints().size());
+    }
+
+    private void showTested(Tested tested) {
+        showReport(tested.report());
+        if (tested.endpoints() > 1 && tested.report().ok()) {
+            testResult.set(testResult.get()
+                    + (tested.silent().isEmpty()
+                            ? " · all " + tested.endpoints() + " endpoints answer"
+                            : " · " + tested.silent().size() + " of " + tested.endpoints()
+                                    + " endpoints do not answer:\n" + String.join("\n", tested.silent())));
+        }
     }
 
     private void showReport(ConnectionReport report) {
