@@ -2,13 +2,7 @@ package io.siftbench.model.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.siftbench.model.insights.LengthStatistics;
-import io.siftbench.model.insights.LexicalDiversity;
-import io.siftbench.model.insights.NGramIndex;
-import io.siftbench.model.insights.SelfBleu;
 import io.siftbench.model.insights.SelfBleuScore;
-import io.siftbench.model.insights.Summary;
-import io.siftbench.model.insights.Tokenizer;
 import io.siftbench.model.pipelines.Pipeline;
 import io.siftbench.model.pipelines.PipelineRun;
 import io.siftbench.model.pipelines.PipelineStep;
@@ -23,14 +17,12 @@ import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.runs.RunInfo;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -47,14 +39,21 @@ final class DatasetCard {
     private final ExportSources sources;
     private final ExportRequest request;
     private final ExportSelection selection;
+    private final WrittenFigures written;
     private final List<Path> files;
     private final StringBuilder md = new StringBuilder();
 
-    DatasetCard(ExportSources sources, ExportRequest request, ExportSelection selection, List<Path> files) {
+    DatasetCard(
+            ExportSources sources,
+            ExportRequest request,
+            ExportSelection selection,
+            WrittenFigures written,
+            List<Path> files) {
         this.prompts = sources.prompts();
         this.sources = sources;
         this.request = request;
         this.selection = selection;
+        this.written = written;
         this.files = List.copyOf(files);
     }
 
@@ -91,7 +90,7 @@ final class DatasetCard {
         line("task_categories:");
         line(request.format() == ExportFormat.CLASSIFICATION ? "- text-classification" : "- text-generation");
         line("size_categories:");
-        line("- " + sizeCategory(itemCount()));
+        line("- " + sizeCategory(written.total()));
         line("configs:");
         line("- config_name: default");
         line("  data_files:");
@@ -111,17 +110,12 @@ final class DatasetCard {
         line("| --- | --- | ---: |");
         for (Path file : files) {
             String split = splitOf(file);
-            line("| " + split + " | `" + file.getFileName() + "` | " + count(split) + " |");
+            line("| " + split + " | `" + file.getFileName() + "` | " + written.count(split) + " |");
         }
         line("");
         line("### Labels");
         line("");
-        Map<String, Map<String, Integer>> byLabel = new TreeMap<>();
-        List<ExportRecord> records = writtenRecords();
-        for (ExportRecord r : records) {
-            byLabel.computeIfAbsent(r.label() == null ? "(no label)" : r.label(), k -> new TreeMap<>())
-                    .merge(r.split().id(), 1, Integer::sum);
-        }
+        Map<String, Map<String, Integer>> byLabel = written.byLabel();
         List<String> splits = files.stream().map(this::splitOf).toList();
         line("| label | " + String.join(" | ", splits) + " |");
         line("| --- |" + " ---: |".repeat(splits.size()));
@@ -247,15 +241,13 @@ final class DatasetCard {
         line("");
         line("| run | accepted | edited | rejected | skipped | undecided | failed |");
         line("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-        for (Map.Entry<Long, List<ReviewItem>> run : selection.items().entrySet()) {
-            Map<String, Long> states =
-                    run.getValue().stream().collect(Collectors.groupingBy(ReviewItem::state, Collectors.counting()));
-            long failed =
-                    run.getValue().stream().filter(i -> i.sample().failed()).count();
+        for (Map.Entry<Long, ExportSelection.RunDecisions> run :
+                selection.decisions().entrySet()) {
+            Map<String, Long> states = run.getValue().states();
             line("| #" + run.getKey() + " | " + states.getOrDefault("accepted", 0L) + " | "
                     + states.getOrDefault("edited", 0L) + " | " + states.getOrDefault("rejected", 0L) + " | "
                     + states.getOrDefault("skipped", 0L) + " | " + states.getOrDefault(ReviewItem.UNDECIDED, 0L)
-                    + " | " + failed + " |");
+                    + " | " + run.getValue().failed() + " |");
         }
         line("");
         line("### Left out");
@@ -274,58 +266,41 @@ final class DatasetCard {
         line("");
     }
 
-    /** Measured on the texts written (the generated text, or the annotated record's text). */
+    /**
+     * Measured on the texts written (the generated text, or the annotated record's text); vocabulary and distinct-n
+     * on a seeded sample of them when there are more than {@link WrittenFigures#DISTINCT_LIMIT}, which is said.
+     */
     private void diversity() {
-        List<String> texts = request.format() == ExportFormat.DPO
-                ? selection.pairs().stream().map(PreferencePair::chosen).toList()
-                : writtenRecords().stream()
-                        .map(ExportRecord::classifiedText)
-                        .map(t -> t == null ? "" : t)
-                        .toList();
         line("## Diversity metrics");
         line("");
-        if (texts.isEmpty()) {
+        if (written.total() == 0) {
             line("Nothing was written, so there is nothing to measure.");
             line("");
             return;
         }
-        List<List<String>> tokens = texts.stream().map(Tokenizer::tokens).toList();
-        LexicalDiversity lexical = LexicalDiversity.of(new NGramIndex(tokens, 2), 0);
-        SelfBleuScore selfBleu = new SelfBleu().score(tokens);
-        LengthStatistics lengths = LengthStatistics.of(texts, tokens, Summary.DEFAULT_BINS);
+        SelfBleuScore selfBleu = written.selfBleu();
+        String sampled = written.distinctSampled()
+                ? String.format(
+                        Locale.ROOT,
+                        " (on a seeded sample of %,d of the %,d texts)",
+                        written.distinctTexts(),
+                        written.total())
+                : "";
         line("| metric | value |");
         line("| --- | ---: |");
-        line("| texts | " + texts.size() + " |");
-        line("| tokens | " + lexical.tokens() + " |");
-        line("| vocabulary size | " + lexical.vocabularySize() + " |");
-        line("| distinct-1 | " + format(lexical.distinct(1).value()) + " |");
-        line("| distinct-2 | " + format(lexical.distinct(2).value()) + " |");
+        line("| texts | " + written.total() + " |");
+        line("| tokens | " + written.tokens() + " |");
+        line("| vocabulary size | " + written.vocabularySize() + sampled + " |");
+        line("| distinct-1 | " + format(written.distinct1()) + sampled + " |");
+        line("| distinct-2 | " + format(written.distinct2()) + sampled + " |");
         line("| self-BLEU | " + (selfBleu.value() == null ? "n/a" : format(selfBleu.value()))
-                + (selfBleu.sampled() ? " (sampled)" : "") + " |");
-        line("| mean length (characters) | " + format(lengths.characters().mean()) + " |");
-        line("| mean length (words) | " + format(lengths.words().mean()) + " |");
+                + (selfBleu.sampled()
+                        ? String.format(Locale.ROOT, " (sampled: %,d of %,d)", selfBleu.scored(), selfBleu.population())
+                        : "")
+                + " |");
+        line("| mean length (characters) | " + format(written.meanCharacters()) + " |");
+        line("| mean length (words) | " + format(written.meanWords()) + " |");
         line("");
-    }
-
-    private List<ExportRecord> writtenRecords() {
-        if (request.format() == ExportFormat.DPO) {
-            return selection.pairs().stream().map(PreferencePair::record).toList();
-        }
-        List<ExportRecord> all = new ArrayList<>(selection.records());
-        if (request.rejectedAsNegatives()) {
-            all.addAll(selection.negatives());
-        }
-        return all;
-    }
-
-    private int itemCount() {
-        return writtenRecords().size();
-    }
-
-    private long count(String split) {
-        return writtenRecords().stream()
-                .filter(r -> r.split().id().equals(split))
-                .count();
     }
 
     private String splitOf(Path file) {

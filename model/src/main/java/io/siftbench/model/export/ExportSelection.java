@@ -1,23 +1,14 @@
 package io.siftbench.model.export;
 
 import io.siftbench.model.compare.PreferenceStore;
-import io.siftbench.model.curation.FlagKind;
 import io.siftbench.model.datasets.DatasetInfo;
 import io.siftbench.model.datasets.DatasetRecord;
-import io.siftbench.model.insights.RunSamples;
-import io.siftbench.model.insights.RunSources;
 import io.siftbench.model.prompts.Demonstrations;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.DecisionStore;
 import io.siftbench.model.review.ReviewItem;
-import io.siftbench.model.runs.RunDetails;
 import io.siftbench.model.runs.RunInfo;
-import io.siftbench.model.runs.Sample;
-import io.siftbench.model.runs.StepLink;
-import io.siftbench.model.student.LabelDoubt;
-import io.siftbench.model.student.ProjectStudent;
-import io.siftbench.model.student.StudentSettings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,15 +18,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * The records an export writes, read from the project: the runs' samples with the decisions that count,
- * narrowed by status and filter, with the leakage guard applied, and split.
+ * What an export writes, decided in one read of the runs, page by page: which samples go to which file in which
+ * place ({@link ExportChoices}, a few bytes per sample written, not the records), the preference pairs (DPO only,
+ * held: one per preference or edit), and what was left out and why. The records themselves are read again when
+ * they are written.
  *
  * @param runs        the runs exported, in the order asked
- * @param items       every sample of those runs with its decision, by run id (for the card's decision counts)
- * @param records     the records written, in run and sample order, each with its split
- * @param negatives   the rejected samples, when asked for as negatives
+ * @param decisions   per run, in that order: how many of its samples have each decision, and how many failed
+ * @param samples     how many samples the runs have, written or not
+ * @param choices     where each record written goes (empty for DPO, which writes {@code pairs})
  * @param pairs       the preference pairs (DPO only), each with its split
  * @param leftOutByStatus samples left out because the status chosen does not take their decision
  * @param leftOutByFilter samples left out by the filter
@@ -46,9 +40,9 @@ import java.util.Set;
  */
 public record ExportSelection(
         List<RunInfo> runs,
-        Map<Long, List<ReviewItem>> items,
-        List<ExportRecord> records,
-        List<ExportRecord> negatives,
+        Map<Long, RunDecisions> decisions,
+        int samples,
+        ExportChoices choices,
         List<PreferencePair> pairs,
         int leftOutByStatus,
         int leftOutByFilter,
@@ -60,121 +54,182 @@ public record ExportSelection(
                     (ExportRecord r) -> r.run().id())
             .thenComparingInt(r -> r.sample().slot().ordinal());
 
-    public static ExportSelection select(ExportSources sources, ExportRequest request) {
+    /**
+     * How many samples of a run have each decision ({@link ReviewItem#state}), and how many are failed requests.
+     */
+    public record RunDecisions(Map<String, Long> states, long failed) {}
+
+    /** Reads the runs of {@code request} {@code pageSize} samples at a time and decides what is written. */
+    public static ExportSelection select(
+            ExportSources sources, ExportRequest request, int pageSize, ExportProgress progress) {
         Set<String> evaluation = evaluationHashes(sources, request.evaluationDataset());
         List<RunInfo> runs = new ArrayList<>();
-        Map<Long, List<ReviewItem>> items = new LinkedHashMap<>();
-        Map<Long, ExportRecord> all = new HashMap<>();
-        List<ExportRecord> kept = new ArrayList<>();
-        List<ExportRecord> negatives = new ArrayList<>();
-        Set<Long> guarded = new HashSet<>();
-        int byStatus = 0;
-        int byFilter = 0;
-        int failed = 0;
-        int demonstrations = 0;
-        int contaminated = 0;
         for (long runId : request.runs()) {
-            RunInfo run = sources.runs()
+            runs.add(sources.runs()
                     .find(runId)
                     .orElseThrow(
-                            () -> new IllegalArgumentException("there is no run " + runId + " in " + sources.file()));
-            runs.add(run);
-            List<ReviewItem> runItems =
-                    withLabelDoubts(sources, run, sources.review().items(runId));
-            items.put(runId, runItems);
-            LeakageGuard guard = request.keepDemonstrations()
-                    ? new LeakageGuard(Set.of(), Set.of(), evaluation)
-                    : demonstrationGuard(sources, run, runItems, evaluation);
-            Map<Long, String> recordTexts = recordTexts(sources, run, runItems);
-            Map<Long, String> parentTexts = parentTexts(sources, run);
-            Conversations conversations = Conversations.of(sources, run);
-            for (ReviewItem item : runItems) {
-                Long recordId = item.sample().slot().recordId();
-                Long parentId = item.sample().slot().parentSampleId();
-                ExportRecord record = ExportRecord.of(
-                        run,
-                        item,
-                        recordId == null ? null : recordTexts.get(recordId),
-                        parentId == null ? null : parentTexts.get(parentId));
-                boolean continued = conversations.continued(record.id());
-                if (!continued) {
-                    record = record.ending(conversations.of(item));
-                }
-                all.put(record.id(), record);
-                boolean rejected = item.decision() != null && item.decision().status() == DecisionStatus.REJECTED;
-                boolean wanted = request.status().takes(item.decision()) || rejected && request.rejectedAsNegatives();
-                // Each sample is counted once, under the first reason it is left out for, so that the report
-                // accounts for every sample of the runs.
-                if (!wanted) {
-                    byStatus++;
-                } else if (!request.filter().passes(record) || continued && request.format() == ExportFormat.CHAT) {
-                    // A dialogue's turn that a later turn continues is a line of a conversation, not one.
-                    byFilter++;
-                } else if (item.sample().failed() && !request.writesFailures()) {
-                    failed++;
-                } else if (guard.wasDemonstration(record)) {
-                    demonstrations++;
-                    guarded.add(record.id());
-                } else if (guard.inEvaluationSet(record)) {
-                    contaminated++;
-                    guarded.add(record.id());
-                } else if (rejected && request.status() != ExportStatus.ALL) {
-                    negatives.add(record.in(Split.REJECTED));
-                } else {
-                    kept.add(record);
-                }
+                            () -> new IllegalArgumentException("there is no run " + runId + " in " + sources.file())));
+        }
+        boolean dpo = request.format() == ExportFormat.DPO;
+        Map<Long, List<PreferenceStore.Preference>> preferences = new HashMap<>();
+        Map<Long, List<DecisionStore.Edit>> edits = new HashMap<>();
+        Set<Long> paired = new HashSet<>();
+        if (dpo) {
+            for (RunInfo run : runs) {
+                List<PreferenceStore.Preference> ofRun = sources.preferences().ofRun(run.id());
+                List<DecisionStore.Edit> editsOfRun = sources.decisions().edits(run.id());
+                preferences.put(run.id(), ofRun);
+                edits.put(run.id(), editsOfRun);
+                ofRun.forEach(p -> {
+                    paired.add(p.chosenSampleId());
+                    paired.add(p.rejectedSampleId());
+                });
+                editsOfRun.forEach(e -> paired.add(e.sampleId()));
             }
         }
-        List<PreferencePair> pairs =
-                request.format() == ExportFormat.DPO ? pairs(sources, request, runs, all, guarded) : List.of();
+        long total =
+                runs.stream().mapToLong(r -> sources.samples().count(r.id())).sum();
+        Chooser chooser = new Chooser(request, paired, progress, total);
+        for (RunInfo run : runs) {
+            LeakageGuard guard = request.keepDemonstrations()
+                    ? new LeakageGuard(Set.of(), Set.of(), evaluation)
+                    : demonstrationGuard(sources, run, pageSize, evaluation);
+            RunRecords records = RunRecords.of(sources, run, pageSize);
+            chooser.startRun(run);
+            records.forEach(record -> chooser.take(record, records.continued(record.id()), guard));
+            chooser.finishRun();
+        }
+        List<PreferencePair> pairs = dpo
+                ? pairs(sources, request, runs, preferences, edits, chooser.paired, chooser.guarded, pageSize)
+                : List.of();
+        ExportChoices choices =
+                dpo ? ExportChoices.NONE : ExportChoices.of(chooser.kept, chooser.negatives, request.split());
         if (request.split() != null) {
-            StratifiedSplitter splitter = new StratifiedSplitter(request.split());
-            kept = splitter.split(kept, ExportSelection::stratum, RUN_ORDER, ExportRecord::in);
-            pairs = splitter.split(
-                    pairs,
-                    p -> stratum(p.record()),
-                    Comparator.comparing(PreferencePair::record, RUN_ORDER)
-                            .thenComparingLong(PreferencePair::rejectedSampleId),
-                    PreferencePair::in);
+            pairs = new StratifiedSplitter(request.split())
+                    .split(
+                            pairs,
+                            p -> stratum(p.record()),
+                            Comparator.comparing(PreferencePair::record, RUN_ORDER)
+                                    .thenComparingLong(PreferencePair::rejectedSampleId),
+                            PreferencePair::in);
         }
         return new ExportSelection(
-                runs, items, kept, negatives, pairs, byStatus, byFilter, failed, demonstrations, contaminated);
-    }
-
-    /**
-     * The items with the flag "label-doubt" where the student doubts their label, as computed before for the
-     * run's current labels (Review's "Find label doubts", the {@code doubts} command); computing none here.
-     */
-    private static List<ReviewItem> withLabelDoubts(ExportSources sources, RunInfo run, List<ReviewItem> items) {
-        RunSources curation = sources.curation();
-        Set<Long> doubted = new HashSet<>();
-        new ProjectStudent(curation, curation.snapshots(), null, StudentSettings.DEFAULT)
-                .cachedDoubts(RunSamples.of(curation, run, items))
-                .ifPresent(verdicts ->
-                        verdicts.stream().filter(LabelDoubt::doubted).forEach(d -> doubted.add(d.id())));
-        if (doubted.isEmpty()) {
-            return items;
-        }
-        return items.stream()
-                .map(item -> {
-                    if (!doubted.contains(item.sampleId())) {
-                        return item;
-                    }
-                    List<String> flags = new ArrayList<>(item.flags());
-                    flags.add(FlagKind.LABEL_DOUBT.id());
-                    return new ReviewItem(item.sample(), item.decision(), flags);
-                })
-                .toList();
-    }
-
-    /** How many samples the runs have, written or not. */
-    public int samples() {
-        return items.values().stream().mapToInt(List::size).sum();
+                runs,
+                chooser.decisions,
+                chooser.samples,
+                choices,
+                pairs,
+                chooser.byStatus,
+                chooser.byFilter,
+                chooser.failed,
+                chooser.demonstrations,
+                chooser.contaminated);
     }
 
     /** Stratified by label for annotate runs, by condition combination for synthesize runs. */
-    private static String stratum(ExportRecord r) {
+    static String stratum(ExportRecord r) {
         return r.mode() == PromptMode.ANNOTATE ? String.valueOf(r.label()) : r.conditionKey();
+    }
+
+    /**
+     * Decides each record as it is read: left out (counted under the first reason, so that the report accounts
+     * for every sample), a negative, or kept; and holds, for DPO, the records a preference or edit names.
+     */
+    private static final class Chooser {
+        private final ExportRequest request;
+        private final Set<Long> wantedForPairs;
+        private final ExportProgress progress;
+        private final long total;
+        final Map<Long, RunDecisions> decisions = new LinkedHashMap<>();
+        final List<ExportChoices.Choice> kept = new ArrayList<>();
+        final List<ExportChoices.Choice> negatives = new ArrayList<>();
+        final Map<Long, ExportRecord> paired = new HashMap<>();
+        final Set<Long> guarded = new HashSet<>();
+        /** The condition names of the records, shared: most runs have one set for all their samples. */
+        private final Map<Set<String>, Set<String>> conditionNames = new HashMap<>();
+
+        private Map<String, Long> states;
+        private long runFailed;
+        private long runId;
+        int samples;
+        int byStatus;
+        int byFilter;
+        int failed;
+        int demonstrations;
+        int contaminated;
+
+        Chooser(ExportRequest request, Set<Long> wantedForPairs, ExportProgress progress, long total) {
+            this.request = request;
+            this.wantedForPairs = wantedForPairs;
+            this.progress = progress;
+            this.total = total;
+        }
+
+        void startRun(RunInfo run) {
+            runId = run.id();
+            states = new TreeMap<>();
+            runFailed = 0;
+        }
+
+        void finishRun() {
+            decisions.put(runId, new RunDecisions(Map.copyOf(states), runFailed));
+        }
+
+        void take(ExportRecord record, boolean continued, LeakageGuard guard) {
+            ReviewItem item = record.item();
+            samples++;
+            states.merge(item.state(), 1L, Long::sum);
+            if (item.sample().failed()) {
+                runFailed++;
+            }
+            if (samples % 256 == 0 || samples == total) {
+                progress.update(samples, total, "choosing the samples");
+            }
+            if (wantedForPairs.contains(record.id())) {
+                paired.put(record.id(), record);
+            }
+            boolean rejected = item.decision() != null && item.decision().status() == DecisionStatus.REJECTED;
+            boolean wanted = request.status().takes(item.decision()) || rejected && request.rejectedAsNegatives();
+            if (!wanted) {
+                byStatus++;
+            } else if (!request.filter().passes(record) || continued && request.format() == ExportFormat.CHAT) {
+                // A dialogue's turn that a later turn continues is a line of a conversation, not one.
+                byFilter++;
+            } else if (item.sample().failed() && !request.writesFailures()) {
+                failed++;
+            } else if (guard.wasDemonstration(record)) {
+                demonstrations++;
+                guard(record);
+            } else if (guard.inEvaluationSet(record)) {
+                contaminated++;
+                guard(record);
+            } else if (request.format() == ExportFormat.DPO) {
+                // DPO writes pairs, which are found from the preferences and edits, not from the records kept.
+            } else if (rejected && request.status() != ExportStatus.ALL) {
+                negatives.add(choice(record));
+            } else {
+                kept.add(choice(record));
+            }
+        }
+
+        private void guard(ExportRecord record) {
+            if (wantedForPairs.contains(record.id())) {
+                guarded.add(record.id());
+            }
+        }
+
+        private ExportChoices.Choice choice(ExportRecord record) {
+            Set<String> names = conditionNames.computeIfAbsent(
+                    record.conditions().keySet(),
+                    k -> Set.copyOf(record.conditions().keySet()));
+            return new ExportChoices.Choice(
+                    record.id(),
+                    record.run().id(),
+                    record.sample().slot().ordinal(),
+                    stratum(record).intern(),
+                    names,
+                    Split.ALL);
+        }
     }
 
     /**
@@ -188,18 +243,31 @@ public record ExportSelection(
             ExportSources sources,
             ExportRequest request,
             List<RunInfo> runs,
+            Map<Long, List<PreferenceStore.Preference>> preferences,
+            Map<Long, List<DecisionStore.Edit>> edits,
             Map<Long, ExportRecord> all,
-            Set<Long> guarded) {
+            Set<Long> guarded,
+            int pageSize) {
+        Set<Long> drafts = new HashSet<>();
+        for (RunInfo run : runs) {
+            for (PreferenceStore.Preference p : preferences.get(run.id())) {
+                if (p.origin() == PreferenceStore.Origin.PIPELINE
+                        && all.containsKey(p.chosenSampleId())
+                        && !all.containsKey(p.rejectedSampleId())) {
+                    drafts.add(p.rejectedSampleId());
+                }
+            }
+        }
+        Map<Long, ExportRecord> earlier = earlierRecords(sources, drafts, pageSize);
         List<PreferencePair> pairs = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
-        Map<Long, ExportRecord> earlier = new HashMap<>();
         for (RunInfo run : runs) {
-            for (PreferenceStore.Preference p : sources.preferences().ofRun(run.id())) {
+            for (PreferenceStore.Preference p : preferences.get(run.id())) {
                 boolean fromPipeline = p.origin() == PreferenceStore.Origin.PIPELINE;
                 ExportRecord chosen = all.get(p.chosenSampleId());
                 ExportRecord rejected = all.get(p.rejectedSampleId());
                 if (rejected == null && fromPipeline && chosen != null) {
-                    rejected = earlierRecord(sources, p.rejectedSampleId(), earlier);
+                    rejected = earlier.get(p.rejectedSampleId());
                 }
                 if (seen.add(p.id()) && chosen != null && rejected != null && usable(request, chosen, guarded)) {
                     pairs.add(new PreferencePair(
@@ -211,7 +279,7 @@ public record ExportSelection(
                             rejected.output()));
                 }
             }
-            for (DecisionStore.Edit edit : sources.decisions().edits(run.id())) {
+            for (DecisionStore.Edit edit : edits.get(run.id())) {
                 ExportRecord record = all.get(edit.sampleId());
                 if (record != null
                         && usable(request, record, guarded)
@@ -230,48 +298,28 @@ public record ExportSelection(
     }
 
     /**
-     * The sample {@code sampleId} of a run not exported, with the decision that counts for it; its run's samples
-     * are read once into {@code read}, since a step's pairs all reach into the same earlier run. Null when gone.
+     * The samples {@code ids} of runs not exported (the drafts a pipeline step's preferences name), with the
+     * decision that counts for each: their runs are read page by page, keeping only these. A sample gone is absent.
      */
-    private static ExportRecord earlierRecord(ExportSources sources, long sampleId, Map<Long, ExportRecord> read) {
-        if (!read.containsKey(sampleId)) {
+    private static Map<Long, ExportRecord> earlierRecords(ExportSources sources, Set<Long> ids, int pageSize) {
+        Map<Long, RunInfo> runs = new LinkedHashMap<>();
+        for (long id : ids) {
             sources.samples()
-                    .find(sampleId)
+                    .find(id)
                     .flatMap(s -> sources.runs().find(s.runId()))
-                    .ifPresent(run -> {
-                        for (ReviewItem item : sources.review().items(run.id())) {
-                            read.put(item.sampleId(), ExportRecord.of(run, item, null));
-                        }
-                    });
+                    .ifPresent(run -> runs.putIfAbsent(run.id(), run));
         }
-        return read.get(sampleId);
-    }
-
-    /**
-     * The texts of the samples {@code run} continues, by id, as its step read them (an annotated sample's is its
-     * record's); empty when the run is no step continuing another, or that run is gone.
-     */
-    private static Map<Long, String> parentTexts(ExportSources sources, RunInfo run) {
-        StepLink link = RunDetails.fromJson(run.config().details()).step();
-        RunInfo parentRun = link == null || !link.continuesAStep()
-                ? null
-                : sources.runs().find(link.parentRun()).orElse(null);
-        if (parentRun == null) {
-            return Map.of();
+        Map<Long, ExportRecord> read = new HashMap<>();
+        for (RunInfo run : runs.values()) {
+            sources.review().forEachPage(run.id(), pageSize, page -> {
+                for (ReviewItem item : page) {
+                    if (ids.contains(item.sampleId())) {
+                        read.put(item.sampleId(), ExportRecord.of(run, item, null));
+                    }
+                }
+            });
         }
-        List<ReviewItem> parents = sources.review().items(parentRun.id());
-        Map<Long, String> recordTexts = recordTexts(sources, parentRun, parents);
-        Map<Long, String> texts = new HashMap<>();
-        for (ReviewItem item : parents) {
-            Sample s = item.sample();
-            String text = s.text() != null || s.slot().recordId() == null
-                    ? s.text()
-                    : recordTexts.get(s.slot().recordId());
-            if (text != null) {
-                texts.put(s.id(), text);
-            }
-        }
-        return texts;
+        return read;
     }
 
     private static boolean usable(ExportRequest request, ExportRecord chosen, Set<Long> guarded) {
@@ -280,40 +328,28 @@ public record ExportSelection(
                 && request.filter().passes(chosen);
     }
 
-    /** The texts of the annotated records, by record id; empty in synthesize mode or when the dataset is gone. */
-    private static Map<Long, String> recordTexts(ExportSources sources, RunInfo run, List<ReviewItem> items) {
-        Long datasetId = run.config().datasetId();
-        DatasetInfo dataset = datasetId == null ? null : datasetById(sources, datasetId);
-        if (dataset == null || dataset.textColumn() == null) {
-            return Map.of();
-        }
-        List<Long> ids = items.stream()
-                .map(i -> i.sample().slot().recordId())
-                .filter(Objects::nonNull)
-                .toList();
-        Map<Long, String> texts = new HashMap<>();
-        for (DatasetRecord record : sources.datasets().records(datasetId, ids)) {
-            texts.put(record.id(), record.text(dataset.textColumn()));
-        }
-        return texts;
-    }
-
     /**
      * The run's demonstrations: their record ids where they come from the run's own input dataset, and
-     * their texts, so that a generated sample that merely repeats a demonstration is caught too.
+     * their texts, so that a generated sample that merely repeats a demonstration is caught too. The run's
+     * samples are read for the ids (page by page) only when its prompt has demonstrations from a dataset.
      */
     private static LeakageGuard demonstrationGuard(
-            ExportSources sources, RunInfo run, List<ReviewItem> items, Set<String> evaluation) {
-        Set<Long> ids = new HashSet<>();
-        for (ReviewItem item : items) {
-            ids.addAll(item.sample().slot().demonstrationIds());
-        }
+            ExportSources sources, RunInfo run, int pageSize, Set<String> evaluation) {
         Demonstrations source =
                 sources.prompts().load(run.config().promptVersionId()).demonstrations();
         DatasetInfo dataset = source == null
                 ? null
                 : sources.datasets().find(source.dataset()).orElse(null);
-        if (dataset == null || ids.isEmpty()) {
+        if (dataset == null) {
+            return new LeakageGuard(Set.of(), Set.of(), evaluation);
+        }
+        Set<Long> ids = new HashSet<>();
+        sources.samples()
+                .forEachPage(
+                        run.id(),
+                        pageSize,
+                        page -> page.forEach(s -> ids.addAll(s.slot().demonstrationIds())));
+        if (ids.isEmpty()) {
             return new LeakageGuard(Set.of(), Set.of(), evaluation);
         }
         Set<String> hashes = new HashSet<>();
@@ -347,12 +383,5 @@ public record ExportSelection(
             }
         });
         return hashes;
-    }
-
-    private static DatasetInfo datasetById(ExportSources sources, long id) {
-        return sources.datasets().list().stream()
-                .filter(d -> d.id() == id)
-                .findFirst()
-                .orElse(null);
     }
 }

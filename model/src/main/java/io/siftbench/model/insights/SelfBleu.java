@@ -49,8 +49,29 @@ public final class SelfBleu {
     /** Self-BLEU of the tokenised samples (see the class comment for the definition). */
     public SelfBleuScore score(List<List<String>> tokenLists) {
         int population = tokenLists.size();
+        List<List<String>> scored = new ArrayList<>();
+        for (int i : scoredPositions(population)) {
+            scored.add(tokenLists.get(i));
+        }
+        return scoreChosen(scored, population);
+    }
+
+    /**
+     * The positions of the samples {@link #score} scores in a set of {@code population}, ascending: every one up to
+     * the exact limit, else the seeded subset. Lets a caller that reads a large set once keep only those.
+     */
+    public int[] scoredPositions(int population) {
+        if (population <= exactLimit) {
+            int[] all = new int[population];
+            Arrays.setAll(all, i -> i);
+            return all;
+        }
+        return seededSubset(population, exactLimit, seed);
+    }
+
+    /** Self-BLEU of a set of {@code population} from the samples at its {@link #scoredPositions}, in that order. */
+    public SelfBleuScore scoreChosen(List<List<String>> scored, int population) {
         boolean sampled = population > exactLimit;
-        List<List<String>> scored = sampled ? seededSubset(tokenLists) : tokenLists;
         if (scored.size() < 2) {
             return new SelfBleuScore(null, population, scored.size(), false);
         }
@@ -67,24 +88,21 @@ public final class SelfBleu {
         return new SelfBleuScore(sum / index.samples(), population, index.samples(), sampled);
     }
 
-    private List<List<String>> seededSubset(List<List<String>> tokenLists) {
-        int[] order = new int[tokenLists.size()];
+    /** The positions, ascending, of a uniform subset of {@code size} of {@code population} drawn with {@code seed}. */
+    public static int[] seededSubset(int population, int size, long seed) {
+        int[] order = new int[population];
         Arrays.setAll(order, i -> i);
         Random random = new Random(seed);
-        // A partial Fisher-Yates shuffle: the first exactLimit positions become a uniform random subset.
-        for (int i = 0; i < exactLimit; i++) {
+        // A partial Fisher-Yates shuffle: the first size positions become a uniform random subset.
+        for (int i = 0; i < size; i++) {
             int j = i + random.nextInt(order.length - i);
             int swap = order[i];
             order[i] = order[j];
             order[j] = swap;
         }
-        int[] chosen = Arrays.copyOf(order, exactLimit);
+        int[] chosen = Arrays.copyOf(order, size);
         Arrays.sort(chosen);
-        List<List<String>> subset = new ArrayList<>(exactLimit);
-        for (int i : chosen) {
-            subset.add(tokenLists.get(i));
-        }
-        return subset;
+        return chosen;
     }
 
     private static double sentenceBleu(

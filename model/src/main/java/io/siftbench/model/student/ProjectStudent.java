@@ -160,6 +160,11 @@ public final class ProjectStudent {
         return cachedDoubts(RunSamples.load(sources, runId));
     }
 
+    /** Whether label doubts were ever computed for the run: without, there are none to find in any cache. */
+    public boolean hasDoubts(long runId) {
+        return snapshots.latest(runId, DOUBTS_SCOPE).isPresent();
+    }
+
     /**
      * {@link #cachedDoubts(long)} of a run's samples already read (the curation filters have them at hand): all the
      * doubts when they were computed for exactly these labels; otherwise those of the last computation whose sample
