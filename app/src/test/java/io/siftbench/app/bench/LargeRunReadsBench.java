@@ -20,6 +20,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,19 +91,7 @@ class LargeRunReadsBench {
                     switch (step) {
                         case "review" -> review(file, runId);
                         case "metrics" -> cli("metrics", "--project", file.toString(), "--run", Long.toString(runId));
-                        case "export" ->
-                            cli(
-                                    "export",
-                                    "--project",
-                                    file.toString(),
-                                    "--run",
-                                    Long.toString(runId),
-                                    "--status",
-                                    "all",
-                                    "--format",
-                                    "jsonl",
-                                    "--out",
-                                    Path.of(args[3]).resolve("export/all.jsonl").toString());
+                        case "export" -> export(file, runId, Path.of(args[3]).resolve("export"));
                         default -> throw new IllegalArgumentException(step);
                     };
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -124,6 +113,42 @@ class LargeRunReadsBench {
                         flagged.items(), QueueOrder.AS_GENERATED, run.config().seed(), QueueFilter.ALL);
                 return queue.size() + " in the queue";
             }
+        }
+
+        /**
+         * Every sample as JSONL with a seeded split, then as CSV (the header needs every condition first), each
+         * timed; the step's heap is the larger of the two.
+         */
+        private static String export(Path file, long runId, Path out) throws Exception {
+            List<String> times = new ArrayList<>();
+            for (String format : List.of("jsonl", "csv")) {
+                long start = System.nanoTime();
+                cli(
+                        "export",
+                        "--project",
+                        file.toString(),
+                        "--run",
+                        Long.toString(runId),
+                        "--status",
+                        "all",
+                        "--format",
+                        format,
+                        "--split",
+                        "0.8,0.1,0.1",
+                        "--seed",
+                        "7",
+                        "--out",
+                        out.resolve("all." + format).toString());
+                long bytes;
+                try (var files = Files.list(out)) {
+                    bytes = files.filter(f -> f.getFileName().toString().endsWith("." + format))
+                            .mapToLong(f -> f.toFile().length())
+                            .sum();
+                }
+                times.add(String.format(
+                        "%s with split %.1f s (%,d MB)", format, (System.nanoTime() - start) / 1e9, bytes >> 20));
+            }
+            return String.join(", ", times);
         }
 
         private static String cli(String... args) throws Exception {
