@@ -43,7 +43,7 @@ final class MeasuredRuns {
         return new MeasuredRun(
                 run(id, samples.size()),
                 slice,
-                new RunMetricsReport(id, "", StatusSelection.ALL, 1, false, metrics, null, null),
+                new RunMetricsReport(id, "", StatusSelection.ALL, 1, false, metrics, null, null, null),
                 byId);
     }
 
@@ -88,7 +88,8 @@ final class MeasuredRuns {
                         report.cached(),
                         metrics,
                         report.researcherAgreement(),
-                        judge),
+                        judge,
+                        report.sampled()),
                 run.samples());
     }
 
