@@ -261,10 +261,16 @@ public final class InsightsView implements ScreenView {
             note.getStyleClass().add("insights-problem");
             content.getChildren().add(note);
         }
+        if (!layout.sampledNote().isEmpty()) {
+            Label sampled = new Label(layout.sampledNote());
+            sampled.setId("insights-sampled");
+            sampled.setWrapText(true);
+            content.getChildren().add(sampled);
+        }
         content.getChildren().add(cards(layout.cards()));
         for (InsightsSection section : layout.sections()) {
             Node chart = chart(section, layout);
-            content.getChildren().add(section(section, chart, () -> picture(section, chart, layout)));
+            content.getChildren().add(section(section, layout, chart, () -> picture(section, chart, layout)));
         }
         content.getChildren().add(utility.node());
     }
@@ -336,8 +342,8 @@ public final class InsightsView implements ScreenView {
     }
 
     /** A titled chart with its "Save PNG" button, which saves {@code picture}. */
-    private Node section(InsightsSection section, Node chart, Supplier<WritableImage> picture) {
-        return saveable(section.id(), section.title(), chart, picture);
+    private Node section(InsightsSection section, InsightsLayout layout, Node chart, Supplier<WritableImage> picture) {
+        return saveable(section.id(), layout.sectionTitle(section), chart, picture);
     }
 
     /** A chart titled {@code title} with its "Save PNG" button, named by {@code id}, which saves {@code picture}. */
