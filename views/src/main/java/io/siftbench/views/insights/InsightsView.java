@@ -32,6 +32,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -355,6 +356,9 @@ public final class InsightsView implements ScreenView {
                 .ifPresent(file -> viewModel.savePng(picture.get(), file)));
         Label heading = new Label(title);
         heading.getStyleClass().add("insights-heading");
+        // A sampled run's heading says on which sample, two compared runs' both: it wraps rather than being cut.
+        heading.setWrapText(true);
+        heading.setMinHeight(Region.USE_PREF_SIZE);
         HBox head = new HBox(8, heading, save);
         VBox shown = new VBox(4, head, chart);
         shown.getStyleClass().add("insights-section");
