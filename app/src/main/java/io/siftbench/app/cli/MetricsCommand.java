@@ -95,7 +95,8 @@ public final class MetricsCommand implements Callable<Integer> {
                     measured.run != null ? RunSamples.run(open.runSources(), measured.run) : firstRunOfVersion(open);
             MetricSlice.Sliced sliced;
             try {
-                sliced = MetricSlice.of(measured.prompt != null, condition).apply(open.runSources(), run);
+                sliced = MetricSlice.of(measured.prompt != null, condition)
+                        .apply(open.runSources(), run, status, RunSamples.SAMPLE_SIZE);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }

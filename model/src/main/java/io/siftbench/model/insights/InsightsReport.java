@@ -127,6 +127,23 @@ public record InsightsReport(
                 calibration);
     }
 
+    /** This report with the sample count and labels of a larger set than the one measured, counted as it was read. */
+    InsightsReport withExactCounts(int allSamples, LabelDistribution allLabels) {
+        return new InsightsReport(
+                selection,
+                allSamples,
+                lexical,
+                selfBleu,
+                lengths,
+                allLabels,
+                coverage,
+                valueCoverage,
+                similarity,
+                embeddingMap,
+                gold,
+                calibration);
+    }
+
     /** This report with its length histograms and its embedding map on axes shared with other reports. */
     InsightsReport onAxes(LengthStatistics sharedLengths, EmbeddingMap sharedMap) {
         return new InsightsReport(

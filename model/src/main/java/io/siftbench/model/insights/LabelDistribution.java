@@ -23,6 +23,11 @@ public record LabelDistribution(List<LabelCount> labels, long unlabelled) {
                 counts.merge(sample.label(), 1L, Long::sum);
             }
         }
+        return of(counts, unlabelled);
+    }
+
+    /** The distribution of labels counted elsewhere (while a large run was read page by page). */
+    public static LabelDistribution of(Map<String, Long> counts, long unlabelled) {
         long labelled = counts.values().stream().mapToLong(Long::longValue).sum();
         List<LabelCount> labels = counts.entrySet().stream()
                 .map(entry -> new LabelCount(entry.getKey(), entry.getValue(), (double) entry.getValue() / labelled))

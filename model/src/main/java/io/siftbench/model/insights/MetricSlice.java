@@ -3,8 +3,10 @@ package io.siftbench.model.insights;
 import io.siftbench.model.runs.RunInfo;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -81,34 +83,40 @@ public record MetricSlice(boolean promptVersion, String condition, String value)
     }
 
     /**
-     * The slice's samples, taken from {@code run} (and, for a prompt version, every run of the project with the
-     * same prompt version, oldest first).
+     * The slice's samples of the status selection, taken from {@code run} (and, for a prompt version, every run of
+     * the project with the same prompt version, oldest first), read page by page: every one up to
+     * {@code sampleSize}, a seeded sample of that many of more ({@link RunSamples#drawn}).
      *
      * @throws IllegalArgumentException when the slice names a condition, or a value of it, that the prompt does
      *                                  not declare (saying which it has)
      */
-    public Sliced apply(RunSources sources, RunInfo run) {
+    public Sliced apply(RunSources sources, RunInfo run, StatusSelection selection, int sampleSize) {
         List<String> label = new ArrayList<>();
-        RunSampleSet set;
         if (promptVersion) {
-            List<Long> runs = sources.runs().list().stream()
+            List<RunInfo> runs = sources.runs().list().stream()
                     .filter(r -> r.config().promptVersionId() == run.config().promptVersionId())
-                    .map(RunInfo::id)
-                    .sorted()
+                    .sorted(Comparator.comparingLong(RunInfo::id))
                     .toList();
-            set = RunSampleSet.union(
-                    runs.stream().map(id -> RunSamples.load(sources, id)).toList());
             label.add("prompt " + run.promptName() + "@" + run.promptVersion() + " runs "
-                    + runs.stream().map(String::valueOf).collect(Collectors.joining(", ")));
-        } else {
-            set = RunSamples.load(sources, run.id());
+                    + runs.stream().map(r -> String.valueOf(r.id())).collect(Collectors.joining(", ")));
+            if (condition != null) {
+                check(RunSamples.declaredConditions(sources, runs.get(0)));
+                label.add("condition " + condition + "=" + value);
+            }
+            return new Sliced(
+                    RunSamples.drawnUnion(sources, runs, admitting(selection), sampleSize), String.join("; ", label));
         }
         if (condition != null) {
-            check(set.conditions());
-            set = set.where(condition, value);
+            check(RunSamples.declaredConditions(sources, run));
             label.add("condition " + condition + "=" + value);
         }
-        return new Sliced(set, String.join("; ", label));
+        return new Sliced(RunSamples.drawn(sources, run, admitting(selection), sampleSize), String.join("; ", label));
+    }
+
+    /** Whether a sample is of this slice's condition value (any, without one) and of {@code selection}. */
+    private Predicate<SampleText> admitting(StatusSelection selection) {
+        return sample -> selection.includes(sample.status())
+                && (condition == null || value.equals(sample.conditions().get(condition)));
     }
 
     private void check(Map<String, List<String>> declared) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.siftbench.model.curation.JudgeVerdict;
 import io.siftbench.model.curation.Judgements;
 import io.siftbench.model.prompts.JudgeScale;
+import io.siftbench.model.runs.RunInfo;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,7 +52,8 @@ public final class RunMetrics {
     }
 
     public RunMetricsReport measure(long runId, StatusSelection selection, InsightsProgress progress) {
-        return measure(RunSamples.load(sources, runId), selection, progress);
+        RunInfo run = RunSamples.run(sources, runId);
+        return measure(MetricSlice.RUN.apply(sources, run, selection, RunSamples.SAMPLE_SIZE), selection, progress);
     }
 
     /** Measures a run's samples already read (a screen that also shows the samples reads them once). */
@@ -66,14 +68,22 @@ public final class RunMetrics {
 
     /**
      * Measures a slice of samples: one condition value's ({@link RunSampleSet#where}) or the runs of one prompt
-     * version ({@link RunSampleSet#union}).
+     * version ({@link RunSampleSet#union}). A set drawn from more samples ({@link RunSampleSet#draw}) is measured
+     * on its sample, with the sample count and the labels of every sample as they were counted, and says so.
      *
      * @param slice says which slice, in the report and in the snapshot's key (empty for a whole run)
      */
     public RunMetricsReport measure(
             RunSampleSet set, String slice, StatusSelection selection, InsightsProgress progress) {
         long runId = set.runId();
-        String scope = scope(selection) + (slice.isEmpty() ? "" : ";" + slice);
+        List<SampleText> selected = selection.select(set.samples());
+        SeededSample sampled = set.draw() == null
+                ? null
+                : new SeededSample(set.draw().of(), selected.size(), set.draw().seed(), SeededSample.SAMPLED_METRICS);
+        // A sample of another size is another measurement of the same samples.
+        String scope = scope(selection)
+                + (slice.isEmpty() ? "" : ";" + slice)
+                + (sampled == null ? "" : ";sample=" + sampled.size());
         Optional<RunMetricsReport.Snapshot> stored =
                 snapshots.find(runId, scope, set.version()).flatMap(RunMetrics::read);
         JudgeScores judge = judgeScores(set, selection);
@@ -86,15 +96,20 @@ public final class RunMetrics {
                     true,
                     stored.get().metrics(),
                     stored.get().researcherAgreement(),
-                    judge);
+                    judge,
+                    sampled);
         }
-        List<SampleText> samples = embedded(selection.select(set.samples()), progress);
+        List<SampleText> samples = embedded(selected, progress);
         InsightsReport report =
                 InsightsReport.measure(samples, selection, settings.withConditions(set.conditions()), progress);
+        if (sampled != null) {
+            report = report.withExactCounts(
+                    Math.toIntExact(sampled.of()), set.draw().labels());
+        }
         GoldAgreement researcher =
                 report.gold() == null ? null : GoldAgreement.of(selection.select(set.withResearcherLabels()));
         snapshots.save(runId, scope, set.version(), write(new RunMetricsReport.Snapshot(report, researcher)));
-        return new RunMetricsReport(runId, slice, selection, set.version(), false, report, researcher, judge);
+        return new RunMetricsReport(runId, slice, selection, set.version(), false, report, researcher, judge, sampled);
     }
 
     /**
@@ -148,7 +163,8 @@ public final class RunMetrics {
                     own.cached(),
                     shared.get(i),
                     own.researcherAgreement(),
-                    own.judge()));
+                    own.judge(),
+                    own.sampled()));
         }
         return result;
     }

@@ -15,6 +15,8 @@ package io.siftbench.model.insights;
  * @param judge               the LLM-as-judge scores of the measured samples; null when no run of the slice was
  *                            judged. Read afresh each time rather than kept in the snapshot, as a new judge run
  *                            changes them without changing the samples' fingerprint
+ * @param sampled             the seeded sample the metrics it names were measured on, when the selection held
+ *                            more than {@link RunSamples#SAMPLE_SIZE} samples; null when every sample was measured
  */
 public record RunMetricsReport(
         long run,
@@ -24,7 +26,8 @@ public record RunMetricsReport(
         boolean cached,
         InsightsReport metrics,
         GoldAgreement researcherAgreement,
-        JudgeScores judge) {
+        JudgeScores judge,
+        SeededSample sampled) {
 
     /** What a snapshot keeps: the figures, not where they came from. */
     public record Snapshot(InsightsReport metrics, GoldAgreement researcherAgreement) {}

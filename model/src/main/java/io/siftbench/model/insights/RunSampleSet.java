@@ -16,13 +16,36 @@ import java.util.Map;
  * @param conditions        the prompt version's declared condition values, in the prompt's order
  * @param version           a fingerprint of everything above: it changes when a sample arrives or a decision
  *                          (or its undo) changes a status, text or label, and only then
+ * @param draw              how {@code samples} were drawn from more, with what was counted of all of them; null
+ *                          when {@code samples} are every sample of the runs (a set of up to
+ *                          {@link RunSamples#SAMPLE_SIZE}, or one read whole)
  */
 public record RunSampleSet(
         List<Long> runs,
         List<SampleText> samples,
         Map<Long, String> researcherLabels,
         Map<String, List<String>> conditions,
-        long version) {
+        long version,
+        Draw draw) {
+
+    /**
+     * A seeded uniform sample of a larger set, and what was counted exactly of the whole set while it was read.
+     *
+     * @param of     how many samples the set held (those of the slice and status selection it was drawn from)
+     * @param seed   the seed of the draw
+     * @param labels the labels of all {@code of} samples, counted exactly
+     */
+    public record Draw(long of, long seed, LabelDistribution labels) {}
+
+    /** Every sample of the runs, none drawn. */
+    public RunSampleSet(
+            List<Long> runs,
+            List<SampleText> samples,
+            Map<Long, String> researcherLabels,
+            Map<String, List<String>> conditions,
+            long version) {
+        this(runs, samples, researcherLabels, conditions, version, null);
+    }
 
     public RunSampleSet {
         runs = List.copyOf(runs);
@@ -43,6 +66,10 @@ public record RunSampleSet(
      * The fingerprint stays the run's; a snapshot tells slices apart by its scope.
      */
     public RunSampleSet where(String condition, String value) {
+        if (draw != null) {
+            // The exact counts are of the whole draw's population: a drawn set is narrowed while it is read.
+            throw new IllegalStateException("a drawn sample set is narrowed to a condition value while it is read");
+        }
         return new RunSampleSet(
                 runs,
                 samples.stream()
@@ -61,17 +88,32 @@ public record RunSampleSet(
         if (sets.isEmpty()) {
             throw new IllegalArgumentException("a union needs at least one run's samples");
         }
+        if (sets.stream().anyMatch(set -> set.draw() != null)) {
+            throw new IllegalArgumentException("drawn sample sets are drawn as one union while they are read");
+        }
         List<Long> runs = new ArrayList<>();
         List<SampleText> all = new ArrayList<>();
         Map<Long, String> labels = new HashMap<>();
-        long version = 17;
         for (RunSampleSet set : sets) {
             runs.addAll(set.runs());
             all.addAll(set.samples());
             labels.putAll(set.researcherLabels());
-            version = 31 * version + set.version();
         }
-        return new RunSampleSet(runs, all, labels, sets.get(0).conditions(), version);
+        return new RunSampleSet(
+                runs,
+                all,
+                labels,
+                sets.get(0).conditions(),
+                unionVersion(sets.stream().map(RunSampleSet::version).toList()));
+    }
+
+    /** The fingerprint of a union of sets of these fingerprints, in this order. */
+    static long unionVersion(List<Long> versions) {
+        long version = 17;
+        for (long each : versions) {
+            version = 31 * version + each;
+        }
+        return version;
     }
 
     /** The samples with the researcher's final labels in place of the model's. */

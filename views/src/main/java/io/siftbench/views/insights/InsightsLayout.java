@@ -36,7 +36,38 @@ record InsightsLayout(List<MeasuredRun> runs) {
      * runs once it is away from the screen: "Length in words — run #3 intent v2 · all samples".
      */
     String pictureTitle(InsightsSection section) {
-        return section.title() + " — " + (runs.size() == 1 ? "run " : "runs ") + title();
+        return sectionTitle(section) + " — " + (runs.size() == 1 ? "run " : "runs ") + title();
+    }
+
+    /**
+     * The chart's heading, saying where a run was measured on a seeded sample: "Length in words · on a seeded
+     * sample of 10,000 of 1,000,000 samples" (each sampled run named first when several are shown).
+     */
+    String sectionTitle(InsightsSection section) {
+        List<String> drawn = new ArrayList<>();
+        for (MeasuredRun r : runs) {
+            if (section.drawn() && r.report().sampled() != null) {
+                drawn.add((runs.size() > 1 ? r.heading() + " " : "")
+                        + r.report().sampled().describe());
+            }
+        }
+        return drawn.isEmpty() ? section.title() : section.title() + " · " + String.join("; ", drawn);
+    }
+
+    /**
+     * What was measured on a seeded sample, for the line under the title: "run #3 …: distinct-n, …, judge scores
+     * on a seeded sample of 10,000 of 1,000,000 samples (seed 7); the sample count and the labels count every
+     * sample"; empty when every run was measured whole.
+     */
+    String sampledNote() {
+        return runs.stream()
+                .filter(r -> r.report().sampled() != null)
+                .map(r -> r.heading() + ": "
+                        + String.join(", ", r.report().sampled().metrics()) + " "
+                        + r.report().sampled().describe() + " (seed "
+                        + r.report().sampled().seed()
+                        + "); the sample count and the labels count every sample")
+                .collect(Collectors.joining("\n"));
     }
 
     /** A card for every metric that at least one of the runs has. */

@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 enum InsightsSection {
     DISTINCT_N("distinct-n", "Distinct n-grams (distinct-1 / distinct-2 / distinct-3, the share unique)", r -> true),
     LENGTHS("lengths", "Length in words", r -> true),
-    LABELS("labels", "Label distribution", r -> !r.metrics().labels().labels().isEmpty()),
+    LABELS("labels", "Label distribution", r -> !r.metrics().labels().labels().isEmpty(), false),
     MAP("map", "Embedding map (PCA)", r -> r.metrics().embeddingMap() != null),
     VALUES("values", "Condition values (samples and accepted)", r -> r.metrics().coverageByValue()),
     COVERAGE("coverage", "Condition coverage (samples / accepted)", r -> !r.metrics()
@@ -29,11 +29,25 @@ enum InsightsSection {
     private final String id;
     private final String title;
     private final Predicate<RunMetricsReport> has;
+    private final boolean drawn;
 
     InsightsSection(String id, String title, Predicate<RunMetricsReport> has) {
+        this(id, title, has, true);
+    }
+
+    InsightsSection(String id, String title, Predicate<RunMetricsReport> has, boolean drawn) {
         this.id = id;
         this.title = title;
         this.has = has;
+        this.drawn = drawn;
+    }
+
+    /**
+     * Whether the chart of a run larger than the sample size shows its seeded sample ({@code RunMetricsReport.sampled});
+     * the label distribution is counted on every sample.
+     */
+    boolean drawn() {
+        return drawn;
     }
 
     /** Names the chart and its save button ({@code insights-chart-ID}, {@code insights-save-ID}) and its PNG file. */

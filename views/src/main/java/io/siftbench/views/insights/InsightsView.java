@@ -32,6 +32,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -261,10 +262,16 @@ public final class InsightsView implements ScreenView {
             note.getStyleClass().add("insights-problem");
             content.getChildren().add(note);
         }
+        if (!layout.sampledNote().isEmpty()) {
+            Label sampled = new Label(layout.sampledNote());
+            sampled.setId("insights-sampled");
+            sampled.setWrapText(true);
+            content.getChildren().add(sampled);
+        }
         content.getChildren().add(cards(layout.cards()));
         for (InsightsSection section : layout.sections()) {
             Node chart = chart(section, layout);
-            content.getChildren().add(section(section, chart, () -> picture(section, chart, layout)));
+            content.getChildren().add(section(section, layout, chart, () -> picture(section, chart, layout)));
         }
         content.getChildren().add(utility.node());
     }
@@ -336,8 +343,8 @@ public final class InsightsView implements ScreenView {
     }
 
     /** A titled chart with its "Save PNG" button, which saves {@code picture}. */
-    private Node section(InsightsSection section, Node chart, Supplier<WritableImage> picture) {
-        return saveable(section.id(), section.title(), chart, picture);
+    private Node section(InsightsSection section, InsightsLayout layout, Node chart, Supplier<WritableImage> picture) {
+        return saveable(section.id(), layout.sectionTitle(section), chart, picture);
     }
 
     /** A chart titled {@code title} with its "Save PNG" button, named by {@code id}, which saves {@code picture}. */
@@ -349,6 +356,9 @@ public final class InsightsView implements ScreenView {
                 .ifPresent(file -> viewModel.savePng(picture.get(), file)));
         Label heading = new Label(title);
         heading.getStyleClass().add("insights-heading");
+        // A sampled run's heading says on which sample, two compared runs' both: it wraps rather than being cut.
+        heading.setWrapText(true);
+        heading.setMinHeight(Region.USE_PREF_SIZE);
         HBox head = new HBox(8, heading, save);
         VBox shown = new VBox(4, head, chart);
         shown.getStyleClass().add("insights-section");

@@ -8,6 +8,7 @@ import io.siftbench.model.insights.MetricSlice;
 import io.siftbench.model.insights.RunMetrics;
 import io.siftbench.model.insights.RunMetricsReport;
 import io.siftbench.model.insights.RunSampleSet;
+import io.siftbench.model.insights.RunSamples;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.insights.StatusSelection;
@@ -262,7 +263,7 @@ public final class InsightsViewModel {
                         RunInfo run = chosen.get(i);
                         MetricSlice.Sliced sliced;
                         try {
-                            sliced = chosenSlice.apply(open.runSources(), run);
+                            sliced = chosenSlice.apply(open.runSources(), run, selection, RunSamples.SAMPLE_SIZE);
                         } catch (IllegalArgumentException e) {
                             if (i == 0) {
                                 throw e;

@@ -52,6 +52,23 @@ class InsightsLayoutTest {
     }
 
     @Test
+    void aSampledRunSaysOnWhichSampleItsChartsWereMeasuredAndNotOfItsExactLabels() {
+        InsightsLayout whole = new InsightsLayout(List.of(measured(1, labelled())));
+        InsightsLayout sampled = new InsightsLayout(List.of(MeasuredRuns.sampled(measured(1, labelled()), 1_000_000)));
+
+        assertThat(whole.sampledNote()).isEmpty();
+        assertThat(whole.sectionTitle(LENGTHS)).isEqualTo(LENGTHS.title());
+        int size = measured(1, labelled()).report().metrics().samples();
+        assertThat(sampled.sectionTitle(LENGTHS))
+                .isEqualTo("Length in words · on a seeded sample of " + size + " of 1,000,000 samples");
+        assertThat(sampled.sectionTitle(LABELS)).as("counted on every sample").isEqualTo(LABELS.title());
+        assertThat(sampled.pictureTitle(LENGTHS)).contains("on a seeded sample of " + size + " of 1,000,000");
+        assertThat(sampled.sampledNote())
+                .contains("distinct-n", "embedding map", "of 1,000,000 samples (seed 7)")
+                .endsWith("the sample count and the labels count every sample");
+    }
+
+    @Test
     void aRunOfPlainTextsShowsOnlyItsNGramsAndLengths() {
         assertThat(new InsightsLayout(List.of(measured(1, PLAIN))).sections()).containsExactly(DISTINCT_N, LENGTHS);
     }

@@ -9,6 +9,7 @@ import io.siftbench.model.insights.MapPoint;
 import io.siftbench.model.insights.MetricSlice;
 import io.siftbench.model.insights.RunMetricsReport;
 import io.siftbench.model.insights.SampleText;
+import io.siftbench.model.insights.SeededSample;
 import io.siftbench.model.insights.StatusSelection;
 import io.siftbench.model.prompts.JudgeScale;
 import io.siftbench.model.runs.RunInfo;
@@ -43,7 +44,7 @@ final class MeasuredRuns {
         return new MeasuredRun(
                 run(id, samples.size()),
                 slice,
-                new RunMetricsReport(id, "", StatusSelection.ALL, 1, false, metrics, null, null),
+                new RunMetricsReport(id, "", StatusSelection.ALL, 1, false, metrics, null, null, null),
                 byId);
     }
 
@@ -53,6 +54,25 @@ final class MeasuredRuns {
                 .map(s -> s.withJudgement(4.0, "fine"))
                 .toList();
         return reported(run, run.report().metrics(), JudgeScores.of(List.of(9L), JudgeScale.DEFAULT, samples));
+    }
+
+    /** {@code run} as if its samples had been drawn, with the run's seed 7, out of {@code of}. */
+    static MeasuredRun sampled(MeasuredRun run, long of) {
+        RunMetricsReport r = run.report();
+        return new MeasuredRun(
+                run.run(),
+                run.slice(),
+                new RunMetricsReport(
+                        r.run(),
+                        r.slice(),
+                        r.status(),
+                        r.sampleSetVersion(),
+                        r.cached(),
+                        r.metrics(),
+                        r.researcherAgreement(),
+                        r.judge(),
+                        new SeededSample(of, r.metrics().samples(), 7, SeededSample.SAMPLED_METRICS)),
+                run.samples());
     }
 
     /** {@code run} with an embedding map of exactly {@code points}. */
@@ -88,7 +108,8 @@ final class MeasuredRuns {
                         report.cached(),
                         metrics,
                         report.researcherAgreement(),
-                        judge),
+                        judge,
+                        report.sampled()),
                 run.samples());
     }
 
