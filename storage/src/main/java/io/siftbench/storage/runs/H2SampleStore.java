@@ -224,9 +224,12 @@ public final class H2SampleStore implements SampleStore {
 
     private List<Sample> page(long runId, int afterOrdinal, long afterId, int size) {
         return Sql.call(db, "read the samples of run " + runId, c -> {
+            // "ordinal >= ?" starts the index range at the page, and ordering by the index's own columns (run_id,
+            // ordinal, then the row's id, which H2 keeps in every index) lets the read stop after one page: ordered
+            // by "ordinal, id" alone, H2 sorted the rest of the run for every page, quadratic in the run's size.
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM sample WHERE run_id = ? AND (ordinal > ? OR (ordinal = ? AND id > ?))"
-                    + " ORDER BY ordinal, id FETCH NEXT ? ROWS ONLY")) {
+                    + " FROM sample WHERE run_id = ? AND ordinal >= ? AND (ordinal > ? OR id > ?)"
+                    + " ORDER BY run_id, ordinal, id FETCH NEXT ? ROWS ONLY")) {
                 ps.setLong(1, runId);
                 ps.setInt(2, afterOrdinal);
                 ps.setInt(3, afterOrdinal);
