@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siftbench.app.cli.Cli;
-import io.siftbench.model.curation.CurationSettings;
-import io.siftbench.model.curation.RunCuration;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
-import io.siftbench.model.review.QueueFilter;
-import io.siftbench.model.review.QueueOrder;
-import io.siftbench.model.review.ReviewItem;
-import io.siftbench.model.review.ReviewQueue;
-import io.siftbench.model.runs.RunInfo;
 import io.siftbench.storage.project.H2ProjectOpener;
 import io.siftbench.storage.testing.RunFixture;
+import io.siftbench.views.review.ReviewSources;
+import io.siftbench.views.review.ReviewViewModel;
+import io.siftbench.views.testing.HeldTasks;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -24,6 +20,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
+import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,17 +101,51 @@ class LargeRunReadsBench {
             System.exit(0);
         }
 
-        /** As Review loads a queue (its embedding orders aside): the items, their flags, the queue. */
+        /**
+         * As the Review screen loads a run's queue (at its starting order and thresholds) and answers keys: the
+         * screen's own view model, its background work held and run between keys on this thread, so that a key's
+         * time is what the UI thread spends on it (the decision's write runs after, as it does in the background).
+         */
         private static String review(Path file, long runId) {
             try (Project project = new H2ProjectOpener().open(file)) {
-                RunInfo run = project.runs().find(runId).orElseThrow();
-                List<ReviewItem> items = project.review().items(runId);
-                RunCuration.Flagged flagged = new RunCuration(
-                                project.runSources(), project.decisions(), CurationSettings.defaults())
-                        .flag(run, items);
-                ReviewQueue queue = new ReviewQueue(
-                        flagged.items(), QueueOrder.AS_GENERATED, run.config().seed(), QueueFilter.ALL);
-                return queue.size() + " in the queue";
+                HeldTasks tasks = new HeldTasks();
+                ReviewViewModel review = new ReviewViewModel(
+                        new SimpleObjectProperty<>(new ReviewSources(project.runSources(), project.decisions())),
+                        tasks,
+                        () -> {
+                            throw new IllegalStateException("no embedding model in this benchmark");
+                        });
+                long start = System.nanoTime();
+                review.open(runId);
+                int ran = runHeld(tasks, 0);
+                double loadSeconds = (System.nanoTime() - start) / 1e9;
+                if (review.size() == 0 || review.runProperty().get().id() != runId) {
+                    throw new IllegalStateException("the queue did not load: "
+                            + review.messageProperty().get());
+                }
+                long[] keys = new long[200];
+                for (int k = 0; k < keys.length; k++) {
+                    long before = System.nanoTime();
+                    switch (k % 3) {
+                        case 0 -> review.accept();
+                        case 1 -> review.reject();
+                        default -> review.skip();
+                    }
+                    keys[k] = System.nanoTime() - before;
+                    ran = runHeld(tasks, ran);
+                }
+                if (review.positionProperty().get() < keys.length) {
+                    throw new IllegalStateException("the keys did not move the card: at " + review.positionProperty());
+                }
+                Arrays.sort(keys);
+                return String.format(
+                        "%,d in the queue, loaded in %.1f s; a key (accept, reject, skip) on the UI thread: median "
+                                + "%.2f ms, p99 %.2f ms over %d",
+                        review.size(),
+                        loadSeconds,
+                        keys[keys.length / 2] / 1e6,
+                        keys[(int) Math.ceil(keys.length * 0.99) - 1] / 1e6,
+                        keys.length);
             }
         }
 
@@ -151,6 +183,15 @@ class LargeRunReadsBench {
                         "%s with split %.1f s (%,d MB)", format, (System.nanoTime() - start) / 1e9, bytes >> 20));
             }
             return String.join(", ", times);
+        }
+
+        /** Runs the held background tasks from {@code from} on, including those they ask for; the count run. */
+        private static int runHeld(HeldTasks tasks, int from) {
+            int next = from;
+            while (next < tasks.asked()) {
+                tasks.run(next++);
+            }
+            return next;
         }
 
         private static String cli(String... args) throws Exception {

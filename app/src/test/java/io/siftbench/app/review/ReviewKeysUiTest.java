@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -80,6 +81,46 @@ class ReviewKeysUiTest {
                 .get()
                 .extracting(Decision::status)
                 .isEqualTo(DecisionStatus.REJECTED);
+    }
+
+    /**
+     * The queue holds its samples without their prompt (a million of them must fit): the card reads the whole
+     * sample with its input, so that its rendered prompt is the card's own after a key moves on and after an undo
+     * comes back, and the decision and its undo are on disk.
+     */
+    @Test
+    void theCardShowsItsOwnPromptAsKeysAndUndoMoveThroughTheQueue() throws Exception {
+        Path file = dir.resolve("prompts.mv.db");
+        long version = RunFixture.promptVersion(file, "stories", PromptMode.SYNTHESIZE);
+        List<Sample> samples;
+        try (Project project = new H2ProjectOpener().open(file)) {
+            samples = RunFixture.run(project, version, PromptMode.SYNTHESIZE, 3);
+        }
+        Shell shell = SESSION.start(dir.resolve("settings.json"), file);
+        robot.clickOn("#nav-review");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> position().equals("Sample 1 of 3"));
+        robot.clickOn("#card-prompt");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> prompt().contains("Write a story in a angry tone."));
+
+        robot.type(KeyCode.A);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> position().equals("Sample 2 of 3"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> prompt().contains("Write a story in a polite tone."));
+        shell.review().flush();
+        Project open = shell.viewModel().projectProperty().get();
+        assertThat(open.decisions().current(samples.get(0).id()))
+                .get()
+                .extracting(Decision::status)
+                .isEqualTo(DecisionStatus.ACCEPTED);
+
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> position().equals("Sample 1 of 3"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> prompt().contains("Write a story in a angry tone."));
+        shell.review().flush();
+        assertThat(open.decisions().current(samples.get(0).id())).isEmpty();
+    }
+
+    private String prompt() {
+        return ((Label) robot.lookup("#card-prompt").queryAs(TitledPane.class).getContent()).getText();
     }
 
     private String position() {

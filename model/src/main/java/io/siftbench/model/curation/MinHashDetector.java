@@ -16,6 +16,14 @@ import java.util.SplittableRandom;
  * checked with the exact Jaccard similarity, so no pair below the threshold is ever reported. The band shape is
  * the largest r (fewest needless candidates) for which a pair exactly at the threshold becomes a candidate with
  * probability 1 − (1 − t^r)^b ≥ {@value #TARGET_RECALL}; pairs above the threshold are found more often still.
+ *
+ * <p>Bounded for runs of any size: a sample is checked against at most {@value #COMPARED_PER_BUCKET} earlier
+ * members of a bucket (its earliest ones), not every one, since templated texts put tens of thousands of samples in
+ * one bucket and comparing every pair there never finishes. A bucket of up to {@value #COMPARED_PER_BUCKET} + 1
+ * members is compared in full, so a small run's groups are exactly those of every pair; past that a pair whose
+ * only link is outside the members compared can be missed, and the flag's reason then says so
+ * ({@link #similarityName()}). No signature is kept: each band's rows are computed from the shingles as the band
+ * is sorted, so the memory is the shingles and one key per sample.
  */
 public final class MinHashDetector implements DuplicateDetector {
 
@@ -23,12 +31,16 @@ public final class MinHashDetector implements DuplicateDetector {
     public static final int DEFAULT_HASHES = 128;
     public static final double DEFAULT_THRESHOLD = 0.7;
     static final double TARGET_RECALL = 0.99;
+    /** The earlier members of a bucket that a sample is compared with at most. */
+    public static final int COMPARED_PER_BUCKET = 32;
 
     private final int shingleSize;
     private final double threshold;
     private final long[] hashSeeds;
     private final int rows;
     private final int bands;
+    /** Whether the last {@link #groups} met a bucket larger than it compares in full, so that it may miss a pair. */
+    private boolean capped;
 
     public MinHashDetector(int shingleSize, int hashes, double threshold, long seed) {
         if (shingleSize < 1 || hashes < 1 || threshold <= 0 || threshold > 1) {
@@ -72,14 +84,11 @@ public final class MinHashDetector implements DuplicateDetector {
         int n = samples.size();
         long[][] shingles = new long[n][];
         long[] ids = new long[n];
-        int hashes = hashSeeds.length;
-        // 32 bits of each minimum are plenty to compare signatures and halve the memory of 64.
-        int[] signatures = new int[n * hashes];
         for (int i = 0; i < n; i++) {
             shingles[i] = shingles(samples.get(i).text());
             ids[i] = samples.get(i).id();
-            sign(shingles[i], signatures, i * hashes);
         }
+        capped = false;
         DisjointSets sets = new DisjointSets(n);
         int indexBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(n));
         long[] keyed = new long[n];
@@ -89,7 +98,7 @@ public final class MinHashDetector implements DuplicateDetector {
             int count = 0;
             for (int i = 0; i < n; i++) {
                 if (shingles[i].length > 0) { // no tokens: nobody's near duplicate (exact duplicates catch blanks)
-                    keyed[count++] = (bandKey(signatures, i * hashes, band) << indexBits) | i;
+                    keyed[count++] = (bandKey(shingles[i], band) << indexBits) | i;
                 }
             }
             Arrays.sort(keyed, 0, count);
@@ -104,12 +113,19 @@ public final class MinHashDetector implements DuplicateDetector {
         return sets.groups(ids, (kept, member) -> jaccard(shingles[kept], shingles[member]));
     }
 
-    /** Joins the candidates of one bucket, keyed[from … to), whose exact Jaccard reaches the threshold. */
+    /**
+     * Joins the candidates of one bucket, keyed[from … to), whose exact Jaccard reaches the threshold: each member
+     * with the earliest {@value #COMPARED_PER_BUCKET} before it.
+     */
     private void linkRun(long[] keyed, int from, int to, int indexBits, long[][] shingles, DisjointSets sets) {
         long indexMask = (1L << indexBits) - 1;
+        if (to - from > COMPARED_PER_BUCKET + 1) {
+            capped = true;
+        }
         for (int later = from + 1; later < to; later++) {
             int j = (int) (keyed[later] & indexMask);
-            for (int earlier = from; earlier < later; earlier++) {
+            int until = Math.min(later, from + COMPARED_PER_BUCKET);
+            for (int earlier = from; earlier < until; earlier++) {
                 int i = (int) (keyed[earlier] & indexMask);
                 if (!sets.connected(i, j) && jaccard(shingles[i], shingles[j]) >= threshold) {
                     sets.union(i, j);
@@ -118,9 +134,14 @@ public final class MinHashDetector implements DuplicateDetector {
         }
     }
 
+    /** How the similarity was measured, and, after a run with a bucket too large to compare in full, the bound. */
     @Override
     public String similarityName() {
-        return "MinHash Jaccard of " + shingleSize + "-word shingles";
+        return "MinHash Jaccard of " + shingleSize + "-word shingles"
+                + (capped
+                        ? "; each sample compared with at most " + COMPARED_PER_BUCKET
+                                + " others of its LSH bucket, so a pair may be missed"
+                        : "");
     }
 
     /** The sample's distinct shingles as sorted 64-bit hashes. */
@@ -142,21 +163,18 @@ public final class MinHashDetector implements DuplicateDetector {
         return Arrays.stream(hashes).sorted().distinct().toArray();
     }
 
-    /** Writes the sample's MinHash signature (the low 32 bits of each minimum) at {@code offset}. */
-    private void sign(long[] shingleHashes, int[] signatures, int offset) {
-        for (int h = 0; h < hashSeeds.length; h++) {
-            long min = Long.MAX_VALUE;
-            for (long shingle : shingleHashes) {
-                min = Math.min(min, mix(shingle ^ hashSeeds[h]));
-            }
-            signatures[offset + h] = (int) min;
-        }
-    }
-
-    private long bandKey(int[] signatures, int offset, int band) {
+    /**
+     * The key of one band of the sample's MinHash signature: its rows' minima (the low 32 bits of each), computed
+     * here rather than kept, so that a million samples need no signature matrix.
+     */
+    private long bandKey(long[] shingleHashes, int band) {
         long key = band;
         for (int r = band * rows; r < (band + 1) * rows; r++) {
-            key = mix(key * 31 + signatures[offset + r]);
+            long min = Long.MAX_VALUE;
+            for (long shingle : shingleHashes) {
+                min = Math.min(min, mix(shingle ^ hashSeeds[r]));
+            }
+            key = mix(key * 31 + (int) min);
         }
         return key;
     }

@@ -21,8 +21,10 @@ import io.siftbench.model.student.LabelDoubt;
 import io.siftbench.model.student.ProjectStudent;
 import io.siftbench.model.student.StudentSettings;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -176,12 +178,23 @@ public final class RunCuration {
         return embedder.get().cachedIn(sources.textEmbeddings()).embed(set.samples(), InsightsProgress.NONE);
     }
 
-    /** The items with their curation flags added, each as "kind: reason". */
+    /**
+     * The items with their curation flags added, each as "kind: reason"; the flags are grouped by sample once, so
+     * that a large run's items are not each looked for among all its flags, and an item without any stays itself.
+     */
     public static List<ReviewItem> withFlags(List<ReviewItem> items, CurationReport report) {
+        Map<Long, List<String>> raised = new HashMap<>();
+        for (Flag flag : report.flags()) {
+            raised.computeIfAbsent(flag.sampleId(), id -> new ArrayList<>()).add(describe(flag));
+        }
         return items.stream()
                 .map(item -> {
+                    List<String> added = raised.get(item.sampleId());
+                    if (added == null) {
+                        return item;
+                    }
                     List<String> flags = new ArrayList<>(item.flags());
-                    report.flagsOf(item.sampleId()).forEach(flag -> flags.add(describe(flag)));
+                    flags.addAll(added);
                     return new ReviewItem(item.sample(), item.decision(), flags);
                 })
                 .toList();

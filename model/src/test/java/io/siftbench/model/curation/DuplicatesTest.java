@@ -127,6 +127,35 @@ class DuplicatesTest {
                         "0.83 similar to #1, the earliest of its group " + "(MinHash Jaccard of 2-word shingles)"));
     }
 
+    /**
+     * A templated run: 2,000 samples "story N told in a TONE tone by the old sea at night again", each tone's alike
+     * at Jaccard of 2-word shingles 11/15 = 0.73, so
+     * every band puts a thousand of them in one bucket. Each is compared with the earliest 32 of its bucket, not all
+     * before it, and still joins its tone's group; the reason says the bucket was bounded.
+     */
+    @Test
+    void aTemplatedRunIsGroupedInBoundedComparisonsAndTheReasonSaysSo() {
+        List<SampleText> samples = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            samples.add(SampleText.of(
+                    i,
+                    "story " + i + " told in a " + (i % 2 == 0 ? "angry" : "polite")
+                            + " tone by the old sea at night again"));
+        }
+
+        List<Flag> flags = new DuplicateFilter(new MinHashDetector()).flag(samples);
+
+        assertThat(flags).hasSize(1_998);
+        assertThat(flags.get(0))
+                .isEqualTo(
+                        new Flag(
+                                2,
+                                FlagKind.NEAR_DUPLICATE,
+                                "0.73 similar to #0, the earliest of its group (MinHash Jaccard of 2-word shingles; each "
+                                        + "sample compared with at most 32 others of its LSH bucket, so a pair may be missed)"));
+        assertThat(flags).extracting(Flag::reason).allMatch(r -> r.contains("#0,") || r.contains("#1,"));
+    }
+
     @Test
     void embeddingNearDuplicatesGroupByCosineAndKeepTheEarliest() {
         List<SampleText> samples = List.of(

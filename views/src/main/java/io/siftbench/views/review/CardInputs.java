@@ -8,6 +8,7 @@ import io.siftbench.model.pipelines.SampleChain;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.review.SampleInput;
 import io.siftbench.model.runs.RunInfo;
+import io.siftbench.model.runs.Sample;
 import io.siftbench.views.task.BackgroundTask;
 import io.siftbench.views.task.ProjectTasks;
 import java.util.function.Consumer;
@@ -18,14 +19,17 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The input of the card shown, read in the background as each card shows: the record's text and gold label, the
- * demonstrations with their text and label, and the earlier samples of its pipeline chain. Only the newest card's
- * input reaches the screen.
+ * The input of the card shown, read in the background as each card shows: the whole sample (the queue holds it
+ * without its prompt and raw output), the record's text and gold label, the demonstrations with their text and label,
+ * and the earlier samples of its pipeline chain. Only the newest card's input reaches the screen.
  */
 final class CardInputs {
 
-    /** What one read finds: the sample's input, its chain and, for a bootstrap round's sample, the pool's verdict. */
-    private record Read(SampleInput input, SampleChain chain, String pool) {}
+    /**
+     * What one read finds: the whole sample, its input, its chain and, for a bootstrap round's sample, the pool's
+     * verdict.
+     */
+    private record Read(Sample sample, SampleInput input, SampleChain chain, String pool) {}
 
     private final ProjectTasks<ReviewSources> tasks;
     private final ProjectTasks<ReviewSources>.Latest reads;
@@ -36,6 +40,7 @@ final class CardInputs {
     private final ReadOnlyObjectWrapper<SampleChain> chain =
             new ReadOnlyObjectWrapper<>(this, "chain", SampleChain.NONE);
     private final ReadOnlyStringWrapper pool = new ReadOnlyStringWrapper(this, "pool", "");
+    private final ReadOnlyObjectWrapper<Sample> sample = new ReadOnlyObjectWrapper<>(this, "sample");
 
     /** @param embedder embeds the texts of a bootstrap that compares by embedding, for its verdict line */
     CardInputs(ProjectTasks<ReviewSources> tasks, Consumer<Throwable> failed, Supplier<SampleEmbedder> embedder) {
@@ -63,6 +68,14 @@ final class CardInputs {
         return pool.getReadOnlyProperty();
     }
 
+    /**
+     * The card's whole sample, with its prompt and raw output, once read; until then the one of the card before (or
+     * null), so that a key does not empty what the card shows: compare its id with the card's.
+     */
+    ReadOnlyObjectProperty<Sample> sampleProperty() {
+        return sample.getReadOnlyProperty();
+    }
+
     void read(RunInfo run, ReviewItem card) {
         input.set(SampleInput.NONE);
         chain.set(SampleChain.NONE);
@@ -76,6 +89,7 @@ final class CardInputs {
         reads.execute(BackgroundTask.of(
                         "Reading the sample's record",
                         p -> new Read(
+                                from.samples().find(card.sampleId()).orElse(card.sample()),
                                 SampleInput.read(from.datasets(), from.prompts(), run, card.sample()),
                                 SampleChain.read(from.samples(), from.runs(), from.pipelines(), run, card.sample()),
                                 BootstrapRounds.of(from, embedder)
@@ -87,6 +101,7 @@ final class CardInputs {
                     input.set(read.input());
                     chain.set(read.chain());
                     pool.set(read.pool());
+                    sample.set(read.sample());
                 })
                 .onFailure(failed));
     }

@@ -180,6 +180,9 @@ final class ReviewCard extends HBox {
         viewModel
                 .inputProperty()
                 .addListener((obs, was, now) -> show(viewModel.currentProperty().get()));
+        viewModel
+                .sampleProperty()
+                .addListener((obs, was, now) -> show(viewModel.currentProperty().get()));
         // A synthesized sample's input is often no different from the one before: the chain is heard on its own.
         viewModel.chainProperty().addListener((obs, was, now) -> showChain(now));
         viewModel.labels().addListener((javafx.collections.ListChangeListener<String>) c -> showChoices());
@@ -357,7 +360,9 @@ final class ReviewCard extends HBox {
             showChain(SampleChain.NONE);
             return;
         }
-        Sample s = item.sample();
+        // The queue's sample has no prompt or raw output; the whole one follows with the card's input.
+        Sample whole = viewModel.sampleProperty().get();
+        Sample s = whole != null && whole.id() == item.sampleId() ? whole : item.sample();
         SampleInput input = viewModel.inputProperty().get();
         boolean annotate = viewModel.modeProperty().get() == PromptMode.ANNOTATE;
         position.setText("Sample " + (viewModel.positionProperty().get() + 1) + " of " + viewModel.size());

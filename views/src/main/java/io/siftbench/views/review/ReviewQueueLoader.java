@@ -16,6 +16,7 @@ import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.student.LabelDoubt;
 import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.SerialTaskQueue;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -28,6 +29,9 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
  * every decision still being written, so that it sees them; only the newest read asked for is handed over.
  */
 final class ReviewQueueLoader {
+
+    /** The items read from the project at a time. */
+    private static final int PAGE = 1_000;
 
     /**
      * What a queue load brings back from the project: besides the queue, every item of the run (the queue may be
@@ -83,10 +87,15 @@ final class ReviewQueueLoader {
                 () -> embedder.get().cachedIn(open.runSources().textEmbeddings());
         writes.submit(
                 () -> {
-                    // The items are read once; the curation filters and the embedding orders work on the same read.
+                    // The items are read once, page by page, each kept without its prompt (the card reads its whole
+                    // sample by id); the curation filters and the embedding orders work on the same read.
+                    List<ReviewItem> items = new ArrayList<>();
+                    open.review()
+                            .forEachPage(
+                                    chosen.id(), PAGE, page -> page.forEach(item -> items.add(item.withoutPrompt())));
                     RunCuration.Flagged read = new RunCuration(
                                     open.runSources(), open.decisions(), thresholds, embedding)
-                            .flag(chosen, open.review().items(chosen.id()));
+                            .flag(chosen, items);
                     List<ReviewItem> flagged = read.items();
                     List<ReviewItem> all = flagged;
                     if (ordered.byEmbedding()) {

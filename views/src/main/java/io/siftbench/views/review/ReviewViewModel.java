@@ -16,6 +16,7 @@ import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.review.SampleInput;
 import io.siftbench.model.runs.RunInfo;
 import io.siftbench.model.runs.RunProgress;
+import io.siftbench.model.runs.Sample;
 import io.siftbench.model.student.LabelDoubt;
 import io.siftbench.model.student.ProjectStudent;
 import io.siftbench.views.controls.TypedNumbers;
@@ -48,8 +49,9 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
 /**
- * The review screen's state and commands. The whole filtered queue of the chosen run is held in memory,
- * so the next card shows the moment a decision is made; the decision itself is written by a serial
+ * The review screen's state and commands. The whole filtered queue of the chosen run is held in memory, each
+ * sample without its prompt and raw output (read with the card's input), so the next card shows the moment a
+ * decision is made; the decision itself is written by a serial
  * background queue, in order, before any later undo, redo or reload touches the project. Three parts do the
  * work: the {@link ReviewQueueLoader} reads the queue, {@link ReviewDecisions} decides on it (undo, redo,
  * position), the {@link SimilarityWarning} compares the card shown with the samples accepted.
@@ -235,6 +237,14 @@ public final class ReviewViewModel {
     /** What the card shown was made from: its record's text and gold label, its demonstrations. */
     public ReadOnlyObjectProperty<SampleInput> inputProperty() {
         return inputs.inputProperty();
+    }
+
+    /**
+     * The card's whole sample (its rendered prompt and raw output, which the queue does not hold), read in the
+     * background with its input; until then the previous card's (or null): the card compares the ids.
+     */
+    public ReadOnlyObjectProperty<Sample> sampleProperty() {
+        return inputs.sampleProperty();
     }
 
     /** The earlier samples of the card's pipeline chain, read with its input; {@link SampleChain#NONE} without. */
