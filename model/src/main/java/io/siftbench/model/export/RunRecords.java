@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The records of one run as an export reads them: page by page in the run's order, each with its annotated
@@ -144,7 +145,7 @@ final class RunRecords {
     }
 
     /** The texts of the records the samples annotated, by record id; empty when there is no dataset with text. */
-    private Map<Long, String> recordTexts(DatasetInfo from, java.util.stream.Stream<Sample> samples) {
+    private Map<Long, String> recordTexts(DatasetInfo from, Stream<Sample> samples) {
         if (from == null) {
             return Map.of();
         }
