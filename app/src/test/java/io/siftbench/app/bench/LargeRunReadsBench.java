@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What reads a whole run costs on a run of {@code bench.samples} (default 100,000) samples, stored straight through
- * the sample store (issue #16 §1): Review's queue (its items, the curation flags at Review's starting thresholds,
- * the queue), {@code metrics} and {@code export}, each in a JVM of its own under {@code -Xmx256m}, with its time
+ * the sample store (issue #16 §1): Review's queue (loaded by the screen's view model at Review's starting order and
+ * thresholds, then the UI thread's time of 200 keys, median and p99), {@code metrics} and {@code export}, each in a JVM of its own under {@code -Xmx256m}, with its time
  * and heap, or the fact that it ran out of heap or time ({@code bench.stepSeconds}, default 300; {@code bench.steps}
  * chooses some of them). Measures only; what is not bounded is what it finds. Run with
  * {@code mvn -B -Pbench verify -pl app -am -Dtest=LargeRunReadsBench}.

@@ -39,7 +39,10 @@ public final class MinHashDetector implements DuplicateDetector {
     private final long[] hashSeeds;
     private final int rows;
     private final int bands;
-    /** Whether the last {@link #groups} met a bucket larger than it compares in full, so that it may miss a pair. */
+    /**
+     * Whether the last {@link #groups} met a bucket larger than it compares in full, so that it may miss a pair; a
+     * detector is made for one report at a time ({@link RunCuration}), which reads it right after the groups.
+     */
     private boolean capped;
 
     public MinHashDetector(int shingleSize, int hashes, double threshold, long seed) {

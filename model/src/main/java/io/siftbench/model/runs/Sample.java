@@ -156,8 +156,9 @@ public record Sample(
     }
 
     /**
-     * The sample without what only its card's provenance shows, the rendered messages and the raw output (most
-     * of a sample's memory): what a queue of a million samples holds, the card reading the whole sample by id.
+     * The sample without what only its card's provenance shows, the rendered messages and the raw output (each a
+     * copy of a long text, a prompt often the longest a sample has): what a large queue holds, the card reading the
+     * whole sample by id.
      */
     public Sample withoutPrompt() {
         Slot light = new Slot(
