@@ -359,6 +359,8 @@ public final class InsightsView implements ScreenView {
         // A sampled run's heading says on which sample, two compared runs' both: it wraps rather than being cut.
         heading.setWrapText(true);
         heading.setMinHeight(Region.USE_PREF_SIZE);
+        // The heading wraps, the button keeps its width: a long heading took it down to "S…".
+        save.setMinWidth(Region.USE_PREF_SIZE);
         HBox head = new HBox(8, heading, save);
         VBox shown = new VBox(4, head, chart);
         shown.getStyleClass().add("insights-section");
