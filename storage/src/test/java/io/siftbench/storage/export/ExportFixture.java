@@ -177,31 +177,35 @@ final class ExportFixture {
                     List.of(
                             Message.system("You write short stories about banking."),
                             Message.user("Write a story in a " + tone + " tone.")));
-            synthesized.add(project.samples()
-                    .add(new Sample(
-                            0,
-                            synthesizeRun,
-                            slot,
-                            "tiny-stories",
-                            "{\"temperature\":0.9}",
-                            9L + i,
-                            STORIES.get(i),
-                            null,
-                            null,
-                            null,
-                            STORIES.get(i),
-                            null,
-                            true,
-                            null,
-                            List.of(),
-                            12,
-                            20,
-                            40L,
-                            "stop",
-                            null,
-                            null)));
+            synthesized.add(project.samples().add(story(synthesizeRun, slot, 9L + i, STORIES.get(i))));
         }
         project.runs().setStatus(synthesizeRun, RunStatus.COMPLETED);
+    }
+
+    /** A valid synthesized story of {@code run} in {@code slot}, as tiny-stories answered it with {@code seed}. */
+    static Sample story(long run, Slot slot, long seed, String text) {
+        return new Sample(
+                0,
+                run,
+                slot,
+                "tiny-stories",
+                "{\"temperature\":0.9}",
+                seed,
+                text,
+                null,
+                null,
+                null,
+                text,
+                null,
+                true,
+                null,
+                List.of(),
+                12,
+                20,
+                40L,
+                "stop",
+                null,
+                null);
     }
 
     /**

@@ -36,8 +36,7 @@ class PagedExportTest extends CuratedProjectTest {
     void anExportReadInPagesWritesTheFilesTheWholeRunExportWrote() throws Exception {
         Sample story = fixture.synthesized.get(3);
         Sample retry = project.samples()
-                .add(new Sample(
-                        0,
+                .add(ExportFixture.story(
                         fixture.synthesizeRun,
                         new Slot(
                                 "c3-again",
@@ -46,24 +45,8 @@ class PagedExportTest extends CuratedProjectTest {
                                 story.conditions(),
                                 List.of(),
                                 story.slot().messages()),
-                        "tiny-stories",
-                        "{\"temperature\":0.9}",
                         99L,
-                        "A second try at the tab story",
-                        null,
-                        null,
-                        null,
-                        "A second try at the tab story",
-                        null,
-                        true,
-                        null,
-                        List.of(),
-                        12,
-                        20,
-                        40L,
-                        "stop",
-                        null,
-                        null));
+                        "A second try at the tab story"));
         project.decisions().decide(Decision.of(retry.id(), DecisionStatus.ACCEPTED, null));
         project.preferences()
                 .prefer(
