@@ -120,6 +120,9 @@ public final class ExportViewModel {
         problem.set(null);
         tasks.execute(BackgroundTask.of("Exporting " + request.format().id(), p -> new Exporter(sources)
                         .export(request, (done, total, what) -> {
+                            // Cancel (the status bar's) stops the export here; the export then discards what it
+                            // staged, so nothing is left half-written where the files go.
+                            p.checkCancelled();
                             p.update(done, total, what);
                             double share = total == 0 ? 1 : (double) done / total;
                             tasks.uiThread().execute(() -> progress.set(share));
@@ -129,6 +132,11 @@ public final class ExportViewModel {
                     progress.set(1);
                     report.set(done);
                     outcome.set(describe(done));
+                })
+                .onCancelled(() -> {
+                    running.set(false);
+                    progress.set(0);
+                    outcome.set("Export cancelled: nothing was written to " + request.out() + ".");
                 })
                 .onFailure(error -> {
                     running.set(false);

@@ -117,4 +117,33 @@ class ExportViewModelTest {
         assertThat(viewModel.outProperty().get()).doesNotExist();
         assertThat(viewModel.reportProperty().get()).isNull();
     }
+
+    @Test
+    void cancelStopsTheExportAndLeavesNothingWhereItsFilesGo() throws Exception {
+        // A run large enough that the export tells its progress many times before it is done.
+        Path file = dir.resolve("large.mv.db");
+        long version = RunFixture.promptVersion(file, "intents", PromptMode.ANNOTATE);
+        try (Project large = new H2ProjectOpener().open(file)) {
+            long run = RunFixture.run(large, version, PromptMode.ANNOTATE, 1_500)
+                    .get(0)
+                    .runId();
+            ExportViewModel cancelled = new ExportViewModel(
+                    large.exportSources(), new io.siftbench.views.task.CancellingTaskExecutor(3), List.of(run));
+            cancelled.statusProperty().set(io.siftbench.model.export.ExportStatus.ALL);
+            Path out = cancelled.outProperty().get();
+
+            cancelled.export();
+
+            assertThat(cancelled.runningProperty().get()).isFalse();
+            assertThat(cancelled.problemProperty().get()).isNull();
+            assertThat(cancelled.reportProperty().get()).isNull();
+            assertThat(cancelled.outcomeProperty().get())
+                    .isEqualTo("Export cancelled: nothing was written to " + out + ".");
+            if (Files.exists(out.getParent())) {
+                try (var left = Files.list(out.getParent())) {
+                    assertThat(left).as("no file, staged or finished, is left").isEmpty();
+                }
+            }
+        }
+    }
 }
