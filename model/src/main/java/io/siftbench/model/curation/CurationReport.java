@@ -18,11 +18,38 @@ public record CurationReport(List<Flag> flags) {
 
     /** Runs every filter over the samples. */
     public static CurationReport of(List<SampleText> samples, List<? extends CurationFilter> filters) {
-        List<Flag> flags = new ArrayList<>();
-        for (CurationFilter filter : filters) {
-            flags.addAll(filter.flag(samples));
+        Pass pass = new Pass(filters, samples.size());
+        pass.add(samples);
+        return pass.report();
+    }
+
+    /**
+     * Every filter run over samples that come a page at a time, each filter keeping only what it needs of them
+     * ({@link CurationFilter#pass}); the report is the one {@link #of} gives for all of them.
+     */
+    public static final class Pass {
+        private final List<CurationFilter.Pass> passes;
+
+        /** @param expected about how many samples will come (a run's count): large arrays are made once */
+        public Pass(List<? extends CurationFilter> filters, int expected) {
+            passes = new ArrayList<>(
+                    filters.stream().map(filter -> filter.pass(expected)).toList());
         }
-        return new CurationReport(flags);
+
+        public void add(List<SampleText> page) {
+            passes.forEach(pass -> pass.add(page));
+        }
+
+        /** The flags of every sample added, filter by filter; asked once, after the last page. */
+        public CurationReport report() {
+            List<Flag> flags = new ArrayList<>();
+            for (int i = 0; i < passes.size(); i++) {
+                flags.addAll(passes.get(i).flags());
+                // What a filter kept of the samples goes once it has flagged them, before the next one flags.
+                passes.set(i, null);
+            }
+            return new CurationReport(flags);
+        }
     }
 
     public List<Flag> flagsOf(long sampleId) {

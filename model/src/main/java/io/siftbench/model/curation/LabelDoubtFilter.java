@@ -5,12 +5,13 @@ import io.siftbench.model.student.LabelDoubt;
 import io.siftbench.model.student.ProjectStudent;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Flags the samples whose label the student doubts, with its reason ("student suggests card_arrival (0.81) over
  * card_linking (0.06)"). It computes nothing: the doubts are the run's as computed before for its current labels.
  */
-final class LabelDoubtFilter implements CurationFilter {
+final class LabelDoubtFilter implements SampleRule {
 
     private final Map<Long, LabelDoubt> doubts;
 
@@ -20,11 +21,13 @@ final class LabelDoubtFilter implements CurationFilter {
     }
 
     @Override
-    public List<Flag> flag(List<SampleText> samples) {
-        return samples.stream()
-                .filter(s -> doubts.containsKey(s.id()))
-                .map(s -> new Flag(
-                        s.id(), FlagKind.LABEL_DOUBT, doubts.get(s.id()).reason()))
-                .toList();
+    public Optional<String> check(SampleText sample) {
+        LabelDoubt doubt = doubts.get(sample.id());
+        return doubt == null ? Optional.empty() : Optional.of(doubt.reason());
+    }
+
+    @Override
+    public FlagKind kind() {
+        return FlagKind.LABEL_DOUBT;
     }
 }

@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
  * members is compared in full, so a small run's groups are exactly those of every pair; past that a pair whose
  * only link is outside the members compared can be missed, and the flag's reason then says so
  * ({@link #similarityName()}). No signature is kept: each band's rows are computed from the shingles as the band
- * is sorted, so the memory is the shingles and one key per sample.
+ * is sorted, so the memory is the shingles (4 bytes each, in one pool) and one key per sample.
  */
 public final class MinHashDetector implements DuplicateDetector {
 
@@ -84,13 +84,30 @@ public final class MinHashDetector implements DuplicateDetector {
 
     @Override
     public List<DuplicateGroup> groups(List<SampleText> samples) {
-        int n = samples.size();
-        long[][] shingles = new long[n][];
-        long[] ids = new long[n];
-        for (int i = 0; i < n; i++) {
-            shingles[i] = shingles(samples.get(i).text());
-            ids[i] = samples.get(i).id();
-        }
+        Pass pass = pass(samples.size());
+        pass.add(samples);
+        return pass.groups(samples.stream().mapToLong(SampleText::id).toArray());
+    }
+
+    /** Keeps each sample's distinct shingles, 4 bytes each, in one pool for the whole run. */
+    @Override
+    public Pass pass(int expected) {
+        Shingled shingled = new Shingled(expected);
+        return new Pass() {
+            @Override
+            public void add(List<SampleText> page) {
+                page.forEach(sample -> shingled.add(shingles(sample.text())));
+            }
+
+            @Override
+            public List<DuplicateGroup> groups(long[] ids) {
+                return MinHashDetector.this.groups(shingled, ids);
+            }
+        };
+    }
+
+    private List<DuplicateGroup> groups(Shingled shingles, long[] ids) {
+        int n = shingles.size();
         capped = false;
         DisjointSets sets = new DisjointSets(n);
         int indexBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(n));
@@ -100,8 +117,8 @@ public final class MinHashDetector implements DuplicateDetector {
             // Truncating the key can only put more samples in a bucket, and every candidate is checked exactly.
             int count = 0;
             for (int i = 0; i < n; i++) {
-                if (shingles[i].length > 0) { // no tokens: nobody's near duplicate (exact duplicates catch blanks)
-                    keyed[count++] = (bandKey(shingles[i], band) << indexBits) | i;
+                if (shingles.count(i) > 0) { // no tokens: nobody's near duplicate (exact duplicates catch blanks)
+                    keyed[count++] = (bandKey(shingles, i, band) << indexBits) | i;
                 }
             }
             Arrays.sort(keyed, 0, count);
@@ -113,14 +130,14 @@ public final class MinHashDetector implements DuplicateDetector {
                 }
             }
         }
-        return sets.groups(ids, (kept, member) -> jaccard(shingles[kept], shingles[member]));
+        return sets.groups(ids, shingles::jaccard);
     }
 
     /**
      * Joins the candidates of one bucket, keyed[from … to), whose exact Jaccard reaches the threshold: each member
      * with the earliest {@value #COMPARED_PER_BUCKET} before it.
      */
-    private void linkRun(long[] keyed, int from, int to, int indexBits, long[][] shingles, DisjointSets sets) {
+    private void linkRun(long[] keyed, int from, int to, int indexBits, Shingled shingles, DisjointSets sets) {
         long indexMask = (1L << indexBits) - 1;
         if (to - from > COMPARED_PER_BUCKET + 1) {
             capped = true;
@@ -130,7 +147,7 @@ public final class MinHashDetector implements DuplicateDetector {
             int until = Math.min(later, from + COMPARED_PER_BUCKET);
             for (int earlier = from; earlier < until; earlier++) {
                 int i = (int) (keyed[earlier] & indexMask);
-                if (!sets.connected(i, j) && jaccard(shingles[i], shingles[j]) >= threshold) {
+                if (!sets.connected(i, j) && shingles.jaccard(i, j) >= threshold) {
                     sets.union(i, j);
                 }
             }
@@ -147,21 +164,24 @@ public final class MinHashDetector implements DuplicateDetector {
                         : "");
     }
 
-    /** The sample's distinct shingles as sorted 64-bit hashes. */
-    private long[] shingles(String text) {
+    /**
+     * The sample's distinct shingles as sorted 32-bit hashes (each 64-bit hash folded), which halves what a run of a
+     * million samples holds: two shingles of a pair of texts share one by chance about once in a few billion.
+     */
+    private int[] shingles(String text) {
         List<String> tokens = Tokenizer.tokens(text);
         if (tokens.isEmpty()) {
-            return new long[0];
+            return new int[0];
         }
-        long[] tokenHashes = tokens.stream().mapToLong(MinHashDetector::hash).toArray();
+        long[] tokenHashes = tokens.stream().mapToLong(TextHashes::fnv).toArray();
         int width = Math.min(shingleSize, tokenHashes.length);
-        long[] hashes = new long[tokenHashes.length - width + 1];
+        int[] hashes = new int[tokenHashes.length - width + 1];
         for (int start = 0; start < hashes.length; start++) {
             long h = width;
             for (int t = start; t < start + width; t++) {
-                h = mix(h * 0x9E3779B97F4A7C15L + tokenHashes[t]);
+                h = TextHashes.mix(h * 0x9E3779B97F4A7C15L + tokenHashes[t]);
             }
-            hashes[start] = h;
+            hashes[start] = (int) (h ^ (h >>> 32));
         }
         return Arrays.stream(hashes).sorted().distinct().toArray();
     }
@@ -170,52 +190,79 @@ public final class MinHashDetector implements DuplicateDetector {
      * The key of one band of the sample's MinHash signature: its rows' minima (the low 32 bits of each), computed
      * here rather than kept, so that a million samples need no signature matrix.
      */
-    private long bandKey(long[] shingleHashes, int band) {
+    private long bandKey(Shingled shingles, int sample, int band) {
         long key = band;
+        int from = shingles.start(sample);
+        int to = from + shingles.count(sample);
+        int[] pool = shingles.pool();
         for (int r = band * rows; r < (band + 1) * rows; r++) {
             long min = Long.MAX_VALUE;
-            for (long shingle : shingleHashes) {
-                min = Math.min(min, mix(shingle ^ hashSeeds[r]));
+            for (int s = from; s < to; s++) {
+                min = Math.min(min, TextHashes.mix(pool[s] ^ hashSeeds[r]));
             }
-            key = mix(key * 31 + (int) min);
+            key = TextHashes.mix(key * 31 + (int) min);
         }
         return key;
     }
 
-    /** |A ∩ B| / |A ∪ B| of two sorted, distinct arrays. */
-    private static double jaccard(long[] a, long[] b) {
-        int i = 0;
-        int j = 0;
-        int common = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) {
-                common++;
-                i++;
-                j++;
-            } else if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
+    /** Every sample's distinct shingles, each sample's a stretch of one pool. */
+    private static final class Shingled {
+        private int[] starts;
+        private int[] pool;
+        private int size;
+
+        /** Room for {@code expected} samples of a few shingles each; more is made as needed. */
+        Shingled(int expected) {
+            starts = new int[Math.max(16, expected) + 1];
+            pool = new int[Math.max(256, expected * 8)];
+        }
+
+        void add(int[] shingles) {
+            if (size + 1 == starts.length) {
+                starts = Arrays.copyOf(starts, starts.length * 2);
             }
+            int from = starts[size];
+            if (from + shingles.length > pool.length) {
+                pool = Arrays.copyOf(pool, Math.max(pool.length * 2, from + shingles.length));
+            }
+            System.arraycopy(shingles, 0, pool, from, shingles.length);
+            starts[++size] = from + shingles.length;
         }
-        int union = a.length + b.length - common;
-        return union == 0 ? 0 : (double) common / union;
-    }
 
-    /** 64-bit FNV-1a of the token's characters: stable across runs, unlike String.hashCode's 32 bits. */
-    private static long hash(String token) {
-        long h = 0xcbf29ce484222325L;
-        for (int c = 0; c < token.length(); c++) {
-            h ^= token.charAt(c);
-            h *= 0x100000001b3L;
+        int size() {
+            return size;
         }
-        return h;
-    }
 
-    /** SplitMix64's finaliser: spreads every input bit over the whole output. */
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        int[] pool() {
+            return pool;
+        }
+
+        int start(int sample) {
+            return starts[sample];
+        }
+
+        int count(int sample) {
+            return starts[sample + 1] - starts[sample];
+        }
+
+        /** |A ∩ B| / |A ∪ B| of two samples' shingles, each sorted and distinct. */
+        double jaccard(int a, int b) {
+            int i = starts[a];
+            int j = starts[b];
+            int common = 0;
+            while (i < starts[a + 1] && j < starts[b + 1]) {
+                if (pool[i] == pool[j]) {
+                    common++;
+                    i++;
+                    j++;
+                } else if (pool[i] < pool[j]) {
+                    i++;
+                } else {
+                    j++;
+                }
+            }
+            int union = count(a) + count(b) - common;
+            return union == 0 ? 0 : (double) common / union;
+        }
     }
 }

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -51,6 +52,9 @@ public final class RunCuration {
             CurationReport report,
             Judgements judgements,
             List<LabelDoubt> doubts) {}
+
+    /** What a {@link Pass} found: the flags, the newest judge run's verdicts, the student's doubts (as in Flagged). */
+    public record Raised(CurationReport report, Judgements judgements, List<LabelDoubt> doubts) {}
 
     private final RunSources sources;
     private final DecisionStore decisions;
@@ -93,6 +97,11 @@ public final class RunCuration {
     }
 
     private CurationReport report(RunInfo run, RunSampleSet set, Judgements judgements, List<LabelDoubt> doubts) {
+        return CurationReport.of(judgements.apply(samples(set.samples())), filters(run, judgements, doubts));
+    }
+
+    /** The filters the settings choose for {@code run}. */
+    private List<CurationFilter> filters(RunInfo run, Judgements judgements, List<LabelDoubt> doubts) {
         long runId = run.id();
         List<CurationFilter> filters = new ArrayList<>();
         if (settings.minWords() != null || settings.maxWords() != null) {
@@ -129,7 +138,7 @@ public final class RunCuration {
         if (!doubts.isEmpty()) {
             filters.add(new LabelDoubtFilter(doubts));
         }
-        return CurationReport.of(judgements.apply(samples(set)), filters);
+        return filters;
     }
 
     /** {@code items}, the review items of {@code run} already read, with the flags the filters raise on them. */
@@ -139,6 +148,62 @@ public final class RunCuration {
         List<LabelDoubt> doubts = cachedDoubts(set);
         CurationReport report = report(run, set, judgements, doubts);
         return new Flagged(withFlags(items, report), set, report, judgements, doubts);
+    }
+
+    /**
+     * A pass that flags the review items of {@code run} as they are read, a page at a time, each filter keeping only
+     * what it needs of a sample (a run of a million samples is flagged in a 256 MB heap). The student's doubts are
+     * read first: where they were ever computed for the run, that needs every sample at once ({@link #cachedDoubts}).
+     */
+    public Pass pass(RunInfo run) {
+        Judgements judgements = sources.samples().judgements(run.id());
+        List<LabelDoubt> doubts = sources.snapshots() == null
+                        || !new ProjectStudent(sources, sources.snapshots(), embedder, StudentSettings.DEFAULT)
+                                .hasDoubts(run.id())
+                ? List.of()
+                : cachedDoubts(RunSamples.load(sources, run.id()));
+        return new Pass(run, judgements, doubts);
+    }
+
+    /** The most samples whose near duplicates are found by embedding: every pair is compared, every embedding held. */
+    public static final int EMBEDDED_AT_MOST = 50_000;
+
+    /** {@link #pass}: the items of a run flagged as they come. */
+    public final class Pass {
+        private final RunSamples.Pages reading;
+        private final Judgements judgements;
+        private final List<LabelDoubt> doubts;
+        private final CurationReport.Pass report;
+        private int measured;
+
+        private Pass(RunInfo run, Judgements judgements, List<LabelDoubt> doubts) {
+            this.reading = RunSamples.pages(sources, run);
+            this.judgements = judgements;
+            this.doubts = doubts;
+            this.report = new CurationReport.Pass(
+                    filters(run, judgements, doubts), (int) Math.min(run.samples(), Integer.MAX_VALUE));
+        }
+
+        /** Flags one page of items, handing on each answered one with its sample as the metrics measure it. */
+        public void add(List<ReviewItem> page, BiConsumer<ReviewItem, SampleText> each) {
+            List<SampleText> texts = new ArrayList<>(page.size());
+            reading.read(page, (sample, item) -> {
+                texts.add(sample);
+                each.accept(item, sample);
+            });
+            measured += texts.size();
+            if (settings.nearDuplicateMethod() == NearDuplicateMethod.EMBEDDING && measured > EMBEDDED_AT_MOST) {
+                throw new IllegalArgumentException("Near duplicates by embedding compare every pair of samples, "
+                        + "which a run of more than " + EMBEDDED_AT_MOST + " answered samples is too large for; "
+                        + "choose " + NearDuplicateMethod.MINHASH.title() + " in the curation thresholds.");
+            }
+            report.add(judgements.apply(samples(texts)));
+        }
+
+        /** Every flag raised, the judge's verdicts and the student's doubts, once the last page is in. */
+        public Raised end() {
+            return new Raised(report.report(), judgements, doubts);
+        }
     }
 
     /**
@@ -167,15 +232,15 @@ public final class RunCuration {
     }
 
     /** The samples to flag: with their embeddings when near duplicates are found by embedding. */
-    private List<SampleText> samples(RunSampleSet set) {
+    private List<SampleText> samples(List<SampleText> samples) {
         if (settings.nearDuplicateMethod() != NearDuplicateMethod.EMBEDDING) {
-            return set.samples();
+            return samples;
         }
         if (embedder == null) {
             throw new IllegalStateException("Near duplicates by embedding need the embedding model, which is not "
                     + "available here; choose " + NearDuplicateMethod.MINHASH.title() + " instead.");
         }
-        return embedder.get().cachedIn(sources.textEmbeddings()).embed(set.samples(), InsightsProgress.NONE);
+        return embedder.get().cachedIn(sources.textEmbeddings()).embed(samples, InsightsProgress.NONE);
     }
 
     /**
@@ -183,10 +248,7 @@ public final class RunCuration {
      * that a large run's items are not each looked for among all its flags, and an item without any stays itself.
      */
     public static List<ReviewItem> withFlags(List<ReviewItem> items, CurationReport report) {
-        Map<Long, List<String>> raised = new HashMap<>();
-        for (Flag flag : report.flags()) {
-            raised.computeIfAbsent(flag.sampleId(), id -> new ArrayList<>()).add(describe(flag));
-        }
+        Map<Long, List<String>> raised = bySample(report);
         return items.stream()
                 .map(item -> {
                     List<String> added = raised.get(item.sampleId());
@@ -198,6 +260,15 @@ public final class RunCuration {
                     return new ReviewItem(item.sample(), item.decision(), flags);
                 })
                 .toList();
+    }
+
+    /** The flags of the report by sample, each as "kind: reason", for the samples flagged. */
+    public static Map<Long, List<String>> bySample(CurationReport report) {
+        Map<Long, List<String>> raised = new HashMap<>();
+        for (Flag flag : report.flags()) {
+            raised.computeIfAbsent(flag.sampleId(), id -> new ArrayList<>()).add(describe(flag));
+        }
+        return raised;
     }
 
     /** How a flag reads in the card and the table. */

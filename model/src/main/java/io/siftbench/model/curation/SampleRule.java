@@ -21,4 +21,21 @@ public interface SampleRule extends CurationFilter {
         }
         return flags;
     }
+
+    /** Each page is judged as it comes: nothing of a sample is kept but its flag. */
+    @Override
+    default Pass pass(int expected) {
+        List<Flag> flags = new ArrayList<>();
+        return new Pass() {
+            @Override
+            public void add(List<SampleText> page) {
+                flags.addAll(flag(page));
+            }
+
+            @Override
+            public List<Flag> flags() {
+                return flags;
+            }
+        };
+    }
 }

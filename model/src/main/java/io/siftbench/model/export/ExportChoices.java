@@ -1,7 +1,7 @@
 package io.siftbench.model.export;
 
+import io.siftbench.model.runs.SampleIndex;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -110,58 +110,24 @@ final class ExportChoices {
         return negatives;
     }
 
-    /** One run's choices: sample ids in ascending order, each with its place packed as position × 8 + split. */
-    private record Table(long[] ids, int[] places) {
+    /** One run's choices: each sample's place packed as position × 8 + split. */
+    private record Table(SampleIndex places) {
 
         Place find(long sampleId) {
-            int at = Arrays.binarySearch(ids, sampleId);
-            if (at < 0) {
-                return null;
-            }
-            int packed = places[at];
-            return new Place(SPLITS[packed & 7], packed >>> 3);
+            int packed = places.find(sampleId);
+            return packed < 0 ? null : new Place(SPLITS[packed & 7], packed >>> 3);
         }
     }
 
     private static final class TableBuilder {
-        private long[] ids = new long[16];
-        private int[] places = new int[16];
-        private int size;
+        private final SampleIndex.Builder places = new SampleIndex.Builder();
 
         void add(long id, Split split, int position) {
-            if (size == ids.length) {
-                ids = Arrays.copyOf(ids, size * 2);
-                places = Arrays.copyOf(places, size * 2);
-            }
-            ids[size] = id;
-            places[size] = (position << 3) | split.ordinal();
-            size++;
+            places.add(id, (position << 3) | split.ordinal());
         }
 
         Table build() {
-            long[] sortedIds = Arrays.copyOf(ids, size);
-            int[] sortedPlaces = Arrays.copyOf(places, size);
-            if (ascending(sortedIds)) {
-                // The usual case: the run's ids rise with its ordinals, so its records are chosen in id order.
-                return new Table(sortedIds, sortedPlaces);
-            }
-            Integer[] order = new Integer[size];
-            Arrays.setAll(order, i -> i);
-            Arrays.sort(order, Comparator.comparingLong(i -> ids[i]));
-            for (int i = 0; i < size; i++) {
-                sortedIds[i] = ids[order[i]];
-                sortedPlaces[i] = places[order[i]];
-            }
-            return new Table(sortedIds, sortedPlaces);
-        }
-
-        private static boolean ascending(long[] values) {
-            for (int i = 1; i < values.length; i++) {
-                if (values[i - 1] >= values[i]) {
-                    return false;
-                }
-            }
-            return true;
+            return new Table(places.build());
         }
     }
 }

@@ -59,7 +59,7 @@ public final class RunSamples {
 
     /** The run's samples from its review items already read (the review screen has them at hand). */
     public static RunSampleSet of(RunSources sources, RunInfo run, List<ReviewItem> reviewItems) {
-        Reading reading = new Reading(sources, run);
+        Pages reading = new Pages(sources, run);
         List<SampleText> samples = new ArrayList<>(reviewItems.size());
         Map<Long, String> researcherLabels = new HashMap<>();
         reading.read(reviewItems, (measured, item) -> {
@@ -102,7 +102,7 @@ public final class RunSamples {
         long[] unlabelled = {0};
         List<Long> versions = new ArrayList<>();
         for (RunInfo run : runs) {
-            Reading reading = new Reading(sources, run);
+            Pages reading = new Pages(sources, run);
             sources.review()
                     .forEachPage(
                             run.id(),
@@ -133,21 +133,27 @@ public final class RunSamples {
                 draw);
     }
 
+    /** A reading of {@code run}'s review items a page at a time, as {@link Pages} turns them into samples. */
+    public static Pages pages(RunSources sources, RunInfo run) {
+        return new Pages(sources, run);
+    }
+
     /**
      * One run's review items turned into the samples the metrics measure, a page at a time: the failed left out,
      * the text and gold label of an annotated record read with the page, the fingerprint taken on the way.
      */
-    private static final class Reading {
+    public static final class Pages {
         private final RunSources sources;
         private final Long datasetId;
         private final Fingerprint version = new Fingerprint();
 
-        Reading(RunSources sources, RunInfo run) {
+        private Pages(RunSources sources, RunInfo run) {
             this.sources = sources;
             this.datasetId = run.config().datasetId();
         }
 
-        void read(List<ReviewItem> page, BiConsumer<SampleText, ReviewItem> measured) {
+        /** Hands on each answered item of {@code page} with its sample as measured. */
+        public void read(List<ReviewItem> page, BiConsumer<SampleText, ReviewItem> measured) {
             List<ReviewItem> items =
                     page.stream().filter(item -> !item.sample().failed()).toList();
             Optional<AnsweredRecords> records = AnsweredRecords.read(
@@ -247,6 +253,12 @@ public final class RunSamples {
     public static SampleText asDecided(SampleText measured, ReviewItem item) {
         return measured.withText(item.text() != null ? item.text() : measured.text())
                 .withStatus(statusOf(item.decision()));
+    }
+
+    /** {@link #asDecided(SampleText, ReviewItem)} where {@code measured} has the model's text: the edit's, if any. */
+    public static SampleText asDecided(SampleText measured, Decision decision) {
+        String edited = decision == null ? null : decision.editedText();
+        return measured.withText(edited != null ? edited : measured.text()).withStatus(statusOf(decision));
     }
 
     static SampleStatus statusOf(Decision decision) {

@@ -1,5 +1,6 @@
 package io.siftbench.model.review;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -44,11 +45,21 @@ public record QueueFilter(
     }
 
     public boolean test(ReviewItem item) {
-        return (states.isEmpty() || states.contains(item.state()))
-                && item.sample().conditions().entrySet().containsAll(conditions.entrySet())
-                && (labels.isEmpty() || labels.contains(item.label()))
-                && (flags.isEmpty() || item.flags().stream().anyMatch(this::wanted))
-                && (runs.isEmpty() || runs.contains(item.sample().runId()));
+        return test(
+                item.state(),
+                item.sample().conditions(),
+                item.label(),
+                item.flags(),
+                item.sample().runId());
+    }
+
+    /** {@link #test(ReviewItem)} of what a queue keeps of an item. */
+    boolean test(String state, Map<String, String> itemConditions, String label, List<String> itemFlags, long run) {
+        return (states.isEmpty() || states.contains(state))
+                && itemConditions.entrySet().containsAll(conditions.entrySet())
+                && (labels.isEmpty() || labels.contains(label))
+                && (flags.isEmpty() || itemFlags.stream().anyMatch(this::wanted))
+                && (runs.isEmpty() || runs.contains(run));
     }
 
     private boolean wanted(String flag) {

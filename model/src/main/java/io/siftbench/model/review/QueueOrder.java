@@ -15,10 +15,9 @@ public enum QueueOrder {
     DIVERSE_REPRESENTATIVE("Diverse and representative first (vote-k)"),
     MOST_DOUBTFUL("Most doubtful first");
 
-    private static final Comparator<ReviewItem> GENERATED = Comparator.comparingLong(
-                    (ReviewItem i) -> i.sample().runId())
-            .thenComparingInt(i -> i.sample().slot().ordinal())
-            .thenComparingLong(ReviewItem::sampleId);
+    private static final Comparator<QueueEntry> GENERATED = Comparator.comparingLong(QueueEntry::runId)
+            .thenComparingInt(QueueEntry::ordinal)
+            .thenComparingLong(QueueEntry::sampleId);
 
     private final String title;
 
@@ -48,7 +47,7 @@ public enum QueueOrder {
     }
 
     /** Sorts {@code items} in place; {@code seed} fixes the random order so it is the same every time. */
-    void sort(List<ReviewItem> items, long seed) {
+    void sort(List<QueueEntry> items, long seed) {
         if (byEmbedding() || byStudent()) {
             return;
         }
@@ -59,9 +58,9 @@ public enum QueueOrder {
             // Samples without a confidence (failed ones) come last: there is nothing to weigh.
             case LOWEST_CONFIDENCE ->
                 items.sort(Comparator.comparing(
-                        (ReviewItem i) -> i.sample().confidence(), Comparator.nullsLast(Comparator.naturalOrder())));
+                        QueueEntry::confidenceOrNull, Comparator.nullsLast(Comparator.naturalOrder())));
             case HIGHEST_VOTE_ENTROPY ->
-                items.sort(Comparator.comparingDouble(ReviewItem::voteEntropy).reversed());
+                items.sort(Comparator.comparingDouble(QueueEntry::voteEntropy).reversed());
             case ONE_PER_CLUSTER, DIVERSE_REPRESENTATIVE, MOST_DOUBTFUL -> {}
         }
     }

@@ -35,11 +35,6 @@ public record ReviewItem(Sample sample, Decision decision, List<String> flags) {
         return sample.id();
     }
 
-    /** The item as a large queue holds it: its sample {@linkplain Sample#withoutPrompt() without its prompt}. */
-    public ReviewItem withoutPrompt() {
-        return new ReviewItem(sample.withoutPrompt(), decision, flags);
-    }
-
     public ReviewItem withDecision(Decision now) {
         return new ReviewItem(sample, now, flags);
     }

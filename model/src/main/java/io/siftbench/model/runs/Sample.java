@@ -155,46 +155,6 @@ public record Sample(
         return error != null;
     }
 
-    /**
-     * The sample without what only its card's provenance shows, the rendered messages and the raw output (each a
-     * copy of a long text, a prompt often the longest a sample has): what a large queue holds, the card reading the
-     * whole sample by id.
-     */
-    public Sample withoutPrompt() {
-        Slot light = new Slot(
-                slot.key(),
-                slot.ordinal(),
-                slot.recordId(),
-                slot.conditions(),
-                slot.demonstrationIds(),
-                List.of(),
-                slot.judgedSampleId(),
-                slot.parentSampleId());
-        return new Sample(
-                id,
-                runId,
-                light,
-                model,
-                parameters,
-                seed,
-                null,
-                label,
-                rationale,
-                confidence,
-                text,
-                parsed,
-                valid,
-                validationError,
-                votes,
-                promptTokens,
-                completionTokens,
-                latencyMillis,
-                finishReason,
-                error,
-                createdAt,
-                endpoint);
-    }
-
     public Map<String, String> conditions() {
         return slot.conditions();
     }

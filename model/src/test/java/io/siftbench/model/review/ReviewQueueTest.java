@@ -138,6 +138,81 @@ class ReviewQueueTest {
         assertThat(queue.moveToSample(99)).isFalse();
     }
 
+    @Test
+    void aQueueReadInKeepsEachTextAndWhatItsCardAndTableShow() {
+        ReviewQueue.Builder read = new ReviewQueue.Builder();
+        String longText = "x".repeat(100_000) + " ünïcödé ✓";
+        List<String> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            texts.add(i == 6 ? longText : i == 8 ? "" : "texte n° " + i + " — ✓");
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            ReviewItem given = item(i + 1, i, i % 2 == 0 ? "a" : "b", 0.5, List.of("a", "b"), true, "angry");
+            read.add(withText(given, texts.get(i)), null);
+        }
+        // An annotated sample carries no text: the queue keeps its record's, which the table shows.
+        read.add(withText(item(5_000, 5_000, "a", null, List.of(), true, "polite"), null), "the record's text");
+        read.flag(Map.of(3L, List.of("near duplicate: 0.9 similar to #1")));
+
+        ReviewQueue queue = read.build(QueueOrder.AS_GENERATED, 0, QueueFilter.ALL.withLabels(Set.of("a")));
+
+        assertThat(queue.size()).isEqualTo(1_001);
+        for (int i = 0; i < queue.size() - 1; i++) {
+            assertThat(queue.get(i).text()).isEqualTo(texts.get(2 * i));
+        }
+        assertThat(queue.get(3).text()).isEqualTo(longText);
+        assertThat(queue.get(4).text()).isEmpty();
+        assertThat(queue.get(1).flags()).containsExactly("near duplicate: 0.9 similar to #1");
+        assertThat(queue.get(1).sample().votes()).containsExactly("a", "b");
+        assertThat(queue.get(1).sample().confidence()).isEqualTo(0.5);
+        assertThat(queue.get(1).sample().conditions()).containsEntry("tone", "angry");
+        assertThat(queue.get(queue.size() - 1).text()).isNull();
+        assertThat(queue.measuredText(5_000)).isEqualTo("the record's text");
+        // Filtered out by its label, sample 2's text is still there for the warning against accepted samples.
+        assertThat(queue.measuredText(2)).isEqualTo(texts.get(1));
+        assertThat(queue.measuredText(9)).isEmpty();
+        assertThat(queue.measuredText(99_999)).isNull();
+    }
+
+    @Test
+    void anOrderArrangedOutsideTheQueueIsKept() {
+        ReviewQueue.Builder read = new ReviewQueue.Builder();
+        ITEMS.forEach(item -> read.add(item, null));
+        read.arrange(List.of(ITEMS.get(2), ITEMS.get(0), ITEMS.get(3), ITEMS.get(1)));
+
+        assertThat(ids(read.build(QueueOrder.ONE_PER_CLUSTER, 0, QueueFilter.ALL)))
+                .containsExactly(3L, 1L, 4L, 2L);
+    }
+
+    private static ReviewItem withText(ReviewItem item, String text) {
+        var s = item.sample();
+        return new ReviewItem(
+                new Sample(
+                        s.id(),
+                        s.runId(),
+                        s.slot(),
+                        s.model(),
+                        s.parameters(),
+                        s.seed(),
+                        s.rawOutput(),
+                        s.label(),
+                        s.rationale(),
+                        s.confidence(),
+                        text,
+                        s.parsed(),
+                        s.valid(),
+                        s.validationError(),
+                        s.votes(),
+                        s.promptTokens(),
+                        s.completionTokens(),
+                        s.latencyMillis(),
+                        s.finishReason(),
+                        s.error(),
+                        s.createdAt()),
+                item.decision(),
+                item.flags());
+    }
+
     private static List<ReviewItem> reversed() {
         List<ReviewItem> copy = new java.util.ArrayList<>(ITEMS);
         java.util.Collections.reverse(copy);
@@ -145,7 +220,9 @@ class ReviewQueueTest {
     }
 
     private static List<Long> ids(ReviewQueue queue) {
-        return queue.items().stream().map(ReviewItem::sampleId).toList();
+        return java.util.stream.IntStream.range(0, queue.size())
+                .mapToObj(i -> queue.get(i).sampleId())
+                .toList();
     }
 
     private static ReviewItem item(

@@ -86,16 +86,19 @@ final class CardInputs {
             return;
         }
         RunSources from = open.runSources();
-        reads.execute(BackgroundTask.of(
-                        "Reading the sample's record",
-                        p -> new Read(
-                                from.samples().find(card.sampleId()).orElse(card.sample()),
-                                SampleInput.read(from.datasets(), from.prompts(), run, card.sample()),
-                                SampleChain.read(from.samples(), from.runs(), from.pipelines(), run, card.sample()),
-                                BootstrapRounds.of(from, embedder)
-                                        .verdict(run, card.sample())
-                                        .map(PoolGrowth.Candidate::described)
-                                        .orElse("")))
+        reads.execute(BackgroundTask.of("Reading the sample's record", p -> {
+                    // The queue's sample carries what its orders and filters need; its record, parent and
+                    // round are the whole sample's.
+                    Sample whole = from.samples().find(card.sampleId()).orElse(card.sample());
+                    return new Read(
+                            whole,
+                            SampleInput.read(from.datasets(), from.prompts(), run, whole),
+                            SampleChain.read(from.samples(), from.runs(), from.pipelines(), run, whole),
+                            BootstrapRounds.of(from, embedder)
+                                    .verdict(run, whole)
+                                    .map(PoolGrowth.Candidate::described)
+                                    .orElse(""));
+                })
                 .quiet()
                 .onSuccess(read -> {
                     input.set(read.input());

@@ -4,8 +4,6 @@ import io.siftbench.model.review.Decision;
 import io.siftbench.model.review.DecisionAction;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.DecisionStore;
-import io.siftbench.model.review.QueueFilter;
-import io.siftbench.model.review.QueueOrder;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.review.ReviewQueue;
 import io.siftbench.model.runs.RunInfo;
@@ -29,7 +27,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -48,8 +45,6 @@ final class ReviewDecisions {
         void shown(ReviewItem card);
     }
 
-    private static final ReviewQueue EMPTY = new ReviewQueue(List.of(), QueueOrder.AS_GENERATED, 0, QueueFilter.ALL);
-
     private final ProjectTasks<ReviewSources> tasks;
     private final SerialTaskQueue writes;
     private final Supplier<RunInfo> run;
@@ -57,10 +52,8 @@ final class ReviewDecisions {
     private final Shown shown;
     private final Consumer<String> message;
     private final Consumer<Throwable> failed;
-    private ReviewQueue queue = EMPTY;
-    private final ObservableList<ReviewItem> items = FXCollections.observableArrayList();
-    // One read-only view: the wrapper listens to its list, so a new one per call would pile up listeners.
-    private final ObservableList<ReviewItem> itemsView = FXCollections.unmodifiableObservableList(items);
+    private ReviewQueue queue = QueueRows.EMPTY;
+    private final QueueRows rows = new QueueRows();
     private final ReadOnlyIntegerWrapper size = new ReadOnlyIntegerWrapper(this, "size");
     private final ReadOnlyObjectWrapper<ReviewItem> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper(this, "position");
@@ -91,7 +84,7 @@ final class ReviewDecisions {
     }
 
     ObservableList<ReviewItem> items() {
-        return itemsView;
+        return rows;
     }
 
     ReadOnlyObjectProperty<ReviewItem> currentProperty() {
@@ -133,13 +126,13 @@ final class ReviewDecisions {
     /** Shows {@code loaded} in place of the queue shown, at its position. */
     void show(ReviewQueue loaded) {
         queue = loaded;
-        items.setAll(loaded.items());
+        rows.show(loaded);
         showPosition();
     }
 
     /** Shows no queue: no project or no run. */
     void showNone() {
-        show(EMPTY);
+        show(QueueRows.EMPTY);
     }
 
     void accept() {
@@ -189,6 +182,11 @@ final class ReviewDecisions {
                                     : Decision.edit(id, null, label, null)));
         }
         record(decisions, false, "Set the label " + label + " on " + DecisionMessages.count(decisions.size()));
+    }
+
+    /** The text the queue read for {@code sampleId}: the model's own, or an annotated record's; null without. */
+    String measuredText(long sampleId) {
+        return queue.measuredText(sampleId);
     }
 
     /** The queue's item of sample {@code sampleId}, where the queue shown holds it. */
@@ -282,8 +280,7 @@ final class ReviewDecisions {
                         long sample = a.decisions().get(i).sampleId();
                         Decision now = a.current().get(i);
                         decided.accept(sample, now);
-                        queue.update(sample, now);
-                        queue.indexOf(sample).ifPresent(index -> items.set(index, queue.get(index)));
+                        update(sample, now);
                     }
                     // Undo goes back to the card it took back; redo goes on past it, as deciding did.
                     Optional<Integer> first = a.sampleIds().stream()
@@ -338,8 +335,16 @@ final class ReviewDecisions {
             return;
         }
         decided.accept(decision.sampleId(), decision);
-        queue.update(decision.sampleId(), decision);
-        queue.indexOf(decision.sampleId()).ifPresent(index -> items.set(index, queue.get(index)));
+        update(decision.sampleId(), decision);
+    }
+
+    /** Puts {@code decision} on its sample in the queue and in table mode's row. */
+    private void update(long sampleId, Decision decision) {
+        queue.indexOf(sampleId).ifPresent(index -> {
+            ReviewItem was = queue.get(index);
+            queue.update(sampleId, decision);
+            rows.changed(index, was);
+        });
     }
 
     private void showPosition() {

@@ -17,7 +17,9 @@ import io.siftbench.model.student.LabelDoubt;
 import io.siftbench.views.task.ProjectTasks;
 import io.siftbench.views.task.SerialTaskQueue;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -34,10 +36,10 @@ final class ReviewQueueLoader {
     private static final int PAGE = 1_000;
 
     /**
-     * What a queue load brings back from the project: besides the queue, every item of the run (the queue may be
-     * filtered) and its answered samples as the metrics see them, for the "too similar to accepted" warning, and
-     * the embedder it used, through the project's cache; and the student's verdicts on the labels, where computed
-     * for the labels as they are (empty where not).
+     * What a queue load brings back from the project: besides the queue, the run's samples accepted by now (the
+     * queue may be filtered) as the metrics see them, for the "too similar to accepted" warning, and the embedder it
+     * used, through the project's cache; and the student's verdicts on the labels, where computed for the labels as
+     * they are (empty where not).
      */
     record Loaded(
             RunInfo run,
@@ -46,8 +48,7 @@ final class ReviewQueueLoader {
             CurationReport flags,
             Judgements judgements,
             List<LabelDoubt> doubts,
-            List<ReviewItem> all,
-            List<SampleText> measured,
+            List<SampleText> accepted,
             Supplier<SampleEmbedder> embedding) {}
 
     private final ProjectTasks<ReviewSources> tasks;
@@ -87,39 +88,58 @@ final class ReviewQueueLoader {
                 () -> embedder.get().cachedIn(open.runSources().textEmbeddings());
         writes.submit(
                 () -> {
-                    // The items are read once, page by page, each kept without its prompt (the card reads its whole
-                    // sample by id); the curation filters and the embedding orders work on the same read.
-                    List<ReviewItem> items = new ArrayList<>();
-                    open.review()
-                            .forEachPage(
-                                    chosen.id(), PAGE, page -> page.forEach(item -> items.add(item.withoutPrompt())));
-                    RunCuration.Flagged read = new RunCuration(
-                                    open.runSources(), open.decisions(), thresholds, embedding)
-                            .flag(chosen, items);
-                    List<ReviewItem> flagged = read.items();
-                    List<ReviewItem> all = flagged;
+                    // The items are read once, page by page: the queue keeps a small entry of each and its text in
+                    // a file (the card reads its whole sample by id), and the curation filters keep what they need.
+                    RunCuration.Pass flagging =
+                            new RunCuration(open.runSources(), open.decisions(), thresholds, embedding).pass(chosen);
+                    ReviewQueue.Builder read =
+                            new ReviewQueue.Builder((int) Math.min(chosen.samples(), Integer.MAX_VALUE));
+                    List<SampleText> accepted = new ArrayList<>();
+                    List<SampleText> forOrder = new ArrayList<>();
+                    open.review().forEachPage(chosen.id(), PAGE, page -> {
+                        Map<Long, SampleText> measured = new HashMap<>();
+                        flagging.add(page, (item, sample) -> {
+                            measured.put(item.sampleId(), sample);
+                            if (sample.status().kept()) {
+                                accepted.add(sample);
+                            }
+                            if (ordered.byEmbedding()) {
+                                forOrder.add(sample);
+                                if (forOrder.size() > RunCuration.EMBEDDED_AT_MOST) {
+                                    throw new IllegalArgumentException(ordered.title() + " places every sample by "
+                                            + "its embedding, which a run of more than "
+                                            + RunCuration.EMBEDDED_AT_MOST + " answered samples is too large "
+                                            + "for; choose another order.");
+                                }
+                            }
+                        });
+                        for (ReviewItem item : page) {
+                            SampleText sample = measured.get(item.sampleId());
+                            read.add(item, sample == null ? null : sample.text());
+                        }
+                    });
+                    RunCuration.Raised raised = flagging.end();
+                    read.flag(RunCuration.bySample(raised.report()));
                     if (ordered.byEmbedding()) {
-                        flagged = new EmbeddedReviewOrder(embedding.get())
+                        read.arrange(new EmbeddedReviewOrder(embedding.get())
                                 .arrange(
-                                        flagged,
-                                        read.set().samples(),
+                                        read.items(),
+                                        forOrder,
                                         ordered,
-                                        chosen.config().seed());
-                    } else if (ordered.byStudent() && !read.doubts().isEmpty()) {
-                        flagged = DoubtfulFirstOrder.arrange(flagged, read.doubts());
+                                        chosen.config().seed()));
+                    } else if (ordered.byStudent() && !raised.doubts().isEmpty()) {
+                        read.arrange(DoubtfulFirstOrder.arrange(read.items(), raised.doubts()));
                     }
-                    ReviewQueue queue =
-                            new ReviewQueue(flagged, ordered, chosen.config().seed(), filtered);
+                    ReviewQueue queue = read.build(ordered, chosen.config().seed(), filtered);
                     open.review().position(chosen.id()).ifPresent(queue::moveToSample);
                     return new Loaded(
                             chosen,
                             queue,
                             open.review().labels(chosen.id()),
-                            read.report(),
-                            read.judgements(),
-                            read.doubts(),
-                            all,
-                            read.set().samples(),
+                            raised.report(),
+                            raised.judgements(),
+                            raised.doubts(),
+                            accepted,
                             embedding);
                 },
                 loads.whileNewest(read -> {

@@ -6,7 +6,6 @@ import io.siftbench.model.curation.FlagKind;
 import io.siftbench.model.curation.JudgeVerdict;
 import io.siftbench.model.curation.Judgements;
 import io.siftbench.model.insights.SampleEmbedder;
-import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.pipelines.SampleChain;
 import io.siftbench.model.prompts.PromptMode;
 import io.siftbench.model.review.DecisionStatus;
@@ -49,9 +48,9 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
 /**
- * The review screen's state and commands. The whole filtered queue of the chosen run is held in memory, each
- * sample without its prompt and raw output (read with the card's input), so the next card shows the moment a
- * decision is made; the decision itself is written by a serial
+ * The review screen's state and commands. The whole filtered queue of the chosen run is held, each sample as a
+ * small entry with its text in the queue's file and without its prompt and raw output (read with the card's input),
+ * so the next card shows the moment a decision is made; the decision itself is written by a serial
  * background queue, in order, before any later undo, redo or reload touches the project. Three parts do the
  * work: the {@link ReviewQueueLoader} reads the queue, {@link ReviewDecisions} decides on it (undo, redo,
  * position), the {@link SimilarityWarning} compares the card shown with the samples accepted.
@@ -78,12 +77,6 @@ public final class ReviewViewModel {
     private final ReadOnlyObjectWrapper<LabelDoubt> doubt = new ReadOnlyObjectWrapper<>(this, "doubt");
     private final ObjectProperty<CurationSettings> curation =
             new SimpleObjectProperty<>(this, "curation", CurationSettings.defaults());
-    /**
-     * The text each answered sample of the run is judged by, as the metrics read it: an annotate sample's is its
-     * record's text, which the sample itself does not carry.
-     */
-    private Map<Long, String> inputTexts = Map.of();
-
     /** The curation flags of the run as last loaded, for "reject all flagged by …". */
     private CurationReport flags = new CurationReport(List.of());
     /** The verdicts of the newest judge run of the run as last loaded, for the card. */
@@ -342,9 +335,7 @@ public final class ReviewViewModel {
                             loaded.doubts().stream().filter(LabelDoubt::doubted).toList());
                     labels.setAll(loaded.labels());
                     mode.set(loaded.run().config().mode());
-                    similarity.loaded(loaded.all(), loaded.measured(), loaded.embedding());
-                    inputTexts = loaded.measured().stream()
-                            .collect(java.util.stream.Collectors.toMap(SampleText::id, SampleText::text, (a, b) -> a));
+                    similarity.loaded(loaded.queue(), loaded.accepted(), loaded.embedding());
                     decisions.show(loaded.queue());
                     if (order.get().byStudent() && !loaded.doubts().isEmpty()) {
                         findDoubtsForOrder = true;
@@ -432,7 +423,11 @@ public final class ReviewViewModel {
 
     /** The text that counts for {@code item}: the researcher's or the model's, or an annotate sample's record text. */
     public String text(ReviewItem item) {
-        return item.text() != null ? item.text() : inputTexts.getOrDefault(item.sampleId(), "");
+        if (item.text() != null) {
+            return item.text();
+        }
+        String read = decisions.measuredText(item.sampleId());
+        return read == null ? "" : read;
     }
 
     /** Records {@code status} for every sample in {@code sampleIds} as one action that one undo takes back. */

@@ -7,6 +7,7 @@ import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.insights.SampleText;
 import io.siftbench.model.review.Decision;
 import io.siftbench.model.review.ReviewItem;
+import io.siftbench.model.review.ReviewQueue;
 import io.siftbench.views.task.LatestOnly;
 import io.siftbench.views.task.TaskExecutor;
 import java.util.LinkedHashMap;
@@ -20,15 +21,13 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The card's "too similar to accepted" warning: the card shown compared with the run's samples accepted by now,
- * which follow every decision, in the background after the card shows, so that deciding never waits for it.
+ * which follow every decision (only those are held: their texts and the card's come from the queue), in the background after the card shows, so that deciding never waits for it.
  */
 final class SimilarityWarning {
 
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper(this, "similarWarning", "");
-    /** Every item of the run, not only the filtered queue's, kept in step with each decision; by sample id. */
-    private final Map<Long, ReviewItem> runItems = new LinkedHashMap<>();
-    /** The run's answered samples as last loaded (the texts the warning compares), by sample id. */
-    private Map<Long, SampleText> measured = Map.of();
+    /** The queue shown, whose texts the warning compares: every sample of the run read, in the queue or not. */
+    private ReviewQueue queue;
     /** The run's samples accepted (or edited) by now, as the warning compares them; kept in step with decisions. */
     private final Map<Long, SampleText> accepted = new LinkedHashMap<>();
     /** The warning's embeddings of the chosen run; null until a run is loaded. */
@@ -53,36 +52,37 @@ final class SimilarityWarning {
         similarity = null;
     }
 
-    /** Takes the run's items and answered samples as just loaded, and its embedder where none is kept yet. */
-    void loaded(List<ReviewItem> all, List<SampleText> answered, Supplier<SampleEmbedder> embedding) {
-        Map<Long, SampleText> byId = new LinkedHashMap<>();
-        answered.forEach(sample -> byId.put(sample.id(), sample));
-        measured = byId;
-        runItems.clear();
+    /**
+     * Takes the queue just loaded, the run's samples accepted by then (in the queue or not), and its embedder
+     * where none is kept yet.
+     */
+    void loaded(ReviewQueue shown, List<SampleText> acceptedNow, Supplier<SampleEmbedder> embedding) {
+        queue = shown;
         accepted.clear();
-        all.forEach(this::remember);
+        acceptedNow.forEach(sample -> accepted.put(sample.id(), sample));
         if (similarity == null) {
             similarity = new AcceptedSimilarity(embedding);
         }
     }
 
-    /** Keeps {@code decision} as the one that counts for the sample in the run's items and accepted samples. */
+    /** Keeps {@code decision} as the one that counts for the sample among the accepted samples. */
     void remember(long sampleId, Decision decision) {
-        ReviewItem item = runItems.get(sampleId);
-        if (item != null) {
-            remember(item.withDecision(decision));
+        SampleText now = measured(sampleId, decision);
+        if (now != null && now.status().kept()) {
+            accepted.put(sampleId, now);
+        } else {
+            accepted.remove(sampleId);
         }
     }
 
-    private void remember(ReviewItem item) {
-        runItems.put(item.sampleId(), item);
-        SampleText loaded = measured.get(item.sampleId());
-        SampleText now = loaded == null ? null : RunSamples.asDecided(loaded, item);
-        if (now != null && now.status().kept()) {
-            accepted.put(item.sampleId(), now);
-        } else {
-            accepted.remove(item.sampleId());
+    /** The sample as the warning compares it under {@code decision}: its edited text, or the one the queue read. */
+    private SampleText measured(long sampleId, Decision decision) {
+        String text = queue == null ? null : queue.measuredText(sampleId);
+        if (text == null) {
+            // Failed, or not read with the queue: nothing to compare.
+            return null;
         }
+        return RunSamples.asDecided(SampleText.of(sampleId, text), decision);
     }
 
     /**
@@ -92,8 +92,7 @@ final class SimilarityWarning {
      */
     void check(ReviewItem item, double threshold) {
         warning.set("");
-        SampleText shown = item == null ? null : measured.get(item.sampleId());
-        SampleText sample = shown == null ? null : RunSamples.asDecided(shown, item);
+        SampleText sample = item == null ? null : measured(item.sampleId(), item.decision());
         if (similarity == null || sample == null || sample.status().kept() || accepted.isEmpty()) {
             checks.clear();
             return;
