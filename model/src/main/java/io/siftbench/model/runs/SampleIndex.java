@@ -55,12 +55,14 @@ public final class SampleIndex {
         }
 
         public SampleIndex build() {
-            long[] sortedIds = size == ids.length ? ids : Arrays.copyOf(ids, size);
-            int[] sortedValues = size == values.length ? values : Arrays.copyOf(values, size);
-            if (ascending(sortedIds)) {
-                // The usual case: a run's ids rise with its ordinals.
-                return new SampleIndex(sortedIds, sortedValues);
+            if (ascending(ids, size)) {
+                // The usual case: a run's ids rise with its ordinals; a builder made to size is not copied.
+                return size == ids.length
+                        ? new SampleIndex(ids, values)
+                        : new SampleIndex(Arrays.copyOf(ids, size), Arrays.copyOf(values, size));
             }
+            long[] sortedIds = new long[size];
+            int[] sortedValues = new int[size];
             Integer[] order = new Integer[size];
             Arrays.setAll(order, i -> i);
             Arrays.sort(order, Comparator.comparingLong(i -> ids[i]));
@@ -71,8 +73,8 @@ public final class SampleIndex {
             return new SampleIndex(sortedIds, sortedValues);
         }
 
-        private static boolean ascending(long[] values) {
-            for (int i = 1; i < values.length; i++) {
+        private static boolean ascending(long[] values, int size) {
+            for (int i = 1; i < size; i++) {
                 if (values[i - 1] >= values[i]) {
                     return false;
                 }
