@@ -73,6 +73,18 @@ public record ShellSteps(FxRobot robot) {
         return (Parent) robot.lookup("#screen-" + id(screen)).query();
     }
 
+    /**
+     * {@code read} evaluated on the FX thread: a lookup of a table's cells from the test thread can meet the table
+     * laying out its rows (an IndexOutOfBoundsException from TestFX's lookup) while a run's progress changes them.
+     */
+    public static <T> T onFx(java.util.function.Supplier<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read::get).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Gives what a screen or dialog reads in the background time to arrive, then lets the UI thread catch up. */
     public static void settle() {
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);

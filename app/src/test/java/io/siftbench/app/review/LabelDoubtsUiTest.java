@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siftbench.app.Shell;
 import io.siftbench.app.ShellSession;
+import io.siftbench.app.ShellSteps;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.review.Decision;
 import io.siftbench.model.review.DecisionStatus;
 import io.siftbench.model.review.QueueOrder;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -62,7 +62,8 @@ class LabelDoubtsUiTest {
         assertThat(text("#card-doubt"))
                 .contains(" over " + made.wrong().get(question) + " (")
                 .endsWith(" — press " + key + " to accept " + suggested);
-        long sample = onFx(() -> shell.review().currentProperty().get().sampleId());
+        long sample =
+                ShellSteps.onFx(() -> shell.review().currentProperty().get().sampleId());
         Project open = shell.viewModel().projectProperty().get();
 
         robot.type(KeyCode.getKeyCode(String.valueOf(key)));
@@ -98,18 +99,10 @@ class LabelDoubtsUiTest {
 
     /** The text of the label {@code query} finds, read on the UI thread; empty while there is none. */
     private String text(String query) {
-        return onFx(() -> robot.lookup(query)
+        return ShellSteps.onFx(() -> robot.lookup(query)
                 .tryQuery()
                 .map(n -> ((Label) n).getText())
                 .map(t -> t == null ? "" : t)
                 .orElse(""));
-    }
-
-    private static <T> T onFx(Supplier<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read::get).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

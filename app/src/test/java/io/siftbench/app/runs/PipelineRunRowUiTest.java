@@ -104,16 +104,13 @@ class PipelineRunRowUiTest {
     }
 
     private boolean shownCell(String text) {
-        return robot.lookup("#pipeline-runs .table-cell")
-                .match((TableCell<?, ?> c) -> text.equals(c.getText()) && c.isVisible())
-                .tryQuery()
-                .isPresent();
+        return shownCellWhere(text::equals);
     }
 
     private boolean shownCellWhere(java.util.function.Predicate<String> text) {
-        return robot.lookup("#pipeline-runs .table-cell")
+        return ShellSteps.onFx(() -> robot.lookup("#pipeline-runs .table-cell")
                 .match((TableCell<?, ?> c) -> c.getText() != null && text.test(c.getText()) && c.isVisible())
                 .tryQuery()
-                .isPresent();
+                .isPresent());
     }
 }

@@ -268,8 +268,9 @@ final class ReviewDecisions {
         if (open == null) {
             return;
         }
+        RunInfo shown = run.get();
         writes.submit(
-                () -> action.apply(open.decisions()).map(a -> new Step(a, runOf(open, a))),
+                () -> action.apply(open.decisions()).map(a -> new Step(a, runOf(open, a, shown))),
                 stepped -> {
                     if (stepped.isEmpty()) {
                         message.accept(redo ? "Nothing to redo." : "Nothing to undo.");
@@ -296,12 +297,17 @@ final class ReviewDecisions {
                 failed);
     }
 
-    /** The name of the run whose samples {@code action} decided on, which may not be the run shown. */
-    private static String runOf(ReviewSources open, DecisionAction action) {
+    /**
+     * The name of the run whose samples {@code action} decided on, which may not be the run {@code shown}: only
+     * another run is looked up, since a run's info counts its samples, seconds for a run of a million.
+     */
+    private static String runOf(ReviewSources open, DecisionAction action, RunInfo shown) {
         return open.runSources()
                 .samples()
                 .find(action.sampleIds().get(0))
-                .flatMap(sample -> open.runSources().runs().find(sample.runId()))
+                .flatMap(sample -> shown != null && sample.runId() == shown.id()
+                        ? Optional.of(shown)
+                        : open.runSources().runs().find(sample.runId()))
                 .map(RunLabel::name)
                 .orElse("a run no longer in the project");
     }
