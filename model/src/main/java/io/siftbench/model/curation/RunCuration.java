@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -157,6 +158,9 @@ public final class RunCuration {
      */
     public Pass pass(RunInfo run) {
         Judgements judgements = sources.samples().judgements(run.id());
+        if (settings.nearDuplicateMethod() == NearDuplicateMethod.EMBEDDING) {
+            refuseEmbeddingAbove(run.samples(), NEAR_BY_EMBEDDING, USE_MINHASH);
+        }
         List<LabelDoubt> doubts = sources.snapshots() == null
                         || !new ProjectStudent(sources, sources.snapshots(), embedder, StudentSettings.DEFAULT)
                                 .hasDoubts(run.id())
@@ -167,6 +171,22 @@ public final class RunCuration {
 
     /** The most samples whose near duplicates are found by embedding: every pair is compared, every embedding held. */
     public static final int EMBEDDED_AT_MOST = 50_000;
+
+    private static final String NEAR_BY_EMBEDDING = "Finding near duplicates by embedding";
+    private static final String USE_MINHASH =
+            "choose " + NearDuplicateMethod.MINHASH.title() + " in the curation thresholds";
+
+    /**
+     * Refuses {@code what}, which compares every sample's embedding with the others, for a run of more than
+     * {@value #EMBEDDED_AT_MOST} samples, saying what to do {@code instead}: asked before a sample is embedded.
+     */
+    public static void refuseEmbeddingAbove(long samples, String what, String instead) {
+        if (samples > EMBEDDED_AT_MOST) {
+            throw new IllegalArgumentException(what + " compares every sample's embedding with the others, which a run"
+                    + " of " + String.format(Locale.ROOT, "%,d", samples) + " samples is too large for (at most "
+                    + String.format(Locale.ROOT, "%,d", EMBEDDED_AT_MOST) + "); " + instead + ".");
+        }
+    }
 
     /** {@link #pass}: the items of a run flagged as they come. */
     public final class Pass {
@@ -192,10 +212,9 @@ public final class RunCuration {
                 each.accept(item, sample);
             });
             measured += texts.size();
-            if (settings.nearDuplicateMethod() == NearDuplicateMethod.EMBEDDING && measured > EMBEDDED_AT_MOST) {
-                throw new IllegalArgumentException("Near duplicates by embedding compare every pair of samples, "
-                        + "which a run of more than " + EMBEDDED_AT_MOST + " answered samples is too large for; "
-                        + "choose " + NearDuplicateMethod.MINHASH.title() + " in the curation thresholds.");
+            if (settings.nearDuplicateMethod() == NearDuplicateMethod.EMBEDDING) {
+                // A run still going has more than its count said when the pass began.
+                refuseEmbeddingAbove(measured, NEAR_BY_EMBEDDING, USE_MINHASH);
             }
             report.add(judgements.apply(samples(texts)));
         }

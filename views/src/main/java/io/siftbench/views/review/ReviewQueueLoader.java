@@ -90,6 +90,9 @@ final class ReviewQueueLoader {
                 () -> {
                     // The items are read once, page by page: the queue keeps a small entry of each and its text in
                     // a file (the card reads its whole sample by id), and the curation filters keep what they need.
+                    if (ordered.byEmbedding()) {
+                        RunCuration.refuseEmbeddingAbove(chosen.samples(), ordered.title(), "choose another order");
+                    }
                     RunCuration.Pass flagging =
                             new RunCuration(open.runSources(), open.decisions(), thresholds, embedding).pass(chosen);
                     ReviewQueue.Builder read =
@@ -105,12 +108,9 @@ final class ReviewQueueLoader {
                             }
                             if (ordered.byEmbedding()) {
                                 forOrder.add(sample);
-                                if (forOrder.size() > RunCuration.EMBEDDED_AT_MOST) {
-                                    throw new IllegalArgumentException(ordered.title() + " places every sample by "
-                                            + "its embedding, which a run of more than "
-                                            + RunCuration.EMBEDDED_AT_MOST + " answered samples is too large "
-                                            + "for; choose another order.");
-                                }
+                                // A run still going has more than its count said when the read began.
+                                RunCuration.refuseEmbeddingAbove(
+                                        forOrder.size(), ordered.title(), "choose another order");
                             }
                         });
                         for (ReviewItem item : page) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import io.siftbench.model.curation.RunCuration;
 import io.siftbench.model.insights.SampleEmbedder;
 import io.siftbench.model.project.Project;
 import io.siftbench.model.prompts.PromptMode;
@@ -192,6 +193,20 @@ class ReviewViewModelTest {
         assertThat(viewModel.findingDoubtsProperty().get()).isFalse();
         assertThat(viewModel.items())
                 .allSatisfy(item -> assertThat(item.flags()).noneMatch(flag -> flag.startsWith("label doubt")));
+    }
+
+    @Test
+    void anEmbeddingOrderOfARunTooLargeForItIsRefusedBeforeAnythingIsEmbeddedAndSaysWhatToDo() throws Exception {
+        open(PromptMode.SYNTHESIZE, RunCuration.EMBEDDED_AT_MOST + 1);
+        assertThat(viewModel.size()).isEqualTo(50_001);
+
+        viewModel.orderProperty().set(QueueOrder.ONE_PER_CLUSTER);
+
+        assertThat(viewModel.messageProperty().get())
+                .isEqualTo("One per cluster first (k-means) compares every sample's embedding with the others, which"
+                        + " a run of 50,001 samples is too large for (at most 50,000); choose another order.");
+        assertThat(viewModel.size()).as("the queue shown stays").isEqualTo(50_001);
+        assertThat(current()).isEqualTo(samples.get(0).id());
     }
 
     private void open(PromptMode mode, int count) throws Exception {
