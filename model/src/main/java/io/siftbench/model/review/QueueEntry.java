@@ -31,24 +31,15 @@ record QueueEntry(
         List<String> flags) {
 
     QueueEntry withDecision(Decision now) {
-        return new QueueEntry(
-                sampleId,
-                runId,
-                ordinal,
-                conditions,
-                modelLabel,
-                confidence,
-                votes,
-                voteEntropy,
-                valid,
-                error,
-                ownText,
-                text,
-                now,
-                flags);
+        return with(now, flags);
     }
 
     QueueEntry withFlags(List<String> now) {
+        return with(decision, now);
+    }
+
+    /** The entry with what a queue changes of it: the decision that counts, the flags raised. */
+    private QueueEntry with(Decision nowDecided, List<String> nowFlagged) {
         return new QueueEntry(
                 sampleId,
                 runId,
@@ -62,8 +53,8 @@ record QueueEntry(
                 error,
                 ownText,
                 text,
-                decision,
-                now);
+                nowDecided,
+                nowFlagged);
     }
 
     /** The status as shown and filtered: a decision status id, or {@value ReviewItem#UNDECIDED}. */

@@ -1,6 +1,7 @@
 package io.siftbench.model.review;
 
 import io.siftbench.model.runs.SampleIndex;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -70,6 +71,26 @@ public final class ReviewQueue {
     /** The item at {@code index}, put together from the queue's entry and its text. */
     public ReviewItem get(int index) {
         return entries.get(index).item(texts);
+    }
+
+    /** The items in the queue's order, each put together when asked for; changes with the queue. */
+    public List<ReviewItem> items() {
+        return itemsOf(entries, texts);
+    }
+
+    /** A view of {@code entries} as items, none made before it is asked for. */
+    private static List<ReviewItem> itemsOf(List<QueueEntry> entries, QueueTexts texts) {
+        return new AbstractList<>() {
+            @Override
+            public ReviewItem get(int index) {
+                return entries.get(index).item(texts);
+            }
+
+            @Override
+            public int size() {
+                return entries.size();
+            }
+        };
     }
 
     /**
@@ -218,17 +239,7 @@ public final class ReviewQueue {
 
         /** The items as read, each put together on demand (for an order arranged outside the queue). */
         public List<ReviewItem> items() {
-            return new java.util.AbstractList<>() {
-                @Override
-                public ReviewItem get(int index) {
-                    return entries.get(index).item(texts);
-                }
-
-                @Override
-                public int size() {
-                    return entries.size();
-                }
-            };
+            return itemsOf(entries, texts);
         }
 
         /** Puts the items in the order of {@code arranged} (the same samples, arranged by an order of its own). */

@@ -147,11 +147,12 @@ class ReviewQueueTest {
             texts.add(i == 6 ? longText : i == 8 ? "" : "texte n° " + i + " — ✓");
         }
         for (int i = 0; i < texts.size(); i++) {
-            ReviewItem given = item(i + 1, i, i % 2 == 0 ? "a" : "b", 0.5, List.of("a", "b"), true, "angry");
-            read.add(withText(given, texts.get(i)), null);
+            ReviewItem given =
+                    item(i + 1, i, i % 2 == 0 ? "a" : "b", 0.5, List.of("a", "b"), true, "angry", texts.get(i));
+            read.add(given, null);
         }
         // An annotated sample carries no text: the queue keeps its record's, which the table shows.
-        read.add(withText(item(5_000, 5_000, "a", null, List.of(), true, "polite"), null), "the record's text");
+        read.add(item(5_000, 5_000, "a", null, List.of(), true, "polite", null), "the record's text");
         read.flag(Map.of(3L, List.of("near duplicate: 0.9 similar to #1")));
 
         ReviewQueue queue = read.build(QueueOrder.AS_GENERATED, 0, QueueFilter.ALL.withLabels(Set.of("a")));
@@ -184,35 +185,6 @@ class ReviewQueueTest {
                 .containsExactly(3L, 1L, 4L, 2L);
     }
 
-    private static ReviewItem withText(ReviewItem item, String text) {
-        var s = item.sample();
-        return new ReviewItem(
-                new Sample(
-                        s.id(),
-                        s.runId(),
-                        s.slot(),
-                        s.model(),
-                        s.parameters(),
-                        s.seed(),
-                        s.rawOutput(),
-                        s.label(),
-                        s.rationale(),
-                        s.confidence(),
-                        text,
-                        s.parsed(),
-                        s.valid(),
-                        s.validationError(),
-                        s.votes(),
-                        s.promptTokens(),
-                        s.completionTokens(),
-                        s.latencyMillis(),
-                        s.finishReason(),
-                        s.error(),
-                        s.createdAt()),
-                item.decision(),
-                item.flags());
-    }
-
     private static List<ReviewItem> reversed() {
         List<ReviewItem> copy = new java.util.ArrayList<>(ITEMS);
         java.util.Collections.reverse(copy);
@@ -220,13 +192,24 @@ class ReviewQueueTest {
     }
 
     private static List<Long> ids(ReviewQueue queue) {
-        return java.util.stream.IntStream.range(0, queue.size())
-                .mapToObj(i -> queue.get(i).sampleId())
-                .toList();
+        return queue.items().stream().map(ReviewItem::sampleId).toList();
     }
 
     private static ReviewItem item(
             long id, int ordinal, String label, Double confidence, List<String> votes, boolean valid, String tone) {
+        return item(id, ordinal, label, confidence, votes, valid, tone, "text " + id);
+    }
+
+    /** An item whose sample says {@code text} (null: an annotated one, which has none of its own). */
+    private static ReviewItem item(
+            long id,
+            int ordinal,
+            String label,
+            Double confidence,
+            List<String> votes,
+            boolean valid,
+            String tone,
+            String text) {
         Slot slot = new Slot("s" + id, ordinal, id, Map.of("tone", tone), List.of(), List.of(Message.user("q")));
         return ReviewItem.of(
                 new Sample(
@@ -240,7 +223,7 @@ class ReviewQueueTest {
                         label,
                         null,
                         confidence,
-                        "text " + id,
+                        text,
                         null,
                         valid,
                         valid ? null : "bad",

@@ -4,7 +4,6 @@ import io.siftbench.model.review.QueueFilter;
 import io.siftbench.model.review.QueueOrder;
 import io.siftbench.model.review.ReviewItem;
 import io.siftbench.model.review.ReviewQueue;
-import java.util.AbstractList;
 import java.util.List;
 import javafx.collections.ObservableListBase;
 
@@ -23,7 +22,7 @@ final class QueueRows extends ObservableListBase<ReviewItem> {
         ReviewQueue was = queue;
         queue = now;
         beginChange();
-        nextReplace(0, now.size(), rowsOf(was));
+        nextReplace(0, now.size(), was.items());
         endChange();
     }
 
@@ -42,19 +41,5 @@ final class QueueRows extends ObservableListBase<ReviewItem> {
     @Override
     public int size() {
         return queue.size();
-    }
-
-    private static List<ReviewItem> rowsOf(ReviewQueue queue) {
-        return new AbstractList<>() {
-            @Override
-            public ReviewItem get(int index) {
-                return queue.get(index);
-            }
-
-            @Override
-            public int size() {
-                return queue.size();
-            }
-        };
     }
 }
