@@ -62,6 +62,12 @@ class AnnotateCardUiTest {
                 20, TimeUnit.SECONDS, () -> text("#card-output").equals(text));
 
         assertThat(text("#card-position")).isEqualTo("Sample 1 of 3");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> labelFilter =
+                robot.lookup("#review-filter-label").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(labelFilter.getConverter().toString(labelFilter.getValue()))
+                .as("the label filter, once the run's labels are in")
+                .isEqualTo("Label: any");
         assertThat(text("#card-gold"))
                 .isEqualTo("Gold: " + gold
                         + (first.label() == null

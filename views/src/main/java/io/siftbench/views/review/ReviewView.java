@@ -129,11 +129,14 @@ public final class ReviewView implements ScreenView {
         state.valueProperty().addListener((obs, was, now) -> viewModel
                 .filterProperty()
                 .set(viewModel.filterProperty().get().withStates(only(now))));
-        viewModel.labels().addListener((ListChangeListener<String>) c -> {
-            labelChoices.setAll(ANY);
-            labelChoices.addAll(viewModel.labels());
-        });
         ComboBox<String> label = choice("review-filter-label", labelChoices, "Label");
+        viewModel.labels().addListener((ListChangeListener<String>) c -> {
+            // Replacing every choice took the chosen one away, and the box showed nothing (not "Label: any").
+            String chosen = label.getValue();
+            labelChoices.remove(1, labelChoices.size());
+            labelChoices.addAll(viewModel.labels());
+            label.setValue(labelChoices.contains(chosen) ? chosen : ANY);
+        });
         label.valueProperty().addListener((obs, was, now) -> viewModel
                 .filterProperty()
                 .set(viewModel.filterProperty().get().withLabels(only(now))));
